@@ -1,0 +1,165 @@
+// lede: who is in a news article, who said what, and which statements are
+// checkable claims.
+//
+// Usage:
+//   lede::Options options;                       // UTF-16 offsets by default
+//   lede::Analysis a = lede::Analyze(text, options);
+//   if (!a.error.empty()) { /* input refused, e.g. over the size limit */ }
+//   std::string json = lede::ToJson(a);          // schema 1, see design.md
+//
+// Analyze never throws and never aborts on bad text: invalid UTF-8 is decoded
+// as the WHATWG decoder does (one U+FFFD per maximal invalid subpart) and
+// reported in `warnings`. Input larger than Options::max_input_bytes is
+// refused with `error` set and everything else empty.
+//
+// All spans inside the structs below are UTF-8 byte offsets into
+// Analysis::text (the decoded input). ToJson converts them once, at the
+// boundary, into the unit Options::offsets asks for.
+#ifndef LEDE_LEDE_H_
+#define LEDE_LEDE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lede/offsets.h"
+
+namespace lede {
+
+inline constexpr int kSchemaVersion = 1;
+inline constexpr size_t kDefaultMaxInputBytes = 64u << 20;  // 64 MiB
+
+struct Options {
+  OffsetUnit offsets = OffsetUnit::kUtf16;
+  // Inputs longer than this (in bytes of UTF-8) are refused with an error.
+  size_t max_input_bytes = kDefaultMaxInputBytes;
+  bool pretty = false;  // ToJson: indent the output.
+};
+
+// A half-open byte range [start, end) of Analysis::text.
+struct Span {
+  uint32_t start = 0;
+  uint32_t end = 0;
+};
+
+struct Warning {
+  std::string code;  // e.g. "invalid-utf8", "unclosed-quote"
+  std::string message;
+};
+
+struct Stats {
+  size_t chars = 0;  // Unicode code points of the decoded text
+  size_t paragraphs = 0;
+  size_t sentences = 0;
+  size_t words = 0;
+};
+
+// A normalised figure: "more than 20" -> {20, "", kMoreThan}; "$1.2bn" ->
+// {1.2e9, "USD"}; "500 square kilometres" -> {500, "km2"}.
+struct Quantity {
+  enum class Approx { kExact, kAbout, kMoreThan, kLessThan, kAtLeast, kAtMost, kRange };
+  double value = 0;
+  double value_max = 0;  // == value unless approx == kRange
+  std::string unit;      // canonical unit ("km2", "mi2", "USD", "%", "C", "day", ...), "" if none
+  Approx approx = Approx::kExact;
+  int precision = 0;  // digits after the decimal point as written (for rounding checks)
+};
+
+struct Mention {
+  Span span;
+  bool has_quantity = false;
+  Quantity quantity;  // valid when has_quantity
+};
+
+struct Entity {
+  std::string type;  // OntoNotes name: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, DATE, ...
+  std::string name;  // canonical (longest) form
+  std::vector<std::string> roles;
+  double salience = 0;
+  std::vector<Mention> mentions;  // in text order
+  int link = -1;                  // NORP -> its country (entity index), or -1
+};
+
+struct Cue {
+  Span span;
+  std::string lemma;   // "say", "deny", "according to", ...
+  std::string stance;  // say, claim, deny, admit, warn, announce, ask
+};
+
+struct Speaker {
+  int entity = -1;  // index into Analysis::entities, or -1
+  Span span;        // the mention next to the cue as written ("he"); empty if none
+  bool has_span = false;
+  bool anonymous = false;
+  std::string descriptor;  // for anonymous sources: "one of the officials"
+  int organization = -1;   // anonymous source's organization (entity index), or -1
+};
+
+struct Quote {
+  enum class Kind { kDirect, kPartial, kIndirect, kScare };
+  Kind kind = Kind::kDirect;
+  Span span;  // the quoted content, without the marks
+  bool has_cue = false;
+  Cue cue;
+  bool has_speaker = false;
+  Speaker speaker;
+  double confidence = 0;
+  bool unclosed = false;  // an opening mark with no closing mark in its paragraph
+};
+
+struct ClaimSource {
+  int entity = -1;  // entity index, or -1
+  int quote = -1;   // quote index, or -1
+};
+
+struct Claim {
+  Span span;
+  double score = 0;                // check-worthiness in [0, 1]
+  std::vector<std::string> types;  // quantity, comparison, change, causal, prediction, ...
+  ClaimSource source;
+  bool hedged = false;
+  std::vector<std::string> reasons;
+};
+
+struct Check {
+  std::string kind;     // unit-conversion, repeated-figure, duration, parts-sum, percentage
+  std::string verdict;  // consistent, approximate, inconsistent
+  std::string message;
+  std::vector<Span> spans;
+};
+
+struct Analysis {
+  std::string error;  // non-empty: the input was refused; nothing else is set
+  Options options;
+  std::string text;   // the decoded input (valid UTF-8); every Span points into it
+  OffsetIndex index;  // byte -> UTF-16 / code point conversion for `text`
+  Stats stats;
+  std::vector<Warning> warnings;
+  std::vector<Entity> entities;
+  std::vector<Quote> quotes;
+  std::vector<Claim> claims;
+  std::vector<Check> checks;
+
+  // A byte offset of `text` in the unit of options.offsets (or `unit`).
+  uint32_t Convert(uint32_t byte, OffsetUnit unit) const { return index.Convert(text, byte, unit); }
+  uint32_t Convert(uint32_t byte) const { return Convert(byte, options.offsets); }
+  std::string_view Text(Span span) const {
+    return std::string_view(text).substr(span.start, span.end - span.start);
+  }
+};
+
+// The one entry point. Never throws.
+Analysis Analyze(std::string_view utf8, const Options& options = Options());
+
+// Schema-1 JSON for `analysis` (an {"error": ...} object when it was refused).
+std::string ToJson(const Analysis& analysis);
+
+// Names used in the JSON for enum values.
+const char* QuoteKindName(Quote::Kind kind);
+const char* ApproxName(Quantity::Approx approx);
+
+}  // namespace lede
+
+#endif  // LEDE_LEDE_H_

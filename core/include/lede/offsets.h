@@ -1,0 +1,44 @@
+// Offset conversion for a valid UTF-8 text: byte offsets (the core's unit)
+// to UTF-16 code units (what JS string indexing uses) or code points.
+//
+// Usage:
+//   lede::OffsetIndex index(text);
+//   uint32_t u16 = index.Convert(text, byte_offset, lede::OffsetUnit::kUtf16);
+//
+// Build once per text, O(n); each Convert is O(1) (a table look-up plus a scan
+// of at most kBlock bytes). The index keeps no pointer into the text: pass the
+// same text it was built from. `text` must be valid UTF-8 and `byte` on a
+// character boundary (or text.size()).
+#ifndef LEDE_OFFSETS_H_
+#define LEDE_OFFSETS_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace lede {
+
+enum class OffsetUnit { kUtf16, kUtf8, kCodepoint };
+
+// "utf16", "utf8", "codepoint"; ParseOffsetUnit returns false on anything else.
+const char* OffsetUnitName(OffsetUnit unit);
+bool ParseOffsetUnit(std::string_view name, OffsetUnit* unit);
+
+class OffsetIndex {
+ public:
+  static constexpr uint32_t kBlock = 64;
+
+  OffsetIndex() = default;
+  explicit OffsetIndex(std::string_view text);
+
+  uint32_t Convert(std::string_view text, uint32_t byte, OffsetUnit unit) const;
+
+ private:
+  bool ascii_ = true;
+  std::vector<uint32_t> cp_;   // code points before each block
+  std::vector<uint32_t> u16_;  // UTF-16 units before each block
+};
+
+}  // namespace lede
+
+#endif  // LEDE_OFFSETS_H_

@@ -1,0 +1,294 @@
+// The one serializer: Analysis -> schema-1 JSON. Spans are converted from
+// bytes to the requested unit here and nowhere else.
+#include <string>
+
+#include "json/writer.h"
+#include "lede/lede.h"
+
+namespace lede {
+namespace {
+
+std::string Id(char prefix, int index) { return prefix + std::to_string(index + 1); }
+
+void IdOrNull(JsonWriter& w, char prefix, int index) {
+  if (index < 0) {
+    w.Null();
+  } else {
+    w.String(Id(prefix, index));
+  }
+}
+
+void SpanFields(JsonWriter& w, const Analysis& a, Span s, bool with_text) {
+  w.Key("start");
+  w.Int(a.Convert(s.start));
+  w.Key("end");
+  w.Int(a.Convert(s.end));
+  if (with_text) {
+    w.Key("text");
+    w.String(a.Text(s));
+  }
+}
+
+void WriteQuantity(JsonWriter& w, const Quantity& q) {
+  w.BeginObject();
+  w.Key("value");
+  w.Double(q.value, 15);
+  if (q.approx == Quantity::Approx::kRange) {
+    w.Key("max");
+    w.Double(q.value_max, 15);
+  }
+  w.Key("unit");
+  w.String(q.unit);
+  w.Key("approx");
+  w.String(ApproxName(q.approx));
+  w.EndObject();
+}
+
+void WriteEntities(JsonWriter& w, const Analysis& a) {
+  w.Key("entities");
+  w.BeginArray();
+  for (size_t i = 0; i < a.entities.size(); ++i) {
+    const Entity& e = a.entities[i];
+    w.BeginObject();
+    w.Key("id");
+    w.String(Id('E', static_cast<int>(i)));
+    w.Key("type");
+    w.String(e.type);
+    w.Key("name");
+    w.String(e.name);
+    w.Key("roles");
+    w.BeginArray();
+    for (const std::string& r : e.roles) w.String(r);
+    w.EndArray();
+    w.Key("salience");
+    w.Double(e.salience, 3);
+    if (e.link >= 0) {
+      w.Key("country");
+      w.String(Id('E', e.link));
+    }
+    w.Key("mentions");
+    w.BeginArray();
+    for (const Mention& m : e.mentions) {
+      w.BeginObject();
+      SpanFields(w, a, m.span, true);
+      if (m.has_quantity) {
+        w.Key("quantity");
+        WriteQuantity(w, m.quantity);
+      }
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteQuotes(JsonWriter& w, const Analysis& a) {
+  w.Key("quotes");
+  w.BeginArray();
+  for (size_t i = 0; i < a.quotes.size(); ++i) {
+    const Quote& q = a.quotes[i];
+    w.BeginObject();
+    w.Key("id");
+    w.String(Id('Q', static_cast<int>(i)));
+    w.Key("kind");
+    w.String(QuoteKindName(q.kind));
+    SpanFields(w, a, q.span, true);
+    w.Key("cue");
+    if (q.has_cue) {
+      w.BeginObject();
+      SpanFields(w, a, q.cue.span, true);
+      w.Key("lemma");
+      w.String(q.cue.lemma);
+      w.Key("stance");
+      w.String(q.cue.stance);
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.Key("speaker");
+    if (q.has_speaker) {
+      const Speaker& s = q.speaker;
+      w.BeginObject();
+      w.Key("entity");
+      IdOrNull(w, 'E', s.entity);
+      w.Key("name");
+      if (s.entity >= 0 && s.entity < static_cast<int>(a.entities.size())) {
+        w.String(a.entities[s.entity].name);
+      } else {
+        w.Null();
+      }
+      if (s.has_span) {
+        SpanFields(w, a, s.span, true);
+      } else {
+        w.Key("start");
+        w.Null();
+        w.Key("end");
+        w.Null();
+        w.Key("text");
+        w.Null();
+      }
+      w.Key("anonymous");
+      w.Bool(s.anonymous);
+      w.Key("descriptor");
+      if (s.anonymous) {
+        w.String(s.descriptor);
+      } else {
+        w.Null();
+      }
+      w.Key("organization");
+      IdOrNull(w, 'E', s.organization);
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.Key("confidence");
+    w.Double(q.confidence, 3);
+    if (q.unclosed) {
+      w.Key("unclosed");
+      w.Bool(true);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteClaims(JsonWriter& w, const Analysis& a) {
+  w.Key("claims");
+  w.BeginArray();
+  for (size_t i = 0; i < a.claims.size(); ++i) {
+    const Claim& c = a.claims[i];
+    w.BeginObject();
+    w.Key("id");
+    w.String(Id('C', static_cast<int>(i)));
+    SpanFields(w, a, c.span, true);
+    w.Key("score");
+    w.Double(c.score, 3);
+    w.Key("types");
+    w.BeginArray();
+    for (const std::string& t : c.types) w.String(t);
+    w.EndArray();
+    w.Key("source");
+    w.BeginObject();
+    w.Key("entity");
+    IdOrNull(w, 'E', c.source.entity);
+    w.Key("quote");
+    IdOrNull(w, 'Q', c.source.quote);
+    w.EndObject();
+    w.Key("hedged");
+    w.Bool(c.hedged);
+    w.Key("reasons");
+    w.BeginArray();
+    for (const std::string& r : c.reasons) w.String(r);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteChecks(JsonWriter& w, const Analysis& a) {
+  w.Key("checks");
+  w.BeginArray();
+  for (const Check& c : a.checks) {
+    w.BeginObject();
+    w.Key("kind");
+    w.String(c.kind);
+    w.Key("verdict");
+    w.String(c.verdict);
+    w.Key("message");
+    w.String(c.message);
+    w.Key("spans");
+    w.BeginArray();
+    for (const Span& s : c.spans) {
+      w.BeginObject();
+      SpanFields(w, a, s, false);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+}  // namespace
+
+const char* QuoteKindName(Quote::Kind kind) {
+  switch (kind) {
+    case Quote::Kind::kDirect:
+      return "direct";
+    case Quote::Kind::kPartial:
+      return "partial";
+    case Quote::Kind::kIndirect:
+      return "indirect";
+    case Quote::Kind::kScare:
+      return "scare";
+  }
+  return "direct";
+}
+
+const char* ApproxName(Quantity::Approx approx) {
+  switch (approx) {
+    case Quantity::Approx::kExact:
+      return "exact";
+    case Quantity::Approx::kAbout:
+      return "about";
+    case Quantity::Approx::kMoreThan:
+      return "more-than";
+    case Quantity::Approx::kLessThan:
+      return "less-than";
+    case Quantity::Approx::kAtLeast:
+      return "at-least";
+    case Quantity::Approx::kAtMost:
+      return "at-most";
+    case Quantity::Approx::kRange:
+      return "range";
+  }
+  return "exact";
+}
+
+std::string ToJson(const Analysis& a) {
+  JsonWriter w(a.options.pretty);
+  w.out().reserve(256 + a.text.size() / 2);
+  w.BeginObject();
+  w.Key("schema");
+  w.Int(kSchemaVersion);
+  if (!a.error.empty()) {
+    w.Key("error");
+    w.String(a.error);
+    w.EndObject();
+    return std::move(w.out());
+  }
+  w.Key("offsets");
+  w.String(OffsetUnitName(a.options.offsets));
+  w.Key("stats");
+  w.BeginObject();
+  w.Key("chars");
+  w.Int(static_cast<long long>(a.stats.chars));
+  w.Key("paragraphs");
+  w.Int(static_cast<long long>(a.stats.paragraphs));
+  w.Key("sentences");
+  w.Int(static_cast<long long>(a.stats.sentences));
+  w.Key("words");
+  w.Int(static_cast<long long>(a.stats.words));
+  w.EndObject();
+  w.Key("warnings");
+  w.BeginArray();
+  for (const Warning& x : a.warnings) {
+    w.BeginObject();
+    w.Key("code");
+    w.String(x.code);
+    w.Key("message");
+    w.String(x.message);
+    w.EndObject();
+  }
+  w.EndArray();
+  WriteEntities(w, a);
+  WriteQuotes(w, a);
+  WriteClaims(w, a);
+  WriteChecks(w, a);
+  w.EndObject();
+  if (a.options.pretty) w.out().push_back('\n');
+  return std::move(w.out());
+}
+
+}  // namespace lede

@@ -1,0 +1,369 @@
+#include "text/document.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <string>
+
+#include "text/utf8.h"
+
+namespace lede {
+namespace {
+
+// A sentence longer than this many tokens is cut, so that later stages can
+// assume bounded sentences (a 50 MB line without a period stays linear).
+constexpr uint32_t kMaxSentenceTokens = 512;
+
+bool InList(std::string_view w, const char* const* list) {
+  for (const char* const* p = list; *p; ++p) {
+    if (w == *p) return true;
+  }
+  return false;
+}
+
+// Abbreviations whose period never ends a sentence: titles and months.
+const char* const kTitleAbbrevs[] = {
+    "mr",   "mrs", "ms",     "dr",   "gen",  "sen",  "rep",    "gov",        "lt",   "col",  "maj",
+    "capt", "sgt", "adm",    "st",   "prof", "rev",  "hon",    "pres",       "cmdr", "brig", "ft",
+    "mt",   "cpl", "pvt",    "insp", "supt", "msgr", "sr",     "gens",       "reps", "sens", "vol",
+    "pp",   "fig", "jan",    "feb",  "apr",  "jun",  "jul",    "aug",        "sept", "oct",  "nov",
+    "dec",  "vs",  "approx", "blvd", "mme",  "mlle", "messrs", "gov.-elect", nullptr};
+// Abbreviations that may end a sentence when a sentence starter follows.
+const char* const kOtherAbbrevs[] = {
+    "inc",   "ltd", "co",   "corp", "jr",   "etc",  "bros", "plc",  "llc", "dept", "univ", "assn",
+    "calif", "fla", "tenn", "conn", "ariz", "colo", "mich", "minn", "nev", "okla", "wis",  "wyo",
+    "ala",   "ark", "kan",  "neb",  "e.g",  "i.e",  "cf",   "sq",   "km",  nullptr};
+const char* const kSentenceStarters[] = {
+    "the",   "a",    "an",        "he",      "she",       "it",   "they",  "we",
+    "i",     "but",  "and",       "in",      "on",        "this", "that",  "there",
+    "his",   "her",  "their",     "our",     "as",        "at",   "after", "for",
+    "if",    "when", "while",     "some",    "many",      "most", "its",   "those",
+    "these", "what", "why",       "how",     "who",       "yet",  "so",    "still",
+    "then",  "now",  "meanwhile", "however", "officials", "no",   "not",   nullptr};
+
+bool IsTitleOrMonthAbbrev(std::string_view folded) { return InList(folded, kTitleAbbrevs); }
+
+struct Scanner {
+  std::string_view text;
+  size_t n;
+  explicit Scanner(std::string_view t) : text(t), n(t.size()) {}
+  char32_t At(size_t i, int* len) const {
+    if (i >= n) {
+      *len = 0;
+      return 0;
+    }
+    return CodePointAt(text, i, len);
+  }
+  char32_t Peek(size_t i) const {
+    int len;
+    return At(i, &len);
+  }
+  // Code point after the one at i.
+  size_t Next(size_t i) const {
+    int len;
+    At(i, &len);
+    return i + len;
+  }
+};
+
+bool IsCombining(char32_t c) {
+  return (c >= 0x300 && c <= 0x36F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
+         (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) || c == 0x200D;
+}
+
+bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c) || IsCombining(c); }
+
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+
+bool IsTerminal(std::string_view t) {
+  return t == "." || t == "!" || t == "?" || t == "..." || t == "\xE2\x80\xA6" || t == "?!" ||
+         t == "!?";
+}
+
+bool IsClosing(std::string_view t) {
+  return t == ")" || t == "]" || t == "\xE2\x80\x9D" /* ” */ || t == "\xE2\x80\x99" /* ’ */ ||
+         t == "\xC2\xBB" /* » */ || t == "\xE2\x80\xBA" /* › */ || t == "''";
+}
+
+// Ends the word that starts at i; returns the end byte. Sets *kind.
+size_t ScanWord(const Scanner& s, size_t i, bool* has_dot) {
+  size_t j = i;
+  *has_dot = false;
+  bool numeric = IsDigit(s.Peek(i));
+  while (j < s.n) {
+    int len;
+    char32_t c = s.At(j, &len);
+    if (IsWordChar(c)) {
+      j += len;
+      continue;
+    }
+    size_t k = j + len;
+    char32_t next = s.Peek(k);
+    char32_t prev = j > i ? CodePointBefore(s.text, j, &len) : 0;
+    if (IsApostrophe(c) && IsLetter(next) && IsLetter(prev)) {
+      // Possessive 's is split off: Ukraine's -> Ukraine 's. O'Brien, don't stay whole.
+      char32_t after = s.Peek(s.Next(k));
+      if ((next == 's' || next == 'S') && !IsWordChar(after)) break;
+      j = k;
+      continue;
+    }
+    if ((c == '-' || c == 0x2010 || c == 0x2011) && IsWordChar(next) && IsWordChar(prev)) {
+      j = k;
+      continue;
+    }
+    if ((c == ',' || c == '.' || c == ':') && IsDigit(prev) && IsDigit(next) && numeric) {
+      j = k;
+      continue;
+    }
+    if (c == '.' && IsLetter(prev) && IsLetter(next) && !numeric) {
+      // U.S, a.m, Ph.D: the letter after the dot stands alone.
+      size_t after = s.Next(k);
+      char32_t a = s.Peek(after);
+      if (!IsLetter(a) && !IsDigit(a)) {
+        *has_dot = true;
+        j = k;
+        continue;
+      }
+    }
+    break;
+  }
+  return j;
+}
+
+size_t ScanUrl(const Scanner& s, size_t i) {
+  std::string_view rest = s.text.substr(i, 8);
+  bool url =
+      rest.rfind("http://", 0) == 0 || rest.rfind("https://", 0) == 0 || rest.rfind("www.", 0) == 0;
+  if (!url) return i;
+  size_t j = i;
+  while (j < s.n) {
+    int len;
+    char32_t c = s.At(j, &len);
+    if (IsSpace(c) || c == '"' || c == '<' || c == '>' || c == 0x201D) break;
+    j += len;
+  }
+  while (j > i && std::strchr(".,;:!?)]'", s.text[j - 1]) != nullptr) --j;
+  return j;
+}
+
+void SetCaseFlags(std::string_view text, Token* t) {
+  int letters = 0, upper = 0, lower = 0;
+  bool first = true;
+  for (size_t i = t->span.start; i < t->span.end;) {
+    int len;
+    char32_t c = CodePointAt(text, i, &len);
+    i += len;
+    if (IsDigit(c)) t->flags |= kHasDigit;
+    if (!IsLetter(c)) continue;
+    ++letters;
+    bool u = IsUpper(c), l = IsLower(c);
+    upper += u;
+    lower += l;
+    if (first) {
+      if (u) t->flags |= kCapitalized;
+      if (l) t->flags |= kLower;
+      first = false;
+    }
+  }
+  if (letters >= 2 && lower == 0 && upper > 0) t->flags |= kAllCaps;
+}
+
+std::vector<Token> Tokenize(std::string_view text) {
+  Scanner s(text);
+  std::vector<Token> out;
+  out.reserve(text.size() / 5 + 1);
+  size_t i = 0;
+  uint16_t pending = 0;
+  while (i < s.n) {
+    int len;
+    char32_t c = s.At(i, &len);
+    if (IsSpace(c)) {
+      pending |= kSpaceBefore;
+      if (IsNewline(c)) pending |= kNewlineBefore;
+      i += len;
+      continue;
+    }
+    Token t;
+    t.flags = pending;
+    pending = 0;
+    size_t end = ScanUrl(s, i);
+    if (end > i) {
+      t.kind = TokenKind::kSymbol;
+    } else if (IsWordChar(c) && !IsCombining(c)) {
+      bool has_dot;
+      end = ScanWord(s, i, &has_dot);
+      t.kind = IsDigit(c) ? TokenKind::kNumber : TokenKind::kWord;
+      if (s.Peek(end) == '.' && t.kind == TokenKind::kWord) {
+        std::string folded = Fold(text.substr(i, end - i));
+        bool initial = end - i == static_cast<size_t>(len) && IsUpper(c);
+        if (has_dot || initial || IsKnownAbbreviation(folded)) {
+          ++end;
+          t.flags |= kAbbreviation;
+          if (s.Peek(end) == '-' && IsWordChar(s.Peek(end + 1))) {  // U.S.-led
+            end = ScanWord(s, end + 1, &has_dot);
+            t.flags &= ~kAbbreviation;
+          }
+        }
+      }
+    } else if (IsApostrophe(c) || c == '`' || c == '"' || IsQuoteMark(c)) {
+      end = i + len;
+      char32_t next = s.Peek(end);
+      bool after_word = !out.empty() && (out.back().kind == TokenKind::kWord ||
+                                         out.back().kind == TokenKind::kNumber);
+      bool clitic_s = (next == 's' || next == 'S') && !IsWordChar(s.Peek(s.Next(end)));
+      if (IsApostrophe(c) && after_word && clitic_s) {
+        end = s.Next(end);  // 's
+        t.kind = TokenKind::kWord;
+        t.flags |= kPossessive;
+      } else {
+        t.kind = TokenKind::kQuote;
+        if ((c == '`' || c == '\'') && s.Peek(end) == c) end += 1;  // `` and ''
+        if (IsApostrophe(c) && after_word && !(t.flags & kSpaceBefore) && !IsWordChar(next)) {
+          std::string_view prev =
+              text.substr(out.back().span.start, out.back().span.end - out.back().span.start);
+          if (!prev.empty() && (prev.back() == 's' || prev.back() == 'S')) t.flags |= kPossessive;
+        }
+      }
+    } else if (c == '.') {
+      end = i + 1;
+      while (end < s.n && text[end] == '.') ++end;
+      t.kind = TokenKind::kPunct;
+    } else if (c == '!' || c == '?') {
+      end = i + 1;
+      while (end < s.n && (text[end] == '!' || text[end] == '?')) ++end;
+      t.kind = TokenKind::kPunct;
+    } else if (IsDash(c)) {
+      end = i + len;
+      while (end < s.n && s.Peek(end) == c) end = s.Next(end);
+      t.kind = TokenKind::kPunct;
+    } else {
+      end = i + len;
+      bool punct = (c < 0x80 && std::strchr(",;:()[]{}/\\", static_cast<char>(c)) != nullptr) ||
+                   c == 0x2026 || (c >= 0x2020 && c <= 0x205E) || (c >= 0x3000 && c <= 0x303F);
+      t.kind = punct ? TokenKind::kPunct : TokenKind::kSymbol;
+      // Keep a base character with its combining marks and joiners together.
+      while (end < s.n &&
+             (IsCombining(s.Peek(end)) || (s.Peek(end) >= 0xFE00 && s.Peek(end) <= 0xFE0F)))
+        end = s.Next(end);
+    }
+    t.span = {static_cast<uint32_t>(i), static_cast<uint32_t>(end)};
+    SetCaseFlags(text, &t);
+    out.push_back(t);
+    i = end;
+  }
+  return out;
+}
+
+// Tokens [b, e) of a paragraph: an opening dateline ("KRAMATORSK -",
+// "KYIV, Ukraine (AP) —") returns the index just past its dash, else b.
+uint32_t DatelineEnd(const Document& d, uint32_t b, uint32_t e) {
+  if (b >= e || !d.tokens[b].Is(kAllCaps) || d.tokens[b].kind != TokenKind::kWord) return b;
+  for (uint32_t i = b + 1; i < e && i < b + 10; ++i) {
+    const Token& t = d.tokens[i];
+    std::string_view w = d.Text(t);
+    if (t.kind == TokenKind::kPunct &&
+        (w == "-" || w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93")) {
+      bool spaced = t.Is(kSpaceBefore) && i + 1 < e && d.tokens[i + 1].Is(kSpaceBefore);
+      return spaced && i + 1 < e ? i + 1 : b;
+    }
+    bool ok = (t.kind == TokenKind::kWord && (t.Is(kCapitalized) || t.Is(kAllCaps))) || w == "," ||
+              w == "(" || w == ")" || t.kind == TokenKind::kNumber || w == ".";
+    if (!ok) return b;
+  }
+  return b;
+}
+
+bool EndsSentence(const Document& d, uint32_t i, uint32_t e, uint32_t* resume) {
+  const Token& t = d.tokens[i];
+  std::string_view w = d.Text(t);
+  bool abbrev = t.Is(kAbbreviation);
+  if (!abbrev && !(t.kind == TokenKind::kPunct && IsTerminal(w))) return false;
+  // Swallow closing quotes and brackets that follow without a space.
+  uint32_t j = i + 1;
+  while (j < e) {
+    std::string_view x = d.Text(d.tokens[j]);
+    bool closing = IsClosing(x) || ((x == "\"" || x == "'") && !d.tokens[j].Is(kSpaceBefore));
+    if (!closing) break;
+    ++j;
+  }
+  *resume = j;
+  if (j >= e) return true;
+  const Token& n = d.tokens[j];
+  if (!n.Is(kSpaceBefore)) return false;  // "U.S.-led", "3.5", ".com"
+  if (n.Is(kLower)) return false;
+  std::string_view nw = d.Text(n);
+  if (n.kind == TokenKind::kPunct && (nw == "," || nw == ";" || nw == ":" || nw == ")"))
+    return false;
+  if (abbrev) {
+    std::string folded = Fold(w.substr(0, w.size() - 1));
+    if (folded.size() == 1 || IsTitleOrMonthAbbrev(folded)) return false;  // initials, Gen., Sept.
+    if (n.kind == TokenKind::kQuote) return true;
+    return InList(Fold(nw), kSentenceStarters);
+  }
+  return true;
+}
+
+void Segment(Document* d) {
+  const uint32_t nt = static_cast<uint32_t>(d->tokens.size());
+  uint32_t p = 0;
+  while (p < nt) {
+    // A paragraph runs until the next token that follows a line break.
+    uint32_t e = p + 1;
+    while (e < nt && !d->tokens[e].Is(kNewlineBefore)) ++e;
+    Paragraph para;
+    para.begin = static_cast<uint32_t>(d->sentences.size());
+    para.span = {d->tokens[p].span.start, d->tokens[e - 1].span.end};
+    d->tokens[p].flags |= kParagraphStart;
+    uint32_t start = p;
+    auto emit = [&](uint32_t b, uint32_t x, bool dateline) {
+      if (b >= x) return;
+      Sentence s;
+      s.span = {d->tokens[b].span.start, d->tokens[x - 1].span.end};
+      s.begin = b;
+      s.end = x;
+      s.paragraph = static_cast<uint32_t>(d->paragraphs.size());
+      s.dateline = dateline;
+      d->tokens[b].flags |= kSentenceStart;
+      for (uint32_t k = b; k < x; ++k)
+        d->tokens[k].sentence = static_cast<uint32_t>(d->sentences.size());
+      d->sentences.push_back(s);
+    };
+    uint32_t dl = DatelineEnd(*d, p, e);
+    if (dl > p) {
+      for (uint32_t k = p; k < dl; ++k) d->tokens[k].flags |= kDateline;
+      emit(p, dl, true);
+      start = dl;
+    }
+    for (uint32_t i = start; i < e;) {
+      uint32_t resume = i + 1;
+      if (EndsSentence(*d, i, e, &resume) || resume - start >= kMaxSentenceTokens) {
+        resume = std::max(resume, i + 1);
+        emit(start, resume, false);
+        start = resume;
+        i = resume;
+      } else {
+        ++i;
+      }
+    }
+    emit(start, e, false);
+    para.end = static_cast<uint32_t>(d->sentences.size());
+    d->paragraphs.push_back(para);
+    p = e;
+  }
+}
+
+}  // namespace
+
+bool IsKnownAbbreviation(std::string_view folded) {
+  return InList(folded, kTitleAbbrevs) || InList(folded, kOtherAbbrevs);
+}
+
+Document BuildDocument(std::string_view text) {
+  Document d;
+  d.text = text;
+  d.tokens = Tokenize(text);
+  Segment(&d);
+  return d;
+}
+
+}  // namespace lede

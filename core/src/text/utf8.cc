@@ -1,0 +1,208 @@
+#include "text/utf8.h"
+
+namespace lede {
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::string DecodeUtf8(std::string_view in, size_t* replaced) {
+  *replaced = 0;
+  // Fast path: scan for the first byte that is not plain ASCII.
+  size_t i = 0;
+  const size_t n = in.size();
+  std::string out;
+  out.reserve(n);
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(in[i]);
+    if (c < 0x80) {
+      size_t j = i + 1;
+      while (j < n && static_cast<unsigned char>(in[j]) < 0x80) ++j;
+      out.append(in.data() + i, j - i);
+      i = j;
+      continue;
+    }
+    // WHATWG: bytes needed and the allowed range of the second byte.
+    int need = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      need = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      out.append("\xEF\xBF\xBD");
+      ++*replaced;
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    int seen = 0;
+    bool ok = true;
+    while (seen < need) {
+      if (j >= n) {
+        ok = false;
+        break;
+      }
+      unsigned char d = static_cast<unsigned char>(in[j]);
+      if (d < lo || d > hi) {
+        ok = false;
+        break;
+      }
+      lo = 0x80;
+      hi = 0xBF;
+      ++j;
+      ++seen;
+    }
+    if (ok) {
+      out.append(in.data() + i, j - i);
+    } else {
+      // The maximal subpart [i, j) becomes one U+FFFD; the offending byte is
+      // read again as the start of what follows.
+      out.append("\xEF\xBF\xBD");
+      ++*replaced;
+    }
+    i = j;
+  }
+  return out;
+}
+
+bool IsNewline(char32_t c) {
+  return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 ||
+         c == 0x2029;
+}
+
+bool IsSpace(char32_t c) {
+  if (c == ' ' || c == '\t' || IsNewline(c)) return true;
+  if (c < 0x80) return false;
+  return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
+         c == 0x3000 || c == 0xFEFF;
+}
+
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+static bool IsNonLetterNonAscii(char32_t c) {
+  // Punctuation and symbols outside ASCII that must not join words.
+  if (c >= 0x80 && c <= 0xBF) return c != 0xAA && c != 0xB5 && c != 0xBA;  // Latin-1 punct
+  if (c == 0xD7 || c == 0xF7) return true;                                 // × ÷
+  if (c >= 0x2000 && c <= 0x2BFF) return true;  // punctuation, symbols, arrows, dingbats
+  if (c >= 0x2E00 && c <= 0x2E7F) return true;  // supplemental punctuation
+  if (c >= 0x3000 && c <= 0x303F) return true;  // CJK punctuation
+  if (c >= 0xFE10 && c <= 0xFE6F) return true;  // vertical / small forms
+  if (c >= 0xFF01 && c <= 0xFF0F) return true;  // fullwidth punctuation
+  if (c >= 0xFF1A && c <= 0xFF20) return true;
+  if (c >= 0xFF3B && c <= 0xFF40) return true;
+  if (c >= 0xFF5B && c <= 0xFF65) return true;
+  if (c == 0xFFFD || c == 0xFEFF) return true;
+  if (c >= 0x1F000 && c <= 0x1FAFF) return true;  // emoji and pictographs
+  if (c >= 0xE000 && c <= 0xF8FF) return true;    // private use
+  if (c >= 0xFE00 && c <= 0xFE0F) return true;    // variation selectors
+  if (c >= 0xD800 && c <= 0xDFFF) return true;
+  return false;
+}
+
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  if (IsSpace(c) || IsNonLetterNonAscii(c)) return false;
+  return true;
+}
+
+bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
+  if (c >= 0x100 && c <= 0x17F) {  // Latin Extended-A: mostly even = upper
+    if (c == 0x130 || c == 0x178) return true;
+    if (c >= 0x139 && c <= 0x148) return c % 2 == 1;
+    if (c >= 0x179 && c <= 0x17E) return c % 2 == 1;
+    return c % 2 == 0 && c != 0x138;
+  }
+  if (c >= 0x391 && c <= 0x3AB) return true;  // Greek
+  if (c >= 0x400 && c <= 0x42F) return true;  // Cyrillic
+  if (c >= 0x460 && c <= 0x52F) return c % 2 == 0;
+  if (c >= 0x531 && c <= 0x556) return true;          // Armenian
+  if (c >= 0x1E00 && c <= 0x1EFF) return c % 2 == 0;  // Latin Extended Additional
+  return false;
+}
+
+bool IsLower(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
+  if (c >= 0x100 && c <= 0x17F) return !IsUpper(c);
+  if (c >= 0x3AC && c <= 0x3CE) return true;
+  if (c >= 0x430 && c <= 0x45F) return true;
+  if (c >= 0x460 && c <= 0x52F) return c % 2 == 1;
+  if (c >= 0x561 && c <= 0x587) return true;
+  if (c >= 0x1E00 && c <= 0x1EFF) return c % 2 == 1;
+  return false;
+}
+
+bool IsQuoteMark(char32_t c) {
+  switch (c) {
+    case '"':
+    case '\'':
+    case 0x201C:
+    case 0x201D:
+    case 0x2018:
+    case 0x2019:
+    case 0xAB:
+    case 0xBB:
+    case 0x201E:
+    case 0x201A:
+    case 0x2039:
+    case 0x203A:
+    case 0x201F:
+    case 0x201B:
+    case 0x300C:
+    case 0x300D:
+    case 0x300E:
+    case 0x300F:
+    case 0xFF02:
+    case 0x60:  // ` as in ``tokenized'' text
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsDash(char32_t c) {
+  return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 ||
+         c == 0xFF0D;
+}
+
+std::string Fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) == 0x99 ||
+         static_cast<unsigned char>(s[i + 2]) == 0x98)) {
+      out.push_back('\'');
+      i += 2;
+      continue;
+    }
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+  }
+  return out;
+}
+
+}  // namespace lede

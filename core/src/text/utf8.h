@@ -1,0 +1,61 @@
+// UTF-8 decoding and character classes for the core. Internal.
+#ifndef LEDE_TEXT_UTF8_H_
+#define LEDE_TEXT_UTF8_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace lede {
+
+// Decodes `input` as the WHATWG UTF-8 decoder does: every maximal subpart of
+// an ill-formed sequence becomes one U+FFFD. Returns valid UTF-8; sets
+// *replaced to the number of U+FFFD inserted. A leading BOM is kept.
+std::string DecodeUtf8(std::string_view input, size_t* replaced);
+
+// Reads the code point at text[i] of VALID UTF-8; sets *len to its byte length.
+inline char32_t CodePointAt(std::string_view text, size_t i, int* len) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    *len = 1;
+    return c;
+  }
+  if (c < 0xE0) {
+    *len = 2;
+    return ((c & 0x1F) << 6) | (text[i + 1] & 0x3F);
+  }
+  if (c < 0xF0) {
+    *len = 3;
+    return ((c & 0x0F) << 12) | ((text[i + 1] & 0x3F) << 6) | (text[i + 2] & 0x3F);
+  }
+  *len = 4;
+  return ((c & 0x07) << 18) | ((text[i + 1] & 0x3F) << 12) | ((text[i + 2] & 0x3F) << 6) |
+         (text[i + 3] & 0x3F);
+}
+
+// The code point that ends just before byte i of VALID UTF-8 (i > 0).
+inline char32_t CodePointBefore(std::string_view text, size_t i, int* len) {
+  size_t j = i - 1;
+  while (j > 0 && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) --j;
+  char32_t cp = CodePointAt(text, j, len);
+  return cp;
+}
+
+void AppendUtf8(char32_t cp, std::string* out);
+
+bool IsSpace(char32_t c);    // white space, including NBSP and zero-width spaces
+bool IsNewline(char32_t c);  // \n, \r, U+2028, U+2029, \v, \f
+bool IsDigit(char32_t c);    // ASCII digits
+bool IsLetter(char32_t c);   // letters of any script (and combining marks)
+bool IsUpper(char32_t c);    // upper or title case (Latin, Greek, Cyrillic, Armenian)
+bool IsLower(char32_t c);
+bool IsQuoteMark(char32_t c);  // " ' “ ” ‘ ’ « » „ ‚ ‹ › ‟ ‛ 「 」 『 』 ＂
+bool IsDash(char32_t c);       // - ‐ ‑ ‒ – — ― −
+
+// ASCII-lowercases `s` and folds ’ to ' (for look-ups in lexicons).
+std::string Fold(std::string_view s);
+
+}  // namespace lede
+
+#endif  // LEDE_TEXT_UTF8_H_

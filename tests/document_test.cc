@@ -1,0 +1,103 @@
+// The Document stage on real news sentences: sentences, tokens, paragraphs.
+#include "text/document.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace lede {
+namespace {
+
+std::vector<std::string> Sentences(const std::string& text) {
+  Document d = BuildDocument(text);
+  std::vector<std::string> out;
+  for (const Sentence& s : d.sentences) out.emplace_back(d.Text(s.span));
+  return out;
+}
+
+std::vector<std::string> Tokens(const std::string& text) {
+  Document d = BuildDocument(text);
+  std::vector<std::string> out;
+  for (const Token& t : d.tokens) out.emplace_back(d.Text(t));
+  return out;
+}
+
+struct SentenceCase {
+  const char* text;
+  std::vector<std::string> sentences;
+};
+
+TEST(DocumentTest, SentencesSurviveNewsProse) {
+  const SentenceCase cases[] = {
+      {"U.S. defense officials have declined to say how far they think Ukrainian forces can push. "
+       "But it was likely only a matter of time.",
+       {"U.S. defense officials have declined to say how far they think Ukrainian forces can push.",
+        "But it was likely only a matter of time."}},
+      {"Gen. Valery Zaluzhny said his forces had retaken more than 3,000 square kilometers. They "
+       "also took 1.5 tonnes.",
+       {"Gen. Valery Zaluzhny said his forces had retaken more than 3,000 square kilometers.",
+        "They also took 1.5 tonnes."}},
+      {"The meeting would take place in Brussels on Sept. 28 at 10 a.m. local time.",
+       {"The meeting would take place in Brussels on Sept. 28 at 10 a.m. local time."}},
+      {"J. R. R. Tolkien wrote it. Dr. Smith, a Ph.D. holder, agreed.",
+       {"J. R. R. Tolkien wrote it.", "Dr. Smith, a Ph.D. holder, agreed."}},
+      {"\xE2\x80\x9CWe feel fantastic. We will win the war.\xE2\x80\x9D He smiled.",
+       {"\xE2\x80\x9CWe feel fantastic.", "We will win the war.\xE2\x80\x9D", "He smiled."}},
+      {"\xE2\x80\x9CLet me be honest,\xE2\x80\x9D he said. It went on... And on.",
+       {"\xE2\x80\x9CLet me be honest,\xE2\x80\x9D he said.", "It went on...", "And on."}},
+      {"KRAMATORSK - Ukraine forces said Monday their lightning counter-offensive took back more "
+       "ground.",
+       {"KRAMATORSK -",
+        "Ukraine forces said Monday their lightning counter-offensive took back more ground."}},
+      {"Western arms\n\nproduction to ramp up\n\nWestern governments are mobilizing.",
+       {"Western arms", "production to ramp up", "Western governments are mobilizing."}},
+      {"Peskov said on Monday , September 12 , that talks were off . Kyiv disagreed .",
+       {"Peskov said on Monday , September 12 , that talks were off .", "Kyiv disagreed ."}},
+      {"Is it over? \"No!\" she said. Why?", {"Is it over?", "\"No!\" she said.", "Why?"}},
+  };
+  for (const SentenceCase& c : cases) {
+    EXPECT_EQ(Sentences(c.text), c.sentences) << c.text;
+  }
+}
+
+TEST(DocumentTest, TokensKeepNamesWholeAndSplitPossessives) {
+  EXPECT_EQ(Tokens("O'Brien met Jean-Claude and Zelenskyy in Kyiv."),
+            (std::vector<std::string>{"O'Brien", "met", "Jean-Claude", "and", "Zelenskyy", "in",
+                                      "Kyiv", "."}));
+  EXPECT_EQ(Tokens("Ukraine's army and Putin\xE2\x80\x99s goals"),
+            (std::vector<std::string>{"Ukraine", "'s", "army", "and", "Putin", "\xE2\x80\x99s",
+                                      "goals"}));
+  EXPECT_EQ(Tokens("England 's one-day side scored 3,000 runs at 1.5 per ball ."),
+            (std::vector<std::string>{"England", "'s", "one-day", "side", "scored", "3,000", "runs",
+                                      "at", "1.5", "per", "ball", "."}));
+  EXPECT_EQ(Tokens("Fran\xC3\xA7ois Holl\xC3\xA0nde and the U.S.-led group"),
+            (std::vector<std::string>{"Fran\xC3\xA7ois", "Holl\xC3\xA0nde", "and", "the",
+                                      "U.S.-led", "group"}));
+  EXPECT_EQ(Tokens("\xE2\x80\x9Cregrouping,\xE2\x80\x9D the"),
+            (std::vector<std::string>{"\xE2\x80\x9C", "regrouping", ",", "\xE2\x80\x9D", "the"}));
+}
+
+TEST(DocumentTest, PossessiveFlagAndCase) {
+  Document d = BuildDocument("the Smiths\xE2\x80\x99 house in KYIV");
+  ASSERT_EQ(d.tokens.size(), 6u);
+  EXPECT_TRUE(d.tokens[2].Is(kPossessive));
+  EXPECT_EQ(d.tokens[2].kind, TokenKind::kQuote);
+  EXPECT_TRUE(d.tokens[5].Is(kAllCaps));
+  EXPECT_TRUE(d.tokens[1].Is(kCapitalized));
+}
+
+TEST(DocumentTest, ParagraphsAreLines) {
+  Document d = BuildDocument("First para. Still first.\n\nSecond para.\nThird.");
+  ASSERT_EQ(d.paragraphs.size(), 3u);
+  EXPECT_EQ(d.paragraphs[0].end - d.paragraphs[0].begin, 2u);
+  EXPECT_EQ(d.Text(d.paragraphs[1].span), "Second para.");
+}
+
+TEST(DocumentTest, EmptyAndWhitespaceOnly) {
+  EXPECT_TRUE(BuildDocument("").sentences.empty());
+  EXPECT_TRUE(BuildDocument(" \n\n\t ").tokens.empty());
+}
+
+}  // namespace
+}  // namespace lede
