@@ -151,7 +151,11 @@ describe('lede browser extension', {skip: skipAll}, () => {
         Object.entries(all).find(([, s]) => s && s.status === 'error');
       if (hit) {
         const [k, s] = hit;
-        if (s.status === 'error') throw new Error(`analysis failed: ${s.message}`);
+        if (s.status === 'error') {
+          const tabs = await sw.evaluate(() => chrome.tabs.query({}));
+          throw new Error(`analysis failed (${k}, at ${s.stage}): ${s.message} ` +
+            JSON.stringify(tabs.map((t) => [t.id, t.active, t.windowId, t.status, t.url])));
+        }
         if (s.status === 'done' && (want === undefined || s.on === want)) return {tabId: Number(k.slice(4)), ...s};
       }
       if (Date.now() > deadline) throw new Error(`no settled state for ${url}: ${JSON.stringify(all).slice(0, 300)}`);
@@ -381,8 +385,12 @@ describe('lede browser extension', {skip: skipAll}, () => {
       assert.ok(marks.some((m) => m.kind === 'entity' && norm(m.text) === 'Lloyd Austin'), 'names highlighted under CSP');
     }
     await page.screenshot({path: path.join(ARTIFACTS, 'csp-highlighted.png'), fullPage: true});
-    await clickAction(page);
+    // Off from the side panel's button this time (panel -> worker -> content script).
+    const panel = await openPanel(st.tabId);
+    await panel.locator('#toggle').click();
     await settledState(page.url(), false);
+    await panel.waitForSelector('#toggle[aria-pressed="false"]');
+    await panel.close();
     assert.equal(await page.evaluate(() => document.body.innerHTML), before);
     assert.deepEqual(page.errors, []);
     await page.close();

@@ -47,17 +47,21 @@ async function inContent(tabId, func, ...args) {
 // Analyses the page (mode.selection: only the selected text) and highlights it.
 async function analyzeTab(tabId, mode = {}) {
   const started = performance.now();
+  let stage = 'inject';
   try {
     await setState(tabId, {status: 'working', on: false});
     await chrome.scripting.executeScript({target: {tabId}, files: ['vendor/readability.js', 'content.js']});
+    stage = 'extract';
     const extracted = await inContent(tabId, (m) => globalThis.__lede.extract(m), {selection: !!mode.selection});
     if (!extracted || extracted.error) {
       await setState(tabId, {status: 'error', on: false, message: (extracted && extracted.error) || 'No text.'});
       return {ok: false, error: extracted && extracted.error};
     }
+    stage = 'analyse';
     const lede = await engine();
     const analysis = lede.analyze(extracted.text);
     const analysedMs = performance.now() - started;
+    stage = 'highlight';
     await chrome.scripting.insertCSS({target: {tabId}, files: ['highlight.css']});
     const counts = await inContent(tabId, (a) => globalThis.__lede.highlight(a), analysis);
     const state = {
@@ -68,8 +72,8 @@ async function analyzeTab(tabId, mode = {}) {
     return {ok: true, counts, chars: extracted.chars};
   } catch (e) {
     const message = String((e && e.message) || e);
-    await setState(tabId, {status: 'error', on: false, message});
-    return {ok: false, error: message};
+    await setState(tabId, {status: 'error', on: false, stage, message});
+    return {ok: false, stage, error: message};
   }
 }
 
@@ -121,7 +125,10 @@ chrome.contextMenus.onClicked.addListener(onContextMenu);
 
 // From the side panel (an extension page): the same actions, for the tab it shows.
 chrome.runtime.onMessage.addListener((msg, sender, reply) => {
-  if (!msg || sender.id !== chrome.runtime.id || sender.tab) return false;
+  // Only the extension's own pages (not content scripts, which run in web pages).
+  const own = sender.id === chrome.runtime.id && typeof sender.url === 'string' &&
+    sender.url.startsWith(chrome.runtime.getURL(''));
+  if (!msg || !own) return false;
   const tabId = msg.tabId;
   let p = null;
   if (msg.type === 'lede:toggle') p = toggleTab(tabId);
