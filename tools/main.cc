@@ -15,6 +15,7 @@ const char kUsage[] =
     "  lede analyze --jsonl [--threads N] [FILE|-]   one {\"id\",\"text\"} per line in, one result "
     "per line out\n"
     "  lede eval ner|quotes|claims FILE.jsonl         score against annotated data\n"
+    "  lede train ner --out MODEL.bin TRAIN.jsonl      train the name tagger\n"
     "  lede train claims --out MODEL.bin TRAIN.jsonl  fit the check-worthiness model\n"
     "  lede compare [--pretty] A.txt B.txt           what two articles share and where they "
     "differ\n"

@@ -82,14 +82,6 @@ int TrainClaims(const Args& args) {
 
 }  // namespace
 
-int TrainCommand(const Args& args) {
-  if (args.empty() || args[0] == "--help") {
-    std::fputs(kTrainUsage, args.empty() ? stderr : stdout);
-    return args.empty() ? 2 : 0;
-  }
-  if (args[0] == "claims") return TrainClaims(Args(args.begin() + 1, args.end()));
-  std::fprintf(stderr, "lede train: unknown model '%s'\n%s", args[0].c_str(), kTrainUsage);
-  return 2;
-}
+int TrainClaimsCommand(const Args& args) { return TrainClaims(args); }
 
 }  // namespace lede
