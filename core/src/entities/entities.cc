@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 
+#include "entities/figures.h"
 #include "entities/ner_model.h"
 
 namespace lede {
@@ -27,6 +28,7 @@ std::vector<Entity> FindEntities(const Document& doc, std::vector<Warning>*) {
     m.span = span;
     out[it->second].mentions.push_back(m);
   }
+  for (Entity& e : FindFigures(doc)) out.push_back(std::move(e));  // DATE ... ORDINAL
   return out;
 }
 
