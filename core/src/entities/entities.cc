@@ -9,6 +9,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "entities/figures.h"
 #include "entities/lexicon.h"
 #include "entities/ner_model.h"
 #include "text/utf8.h"
@@ -513,7 +514,9 @@ class Builder {
 }  // namespace
 
 std::vector<Entity> FindEntities(const Document& doc, std::vector<Warning>*) {
-  return Builder(doc).Run();
+  std::vector<Entity> out = Builder(doc).Run();
+  for (Entity& e : FindFigures(doc)) out.push_back(std::move(e));  // DATE ... ORDINAL
+  return out;
 }
 
 }  // namespace lede
