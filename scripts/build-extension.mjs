@@ -59,6 +59,80 @@ fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null,
 const src = path.join(extDir, 'src');
 for (const f of fs.readdirSync(src)) copy(path.join(src, f), path.join(out, f));
 
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+function crc32(buf) {
+  let c = 0xffffffff;
+  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+// --- icons, drawn here (no binary files in the repo): a blue tile with lines
+// of text, one of them highlighted.
+function png(size, draw) {
+  const raw = Buffer.alloc((size * 4 + 1) * size);
+  const ss = 4;  // supersampling per axis
+  for (let y = 0; y < size; y++) {
+    raw[y * (size * 4 + 1)] = 0;
+    for (let x = 0; x < size; x++) {
+      const acc = [0, 0, 0, 0];
+      for (let j = 0; j < ss; j++) {
+        for (let i = 0; i < ss; i++) {
+          const c = draw((x + (i + 0.5) / ss) / size, (y + (j + 0.5) / ss) / size);
+          if (!c) continue;
+          acc[0] += c[0] * c[3]; acc[1] += c[1] * c[3]; acc[2] += c[2] * c[3]; acc[3] += c[3];
+        }
+      }
+      const o = y * (size * 4 + 1) + 1 + x * 4;
+      const a = acc[3] / (ss * ss);
+      raw[o] = acc[3] ? Math.round(acc[0] / acc[3]) : 0;
+      raw[o + 1] = acc[3] ? Math.round(acc[1] / acc[3]) : 0;
+      raw[o + 2] = acc[3] ? Math.round(acc[2] / acc[3]) : 0;
+      raw[o + 3] = Math.round(a);
+    }
+  }
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6;  // RGBA
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw, {level: 9})), chunk('IEND', Buffer.alloc(0))]);
+}
+function drawIcon(x, y) {
+  const r = 0.2;  // rounded tile
+  const dx = Math.max(r - x, 0, x - (1 - r));
+  const dy = Math.max(r - y, 0, y - (1 - r));
+  if (dx * dx + dy * dy > r * r) return null;
+  const line = (y0, x0, x1) => y >= y0 && y < y0 + 0.1 && x >= x0 && x < x1;
+  if (line(0.42, 0.16, 0.84) && x >= 0.3 && x < 0.7) return [255, 200, 60, 255];
+  if (line(0.22, 0.16, 0.84) || line(0.42, 0.16, 0.84) || line(0.62, 0.16, 0.7)) return [255, 255, 255, 255];
+  return [29, 79, 145, 255];
+}
+manifest.icons = {};
+for (const n of [16, 32, 48, 128]) {
+  fs.mkdirSync(path.join(out, 'icons'), {recursive: true});
+  fs.writeFileSync(path.join(out, `icons/icon${n}.png`), png(n, drawIcon));
+  manifest.icons[n] = `icons/icon${n}.png`;
+}
+manifest.action = {...manifest.action, default_icon: {16: 'icons/icon16.png', 32: 'icons/icon32.png'}};
+fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+
 // --- the wasm engine
 for (const f of ['lede.js', 'lede-module.js', 'lede.wasm']) {
   const from = path.join(gen, f);
@@ -96,21 +170,6 @@ function listFiles(dir, base = dir) {
     else res.push(path.relative(base, p).split(path.sep).join('/'));
   }
   return res;
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-function crc32(buf) {
-  let c = 0xffffffff;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 function writeZip(dir, file) {

@@ -150,14 +150,58 @@
     return anc || document.body;
   }
 
+  // A (text node, offset) inside a piece we split, as a point in the original node.
+  function originalPoint(node, offset) {
+    if (node.nodeType !== Node.TEXT_NODE) {
+      // Element boundary (child index): the same point in terms of a text node.
+      const kids = node.childNodes;
+      if (offset < kids.length) {
+        const w = document.createTreeWalker(document.body || document, NodeFilter.SHOW_TEXT);
+        w.currentNode = kids[offset];
+        const t = kids[offset].nodeType === Node.TEXT_NODE ? kids[offset] : w.nextNode();
+        if (!t) return [node, offset];
+        node = t;
+        offset = 0;
+      } else {
+        const w = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        let last = null;
+        for (let t = w.nextNode(); t; t = w.nextNode()) last = t;
+        if (!last) return [node, offset];
+        node = last;
+        offset = last.data.length;
+      }
+    }
+    if (!touched) return [node, offset];
+    for (const [orig, rec] of touched.texts) {
+      const p = rec.pieces.find((x) => x.node === node);
+      if (p) return [orig, p.start + offset];
+    }
+    return [node, offset];
+  }
+
+  function selectedRange() {
+    const sel = document.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    const r = sel.getRangeAt(0);
+    if (!touched) return r;
+    // Highlights are on: note the selection in original nodes, restore the page, select again.
+    const start = originalPoint(r.startContainer, r.startOffset);
+    const end = originalPoint(r.endContainer, r.endOffset);
+    clear();
+    const range = document.createRange();
+    range.setStart(start[0], start[1]);
+    range.setEnd(end[0], end[1]);
+    sel.removeAllRanges();
+    sel.addRange(range);
+    return range;
+  }
+
   function extract(opts = {}) {
-    if (touched) clear();
     let title = document.title;
     let built;
     if (opts.selection) {
-      const sel = document.getSelection();
-      if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return {error: 'Select some text first.'};
-      const range = sel.getRangeAt(0);
+      const range = selectedRange();
+      if (!range) return {error: 'Select some text first.'};
       const root = range.commonAncestorContainer;
       built = buildText(root, (t) => {
         if (!range.intersectsNode(t)) return null;
@@ -166,6 +210,7 @@
         return [from, to];
       });
     } else {
+      if (touched) clear();
       const found = articleNodes();
       title = found.title;
       if (found.keep.size === 0) {
