@@ -45,6 +45,11 @@ uint32_t Overlap(const Frags& g, Frag p) {
   }
   return n;
 }
+uint32_t Overlap(const Frags& g, const Frags& p) {
+  uint32_t n = 0;
+  for (const Frag& x : p) n += Overlap(g, x);
+  return n;
+}
 
 struct Score {
   long gold = 0, pred = 0, gold_hit = 0, pred_hit = 0, one_to_one = 0;
@@ -79,8 +84,11 @@ bool SharesWord(const std::string& name, const std::string& source) {
   return false;
 }
 
+// One predicted attribution: the quotes that share a cue (a split quote,
+// "Q1," he said, "Q2.") or run on from it without a new cue, as PolNeAR
+// annotates them: one content span with several fragments.
 struct Pred {
-  Frag span;
+  Frags span;
   bool direct;
   bool has_speaker;
   Frag speaker;
@@ -165,11 +173,29 @@ int EvalQuotes(const Args& args) {
     ++docs;
     std::vector<Pred> pred;
     std::vector<int> ids_all, ids_direct;
+    int64_t last_cue = -1;
+    const Quote* prev = nullptr;
     for (const Quote& q : a.quotes) {
-      if (q.kind == Quote::Kind::kScare) continue;
+      // Scare quotes and quotes nobody is said to have said are no attributions.
+      if (q.kind == Quote::Kind::kScare || !q.has_speaker) continue;
+      Frag span{a.Convert(q.span.start), a.Convert(q.span.end)};
+      bool marked = q.kind == Quote::Kind::kDirect;
+      bool same = !pred.empty() && prev != nullptr && q.has_speaker && prev->has_speaker &&
+                  ((q.has_cue && q.cue.span.start == last_cue) ||
+                   (!q.has_cue && marked && q.speaker.span.start == prev->speaker.span.start));
+      prev = &q;
+      if (same) {
+        pred.back().span.push_back(span);
+        if (marked && !pred.back().direct) {
+          pred.back().direct = true;
+          ids_direct.push_back(static_cast<int>(pred.size()) - 1);
+        }
+        continue;
+      }
+      last_cue = q.has_cue ? q.cue.span.start : -2;
       Pred p;
-      p.span = {a.Convert(q.span.start), a.Convert(q.span.end)};
-      p.direct = q.kind == Quote::Kind::kDirect || q.kind == Quote::Kind::kPartial;
+      p.span = {span};
+      p.direct = marked;
       p.has_speaker = q.has_speaker;
       if (q.has_speaker) {
         p.speaker = q.speaker.has_span

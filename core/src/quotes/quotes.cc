@@ -245,9 +245,19 @@ class QuoteFinder {
     if (e <= lo) return r;
     if (Is(e - 1, kPronoun)) return {e - 1, e};
     uint32_t k = e;
-    while (k > lo && e - k < 12) {
+    while (k > lo && e - k < 16) {
       uint32_t i = k - 1;
       const Token& t = d_.tokens[i];
+      if (IsPunct(i, ")") && k < e + 1) {
+        // "Sen. X (R-Texas) said": step over a short parenthesis.
+        uint32_t j = i;
+        while (j > lo && i - j < 8 && !IsPunct(j - 1, "(")) --j;
+        if (j > lo && IsPunct(j - 1, "(") && j - 1 > lo) {
+          k = j - 1;
+          continue;
+        }
+        break;
+      }
       if (t.kind == TokenKind::kWord && Is(i, kPronoun) && !t.Is(kPossessive)) break;
       if (!PhraseWord(i)) break;
       if (Is(i, kJoin)) {
@@ -632,9 +642,9 @@ class QuoteFinder {
     if (IsPunct(t, ",")) ++t;
     if (t >= pe) return false;
     uint32_t se = d_.sentences[d_.tokens[t].sentence].end;
-    if (d_.tokens[t].sentence != d_.tokens[m.close].sentence && !d_.tokens[t].Is(kLower) &&
-        !IsDashText(Text(t)))
-      return false;
+    // “Q.” Trump said. : the splitter may start a new sentence at the name.
+    bool new_sentence = d_.tokens[t].sentence != d_.tokens[m.close].sentence &&
+                        !d_.tokens[t].Is(kLower) && !IsDashText(Text(t));
     if (IsDashText(Text(t))) {
       Range sp = PhraseAfter(t + 1, pe);
       if (sp.empty() || !HasName(sp)) return false;
@@ -645,6 +655,7 @@ class QuoteFinder {
     }
     const CueVerb* verb = VerbAt(t);
     if (verb != nullptr && verb->frame != CueFrame::kName) {
+      if (new_sentence) return false;
       Range sp = PhraseAfter(t + 1, se);
       if (sp.empty()) return false;
       a->speaker = sp;
@@ -659,6 +670,10 @@ class QuoteFinder {
       if (vb == nullptr || vb->frame == CueFrame::kName) continue;
       Range sp = SubjectBefore(v, t);
       if (sp.empty()) return false;
+      if (new_sentence && v + 1 < se &&
+          !(IsTerminal(v + 1) || IsPunct(v + 1, ",") || Is(v + 1, kPrep) || Is(v + 1, kTime) ||
+            Is(v + 1, kJoin) || d_.tokens[v + 1].kind == TokenKind::kQuote))
+        return false;
       // The phrase (or "S, a doctor,") must fill the gap between the mark and the verb.
       for (uint32_t k = t; k < sp.b; ++k) {
         if (!PhraseWord(k) && !IsPunct(k, ",")) return false;
