@@ -7,6 +7,8 @@
 //   direct: gold attributions marked direct (the content opens with a mark)
 //           against predicted direct and partial quotes (quoted with marks);
 //   all:    every gold attribution against every predicted non-scare quote.
+// (The data's direct flag misses content that opens with '', the New York
+// Times' mark; "direct" counts it as direct, "direct*" is the flag as given.)
 // Precision counts predicted quotes that match some gold span; recall counts
 // gold spans some predicted quote matches. A stricter one-to-one score
 // (each gold span and each prediction used once) is printed beside it.
@@ -151,7 +153,7 @@ int EvalQuotes(const Args& args) {
   }
   Options options;
   options.offsets = OffsetUnit::kCodepoint;
-  Score direct, all;
+  Score direct, direct_flag, all;
   long speaker_total = 0, speaker_ok = 0, docs = 0;
   size_t bytes = 0;
   double seconds = 0;
@@ -219,15 +221,31 @@ int EvalQuotes(const Args& args) {
         f.push_back({x[0].get<uint32_t>(), x[1].get<uint32_t>()});
       return f;
     };
-    std::vector<Frags> gold_all, gold_direct, gold_source;
+    std::vector<Frags> gold_all, gold_direct, gold_direct_flag, gold_source;
     for (const auto& at : j["attributions"]) {
       Frags content = frags(at.value("content", nlohmann::json()));
       if (content.empty()) continue;
       gold_all.push_back(content);
       gold_source.push_back(frags(at.value("source", nlohmann::json())));
-      if (at.value("direct", false)) gold_direct.push_back(content);
+      // The data's flag misses content opening with '' (two apostrophes, the
+      // New York Times' quote mark): "direct" counts those too; "direct*"
+      // is the flag as given.
+      bool flag = at.value("direct", false);
+      bool apos = false;
+      {
+        size_t cp = 0, byte = 0;
+        while (byte < text.size() && cp < content[0].b) {
+          unsigned char c = static_cast<unsigned char>(text[byte]);
+          byte += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+          ++cp;
+        }
+        apos = text.compare(byte, 2, "''") == 0;
+      }
+      if (flag || apos) gold_direct.push_back(content);
+      if (flag) gold_direct_flag.push_back(content);
     }
     Match(gold_direct, pred, ids_direct, &direct);
+    Match(gold_direct_flag, pred, ids_direct, &direct_flag);
     std::vector<int> best = Match(gold_all, pred, ids_all, &all);
     for (size_t g = 0; g < gold_all.size(); ++g) {
       if (best[g] < 0 || gold_source[g].empty()) continue;
@@ -271,6 +289,7 @@ int EvalQuotes(const Args& args) {
       "annotated twice counts twice)\n",
       args[0].c_str(), docs);
   direct.Print("direct");
+  direct_flag.Print("direct*");
   all.Print("all");
   std::printf("speaker  %ld/%ld matched attributions with a gold source: accuracy %.3f\n",
               speaker_ok, speaker_total, speaker_total ? double(speaker_ok) / speaker_total : 0);

@@ -183,6 +183,15 @@ class Builder {
       }
       c.type = TypeOf(c.b, c.e, s.type, &c.country);
       if (c.type.empty()) continue;
+      // "the West", "the North": a region, not a person.
+      if (c.type == "PERSON" && c.e - c.b == 1 && c.b > 0 && Word(c.b - 1) == "the") {
+        std::string w = Word(c.b);
+        if (w == "west" || w == "east" || w == "north" || w == "south") {
+          c.type = "LOC";
+        } else {
+          continue;
+        }
+      }
       if (!title.empty()) {
         std::string r;
         for (const auto& w : title) r += (r.empty() ? "" : " ") + w;
@@ -449,7 +458,18 @@ class Builder {
     for (Cand& c : cands_) {
       if (c.type == "PERSON" && c.e - c.b == 1) {
         auto it = by_surname.find(c.key);
-        if (it != by_surname.end()) c.key = it->second;
+        if (it != by_surname.end()) {
+          c.key = it->second;
+        } else if (c.key.size() >= 6) {
+          // A clipped surname ("Landsberg" for "Landsbergis").
+          for (const auto& [surname, key] : by_surname) {
+            if (surname.size() > c.key.size() && surname.size() <= c.key.size() + 3 &&
+                surname.compare(0, c.key.size(), c.key) == 0) {
+              c.key = key;
+              break;
+            }
+          }
+        }
       }
       if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kAllCaps) && c.type != "NORP") {
         auto it = by_acronym.find(std::string(doc_.Text(c.b)));

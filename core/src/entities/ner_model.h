@@ -60,7 +60,9 @@ std::vector<std::pair<uint32_t, uint32_t>> Sequences(const Document& doc);
 
 // Best legal BILOU path. emissions: n * kNumTags scores; transitions:
 // (kNumTags + 1) * kNumTags, row kNumTags being the start. Writes n tags.
-void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* tags);
+// Tokens with quiet[k] set (when given) are tagged O.
+void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* tags,
+             const uint8_t* quiet = nullptr);
 
 // Turns a BILOU tag sequence of tokens [begin, begin + n) into spans.
 void SpansFromTags(const int* tags, uint32_t n, uint32_t begin, std::vector<NameSpan>* out);
@@ -88,7 +90,7 @@ class Model {
   std::vector<int8_t> weights_;  // keys_.size() * kNumTags
   float scale_ = 1;
   std::vector<float> transitions_;
-  std::vector<int32_t> table_;  // open addressing: index into keys_, -1 empty
+  std::vector<std::pair<uint32_t, int32_t>> table_;  // open addressing: (key, index), -1 empty
   uint32_t mask_ = 0;
 };
 

@@ -305,13 +305,15 @@ class QuoteFinder {
   // an appositive ("S, a doctor, said") or a relative pronoun ("S, who said").
   Range SubjectBefore(uint32_t v, uint32_t lo) const {
     uint32_t j = v;
-    while (j > lo && v - j < 4 && Is(j - 1, kAux) && !Is(j - 1, kPronoun)) --j;
+    // Over auxiliaries, adverbs (barely, memorably) and time words (last month).
+    while (j > lo && v - j < 5 && !Is(j - 1, kPronoun) &&
+           (Is(j - 1, kAux) || Adverb(j - 1) || (Is(j - 1, kTime) && !Is(j - 1, kDet)) ||
+            ((Word(j - 1, "month") || Word(j - 1, "week") || Word(j - 1, "year")) && j - 1 > lo &&
+             (Word(j - 2, "last") || Word(j - 2, "this") || Word(j - 2, "next")))))
+      --j;
     if (j <= lo) return {v, v};
-    if (Word(j - 1, "who")) {
-      uint32_t k = j - 1;
-      if (k > lo && IsPunct(k - 1, ",")) --k;
-      return PhraseBefore(k, lo);
-    }
+    // "S, who said": the speaker as written is "who"; Resolve looks back.
+    if (Word(j - 1, "who")) return {j - 1, j};
     if (IsPunct(j - 1, ",")) {
       // "S, a doctor, said", "S, director of X, Y Center, said", "S, however, said":
       // comma-separated chunks back to the phrase that opens them.
@@ -330,7 +332,7 @@ class QuoteFinder {
         }
         k = i;
       }
-      if (nc < 2) return {v, v};
+      if (nc < 2) return InitialSubject(j - 1, lo);
       // The leftmost chunk that is not an adverbial ("On Sunday, S, the X, said").
       int pick = nc - 1;
       Range head;
@@ -341,7 +343,7 @@ class QuoteFinder {
             (head.b > lo && Is(head.b - 1, kPrep)) || (head.e - head.b == 1 && Is(head.b, kTime));
         if (!adverbial) break;
       }
-      if (pick < 1 || head.empty()) return {v, v};
+      if (pick < 1 || head.empty()) return InitialSubject(j - 1, lo);
       uint32_t c1 = commas[pick];
       nc = pick + 1;
       if (nc == 2 && commas[0] - c1 == 2 && Is(c1 + 1, kParenAdv)) return head;
@@ -349,10 +351,34 @@ class QuoteFinder {
       bool app_name = !app.empty() && NameRun(app).b == app.b && NameRun(app).e == app.e;
       bool head_named = !NameRun(head).empty() && NameRun(head).e == head.e;
       if (app_name && !head_named) return app;
-      if (!head_named && !IsSourcePhrase(head) && !Is(head.b, kPronoun)) return {v, v};
+      if (!head_named && !IsSourcePhrase(head) && !Is(head.b, kPronoun))
+        return InitialSubject(j - 1, lo);
       return head;
     }
     return PhraseBefore(j, lo);
+  }
+
+  // "Shane Shook, a security expert who has helped ..., said": the phrase
+  // that opens the sentence and is followed by a comma, when the verb comes
+  // right after a comma (c) not too far on.
+  Range InitialSubject(uint32_t c, uint32_t lo) const {
+    uint32_t sb = d_.sentences[d_.tokens[c].sentence].begin;
+    if (sb < lo || c - sb > 40) return {c, c};
+    Range np = PhraseAfter(sb, c);
+    if (np.empty() || np.e >= c || !IsPunct(np.e, ",")) return {c, c};
+    if (!(NameRun(np).e == np.e && !NameRun(np).empty()) && !IsSourcePhrase(np)) return {c, c};
+    for (uint32_t i = np.e; i < c; ++i) {
+      if (VerbAt(i) != nullptr || IsTerminal(i) || d_.tokens[i].kind == TokenKind::kQuote)
+        return {c, c};
+    }
+    return np;
+  }
+
+  bool Adverb(uint32_t i) const {
+    const std::string& w = lower_[i];
+    return w.size() >= 5 && w.compare(w.size() - 2, 2, "ly") == 0 && d_.tokens[i].Is(kLower) &&
+           cue_[i] == nullptr && !Is(i, kDet) && w != "only" && w != "family" && w != "ally" &&
+           w != "italy" && w != "assembly";
   }
 
   bool HasName(Range r) const {
@@ -428,6 +454,19 @@ class QuoteFinder {
       Range obj = PhraseAfter(k, se);
       if (!obj.empty() && !Word(obj.b, "that")) k = obj.e;
     }
+    if (k < se && (Is(k, kPrep) || Is(k, kTime))) {
+      // "said during this week's debate that ...": over the phrase to "that".
+      for (uint32_t i = k + 1; i < se && i < k + 10; ++i) {
+        if (Word(i, "that")) {
+          k = i;
+          break;
+        }
+        const Token& t = d_.tokens[i];
+        if ((t.kind == TokenKind::kPunct && !t.Is(kPossessive)) || t.kind == TokenKind::kQuote ||
+            VerbAt(i) != nullptr || Is(i, kPronoun))
+          break;
+      }
+    }
     for (int rounds = 0; rounds < 4 && k < se; ++rounds) {
       if (Is(k, kTime) && !Is(k, kDet)) {
         ++k;
@@ -496,6 +535,11 @@ class QuoteFinder {
         bool participle = lower_[v].size() > 4 &&
                           lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0 &&
                           (v > sb && (IsPunct(v - 1, ",") || Word(v - 1, "and")));
+        bool gerund = !participle && lower_[v].size() > 4 &&
+                      lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0;
+        // "instead of denying", "the warning": an -ing form without a comma
+        // needs an auxiliary ("he was saying").
+        if (gerund && !(v > sb && Is(v - 1, kAux)) && !(subj_at != v)) continue;
         if (participle) {
           // ", adding ...": the speaker of the clause's main verb, else the
           // phrase that opens the sentence ("S, the editor, cheered ..., adding").
@@ -525,6 +569,10 @@ class QuoteFinder {
             // "C, S said." / "C, he said, by ..." : the clause before.
             uint32_t c = f.speaker.b;
             if (c > sb && IsPunct(c - 1, ",")) f.content = {sb, c - 1};
+            // "This campaign, he says, is different.": the whole sentence.
+            if (c > sb && IsPunct(c - 1, ",") && v + 2 < se && IsPunct(v + 1, ",") &&
+                (d_.tokens[v + 2].kind == TokenKind::kWord) && !Is(v + 2, kPrep))
+              f.content = {sb, ClauseEnd(v + 2, se)};
             if (c > sb && d_.tokens[c - 1].kind == TokenKind::kQuote) f.content = {sb, c};
           }
         } else if (verb->frame == CueFrame::kSpeech && v > sb &&
@@ -758,7 +806,7 @@ class QuoteFinder {
   // Does the quote stand as a sentence of its own (or after "S said:")?
   bool StandsAlone(const MarkedSpan& m, const Attribution& a) const {
     uint32_t sb = d_.sentences[d_.tokens[m.open].sentence].begin;
-    bool at_start = m.open == sb;
+    bool at_start = OpensSentence(m.open);
     if (!at_start && a.leading && a.frame >= 0) {
       const Frame& f = frames_[a.frame];
       at_start = f.content.b == m.open && f.speaker.b >= sb;
@@ -775,6 +823,13 @@ class QuoteFinder {
     for (uint32_t i = m.begin(); i < m.end() && words < 5; ++i)
       words += d_.tokens[i].kind == TokenKind::kWord;
     return words >= 2;
+  }
+
+  // The mark at token i starts a sentence (the splitter may have given an
+  // opening '' to the sentence before).
+  bool OpensSentence(uint32_t i) const {
+    return i == d_.sentences[d_.tokens[i].sentence].begin || (i > 0 && IsTerminal(i - 1)) ||
+           d_.tokens[i].Is(kParagraphStart);
   }
 
   bool LooksLikeTerm(const MarkedSpan& m) const {
@@ -829,9 +884,8 @@ class QuoteFinder {
         if (term && !(f.verb != nullptr && f.verb->frame == CueFrame::kName)) found = false;
       }
       if (found) {
-        if (a.frame >= 0) frames_[a.frame].used = true;
-        if (a.frame < 0 && !a.cue.empty() && frame_at_[a.cue.b] >= 0)
-          frames_[frame_at_[a.cue.b]].used = true;
+        // A frame stays: EmitIndirect drops it when its reported span is no
+        // more than this quote, and keeps the reported speech around a fragment.
         if (!a.cue.empty()) {
           q.has_cue = true;
           q.cue.span = Bytes(a.cue);
@@ -848,7 +902,7 @@ class QuoteFinder {
         last_para = m.paragraph;
       } else if (has_last && !term && (!m.unclosed || m.continues) &&
                  (m.continues || ((m.paragraph == last_para || m.paragraph == last_para + 1) &&
-                                  m.open == d_.sentences[d_.tokens[m.open].sentence].begin))) {
+                                  OpensSentence(m.open)))) {
         // A quote running on without a new attribution keeps the speaker.
         q.has_speaker = true;
         q.speaker = last;
@@ -876,12 +930,16 @@ class QuoteFinder {
       while (c.b < c.e && (d_.tokens[c.b].kind == TokenKind::kPunct)) ++c.b;
       while (c.e > c.b && (d_.tokens[c.e - 1].kind == TokenKind::kPunct)) --c.e;
       uint32_t words = 0;
-      bool outside = false;
+      // Reported speech around a quoted fragment stays (the fragment is a
+      // partial quote of its own); a frame that only introduces a quote goes.
+      uint32_t outside = 0;
       for (uint32_t i = c.b; i < c.e; ++i) {
-        words += d_.tokens[i].kind == TokenKind::kWord || d_.tokens[i].kind == TokenKind::kNumber;
-        outside |= in_quote_[i] < 0;
+        bool word =
+            d_.tokens[i].kind == TokenKind::kWord || d_.tokens[i].kind == TokenKind::kNumber;
+        words += word;
+        outside += word && in_quote_[i] < 0;
       }
-      if (words < 3 || !outside) continue;
+      if (words < 3 || outside < 3) continue;
       Quote q;
       q.kind = Quote::Kind::kIndirect;
       q.span = Bytes(c);
@@ -930,6 +988,18 @@ class QuoteFinder {
   }
 
   Speaker Resolve(Range r, Span quote) const {
+    if (r.e - r.b == 1 && (Word(r.b, "who") || Word(r.b, "which"))) {
+      // "Misha, a member of the brigade who said": who it is comes from before.
+      uint32_t k = r.b;
+      if (k > 0 && IsPunct(k - 1, ",")) --k;
+      uint32_t lo = d_.sentences[d_.tokens[r.b].sentence].begin;
+      Range ante = PhraseBefore(k, lo);
+      Speaker s;
+      if (!ante.empty() && !(ante.e - ante.b == 1 && Word(ante.b, "who"))) s = Resolve(ante, quote);
+      s.has_span = true;
+      s.span = Bytes(r);
+      return s;
+    }
     Speaker s;
     s.has_span = true;
     s.span = Bytes(r);
