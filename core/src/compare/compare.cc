@@ -323,17 +323,48 @@ struct Figure {
 
 bool Inside(Span inner, Span outer) { return inner.start >= outer.start && inner.end <= outer.end; }
 
-std::vector<Figure> FiguresIn(const Analysis& an, Span span) {
-  std::vector<Figure> out;
-  for (const Entity& e : an.entities) {
-    if (e.type == "ORDINAL" || e.type == "DATE") continue;  // ranks and dates are not amounts
-    for (const Mention& m : e.mentions) {
-      if (!m.has_quantity || !Inside(m.span, span)) continue;
-      // "one of the biggest", "day one": a bare 1 says nothing to compare.
-      if (m.quantity.unit.empty() && m.quantity.value < 2) continue;
-      out.push_back(Figure{m.span, m.quantity});
+// Every mention of an article in text order, for finding those inside a span
+// by binary search (claims and mentions are both sorted by position).
+struct MentionRef {
+  Span span;
+  int entity;
+  const Mention* mention;
+};
+
+std::vector<MentionRef> SortedMentions(const Analysis& an) {
+  std::vector<MentionRef> out;
+  for (size_t i = 0; i < an.entities.size(); ++i) {
+    for (const Mention& m : an.entities[i].mentions) {
+      out.push_back(MentionRef{m.span, static_cast<int>(i), &m});
     }
   }
+  std::sort(out.begin(), out.end(),
+            [](const MentionRef& x, const MentionRef& y) { return x.span.start < y.span.start; });
+  return out;
+}
+
+// Mentions that lie inside `span`.
+template <typename Fn>
+void ForMentionsIn(const std::vector<MentionRef>& sorted, Span span, Fn fn) {
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), span.start,
+                             [](const MentionRef& m, uint32_t b) { return m.span.start < b; });
+  for (; it != sorted.end() && it->span.start < span.end; ++it) {
+    if (Inside(it->span, span)) fn(*it);
+  }
+}
+
+std::vector<Figure> FiguresIn(const Analysis& an, const std::vector<MentionRef>& sorted,
+                              Span span) {
+  std::vector<Figure> out;
+  ForMentionsIn(sorted, span, [&](const MentionRef& r) {
+    const std::string& type = an.entities[r.entity].type;
+    if (type == "ORDINAL" || type == "DATE") return;  // ranks and dates are not amounts
+    const Mention& m = *r.mention;
+    if (!m.has_quantity) return;
+    // "one of the biggest", "day one": a bare 1 says nothing to compare.
+    if (m.quantity.unit.empty() && m.quantity.value < 2) return;
+    out.push_back(Figure{m.span, m.quantity});
+  });
   return out;
 }
 
@@ -425,19 +456,17 @@ struct ClaimInfo {
 };
 
 ClaimInfo Describe(const Analysis& an, const Document& doc, const Names& names,
-                   const std::vector<int>& joint, Span span) {
+                   const std::vector<int>& joint, const std::vector<MentionRef>& sorted,
+                   Span span) {
   ClaimInfo c;
-  for (size_t i = 0; i < an.entities.size(); ++i) {
-    int g = names.group_of[i];
-    if (g < 0) continue;
-    for (const Mention& m : an.entities[i].mentions) {
-      if (!Inside(m.span, span)) continue;
-      c.names.insert(joint[g]);
-      // Names other than people (a speaker may differ between articles).
-      if (names.groups[g].type != "PERSON") c.places.insert(joint[g]);
-    }
-  }
-  c.figures = FiguresIn(an, span);
+  ForMentionsIn(sorted, span, [&](const MentionRef& r) {
+    int g = names.group_of[r.entity];
+    if (g < 0) return;
+    c.names.insert(joint[g]);
+    // Names other than people (a speaker may differ between articles).
+    if (names.groups[g].type != "PERSON") c.places.insert(joint[g]);
+  });
+  c.figures = FiguresIn(an, sorted, span);
   c.concepts = Concepts(doc, span);
   return c;
 }
@@ -521,8 +550,9 @@ Comparison Compare(const Analysis& a, const Analysis& b) {
   // Claims.
   Document da = BuildDocument(a.text), db = BuildDocument(b.text);
   std::vector<ClaimInfo> ca, cb;
-  for (const Claim& c : a.claims) ca.push_back(Describe(a, da, na, joint_a, c.span));
-  for (const Claim& c : b.claims) cb.push_back(Describe(b, db, nb, joint_b, c.span));
+  std::vector<MentionRef> ma = SortedMentions(a), mb = SortedMentions(b);
+  for (const Claim& c : a.claims) ca.push_back(Describe(a, da, na, joint_a, ma, c.span));
+  for (const Claim& c : b.claims) cb.push_back(Describe(b, db, nb, joint_b, mb, c.span));
   // Candidate pairs through an inverted index of names and concepts.
   std::unordered_map<std::string, std::vector<int>> index;
   for (size_t i = 0; i < ca.size(); ++i) {
@@ -532,15 +562,19 @@ Comparison Compare(const Analysis& a, const Analysis& b) {
   std::vector<Candidate> candidates;
   std::vector<FigureDifference> differences;
   for (size_t j = 0; j < cb.size(); ++j) {
+    // Keys shared by very many claims (a long article's main actor, "war")
+    // do not single out a pair; pairs must also share a rarer key. This keeps
+    // long inputs close to linear.
+    constexpr size_t kMaxPostings = 32;
     std::set<int> seen;
-    for (int n : cb[j].names) {
-      auto it = index.find("n" + std::to_string(n));
-      if (it != index.end()) seen.insert(it->second.begin(), it->second.end());
-    }
-    for (const auto& w : cb[j].concepts) {
-      auto it = index.find("w" + w.first);
-      if (it != index.end()) seen.insert(it->second.begin(), it->second.end());
-    }
+    auto add = [&](const std::string& key) {
+      auto it = index.find(key);
+      if (it != index.end() && it->second.size() <= kMaxPostings) {
+        seen.insert(it->second.begin(), it->second.end());
+      }
+    };
+    for (int n : cb[j].names) add("n" + std::to_string(n));
+    for (const auto& w : cb[j].concepts) add("w" + w.first);
     for (int i : seen) {
       const ClaimInfo &x = ca[i], &y = cb[j];
       std::vector<int> names = Intersect(x.names, y.names);
@@ -645,10 +679,22 @@ Comparison Compare(const Analysis& a, const Analysis& b) {
   std::vector<ConceptMap> qa, qb;
   for (const Quote& q : a.quotes) qa.push_back(Concepts(da, q.span));
   for (const Quote& q : b.quotes) qb.push_back(Concepts(db, q.span));
+  // Candidates through an inverted index of b's quote words, as for claims.
+  std::unordered_map<std::string, std::vector<int>> qindex;
+  for (size_t j = 0; j < qb.size(); ++j) {
+    for (const auto& w : qb[j]) qindex[w.first].push_back(static_cast<int>(j));
+  }
   std::vector<Candidate> qc;
   for (size_t i = 0; i < a.quotes.size(); ++i) {
     int sa = speaker_id(a.quotes[i], na, joint_a);
-    for (size_t j = 0; j < b.quotes.size(); ++j) {
+    std::set<int> seen;
+    for (const auto& w : qa[i]) {
+      auto it = qindex.find(w.first);
+      if (it != qindex.end() && it->second.size() <= 32) {
+        seen.insert(it->second.begin(), it->second.end());
+      }
+    }
+    for (int j : seen) {
       std::vector<std::string> common = Intersect(qa[i], qb[j]);
       if (common.empty()) continue;
       size_t smaller = std::min(qa[i].size(), qb[j].size());

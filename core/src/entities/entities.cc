@@ -100,6 +100,11 @@ class Builder {
     // VoteTypes();
     ExtendMentions();
     for (Cand& c : cands_) Key(&c);
+    person_.assign(doc_.tokens.size(), 0);
+    for (const Cand& c : cands_) {
+      if (c.type != "PERSON") continue;
+      for (uint32_t i = c.b; i < c.e; ++i) person_[i] = 1;
+    }
     for (Cand& c : cands_) {
       if (c.type == "PERSON") Roles(&c);
     }
@@ -373,13 +378,26 @@ class Builder {
     const Sentence& s = doc_.sentences[doc_.tokens[c->b].sentence];
     // Before the name: a phrase ending in a role word.
     auto before = [&](uint32_t end) -> std::pair<uint32_t, bool> {
-      if (end <= s.begin || !IsRoleWord(end - 1)) return {end, false};
-      uint32_t b = end - 1;
-      while (b > s.begin && end - b < 6) {
+      uint32_t head = end;  // just past the role word
+      // "Secretary of State Antony Blinken": role word, "of", capitalized words.
+      if (end > s.begin && !IsRoleWord(end - 1)) {
+        uint32_t j = end;
+        while (j > s.begin && end - j < 3 && doc_.tokens[j - 1].kind == TokenKind::kWord &&
+               doc_.tokens[j - 1].Is(kCapitalized) && !person_[j - 1])
+          --j;
+        if (j < end && j >= s.begin + 2 && Word(j - 1) == "of" && IsRoleWord(j - 2)) head = j - 1;
+      }
+      if (head <= s.begin || !IsRoleWord(head - 1) || person_[head - 1]) return {end, false};
+      uint32_t b = head - 1;
+      while (b > s.begin && end - b < 7) {
         const Token& t = doc_.tokens[b - 1];
-        if (t.kind != TokenKind::kWord) break;
+        if (t.kind != TokenKind::kWord || person_[b - 1]) break;
         std::string w = Word(b - 1);
         if (InList(w.c_str(), kRoleStops)) break;
+        // A verb between a name and a role: "Blinken met Chinese Foreign Minister".
+        if (t.Is(kLower) && b - 1 > s.begin && doc_.tokens[b - 2].kind == TokenKind::kWord &&
+            doc_.tokens[b - 2].Is(kCapitalized) && !doc_.tokens[b - 2].Is(kPossessive))
+          break;
         if (t.Is(kPossessive) || t.Is(kCapitalized) || t.Is(kLower) || t.Is(kAllCaps)) {
           --b;
           continue;
@@ -529,6 +547,7 @@ class Builder {
   const Document& doc_;
   const NameLexicon& lex_;
   std::vector<Cand> cands_;
+  std::vector<uint8_t> person_;  // per token: inside a PERSON mention
 };
 
 }  // namespace

@@ -143,7 +143,7 @@ constexpr uint32_t kPhraseSeed = 0x6a09e667u;
 // Lexicon phrases as chained hashes of their tokens' lower-case hashes.
 struct Gazetteer {
   std::vector<std::pair<uint32_t, uint8_t>> phrases;  // (hash, category), sorted
-  std::vector<uint32_t> firsts;                        // first token hashes, sorted
+  std::vector<uint32_t> firsts;                       // first token hashes, sorted
   bool IsFirst(uint32_t h) const { return std::binary_search(firsts.begin(), firsts.end(), h); }
   int Category(uint32_t h) const {
     auto it = std::lower_bound(phrases.begin(), phrases.end(), std::make_pair(h, uint8_t{0}));
@@ -176,11 +176,11 @@ struct Gazetteer {
 
 // Word-bits of the document context.
 enum WordBit : uint8_t {
-  kSeenCapMid = 1,   // capitalized inside a sentence
-  kSeenLower = 2,    // lower case somewhere
-  kSeenCapsMid = 4,  // ALL CAPS inside a sentence of ordinary case
-  kSeenRunFirst = 8, // first of a run of capitalized words ("Volodymyr Zelensky")
-  kSeenRunLast = 16, // last of such a run
+  kSeenCapMid = 1,    // capitalized inside a sentence
+  kSeenLower = 2,     // lower case somewhere
+  kSeenCapsMid = 4,   // ALL CAPS inside a sentence of ordinary case
+  kSeenRunFirst = 8,  // first of a run of capitalized words ("Volodymyr Zelensky")
+  kSeenRunLast = 16,  // last of such a run
 };
 
 }  // namespace

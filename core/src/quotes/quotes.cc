@@ -46,7 +46,7 @@ const WordList kWordLists[] = {
     {"has have had having was were is are be been will would could should may might can must "
      "do does did also later previously then again repeatedly recently once never not n't still "
      "already often just even initially earlier subsequently reportedly publicly privately "
-     "separately yet quickly flatly specifically first",
+     "separately yet quickly flatly specifically first always sometimes long 've 'd 'll 're",
      kAux},
     {"that which who whom whose and but or nor as after before because since when while if "
      "although though where so than to in on by with from into about over under against during "
@@ -210,8 +210,23 @@ class QuoteFinder {
   // A cue verb used as a verb (not "a report", "the claims").
   const CueVerb* VerbAt(uint32_t i) const {
     if (i >= cue_.size() || cue_[i] == nullptr || in_quote_[i] >= 0) return nullptr;
-    if (Is(i, kCueNoun) && i > 0 && (Is(i - 1, kDet) || d_.tokens[i - 1].Is(kPossessive)))
-      return nullptr;
+    if (Is(i, kCueNoun) && i > 0) {
+      // "the claims", "a false claim", "the call-in show": a noun after a
+      // determiner, a possessive or an adjective.
+      const Token& p = d_.tokens[i - 1];
+      const std::string& w = lower_[i - 1];
+      auto ends = [&](const char* x) {
+        size_t n = std::strlen(x);
+        return w.size() > n + 2 && w.compare(w.size() - n, n, x) == 0;
+      };
+      bool adjective = p.kind == TokenKind::kWord && p.Is(kLower) &&
+                       (ends("al") || ends("ful") || ends("ous") || ends("ive") || ends("ic") ||
+                        ends("ble") || ends("ent") || ends("ant") || ends("ary") || w == "false" ||
+                        w == "new" || w == "big" || w == "latest" || w == "first" || w == "last" ||
+                        w == "own" || w == "fake" || w.find('-') != std::string::npos);
+      if (Is(i - 1, kDet) || p.Is(kPossessive) || adjective || p.kind == TokenKind::kNumber)
+        return nullptr;
+    }
     if (d_.tokens[i].Is(kCapitalized) && !d_.tokens[i].Is(kSentenceStart)) return nullptr;
     if (Word(i, "think") && Word(i + 1, "tank")) return nullptr;
     return cue_[i];
@@ -308,6 +323,7 @@ class QuoteFinder {
     // Over auxiliaries, adverbs (barely, memorably) and time words (last month).
     while (j > lo && v - j < 5 && !Is(j - 1, kPronoun) &&
            (Is(j - 1, kAux) || Adverb(j - 1) || (Is(j - 1, kTime) && !Is(j - 1, kDet)) ||
+            (d_.tokens[j - 1].Is(kPossessive) && j - 1 > lo && Is(j - 2, kPronoun)) ||
             ((Word(j - 1, "month") || Word(j - 1, "week") || Word(j - 1, "year")) && j - 1 > lo &&
              (Word(j - 2, "last") || Word(j - 2, "this") || Word(j - 2, "next")))))
       --j;
@@ -327,7 +343,8 @@ class QuoteFinder {
           if (nc == 4) break;
           commas[nc++] = i;
         } else if (!PhraseWord(i) && !(d_.tokens[i].Is(kPossessive)) &&
-                   !(Is(i, kStop) && (Word(i, "in") || Word(i, "on") || Word(i, "and")))) {
+                   !(Is(i, kStop) && (Word(i, "in") || Word(i, "on") || Word(i, "and") ||
+                                      Word(i, "from") || Word(i, "who") || Word(i, "with")))) {
           break;
         }
         k = i;
@@ -362,6 +379,11 @@ class QuoteFinder {
   // that opens the sentence and is followed by a comma, when the verb comes
   // right after a comma (c) not too far on.
   Range InitialSubject(uint32_t c, uint32_t lo) const {
+    // "Gov. John Kasich (R-OH), said": a name right before the comma.
+    Range near = PhraseBefore(c, lo);
+    if (!near.empty() && NameRun(near).e == near.e && NameRun(near).e - NameRun(near).b >= 2 &&
+        (near.b == lo || IsPunct(near.b - 1, ",") || d_.tokens[near.b].Is(kSentenceStart)))
+      return near;
     uint32_t sb = d_.sentences[d_.tokens[c].sentence].begin;
     if (sb < lo || c - sb > 40) return {c, c};
     Range np = PhraseAfter(sb, c);
@@ -371,6 +393,57 @@ class QuoteFinder {
       if (VerbAt(i) != nullptr || IsTerminal(i) || d_.tokens[i].kind == TokenKind::kQuote)
         return {c, c};
     }
+    return np;
+  }
+
+  // Verbs that put the speaker after them ("..., said S"); "told S" and
+  // "asked S" name the hearer.
+  static bool Inverts(const CueVerb* verb) {
+    static const char* const kLemmas[] = {
+        "say",         "add",   "write",   "tweet",  "note",    "explain", "continue",
+        "recall",      "reply", "respond", "joke",   "quip",    "observe", "insist",
+        "argue",       "claim", "state",   "remark", "declare", "admit",   "concede",
+        "acknowledge", "warn",  "predict", "echo",   "yell",    "chant",   "conclude",
+        "report",      "post",  "comment", "agree",  nullptr};
+    for (const char* const* l = kLemmas; *l; ++l)
+      if (verb->lemma == *l) return true;
+    return false;
+  }
+
+  // The subject of a sentence's main clause, for ", saying ..." without a
+  // reporting verb before it: over an opening adverbial ("Hours later,",
+  // "Back in 1999,") or dateline ("Washington (AFP) –"), the phrase up to
+  // its verb ("Carson shared ..." -> "Carson").
+  Range MainSubject(uint32_t sb, uint32_t v) const {
+    uint32_t k = sb;
+    for (uint32_t i = sb; i < v && i < sb + 8; ++i) {
+      if (IsDashText(Text(i)) && d_.tokens[i].Is(kSpaceBefore)) {
+        k = i + 1;
+        break;
+      }
+      if (IsPunct(i, ",")) {
+        bool adverbial = Is(sb, kPrep) || Is(sb, kTime) || Adverb(sb) || Is(sb + 1, kTime) ||
+                         Is(sb + 1, kPrep) || Word(sb, "back") || Word(sb, "asked");
+        if (adverbial) k = i + 1;
+        break;
+      }
+    }
+    if (k >= v) return {v, v};
+    if (Is(k, kPronoun) && !d_.tokens[k].Is(kPossessive)) return {k, k + 1};
+    Range np = PhraseAfter(k, v);
+    // Cut at the main verb: a lower-case -ed word after a name ("Clinton attacked").
+    for (uint32_t i = np.b + 1; i < np.e; ++i) {
+      const std::string& w = lower_[i];
+      if (d_.tokens[i].Is(kLower) && w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0 &&
+          (d_.tokens[i - 1].Is(kCapitalized) || d_.tokens[i - 1].Is(kAllCaps))) {
+        np.e = i;
+        break;
+      }
+    }
+    if (np.empty() || !(HasName(np) || IsSourcePhrase(np))) return {v, v};
+    if (np.e - np.b == 1 && d_.tokens[np.b].Is(kSentenceStart) && !IsSourcePhrase(np) && k == sb &&
+        v > np.e + 1 && !IsPunct(np.e, ","))
+      ;  // a lone capitalised first word is taken as it is
     return np;
   }
 
@@ -510,6 +583,7 @@ class QuoteFinder {
       frame_begin_.push_back(static_cast<uint32_t>(frames_.size()));
       if (sen.dateline) continue;
       uint32_t sb = sen.begin, se = sen.end;
+      ColonFrame(sb, se, s);
       for (uint32_t v = sb; v < se; ++v) {
         if (in_quote_[v] >= 0) continue;
         if (Word(v, "according") && v + 1 < se && Word(v + 1, "to")) {
@@ -532,6 +606,25 @@ class QuoteFinder {
           NameFrame(v, sb, se, s, verb);
           continue;
         }
+        // Passive: "we are now being told", "was confirmed": the subject is
+        // no speaker; "was told by S" names one.
+        if (subj_at == v) {
+          uint32_t j = v;
+          while (j > sb && v - j < 3 && (Adverb(j - 1) || Word(j - 1, "now") || Word(j - 1, "not")))
+            --j;
+          if (j > sb && (Word(j - 1, "is") || Word(j - 1, "are") || Word(j - 1, "was") ||
+                         Word(j - 1, "were") || Word(j - 1, "be") || Word(j - 1, "been") ||
+                         Word(j - 1, "being"))) {
+            if (!Word(v + 1, "by")) continue;
+            f.speaker = PhraseAfter(v + 2, se);
+            if (f.speaker.empty()) continue;
+            bool colon2 = false;
+            f.content = ContentAfter(f.speaker.e - 1, verb, se, &colon2);
+            f.colon = colon2;
+            frames_.push_back(f);
+            continue;
+          }
+        }
         bool participle = lower_[v].size() > 4 &&
                           lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0 &&
                           (v > sb && (IsPunct(v - 1, ",") || Word(v - 1, "and")));
@@ -549,12 +642,7 @@ class QuoteFinder {
               break;
             }
           }
-          if (f.speaker.empty()) {
-            Range open = PhraseAfter(sb, v);
-            if (!open.empty() && (HasName(open) || IsSourcePhrase(open)) && !Is(open.b, kPrep) &&
-                !Is(open.b, kTime))
-              f.speaker = open;
-          }
+          if (f.speaker.empty()) f.speaker = MainSubject(sb, v);
         } else {
           f.speaker = SubjectBefore(subj_at, sb);
         }
@@ -575,7 +663,7 @@ class QuoteFinder {
               f.content = {sb, ClauseEnd(v + 2, se)};
             if (c > sb && d_.tokens[c - 1].kind == TokenKind::kQuote) f.content = {sb, c};
           }
-        } else if (verb->frame == CueFrame::kSpeech && v > sb &&
+        } else if (verb->frame == CueFrame::kSpeech && v > sb && Inverts(verb) &&
                    (IsPunct(v - 1, ",") || d_.tokens[v - 1].kind == TokenKind::kQuote ||
                     IsTerminal(v - 1))) {
           // "C, said S."
@@ -617,6 +705,31 @@ class QuoteFinder {
       Range name = NameRun(f.speaker);
       if (name.e - name.b >= 1 && d_.tokens[name.b].kind == TokenKind::kWord)
         names_.push_back({d_.tokens[f.cue.b].span.start, StripTitles(name)});
+    }
+  }
+
+  // "Matthews: Here's the irony ...", "EXCLUSIVE – Roger Stone: Don't
+  // Trust ...": a short name opening the sentence (or after a dash), a colon,
+  // and what follows it.
+  void ColonFrame(uint32_t sb, uint32_t se, uint32_t s) {
+    uint32_t b = sb;
+    for (uint32_t i = sb; i < se && i < sb + 4; ++i) {
+      if (IsDashText(Text(i))) b = i + 1;
+    }
+    for (uint32_t c = b + 1; c < se && c < b + 6; ++c) {
+      if (!IsPunct(c, ":")) continue;
+      Range name = NameRun({b, c});
+      if (name.b != b || name.e != c || in_quote_[c] >= 0) return;
+      if (c + 1 < se && d_.tokens[c + 1].kind == TokenKind::kNumber) return;  // 3:20
+      Frame f;
+      f.cue = {c, c + 1};
+      f.lemma = "say";
+      f.sentence = s;
+      f.speaker = name;
+      f.colon = true;
+      f.content = {c + 1, ClauseEnd(c + 1, se)};
+      if (f.content.e > f.content.b) frames_.push_back(f);
+      return;
     }
   }
 
@@ -723,9 +836,7 @@ class QuoteFinder {
             Is(v + 1, kJoin) || d_.tokens[v + 1].kind == TokenKind::kQuote))
         return false;
       // The phrase (or "S, a doctor,") must fill the gap between the mark and the verb.
-      for (uint32_t k = t; k < sp.b; ++k) {
-        if (!PhraseWord(k) && !IsPunct(k, ",")) return false;
-      }
+      if (sp.b > t + 24) return false;
       a->speaker = sp;
       a->cue = {v, v + 1};
       a->verb = vb;
@@ -803,6 +914,26 @@ class QuoteFinder {
     return false;
   }
 
+  // "More from Jones: “Q”", "Frank Newport and Jim Harter: “Q”": a name
+  // right before a colon that introduces the quote.
+  bool ColonName(const MarkedSpan& m, Attribution* a) const {
+    if (m.open == 0 || !IsPunct(m.open - 1, ":")) return false;
+    uint32_t c = m.open - 1;
+    uint32_t lo = c > 8 ? c - 8 : 0;
+    uint32_t pb = ParaBegin(m.paragraph);
+    if (lo < pb) lo = pb;
+    Range np = PhraseBefore(c, lo);
+    if (np.empty()) return false;
+    Range name = NameRun(np);
+    if (name.empty() || name.e != np.e) return false;
+    a->speaker = name;
+    a->cue = {c, c + 1};
+    a->lemma = "say";
+    a->confidence = 0.75;
+    a->leading = true;
+    return true;
+  }
+
   // Does the quote stand as a sentence of its own (or after "S said:")?
   bool StandsAlone(const MarkedSpan& m, const Attribution& a) const {
     uint32_t sb = d_.sentences[d_.tokens[m.open].sentence].begin;
@@ -873,7 +1004,7 @@ class QuoteFinder {
       Quote q;
       q.span = {d_.tokens[m.begin()].span.start, d_.tokens[m.end() - 1].span.end};
       q.unclosed = m.unclosed;
-      bool found = Trailing(m, &a) || Leading(m, &a) || ColonLeadIn(m, &a);
+      bool found = Trailing(m, &a) || Leading(m, &a) || ColonLeadIn(m, &a) || ColonName(m, &a);
       bool around = false;
       if (!found) found = around = Around(m, &a);
       bool term = LooksLikeTerm(m);
