@@ -46,7 +46,7 @@ const WordList kWordLists[] = {
     {"has have had having was were is are be been will would could should may might can must "
      "do does did also later previously then again repeatedly recently once never not n't still "
      "already often just even initially earlier subsequently reportedly publicly privately "
-     "separately yet quickly flatly specifically first always sometimes long 've 'd 'll 're",
+     "separately yet quickly flatly specifically first always sometimes long now 've 'd 'll 're",
      kAux},
     {"that which who whom whose and but or nor as after before because since when while if "
      "although though where so than to in on by with from into about over under against during "
@@ -534,6 +534,12 @@ class QuoteFinder {
                      (d_.tokens[e - 1].kind == TokenKind::kQuote && in_quote_[e - 1] < 0)))
       --e;
     for (uint32_t i = b; i + 1 < e; ++i) {
+      // ...,” adding that ...: the comma sits inside the closing mark.
+      if (d_.tokens[i].kind == TokenKind::kQuote && in_quote_[i] >= 0 && i > b &&
+          IsPunct(i - 1, ",") && marks_[in_quote_[i]].close == i && cue_[i + 1] != nullptr &&
+          lower_[i + 1].size() > 3 &&
+          lower_[i + 1].compare(lower_[i + 1].size() - 3, 3, "ing") == 0)
+        return i + 1;
       if (IsPunct(i, ",") &&
           (Word(i + 1, "according") || Word(i + 1, "but") || Word(i + 1, "while") ||
            Word(i + 1, "as") || Word(i + 1, "although") || Word(i + 1, "though") ||
@@ -690,7 +696,7 @@ class QuoteFinder {
             while (j > sb && subj_at - j < 4 && (Is(j - 1, kAux) || Adverb(j - 1)) &&
                    !Is(j - 1, kPronoun))
               --j;
-            if (j > sb + 2 && (Word(j - 1, "and") || Word(j - 1, "then")))
+            if (j > sb + 2 && (Word(j - 1, "and") || Word(j - 1, "then") || Word(j - 1, "but")))
               f.speaker = MainSubject(sb, j - 1);
           }
         }
@@ -734,9 +740,11 @@ class QuoteFinder {
       for (size_t k = frame_begin_.back(); k + 1 < frames_.size(); ++k) {
         Frame& f = frames_[k];
         const Frame& g = frames_[k + 1];
-        if (f.content.empty() || g.speaker.empty() || g.speaker.b <= f.cue.b) continue;
-        if (g.speaker.b > f.content.b && g.speaker.b < f.content.e) {
-          uint32_t e = g.speaker.b;
+        if (f.content.empty() || g.speaker.empty()) continue;
+        // "noted that ... and added: “...”": the next verb ends it too.
+        uint32_t cut = g.speaker.b > f.cue.b ? std::min(g.speaker.b, g.cue.b) : g.cue.b;
+        if (cut > f.content.b && cut < f.content.e) {
+          uint32_t e = cut;
           while (e > f.content.b && (IsPunct(e - 1, ",") || Word(e - 1, "and") ||
                                      Word(e - 1, "but") || Word(e - 1, "as")))
             --e;
@@ -875,6 +883,22 @@ class QuoteFinder {
     }
     for (uint32_t v = t + 1; v < se && v < t + 16; ++v) {
       if (d_.tokens[v].kind == TokenKind::kQuote || IsTerminal(v)) return false;
+      // "“Q,” an angry Hollande retaliated.": any past-tense verb that ends
+      // the sentence after a phrase naming someone.
+      if (VerbAt(v) == nullptr && d_.tokens[v].Is(kLower) && lower_[v].size() > 4 &&
+          lower_[v].compare(lower_[v].size() - 2, 2, "ed") == 0 && !Is(v, kStop) &&
+          (v + 1 >= se || IsTerminal(v + 1) || IsPunct(v + 1, ","))) {
+        Range sp = PhraseBefore(v, t);
+        if (!sp.empty() && sp.b == t &&
+            (Is(sp.b, kPronoun) || (NameRun(sp).e == sp.e && !NameRun(sp).empty()) ||
+             IsSourcePhrase(sp))) {
+          a->speaker = sp;
+          a->cue = {v, v + 1};
+          a->lemma = "say";
+          a->confidence = 0.8;
+          return true;
+        }
+      }
       const CueVerb* vb = VerbAt(v);
       if (vb == nullptr || vb->frame == CueFrame::kName) continue;
       Range sp = SubjectBefore(v, t);
@@ -1049,7 +1073,9 @@ class QuoteFinder {
       // The latest speaker named by a frame before this quote.
       while (fp < frames_.size() && frames_[fp].cue.b < m.open) {
         const Frame& f = frames_[fp];
-        if (!f.speaker.empty() && f.verb != nullptr) {
+        // Only what someone said carries on to the next quote ("sought to"
+        // and other stances do not).
+        if (!f.speaker.empty() && f.verb != nullptr && f.verb->frame == CueFrame::kSpeech) {
           last = Resolve(f.speaker, Span{0, 0});
           has_last = true;
           last_para = ParaOf(f.cue.b);
