@@ -227,7 +227,8 @@ class QuoteFinder {
       if (Is(i - 1, kDet) || p.Is(kPossessive) || adjective || p.kind == TokenKind::kNumber)
         return nullptr;
     }
-    if (d_.tokens[i].Is(kCapitalized) && !d_.tokens[i].Is(kSentenceStart)) return nullptr;
+    if (d_.tokens[i].Is(kCapitalized) && !d_.tokens[i].Is(kSentenceStart) && !TitleCase(i))
+      return nullptr;
     if (Word(i, "think") && Word(i + 1, "tank")) return nullptr;
     return cue_[i];
   }
@@ -396,6 +397,17 @@ class QuoteFinder {
     return np;
   }
 
+  // Verbs whose reported content may be an infinitive ("vowed to fight").
+  static bool Infinitive(const CueVerb* verb) {
+    static const char* const kLemmas[] = {"want",    "refuse",   "decline", "vow",  "pledge",
+                                          "promise", "threaten", "hope",    "plan", "agree",
+                                          "urge",    "ask",      "call_on", "seek", "demand",
+                                          "tell",    "warn",     "expect",  nullptr};
+    for (const char* const* l = kLemmas; *l; ++l)
+      if (verb->lemma == *l) return true;
+    return false;
+  }
+
   // Verbs that put the speaker after them ("..., said S"); "told S" and
   // "asked S" name the hearer.
   static bool Inverts(const CueVerb* verb) {
@@ -447,6 +459,19 @@ class QuoteFinder {
     return np;
   }
 
+  // A headline in title case ("Trump Says He Never Pledged ..."): most words
+  // of token i's sentence are capitalised. Bounded by the sentence cap.
+  bool TitleCase(uint32_t i) const {
+    const Sentence& s = d_.sentences[d_.tokens[i].sentence];
+    uint32_t words = 0, caps = 0;
+    for (uint32_t k = s.begin; k < s.end && k < s.begin + 40; ++k) {
+      if (d_.tokens[k].kind != TokenKind::kWord) continue;
+      ++words;
+      caps += d_.tokens[k].Is(kCapitalized) || d_.tokens[k].Is(kAllCaps);
+    }
+    return words >= 4 && caps * 10 >= words * 8;
+  }
+
   bool Adverb(uint32_t i) const {
     const std::string& w = lower_[i];
     return w.size() >= 5 && w.compare(w.size() - 2, 2, "ly") == 0 && d_.tokens[i].Is(kLower) &&
@@ -468,6 +493,12 @@ class QuoteFinder {
   // Pentagon's arms acquisition chief Bill LaPlante"), joined by of/for/the.
   Range NameRun(Range r) const {
     uint32_t e = r.e;
+    // Over a trailing parenthesis: "John Kasich (R-OH)".
+    if (e > r.b + 2 && IsPunct(e - 1, ")")) {
+      uint32_t j = e - 1;
+      while (j > r.b && e - j < 8 && !IsPunct(j - 1, "(")) --j;
+      if (j > r.b + 1 && IsPunct(j - 1, "(")) e = j - 1;
+    }
     while (e > r.b && (d_.tokens[e - 1].Is(kPossessive))) --e;
     uint32_t k = e;
     while (k > r.b) {
@@ -570,6 +601,8 @@ class QuoteFinder {
     if (k >= se) return {se, se};
     if (IsPunct(k, ",") || IsTerminal(k) || IsPunct(k, ")") || IsDashText(Text(k))) return {k, k};
     // "said at a meeting", "replied with strikes", "asked to provide": no reported clause.
+    bool infinitive = Word(k, "to") && Infinitive(verb);
+    if (infinitive) return {k, ClauseEnd(k, se)};
     if (Is(k, kPrep) || Is(k, kJoin) || Word(k, "to") || Word(k, "about") || Word(k, "with") ||
         Word(k, "by") || Word(k, "having") || Word(k, "from") || Word(k, "into"))
       return {k, k};
@@ -625,9 +658,11 @@ class QuoteFinder {
             continue;
           }
         }
-        bool participle = lower_[v].size() > 4 &&
-                          lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0 &&
-                          (v > sb && (IsPunct(v - 1, ",") || Word(v - 1, "and")));
+        bool ing = lower_[v].size() > 4 && lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0;
+        // ", adding", "and saying", "by saying", and "Adding, ..." opening a sentence.
+        bool participle =
+            ing && ((v > sb && (IsPunct(v - 1, ",") || Word(v - 1, "and") || Word(v - 1, "by"))) ||
+                    (v == sb && v + 1 < se && IsPunct(v + 1, ",")));
         bool gerund = !participle && lower_[v].size() > 4 &&
                       lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0;
         // "instead of denying", "the warning": an -ing form without a comma
@@ -642,9 +677,22 @@ class QuoteFinder {
               break;
             }
           }
-          if (f.speaker.empty()) f.speaker = MainSubject(sb, v);
+          if (f.speaker.empty() && v > sb) f.speaker = MainSubject(sb, v);
+          if (f.speaker.empty() && v == sb && !frames_.empty() &&
+              ParaOf(frames_.back().cue.b) + 1 >= ParaOf(v))
+            f.speaker = frames_.back().speaker;  // "Adding, “...”": the last speaker
         } else {
           f.speaker = SubjectBefore(subj_at, sb);
+          // "McConnell was quick to embrace him and said this week that ...":
+          // the subject of the first verb.
+          if (f.speaker.empty()) {
+            uint32_t j = subj_at;
+            while (j > sb && subj_at - j < 4 && (Is(j - 1, kAux) || Adverb(j - 1)) &&
+                   !Is(j - 1, kPronoun))
+              --j;
+            if (j > sb + 2 && (Word(j - 1, "and") || Word(j - 1, "then")))
+              f.speaker = MainSubject(sb, j - 1);
+          }
         }
         bool colon = false;
         if (!f.speaker.empty()) {
@@ -923,9 +971,17 @@ class QuoteFinder {
     uint32_t pb = ParaBegin(m.paragraph);
     if (lo < pb) lo = pb;
     Range np = PhraseBefore(c, lo);
-    if (np.empty()) return false;
-    Range name = NameRun(np);
-    if (name.empty() || name.e != np.e) return false;
+    Range name = np.empty() ? np : NameRun(np);
+    if (name.empty() || name.e != np.e) {
+      // "Trump went even further: “Q”", "leaned in and boomed: “Q”": the
+      // subject of a short clause ending in the colon.
+      uint32_t sb = d_.sentences[d_.tokens[c].sentence].begin;
+      if (sb < pb || c - sb > 14) return false;
+      for (uint32_t i = sb; i < c; ++i)
+        if (d_.tokens[i].kind == TokenKind::kQuote) return false;
+      name = MainSubject(sb, c);
+      if (name.empty() || name.e >= c) return false;
+    }
     a->speaker = name;
     a->cue = {c, c + 1};
     a->lemma = "say";
