@@ -664,6 +664,10 @@ class QuoteFinder {
             continue;
           }
         }
+        // "victories claimed against Russia": a participle, no speaker.
+        if (subj_at == v && (Word(v + 1, "by") || Word(v + 1, "against")) && lower_[v].size() > 4 &&
+            lower_[v].compare(lower_[v].size() - 2, 2, "ed") == 0)
+          continue;
         bool ing = lower_[v].size() > 4 && lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0;
         // ", adding", "and saying", "by saying", and "Adding, ..." opening a sentence.
         bool participle =
@@ -907,8 +911,26 @@ class QuoteFinder {
           !(IsTerminal(v + 1) || IsPunct(v + 1, ",") || Is(v + 1, kPrep) || Is(v + 1, kTime) ||
             Is(v + 1, kJoin) || d_.tokens[v + 1].kind == TokenKind::kQuote))
         return false;
-      // The phrase (or "S, a doctor,") must fill the gap between the mark and the verb.
+      if (new_sentence) {
+        // “Q.” Trump said. -- but not “Q.” Kuleba said on Twitter that ...
+        bool colon = false;
+        if (vb->frame != CueFrame::kSpeech || !ContentAfter(v, vb, se, &colon).empty() || colon)
+          return false;
+      }
+      // The phrase (or "S, a doctor, ...") must fill the gap between the mark
+      // and the verb: a name right after the mark, then a comma.
       if (sp.b > t + 24) return false;
+      if (sp.b > t) {
+        uint32_t comma = t;
+        while (comma < sp.b && !IsPunct(comma, ",")) ++comma;
+        Range lead = PhraseBefore(comma, t);
+        Range name = NameRun({t, comma});
+        bool appositive = comma < sp.b && lead.b == t && !name.empty() && name.e == comma;
+        for (uint32_t k = t; k < sp.b && !appositive; ++k) {
+          if (!PhraseWord(k) && !IsPunct(k, ",")) return false;
+        }
+        if (appositive) sp = lead;
+      }
       a->speaker = sp;
       a->cue = {v, v + 1};
       a->verb = vb;
@@ -1161,7 +1183,9 @@ class QuoteFinder {
       q.cue.lemma = f.verb != nullptr ? f.verb->lemma : f.lemma;
       q.cue.stance = f.verb != nullptr ? f.verb->stance : "say";
       q.has_speaker = true;
-      q.speaker = Resolve(f.speaker, q.span);
+      // Names inside reported speech may be who "he" is ("Borrell warned
+      // ..., he said"), so nothing is skipped.
+      q.speaker = Resolve(f.speaker, Span{0, 0});
       q.confidence = f.verb != nullptr && f.verb->frame == CueFrame::kThink ? 0.55 : 0.7;
       out_.push_back(std::move(q));
     }
@@ -1207,6 +1231,12 @@ class QuoteFinder {
       if (k > 0 && IsPunct(k - 1, ",")) --k;
       uint32_t lo = d_.sentences[d_.tokens[r.b].sentence].begin;
       Range ante = PhraseBefore(k, lo);
+      // "Misha, a member of the brigade who said": the name the description is about.
+      if (!ante.empty() && ante.b > lo + 1 && IsPunct(ante.b - 1, ",")) {
+        Range name = PhraseBefore(ante.b - 1, lo);
+        Range run = name.empty() ? name : NameRun(name);
+        if (!run.empty() && run.e == name.e) ante = name;
+      }
       Speaker s;
       if (!ante.empty() && !(ante.e - ante.b == 1 && Word(ante.b, "who"))) s = Resolve(ante, quote);
       s.has_span = true;
