@@ -55,6 +55,16 @@ TEST(ChecksTest, Table) {
        "unit-conversion", "consistent", "at the stated rate"},
       {"The EU approved 500 million euros ($640 million) in military aid. ($1 = 0.9259 euros)",
        "unit-conversion", "inconsistent", nullptr},
+      // One measure in two units, then its conversion.
+      {"The baby girl, a 7-pound, 4-ounce (3.3 kg) newborn, is healthy.", "unit-conversion",
+       "consistent", "7 lb 4 oz = 3.29 kg"},
+      {"He stood six foot, three inches tall.", nullptr, nullptr, nullptr},
+      {"The storm already has winds of 105 mph (185 kph), forecasters said.", "unit-conversion",
+       "inconsistent", "105 mph = 169.0 km/h; stated 185 km/h"},
+      {"The sub was stuck about 200 feet (about 70 metres) below the surface.", "unit-conversion",
+       "approximate", nullptr},
+      {"Rebels took a village about 345 miles (550 km) northeast of the capital.",
+       "unit-conversion", "approximate", nullptr},
       // Without a stated rate, currencies are not checked.
       {"The EU approved 500 million euros ($640 million) in military aid.", nullptr, nullptr,
        nullptr},
@@ -100,6 +110,16 @@ TEST(ChecksTest, Table) {
        nullptr, nullptr, nullptr},
       {"The seven months of fighting took a toll. After more than six months of war, the front "
        "moved.",
+       nullptr, nullptr, nullptr},
+      // Ages of two people are not a duration stated twice.
+      {"The 24-year-old American beat his rival. The 27-year-old American lost on Monday.", nullptr,
+       nullptr, nullptr},
+      // Sports results and table rows are not repeated counts.
+      {"Boston has won 15 of its last 19 games. Atlanta has won 11 of its last 13 games.", nullptr,
+       nullptr, nullptr},
+      {"Ireland beat Liechtenstein 5-0 (halftime 4-0) in a qualifier.", nullptr, nullptr, nullptr},
+      {"In the third vote Meri won 52 and Ruutel won 32 votes. Ruutel won 34 votes in the first "
+       "vote.",
        nullptr, nullptr, nullptr},
       // The same count of the same thing.
       {"Russian strikes killed 20 civilians in Kharkiv. Officials later said the strikes killed "

@@ -144,6 +144,12 @@ TEST(FiguresTest, RealSentences) {
        "USD", Approx::kExact, kNone},
       {"A 10-kilometre stretch of the front line.", "10-kilometre", "QUANTITY", 10, "km",
        Approx::kExact, kNone},
+      {"Ireland beat Liechtenstein 5-0 in a qualifier.", "5-0", "CARDINAL", kNone, "",
+       Approx::kExact, kNone},
+      {"Iraqi forces began shelling at 4.50 a.m. local time.", "4.50 a.m.", "TIME", kNone, "",
+       Approx::kExact, kNone},
+      {"The 7-pound, 4-ounce girl was born on Tuesday.", "4-ounce", "QUANTITY", 4, "oz",
+       Approx::kExact, kNone},
       {"Half the city was without power.", "Half", "CARDINAL", 0.5, "", Approx::kExact, kNone},
   };
   for (const Case& c : cases) {

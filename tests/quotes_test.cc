@@ -19,11 +19,15 @@ std::string SpeakerName(const Analysis& a, const Quote& q) {
 std::string SpeakerText(const Analysis& a, const Quote& q) {
   return q.has_speaker && q.speaker.has_span ? std::string(a.Text(q.speaker.span)) : "";
 }
-// The first quote whose text contains `needle`, or nullptr.
+// The shortest quote whose text contains `needle` (a partial quote rather
+// than the reported clause around it), or nullptr.
 const Quote* Find(const Analysis& a, const std::string& needle) {
-  for (const Quote& q : a.quotes)
-    if (a.Text(q.span).find(needle) != std::string_view::npos) return &q;
-  return nullptr;
+  const Quote* best = nullptr;
+  for (const Quote& q : a.quotes) {
+    if (a.Text(q.span).find(needle) == std::string_view::npos) continue;
+    if (best == nullptr || q.span.end - q.span.start < best->span.end - best->span.start) best = &q;
+  }
+  return best;
 }
 
 struct Case {
@@ -145,6 +149,34 @@ TEST_P(QuoteCases, FindsKindSpeakerAndCue) {
 
 INSTANTIATE_TEST_SUITE_P(Articles, QuoteCases, ::testing::ValuesIn(kCases),
                          [](const ::testing::TestParamInfo<Case>& i) { return i.param.name; });
+
+TEST(Quotes, ReportedClauseAroundAPartialQuoteKeepsItsSpeaker) {
+  Analysis a = Analyze(
+      "Volodymyr Fesenko said the military successes were \xE2\x80\x9C"
+      "a message precisely to "
+      "those wavering Western politicians,\xE2\x80\x9D who fear an escalation.");
+  const Quote* partial = Find(a, "a message precisely");
+  const Quote* clause = Find(a, "the military successes were");
+  ASSERT_NE(partial, nullptr);
+  ASSERT_NE(clause, nullptr);
+  EXPECT_EQ(partial->kind, Quote::Kind::kPartial);
+  EXPECT_EQ(clause->kind, Quote::Kind::kIndirect);
+  EXPECT_NE(SpeakerText(a, *partial).find("Fesenko"), std::string::npos);
+  EXPECT_NE(SpeakerText(a, *clause).find("Fesenko"), std::string::npos);
+}
+
+TEST(Quotes, NewYorkTimesDoubleApostrophesAreMarks) {
+  Analysis a = Analyze(
+      "''I think it can work,'' said Louisa Ermelino, the reviews director at Publishers "
+      "Weekly. ''Even though she is rich and powerful, she's still a woman up against men.''");
+  const Quote* q1 = Find(a, "I think it can work");
+  const Quote* q2 = Find(a, "Even though she is rich");
+  ASSERT_NE(q1, nullptr);
+  ASSERT_NE(q2, nullptr);
+  EXPECT_EQ(a.Text(q1->span), "I think it can work,");
+  EXPECT_EQ(SpeakerText(a, *q1), "Louisa Ermelino");
+  EXPECT_EQ(SpeakerText(a, *q2), "Louisa Ermelino");
+}
 
 TEST(Quotes, SplitQuoteAndContinuationKeepTheSpeaker) {
   Analysis a = Analyze(

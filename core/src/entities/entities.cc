@@ -100,6 +100,11 @@ class Builder {
     // VoteTypes();
     ExtendMentions();
     for (Cand& c : cands_) Key(&c);
+    person_.assign(doc_.tokens.size(), 0);
+    for (const Cand& c : cands_) {
+      if (c.type != "PERSON") continue;
+      for (uint32_t i = c.b; i < c.e; ++i) person_[i] = 1;
+    }
     for (Cand& c : cands_) {
       if (c.type == "PERSON") Roles(&c);
     }
@@ -183,6 +188,25 @@ class Builder {
       }
       c.type = TypeOf(c.b, c.e, s.type, &c.country);
       if (c.type.empty()) continue;
+      // Right after a title ("Defense Secretary Lloyd Austin"), a run of two or three
+      // capitalized words that no lexicon knows is a person.
+      if ((c.type == "ORG" || c.type == "GPE") && c.e - c.b >= 2 && c.e - c.b <= 3 && c.b > 0 &&
+          IsRoleWord(c.b - 1) && doc_.tokens[c.b - 1].Is(kCapitalized)) {
+        std::string f = Folded(c.b, c.e);
+        bool known = lex_.org.count(f) || lex_.country.count(f) || lex_.place.count(f);
+        bool caps = true;
+        for (uint32_t i = c.b; i < c.e; ++i) caps = caps && doc_.tokens[i].Is(kCapitalized);
+        if (!known && caps) c.type = "PERSON";
+      }
+      // "the West", "the North": a region, not a person.
+      if (c.type == "PERSON" && c.e - c.b == 1 && c.b > 0 && Word(c.b - 1) == "the") {
+        std::string w = Word(c.b);
+        if (w == "west" || w == "east" || w == "north" || w == "south") {
+          c.type = "LOC";
+        } else {
+          continue;
+        }
+      }
       if (!title.empty()) {
         std::string r;
         for (const auto& w : title) r += (r.empty() ? "" : " ") + w;
@@ -364,13 +388,27 @@ class Builder {
     const Sentence& s = doc_.sentences[doc_.tokens[c->b].sentence];
     // Before the name: a phrase ending in a role word.
     auto before = [&](uint32_t end) -> std::pair<uint32_t, bool> {
-      if (end <= s.begin || !IsRoleWord(end - 1)) return {end, false};
-      uint32_t b = end - 1;
-      while (b > s.begin && end - b < 6) {
+      uint32_t head = end;  // just past the role word
+      // "Secretary of State Antony Blinken": role word, "of", capitalized words.
+      if (end > s.begin && !IsRoleWord(end - 1)) {
+        uint32_t j = end;
+        while (j > s.begin && end - j < 3 && doc_.tokens[j - 1].kind == TokenKind::kWord &&
+               doc_.tokens[j - 1].Is(kCapitalized) && !person_[j - 1])
+          --j;
+        if (j < end && j >= s.begin + 2 && Word(j - 1) == "of" && IsRoleWord(j - 2)) head = j - 1;
+      }
+      if (head <= s.begin || !IsRoleWord(head - 1) || person_[head - 1]) return {end, false};
+      uint32_t b = head - 1;
+      while (b > s.begin && end - b < 7) {
         const Token& t = doc_.tokens[b - 1];
-        if (t.kind != TokenKind::kWord) break;
+        if (t.kind != TokenKind::kWord || person_[b - 1]) break;
         std::string w = Word(b - 1);
         if (InList(w.c_str(), kRoleStops)) break;
+        // A verb between a name and a role: "Blinken met Chinese Foreign Minister".
+        if (t.Is(kLower) && !t.Is(kPossessive) && b - 1 > s.begin &&
+            doc_.tokens[b - 2].kind == TokenKind::kWord && doc_.tokens[b - 2].Is(kCapitalized) &&
+            !doc_.tokens[b - 2].Is(kPossessive))
+          break;
         if (t.Is(kPossessive) || t.Is(kCapitalized) || t.Is(kLower) || t.Is(kAllCaps)) {
           --b;
           continue;
@@ -449,7 +487,18 @@ class Builder {
     for (Cand& c : cands_) {
       if (c.type == "PERSON" && c.e - c.b == 1) {
         auto it = by_surname.find(c.key);
-        if (it != by_surname.end()) c.key = it->second;
+        if (it != by_surname.end()) {
+          c.key = it->second;
+        } else if (c.key.size() >= 6) {
+          // A clipped surname ("Landsberg" for "Landsbergis").
+          for (const auto& [surname, key] : by_surname) {
+            if (surname.size() > c.key.size() && surname.size() <= c.key.size() + 3 &&
+                surname.compare(0, c.key.size(), c.key) == 0) {
+              c.key = key;
+              break;
+            }
+          }
+        }
       }
       if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kAllCaps) && c.type != "NORP") {
         auto it = by_acronym.find(std::string(doc_.Text(c.b)));
@@ -509,6 +558,7 @@ class Builder {
   const Document& doc_;
   const NameLexicon& lex_;
   std::vector<Cand> cands_;
+  std::vector<uint8_t> person_;  // per token: inside a PERSON mention
 };
 
 }  // namespace
