@@ -188,6 +188,16 @@ class Builder {
       }
       c.type = TypeOf(c.b, c.e, s.type, &c.country);
       if (c.type.empty()) continue;
+      // Right after a title ("Defense Secretary Lloyd Austin"), a run of two or three
+      // capitalized words that no lexicon knows is a person.
+      if ((c.type == "ORG" || c.type == "GPE") && c.e - c.b >= 2 && c.e - c.b <= 3 && c.b > 0 &&
+          IsRoleWord(c.b - 1) && doc_.tokens[c.b - 1].Is(kCapitalized)) {
+        std::string f = Folded(c.b, c.e);
+        bool known = lex_.org.count(f) || lex_.country.count(f) || lex_.place.count(f);
+        bool caps = true;
+        for (uint32_t i = c.b; i < c.e; ++i) caps = caps && doc_.tokens[i].Is(kCapitalized);
+        if (!known && caps) c.type = "PERSON";
+      }
       // "the West", "the North": a region, not a person.
       if (c.type == "PERSON" && c.e - c.b == 1 && c.b > 0 && Word(c.b - 1) == "the") {
         std::string w = Word(c.b);
@@ -395,8 +405,9 @@ class Builder {
         std::string w = Word(b - 1);
         if (InList(w.c_str(), kRoleStops)) break;
         // A verb between a name and a role: "Blinken met Chinese Foreign Minister".
-        if (t.Is(kLower) && b - 1 > s.begin && doc_.tokens[b - 2].kind == TokenKind::kWord &&
-            doc_.tokens[b - 2].Is(kCapitalized) && !doc_.tokens[b - 2].Is(kPossessive))
+        if (t.Is(kLower) && !t.Is(kPossessive) && b - 1 > s.begin &&
+            doc_.tokens[b - 2].kind == TokenKind::kWord && doc_.tokens[b - 2].Is(kCapitalized) &&
+            !doc_.tokens[b - 2].Is(kPossessive))
           break;
         if (t.Is(kPossessive) || t.Is(kCapitalized) || t.Is(kLower) || t.Is(kAllCaps)) {
           --b;

@@ -517,8 +517,8 @@ std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vecto
 }
 
 bool Model::Load(std::string_view b) {
-  keys_.clear();
-  weights_.clear();
+  slots_.clear();
+  num_features_ = 0;
   size_t pos = 0;
   auto get = [&](void* dst, size_t len) {
     if (pos + len > b.size()) return false;
@@ -535,32 +535,38 @@ bool Model::Load(std::string_view b) {
     return false;
   transitions_.resize((kNumTags + 1) * kNumTags);
   get(transitions_.data(), transitions_.size() * 4);
-  keys_.resize(nf);
-  get(keys_.data(), static_cast<size_t>(nf) * 4);
-  weights_.resize(static_cast<size_t>(nf) * kNumTags);
+  std::vector<uint32_t> keys(nf);
+  get(keys.data(), static_cast<size_t>(nf) * 4);
+  // One slot holds a key and its weights, so a look-up touches one place.
+  size_t size = 16;
+  while (size * 7 < static_cast<size_t>(nf) * 10) size <<= 1;
+  mask_ = static_cast<uint32_t>(size - 1);
+  slots_.assign(size, Slot{});
+  std::vector<uint32_t> where(nf, 0);
+  for (uint32_t i = 0; i < nf; ++i) {
+    if (keys[i] == 0) continue;    // 0 marks an empty slot; such a feature is dropped
+    uint32_t j = keys[i] & mask_;  // keys are hashes already
+    while (slots_[j].key != 0) j = (j + 1) & mask_;
+    slots_[j].key = keys[i];
+    where[i] = j;
+  }
   for (int tag = 0; tag < kNumTags; ++tag) {
     for (uint32_t i = 0; i < nf; ++i) {
-      weights_[static_cast<size_t>(i) * kNumTags + tag] = static_cast<int8_t>(b[pos++]);
+      int8_t v = static_cast<int8_t>(b[pos++]);
+      if (keys[i] != 0) slots_[where[i]].w[tag] = v;
     }
   }
-  size_t size = 16;
-  while (size < 2 * static_cast<size_t>(nf)) size <<= 1;
-  mask_ = static_cast<uint32_t>(size - 1);
-  table_.assign(size, {0, -1});
-  for (uint32_t i = 0; i < nf; ++i) {
-    uint32_t j = keys_[i] & mask_;
-    while (table_[j].second >= 0) j = (j + 1) & mask_;
-    table_[j] = {keys_[i], static_cast<int32_t>(i)};
-  }
+  num_features_ = nf;
   return true;
 }
 
-int Model::Find(uint32_t key) const {
-  uint32_t j = key & mask_;  // keys are hashes already
+const Model::Slot* Model::Find(uint32_t key) const {
+  if (key == 0) return nullptr;
+  uint32_t j = key & mask_;
   while (true) {
-    const auto& [k, i] = table_[j];
-    if (i < 0) return -1;
-    if (k == key) return i;
+    const Slot& s = slots_[j];
+    if (s.key == key) return &s;
+    if (s.key == 0) return nullptr;
     j = (j + 1) & mask_;
   }
 }
@@ -583,10 +589,9 @@ std::vector<NameSpan> Model::Tag(const Document& doc) const {
       int32_t* a = &acc[static_cast<size_t>(k) * kNumTags];
       if (quiet[k]) continue;  // tagged O by Viterbi
       for (uint32_t f = offsets[k]; f < offsets[k + 1]; ++f) {
-        int i = Find(feats[f]);
-        if (i < 0) continue;
-        const int8_t* w = &weights_[static_cast<size_t>(i) * kNumTags];
-        for (int t = 0; t < kNumTags; ++t) a[t] += w[t];
+        const Slot* slot = Find(feats[f]);
+        if (!slot) continue;
+        for (int t = 0; t < kNumTags; ++t) a[t] += slot->w[t];
       }
     }
     emissions.resize(acc.size());

@@ -72,8 +72,8 @@ class Model {
  public:
   // Parses the model file; false (and an empty model) if it is malformed.
   bool Load(std::string_view bytes);
-  bool empty() const { return keys_.empty(); }
-  size_t num_features() const { return keys_.size(); }
+  bool empty() const { return num_features_ == 0; }
+  size_t num_features() const { return num_features_; }
   // Names in `doc`, in text order.
   std::vector<NameSpan> Tag(const Document& doc) const;
 
@@ -85,12 +85,15 @@ class Model {
                                const std::vector<float>& transitions);
 
  private:
-  int Find(uint32_t key) const;
-  std::vector<uint32_t> keys_;
-  std::vector<int8_t> weights_;  // keys_.size() * kNumTags
+  struct Slot {
+    uint32_t key = 0;  // 0: empty
+    int8_t w[kNumTags] = {};
+  };
+  const Slot* Find(uint32_t key) const;
+  std::vector<Slot> slots_;  // open addressing on the key's low bits
+  size_t num_features_ = 0;
   float scale_ = 1;
   std::vector<float> transitions_;
-  std::vector<std::pair<uint32_t, int32_t>> table_;  // open addressing: (key, index), -1 empty
   uint32_t mask_ = 0;
 };
 
