@@ -137,6 +137,7 @@ UnitFacts ReadFacts(const Document& doc, uint32_t begin, uint32_t end,
                    x == "million" || x == "millions" || x == "billion" || x == "billions" ||
                    x == "trillion" || x == "percent" || x == "percentage";
       for (std::string_view s : kSpelledCounts) count = count || x == s;
+      count = count || x.find('-') != std::string_view::npos;  // "forty-three"
       if (count) f.quantity = true;
     }
     // Comparison: "than" (not in "more than 20"), comparative adjectives and
@@ -164,7 +165,11 @@ UnitFacts ReadFacts(const Document& doc, uint32_t begin, uint32_t end,
     if (x == "from" && k + 3 < w.size()) {
       // "from 40 to 50"
       for (size_t j = k + 2; j < w.size() && j <= k + 5; ++j) {
-        if (w[j] == "to" && doc.tokens[idx[k + 1]].kind == TokenKind::kNumber) f.change = true;
+        // Not clock times: "from 6:00 a.m. to 9:00 a.m.".
+        if (w[j] == "to" && doc.tokens[idx[k + 1]].kind == TokenKind::kNumber &&
+            w[k + 1].find(':') == std::string::npos) {
+          f.change = true;
+        }
       }
     }
     if (x == "because" || x == "therefore" || x == "hence" || x == "caused" || x == "causes" ||

@@ -123,6 +123,10 @@ class Pairer {
 
   Role RoleOf(uint32_t i, std::string_view m, Family f) const {
     if (f == Family::kNone) return Role::kNone;
+    // A curly mark standing alone between spaces (“ The ...) is a stray.
+    if (m != "\"" && m != "'" && m != "''" && SpaceBefore(i) && SpaceAfter(i) && i > pb_ &&
+        i + 1 < pe_)
+      return Role::kNone;
     if (m == "\xE2\x80\x9C") {  // “ opens, or closes „
       return HasOpen("\xE2\x80\x9E") && !OpenContext(i) ? Role::kClose : Role::kOpen;
     }

@@ -46,7 +46,7 @@ const WordList kWordLists[] = {
     {"has have had having was were is are be been will would could should may might can must "
      "do does did also later previously then again repeatedly recently once never not n't still "
      "already often just even initially earlier subsequently reportedly publicly privately "
-     "separately yet quickly flatly specifically first always sometimes long 've 'd 'll 're",
+     "separately yet quickly flatly specifically first always sometimes long now 've 'd 'll 're",
      kAux},
     {"that which who whom whose and but or nor as after before because since when while if "
      "although though where so than to in on by with from into about over under against during "
@@ -534,6 +534,12 @@ class QuoteFinder {
                      (d_.tokens[e - 1].kind == TokenKind::kQuote && in_quote_[e - 1] < 0)))
       --e;
     for (uint32_t i = b; i + 1 < e; ++i) {
+      // ...,” adding that ...: the comma sits inside the closing mark.
+      if (d_.tokens[i].kind == TokenKind::kQuote && in_quote_[i] >= 0 && i > b &&
+          IsPunct(i - 1, ",") && marks_[in_quote_[i]].close == i && cue_[i + 1] != nullptr &&
+          lower_[i + 1].size() > 3 &&
+          lower_[i + 1].compare(lower_[i + 1].size() - 3, 3, "ing") == 0)
+        return i + 1;
       if (IsPunct(i, ",") &&
           (Word(i + 1, "according") || Word(i + 1, "but") || Word(i + 1, "while") ||
            Word(i + 1, "as") || Word(i + 1, "although") || Word(i + 1, "though") ||
@@ -658,6 +664,10 @@ class QuoteFinder {
             continue;
           }
         }
+        // "victories claimed against Russia": a participle, no speaker.
+        if (subj_at == v && (Word(v + 1, "by") || Word(v + 1, "against")) && lower_[v].size() > 4 &&
+            lower_[v].compare(lower_[v].size() - 2, 2, "ed") == 0)
+          continue;
         bool ing = lower_[v].size() > 4 && lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0;
         // ", adding", "and saying", "by saying", and "Adding, ..." opening a sentence.
         bool participle =
@@ -690,7 +700,7 @@ class QuoteFinder {
             while (j > sb && subj_at - j < 4 && (Is(j - 1, kAux) || Adverb(j - 1)) &&
                    !Is(j - 1, kPronoun))
               --j;
-            if (j > sb + 2 && (Word(j - 1, "and") || Word(j - 1, "then")))
+            if (j > sb + 2 && (Word(j - 1, "and") || Word(j - 1, "then") || Word(j - 1, "but")))
               f.speaker = MainSubject(sb, j - 1);
           }
         }
@@ -734,9 +744,11 @@ class QuoteFinder {
       for (size_t k = frame_begin_.back(); k + 1 < frames_.size(); ++k) {
         Frame& f = frames_[k];
         const Frame& g = frames_[k + 1];
-        if (f.content.empty() || g.speaker.empty() || g.speaker.b <= f.cue.b) continue;
-        if (g.speaker.b > f.content.b && g.speaker.b < f.content.e) {
-          uint32_t e = g.speaker.b;
+        if (f.content.empty() || g.speaker.empty()) continue;
+        // "noted that ... and added: “...”": the next verb ends it too.
+        uint32_t cut = g.speaker.b > f.cue.b ? std::min(g.speaker.b, g.cue.b) : g.cue.b;
+        if (cut > f.content.b && cut < f.content.e) {
+          uint32_t e = cut;
           while (e > f.content.b && (IsPunct(e - 1, ",") || Word(e - 1, "and") ||
                                      Word(e - 1, "but") || Word(e - 1, "as")))
             --e;
@@ -875,6 +887,22 @@ class QuoteFinder {
     }
     for (uint32_t v = t + 1; v < se && v < t + 16; ++v) {
       if (d_.tokens[v].kind == TokenKind::kQuote || IsTerminal(v)) return false;
+      // "“Q,” an angry Hollande retaliated.": any past-tense verb that ends
+      // the sentence after a phrase naming someone.
+      if (VerbAt(v) == nullptr && d_.tokens[v].Is(kLower) && lower_[v].size() > 4 &&
+          lower_[v].compare(lower_[v].size() - 2, 2, "ed") == 0 && !Is(v, kStop) &&
+          (v + 1 >= se || IsTerminal(v + 1) || IsPunct(v + 1, ","))) {
+        Range sp = PhraseBefore(v, t);
+        if (!sp.empty() && sp.b == t &&
+            (Is(sp.b, kPronoun) || (NameRun(sp).e == sp.e && !NameRun(sp).empty()) ||
+             IsSourcePhrase(sp))) {
+          a->speaker = sp;
+          a->cue = {v, v + 1};
+          a->lemma = "say";
+          a->confidence = 0.8;
+          return true;
+        }
+      }
       const CueVerb* vb = VerbAt(v);
       if (vb == nullptr || vb->frame == CueFrame::kName) continue;
       Range sp = SubjectBefore(v, t);
@@ -883,8 +911,26 @@ class QuoteFinder {
           !(IsTerminal(v + 1) || IsPunct(v + 1, ",") || Is(v + 1, kPrep) || Is(v + 1, kTime) ||
             Is(v + 1, kJoin) || d_.tokens[v + 1].kind == TokenKind::kQuote))
         return false;
-      // The phrase (or "S, a doctor,") must fill the gap between the mark and the verb.
+      if (new_sentence) {
+        // “Q.” Trump said. -- but not “Q.” Kuleba said on Twitter that ...
+        bool colon = false;
+        if (vb->frame != CueFrame::kSpeech || !ContentAfter(v, vb, se, &colon).empty() || colon)
+          return false;
+      }
+      // The phrase (or "S, a doctor, ...") must fill the gap between the mark
+      // and the verb: a name right after the mark, then a comma.
       if (sp.b > t + 24) return false;
+      if (sp.b > t) {
+        uint32_t comma = t;
+        while (comma < sp.b && !IsPunct(comma, ",")) ++comma;
+        Range lead = PhraseBefore(comma, t);
+        Range name = NameRun({t, comma});
+        bool appositive = comma < sp.b && lead.b == t && !name.empty() && name.e == comma;
+        for (uint32_t k = t; k < sp.b && !appositive; ++k) {
+          if (!PhraseWord(k) && !IsPunct(k, ",")) return false;
+        }
+        if (appositive) sp = lead;
+      }
       a->speaker = sp;
       a->cue = {v, v + 1};
       a->verb = vb;
@@ -1049,7 +1095,9 @@ class QuoteFinder {
       // The latest speaker named by a frame before this quote.
       while (fp < frames_.size() && frames_[fp].cue.b < m.open) {
         const Frame& f = frames_[fp];
-        if (!f.speaker.empty() && f.verb != nullptr) {
+        // Only what someone said carries on to the next quote ("sought to"
+        // and other stances do not).
+        if (!f.speaker.empty() && f.verb != nullptr && f.verb->frame == CueFrame::kSpeech) {
           last = Resolve(f.speaker, Span{0, 0});
           has_last = true;
           last_para = ParaOf(f.cue.b);
@@ -1135,7 +1183,9 @@ class QuoteFinder {
       q.cue.lemma = f.verb != nullptr ? f.verb->lemma : f.lemma;
       q.cue.stance = f.verb != nullptr ? f.verb->stance : "say";
       q.has_speaker = true;
-      q.speaker = Resolve(f.speaker, q.span);
+      // Names inside reported speech may be who "he" is ("Borrell warned
+      // ..., he said"), so nothing is skipped.
+      q.speaker = Resolve(f.speaker, Span{0, 0});
       q.confidence = f.verb != nullptr && f.verb->frame == CueFrame::kThink ? 0.55 : 0.7;
       out_.push_back(std::move(q));
     }
@@ -1181,6 +1231,12 @@ class QuoteFinder {
       if (k > 0 && IsPunct(k - 1, ",")) --k;
       uint32_t lo = d_.sentences[d_.tokens[r.b].sentence].begin;
       Range ante = PhraseBefore(k, lo);
+      // "Misha, a member of the brigade who said": the name the description is about.
+      if (!ante.empty() && ante.b > lo + 1 && IsPunct(ante.b - 1, ",")) {
+        Range name = PhraseBefore(ante.b - 1, lo);
+        Range run = name.empty() ? name : NameRun(name);
+        if (!run.empty() && run.e == name.e) ante = name;
+      }
       Speaker s;
       if (!ante.empty() && !(ante.e - ante.b == 1 && Word(ante.b, "who"))) s = Resolve(ante, quote);
       s.has_span = true;
