@@ -32,7 +32,10 @@ const state = {
 // The page is driven by tests and the benchmark through these read-only hooks.
 window.lede = {
   get state() {
-    return { busy: engine.busy, rendered: state.renderedSeq === state.seq && !!state.analysis, seq: state.seq, analysis: state.analysis };
+    return {
+      busy: engine.busy, rendered: state.renderedSeq === state.seq && !!state.analysis, seq: state.seq,
+      analysis: state.analysis, renderedAt: state.renderedAt, analysisMs: state.analysisMs,
+    };
   },
 };
 
@@ -211,6 +214,7 @@ async function analyzeNow() {
   if (state.seq !== id) return;  // stale: newer text is being analysed
   clearInterval(progressTimer);
   const ms = performance.now() - t0;
+  state.analysisMs = ms;
   if (result && result.error) {
     hideProgress();
     setStatus('Analysis refused: ' + result.error, 'error');
@@ -284,6 +288,7 @@ async function showAnalysis(id, text, analysis) {
 
   art.removeAttribute('aria-busy');
   state.renderedSeq = id;
+  state.renderedAt = performance.now();
 }
 
 function makeBadge(ann) {

@@ -882,7 +882,12 @@ class Checker {
 
   // A sentence of prose, not a table row: at least 6 tokens, under a quarter
   // of them numbers.
-  bool Prose(uint32_t s) const {
+  bool Prose(uint32_t s) {
+    if (prose_.empty()) prose_.assign(d_.sentences.size(), -1);
+    if (prose_[s] < 0) prose_[s] = ComputeProse(s);
+    return prose_[s] == 1;
+  }
+  int8_t ComputeProse(uint32_t s) const {
     const Sentence& x = d_.sentences[s];
     uint32_t n = x.end - x.begin, digits = 0;
     if (n < 6) return false;
@@ -931,6 +936,7 @@ class Checker {
   const Document& d_;
   std::vector<Fig> figs_;
   std::unordered_map<std::string, double> rates_;
+  std::vector<int8_t> prose_;  // per sentence: -1 unknown, 0 table row, 1 prose
   std::vector<bool> is_rate_;  // per figure: part of a stated rate
   std::vector<Check> out_;
 };
