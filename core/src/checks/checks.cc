@@ -29,7 +29,8 @@
 //   points ("pp") compare with the difference.
 // percentage       more than 100% of a whole that cannot exceed itself ("120%
 //   of voters"); ratios to a reference ("150% of capacity") are not flagged.
-// parts-sum        a whole followed by its parts ("20 people, including 12
+// parts-sum        "12 of the 10 members"; and a whole followed by its parts ("20 people, including
+// 12
 //   soldiers and 9 civilians"; "... (12 ... and 9 ...)"): the smallest the
 //   parts can be against the largest the whole can be.
 // duration         the same span of time stated twice with different values:
@@ -204,6 +205,7 @@ class Checker {
     PercentChange();
     PercentOfWhole();
     PartsSum();
+    PartOfWhole();
     Durations();
     RepeatedCounts();
     std::stable_sort(out_.begin(), out_.end(), [](const Check& a, const Check& b) {
@@ -528,7 +530,6 @@ class Checker {
     }
   }
 
-  // "20 people, including 12 soldiers and 9 civilians".
   // Ends at a token end (not "45" of "45-footer") and is followed by a
   // lower-case word: "12 soldiers".
   bool CountedNoun(const Fig& f) const {
@@ -550,6 +551,29 @@ class Checker {
         return false;
     }
     return true;
+  }
+
+  // "12 of the 10 members": a part larger than its whole, written "N of M".
+  void PartOfWhole() {
+    for (size_t k = 0; k + 1 < figs_.size(); ++k) {
+      const Fig& p = figs_[k];
+      const Fig& w = figs_[k + 1];
+      if (p.type != "CARDINAL" || w.type != "CARDINAL" || p.sentence != w.sentence) continue;
+      if (W(d_, p.te) != "of") continue;
+      uint32_t t = p.te + 1;
+      std::string det = W(d_, t);
+      if (det == "the" || det == "its" || det == "their" || det == "his" || det == "her" ||
+          det == "our" || det == "those" || det == "these")
+        ++t;
+      if (w.tb != t || !p.q->unit.empty() || (!w.q->unit.empty() && w.q->unit != "people"))
+        continue;
+      double low = Low(*p.q), high = High(*w.q);
+      if (!std::isfinite(low) || !(low > high)) continue;
+      Add("parts-sum", "inconsistent",
+          "\"" + std::string(d_.Text(Span{p.span.start, w.span.end})) +
+              "\": the part is larger than the whole",
+          {p.span, w.span});
+    }
   }
 
   // "20 people, including 12 soldiers and 9 civilians".
@@ -882,7 +906,12 @@ class Checker {
 
   // A sentence of prose, not a table row: at least 6 tokens, under a quarter
   // of them numbers.
-  bool Prose(uint32_t s) const {
+  bool Prose(uint32_t s) {
+    if (prose_.empty()) prose_.assign(d_.sentences.size(), -1);
+    if (prose_[s] < 0) prose_[s] = ComputeProse(s);
+    return prose_[s] == 1;
+  }
+  int8_t ComputeProse(uint32_t s) const {
     const Sentence& x = d_.sentences[s];
     uint32_t n = x.end - x.begin, digits = 0;
     if (n < 6) return false;
@@ -931,6 +960,7 @@ class Checker {
   const Document& d_;
   std::vector<Fig> figs_;
   std::unordered_map<std::string, double> rates_;
+  std::vector<int8_t> prose_;  // per sentence: -1 unknown, 0 table row, 1 prose
   std::vector<bool> is_rate_;  // per figure: part of a stated rate
   std::vector<Check> out_;
 };

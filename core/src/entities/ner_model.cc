@@ -571,10 +571,13 @@ const Model::Slot* Model::Find(uint32_t key) const {
   }
 }
 
-std::vector<NameSpan> Model::Tag(const Document& doc) const {
+std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) const {
   std::vector<NameSpan> out;
-  if (empty()) return out;
   DocContext context = BuildDocContext(doc);
+  if (empty()) {
+    if (context_out) *context_out = std::move(context);
+    return out;
+  }
   std::vector<uint32_t> feats, offsets;
   std::vector<int32_t> acc;
   std::vector<float> emissions;
@@ -600,6 +603,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc) const {
     Viterbi(emissions.data(), n, transitions_.data(), tags.data(), quiet.data());
     SpansFromTags(tags.data(), n, begin, &out);
   }
+  if (context_out) *context_out = std::move(context);
   return out;
 }
 
