@@ -647,7 +647,7 @@ class Builder {
 
 std::vector<Entity> FindEntities(const Document& doc, std::vector<Warning>*) {
   std::vector<Entity> out = Builder(doc).Run();
-  for (Entity& e : FindFigures(doc)) out.push_back(std::move(e));  // DATE ... ORDINAL
+  AppendFigures(doc, &out);  // DATE ... ORDINAL, not inside a name
   return out;
 }
 

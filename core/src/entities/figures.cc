@@ -1380,4 +1380,31 @@ std::vector<Entity> FindFigures(const Document& doc) {
   return out;
 }
 
+void AppendFigures(const Document& doc, std::vector<Entity>* entities) {
+  std::vector<Span> names;
+  for (const Entity& e : *entities)
+    for (const Mention& m : e.mentions) names.push_back(m.span);
+  std::sort(names.begin(), names.end(),
+            [](const Span& a, const Span& b) { return a.start < b.start; });
+  // Longest end among names starting at or before each position.
+  std::vector<uint32_t> reach(names.size());
+  for (size_t k = 0; k < names.size(); ++k)
+    reach[k] = std::max(names[k].end, k ? reach[k - 1] : 0u);
+  auto inside_name = [&](Span s) {
+    auto it = std::upper_bound(names.begin(), names.end(), s.start,
+                               [](uint32_t v, const Span& n) { return v < n.start; });
+    if (it == names.begin()) return false;
+    return reach[it - names.begin() - 1] >= s.end;
+  };
+  for (Entity& e : FindFigures(doc)) {
+    std::vector<Mention> kept;
+    for (const Mention& m : e.mentions)
+      if (!inside_name(m.span)) kept.push_back(m);
+    if (kept.empty()) continue;
+    if (kept.size() != e.mentions.size()) e.name = std::string(doc.Text(kept[0].span));
+    e.mentions = std::move(kept);
+    entities->push_back(std::move(e));
+  }
+}
+
 }  // namespace lede

@@ -300,7 +300,7 @@ DocContext BuildDocContext(const Document& doc) {
       h = Mix(h, x.kind == TokenKind::kWord ? lower[k] : LowerHash(doc.Text(x)));
       int found = gaz.Category(h);
       if (found < 0) continue;
-      bool role = found == NameLexicon::kRole;
+      bool role = found == NameLexicon::kRole || found == NameLexicon::kOrgWord;
       if (!role && t.Is(kLower)) continue;
       best = k + 1 - i;
       cat = static_cast<uint8_t>(found);
