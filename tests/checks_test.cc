@@ -65,6 +65,9 @@ TEST(ChecksTest, Table) {
        "approximate", nullptr},
       {"Rebels took a village about 345 miles (550 km) northeast of the capital.",
        "unit-conversion", "approximate", nullptr},
+      {"Kyiv set the rate at 36.6 hryvnias to the dollar. The budget adds 100 billion hryvnias "
+       "($2.7 billion) for defence.",
+       "unit-conversion", "consistent", "at the stated rate"},
       // Without a stated rate, currencies are not checked.
       {"The EU approved 500 million euros ($640 million) in military aid.", nullptr, nullptr,
        nullptr},

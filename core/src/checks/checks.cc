@@ -6,8 +6,8 @@
 // unit-conversion  Two figures of one dimension side by side, joined only by
 //   "(", ",", "or", "/" or a dash: "500 square kilometres (193 square
 //   miles)". Currencies only when the article states the rate ("($1 =
-//   0.92 euros)"). A = first figure, B = the stated conversion, conv = A in
-//   B's unit.
+//   0.92 euros)", "36.6 hryvnias to the dollar"). A = first figure, B =
+//   the stated conversion, conv = A in B's unit.
 //     consistent   |conv - B| <= half a unit of B's last written digit, plus
 //                  what rounding A at its last written digit moves conv
 //                  (500 km² = 193.05 mi², stated 193).
@@ -259,6 +259,26 @@ class Checker {
       if (a.q->value == 0 || !std::isfinite(a.q->value) || !std::isfinite(b.q->value)) continue;
       rates_[a.q->unit + ">" + b.q->unit] = b.q->value / a.q->value;
       is_rate_[k] = is_rate_[k + 1] = true;
+    }
+    // "36.6 hryvnias to the dollar", "0.92 euros per dollar".
+    for (size_t k = 0; k < figs_.size(); ++k) {
+      const Fig& a = figs_[k];
+      if (Dim(*a.q) != "money" || is_rate_[k] || !std::isfinite(a.q->value)) continue;
+      std::string w = W(d_, a.te);
+      if (w != "to" && w != "per" && w != "against") continue;
+      uint32_t t = a.te + 1;
+      if (W(d_, t) == "the" || W(d_, t) == "one" || W(d_, t) == "a") ++t;
+      static const char* const kCurrency[][2] = {
+          {"dollar", "USD"},    {"euro", "EUR"},  {"pound", "GBP"}, {"hryvnia", "UAH"},
+          {"rouble", "RUB"},    {"ruble", "RUB"}, {"yen", "JPY"},   {"yuan", "CNY"},
+          {"greenback", "USD"}, {"franc", "CHF"}};
+      std::string c = W(d_, t);
+      const char* unit = nullptr;
+      for (const auto& pair : kCurrency)
+        if (c == pair[0]) unit = pair[1];
+      if (!unit || a.q->unit == unit) continue;
+      rates_[std::string(unit) + ">" + a.q->unit] = a.q->value;
+      is_rate_[k] = true;
     }
   }
   bool IsRateFig(size_t k) const { return is_rate_[k]; }
