@@ -195,6 +195,15 @@ class QuoteFinder {
       cls_[i] = wc.Of(lower_[i]);
       cue_[i] = lex_.Verb(lower_[i]);
     }
+    // "As Tom Ridge put it: ...": "it" carries the cue, "put" stands aside.
+    for (size_t i = 1; i + 1 < n; ++i) {
+      if (lower_[i - 1] == "put" && lower_[i] == "it" &&
+          (d_.Text(i + 1) == ":" || d_.Text(i + 1) == ",")) {
+        cue_[i] = &put_it_;
+        cls_[i - 1] |= kAux;
+        cls_[i] &= static_cast<uint16_t>(~kPronoun);
+      }
+    }
   }
   bool Is(uint32_t i, uint16_t c) const { return i < cls_.size() && (cls_[i] & c) != 0; }
   bool Word(uint32_t i, const char* w) const { return i < lower_.size() && lower_[i] == w; }
@@ -225,6 +234,10 @@ class QuoteFinder {
                         w == "new" || w == "big" || w == "latest" || w == "first" || w == "last" ||
                         w == "own" || w == "fake" || w.find('-') != std::string::npos);
       if (Is(i - 1, kDet) || p.Is(kPossessive) || adjective || p.kind == TokenKind::kNumber)
+        return nullptr;
+      // "the TLC reality show “Cake Boss”": a noun naming a title.
+      if (i + 1 < in_quote_.size() && in_quote_[i + 1] >= 0 && !Is(i - 1, kPronoun) &&
+          !Is(i - 1, kAux))
         return nullptr;
     }
     if (d_.tokens[i].Is(kCapitalized) && !d_.tokens[i].Is(kSentenceStart) && !TitleCase(i))
@@ -607,6 +620,13 @@ class QuoteFinder {
     if (k >= se) return {se, se};
     if (IsPunct(k, ",") || IsTerminal(k) || IsPunct(k, ")") || IsDashText(Text(k))) return {k, k};
     // "said at a meeting", "replied with strikes", "asked to provide": no reported clause.
+    // "said as he launched ...", "said while ...": an adverbial, not a report.
+    if (verb->lemma == "say" && Is(k + 1, kPronoun) && Word(k, "as")) return {k, k};
+    if (Word(k, "while") || Word(k, "when") || Word(k, "before") || Word(k, "after") ||
+        Word(k, "because") || Word(k, "since") || Word(k, "although") || Word(k, "though") ||
+        Word(k, "until") || Word(k, "unless") || Word(k, "despite") || Word(k, "like") ||
+        Word(k, "during"))
+      return {k, k};
     bool infinitive = Word(k, "to") && Infinitive(verb);
     if (infinitive) return {k, ClauseEnd(k, se)};
     if (Is(k, kPrep) || Is(k, kJoin) || Word(k, "to") || Word(k, "about") || Word(k, "with") ||
@@ -641,10 +661,6 @@ class QuoteFinder {
           f.cue = {v - 2, v + 1};
           subj_at = v - 2;
         }
-        if (verb->frame == CueFrame::kName) {
-          NameFrame(v, sb, se, s, verb);
-          continue;
-        }
         // Passive: "we are now being told", "was confirmed": the subject is
         // no speaker; "was told by S" names one.
         if (subj_at == v) {
@@ -663,6 +679,10 @@ class QuoteFinder {
             frames_.push_back(f);
             continue;
           }
+        }
+        if (verb->frame == CueFrame::kName) {
+          NameFrame(v, sb, se, s, verb);
+          continue;
         }
         // "victories claimed against Russia": a participle, no speaker.
         if (subj_at == v && (Word(v + 1, "by") || Word(v + 1, "against")) && lower_[v].size() > 4 &&
@@ -885,6 +905,26 @@ class QuoteFinder {
       a->confidence = 0.95;
       return true;
     }
+    // "“This is fantastic!” beamed Donald Hartley", "“...,” fired back Trump":
+    // an unlisted verb right after the mark, then a name to the sentence end.
+    if (!new_sentence && verb == nullptr && d_.tokens[t].Is(kLower) && !Is(t, kStop) &&
+        lower_[t].size() > 3) {
+      bool past = lower_[t].compare(lower_[t].size() - 2, 2, "ed") == 0;
+      uint32_t b = t + 1;
+      if (Word(b, "back") || Word(b, "in")) {
+        past = true;
+        ++b;
+      }
+      Range sp = past ? PhraseAfter(b, se) : Range{b, b};
+      if (!sp.empty() && !NameRun(sp).empty() && NameRun(sp).b == sp.b &&
+          (sp.e >= se || IsTerminal(sp.e) || IsPunct(sp.e, ","))) {
+        a->speaker = sp;
+        a->cue = {t, b};
+        a->lemma = "say";
+        a->confidence = 0.8;
+        return true;
+      }
+    }
     for (uint32_t v = t + 1; v < se && v < t + 16; ++v) {
       if (d_.tokens[v].kind == TokenKind::kQuote || IsTerminal(v)) return false;
       // "“Q,” an angry Hollande retaliated.": any past-tense verb that ends
@@ -1036,6 +1076,15 @@ class QuoteFinder {
     return true;
   }
 
+  // Does the quote close its sentence? (A quote without a closing mark runs
+  // to its paragraph's end, where m.close points one past the last token.)
+  bool EndsSentence(const MarkedSpan& m) const {
+    if (m.unclosed || m.runs_on || m.close >= d_.tokens.size()) return true;
+    uint32_t se = d_.sentences[d_.tokens[m.close].sentence].end;
+    return m.close + 1 >= se || IsTerminal(m.close + 1) ||
+           (m.end() > m.begin() && IsTerminal(m.end() - 1));
+  }
+
   // Does the quote stand as a sentence of its own (or after "S said:")?
   bool StandsAlone(const MarkedSpan& m, const Attribution& a) const {
     uint32_t sb = d_.sentences[d_.tokens[m.open].sentence].begin;
@@ -1044,8 +1093,16 @@ class QuoteFinder {
       const Frame& f = frames_[a.frame];
       at_start = f.content.b == m.open && f.speaker.b >= sb;
       // Only the attribution may precede it: "S said:", "S said,".
-      if (at_start && !(f.colon || IsPunct(m.open - 1, ",") || IsPunct(m.open - 1, ":")))
-        at_start = d_.tokens[m.begin()].Is(kCapitalized);
+      // Else a capitalised statement that ends the sentence ("S says “We
+      // will win.”"), not a title ("calling Obama the ‘Most Valuable Player’").
+      if (at_start && !(f.colon || IsPunct(m.open - 1, ",") || IsPunct(m.open - 1, ":"))) {
+        uint32_t words = 0;
+        for (uint32_t i = m.begin(); i < m.end(); ++i)
+          words += d_.tokens[i].kind == TokenKind::kWord;
+        bool ends = EndsSentence(m);
+        at_start =
+            d_.tokens[m.begin()].Is(kCapitalized) && words >= 4 && ends && !TitleCase(m.open);
+      }
     }
     if (!at_start && m.open > sb && IsPunct(m.open - 1, ":")) at_start = true;
     if (!at_start) return false;
@@ -1323,6 +1380,7 @@ class QuoteFinder {
   const std::vector<Entity>& ents_;
   std::vector<Warning>* warnings_;
   const QuoteLexicon& lex_;
+  const CueVerb put_it_{"put", "say", CueFrame::kSpeech};
   std::vector<uint16_t> cls_;
   std::vector<const CueVerb*> cue_;
   std::vector<std::string> lower_;
