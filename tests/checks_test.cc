@@ -90,6 +90,16 @@ TEST(ChecksTest, Table) {
       {"Officials said turnout reached 120% of voters in the district.", "percentage",
        "inconsistent", "120% of voters"},
       {"The plant is running at 150% of capacity.", nullptr, nullptr, nullptr},
+      {"In the poll, 55% said they approved of the plan, while 50% disapproved.", "percentage",
+       "inconsistent", "55% + 50% = 105"},
+      {"In the poll, 52% said they approved of the plan, while 45% disapproved.", nullptr, nullptr,
+       nullptr},
+      {"Some 60% of Democrats said they backed it, while 55% of Republicans said they opposed it.",
+       nullptr, nullptr, nullptr},
+      {"Prices rose 60% last year, and 50% said they were worried.", nullptr, nullptr, nullptr},
+      {"Only 52 percent agreed that she is healthy enough to serve, while 73 percent said the "
+       "same of him.",
+       nullptr, nullptr, nullptr},
       // Parts and whole.
       {"The strike killed 20 people, including 12 soldiers and 9 civilians.", "parts-sum",
        "inconsistent", "12 + 9 = 21"},

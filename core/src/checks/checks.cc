@@ -29,6 +29,9 @@
 //   points ("pp") compare with the difference.
 // percentage       more than 100% of a whole that cannot exceed itself ("120%
 //   of voters"); ratios to a reference ("150% of capacity") are not flagged.
+//   Also shares of one group in one sentence, each followed by what they said
+//   or did ("55% approved, while 50% disapproved"), adding up to more than
+//   100% plus half a unit of each one's last digit.
 // parts-sum        "12 of the 10 members"; and a whole followed by its parts ("20 people, including
 // 12
 //   soldiers and 9 civilians"; "... (12 ... and 9 ...)"): the smallest the
@@ -204,6 +207,7 @@ class Checker {
     Conversions();
     PercentChange();
     PercentOfWhole();
+    PercentShares();
     PartsSum();
     PartOfWhole();
     Durations();
@@ -493,6 +497,68 @@ class Checker {
         }
       }
       Add("percent-change", verdict, msg, {a.span, b.span, p.span});
+    }
+  }
+
+  // "55% said they approved, while 50% disapproved": shares of one group of
+  // people (each percentage followed by what they said or did) that add up to
+  // more than 100%, beyond what rounding each to its last digit explains.
+  void PercentShares() {
+    static const char* const kStance[] = {
+        "said",      "say",      "says",    "support",   "supported", "supports",   "oppose",
+        "opposed",   "opposes",  "approve", "approved",  "approves",  "disapprove", "disapproved",
+        "voted",     "backed",   "back",    "favour",    "favor",     "favoured",   "favored",
+        "undecided", "answered", "chose",   "preferred", "prefer",    "agreed",     "agree",
+        "disagreed", "disagree", nullptr};
+    size_t k = 0;
+    while (k < figs_.size()) {
+      uint32_t sent = figs_[k].sentence;
+      size_t e = k;
+      while (e < figs_.size() && figs_[e].sentence == sent) ++e;
+      std::vector<size_t> shares;
+      std::string whole;
+      bool mixed = false;
+      for (size_t m = k; m < e; ++m) {
+        const Fig& f = figs_[m];
+        if (f.q->unit != "%" || f.q->approx != Approx::kExact) continue;
+        uint32_t t = f.te;
+        std::string of;
+        if (W(d_, t) == "of") {
+          of = W(d_, t + 1) == "the" ? W(d_, t + 2) : W(d_, t + 1);
+          t += W(d_, t + 1) == "the" ? 3 : 2;
+        }
+        if (shares.empty()) {
+          whole = of;
+        } else if (of != whole) {
+          mixed = true;
+        }
+        // "73% said the same", "60% also backed it": overlapping answers.
+        for (uint32_t x = t; x < t + 5 && x < d_.sentences[sent].end; ++x) {
+          std::string w = W(d_, x);
+          if (w == "same" || w == "also" || w == "too" || w == "both" || w == "each") mixed = true;
+        }
+        bool stance = false;
+        for (uint32_t x = t; x < t + 3 && x < d_.sentences[sent].end && !stance; ++x) {
+          std::string w = W(d_, x);
+          for (const char* const* p = kStance; *p; ++p)
+            if (w == *p) stance = true;
+        }
+        if (stance) shares.push_back(m);
+      }
+      k = e;
+      if (shares.size() < 2 || mixed) continue;
+      double sum = 0, slack = 0;
+      std::string terms;
+      std::vector<Span> spans;
+      for (size_t m : shares) {
+        sum += figs_[m].q->value;
+        slack += 0.5 * WrittenStep(*figs_[m].q);
+        terms += (terms.empty() ? "" : " + ") + Text(figs_[m]);
+        spans.push_back(figs_[m].span);
+      }
+      if (!std::isfinite(sum) || sum <= 100 + slack + 1e-9) continue;
+      Add("percentage", "inconsistent",
+          terms + " = " + Num(sum, 1) + "%: shares of one group add up to more than 100%", spans);
     }
   }
 
