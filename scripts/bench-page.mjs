@@ -36,16 +36,32 @@ const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2
 const load = [];
 const paste = [];
 const analysis = [];
+const gaps = [];
 let counts = '';
 try {
   for (let i = 0; i < runs; i++) {
     const { context, page, log } = await openPage(browser, srv.url.slice(0, -1));
     await page.goto(srv.url);
     await waitRendered(page, 120000);
-    const st = await page.evaluate(() => window.lede.state);
+    const st = await page.evaluate(() => { const s = window.lede.state; return { seq: s.seq, renderedAt: s.renderedAt }; });
     load.push(st.renderedAt);  // ms since navigation start
     counts = await page.textContent('#status');
-    // 1 MB paste.
+    // 1 MB paste, watching the longest gap between frames (page stalls).
+    await page.evaluate(() => {
+      window.__maxGap = 0;
+      window.__gapAt = 0;
+      let last = performance.now();
+      const tick = () => {
+        const now = performance.now();
+        if (now - last > window.__maxGap) {
+          window.__maxGap = now - last;
+          window.__gapAt = now;
+        }
+        last = now;
+        window.__raf = requestAnimationFrame(tick);
+      };
+      tick();
+    });
     const before = st.seq;
     const t0 = await page.evaluate((t) => {
       const ta = document.getElementById('text');
@@ -62,9 +78,13 @@ try {
     }, mb);
     await page.waitForFunction((s) => window.lede.state.seq > s, before);
     await waitRendered(page, 300000);
-    const st2 = await page.evaluate(() => window.lede.state);
+    const st2 = await page.evaluate(() => { const s = window.lede.state; return { renderedAt: s.renderedAt, analysisMs: s.analysisMs }; });
     paste.push(st2.renderedAt - t0);
     analysis.push(st2.analysisMs);
+    await page.waitForTimeout(1500);  // stalls right after the view appears count too
+    const [gap, at] = await page.evaluate(() => [window.__maxGap, window.__gapAt]);
+    gaps.push(gap);
+    if (process.env.BENCH_DEBUG) console.log(`stall ${Math.round(gap)} ms ending ${Math.round(at - t0)} ms after paste; rendered at ${Math.round(st2.renderedAt - t0)}`);
     if (log.errors.length || log.foreign.length) console.error('problems:', log.errors, log.foreign);
     await context.close();
   }
@@ -78,3 +98,4 @@ console.log(`10 KB article (${Buffer.byteLength(ten)} bytes), page load -> first
 console.log(`  ${counts}`);
 console.log(`1 MB paste (${Buffer.byteLength(mb)} bytes) -> annotated view: ${f(paste)}`);
 console.log(`  of which analysis in the worker (incl. messaging): ${f(analysis)}`);
+console.log(`  longest main-thread stall (gap between frames) from paste to 1.5 s after: ${f(gaps)}`);

@@ -29,6 +29,8 @@ export const hasEngine = () => existsSync(join(APP, 'gen/worker.js')) && existsS
 export const STUB = {
   '/gen/worker.js': join(ROOT, 'tests/e2e/stub-worker.js'),
   '/__stub/sample.analysis.json': join(ROOT, 'tests/e2e/fixtures/sample.analysis.json'),
+  '/__stub/compare-b.txt': join(ROOT, 'tests/e2e/fixtures/compare-b.txt'),
+  '/__stub/sample-compare.json': join(ROOT, 'tests/e2e/fixtures/sample-compare.json'),
 };
 
 /**

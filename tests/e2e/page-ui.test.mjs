@@ -247,6 +247,26 @@ test('compare view: says when the core cannot compare, still lists names side by
   await context.close();
 });
 
+test('compare view: the core comparison lists shared names, claims side by side and shared quotes', { skip }, async () => {
+  const { page, log, context } = await fresh();
+  await page.click('#view-compare');
+  await page.fill('#cmp-b', readFileSync(join(process.cwd(), 'tests/e2e/fixtures/compare-b.txt'), 'utf8'));
+  await page.click('#cmp-run');
+  await page.waitForFunction(() => document.getElementById('cmp-status').textContent === 'Compared.');
+  const heads = await page.$$eval('#cmp-result h3', (h) => h.map((x) => x.textContent));
+  assert.deepEqual(heads, ['Figures that differ (0)', 'Named in both (4)', 'Claims in both (1)', 'Quotes in both (2)', 'Only in one article']);
+  const names = await page.$$eval('#cmp-result .cmp-shared', (e) => e.map((x) => x.firstChild.textContent));
+  assert.deepEqual(names.sort(), ['Maria Okafor', 'Northbridge', 'River Wend', 'Tom Brennan']);
+  const claim = await page.$$eval('#cmp-result .cmp-claim .cmp-text', (e) => e.map((x) => x.textContent));
+  assert.match(claim[0], /\$48 million flood barrier/);
+  assert.match(claim[1], /\$52 million flood barrier/);
+  const quote = await page.$eval('#cmp-result .cmp-quote .lede-meta', (e) => e.textContent);
+  assert.match(quote, /Maria Okafor · overlap 100%/);
+  await page.screenshot({ path: screenshotPath('page-compare-core.png'), fullPage: true });
+  clean(log);
+  await context.close();
+});
+
 test('a 5 MB paste shows progress, stays responsive, and renders', { skip, timeout: 180000 }, async () => {
   const { page, log, context } = await fresh();
   const para = readFileSync(join(process.cwd(), 'web/app/sample.txt'), 'utf8');
