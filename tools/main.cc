@@ -15,6 +15,10 @@ const char kUsage[] =
     "  lede analyze --jsonl [--threads N] [FILE|-]   one {\"id\",\"text\"} per line in, one result "
     "per line out\n"
     "  lede eval ner|quotes|claims FILE.jsonl         score against annotated data\n"
+    "  lede train ner --out MODEL.bin TRAIN.jsonl      train the name tagger\n"
+    "  lede train claims --out MODEL.bin TRAIN.jsonl  fit the check-worthiness model\n"
+    "  lede compare [--pretty] A.txt B.txt           what two articles share and where they "
+    "differ\n"
     "  lede help                                      this text\n"
     "\n"
     "Run `lede COMMAND --help` for a command's options.\n";
@@ -34,6 +38,8 @@ int main(int argc, char** argv) {
   }
   if (cmd == "analyze") return lede::AnalyzeCommand(args);
   if (cmd == "eval") return lede::EvalCommand(args);
+  if (cmd == "train") return lede::TrainCommand(args);
+  if (cmd == "compare") return lede::CompareCommand(args);
   std::fprintf(stderr, "lede: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return 2;
 }
