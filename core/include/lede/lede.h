@@ -96,6 +96,7 @@ struct Speaker {
   bool anonymous = false;
   std::string descriptor;  // for anonymous sources: "one of the officials"
   int organization = -1;   // anonymous source's organization (entity index), or -1
+  std::string name;        // who it is when no entity resolves it ("Lloyd Austin"), else ""
 };
 
 struct Quote {

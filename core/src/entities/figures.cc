@@ -975,7 +975,7 @@ class Scanner {
     // "from day one"-style oddities aside, refuse a number glued to letters we
     // do not know ("5G", "24AB").
     Span sub{};  // a part of one token ("20" of "20-member")
-    bool ordinal = false, decade = false, clock = false, iso_date = false;
+    bool ordinal = false, decade = false, clock = false, iso_date = false, score = false;
     double value_max = nv.value;
     bool range = false;
     const char* attached_unit = nullptr;
@@ -1002,9 +1002,11 @@ class Scanner {
         if (suffix[0] == '-' && ParseDigits(rest, &p2, &second)) {
           if (p2 < rest.size() && rest[p2] == '-') {
             iso_date = true;
-          } else if (p2 == rest.size()) {
+          } else if (p2 == rest.size() && second.value > nv.value) {
             range = true;
             value_max = second.value;
+          } else if (p2 == rest.size()) {
+            score = true;  // "4-0", "292-8": a score, not a range
           } else {
             return false;
           }
@@ -1057,10 +1059,21 @@ class Scanner {
       if (approx != Approx::kExact || unit) f->begin = j;
       return true;
     }
+    auto clock_word = [](const std::string& x) {
+      return x == "a.m" || x == "p.m" || x == "am" || x == "pm" || x == "gmt" || x == "utc" ||
+             x == "edt" || x == "est" || x == "bst" || x == "cet" || x == "cest";
+    };
+    if (score) {
+      f->begin = j;
+      f->end = end;
+      f->type = "CARDINAL";
+      return true;
+    }
+    if (!clock && suffix.empty() && !unit && approx == Approx::kExact && clock_word(L(end)))
+      clock = true;  // "4.50 a.m.", "0800 GMT"
     if (clock) {
       uint32_t e = end;
-      const std::string& x = L(e);
-      if (x == "a.m" || x == "p.m" || x == "am" || x == "pm" || x == "gmt" || x == "utc") ++e;
+      if (clock_word(L(e))) ++e;
       f->begin = j;
       f->end = e;
       f->type = "TIME";
@@ -1082,7 +1095,7 @@ class Scanner {
     uint32_t e = end;
     if (!attached_unit && !unit && sub.end == 0) {
       // A range before the unit: "20 to 30 km", "between 20 and 30".
-      RangeTail(i, j, &e, &range, &value_max, between, &unit);
+      RangeTail(i, j, nv.value, &e, &range, &value_max, between, &unit);
     }
     const char* word_unit = nullptr;
     if (attached_unit) {
@@ -1109,7 +1122,7 @@ class Scanner {
         bool r2 = false;
         double vm = value_max;
         const char* u2 = unit;
-        RangeTail(i, j, &e2, &r2, &vm, between, &u2);
+        RangeTail(i, j, nv.value, &e2, &r2, &vm, between, &u2);
         if (r2) {
           const char* wu2 = nullptr;
           uint32_t n2 = MatchUnit(e2, &wu2);
@@ -1163,8 +1176,8 @@ class Scanner {
 
   // After a number ending at *e: "to 30", "- 30", "and 30" (after between),
   // but not "from 40 to 50" (a change, not a range).
-  void RangeTail(uint32_t i, uint32_t j, uint32_t* e, bool* range, double* value_max, bool between,
-                 const char** unit) const {
+  void RangeTail(uint32_t i, uint32_t j, double first, uint32_t* e, bool* range, double* value_max,
+                 bool between, const char** unit) const {
     const std::string& c = L(*e);
     bool dash = *e < se_ && Tok(*e).kind == TokenKind::kPunct && IsDashText(T(*e)) &&
                 !(Tok(*e).Is(kSpaceBefore) && T(*e).size() > 1);
@@ -1184,6 +1197,7 @@ class Scanner {
     std::string_view suf;
     bool article = false;
     if (!Number(k, &nv, &end, &suf, &article, &st) || article || !suf.empty()) return;
+    if (!(nv.value > first)) return;  // "7-6", "4 - 0": scores
     *range = true;
     *value_max = nv.value;
     *e = end;

@@ -4,8 +4,10 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <unordered_map>
 
 #include "data/embedded.h"
+#include "entities/lexicon.h"
 #include "text/utf8.h"
 
 namespace lede {
@@ -124,8 +126,62 @@ TokInfo Info(const Document& doc, const Token& t) {
   return info;
 }
 
+uint32_t LowerHash(std::string_view w) {
+  Hasher h;
+  for (size_t k = 0; k < w.size();) {
+    int len;
+    char32_t ch = CodePointAt(w, k, &len);
+    k += len;
+    h.Add(Lower(ch));
+  }
+  return h.Get();
+}
+
+constexpr int kMaxPhrase = 6;
+constexpr uint32_t kPhraseSeed = 0x6a09e667u;
+
+// Lexicon phrases as chained hashes of their tokens' lower-case hashes.
+struct Gazetteer {
+  std::vector<std::pair<uint32_t, uint8_t>> phrases;  // (hash, category), sorted
+  std::vector<uint32_t> firsts;                       // first token hashes, sorted
+  bool IsFirst(uint32_t h) const { return std::binary_search(firsts.begin(), firsts.end(), h); }
+  int Category(uint32_t h) const {
+    auto it = std::lower_bound(phrases.begin(), phrases.end(), std::make_pair(h, uint8_t{0}));
+    return it != phrases.end() && it->first == h ? it->second : -1;
+  }
+  static const Gazetteer& Get() {
+    static const Gazetteer g = [] {
+      Gazetteer g;
+      for (const auto& [phrase, cat] : NameLexicon::Get().phrases) {
+        Document d = BuildDocument(phrase);
+        if (d.tokens.empty() || d.tokens.size() > kMaxPhrase) continue;
+        uint32_t h = kPhraseSeed;
+        for (const Token& t : d.tokens) h = Mix(h, LowerHash(d.Text(t)));
+        g.phrases.emplace_back(h, static_cast<uint8_t>(cat));
+        g.firsts.push_back(LowerHash(d.Text(d.tokens[0])));
+      }
+      // Sorted; the first category listed for a phrase wins.
+      std::stable_sort(g.phrases.begin(), g.phrases.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      g.phrases.erase(std::unique(g.phrases.begin(), g.phrases.end(),
+                                  [](const auto& a, const auto& b) { return a.first == b.first; }),
+                      g.phrases.end());
+      std::sort(g.firsts.begin(), g.firsts.end());
+      g.firsts.erase(std::unique(g.firsts.begin(), g.firsts.end()), g.firsts.end());
+      return g;
+    }();
+    return g;
+  }
+};
+
 // Word-bits of the document context.
-enum WordBit : uint8_t { kSeenCapMid = 1, kSeenLower = 2, kSeenCapsMid = 4 };
+enum WordBit : uint8_t {
+  kSeenCapMid = 1,    // capitalized inside a sentence
+  kSeenLower = 2,     // lower case somewhere
+  kSeenCapsMid = 4,   // ALL CAPS inside a sentence of ordinary case
+  kSeenRunFirst = 8,  // first of a run of capitalized words ("Volodymyr Zelensky")
+  kSeenRunLast = 16,  // last of such a run
+};
 
 }  // namespace
 
@@ -207,15 +263,64 @@ DocContext BuildDocContext(const Document& doc) {
     } else if (mid && t.Is(kCapitalized)) {
       bits[j] |= kSeenCapMid;
     }
+    if (!c.caps_line[i] && t.Is(kCapitalized) && !t.Is(kAllCaps)) {
+      auto cap = [&](size_t x) {
+        const Token& u = doc.tokens[x];
+        return u.kind == TokenKind::kWord && u.Is(kCapitalized) && !u.Is(kAllCaps) &&
+               !u.Is(kPossessive);
+      };
+      bool prev = i > 0 && cap(i - 1) && !t.Is(kSentenceStart);
+      bool next = i + 1 < n && cap(i + 1) && !doc.tokens[i + 1].Is(kSentenceStart);
+      if (next && !prev) bits[j] |= kSeenRunFirst;
+      if (prev && !next) bits[j] |= kSeenRunLast;
+    }
   }
   for (size_t i = 0; i < n; ++i) {
     if (doc.tokens[i].kind == TokenKind::kWord) c.word_bits[i] = bits[slot[i]];
+  }
+  // Longest lexicon phrase from each token, left to right.
+  c.gazetteer.assign(n, 0);
+  const Gazetteer& gaz = Gazetteer::Get();
+  std::vector<uint32_t> lower(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (doc.tokens[i].kind == TokenKind::kWord) lower[i] = LowerHash(doc.Text(doc.tokens[i]));
+  }
+  for (size_t i = 0; i < n;) {
+    const Token& t = doc.tokens[i];
+    if (t.kind != TokenKind::kWord || !gaz.IsFirst(lower[i])) {
+      ++i;
+      continue;
+    }
+    uint32_t h = kPhraseSeed;
+    size_t best = 0;
+    uint8_t cat = 0;
+    for (size_t k = i; k < n && k < i + kMaxPhrase; ++k) {
+      const Token& x = doc.tokens[k];
+      if (k > i && (x.Is(kParagraphStart) || x.Is(kSentenceStart))) break;
+      h = Mix(h, x.kind == TokenKind::kWord ? lower[k] : LowerHash(doc.Text(x)));
+      int found = gaz.Category(h);
+      if (found < 0) continue;
+      bool role = found == NameLexicon::kRole;
+      if (!role && t.Is(kLower)) continue;
+      best = k + 1 - i;
+      cat = static_cast<uint8_t>(found);
+    }
+    if (best == 0) {
+      ++i;
+      continue;
+    }
+    for (size_t k = 0; k < best; ++k) {
+      int pos = best == 1 ? 0 : k == 0 ? 1 : k + 1 == best ? 3 : 2;
+      c.gazetteer[i + k] = static_cast<uint8_t>(1 + 4 * cat + pos);
+    }
+    i += best;
   }
   return c;
 }
 
 void Featurize(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
-               std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets) {
+               std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
+               const std::vector<uint8_t>* quiet) {
   feats->clear();
   offsets->clear();
   const uint32_t n = end - begin;
@@ -228,11 +333,17 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
   pad2.lower = pad2.exact = pad2.sshape = 0xE0D;
   info[0] = info[1] = pad;
   info[n + 2] = info[n + 3] = pad2;
-  for (uint32_t k = 0; k < n; ++k) info[k + 2] = Info(doc, doc.tokens[begin + k]);
+  for (uint32_t k = 0; k < n; ++k) {
+    bool needed = !quiet || !(*quiet)[k] || (k > 0 && !(*quiet)[k - 1]) ||
+                  (k > 1 && !(*quiet)[k - 2]) || (k + 1 < n && !(*quiet)[k + 1]) ||
+                  (k + 2 < n && !(*quiet)[k + 2]);
+    if (needed) info[k + 2] = Info(doc, doc.tokens[begin + k]);
+  }
   feats->reserve(n * 26);
   offsets->reserve(n + 1);
   for (uint32_t k = 0; k < n; ++k) {
     offsets->push_back(static_cast<uint32_t>(feats->size()));
+    if (quiet && (*quiet)[k]) continue;
     const uint32_t i = begin + k;
     const Token& t = doc.tokens[i];
     const TokInfo& c = info[k + 2];
@@ -266,6 +377,12 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
     add(Mix(23, p1.lower, c.sshape));
     add(Mix(24, c.sshape, n1.lower));
     add(Mix(25, p1.cls, c.cls, n1.cls));
+    const uint32_t g = context.gazetteer[i];
+    if (g) {
+      add(Mix(27, g));
+      add(Mix(28, g, c.cls));
+    }
+    add(Mix(29, k > 0 ? context.gazetteer[i - 1] : 99, k + 1 < n ? context.gazetteer[i + 1] : 99));
     if (c.cls == kClsCap || c.cls == kClsCaps) {
       add(Mix(26, k > 0 ? context.word_bits[i - 1] : 9, c.cls,
               k + 1 < n ? context.word_bits[i + 1] : 9));
@@ -274,7 +391,22 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
   offsets->push_back(static_cast<uint32_t>(feats->size()));
 }
 
-void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* tags) {
+void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_t>* quiet) {
+  const uint32_t n = end - begin;
+  quiet->assign(n, 0);
+  auto loud = [&](uint32_t i) {
+    const Token& t = doc.tokens[i];
+    return (t.Is(kCapitalized) || t.Is(kAllCaps)) && !t.Is(kPossessive);
+  };
+  for (uint32_t k = 0; k < n; ++k) {
+    uint32_t i = begin + k;
+    (*quiet)[k] = !loud(i) && !(k > 0 && loud(i - 1)) && !(k + 1 < n && loud(i + 1)) &&
+                  doc.tokens[i].kind != TokenKind::kNumber;
+  }
+}
+
+void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* tags,
+             const uint8_t* quiet) {
   if (n == 0) return;
   constexpr int T = kNumTags;
   constexpr float kNeg = -1e30f;
@@ -301,11 +433,15 @@ void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* 
   std::vector<float> score(T), next(T);
   std::vector<uint8_t> back(static_cast<size_t>(n) * T);
   for (int b = 0; b < T; ++b) {
-    score[b] = legal.ok[T][b] ? transitions[T * T + b] + emissions[b] : kNeg;
+    score[b] = legal.ok[T][b] && !(quiet && quiet[0] && b != 0)
+                   ? transitions[T * T + b] + emissions[b]
+                   : kNeg;
   }
   for (uint32_t i = 1; i < n; ++i) {
     const float* e = emissions + static_cast<size_t>(i) * T;
-    for (int b = 0; b < T; ++b) {
+    const int bn = quiet && quiet[i] ? 1 : T;  // a quiet token can only be O
+    for (int b = bn; b < T; ++b) next[b] = kNeg;
+    for (int b = 0; b < bn; ++b) {
       float best = kNeg;
       int arg = 0;
       for (int a = 0; a < T; ++a) {
@@ -381,8 +517,8 @@ std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vecto
 }
 
 bool Model::Load(std::string_view b) {
-  keys_.clear();
-  weights_.clear();
+  slots_.clear();
+  num_features_ = 0;
   size_t pos = 0;
   auto get = [&](void* dst, size_t len) {
     if (pos + len > b.size()) return false;
@@ -399,32 +535,38 @@ bool Model::Load(std::string_view b) {
     return false;
   transitions_.resize((kNumTags + 1) * kNumTags);
   get(transitions_.data(), transitions_.size() * 4);
-  keys_.resize(nf);
-  get(keys_.data(), static_cast<size_t>(nf) * 4);
-  weights_.resize(static_cast<size_t>(nf) * kNumTags);
+  std::vector<uint32_t> keys(nf);
+  get(keys.data(), static_cast<size_t>(nf) * 4);
+  // One slot holds a key and its weights, so a look-up touches one place.
+  size_t size = 16;
+  while (size * 7 < static_cast<size_t>(nf) * 10) size <<= 1;
+  mask_ = static_cast<uint32_t>(size - 1);
+  slots_.assign(size, Slot{});
+  std::vector<uint32_t> where(nf, 0);
+  for (uint32_t i = 0; i < nf; ++i) {
+    if (keys[i] == 0) continue;    // 0 marks an empty slot; such a feature is dropped
+    uint32_t j = keys[i] & mask_;  // keys are hashes already
+    while (slots_[j].key != 0) j = (j + 1) & mask_;
+    slots_[j].key = keys[i];
+    where[i] = j;
+  }
   for (int tag = 0; tag < kNumTags; ++tag) {
     for (uint32_t i = 0; i < nf; ++i) {
-      weights_[static_cast<size_t>(i) * kNumTags + tag] = static_cast<int8_t>(b[pos++]);
+      int8_t v = static_cast<int8_t>(b[pos++]);
+      if (keys[i] != 0) slots_[where[i]].w[tag] = v;
     }
   }
-  size_t size = 16;
-  while (size < 2 * static_cast<size_t>(nf)) size <<= 1;
-  mask_ = static_cast<uint32_t>(size - 1);
-  table_.assign(size, -1);
-  for (uint32_t i = 0; i < nf; ++i) {
-    uint32_t j = Fmix(keys_[i]) & mask_;
-    while (table_[j] >= 0) j = (j + 1) & mask_;
-    table_[j] = static_cast<int32_t>(i);
-  }
+  num_features_ = nf;
   return true;
 }
 
-int Model::Find(uint32_t key) const {
-  uint32_t j = Fmix(key) & mask_;
+const Model::Slot* Model::Find(uint32_t key) const {
+  if (key == 0) return nullptr;
+  uint32_t j = key & mask_;
   while (true) {
-    int32_t i = table_[j];
-    if (i < 0) return -1;
-    if (keys_[i] == key) return i;
+    const Slot& s = slots_[j];
+    if (s.key == key) return &s;
+    if (s.key == 0) return nullptr;
     j = (j + 1) & mask_;
   }
 }
@@ -437,23 +579,25 @@ std::vector<NameSpan> Model::Tag(const Document& doc) const {
   std::vector<int32_t> acc;
   std::vector<float> emissions;
   std::vector<int> tags;
+  std::vector<uint8_t> quiet;
   for (auto [begin, end] : Sequences(doc)) {
     const uint32_t n = end - begin;
-    Featurize(doc, context, begin, end, &feats, &offsets);
+    Quiet(doc, begin, end, &quiet);
+    Featurize(doc, context, begin, end, &feats, &offsets, &quiet);
     acc.assign(static_cast<size_t>(n) * kNumTags, 0);
     for (uint32_t k = 0; k < n; ++k) {
       int32_t* a = &acc[static_cast<size_t>(k) * kNumTags];
+      if (quiet[k]) continue;  // tagged O by Viterbi
       for (uint32_t f = offsets[k]; f < offsets[k + 1]; ++f) {
-        int i = Find(feats[f]);
-        if (i < 0) continue;
-        const int8_t* w = &weights_[static_cast<size_t>(i) * kNumTags];
-        for (int t = 0; t < kNumTags; ++t) a[t] += w[t];
+        const Slot* slot = Find(feats[f]);
+        if (!slot) continue;
+        for (int t = 0; t < kNumTags; ++t) a[t] += slot->w[t];
       }
     }
     emissions.resize(acc.size());
     for (size_t j = 0; j < acc.size(); ++j) emissions[j] = acc[j] * scale_;
     tags.resize(n);
-    Viterbi(emissions.data(), n, transitions_.data(), tags.data());
+    Viterbi(emissions.data(), n, transitions_.data(), tags.data(), quiet.data());
     SpansFromTags(tags.data(), n, begin, &out);
   }
   return out;
