@@ -39,7 +39,9 @@ step() {
   local took=$(($(date +%s) - t0))
   if [ "$rc" -ne 0 ]; then
     summary+=("FAIL $name (${took} s, exit $rc; log build/logs/$name.log)")
-    failed=$((failed + 1))
+    count "$name"
+    # A step that failed without a runner's count (a build) still counts once.
+    grep -qE 'tests failed out of|^# fail [0-9]+' "build/logs/$name.log" || failed=$((failed + 1))
     finish 1
   fi
   summary+=("ok   $name (${took} s)")
