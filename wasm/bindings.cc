@@ -3,7 +3,7 @@
 // never as an abort or a JS exception (wasm/lede.js turns them into Errors).
 //
 //   analyze(text, optionsJson) -> schema-1 JSON (see design.md)
-//   compare(a, b, optionsJson) -> JSON (not implemented yet: an error)
+//   compare(a, b, optionsJson) -> comparison JSON (docs/compare.md), as `lede compare`
 //   version()                  -> "0.1.0"
 //
 // `text` is UTF-8: a JS string (Embind encodes it; wasm/lede.js first replaces
@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "lede/compare.h"
 #include "lede/lede.h"
 
 namespace {
@@ -92,13 +93,12 @@ std::string Compare(const std::string& a, const std::string& b, const std::strin
   lede::Options options;
   std::string error;
   if (!ParseOptions(options_json, &options, &error)) return ErrorJson(error);
-  (void)a;
-  (void)b;
-  // TODO(claims issue): once core has lede::Compare(const Analysis&, const Analysis&),
-  // analyse both texts here with `options` and return its JSON:
-  //   return lede::CompareToJson(lede::Compare(lede::Analyze(a, options),
-  //                                            lede::Analyze(b, options)));
-  return ErrorJson("compare is not implemented yet");
+  lede::Analysis analysis_a = lede::Analyze(a, options);
+  if (!analysis_a.error.empty()) return ErrorJson("article a: " + analysis_a.error);
+  lede::Analysis analysis_b = lede::Analyze(b, options);
+  if (!analysis_b.error.empty()) return ErrorJson("article b: " + analysis_b.error);
+  return lede::CompareToJson(lede::Compare(analysis_a, analysis_b), analysis_a, analysis_b,
+                             options.pretty);
 }
 
 std::string Version() { return LEDE_VERSION; }

@@ -133,9 +133,10 @@ export interface Analysis {
   checks: Check[];
 }
 
-/** The result of compare(); its fields are defined by the compare issue. */
+/** The result of compare(): what two articles share (docs/compare.md). */
 export interface Comparison {
   schema: 1;
+  kind: 'compare';
   [key: string]: unknown;
 }
 
@@ -146,7 +147,7 @@ export interface Lede {
   analyze(text: Input, options?: AnalyzeOptions): Analysis;
   /** The same as analyze, as the JSON string `lede analyze` prints. */
   analyzeJson(text: Input, options?: AnalyzeOptions): string;
-  /** Throws Error('compare is not implemented yet') until the core has Compare. */
+  /** What articles a and b share and where their figures differ, as `lede compare`. */
   compare(a: Input, b: Input, options?: AnalyzeOptions): Comparison;
 }
 

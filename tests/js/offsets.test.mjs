@@ -79,7 +79,7 @@ test('errors are thrown as Error with the core message', () => {
   assert.throws(() => lede.analyze('x', {offsets: 'utf-16'}), /options.offsets must be/);
   assert.throws(() => lede.analyze('x', {maxBytes: -1}), /maxBytes must be a positive/);
   assert.throws(() => lede.analyze(42), TypeError);
-  assert.throws(() => lede.compare('a', 'b'), /compare is not implemented yet/);
+  assert.throws(() => lede.compare('a', 'b'.repeat(20), {maxBytes: 10}), /article b: .*over the limit/);
   // The module keeps working after refusals.
   assert.equal(lede.analyze('Kyiv said.').stats.sentences, 1);
 });
