@@ -65,6 +65,9 @@ TEST(ChecksTest, Table) {
        "approximate", nullptr},
       {"Rebels took a village about 345 miles (550 km) northeast of the capital.",
        "unit-conversion", "approximate", nullptr},
+      {"Kyiv set the rate at 36.6 hryvnias to the dollar. The budget adds 100 billion hryvnias "
+       "($2.7 billion) for defence.",
+       "unit-conversion", "consistent", "at the stated rate"},
       // Without a stated rate, currencies are not checked.
       {"The EU approved 500 million euros ($640 million) in military aid.", nullptr, nullptr,
        nullptr},
@@ -87,6 +90,16 @@ TEST(ChecksTest, Table) {
       {"Officials said turnout reached 120% of voters in the district.", "percentage",
        "inconsistent", "120% of voters"},
       {"The plant is running at 150% of capacity.", nullptr, nullptr, nullptr},
+      {"In the poll, 55% said they approved of the plan, while 50% disapproved.", "percentage",
+       "inconsistent", "55% + 50% = 105"},
+      {"In the poll, 52% said they approved of the plan, while 45% disapproved.", nullptr, nullptr,
+       nullptr},
+      {"Some 60% of Democrats said they backed it, while 55% of Republicans said they opposed it.",
+       nullptr, nullptr, nullptr},
+      {"Prices rose 60% last year, and 50% said they were worried.", nullptr, nullptr, nullptr},
+      {"Only 52 percent agreed that she is healthy enough to serve, while 73 percent said the "
+       "same of him.",
+       nullptr, nullptr, nullptr},
       // Parts and whole.
       {"The strike killed 20 people, including 12 soldiers and 9 civilians.", "parts-sum",
        "inconsistent", "12 + 9 = 21"},
@@ -94,6 +107,10 @@ TEST(ChecksTest, Table) {
        "consistent", nullptr},
       {"The strike killed 20 people (12 soldiers and 9 civilians), officials said.", "parts-sum",
        "inconsistent", nullptr},
+      {"Officials said 12 of the 10 council members voted for the plan.", "parts-sum",
+       "inconsistent", "\"12 of the 10\": the part is larger than the whole"},
+      {"The Rangers have won 10 of their last 12 games.", nullptr, nullptr, nullptr},
+      {"Seven of nine meetings went ahead.", nullptr, nullptr, nullptr},
       // The same duration stated twice (sentences from one article).
       {"The territorial shifts were one of Russia's biggest reversals since its forces were "
        "turned back from Kyiv in the earliest days of the nearly seven months of fighting. "
@@ -199,6 +216,69 @@ TEST(ChecksTest, SharedArticles) {
     std::vector<std::string> got;
     for (const Check& c : a.checks) got.push_back(c.kind + " " + c.verdict);
     EXPECT_EQ(got, w.checks) << w.file;
+  }
+}
+
+}  // namespace
+}  // namespace lede
+
+namespace lede {
+namespace {
+
+// Random sentences built from the words the figure and check rules react to,
+// with a fixed seed: nothing may crash, every span stays inside the text, and
+// every mention span lies within the text (run under ASan/UBSan in debug).
+TEST(ChecksTest, RandomFigureSoup) {
+  const char* const words[] = {"500",        "3,000",       "1.5",
+                               "1.2bn",      "24-hour",     "six-month-old",
+                               "20-30",      "4-0",         "2022-09-12",
+                               "km",         "square",      "kilometres",
+                               "miles",      "(",           ")",
+                               ",",          "from",        "to",
+                               "a",          "an",          "%",
+                               "percent",    "$",           "\xE2\x82\xAC",
+                               "=",          "including",   "of",
+                               "whom",       "and",         "more",
+                               "than",       "nearly",      "about",
+                               "between",    "the",         "past",
+                               "months",     "of",          "fighting",
+                               "war",        "battle",      "killed",
+                               "civilians",  "strikes",     "Monday",
+                               "September",  "28",          "first",
+                               "minus",      "-",           "\xE2\x80\x93",
+                               "C",          "F",           "\xC2\xB0",
+                               "pounds",     "ounce",       "7-pound",
+                               "4-ounce",    "kg",          "rise",
+                               "fell",       "1,2,3",       "99999999999999999999999",
+                               "0",          "0.0001",      "half",
+                               "dozen",      "twenty-five", ".",
+                               "per",        "cent",        "points",
+                               "percentage", "voters",      "120%",
+                               "of",         "mph",         "kph",
+                               "ago"};
+  const size_t n = sizeof words / sizeof words[0];
+  uint32_t seed = 12345;
+  auto next = [&]() {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) % n;
+  };
+  for (int doc = 0; doc < 300; ++doc) {
+    std::string text;
+    for (int w = 0; w < 120; ++w) {
+      text += words[next()];
+      text += (w % 17 == 16) ? ". " : " ";
+    }
+    Document d = BuildDocument(text);
+    std::vector<Entity> e = FindFigures(d);
+    for (const Entity& x : e)
+      for (const Mention& m : x.mentions) {
+        ASSERT_LE(m.span.start, m.span.end);
+        ASSERT_LE(m.span.end, text.size());
+      }
+    for (const Check& c : RunChecks(d, e, {})) {
+      EXPECT_FALSE(c.message.empty());
+      for (const Span& s : c.spans) ASSERT_LE(s.end, text.size());
+    }
   }
 }
 

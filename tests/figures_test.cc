@@ -287,3 +287,26 @@ TEST(FiguresTest, SharedArticles) {
 
 }  // namespace
 }  // namespace lede
+
+namespace lede {
+namespace {
+
+TEST(FiguresTest, FiguresInsideNamesAreLeftToTheNames) {
+  std::string text = "Misha, a member of the 14th Brigade, spoke on Monday.";
+  Document d = BuildDocument(text);
+  Entity brigade;
+  brigade.type = "ORG";
+  brigade.name = "14th Brigade";
+  Mention m;
+  m.span = {static_cast<uint32_t>(text.find("14th")),
+            static_cast<uint32_t>(text.find("14th") + 12)};
+  brigade.mentions.push_back(m);
+  std::vector<Entity> all{brigade};
+  AppendFigures(d, &all);
+  std::vector<std::string> names;
+  for (const Entity& e : all) names.push_back(e.type + " " + e.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"ORG 14th Brigade", "DATE Monday"}));
+}
+
+}  // namespace
+}  // namespace lede

@@ -111,6 +111,13 @@ const Case kCases[] = {
     {"straight_marks_apostrophe_inside",
      "\"It's going to be a continuation of the more global dynamic,\" Gerstein said.",
      "It's going to be", Quote::Kind::kDirect, "Gerstein", "", false, "say"},
+    {"put_it_colon",
+     "Or, as Tom Ridge, a former secretary of homeland security, put it: \xE2\x80\x9CThe "
+     "barbarians are no longer at the gate.\xE2\x80\x9D",
+     "The barbarians", Quote::Kind::kDirect, "Tom Ridge", "", false, "put"},
+    {"unlisted_verb_after_quote",
+     "\xE2\x80\x9CThis is fantastic!\xE2\x80\x9D beamed Donald Hartley of Madison, Alabama.",
+     "This is fantastic", Quote::Kind::kDirect, "Donald Hartley", "", false, ""},
     {"colon_lead_in",
      "Kuleba said:\n\n\xE2\x80\x9CI asked for weapons, sanctions and financial "
      "aid.\xE2\x80\x9D",
@@ -212,6 +219,16 @@ TEST(Quotes, UnclosedQuoteEndsAtParagraphAndIsFlagged) {
   bool warned = false;
   for (const Warning& w : a.warnings) warned |= w.code == "unclosed-quote";
   EXPECT_TRUE(warned);
+}
+
+TEST(Quotes, UnclosedQuoteAtTheEndOfTheText) {
+  // The last quote of the text never closes: it ends where the text ends.
+  Analysis a =
+      Analyze("One Club for Growth ad argues that \xE2\x80\x9Conly Ted Cruz can beat Trump");
+  const Quote* q = Find(a, "only Ted Cruz");
+  ASSERT_NE(q, nullptr);
+  EXPECT_TRUE(q->unclosed);
+  EXPECT_EQ(a.Text(q->span), "only Ted Cruz can beat Trump");
 }
 
 TEST(Quotes, ApostrophesAreNotQuoteMarks) {

@@ -13,8 +13,9 @@
 // gold spans some predicted quote matches. A stricter one-to-one score
 // (each gold span and each prediction used once) is printed beside it.
 // Speaker accuracy: over matched gold attributions that name a source, the
-// best-overlapping prediction's speaker mention overlaps the gold source, or
-// its resolved name shares a word with it.
+// prediction aligned with it (among the matching ones, one whose cue overlaps
+// the gold cue, else the one overlapping most) has a speaker mention that
+// overlaps the gold source, or a resolved name that shares a word with it.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -94,13 +95,15 @@ struct Pred {
   bool direct;
   bool has_speaker;
   Frag speaker;
+  Frag cue{0, 0};
   std::string name;
 };
 
 // Scores one set: gold content spans against predictions; returns for each
 // gold span the best-overlapping matching prediction (or -1).
 std::vector<int> Match(const std::vector<Frags>& gold, const std::vector<Pred>& pred,
-                       const std::vector<int>& pred_ids, Score* s) {
+                       const std::vector<int>& pred_ids, Score* s,
+                       const std::vector<Frags>* gold_cues = nullptr) {
   std::vector<int> best(gold.size(), -1);
   std::vector<char> hit(pred_ids.size(), 0);
   struct Pair {
@@ -117,8 +120,13 @@ std::vector<int> Match(const std::vector<Frags>& gold, const std::vector<Pred>& 
       if (ov * 10 >= len * 3 && ov > 0) {
         hit[k] = 1;
         pairs.push_back({double(ov) / len, g, k});
-        if (ov > best_ov) {
-          best_ov = ov;
+        // Prefer the prediction of the same attribution (its cue overlaps).
+        const Pred& p = pred[pred_ids[k]];
+        bool same_cue =
+            gold_cues != nullptr && p.cue.e > p.cue.b && Overlap((*gold_cues)[g], p.cue) > 0;
+        uint32_t score = ov + (same_cue ? (1u << 30) : 0);
+        if (score > best_ov) {
+          best_ov = score;
           best[g] = pred_ids[k];
         }
       }
@@ -199,6 +207,7 @@ int EvalQuotes(const Args& args) {
       p.span = {span};
       p.direct = marked;
       p.has_speaker = q.has_speaker;
+      if (q.has_cue) p.cue = {a.Convert(q.cue.span.start), a.Convert(q.cue.span.end)};
       if (q.has_speaker) {
         p.speaker = q.speaker.has_span
                         ? Frag{a.Convert(q.speaker.span.start), a.Convert(q.speaker.span.end)}
@@ -221,12 +230,13 @@ int EvalQuotes(const Args& args) {
         f.push_back({x[0].get<uint32_t>(), x[1].get<uint32_t>()});
       return f;
     };
-    std::vector<Frags> gold_all, gold_direct, gold_direct_flag, gold_source;
+    std::vector<Frags> gold_all, gold_direct, gold_direct_flag, gold_source, gold_cue;
     for (const auto& at : j["attributions"]) {
       Frags content = frags(at.value("content", nlohmann::json()));
       if (content.empty()) continue;
       gold_all.push_back(content);
       gold_source.push_back(frags(at.value("source", nlohmann::json())));
+      gold_cue.push_back(frags(at.value("cue", nlohmann::json())));
       // The data's flag misses content opening with '' (two apostrophes, the
       // New York Times' quote mark): "direct" counts those too; "direct*"
       // is the flag as given.
@@ -246,7 +256,7 @@ int EvalQuotes(const Args& args) {
     }
     Match(gold_direct, pred, ids_direct, &direct);
     Match(gold_direct_flag, pred, ids_direct, &direct_flag);
-    std::vector<int> best = Match(gold_all, pred, ids_all, &all);
+    std::vector<int> best = Match(gold_all, pred, ids_all, &all, &gold_cue);
     for (size_t g = 0; g < gold_all.size(); ++g) {
       if (best[g] < 0 || gold_source[g].empty()) continue;
       ++speaker_total;

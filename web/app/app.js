@@ -32,7 +32,10 @@ const state = {
 // The page is driven by tests and the benchmark through these read-only hooks.
 window.lede = {
   get state() {
-    return { busy: engine.busy, rendered: state.renderedSeq === state.seq && !!state.analysis, seq: state.seq, analysis: state.analysis };
+    return {
+      busy: engine.busy, rendered: state.renderedSeq === state.seq && !!state.analysis, seq: state.seq,
+      analysis: state.analysis, renderedAt: state.renderedAt, analysisMs: state.analysisMs,
+    };
   },
 };
 
@@ -63,7 +66,7 @@ const normalize = (s) => s.replace(/\r\n?/g, '\n');
 // Texts over this many characters are not put in the textarea: laying out
 // megabytes in an editable box freezes the browser for seconds. The page
 // keeps them aside, shows the start read-only, and analyses the whole.
-const BIG = 1000000;
+const BIG = 200000;
 let bigText = null;
 
 function getInput() {
@@ -74,7 +77,7 @@ function setInput(text) {
   text = normalize(text);
   if (text.length > BIG) {
     bigText = text;
-    ui.text.value = text.slice(0, 3000) + `\n\n[… ${(text.length / 1e6).toFixed(1)} million characters in all: the whole text ` +
+    ui.text.value = text.slice(0, 3000) + `\n\n[… ${text.length.toLocaleString('en')} characters in all: the whole text ` +
         'is analysed and shown below. Too long to edit here; Clear to start over.]';
     ui.text.readOnly = true;
   } else {
@@ -97,7 +100,7 @@ ui.text.addEventListener('paste', (e) => {
   const all = ui.text.selectionStart === 0 && ui.text.selectionEnd === ui.text.value.length;
   if (t.length > BIG && (all || !ui.text.value || bigText !== null)) {
     e.preventDefault();
-    setText(t, `Pasted ${(t.length / 1e6).toFixed(1)} million characters.`);
+    setText(t, `Pasted ${t.length.toLocaleString('en')} characters.`);
   }
 });
 
@@ -211,6 +214,7 @@ async function analyzeNow() {
   if (state.seq !== id) return;  // stale: newer text is being analysed
   clearInterval(progressTimer);
   const ms = performance.now() - t0;
+  state.analysisMs = ms;
   if (result && result.error) {
     hideProgress();
     setStatus('Analysis refused: ' + result.error, 'error');
@@ -241,6 +245,10 @@ async function showAnalysis(id, text, analysis) {
     state.refIndex.get(key).push(i);
   });
   ui.exportBtn.disabled = !analysis;
+  if (text.length > 200000) {
+    await nextFrame();  // a long text's model took a while: let a frame through
+    if (state.seq !== id) return;
+  }
   renderTabs();
   renderCurrentPanel();
 
@@ -264,7 +272,7 @@ async function showAnalysis(id, text, analysis) {
   const holder = document.createElement('div');
   holder.className = 'article-body';
   const big = text.length > 200000;
-  const pieces = renderPlainText(holder, text, document, { blockSize: big ? 100 : 0 });
+  const pieces = renderPlainText(holder, text, document, { blockChars: big ? 6000 : 0 });
   const h = new Highlighter(pieces, state.model.annotations, { makeBadge });
   state.highlighter = h;
   let t = performance.now();
@@ -273,17 +281,38 @@ async function showAnalysis(id, text, analysis) {
   art.classList.toggle('long', big);
   while (!h.run(64)) {
     if (performance.now() - t > 12) {
-      showProgress('showing annotations', 0.8 + 0.2 * h.progress);
+      showProgress('showing annotations', 0.8 + 0.15 * h.progress);
       if (big) setStatus(`Showing annotations… ${Math.round(h.progress * 100)}%`, 'busy');
       await nextFrame();
       if (state.seq !== id) return;
       t = performance.now();
     }
   }
-  art.appendChild(holder);
+  if (big) {
+    // The first layout of a block is full price even with content-visibility:
+    // attach the blocks a few at a time, forcing each one's layout, so no
+    // frame takes long.
+    const blocks = [...holder.children];
+    art.appendChild(holder);
+    holder.replaceChildren();
+    t = performance.now();
+    for (let i = 0; i < blocks.length; i++) {
+      holder.appendChild(blocks[i]);
+      void blocks[i].offsetHeight;
+      if (performance.now() - t > 12 && i + 1 < blocks.length) {
+        showProgress('showing the article', 0.95 + 0.05 * (i / blocks.length));
+        await nextFrame();
+        if (state.seq !== id) return;
+        t = performance.now();
+      }
+    }
+  } else {
+    art.appendChild(holder);
+  }
 
   art.removeAttribute('aria-busy');
   state.renderedSeq = id;
+  state.renderedAt = performance.now();
 }
 
 function makeBadge(ann) {

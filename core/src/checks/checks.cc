@@ -6,8 +6,8 @@
 // unit-conversion  Two figures of one dimension side by side, joined only by
 //   "(", ",", "or", "/" or a dash: "500 square kilometres (193 square
 //   miles)". Currencies only when the article states the rate ("($1 =
-//   0.92 euros)"). A = first figure, B = the stated conversion, conv = A in
-//   B's unit.
+//   0.92 euros)", "36.6 hryvnias to the dollar"). A = first figure, B =
+//   the stated conversion, conv = A in B's unit.
 //     consistent   |conv - B| <= half a unit of B's last written digit, plus
 //                  what rounding A at its last written digit moves conv
 //                  (500 km² = 193.05 mi², stated 193).
@@ -29,7 +29,11 @@
 //   points ("pp") compare with the difference.
 // percentage       more than 100% of a whole that cannot exceed itself ("120%
 //   of voters"); ratios to a reference ("150% of capacity") are not flagged.
-// parts-sum        a whole followed by its parts ("20 people, including 12
+//   Also shares of one group in one sentence, each followed by what they said
+//   or did ("55% approved, while 50% disapproved"), adding up to more than
+//   100% plus half a unit of each one's last digit.
+// parts-sum        "12 of the 10 members"; and a whole followed by its parts ("20 people, including
+// 12
 //   soldiers and 9 civilians"; "... (12 ... and 9 ...)"): the smallest the
 //   parts can be against the largest the whole can be.
 // duration         the same span of time stated twice with different values:
@@ -203,7 +207,9 @@ class Checker {
     Conversions();
     PercentChange();
     PercentOfWhole();
+    PercentShares();
     PartsSum();
+    PartOfWhole();
     Durations();
     RepeatedCounts();
     std::stable_sort(out_.begin(), out_.end(), [](const Check& a, const Check& b) {
@@ -257,6 +263,26 @@ class Checker {
       if (a.q->value == 0 || !std::isfinite(a.q->value) || !std::isfinite(b.q->value)) continue;
       rates_[a.q->unit + ">" + b.q->unit] = b.q->value / a.q->value;
       is_rate_[k] = is_rate_[k + 1] = true;
+    }
+    // "36.6 hryvnias to the dollar", "0.92 euros per dollar".
+    for (size_t k = 0; k < figs_.size(); ++k) {
+      const Fig& a = figs_[k];
+      if (Dim(*a.q) != "money" || is_rate_[k] || !std::isfinite(a.q->value)) continue;
+      std::string w = W(d_, a.te);
+      if (w != "to" && w != "per" && w != "against") continue;
+      uint32_t t = a.te + 1;
+      if (W(d_, t) == "the" || W(d_, t) == "one" || W(d_, t) == "a") ++t;
+      static const char* const kCurrency[][2] = {
+          {"dollar", "USD"},    {"euro", "EUR"},  {"pound", "GBP"}, {"hryvnia", "UAH"},
+          {"rouble", "RUB"},    {"ruble", "RUB"}, {"yen", "JPY"},   {"yuan", "CNY"},
+          {"greenback", "USD"}, {"franc", "CHF"}};
+      std::string c = W(d_, t);
+      const char* unit = nullptr;
+      for (const auto& pair : kCurrency)
+        if (c == pair[0]) unit = pair[1];
+      if (!unit || a.q->unit == unit) continue;
+      rates_[std::string(unit) + ">" + a.q->unit] = a.q->value;
+      is_rate_[k] = true;
     }
   }
   bool IsRateFig(size_t k) const { return is_rate_[k]; }
@@ -474,6 +500,68 @@ class Checker {
     }
   }
 
+  // "55% said they approved, while 50% disapproved": shares of one group of
+  // people (each percentage followed by what they said or did) that add up to
+  // more than 100%, beyond what rounding each to its last digit explains.
+  void PercentShares() {
+    static const char* const kStance[] = {
+        "said",      "say",      "says",    "support",   "supported", "supports",   "oppose",
+        "opposed",   "opposes",  "approve", "approved",  "approves",  "disapprove", "disapproved",
+        "voted",     "backed",   "back",    "favour",    "favor",     "favoured",   "favored",
+        "undecided", "answered", "chose",   "preferred", "prefer",    "agreed",     "agree",
+        "disagreed", "disagree", nullptr};
+    size_t k = 0;
+    while (k < figs_.size()) {
+      uint32_t sent = figs_[k].sentence;
+      size_t e = k;
+      while (e < figs_.size() && figs_[e].sentence == sent) ++e;
+      std::vector<size_t> shares;
+      std::string whole;
+      bool mixed = false;
+      for (size_t m = k; m < e; ++m) {
+        const Fig& f = figs_[m];
+        if (f.q->unit != "%" || f.q->approx != Approx::kExact) continue;
+        uint32_t t = f.te;
+        std::string of;
+        if (W(d_, t) == "of") {
+          of = W(d_, t + 1) == "the" ? W(d_, t + 2) : W(d_, t + 1);
+          t += W(d_, t + 1) == "the" ? 3 : 2;
+        }
+        if (shares.empty()) {
+          whole = of;
+        } else if (of != whole) {
+          mixed = true;
+        }
+        // "73% said the same", "60% also backed it": overlapping answers.
+        for (uint32_t x = t; x < t + 5 && x < d_.sentences[sent].end; ++x) {
+          std::string w = W(d_, x);
+          if (w == "same" || w == "also" || w == "too" || w == "both" || w == "each") mixed = true;
+        }
+        bool stance = false;
+        for (uint32_t x = t; x < t + 3 && x < d_.sentences[sent].end && !stance; ++x) {
+          std::string w = W(d_, x);
+          for (const char* const* p = kStance; *p; ++p)
+            if (w == *p) stance = true;
+        }
+        if (stance) shares.push_back(m);
+      }
+      k = e;
+      if (shares.size() < 2 || mixed) continue;
+      double sum = 0, slack = 0;
+      std::string terms;
+      std::vector<Span> spans;
+      for (size_t m : shares) {
+        sum += figs_[m].q->value;
+        slack += 0.5 * WrittenStep(*figs_[m].q);
+        terms += (terms.empty() ? "" : " + ") + Text(figs_[m]);
+        spans.push_back(figs_[m].span);
+      }
+      if (!std::isfinite(sum) || sum <= 100 + slack + 1e-9) continue;
+      Add("percentage", "inconsistent",
+          terms + " = " + Num(sum, 1) + "%: shares of one group add up to more than 100%", spans);
+    }
+  }
+
   // "120% of voters".
   void PercentOfWhole() {
     static const char* const kWholes[] = {
@@ -528,7 +616,6 @@ class Checker {
     }
   }
 
-  // "20 people, including 12 soldiers and 9 civilians".
   // Ends at a token end (not "45" of "45-footer") and is followed by a
   // lower-case word: "12 soldiers".
   bool CountedNoun(const Fig& f) const {
@@ -550,6 +637,29 @@ class Checker {
         return false;
     }
     return true;
+  }
+
+  // "12 of the 10 members": a part larger than its whole, written "N of M".
+  void PartOfWhole() {
+    for (size_t k = 0; k + 1 < figs_.size(); ++k) {
+      const Fig& p = figs_[k];
+      const Fig& w = figs_[k + 1];
+      if (p.type != "CARDINAL" || w.type != "CARDINAL" || p.sentence != w.sentence) continue;
+      if (W(d_, p.te) != "of") continue;
+      uint32_t t = p.te + 1;
+      std::string det = W(d_, t);
+      if (det == "the" || det == "its" || det == "their" || det == "his" || det == "her" ||
+          det == "our" || det == "those" || det == "these")
+        ++t;
+      if (w.tb != t || !p.q->unit.empty() || (!w.q->unit.empty() && w.q->unit != "people"))
+        continue;
+      double low = Low(*p.q), high = High(*w.q);
+      if (!std::isfinite(low) || !(low > high)) continue;
+      Add("parts-sum", "inconsistent",
+          "\"" + std::string(d_.Text(Span{p.span.start, w.span.end})) +
+              "\": the part is larger than the whole",
+          {p.span, w.span});
+    }
   }
 
   // "20 people, including 12 soldiers and 9 civilians".
@@ -882,7 +992,12 @@ class Checker {
 
   // A sentence of prose, not a table row: at least 6 tokens, under a quarter
   // of them numbers.
-  bool Prose(uint32_t s) const {
+  bool Prose(uint32_t s) {
+    if (prose_.empty()) prose_.assign(d_.sentences.size(), -1);
+    if (prose_[s] < 0) prose_[s] = ComputeProse(s);
+    return prose_[s] == 1;
+  }
+  int8_t ComputeProse(uint32_t s) const {
     const Sentence& x = d_.sentences[s];
     uint32_t n = x.end - x.begin, digits = 0;
     if (n < 6) return false;
@@ -931,6 +1046,7 @@ class Checker {
   const Document& d_;
   std::vector<Fig> figs_;
   std::unordered_map<std::string, double> rates_;
+  std::vector<int8_t> prose_;  // per sentence: -1 unknown, 0 table row, 1 prose
   std::vector<bool> is_rate_;  // per figure: part of a stated rate
   std::vector<Check> out_;
 };

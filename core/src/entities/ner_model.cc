@@ -235,18 +235,12 @@ DocContext BuildDocContext(const Document& doc) {
   std::vector<uint8_t> bits(size, 0);
   std::vector<uint32_t> slot(n, 0);
   const uint32_t mask = static_cast<uint32_t>(size - 1);
+  std::vector<uint32_t> lower(n, 0);
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::kWord) continue;
-    Hasher h;
-    std::string_view w = doc.Text(t);
-    for (size_t k = 0; k < w.size();) {
-      int len;
-      char32_t ch = CodePointAt(w, k, &len);
-      k += len;
-      h.Add(Lower(ch));
-    }
-    uint32_t key = h.Get() | 1;
+    lower[i] = LowerHash(doc.Text(t));
+    uint32_t key = lower[i] | 1;
     uint32_t j = key & mask;
     while (keys[j] != 0 && keys[j] != key) j = (j + 1) & mask;
     keys[j] = key;
@@ -281,10 +275,6 @@ DocContext BuildDocContext(const Document& doc) {
   // Longest lexicon phrase from each token, left to right.
   c.gazetteer.assign(n, 0);
   const Gazetteer& gaz = Gazetteer::Get();
-  std::vector<uint32_t> lower(n, 0);
-  for (size_t i = 0; i < n; ++i) {
-    if (doc.tokens[i].kind == TokenKind::kWord) lower[i] = LowerHash(doc.Text(doc.tokens[i]));
-  }
   for (size_t i = 0; i < n;) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::kWord || !gaz.IsFirst(lower[i])) {
@@ -300,7 +290,7 @@ DocContext BuildDocContext(const Document& doc) {
       h = Mix(h, x.kind == TokenKind::kWord ? lower[k] : LowerHash(doc.Text(x)));
       int found = gaz.Category(h);
       if (found < 0) continue;
-      bool role = found == NameLexicon::kRole;
+      bool role = found == NameLexicon::kRole || found == NameLexicon::kOrgWord;
       if (!role && t.Is(kLower)) continue;
       best = k + 1 - i;
       cat = static_cast<uint8_t>(found);
@@ -393,15 +383,33 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
 
 void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_t>* quiet) {
   const uint32_t n = end - begin;
-  quiet->assign(n, 0);
+  quiet->assign(n, 1);
   auto loud = [&](uint32_t i) {
     const Token& t = doc.tokens[i];
     return (t.Is(kCapitalized) || t.Is(kAllCaps)) && !t.Is(kPossessive);
   };
+  // Lower-case words that join the parts of a name ("Bank of England", "de Silva").
+  static const char* const kConnectors[] = {
+      "of",  "de",  "del", "della", "di", "da",  "das", "dos", "do",  "du",  "van",   "von",  "der",
+      "den", "la",  "le",  "les",   "el", "al",  "bin", "ibn", "ben", "y",   "e",     "und",  "and",
+      "for", "the", "on",  "upon",  "&",  "ter", "zu",  "af",  "av",  "dei", "degli", nullptr};
   for (uint32_t k = 0; k < n; ++k) {
-    uint32_t i = begin + k;
-    (*quiet)[k] = !loud(i) && !(k > 0 && loud(i - 1)) && !(k + 1 < n && loud(i + 1)) &&
-                  doc.tokens[i].kind != TokenKind::kNumber;
+    const uint32_t i = begin + k;
+    if (loud(i)) {
+      (*quiet)[k] = 0;
+      continue;
+    }
+    const bool prev = k > 0 && loud(i - 1), next = k + 1 < n && loud(i + 1);
+    if (!prev && !next) continue;
+    const Token& t = doc.tokens[i];
+    bool joins = prev && next;
+    if (!joins && (t.kind == TokenKind::kNumber || t.Is(kPossessive))) joins = true;
+    if (!joins && t.kind == TokenKind::kWord && t.span.end - t.span.start <= 5) {
+      std::string_view w = doc.Text(t);
+      for (const char* const* c = kConnectors; *c && !joins; ++c) joins = w == *c;
+    }
+    if (!joins && t.kind == TokenKind::kWord && !t.Is(kLower)) joins = true;  // other scripts
+    (*quiet)[k] = joins ? 0 : 1;
   }
 }
 
@@ -571,10 +579,13 @@ const Model::Slot* Model::Find(uint32_t key) const {
   }
 }
 
-std::vector<NameSpan> Model::Tag(const Document& doc) const {
+std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) const {
   std::vector<NameSpan> out;
-  if (empty()) return out;
   DocContext context = BuildDocContext(doc);
+  if (empty()) {
+    if (context_out) *context_out = std::move(context);
+    return out;
+  }
   std::vector<uint32_t> feats, offsets;
   std::vector<int32_t> acc;
   std::vector<float> emissions;
@@ -600,6 +611,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc) const {
     Viterbi(emissions.data(), n, transitions_.data(), tags.data(), quiet.data());
     SpansFromTags(tags.data(), n, begin, &out);
   }
+  if (context_out) *context_out = std::move(context);
   return out;
 }
 

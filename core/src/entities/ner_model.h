@@ -75,7 +75,9 @@ class Model {
   bool empty() const { return num_features_ == 0; }
   size_t num_features() const { return num_features_; }
   // Names in `doc`, in text order.
-  std::vector<NameSpan> Tag(const Document& doc) const;
+  // Names in `doc`, in text order; `context` (if given) receives the
+  // document-level facts the tagger used.
+  std::vector<NameSpan> Tag(const Document& doc, DocContext* context = nullptr) const;
 
   // The model compiled in (core/data/ner/model.bin), loaded on first use.
   static const Model& Default();

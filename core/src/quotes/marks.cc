@@ -123,8 +123,15 @@ class Pairer {
 
   Role RoleOf(uint32_t i, std::string_view m, Family f) const {
     if (f == Family::kNone) return Role::kNone;
-    if (m == "\xE2\x80\x9C") {  // “ opens, or closes „
-      return HasOpen("\xE2\x80\x9E") && !OpenContext(i) ? Role::kClose : Role::kOpen;
+    // A curly mark standing alone between spaces (“ The ...) is a stray.
+    if (m != "\"" && m != "'" && m != "''" && SpaceBefore(i) && SpaceAfter(i) && i > pb_ &&
+        i + 1 < pe_)
+      return Role::kNone;
+    if (m == "\xE2\x80\x9C") {  // “ opens, or closes „ (or, mistyped, an open “)
+      if (!OpenContext(i) &&
+          (HasOpen("\xE2\x80\x9E") || (FindOpen(Family::kDouble) >= 0 && CloseContext(i))))
+        return Role::kClose;
+      return Role::kOpen;
     }
     if (m == "\xE2\x80\x9D") {  // ”
       if (FindOpen(Family::kDouble) < 0 && SpaceBefore(i) && !SpaceAfter(i)) return Role::kOpen;

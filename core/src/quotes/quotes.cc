@@ -46,7 +46,7 @@ const WordList kWordLists[] = {
     {"has have had having was were is are be been will would could should may might can must "
      "do does did also later previously then again repeatedly recently once never not n't still "
      "already often just even initially earlier subsequently reportedly publicly privately "
-     "separately yet quickly flatly specifically first always sometimes long 've 'd 'll 're",
+     "separately yet quickly flatly specifically first always sometimes long now 've 'd 'll 're",
      kAux},
     {"that which who whom whose and but or nor as after before because since when while if "
      "although though where so than to in on by with from into about over under against during "
@@ -195,6 +195,15 @@ class QuoteFinder {
       cls_[i] = wc.Of(lower_[i]);
       cue_[i] = lex_.Verb(lower_[i]);
     }
+    // "As Tom Ridge put it: ...": "it" carries the cue, "put" stands aside.
+    for (size_t i = 1; i + 1 < n; ++i) {
+      if (lower_[i - 1] == "put" && lower_[i] == "it" &&
+          (d_.Text(i + 1) == ":" || d_.Text(i + 1) == ",")) {
+        cue_[i] = &put_it_;
+        cls_[i - 1] |= kAux;
+        cls_[i] &= static_cast<uint16_t>(~kPronoun);
+      }
+    }
   }
   bool Is(uint32_t i, uint16_t c) const { return i < cls_.size() && (cls_[i] & c) != 0; }
   bool Word(uint32_t i, const char* w) const { return i < lower_.size() && lower_[i] == w; }
@@ -219,12 +228,17 @@ class QuoteFinder {
         size_t n = std::strlen(x);
         return w.size() > n + 2 && w.compare(w.size() - n, n, x) == 0;
       };
-      bool adjective = p.kind == TokenKind::kWord && p.Is(kLower) &&
-                       (ends("al") || ends("ful") || ends("ous") || ends("ive") || ends("ic") ||
-                        ends("ble") || ends("ent") || ends("ant") || ends("ary") || w == "false" ||
-                        w == "new" || w == "big" || w == "latest" || w == "first" || w == "last" ||
-                        w == "own" || w == "fake" || w.find('-') != std::string::npos);
+      bool adjective =
+          p.kind == TokenKind::kWord && p.Is(kLower) &&
+          (ends("al") || ends("ful") || ends("ous") || ends("ive") || ends("ic") || ends("ble") ||
+           ends("ent") || ends("ant") || ends("ary") || ends("ed") || w == "false" || w == "new" ||
+           w == "big" || w == "latest" || w == "first" || w == "last" || w == "own" ||
+           w == "fake" || w.find('-') != std::string::npos);
       if (Is(i - 1, kDet) || p.Is(kPossessive) || adjective || p.kind == TokenKind::kNumber)
+        return nullptr;
+      // "the TLC reality show “Cake Boss”": a noun naming a title.
+      if (i + 1 < in_quote_.size() && in_quote_[i + 1] >= 0 && !Is(i - 1, kPronoun) &&
+          !Is(i - 1, kAux))
         return nullptr;
     }
     if (d_.tokens[i].Is(kCapitalized) && !d_.tokens[i].Is(kSentenceStart) && !TitleCase(i))
@@ -328,6 +342,8 @@ class QuoteFinder {
             ((Word(j - 1, "month") || Word(j - 1, "week") || Word(j - 1, "year")) && j - 1 > lo &&
              (Word(j - 2, "last") || Word(j - 2, "this") || Word(j - 2, "next")))))
       --j;
+    // "Trump on Monday said": over "on" before a time word.
+    if (j > lo + 1 && j < v && Is(j, kTime) && (Word(j - 1, "on") || Word(j - 1, "in"))) --j;
     if (j <= lo) return {v, v};
     // "S, who said": the speaker as written is "who"; Resolve looks back.
     if (Word(j - 1, "who")) return {j - 1, j};
@@ -344,8 +360,9 @@ class QuoteFinder {
           if (nc == 4) break;
           commas[nc++] = i;
         } else if (!PhraseWord(i) && !(d_.tokens[i].Is(kPossessive)) &&
-                   !(Is(i, kStop) && (Word(i, "in") || Word(i, "on") || Word(i, "and") ||
-                                      Word(i, "from") || Word(i, "who") || Word(i, "with")))) {
+                   !(Is(i, kStop) &&
+                     (Word(i, "in") || Word(i, "on") || Word(i, "and") || Word(i, "from") ||
+                      Word(i, "who") || Word(i, "with") || Word(i, "like")))) {
           break;
         }
         k = i;
@@ -369,11 +386,43 @@ class QuoteFinder {
       bool app_name = !app.empty() && NameRun(app).b == app.b && NameRun(app).e == app.e;
       bool head_named = !NameRun(head).empty() && NameRun(head).e == head.e;
       if (app_name && !head_named) return app;
+      // "One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist
+      // Church, said": an appositive that opens with a full name.
+      Range lead = NameRun({app.b, std::min<uint32_t>(app.e, app.b + 4)});
+      if (!app.empty() && lead.b == app.b && lead.e - lead.b >= 2 && !Is(app.b, kDet) &&
+          !(NameRun(head).b == head.b && head_named)) {
+        uint32_t e = app.b;
+        while (e < app.e && (d_.tokens[e].Is(kCapitalized) || d_.tokens[e].Is(kAbbreviation))) ++e;
+        if (e - app.b >= 2) return {app.b, e};
+      }
       if (!head_named && !IsSourcePhrase(head) && !Is(head.b, kPronoun))
         return InitialSubject(j - 1, lo);
       return head;
     }
-    return PhraseBefore(j, lo);
+    Range r = PhraseBefore(j, lo);
+    if (r.empty() || Is(r.b, kPronoun)) return r;
+    // "Current and former officials who spoke with The Huffington Post said":
+    // the phrase before the relative clause.
+    for (uint32_t k = r.b; k > lo && r.b - k < 10; --k) {
+      uint32_t i = k - 1;
+      if (Word(i, "who")) {
+        Range head = PhraseBefore(i, lo);
+        if (!head.empty()) return head;
+        break;
+      }
+      if (d_.tokens[i].kind == TokenKind::kPunct || d_.tokens[i].kind == TokenKind::kQuote ||
+          VerbAt(i) != nullptr)
+        break;
+    }
+    // "Trump in his announcement speech called": the phrase before the
+    // prepositional phrase, when it names someone.
+    if (r.b > lo + 1 && (Word(r.b - 1, "in") || Word(r.b - 1, "at") || Word(r.b - 1, "during"))) {
+      Range head = PhraseBefore(r.b - 1, lo);
+      if (!head.empty() && (Is(head.b, kPronoun) || IsSourcePhrase(head) ||
+                            (!NameRun(head).empty() && NameRun(head).e == head.e)))
+        return head;
+    }
+    return r;
   }
 
   // "Shane Shook, a security expert who has helped ..., said": the phrase
@@ -436,7 +485,21 @@ class QuoteFinder {
       if (IsPunct(i, ",")) {
         bool adverbial = Is(sb, kPrep) || Is(sb, kTime) || Adverb(sb) || Is(sb + 1, kTime) ||
                          Is(sb + 1, kPrep) || Word(sb, "back") || Word(sb, "asked");
-        if (adverbial) k = i + 1;
+        if (adverbial) {
+          k = i + 1;
+          // "At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...": more
+          // place and time chunks.
+          for (int more = 0; more < 3; ++more) {
+            uint32_t c = k;
+            while (c < v && c < k + 5 && !IsPunct(c, ",")) ++c;
+            if (c >= v || !IsPunct(c, ",")) break;
+            bool chunk = Is(k, kPrep) || Is(k, kTime) ||
+                         (NameRun({k, c}).b == k && NameRun({k, c}).e == c && c - k <= 2 &&
+                          c + 1 < v && (Is(c + 1, kPrep) || Is(c + 1, kTime)));
+            if (!chunk) break;
+            k = c + 1;
+          }
+        }
         break;
       }
     }
@@ -534,6 +597,12 @@ class QuoteFinder {
                      (d_.tokens[e - 1].kind == TokenKind::kQuote && in_quote_[e - 1] < 0)))
       --e;
     for (uint32_t i = b; i + 1 < e; ++i) {
+      // ...,” adding that ...: the comma sits inside the closing mark.
+      if (d_.tokens[i].kind == TokenKind::kQuote && in_quote_[i] >= 0 && i > b &&
+          IsPunct(i - 1, ",") && marks_[in_quote_[i]].close == i && cue_[i + 1] != nullptr &&
+          lower_[i + 1].size() > 3 &&
+          lower_[i + 1].compare(lower_[i + 1].size() - 3, 3, "ing") == 0)
+        return i + 1;
       if (IsPunct(i, ",") &&
           (Word(i + 1, "according") || Word(i + 1, "but") || Word(i + 1, "while") ||
            Word(i + 1, "as") || Word(i + 1, "although") || Word(i + 1, "though") ||
@@ -601,6 +670,13 @@ class QuoteFinder {
     if (k >= se) return {se, se};
     if (IsPunct(k, ",") || IsTerminal(k) || IsPunct(k, ")") || IsDashText(Text(k))) return {k, k};
     // "said at a meeting", "replied with strikes", "asked to provide": no reported clause.
+    // "said as he launched ...", "said while ...": an adverbial, not a report.
+    if (verb->lemma == "say" && Is(k + 1, kPronoun) && Word(k, "as")) return {k, k};
+    if (Word(k, "while") || Word(k, "when") || Word(k, "before") || Word(k, "after") ||
+        Word(k, "because") || Word(k, "since") || Word(k, "although") || Word(k, "though") ||
+        Word(k, "until") || Word(k, "unless") || Word(k, "despite") || Word(k, "like") ||
+        Word(k, "during"))
+      return {k, k};
     bool infinitive = Word(k, "to") && Infinitive(verb);
     if (infinitive) return {k, ClauseEnd(k, se)};
     if (Is(k, kPrep) || Is(k, kJoin) || Word(k, "to") || Word(k, "about") || Word(k, "with") ||
@@ -635,10 +711,6 @@ class QuoteFinder {
           f.cue = {v - 2, v + 1};
           subj_at = v - 2;
         }
-        if (verb->frame == CueFrame::kName) {
-          NameFrame(v, sb, se, s, verb);
-          continue;
-        }
         // Passive: "we are now being told", "was confirmed": the subject is
         // no speaker; "was told by S" names one.
         if (subj_at == v) {
@@ -658,6 +730,14 @@ class QuoteFinder {
             continue;
           }
         }
+        if (verb->frame == CueFrame::kName) {
+          NameFrame(v, sb, se, s, verb);
+          continue;
+        }
+        // "victories claimed against Russia": a participle, no speaker.
+        if (subj_at == v && (Word(v + 1, "by") || Word(v + 1, "against")) && lower_[v].size() > 4 &&
+            lower_[v].compare(lower_[v].size() - 2, 2, "ed") == 0)
+          continue;
         bool ing = lower_[v].size() > 4 && lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0;
         // ", adding", "and saying", "by saying", and "Adding, ..." opening a sentence.
         bool participle =
@@ -690,7 +770,7 @@ class QuoteFinder {
             while (j > sb && subj_at - j < 4 && (Is(j - 1, kAux) || Adverb(j - 1)) &&
                    !Is(j - 1, kPronoun))
               --j;
-            if (j > sb + 2 && (Word(j - 1, "and") || Word(j - 1, "then")))
+            if (j > sb + 2 && (Word(j - 1, "and") || Word(j - 1, "then") || Word(j - 1, "but")))
               f.speaker = MainSubject(sb, j - 1);
           }
         }
@@ -717,6 +797,7 @@ class QuoteFinder {
           // "C, said S."
           Range sp = PhraseAfter(v + 1, se);
           if (sp.empty()) continue;
+          if (!Is(sp.b, kPronoun) && !IsSourcePhrase(sp) && NameRun(sp).empty()) continue;
           uint32_t after = sp.e;
           if (after < se &&
               !(IsPunct(after, ",") || IsTerminal(after) || Is(after, kPrep) || Is(after, kTime)))
@@ -734,9 +815,11 @@ class QuoteFinder {
       for (size_t k = frame_begin_.back(); k + 1 < frames_.size(); ++k) {
         Frame& f = frames_[k];
         const Frame& g = frames_[k + 1];
-        if (f.content.empty() || g.speaker.empty() || g.speaker.b <= f.cue.b) continue;
-        if (g.speaker.b > f.content.b && g.speaker.b < f.content.e) {
-          uint32_t e = g.speaker.b;
+        if (f.content.empty() || g.speaker.empty()) continue;
+        // "noted that ... and added: “...”": the next verb ends it too.
+        uint32_t cut = g.speaker.b > f.cue.b ? std::min(g.speaker.b, g.cue.b) : g.cue.b;
+        if (cut > f.content.b && cut < f.content.e) {
+          uint32_t e = cut;
           while (e > f.content.b && (IsPunct(e - 1, ",") || Word(e - 1, "and") ||
                                      Word(e - 1, "but") || Word(e - 1, "as")))
             --e;
@@ -873,8 +956,44 @@ class QuoteFinder {
       a->confidence = 0.95;
       return true;
     }
+    // "“This is fantastic!” beamed Donald Hartley", "“...,” fired back Trump":
+    // an unlisted verb right after the mark, then a name to the sentence end.
+    if (!new_sentence && verb == nullptr && d_.tokens[t].Is(kLower) && !Is(t, kStop) &&
+        lower_[t].size() > 3) {
+      bool past = lower_[t].compare(lower_[t].size() - 2, 2, "ed") == 0;
+      uint32_t b = t + 1;
+      if (Word(b, "back") || Word(b, "in")) {
+        past = true;
+        ++b;
+      }
+      Range sp = past ? PhraseAfter(b, se) : Range{b, b};
+      if (!sp.empty() && !NameRun(sp).empty() && NameRun(sp).b == sp.b &&
+          (sp.e >= se || IsTerminal(sp.e) || IsPunct(sp.e, ","))) {
+        a->speaker = sp;
+        a->cue = {t, b};
+        a->lemma = "say";
+        a->confidence = 0.8;
+        return true;
+      }
+    }
     for (uint32_t v = t + 1; v < se && v < t + 16; ++v) {
       if (d_.tokens[v].kind == TokenKind::kQuote || IsTerminal(v)) return false;
+      // "“Q,” an angry Hollande retaliated.": any past-tense verb that ends
+      // the sentence after a phrase naming someone.
+      if (VerbAt(v) == nullptr && d_.tokens[v].Is(kLower) && lower_[v].size() > 4 &&
+          lower_[v].compare(lower_[v].size() - 2, 2, "ed") == 0 && !Is(v, kStop) &&
+          (v + 1 >= se || IsTerminal(v + 1) || IsPunct(v + 1, ","))) {
+        Range sp = PhraseBefore(v, t);
+        if (!sp.empty() && sp.b == t &&
+            (Is(sp.b, kPronoun) || (NameRun(sp).e == sp.e && !NameRun(sp).empty()) ||
+             IsSourcePhrase(sp))) {
+          a->speaker = sp;
+          a->cue = {v, v + 1};
+          a->lemma = "say";
+          a->confidence = 0.8;
+          return true;
+        }
+      }
       const CueVerb* vb = VerbAt(v);
       if (vb == nullptr || vb->frame == CueFrame::kName) continue;
       Range sp = SubjectBefore(v, t);
@@ -883,8 +1002,27 @@ class QuoteFinder {
           !(IsTerminal(v + 1) || IsPunct(v + 1, ",") || Is(v + 1, kPrep) || Is(v + 1, kTime) ||
             Is(v + 1, kJoin) || d_.tokens[v + 1].kind == TokenKind::kQuote))
         return false;
-      // The phrase (or "S, a doctor,") must fill the gap between the mark and the verb.
+      if (new_sentence) {
+        // “Q.” Trump said. -- but not “Q.” Kuleba said on Twitter that ...
+        bool colon = false;
+        if (vb->frame != CueFrame::kSpeech || !ContentAfter(v, vb, se, &colon).empty() || colon)
+          return false;
+      }
+      // The phrase (or "S, a doctor, ...") must fill the gap between the mark
+      // and the verb: a name right after the mark, then a comma.
       if (sp.b > t + 24) return false;
+      if (sp.b > t) {
+        uint32_t comma = t;
+        while (comma < sp.b && !IsPunct(comma, ",")) ++comma;
+        Range lead = PhraseBefore(comma, t);
+        Range name = NameRun({t, comma});
+        bool appositive = comma < sp.b && lead.b == t && !name.empty() && name.e == comma;
+        for (uint32_t k = t; k < sp.b && !appositive; ++k) {
+          if (!PhraseWord(k) && !IsPunct(k, ",")) return false;
+        }
+        if (appositive && !Is(sp.b, kPronoun) && !(lead.e - lead.b == 1 && Is(lead.b, kTime)))
+          sp = lead;
+      }
       a->speaker = sp;
       a->cue = {v, v + 1};
       a->verb = vb;
@@ -990,6 +1128,15 @@ class QuoteFinder {
     return true;
   }
 
+  // Does the quote close its sentence? (A quote without a closing mark runs
+  // to its paragraph's end, where m.close points one past the last token.)
+  bool EndsSentence(const MarkedSpan& m) const {
+    if (m.unclosed || m.runs_on || m.close >= d_.tokens.size()) return true;
+    uint32_t se = d_.sentences[d_.tokens[m.close].sentence].end;
+    return m.close + 1 >= se || IsTerminal(m.close + 1) ||
+           (m.end() > m.begin() && IsTerminal(m.end() - 1));
+  }
+
   // Does the quote stand as a sentence of its own (or after "S said:")?
   bool StandsAlone(const MarkedSpan& m, const Attribution& a) const {
     uint32_t sb = d_.sentences[d_.tokens[m.open].sentence].begin;
@@ -998,8 +1145,16 @@ class QuoteFinder {
       const Frame& f = frames_[a.frame];
       at_start = f.content.b == m.open && f.speaker.b >= sb;
       // Only the attribution may precede it: "S said:", "S said,".
-      if (at_start && !(f.colon || IsPunct(m.open - 1, ",") || IsPunct(m.open - 1, ":")))
-        at_start = d_.tokens[m.begin()].Is(kCapitalized);
+      // Else a capitalised statement that ends the sentence ("S says “We
+      // will win.”"), not a title ("calling Obama the ‘Most Valuable Player’").
+      if (at_start && !(f.colon || IsPunct(m.open - 1, ",") || IsPunct(m.open - 1, ":"))) {
+        uint32_t words = 0;
+        for (uint32_t i = m.begin(); i < m.end(); ++i)
+          words += d_.tokens[i].kind == TokenKind::kWord;
+        bool ends = EndsSentence(m);
+        at_start =
+            d_.tokens[m.begin()].Is(kCapitalized) && words >= 4 && ends && !TitleCase(m.open);
+      }
     }
     if (!at_start && m.open > sb && IsPunct(m.open - 1, ":")) at_start = true;
     if (!at_start) return false;
@@ -1049,7 +1204,9 @@ class QuoteFinder {
       // The latest speaker named by a frame before this quote.
       while (fp < frames_.size() && frames_[fp].cue.b < m.open) {
         const Frame& f = frames_[fp];
-        if (!f.speaker.empty() && f.verb != nullptr) {
+        // Only what someone said carries on to the next quote ("sought to"
+        // and other stances do not).
+        if (!f.speaker.empty() && f.verb != nullptr && f.verb->frame == CueFrame::kSpeech) {
           last = Resolve(f.speaker, Span{0, 0});
           has_last = true;
           last_para = ParaOf(f.cue.b);
@@ -1135,7 +1292,9 @@ class QuoteFinder {
       q.cue.lemma = f.verb != nullptr ? f.verb->lemma : f.lemma;
       q.cue.stance = f.verb != nullptr ? f.verb->stance : "say";
       q.has_speaker = true;
-      q.speaker = Resolve(f.speaker, q.span);
+      // Names inside reported speech may be who "he" is ("Borrell warned
+      // ..., he said"), so nothing is skipped.
+      q.speaker = Resolve(f.speaker, Span{0, 0});
       q.confidence = f.verb != nullptr && f.verb->frame == CueFrame::kThink ? 0.55 : 0.7;
       out_.push_back(std::move(q));
     }
@@ -1181,6 +1340,12 @@ class QuoteFinder {
       if (k > 0 && IsPunct(k - 1, ",")) --k;
       uint32_t lo = d_.sentences[d_.tokens[r.b].sentence].begin;
       Range ante = PhraseBefore(k, lo);
+      // "Misha, a member of the brigade who said": the name the description is about.
+      if (!ante.empty() && ante.b > lo + 1 && IsPunct(ante.b - 1, ",")) {
+        Range name = PhraseBefore(ante.b - 1, lo);
+        Range run = name.empty() ? name : NameRun(name);
+        if (!run.empty() && run.e == name.e) ante = name;
+      }
       Speaker s;
       if (!ante.empty() && !(ante.e - ante.b == 1 && Word(ante.b, "who"))) s = Resolve(ante, quote);
       s.has_span = true;
@@ -1267,6 +1432,7 @@ class QuoteFinder {
   const std::vector<Entity>& ents_;
   std::vector<Warning>* warnings_;
   const QuoteLexicon& lex_;
+  const CueVerb put_it_{"put", "say", CueFrame::kSpeech};
   std::vector<uint16_t> cls_;
   std::vector<const CueVerb*> cue_;
   std::vector<std::string> lower_;
