@@ -193,6 +193,33 @@ test('a hostile article shows as text and runs nothing', { skip }, async () => {
   await context.close();
 });
 
+test('typing re-analyses after a pause; a dropped .txt file replaces the text', { skip }, async () => {
+  const { page, log, context } = await fresh();
+  const seq = await page.evaluate(() => window.lede.state.seq);
+  await page.click('#clear');
+  await page.type('#text', 'so Ann Lee spoke.', { delay: 20 });
+  // Keystrokes only: no button pressed.
+  await page.waitForFunction(() => window.lede.state.rendered && document.querySelector('#article .lede-ent-PERSON'));
+  assert.ok(await page.evaluate((s) => window.lede.state.seq > s, seq));
+  assert.equal(await page.$eval('#article .lede-ent-PERSON', (e) => e.textContent), 'Ann Lee');
+  // Fewer analyses than keystrokes: the input is debounced.
+  const runs = await page.evaluate((s) => window.lede.state.seq - s, seq);
+  assert.ok(runs <= 3, `${runs} analyses for ${'so Ann Lee spoke.'.length} keystrokes`);
+
+  const before = await page.evaluate(() => window.lede.state.seq);
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['Dropped Text by Carl Jones.\r\nSecond line.'], 'dropped.txt', { type: 'text/plain' }));
+    document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction((s) => window.lede.state.seq > s, before);
+  await waitRendered(page);
+  assert.equal(await page.inputValue('#text'), 'Dropped Text by Carl Jones.\nSecond line.');
+  assert.match(await page.textContent('#status'), /words analysed/);
+  clean(log);
+  await context.close();
+});
+
 test('an article with nothing found shows empty panels without errors', { skip }, async () => {
   const { page, log, context } = await fresh();
   await pasteAndAnalyze(page, 'it rained all day and nobody went out.');
