@@ -220,6 +220,26 @@ test('typing re-analyses after a pause; a dropped .txt file replaces the text', 
   await context.close();
 });
 
+test('accessibility audit (axe-core): no violations on the annotated sample, the panels and compare', { skip }, async () => {
+  const { page, log, context } = await fresh();
+  // axe-core runs through the DevTools protocol (page.evaluate), which the page's CSP does not govern.
+  const axe = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axe);
+  const audit = () => page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(await audit(), [], 'article view');
+  await page.click('#tab-quotes');
+  await page.click('#panel .lede-item[data-id=Q5]');
+  await page.hover('#article .lede-quote-anon');
+  assert.deepEqual(await audit(), [], 'quotes panel, a selection and a tooltip');
+  await page.click('#view-compare');
+  assert.deepEqual(await audit(), [], 'compare view');
+  clean(log);
+  await context.close();
+});
+
 test('an article with nothing found shows empty panels without errors', { skip }, async () => {
   const { page, log, context } = await fresh();
   await pasteAndAnalyze(page, 'it rained all day and nobody went out.');
