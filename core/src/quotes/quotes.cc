@@ -1138,8 +1138,10 @@ class QuoteFinder {
   }
 
   // Does the quote stand as a sentence of its own (or after "S said:")?
-  bool StandsAlone(const MarkedSpan& m, const Attribution& a) const {
+  bool StandsAlone(const MarkedSpan& m, const Attribution& a, uint32_t split_cue) const {
     uint32_t sb = d_.sentences[d_.tokens[m.open].sentence].begin;
+    // The rest of a split quote: “That, unfortunately,” he said, “is part of ...”
+    if (a.leading && !a.cue.empty() && a.cue.b == split_cue) return true;
     bool at_start = OpensSentence(m.open);
     if (!at_start && a.leading && a.frame >= 0) {
       const Frame& f = frames_[a.frame];
@@ -1154,17 +1156,22 @@ class QuoteFinder {
         bool ends = EndsSentence(m);
         at_start =
             d_.tokens[m.begin()].Is(kCapitalized) && words >= 4 && ends && !TitleCase(m.open);
+        // "He says “it’s interesting that ...”": a statement that follows the
+        // verb at once and closes the sentence.
+        if (!at_start && m.open == f.cue.e && ends && words >= 3 && !TitleCase(m.open) &&
+            (f.verb == nullptr || f.verb->frame == CueFrame::kSpeech))
+          return true;
       }
     }
     if (!at_start && m.open > sb && IsPunct(m.open - 1, ":")) at_start = true;
     if (!at_start) return false;
     const Token& first = d_.tokens[m.begin()];
     if (first.Is(kLower) && !m.continues) return false;
-    // Ends like a statement, or has a few words.
+    // Has a few words ("“Denver,” he answered." is a statement too).
     uint32_t words = 0;
     for (uint32_t i = m.begin(); i < m.end() && words < 5; ++i)
       words += d_.tokens[i].kind == TokenKind::kWord;
-    return words >= 2;
+    return words >= 2 || (words == 1 && !a.leading && !a.cue.empty());
   }
 
   // The mark at token i starts a sentence (the splitter may have given an
@@ -1199,7 +1206,8 @@ class QuoteFinder {
     Speaker last;
     bool has_last = false;
     uint32_t last_para = 0;
-    size_t fp = 0;  // frames before the current quote, for the running speaker
+    size_t fp = 0;               // frames before the current quote, for the running speaker
+    uint32_t split_cue = kNone;  // the cue after the last direct quote
     for (const MarkedSpan& m : marks_) {
       // The latest speaker named by a frame before this quote.
       while (fp < frames_.size() && frames_[fp].cue.b < m.open) {
@@ -1240,7 +1248,10 @@ class QuoteFinder {
         q.has_speaker = true;
         q.speaker = Resolve(a.speaker, q.span);
         q.confidence = a.confidence;
-        q.kind = StandsAlone(m, a) && !around ? Quote::Kind::kDirect : Quote::Kind::kPartial;
+        q.kind =
+            StandsAlone(m, a, split_cue) && !around ? Quote::Kind::kDirect : Quote::Kind::kPartial;
+        split_cue =
+            q.kind == Quote::Kind::kDirect && !a.leading && !a.cue.empty() ? a.cue.b : kNone;
         last = q.speaker;
         has_last = true;
         last_para = m.paragraph;
