@@ -151,6 +151,17 @@ TEST(FiguresTest, RealSentences) {
        Approx::kExact, kNone},
       {"The 7-pound, 4-ounce girl was born on Tuesday.", "4-ounce", "QUANTITY", 4, "oz",
        Approx::kExact, kNone},
+      {"Some 40,000 troops and hundreds of tanks crossed the border.", "hundreds", "CARDINAL", 200,
+       "", Approx::kAtLeast, kNone},
+      {"Tens of thousands of people have fled.", "Tens of thousands", "CARDINAL", 20000, "",
+       Approx::kAtLeast, kNone},
+      {"A third of the country's power plants were damaged.", "A third", "CARDINAL", 1.0 / 3, "",
+       Approx::kExact, kNone},
+      {"Two-thirds of voters backed the plan.", "Two-thirds", "CARDINAL", 2.0 / 3, "",
+       Approx::kExact, kNone},
+      {"It happened between 2014 and 2022 in the east.", "between 2014 and 2022", "DATE", kNone, "",
+       Approx::kExact, kNone},
+      {"The third vote was held on Tuesday.", "third", "ORDINAL", 3, "", Approx::kExact, kNone},
       {"Half the city was without power.", "Half", "CARDINAL", 0.5, "", Approx::kExact, kNone},
   };
   for (const Case& c : cases) {

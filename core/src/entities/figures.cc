@@ -289,8 +289,30 @@ struct NumVal {
   double multiplier = 1;
   bool separators = false;  // 3,000
   int int_digits = 0;
-  size_t word_dash = 0;  // "six-month-old": the dash after the number words
+  size_t word_dash = 0;   // "six-month-old": the dash after the number words
+  bool at_least = false;  // "hundreds of", "tens of thousands"
 };
+
+// "third" -> 3 for fractions ("a third of", "two-thirds"); 0 if none.
+int Denominator(std::string_view w) {
+  if (!w.empty() && w.back() == 's') w.remove_suffix(1);
+  if (w == "half"sv || w == "halve"sv) return 2;
+  if (w == "third"sv) return 3;
+  if (w == "quarter"sv) return 4;
+  if (w == "fifth"sv) return 5;
+  if (w == "tenth"sv) return 10;
+  return 0;
+}
+
+// "hundreds" -> 200 (the least it can mean), 0 if not such a word.
+double Plural(std::string_view w) {
+  if (w == "dozens"sv) return 24;
+  if (w == "hundreds"sv) return 200;
+  if (w == "thousands"sv) return 2000;
+  if (w == "millions"sv) return 2e6;
+  if (w == "billions"sv) return 2e9;
+  return 0;
+}
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -566,7 +588,10 @@ class Scanner {
                                    "hours",     "minutes",
                                    "hundred",   "thousand",
                                    "million",   "billion",
-                                   "trillion"};
+                                   "trillion",  "dozens",
+                                   "hundreds",  "thousands",
+                                   "millions",  "billions",
+                                   "tens"};
       for (const char* w : words) set.insert(w);
       for (const WordNum& w : kSmallNumbers) set.insert(w.word);
       for (const WordNum& w : kOrdinals) set.insert(w.word);
@@ -623,7 +648,7 @@ class Scanner {
     if (x == "few"sv || x == "couple"sv || x == "dozen"sv || x == "half"sv || x == "quarter"sv ||
         x == "maximum"sv || x == "minimum"sv || x == "estimated"sv || x == "us"sv || x == "u.s"sv)
       return true;
-    if (WordNumber(x) >= 0 || ScaleWord(x) > 0) return true;
+    if (WordNumber(x) >= 0 || ScaleWord(x) > 0 || Denominator(x) > 0) return true;
     size_t dash = x.find('-');
     if (dash != std::string::npos && dash > 0 &&
         WordNumber(std::string_view(x).substr(0, dash)) >= 0)
@@ -715,6 +740,25 @@ class Scanner {
       return true;
     }
     const std::string& w = L(i);
+    // "a third of", "one quarter of": a fraction.
+    if ((w == "a"sv || w == "one"sv) && L(i + 2) == "of"sv && Denominator(L(i + 1)) > 2 &&
+        L(i + 1).back() != 's') {
+      nv->value = 1.0 / Denominator(L(i + 1));
+      *end = i + 2;
+      return true;
+    }
+    // "hundreds of", "tens of thousands of": at least 200, 20,000.
+    if ((Plural(w) > 0 || w == "tens"sv) && L(i + 1) == "of"sv) {
+      double scale = ScaleWord(L(i + 2) == "thousands"sv  ? "thousand"
+                               : L(i + 2) == "millions"sv ? "million"
+                               : L(i + 2) == "billions"sv ? "billion"
+                                                          : "");
+      if (w == "tens"sv && scale == 0) return false;
+      nv->value = (w == "tens"sv ? 20 : Plural(w)) * (scale > 0 ? scale : 1);
+      nv->at_least = true;
+      *end = scale > 0 ? i + 3 : i + 1;
+      return true;
+    }
     if (w == "a"sv || w == "an"sv) {
       if (L(i + 1) == "dozen"sv) {
         nv->value = 12;
@@ -749,6 +793,12 @@ class Scanner {
       for (size_t dash = w.rfind('-'); dash != std::string::npos && dash > 0;
            dash = w.rfind('-', dash - 1)) {
         int v = WordNumber(std::string_view(w).substr(0, dash));
+        int den = Denominator(std::string_view(w).substr(dash + 1));
+        if (v > 0 && den > 0 && dash == w.find('-')) {  // "two-thirds"
+          nv->value = static_cast<double>(v) / den;
+          *end = i + 1;
+          return true;
+        }
         if (v >= 0) {
           nv->value = v;
           nv->word_dash = dash;
@@ -1296,6 +1346,15 @@ class Scanner {
       // "the first 20": the determiner is not part of a count.
       return false;
     }
+    auto year = [](double v) { return v >= 1000 && v <= 2199 && v == std::floor(v); };
+    if (std::strcmp(type, "CARDINAL") == 0 && range && IsNum(j) && T(j).size() == 4 &&
+        !nv.separators && year(nv.value) && year(value_max) && value_max <= nv.value + 200) {
+      // "between 2014 and 2022", "2014-2022", "from 1995 to 1997" are dates.
+      f->begin = i;
+      f->end = e;
+      f->type = "DATE";
+      return true;
+    }
     if (std::strcmp(type, "CARDINAL") == 0 && !range && approx == Approx::kExact && !unit &&
         nv.precision == 0 && !nv.separators && IsNum(j) && suffix.empty() && nv.value >= 1000 &&
         nv.value <= 2199 && T(j).size() == 4) {
@@ -1321,6 +1380,7 @@ class Scanner {
     q.value_max = range ? value_max : nv.value;
     q.unit = final_unit;
     q.approx = range ? Approx::kRange : approx;
+    if (nv.at_least && approx == Approx::kExact) q.approx = Approx::kAtLeast;
     q.precision = nv.precision;
     q.multiplier = nv.multiplier;
     return true;
