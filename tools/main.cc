@@ -15,6 +15,7 @@ const char kUsage[] =
     "  lede analyze --jsonl [--threads N] [FILE|-]   one {\"id\",\"text\"} per line in, one result "
     "per line out\n"
     "  lede eval ner|quotes|claims FILE.jsonl         score against annotated data\n"
+    "  lede bench [--linearity] [PATH...]             speed on a corpus of articles\n"
     "  lede help                                      this text\n"
     "\n"
     "Run `lede COMMAND --help` for a command's options.\n";
@@ -34,6 +35,7 @@ int main(int argc, char** argv) {
   }
   if (cmd == "analyze") return lede::AnalyzeCommand(args);
   if (cmd == "eval") return lede::EvalCommand(args);
+  if (cmd == "bench") return lede::BenchCommand(args);
   std::fprintf(stderr, "lede: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return 2;
 }
