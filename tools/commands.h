@@ -13,6 +13,8 @@ using Args = std::vector<std::string>;
 int AnalyzeCommand(const Args& args);
 int EvalCommand(const Args& args);
 int BenchCommand(const Args& args);
+int EvalNerCommand(const Args& args);
+int TrainCommand(const Args& args);
 
 // Reads FILE (or stdin for "-") into *out, refusing more than `limit` bytes.
 // On failure returns false and sets *error to a message for the user.

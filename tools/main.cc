@@ -16,6 +16,7 @@ const char kUsage[] =
     "per line out\n"
     "  lede eval ner|quotes|claims FILE.jsonl         score against annotated data\n"
     "  lede bench [--linearity] [PATH...]             speed on a corpus of articles\n"
+    "  lede train ner --out MODEL.bin TRAIN.jsonl      train the name tagger\n"
     "  lede help                                      this text\n"
     "\n"
     "Run `lede COMMAND --help` for a command's options.\n";
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
   if (cmd == "analyze") return lede::AnalyzeCommand(args);
   if (cmd == "eval") return lede::EvalCommand(args);
   if (cmd == "bench") return lede::BenchCommand(args);
+  if (cmd == "train") return lede::TrainCommand(args);
   std::fprintf(stderr, "lede: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return 2;
 }

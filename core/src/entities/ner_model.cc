@@ -1,0 +1,472 @@
+#include "entities/ner_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "data/embedded.h"
+#include "text/utf8.h"
+
+namespace lede {
+namespace ner {
+namespace {
+
+constexpr char kMagic[4] = {'L', 'N', 'E', 'R'};
+constexpr uint32_t kVersion = 1;
+
+inline uint32_t Fmix(uint32_t h) {
+  h ^= h >> 16;
+  h *= 0x85ebca6bu;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35u;
+  h ^= h >> 16;
+  return h;
+}
+inline uint32_t Mix(uint32_t a, uint32_t b) { return Fmix(a * 0x9E3779B1u + b + 0x7f4a7c15u); }
+inline uint32_t Mix(uint32_t a, uint32_t b, uint32_t c) { return Mix(Mix(a, b), c); }
+inline uint32_t Mix(uint32_t a, uint32_t b, uint32_t c, uint32_t d) {
+  return Mix(Mix(Mix(a, b), c), d);
+}
+
+// FNV-1a, fed one code point at a time.
+struct Hasher {
+  uint32_t h = 2166136261u;
+  void Add(uint32_t v) {
+    h ^= v;
+    h *= 16777619u;
+  }
+  uint32_t Get() const { return Fmix(h); }
+};
+
+char32_t Lower(char32_t c) {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c >= 0x100 && c <= 0x17F) return IsUpper(c) ? c + 1 : c;
+  if (c >= 0x391 && c <= 0x3A9) return c + 32;
+  if (c >= 0x410 && c <= 0x42F) return c + 32;
+  if (c >= 0x400 && c <= 0x40F) return c + 80;
+  if (c == 0x2019) return '\'';
+  return c;
+}
+
+char ShapeChar(char32_t c) {
+  if (IsDigit(c)) return 'd';
+  if (IsUpper(c)) return 'X';
+  if (IsLetter(c)) return 'x';
+  if (c < 0x80) return static_cast<char>(c);
+  if (IsQuoteMark(c)) return '"';
+  if (IsDash(c)) return '-';
+  return 'o';
+}
+
+// Case classes.
+enum Cls : uint8_t { kClsLower, kClsCap, kClsCaps, kClsNumber, kClsPunct, kClsOther };
+
+struct TokInfo {
+  uint32_t lower, exact, shape, sshape;
+  uint32_t pre[3], suf[3];  // 2, 3, 4 code points
+  uint8_t cls;
+};
+
+TokInfo Info(const Document& doc, const Token& t) {
+  TokInfo info;
+  std::string_view w = doc.Text(t);
+  Hasher lower, exact, shape, sshape;
+  char32_t first[4] = {0, 0, 0, 0};
+  char32_t last[4] = {0, 0, 0, 0};  // ring
+  int count = 0;
+  char prev_shape = 0;
+  for (size_t i = 0; i < w.size();) {
+    int len;
+    char32_t c = CodePointAt(w, i, &len);
+    i += len;
+    char32_t l = Lower(c);
+    lower.Add(l);
+    exact.Add(c == 0x2019 ? '\'' : c);
+    char s = ShapeChar(c);
+    if (count < 10) shape.Add(static_cast<unsigned char>(s));
+    if (s != prev_shape) sshape.Add(static_cast<unsigned char>(s));
+    prev_shape = s;
+    if (count < 4) first[count] = l;
+    last[count & 3] = l;
+    ++count;
+  }
+  if (count >= 10) shape.Add('+');
+  info.lower = lower.Get();
+  info.exact = exact.Get();
+  info.shape = shape.Get();
+  info.sshape = sshape.Get();
+  for (int k = 2; k <= 4; ++k) {
+    if (count <= k) {
+      info.pre[k - 2] = info.suf[k - 2] = 0;
+      continue;
+    }
+    Hasher p, s;
+    for (int j = 0; j < k; ++j) p.Add(first[j]);
+    for (int j = count - k; j < count; ++j) s.Add(last[j & 3]);
+    info.pre[k - 2] = p.Get();
+    info.suf[k - 2] = s.Get();
+  }
+  switch (t.kind) {
+    case TokenKind::kWord:
+      info.cls = t.Is(kAllCaps) ? kClsCaps : t.Is(kCapitalized) ? kClsCap : kClsLower;
+      break;
+    case TokenKind::kNumber:
+      info.cls = kClsNumber;
+      break;
+    case TokenKind::kPunct:
+      info.cls = kClsPunct;
+      break;
+    default:
+      info.cls = kClsOther;
+  }
+  return info;
+}
+
+// Word-bits of the document context.
+enum WordBit : uint8_t { kSeenCapMid = 1, kSeenLower = 2, kSeenCapsMid = 4 };
+
+}  // namespace
+
+const char* TypeName(int type) {
+  static const char* const kNames[] = {"PER", "ORG", "LOC", "MISC"};
+  return type >= 0 && type < kNumTypes ? kNames[type] : "O";
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> Sequences(const Document& doc) {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  out.reserve(doc.paragraphs.size());
+  for (const Paragraph& p : doc.paragraphs) {
+    if (p.begin >= p.end) continue;
+    out.emplace_back(doc.sentences[p.begin].begin, doc.sentences[p.end - 1].end);
+  }
+  return out;
+}
+
+DocContext BuildDocContext(const Document& doc) {
+  DocContext c;
+  const size_t n = doc.tokens.size();
+  c.word_bits.assign(n, 0);
+  c.caps_line.assign(n, 0);
+  // Lines written in capitals (CoNLL headlines, datelines) or in Title Case.
+  for (const Sentence& s : doc.sentences) {
+    int words = 0, caps = 0, lower = 0, cap = 0;
+    for (uint32_t i = s.begin; i < s.end; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.kind != TokenKind::kWord || t.span.end - t.span.start < 2) continue;
+      ++words;
+      if (t.Is(kAllCaps)) {
+        ++caps;
+      } else if (t.Is(kCapitalized)) {
+        ++cap;
+      } else if (t.Is(kLower) && !t.Is(kPossessive)) {
+        ++lower;
+      }
+    }
+    uint8_t v = 0;
+    if (words > 0 && caps > 0 && lower == 0 && cap <= caps / 4) {
+      v = 1;
+    } else if (words >= 3 && (cap + caps) * 10 >= words * 8 && lower <= 2) {
+      v = 2;
+    }
+    if (v) std::fill(c.caps_line.begin() + s.begin, c.caps_line.begin() + s.end, v);
+  }
+  // How each word is written where its case tells something.
+  size_t size = 16;
+  while (size < 2 * n) size <<= 1;
+  std::vector<uint32_t> keys(size, 0);
+  std::vector<uint8_t> bits(size, 0);
+  std::vector<uint32_t> slot(n, 0);
+  const uint32_t mask = static_cast<uint32_t>(size - 1);
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind != TokenKind::kWord) continue;
+    Hasher h;
+    std::string_view w = doc.Text(t);
+    for (size_t k = 0; k < w.size();) {
+      int len;
+      char32_t ch = CodePointAt(w, k, &len);
+      k += len;
+      h.Add(Lower(ch));
+    }
+    uint32_t key = h.Get() | 1;
+    uint32_t j = key & mask;
+    while (keys[j] != 0 && keys[j] != key) j = (j + 1) & mask;
+    keys[j] = key;
+    slot[i] = j;
+    bool mid = !t.Is(kSentenceStart) && !c.caps_line[i];
+    if (mid && i > 0) {
+      const Token& p = doc.tokens[i - 1];
+      if (p.kind == TokenKind::kQuote || doc.Text(p) == ":" || doc.Text(p) == "(") mid = false;
+    }
+    if (t.Is(kLower)) {
+      bits[j] |= kSeenLower;
+    } else if (mid && t.Is(kAllCaps)) {
+      bits[j] |= kSeenCapsMid;
+    } else if (mid && t.Is(kCapitalized)) {
+      bits[j] |= kSeenCapMid;
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (doc.tokens[i].kind == TokenKind::kWord) c.word_bits[i] = bits[slot[i]];
+  }
+  return c;
+}
+
+void Featurize(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
+               std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets) {
+  feats->clear();
+  offsets->clear();
+  const uint32_t n = end - begin;
+  // Token infos with two sentinels on each side.
+  std::vector<TokInfo> info(n + 4);
+  TokInfo pad{};
+  pad.lower = pad.exact = pad.shape = pad.sshape = 0x5EAD;
+  pad.cls = kClsOther;
+  TokInfo pad2 = pad;
+  pad2.lower = pad2.exact = pad2.sshape = 0xE0D;
+  info[0] = info[1] = pad;
+  info[n + 2] = info[n + 3] = pad2;
+  for (uint32_t k = 0; k < n; ++k) info[k + 2] = Info(doc, doc.tokens[begin + k]);
+  feats->reserve(n * 26);
+  offsets->reserve(n + 1);
+  for (uint32_t k = 0; k < n; ++k) {
+    offsets->push_back(static_cast<uint32_t>(feats->size()));
+    const uint32_t i = begin + k;
+    const Token& t = doc.tokens[i];
+    const TokInfo& c = info[k + 2];
+    const TokInfo& p1 = info[k + 1];
+    const TokInfo& p2 = info[k];
+    const TokInfo& n1 = info[k + 3];
+    const TokInfo& n2 = info[k + 4];
+    const uint32_t start = t.Is(kSentenceStart) ? 1 : 0;
+    const uint32_t line = context.caps_line[i];
+    auto add = [&](uint32_t f) { feats->push_back(f); };
+    add(Mix(1, 0));
+    add(Mix(2, c.lower));
+    add(Mix(3, c.exact));
+    add(Mix(4, c.shape));
+    for (int j = 0; j < 3; ++j) {
+      if (c.pre[j]) add(Mix(5 + j, c.pre[j]));
+      if (c.suf[j]) add(Mix(8 + j, c.suf[j]));
+    }
+    add(Mix(11, p1.lower));
+    add(Mix(12, n1.lower));
+    add(Mix(13, p2.lower));
+    add(Mix(14, n2.lower));
+    add(Mix(15, p1.sshape, c.sshape));
+    add(Mix(16, c.sshape, n1.sshape));
+    add(Mix(17, p1.sshape, c.sshape, n1.sshape));
+    add(Mix(18, p1.lower, c.lower));
+    add(Mix(19, c.lower, n1.lower));
+    add(Mix(20, start, line, c.sshape));
+    if (line) add(Mix(21, line, c.lower));
+    add(Mix(22, context.word_bits[i], c.cls, start * 4 + line));
+    add(Mix(23, p1.lower, c.sshape));
+    add(Mix(24, c.sshape, n1.lower));
+    add(Mix(25, p1.cls, c.cls, n1.cls));
+    if (c.cls == kClsCap || c.cls == kClsCaps) {
+      add(Mix(26, k > 0 ? context.word_bits[i - 1] : 9, c.cls,
+              k + 1 < n ? context.word_bits[i + 1] : 9));
+    }
+  }
+  offsets->push_back(static_cast<uint32_t>(feats->size()));
+}
+
+void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* tags) {
+  if (n == 0) return;
+  constexpr int T = kNumTags;
+  constexpr float kNeg = -1e30f;
+  // Legal transitions: after B-x or I-x only I-x or L-x; elsewhere only O, B, U.
+  static const struct Legal {
+    bool ok[T + 1][T];
+    bool end[T];
+    Legal() {
+      for (int a = 0; a <= T; ++a) {
+        for (int b = 0; b < T; ++b) {
+          int pa = a == T ? -1 : PartOfTag(a);
+          bool open = pa == 0 || pa == 1;
+          int pb = PartOfTag(b);
+          if (open) {
+            ok[a][b] = (pb == 1 || pb == 2) && TypeOfTag(a) == TypeOfTag(b);
+          } else {
+            ok[a][b] = b == 0 || pb == 0 || pb == 3;
+          }
+        }
+      }
+      for (int b = 0; b < T; ++b) end[b] = !(PartOfTag(b) == 0 || PartOfTag(b) == 1);
+    }
+  } legal;
+  std::vector<float> score(T), next(T);
+  std::vector<uint8_t> back(static_cast<size_t>(n) * T);
+  for (int b = 0; b < T; ++b) {
+    score[b] = legal.ok[T][b] ? transitions[T * T + b] + emissions[b] : kNeg;
+  }
+  for (uint32_t i = 1; i < n; ++i) {
+    const float* e = emissions + static_cast<size_t>(i) * T;
+    for (int b = 0; b < T; ++b) {
+      float best = kNeg;
+      int arg = 0;
+      for (int a = 0; a < T; ++a) {
+        if (!legal.ok[a][b]) continue;
+        float s = score[a] + transitions[a * T + b];
+        if (s > best) {
+          best = s;
+          arg = a;
+        }
+      }
+      next[b] = best + e[b];
+      back[static_cast<size_t>(i) * T + b] = static_cast<uint8_t>(arg);
+    }
+    score.swap(next);
+  }
+  int best = 0;
+  float bs = kNeg * 2;
+  for (int b = 0; b < T; ++b) {
+    if (legal.end[b] && score[b] > bs) {
+      bs = score[b];
+      best = b;
+    }
+  }
+  for (uint32_t i = n; i-- > 0;) {
+    tags[i] = best;
+    if (i > 0) best = back[static_cast<size_t>(i) * T + best];
+  }
+}
+
+void SpansFromTags(const int* tags, uint32_t n, uint32_t begin, std::vector<NameSpan>* out) {
+  for (uint32_t k = 0; k < n; ++k) {
+    int part = PartOfTag(tags[k]);
+    if (part == 3) {
+      out->push_back({begin + k, begin + k + 1, TypeOfTag(tags[k])});
+    } else if (part == 0) {
+      uint32_t j = k + 1;
+      while (j < n && PartOfTag(tags[j]) == 1) ++j;
+      if (j < n && PartOfTag(tags[j]) == 2) {
+        out->push_back({begin + k, begin + j + 1, TypeOfTag(tags[k])});
+        k = j;
+      }
+    }
+  }
+}
+
+// File: "LNER", u32 version, u32 tags, u32 features, f32 scale,
+// f32 transitions[(tags + 1) * tags], u32 keys[features] (ascending),
+// i8 weights[tags][features] (tag-major: compresses better).
+std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vector<float>& w,
+                             const std::vector<float>& transitions) {
+  std::vector<size_t> order(keys.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys[a] < keys[b]; });
+  float max = 0;
+  for (float x : w) max = std::max(max, std::fabs(x));
+  float scale = max > 0 ? max / 127.0f : 1.0f;
+  std::string out(kMagic, 4);
+  auto put32 = [&](uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); };
+  auto putf = [&](float v) { out.append(reinterpret_cast<const char*>(&v), 4); };
+  put32(kVersion);
+  put32(kNumTags);
+  put32(static_cast<uint32_t>(keys.size()));
+  putf(scale);
+  for (float t : transitions) putf(t);
+  for (size_t i : order) put32(keys[i]);
+  for (int tag = 0; tag < kNumTags; ++tag) {
+    for (size_t i : order) {
+      float q = std::round(w[i * kNumTags + tag] / scale);
+      out.push_back(static_cast<char>(static_cast<int8_t>(std::max(-127.0f, std::min(127.0f, q)))));
+    }
+  }
+  return out;
+}
+
+bool Model::Load(std::string_view b) {
+  keys_.clear();
+  weights_.clear();
+  size_t pos = 0;
+  auto get = [&](void* dst, size_t len) {
+    if (pos + len > b.size()) return false;
+    std::memcpy(dst, b.data() + pos, len);
+    pos += len;
+    return true;
+  };
+  char magic[4];
+  uint32_t version, tags, nf;
+  if (!get(magic, 4) || std::memcmp(magic, kMagic, 4) != 0) return false;
+  if (!get(&version, 4) || version != kVersion || !get(&tags, 4) || tags != kNumTags) return false;
+  if (!get(&nf, 4) || !get(&scale_, 4)) return false;
+  if (b.size() - pos < (kNumTags + 1) * kNumTags * 4 + static_cast<size_t>(nf) * (4 + kNumTags))
+    return false;
+  transitions_.resize((kNumTags + 1) * kNumTags);
+  get(transitions_.data(), transitions_.size() * 4);
+  keys_.resize(nf);
+  get(keys_.data(), static_cast<size_t>(nf) * 4);
+  weights_.resize(static_cast<size_t>(nf) * kNumTags);
+  for (int tag = 0; tag < kNumTags; ++tag) {
+    for (uint32_t i = 0; i < nf; ++i) {
+      weights_[static_cast<size_t>(i) * kNumTags + tag] = static_cast<int8_t>(b[pos++]);
+    }
+  }
+  size_t size = 16;
+  while (size < 2 * static_cast<size_t>(nf)) size <<= 1;
+  mask_ = static_cast<uint32_t>(size - 1);
+  table_.assign(size, -1);
+  for (uint32_t i = 0; i < nf; ++i) {
+    uint32_t j = Fmix(keys_[i]) & mask_;
+    while (table_[j] >= 0) j = (j + 1) & mask_;
+    table_[j] = static_cast<int32_t>(i);
+  }
+  return true;
+}
+
+int Model::Find(uint32_t key) const {
+  uint32_t j = Fmix(key) & mask_;
+  while (true) {
+    int32_t i = table_[j];
+    if (i < 0) return -1;
+    if (keys_[i] == key) return i;
+    j = (j + 1) & mask_;
+  }
+}
+
+std::vector<NameSpan> Model::Tag(const Document& doc) const {
+  std::vector<NameSpan> out;
+  if (empty()) return out;
+  DocContext context = BuildDocContext(doc);
+  std::vector<uint32_t> feats, offsets;
+  std::vector<int32_t> acc;
+  std::vector<float> emissions;
+  std::vector<int> tags;
+  for (auto [begin, end] : Sequences(doc)) {
+    const uint32_t n = end - begin;
+    Featurize(doc, context, begin, end, &feats, &offsets);
+    acc.assign(static_cast<size_t>(n) * kNumTags, 0);
+    for (uint32_t k = 0; k < n; ++k) {
+      int32_t* a = &acc[static_cast<size_t>(k) * kNumTags];
+      for (uint32_t f = offsets[k]; f < offsets[k + 1]; ++f) {
+        int i = Find(feats[f]);
+        if (i < 0) continue;
+        const int8_t* w = &weights_[static_cast<size_t>(i) * kNumTags];
+        for (int t = 0; t < kNumTags; ++t) a[t] += w[t];
+      }
+    }
+    emissions.resize(acc.size());
+    for (size_t j = 0; j < acc.size(); ++j) emissions[j] = acc[j] * scale_;
+    tags.resize(n);
+    Viterbi(emissions.data(), n, transitions_.data(), tags.data());
+    SpansFromTags(tags.data(), n, begin, &out);
+  }
+  return out;
+}
+
+const Model& Model::Default() {
+  static const Model model = [] {
+    Model m;
+    m.Load(EmbeddedFile("ner/model.bin"));
+    return m;
+  }();
+  return model;
+}
+
+}  // namespace ner
+}  // namespace lede

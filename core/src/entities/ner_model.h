@@ -1,0 +1,90 @@
+// The statistical name tagger: an averaged structured perceptron over BILOU
+// tags (PER, ORG, LOC, MISC, the CoNLL-2003 types), hashed features, Viterbi
+// per paragraph. Internal to the core.
+//
+// Features are 32-bit hashes; the model keeps the features that matter
+// (pruned at training time) with int8 weights, so it is a small data file
+// (core/data/ner/model.bin). The trainer (`lede train ner`) uses the same
+// Featurize() as inference, on lede's own tokens, so both see the same input.
+#ifndef LEDE_ENTITIES_NER_MODEL_H_
+#define LEDE_ENTITIES_NER_MODEL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/document.h"
+
+namespace lede {
+namespace ner {
+
+// CoNLL types as the tagger sees them.
+enum NameType : int { kPer = 0, kOrg = 1, kLoc = 2, kMisc = 3 };
+constexpr int kNumTypes = 4;
+// Tag 0 is O; tag 1 + 4 * type + {0: B, 1: I, 2: L, 3: U}.
+constexpr int kNumTags = 1 + 4 * kNumTypes;
+inline int TagOf(int type, int part) { return 1 + 4 * type + part; }
+inline int TypeOfTag(int tag) { return tag == 0 ? -1 : (tag - 1) / 4; }
+inline int PartOfTag(int tag) { return tag == 0 ? -1 : (tag - 1) % 4; }
+const char* TypeName(int type);  // "PER", "ORG", "LOC", "MISC"
+
+// A tagged name: tokens [begin, end) of the Document.
+struct NameSpan {
+  uint32_t begin = 0, end = 0;
+  int type = kPer;
+};
+
+// Features of tokens [begin, end) of `doc` (one tagging sequence): for token
+// begin + k, feats[offsets[k] .. offsets[k + 1]). `context` holds
+// document-level facts built once by DocumentContext().
+struct DocContext {
+  std::vector<uint8_t> word_bits;  // per token: how its word is written elsewhere in the doc
+  std::vector<uint8_t> caps_line;  // per token: 1 when its sentence is an ALL-CAPS line
+};
+DocContext BuildDocContext(const Document& doc);
+void Featurize(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
+               std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets);
+
+// Tag sequences run over each paragraph (a CoNLL sentence is one line).
+// Token ranges [begin, end) of the sequences of `doc`.
+std::vector<std::pair<uint32_t, uint32_t>> Sequences(const Document& doc);
+
+// Best legal BILOU path. emissions: n * kNumTags scores; transitions:
+// (kNumTags + 1) * kNumTags, row kNumTags being the start. Writes n tags.
+void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* tags);
+
+// Turns a BILOU tag sequence of tokens [begin, begin + n) into spans.
+void SpansFromTags(const int* tags, uint32_t n, uint32_t begin, std::vector<NameSpan>* out);
+
+// A trained model, loaded from its file bytes.
+class Model {
+ public:
+  // Parses the model file; false (and an empty model) if it is malformed.
+  bool Load(std::string_view bytes);
+  bool empty() const { return keys_.empty(); }
+  size_t num_features() const { return keys_.size(); }
+  // Names in `doc`, in text order.
+  std::vector<NameSpan> Tag(const Document& doc) const;
+
+  // The model compiled in (core/data/ner/model.bin), loaded on first use.
+  static const Model& Default();
+
+  // Serialises averaged float weights: keys[i] has weights w[i * kNumTags ..].
+  static std::string Serialize(const std::vector<uint32_t>& keys, const std::vector<float>& w,
+                               const std::vector<float>& transitions);
+
+ private:
+  int Find(uint32_t key) const;
+  std::vector<uint32_t> keys_;
+  std::vector<int8_t> weights_;  // keys_.size() * kNumTags
+  float scale_ = 1;
+  std::vector<float> transitions_;
+  std::vector<int32_t> table_;  // open addressing: index into keys_, -1 empty
+  uint32_t mask_ = 0;
+};
+
+}  // namespace ner
+}  // namespace lede
+
+#endif  // LEDE_ENTITIES_NER_MODEL_H_
