@@ -17,23 +17,29 @@
 namespace lede {
 namespace {
 
+double SteadySeconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
 // Times the stages of one call when asked to; a no-op otherwise.
 class StageClock {
  public:
-  explicit StageClock(std::vector<StageTime>* times) : times_(times) {
-    if (times_) last_ = std::chrono::steady_clock::now();
+  StageClock(std::vector<StageTime>* times, SecondsClock clock)
+      : times_(times), clock_(clock ? clock : SteadySeconds) {
+    if (times_) last_ = clock_();
   }
   // Closes the stage that ran since the previous Lap (or construction).
   void Lap(const char* stage) {
     if (!times_) return;
-    auto now = std::chrono::steady_clock::now();
-    times_->push_back({stage, std::chrono::duration<double>(now - last_).count()});
+    double now = clock_();
+    times_->push_back({stage, now - last_});
     last_ = now;
   }
 
  private:
   std::vector<StageTime>* times_;
-  std::chrono::steady_clock::time_point last_;
+  SecondsClock clock_;
+  double last_ = 0;
 };
 
 }  // namespace
@@ -42,9 +48,9 @@ Analysis Analyze(std::string_view utf8, const Options& options) {
   return AnalyzeTimed(utf8, options, nullptr);
 }
 
-Analysis AnalyzeTimed(std::string_view utf8, const Options& options,
-                      std::vector<StageTime>* times) {
-  StageClock clock(times);
+Analysis AnalyzeTimed(std::string_view utf8, const Options& options, std::vector<StageTime>* times,
+                      SecondsClock seconds) {
+  StageClock clock(times, seconds);
   Analysis a;
   a.options = options;
   // Spans are 32-bit: nothing over 1 GiB, whatever the options say.

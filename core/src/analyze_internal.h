@@ -16,10 +16,15 @@ struct StageTime {
   double seconds = 0;
 };
 
+// A clock in seconds. The benchmark passes the thread's CPU clock, so that a
+// busy machine (which delays the thread) does not inflate the figures.
+using SecondsClock = double (*)();
+
 // Analyze, and when `times` is not null append the time of every stage to it
-// (in pipeline order). Timing costs a clock read per stage; with `times` null
-// this is exactly Analyze.
-Analysis AnalyzeTimed(std::string_view utf8, const Options& options, std::vector<StageTime>* times);
+// (in pipeline order), read from `clock` (steady wall time when null). Timing
+// costs a clock read per stage; with `times` null this is exactly Analyze.
+Analysis AnalyzeTimed(std::string_view utf8, const Options& options, std::vector<StageTime>* times,
+                      SecondsClock clock = nullptr);
 
 }  // namespace lede
 
