@@ -13,8 +13,12 @@ using Args = std::vector<std::string>;
 int AnalyzeCommand(const Args& args);
 int EvalCommand(const Args& args);
 int BenchCommand(const Args& args);
+int EvalQuotes(const Args& args);  // eval_quotes.cc
 int EvalNerCommand(const Args& args);
 int TrainCommand(const Args& args);
+int EvalClaims(const Args& args);          // eval_claims.cc
+int TrainClaimsCommand(const Args& args);  // train.cc
+int CompareCommand(const Args& args);      // compare.cc
 
 // Reads FILE (or stdin for "-") into *out, refusing more than `limit` bytes.
 // On failure returns false and sets *error to a message for the user.

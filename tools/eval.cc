@@ -11,7 +11,9 @@ int EvalCommand(const Args& args) {
     std::fputs("usage: lede eval ner|quotes|claims FILE.jsonl\n", args.empty() ? stderr : stdout);
     return args.empty() ? 2 : 0;
   }
+  if (args[0] == "quotes") return EvalQuotes(Args(args.begin() + 1, args.end()));
   if (args[0] == "ner") return EvalNerCommand(Args(args.begin() + 1, args.end()));
+  if (args[0] == "claims") return EvalClaims(Args(args.begin() + 1, args.end()));
   std::fprintf(stderr, "lede eval: '%s' is not implemented yet\n", args[0].c_str());
   return 2;
 }

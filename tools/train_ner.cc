@@ -262,8 +262,12 @@ int TrainNerCommand(const Args& args) {
 
 int TrainCommand(const Args& args) {
   if (!args.empty() && args[0] == "ner") return TrainNerCommand(Args(args.begin() + 1, args.end()));
-  std::fputs("usage: lede train ner --out MODEL.bin TRAIN.jsonl (see lede train ner --help)\n",
-             stderr);
+  if (!args.empty() && args[0] == "claims") {
+    return TrainClaimsCommand(Args(args.begin() + 1, args.end()));
+  }
+  std::fputs(
+      "usage: lede train ner|claims --out MODEL.bin TRAIN.jsonl (see lede train ner --help)\n",
+      stderr);
   return 2;
 }
 

@@ -65,6 +65,7 @@ struct Quantity {
   std::string unit;      // canonical unit ("km2", "mi2", "USD", "%", "C", "day", ...), "" if none
   Approx approx = Approx::kExact;
   int precision = 0;  // digits after the decimal point as written (for rounding checks)
+  double multiplier = 1;  // the written scale word: "1.2bn" -> 1e9, "3 million" -> 1e6
 };
 
 struct Mention {
@@ -95,6 +96,7 @@ struct Speaker {
   bool anonymous = false;
   std::string descriptor;  // for anonymous sources: "one of the officials"
   int organization = -1;   // anonymous source's organization (entity index), or -1
+  std::string name;        // who it is when no entity resolves it ("Lloyd Austin"), else ""
 };
 
 struct Quote {

@@ -1,10 +1,470 @@
 #include "claims/claims.h"
 
-namespace lede {
+#include <algorithm>
+#include <array>
+#include <string>
+#include <utility>
 
-std::vector<Claim> FindClaims(const Document&, const std::vector<Entity>&,
-                              const std::vector<Quote>&) {
-  return {};
+#include "claims/features.h"
+#include "claims/model.h"
+
+namespace lede {
+namespace {
+
+bool IsWordLike(const Token& t) {
+  return t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
+}
+
+size_t CountWords(const Document& doc, uint32_t begin, uint32_t end) {
+  size_t n = 0;
+  for (uint32_t i = begin; i < end; ++i) n += IsWordLike(doc.tokens[i]) ? 1 : 0;
+  return n;
+}
+
+// Splits a sentence's tokens into clauses: at ";" and at ", but|yet|while|
+// whereas|although" when both halves hold enough words to stand alone.
+void SplitClauses(const Document& doc, const Sentence& s,
+                  std::vector<std::pair<uint32_t, uint32_t>>* out) {
+  uint32_t start = s.begin;
+  for (uint32_t i = s.begin; i < s.end; ++i) {
+    std::string_view t = doc.Text(i);
+    bool split = false;
+    uint32_t next_start = i + 1;
+    if (t == ";") {
+      split = CountWords(doc, start, i) >= 4 && CountWords(doc, i + 1, s.end) >= 4;
+    } else if (t == "," && i + 1 < s.end) {
+      std::string w = FoldWord(doc.Text(i + 1));
+      if (w == "but" || w == "yet" || w == "while" || w == "whereas" || w == "although") {
+        split = CountWords(doc, start, i) >= 6 && CountWords(doc, i + 1, s.end) >= 6;
+        next_start = i + 1;
+      }
+    }
+    if (split) {
+      out->emplace_back(start, i);
+      start = next_start;
+    }
+  }
+  if (start < s.end) out->emplace_back(start, s.end);
+}
+
+Span TokenSpan(const Document& doc, uint32_t begin, uint32_t end) {
+  // Trim punctuation at the ends so the claim reads cleanly, and a quote mark
+  // left unpaired by a clause split ("“Ukraine has turned the tide").
+  while (begin < end && doc.tokens[begin].kind == TokenKind::kPunct) ++begin;
+  size_t marks = 0;
+  for (uint32_t i = begin; i < end; ++i) marks += doc.tokens[i].kind == TokenKind::kQuote;
+  if (marks % 2 == 1) {
+    if (doc.tokens[begin].kind == TokenKind::kQuote) {
+      ++begin;
+    } else {
+      uint32_t e = end;
+      while (e > begin && doc.tokens[e - 1].kind == TokenKind::kPunct) --e;
+      if (e > begin && doc.tokens[e - 1].kind == TokenKind::kQuote) end = e - 1;
+    }
+  }
+  while (end > begin && doc.tokens[end - 1].kind == TokenKind::kPunct && doc.Text(end - 1) != "." &&
+         doc.Text(end - 1) != "?" && doc.Text(end - 1) != "!") {
+    --end;
+  }
+  if (begin >= end) return Span{0, 0};
+  return Span{doc.tokens[begin].span.start, doc.tokens[end - 1].span.end};
+}
+
+bool IsYear(std::string_view s) {
+  return s.size() == 4 && (s[0] == '1' || s[0] == '2') &&
+         s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+struct UnitFacts {
+  bool quantity = false, comparison = false, change = false, causal = false;
+  bool prediction = false, policy = false, event = false, hedged = false;
+};
+
+const std::array<std::string_view, 12> kSpelledCounts = {"two", "three", "four",   "five",
+                                                         "six", "seven", "eight",  "nine",
+                                                         "ten", "dozen", "dozens", "half"};
+
+// Rules over the folded words of [begin, end): the claim's types and hedging.
+UnitFacts ReadFacts(const Document& doc, uint32_t begin, uint32_t end,
+                    const std::vector<const char*>& entity_types) {
+  UnitFacts f;
+  std::vector<std::string> w;
+  std::vector<uint32_t> idx;
+  for (uint32_t i = begin; i < end; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind == TokenKind::kQuote) continue;
+    w.push_back(t.kind == TokenKind::kPunct ? std::string(doc.Text(t)) : FoldWord(doc.Text(t)));
+    idx.push_back(i);
+  }
+  auto at = [&](size_t k) -> std::string_view { return k < w.size() ? w[k] : std::string_view(); };
+  for (size_t k = 0; k < w.size(); ++k) {
+    const Token& t = doc.tokens[idx[k]];
+    std::string_view x = w[k];
+    const char* et = idx[k] < entity_types.size() ? entity_types[idx[k]] : nullptr;
+    if (et != nullptr) {
+      std::string_view e(et);
+      if (e == "MONEY" || e == "PERCENT" || e == "QUANTITY") f.quantity = true;
+      if (e == "CARDINAL" && !IsYear(doc.Text(t))) f.quantity = true;
+    }
+    if (t.kind == TokenKind::kNumber && !IsYear(x)) {
+      // "September 28" and "14th" are dates and ranks, not figures.
+      bool ordinal =
+          x.size() > 2 && (x.substr(x.size() - 2) == "th" || x.substr(x.size() - 2) == "st" ||
+                           x.substr(x.size() - 2) == "nd" || x.substr(x.size() - 2) == "rd");
+      // "September 28", "28 September": a date, not a figure.
+      auto month = [&](size_t j) {
+        static const std::array<std::string_view, 21> kMonths = {
+            "january", "february",  "march",   "april",    "may",      "june", "july",
+            "august",  "september", "october", "november", "december", "jan",  "feb",
+            "mar",     "apr",       "jun",     "jul",      "aug",      "sept", "oct"};
+        if (j >= w.size()) return false;
+        std::string_view m = w[j];
+        if (!m.empty() && m.back() == '.') m.remove_suffix(1);
+        for (std::string_view x : kMonths) {
+          if (x == m) return true;
+        }
+        return false;
+      };
+      bool date = (k > 0 && month(k - 1)) || month(k + 1);
+      if (!ordinal && !date) f.quantity = true;
+    }
+    if (t.kind == TokenKind::kSymbol && (x == "%" || x == "$")) f.quantity = true;
+    uint32_t c = t.kind == TokenKind::kWord ? WordClasses(x) : 0;
+    if (c & (kWcPercent | kWcNumberWord)) {
+      bool count = x == "hundred" || x == "hundreds" || x == "thousand" || x == "thousands" ||
+                   x == "million" || x == "millions" || x == "billion" || x == "billions" ||
+                   x == "trillion" || x == "percent" || x == "percentage";
+      for (std::string_view s : kSpelledCounts) count = count || x == s;
+      if (count) f.quantity = true;
+    }
+    // Comparison: "than" (not in "more than 20"), comparative adjectives and
+    // superlatives.
+    if (x == "than") {
+      std::string_view before = k > 0 ? at(k - 1) : "";
+      bool bound = (before == "more" || before == "less" || before == "fewer") &&
+                   k + 1 < w.size() && doc.tokens[idx[k + 1]].kind == TokenKind::kNumber;
+      if (!bound) f.comparison = true;
+    } else if ((c & kWcComparative) && x != "more" && x != "less" && x != "fewer" && x != "than" &&
+               x != "twice" && x != "longer") {
+      f.comparison = true;
+    } else if ((c & kWcSuperlative) && x != "first" && x != "only" && x != "ever" && x != "top" &&
+               x != "most" && x != "least") {
+      f.comparison = true;
+    } else if ((x == "most" || x == "least") && k + 1 < w.size() &&
+               doc.tokens[idx[k + 1]].Is(kLower) && WordClasses(at(k + 1)) == 0 &&
+               at(k + 1) != "of") {
+      f.comparison = true;  // "most powerful"
+    }
+    if ((c & kWcChange) && x != "since" && x != "anymore" && x != "lost" && x != "cut" &&
+        x != "raised" && x != "reduce") {
+      f.change = true;
+    }
+    if (x == "from" && k + 3 < w.size()) {
+      // "from 40 to 50"
+      for (size_t j = k + 2; j < w.size() && j <= k + 5; ++j) {
+        if (w[j] == "to" && doc.tokens[idx[k + 1]].kind == TokenKind::kNumber) f.change = true;
+      }
+    }
+    if (x == "because" || x == "therefore" || x == "hence" || x == "caused" || x == "causes" ||
+        x == "causing" || x == "triggered" || x == "sparked" || x == "prompted" || x == "fueled" ||
+        x == "fuelled" || x == "blamed" ||
+        ((x == "due" || x == "thanks" || x == "led" || x == "leading" || x == "leads") &&
+         at(k + 1) == "to") ||
+        ((x == "result" || x == "resulted" || x == "results") &&
+         (at(k + 1) == "in" || at(k + 1) == "of" || (k > 0 && at(k - 1) == "a")))) {
+      f.causal = true;
+    }
+    if (x == "will" || x == "won't" || x == "shall" ||
+        (x.size() > 3 && x.substr(x.size() - 3) == "'ll") ||
+        (x == "going" && at(k + 1) == "to" && k + 2 < w.size() &&
+         doc.tokens[idx[k + 2]].Is(kLower) && WordClasses(at(k + 2)) != kWcPolicy) ||
+        x == "expect" || x == "expected" || x == "expects" || x == "forecast" || x == "forecasts" ||
+        x == "predicted" || x == "predicts" || x == "projected" || x == "likely" ||
+        ((x == "plans" || x == "intends" || x == "aims") && at(k + 1) == "to")) {
+      f.prediction = true;
+    }
+    if (c & kWcPolicy) {
+      // "Bill" mid-sentence is a name; "act", "passed", "signed" alone are
+      // too common (an "Act" with a capital is a law).
+      bool weak = (x == "bill" && t.Is(kCapitalized) && !t.Is(kSentenceStart)) || x == "act" ||
+                  x == "passed" || x == "signed" || x == "program" || x == "programs" ||
+                  x == "vote" || x == "votes" || x == "voted";
+      if (!weak || (x != "bill" && t.Is(kCapitalized))) f.policy = true;
+    }
+    if ((c & kWcPastAction) && x != "lost" && x != "passed" && x != "signed" && x != "voted" &&
+        x != "raised" && x != "cut" && x != "declined") {
+      f.event = true;
+    }
+    // Hedges: reportedly, allegedly, "according to", "could not be
+    // (independently) verified", "claims that", "claiming".
+    if (c & kWcHedge) {
+      if (x == "according") {
+        if (at(k + 1) == "to") f.hedged = true;
+      } else {
+        f.hedged = true;
+      }
+    }
+    if ((x == "verified" || x == "confirmed") && k >= 2) {
+      for (size_t j = k >= 4 ? k - 4 : 0; j < k; ++j) {
+        if (w[j] == "not" || w[j] == "cannot" || w[j] == "couldn't" || w[j] == "can't" ||
+            w[j] == "unable") {
+          f.hedged = true;
+        }
+      }
+    }
+    if ((x == "said" || x == "believed" || x == "thought" || x == "rumored") && k > 0 &&
+        (at(k - 1) == "is" || at(k - 1) == "are" || at(k - 1) == "was" || at(k - 1) == "were") &&
+        at(k + 1) == "to") {
+      f.hedged = true;  // "is said to have"
+    }
+  }
+  return f;
+}
+
+bool Overlaps(Span a, Span b) { return a.start < b.end && b.start < a.end; }
+
+uint32_t OverlapBytes(Span a, Span b) {
+  uint32_t s = std::max(a.start, b.start), e = std::min(a.end, b.end);
+  return e > s ? e - s : 0;
+}
+
+// Words too common to explain anything to a reader.
+bool IsFunctionWord(std::string_view w) {
+  static const std::array<std::string_view, 40> kWords = {
+      "that",  "this",  "these", "those", "there", "their", "they",   "them",  "then",   "than",
+      "with",  "from",  "into",  "onto",  "over",  "under", "about",  "after", "before", "were",
+      "have",  "been",  "being", "will",  "would", "could", "should", "which", "what",   "when",
+      "where", "while", "also",  "just",  "some",  "such",  "very",   "more",  "most",   "said"};
+  for (std::string_view x : kWords) {
+    if (x == w) return true;
+  }
+  return false;
+}
+
+const char* FamilyReason(FeatureFamily f) {
+  switch (f) {
+    case FeatureFamily::kFigure:
+      return "contains a figure";
+    case FeatureFamily::kEntity:
+      return "names a person, place or organisation";
+    case FeatureFamily::kCompare:
+      return "compares";
+    case FeatureFamily::kChange:
+      return "describes a change";
+    case FeatureFamily::kCause:
+      return "states a cause";
+    case FeatureFamily::kFuture:
+      return "predicts or plans";
+    case FeatureFamily::kPolicy:
+      return "mentions a law or policy";
+    case FeatureFamily::kPast:
+      return "reports an action";
+    case FeatureFamily::kAttribution:
+      return "attributes it to someone";
+    case FeatureFamily::kLength:
+      return "a long, detailed statement";
+    default:
+      return nullptr;
+  }
+}
+
+// Reasons: the feature families (and words) that raised the score most.
+std::vector<std::string> Reasons(const Document& doc, const ClaimModel& model,
+                                 const std::vector<Feature>& features, const UnitFacts& facts) {
+  std::array<double, static_cast<size_t>(FeatureFamily::kCount)> sum{};
+  std::vector<std::pair<double, uint32_t>> words;
+  for (const Feature& f : features) {
+    if (f.family == FeatureFamily::kBias) continue;
+    double c = model.Weight(f.hash) * f.value;
+    sum[static_cast<size_t>(f.family)] += c;
+  }
+  // Unigram contributions, for the words a reader can see.
+  for (const Feature& f : features) {
+    if (f.family != FeatureFamily::kWord) continue;
+    const Token& t = doc.tokens[f.token];
+    if (t.kind != TokenKind::kWord) continue;
+    std::string folded = FoldWord(doc.Text(t));
+    if (folded.size() < 4 || IsFunctionWord(folded)) continue;
+    if (HashFeature("u:" + folded) != f.hash) continue;  // a bigram
+    double c = model.Weight(f.hash) * f.value;
+    if (c > 0.02) words.emplace_back(c, f.token);
+  }
+  std::vector<std::pair<double, std::string>> ranked;
+  for (size_t i = 0; i < sum.size(); ++i) {
+    // Families the rules also read (figures, comparisons, change, cause,
+    // prediction, policy) give their reason only when the rule agrees.
+    auto family = static_cast<FeatureFamily>(i);
+    bool modelled = family == FeatureFamily::kEntity || family == FeatureFamily::kPast ||
+                    family == FeatureFamily::kAttribution || family == FeatureFamily::kLength;
+    const char* r = FamilyReason(family);
+    if (r != nullptr && modelled && sum[i] > 0.15) ranked.emplace_back(sum[i], r);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::string> out;
+  // Rule-backed reasons first: they say what the reader can see.
+  if (facts.quantity) out.push_back("contains a figure");
+  if (facts.comparison) out.push_back("compares");
+  if (facts.change) out.push_back("describes a change");
+  if (facts.causal) out.push_back("states a cause");
+  if (facts.prediction) out.push_back("predicts or plans");
+  if (facts.policy) out.push_back("mentions a law or policy");
+  for (const auto& r : ranked) {
+    if (out.size() >= 4) break;
+    if (std::find(out.begin(), out.end(), r.second) == out.end()) out.push_back(r.second);
+  }
+  if (!words.empty()) {
+    std::stable_sort(words.begin(), words.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::string r = "wording of checkable statements:";
+    std::vector<std::string> seen;
+    for (const auto& wd : words) {
+      std::string x = std::string(doc.Text(wd.second));
+      if (std::find(seen.begin(), seen.end(), x) != seen.end()) continue;
+      seen.push_back(x);
+      r += (seen.size() > 1 ? ", \"" : " \"") + x + "\"";
+      if (seen.size() == 3) break;
+    }
+    out.push_back(r);
+  }
+  return out;
+}
+
+// Who the claim is attributed to: a quote covering it, "according to X",
+// or a named subject of a speech verb in its sentence ("Ukraine said ...").
+ClaimSource FindSource(const Document& doc, Span span, uint32_t sbegin, uint32_t send,
+                       const std::vector<Entity>& entities, const std::vector<Quote>& quotes,
+                       const std::vector<int>& token_entity, bool* claim_cue) {
+  ClaimSource src;
+  uint32_t best = 0;
+  for (size_t q = 0; q < quotes.size(); ++q) {
+    const Quote& quote = quotes[q];
+    if (quote.kind == Quote::Kind::kScare || !Overlaps(quote.span, span)) continue;
+    uint32_t o = OverlapBytes(quote.span, span);
+    uint32_t len = std::min(quote.span.end - quote.span.start, span.end - span.start);
+    if (o * 2 < len || o <= best) continue;  // covers at least half of one of them
+    best = o;
+    src.quote = static_cast<int>(q);
+    src.entity = quote.has_speaker ? quote.speaker.entity : -1;
+    *claim_cue = quote.has_cue && quote.cue.stance == "claim";
+  }
+  if (src.quote >= 0 || entities.empty()) return src;
+  // "according to X" or "X said|told|announced ..." within the sentence.
+  for (uint32_t i = sbegin; i < send; ++i) {
+    std::string x = FoldWord(doc.Text(i));
+    if (x == "according" && i + 2 < send && FoldWord(doc.Text(i + 1)) == "to") {
+      for (uint32_t j = i + 2; j < send && j < i + 6; ++j) {
+        if (token_entity[j] >= 0) return ClaimSource{token_entity[j], -1};
+      }
+    }
+    if ((WordClasses(x) & kWcSpeech) && x != "according" && x != "claims" && x != "reports" &&
+        i > sbegin) {
+      // Nearest entity before the verb within 5 tokens (skipping "on Monday").
+      for (uint32_t j = i; j > sbegin && j + 6 > i; --j) {
+        int e = token_entity[j - 1];
+        if (e < 0) continue;
+        const std::string& type = entities[e].type;
+        if (type == "PERSON" || type == "ORG" || type == "GPE" || type == "NORP") {
+          return ClaimSource{e, -1};
+        }
+        if (type != "DATE" && type != "TIME") break;
+      }
+    }
+  }
+  return src;
+}
+
+std::vector<int> TokenEntities(const Document& doc, const std::vector<Entity>& entities) {
+  std::vector<int> out(doc.tokens.size(), -1);
+  if (entities.empty()) return out;
+  std::vector<uint32_t> starts(doc.tokens.size());
+  for (size_t i = 0; i < doc.tokens.size(); ++i) starts[i] = doc.tokens[i].span.start;
+  for (size_t e = 0; e < entities.size(); ++e) {
+    for (const Mention& m : entities[e].mentions) {
+      auto it = std::lower_bound(starts.begin(), starts.end(), m.span.start);
+      for (size_t t = it - starts.begin(); t < doc.tokens.size(); ++t) {
+        if (doc.tokens[t].span.start >= m.span.end) break;
+        out[t] = static_cast<int>(e);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+double ClaimThreshold() { return DefaultClaimModel().threshold; }
+
+std::vector<ScoredUnit> ScoreUnits(const Document& doc, const std::vector<Entity>& entities) {
+  std::vector<ScoredUnit> out;
+  const ClaimModel& model = DefaultClaimModel();
+  std::vector<const char*> types = TokenEntityTypes(doc, entities);
+  std::vector<std::pair<uint32_t, uint32_t>> clauses;
+  std::vector<Feature> features;
+  for (const Sentence& s : doc.sentences) {
+    if (s.dateline) continue;
+    clauses.clear();
+    SplitClauses(doc, s, &clauses);
+    for (const auto& c : clauses) {
+      ScoredUnit u;
+      u.begin = c.first;
+      u.end = c.second;
+      u.span = TokenSpan(doc, c.first, c.second);
+      if (u.span.end == u.span.start) continue;
+      ExtractClaimFeatures(doc, c.first, c.second, types, &features);
+      u.score = model.ok() ? model.Score(features) : 0;
+      out.push_back(u);
+    }
+  }
+  return out;
+}
+
+std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& entities,
+                              const std::vector<Quote>& quotes) {
+  std::vector<Claim> claims;
+  const ClaimModel& model = DefaultClaimModel();
+  if (!model.ok()) return claims;
+  std::vector<const char*> types = TokenEntityTypes(doc, entities);
+  std::vector<int> token_entity = TokenEntities(doc, entities);
+  std::vector<std::pair<uint32_t, uint32_t>> clauses;
+  std::vector<Feature> features;
+  for (const Sentence& s : doc.sentences) {
+    if (s.dateline) continue;
+    clauses.clear();
+    SplitClauses(doc, s, &clauses);
+    // Hedges reach over the whole sentence: "... 20 towns - claims that could
+    // not be independently verified."
+    bool sentence_hedged = ReadFacts(doc, s.begin, s.end, types).hedged;
+    for (const auto& c : clauses) {
+      Span span = TokenSpan(doc, c.first, c.second);
+      if (span.end == span.start || CountWords(doc, c.first, c.second) < 3) continue;
+      ExtractClaimFeatures(doc, c.first, c.second, types, &features);
+      double score = model.Score(features);
+      if (score < model.threshold) continue;
+      Claim claim;
+      claim.span = span;
+      claim.score = score;
+      UnitFacts facts = ReadFacts(doc, c.first, c.second, types);
+      if (facts.quantity) claim.types.push_back("quantity");
+      if (facts.comparison) claim.types.push_back("comparison");
+      if (facts.change) claim.types.push_back("change");
+      if (facts.causal) claim.types.push_back("causal");
+      if (facts.prediction) claim.types.push_back("prediction");
+      if (facts.policy) claim.types.push_back("policy");
+      if (facts.event) claim.types.push_back("event");
+      bool claim_cue = false;
+      claim.source =
+          FindSource(doc, span, s.begin, s.end, entities, quotes, token_entity, &claim_cue);
+      claim.hedged = sentence_hedged || claim_cue;
+      claim.reasons = Reasons(doc, model, features, facts);
+      if (claim.source.quote >= 0 || claim.source.entity >= 0) {
+        claim.reasons.insert(claim.reasons.begin() + std::min<size_t>(claim.reasons.size(), 1),
+                             "names a source");
+      }
+      claims.push_back(std::move(claim));
+    }
+  }
+  return claims;
 }
 
 }  // namespace lede

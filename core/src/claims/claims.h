@@ -1,5 +1,13 @@
 // The Claims stage: check-worthy sentences, typed and linked to their source.
 // Internal to the core.
+//
+// Every sentence, or clause where a sentence holds two (split at ";" and at
+// ", but" / ", while" / ", although" between two long halves), is scored by
+// the linear model in claims/model.h. Units scoring at or above the model's
+// threshold (kept in core/data/claims/model.bin; see docs/claims.md) become
+// claims. Types, hedging and source come from rules over the same tokens;
+// reasons come from the model's largest positive feature contributions.
+// Works with empty `entities` and `quotes`. Linear in the number of tokens.
 #ifndef LEDE_CLAIMS_CLAIMS_H_
 #define LEDE_CLAIMS_CLAIMS_H_
 
@@ -12,6 +20,19 @@ namespace lede {
 
 std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& entities,
                               const std::vector<Quote>& quotes);
+
+// A scored unit (sentence or clause), claim or not. For evaluation and tests.
+struct ScoredUnit {
+  Span span;
+  uint32_t begin = 0, end = 0;  // token range
+  double score = 0;
+};
+
+// Scores every sentence or clause of `doc`. Linear in the number of tokens.
+std::vector<ScoredUnit> ScoreUnits(const Document& doc, const std::vector<Entity>& entities);
+
+// The threshold FindClaims applies (from the compiled-in model).
+double ClaimThreshold();
 
 }  // namespace lede
 

@@ -1,32 +1,521 @@
+// Names (PERSON, ORG, GPE, LOC, NORP, FAC, EVENT): the tagger's spans
+// (ner_model.h), trimmed, typed with the lexicons, given their roles, and
+// clustered into entities ("Volodymyr Zelensky" ... "Zelensky"; "US" =
+// "the United States"; "ISW" = "Institute for the Study of War").
 #include "entities/entities.h"
 
+#include <algorithm>
 #include <map>
 #include <string>
+#include <unordered_map>
 
+#include "entities/figures.h"
+#include "entities/lexicon.h"
 #include "entities/ner_model.h"
+#include "text/utf8.h"
 
 namespace lede {
+namespace {
+
+bool InList(std::string_view w, const char* const* list) {
+  for (const char* const* p = list; *p; ++p) {
+    if (w == *p) return true;
+  }
+  return false;
+}
+
+// Capitalized at the start of a sentence but never a name by themselves.
+const char* const kFunctionWords[] = {
+    "the",      "a",           "an",           "in",      "amid",    "at",        "on",     "for",
+    "with",     "by",          "from",         "after",   "before",  "as",        "if",     "when",
+    "while",    "but",         "and",          "or",      "so",      "yet",       "this",   "that",
+    "these",    "those",       "his",          "her",     "their",   "its",       "our",    "my",
+    "your",     "we",          "they",         "he",      "she",     "it",        "i",      "there",
+    "here",     "meanwhile",   "however",      "also",    "then",    "now",       "even",   "still",
+    "why",      "what",        "who",          "how",     "where",   "despite",   "during", "under",
+    "over",     "since",       "until",        "like",    "unlike",  "according", "some",   "many",
+    "most",     "all",         "both",         "each",    "every",   "no",        "not",    "only",
+    "just",     "instead",     "although",     "though",  "because", "into",      "across", "near",
+    "against",  "about",       "without",      "through", "toward",  "towards",   "once",   "thus",
+    "moreover", "furthermore", "nevertheless", "yes",     "oh",      "mr",        "to",     "of",
+    "said",     "says",        nullptr};
+
+// Stop a role phrase when extending it to the left or right.
+const char* const kRoleStops[] = {
+    "the",       "a",         "an",        "and",       "or",     "but",      "said",
+    "says",      "told",      "tells",     "to",        "by",     "with",     "for",
+    "from",      "in",        "on",        "at",        "as",     "that",     "which",
+    "who",       "whom",      "was",       "is",        "are",    "were",     "be",
+    "been",      "has",       "have",      "had",       "will",   "would",    "could",
+    "should",    "may",       "might",     "also",      "when",   "while",    "after",
+    "before",    "including", "like",      "according", "than",   "then",     "said.",
+    "monday",    "tuesday",   "wednesday", "thursday",  "friday", "saturday", "sunday",
+    "january",   "february",  "march",     "april",     "june",   "july",     "august",
+    "september", "october",   "november",  "december",  "if",     "he",       "she",
+    "they",      "it",        "we",        "i",         "this",   "that",     "these",
+    "those",     "not",       "no",        "where",     "did",    "does",     "do",
+    "can",       "into",      "about",     "over",      "under",  "between",  "against",
+    "during",    "since",     "via",       "his",       "her",    "their",    "its",
+    nullptr};
+
+const char* const kEventWords[] = {
+    "war",      "battle",       "siege",         "olympics",  "olympic",    "games",
+    "cup",      "championship", "championships", "open",      "tournament", "summit",
+    "election", "elections",    "revolution",    "offensive", "crisis",     "festival",
+    "prix",     "marathon",     "series",        "bowl",      "invasion",   "massacre",
+    "uprising", "referendum",   "conference",    "campaign",  nullptr};
+const char* const kFacilityWords[] = {"airport",  "base",      "bridge", "stadium",  "street",
+                                      "road",     "avenue",    "square", "tower",    "palace",
+                                      "station",  "plant",     "dam",    "building", "arena",
+                                      "highway",  "canal",     "tunnel", "prison",   "port",
+                                      "airfield", "cathedral", "mosque", "church",   nullptr};
+const char* const kNaturalWords[] = {"river",     "sea",    "ocean",  "mountains", "mountain",
+                                     "mount",     "lake",   "valley", "island",    "islands",
+                                     "peninsula", "gulf",   "bay",    "coast",     "desert",
+                                     "strait",    "forest", "range",  nullptr};
+
+struct Cand {
+  uint32_t b = 0, e = 0;  // tokens
+  std::string type;       // lede type
+  std::string key;        // cluster key within the type
+  std::vector<std::string> roles;
+  std::string country;  // NORP: its country (canonical)
+};
+
+bool IsAllCapsName(const std::string& s) {
+  bool letter = false;
+  for (char ch : s) {
+    if (ch >= 'a' && ch <= 'z') return false;
+    if (ch >= 'A' && ch <= 'Z') letter = true;
+  }
+  return letter;
+}
+
+class Builder {
+ public:
+  explicit Builder(const Document& doc) : doc_(doc), lex_(NameLexicon::Get()) {}
+
+  std::vector<Entity> Run() {
+    Collect();
+    // VoteTypes();
+    ExtendMentions();
+    for (Cand& c : cands_) Key(&c);
+    for (Cand& c : cands_) {
+      if (c.type == "PERSON") Roles(&c);
+    }
+    return Cluster();
+  }
+
+ private:
+  std::string Folded(uint32_t b, uint32_t e) const {
+    return Fold(doc_.text.substr(doc_.tokens[b].span.start,
+                                 doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start));
+  }
+  std::string Written(uint32_t b, uint32_t e) const {
+    return std::string(doc_.text.substr(doc_.tokens[b].span.start,
+                                        doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start));
+  }
+  std::string Word(uint32_t i) const { return Fold(doc_.Text(i)); }
+  bool IsRoleWord(uint32_t i) const {
+    const Token& t = doc_.tokens[i];
+    return t.kind == TokenKind::kWord && lex_.roles.count(Word(i)) > 0;
+  }
+
+  // Model spans, trimmed and typed.
+  void Collect() {
+    for (const ner::NameSpan& s : ner::Model::Default().Tag(doc_)) {
+      Cand c;
+      c.b = s.begin;
+      c.e = s.end;
+      std::vector<std::string> title;
+      while (c.b < c.e) {
+        const Token& t = doc_.tokens[c.b];
+        if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote) {
+          ++c.b;
+        } else if (c.e - c.b > 1 && t.kind == TokenKind::kWord &&
+                   InList(Word(c.b), kFunctionWords) && !lex_.place.count(Folded(c.b, c.e)) &&
+                   !lex_.country.count(Folded(c.b, c.e))) {
+          ++c.b;
+        } else if (s.type == ner::kPer && c.e - c.b > 1 && IsRoleWord(c.b)) {
+          title.push_back(std::string(doc_.Text(c.b)));
+          ++c.b;
+        } else {
+          break;
+        }
+      }
+      while (c.e > c.b) {
+        const Token& t = doc_.tokens[c.e - 1];
+        if (t.Is(kPossessive) || t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote) {
+          --c.e;
+        } else {
+          break;
+        }
+      }
+      if (c.b >= c.e) continue;
+      // A lone function word or role word is not a name.
+      if (c.e - c.b == 1 &&
+          (InList(Word(c.b), kFunctionWords) || (s.type == ner::kPer && IsRoleWord(c.b)))) {
+        continue;
+      }
+      if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kSentenceStart) && s.type != ner::kMisc) {
+        std::string w = Word(c.b);
+        auto ends = [&](const char* x) {
+          size_t n = std::char_traits<char>::length(x);
+          return w.size() > n + 2 && w.compare(w.size() - n, n, x) == 0;
+        };
+        if (ends("ing") || ends("ed") || ends("ly")) continue;
+      }
+      // "Ramstein Air Force Base": a facility takes the capitalized words before it.
+      if (doc_.tokens[c.e - 1].kind == TokenKind::kWord &&
+          InList(Word(c.e - 1).c_str(), kFacilityWords) && c.e - c.b >= 1) {
+        uint32_t b = c.b;
+        while (b > 0 && doc_.tokens[b - 1].kind == TokenKind::kWord &&
+               doc_.tokens[b - 1].Is(kCapitalized) && !doc_.tokens[b].Is(kSentenceStart) &&
+               !doc_.tokens[b - 1].Is(kPossessive))
+          --b;
+        if (b < c.b) {
+          while (!cands_.empty() && cands_.back().e > b) cands_.pop_back();
+          c.b = b;
+          c.type = "FAC";
+          cands_.push_back(std::move(c));
+          continue;
+        }
+      }
+      c.type = TypeOf(c.b, c.e, s.type, &c.country);
+      if (c.type.empty()) continue;
+      if (!title.empty()) {
+        std::string r;
+        for (const auto& w : title) r += (r.empty() ? "" : " ") + w;
+        c.roles.push_back(r);
+      }
+      cands_.push_back(std::move(c));
+    }
+  }
+
+  std::string TypeOf(uint32_t b, uint32_t e, int conll, std::string* country) const {
+    std::string f = Folded(b, e);
+    std::string last = Word(e - 1);
+    std::string first = Word(b);
+    if (conll == ner::kMisc) {
+      auto d = lex_.demonym.find(f);
+      if (d == lex_.demonym.end() && f.size() > 1 && f.back() == 's')
+        d = lex_.demonym.find(f.substr(0, f.size() - 1));
+      if (d != lex_.demonym.end()) {
+        *country = d->second;
+        return "NORP";
+      }
+      for (uint32_t i = b; i < e; ++i) {
+        if (InList(Word(i), kEventWords)) return "EVENT";
+      }
+      if (e - b == 1 && doc_.tokens[b].Is(kCapitalized)) {
+        for (const char* suffix : {"ian", "ians", "ese", "ish", "ean", "eans"}) {
+          size_t n = std::char_traits<char>::length(suffix);
+          if (f.size() > n + 2 && f.compare(f.size() - n, n, suffix) == 0) return "NORP";
+        }
+      }
+      return "";
+    }
+    if ((first == "battle" || first == "siege") && e - b > 2) return "EVENT";
+    if (conll == ner::kPer) {
+      if (lex_.org.count(f)) return "ORG";
+      if (lex_.country.count(f)) return "GPE";
+      auto p = lex_.place.find(f);
+      if (p != lex_.place.end() && f != "austin" && f != "washington") return p->second;
+      return "PERSON";
+    }
+    if (conll == ner::kOrg) {
+      if (InList(last.c_str(), kFacilityWords) && e - b > 1 && last != "base") return "ORG";
+      if (last == "base" && e - b > 1) return "FAC";
+      return "ORG";
+    }
+    // LOC
+    if (lex_.country.count(f)) return "GPE";
+    auto p = lex_.place.find(f);
+    if (p != lex_.place.end()) return p->second;
+    if (lex_.org.count(f)) return "ORG";
+    if (e - b > 1 && InList(last.c_str(), kFacilityWords)) return "FAC";
+    if (e - b > 1 && (InList(last.c_str(), kNaturalWords) || InList(first.c_str(), kNaturalWords)))
+      return "LOC";
+    return "GPE";
+  }
+
+  // One type per surface form: the majority of its mentions (the first on a tie).
+  void VoteTypes() {
+    std::map<std::string, std::map<std::string, int>> votes;
+    std::map<std::string, std::string> first;
+    for (const Cand& c : cands_) {
+      if (c.type == "NORP" || c.type == "EVENT") continue;
+      std::string f = Folded(c.b, c.e);
+      votes[f][c.type] += 2 - (doc_.tokens[c.b].Is(kSentenceStart) ? 1 : 0);
+      first.emplace(f, c.type);
+    }
+    for (Cand& c : cands_) {
+      if (c.type == "NORP" || c.type == "EVENT") continue;
+      std::string f = Folded(c.b, c.e);
+      const auto& v = votes[f];
+      std::string best = first[f];
+      for (const auto& [type, n] : v) {
+        if (n > v.at(best)) best = type;
+      }
+      c.type = best;
+    }
+  }
+
+  // Names seen once are found again where the tagger missed them; a later
+  // "Austin" is the person "Lloyd Austin".
+  void ExtendMentions() {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    std::vector<int> covered(n, -1);
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      for (uint32_t i = cands_[k].b; i < cands_[k].e; ++i) covered[i] = static_cast<int>(k);
+    }
+    // Surname -> the person's candidate index.
+    std::unordered_map<std::string_view, size_t> surname;
+    std::unordered_map<std::string_view, size_t> forms;  // first token -> cand
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Cand& c = cands_[k];
+      if (c.type == "PERSON" && c.e - c.b >= 2) surname.emplace(doc_.Text(c.e - 1), k);
+      if (c.type != "NORP" && c.type != "EVENT") forms.emplace(doc_.Text(c.b), k);
+    }
+    // Single-token mentions typed otherwise that are a known surname.
+    for (Cand& c : cands_) {
+      if (c.e - c.b != 1 || c.type == "PERSON" || c.type == "NORP") continue;
+      auto it = surname.find(doc_.Text(c.b));
+      if (it != surname.end()) c.type = "PERSON";
+    }
+    std::vector<Cand> added;
+    for (uint32_t i = 0; i < n; ++i) {
+      const Token& t = doc_.tokens[i];
+      if (covered[i] >= 0 || t.kind != TokenKind::kWord || !t.Is(kCapitalized)) continue;
+      std::string_view w = doc_.Text(i);
+      auto s = surname.find(w);
+      if (s != surname.end() && !(i + 1 < n && doc_.tokens[i + 1].Is(kCapitalized) &&
+                                  covered[i + 1] < 0 && !doc_.tokens[i + 1].Is(kSentenceStart))) {
+        Cand c;
+        c.b = i;
+        c.e = i + 1;
+        c.type = "PERSON";
+        added.push_back(c);
+        continue;
+      }
+      auto f = forms.find(w);
+      if (f != forms.end()) {
+        const Cand& src = cands_[f->second];
+        uint32_t len = src.e - src.b;
+        if (i + len > n) continue;
+        bool same = true;
+        for (uint32_t k = 1; k < len && same; ++k) {
+          same = covered[i + k] < 0 && doc_.Text(i + k) == doc_.Text(src.b + k);
+        }
+        // Not inside a longer capitalized run ("Washington Post" is not "Washington").
+        if (same && i + len < n && doc_.tokens[i + len].Is(kCapitalized) &&
+            !doc_.tokens[i + len].Is(kSentenceStart))
+          same = false;
+        if (same && i > 0 && doc_.tokens[i - 1].Is(kCapitalized) && !t.Is(kSentenceStart))
+          same = false;
+        if (!same) continue;
+        Cand c;
+        c.b = i;
+        c.e = i + len;
+        c.type = src.type;
+        added.push_back(c);
+        i += len - 1;
+        continue;
+      }
+      // Nationality words the tagger left out ("Russian strikes").
+      std::string folded = Word(i);
+      auto d = lex_.demonym.find(folded);
+      if (d != lex_.demonym.end() &&
+          !(i + 1 < n && doc_.tokens[i + 1].Is(kCapitalized) && covered[i + 1] < 0)) {
+        Cand c;
+        c.b = i;
+        c.e = i + 1;
+        c.type = "NORP";
+        c.country = d->second;
+        added.push_back(c);
+      }
+    }
+    for (Cand& c : added) cands_.push_back(std::move(c));
+    std::sort(cands_.begin(), cands_.end(), [](const Cand& a, const Cand& b) { return a.b < b.b; });
+  }
+
+  void Key(Cand* c) {
+    std::string f = Folded(c->b, c->e);
+    if (f.rfind("the ", 0) == 0) f = f.substr(4);
+    if (c->type == "NORP") {
+      c->key = c->country.empty() ? f : c->country;
+      return;
+    }
+    if (c->type == "GPE" || c->type == "LOC") {
+      auto it = lex_.country.find(f);
+      c->key = it != lex_.country.end() ? it->second : f;
+      return;
+    }
+    if (c->type == "ORG") {
+      auto it = lex_.org.find(f);
+      c->key = it != lex_.org.end() ? it->second : f;
+      return;
+    }
+    c->key = f;
+  }
+
+  // "US Defense Secretary Lloyd Austin", "Jim Stavridis, a retired US admiral".
+  void Roles(Cand* c) {
+    const Sentence& s = doc_.sentences[doc_.tokens[c->b].sentence];
+    // Before the name: a phrase ending in a role word.
+    auto before = [&](uint32_t end) -> std::pair<uint32_t, bool> {
+      if (end <= s.begin || !IsRoleWord(end - 1)) return {end, false};
+      uint32_t b = end - 1;
+      while (b > s.begin && end - b < 6) {
+        const Token& t = doc_.tokens[b - 1];
+        if (t.kind != TokenKind::kWord) break;
+        std::string w = Word(b - 1);
+        if (InList(w.c_str(), kRoleStops)) break;
+        if (t.Is(kPossessive) || t.Is(kCapitalized) || t.Is(kLower) || t.Is(kAllCaps)) {
+          --b;
+          continue;
+        }
+        break;
+      }
+      // Start at a capitalized word or a possessive ("the Pentagon's arms acquisition
+      // chief"), not at loose lower-case words ("continue until President").
+      while (b + 1 < end &&
+             (doc_.tokens[b].Is(kPossessive) || (doc_.tokens[b].Is(kLower) && !IsRoleWord(b))))
+        ++b;
+      return {b, b < end};
+    };
+    auto [b1, ok1] = before(c->b);
+    if (!ok1 && c->b >= s.begin + 2 && doc_.Text(c->b - 1) == ",") {
+      // "the EU's top diplomat, Josep Borrell"
+      auto [b0, ok0] = before(c->b - 1);
+      if (ok0) c->roles.push_back(Written(b0, c->b - 1));
+    }
+    if (ok1) {
+      std::string role = Written(b1, c->b);
+      if (!c->roles.empty()) role += " " + c->roles[0], c->roles.clear();
+      c->roles.push_back(role);
+      // "Ukraine's top commander, General Valery Zaluzhny"
+      if (b1 >= s.begin + 2 && doc_.Text(b1 - 1) == ",") {
+        auto [b2, ok2] = before(b1 - 1);
+        if (ok2) c->roles.insert(c->roles.begin(), Written(b2, b1 - 1));
+      }
+    }
+    // After the name: ", a retired US admiral," / ", Ukraine's foreign minister,".
+    uint32_t i = c->e;
+    if (i + 1 < s.end && doc_.Text(i) == ",") {
+      uint32_t b = i + 1;
+      std::string det = Word(b);
+      if (det == "a" || det == "an" || det == "the") ++b;
+      uint32_t e = b, last_role = 0;
+      while (e < s.end && e - b < 9) {
+        const Token& t = doc_.tokens[e];
+        if (t.kind != TokenKind::kWord) break;
+        std::string w = Word(e);
+        if (w != "of" && !(w == "the" && e > b && Word(e - 1) == "of") &&
+            InList(w.c_str(), kRoleStops))
+          break;
+        ++e;
+        if (IsRoleWord(e - 1)) last_role = e;
+      }
+      // Up to its last role word; "of the Penta Center ..." runs on to the phrase's end.
+      if (last_role > b) {
+        uint32_t end = last_role;
+        if (end < e && Word(end) == "of") end = e;
+        if (e >= s.end || doc_.tokens[e].kind == TokenKind::kPunct || end == last_role)
+          c->roles.push_back(Written(b, end));
+      }
+    }
+  }
+
+  std::vector<Entity> Cluster() {
+    // Persons: a surname alone joins the full name that carries it.
+    std::unordered_map<std::string, std::string> by_surname;
+    for (const Cand& c : cands_) {
+      if (c.type == "PERSON" && c.e - c.b >= 2) by_surname.emplace(Word(c.e - 1), c.key);
+    }
+    // Organizations: an acronym joins its long form.
+    std::unordered_map<std::string, std::string> by_acronym;
+    for (const Cand& c : cands_) {
+      if (c.type != "ORG" || c.e - c.b < 2) continue;
+      std::string acro;
+      for (uint32_t i = c.b; i < c.e; ++i) {
+        std::string_view w = doc_.Text(i);
+        if (doc_.tokens[i].Is(kCapitalized) && !w.empty()) acro.push_back(w[0]);
+      }
+      if (acro.size() >= 2) by_acronym.emplace(acro, c.key);
+    }
+    std::vector<Entity> out;
+    std::map<std::pair<std::string, std::string>, size_t> index;
+    for (Cand& c : cands_) {
+      if (c.type == "PERSON" && c.e - c.b == 1) {
+        auto it = by_surname.find(c.key);
+        if (it != by_surname.end()) c.key = it->second;
+      }
+      if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kAllCaps) && c.type != "NORP") {
+        auto it = by_acronym.find(std::string(doc_.Text(c.b)));
+        if (it != by_acronym.end()) {
+          c.key = it->second;
+          c.type = "ORG";
+        }
+      }
+      auto [it, added] = index.emplace(std::make_pair(c.type, c.key), out.size());
+      if (added) {
+        Entity e;
+        e.type = c.type;
+        out.push_back(std::move(e));
+      }
+      Entity& e = out[it->second];
+      Mention m;
+      m.span = {doc_.tokens[c.b].span.start, doc_.tokens[c.e - 1].span.end};
+      e.mentions.push_back(m);
+      std::string written = Written(c.b, c.e);
+      // The longest form, preferring one not written in capitals (headlines).
+      bool caps = doc_.tokens[c.b].Is(kAllCaps) && doc_.tokens[c.e - 1].Is(kAllCaps);
+      bool name_caps = !e.name.empty() && e.name == Fold(e.name) ? false : IsAllCapsName(e.name);
+      if (e.name.empty() || (name_caps && !caps) ||
+          (caps == name_caps && written.size() > e.name.size())) {
+        e.name = written;
+      }
+      for (const std::string& r : c.roles) {
+        if (std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);
+      }
+    }
+    // Canonical names from the lexicons; NORP -> its country.
+    for (Entity& e : out) {
+      if (e.type == "GPE") {
+        auto it = lex_.country.find(Fold(e.name));
+        if (it != lex_.country.end()) e.name = it->second;
+      }
+    }
+    for (auto& [k, i] : index) {
+      if (k.first != "NORP") continue;
+      auto g = index.find({"GPE", k.second});
+      if (g != index.end()) out[i].link = static_cast<int>(g->second);
+    }
+    // Salience: mentions and how early the first one comes.
+    size_t most = 1;
+    for (const Entity& e : out) most = std::max(most, e.mentions.size());
+    const double len = std::max<size_t>(1, doc_.text.size());
+    for (Entity& e : out) {
+      double freq = static_cast<double>(e.mentions.size()) / most;
+      double early = 1.0 - e.mentions[0].span.start / len;
+      double w = e.type == "NORP" ? 0.6 : 1.0;
+      e.salience = std::min(1.0, w * (0.7 * freq + 0.3 * early));
+      e.salience = static_cast<int>(e.salience * 1000 + 0.5) / 1000.0;
+    }
+    return out;
+  }
+
+  const Document& doc_;
+  const NameLexicon& lex_;
+  std::vector<Cand> cands_;
+};
+
+}  // namespace
 
 std::vector<Entity> FindEntities(const Document& doc, std::vector<Warning>*) {
-  std::vector<Entity> out;
-  std::map<std::pair<std::string, std::string>, size_t> index;
-  for (const ner::NameSpan& s : ner::Model::Default().Tag(doc)) {
-    static const char* const kTypes[] = {"PERSON", "ORG", "GPE", ""};
-    std::string type = kTypes[s.type];
-    if (type.empty()) continue;
-    Span span{doc.tokens[s.begin].span.start, doc.tokens[s.end - 1].span.end};
-    std::string name(doc.Text(span));
-    auto [it, added] = index.emplace(std::make_pair(type, name), out.size());
-    if (added) {
-      Entity e;
-      e.type = type;
-      e.name = name;
-      out.push_back(e);
-    }
-    Mention m;
-    m.span = span;
-    out[it->second].mentions.push_back(m);
-  }
+  std::vector<Entity> out = Builder(doc).Run();
+  for (Entity& e : FindFigures(doc)) out.push_back(std::move(e));  // DATE ... ORDINAL
   return out;
 }
 

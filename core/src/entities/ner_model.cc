@@ -4,8 +4,10 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <unordered_map>
 
 #include "data/embedded.h"
+#include "entities/lexicon.h"
 #include "text/utf8.h"
 
 namespace lede {
@@ -124,6 +126,41 @@ TokInfo Info(const Document& doc, const Token& t) {
   return info;
 }
 
+uint32_t LowerHash(std::string_view w) {
+  Hasher h;
+  for (size_t k = 0; k < w.size();) {
+    int len;
+    char32_t ch = CodePointAt(w, k, &len);
+    k += len;
+    h.Add(Lower(ch));
+  }
+  return h.Get();
+}
+
+constexpr int kMaxPhrase = 6;
+constexpr uint32_t kPhraseSeed = 0x6a09e667u;
+
+// Lexicon phrases as chained hashes of their tokens' lower-case hashes.
+struct Gazetteer {
+  std::unordered_map<uint32_t, uint8_t> phrases;  // hash -> category
+  std::unordered_map<uint32_t, uint8_t> firsts;   // first token hash -> 1
+  static const Gazetteer& Get() {
+    static const Gazetteer g = [] {
+      Gazetteer g;
+      for (const auto& [phrase, cat] : NameLexicon::Get().phrases) {
+        Document d = BuildDocument(phrase);
+        if (d.tokens.empty() || d.tokens.size() > kMaxPhrase) continue;
+        uint32_t h = kPhraseSeed;
+        for (const Token& t : d.tokens) h = Mix(h, LowerHash(d.Text(t)));
+        g.phrases.emplace(h, static_cast<uint8_t>(cat));
+        g.firsts.emplace(LowerHash(d.Text(d.tokens[0])), 1);
+      }
+      return g;
+    }();
+    return g;
+  }
+};
+
 // Word-bits of the document context.
 enum WordBit : uint8_t { kSeenCapMid = 1, kSeenLower = 2, kSeenCapsMid = 4 };
 
@@ -211,11 +248,49 @@ DocContext BuildDocContext(const Document& doc) {
   for (size_t i = 0; i < n; ++i) {
     if (doc.tokens[i].kind == TokenKind::kWord) c.word_bits[i] = bits[slot[i]];
   }
+  // Longest lexicon phrase from each token, left to right.
+  c.gazetteer.assign(n, 0);
+  const Gazetteer& gaz = Gazetteer::Get();
+  std::vector<uint32_t> lower(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (doc.tokens[i].kind == TokenKind::kWord) lower[i] = LowerHash(doc.Text(doc.tokens[i]));
+  }
+  for (size_t i = 0; i < n;) {
+    const Token& t = doc.tokens[i];
+    if (t.kind != TokenKind::kWord || !gaz.firsts.count(lower[i])) {
+      ++i;
+      continue;
+    }
+    uint32_t h = kPhraseSeed;
+    size_t best = 0;
+    uint8_t cat = 0;
+    for (size_t k = i; k < n && k < i + kMaxPhrase; ++k) {
+      const Token& x = doc.tokens[k];
+      if (k > i && (x.Is(kParagraphStart) || x.Is(kSentenceStart))) break;
+      h = Mix(h, x.kind == TokenKind::kWord ? lower[k] : LowerHash(doc.Text(x)));
+      auto it = gaz.phrases.find(h);
+      if (it == gaz.phrases.end()) continue;
+      bool role = it->second == NameLexicon::kRole;
+      if (!role && t.Is(kLower)) continue;
+      best = k + 1 - i;
+      cat = it->second;
+    }
+    if (best == 0) {
+      ++i;
+      continue;
+    }
+    for (size_t k = 0; k < best; ++k) {
+      int pos = best == 1 ? 0 : k == 0 ? 1 : k + 1 == best ? 3 : 2;
+      c.gazetteer[i + k] = static_cast<uint8_t>(1 + 4 * cat + pos);
+    }
+    i += best;
+  }
   return c;
 }
 
 void Featurize(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
-               std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets) {
+               std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
+               const std::vector<uint8_t>* quiet) {
   feats->clear();
   offsets->clear();
   const uint32_t n = end - begin;
@@ -228,11 +303,17 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
   pad2.lower = pad2.exact = pad2.sshape = 0xE0D;
   info[0] = info[1] = pad;
   info[n + 2] = info[n + 3] = pad2;
-  for (uint32_t k = 0; k < n; ++k) info[k + 2] = Info(doc, doc.tokens[begin + k]);
+  for (uint32_t k = 0; k < n; ++k) {
+    bool needed = !quiet || !(*quiet)[k] || (k > 0 && !(*quiet)[k - 1]) ||
+                  (k > 1 && !(*quiet)[k - 2]) || (k + 1 < n && !(*quiet)[k + 1]) ||
+                  (k + 2 < n && !(*quiet)[k + 2]);
+    if (needed) info[k + 2] = Info(doc, doc.tokens[begin + k]);
+  }
   feats->reserve(n * 26);
   offsets->reserve(n + 1);
   for (uint32_t k = 0; k < n; ++k) {
     offsets->push_back(static_cast<uint32_t>(feats->size()));
+    if (quiet && (*quiet)[k]) continue;
     const uint32_t i = begin + k;
     const Token& t = doc.tokens[i];
     const TokInfo& c = info[k + 2];
@@ -266,12 +347,32 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
     add(Mix(23, p1.lower, c.sshape));
     add(Mix(24, c.sshape, n1.lower));
     add(Mix(25, p1.cls, c.cls, n1.cls));
+    const uint32_t g = context.gazetteer[i];
+    if (g) {
+      add(Mix(27, g));
+      add(Mix(28, g, c.cls));
+    }
+    add(Mix(29, k > 0 ? context.gazetteer[i - 1] : 99, k + 1 < n ? context.gazetteer[i + 1] : 99));
     if (c.cls == kClsCap || c.cls == kClsCaps) {
       add(Mix(26, k > 0 ? context.word_bits[i - 1] : 9, c.cls,
               k + 1 < n ? context.word_bits[i + 1] : 9));
     }
   }
   offsets->push_back(static_cast<uint32_t>(feats->size()));
+}
+
+void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_t>* quiet) {
+  const uint32_t n = end - begin;
+  quiet->assign(n, 0);
+  auto loud = [&](uint32_t i) {
+    const Token& t = doc.tokens[i];
+    return (t.Is(kCapitalized) || t.Is(kAllCaps)) && !t.Is(kPossessive);
+  };
+  for (uint32_t k = 0; k < n; ++k) {
+    uint32_t i = begin + k;
+    (*quiet)[k] = !loud(i) && !(k > 0 && loud(i - 1)) && !(k + 1 < n && loud(i + 1)) &&
+                  doc.tokens[i].kind != TokenKind::kNumber;
+  }
 }
 
 void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* tags) {
@@ -437,12 +538,18 @@ std::vector<NameSpan> Model::Tag(const Document& doc) const {
   std::vector<int32_t> acc;
   std::vector<float> emissions;
   std::vector<int> tags;
+  std::vector<uint8_t> quiet;
   for (auto [begin, end] : Sequences(doc)) {
     const uint32_t n = end - begin;
-    Featurize(doc, context, begin, end, &feats, &offsets);
+    Quiet(doc, begin, end, &quiet);
+    Featurize(doc, context, begin, end, &feats, &offsets, &quiet);
     acc.assign(static_cast<size_t>(n) * kNumTags, 0);
     for (uint32_t k = 0; k < n; ++k) {
       int32_t* a = &acc[static_cast<size_t>(k) * kNumTags];
+      if (quiet[k]) {
+        a[0] = 1 << 20;  // O, whatever the transitions say
+        continue;
+      }
       for (uint32_t f = offsets[k]; f < offsets[k + 1]; ++f) {
         int i = Find(feats[f]);
         if (i < 0) continue;

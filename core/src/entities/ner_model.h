@@ -41,10 +41,18 @@ struct NameSpan {
 struct DocContext {
   std::vector<uint8_t> word_bits;  // per token: how its word is written elsewhere in the doc
   std::vector<uint8_t> caps_line;  // per token: 1 when its sentence is an ALL-CAPS line
+  std::vector<uint8_t> gazetteer;  // per token: 0, or 1 + 4 * category + position (U B I L)
 };
 DocContext BuildDocContext(const Document& doc);
+// When `quiet` is given, tokens with quiet[k] set get no features (see Quiet()).
 void Featurize(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
-               std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets);
+               std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
+               const std::vector<uint8_t>* quiet = nullptr);
+
+// Tokens of [begin, end) that cannot start, end or be inside a name in
+// practice: not capitalized, with neither neighbour capitalized. Inference
+// tags them O without scoring them (most tokens of prose), for speed.
+void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_t>* quiet);
 
 // Tag sequences run over each paragraph (a CoNLL sentence is one line).
 // Token ranges [begin, end) of the sequences of `doc`.

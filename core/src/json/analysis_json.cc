@@ -115,6 +115,8 @@ void WriteQuotes(JsonWriter& w, const Analysis& a) {
       w.Key("name");
       if (s.entity >= 0 && s.entity < static_cast<int>(a.entities.size())) {
         w.String(a.entities[s.entity].name);
+      } else if (!s.name.empty()) {
+        w.String(s.name);
       } else {
         w.Null();
       }

@@ -1,9 +1,1020 @@
+// The Quotes stage. Three steps, each linear in the tokens:
+//  1. PairQuoteMarks: quoted spans (marks.cc).
+//  2. Frames: every reporting verb outside quotes with its speaker phrase and
+//     the span it reports ("S said (that) C", "C, S said", "according to S, C",
+//     "S said:"). Every search runs over a bounded window of tokens.
+//  3. Each quoted span takes its attribution (after it, before it, around
+//     it, a colon lead-in, or the previous speaker when a quote runs on);
+//     frames no quote used become indirect quotes. Speakers resolve against
+//     the entities through one sorted table of mentions.
 #include "quotes/quotes.h"
 
-namespace lede {
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <unordered_map>
 
-std::vector<Quote> FindQuotes(const Document&, const std::vector<Entity>&, std::vector<Warning>*) {
-  return {};
+#include "quotes/lexicon.h"
+#include "quotes/marks.h"
+#include "text/utf8.h"
+
+namespace lede {
+namespace {
+
+constexpr uint32_t kNone = UINT32_MAX;
+
+// Word classes, by lower-cased form.
+enum WordClass : uint16_t {
+  kAux = 1 << 0,       // may stand between a speaker and the verb: has, also, later
+  kStop = 1 << 1,      // ends a speaker phrase: that, and, when, is, to, in
+  kDet = 1 << 2,       // a, the, his: the left edge of a phrase
+  kJoin = 1 << 3,      // of, for, at: joins nouns inside a phrase
+  kPronoun = 1 << 4,   // he, she, they, it, we, i
+  kTime = 1 << 5,      // monday, today, earlier: skipped after a verb
+  kPrep = 1 << 6,      // on, in, at, during: a phrase skipped after a verb
+  kCueNoun = 1 << 7,   // cue forms that are also nouns: report, claims, calls
+  kTitle = 1 << 8,     // secretary, minister: titles before a name
+  kParenAdv = 1 << 9,  // however, meanwhile: ", however," between speaker and verb
+};
+
+struct WordList {
+  const char* words;
+  uint16_t cls;
+};
+
+const WordList kWordLists[] = {
+    {"has have had having was were is are be been will would could should may might can must "
+     "do does did also later previously then again repeatedly recently once never not n't still "
+     "already often just even initially earlier subsequently reportedly publicly privately "
+     "separately yet quickly flatly specifically first",
+     kAux},
+    {"that which who whom whose and but or nor as after before because since when while if "
+     "although though where so than to in on by with from into about over under against during "
+     "without within through between among upon is are was were be been has have had will would "
+     "could should may might can must do does did not there here what why how whether until "
+     "unless despite like also even only just",
+     kStop},
+    {"a an the this these those his her their its our my your some many several most both all "
+     "each every another any no",
+     kDet},
+    {"of for at", kJoin},
+    {"he she they it we i you", kPronoun},
+    {"monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier "
+     "later recently previously again also repeatedly publicly privately once late last week",
+     kTime},
+    {"on in at during via through over to", kPrep},
+    {"report reports claim claims call calls warning warnings statement post comment note notes "
+     "show shows question questions forecast forecasts estimate estimates demand demands promise "
+     "promises hope hopes fear fears label labels bill term terms brand tweet tweets remarks vow "
+     "vows pledge pledges comment answer reply stress concern found",
+     kCueNoun},
+    {"secretary minister president spokesman spokeswoman spokesperson general gen. admiral adm. "
+     "chief commander director leader senator sen. rep. representative gov. governor mayor "
+     "chairman chairwoman chair ambassador mr. mrs. ms. dr. prof. officer envoy premier "
+     "chancellor king queen prince sheikh judge justice lt. col. maj. capt. sgt. pope "
+     "propagandist analyst editor-in-chief head",
+     kTitle},
+    {"however meanwhile too though moreover also instead nonetheless nevertheless", kParenAdv},
+};
+
+class WordClasses {
+ public:
+  static const WordClasses& Get() {
+    static const WordClasses* w = new WordClasses();
+    return *w;
+  }
+  uint16_t Of(std::string_view lower) const {
+    auto it = map_.find(std::string(lower));
+    return it == map_.end() ? 0 : it->second;
+  }
+
+ private:
+  WordClasses() {
+    for (const WordList& l : kWordLists) {
+      const char* p = l.words;
+      while (*p) {
+        while (*p == ' ') ++p;
+        const char* q = p;
+        while (*q && *q != ' ') ++q;
+        if (q > p) map_[std::string(p, q - p)] |= l.cls;
+        p = q;
+      }
+    }
+  }
+  std::unordered_map<std::string, uint16_t> map_;
+};
+
+// Lower-cases ASCII letters and maps ’ to '; long or non-ASCII words come
+// back as they are (no list holds them).
+std::string Lower(std::string_view w) {
+  std::string out;
+  out.reserve(w.size());
+  for (size_t i = 0; i < w.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(w[i]);
+    if (c == 0xE2 && i + 2 < w.size() && static_cast<unsigned char>(w[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(w[i + 2]) == 0x99) {
+      out.push_back('\'');
+      i += 2;
+      continue;
+    }
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+  }
+  return out;
+}
+
+bool IsDashText(std::string_view w) {
+  return w == "-" || w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "\xE2\x80\x95";
+}
+
+struct Range {
+  uint32_t b = 0, e = 0;
+  bool empty() const { return e <= b; }
+};
+
+// A reporting verb with its speaker phrase and reported span.
+struct Frame {
+  Range cue;
+  const CueVerb* verb = nullptr;  // nullptr for "according to" and dashes
+  const char* lemma = "say";
+  Range speaker;
+  Range content;  // reported span (tokens); empty when none
+  bool colon = false;
+  bool used = false;
+  uint32_t sentence = 0;
+};
+
+struct MentionRef {
+  uint32_t start, end;
+  int entity;
+};
+
+class QuoteFinder {
+ public:
+  QuoteFinder(const Document& doc, const std::vector<Entity>& entities,
+              std::vector<Warning>* warnings)
+      : d_(doc), ents_(entities), warnings_(warnings), lex_(QuoteLexicon::Get()) {}
+
+  std::vector<Quote> Run() {
+    Classify();
+    marks_ = PairQuoteMarks(d_);
+    in_quote_.assign(d_.tokens.size(), -1);
+    for (size_t q = 0; q < marks_.size(); ++q) {
+      uint32_t e = std::min<uint32_t>(marks_[q].close + 1, ParaEnd(marks_[q].paragraph));
+      for (uint32_t i = marks_[q].open; i < e; ++i) in_quote_[i] = static_cast<int>(q);
+    }
+    IndexMentions();
+    BuildFrames();
+    AttributeMarked();
+    EmitIndirect();
+    std::stable_sort(out_.begin(), out_.end(),
+                     [](const Quote& a, const Quote& b) { return a.span.start < b.span.start; });
+    size_t unclosed = 0;
+    for (const Quote& q : out_) unclosed += q.unclosed;
+    if (unclosed > 0 && warnings_ != nullptr) {
+      warnings_->push_back({"unclosed-quote", std::to_string(unclosed) +
+                                                  " quotation(s) open without a closing mark; "
+                                                  "each ends at its paragraph's end"});
+    }
+    return std::move(out_);
+  }
+
+ private:
+  // ---- tokens -------------------------------------------------------------
+  void Classify() {
+    const WordClasses& wc = WordClasses::Get();
+    size_t n = d_.tokens.size();
+    cls_.assign(n, 0);
+    cue_.assign(n, nullptr);
+    lower_.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      const Token& t = d_.tokens[i];
+      if (t.kind != TokenKind::kWord) continue;
+      std::string_view w = d_.Text(t);
+      if (w.size() > 24) continue;
+      lower_[i] = Lower(w);
+      cls_[i] = wc.Of(lower_[i]);
+      cue_[i] = lex_.Verb(lower_[i]);
+    }
+  }
+  bool Is(uint32_t i, uint16_t c) const { return i < cls_.size() && (cls_[i] & c) != 0; }
+  bool Word(uint32_t i, const char* w) const { return i < lower_.size() && lower_[i] == w; }
+  std::string_view Text(uint32_t i) const { return d_.Text(i); }
+  bool IsPunct(uint32_t i, const char* p) const {
+    return d_.tokens[i].kind == TokenKind::kPunct && Text(i) == p;
+  }
+  bool IsTerminal(uint32_t i) const {
+    std::string_view w = Text(i);
+    return d_.tokens[i].kind == TokenKind::kPunct &&
+           (w == "." || w == "!" || w == "?" || w == "..." || w == "\xE2\x80\xA6");
+  }
+  // A cue verb used as a verb (not "a report", "the claims").
+  const CueVerb* VerbAt(uint32_t i) const {
+    if (i >= cue_.size() || cue_[i] == nullptr || in_quote_[i] >= 0) return nullptr;
+    if (Is(i, kCueNoun) && i > 0 && (Is(i - 1, kDet) || d_.tokens[i - 1].Is(kPossessive)))
+      return nullptr;
+    if (d_.tokens[i].Is(kCapitalized) && !d_.tokens[i].Is(kSentenceStart)) return nullptr;
+    if (Word(i, "think") && Word(i + 1, "tank")) return nullptr;
+    return cue_[i];
+  }
+  uint32_t ParaEnd(uint32_t p) const {
+    const Paragraph& para = d_.paragraphs[p];
+    return para.end > para.begin ? d_.sentences[para.end - 1].end : 0;
+  }
+  uint32_t ParaBegin(uint32_t p) const {
+    const Paragraph& para = d_.paragraphs[p];
+    return para.end > para.begin ? d_.sentences[para.begin].begin : 0;
+  }
+  uint32_t ParaOf(uint32_t tok) const { return d_.sentences[d_.tokens[tok].sentence].paragraph; }
+  Span Bytes(Range r) const { return {d_.tokens[r.b].span.start, d_.tokens[r.e - 1].span.end}; }
+
+  // ---- phrases ------------------------------------------------------------
+  // Is token i a plausible word inside a speaker phrase?
+  bool PhraseWord(uint32_t i) const {
+    const Token& t = d_.tokens[i];
+    if (t.kind == TokenKind::kNumber) return true;
+    if (t.kind != TokenKind::kWord) return false;
+    if (Is(i, kStop) && !Is(i, kDet)) return false;
+    if (cue_[i] != nullptr && !Is(i, kCueNoun) && !(Word(i, "think") && Word(i + 1, "tank")))
+      return false;
+    return true;
+  }
+
+  // The noun phrase that ends right before token e (not before lo).
+  Range PhraseBefore(uint32_t e, uint32_t lo) const {
+    Range r{e, e};
+    if (e <= lo) return r;
+    if (Is(e - 1, kPronoun)) return {e - 1, e};
+    uint32_t k = e;
+    while (k > lo && e - k < 12) {
+      uint32_t i = k - 1;
+      const Token& t = d_.tokens[i];
+      if (t.kind == TokenKind::kWord && Is(i, kPronoun) && !t.Is(kPossessive)) break;
+      if (!PhraseWord(i)) break;
+      if (Is(i, kJoin)) {
+        if (i == lo || !PhraseWord(i - 1) || Is(i - 1, kDet) || Is(i - 1, kJoin)) break;
+        k = i;
+        continue;
+      }
+      k = i;
+      if (Is(i, kDet)) {
+        if (i > lo && Is(i - 1, kJoin)) continue;
+        break;
+      }
+      if (t.Is(kSentenceStart)) break;
+    }
+    while (k < e && (Is(k, kJoin))) ++k;
+    r.b = k;
+    // A phrase of determiners only is no phrase.
+    bool noun = false;
+    for (uint32_t i = k; i < e; ++i) noun |= !Is(i, kDet);
+    if (!noun) r.b = e;
+    return r;
+  }
+
+  // The noun phrase that starts at token b (before hi).
+  Range PhraseAfter(uint32_t b, uint32_t hi) const {
+    Range r{b, b};
+    if (b >= hi) return r;
+    if (Is(b, kPronoun) && !d_.tokens[b].Is(kPossessive)) return {b, b + 1};
+    uint32_t k = b;
+    while (k < hi && k - b < 10) {
+      const Token& t = d_.tokens[k];
+      if (t.kind == TokenKind::kWord && Is(k, kPronoun)) break;
+      if (!PhraseWord(k)) break;
+      if (Is(k, kDet) && k > b && !Is(k - 1, kJoin)) break;
+      if (Is(k, kJoin) && (k == b || k + 1 >= hi || !PhraseWord(k + 1))) break;
+      if (Is(k, kTime) && !Is(k, kDet) && k > b) break;
+      ++k;
+    }
+    while (k > b && (Is(k - 1, kJoin) || Is(k - 1, kDet))) --k;
+    r.e = k;
+    return r;
+  }
+
+  // The speaker of a verb at v: the phrase before it, over auxiliaries,
+  // an appositive ("S, a doctor, said") or a relative pronoun ("S, who said").
+  Range SubjectBefore(uint32_t v, uint32_t lo) const {
+    uint32_t j = v;
+    while (j > lo && v - j < 4 && Is(j - 1, kAux) && !Is(j - 1, kPronoun)) --j;
+    if (j <= lo) return {v, v};
+    if (Word(j - 1, "who")) {
+      uint32_t k = j - 1;
+      if (k > lo && IsPunct(k - 1, ",")) --k;
+      return PhraseBefore(k, lo);
+    }
+    if (IsPunct(j - 1, ",")) {
+      // "S, a doctor, said", "S, director of X, Y Center, said", "S, however, said":
+      // comma-separated chunks back to the phrase that opens them.
+      uint32_t commas[4];
+      int nc = 0;
+      uint32_t k = j - 1;
+      commas[nc++] = k;
+      while (k > lo && j - k < 28) {
+        uint32_t i = k - 1;
+        if (IsPunct(i, ",")) {
+          if (nc == 4) break;
+          commas[nc++] = i;
+        } else if (!PhraseWord(i) && !(d_.tokens[i].Is(kPossessive)) &&
+                   !(Is(i, kStop) && (Word(i, "in") || Word(i, "on") || Word(i, "and")))) {
+          break;
+        }
+        k = i;
+      }
+      if (nc < 2) return {v, v};
+      // The leftmost chunk that is not an adverbial ("On Sunday, S, the X, said").
+      int pick = nc - 1;
+      Range head;
+      for (; pick >= 1; --pick) {
+        head = PhraseBefore(commas[pick], lo);
+        if (head.empty()) continue;
+        bool adverbial =
+            (head.b > lo && Is(head.b - 1, kPrep)) || (head.e - head.b == 1 && Is(head.b, kTime));
+        if (!adverbial) break;
+      }
+      if (pick < 1 || head.empty()) return {v, v};
+      uint32_t c1 = commas[pick];
+      nc = pick + 1;
+      if (nc == 2 && commas[0] - c1 == 2 && Is(c1 + 1, kParenAdv)) return head;
+      Range app = PhraseAfter(c1 + 1, commas[nc - 2]);
+      bool app_name = !app.empty() && NameRun(app).b == app.b && NameRun(app).e == app.e;
+      bool head_named = !NameRun(head).empty() && NameRun(head).e == head.e;
+      if (app_name && !head_named) return app;
+      if (!head_named && !IsSourcePhrase(head) && !Is(head.b, kPronoun)) return {v, v};
+      return head;
+    }
+    return PhraseBefore(j, lo);
+  }
+
+  bool HasName(Range r) const {
+    for (uint32_t i = r.b; i < r.e; ++i) {
+      const Token& t = d_.tokens[i];
+      if (t.kind == TokenKind::kWord && (t.Is(kCapitalized) || t.Is(kAllCaps)) && !Is(i, kDet) &&
+          !t.Is(kPossessive))
+        return true;
+    }
+    return false;
+  }
+
+  // The trailing run of capitalised words in r ("Bill LaPlante" of "the
+  // Pentagon's arms acquisition chief Bill LaPlante"), joined by of/for/the.
+  Range NameRun(Range r) const {
+    uint32_t e = r.e;
+    while (e > r.b && (d_.tokens[e - 1].Is(kPossessive))) --e;
+    uint32_t k = e;
+    while (k > r.b) {
+      uint32_t i = k - 1;
+      const Token& t = d_.tokens[i];
+      bool cap = t.kind == TokenKind::kWord && (t.Is(kCapitalized) || t.Is(kAllCaps)) &&
+                 !Is(i, kDet) && !Is(i, kPronoun);
+      bool joiner = (Is(i, kJoin) || Word(i, "the")) && k < e && i > r.b;
+      if (!cap && !joiner) break;
+      k = i;
+    }
+    while (k < e && !(d_.tokens[k].Is(kCapitalized) || d_.tokens[k].Is(kAllCaps))) ++k;
+    return {k, e};
+  }
+
+  // The head noun of a phrase: its last word before of/for/at, else its last.
+  uint32_t Head(Range r) const {
+    for (uint32_t i = r.b + 1; i < r.e; ++i) {
+      if (Is(i, kJoin)) return i - 1;
+    }
+    return r.e - 1;
+  }
+  bool IsSourcePhrase(Range r) const {
+    return !r.empty() && lex_.IsSourceNoun(lower_[Head(r)]) && !Is(Head(r), kPronoun);
+  }
+
+  // ---- frames -------------------------------------------------------------
+  // The end of a clause that starts at b in a sentence ending at se: the
+  // final punctuation, or a comma before "according to" / "adding".
+  uint32_t ClauseEnd(uint32_t b, uint32_t se) const {
+    uint32_t e = se;
+    while (e > b && (IsTerminal(e - 1) ||
+                     (d_.tokens[e - 1].kind == TokenKind::kQuote && in_quote_[e - 1] < 0)))
+      --e;
+    for (uint32_t i = b; i + 1 < e; ++i) {
+      if (IsPunct(i, ",") &&
+          (Word(i + 1, "according") || Word(i + 1, "but") || Word(i + 1, "while") ||
+           Word(i + 1, "as") || Word(i + 1, "although") || Word(i + 1, "though") ||
+           Word(i + 1, "whereas") ||
+           (cue_[i + 1] != nullptr && lower_[i + 1].size() > 3 &&
+            lower_[i + 1].compare(lower_[i + 1].size() - 3, 3, "ing") == 0 &&
+            in_quote_[i + 1] < 0)))
+        return i;
+    }
+    while (e > b && IsPunct(e - 1, ",")) --e;
+    return e;
+  }
+
+  // What a verb at v reports when it comes after the verb: skips the hearer
+  // of "told", time words and short phrases ("on Monday", "in a statement"),
+  // then "that" or a colon.
+  Range ContentAfter(uint32_t v, const CueVerb* verb, uint32_t se, bool* colon) const {
+    uint32_t k = v + 1;
+    if (Word(v, "saying") && Word(k, "that")) ++k;
+    if (verb->lemma == "tell" || verb->lemma == "ask" || verb->lemma == "urge" ||
+        verb->lemma == "brief" || verb->lemma == "warn" || verb->lemma == "assure") {
+      Range obj = PhraseAfter(k, se);
+      if (!obj.empty() && !Word(obj.b, "that")) k = obj.e;
+    }
+    for (int rounds = 0; rounds < 4 && k < se; ++rounds) {
+      if (Is(k, kTime) && !Is(k, kDet)) {
+        ++k;
+        continue;
+      }
+      if (Is(k, kPrep) && k + 1 < se) {
+        Range pp = PhraseAfter(k + 1, se);
+        if (pp.empty() || pp.e - pp.b > 6) break;
+        // Only skip the phrase when a clause plainly follows it.
+        if (pp.e < se && (Word(pp.e, "that") || IsPunct(pp.e, ":") || IsPunct(pp.e, ",") ||
+                          d_.tokens[pp.e].kind == TokenKind::kQuote || Is(pp.e, kPronoun) ||
+                          Is(pp.e, kDet) || Is(pp.e, kTime))) {
+          k = pp.e;
+          continue;
+        }
+        break;
+      }
+      break;
+    }
+    if (k < se && IsPunct(k, ",") && k + 1 < se && d_.tokens[k + 1].kind == TokenKind::kQuote &&
+        in_quote_[k + 1] >= 0)
+      ++k;
+    if (k < se && Word(k, "that")) ++k;
+    if (k < se && (IsPunct(k, ":"))) {
+      *colon = true;
+      ++k;
+    }
+    if (k >= se) return {se, se};
+    if (IsPunct(k, ",") || IsTerminal(k) || IsPunct(k, ")") || IsDashText(Text(k))) return {k, k};
+    // "said at a meeting", "replied with strikes", "asked to provide": no reported clause.
+    if (Is(k, kPrep) || Is(k, kJoin) || Word(k, "to") || Word(k, "about") || Word(k, "with") ||
+        Word(k, "by") || Word(k, "having") || Word(k, "from") || Word(k, "into"))
+      return {k, k};
+    uint32_t e = ClauseEnd(k, se);
+    return {k, e};
+  }
+
+  void BuildFrames() {
+    for (uint32_t s = 0; s < d_.sentences.size(); ++s) {
+      const Sentence& sen = d_.sentences[s];
+      frame_begin_.push_back(static_cast<uint32_t>(frames_.size()));
+      if (sen.dateline) continue;
+      uint32_t sb = sen.begin, se = sen.end;
+      for (uint32_t v = sb; v < se; ++v) {
+        if (in_quote_[v] >= 0) continue;
+        if (Word(v, "according") && v + 1 < se && Word(v + 1, "to")) {
+          AccordingTo(v, sb, se, s);
+          continue;
+        }
+        const CueVerb* verb = VerbAt(v);
+        if (verb == nullptr) continue;
+        Frame f;
+        f.cue = {v, v + 1};
+        f.verb = verb;
+        f.lemma = verb->lemma.c_str();
+        f.sentence = s;
+        uint32_t subj_at = v;
+        if (Word(v, "saying") && v >= sb + 2 && Word(v - 1, "as") && Word(v - 2, "quoted")) {
+          f.cue = {v - 2, v + 1};
+          subj_at = v - 2;
+        }
+        if (verb->frame == CueFrame::kName) {
+          NameFrame(v, sb, se, s, verb);
+          continue;
+        }
+        bool participle = lower_[v].size() > 4 &&
+                          lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0 &&
+                          (v > sb && (IsPunct(v - 1, ",") || Word(v - 1, "and")));
+        if (participle) {
+          // ", adding ...": the speaker of the clause's main verb, else the
+          // phrase that opens the sentence ("S, the editor, cheered ..., adding").
+          for (size_t k = frames_.size(); k > frame_begin_.back(); --k) {
+            if (!frames_[k - 1].speaker.empty()) {
+              f.speaker = frames_[k - 1].speaker;
+              break;
+            }
+          }
+          if (f.speaker.empty()) {
+            Range open = PhraseAfter(sb, v);
+            if (!open.empty() && (HasName(open) || IsSourcePhrase(open)) && !Is(open.b, kPrep) &&
+                !Is(open.b, kTime))
+              f.speaker = open;
+          }
+        } else {
+          f.speaker = SubjectBefore(subj_at, sb);
+        }
+        bool colon = false;
+        if (!f.speaker.empty()) {
+          if (verb->frame == CueFrame::kThink && Is(f.speaker.b, kPronoun) &&
+              (Word(f.speaker.b, "i") || Word(f.speaker.b, "we") || Word(f.speaker.b, "you")))
+            continue;
+          f.content = ContentAfter(v, verb, se, &colon);
+          f.colon = colon;
+          if (f.content.empty() && !colon && verb->frame == CueFrame::kSpeech) {
+            // "C, S said." / "C, he said, by ..." : the clause before.
+            uint32_t c = f.speaker.b;
+            if (c > sb && IsPunct(c - 1, ",")) f.content = {sb, c - 1};
+            if (c > sb && d_.tokens[c - 1].kind == TokenKind::kQuote) f.content = {sb, c};
+          }
+        } else if (verb->frame == CueFrame::kSpeech && v > sb &&
+                   (IsPunct(v - 1, ",") || d_.tokens[v - 1].kind == TokenKind::kQuote ||
+                    IsTerminal(v - 1))) {
+          // "C, said S."
+          Range sp = PhraseAfter(v + 1, se);
+          if (sp.empty()) continue;
+          uint32_t after = sp.e;
+          if (after < se &&
+              !(IsPunct(after, ",") || IsTerminal(after) || Is(after, kPrep) || Is(after, kTime)))
+            continue;
+          f.speaker = sp;
+          uint32_t c = v - 1;
+          f.content = {sb, d_.tokens[c].kind == TokenKind::kQuote ? v : c};
+        }
+        if (f.speaker.empty()) continue;
+        if (verb->frame == CueFrame::kThink && (f.content.empty() || f.content.e - f.content.b < 3))
+          continue;
+        frames_.push_back(f);
+      }
+      // A reported clause ends where the next speaker begins.
+      for (size_t k = frame_begin_.back(); k + 1 < frames_.size(); ++k) {
+        Frame& f = frames_[k];
+        const Frame& g = frames_[k + 1];
+        if (f.content.empty() || g.speaker.empty() || g.speaker.b <= f.cue.b) continue;
+        if (g.speaker.b > f.content.b && g.speaker.b < f.content.e) {
+          uint32_t e = g.speaker.b;
+          while (e > f.content.b && (IsPunct(e - 1, ",") || Word(e - 1, "and") ||
+                                     Word(e - 1, "but") || Word(e - 1, "as")))
+            --e;
+          f.content.e = e;
+        }
+      }
+    }
+    frame_begin_.push_back(static_cast<uint32_t>(frames_.size()));
+    frame_at_.assign(d_.tokens.size(), -1);
+    for (size_t k = 0; k < frames_.size(); ++k) {
+      const Frame& f = frames_[k];
+      frame_at_[f.cue.b] = static_cast<int>(k);
+      if (f.speaker.empty() || Is(f.speaker.b, kPronoun) || IsSourcePhrase(f.speaker)) continue;
+      Range name = NameRun(f.speaker);
+      if (name.e - name.b >= 1 && d_.tokens[name.b].kind == TokenKind::kWord)
+        names_.push_back({d_.tokens[f.cue.b].span.start, StripTitles(name)});
+    }
+  }
+
+  void AccordingTo(uint32_t v, uint32_t sb, uint32_t se, uint32_t s) {
+    Frame f;
+    f.cue = {v, v + 2};
+    f.lemma = "according to";
+    f.sentence = s;
+    f.speaker = PhraseAfter(v + 2, se);
+    if (f.speaker.empty()) return;
+    uint32_t after = f.speaker.e;
+    if (v == sb || (v > sb && !IsPunct(v - 1, ","))) {
+      uint32_t k = after;
+      if (k < se && IsPunct(k, ",")) ++k;
+      if (v == sb) {
+        f.content = {k, ClauseEnd(k, se)};
+      } else {
+        f.content = {sb, v};
+      }
+    } else {
+      f.content = {sb, v - 1};
+    }
+    frames_.push_back(f);
+  }
+
+  // "called it “a matter of time”", "billed by X as “regrouping”": a
+  // naming verb and the quoted term within a few tokens after it.
+  void NameFrame(uint32_t v, uint32_t sb, uint32_t se, uint32_t s, const CueVerb* verb) {
+    Frame f;
+    f.cue = {v, v + 1};
+    f.verb = verb;
+    f.lemma = verb->lemma.c_str();
+    f.sentence = s;
+    uint32_t k = v + 1;
+    if (Word(k, "by")) {
+      Range by = PhraseAfter(k + 1, se);
+      if (by.empty()) return;
+      f.speaker = by;
+      k = by.e;
+    } else {
+      f.speaker = SubjectBefore(v, sb);
+      if (f.speaker.empty()) return;
+    }
+    for (uint32_t i = k; i < se && i < k + 6; ++i) {
+      if (Word(i, "to") || Word(i, "for") || Word(i, "on")) return;
+      if (d_.tokens[i].kind == TokenKind::kQuote && in_quote_[i] >= 0 &&
+          marks_[in_quote_[i]].open == i) {
+        f.content = {i, i + 1};
+        frames_.push_back(f);
+        return;
+      }
+    }
+  }
+
+  // ---- marked quotes ------------------------------------------------------
+  struct Attribution {
+    int frame = -1;  // index into frames_, or -1
+    Range cue;
+    const char* lemma = nullptr;
+    const CueVerb* verb = nullptr;
+    Range speaker;
+    double confidence = 0;
+    bool leading = false;  // the attribution comes before the quote
+  };
+
+  // "Q," he said / "Q," said S / "Q" – S.
+  bool Trailing(const MarkedSpan& m, Attribution* a) const {
+    uint32_t pe = ParaEnd(m.paragraph);
+    uint32_t t = m.close + 1;
+    if (m.unclosed || m.runs_on || t >= pe) return false;
+    if (IsPunct(t, ",")) ++t;
+    if (t >= pe) return false;
+    uint32_t se = d_.sentences[d_.tokens[t].sentence].end;
+    if (d_.tokens[t].sentence != d_.tokens[m.close].sentence && !d_.tokens[t].Is(kLower) &&
+        !IsDashText(Text(t)))
+      return false;
+    if (IsDashText(Text(t))) {
+      Range sp = PhraseAfter(t + 1, pe);
+      if (sp.empty() || !HasName(sp)) return false;
+      if (sp.e < pe && !(IsTerminal(sp.e) || IsPunct(sp.e, ","))) return false;
+      a->speaker = sp;
+      a->confidence = 0.85;
+      return true;
+    }
+    const CueVerb* verb = VerbAt(t);
+    if (verb != nullptr && verb->frame != CueFrame::kName) {
+      Range sp = PhraseAfter(t + 1, se);
+      if (sp.empty()) return false;
+      a->speaker = sp;
+      a->cue = {t, t + 1};
+      a->verb = verb;
+      a->confidence = 0.95;
+      return true;
+    }
+    for (uint32_t v = t + 1; v < se && v < t + 16; ++v) {
+      if (d_.tokens[v].kind == TokenKind::kQuote || IsTerminal(v)) return false;
+      const CueVerb* vb = VerbAt(v);
+      if (vb == nullptr || vb->frame == CueFrame::kName) continue;
+      Range sp = SubjectBefore(v, t);
+      if (sp.empty()) return false;
+      // The phrase (or "S, a doctor,") must fill the gap between the mark and the verb.
+      for (uint32_t k = t; k < sp.b; ++k) {
+        if (!PhraseWord(k) && !IsPunct(k, ",")) return false;
+      }
+      a->speaker = sp;
+      a->cue = {v, v + 1};
+      a->verb = vb;
+      a->confidence = 0.93;
+      return true;
+    }
+    return false;
+  }
+
+  // A frame of the opening mark's sentence whose verb comes before the quote
+  // and whose reported span holds it ("S said: “Q”", "S wrote that “Q”").
+  bool Leading(const MarkedSpan& m, Attribution* a) const {
+    uint32_t s = d_.tokens[m.open].sentence;
+    for (uint32_t k = frame_begin_[s + 1]; k > frame_begin_[s]; --k) {
+      const Frame& f = frames_[k - 1];
+      if (f.cue.b > m.open) continue;
+      bool holds = !f.content.empty() && f.content.b <= m.open && m.open < f.content.e;
+      if (!holds && f.colon && f.content.b == m.open) holds = true;
+      if (!holds) continue;
+      a->frame = static_cast<int>(k - 1);
+      a->speaker = f.speaker;
+      a->cue = f.cue;
+      a->verb = f.verb;
+      a->lemma = f.lemma;
+      a->confidence = f.content.b == m.open ? 0.92 : 0.82;
+      a->leading = true;
+      return true;
+    }
+    return false;
+  }
+
+  // A frame after the quote whose reported span holds it ("it was only “a
+  // matter of time” before ..., said one of the officials").
+  bool Around(const MarkedSpan& m, Attribution* a) const {
+    uint32_t s0 = d_.tokens[m.open].sentence;
+    uint32_t last = std::min<uint32_t>(s0 + 3, static_cast<uint32_t>(d_.sentences.size()));
+    for (uint32_t s = s0; s < last; ++s) {
+      if (d_.sentences[s].paragraph != m.paragraph) break;
+      for (uint32_t k = frame_begin_[s]; k < frame_begin_[s + 1]; ++k) {
+        const Frame& f = frames_[k];
+        if (f.content.empty() || f.cue.b < m.open) continue;
+        if (f.content.b <= m.open && m.open < f.content.e) {
+          a->frame = static_cast<int>(k);
+          a->speaker = f.speaker;
+          a->cue = f.cue;
+          a->verb = f.verb;
+          a->lemma = f.lemma;
+          a->confidence = 0.8;
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // A paragraph that opens with the quote after one that ends "S said:".
+  bool ColonLeadIn(const MarkedSpan& m, Attribution* a) const {
+    if (m.paragraph == 0 || m.open != ParaBegin(m.paragraph)) return false;
+    uint32_t prev = m.paragraph - 1;
+    uint32_t pe = ParaEnd(prev);
+    if (pe == 0 || !IsPunct(pe - 1, ":")) return false;
+    uint32_t s = d_.tokens[pe - 1].sentence;
+    for (uint32_t k = frame_begin_[s + 1]; k > frame_begin_[s]; --k) {
+      const Frame& f = frames_[k - 1];
+      if (f.speaker.empty()) continue;
+      a->frame = static_cast<int>(k - 1);
+      a->speaker = f.speaker;
+      a->cue = f.cue;
+      a->verb = f.verb;
+      a->lemma = f.lemma;
+      a->confidence = 0.88;
+      a->leading = true;
+      return true;
+    }
+    return false;
+  }
+
+  // Does the quote stand as a sentence of its own (or after "S said:")?
+  bool StandsAlone(const MarkedSpan& m, const Attribution& a) const {
+    uint32_t sb = d_.sentences[d_.tokens[m.open].sentence].begin;
+    bool at_start = m.open == sb;
+    if (!at_start && a.leading && a.frame >= 0) {
+      const Frame& f = frames_[a.frame];
+      at_start = f.content.b == m.open && f.speaker.b >= sb;
+      // Only the attribution may precede it: "S said:", "S said,".
+      if (at_start && !(f.colon || IsPunct(m.open - 1, ",") || IsPunct(m.open - 1, ":")))
+        at_start = d_.tokens[m.begin()].Is(kCapitalized);
+    }
+    if (!at_start && m.open > sb && IsPunct(m.open - 1, ":")) at_start = true;
+    if (!at_start) return false;
+    const Token& first = d_.tokens[m.begin()];
+    if (first.Is(kLower) && !m.continues) return false;
+    // Ends like a statement, or has a few words.
+    uint32_t words = 0;
+    for (uint32_t i = m.begin(); i < m.end() && words < 5; ++i)
+      words += d_.tokens[i].kind == TokenKind::kWord;
+    return words >= 2;
+  }
+
+  bool LooksLikeTerm(const MarkedSpan& m) const {
+    uint32_t words = 0;
+    for (uint32_t i = m.begin(); i < m.end(); ++i) {
+      if (IsTerminal(i) || IsPunct(i, ",") || IsPunct(i, ":") || IsPunct(i, ";")) {
+        if (!(IsPunct(i, ",") && i + 1 == m.end())) return false;
+      }
+      words += d_.tokens[i].kind == TokenKind::kWord || d_.tokens[i].kind == TokenKind::kNumber;
+    }
+    if (words == 0 || words > 4) return false;
+    if (m.open > 0) {
+      uint32_t p = m.open - 1;
+      // "the “special military operation”", "separatist “republics”", "Putin's coveted “land
+      // bridge”"
+      if (Is(p, kDet) || d_.tokens[p].Is(kPossessive) ||
+          (d_.tokens[p].kind == TokenKind::kWord && cue_[p] == nullptr && !Is(p, kStop) &&
+           !Is(p, kPronoun) && words <= 3))
+        return true;
+    }
+    return words <= 2;
+  }
+
+  void AttributeMarked() {
+    Speaker last;
+    bool has_last = false;
+    uint32_t last_para = 0;
+    size_t fp = 0;  // frames before the current quote, for the running speaker
+    for (const MarkedSpan& m : marks_) {
+      // The latest speaker named by a frame before this quote.
+      while (fp < frames_.size() && frames_[fp].cue.b < m.open) {
+        const Frame& f = frames_[fp];
+        if (!f.speaker.empty() && f.verb != nullptr) {
+          last = Resolve(f.speaker, Span{0, 0});
+          has_last = true;
+          last_para = ParaOf(f.cue.b);
+        }
+        ++fp;
+      }
+      Attribution a;
+      Quote q;
+      q.span = {d_.tokens[m.begin()].span.start, d_.tokens[m.end() - 1].span.end};
+      q.unclosed = m.unclosed;
+      bool found = Trailing(m, &a) || Leading(m, &a) || ColonLeadIn(m, &a);
+      bool around = false;
+      if (!found) found = around = Around(m, &a);
+      bool term = LooksLikeTerm(m);
+      if (found && a.frame >= 0) {
+        const Frame& f = frames_[a.frame];
+        // A term inside someone's reported speech stays a scare quote unless
+        // the verb names it ("billed ... as “regrouping”").
+        if (term && !(f.verb != nullptr && f.verb->frame == CueFrame::kName)) found = false;
+      }
+      if (found) {
+        if (a.frame >= 0) frames_[a.frame].used = true;
+        if (a.frame < 0 && !a.cue.empty() && frame_at_[a.cue.b] >= 0)
+          frames_[frame_at_[a.cue.b]].used = true;
+        if (!a.cue.empty()) {
+          q.has_cue = true;
+          q.cue.span = Bytes(a.cue);
+          const CueVerb* verb = a.verb;
+          q.cue.lemma = verb != nullptr ? verb->lemma : (a.lemma ? a.lemma : "say");
+          q.cue.stance = verb != nullptr ? verb->stance : "say";
+        }
+        q.has_speaker = true;
+        q.speaker = Resolve(a.speaker, q.span);
+        q.confidence = a.confidence;
+        q.kind = StandsAlone(m, a) && !around ? Quote::Kind::kDirect : Quote::Kind::kPartial;
+        last = q.speaker;
+        has_last = true;
+        last_para = m.paragraph;
+      } else if (has_last && !term && (!m.unclosed || m.continues) &&
+                 (m.continues || ((m.paragraph == last_para || m.paragraph == last_para + 1) &&
+                                  m.open == d_.sentences[d_.tokens[m.open].sentence].begin))) {
+        // A quote running on without a new attribution keeps the speaker.
+        q.has_speaker = true;
+        q.speaker = last;
+        q.kind = Quote::Kind::kDirect;
+        q.confidence = m.continues ? 0.85 : 0.7;
+        last_para = m.paragraph;
+      } else if (term) {
+        q.kind = Quote::Kind::kScare;
+        q.confidence = 0.6;
+      } else {
+        q.kind = Quote::Kind::kDirect;
+        q.confidence = 0.4;
+      }
+      if (q.unclosed) q.confidence *= 0.7;
+      out_.push_back(std::move(q));
+    }
+  }
+
+  void EmitIndirect() {
+    for (const Frame& f : frames_) {
+      if (f.used || f.content.empty() || f.speaker.empty()) continue;
+      if (f.verb != nullptr && f.verb->frame == CueFrame::kName) continue;
+      Range c = f.content;
+      // Trim marks and punctuation at the edges.
+      while (c.b < c.e && (d_.tokens[c.b].kind == TokenKind::kPunct)) ++c.b;
+      while (c.e > c.b && (d_.tokens[c.e - 1].kind == TokenKind::kPunct)) --c.e;
+      uint32_t words = 0;
+      bool outside = false;
+      for (uint32_t i = c.b; i < c.e; ++i) {
+        words += d_.tokens[i].kind == TokenKind::kWord || d_.tokens[i].kind == TokenKind::kNumber;
+        outside |= in_quote_[i] < 0;
+      }
+      if (words < 3 || !outside) continue;
+      Quote q;
+      q.kind = Quote::Kind::kIndirect;
+      q.span = Bytes(c);
+      q.has_cue = true;
+      q.cue.span = Bytes(f.cue);
+      q.cue.lemma = f.verb != nullptr ? f.verb->lemma : f.lemma;
+      q.cue.stance = f.verb != nullptr ? f.verb->stance : "say";
+      q.has_speaker = true;
+      q.speaker = Resolve(f.speaker, q.span);
+      q.confidence = f.verb != nullptr && f.verb->frame == CueFrame::kThink ? 0.55 : 0.7;
+      out_.push_back(std::move(q));
+    }
+  }
+
+  // ---- speakers -----------------------------------------------------------
+  void IndexMentions() {
+    for (size_t e = 0; e < ents_.size(); ++e) {
+      for (const Mention& m : ents_[e].mentions)
+        mentions_.push_back({m.span.start, m.span.end, static_cast<int>(e)});
+      const std::string& name = ents_[e].name;
+      size_t sp = name.rfind(' ');
+      std::string last = Lower(sp == std::string::npos ? name : name.substr(sp + 1));
+      const std::string& type = ents_[e].type;
+      if (type == "PERSON" || type == "ORG")
+        surname_.emplace(last, static_cast<int>(e));  // the first (most salient) wins
+    }
+    std::sort(mentions_.begin(), mentions_.end(),
+              [](const MentionRef& a, const MentionRef& b) { return a.start < b.start; });
+  }
+
+  bool TypeIs(int e, const char* t) const { return ents_[e].type == t; }
+
+  // The latest mention before `before` of an entity whose type fits, skipping
+  // mentions inside `skip` (the quote itself). Bounded walk.
+  int RecentEntity(uint32_t before, Span skip, bool person) const {
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), before,
+                               [](const MentionRef& m, uint32_t b) { return m.start < b; });
+    int steps = 0;
+    while (it != mentions_.begin() && steps++ < 200) {
+      --it;
+      if (it->start >= skip.start && it->end <= skip.end && skip.end > skip.start) continue;
+      const std::string& t = ents_[it->entity].type;
+      if (person ? t == "PERSON" : (t == "ORG" || t == "GPE" || t == "NORP")) return it->entity;
+    }
+    return -1;
+  }
+
+  Speaker Resolve(Range r, Span quote) const {
+    Speaker s;
+    s.has_span = true;
+    s.span = Bytes(r);
+    if (r.e - r.b == 1 && Is(r.b, kPronoun)) {
+      const std::string& w = lower_[r.b];
+      bool person = w == "he" || w == "she" || w == "i";
+      s.entity = RecentEntity(s.span.start, quote, person);
+      if (s.entity < 0 && person) {
+        // Before entities exist: the latest speaker named before it.
+        auto n = std::lower_bound(
+            names_.begin(), names_.end(), s.span.start,
+            [](const std::pair<uint32_t, std::string>& x, uint32_t b) { return x.first < b; });
+        if (n != names_.begin()) s.name = std::prev(n)->second;
+      }
+      return s;
+    }
+    // Entities whose mentions overlap the phrase: a person first.
+    int best = -1;
+    Span best_span{};
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), s.span.start,
+                               [](const MentionRef& m, uint32_t b) { return m.end <= b; });
+    // mentions_ is sorted by start; walk a bounded stretch around the phrase.
+    auto lo = std::lower_bound(mentions_.begin(), mentions_.end(), s.span.start,
+                               [](const MentionRef& m, uint32_t b) { return m.start < b; });
+    (void)it;
+    int steps = 0;
+    while (lo != mentions_.begin() && steps++ < 8) --lo;
+    for (auto m = lo; m != mentions_.end() && m->start < s.span.end; ++m) {
+      if (m->end <= s.span.start) continue;
+      bool person = TypeIs(m->entity, "PERSON");
+      if (best < 0 || (person && !TypeIs(best, "PERSON")) ||
+          (person == TypeIs(best, "PERSON") && m->start >= best_span.start)) {
+        best = m->entity;
+        best_span = {m->start, m->end};
+      }
+    }
+    bool anonymous = IsSourcePhrase(r) && (best < 0 || !TypeIs(best, "PERSON"));
+    if (anonymous) {
+      s.anonymous = true;
+      s.descriptor = std::string(d_.Text(s.span));
+      if (best >= 0) {
+        s.organization = best;
+        if (TypeIs(best, "NORP") && ents_[best].link >= 0) s.organization = ents_[best].link;
+      }
+      return s;
+    }
+    if (best >= 0 && (TypeIs(best, "PERSON") || !HasPersonName(r))) {
+      s.entity = best;
+      s.span = best_span;
+      return s;
+    }
+    Range name = NameRun(r);
+    if (!name.empty()) {
+      s.span = Bytes(name);
+      auto found = surname_.find(lower_[name.e - 1]);
+      if (found != surname_.end()) {
+        s.entity = found->second;
+      } else {
+        s.name = StripTitles(name);
+      }
+    }
+    return s;
+  }
+
+  bool HasPersonName(Range r) const { return NameRun(r).e - NameRun(r).b >= 2; }
+
+  // "US Defense Secretary Lloyd Austin" -> "Lloyd Austin" (used only until
+  // the entities stage names the person).
+  std::string StripTitles(Range name) const {
+    uint32_t b = name.b;
+    for (uint32_t i = name.b; i + 1 < name.e; ++i) {
+      if (Is(i, kTitle)) b = i + 1;
+    }
+    return std::string(d_.Text(Bytes({b, name.e})));
+  }
+
+  const Document& d_;
+  const std::vector<Entity>& ents_;
+  std::vector<Warning>* warnings_;
+  const QuoteLexicon& lex_;
+  std::vector<uint16_t> cls_;
+  std::vector<const CueVerb*> cue_;
+  std::vector<std::string> lower_;
+  std::vector<MarkedSpan> marks_;
+  std::vector<int> in_quote_;
+  std::vector<Frame> frames_;
+  std::vector<uint32_t> frame_begin_;  // per sentence, plus one past the end
+  std::vector<MentionRef> mentions_;
+  std::unordered_map<std::string, int> surname_;
+  std::vector<int> frame_at_;  // token -> the frame whose cue starts there, or -1
+  std::vector<std::pair<uint32_t, std::string>> names_;  // (byte, name) of named frame speakers
+  std::vector<Quote> out_;
+};
+
+}  // namespace
+
+std::vector<Quote> FindQuotes(const Document& doc, const std::vector<Entity>& entities,
+                              std::vector<Warning>* warnings) {
+  if (doc.tokens.empty()) return {};
+  return QuoteFinder(doc, entities, warnings).Run();
 }
 
 }  // namespace lede

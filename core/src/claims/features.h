@@ -1,0 +1,90 @@
+// Features of a sentence (or clause) for the check-worthiness model, and the
+// word classes the Claims stage uses to type and explain a claim.
+// Internal to the core.
+//
+// Every feature is computed from the Document's tokens (and, when present,
+// the entities found over them); no text is re-tokenized. The same function
+// feeds training (`lede train claims`) and scoring (FindClaims), so the two
+// cannot drift apart.
+#ifndef LEDE_CLAIMS_FEATURES_H_
+#define LEDE_CLAIMS_FEATURES_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lede/lede.h"
+#include "text/document.h"
+
+namespace lede {
+
+// What a feature says about the sentence, in words a reader understands.
+// Reasons are built per family from the features that raised the score.
+enum class FeatureFamily : uint8_t {
+  kBias,
+  kWord,         // a unigram or bigram of the sentence (token index kept)
+  kFigure,       // a number, percentage, amount of money, year
+  kEntity,       // names a person, place, organisation (or a capitalised name)
+  kCompare,      // comparative or superlative
+  kChange,       // change over time
+  kCause,        // cause and effect
+  kFuture,       // prediction, plan, modal
+  kPolicy,       // law, bill, policy, tax, sanctions
+  kPast,         // past-tense action verbs
+  kAttribution,  // says who said it: "said", "according to"
+  kLength,       // sentence length
+  kPersonal,     // first/second person, opinion, feeling
+  kQuestion,     // question or exclamation
+  kCount
+};
+
+struct Feature {
+  uint32_t hash = 0;
+  float value = 1;
+  FeatureFamily family = FeatureFamily::kWord;
+  uint32_t token = 0;  // for kWord: the (first) token of the n-gram
+};
+
+// Word classes over a lower-cased word (ASCII folded, ’ turned into ').
+enum WordClass : uint32_t {
+  kWcComparative = 1u << 0,    // more, fewer, higher, than
+  kWcSuperlative = 1u << 1,    // most, largest, biggest, record
+  kWcChange = 1u << 2,         // rose, fell, doubled, increased
+  kWcCause = 1u << 3,          // because, caused, due, led
+  kWcFuture = 1u << 4,         // will, expected, forecast, plans
+  kWcPolicy = 1u << 5,         // law, bill, policy, tax, sanctions
+  kWcPastAction = 1u << 6,     // took, seized, recaptured, killed
+  kWcSpeech = 1u << 7,         // said, told, announced, tweeted
+  kWcHedge = 1u << 8,          // reportedly, allegedly, unverified
+  kWcFirstPerson = 1u << 9,    // i, we, our
+  kWcSecondPerson = 1u << 10,  // you, your
+  kWcOpinion = 1u << 11,       // think, believe, great, terrible
+  kWcGreeting = 1u << 12,      // thank, hello, welcome
+  kWcNumberWord = 1u << 13,    // million, percent, dozen, twenty
+  kWcMoney = 1u << 14,         // dollars, euros, budget
+  kWcModal = 1u << 15,         // could, might, may, should
+  kWcPercent = 1u << 16,       // percent, per cent, %
+};
+
+// The word classes of one folded word (0 when none).
+uint32_t WordClasses(std::string_view folded);
+
+// Lower-cases ASCII letters and turns ’ into ' (for lexicon lookups).
+std::string FoldWord(std::string_view word);
+
+// Per-token entity types (OntoNotes names) from `entities`, or nullptr
+// entries where no mention covers a token. O(tokens + mentions).
+std::vector<const char*> TokenEntityTypes(const Document& doc, const std::vector<Entity>& entities);
+
+// The features of tokens [begin, end) of `doc`. `entity_types` may be empty.
+// Appends to *out (cleared first). Linear in end - begin.
+void ExtractClaimFeatures(const Document& doc, uint32_t begin, uint32_t end,
+                          const std::vector<const char*>& entity_types, std::vector<Feature>* out);
+
+// 32-bit FNV-1a, the hash the model's feature table is indexed with.
+uint32_t HashFeature(std::string_view s, uint32_t seed = 2166136261u);
+
+}  // namespace lede
+
+#endif  // LEDE_CLAIMS_FEATURES_H_

@@ -1,0 +1,77 @@
+// The check-worthiness model: logistic regression over hashed features
+// (claims/features.h), trained by `lede train claims` and compiled in from
+// core/data/claims/model.bin. Internal to the core.
+//
+// File format (little-endian):
+//   "LEDECLM1"            8 bytes magic
+//   uint32 bits           the table holds 2^bits weights
+//   float  threshold      scores >= threshold are claims
+//   float  bias
+//   float  scale          weight[i] = int8[i] * scale
+//   int8   q[2^bits]      quantized weights
+#ifndef LEDE_CLAIMS_MODEL_H_
+#define LEDE_CLAIMS_MODEL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claims/features.h"
+
+namespace lede {
+
+struct ClaimModel {
+  uint32_t bits = 0;
+  float threshold = 0.5f;
+  float bias = 0;
+  std::vector<float> weights;  // 2^bits entries (empty: an unusable model)
+
+  bool ok() const { return !weights.empty(); }
+  float Weight(uint32_t hash) const { return weights[hash & ((1u << bits) - 1)]; }
+  // The linear margin (bias included) of `features`.
+  double Margin(const std::vector<Feature>& features) const;
+  // Probability in (0, 1) of `features` being check-worthy.
+  double Score(const std::vector<Feature>& features) const;
+
+  // Parses the format above; false (and *error) on a malformed file.
+  static bool Parse(std::string_view bytes, ClaimModel* out, std::string* error);
+  // The format above, weights quantized to int8.
+  std::string Serialize() const;
+};
+
+// The model compiled in from core/data/claims/model.bin, parsed once on first
+// use and immutable afterwards. Returns an empty model (ok() false) when the
+// file is missing or malformed.
+const ClaimModel& DefaultClaimModel();
+
+// One labelled example for training: its features and label.
+struct ClaimExample {
+  std::vector<Feature> features;
+  bool positive = false;
+};
+
+struct ClaimTrainOptions {
+  uint32_t bits = 18;
+  int epochs = 12;
+  double learning_rate = 0.2;  // AdaGrad base rate
+  double l2 = 1e-6;            // per-update L2 shrinkage
+  int folds = 5;               // cross-validation folds for the threshold
+  uint32_t seed = 12345;       // example order (training is deterministic)
+};
+
+struct ClaimTrainReport {
+  double cv_precision = 0, cv_recall = 0, cv_f1 = 0;  // out-of-fold, at the threshold
+  float threshold = 0.5f;
+};
+
+// Trains logistic regression with AdaGrad on `examples`, picks the threshold
+// that maximizes the positive-class F1 of out-of-fold predictions
+// (options.folds-fold cross-validation), then fits on all examples.
+// Deterministic for a given input and options.
+ClaimModel TrainClaimModel(const std::vector<ClaimExample>& examples,
+                           const ClaimTrainOptions& options, ClaimTrainReport* report);
+
+}  // namespace lede
+
+#endif  // LEDE_CLAIMS_MODEL_H_

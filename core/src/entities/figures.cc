@@ -1,0 +1,1246 @@
+#include "entities/figures.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+
+#include "text/utf8.h"
+
+namespace lede {
+namespace {
+
+using Approx = Quantity::Approx;
+
+// ---------------------------------------------------------------- units ----
+
+constexpr double kFahrenheitOffset = 273.15 - 32.0 * 5.0 / 9.0;
+
+const UnitInfo kUnits[] = {
+    {"km2", "area", 1e6, 0, "km\xC2\xB2"},
+    {"mi2", "area", 2589988.110336, 0, "mi\xC2\xB2"},
+    {"m2", "area", 1, 0, "m\xC2\xB2"},
+    {"ft2", "area", 0.09290304, 0, "sq ft"},
+    {"ha", "area", 1e4, 0, "ha"},
+    {"acre", "area", 4046.8564224, 0, "acres"},
+    {"km", "length", 1000, 0, "km"},
+    {"mi", "length", 1609.344, 0, "mi"},
+    {"m", "length", 1, 0, "m"},
+    {"cm", "length", 0.01, 0, "cm"},
+    {"mm", "length", 0.001, 0, "mm"},
+    {"ft", "length", 0.3048, 0, "ft"},
+    {"in", "length", 0.0254, 0, "in"},
+    {"yd", "length", 0.9144, 0, "yd"},
+    {"nmi", "length", 1852, 0, "nmi"},
+    {"kg", "mass", 1, 0, "kg"},
+    {"g", "mass", 0.001, 0, "g"},
+    {"lb", "mass", 0.45359237, 0, "lb"},
+    {"oz", "mass", 0.028349523125, 0, "oz"},
+    {"t", "mass", 1000, 0, "t"},
+    {"ton", "mass", 907.18474, 0, "short tons"},
+    {"C", "temperature", 1, 273.15,
+     "\xC2\xB0"
+     "C"},
+    {"F", "temperature", 5.0 / 9.0, kFahrenheitOffset,
+     "\xC2\xB0"
+     "F"},
+    {"K", "temperature", 1, 0, "K"},
+    {"l", "volume", 1, 0, "l"},
+    {"gal", "volume", 3.785411784, 0, "gal"},
+    {"bbl", "volume", 158.987294928, 0, "bbl"},
+    {"m3", "volume", 1000, 0, "m\xC2\xB3"},
+    {"km/h", "speed", 1.0 / 3.6, 0, "km/h"},
+    {"mph", "speed", 0.44704, 0, "mph"},
+    {"kn", "speed", 1852.0 / 3600.0, 0, "knots"},
+    {"second", "time", 1, 0, "seconds"},
+    {"minute", "time", 60, 0, "minutes"},
+    {"hour", "time", 3600, 0, "hours"},
+    {"day", "time", 86400, 0, "days"},
+    {"week", "time", 604800, 0, "weeks"},
+    {"month", "time", 2629746, 0, "months"},
+    {"year", "time", 31556952, 0, "years"},
+    {"decade", "time", 315569520, 0, "decades"},
+    {"century", "time", 3155695200.0, 0, "centuries"},
+    {"%", "percent", 1, 0, "%"},
+    {"pp", "points", 1, 0, " percentage points"},
+    {"people", "count", 1, 0, " people"},
+    {"USD", "money", 0, 0, "$"},
+    {"EUR", "money", 0, 0, "\xE2\x82\xAC"},
+    {"GBP", "money", 0, 0, "\xC2\xA3"},
+    {"JPY", "money", 0, 0, "\xC2\xA5"},
+    {"CNY", "money", 0, 0, " yuan"},
+    {"RUB", "money", 0, 0, " roubles"},
+    {"UAH", "money", 0, 0, " hryvnias"},
+    {"INR", "money", 0, 0, " rupees"},
+    {"CHF", "money", 0, 0, " Swiss francs"},
+    {"CAD", "money", 0, 0, "C$"},
+    {"AUD", "money", 0, 0, "A$"},
+};
+
+// Unit words after a number, folded (lower case, no final period), tokens
+// separated by single spaces. The longest match wins.
+struct UnitWord {
+  const char* words;
+  const char* unit;
+};
+const UnitWord kUnitWords[] = {
+    {"square kilometres", "km2"},
+    {"square kilometers", "km2"},
+    {"square kilometre", "km2"},
+    {"square kilometer", "km2"},
+    {"square km", "km2"},
+    {"sq km", "km2"},
+    {"km2", "km2"},
+    {"km \xC2\xB2", "km2"},
+    {"sqkm", "km2"},
+    {"square miles", "mi2"},
+    {"square mile", "mi2"},
+    {"sq mi", "mi2"},
+    {"sq miles", "mi2"},
+    {"sq mile", "mi2"},
+    {"square metres", "m2"},
+    {"square meters", "m2"},
+    {"square metre", "m2"},
+    {"square meter", "m2"},
+    {"sq m", "m2"},
+    {"m2", "m2"},
+    {"m \xC2\xB2", "m2"},
+    {"square feet", "ft2"},
+    {"square foot", "ft2"},
+    {"sq ft", "ft2"},
+    {"hectares", "ha"},
+    {"hectare", "ha"},
+    {"ha", "ha"},
+    {"acres", "acre"},
+    {"acre", "acre"},
+    {"kilometres", "km"},
+    {"kilometers", "km"},
+    {"kilometre", "km"},
+    {"kilometer", "km"},
+    {"km", "km"},
+    {"kms", "km"},
+    {"miles", "mi"},
+    {"mile", "mi"},
+    {"mi", "mi"},
+    {"nautical miles", "nmi"},
+    {"nautical mile", "nmi"},
+    {"metres", "m"},
+    {"meters", "m"},
+    {"metre", "m"},
+    {"meter", "m"},
+    {"centimetres", "cm"},
+    {"centimeters", "cm"},
+    {"cm", "cm"},
+    {"millimetres", "mm"},
+    {"millimeters", "mm"},
+    {"mm", "mm"},
+    {"feet", "ft"},
+    {"foot", "ft"},
+    {"ft", "ft"},
+    {"inches", "in"},
+    {"inch", "in"},
+    {"yards", "yd"},
+    {"yard", "yd"},
+    {"kilograms", "kg"},
+    {"kilogrammes", "kg"},
+    {"kilogram", "kg"},
+    {"kilos", "kg"},
+    {"kg", "kg"},
+    {"kgs", "kg"},
+    {"grams", "g"},
+    {"gram", "g"},
+    {"grammes", "g"},
+    {"pounds", "lb"},
+    {"pound", "lb"},
+    {"lb", "lb"},
+    {"lbs", "lb"},
+    {"ounces", "oz"},
+    {"ounce", "oz"},
+    {"oz", "oz"},
+    {"tonnes", "t"},
+    {"tonne", "t"},
+    {"metric tons", "t"},
+    {"metric ton", "t"},
+    {"metric tonnes", "t"},
+    {"tons", "ton"},
+    {"ton", "ton"},
+    {"degrees celsius", "C"},
+    {"degrees centigrade", "C"},
+    {"degree celsius", "C"},
+    {"degrees fahrenheit", "F"},
+    {"degree fahrenheit", "F"},
+    {"degrees c", "C"},
+    {"degrees f", "F"},
+    {"\xC2\xB0 c", "C"},
+    {"\xC2\xB0 f", "F"},
+    {"\xC2\xB0"
+     "c",
+     "C"},
+    {"\xC2\xB0"
+     "f",
+     "F"},
+    {"celsius", "C"},
+    {"fahrenheit", "F"},
+    {"kelvin", "K"},
+    {"litres", "l"},
+    {"liters", "l"},
+    {"litre", "l"},
+    {"liter", "l"},
+    {"gallons", "gal"},
+    {"gallon", "gal"},
+    {"barrels", "bbl"},
+    {"barrel", "bbl"},
+    {"cubic metres", "m3"},
+    {"cubic meters", "m3"},
+    {"kilometres per hour", "km/h"},
+    {"kilometers per hour", "km/h"},
+    {"km / h", "km/h"},
+    {"km/h", "km/h"},
+    {"kph", "km/h"},
+    {"kmh", "km/h"},
+    {"miles per hour", "mph"},
+    {"mph", "mph"},
+    {"knots", "kn"},
+    {"seconds", "second"},
+    {"second", "second"},
+    {"minutes", "minute"},
+    {"minute", "minute"},
+    {"mins", "minute"},
+    {"hours", "hour"},
+    {"hour", "hour"},
+    {"hrs", "hour"},
+    {"days", "day"},
+    {"day", "day"},
+    {"weeks", "week"},
+    {"week", "week"},
+    {"months", "month"},
+    {"month", "month"},
+    {"years", "year"},
+    {"year", "year"},
+    {"decades", "decade"},
+    {"decade", "decade"},
+    {"centuries", "century"},
+    {"century", "century"},
+    {"percent", "%"},
+    {"per cent", "%"},
+    {"pct", "%"},
+    {"%", "%"},
+    {"percentage points", "pp"},
+    {"percentage point", "pp"},
+    {"dollars", "USD"},
+    {"dollar", "USD"},
+    {"us dollars", "USD"},
+    {"euros", "EUR"},
+    {"euro", "EUR"},
+    {"pounds sterling", "GBP"},
+    {"sterling", "GBP"},
+    {"roubles", "RUB"},
+    {"rubles", "RUB"},
+    {"rouble", "RUB"},
+    {"ruble", "RUB"},
+    {"hryvnias", "UAH"},
+    {"hryvnia", "UAH"},
+    {"hryvnas", "UAH"},
+    {"yen", "JPY"},
+    {"yuan", "CNY"},
+    {"rupees", "INR"},
+    {"swiss francs", "CHF"},
+    {"francs", "CHF"},
+    {"usd", "USD"},
+    {"eur", "EUR"},
+    {"gbp", "GBP"},
+    {"uah", "UAH"},
+    {"rub", "RUB"},
+    {"jpy", "JPY"},
+    {"cny", "CNY"},
+    {"chf", "CHF"},
+    {"people", "people"},
+    {"persons", "people"},
+};
+
+// Unit abbreviations written onto the digits: "10km", "500km2", "25C".
+const UnitWord kAttachedUnits[] = {
+    {"km2", "km2"}, {"km", "km"},   {"mi", "mi"},    {"m2", "m2"},    {"m", "m"},   {"cm", "cm"},
+    {"mm", "mm"},   {"ft", "ft"},   {"kg", "kg"},    {"kgs", "kg"},   {"lb", "lb"}, {"lbs", "lb"},
+    {"t", "t"},     {"mph", "mph"}, {"kph", "km/h"}, {"kmh", "km/h"}, {"ha", "ha"}, {"C", "C"},
+    {"F", "F"},     {"g", "g"},     {"l", "l"},      {"sqkm", "km2"},
+};
+
+const UnitInfo* UnitByName(std::string_view name) {
+  for (const UnitInfo& u : kUnits)
+    if (name == u.name) return &u;
+  return nullptr;
+}
+
+bool IsMoneyUnit(std::string_view unit) {
+  const UnitInfo* u = UnitByName(unit);
+  return u && std::strcmp(u->dimension, "money") == 0;
+}
+
+// ------------------------------------------------------------- numbers ----
+
+struct NumVal {
+  double value = 0;
+  int precision = 0;
+  double multiplier = 1;
+  bool separators = false;  // 3,000
+  int int_digits = 0;
+  size_t word_dash = 0;  // "six-month-old": the dash after the number words
+};
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Parses digits at s[*pos] ("3,000", "1.5", "007"). Comma groups must be of
+// three digits ("1,2,3" is no number). Keeps at most 18 significant digits
+// and passes a short string to strtod, so a 10,000-digit number costs its
+// length and yields inf.
+bool ParseDigits(std::string_view s, size_t* pos, NumVal* nv) {
+  size_t i = *pos;
+  const size_t start = i;
+  std::string sig;
+  long exp10 = 0;
+  size_t group = 0;
+  bool commas = false;
+  int int_digits = 0;
+  auto digit = [&](char c, bool fraction) {
+    if (sig.empty() && c == '0') {
+      if (fraction) --exp10;
+      return;
+    }
+    if (sig.size() < 18) {
+      sig.push_back(c);
+      if (fraction) --exp10;
+    } else if (!fraction) {
+      ++exp10;
+    }
+  };
+  while (i < s.size()) {
+    char c = s[i];
+    if (IsAsciiDigit(c)) {
+      digit(c, false);
+      ++group;
+      ++int_digits;
+      ++i;
+    } else if (c == ',' && i + 1 < s.size() && IsAsciiDigit(s[i + 1])) {
+      if (commas ? group != 3 : (group < 1 || group > 3)) return false;
+      commas = true;
+      group = 0;
+      ++i;
+    } else {
+      break;
+    }
+  }
+  if (i == start) return false;
+  if (commas && group != 3) return false;
+  int precision = 0;
+  if (i + 1 < s.size() && s[i] == '.' && IsAsciiDigit(s[i + 1])) {
+    ++i;
+    while (i < s.size() && IsAsciiDigit(s[i])) {
+      digit(s[i], true);
+      if (precision < 100000) ++precision;
+      ++i;
+    }
+    if (i + 1 < s.size() && (s[i] == '.' || s[i] == ',') && IsAsciiDigit(s[i + 1]))
+      return false;  // 1.2.3, 1.5,6
+  }
+  double v = 0;
+  if (!sig.empty()) {
+    if (exp10 > 100000) exp10 = 100000;
+    if (exp10 < -100000) exp10 = -100000;
+    std::string buf = sig + "e" + std::to_string(exp10);
+    v = std::strtod(buf.c_str(), nullptr);
+  }
+  nv->value = v;
+  nv->precision = precision;
+  nv->separators = commas;
+  nv->int_digits = int_digits;
+  *pos = i;
+  return true;
+}
+
+struct WordNum {
+  const char* word;
+  int value;
+};
+const WordNum kSmallNumbers[] = {
+    {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
+    {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
+    {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+    {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},
+    {"seventy", 70}, {"eighty", 80},  {"ninety", 90},
+};
+const WordNum kOrdinals[] = {
+    {"first", 1},         {"second", 2},      {"third", 3},       {"fourth", 4},
+    {"fifth", 5},         {"sixth", 6},       {"seventh", 7},     {"eighth", 8},
+    {"ninth", 9},         {"tenth", 10},      {"eleventh", 11},   {"twelfth", 12},
+    {"thirteenth", 13},   {"fourteenth", 14}, {"fifteenth", 15},  {"sixteenth", 16},
+    {"seventeenth", 17},  {"eighteenth", 18}, {"nineteenth", 19}, {"twentieth", 20},
+    {"thirtieth", 30},    {"fortieth", 40},   {"fiftieth", 50},   {"sixtieth", 60},
+    {"seventieth", 70},   {"eightieth", 80},  {"ninetieth", 90},  {"hundredth", 100},
+    {"thousandth", 1000},
+};
+
+int Lookup(const WordNum* table, size_t n, std::string_view w) {
+  for (size_t i = 0; i < n; ++i)
+    if (w == table[i].word) return table[i].value;
+  return -1;
+}
+int SmallNumber(std::string_view w) {
+  return Lookup(kSmallNumbers, sizeof kSmallNumbers / sizeof kSmallNumbers[0], w);
+}
+int OrdinalWord(std::string_view w) {
+  return Lookup(kOrdinals, sizeof kOrdinals / sizeof kOrdinals[0], w);
+}
+
+double ScaleWord(std::string_view w) {
+  if (w == "hundred") return 1e2;
+  if (w == "thousand") return 1e3;
+  if (w == "million" || w == "mn" || w == "mln") return 1e6;
+  if (w == "billion" || w == "bn" || w == "bln") return 1e9;
+  if (w == "trillion" || w == "tn" || w == "trn") return 1e12;
+  return 0;
+}
+
+// "twenty-five", "seven": a number written as one word (or hyphenated words).
+int WordNumber(std::string_view w) {
+  int v = SmallNumber(w);
+  if (v >= 0) return v;
+  size_t dash = w.find('-');
+  if (dash == std::string_view::npos) return -1;
+  int tens = SmallNumber(w.substr(0, dash));
+  int ones = SmallNumber(w.substr(dash + 1));
+  if (tens >= 20 && tens % 10 == 0 && ones >= 1 && ones <= 9) return tens + ones;
+  return -1;
+}
+
+// "twenty-first" -> 21.
+int WordOrdinal(std::string_view w) {
+  int v = OrdinalWord(w);
+  if (v >= 0) return v;
+  size_t dash = w.find('-');
+  if (dash == std::string_view::npos) return -1;
+  int tens = SmallNumber(w.substr(0, dash));
+  int ones = OrdinalWord(w.substr(dash + 1));
+  if (tens >= 20 && tens % 10 == 0 && ones >= 1 && ones <= 9) return tens + ones;
+  return -1;
+}
+
+const char* const kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                 "friday", "saturday", "sunday",    nullptr};
+const char* const kMonths[] = {
+    "january", "february", "march",    "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan",   "feb", "mar",  "apr",  "jun",    "jul",
+    "aug",     "sep",      "sept",     "oct",   "nov", "dec",  nullptr};
+
+bool InList(std::string_view w, const char* const* list) {
+  for (const char* const* p = list; *p; ++p)
+    if (w == *p) return true;
+  return false;
+}
+
+// Approximation words before a number, longest first.
+struct ApproxWord {
+  const char* words;
+  Approx approx;
+};
+const ApproxWord kApproxWords[] = {
+    {"no fewer than", Approx::kAtLeast},
+    {"no less than", Approx::kAtLeast},
+    {"no more than", Approx::kAtMost},
+    {"not more than", Approx::kAtMost},
+    {"as many as", Approx::kAtMost},
+    {"as much as", Approx::kAtMost},
+    {"in excess of", Approx::kMoreThan},
+    {"a maximum of", Approx::kAtMost},
+    {"a minimum of", Approx::kAtLeast},
+    {"more than", Approx::kMoreThan},
+    {"just over", Approx::kMoreThan},
+    {"just under", Approx::kLessThan},
+    {"upwards of", Approx::kMoreThan},
+    {"fewer than", Approx::kLessThan},
+    {"less than", Approx::kLessThan},
+    {"at least", Approx::kAtLeast},
+    {"at most", Approx::kAtMost},
+    {"up to", Approx::kAtMost},
+    {"close to", Approx::kAbout},
+    {"an estimated", Approx::kAbout},
+    {"well over", Approx::kMoreThan},
+    {"over", Approx::kMoreThan},
+    {"above", Approx::kMoreThan},
+    {"under", Approx::kLessThan},
+    {"below", Approx::kLessThan},
+    {"nearly", Approx::kAbout},
+    {"almost", Approx::kAbout},
+    {"about", Approx::kAbout},
+    {"around", Approx::kAbout},
+    {"roughly", Approx::kAbout},
+    {"approximately", Approx::kAbout},
+    {"approx", Approx::kAbout},
+    {"some", Approx::kAbout},
+    {"estimated", Approx::kAbout},
+    {"an", Approx::kExact},  // placeholder, never matched (see MatchWords)
+};
+
+// ------------------------------------------------------------- scanner ----
+
+class Scanner {
+ public:
+  explicit Scanner(const Document& d) : d_(d) {}
+
+  std::vector<Figure> Run() {
+    std::vector<Figure> out;
+    for (const Sentence& s : d_.sentences) {
+      // Folded words of this sentence only (sentences are at most 512 tokens).
+      sb_ = s.begin;
+      se_ = s.end;
+      low_.resize(s.end - s.begin);
+      for (uint32_t k = s.begin; k < s.end; ++k) {
+        std::string& f = low_[k - s.begin];
+        f.clear();
+        std::string_view t = d_.Text(d_.tokens[k]);
+        if (t.size() > 48) continue;  // no lexicon word is that long
+        f = Fold(t);
+        if (f.size() > 1 && f.back() == '.') f.pop_back();  // "sq." "Sept." "km."
+      }
+      uint32_t i = s.begin;
+      while (i < s.end) {
+        Figure f;
+        if (WordDate(i, &f) || Numeric(i, &f) || Ordinal(i, &f) || VagueTime(i, &f)) {
+          if (f.span.end == 0)
+            f.span = {d_.tokens[f.begin].span.start, d_.tokens[f.end - 1].span.end};
+          out.push_back(f);
+          i = f.end;
+        } else {
+          ++i;
+        }
+      }
+    }
+    return out;
+  }
+
+ private:
+  const std::string& L(uint32_t i) const {
+    static const std::string kEmpty;
+    return i >= sb_ && i < se_ ? low_[i - sb_] : kEmpty;
+  }
+  std::string_view T(uint32_t i) const { return d_.Text(d_.tokens[i]); }
+  const Token& Tok(uint32_t i) const { return d_.tokens[i]; }
+  bool IsNum(uint32_t i) const { return i < se_ && Tok(i).kind == TokenKind::kNumber; }
+
+  // Matches the space-separated folded words at token i; returns the count.
+  uint32_t MatchWords(uint32_t i, std::string_view words) const {
+    uint32_t n = 0;
+    while (!words.empty()) {
+      size_t sp = words.find(' ');
+      std::string_view w = words.substr(0, sp);
+      if (i + n >= se_ || L(i + n) != w) return 0;
+      ++n;
+      if (sp == std::string_view::npos) break;
+      words.remove_prefix(sp + 1);
+    }
+    return n;
+  }
+
+  // The longest unit at token i: sets *unit, returns the token count.
+  uint32_t MatchUnit(uint32_t i, const char** unit) const {
+    uint32_t best = 0;
+    for (const UnitWord& u : kUnitWords) {
+      uint32_t n = MatchWords(i, u.words);
+      if (n > best) {
+        best = n;
+        *unit = u.unit;
+      }
+    }
+    // "°C" may come as one symbol token followed by C.
+    return best;
+  }
+
+  // A number at token i: digits with scale words ("3 million"), number words
+  // ("twenty-five", "a dozen", "one hundred and twenty"). Sets the attached
+  // suffix of a digit token ("bn", "-hour", "km") in *suffix.
+  bool Number(uint32_t i, NumVal* nv, uint32_t* end, std::string_view* suffix, bool* article,
+              uint32_t* suffix_token) const {
+    *article = false;
+    *suffix = {};
+    if (i >= se_) return false;
+    if (IsNum(i)) {
+      std::string_view t = T(i);
+      size_t pos = 0;
+      if (!ParseDigits(t, &pos, nv)) return false;
+      *suffix = t.substr(pos);
+      *suffix_token = i;
+      *end = i + 1;
+      if (suffix->empty()) Scale(end, nv);
+      return true;
+    }
+    const std::string& w = L(i);
+    if (w == "a" || w == "an") {
+      if (L(i + 1) == "dozen") {
+        nv->value = 12;
+        *end = i + 2;
+        return true;
+      }
+      double sc = ScaleWord(L(i + 1));
+      if (sc >= 100 && L(i + 1).size() > 3) {
+        nv->value = 1;
+        *end = i + 1;
+        Scale(end, nv);
+        return true;
+      }
+      nv->value = 1;
+      *end = i + 1;
+      *article = true;
+      return true;
+    }
+    if (w == "dozen") {
+      nv->value = 12;
+      *end = i + 1;
+      return true;
+    }
+    if (w == "half" && L(i + 1) != "of" && L(i + 1) != "-") {
+      nv->value = 0.5;
+      nv->precision = 1;
+      *end = i + 1;
+      return true;
+    }
+    // "six-month-old", "twenty-five-year-old": number words before a dash.
+    if (WordNumber(w) < 0 && w.find('-') != std::string::npos) {
+      for (size_t dash = w.rfind('-'); dash != std::string::npos && dash > 0;
+           dash = w.rfind('-', dash - 1)) {
+        int v = WordNumber(std::string_view(w).substr(0, dash));
+        if (v >= 0) {
+          nv->value = v;
+          nv->word_dash = dash;
+          *end = i + 1;
+          return true;
+        }
+      }
+      return false;
+    }
+    // Number words.
+    double total = 0, cur = 0;
+    bool any = false;
+    uint32_t j = i;
+    while (j < se_ && j < i + 12) {
+      const std::string& x = L(j);
+      int v = WordNumber(x);
+      if (v >= 0) {
+        if (any && cur != 0 && std::fmod(cur, 100) != 0 && (v >= 10 || std::fmod(cur, 10) != 0))
+          break;  // "one two" is two numbers
+        cur += v;
+        any = true;
+        ++j;
+        continue;
+      }
+      if (any && x == "hundred") {
+        cur = (cur == 0 ? 1 : cur) * 100;
+        ++j;
+        continue;
+      }
+      double sc = ScaleWord(x);
+      if (any && sc >= 1e3 && x.size() > 3) {
+        total += (cur == 0 ? 1 : cur) * sc;
+        cur = 0;
+        ++j;
+        continue;
+      }
+      if (any && x == "and" && WordNumber(L(j + 1)) > 0 && (std::fmod(cur, 100) == 0 && cur > 0)) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    if (!any) return false;
+    nv->value = total + cur;
+    *end = j;
+    return true;
+  }
+
+  // Scale words after digits: "3 million", "1.5 billion".
+  void Scale(uint32_t* end, NumVal* nv) const {
+    for (int k = 0; k < 2; ++k) {
+      double sc = ScaleWord(L(*end));
+      if (sc == 0) return;
+      nv->value *= sc;
+      nv->multiplier *= sc;
+      ++*end;
+    }
+  }
+
+  static const char* AttachedUnit(std::string_view suffix) {
+    for (const UnitWord& u : kAttachedUnits) {
+      if (suffix == u.words) return u.unit;
+    }
+    std::string f = Fold(suffix.substr(0, 32));
+    if (f == "c" || f == "f" || f == "t" || f == "g" || f == "l" || f == "m") return nullptr;
+    for (const UnitWord& u : kAttachedUnits) {
+      if (f == u.words) return u.unit;
+    }
+    return nullptr;
+  }
+
+  static const char* TypeForUnit(std::string_view unit) {
+    if (unit.empty() || unit == "people") return "CARDINAL";
+    if (unit == "%" || unit == "pp") return "PERCENT";
+    if (unit == "hour" || unit == "minute" || unit == "second") return "TIME";
+    if (IsTimeUnit(unit)) return "DATE";
+    if (IsMoneyUnit(unit)) return "MONEY";
+    return "QUANTITY";
+  }
+
+  // Currency written before the number: $ € £ ¥ US$ USD.
+  uint32_t CurrencyPrefix(uint32_t i, const char** unit) const {
+    if (i >= se_) return 0;
+    std::string_view t = T(i);
+    if (t == "$") {
+      *unit = "USD";
+      return 1;
+    }
+    if (t == "\xE2\x82\xAC") {
+      *unit = "EUR";
+      return 1;
+    }
+    if (t == "\xC2\xA3") {
+      *unit = "GBP";
+      return 1;
+    }
+    if (t == "\xC2\xA5") {
+      *unit = "JPY";
+      return 1;
+    }
+    if (t == "\xE2\x82\xB4") {
+      *unit = "UAH";
+      return 1;
+    }
+    if (t == "\xE2\x82\xBD") {
+      *unit = "RUB";
+      return 1;
+    }
+    if ((t == "US" || t == "U.S.") && i + 1 < se_ && T(i + 1) == "$") {
+      *unit = "USD";
+      return 2;
+    }
+    if ((t == "C" || t == "A") && i + 1 < se_ && T(i + 1) == "$" && !Tok(i + 1).Is(kSpaceBefore)) {
+      *unit = t == "C" ? "CAD" : "AUD";
+      return 2;
+    }
+    static const char* const kCodes[] = {"USD", "EUR", "GBP", "UAH", "RUB", "JPY", "CNY", "CHF"};
+    for (const char* c : kCodes) {
+      if (t == c && IsNum(i + 1)) {
+        *unit = c;
+        return 1;
+      }
+    }
+    return 0;
+  }
+
+  // Weekdays, month dates, relative dates ("last week", "the weekend").
+  bool WordDate(uint32_t i, Figure* f) const {
+    const std::string& w = L(i);
+    const Token& t = Tok(i);
+    auto done = [&](uint32_t end, const char* type) {
+      f->begin = i;
+      f->end = end;
+      f->type = type;
+      return true;
+    };
+    auto part_of_day = [&](uint32_t j) {
+      const std::string& x = L(j);
+      return x == "night" || x == "morning" || x == "afternoon" || x == "evening";
+    };
+    if (t.kind == TokenKind::kWord && t.Is(kCapitalized) && InList(w, kWeekdays)) {
+      uint32_t e = i + 1;
+      if (L(e) == "," && IsMonth(e + 1)) {
+        uint32_t me = MonthDate(e + 1);
+        if (me > e + 2) e = me;
+      }
+      if (part_of_day(e)) return done(e + 1, "TIME");
+      return done(e, "DATE");
+    }
+    if (IsMonth(i)) {
+      uint32_t e = MonthDate(i);
+      bool strong = e > i + 1 || (w != "may" && w != "march" && w != "mar" && w != "jan" &&
+                                  w != "sep" && w != "dec");
+      if (!strong && i > 0) {
+        const std::string& p = L(i - 1);
+        strong = p == "in" || p == "since" || p == "until" || p == "early" || p == "late" ||
+                 p == "mid" || p == "of" || p == "by";
+      }
+      if (strong) return done(e, "DATE");
+    }
+    // "28 September 2022", "the 28th of September".
+    if (IsNum(i)) {
+      std::string_view tx = T(i);
+      size_t pos = 0;
+      NumVal nv;
+      if (ParseDigits(tx, &pos, &nv) && nv.value >= 1 && nv.value <= 31 && nv.precision == 0) {
+        std::string_view suf = tx.substr(pos);
+        bool ord = suf.empty() || suf == "st" || suf == "nd" || suf == "rd" || suf == "th";
+        uint32_t m = i + 1;
+        if (L(m) == "of") ++m;
+        if (ord && IsMonth(m)) {
+          uint32_t e = m + 1;
+          if (IsYear(e)) ++e;
+          return done(e, "DATE");
+        }
+      }
+    }
+    bool in_name = t.Is(kCapitalized) && !t.Is(kSentenceStart);  // "Russia Today"
+    if ((w == "today" || w == "yesterday" || w == "tomorrow") && !in_name)
+      return done(i + 1, "DATE");
+    if (w == "tonight") return done(i + 1, "TIME");
+    static const char* const kPeriods[] = {"week",   "weekend", "month",  "year",
+                                           "decade", "winter",  "summer", "spring",
+                                           "autumn", "century", "fall",   nullptr};
+    uint32_t j = i;
+    if (w == "earlier" || w == "later") ++j;
+    const std::string& d = L(j);
+    if (d == "this" || d == "last" || d == "next" || d == "past") {
+      if (InList(L(j + 1), kPeriods) && !(L(j + 1) == "fall" && d == "next"))
+        return done(j + 2, "DATE");
+      if (d != "past" && part_of_day(j + 1)) return done(j + 2, "TIME");
+    }
+    if (d == "the" && j == i) {
+      const std::string& a = L(i + 1);
+      if (a == "weekend") return done(i + 2, "DATE");
+      if ((a == "past" || a == "last" || a == "previous" || a == "coming" || a == "next") &&
+          InList(L(i + 2), kPeriods))
+        return done(i + 3, "DATE");
+    }
+    if (w == "recent" && IsPluralTime(i + 1)) return done(i + 2, "DATE");
+    return false;
+  }
+
+  bool IsMonth(uint32_t i) const {
+    if (i >= se_) return false;
+    const Token& t = Tok(i);
+    if (t.kind != TokenKind::kWord || !t.Is(kCapitalized) || t.Is(kAllCaps)) return false;
+    const std::string& w = L(i);
+    if (!InList(w, kMonths)) return false;
+    // Abbreviations need their period ("Sept."), full names stand alone.
+    if (w.size() <= 4 && w != "may" && w != "june" && w != "july") {
+      return !T(i).empty() && T(i).back() == '.' && w != "mar";
+    }
+    return true;
+  }
+
+  bool IsYear(uint32_t i) const {
+    if (!IsNum(i)) return false;
+    std::string_view t = T(i);
+    if (t.size() != 4) return false;
+    for (char c : t)
+      if (!IsAsciiDigit(c)) return false;
+    int y = std::atoi(std::string(t).c_str());
+    return y >= 1000 && y <= 2199;
+  }
+
+  // Month [day] [, year] | Month year. Returns the end token.
+  uint32_t MonthDate(uint32_t i) const {
+    uint32_t e = i + 1;
+    if (IsNum(e) && !IsYear(e)) {
+      std::string_view tx = T(e);
+      size_t pos = 0;
+      NumVal nv;
+      if (ParseDigits(tx, &pos, &nv) && nv.value >= 1 && nv.value <= 31 && nv.precision == 0) {
+        std::string_view suf = tx.substr(pos);
+        if (suf.empty() || suf == "st" || suf == "nd" || suf == "rd" || suf == "th") {
+          ++e;
+          if (L(e) == "," && IsYear(e + 1)) return e + 2;
+        }
+      }
+    }
+    if (IsYear(e)) return e + 1;
+    return e;
+  }
+
+  bool IsPluralTime(uint32_t i) const {
+    const std::string& w = L(i);
+    return w == "days" || w == "weeks" || w == "months" || w == "years" || w == "decades" ||
+           w == "hours" || w == "minutes";
+  }
+
+  // "a few hours", "several days", "months ago", "within days".
+  bool VagueTime(uint32_t i, Figure* f) const {
+    uint32_t j = i;
+    const std::string& w = L(i);
+    if (w == "a" && (L(i + 1) == "few" || L(i + 1) == "couple")) {
+      j = i + 2;
+      if (L(j) == "of") ++j;
+    } else if (w == "several" || w == "many" || w == "few") {
+      j = i + 1;
+    }
+    if (j > i && IsPluralTime(j)) {
+      f->begin = i;
+      f->end = j + 1 + (L(j + 1) == "ago");
+      f->type = (L(j) == "hours" || L(j) == "minutes") ? "TIME" : "DATE";
+      return true;
+    }
+    if (IsPluralTime(i)) {
+      const std::string& p = L(i - 1);
+      const std::string& n = L(i + 1);
+      if (n == "ago" || n == "away" || p == "within" || p == "for" || p == "over") {
+        f->begin = i;
+        f->end = i + 1 + (n == "ago" || n == "away");
+        f->type = w == "hours" || w == "minutes" ? "TIME" : "DATE";
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Word ordinals: "first", "twenty-first", "second-largest" (the first part).
+  bool Ordinal(uint32_t i, Figure* f) const {
+    if (Tok(i).kind != TokenKind::kWord) return false;
+    const std::string& w = L(i);
+    int v = WordOrdinal(w);
+    uint32_t sub_end = 0;
+    if (v < 0) {
+      size_t dash = w.find('-');
+      if (dash == std::string::npos || dash == 0) return false;
+      v = OrdinalWord(std::string_view(w).substr(0, dash));
+      if (v < 0) return false;
+      sub_end = Tok(i).span.start + static_cast<uint32_t>(dash);
+    }
+    f->begin = i;
+    f->end = i + 1;
+    f->type = "ORDINAL";
+    if (sub_end) f->span = {Tok(i).span.start, sub_end};
+    f->has_quantity = true;
+    f->quantity.value = f->quantity.value_max = v;
+    return true;
+  }
+
+  // A figure written with digits or number words, with its approximation,
+  // currency, unit and range.
+  bool Numeric(uint32_t i, Figure* f) const {
+    uint32_t j = i;
+    bool temporal = false;
+    // "the past 24 hours", "the last two weeks".
+    {
+      const std::string& a = L(j);
+      const std::string& b = L(j + 1);
+      auto det = [](const std::string& x) {
+        return x == "past" || x == "last" || x == "previous" || x == "next" || x == "coming" ||
+               x == "first" || x == "final";
+      };
+      if (a == "the" && det(b)) {
+        temporal = true;
+        j += 2;
+      } else if (det(a) && a != "first" && a != "final") {
+        temporal = true;
+        j += 1;
+      }
+    }
+    Approx approx = Approx::kExact;
+    for (const ApproxWord& a : kApproxWords) {
+      if (a.approx == Approx::kExact) continue;
+      uint32_t n = MatchWords(j, a.words);
+      if (n > 0) {
+        approx = a.approx;
+        j += n;
+        break;
+      }
+    }
+    bool between = false;
+    if (L(j) == "between") {
+      between = true;
+      ++j;
+    }
+    const char* unit = nullptr;
+    j += CurrencyPrefix(j, &unit);
+    // A sign: "-5C", "minus 5 degrees", "−12".
+    bool negative = false;
+    uint32_t sign_token = i;
+    if (L(j) == "minus") {
+      negative = true;
+      ++j;
+    } else if (j == i && i > sb_ && IsNum(i) && !Tok(i).Is(kSpaceBefore) &&
+               (T(i - 1) == "-" || T(i - 1) == "\xE2\x88\x92") &&
+               (i - 1 == sb_ || Tok(i - 1).Is(kSpaceBefore))) {
+      negative = true;
+      sign_token = i - 1;
+    }
+    NumVal nv;
+    uint32_t end = 0, suffix_token = 0;
+    std::string_view suffix;
+    bool article = false;
+    if (!Number(j, &nv, &end, &suffix, &article, &suffix_token)) return false;
+    if (article && (approx == Approx::kAbout || unit)) {
+      // "about a", "$a": not a figure.
+      if (unit) return false;
+    }
+    // "from day one"-style oddities aside, refuse a number glued to letters we
+    // do not know ("5G", "24AB").
+    Span sub{};  // a part of one token ("20" of "20-member")
+    bool ordinal = false, decade = false, clock = false, iso_date = false;
+    double value_max = nv.value;
+    bool range = false;
+    const char* attached_unit = nullptr;
+    if (!suffix.empty()) {
+      std::string sf = Fold(suffix.substr(0, 40));
+      double sc = ScaleWord(sf);
+      if (sc == 0 && (sf == "k")) sc = 1e3;
+      if (sc == 0 && unit && (sf == "m")) sc = 1e6;
+      if (sc == 0 && unit && (sf == "b")) sc = 1e9;
+      if (sc > 0) {
+        nv.value *= sc;
+        nv.multiplier *= sc;
+      } else if (sf == "st" || sf == "nd" || sf == "rd" || sf == "th") {
+        ordinal = true;
+      } else if (sf == "s" && nv.value >= 10 && std::fmod(nv.value, 10) == 0) {
+        decade = true;
+      } else if (suffix[0] == ':') {
+        clock = true;
+      } else if (suffix[0] == '-' || suffix[0] == '/') {
+        // 24-hour, 20-30, 2022-09-12, 10-kilometre, six-month-old
+        std::string_view rest = suffix.substr(1);
+        size_t p2 = 0;
+        NumVal second;
+        if (suffix[0] == '-' && ParseDigits(rest, &p2, &second)) {
+          if (p2 < rest.size() && rest[p2] == '-') {
+            iso_date = true;
+          } else if (p2 == rest.size()) {
+            range = true;
+            value_max = second.value;
+          } else {
+            return false;
+          }
+        } else if (suffix[0] == '-') {
+          size_t dash = rest.find('-');
+          std::string part = Fold(rest.substr(0, std::min<size_t>(dash, 40)));
+          const char* u = nullptr;
+          for (const UnitWord& uw : kUnitWords) {
+            if (part == uw.words && !std::strchr(uw.words, ' ')) u = uw.unit;
+          }
+          if (u && !IsMoneyUnit(u) && std::strcmp(u, "%") != 0 && std::strcmp(u, "people") != 0) {
+            attached_unit = u;
+          } else {
+            // "20-member": the number alone.
+            uint32_t s0 = Tok(suffix_token).span.start;
+            sub = {s0, s0 + static_cast<uint32_t>(T(suffix_token).size() - suffix.size())};
+          }
+        } else {
+          return false;  // 9/11, 1/2
+        }
+      } else {
+        attached_unit = AttachedUnit(suffix);
+        if (!attached_unit) return false;
+      }
+    }
+    // Number words joined to a unit: "six-month-old", "two-day".
+    if (nv.word_dash > 0) {
+      const std::string& w = L(j);
+      size_t dash = nv.word_dash;
+      {
+        // the number part is before the first dash (twenty-five-year-old is rare)
+        std::string_view rest = std::string_view(w).substr(dash + 1);
+        size_t d2 = rest.find('-');
+        std::string part(rest.substr(0, d2));
+        for (const UnitWord& uw : kUnitWords) {
+          if (part == uw.words && !std::strchr(uw.words, ' ')) attached_unit = uw.unit;
+        }
+        if (attached_unit && (IsMoneyUnit(attached_unit) || !std::strcmp(attached_unit, "%")))
+          attached_unit = nullptr;
+        if (!attached_unit) {
+          uint32_t s0 = Tok(j).span.start;
+          sub = {s0, s0 + static_cast<uint32_t>(dash)};
+        }
+      }
+    }
+    if (iso_date || decade) {
+      f->begin = i;
+      f->end = end;
+      f->type = "DATE";
+      if (approx != Approx::kExact || unit) f->begin = j;
+      return true;
+    }
+    if (clock) {
+      uint32_t e = end;
+      const std::string& x = L(e);
+      if (x == "a.m" || x == "p.m" || x == "am" || x == "pm" || x == "gmt" || x == "utc") ++e;
+      f->begin = j;
+      f->end = e;
+      f->type = "TIME";
+      return true;
+    }
+    if (ordinal) {
+      if (unit) return false;
+      f->begin = j;
+      f->end = end;
+      f->type = "ORDINAL";
+      f->has_quantity = true;
+      f->quantity.value = f->quantity.value_max = nv.value;
+      return true;
+    }
+    // A day of a month written the other way round: "28 September".
+    if (IsNum(j) && nv.value >= 1 && nv.value <= 31 && suffix.empty() && IsMonth(end) && !unit &&
+        approx == Approx::kExact)
+      return false;
+    uint32_t e = end;
+    if (!attached_unit && !unit && sub.end == 0) {
+      // A range before the unit: "20 to 30 km", "between 20 and 30".
+      RangeTail(i, j, &e, &range, &value_max, between, &unit);
+    }
+    const char* word_unit = nullptr;
+    if (attached_unit) {
+      word_unit = attached_unit;
+    } else if (sub.end == 0) {
+      uint32_t n = 0;
+      if (e < se_ && T(e) == "%") {
+        word_unit = "%";
+        n = 1;
+      } else {
+        n = MatchUnit(e, &word_unit);
+      }
+      if (n > 0) {
+        if (unit && !IsMoneyUnit(word_unit)) {
+          // "$5 million people": keep the currency, ignore the noun.
+          word_unit = nullptr;
+        } else {
+          if (std::strcmp(word_unit, "people") != 0) e += n;
+        }
+      }
+      if (word_unit && !range) {
+        // "20km to 30km", "20 to 30 per cent" handled above; "20 km to 30 km":
+        uint32_t e2 = e;
+        bool r2 = false;
+        double vm = value_max;
+        const char* u2 = unit;
+        RangeTail(i, j, &e2, &r2, &vm, between, &u2);
+        if (r2) {
+          const char* wu2 = nullptr;
+          uint32_t n2 = MatchUnit(e2, &wu2);
+          if (n2 > 0 && std::strcmp(wu2, word_unit) == 0) {
+            e = e2 + n2;
+            range = true;
+            value_max = vm;
+          }
+        }
+      }
+    }
+    if (unit && word_unit && IsMoneyUnit(word_unit)) word_unit = nullptr;  // "$5 dollars"
+    const char* final_unit = unit ? unit : (word_unit ? word_unit : "");
+    if (article && final_unit[0] == '\0') return false;  // "a" alone is no figure
+    if (article && (std::strcmp(final_unit, "people") == 0 || std::strcmp(final_unit, "%") == 0))
+      return false;
+    const char* type = TypeForUnit(final_unit);
+    if (temporal && !IsTimeUnit(final_unit)) {
+      // "the first 20": the determiner is not part of a count.
+      return false;
+    }
+    if (std::strcmp(type, "CARDINAL") == 0 && !range && approx == Approx::kExact && !unit &&
+        nv.precision == 0 && !nv.separators && IsNum(j) && suffix.empty() && nv.value >= 1000 &&
+        nv.value <= 2199 && T(j).size() == 4) {
+      // A year: "in 2014", "since 2014", "2022."
+      f->begin = j;
+      f->end = end;
+      f->type = "DATE";
+      return true;
+    }
+    // "ago" / "old" after a duration.
+    if (IsTimeUnit(final_unit) && (L(e) == "ago" || L(e) == "old")) ++e;
+    f->begin = sign_token;  // with "more than", "the past", "between", "$", "-"
+    if (negative) {
+      nv.value = -nv.value;  // "-5 to 3": the sign belongs to the first number
+      if (!range) value_max = nv.value;
+    }
+    f->end = sub.end ? j + 1 : e;
+    if (sub.end) f->span = sub;
+    f->type = type;
+    f->has_quantity = true;
+    Quantity& q = f->quantity;
+    q.value = nv.value;
+    q.value_max = range ? value_max : nv.value;
+    q.unit = final_unit;
+    q.approx = range ? Approx::kRange : approx;
+    q.precision = nv.precision;
+    q.multiplier = nv.multiplier;
+    return true;
+  }
+
+  // After a number ending at *e: "to 30", "- 30", "and 30" (after between),
+  // but not "from 40 to 50" (a change, not a range).
+  void RangeTail(uint32_t i, uint32_t j, uint32_t* e, bool* range, double* value_max, bool between,
+                 const char** unit) const {
+    const std::string& c = L(*e);
+    bool dash = *e < se_ && Tok(*e).kind == TokenKind::kPunct && IsDashText(T(*e)) &&
+                !(Tok(*e).Is(kSpaceBefore) && T(*e).size() > 1);
+    bool ok = (between && c == "and") || (!between && (c == "to" || dash));
+    if (!ok) return;
+    uint32_t start = std::min(i, j);
+    if (!between && start > 0) {
+      const std::string& p = L(start - 1);
+      if (p == "from") return;
+    }
+    uint32_t k = *e + 1;
+    const char* u2 = nullptr;
+    k += CurrencyPrefix(k, &u2);
+    if (u2 && *unit && std::strcmp(u2, *unit) != 0) return;
+    NumVal nv;
+    uint32_t end = 0, st = 0;
+    std::string_view suf;
+    bool article = false;
+    if (!Number(k, &nv, &end, &suf, &article, &st) || article || !suf.empty()) return;
+    *range = true;
+    *value_max = nv.value;
+    *e = end;
+    if (u2 && !*unit) *unit = u2;
+  }
+
+  static bool IsDashText(std::string_view t) {
+    return t == "-" || t == "\xE2\x80\x93" || t == "\xE2\x80\x94";
+  }
+
+  const Document& d_;
+  std::vector<std::string> low_;  // folded words of the current sentence
+  uint32_t sb_ = 0, se_ = 0;      // its token range
+};
+
+}  // namespace
+
+const UnitInfo* FindUnit(std::string_view canonical) { return UnitByName(canonical); }
+
+bool IsTimeUnit(std::string_view canonical) {
+  const UnitInfo* u = UnitByName(canonical);
+  return u && std::strcmp(u->dimension, "time") == 0;
+}
+
+bool ConvertUnit(double value, std::string_view from, std::string_view to, double* out) {
+  const UnitInfo* a = UnitByName(from);
+  const UnitInfo* b = UnitByName(to);
+  if (!a || !b || std::strcmp(a->dimension, b->dimension) != 0) return false;
+  if (std::strcmp(a->dimension, "money") == 0) return false;
+  double base = value * a->factor + a->offset;
+  *out = (base - b->offset) / b->factor;
+  return true;
+}
+
+std::vector<Figure> FindFigureMentions(const Document& doc) { return Scanner(doc).Run(); }
+
+std::vector<Entity> FindFigures(const Document& doc) {
+  std::vector<Figure> figures = FindFigureMentions(doc);
+  std::vector<Entity> out;
+  std::unordered_map<std::string, size_t> keys;
+  for (const Figure& f : figures) {
+    std::string key = std::string(f.type) + "|" + Fold(doc.Text(f.span));
+    auto it = keys.emplace(key, out.size()).first;
+    size_t k = it->second;
+    if (k == out.size()) {
+      Entity e;
+      e.type = f.type;
+      e.name = std::string(doc.Text(f.span));
+      out.push_back(std::move(e));
+    }
+    Mention m;
+    m.span = f.span;
+    m.has_quantity = f.has_quantity;
+    m.quantity = f.quantity;
+    out[k].mentions.push_back(m);
+  }
+  return out;
+}
+
+}  // namespace lede

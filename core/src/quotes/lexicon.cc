@@ -1,0 +1,70 @@
+#include "quotes/lexicon.h"
+
+#include "data/embedded.h"
+
+namespace lede {
+namespace {
+
+// Splits `line` on spaces and tabs.
+std::vector<std::string_view> Fields(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+    size_t j = i;
+    while (j < line.size() && line[j] != ' ' && line[j] != '\t' && line[j] != '\r') ++j;
+    if (j > i) out.push_back(line.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+template <typename F>
+void ForEachLine(std::string_view text, F f) {
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = text.find('\n', i);
+    if (j == std::string_view::npos) j = text.size();
+    std::string_view line = text.substr(i, j - i);
+    if (!line.empty() && line[0] != '#') f(line);
+    i = j + 1;
+  }
+}
+
+}  // namespace
+
+QuoteLexicon::QuoteLexicon(std::string_view cues, std::string_view sources) {
+  ForEachLine(cues, [&](std::string_view line) {
+    std::vector<std::string_view> f = Fields(line);
+    if (f.size() < 4) return;
+    CueVerb v;
+    v.lemma = std::string(f[0]);
+    v.stance = std::string(f[1]);
+    v.frame = f[2] == "think"  ? CueFrame::kThink
+              : f[2] == "name" ? CueFrame::kName
+                               : CueFrame::kSpeech;
+    int index = static_cast<int>(verbs_.size());
+    verbs_.push_back(v);
+    for (size_t k = 3; k < f.size(); ++k) forms_.emplace(std::string(f[k]), index);
+  });
+  ForEachLine(sources, [&](std::string_view line) {
+    for (std::string_view w : Fields(line)) sources_.emplace(w);
+  });
+}
+
+const QuoteLexicon& QuoteLexicon::Get() {
+  static const QuoteLexicon* lexicon =
+      new QuoteLexicon(EmbeddedFile("quotes/cues.txt"), EmbeddedFile("quotes/sources.txt"));
+  return *lexicon;
+}
+
+const CueVerb* QuoteLexicon::Verb(std::string_view lower_form) const {
+  auto it = forms_.find(std::string(lower_form));
+  return it == forms_.end() ? nullptr : &verbs_[it->second];
+}
+
+bool QuoteLexicon::IsSourceNoun(std::string_view lower_word) const {
+  return sources_.count(std::string(lower_word)) > 0;
+}
+
+}  // namespace lede

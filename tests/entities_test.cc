@@ -1,0 +1,223 @@
+// Names, roles and clusters on sentences from real articles (Kharkiv
+// counter-offensive reports, September 2022), and the tagger's accuracy on
+// CoNLL-2003 dev when ../shared/data is present.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "lede/lede.h"
+
+namespace lede {
+namespace {
+
+struct Found {
+  Analysis a;
+  // The entity with a mention written exactly `text`, or nullptr.
+  const Entity* With(const std::string& text) const {
+    for (const Entity& e : a.entities) {
+      for (const Mention& m : e.mentions) {
+        if (a.Text(m.span) == text) return &e;
+      }
+    }
+    return nullptr;
+  }
+  std::vector<std::string> Mentions(const Entity& e) const {
+    std::vector<std::string> out;
+    for (const Mention& m : e.mentions) out.emplace_back(a.Text(m.span));
+    return out;
+  }
+};
+
+Found Analyse(const std::string& text) { return Found{Analyze(text)}; }
+
+using Strings = std::vector<std::string>;
+
+TEST(EntitiesTest, RoleBeforeTheNameStaysOutOfTheMention) {
+  struct Case {
+    const char* text;
+    const char* name;
+    const char* type;
+    Strings roles;
+  } cases[] = {
+      {"US Defense Secretary Lloyd Austin announced this week a meeting of senior national "
+       "armaments directors from allied countries.",
+       "Lloyd Austin",
+       "PERSON",
+       {"US Defense Secretary"}},
+      {"Moscow conceded having lost territory, which experts saw as a serious blow to its war "
+       "ambitions, but Kremlin spokesman Dmitry Peskov saw no prospects for negotiations.",
+       "Dmitry Peskov",
+       "PERSON",
+       {"Kremlin spokesman"}},
+      {"On Friday, the Pentagon\xE2\x80\x99s arms acquisition chief Bill LaPlante said the meeting "
+       "would take place in Brussels on September 28.",
+       "Bill LaPlante",
+       "PERSON",
+       {"Pentagon\xE2\x80\x99s arms acquisition chief"}},
+      {"\xE2\x80\x9CThe war will continue,\xE2\x80\x9D said Jim Stavridis, a retired US admiral "
+       "and former top NATO allied commander.",
+       "Jim Stavridis",
+       "PERSON",
+       {"retired US admiral"}},
+      {"Ukrainian Foreign Minister Dmytro Kuleba said on Twitter that the EU\xE2\x80\x99s top "
+       "diplomat, Josep Borrell, had called him.",
+       "Josep Borrell",
+       "PERSON",
+       {"EU\xE2\x80\x99s top diplomat"}},
+  };
+  for (const Case& c : cases) {
+    Found f = Analyse(c.text);
+    const Entity* e = f.With(c.name);
+    ASSERT_NE(e, nullptr) << c.text;
+    EXPECT_EQ(e->type, c.type) << c.text;
+    EXPECT_EQ(e->name, c.name) << c.text;
+    EXPECT_EQ(e->roles, c.roles) << c.text;
+  }
+}
+
+TEST(EntitiesTest, KyivAndTwitterAreNotPeople) {
+  Found f = Analyse(
+      "Ukrainian Foreign Minister Dmytro Kuleba said on Twitter that the EU had called him. "
+      "Kyiv said Russian strikes on electricity infrastructure caused power failures.");
+  const Entity* kuleba = f.With("Dmytro Kuleba");
+  ASSERT_NE(kuleba, nullptr);
+  EXPECT_EQ(kuleba->roles, Strings{"Ukrainian Foreign Minister"});
+  ASSERT_NE(f.With("Twitter"), nullptr);
+  EXPECT_EQ(f.With("Twitter")->type, "ORG");
+  ASSERT_NE(f.With("Kyiv"), nullptr);
+  EXPECT_EQ(f.With("Kyiv")->type, "GPE");
+}
+
+TEST(EntitiesTest, SurnameJoinsTheFullName) {
+  Found f = Analyse(
+      "US Defense Secretary Lloyd Austin announced a meeting of armaments directors. "
+      "\xE2\x80\x9CThey will discuss how our defense industrial bases can best equip "
+      "Ukraine\xE2\x80\x99s future forces,\xE2\x80\x9D Austin said at Ramstein Air Force Base in "
+      "Germany.");
+  const Entity* e = f.With("Lloyd Austin");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(f.Mentions(*e), (Strings{"Lloyd Austin", "Austin"}));
+  EXPECT_EQ(e->type, "PERSON");
+  ASSERT_NE(f.With("Germany"), nullptr);
+  EXPECT_EQ(f.With("Germany")->type, "GPE");
+  ASSERT_NE(f.With("Ramstein Air Force Base"), nullptr);
+  EXPECT_EQ(f.With("Ramstein Air Force Base")->type, "FAC");
+  // The possessive is not part of the mention.
+  ASSERT_NE(f.With("Ukraine"), nullptr);
+  EXPECT_EQ(f.With("Ukraine\xE2\x80\x99s"), nullptr);
+}
+
+TEST(EntitiesTest, ZelenskyIsOnePerson) {
+  Found f = Analyse(
+      "Ukrainian President Volodymyr Zelensky said his forces had recaptured Izyum. "
+      "Zelensky also said the war would go on.");
+  const Entity* e = f.With("Volodymyr Zelensky");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(f.Mentions(*e), (Strings{"Volodymyr Zelensky", "Zelensky"}));
+  EXPECT_EQ(e->roles, Strings{"Ukrainian President"});
+}
+
+TEST(EntitiesTest, CountryAliasesAndAcronymsCluster) {
+  Found f = Analyse(
+      "The United States will send more arms, a Pentagon official said. US officials said the "
+      "Institute for the Study of War (ISW) was right. ISW said U.S. weapons had helped.");
+  const Entity* us = f.With("United States");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(us->type, "GPE");
+  EXPECT_EQ(f.Mentions(*us), (Strings{"United States", "US", "U.S."}));
+  const Entity* isw = f.With("Institute for the Study of War");
+  ASSERT_NE(isw, nullptr);
+  EXPECT_EQ(isw->type, "ORG");
+  EXPECT_EQ(f.Mentions(*isw), (Strings{"Institute for the Study of War", "ISW", "ISW"}));
+}
+
+TEST(EntitiesTest, NationalityIsNorpLinkedToItsCountry) {
+  Found f = Analyse(
+      "Kyiv said Russian strikes on electricity infrastructure caused power failures. Russia "
+      "replied with strikes on some of the recaptured ground.");
+  const Entity* norp = f.With("Russian");
+  ASSERT_NE(norp, nullptr);
+  EXPECT_EQ(norp->type, "NORP");
+  ASSERT_GE(norp->link, 0);
+  EXPECT_EQ(f.a.entities[norp->link].name, "Russia");
+}
+
+TEST(EntitiesTest, DatelineAndSentenceStarts) {
+  Found f = Analyse(
+      "KRAMATORSK - Ukraine forces said Monday their lightning counter-offensive took back more "
+      "ground.\n\nPosting on Twitter, people reposted the video.");
+  ASSERT_NE(f.With("KRAMATORSK"), nullptr);
+  EXPECT_EQ(f.With("KRAMATORSK")->type, "GPE");
+  EXPECT_EQ(f.With("Posting"), nullptr);
+  for (const Entity& e : f.a.entities) EXPECT_NE(e.type, "PERSON") << e.name;
+}
+
+TEST(EntitiesTest, TokenizedText) {
+  Found f = Analyse(
+      "Ukraine 's forces recaptured Izyum on Monday , Defence Minister Oleksii Reznikov said .");
+  ASSERT_NE(f.With("Ukraine"), nullptr);
+  EXPECT_EQ(f.With("Ukraine")->type, "GPE");
+  ASSERT_NE(f.With("Izyum"), nullptr);
+  const Entity* e = f.With("Oleksii Reznikov");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->roles, Strings{"Defence Minister"});
+}
+
+TEST(EntitiesTest, SalienceRanksTheMainActor) {
+  Found f = Analyse(
+      "Ukraine said its forces recaptured Izyum. Ukraine also said Russia was retreating. "
+      "Ukraine asked for more weapons from Germany.");
+  const Entity* ukraine = f.With("Ukraine");
+  const Entity* germany = f.With("Germany");
+  ASSERT_NE(ukraine, nullptr);
+  ASSERT_NE(germany, nullptr);
+  EXPECT_GT(ukraine->salience, germany->salience);
+  for (const Entity& e : f.a.entities) {
+    EXPECT_GE(e.salience, 0.0);
+    EXPECT_LE(e.salience, 1.0);
+  }
+}
+
+// Exact-span micro F1 over PER/ORG/LOC on CoNLL-2003 dev (as `lede eval ner`).
+TEST(EntitiesTest, ConllDevF1) {
+  std::ifstream in(std::string(LEDE_SHARED_DIR) + "/data/ner/conll2003-dev.jsonl");
+  if (!in) GTEST_SKIP() << "no ../shared/data/ner/conll2003-dev.jsonl";
+  Options options;
+  options.offsets = OffsetUnit::kCodepoint;
+  size_t tp = 0, np = 0, ng = 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    nlohmann::json j = nlohmann::json::parse(line);
+    using Key = std::tuple<uint32_t, uint32_t, std::string>;
+    std::set<Key> gold, pred;
+    for (const auto& s : j["spans"]) {
+      std::string l = s["label"];
+      if (l != "MISC") gold.emplace(s["start"], s["end"], l);
+    }
+    Analysis a = Analyze(j["text"].get<std::string>(), options);
+    for (const Entity& e : a.entities) {
+      std::string l = e.type == "PERSON"                                        ? "PER"
+                      : e.type == "ORG"                                         ? "ORG"
+                      : (e.type == "GPE" || e.type == "LOC" || e.type == "FAC") ? "LOC"
+                                                                                : "";
+      if (l.empty()) continue;
+      for (const Mention& m : e.mentions)
+        pred.emplace(a.Convert(m.span.start), a.Convert(m.span.end), l);
+    }
+    ng += gold.size();
+    np += pred.size();
+    for (const Key& k : pred) tp += gold.count(k);
+  }
+  double p = static_cast<double>(tp) / np, r = static_cast<double>(tp) / ng;
+  double f1 = 2 * p * r / (p + r);
+  std::printf("conll2003-dev PER/ORG/LOC micro F1 %.4f (P %.4f R %.4f)\n", f1, p, r);
+  EXPECT_GE(f1, 0.91);
+}
+
+}  // namespace
+}  // namespace lede

@@ -1,0 +1,276 @@
+// Figures on real news sentences: the span a reader would mark, its
+// OntoNotes type, and the normalised value, unit and approximation.
+#include "entities/figures.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "lede/lede.h"
+#include "text/document.h"
+
+namespace lede {
+namespace {
+
+using Approx = Quantity::Approx;
+
+struct Found {
+  std::string text;
+  std::string type;
+  Figure figure;
+};
+
+std::vector<Found> Figures(const std::string& text) {
+  Document d = BuildDocument(text);
+  std::vector<Found> out;
+  for (const Figure& f : FindFigureMentions(d)) {
+    out.push_back({std::string(d.Text(f.span)), f.type, f});
+  }
+  return out;
+}
+
+const Found* FindText(const std::vector<Found>& all, const std::string& text) {
+  for (const Found& f : all)
+    if (f.text == text) return &f;
+  return nullptr;
+}
+
+struct Case {
+  const char* sentence;
+  const char* mention;  // the figure's text as marked
+  const char* type;
+  double value;  // NAN: no quantity expected
+  const char* unit;
+  Approx approx;
+  double value_max;  // NAN: same as value
+};
+
+constexpr double kNone = NAN;
+
+TEST(FiguresTest, RealSentences) {
+  const Case cases[] = {
+      {"Ukraine forces said Monday their lightning counter-offensive took back more ground in the "
+       "past 24 hours.",
+       "the past 24 hours", "TIME", 24, "hour", Approx::kExact, kNone},
+      {"Ukraine forces said Monday their lightning counter-offensive took back more ground.",
+       "Monday", "DATE", kNone, "", Approx::kExact, kNone},
+      {"It was one of Russia's biggest reversals since the earliest days of the nearly seven "
+       "months of fighting.",
+       "nearly seven months", "DATE", 7, "month", Approx::kAbout, kNone},
+      {"The retaliatory fire came as Ukraine said forces had recaptured more than 20 additional "
+       "settlements.",
+       "more than 20", "CARDINAL", 20, "", Approx::kMoreThan, kNone},
+      {"Ukraine said on Monday its forces recaptured 500 square kilometres (193 square miles) in "
+       "the southern Kherson region.",
+       "500 square kilometres", "QUANTITY", 500, "km2", Approx::kExact, kNone},
+      {"Ukraine said on Monday its forces recaptured 500 square kilometres (193 square miles) in "
+       "the southern Kherson region.",
+       "193 square miles", "QUANTITY", 193, "mi2", Approx::kExact, kNone},
+      {"Stockpiles were heavily diminished by supplying Ukraine's six-month-old battle against "
+       "Russia's invasion.",
+       "six-month-old", "DATE", 6, "month", Approx::kExact, kNone},
+      {"On Friday, Bill LaPlante said the meeting would take place in Brussels on September 28.",
+       "September 28", "DATE", kNone, "", Approx::kExact, kNone},
+      {"Ramstein Air Force Base in Germany of the Ukraine Contact Group, 50 countries currently "
+       "supporting the war effort.",
+       "50", "CARDINAL", 50, "", Approx::kExact, kNone},
+      {"General Valery Zaluzhny said his forces had retaken more than 3,000 square kilometers, "
+       "1,100 square miles, in less than a week.",
+       "more than 3,000 square kilometers", "QUANTITY", 3000, "km2", Approx::kMoreThan, kNone},
+      {"General Valery Zaluzhny said his forces had retaken more than 3,000 square kilometers, "
+       "1,100 square miles, in less than a week.",
+       "1,100 square miles", "QUANTITY", 1100, "mi2", Approx::kExact, kNone},
+      {"General Valery Zaluzhny said his forces had retaken more than 3,000 square kilometers, "
+       "1,100 square miles, in less than a week.",
+       "less than a week", "DATE", 1, "week", Approx::kLessThan, kNone},
+      {"Misha, a member of the 14th Brigade, was scrolling on his phone.", "14th", "ORDINAL", 14,
+       "", Approx::kExact, kNone},
+      {"The army accepted its first supplies on loan from Russia.", "first", "ORDINAL", 1, "",
+       Approx::kExact, kNone},
+      {"Crimea, which Russia illegally annexed in 2014.", "2014", "DATE", kNone, "", Approx::kExact,
+       kNone},
+      {"Some residents return to homes for the first time in seven months.", "seven months", "DATE",
+       7, "month", Approx::kExact, kNone},
+      {"Russia appeared to respond with missile strikes on Sunday night.", "Sunday night", "TIME",
+       kNone, "", Approx::kExact, kNone},
+      {"Ukraine will not cede an inch of ground to Russia.", "an inch", "QUANTITY", 1, "in",
+       Approx::kExact, kNone},
+      {"Kharkiv, which was Ukraine's second largest city before the war.", "second", "ORDINAL", 2,
+       "", Approx::kExact, kNone},
+      {"Kharkiv, Ukraine's second-largest city, remains within range.", "second", "ORDINAL", 2, "",
+       Approx::kExact, kNone},
+      {"Ukraine could have expelled Russia months ago.", "months ago", "DATE", kNone, "",
+       Approx::kExact, kNone},
+      {"Some Ukrainian soldiers took a few hours to rest.", "a few hours", "TIME", kNone, "",
+       Approx::kExact, kNone},
+      // Money, percent, number words, ranges, scale words.
+      {"The Pentagon approved a further $1.2bn in weapons.", "$1.2bn", "MONEY", 1.2e9, "USD",
+       Approx::kExact, kNone},
+      {"The EU pledged 3 million euros for demining.", "3 million euros", "MONEY", 3e6, "EUR",
+       Approx::kExact, kNone},
+      {"Turnout fell to 40% in the region.", "40%", "PERCENT", 40, "%", Approx::kExact, kNone},
+      {"Turnout fell to 40 percent in the region.", "40 percent", "PERCENT", 40, "%",
+       Approx::kExact, kNone},
+      {"Prices rose 2.5 per cent last month.", "2.5 per cent", "PERCENT", 2.5, "%", Approx::kExact,
+       kNone},
+      {"Twenty-five soldiers were wounded.", "Twenty-five", "CARDINAL", 25, "", Approx::kExact,
+       kNone},
+      {"About a dozen villages were shelled.", "About a dozen", "CARDINAL", 12, "", Approx::kAbout,
+       kNone},
+      {"Between 20 and 30 tanks were left behind.", "Between 20 and 30", "CARDINAL", 20, "",
+       Approx::kRange, 30},
+      {"Officials said 20 to 30 tanks were left behind.", "20 to 30", "CARDINAL", 20, "",
+       Approx::kRange, 30},
+      {"Officials said 20-30 tanks were left behind.", "20-30", "CARDINAL", 20, "", Approx::kRange,
+       30},
+      {"The convoy stretched for at least 40 miles north of Kyiv.", "at least 40 miles", "QUANTITY",
+       40, "mi", Approx::kAtLeast, kNone},
+      {"Temperatures fell to -5C overnight, and to 23 degrees Fahrenheit in the hills.",
+       "23 degrees Fahrenheit", "QUANTITY", 23, "F", Approx::kExact, kNone},
+      {"Temperatures fell to -5C overnight.", "-5C", "QUANTITY", -5, "C", Approx::kExact, kNone},
+      {"The shell weighed 43.5 kilograms.", "43.5 kilograms", "QUANTITY", 43.5, "kg",
+       Approx::kExact, kNone},
+      {"Almost 7 million people have fled the country.", "Almost 7 million", "CARDINAL", 7e6,
+       "people", Approx::kAbout, kNone},
+      {"The 24-hour curfew was lifted.", "24-hour", "TIME", 24, "hour", Approx::kExact, kNone},
+      {"Russia had up to 190,000 troops on the border.", "up to 190,000", "CARDINAL", 190000, "",
+       Approx::kAtMost, kNone},
+      {"Ukraine has received 1.5 billion dollars in aid.", "1.5 billion dollars", "MONEY", 1.5e9,
+       "USD", Approx::kExact, kNone},
+      {"A 10-kilometre stretch of the front line.", "10-kilometre", "QUANTITY", 10, "km",
+       Approx::kExact, kNone},
+      {"Half the city was without power.", "Half", "CARDINAL", 0.5, "", Approx::kExact, kNone},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.sentence);
+    std::vector<Found> all = Figures(c.sentence);
+    const Found* f = FindText(all, c.mention);
+    ASSERT_NE(f, nullptr) << "missing " << c.mention;
+    EXPECT_EQ(f->type, c.type);
+    if (std::isnan(c.value)) {
+      EXPECT_FALSE(f->figure.has_quantity);
+      continue;
+    }
+    ASSERT_TRUE(f->figure.has_quantity);
+    const Quantity& q = f->figure.quantity;
+    EXPECT_DOUBLE_EQ(q.value, c.value);
+    EXPECT_EQ(q.unit, c.unit);
+    EXPECT_EQ(q.approx, c.approx);
+    EXPECT_DOUBLE_EQ(q.value_max, std::isnan(c.value_max) ? c.value : c.value_max);
+  }
+}
+
+TEST(FiguresTest, PrecisionAndScale) {
+  std::vector<Found> all = Figures("It cost $1.25bn, or 1,100.50 euros each, and 3,000 more.");
+  const Found* a = FindText(all, "$1.25bn");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->figure.quantity.precision, 2);
+  EXPECT_DOUBLE_EQ(a->figure.quantity.multiplier, 1e9);
+  const Found* b = FindText(all, "1,100.50 euros");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->figure.quantity.precision, 2);
+  EXPECT_DOUBLE_EQ(b->figure.quantity.value, 1100.5);
+  const Found* c = FindText(all, "3,000");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->figure.quantity.precision, 0);
+}
+
+// Words that look like figures but are not.
+TEST(FiguresTest, NotFigures) {
+  const char* const cases[] = {
+      "Ukrainian forces took back ground over the weekend.",  // "over" is not "more than"
+      "At least some Ukrainian soldiers took a rest.",
+      "Kremlin propagandist Margarita Simonyan, editor of RT, formerly Russia Today.",
+      "They had an additional meeting in Brussels.",
+      "You may march on Kyiv.",
+  };
+  for (const char* s : cases) {
+    SCOPED_TRACE(s);
+    for (const Found& f : Figures(s)) {
+      EXPECT_TRUE(f.text == "the weekend") << f.text << " " << f.type;
+    }
+  }
+  // "from 40 to 50" is a change, not a range.
+  std::vector<Found> all = Figures("Seats rose from 40 to 50, a 25% rise.");
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].text, "40");
+  EXPECT_EQ(all[1].text, "50");
+  EXPECT_EQ(all[2].text, "25%");
+}
+
+TEST(FiguresTest, AbsurdNumbersNeverFail) {
+  // 10^400 is two numbers; bad digit groups are no number; a huge number is inf.
+  std::vector<Found> all = Figures("It was 10^400 or 1,2,3,4,5,6 times.");
+  for (const Found& f : all) EXPECT_NE(f.text, "1,2,3,4,5,6");
+  std::string huge(10000, '9');
+  all = Figures("They counted " + huge + " tanks and " + huge + ".5 km.");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_TRUE(std::isinf(all[0].figure.quantity.value));
+  EXPECT_EQ(all[1].figure.quantity.unit, "km");
+  EXPECT_EQ(all[1].figure.quantity.precision, 1);
+  std::string tiny = "0." + std::string(5000, '0') + "1 kg";
+  all = Figures(tiny);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].figure.quantity.value, 0);
+  // The JSON writer prints null for inf.
+  std::string json = ToJson(Analyze("They counted " + huge + " tanks."));
+  EXPECT_NE(json.find("\"value\":null"), std::string::npos);
+}
+
+TEST(FiguresTest, LinearOnLongInput) {
+  std::string text;
+  for (int i = 0; i < 20000; ++i)
+    text += "More than 3,000 square kilometers, 1,100 square miles, on Monday ";
+  text += std::string(200000, '7') + " ";
+  for (int i = 0; i < 20000; ++i) text += "twenty-five one hundred and ";
+  auto t0 = std::chrono::steady_clock::now();
+  Document d = BuildDocument(text);
+  std::vector<Figure> f = FindFigureMentions(d);
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_GT(f.size(), 60000u);
+  EXPECT_LT(s, 5.0) << text.size() << " bytes";
+}
+
+TEST(FiguresTest, EntitiesGroupRepeatedFigures) {
+  Document d = BuildDocument("Moscow announced attacks on Monday. Ukraine said on Monday it won.");
+  std::vector<Entity> e = FindFigures(d);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].type, "DATE");
+  EXPECT_EQ(e[0].mentions.size(), 2u);
+}
+
+TEST(FiguresTest, ConvertUnits) {
+  double out = 0;
+  ASSERT_TRUE(ConvertUnit(500, "km2", "mi2", &out));
+  EXPECT_NEAR(out, 193.05, 0.01);
+  ASSERT_TRUE(ConvertUnit(100, "C", "F", &out));
+  EXPECT_NEAR(out, 212, 1e-9);
+  ASSERT_TRUE(ConvertUnit(10, "kg", "lb", &out));
+  EXPECT_NEAR(out, 22.046, 0.001);
+  EXPECT_FALSE(ConvertUnit(10, "kg", "km", &out));
+  EXPECT_FALSE(ConvertUnit(10, "USD", "EUR", &out));
+}
+
+// Every figure in the shared articles sits inside its text (runs when present).
+TEST(FiguresTest, SharedArticles) {
+  const char* names[] = {"/articles/000_724cd630e37b2297.txt",
+                         "/articles/002_4bda11de0e7c9aba.txt"};
+  for (const char* n : names) {
+    std::ifstream in(std::string(LEDE_SHARED_DIR) + n);
+    if (!in) GTEST_SKIP() << "shared articles not found";
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    std::vector<Found> all = Figures(text);
+    EXPECT_GT(all.size(), 10u);
+    for (const Found& f : all) EXPECT_FALSE(f.text.empty());
+  }
+}
+
+}  // namespace
+}  // namespace lede
