@@ -188,6 +188,12 @@ uint32_t WordClasses(std::string_view folded) {
   uint32_t cls = it == m.end() ? 0 : it->second;
   // Regular superlatives and comparatives the lists miss ("deadliest").
   if (folded.size() > 5 && EndsWith(folded, "iest")) cls |= kWcSuperlative;
+  // "forty-three", "twenty-five": a number word.
+  size_t dash = folded.find('-');
+  if (it == m.end() && dash != std::string_view::npos && dash > 0) {
+    auto head = m.find(folded.substr(0, dash));
+    if (head != m.end() && (head->second & kWcNumberWord)) cls |= kWcNumberWord;
+  }
   return cls;
 }
 

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "text/utf8.h"
 
@@ -497,16 +498,13 @@ class Scanner {
       sb_ = s.begin;
       se_ = s.end;
       low_.resize(s.end - s.begin);
-      for (uint32_t k = s.begin; k < s.end; ++k) {
-        std::string& f = low_[k - s.begin];
-        f.clear();
-        std::string_view t = d_.Text(d_.tokens[k]);
-        if (t.size() > 48) continue;  // no lexicon word is that long
-        f = Fold(t);
-        if (f.size() > 1 && f.back() == '.') f.pop_back();  // "sq." "Sept." "km."
-      }
+      folded_.assign(s.end - s.begin, 0);  // folded lazily by L()
       uint32_t i = s.begin;
       while (i < s.end) {
+        if (!MayStart(i)) {  // most words start no figure: skip them fast
+          ++i;
+          continue;
+        }
         Figure f;
         if (WordDate(i, &f) || Numeric(i, &f) || Ordinal(i, &f) || VagueTime(i, &f)) {
           if (f.span.end == 0)
@@ -522,9 +520,110 @@ class Scanner {
   }
 
  private:
+  // True when token i may begin a figure: a number, a symbol, or one of the
+  // words the matchers below start with. Keeps the scan at a hash look-up per
+  // ordinary word.
+  bool MayStart(uint32_t i) const {
+    const Token& t = Tok(i);
+    if (t.kind == TokenKind::kNumber || t.kind == TokenKind::kSymbol) return true;
+    if (t.kind != TokenKind::kWord) return false;
+    static const std::unordered_set<std::string_view> kStarts = [] {
+      std::unordered_set<std::string_view> set;
+      const char* const words[] = {"the",       "past",
+                                   "last",      "previous",
+                                   "next",      "coming",
+                                   "this",      "earlier",
+                                   "later",     "recent",
+                                   "today",     "yesterday",
+                                   "tomorrow",  "tonight",
+                                   "a",         "an",
+                                   "several",   "many",
+                                   "few",       "between",
+                                   "minus",     "dozen",
+                                   "half",      "no",
+                                   "not",       "as",
+                                   "in",        "more",
+                                   "just",      "upwards",
+                                   "fewer",     "less",
+                                   "at",        "up",
+                                   "close",     "well",
+                                   "over",      "above",
+                                   "under",     "below",
+                                   "nearly",    "almost",
+                                   "about",     "around",
+                                   "roughly",   "approximately",
+                                   "approx",    "some",
+                                   "estimated", "us",
+                                   "u.s",       "c",
+                                   "a",         "usd",
+                                   "eur",       "gbp",
+                                   "uah",       "rub",
+                                   "jpy",       "cny",
+                                   "chf",       "days",
+                                   "weeks",     "months",
+                                   "years",     "decades",
+                                   "hours",     "minutes",
+                                   "hundred",   "thousand",
+                                   "million",   "billion",
+                                   "trillion"};
+      for (const char* w : words) set.insert(w);
+      for (const WordNum& w : kSmallNumbers) set.insert(w.word);
+      for (const WordNum& w : kOrdinals) set.insert(w.word);
+      for (const char* const* p = kWeekdays; *p; ++p) set.insert(*p);
+      for (const char* const* p = kMonths; *p; ++p) set.insert(*p);
+      return set;
+    }();
+    // ASCII-lower-case into a local buffer: no allocation per word.
+    std::string_view tx = T(i);
+    if (tx.size() > 48) return false;
+    char buf[48];
+    size_t n = tx.size();
+    for (size_t k = 0; k < n; ++k) {
+      char c = tx[k];
+      buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    if (n > 1 && buf[n - 1] == '.') --n;
+    std::string_view w(buf, n);
+    if (kStarts.count(w)) return Frequent(w, i);
+    size_t dash = w.find('-');  // "six-month-old", "second-largest", "twenty-five"
+    return dash != std::string_view::npos && dash > 0 && kStarts.count(w.substr(0, dash));
+  }
+
+  // The commonest starting words begin a figure only before certain words:
+  // "the past", "at least", "more than", "a dozen" / "a week" / "a 10-km".
+  bool Frequent(std::string_view w, uint32_t i) const {
+    if (w.size() > 7) return true;
+    auto next = [&]() -> const std::string& { return L(i + 1); };
+    if (w == "the") {
+      const std::string& x = next();
+      return x == "past" || x == "last" || x == "previous" || x == "next" || x == "coming" ||
+             x == "first" || x == "final" || x == "weekend";
+    }
+    if (w == "in") return next() == "excess";
+    if (w == "at") return next() == "least" || next() == "most";
+    if (w == "as") return next() == "many" || next() == "much";
+    if (w == "no" || w == "not") return next() == "fewer" || next() == "less" || next() == "more";
+    if (w == "more" || w == "less" || w == "fewer") return next() == "than";
+    if (w == "up" || w == "close") return next() == "to";
+    if (w == "upwards") return next() == "of";
+    if (w == "well" || w == "just") return next() == "over" || next() == "under";
+    return true;
+  }
+
   const std::string& L(uint32_t i) const {
     static const std::string kEmpty;
-    return i >= sb_ && i < se_ ? low_[i - sb_] : kEmpty;
+    if (i < sb_ || i >= se_) return kEmpty;
+    std::string& f = low_[i - sb_];
+    if (!folded_[i - sb_]) {
+      folded_[i - sb_] = 1;
+      f.clear();
+      std::string_view t = T(i);
+      if (t.size() <= 48) {  // no lexicon word is that long
+        f = Fold(t);
+        if (f.size() > 1 && f.back() == '.') f.pop_back();  // "sq." "Sept." "km."
+      }
+    }
+    return f;
   }
   std::string_view T(uint32_t i) const { return d_.Text(d_.tokens[i]); }
   const Token& Tok(uint32_t i) const { return d_.tokens[i]; }
@@ -546,8 +645,20 @@ class Scanner {
 
   // The longest unit at token i: sets *unit, returns the token count.
   uint32_t MatchUnit(uint32_t i, const char** unit) const {
+    // Unit words grouped by their first word, built once.
+    static const std::unordered_map<std::string_view, std::vector<const UnitWord*>> kByFirst = [] {
+      std::unordered_map<std::string_view, std::vector<const UnitWord*>> m;
+      for (const UnitWord& u : kUnitWords) {
+        std::string_view w(u.words);
+        m[w.substr(0, w.find(' '))].push_back(&u);
+      }
+      return m;
+    }();
     uint32_t best = 0;
-    for (const UnitWord& u : kUnitWords) {
+    auto it = kByFirst.find(L(i));
+    if (it == kByFirst.end()) return 0;
+    for (const UnitWord* up : it->second) {
+      const UnitWord& u = *up;
       uint32_t n = MatchWords(i, u.words);
       if (n > best) {
         best = n;
@@ -935,7 +1046,16 @@ class Scanner {
       }
     }
     Approx approx = Approx::kExact;
+    static const std::unordered_set<std::string_view> kApproxFirst = [] {
+      std::unordered_set<std::string_view> set;
+      for (const ApproxWord& a : kApproxWords) {
+        std::string_view w(a.words);
+        set.insert(w.substr(0, w.find(' ')));
+      }
+      return set;
+    }();
     for (const ApproxWord& a : kApproxWords) {
+      if (!kApproxFirst.count(L(j))) break;
       if (a.approx == Approx::kExact) continue;
       uint32_t n = MatchWords(j, a.words);
       if (n > 0) {
@@ -975,7 +1095,7 @@ class Scanner {
     // "from day one"-style oddities aside, refuse a number glued to letters we
     // do not know ("5G", "24AB").
     Span sub{};  // a part of one token ("20" of "20-member")
-    bool ordinal = false, decade = false, clock = false, iso_date = false;
+    bool ordinal = false, decade = false, clock = false, iso_date = false, score = false;
     double value_max = nv.value;
     bool range = false;
     const char* attached_unit = nullptr;
@@ -1002,9 +1122,11 @@ class Scanner {
         if (suffix[0] == '-' && ParseDigits(rest, &p2, &second)) {
           if (p2 < rest.size() && rest[p2] == '-') {
             iso_date = true;
-          } else if (p2 == rest.size()) {
+          } else if (p2 == rest.size() && second.value > nv.value) {
             range = true;
             value_max = second.value;
+          } else if (p2 == rest.size()) {
+            score = true;  // "4-0", "292-8": a score, not a range
           } else {
             return false;
           }
@@ -1057,10 +1179,21 @@ class Scanner {
       if (approx != Approx::kExact || unit) f->begin = j;
       return true;
     }
+    auto clock_word = [](const std::string& x) {
+      return x == "a.m" || x == "p.m" || x == "am" || x == "pm" || x == "gmt" || x == "utc" ||
+             x == "edt" || x == "est" || x == "bst" || x == "cet" || x == "cest";
+    };
+    if (score) {
+      f->begin = j;
+      f->end = end;
+      f->type = "CARDINAL";
+      return true;
+    }
+    if (!clock && suffix.empty() && !unit && approx == Approx::kExact && clock_word(L(end)))
+      clock = true;  // "4.50 a.m.", "0800 GMT"
     if (clock) {
       uint32_t e = end;
-      const std::string& x = L(e);
-      if (x == "a.m" || x == "p.m" || x == "am" || x == "pm" || x == "gmt" || x == "utc") ++e;
+      if (clock_word(L(e))) ++e;
       f->begin = j;
       f->end = e;
       f->type = "TIME";
@@ -1082,7 +1215,7 @@ class Scanner {
     uint32_t e = end;
     if (!attached_unit && !unit && sub.end == 0) {
       // A range before the unit: "20 to 30 km", "between 20 and 30".
-      RangeTail(i, j, &e, &range, &value_max, between, &unit);
+      RangeTail(i, j, nv.value, &e, &range, &value_max, between, &unit);
     }
     const char* word_unit = nullptr;
     if (attached_unit) {
@@ -1109,7 +1242,7 @@ class Scanner {
         bool r2 = false;
         double vm = value_max;
         const char* u2 = unit;
-        RangeTail(i, j, &e2, &r2, &vm, between, &u2);
+        RangeTail(i, j, nv.value, &e2, &r2, &vm, between, &u2);
         if (r2) {
           const char* wu2 = nullptr;
           uint32_t n2 = MatchUnit(e2, &wu2);
@@ -1163,8 +1296,8 @@ class Scanner {
 
   // After a number ending at *e: "to 30", "- 30", "and 30" (after between),
   // but not "from 40 to 50" (a change, not a range).
-  void RangeTail(uint32_t i, uint32_t j, uint32_t* e, bool* range, double* value_max, bool between,
-                 const char** unit) const {
+  void RangeTail(uint32_t i, uint32_t j, double first, uint32_t* e, bool* range, double* value_max,
+                 bool between, const char** unit) const {
     const std::string& c = L(*e);
     bool dash = *e < se_ && Tok(*e).kind == TokenKind::kPunct && IsDashText(T(*e)) &&
                 !(Tok(*e).Is(kSpaceBefore) && T(*e).size() > 1);
@@ -1184,6 +1317,7 @@ class Scanner {
     std::string_view suf;
     bool article = false;
     if (!Number(k, &nv, &end, &suf, &article, &st) || article || !suf.empty()) return;
+    if (!(nv.value > first)) return;  // "7-6", "4 - 0": scores
     *range = true;
     *value_max = nv.value;
     *e = end;
@@ -1195,8 +1329,11 @@ class Scanner {
   }
 
   const Document& d_;
-  std::vector<std::string> low_;  // folded words of the current sentence
-  uint32_t sb_ = 0, se_ = 0;      // its token range
+  // Folded words of the current sentence, filled on first use (a cache, not
+  // state visible outside one FindFigureMentions call).
+  mutable std::vector<std::string> low_;
+  mutable std::vector<uint8_t> folded_;
+  uint32_t sb_ = 0, se_ = 0;  // its token range
 };
 
 }  // namespace
@@ -1241,6 +1378,33 @@ std::vector<Entity> FindFigures(const Document& doc) {
     out[k].mentions.push_back(m);
   }
   return out;
+}
+
+void AppendFigures(const Document& doc, std::vector<Entity>* entities) {
+  std::vector<Span> names;
+  for (const Entity& e : *entities)
+    for (const Mention& m : e.mentions) names.push_back(m.span);
+  std::sort(names.begin(), names.end(),
+            [](const Span& a, const Span& b) { return a.start < b.start; });
+  // Longest end among names starting at or before each position.
+  std::vector<uint32_t> reach(names.size());
+  for (size_t k = 0; k < names.size(); ++k)
+    reach[k] = std::max(names[k].end, k ? reach[k - 1] : 0u);
+  auto inside_name = [&](Span s) {
+    auto it = std::upper_bound(names.begin(), names.end(), s.start,
+                               [](uint32_t v, const Span& n) { return v < n.start; });
+    if (it == names.begin()) return false;
+    return reach[it - names.begin() - 1] >= s.end;
+  };
+  for (Entity& e : FindFigures(doc)) {
+    std::vector<Mention> kept;
+    for (const Mention& m : e.mentions)
+      if (!inside_name(m.span)) kept.push_back(m);
+    if (kept.empty()) continue;
+    if (kept.size() != e.mentions.size()) e.name = std::string(doc.Text(kept[0].span));
+    e.mentions = std::move(kept);
+    entities->push_back(std::move(e));
+  }
 }
 
 }  // namespace lede

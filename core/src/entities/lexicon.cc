@@ -74,6 +74,9 @@ const NameLexicon& NameLexicon::Get() {
       x.roles.insert(std::string(line));
       x.phrases.emplace_back(std::string(line), kRole);
     });
+    ForEachLine(EmbeddedFile("ner/org_words.txt"), [&](std::string_view line) {
+      x.phrases.emplace_back(std::string(line), kOrgWord);
+    });
     return x;
   }();
   return lexicon;
