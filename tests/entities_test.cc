@@ -153,6 +153,7 @@ TEST(EntitiesTest, DatelineAndSentenceStarts) {
       "ground.\n\nPosting on Twitter, people reposted the video.");
   ASSERT_NE(f.With("KRAMATORSK"), nullptr);
   EXPECT_EQ(f.With("KRAMATORSK")->type, "GPE");
+  EXPECT_EQ(f.With("KRAMATORSK")->name, "Kramatorsk");
   EXPECT_EQ(f.With("Posting"), nullptr);
   for (const Entity& e : f.a.entities) EXPECT_NE(e.type, "PERSON") << e.name;
 }

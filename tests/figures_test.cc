@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <fstream>
@@ -150,6 +151,17 @@ TEST(FiguresTest, RealSentences) {
        Approx::kExact, kNone},
       {"The 7-pound, 4-ounce girl was born on Tuesday.", "4-ounce", "QUANTITY", 4, "oz",
        Approx::kExact, kNone},
+      {"Some 40,000 troops and hundreds of tanks crossed the border.", "hundreds", "CARDINAL", 200,
+       "", Approx::kAtLeast, kNone},
+      {"Tens of thousands of people have fled.", "Tens of thousands", "CARDINAL", 20000, "",
+       Approx::kAtLeast, kNone},
+      {"A third of the country's power plants were damaged.", "A third", "CARDINAL", 1.0 / 3, "",
+       Approx::kExact, kNone},
+      {"Two-thirds of voters backed the plan.", "Two-thirds", "CARDINAL", 2.0 / 3, "",
+       Approx::kExact, kNone},
+      {"It happened between 2014 and 2022 in the east.", "between 2014 and 2022", "DATE", kNone, "",
+       Approx::kExact, kNone},
+      {"The third vote was held on Tuesday.", "third", "ORDINAL", 3, "", Approx::kExact, kNone},
       {"Half the city was without power.", "Half", "CARDINAL", 0.5, "", Approx::kExact, kNone},
   };
   for (const Case& c : cases) {
@@ -229,7 +241,7 @@ TEST(FiguresTest, AbsurdNumbersNeverFail) {
 }
 
 // Four times the text takes about four times as long (a quadratic scan would
-// take sixteen), in any build type.
+// take sixteen), in any build type. Best of three runs, against machine noise.
 TEST(FiguresTest, LinearOnLongInput) {
   auto run = [](int reps, size_t* count) {
     std::string text;
@@ -238,15 +250,20 @@ TEST(FiguresTest, LinearOnLongInput) {
     text += std::string(static_cast<size_t>(reps) * 10, '7') + " ";
     for (int i = 0; i < reps; ++i) text += "twenty-five one hundred and ";
     Document d = BuildDocument(text);
-    auto t0 = std::chrono::steady_clock::now();
-    *count = FindFigureMentions(d).size();
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    double best = 1e9;
+    for (int k = 0; k < 3; ++k) {
+      auto t0 = std::chrono::steady_clock::now();
+      *count = FindFigureMentions(d).size();
+      best = std::min(best,
+                      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    }
+    return best;
   };
   size_t small = 0, large = 0;
   double t1 = run(2000, &small);
   double t4 = run(8000, &large);
   EXPECT_GT(large, 3 * small);
-  EXPECT_LT(t4, 8 * t1 + 0.05) << t1 << " s vs " << t4 << " s";
+  EXPECT_LT(t4, 10 * t1 + 0.05) << t1 << " s vs " << t4 << " s";
 }
 
 TEST(FiguresTest, EntitiesGroupRepeatedFigures) {

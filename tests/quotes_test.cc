@@ -198,6 +198,16 @@ TEST(Quotes, SplitQuoteAndContinuationKeepTheSpeaker) {
   EXPECT_EQ(SpeakerText(a, *q2), "Landsbergis");
 }
 
+TEST(Quotes, TheRestOfASplitQuoteIsDirect) {
+  Analysis a = Analyze(
+      "''That, unfortunately,'' he said, ''is part of the reality of today's life on a global "
+      "basis.''");
+  const Quote* q = Find(a, "is part of the reality");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, Quote::Kind::kDirect);
+  EXPECT_EQ(SpeakerText(a, *q), "he");
+}
+
 TEST(Quotes, MultiParagraphQuoteIsNotUnclosed) {
   Analysis a = Analyze(
       "Fesenko said:\n\n\xE2\x80\x9CThe first paragraph of the quote goes on.\n\n\xE2\x80\x9CThe "

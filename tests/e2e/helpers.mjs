@@ -29,6 +29,8 @@ export const hasEngine = () => existsSync(join(APP, 'gen/worker.js')) && existsS
 export const STUB = {
   '/gen/worker.js': join(ROOT, 'tests/e2e/stub-worker.js'),
   '/__stub/sample.analysis.json': join(ROOT, 'tests/e2e/fixtures/sample.analysis.json'),
+  '/__stub/compare-b.txt': join(ROOT, 'tests/e2e/fixtures/compare-b.txt'),
+  '/__stub/sample-compare.json': join(ROOT, 'tests/e2e/fixtures/sample-compare.json'),
 };
 
 /**
@@ -129,11 +131,11 @@ export async function pasteAndAnalyze(page, text, timeout = 60000) {
     dt.setData('text/plain', t);
     const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
     if (ta.dispatchEvent(ev)) {
-      // Not taken by the page (small paste): insert as the browser would.
+      // Not taken by the page (small paste): insert as the browser would, press Analyze.
       ta.setRangeText(t, 0, ta.value.length, 'end');
       ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      document.getElementById('analyze').click();
     }
-    document.getElementById('analyze').click();
   }, text);
   await page.waitForFunction((s) => window.lede.state.seq > s, before, { timeout });
   await waitRendered(page, timeout);

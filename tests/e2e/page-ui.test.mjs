@@ -193,6 +193,33 @@ test('a hostile article shows as text and runs nothing', { skip }, async () => {
   await context.close();
 });
 
+test('typing re-analyses after a pause; a dropped .txt file replaces the text', { skip }, async () => {
+  const { page, log, context } = await fresh();
+  const seq = await page.evaluate(() => window.lede.state.seq);
+  await page.click('#clear');
+  await page.type('#text', 'so Ann Lee spoke.', { delay: 20 });
+  // Keystrokes only: no button pressed.
+  await page.waitForFunction(() => window.lede.state.rendered && document.querySelector('#article .lede-ent-PERSON'));
+  assert.ok(await page.evaluate((s) => window.lede.state.seq > s, seq));
+  assert.equal(await page.$eval('#article .lede-ent-PERSON', (e) => e.textContent), 'Ann Lee');
+  // Fewer analyses than keystrokes: the input is debounced.
+  const runs = await page.evaluate((s) => window.lede.state.seq - s, seq);
+  assert.ok(runs <= 3, `${runs} analyses for ${'so Ann Lee spoke.'.length} keystrokes`);
+
+  const before = await page.evaluate(() => window.lede.state.seq);
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['Dropped Text by Carl Jones.\r\nSecond line.'], 'dropped.txt', { type: 'text/plain' }));
+    document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction((s) => window.lede.state.seq > s, before);
+  await waitRendered(page);
+  assert.equal(await page.inputValue('#text'), 'Dropped Text by Carl Jones.\nSecond line.');
+  assert.match(await page.textContent('#status'), /words analysed/);
+  clean(log);
+  await context.close();
+});
+
 test('an article with nothing found shows empty panels without errors', { skip }, async () => {
   const { page, log, context } = await fresh();
   await pasteAndAnalyze(page, 'it rained all day and nobody went out.');
@@ -243,6 +270,26 @@ test('compare view: says when the core cannot compare, still lists names side by
   const shared = await page.$$eval('#cmp-result .cmp-shared', (e) => e.map((x) => x.firstChild.textContent));
   assert.ok(shared.some((s) => s.startsWith('Tom Brennan')));
   await page.screenshot({ path: screenshotPath('page-compare.png'), fullPage: true });
+  clean(log);
+  await context.close();
+});
+
+test('compare view: the core comparison lists shared names, claims side by side and shared quotes', { skip }, async () => {
+  const { page, log, context } = await fresh();
+  await page.click('#view-compare');
+  await page.fill('#cmp-b', readFileSync(join(process.cwd(), 'tests/e2e/fixtures/compare-b.txt'), 'utf8'));
+  await page.click('#cmp-run');
+  await page.waitForFunction(() => document.getElementById('cmp-status').textContent === 'Compared.');
+  const heads = await page.$$eval('#cmp-result h3', (h) => h.map((x) => x.textContent));
+  assert.deepEqual(heads, ['Figures that differ (0)', 'Named in both (4)', 'Claims in both (1)', 'Quotes in both (2)', 'Only in one article']);
+  const names = await page.$$eval('#cmp-result .cmp-shared', (e) => e.map((x) => x.firstChild.textContent));
+  assert.deepEqual(names.sort(), ['Maria Okafor', 'Northbridge', 'River Wend', 'Tom Brennan']);
+  const claim = await page.$$eval('#cmp-result .cmp-claim .cmp-text', (e) => e.map((x) => x.textContent));
+  assert.match(claim[0], /\$48 million flood barrier/);
+  assert.match(claim[1], /\$52 million flood barrier/);
+  const quote = await page.$eval('#cmp-result .cmp-quote .lede-meta', (e) => e.textContent);
+  assert.match(quote, /Maria Okafor · overlap 100%/);
+  await page.screenshot({ path: screenshotPath('page-compare-core.png'), fullPage: true });
   clean(log);
   await context.close();
 });

@@ -5,14 +5,20 @@
 // entities, text between quotation marks becomes unattributed quotes,
 // sentences with digits become claims. It lets the page be tested (layout,
 // hostile text, long inputs) before, and independently of, the real core.
+// compare(sample, fixtures/compare-b.txt) answers with fixtures/sample-compare.json,
+// the native CLI's output (lede compare --pretty web/app/sample.txt
+// tests/e2e/fixtures/compare-b.txt); any other pair: "not implemented".
 let fixture = null;
 async function getFixture() {
   if (!fixture) {
-    const [analysis, text] = await Promise.all([
+    const [analysis, text, compareB, compare] = await Promise.all([
       fetch('/__stub/sample.analysis.json').then((r) => r.json()),
       fetch('/sample.txt').then((r) => r.text()),
+      fetch('/__stub/compare-b.txt').then((r) => r.text()),
+      fetch('/__stub/sample-compare.json').then((r) => r.json()),
     ]);
-    fixture = { analysis, text: text.replace(/\r\n?/g, '\n') };
+    const norm = (t) => t.replace(/\r\n?/g, '\n');
+    fixture = { analysis, text: norm(text), compareB: norm(compareB), compare };
   }
   return fixture;
 }
@@ -55,7 +61,10 @@ self.onmessage = async ({ data }) => {
       const result = text === f.text ? f.analysis : crude(text, (p) => self.postMessage({ id, progress: p }));
       self.postMessage({ id, result });
     } else if (type === 'compare') {
-      self.postMessage({ id, error: 'compare is not implemented in this build' });
+      const f = await getFixture();
+      const norm = (t) => String(t).replace(/\r\n?/g, '\n');
+      if (norm(data.a) === f.text && norm(data.b) === f.compareB) self.postMessage({ id, result: f.compare });
+      else self.postMessage({ id, error: 'compare is not implemented in this build' });
     } else {
       self.postMessage({ id, error: `unknown message type ${type}` });
     }

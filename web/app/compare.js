@@ -1,8 +1,9 @@
-// Compare view: two articles side by side. Each is analysed in the worker;
-// the core's compare(a, b) gives shared entities/claims and disagreements.
-// Until the core offers compare, the view says so and still lists, side by
-// side, the people, organizations and places each article names (marking
-// the names both share, matched here by normalised name).
+// Compare view: two articles side by side. The core's compare(a, b)
+// (docs/compare.md) gives the figures that differ, the names, claims and
+// quotes both carry, and what each has alone. When the engine has no
+// compare, the view says so and lists, side by side, the people,
+// organizations and places each article names (marking the names both
+// share, matched here by normalised name).
 import { buildModel } from './shared/model.js';
 
 const $ = (id) => document.getElementById(id);
@@ -27,9 +28,101 @@ function summary(item) {
   return parts.length ? parts.join(' — ') : JSON.stringify(item);
 }
 
-function renderCoreResult(host, result) {
+const arr = (x) => (Array.isArray(x) ? x : []);
+const pct = (x) => `${Math.round((Number(x) || 0) * 100)}%`;
+
+function section(host, title, count) {
   const sec = el('section', 'cmp-core');
-  sec.appendChild(el('h3', '', 'Shared and disagreeing'));
+  sec.appendChild(el('h3', '', count === undefined ? title : `${title} (${count})`));
+  host.appendChild(sec);
+  return sec;
+}
+
+/** Two texts side by side: what article A says, what article B says. */
+function pair(a, b) {
+  const row = el('div', 'cmp-pair');
+  for (const [label, x] of [['A', a], ['B', b]]) {
+    const col = el('div', 'cmp-side');
+    col.appendChild(el('span', 'lede-tag', label));
+    col.appendChild(el('span', 'cmp-text', (x && (x.text || x.name)) || '—'));
+    row.appendChild(col);
+  }
+  return row;
+}
+
+/** The core's comparison (docs/compare.md): shared items first, then differences. */
+function renderCoreResult(host, r) {
+  if (!r || r.kind !== 'compare' || !r.entities) return renderGeneric(host, r);
+  const ents = r.entities || {};
+  const claims = r.claims || {};
+  const quotes = r.quotes || {};
+  const figs = arr(r.figures);
+
+  const f = section(host, 'Figures that differ', figs.length);
+  const fl = el('ul', 'cmp-list');
+  if (!figs.length) fl.appendChild(el('li', 'lede-empty', 'No figure in one article contradicts the other.'));
+  for (const d of figs) {
+    const li = el('li', 'cmp-figure');
+    li.appendChild(el('span', 'lede-verdict lede-verdict-inconsistent', d.verdict || 'differ'));
+    li.appendChild(el('span', 'cmp-msg', ' ' + (d.message || '')));
+    li.appendChild(pair(d.a, d.b));
+    fl.appendChild(li);
+  }
+  f.appendChild(fl);
+
+  const e = section(host, 'Named in both', arr(ents.both).length);
+  const el1 = el('ul', 'cmp-list');
+  if (!arr(ents.both).length) el1.appendChild(el('li', 'lede-empty', 'No person, organization or place in common.'));
+  for (const x of arr(ents.both)) {
+    const spell = [...new Set([...arr(x.a_names), ...arr(x.b_names)])].filter((n) => n !== x.name);
+    const li = el('li', 'cmp-shared', x.name);
+    li.appendChild(el('span', 'lede-meta', ` ${String(x.type || '').toLowerCase()}${spell.length ? ' · also written ' + spell.join(', ') : ''}`));
+    el1.appendChild(li);
+  }
+  e.appendChild(el1);
+
+  const c = section(host, 'Claims in both', arr(claims.both).length);
+  const cl = el('ul', 'cmp-list');
+  if (!arr(claims.both).length) cl.appendChild(el('li', 'lede-empty', 'No claim made by both.'));
+  for (const x of arr(claims.both)) {
+    const li = el('li', 'cmp-claim');
+    const why = [`similarity ${pct(x.similarity)}`];
+    if (arr(x.figures).length) why.push('figures ' + x.figures.join(', '));
+    if (arr(x.entities).length) why.push('names ' + x.entities.join(', '));
+    if (arr(x.words).length) why.push('words ' + x.words.join(', '));
+    li.appendChild(el('span', 'lede-meta', why.join(' · ')));
+    li.appendChild(pair(x.a, x.b));
+    cl.appendChild(li);
+  }
+  c.appendChild(cl);
+
+  const q = section(host, 'Quotes in both', arr(quotes.both).length);
+  const ql = el('ul', 'cmp-list');
+  if (!arr(quotes.both).length) ql.appendChild(el('li', 'lede-empty', 'No quote appears in both.'));
+  for (const x of arr(quotes.both)) {
+    const li = el('li', 'cmp-quote');
+    li.appendChild(el('span', 'lede-meta', `${x.speaker || 'unattributed'} · overlap ${pct(x.overlap)}`));
+    li.appendChild(pair(x.a, x.b));
+    ql.appendChild(li);
+  }
+  q.appendChild(ql);
+
+  const only = section(host, 'Only in one article');
+  const grid = el('div', 'cmp-grid');
+  for (const [label, side] of [['Only in A', 'only_a'], ['Only in B', 'only_b']]) {
+    const col = el('div', 'cmp-col');
+    col.appendChild(el('h4', '', label));
+    const names = arr(ents[side]);
+    col.appendChild(el('p', '', names.length ? names.map((n) => n.name).join(' · ') : 'no names of its own'));
+    col.appendChild(el('p', 'lede-meta', `${arr(claims[side]).length} claims and ${arr(quotes[side]).length} quotes of its own`));
+    grid.appendChild(col);
+  }
+  only.appendChild(grid);
+}
+
+/** Any other shape: each list, one line per item. */
+function renderGeneric(host, result) {
+  const sec = section(host, 'Comparison');
   let any = false;
   for (const [k, v] of Object.entries(result || {})) {
     if (!Array.isArray(v)) continue;
@@ -41,7 +134,6 @@ function renderCoreResult(host, result) {
     sec.appendChild(ul);
   }
   if (!any) sec.appendChild(el('p', '', 'The comparison found nothing to list.'));
-  host.appendChild(sec);
 }
 
 function renderSideBySide(host, ma, mb) {
@@ -126,6 +218,6 @@ export function setupCompare(engine, { currentText, readFile }) {
     }
     status.textContent = note || 'Compared.';
     if (core) renderCoreResult(out, core);
-    renderSideBySide(out, buildModel(ra), buildModel(rb));
+    else renderSideBySide(out, buildModel(ra), buildModel(rb));
   });
 }

@@ -610,8 +610,17 @@ class Builder {
         if (std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);
       }
     }
-    // Canonical names from the lexicons; NORP -> its country.
+    // Canonical names from the lexicons; NORP -> its country. A name seen only in
+    // capitals (a dateline, a headline) is shown in Title Case: "KRAMATORSK" ->
+    // "Kramatorsk"; acronyms (short, or organizations) stay.
     for (Entity& e : out) {
+      if (e.type != "ORG" && e.name.size() > 4 && IsAllCapsName(e.name)) {
+        bool start = true;
+        for (char& ch : e.name) {
+          if (ch >= 'A' && ch <= 'Z' && !start) ch = static_cast<char>(ch - 'A' + 'a');
+          start = ch == ' ' || ch == '-';
+        }
+      }
       if (e.type == "GPE") {
         auto it = lex_.country.find(Fold(e.name));
         if (it != lex_.country.end()) e.name = it->second;

@@ -77,6 +77,11 @@ const NameLexicon& NameLexicon::Get() {
     ForEachLine(EmbeddedFile("ner/org_words.txt"), [&](std::string_view line) {
       x.phrases.emplace_back(std::string(line), kOrgWord);
     });
+    ForEachLine(EmbeddedFile("ner/first_names.txt"), [&](std::string_view line) {
+      for (auto name : Split(line, ' ')) {
+        if (!name.empty()) x.phrases.emplace_back(std::string(name), kFirstName);
+      }
+    });
     return x;
   }();
   return lexicon;

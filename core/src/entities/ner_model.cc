@@ -140,34 +140,57 @@ uint32_t LowerHash(std::string_view w) {
 constexpr int kMaxPhrase = 6;
 constexpr uint32_t kPhraseSeed = 0x6a09e667u;
 
+// A static hash -> small value map, open addressing (255 marks an empty slot).
+class FlatMap {
+ public:
+  void Build(const std::vector<std::pair<uint32_t, uint8_t>>& items) {
+    size_t size = 16;
+    while (size < 2 * items.size()) size <<= 1;
+    mask_ = static_cast<uint32_t>(size - 1);
+    keys_.assign(size, 0);
+    vals_.assign(size, 255);
+    for (const auto& [k, v] : items) {
+      uint32_t j = k & mask_;
+      while (vals_[j] != 255 && keys_[j] != k) j = (j + 1) & mask_;
+      if (vals_[j] == 255) {  // the first value given for a key wins
+        keys_[j] = k;
+        vals_[j] = v;
+      }
+    }
+  }
+  int Get(uint32_t k) const {
+    for (uint32_t j = k & mask_;; j = (j + 1) & mask_) {
+      if (vals_[j] == 255) return -1;
+      if (keys_[j] == k) return vals_[j];
+    }
+  }
+
+ private:
+  std::vector<uint32_t> keys_;
+  std::vector<uint8_t> vals_;
+  uint32_t mask_ = 0;
+};
+
 // Lexicon phrases as chained hashes of their tokens' lower-case hashes.
 struct Gazetteer {
-  std::vector<std::pair<uint32_t, uint8_t>> phrases;  // (hash, category), sorted
-  std::vector<uint32_t> firsts;                       // first token hashes, sorted
-  bool IsFirst(uint32_t h) const { return std::binary_search(firsts.begin(), firsts.end(), h); }
-  int Category(uint32_t h) const {
-    auto it = std::lower_bound(phrases.begin(), phrases.end(), std::make_pair(h, uint8_t{0}));
-    return it != phrases.end() && it->first == h ? it->second : -1;
-  }
+  FlatMap phrases;  // hash -> category
+  FlatMap firsts;   // first token hash -> 1
+  bool IsFirst(uint32_t h) const { return firsts.Get(h) >= 0; }
+  int Category(uint32_t h) const { return phrases.Get(h); }
   static const Gazetteer& Get() {
     static const Gazetteer g = [] {
       Gazetteer g;
+      std::vector<std::pair<uint32_t, uint8_t>> phrases, firsts;
       for (const auto& [phrase, cat] : NameLexicon::Get().phrases) {
         Document d = BuildDocument(phrase);
         if (d.tokens.empty() || d.tokens.size() > kMaxPhrase) continue;
         uint32_t h = kPhraseSeed;
         for (const Token& t : d.tokens) h = Mix(h, LowerHash(d.Text(t)));
-        g.phrases.emplace_back(h, static_cast<uint8_t>(cat));
-        g.firsts.push_back(LowerHash(d.Text(d.tokens[0])));
+        phrases.emplace_back(h, static_cast<uint8_t>(cat));
+        firsts.emplace_back(LowerHash(d.Text(d.tokens[0])), 1);
       }
-      // Sorted; the first category listed for a phrase wins.
-      std::stable_sort(g.phrases.begin(), g.phrases.end(),
-                       [](const auto& a, const auto& b) { return a.first < b.first; });
-      g.phrases.erase(std::unique(g.phrases.begin(), g.phrases.end(),
-                                  [](const auto& a, const auto& b) { return a.first == b.first; }),
-                      g.phrases.end());
-      std::sort(g.firsts.begin(), g.firsts.end());
-      g.firsts.erase(std::unique(g.firsts.begin(), g.firsts.end()), g.firsts.end());
+      g.phrases.Build(phrases);
+      g.firsts.Build(firsts);
       return g;
     }();
     return g;

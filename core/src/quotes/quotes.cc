@@ -228,11 +228,12 @@ class QuoteFinder {
         size_t n = std::strlen(x);
         return w.size() > n + 2 && w.compare(w.size() - n, n, x) == 0;
       };
-      bool adjective = p.kind == TokenKind::kWord && p.Is(kLower) &&
-                       (ends("al") || ends("ful") || ends("ous") || ends("ive") || ends("ic") ||
-                        ends("ble") || ends("ent") || ends("ant") || ends("ary") || w == "false" ||
-                        w == "new" || w == "big" || w == "latest" || w == "first" || w == "last" ||
-                        w == "own" || w == "fake" || w.find('-') != std::string::npos);
+      bool adjective =
+          p.kind == TokenKind::kWord && p.Is(kLower) &&
+          (ends("al") || ends("ful") || ends("ous") || ends("ive") || ends("ic") || ends("ble") ||
+           ends("ent") || ends("ant") || ends("ary") || ends("ed") || w == "false" || w == "new" ||
+           w == "big" || w == "latest" || w == "first" || w == "last" || w == "own" ||
+           w == "fake" || w.find('-') != std::string::npos);
       if (Is(i - 1, kDet) || p.Is(kPossessive) || adjective || p.kind == TokenKind::kNumber)
         return nullptr;
       // "the TLC reality show “Cake Boss”": a noun naming a title.
@@ -341,6 +342,8 @@ class QuoteFinder {
             ((Word(j - 1, "month") || Word(j - 1, "week") || Word(j - 1, "year")) && j - 1 > lo &&
              (Word(j - 2, "last") || Word(j - 2, "this") || Word(j - 2, "next")))))
       --j;
+    // "Trump on Monday said": over "on" before a time word.
+    if (j > lo + 1 && j < v && Is(j, kTime) && (Word(j - 1, "on") || Word(j - 1, "in"))) --j;
     if (j <= lo) return {v, v};
     // "S, who said": the speaker as written is "who"; Resolve looks back.
     if (Word(j - 1, "who")) return {j - 1, j};
@@ -357,8 +360,9 @@ class QuoteFinder {
           if (nc == 4) break;
           commas[nc++] = i;
         } else if (!PhraseWord(i) && !(d_.tokens[i].Is(kPossessive)) &&
-                   !(Is(i, kStop) && (Word(i, "in") || Word(i, "on") || Word(i, "and") ||
-                                      Word(i, "from") || Word(i, "who") || Word(i, "with")))) {
+                   !(Is(i, kStop) &&
+                     (Word(i, "in") || Word(i, "on") || Word(i, "and") || Word(i, "from") ||
+                      Word(i, "who") || Word(i, "with") || Word(i, "like")))) {
           break;
         }
         k = i;
@@ -382,11 +386,43 @@ class QuoteFinder {
       bool app_name = !app.empty() && NameRun(app).b == app.b && NameRun(app).e == app.e;
       bool head_named = !NameRun(head).empty() && NameRun(head).e == head.e;
       if (app_name && !head_named) return app;
+      // "One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist
+      // Church, said": an appositive that opens with a full name.
+      Range lead = NameRun({app.b, std::min<uint32_t>(app.e, app.b + 4)});
+      if (!app.empty() && lead.b == app.b && lead.e - lead.b >= 2 && !Is(app.b, kDet) &&
+          !(NameRun(head).b == head.b && head_named)) {
+        uint32_t e = app.b;
+        while (e < app.e && (d_.tokens[e].Is(kCapitalized) || d_.tokens[e].Is(kAbbreviation))) ++e;
+        if (e - app.b >= 2) return {app.b, e};
+      }
       if (!head_named && !IsSourcePhrase(head) && !Is(head.b, kPronoun))
         return InitialSubject(j - 1, lo);
       return head;
     }
-    return PhraseBefore(j, lo);
+    Range r = PhraseBefore(j, lo);
+    if (r.empty() || Is(r.b, kPronoun)) return r;
+    // "Current and former officials who spoke with The Huffington Post said":
+    // the phrase before the relative clause.
+    for (uint32_t k = r.b; k > lo && r.b - k < 10; --k) {
+      uint32_t i = k - 1;
+      if (Word(i, "who")) {
+        Range head = PhraseBefore(i, lo);
+        if (!head.empty()) return head;
+        break;
+      }
+      if (d_.tokens[i].kind == TokenKind::kPunct || d_.tokens[i].kind == TokenKind::kQuote ||
+          VerbAt(i) != nullptr)
+        break;
+    }
+    // "Trump in his announcement speech called": the phrase before the
+    // prepositional phrase, when it names someone.
+    if (r.b > lo + 1 && (Word(r.b - 1, "in") || Word(r.b - 1, "at") || Word(r.b - 1, "during"))) {
+      Range head = PhraseBefore(r.b - 1, lo);
+      if (!head.empty() && (Is(head.b, kPronoun) || IsSourcePhrase(head) ||
+                            (!NameRun(head).empty() && NameRun(head).e == head.e)))
+        return head;
+    }
+    return r;
   }
 
   // "Shane Shook, a security expert who has helped ..., said": the phrase
@@ -449,7 +485,21 @@ class QuoteFinder {
       if (IsPunct(i, ",")) {
         bool adverbial = Is(sb, kPrep) || Is(sb, kTime) || Adverb(sb) || Is(sb + 1, kTime) ||
                          Is(sb + 1, kPrep) || Word(sb, "back") || Word(sb, "asked");
-        if (adverbial) k = i + 1;
+        if (adverbial) {
+          k = i + 1;
+          // "At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...": more
+          // place and time chunks.
+          for (int more = 0; more < 3; ++more) {
+            uint32_t c = k;
+            while (c < v && c < k + 5 && !IsPunct(c, ",")) ++c;
+            if (c >= v || !IsPunct(c, ",")) break;
+            bool chunk = Is(k, kPrep) || Is(k, kTime) ||
+                         (NameRun({k, c}).b == k && NameRun({k, c}).e == c && c - k <= 2 &&
+                          c + 1 < v && (Is(c + 1, kPrep) || Is(c + 1, kTime)));
+            if (!chunk) break;
+            k = c + 1;
+          }
+        }
         break;
       }
     }
@@ -747,6 +797,7 @@ class QuoteFinder {
           // "C, said S."
           Range sp = PhraseAfter(v + 1, se);
           if (sp.empty()) continue;
+          if (!Is(sp.b, kPronoun) && !IsSourcePhrase(sp) && NameRun(sp).empty()) continue;
           uint32_t after = sp.e;
           if (after < se &&
               !(IsPunct(after, ",") || IsTerminal(after) || Is(after, kPrep) || Is(after, kTime)))
@@ -969,7 +1020,8 @@ class QuoteFinder {
         for (uint32_t k = t; k < sp.b && !appositive; ++k) {
           if (!PhraseWord(k) && !IsPunct(k, ",")) return false;
         }
-        if (appositive) sp = lead;
+        if (appositive && !Is(sp.b, kPronoun) && !(lead.e - lead.b == 1 && Is(lead.b, kTime)))
+          sp = lead;
       }
       a->speaker = sp;
       a->cue = {v, v + 1};
@@ -1086,8 +1138,10 @@ class QuoteFinder {
   }
 
   // Does the quote stand as a sentence of its own (or after "S said:")?
-  bool StandsAlone(const MarkedSpan& m, const Attribution& a) const {
+  bool StandsAlone(const MarkedSpan& m, const Attribution& a, uint32_t split_cue) const {
     uint32_t sb = d_.sentences[d_.tokens[m.open].sentence].begin;
+    // The rest of a split quote: “That, unfortunately,” he said, “is part of ...”
+    if (a.leading && !a.cue.empty() && a.cue.b == split_cue) return true;
     bool at_start = OpensSentence(m.open);
     if (!at_start && a.leading && a.frame >= 0) {
       const Frame& f = frames_[a.frame];
@@ -1102,17 +1156,22 @@ class QuoteFinder {
         bool ends = EndsSentence(m);
         at_start =
             d_.tokens[m.begin()].Is(kCapitalized) && words >= 4 && ends && !TitleCase(m.open);
+        // "He says “it’s interesting that ...”": a statement that follows the
+        // verb at once and closes the sentence.
+        if (!at_start && m.open == f.cue.e && ends && words >= 3 && !TitleCase(m.open) &&
+            (f.verb == nullptr || f.verb->frame == CueFrame::kSpeech))
+          return true;
       }
     }
     if (!at_start && m.open > sb && IsPunct(m.open - 1, ":")) at_start = true;
     if (!at_start) return false;
     const Token& first = d_.tokens[m.begin()];
     if (first.Is(kLower) && !m.continues) return false;
-    // Ends like a statement, or has a few words.
+    // Has a few words ("“Denver,” he answered." is a statement too).
     uint32_t words = 0;
     for (uint32_t i = m.begin(); i < m.end() && words < 5; ++i)
       words += d_.tokens[i].kind == TokenKind::kWord;
-    return words >= 2;
+    return words >= 2 || (words == 1 && !a.leading && !a.cue.empty());
   }
 
   // The mark at token i starts a sentence (the splitter may have given an
@@ -1147,7 +1206,8 @@ class QuoteFinder {
     Speaker last;
     bool has_last = false;
     uint32_t last_para = 0;
-    size_t fp = 0;  // frames before the current quote, for the running speaker
+    size_t fp = 0;               // frames before the current quote, for the running speaker
+    uint32_t split_cue = kNone;  // the cue after the last direct quote
     for (const MarkedSpan& m : marks_) {
       // The latest speaker named by a frame before this quote.
       while (fp < frames_.size() && frames_[fp].cue.b < m.open) {
@@ -1188,7 +1248,10 @@ class QuoteFinder {
         q.has_speaker = true;
         q.speaker = Resolve(a.speaker, q.span);
         q.confidence = a.confidence;
-        q.kind = StandsAlone(m, a) && !around ? Quote::Kind::kDirect : Quote::Kind::kPartial;
+        q.kind =
+            StandsAlone(m, a, split_cue) && !around ? Quote::Kind::kDirect : Quote::Kind::kPartial;
+        split_cue =
+            q.kind == Quote::Kind::kDirect && !a.leading && !a.cue.empty() ? a.cue.b : kNone;
         last = q.speaker;
         has_last = true;
         last_para = m.paragraph;
