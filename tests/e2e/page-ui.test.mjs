@@ -6,7 +6,7 @@
 // real engine is exercised by page-engine.test.mjs.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   STUB, articleText, badgeBefore, canRun, launch, openPage, panelEntries, pasteAndAnalyze, screenshotPath, serve, waitRendered,
@@ -220,6 +220,28 @@ test('typing re-analyses after a pause; a dropped .txt file replaces the text', 
   await context.close();
 });
 
+const axePath = join(process.cwd(), 'node_modules/axe-core/axe.min.js');
+const axeSkip = skip || (existsSync(axePath) ? false : 'axe-core not installed (npm install: it is a devDependency)');
+test('accessibility audit (axe-core): no violations on the annotated sample, the panels and compare', { skip: axeSkip }, async () => {
+  const { page, log, context } = await fresh();
+  // axe-core runs through the DevTools protocol (page.evaluate), which the page's CSP does not govern.
+  const axe = readFileSync(axePath, 'utf8');
+  await page.evaluate(axe);
+  const audit = () => page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(await audit(), [], 'article view');
+  await page.click('#tab-quotes');
+  await page.click('#panel .lede-item[data-id=Q5]');
+  await page.hover('#article .lede-quote-anon');
+  assert.deepEqual(await audit(), [], 'quotes panel, a selection and a tooltip');
+  await page.click('#view-compare');
+  assert.deepEqual(await audit(), [], 'compare view');
+  clean(log);
+  await context.close();
+});
+
 test('an article with nothing found shows empty panels without errors', { skip }, async () => {
   const { page, log, context } = await fresh();
   await pasteAndAnalyze(page, 'it rained all day and nobody went out.');
@@ -246,14 +268,22 @@ test('phone width: one column, nothing wider than the screen', { skip }, async (
   await context.close();
 });
 
-test('export JSON downloads the analysis with its text', { skip }, async () => {
+test('export JSON downloads the analysis with its text; no request after load', { skip }, async () => {
   const { page, log, context } = await fresh();
+  const loaded = log.requests.length;
+  const seq = await page.evaluate(() => window.lede.state.seq);
+  await page.click('#sample');
+  await page.click('#analyze');
+  await page.waitForFunction((s) => window.lede.state.seq >= s + 2, seq);
+  await waitRendered(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
   const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(json.schema, 1);
   assert.equal(json.quotes.length, 6);
   assert.ok(json.text.startsWith('Flood barrier plan'));
   assert.equal(download.suggestedFilename(), 'lede-analysis.json');
+  const after = log.requests.slice(loaded).filter((u) => !u.startsWith('blob:'));
+  assert.deepEqual(after, [], 'requests after the page loaded');
   clean(log);
   await context.close();
 });

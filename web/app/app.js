@@ -327,8 +327,12 @@ function makeBadge(ann) {
     b.setAttribute('aria-label', 'Figures disagree: ' + (describe(state.model, 'check', ann.ref)[1] || 'check'));
     return b;
   }
+  // Accessible name = visible text plus a hidden lead-in: "quote by anon one of the officials".
+  const lead = document.createElement('span');
+  lead.className = 'visually-hidden';
+  lead.textContent = 'quote by ';
+  b.appendChild(lead);
   b.appendChild(badge(document, ann.badge.label, ann.badge.anonymous));
-  b.setAttribute('aria-label', `Quote by ${ann.badge.anonymous ? 'anonymous source, ' : ''}${ann.badge.label}`);
   return b;
 }
 
@@ -342,7 +346,7 @@ function renderTabs() {
     b.id = 'tab-' + p.key;
     b.className = 'tab';
     b.setAttribute('role', 'tab');
-    b.setAttribute('aria-controls', 'panel');
+    b.setAttribute('aria-controls', 'tabpanel');
     b.setAttribute('aria-selected', String(state.panel === p.key));
     b.tabIndex = state.panel === p.key ? 0 : -1;
     b.dataset.panel = p.key;
@@ -357,14 +361,14 @@ function renderTabs() {
 
 function renderCurrentPanel() {
   let ul = document.getElementById('panel');
+  const tabpanel = document.getElementById('tabpanel');
   if (!ul) {
     ul = document.createElement('ul');
     ul.id = 'panel';
     ul.className = 'panel';
-    ul.setAttribute('role', 'tabpanel');
-    ui.panelHost.appendChild(ul);
+    tabpanel.appendChild(ul);
   }
-  ul.setAttribute('aria-labelledby', 'tab-' + state.panel);
+  tabpanel.setAttribute('aria-labelledby', 'tab-' + state.panel);
   ul.dataset.panel = state.panel;
   renderPanel(ul, state.panel, state.model, {
     emptyText: state.analysis ? undefined : 'Nothing analysed yet.',

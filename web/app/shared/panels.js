@@ -42,12 +42,13 @@ function el(doc, tag, cls, text) {
   return e;
 }
 
-function itemButton(doc, kind, id, label) {
+// The visible text of an item is its accessible name (no aria-label that
+// could differ from what sighted users read).
+function itemButton(doc, kind, id) {
   const b = el(doc, 'button', 'lede-item');
   b.type = 'button';
   b.dataset.kind = kind;
   b.dataset.id = id;
-  if (label) b.setAttribute('aria-label', label);
   return b;
 }
 
@@ -57,8 +58,7 @@ const clip = (s, n = 220) => (String(s).length > n ? String(s).slice(0, n - 1) +
 function quoteButton(doc, q, model, showSpeaker) {
   const s = speakerLabel(q, model.byId);
   const li = el(doc, 'li', 'lede-quote-item');
-  const b = itemButton(doc, 'quote', q.id,
-      `${q.kind || 'direct'} quote${s.label ? ' by ' + (s.anonymous ? 'anonymous source ' : '') + s.label : ''}: ${clip(q.text || '', 120)}`);
+  const b = itemButton(doc, 'quote', q.id);
   if (showSpeaker && s.label) b.appendChild(badge(doc, s.label, s.anonymous));
   b.appendChild(el(doc, 'span', 'lede-quote-text', '“' + clip(q.text || '') + '”'));
   const meta = [q.kind || 'direct'];
@@ -71,7 +71,7 @@ function quoteButton(doc, q, model, showSpeaker) {
 /** A speaker badge: named speakers solid, anonymous sources dashed and prefixed. */
 export function badge(doc, label, anonymous) {
   const b = el(doc, 'span', 'lede-badge' + (anonymous ? ' lede-badge-anon' : ''));
-  if (anonymous) b.appendChild(el(doc, 'span', 'lede-badge-mark', 'anon'));
+  if (anonymous) b.appendChild(el(doc, 'span', 'lede-badge-mark', 'anon '));
   b.appendChild(doc.createTextNode(label));
   return b;
 }
@@ -88,7 +88,6 @@ function entityList(doc, ul, items, model, showQuotes) {
     const meta = [TYPE_LABELS[it.type] || it.type, plural(it.mentions.length, 'mention')];
     if (it.quotes.length) meta.push('quoted ' + plural(it.quotes.length, 'time'));
     b.appendChild(el(doc, 'span', 'lede-meta', meta.join(' · ')));
-    b.setAttribute('aria-label', `${it.name}${it.roles.length ? ', ' + it.roles.join('; ') : ''}; ${meta.join(', ')}`);
     li.appendChild(b);
     if (showQuotes && it.quotes.length) {
       const ql = el(doc, 'ul', 'lede-sublist');
@@ -122,7 +121,7 @@ export function renderPanel(ul, key, model, options = {}) {
       const li = el(doc, 'li', 'lede-speaker');
       const h = el(doc, 'div', 'lede-speaker-head');
       if (g.entity) {
-        const b = itemButton(doc, 'entity', g.entity, `${g.name}, ${plural(g.quotes.length, 'quote')}`);
+        const b = itemButton(doc, 'entity', g.entity);
         b.appendChild(badge(doc, g.name, g.anonymous));
         b.appendChild(el(doc, 'span', 'lede-meta', plural(g.quotes.length, 'quote')));
         h.appendChild(b);
@@ -141,8 +140,7 @@ export function renderPanel(ul, key, model, options = {}) {
     model.claims.slice(0, limit).forEach((c, rank) => {
       const li = el(doc, 'li', 'lede-claim-item');
       const score = Number(c.score) || 0;
-      const b = itemButton(doc, 'claim', c.id,
-          `Claim ${rank + 1}, check-worthiness ${score.toFixed(2)}${c.hedged ? ', hedged' : ''}: ${clip(c.text || '', 160)}`);
+      const b = itemButton(doc, 'claim', c.id);
       const head = el(doc, 'span', 'lede-item-head');
       head.appendChild(el(doc, 'span', 'lede-score lede-claim-' + claimLevel(score), score.toFixed(2)));
       if (c.types && c.types.length) head.appendChild(el(doc, 'span', 'lede-meta', c.types.join(', ')));
@@ -157,7 +155,7 @@ export function renderPanel(ul, key, model, options = {}) {
     for (const k of model.checks.slice(0, limit)) {
       const li = el(doc, 'li', 'lede-check-item');
       const verdict = String(k.verdict || 'unknown');
-      const b = itemButton(doc, 'check', k.id, `${k.kind} check, ${verdict}: ${k.message || ''}`);
+      const b = itemButton(doc, 'check', k.id);
       const head = el(doc, 'span', 'lede-item-head');
       head.appendChild(el(doc, 'span', 'lede-verdict lede-verdict-' + verdict.replace(/[^a-z-]/g, ''), verdict));
       head.appendChild(el(doc, 'span', 'lede-meta', k.kind || 'check'));
