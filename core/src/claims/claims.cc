@@ -291,7 +291,7 @@ std::vector<std::string> Reasons(const Document& doc, const ClaimModel& model,
     if (t.kind != TokenKind::kWord) continue;
     std::string folded = FoldWord(doc.Text(t));
     if (folded.size() < 4 || IsFunctionWord(folded)) continue;
-    if (HashFeature("u:" + folded) != f.hash) continue;  // a bigram
+    if (HashFeature(folded, HashFeature("u:")) != f.hash) continue;  // a bigram
     double c = model.Weight(f.hash) * f.value;
     if (c > 0.02) words.emplace_back(c, f.token);
   }
