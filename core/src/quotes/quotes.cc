@@ -195,6 +195,20 @@ class QuoteFinder {
       cls_[i] = wc.Of(lower_[i]);
       cue_[i] = lex_.Verb(lower_[i]);
     }
+    // Verbs with a particle: "called for", "pointed to", "referring to".
+    for (size_t i = 0; i + 2 < n; ++i) {
+      const std::string& w = lower_[i];
+      const std::string& p = lower_[i + 1];
+      const CueVerb* v = nullptr;
+      if ((w == "called" || w == "calls" || w == "calling" || w == "call") &&
+          (p == "for" || p == "on"))
+        v = &call_for_;
+      else if ((w == "pointed" || w == "points" || w == "pointing") && p == "to")
+        v = &point_to_;
+      else if ((w == "referring" || w == "referred" || w == "refers") && p == "to")
+        v = &refer_to_;
+      if (v != nullptr) cue_[i] = v;
+    }
     // "As Tom Ridge put it: ...": "it" carries the cue, "put" stands aside.
     for (size_t i = 1; i + 1 < n; ++i) {
       if (lower_[i - 1] == "put" && lower_[i] == "it" &&
@@ -621,6 +635,12 @@ class QuoteFinder {
   // then "that" or a colon.
   Range ContentAfter(uint32_t v, const CueVerb* verb, uint32_t se, bool* colon) const {
     uint32_t k = v + 1;
+    if (verb == &call_for_ || verb == &point_to_ || verb == &refer_to_) {
+      // What follows the particle ("called on Congress to act" keeps "Congress to act").
+      uint32_t b = v + 2;
+      uint32_t e = ClauseEnd(b, se);
+      return b < e ? Range{b, e} : Range{se, se};
+    }
     if (Word(v, "saying") && Word(k, "that")) ++k;
     if (verb->lemma == "tell" || verb->lemma == "ask" || verb->lemma == "urge" ||
         verb->lemma == "brief" || verb->lemma == "warn" || verb->lemma == "assure") {
@@ -1214,7 +1234,8 @@ class QuoteFinder {
         const Frame& f = frames_[fp];
         // Only what someone said carries on to the next quote ("sought to"
         // and other stances do not).
-        if (!f.speaker.empty() && f.verb != nullptr && f.verb->frame == CueFrame::kSpeech) {
+        if (!f.speaker.empty() && f.verb != nullptr && f.verb->frame == CueFrame::kSpeech &&
+            f.verb != &call_for_ && f.verb != &point_to_ && f.verb != &refer_to_) {
           last = Resolve(f.speaker, Span{0, 0});
           has_last = true;
           last_para = ParaOf(f.cue.b);
@@ -1444,6 +1465,9 @@ class QuoteFinder {
   std::vector<Warning>* warnings_;
   const QuoteLexicon& lex_;
   const CueVerb put_it_{"put", "say", CueFrame::kSpeech};
+  const CueVerb call_for_{"call for", "ask", CueFrame::kSpeech};
+  const CueVerb point_to_{"point to", "claim", CueFrame::kSpeech};
+  const CueVerb refer_to_{"refer to", "say", CueFrame::kSpeech};
   std::vector<uint16_t> cls_;
   std::vector<const CueVerb*> cue_;
   std::vector<std::string> lower_;
