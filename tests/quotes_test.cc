@@ -208,6 +208,18 @@ TEST(Quotes, TheRestOfASplitQuoteIsDirect) {
   EXPECT_EQ(SpeakerText(a, *q), "he");
 }
 
+TEST(Quotes, AnonymousSourceLinksItsOrganization) {
+  Analysis a = Analyze(
+      "Pentagon officials said there was a marked increase in missile attacks over the weekend.");
+  const Quote* q = Find(a, "a marked increase");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->has_speaker);
+  EXPECT_TRUE(q->speaker.anonymous);
+  EXPECT_EQ(q->speaker.descriptor, "Pentagon officials");
+  ASSERT_GE(q->speaker.organization, 0);
+  EXPECT_EQ(a.entities[q->speaker.organization].name, "Pentagon");
+}
+
 TEST(Quotes, MultiParagraphQuoteIsNotUnclosed) {
   Analysis a = Analyze(
       "Fesenko said:\n\n\xE2\x80\x9CThe first paragraph of the quote goes on.\n\n\xE2\x80\x9CThe "

@@ -133,11 +133,56 @@ export interface Analysis {
   checks: Check[];
 }
 
+/** A claim of one article in a comparison (ids as in its analyze() output). */
+export interface ComparedClaim extends TextSpan {
+  id: string;
+  score: number;
+}
+
+/** A quote of one article in a comparison. */
+export interface ComparedQuote extends TextSpan {
+  id: string;
+}
+
+/** A figure of one article that the other states differently. */
+export interface ComparedFigure extends TextSpan {
+  claim: string | null;
+  value: number;
+  unit: string;
+  approx: string;
+}
+
+/** A name only one article uses. */
+export interface LoneName {
+  name: string;
+  type: string;
+  ids: string[];
+}
+
 /** The result of compare(): what two articles share (docs/compare.md). */
 export interface Comparison {
   schema: 1;
   kind: 'compare';
-  [key: string]: unknown;
+  a: {error?: string; offsets: OffsetUnit; chars: number; entities: number; claims: number; quotes: number};
+  b: {error?: string; offsets: OffsetUnit; chars: number; entities: number; claims: number; quotes: number};
+  entities: {
+    /** Names both use, merged across spellings ("US" / "United States"). */
+    both: {name: string; type: string; a: string[]; b: string[]; a_names: string[]; b_names: string[]}[];
+    only_a: LoneName[];
+    only_b: LoneName[];
+  };
+  claims: {
+    both: {a: ComparedClaim; b: ComparedClaim; similarity: number; entities: string[];
+           figures: string[]; words: string[]}[];
+    only_a: ComparedClaim[];
+    only_b: ComparedClaim[];
+  };
+  figures: {verdict: 'differ'; message: string; a: ComparedFigure; b: ComparedFigure}[];
+  quotes: {
+    both: {speaker: string | null; overlap: number; a: ComparedQuote; b: ComparedQuote}[];
+    only_a: ComparedQuote[];
+    only_b: ComparedQuote[];
+  };
 }
 
 export interface Lede {

@@ -46,13 +46,16 @@ const WordList kWordLists[] = {
     {"has have had having was were is are be been will would could should may might can must "
      "do does did also later previously then again repeatedly recently once never not n't still "
      "already often just even initially earlier subsequently reportedly publicly privately "
-     "separately yet quickly flatly specifically first always sometimes long now 've 'd 'll 're",
+     "separately yet quickly flatly specifically first always sometimes long now 've 'd 'll 're "
+     "didn't doesn't don't won't wouldn't couldn't can't isn't wasn't hasn't haven't hadn't "
+     "aren't weren't shouldn't",
      kAux},
     {"that which who whom whose and but or nor as after before because since when while if "
      "although though where so than to in on by with from into about over under against during "
      "without within through between among upon is are was were be been has have had will would "
      "could should may might can must do does did not there here what why how whether until "
-     "unless despite like also even only just",
+     "unless despite like also even only just didn't doesn't don't won't wouldn't couldn't can't "
+     "isn't wasn't hasn't haven't hadn't aren't weren't shouldn't",
      kStop},
     {"a an the this these those his her their its our my your some many several most both all "
      "each every another any no",
@@ -248,7 +251,8 @@ class QuoteFinder {
            ends("ent") || ends("ant") || ends("ary") || ends("ed") || w == "false" || w == "new" ||
            w == "big" || w == "latest" || w == "first" || w == "last" || w == "own" ||
            w == "fake" || w.find('-') != std::string::npos);
-      if (Is(i - 1, kDet) || p.Is(kPossessive) || adjective || p.kind == TokenKind::kNumber)
+      if (Is(i - 1, kDet) || p.Is(kPossessive) || adjective || p.kind == TokenKind::kNumber ||
+          Is(i - 1, kJoin) || Is(i - 1, kPrep))
         return nullptr;
       // "the TLC reality show “Cake Boss”": a noun naming a title.
       if (i + 1 < in_quote_.size() && in_quote_[i + 1] >= 0 && !Is(i - 1, kPronoun) &&
@@ -415,6 +419,14 @@ class QuoteFinder {
     }
     Range r = PhraseBefore(j, lo);
     if (r.empty() || Is(r.b, kPronoun)) return r;
+    // "Sen. Kristen Gillibrand (D-NY), a supporter of Hillary Clinton's bid
+    // told ...": a description after a name and a comma (the closing comma
+    // missing) describes the name.
+    if ((Word(r.b, "a") || Word(r.b, "an")) && r.b > lo + 1 && IsPunct(r.b - 1, ",")) {
+      Range name = PhraseBefore(r.b - 1, lo);
+      Range run = name.empty() ? name : NameRun(name);
+      if (!run.empty() && run.e == name.e && run.e - run.b >= 2) return name;
+    }
     // "Current and former officials who spoke with The Huffington Post said":
     // the phrase before the relative clause.
     for (uint32_t k = r.b; k > lo && r.b - k < 10; --k) {
@@ -847,6 +859,10 @@ class QuoteFinder {
         }
       }
     }
+    // In text order (a colon frame is made before the verbs of its sentence);
+    // each sentence's frames stay in its own block.
+    std::stable_sort(frames_.begin(), frames_.end(),
+                     [](const Frame& x, const Frame& y) { return x.cue.b < y.cue.b; });
     frame_begin_.push_back(static_cast<uint32_t>(frames_.size()));
     frame_at_.assign(d_.tokens.size(), -1);
     for (size_t k = 0; k < frames_.size(); ++k) {
@@ -1130,6 +1146,8 @@ class QuoteFinder {
     if (lo < pb) lo = pb;
     Range np = PhraseBefore(c, lo);
     Range name = np.empty() ? np : NameRun(np);
+    // "... in a post on Twitter:": a medium, not a speaker.
+    if (!np.empty() && np.b > lo && Is(np.b - 1, kPrep)) name = Range{c, c};
     if (name.empty() || name.e != np.e) {
       // "Trump went even further: “Q”", "leaned in and boomed: “Q”": the
       // subject of a short clause ending in the colon.
@@ -1411,8 +1429,19 @@ class QuoteFinder {
     (void)it;
     int steps = 0;
     while (lo != mentions_.begin() && steps++ < 8) --lo;
+    // A name after "of"/"for" in a description ("a supporter of Hillary
+    // Clinton") is not who the phrase is.
+    uint32_t head_end = s.span.end;
+    if (r.e - r.b > 1 && !Is(r.b, kPronoun)) {
+      uint32_t h = Head(r);
+      if (h + 1 < r.e && Is(h + 1, kJoin)) head_end = d_.tokens[h].span.end;
+    }
+    int org = -1;  // an organisation or place named anywhere in the phrase
     for (auto m = lo; m != mentions_.end() && m->start < s.span.end; ++m) {
       if (m->end <= s.span.start) continue;
+      if (TypeIs(m->entity, "ORG") || TypeIs(m->entity, "GPE") || TypeIs(m->entity, "NORP"))
+        org = m->entity;
+      if (m->start >= head_end) continue;
       bool person = TypeIs(m->entity, "PERSON");
       if (best < 0 || (person && !TypeIs(best, "PERSON")) ||
           (person == TypeIs(best, "PERSON") && m->start >= best_span.start)) {
@@ -1424,9 +1453,10 @@ class QuoteFinder {
     if (anonymous) {
       s.anonymous = true;
       s.descriptor = std::string(d_.Text(s.span));
-      if (best >= 0) {
-        s.organization = best;
-        if (TypeIs(best, "NORP") && ents_[best].link >= 0) s.organization = ents_[best].link;
+      if (org < 0) org = GroupOrganization(r);
+      if (org >= 0) {
+        s.organization = org;
+        if (TypeIs(org, "NORP") && ents_[org].link >= 0) s.organization = ents_[org].link;
       }
       return s;
     }
@@ -1446,6 +1476,34 @@ class QuoteFinder {
       }
     }
     return s;
+  }
+
+  // "one of the officials" after "U.S. defense officials said ...": the
+  // organisation of the latest unnamed source with the same head noun
+  // (a bounded walk back over the frames).
+  int GroupOrganization(Range r) const {
+    uint32_t of = r.b;
+    while (of < r.e && !Word(of, "of")) ++of;
+    if (of >= r.e) return -1;
+    const std::string& head = lower_[r.e - 1];
+    uint32_t at = d_.tokens[r.b].span.start;
+    auto it = std::lower_bound(frames_.begin(), frames_.end(), at, [&](const Frame& f, uint32_t b) {
+      return d_.tokens[f.cue.b].span.start < b;
+    });
+    for (int steps = 0; it != frames_.begin() && steps < 20; ++steps) {
+      --it;
+      const Frame& f = *it;
+      if (f.speaker.empty() || lower_[f.speaker.e - 1] != head || f.speaker.b == r.b) continue;
+      Span sp = Bytes(f.speaker);
+      auto m = std::lower_bound(mentions_.begin(), mentions_.end(), sp.start,
+                                [](const MentionRef& x, uint32_t b) { return x.start < b; });
+      for (; m != mentions_.end() && m->start < sp.end; ++m) {
+        if (TypeIs(m->entity, "ORG") || TypeIs(m->entity, "GPE") || TypeIs(m->entity, "NORP"))
+          return m->entity;
+      }
+      return -1;
+    }
+    return -1;
   }
 
   bool HasPersonName(Range r) const { return NameRun(r).e - NameRun(r).b >= 2; }
