@@ -259,9 +259,14 @@ TEST(FiguresTest, LinearOnLongInput) {
     }
     return best;
   };
+  // A loaded machine can stall either run; a quadratic scan fails every try.
   size_t small = 0, large = 0;
-  double t1 = run(2000, &small);
-  double t4 = run(8000, &large);
+  double t1 = 0, t4 = 0;
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    t1 = run(2000, &small);
+    t4 = run(8000, &large);
+    if (t4 < 10 * t1 + 0.05) break;
+  }
   EXPECT_GT(large, 3 * small);
   EXPECT_LT(t4, 10 * t1 + 0.05) << t1 << " s vs " << t4 << " s";
 }

@@ -3,6 +3,7 @@
 // overrides so UI tests can swap in a stub analysis worker), and Debian's
 // Chromium through playwright-core, recording console errors, page errors
 // and every request, so tests can assert that nothing leaves 127.0.0.1.
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
@@ -62,6 +63,38 @@ export async function serve(overrides = {}) {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/**
+ * Serves web/app with the project's own server (scripts/serve.mjs: what
+ * scripts/run.sh runs, with its CSP header and MIME types) on a free port;
+ * falls back to serve() when that script is absent. Returns {url, close()}.
+ */
+export async function serveProduction() {
+  const script = join(ROOT, 'scripts/serve.mjs');
+  if (!existsSync(script)) return serve();
+  const child = spawn(process.execPath, [script, '--port', '0', '--root', APP], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('scripts/serve.mjs printed no URL')), 10000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m && m[1] !== 'http://127.0.0.1:0/') {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`scripts/serve.mjs exited with ${code}`)));
+  });
+  return {
+    url,
+    close: () => new Promise((r) => {
+      if (child.exitCode !== null) return r();
+      child.once('exit', () => r());
+      child.kill();
+    }),
+  };
 }
 
 let chromium;

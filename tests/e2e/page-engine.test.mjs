@@ -1,6 +1,7 @@
 // The page with the REAL analysis engine (the wasm module built into
-// web/app/gen/), in Debian's Chromium, served from 127.0.0.1 with the strict
-// CSP. Pastes the project's sample article and each article of
+// web/app/gen/), in Debian's Chromium, served from 127.0.0.1 by
+// scripts/serve.mjs (the server scripts/run.sh runs) with its strict CSP.
+// Pastes the project's sample article and each article of
 // ../shared/articles (skipped when absent) and checks what a reader would:
 // the People panel names the people with their roles, quotes carry the right
 // speaker badges (anonymous sources marked), no console errors, and no
@@ -16,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   APP, articleText, badgeBefore, canRun, hasEngine, launch, openPage, panelEntries, pasteAndAnalyze, screenshotPath,
-  serve, sharedArticles, waitRendered,
+  serveProduction, sharedArticles, waitRendered,
 } from './helpers.mjs';
 
 const skip = !canRun() ? 'no /usr/bin/chromium (scripts/setup.sh installs it)'
@@ -27,7 +28,7 @@ let browser;
 let origin;
 before(async () => {
   if (skip) return;
-  srv = await serve();
+  srv = await serveProduction();  // the server scripts/run.sh runs, with its CSP header
   origin = srv.url.slice(0, -1);
   browser = await launch();
 });

@@ -45,14 +45,14 @@ for (const name of fixtures) {
     // A valid UTF-8 input passed as a JS string gives the same bytes too.
     let text = null;
     try {
-      text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes);
+      text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
     } catch {
       // invalid UTF-8: only the bytes path carries the invalid-utf8 warning
     }
     if (text !== null) assert.equal(asFile(lede.analyzeJson(text, options)), expected);
 
     // Every span's text is exactly the slice of the decoded input it points at.
-    const decoded = new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes);
+    const decoded = new TextDecoder('utf-8').decode(bytes);
     const result = JSON.parse(expected);
     for (const span of textSpans(result)) {
       assert.equal(slice(decoded, span.start, span.end, result.offsets), span.text, span.path);
