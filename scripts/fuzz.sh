@@ -60,7 +60,7 @@ fi
 set +e
 "$build/analyze_fuzzer" "$corpus" "$seeds" \
   -dict="$root/tests/fuzz/analyze.dict" \
-  -max_total_time="$seconds" -max_len=20000 -timeout=10 -rss_limit_mb=2048 \
+  -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix="$artifacts/" -print_final_stats=1 > "$build/fuzz.log" 2>&1
 rc=$?
 set -e

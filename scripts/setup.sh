@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what lede needs to build and test, and only what is missing:
 #   1. Debian packages (compilers, Emscripten, RE2, nlohmann/json, GoogleTest,
-#      Chromium for the browser tests) - `apt-get update` only if one is missing;
+#      Chromium for the browser tests, clang + libFuzzer runtime for the fuzzer,
+#      valgrind for counted-work tests) - `apt-get update` only if one is missing;
 #   2. npm devDependencies of package.json (npm ci, from package-lock.json);
 #   3. RE2 built to WebAssembly from Debian's source package (the same version
 #      as libre2-dev), its source tarball checked against a pinned sha256,
@@ -29,6 +30,7 @@ packages=(
   libre2-dev nlohmann-json3-dev googletest libgtest-dev
   unicode-data dpkg-dev
   chromium fonts-dejavu-core
+  clang libclang-rt-14-dev valgrind jq
 )
 command -v node > /dev/null || packages+=(nodejs)
 command -v npm > /dev/null || packages+=(npm)

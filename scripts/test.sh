@@ -3,6 +3,7 @@
 #   setup      scripts/setup.sh (installs only what is missing)
 #   release    native-release build + ctest (GoogleTest units, golden fixtures)
 #   debug      native-debug build (ASan + UBSan) + ctest
+#   fuzz       libFuzzer over Analyze + ToJson, ASan+UBSan, $LEDE_FUZZ_SECONDS (default 60) s
 #   wasm       wasm-release build + node --test tests/js/ (golden fixtures through wasm, offsets)
 #   e2e        node --test tests/e2e/ (Playwright + Chromium), when such tests exist
 # Stops at the first failing step (exit 1) and ends with a summary either way.
@@ -81,6 +82,9 @@ count test-native-release
 step build-native-debug build native-debug
 step test-native-debug ctest --preset native-debug
 count test-native-debug
+
+step fuzz bash scripts/fuzz.sh "${LEDE_FUZZ_SECONDS:-60}"
+summary+=("     fuzz: $(grep -oE 'number_of_executed_units: *[0-9]+' build/logs/fuzz.log | grep -oE '[0-9]+$' || echo '?') inputs, no crash")
 
 step build-wasm-release build wasm-release
 wasm=build/wasm-release/gen/lede.wasm
