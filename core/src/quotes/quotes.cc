@@ -87,7 +87,7 @@ class WordClasses {
     return *w;
   }
   uint16_t Of(std::string_view lower) const {
-    auto it = map_.find(std::string(lower));
+    auto it = map_.find(lower);
     return it == map_.end() ? 0 : it->second;
   }
 
@@ -99,12 +99,12 @@ class WordClasses {
         while (*p == ' ') ++p;
         const char* q = p;
         while (*q && *q != ' ') ++q;
-        if (q > p) map_[std::string(p, q - p)] |= l.cls;
+        if (q > p) map_[std::string_view(p, q - p)] |= l.cls;  // keys in static storage
         p = q;
       }
     }
   }
-  std::unordered_map<std::string, uint16_t> map_;
+  std::unordered_map<std::string_view, uint16_t> map_;
 };
 
 // Lower-cases ASCII letters and maps ’ to '; long or non-ASCII words come
