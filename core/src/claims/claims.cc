@@ -90,6 +90,8 @@ UnitFacts ReadFacts(const Document& doc, uint32_t begin, uint32_t end,
   UnitFacts f;
   std::vector<std::string> w;
   std::vector<uint32_t> idx;
+  w.reserve(end - begin);
+  idx.reserve(end - begin);
   for (uint32_t i = begin; i < end; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind == TokenKind::kQuote) continue;
@@ -291,7 +293,7 @@ std::vector<std::string> Reasons(const Document& doc, const ClaimModel& model,
     if (t.kind != TokenKind::kWord) continue;
     std::string folded = FoldWord(doc.Text(t));
     if (folded.size() < 4 || IsFunctionWord(folded)) continue;
-    if (HashFeature("u:" + folded) != f.hash) continue;  // a bigram
+    if (HashFeature(folded, HashFeature("u:")) != f.hash) continue;  // a bigram
     double c = model.Weight(f.hash) * f.value;
     if (c > 0.02) words.emplace_back(c, f.token);
   }
@@ -504,14 +506,19 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
     SplitClauses(doc, s, &clauses);
     // Hedges reach over the whole sentence: "... 20 towns - claims that could
     // not be independently verified."
-    bool sentence_hedged = ReadFacts(doc, s.begin, s.end, types).hedged;
+    UnitFacts sentence_facts = ReadFacts(doc, s.begin, s.end, types);
+    bool sentence_hedged = sentence_facts.hedged;
     for (const auto& c : clauses) {
       Span span = TokenSpan(doc, c.first, c.second);
       if (span.end == span.start || CountWords(doc, c.first, c.second) < 3) continue;
       ExtractClaimFeatures(doc, c.first, c.second, types, &features);
       double score = model.Score(features);
       if (score < model.threshold) continue;
-      UnitFacts facts = ReadFacts(doc, c.first, c.second, types);
+      // ReadFacts is a pure function of its range: a clause that is the
+      // whole sentence reuses the sentence's facts.
+      UnitFacts facts = c.first == s.begin && c.second == s.end
+                            ? sentence_facts
+                            : ReadFacts(doc, c.first, c.second, types);
       bool claim_cue = false;
       ClaimSource source = FindSource(doc, span, s.begin, s.end, entities, quotes,
                                       sweep.Candidates(span), token_entity, &claim_cue);

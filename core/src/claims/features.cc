@@ -136,6 +136,16 @@ std::string Normalize(const Document& doc, const Token& t) {
   return FoldWord(raw);
 }
 
+void AddHash(std::vector<Feature>* out, uint32_t hash, FeatureFamily family, float value = 1,
+             uint32_t token = 0) {
+  Feature f;
+  f.hash = hash;
+  f.value = value;
+  f.family = family;
+  f.token = token;
+  out->push_back(f);
+}
+
 void Add(std::vector<Feature>* out, std::string_view name, FeatureFamily family, float value = 1,
          uint32_t token = 0) {
   Feature f;
@@ -230,7 +240,8 @@ void ExtractClaimFeatures(const Document& doc, uint32_t begin, uint32_t end,
   uint32_t classes = 0;
   bool question = false, exclam = false, money_symbol = false, percent_symbol = false;
   bool past_ed = false, first_word = true;
-  std::string name;
+  static const uint32_t kUnigramSeed = HashFeature("u:");
+  static const uint32_t kBigramSeed = HashFeature("b:");
   for (uint32_t i = begin; i < end; ++i) {
     const Token& t = doc.tokens[i];
     std::string_view raw = doc.Text(t);
@@ -258,16 +269,18 @@ void ExtractClaimFeatures(const Document& doc, uint32_t begin, uint32_t end,
       if (norm.size() > 5 && EndsWith(norm, "ed") && !t.Is(kCapitalized)) past_ed = true;
     }
     if (i < entity_types.size() && entity_types[i] != nullptr) ++entity_tokens;
+    // Hashed piecewise: FNV over "u:" + norm equals FNV over norm seeded
+    // with the state after "u:", without building the string.
     if (t.kind != TokenKind::kPunct) {
-      name = "u:" + norm;
-      Add(out, name, FeatureFamily::kWord, 1, i);
+      AddHash(out, HashFeature(norm, kUnigramSeed), FeatureFamily::kWord, 1, i);
     }
-    name = "b:" + prev + " " + norm;
-    Add(out, name, FeatureFamily::kWord, 1, prev_token);
-    prev = norm;
+    AddHash(out, HashFeature(norm, HashFeature(" ", HashFeature(prev, kBigramSeed))),
+            FeatureFamily::kWord, 1, prev_token);
+    prev = std::move(norm);
     prev_token = i;
   }
-  Add(out, "b:" + prev + " </s>", FeatureFamily::kWord, 1, prev_token);
+  AddHash(out, HashFeature(" </s>", HashFeature(prev, kBigramSeed)), FeatureFamily::kWord, 1,
+          prev_token);
   // Word features share one unit of weight, so long sentences do not score
   // high merely for holding many words (news prose runs longer than debate).
   {

@@ -412,10 +412,10 @@ void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_
     return (t.Is(kCapitalized) || t.Is(kAllCaps)) && !t.Is(kPossessive);
   };
   // Lower-case words that join the parts of a name ("Bank of England", "de Silva").
-  static const char* const kConnectors[] = {
-      "of",  "de",  "del", "della", "di", "da",  "das", "dos", "do",  "du",  "van",   "von",  "der",
-      "den", "la",  "le",  "les",   "el", "al",  "bin", "ibn", "ben", "y",   "e",     "und",  "and",
-      "for", "the", "on",  "upon",  "&",  "ter", "zu",  "af",  "av",  "dei", "degli", nullptr};
+  static constexpr std::string_view kConnectors[] = {
+      "of",  "de",  "del", "della", "di", "da",  "das", "dos", "do",  "du",  "van",  "von", "der",
+      "den", "la",  "le",  "les",   "el", "al",  "bin", "ibn", "ben", "y",   "e",    "und", "and",
+      "for", "the", "on",  "upon",  "&",  "ter", "zu",  "af",  "av",  "dei", "degli"};
   for (uint32_t k = 0; k < n; ++k) {
     const uint32_t i = begin + k;
     if (loud(i)) {
@@ -429,7 +429,12 @@ void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_
     if (!joins && (t.kind == TokenKind::kNumber || t.Is(kPossessive))) joins = true;
     if (!joins && t.kind == TokenKind::kWord && t.span.end - t.span.start <= 5) {
       std::string_view w = doc.Text(t);
-      for (const char* const* c = kConnectors; *c && !joins; ++c) joins = w == *c;
+      for (std::string_view c : kConnectors) {
+        if (w == c) {
+          joins = true;
+          break;
+        }
+      }
     }
     if (!joins && t.kind == TokenKind::kWord && !t.Is(kLower)) joins = true;  // other scripts
     (*quiet)[k] = joins ? 0 : 1;

@@ -200,8 +200,8 @@ class QuoteFinder {
     }
     // Verbs with a particle: "called for", "pointed to", "referring to".
     for (size_t i = 0; i + 2 < n; ++i) {
-      const std::string& w = lower_[i];
-      const std::string& p = lower_[i + 1];
+      const std::string_view w = lower_[i];
+      const std::string_view p = lower_[i + 1];
       const CueVerb* v = nullptr;
       if ((w == "called" || w == "calls" || w == "calling" || w == "call") &&
           (p == "for" || p == "on"))
@@ -223,9 +223,11 @@ class QuoteFinder {
     }
   }
   bool Is(uint32_t i, uint16_t c) const { return i < cls_.size() && (cls_[i] & c) != 0; }
-  bool Word(uint32_t i, const char* w) const { return i < lower_.size() && lower_[i] == w; }
+  bool Word(uint32_t i, std::string_view w) const {
+    return i < lower_.size() && std::string_view(lower_[i]) == w;
+  }
   std::string_view Text(uint32_t i) const { return d_.Text(i); }
-  bool IsPunct(uint32_t i, const char* p) const {
+  bool IsPunct(uint32_t i, std::string_view p) const {
     return d_.tokens[i].kind == TokenKind::kPunct && Text(i) == p;
   }
   bool IsTerminal(uint32_t i) const {
@@ -240,7 +242,7 @@ class QuoteFinder {
       // "the claims", "a false claim", "the call-in show": a noun after a
       // determiner, a possessive or an adjective.
       const Token& p = d_.tokens[i - 1];
-      const std::string& w = lower_[i - 1];
+      const std::string_view w = lower_[i - 1];
       auto ends = [&](const char* x) {
         size_t n = std::strlen(x);
         return w.size() > n + 2 && w.compare(w.size() - n, n, x) == 0;
@@ -534,7 +536,7 @@ class QuoteFinder {
     Range np = PhraseAfter(k, v);
     // Cut at the main verb: a lower-case -ed word after a name ("Clinton attacked").
     for (uint32_t i = np.b + 1; i < np.e; ++i) {
-      const std::string& w = lower_[i];
+      const std::string_view w = lower_[i];
       if (d_.tokens[i].Is(kLower) && w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0 &&
           (d_.tokens[i - 1].Is(kCapitalized) || d_.tokens[i - 1].Is(kAllCaps))) {
         np.e = i;
@@ -562,7 +564,7 @@ class QuoteFinder {
   }
 
   bool Adverb(uint32_t i) const {
-    const std::string& w = lower_[i];
+    const std::string_view w = lower_[i];
     return w.size() >= 5 && w.compare(w.size() - 2, 2, "ly") == 0 && d_.tokens[i].Is(kLower) &&
            cue_[i] == nullptr && !Is(i, kDet) && w != "only" && w != "family" && w != "ally" &&
            w != "italy" && w != "assembly";
@@ -1406,7 +1408,7 @@ class QuoteFinder {
     s.has_span = true;
     s.span = Bytes(r);
     if (r.e - r.b == 1 && Is(r.b, kPronoun)) {
-      const std::string& w = lower_[r.b];
+      const std::string_view w = lower_[r.b];
       bool person = w == "he" || w == "she" || w == "i";
       s.entity = RecentEntity(s.span.start, quote, person);
       if (s.entity < 0 && person) {
