@@ -71,6 +71,8 @@ TEST(ClaimsTest, ColourQuestionsGreetingsAndOpinionAreNot) {
       "\u201cWe have momentum.\u201d",
       "A bearded soldier leaned back on a bench talking on his phone, wearing a look of contented "
       "fatigue.",
+      "The fighters came out with bread and candy and bottles of soda, many wearing big smiles and "
+      "some exchanging chest hugs as they passed each other.",
       "\u201cI think that strengthening the military positions in Ukraine means strengthening the "
       "diplomatic positions of our country,\u201d Fesenko said.",
       "Is this the end of the war?",

@@ -153,8 +153,27 @@ TEST(EntitiesTest, DatelineAndSentenceStarts) {
       "ground.\n\nPosting on Twitter, people reposted the video.");
   ASSERT_NE(f.With("KRAMATORSK"), nullptr);
   EXPECT_EQ(f.With("KRAMATORSK")->type, "GPE");
+  EXPECT_EQ(f.With("KRAMATORSK")->name, "Kramatorsk");
   EXPECT_EQ(f.With("Posting"), nullptr);
   for (const Entity& e : f.a.entities) EXPECT_NE(e.type, "PERSON") << e.name;
+}
+
+TEST(EntitiesTest, TitleCaseHeadline) {
+  // The headline's capitalized run is not one name; its names come from the body.
+  Found f = Analyse(
+      "Ukraine Retakes Key Towns as Russian Troops Flee Kharkiv Region\n\n"
+      "The lightning push by Ukrainian forces, in which they recaptured within days almost all "
+      "of the Kharkiv region, has left Moscow reeling. Key towns were retaken.");
+  const Entity* ukraine = f.With("Ukraine");
+  ASSERT_NE(ukraine, nullptr);
+  EXPECT_EQ(ukraine->type, "GPE");
+  const Entity* kharkiv = f.With("Kharkiv");
+  ASSERT_NE(kharkiv, nullptr);
+  EXPECT_EQ(f.Mentions(*kharkiv), (Strings{"Kharkiv", "Kharkiv"}));
+  for (const Entity& e : f.a.entities) {
+    EXPECT_EQ(e.name.find("Retakes"), std::string::npos) << e.name;
+    EXPECT_EQ(e.name.find("Key"), std::string::npos) << e.name;
+  }
 }
 
 TEST(EntitiesTest, TokenizedText) {

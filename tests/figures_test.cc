@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <fstream>
@@ -144,6 +145,23 @@ TEST(FiguresTest, RealSentences) {
        "USD", Approx::kExact, kNone},
       {"A 10-kilometre stretch of the front line.", "10-kilometre", "QUANTITY", 10, "km",
        Approx::kExact, kNone},
+      {"Ireland beat Liechtenstein 5-0 in a qualifier.", "5-0", "CARDINAL", kNone, "",
+       Approx::kExact, kNone},
+      {"Iraqi forces began shelling at 4.50 a.m. local time.", "4.50 a.m.", "TIME", kNone, "",
+       Approx::kExact, kNone},
+      {"The 7-pound, 4-ounce girl was born on Tuesday.", "4-ounce", "QUANTITY", 4, "oz",
+       Approx::kExact, kNone},
+      {"Some 40,000 troops and hundreds of tanks crossed the border.", "hundreds", "CARDINAL", 200,
+       "", Approx::kAtLeast, kNone},
+      {"Tens of thousands of people have fled.", "Tens of thousands", "CARDINAL", 20000, "",
+       Approx::kAtLeast, kNone},
+      {"A third of the country's power plants were damaged.", "A third", "CARDINAL", 1.0 / 3, "",
+       Approx::kExact, kNone},
+      {"Two-thirds of voters backed the plan.", "Two-thirds", "CARDINAL", 2.0 / 3, "",
+       Approx::kExact, kNone},
+      {"It happened between 2014 and 2022 in the east.", "between 2014 and 2022", "DATE", kNone, "",
+       Approx::kExact, kNone},
+      {"The third vote was held on Tuesday.", "third", "ORDINAL", 3, "", Approx::kExact, kNone},
       {"Half the city was without power.", "Half", "CARDINAL", 0.5, "", Approx::kExact, kNone},
   };
   for (const Case& c : cases) {
@@ -222,18 +240,35 @@ TEST(FiguresTest, AbsurdNumbersNeverFail) {
   EXPECT_NE(json.find("\"value\":null"), std::string::npos);
 }
 
+// Four times the text takes about four times as long (a quadratic scan would
+// take sixteen), in any build type. Best of three runs, against machine noise.
 TEST(FiguresTest, LinearOnLongInput) {
-  std::string text;
-  for (int i = 0; i < 20000; ++i)
-    text += "More than 3,000 square kilometers, 1,100 square miles, on Monday ";
-  text += std::string(200000, '7') + " ";
-  for (int i = 0; i < 20000; ++i) text += "twenty-five one hundred and ";
-  auto t0 = std::chrono::steady_clock::now();
-  Document d = BuildDocument(text);
-  std::vector<Figure> f = FindFigureMentions(d);
-  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  EXPECT_GT(f.size(), 60000u);
-  EXPECT_LT(s, 5.0) << text.size() << " bytes";
+  auto run = [](int reps, size_t* count) {
+    std::string text;
+    for (int i = 0; i < reps; ++i)
+      text += "More than 3,000 square kilometers, 1,100 square miles, on Monday ";
+    text += std::string(static_cast<size_t>(reps) * 10, '7') + " ";
+    for (int i = 0; i < reps; ++i) text += "twenty-five one hundred and ";
+    Document d = BuildDocument(text);
+    double best = 1e9;
+    for (int k = 0; k < 3; ++k) {
+      auto t0 = std::chrono::steady_clock::now();
+      *count = FindFigureMentions(d).size();
+      best = std::min(best,
+                      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    }
+    return best;
+  };
+  // A loaded machine can stall either run; a quadratic scan fails every try.
+  size_t small = 0, large = 0;
+  double t1 = 0, t4 = 0;
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    t1 = run(2000, &small);
+    t4 = run(8000, &large);
+    if (t4 < 10 * t1 + 0.05) break;
+  }
+  EXPECT_GT(large, 3 * small);
+  EXPECT_LT(t4, 10 * t1 + 0.05) << t1 << " s vs " << t4 << " s";
 }
 
 TEST(FiguresTest, EntitiesGroupRepeatedFigures) {
@@ -270,6 +305,29 @@ TEST(FiguresTest, SharedArticles) {
     EXPECT_GT(all.size(), 10u);
     for (const Found& f : all) EXPECT_FALSE(f.text.empty());
   }
+}
+
+}  // namespace
+}  // namespace lede
+
+namespace lede {
+namespace {
+
+TEST(FiguresTest, FiguresInsideNamesAreLeftToTheNames) {
+  std::string text = "Misha, a member of the 14th Brigade, spoke on Monday.";
+  Document d = BuildDocument(text);
+  Entity brigade;
+  brigade.type = "ORG";
+  brigade.name = "14th Brigade";
+  Mention m;
+  m.span = {static_cast<uint32_t>(text.find("14th")),
+            static_cast<uint32_t>(text.find("14th") + 12)};
+  brigade.mentions.push_back(m);
+  std::vector<Entity> all{brigade};
+  AppendFigures(d, &all);
+  std::vector<std::string> names;
+  for (const Entity& e : all) names.push_back(e.type + " " + e.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"ORG 14th Brigade", "DATE Monday"}));
 }
 
 }  // namespace

@@ -12,6 +12,7 @@ using Args = std::vector<std::string>;
 
 int AnalyzeCommand(const Args& args);
 int EvalCommand(const Args& args);
+int BenchCommand(const Args& args);
 int EvalQuotes(const Args& args);  // eval_quotes.cc
 int EvalNerCommand(const Args& args);
 int TrainCommand(const Args& args);

@@ -15,6 +15,7 @@ const char kUsage[] =
     "  lede analyze --jsonl [--threads N] [FILE|-]   one {\"id\",\"text\"} per line in, one result "
     "per line out\n"
     "  lede eval ner|quotes|claims FILE.jsonl         score against annotated data\n"
+    "  lede bench [--linearity] [PATH...]             speed on a corpus of articles\n"
     "  lede train ner --out MODEL.bin TRAIN.jsonl      train the name tagger\n"
     "  lede train claims --out MODEL.bin TRAIN.jsonl  fit the check-worthiness model\n"
     "  lede compare [--pretty] A.txt B.txt           what two articles share and where they "
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
   }
   if (cmd == "analyze") return lede::AnalyzeCommand(args);
   if (cmd == "eval") return lede::EvalCommand(args);
+  if (cmd == "bench") return lede::BenchCommand(args);
   if (cmd == "train") return lede::TrainCommand(args);
   if (cmd == "compare") return lede::CompareCommand(args);
   std::fprintf(stderr, "lede: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);

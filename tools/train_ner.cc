@@ -29,7 +29,7 @@ const char kHelp[] =
     "  --out FILE          where to write the model (e.g. core/data/ner/model.bin)\n"
     "  --epochs N          passes over the data (default 12)\n"
     "  --min-count N       drop features seen fewer than N times (default 2)\n"
-    "  --max-features N    keep the N features with the largest weights (default 60000)\n";
+    "  --max-features N    keep the N features with the largest weights (default 30000)\n";
 
 struct Seq {
   std::vector<uint32_t> offsets;  // into feats
@@ -50,7 +50,7 @@ int LabelType(const std::string& label) {
 int TrainNerCommand(const Args& args) {
   std::string out;
   int epochs = 12, min_count = 2;
-  size_t max_features = 60000;
+  size_t max_features = 30000;
   std::vector<std::string> inputs;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];

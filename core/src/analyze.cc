@@ -1,7 +1,11 @@
 // The one entry point: runs the stages in order, each a pure function of the
 // earlier stages' outputs.
+#include <algorithm>
+#include <chrono>
 #include <string>
+#include <vector>
 
+#include "analyze_internal.h"
 #include "checks/checks.h"
 #include "claims/claims.h"
 #include "entities/entities.h"
@@ -11,13 +15,49 @@
 #include "text/utf8.h"
 
 namespace lede {
+namespace {
+
+double SteadySeconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// Times the stages of one call when asked to; a no-op otherwise.
+class StageClock {
+ public:
+  StageClock(std::vector<StageTime>* times, SecondsClock clock)
+      : times_(times), clock_(clock ? clock : SteadySeconds) {
+    if (times_) last_ = clock_();
+  }
+  // Closes the stage that ran since the previous Lap (or construction).
+  void Lap(const char* stage) {
+    if (!times_) return;
+    double now = clock_();
+    times_->push_back({stage, now - last_});
+    last_ = now;
+  }
+
+ private:
+  std::vector<StageTime>* times_;
+  SecondsClock clock_;
+  double last_ = 0;
+};
+
+}  // namespace
 
 Analysis Analyze(std::string_view utf8, const Options& options) {
+  return AnalyzeTimed(utf8, options, nullptr);
+}
+
+Analysis AnalyzeTimed(std::string_view utf8, const Options& options, std::vector<StageTime>* times,
+                      SecondsClock seconds) {
+  StageClock clock(times, seconds);
   Analysis a;
   a.options = options;
-  if (utf8.size() > options.max_input_bytes || utf8.size() > (1u << 30)) {
+  // Spans are 32-bit: nothing over 1 GiB, whatever the options say.
+  const size_t limit = std::min<size_t>(options.max_input_bytes, size_t{1} << 30);
+  if (utf8.size() > limit) {
     a.error = "input is " + std::to_string(utf8.size()) + " bytes, over the limit of " +
-              std::to_string(options.max_input_bytes) + " bytes";
+              std::to_string(limit) + " bytes";
     return a;
   }
   size_t replaced = 0;
@@ -31,6 +71,7 @@ Analysis Analyze(std::string_view utf8, const Options& options) {
     a.warnings.push_back({"nul-bytes", "the input contains NUL characters"});
   }
   a.index = OffsetIndex(a.text);
+  clock.Lap("decode");
   Document doc = BuildDocument(a.text);
 
   a.stats.chars =
@@ -40,11 +81,16 @@ Analysis Analyze(std::string_view utf8, const Options& options) {
   for (const Token& t : doc.tokens) {
     if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) ++a.stats.words;
   }
+  clock.Lap("document");
 
   a.entities = FindEntities(doc, &a.warnings);
+  clock.Lap("entities");
   a.quotes = FindQuotes(doc, a.entities, &a.warnings);
+  clock.Lap("quotes");
   a.claims = FindClaims(doc, a.entities, a.quotes);
+  clock.Lap("claims");
   a.checks = RunChecks(doc, a.entities, a.claims);
+  clock.Lap("checks");
   return a;
 }
 

@@ -126,7 +126,8 @@ struct Claim {
 };
 
 struct Check {
-  std::string kind;     // unit-conversion, repeated-figure, duration, parts-sum, percentage
+  std::string kind;     // unit-conversion, percent-change, percentage, parts-sum, duration,
+                        // repeated-figure (rules: core/src/checks/checks.cc)
   std::string verdict;  // consistent, approximate, inconsistent
   std::string message;
   std::vector<Span> spans;

@@ -5,7 +5,10 @@
 // ", but" / ", while" / ", although" between two long halves), is scored by
 // the linear model in claims/model.h. Units scoring at or above the model's
 // threshold (kept in core/data/claims/model.bin; see docs/claims.md) become
-// claims. Types, hedging and source come from rules over the same tokens;
+// claims. A unit with nothing checkable (no figure, name, source,
+// comparison, change, cause, prediction or policy) has its score scaled by
+// 0.3 first: colour such as "The fighters came out with bread and candy".
+// Types, hedging and source come from rules over the same tokens;
 // reasons come from the model's largest positive feature contributions.
 // Works with empty `entities` and `quotes`. Linear in the number of tokens.
 #ifndef LEDE_CLAIMS_CLAIMS_H_
@@ -28,7 +31,9 @@ struct ScoredUnit {
   double score = 0;
 };
 
-// Scores every sentence or clause of `doc`. Linear in the number of tokens.
+// Scores every sentence or clause of `doc` as FindClaims does (without
+// quotes, so a unit whose only substance is its source scores lower).
+// Linear in the number of tokens.
 std::vector<ScoredUnit> ScoreUnits(const Document& doc, const std::vector<Entity>& entities);
 
 // The threshold FindClaims applies (from the compiled-in model).

@@ -17,9 +17,14 @@
 namespace lede {
 namespace {
 
+// Equal to `w == *p` for some entry, compared in place: most entries differ
+// in the first byte, so no strlen per entry.
 bool InList(std::string_view w, const char* const* list) {
   for (const char* const* p = list; *p; ++p) {
-    if (w == *p) return true;
+    const char* s = *p;
+    size_t i = 0;
+    while (i < w.size() && s[i] != '\0' && s[i] == w[i]) ++i;
+    if (i == w.size() && s[i] == '\0') return true;
   }
   return false;
 }
@@ -100,6 +105,11 @@ class Builder {
     // VoteTypes();
     ExtendMentions();
     for (Cand& c : cands_) Key(&c);
+    person_.assign(doc_.tokens.size(), 0);
+    for (const Cand& c : cands_) {
+      if (c.type != "PERSON") continue;
+      for (uint32_t i = c.b; i < c.e; ++i) person_[i] = 1;
+    }
     for (Cand& c : cands_) {
       if (c.type == "PERSON") Roles(&c);
     }
@@ -116,6 +126,44 @@ class Builder {
                                         doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start));
   }
   std::string Word(uint32_t i) const { return Fold(doc_.Text(i)); }
+  // A Title Case headline: a line of capitalized words without a final period.
+  bool TitleLine(uint32_t i) const {
+    if (context_.caps_line[i] != 2) return false;
+    const Sentence& s = doc_.sentences[doc_.tokens[i].sentence];
+    for (uint32_t k = s.begin; k < s.end; ++k) {
+      if (doc_.tokens[k].kind == TokenKind::kNumber) return false;  // a table row
+    }
+    std::string_view last = doc_.Text(s.end - 1);
+    return s.end - s.begin >= 4 && last != "." && last != "!" && last != "?";
+  }
+  // Adds the lexicon names (gazetteer matches) that lie inside tokens [b, e).
+  void LexiconNamesIn(uint32_t b, uint32_t e) {
+    for (uint32_t i = b; i < e;) {
+      int code = context_.gazetteer[i];
+      int cat = code ? (code - 1) / 4 : 0, pos = code ? (code - 1) % 4 : -1;
+      uint32_t end = i + 1;
+      if (pos == 1) {
+        while (end < e && context_.gazetteer[end] && (context_.gazetteer[end] - 1) % 4 == 2) ++end;
+        if (end < e && context_.gazetteer[end] && (context_.gazetteer[end] - 1) % 4 == 3) {
+          ++end;
+        } else {
+          pos = -1;  // the phrase runs past the span
+        }
+      }
+      const char* type = cat == NameLexicon::kCountry || cat == NameLexicon::kGpe ? "GPE"
+                         : cat == NameLexicon::kLoc                               ? "LOC"
+                         : cat == NameLexicon::kOrg                               ? "ORG"
+                                                                                  : nullptr;
+      if (type && (pos == 0 || pos == 1)) {
+        Cand c;
+        c.b = i;
+        c.e = end;
+        c.type = type;
+        cands_.push_back(std::move(c));
+      }
+      i = pos == 1 ? end : i + 1;
+    }
+  }
   bool IsRoleWord(uint32_t i) const {
     const Token& t = doc_.tokens[i];
     return t.kind == TokenKind::kWord && lex_.roles.count(Word(i)) > 0;
@@ -123,7 +171,7 @@ class Builder {
 
   // Model spans, trimmed and typed.
   void Collect() {
-    for (const ner::NameSpan& s : ner::Model::Default().Tag(doc_)) {
+    for (const ner::NameSpan& s : ner::Model::Default().Tag(doc_, &context_)) {
       Cand c;
       c.b = s.begin;
       c.e = s.end;
@@ -145,13 +193,30 @@ class Builder {
       }
       while (c.e > c.b) {
         const Token& t = doc_.tokens[c.e - 1];
-        if (t.Is(kPossessive) || t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote) {
-          --c.e;
+        if (t.Is(kPossessive) || t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote ||
+            (c.e - c.b > 1 && t.kind == TokenKind::kWord && t.Is(kCapitalized) && !t.Is(kAllCaps) &&
+             t.span.end - t.span.start > 1 && !context_.caps_line[c.e - 1] &&
+             InList(Word(c.e - 1), kFunctionWords))) {
+          --c.e;  // "Kharkiv But" (a headline without its period)
         } else {
           break;
         }
       }
       if (c.b >= c.e) continue;
+      const bool trimmed = c.b != s.begin || c.e != s.end;
+      // In a Title Case headline a capitalized run mixes names and ordinary words
+      // ("Ukraine Retakes Key Towns"): a span holding a word the text also writes in
+      // lower case is not trusted (its names are found again from the body).
+      if (TitleLine(c.b)) {
+        bool ordinary = false;
+        for (uint32_t i = c.b; i < c.e; ++i) {
+          ordinary = ordinary || (doc_.tokens[i].Is(kCapitalized) && (context_.word_bits[i] & 2));
+        }
+        if (ordinary) {
+          LexiconNamesIn(c.b, c.e);  // "Ukraine" in "Ukraine Retakes Key Towns"
+          continue;
+        }
+      }
       // A lone function word or role word is not a name.
       if (c.e - c.b == 1 &&
           (InList(Word(c.b), kFunctionWords) || (s.type == ner::kPer && IsRoleWord(c.b)))) {
@@ -183,6 +248,49 @@ class Builder {
       }
       c.type = TypeOf(c.b, c.e, s.type, &c.country);
       if (c.type.empty()) continue;
+      if (trimmed && title.empty()) {
+        // The tagger's span was wrong at an edge, so its type is doubtful too.
+        std::string f = Folded(c.b, c.e);
+        auto p = lex_.place.find(f);
+        if (lex_.country.count(f)) {
+          c.type = "GPE";
+        } else if (p != lex_.place.end()) {
+          c.type = p->second;
+        } else if (lex_.org.count(f)) {
+          c.type = "ORG";
+        }
+      }
+      // "Penta" + "Center for Applied Political Studies": an unknown word right
+      // before an organization's name is part of it.
+      if (c.type == "ORG" && !cands_.empty() && cands_.back().e == c.b &&
+          cands_.back().e - cands_.back().b == 1 && cands_.back().type != "NORP" &&
+          !context_.caps_line[c.b] && !doc_.tokens[c.b - 1].Is(kAllCaps)) {
+        std::string f = Word(cands_.back().b);
+        if (!lex_.country.count(f) && !lex_.place.count(f) && !lex_.org.count(f) &&
+            !lex_.demonym.count(f) && !doc_.tokens[c.b - 1].Is(kPossessive)) {
+          c.b = cands_.back().b;
+          cands_.pop_back();
+        }
+      }
+      // Right after a title ("Defense Secretary Lloyd Austin"), a run of two or three
+      // capitalized words that no lexicon knows is a person.
+      if ((c.type == "ORG" || c.type == "GPE") && c.e - c.b >= 2 && c.e - c.b <= 3 && c.b > 0 &&
+          IsRoleWord(c.b - 1) && doc_.tokens[c.b - 1].Is(kCapitalized)) {
+        std::string f = Folded(c.b, c.e);
+        bool known = lex_.org.count(f) || lex_.country.count(f) || lex_.place.count(f);
+        bool caps = true;
+        for (uint32_t i = c.b; i < c.e; ++i) caps = caps && doc_.tokens[i].Is(kCapitalized);
+        if (!known && caps) c.type = "PERSON";
+      }
+      // "the West", "the North": a region, not a person.
+      if (c.type == "PERSON" && c.e - c.b == 1 && c.b > 0 && Word(c.b - 1) == "the") {
+        std::string w = Word(c.b);
+        if (w == "west" || w == "east" || w == "north" || w == "south") {
+          c.type = "LOC";
+        } else {
+          continue;
+        }
+      }
       if (!title.empty()) {
         std::string r;
         for (const auto& w : title) r += (r.empty() ? "" : " ") + w;
@@ -307,11 +415,13 @@ class Builder {
         for (uint32_t k = 1; k < len && same; ++k) {
           same = covered[i + k] < 0 && doc_.Text(i + k) == doc_.Text(src.b + k);
         }
-        // Not inside a longer capitalized run ("Washington Post" is not "Washington").
-        if (same && i + len < n && doc_.tokens[i + len].Is(kCapitalized) &&
+        // Not inside a longer capitalized run ("Washington Post" is not "Washington"),
+        // unless the line is a Title Case headline.
+        if (same && !TitleLine(i) && i + len < n && doc_.tokens[i + len].Is(kCapitalized) &&
             !doc_.tokens[i + len].Is(kSentenceStart))
           same = false;
-        if (same && i > 0 && doc_.tokens[i - 1].Is(kCapitalized) && !t.Is(kSentenceStart))
+        if (same && i > 0 && doc_.tokens[i - 1].Is(kCapitalized) && !t.Is(kSentenceStart) &&
+            !TitleLine(i))
           same = false;
         if (!same) continue;
         Cand c;
@@ -364,13 +474,27 @@ class Builder {
     const Sentence& s = doc_.sentences[doc_.tokens[c->b].sentence];
     // Before the name: a phrase ending in a role word.
     auto before = [&](uint32_t end) -> std::pair<uint32_t, bool> {
-      if (end <= s.begin || !IsRoleWord(end - 1)) return {end, false};
-      uint32_t b = end - 1;
-      while (b > s.begin && end - b < 6) {
+      uint32_t head = end;  // just past the role word
+      // "Secretary of State Antony Blinken": role word, "of", capitalized words.
+      if (end > s.begin && !IsRoleWord(end - 1)) {
+        uint32_t j = end;
+        while (j > s.begin && end - j < 3 && doc_.tokens[j - 1].kind == TokenKind::kWord &&
+               doc_.tokens[j - 1].Is(kCapitalized) && !person_[j - 1])
+          --j;
+        if (j < end && j >= s.begin + 2 && Word(j - 1) == "of" && IsRoleWord(j - 2)) head = j - 1;
+      }
+      if (head <= s.begin || !IsRoleWord(head - 1) || person_[head - 1]) return {end, false};
+      uint32_t b = head - 1;
+      while (b > s.begin && end - b < 7) {
         const Token& t = doc_.tokens[b - 1];
-        if (t.kind != TokenKind::kWord) break;
+        if (t.kind != TokenKind::kWord || person_[b - 1]) break;
         std::string w = Word(b - 1);
         if (InList(w.c_str(), kRoleStops)) break;
+        // A verb between a name and a role: "Blinken met Chinese Foreign Minister".
+        if (t.Is(kLower) && !t.Is(kPossessive) && b - 1 > s.begin &&
+            doc_.tokens[b - 2].kind == TokenKind::kWord && doc_.tokens[b - 2].Is(kCapitalized) &&
+            !doc_.tokens[b - 2].Is(kPossessive))
+          break;
         if (t.Is(kPossessive) || t.Is(kCapitalized) || t.Is(kLower) || t.Is(kAllCaps)) {
           --b;
           continue;
@@ -449,7 +573,18 @@ class Builder {
     for (Cand& c : cands_) {
       if (c.type == "PERSON" && c.e - c.b == 1) {
         auto it = by_surname.find(c.key);
-        if (it != by_surname.end()) c.key = it->second;
+        if (it != by_surname.end()) {
+          c.key = it->second;
+        } else if (c.key.size() >= 6) {
+          // A clipped surname ("Landsberg" for "Landsbergis").
+          for (const auto& [surname, key] : by_surname) {
+            if (surname.size() > c.key.size() && surname.size() <= c.key.size() + 3 &&
+                surname.compare(0, c.key.size(), c.key) == 0) {
+              c.key = key;
+              break;
+            }
+          }
+        }
       }
       if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kAllCaps) && c.type != "NORP") {
         auto it = by_acronym.find(std::string(doc_.Text(c.b)));
@@ -480,8 +615,17 @@ class Builder {
         if (std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);
       }
     }
-    // Canonical names from the lexicons; NORP -> its country.
+    // Canonical names from the lexicons; NORP -> its country. A name seen only in
+    // capitals (a dateline, a headline) is shown in Title Case: "KRAMATORSK" ->
+    // "Kramatorsk"; acronyms (short, or organizations) stay.
     for (Entity& e : out) {
+      if (e.type != "ORG" && e.name.size() > 4 && IsAllCapsName(e.name)) {
+        bool start = true;
+        for (char& ch : e.name) {
+          if (ch >= 'A' && ch <= 'Z' && !start) ch = static_cast<char>(ch - 'A' + 'a');
+          start = ch == ' ' || ch == '-';
+        }
+      }
       if (e.type == "GPE") {
         auto it = lex_.country.find(Fold(e.name));
         if (it != lex_.country.end()) e.name = it->second;
@@ -509,13 +653,15 @@ class Builder {
   const Document& doc_;
   const NameLexicon& lex_;
   std::vector<Cand> cands_;
+  std::vector<uint8_t> person_;  // per token: inside a PERSON mention
+  ner::DocContext context_;      // the tagger's document-level facts
 };
 
 }  // namespace
 
 std::vector<Entity> FindEntities(const Document& doc, std::vector<Warning>*) {
   std::vector<Entity> out = Builder(doc).Run();
-  for (Entity& e : FindFigures(doc)) out.push_back(std::move(e));  // DATE ... ORDINAL
+  AppendFigures(doc, &out);  // DATE ... ORDINAL, not inside a name
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "text/utf8.h"
 
@@ -13,6 +14,7 @@ namespace lede {
 namespace {
 
 using Approx = Quantity::Approx;
+using std::string_view_literals::operator""sv;
 
 // ---------------------------------------------------------------- units ----
 
@@ -287,8 +289,30 @@ struct NumVal {
   double multiplier = 1;
   bool separators = false;  // 3,000
   int int_digits = 0;
-  size_t word_dash = 0;  // "six-month-old": the dash after the number words
+  size_t word_dash = 0;   // "six-month-old": the dash after the number words
+  bool at_least = false;  // "hundreds of", "tens of thousands"
 };
+
+// "third" -> 3 for fractions ("a third of", "two-thirds"); 0 if none.
+int Denominator(std::string_view w) {
+  if (!w.empty() && w.back() == 's') w.remove_suffix(1);
+  if (w == "half"sv || w == "halve"sv) return 2;
+  if (w == "third"sv) return 3;
+  if (w == "quarter"sv) return 4;
+  if (w == "fifth"sv) return 5;
+  if (w == "tenth"sv) return 10;
+  return 0;
+}
+
+// "hundreds" -> 200 (the least it can mean), 0 if not such a word.
+double Plural(std::string_view w) {
+  if (w == "dozens"sv) return 24;
+  if (w == "hundreds"sv) return 200;
+  if (w == "thousands"sv) return 2000;
+  if (w == "millions"sv) return 2e6;
+  if (w == "billions"sv) return 2e9;
+  return 0;
+}
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -396,11 +420,11 @@ int OrdinalWord(std::string_view w) {
 }
 
 double ScaleWord(std::string_view w) {
-  if (w == "hundred") return 1e2;
-  if (w == "thousand") return 1e3;
-  if (w == "million" || w == "mn" || w == "mln") return 1e6;
-  if (w == "billion" || w == "bn" || w == "bln") return 1e9;
-  if (w == "trillion" || w == "tn" || w == "trn") return 1e12;
+  if (w == "hundred"sv) return 1e2;
+  if (w == "thousand"sv) return 1e3;
+  if (w == "million"sv || w == "mn"sv || w == "mln"sv) return 1e6;
+  if (w == "billion"sv || w == "bn"sv || w == "bln"sv) return 1e9;
+  if (w == "trillion"sv || w == "tn"sv || w == "trn"sv) return 1e12;
   return 0;
 }
 
@@ -497,16 +521,13 @@ class Scanner {
       sb_ = s.begin;
       se_ = s.end;
       low_.resize(s.end - s.begin);
-      for (uint32_t k = s.begin; k < s.end; ++k) {
-        std::string& f = low_[k - s.begin];
-        f.clear();
-        std::string_view t = d_.Text(d_.tokens[k]);
-        if (t.size() > 48) continue;  // no lexicon word is that long
-        f = Fold(t);
-        if (f.size() > 1 && f.back() == '.') f.pop_back();  // "sq." "Sept." "km."
-      }
+      folded_.assign(s.end - s.begin, 0);  // folded lazily by L()
       uint32_t i = s.begin;
       while (i < s.end) {
+        if (!MayStart(i)) {  // most words start no figure: skip them fast
+          ++i;
+          continue;
+        }
         Figure f;
         if (WordDate(i, &f) || Numeric(i, &f) || Ordinal(i, &f) || VagueTime(i, &f)) {
           if (f.span.end == 0)
@@ -522,9 +543,133 @@ class Scanner {
   }
 
  private:
+  // True when token i may begin a figure: a number, a symbol, or one of the
+  // words the matchers below start with. Keeps the scan at a hash look-up per
+  // ordinary word.
+  bool MayStart(uint32_t i) const {
+    const Token& t = Tok(i);
+    if (t.kind == TokenKind::kNumber || t.kind == TokenKind::kSymbol) return true;
+    if (t.kind != TokenKind::kWord) return false;
+    static const std::unordered_set<std::string_view> kStarts = [] {
+      std::unordered_set<std::string_view> set;
+      const char* const words[] = {"the",       "past",
+                                   "last",      "previous",
+                                   "next",      "coming",
+                                   "this",      "earlier",
+                                   "later",     "recent",
+                                   "today",     "yesterday",
+                                   "tomorrow",  "tonight",
+                                   "a",         "an",
+                                   "several",   "many",
+                                   "few",       "between",
+                                   "minus",     "dozen",
+                                   "half",      "no",
+                                   "not",       "as",
+                                   "in",        "more",
+                                   "just",      "upwards",
+                                   "fewer",     "less",
+                                   "at",        "up",
+                                   "close",     "well",
+                                   "over",      "above",
+                                   "under",     "below",
+                                   "nearly",    "almost",
+                                   "about",     "around",
+                                   "roughly",   "approximately",
+                                   "approx",    "some",
+                                   "estimated", "us",
+                                   "u.s",       "c",
+                                   "a",         "usd",
+                                   "eur",       "gbp",
+                                   "uah",       "rub",
+                                   "jpy",       "cny",
+                                   "chf",       "days",
+                                   "weeks",     "months",
+                                   "years",     "decades",
+                                   "hours",     "minutes",
+                                   "hundred",   "thousand",
+                                   "million",   "billion",
+                                   "trillion",  "dozens",
+                                   "hundreds",  "thousands",
+                                   "millions",  "billions",
+                                   "tens"};
+      for (const char* w : words) set.insert(w);
+      for (const WordNum& w : kSmallNumbers) set.insert(w.word);
+      for (const WordNum& w : kOrdinals) set.insert(w.word);
+      for (const char* const* p = kWeekdays; *p; ++p) set.insert(*p);
+      for (const char* const* p = kMonths; *p; ++p) set.insert(*p);
+      return set;
+    }();
+    // ASCII-lower-case into a local buffer: no allocation per word.
+    std::string_view tx = T(i);
+    if (tx.size() > 48) return false;
+    char buf[48];
+    size_t n = tx.size();
+    for (size_t k = 0; k < n; ++k) {
+      char c = tx[k];
+      buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    if (n > 1 && buf[n - 1] == '.') --n;
+    std::string_view w(buf, n);
+    if (kStarts.count(w)) return Frequent(w, i);
+    size_t dash = w.find('-');  // "six-month-old", "second-largest", "twenty-five"
+    return dash != std::string_view::npos && dash > 0 && kStarts.count(w.substr(0, dash));
+  }
+
+  // The commonest starting words begin a figure only before certain words:
+  // "the past", "at least", "more than", "a dozen" / "a week" / "a 10-km".
+  bool Frequent(std::string_view w, uint32_t i) const {
+    if (w.size() > 7) return true;
+    auto next = [&]() -> const std::string& { return L(i + 1); };
+    if (w == "the"sv) {
+      const std::string& x = next();
+      return x == "past"sv || x == "last"sv || x == "previous"sv || x == "next"sv ||
+             x == "coming"sv || x == "first"sv || x == "final"sv || x == "weekend"sv;
+    }
+    if (w == "in"sv) return next() == "excess"sv;
+    if (w == "at"sv) return next() == "least"sv || next() == "most"sv;
+    if (w == "as"sv) return next() == "many"sv || next() == "much"sv;
+    if (w == "no"sv || w == "not"sv)
+      return next() == "fewer"sv || next() == "less"sv || next() == "more"sv;
+    if (w == "more"sv || w == "less"sv || w == "fewer"sv) return next() == "than"sv;
+    if (w == "up"sv || w == "close"sv) return next() == "to"sv;
+    if (w == "upwards"sv) return next() == "of"sv;
+    if (w == "well"sv || w == "just"sv) return next() == "over"sv || next() == "under"sv;
+    // "a week", "a dozen", "a 10-km", "a few hours"; "about 20", "over $5m".
+    bool article = w == "a"sv || w == "an"sv;
+    bool approx = w == "some"sv || w == "about"sv || w == "over"sv || w == "under"sv ||
+                  w == "above"sv || w == "below"sv || w == "around"sv || w == "nearly"sv ||
+                  w == "almost"sv || w == "roughly"sv;
+    if (!article && !approx) return true;
+    if (i + 1 >= se_) return false;
+    const Token& n = Tok(i + 1);
+    if (n.kind == TokenKind::kNumber || n.kind == TokenKind::kSymbol) return true;
+    const std::string& x = next();
+    if (x == "a"sv || x == "an"sv) return approx;
+    if (x == "few"sv || x == "couple"sv || x == "dozen"sv || x == "half"sv || x == "quarter"sv ||
+        x == "maximum"sv || x == "minimum"sv || x == "estimated"sv || x == "us"sv || x == "u.s"sv)
+      return true;
+    if (WordNumber(x) >= 0 || ScaleWord(x) > 0 || Denominator(x) > 0) return true;
+    size_t dash = x.find('-');
+    if (dash != std::string::npos && dash > 0 &&
+        WordNumber(std::string_view(x).substr(0, dash)) >= 0)
+      return true;
+    return article && UnitsByFirstWord().count(x) > 0;
+  }
+
   const std::string& L(uint32_t i) const {
     static const std::string kEmpty;
-    return i >= sb_ && i < se_ ? low_[i - sb_] : kEmpty;
+    if (i < sb_ || i >= se_) return kEmpty;
+    std::string& f = low_[i - sb_];
+    if (!folded_[i - sb_]) {
+      folded_[i - sb_] = 1;
+      f.clear();
+      std::string_view t = T(i);
+      if (t.size() <= 48) {  // no lexicon word is that long
+        f = Fold(t);
+        if (f.size() > 1 && f.back() == '.') f.pop_back();  // "sq." "Sept." "km."
+      }
+    }
+    return f;
   }
   std::string_view T(uint32_t i) const { return d_.Text(d_.tokens[i]); }
   const Token& Tok(uint32_t i) const { return d_.tokens[i]; }
@@ -544,10 +689,28 @@ class Scanner {
     return n;
   }
 
+  // Unit words grouped by their first word, built once.
+  static const std::unordered_map<std::string_view, std::vector<const UnitWord*>>&
+  UnitsByFirstWord() {
+    static const std::unordered_map<std::string_view, std::vector<const UnitWord*>> kByFirst = [] {
+      std::unordered_map<std::string_view, std::vector<const UnitWord*>> m;
+      for (const UnitWord& u : kUnitWords) {
+        std::string_view w(u.words);
+        m[w.substr(0, w.find(' '))].push_back(&u);
+      }
+      return m;
+    }();
+    return kByFirst;
+  }
+
   // The longest unit at token i: sets *unit, returns the token count.
   uint32_t MatchUnit(uint32_t i, const char** unit) const {
+    const auto& kByFirst = UnitsByFirstWord();
     uint32_t best = 0;
-    for (const UnitWord& u : kUnitWords) {
+    auto it = kByFirst.find(L(i));
+    if (it == kByFirst.end()) return 0;
+    for (const UnitWord* up : it->second) {
+      const UnitWord& u = *up;
       uint32_t n = MatchWords(i, u.words);
       if (n > best) {
         best = n;
@@ -577,8 +740,27 @@ class Scanner {
       return true;
     }
     const std::string& w = L(i);
-    if (w == "a" || w == "an") {
-      if (L(i + 1) == "dozen") {
+    // "a third of", "one quarter of": a fraction.
+    if ((w == "a"sv || w == "one"sv) && L(i + 2) == "of"sv && Denominator(L(i + 1)) > 2 &&
+        L(i + 1).back() != 's') {
+      nv->value = 1.0 / Denominator(L(i + 1));
+      *end = i + 2;
+      return true;
+    }
+    // "hundreds of", "tens of thousands of": at least 200, 20,000.
+    if ((Plural(w) > 0 || w == "tens"sv) && L(i + 1) == "of"sv) {
+      double scale = ScaleWord(L(i + 2) == "thousands"sv  ? "thousand"
+                               : L(i + 2) == "millions"sv ? "million"
+                               : L(i + 2) == "billions"sv ? "billion"
+                                                          : "");
+      if (w == "tens"sv && scale == 0) return false;
+      nv->value = (w == "tens"sv ? 20 : Plural(w)) * (scale > 0 ? scale : 1);
+      nv->at_least = true;
+      *end = scale > 0 ? i + 3 : i + 1;
+      return true;
+    }
+    if (w == "a"sv || w == "an"sv) {
+      if (L(i + 1) == "dozen"sv) {
         nv->value = 12;
         *end = i + 2;
         return true;
@@ -595,12 +777,12 @@ class Scanner {
       *article = true;
       return true;
     }
-    if (w == "dozen") {
+    if (w == "dozen"sv) {
       nv->value = 12;
       *end = i + 1;
       return true;
     }
-    if (w == "half" && L(i + 1) != "of" && L(i + 1) != "-") {
+    if (w == "half"sv && L(i + 1) != "of"sv && L(i + 1) != "-"sv) {
       nv->value = 0.5;
       nv->precision = 1;
       *end = i + 1;
@@ -611,6 +793,12 @@ class Scanner {
       for (size_t dash = w.rfind('-'); dash != std::string::npos && dash > 0;
            dash = w.rfind('-', dash - 1)) {
         int v = WordNumber(std::string_view(w).substr(0, dash));
+        int den = Denominator(std::string_view(w).substr(dash + 1));
+        if (v > 0 && den > 0 && dash == w.find('-')) {  // "two-thirds"
+          nv->value = static_cast<double>(v) / den;
+          *end = i + 1;
+          return true;
+        }
         if (v >= 0) {
           nv->value = v;
           nv->word_dash = dash;
@@ -635,7 +823,7 @@ class Scanner {
         ++j;
         continue;
       }
-      if (any && x == "hundred") {
+      if (any && x == "hundred"sv) {
         cur = (cur == 0 ? 1 : cur) * 100;
         ++j;
         continue;
@@ -647,7 +835,8 @@ class Scanner {
         ++j;
         continue;
       }
-      if (any && x == "and" && WordNumber(L(j + 1)) > 0 && (std::fmod(cur, 100) == 0 && cur > 0)) {
+      if (any && x == "and"sv && WordNumber(L(j + 1)) > 0 &&
+          (std::fmod(cur, 100) == 0 && cur > 0)) {
         ++j;
         continue;
       }
@@ -675,7 +864,8 @@ class Scanner {
       if (suffix == u.words) return u.unit;
     }
     std::string f = Fold(suffix.substr(0, 32));
-    if (f == "c" || f == "f" || f == "t" || f == "g" || f == "l" || f == "m") return nullptr;
+    if (f == "c"sv || f == "f"sv || f == "t"sv || f == "g"sv || f == "l"sv || f == "m"sv)
+      return nullptr;
     for (const UnitWord& u : kAttachedUnits) {
       if (f == u.words) return u.unit;
     }
@@ -683,9 +873,9 @@ class Scanner {
   }
 
   static const char* TypeForUnit(std::string_view unit) {
-    if (unit.empty() || unit == "people") return "CARDINAL";
-    if (unit == "%" || unit == "pp") return "PERCENT";
-    if (unit == "hour" || unit == "minute" || unit == "second") return "TIME";
+    if (unit.empty() || unit == "people"sv) return "CARDINAL";
+    if (unit == "%"sv || unit == "pp"sv) return "PERCENT";
+    if (unit == "hour"sv || unit == "minute"sv || unit == "second"sv) return "TIME";
     if (IsTimeUnit(unit)) return "DATE";
     if (IsMoneyUnit(unit)) return "MONEY";
     return "QUANTITY";
@@ -695,36 +885,37 @@ class Scanner {
   uint32_t CurrencyPrefix(uint32_t i, const char** unit) const {
     if (i >= se_) return 0;
     std::string_view t = T(i);
-    if (t == "$") {
+    if (t == "$"sv) {
       *unit = "USD";
       return 1;
     }
-    if (t == "\xE2\x82\xAC") {
+    if (t == "\xE2\x82\xAC"sv) {
       *unit = "EUR";
       return 1;
     }
-    if (t == "\xC2\xA3") {
+    if (t == "\xC2\xA3"sv) {
       *unit = "GBP";
       return 1;
     }
-    if (t == "\xC2\xA5") {
+    if (t == "\xC2\xA5"sv) {
       *unit = "JPY";
       return 1;
     }
-    if (t == "\xE2\x82\xB4") {
+    if (t == "\xE2\x82\xB4"sv) {
       *unit = "UAH";
       return 1;
     }
-    if (t == "\xE2\x82\xBD") {
+    if (t == "\xE2\x82\xBD"sv) {
       *unit = "RUB";
       return 1;
     }
-    if ((t == "US" || t == "U.S.") && i + 1 < se_ && T(i + 1) == "$") {
+    if ((t == "US"sv || t == "U.S."sv) && i + 1 < se_ && T(i + 1) == "$"sv) {
       *unit = "USD";
       return 2;
     }
-    if ((t == "C" || t == "A") && i + 1 < se_ && T(i + 1) == "$" && !Tok(i + 1).Is(kSpaceBefore)) {
-      *unit = t == "C" ? "CAD" : "AUD";
+    if ((t == "C"sv || t == "A"sv) && i + 1 < se_ && T(i + 1) == "$"sv &&
+        !Tok(i + 1).Is(kSpaceBefore)) {
+      *unit = t == "C"sv ? "CAD" : "AUD";
       return 2;
     }
     static const char* const kCodes[] = {"USD", "EUR", "GBP", "UAH", "RUB", "JPY", "CNY", "CHF"};
@@ -749,11 +940,11 @@ class Scanner {
     };
     auto part_of_day = [&](uint32_t j) {
       const std::string& x = L(j);
-      return x == "night" || x == "morning" || x == "afternoon" || x == "evening";
+      return x == "night"sv || x == "morning"sv || x == "afternoon"sv || x == "evening"sv;
     };
     if (t.kind == TokenKind::kWord && t.Is(kCapitalized) && InList(w, kWeekdays)) {
       uint32_t e = i + 1;
-      if (L(e) == "," && IsMonth(e + 1)) {
+      if (L(e) == ","sv && IsMonth(e + 1)) {
         uint32_t me = MonthDate(e + 1);
         if (me > e + 2) e = me;
       }
@@ -762,12 +953,12 @@ class Scanner {
     }
     if (IsMonth(i)) {
       uint32_t e = MonthDate(i);
-      bool strong = e > i + 1 || (w != "may" && w != "march" && w != "mar" && w != "jan" &&
-                                  w != "sep" && w != "dec");
+      bool strong = e > i + 1 || (w != "may"sv && w != "march"sv && w != "mar"sv && w != "jan"sv &&
+                                  w != "sep"sv && w != "dec"sv);
       if (!strong && i > 0) {
         const std::string& p = L(i - 1);
-        strong = p == "in" || p == "since" || p == "until" || p == "early" || p == "late" ||
-                 p == "mid" || p == "of" || p == "by";
+        strong = p == "in"sv || p == "since"sv || p == "until"sv || p == "early"sv ||
+                 p == "late"sv || p == "mid"sv || p == "of"sv || p == "by"sv;
       }
       if (strong) return done(e, "DATE");
     }
@@ -778,9 +969,9 @@ class Scanner {
       NumVal nv;
       if (ParseDigits(tx, &pos, &nv) && nv.value >= 1 && nv.value <= 31 && nv.precision == 0) {
         std::string_view suf = tx.substr(pos);
-        bool ord = suf.empty() || suf == "st" || suf == "nd" || suf == "rd" || suf == "th";
+        bool ord = suf.empty() || suf == "st"sv || suf == "nd"sv || suf == "rd"sv || suf == "th"sv;
         uint32_t m = i + 1;
-        if (L(m) == "of") ++m;
+        if (L(m) == "of"sv) ++m;
         if (ord && IsMonth(m)) {
           uint32_t e = m + 1;
           if (IsYear(e)) ++e;
@@ -789,28 +980,29 @@ class Scanner {
       }
     }
     bool in_name = t.Is(kCapitalized) && !t.Is(kSentenceStart);  // "Russia Today"
-    if ((w == "today" || w == "yesterday" || w == "tomorrow") && !in_name)
+    if ((w == "today"sv || w == "yesterday"sv || w == "tomorrow"sv) && !in_name)
       return done(i + 1, "DATE");
-    if (w == "tonight") return done(i + 1, "TIME");
+    if (w == "tonight"sv) return done(i + 1, "TIME");
     static const char* const kPeriods[] = {"week",   "weekend", "month",  "year",
                                            "decade", "winter",  "summer", "spring",
                                            "autumn", "century", "fall",   nullptr};
     uint32_t j = i;
-    if (w == "earlier" || w == "later") ++j;
+    if (w == "earlier"sv || w == "later"sv) ++j;
     const std::string& d = L(j);
-    if (d == "this" || d == "last" || d == "next" || d == "past") {
-      if (InList(L(j + 1), kPeriods) && !(L(j + 1) == "fall" && d == "next"))
+    if (d == "this"sv || d == "last"sv || d == "next"sv || d == "past"sv) {
+      if (InList(L(j + 1), kPeriods) && !(L(j + 1) == "fall"sv && d == "next"sv))
         return done(j + 2, "DATE");
-      if (d != "past" && part_of_day(j + 1)) return done(j + 2, "TIME");
+      if (d != "past"sv && part_of_day(j + 1)) return done(j + 2, "TIME");
     }
-    if (d == "the" && j == i) {
+    if (d == "the"sv && j == i) {
       const std::string& a = L(i + 1);
-      if (a == "weekend") return done(i + 2, "DATE");
-      if ((a == "past" || a == "last" || a == "previous" || a == "coming" || a == "next") &&
+      if (a == "weekend"sv) return done(i + 2, "DATE");
+      if ((a == "past"sv || a == "last"sv || a == "previous"sv || a == "coming"sv ||
+           a == "next"sv) &&
           InList(L(i + 2), kPeriods))
         return done(i + 3, "DATE");
     }
-    if (w == "recent" && IsPluralTime(i + 1)) return done(i + 2, "DATE");
+    if (w == "recent"sv && IsPluralTime(i + 1)) return done(i + 2, "DATE");
     return false;
   }
 
@@ -821,8 +1013,8 @@ class Scanner {
     const std::string& w = L(i);
     if (!InList(w, kMonths)) return false;
     // Abbreviations need their period ("Sept."), full names stand alone.
-    if (w.size() <= 4 && w != "may" && w != "june" && w != "july") {
-      return !T(i).empty() && T(i).back() == '.' && w != "mar";
+    if (w.size() <= 4 && w != "may"sv && w != "june"sv && w != "july"sv) {
+      return !T(i).empty() && T(i).back() == '.' && w != "mar"sv;
     }
     return true;
   }
@@ -846,9 +1038,9 @@ class Scanner {
       NumVal nv;
       if (ParseDigits(tx, &pos, &nv) && nv.value >= 1 && nv.value <= 31 && nv.precision == 0) {
         std::string_view suf = tx.substr(pos);
-        if (suf.empty() || suf == "st" || suf == "nd" || suf == "rd" || suf == "th") {
+        if (suf.empty() || suf == "st"sv || suf == "nd"sv || suf == "rd"sv || suf == "th"sv) {
           ++e;
-          if (L(e) == "," && IsYear(e + 1)) return e + 2;
+          if (L(e) == ","sv && IsYear(e + 1)) return e + 2;
         }
       }
     }
@@ -858,33 +1050,33 @@ class Scanner {
 
   bool IsPluralTime(uint32_t i) const {
     const std::string& w = L(i);
-    return w == "days" || w == "weeks" || w == "months" || w == "years" || w == "decades" ||
-           w == "hours" || w == "minutes";
+    return w == "days"sv || w == "weeks"sv || w == "months"sv || w == "years"sv ||
+           w == "decades"sv || w == "hours"sv || w == "minutes"sv;
   }
 
   // "a few hours", "several days", "months ago", "within days".
   bool VagueTime(uint32_t i, Figure* f) const {
     uint32_t j = i;
     const std::string& w = L(i);
-    if (w == "a" && (L(i + 1) == "few" || L(i + 1) == "couple")) {
+    if (w == "a"sv && (L(i + 1) == "few"sv || L(i + 1) == "couple"sv)) {
       j = i + 2;
-      if (L(j) == "of") ++j;
-    } else if (w == "several" || w == "many" || w == "few") {
+      if (L(j) == "of"sv) ++j;
+    } else if (w == "several"sv || w == "many"sv || w == "few"sv) {
       j = i + 1;
     }
     if (j > i && IsPluralTime(j)) {
       f->begin = i;
-      f->end = j + 1 + (L(j + 1) == "ago");
-      f->type = (L(j) == "hours" || L(j) == "minutes") ? "TIME" : "DATE";
+      f->end = j + 1 + (L(j + 1) == "ago"sv);
+      f->type = (L(j) == "hours"sv || L(j) == "minutes"sv) ? "TIME" : "DATE";
       return true;
     }
     if (IsPluralTime(i)) {
       const std::string& p = L(i - 1);
       const std::string& n = L(i + 1);
-      if (n == "ago" || n == "away" || p == "within" || p == "for" || p == "over") {
+      if (n == "ago"sv || n == "away"sv || p == "within"sv || p == "for"sv || p == "over"sv) {
         f->begin = i;
-        f->end = i + 1 + (n == "ago" || n == "away");
-        f->type = w == "hours" || w == "minutes" ? "TIME" : "DATE";
+        f->end = i + 1 + (n == "ago"sv || n == "away"sv);
+        f->type = w == "hours"sv || w == "minutes"sv ? "TIME" : "DATE";
         return true;
       }
     }
@@ -923,19 +1115,28 @@ class Scanner {
       const std::string& a = L(j);
       const std::string& b = L(j + 1);
       auto det = [](const std::string& x) {
-        return x == "past" || x == "last" || x == "previous" || x == "next" || x == "coming" ||
-               x == "first" || x == "final";
+        return x == "past"sv || x == "last"sv || x == "previous"sv || x == "next"sv ||
+               x == "coming"sv || x == "first"sv || x == "final"sv;
       };
-      if (a == "the" && det(b)) {
+      if (a == "the"sv && det(b)) {
         temporal = true;
         j += 2;
-      } else if (det(a) && a != "first" && a != "final") {
+      } else if (det(a) && a != "first"sv && a != "final"sv) {
         temporal = true;
         j += 1;
       }
     }
     Approx approx = Approx::kExact;
+    static const std::unordered_set<std::string_view> kApproxFirst = [] {
+      std::unordered_set<std::string_view> set;
+      for (const ApproxWord& a : kApproxWords) {
+        std::string_view w(a.words);
+        set.insert(w.substr(0, w.find(' ')));
+      }
+      return set;
+    }();
     for (const ApproxWord& a : kApproxWords) {
+      if (!kApproxFirst.count(L(j))) break;
       if (a.approx == Approx::kExact) continue;
       uint32_t n = MatchWords(j, a.words);
       if (n > 0) {
@@ -945,7 +1146,7 @@ class Scanner {
       }
     }
     bool between = false;
-    if (L(j) == "between") {
+    if (L(j) == "between"sv) {
       between = true;
       ++j;
     }
@@ -954,11 +1155,11 @@ class Scanner {
     // A sign: "-5C", "minus 5 degrees", "−12".
     bool negative = false;
     uint32_t sign_token = i;
-    if (L(j) == "minus") {
+    if (L(j) == "minus"sv) {
       negative = true;
       ++j;
     } else if (j == i && i > sb_ && IsNum(i) && !Tok(i).Is(kSpaceBefore) &&
-               (T(i - 1) == "-" || T(i - 1) == "\xE2\x88\x92") &&
+               (T(i - 1) == "-"sv || T(i - 1) == "\xE2\x88\x92"sv) &&
                (i - 1 == sb_ || Tok(i - 1).Is(kSpaceBefore))) {
       negative = true;
       sign_token = i - 1;
@@ -975,22 +1176,22 @@ class Scanner {
     // "from day one"-style oddities aside, refuse a number glued to letters we
     // do not know ("5G", "24AB").
     Span sub{};  // a part of one token ("20" of "20-member")
-    bool ordinal = false, decade = false, clock = false, iso_date = false;
+    bool ordinal = false, decade = false, clock = false, iso_date = false, score = false;
     double value_max = nv.value;
     bool range = false;
     const char* attached_unit = nullptr;
     if (!suffix.empty()) {
       std::string sf = Fold(suffix.substr(0, 40));
       double sc = ScaleWord(sf);
-      if (sc == 0 && (sf == "k")) sc = 1e3;
-      if (sc == 0 && unit && (sf == "m")) sc = 1e6;
-      if (sc == 0 && unit && (sf == "b")) sc = 1e9;
+      if (sc == 0 && (sf == "k"sv)) sc = 1e3;
+      if (sc == 0 && unit && (sf == "m"sv)) sc = 1e6;
+      if (sc == 0 && unit && (sf == "b"sv)) sc = 1e9;
       if (sc > 0) {
         nv.value *= sc;
         nv.multiplier *= sc;
-      } else if (sf == "st" || sf == "nd" || sf == "rd" || sf == "th") {
+      } else if (sf == "st"sv || sf == "nd"sv || sf == "rd"sv || sf == "th"sv) {
         ordinal = true;
-      } else if (sf == "s" && nv.value >= 10 && std::fmod(nv.value, 10) == 0) {
+      } else if (sf == "s"sv && nv.value >= 10 && std::fmod(nv.value, 10) == 0) {
         decade = true;
       } else if (suffix[0] == ':') {
         clock = true;
@@ -1002,9 +1203,11 @@ class Scanner {
         if (suffix[0] == '-' && ParseDigits(rest, &p2, &second)) {
           if (p2 < rest.size() && rest[p2] == '-') {
             iso_date = true;
-          } else if (p2 == rest.size()) {
+          } else if (p2 == rest.size() && second.value > nv.value) {
             range = true;
             value_max = second.value;
+          } else if (p2 == rest.size()) {
+            score = true;  // "4-0", "292-8": a score, not a range
           } else {
             return false;
           }
@@ -1057,10 +1260,22 @@ class Scanner {
       if (approx != Approx::kExact || unit) f->begin = j;
       return true;
     }
+    auto clock_word = [](const std::string& x) {
+      return x == "a.m"sv || x == "p.m"sv || x == "am"sv || x == "pm"sv || x == "gmt"sv ||
+             x == "utc"sv || x == "edt"sv || x == "est"sv || x == "bst"sv || x == "cet"sv ||
+             x == "cest"sv;
+    };
+    if (score) {
+      f->begin = j;
+      f->end = end;
+      f->type = "CARDINAL";
+      return true;
+    }
+    if (!clock && suffix.empty() && !unit && approx == Approx::kExact && clock_word(L(end)))
+      clock = true;  // "4.50 a.m.", "0800 GMT"
     if (clock) {
       uint32_t e = end;
-      const std::string& x = L(e);
-      if (x == "a.m" || x == "p.m" || x == "am" || x == "pm" || x == "gmt" || x == "utc") ++e;
+      if (clock_word(L(e))) ++e;
       f->begin = j;
       f->end = e;
       f->type = "TIME";
@@ -1082,14 +1297,14 @@ class Scanner {
     uint32_t e = end;
     if (!attached_unit && !unit && sub.end == 0) {
       // A range before the unit: "20 to 30 km", "between 20 and 30".
-      RangeTail(i, j, &e, &range, &value_max, between, &unit);
+      RangeTail(i, j, nv.value, &e, &range, &value_max, between, &unit);
     }
     const char* word_unit = nullptr;
     if (attached_unit) {
       word_unit = attached_unit;
     } else if (sub.end == 0) {
       uint32_t n = 0;
-      if (e < se_ && T(e) == "%") {
+      if (e < se_ && T(e) == "%"sv) {
         word_unit = "%";
         n = 1;
       } else {
@@ -1109,7 +1324,7 @@ class Scanner {
         bool r2 = false;
         double vm = value_max;
         const char* u2 = unit;
-        RangeTail(i, j, &e2, &r2, &vm, between, &u2);
+        RangeTail(i, j, nv.value, &e2, &r2, &vm, between, &u2);
         if (r2) {
           const char* wu2 = nullptr;
           uint32_t n2 = MatchUnit(e2, &wu2);
@@ -1131,6 +1346,15 @@ class Scanner {
       // "the first 20": the determiner is not part of a count.
       return false;
     }
+    auto year = [](double v) { return v >= 1000 && v <= 2199 && v == std::floor(v); };
+    if (std::strcmp(type, "CARDINAL") == 0 && range && IsNum(j) && T(j).size() == 4 &&
+        !nv.separators && year(nv.value) && year(value_max) && value_max <= nv.value + 200) {
+      // "between 2014 and 2022", "2014-2022", "from 1995 to 1997" are dates.
+      f->begin = i;
+      f->end = e;
+      f->type = "DATE";
+      return true;
+    }
     if (std::strcmp(type, "CARDINAL") == 0 && !range && approx == Approx::kExact && !unit &&
         nv.precision == 0 && !nv.separators && IsNum(j) && suffix.empty() && nv.value >= 1000 &&
         nv.value <= 2199 && T(j).size() == 4) {
@@ -1141,7 +1365,7 @@ class Scanner {
       return true;
     }
     // "ago" / "old" after a duration.
-    if (IsTimeUnit(final_unit) && (L(e) == "ago" || L(e) == "old")) ++e;
+    if (IsTimeUnit(final_unit) && (L(e) == "ago"sv || L(e) == "old"sv)) ++e;
     f->begin = sign_token;  // with "more than", "the past", "between", "$", "-"
     if (negative) {
       nv.value = -nv.value;  // "-5 to 3": the sign belongs to the first number
@@ -1156,6 +1380,7 @@ class Scanner {
     q.value_max = range ? value_max : nv.value;
     q.unit = final_unit;
     q.approx = range ? Approx::kRange : approx;
+    if (nv.at_least && approx == Approx::kExact) q.approx = Approx::kAtLeast;
     q.precision = nv.precision;
     q.multiplier = nv.multiplier;
     return true;
@@ -1163,17 +1388,17 @@ class Scanner {
 
   // After a number ending at *e: "to 30", "- 30", "and 30" (after between),
   // but not "from 40 to 50" (a change, not a range).
-  void RangeTail(uint32_t i, uint32_t j, uint32_t* e, bool* range, double* value_max, bool between,
-                 const char** unit) const {
+  void RangeTail(uint32_t i, uint32_t j, double first, uint32_t* e, bool* range, double* value_max,
+                 bool between, const char** unit) const {
     const std::string& c = L(*e);
     bool dash = *e < se_ && Tok(*e).kind == TokenKind::kPunct && IsDashText(T(*e)) &&
                 !(Tok(*e).Is(kSpaceBefore) && T(*e).size() > 1);
-    bool ok = (between && c == "and") || (!between && (c == "to" || dash));
+    bool ok = (between && c == "and"sv) || (!between && (c == "to"sv || dash));
     if (!ok) return;
     uint32_t start = std::min(i, j);
     if (!between && start > 0) {
       const std::string& p = L(start - 1);
-      if (p == "from") return;
+      if (p == "from"sv) return;
     }
     uint32_t k = *e + 1;
     const char* u2 = nullptr;
@@ -1184,6 +1409,7 @@ class Scanner {
     std::string_view suf;
     bool article = false;
     if (!Number(k, &nv, &end, &suf, &article, &st) || article || !suf.empty()) return;
+    if (!(nv.value > first)) return;  // "7-6", "4 - 0": scores
     *range = true;
     *value_max = nv.value;
     *e = end;
@@ -1191,12 +1417,15 @@ class Scanner {
   }
 
   static bool IsDashText(std::string_view t) {
-    return t == "-" || t == "\xE2\x80\x93" || t == "\xE2\x80\x94";
+    return t == "-"sv || t == "\xE2\x80\x93"sv || t == "\xE2\x80\x94"sv;
   }
 
   const Document& d_;
-  std::vector<std::string> low_;  // folded words of the current sentence
-  uint32_t sb_ = 0, se_ = 0;      // its token range
+  // Folded words of the current sentence, filled on first use (a cache, not
+  // state visible outside one FindFigureMentions call).
+  mutable std::vector<std::string> low_;
+  mutable std::vector<uint8_t> folded_;
+  uint32_t sb_ = 0, se_ = 0;  // its token range
 };
 
 }  // namespace
@@ -1241,6 +1470,33 @@ std::vector<Entity> FindFigures(const Document& doc) {
     out[k].mentions.push_back(m);
   }
   return out;
+}
+
+void AppendFigures(const Document& doc, std::vector<Entity>* entities) {
+  std::vector<Span> names;
+  for (const Entity& e : *entities)
+    for (const Mention& m : e.mentions) names.push_back(m.span);
+  std::sort(names.begin(), names.end(),
+            [](const Span& a, const Span& b) { return a.start < b.start; });
+  // Longest end among names starting at or before each position.
+  std::vector<uint32_t> reach(names.size());
+  for (size_t k = 0; k < names.size(); ++k)
+    reach[k] = std::max(names[k].end, k ? reach[k - 1] : 0u);
+  auto inside_name = [&](Span s) {
+    auto it = std::upper_bound(names.begin(), names.end(), s.start,
+                               [](uint32_t v, const Span& n) { return v < n.start; });
+    if (it == names.begin()) return false;
+    return reach[it - names.begin() - 1] >= s.end;
+  };
+  for (Entity& e : FindFigures(doc)) {
+    std::vector<Mention> kept;
+    for (const Mention& m : e.mentions)
+      if (!inside_name(m.span)) kept.push_back(m);
+    if (kept.empty()) continue;
+    if (kept.size() != e.mentions.size()) e.name = std::string(doc.Text(kept[0].span));
+    e.mentions = std::move(kept);
+    entities->push_back(std::move(e));
+  }
 }
 
 }  // namespace lede

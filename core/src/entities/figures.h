@@ -38,6 +38,11 @@ std::vector<Figure> FindFigureMentions(const Document& doc);
 // mentions in text order; Mention::quantity carries the normalised figure.
 std::vector<Entity> FindFigures(const Document& doc);
 
+// Appends FindFigures(doc) to `entities` (the names found so far), leaving
+// out figures that lie inside a name: "14th" of "14th Brigade", "Sunday" of
+// "Fox News Sunday", "Second" of "Second Amendment".
+void AppendFigures(const Document& doc, std::vector<Entity>* entities);
+
 // Units. `dimension` groups units that convert into each other: "area",
 // "length", "mass", "temperature", "volume", "speed", "time", "money",
 // "percent", "count". For every dimension but money, value * factor + offset

@@ -74,6 +74,14 @@ const NameLexicon& NameLexicon::Get() {
       x.roles.insert(std::string(line));
       x.phrases.emplace_back(std::string(line), kRole);
     });
+    ForEachLine(EmbeddedFile("ner/org_words.txt"), [&](std::string_view line) {
+      x.phrases.emplace_back(std::string(line), kOrgWord);
+    });
+    ForEachLine(EmbeddedFile("ner/first_names.txt"), [&](std::string_view line) {
+      for (auto name : Split(line, ' ')) {
+        if (!name.empty()) x.phrases.emplace_back(std::string(name), kFirstName);
+      }
+    });
     return x;
   }();
   return lexicon;

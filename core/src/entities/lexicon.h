@@ -20,7 +20,7 @@ struct NameLexicon {
   std::unordered_set<std::string> roles;                 // "spokesman", "gen."
 
   // Gazetteer phrases for the tagger, as written (original case), by category.
-  enum Category { kNone, kCountry, kGpe, kLoc, kDemonym, kOrg, kRole };
+  enum Category { kNone, kCountry, kGpe, kLoc, kDemonym, kOrg, kRole, kOrgWord, kFirstName };
   std::vector<std::pair<std::string, Category>> phrases;
 
   // Parsed once from the embedded files.

@@ -140,21 +140,57 @@ uint32_t LowerHash(std::string_view w) {
 constexpr int kMaxPhrase = 6;
 constexpr uint32_t kPhraseSeed = 0x6a09e667u;
 
+// A static hash -> small value map, open addressing (255 marks an empty slot).
+class FlatMap {
+ public:
+  void Build(const std::vector<std::pair<uint32_t, uint8_t>>& items) {
+    size_t size = 16;
+    while (size < 2 * items.size()) size <<= 1;
+    mask_ = static_cast<uint32_t>(size - 1);
+    keys_.assign(size, 0);
+    vals_.assign(size, 255);
+    for (const auto& [k, v] : items) {
+      uint32_t j = k & mask_;
+      while (vals_[j] != 255 && keys_[j] != k) j = (j + 1) & mask_;
+      if (vals_[j] == 255) {  // the first value given for a key wins
+        keys_[j] = k;
+        vals_[j] = v;
+      }
+    }
+  }
+  int Get(uint32_t k) const {
+    for (uint32_t j = k & mask_;; j = (j + 1) & mask_) {
+      if (vals_[j] == 255) return -1;
+      if (keys_[j] == k) return vals_[j];
+    }
+  }
+
+ private:
+  std::vector<uint32_t> keys_;
+  std::vector<uint8_t> vals_;
+  uint32_t mask_ = 0;
+};
+
 // Lexicon phrases as chained hashes of their tokens' lower-case hashes.
 struct Gazetteer {
-  std::unordered_map<uint32_t, uint8_t> phrases;  // hash -> category
-  std::unordered_map<uint32_t, uint8_t> firsts;   // first token hash -> 1
+  FlatMap phrases;  // hash -> category
+  FlatMap firsts;   // first token hash -> 1
+  bool IsFirst(uint32_t h) const { return firsts.Get(h) >= 0; }
+  int Category(uint32_t h) const { return phrases.Get(h); }
   static const Gazetteer& Get() {
     static const Gazetteer g = [] {
       Gazetteer g;
+      std::vector<std::pair<uint32_t, uint8_t>> phrases, firsts;
       for (const auto& [phrase, cat] : NameLexicon::Get().phrases) {
         Document d = BuildDocument(phrase);
         if (d.tokens.empty() || d.tokens.size() > kMaxPhrase) continue;
         uint32_t h = kPhraseSeed;
         for (const Token& t : d.tokens) h = Mix(h, LowerHash(d.Text(t)));
-        g.phrases.emplace(h, static_cast<uint8_t>(cat));
-        g.firsts.emplace(LowerHash(d.Text(d.tokens[0])), 1);
+        phrases.emplace_back(h, static_cast<uint8_t>(cat));
+        firsts.emplace_back(LowerHash(d.Text(d.tokens[0])), 1);
       }
+      g.phrases.Build(phrases);
+      g.firsts.Build(firsts);
       return g;
     }();
     return g;
@@ -162,7 +198,13 @@ struct Gazetteer {
 };
 
 // Word-bits of the document context.
-enum WordBit : uint8_t { kSeenCapMid = 1, kSeenLower = 2, kSeenCapsMid = 4 };
+enum WordBit : uint8_t {
+  kSeenCapMid = 1,    // capitalized inside a sentence
+  kSeenLower = 2,     // lower case somewhere
+  kSeenCapsMid = 4,   // ALL CAPS inside a sentence of ordinary case
+  kSeenRunFirst = 8,  // first of a run of capitalized words ("Volodymyr Zelensky")
+  kSeenRunLast = 16,  // last of such a run
+};
 
 }  // namespace
 
@@ -216,18 +258,12 @@ DocContext BuildDocContext(const Document& doc) {
   std::vector<uint8_t> bits(size, 0);
   std::vector<uint32_t> slot(n, 0);
   const uint32_t mask = static_cast<uint32_t>(size - 1);
+  std::vector<uint32_t> lower(n, 0);
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::kWord) continue;
-    Hasher h;
-    std::string_view w = doc.Text(t);
-    for (size_t k = 0; k < w.size();) {
-      int len;
-      char32_t ch = CodePointAt(w, k, &len);
-      k += len;
-      h.Add(Lower(ch));
-    }
-    uint32_t key = h.Get() | 1;
+    lower[i] = LowerHash(doc.Text(t));
+    uint32_t key = lower[i] | 1;
     uint32_t j = key & mask;
     while (keys[j] != 0 && keys[j] != key) j = (j + 1) & mask;
     keys[j] = key;
@@ -244,6 +280,17 @@ DocContext BuildDocContext(const Document& doc) {
     } else if (mid && t.Is(kCapitalized)) {
       bits[j] |= kSeenCapMid;
     }
+    if (!c.caps_line[i] && t.Is(kCapitalized) && !t.Is(kAllCaps)) {
+      auto cap = [&](size_t x) {
+        const Token& u = doc.tokens[x];
+        return u.kind == TokenKind::kWord && u.Is(kCapitalized) && !u.Is(kAllCaps) &&
+               !u.Is(kPossessive);
+      };
+      bool prev = i > 0 && cap(i - 1) && !t.Is(kSentenceStart);
+      bool next = i + 1 < n && cap(i + 1) && !doc.tokens[i + 1].Is(kSentenceStart);
+      if (next && !prev) bits[j] |= kSeenRunFirst;
+      if (prev && !next) bits[j] |= kSeenRunLast;
+    }
   }
   for (size_t i = 0; i < n; ++i) {
     if (doc.tokens[i].kind == TokenKind::kWord) c.word_bits[i] = bits[slot[i]];
@@ -251,13 +298,9 @@ DocContext BuildDocContext(const Document& doc) {
   // Longest lexicon phrase from each token, left to right.
   c.gazetteer.assign(n, 0);
   const Gazetteer& gaz = Gazetteer::Get();
-  std::vector<uint32_t> lower(n, 0);
-  for (size_t i = 0; i < n; ++i) {
-    if (doc.tokens[i].kind == TokenKind::kWord) lower[i] = LowerHash(doc.Text(doc.tokens[i]));
-  }
   for (size_t i = 0; i < n;) {
     const Token& t = doc.tokens[i];
-    if (t.kind != TokenKind::kWord || !gaz.firsts.count(lower[i])) {
+    if (t.kind != TokenKind::kWord || !gaz.IsFirst(lower[i])) {
       ++i;
       continue;
     }
@@ -268,12 +311,12 @@ DocContext BuildDocContext(const Document& doc) {
       const Token& x = doc.tokens[k];
       if (k > i && (x.Is(kParagraphStart) || x.Is(kSentenceStart))) break;
       h = Mix(h, x.kind == TokenKind::kWord ? lower[k] : LowerHash(doc.Text(x)));
-      auto it = gaz.phrases.find(h);
-      if (it == gaz.phrases.end()) continue;
-      bool role = it->second == NameLexicon::kRole;
+      int found = gaz.Category(h);
+      if (found < 0) continue;
+      bool role = found == NameLexicon::kRole || found == NameLexicon::kOrgWord;
       if (!role && t.Is(kLower)) continue;
       best = k + 1 - i;
-      cat = it->second;
+      cat = static_cast<uint8_t>(found);
     }
     if (best == 0) {
       ++i;
@@ -363,19 +406,43 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
 
 void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_t>* quiet) {
   const uint32_t n = end - begin;
-  quiet->assign(n, 0);
+  quiet->assign(n, 1);
   auto loud = [&](uint32_t i) {
     const Token& t = doc.tokens[i];
     return (t.Is(kCapitalized) || t.Is(kAllCaps)) && !t.Is(kPossessive);
   };
+  // Lower-case words that join the parts of a name ("Bank of England", "de Silva").
+  static constexpr std::string_view kConnectors[] = {
+      "of",  "de",  "del", "della", "di", "da",  "das", "dos", "do",  "du",  "van",  "von", "der",
+      "den", "la",  "le",  "les",   "el", "al",  "bin", "ibn", "ben", "y",   "e",    "und", "and",
+      "for", "the", "on",  "upon",  "&",  "ter", "zu",  "af",  "av",  "dei", "degli"};
   for (uint32_t k = 0; k < n; ++k) {
-    uint32_t i = begin + k;
-    (*quiet)[k] = !loud(i) && !(k > 0 && loud(i - 1)) && !(k + 1 < n && loud(i + 1)) &&
-                  doc.tokens[i].kind != TokenKind::kNumber;
+    const uint32_t i = begin + k;
+    if (loud(i)) {
+      (*quiet)[k] = 0;
+      continue;
+    }
+    const bool prev = k > 0 && loud(i - 1), next = k + 1 < n && loud(i + 1);
+    if (!prev && !next) continue;
+    const Token& t = doc.tokens[i];
+    bool joins = prev && next;
+    if (!joins && (t.kind == TokenKind::kNumber || t.Is(kPossessive))) joins = true;
+    if (!joins && t.kind == TokenKind::kWord && t.span.end - t.span.start <= 5) {
+      std::string_view w = doc.Text(t);
+      for (std::string_view c : kConnectors) {
+        if (w == c) {
+          joins = true;
+          break;
+        }
+      }
+    }
+    if (!joins && t.kind == TokenKind::kWord && !t.Is(kLower)) joins = true;  // other scripts
+    (*quiet)[k] = joins ? 0 : 1;
   }
 }
 
-void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* tags) {
+void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* tags,
+             const uint8_t* quiet) {
   if (n == 0) return;
   constexpr int T = kNumTags;
   constexpr float kNeg = -1e30f;
@@ -402,11 +469,15 @@ void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* 
   std::vector<float> score(T), next(T);
   std::vector<uint8_t> back(static_cast<size_t>(n) * T);
   for (int b = 0; b < T; ++b) {
-    score[b] = legal.ok[T][b] ? transitions[T * T + b] + emissions[b] : kNeg;
+    score[b] = legal.ok[T][b] && !(quiet && quiet[0] && b != 0)
+                   ? transitions[T * T + b] + emissions[b]
+                   : kNeg;
   }
   for (uint32_t i = 1; i < n; ++i) {
     const float* e = emissions + static_cast<size_t>(i) * T;
-    for (int b = 0; b < T; ++b) {
+    const int bn = quiet && quiet[i] ? 1 : T;  // a quiet token can only be O
+    for (int b = bn; b < T; ++b) next[b] = kNeg;
+    for (int b = 0; b < bn; ++b) {
       float best = kNeg;
       int arg = 0;
       for (int a = 0; a < T; ++a) {
@@ -482,8 +553,8 @@ std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vecto
 }
 
 bool Model::Load(std::string_view b) {
-  keys_.clear();
-  weights_.clear();
+  slots_.clear();
+  num_features_ = 0;
   size_t pos = 0;
   auto get = [&](void* dst, size_t len) {
     if (pos + len > b.size()) return false;
@@ -500,40 +571,49 @@ bool Model::Load(std::string_view b) {
     return false;
   transitions_.resize((kNumTags + 1) * kNumTags);
   get(transitions_.data(), transitions_.size() * 4);
-  keys_.resize(nf);
-  get(keys_.data(), static_cast<size_t>(nf) * 4);
-  weights_.resize(static_cast<size_t>(nf) * kNumTags);
+  std::vector<uint32_t> keys(nf);
+  get(keys.data(), static_cast<size_t>(nf) * 4);
+  // One slot holds a key and its weights, so a look-up touches one place.
+  size_t size = 16;
+  while (size * 7 < static_cast<size_t>(nf) * 10) size <<= 1;
+  mask_ = static_cast<uint32_t>(size - 1);
+  slots_.assign(size, Slot{});
+  std::vector<uint32_t> where(nf, 0);
+  for (uint32_t i = 0; i < nf; ++i) {
+    if (keys[i] == 0) continue;    // 0 marks an empty slot; such a feature is dropped
+    uint32_t j = keys[i] & mask_;  // keys are hashes already
+    while (slots_[j].key != 0) j = (j + 1) & mask_;
+    slots_[j].key = keys[i];
+    where[i] = j;
+  }
   for (int tag = 0; tag < kNumTags; ++tag) {
     for (uint32_t i = 0; i < nf; ++i) {
-      weights_[static_cast<size_t>(i) * kNumTags + tag] = static_cast<int8_t>(b[pos++]);
+      int8_t v = static_cast<int8_t>(b[pos++]);
+      if (keys[i] != 0) slots_[where[i]].w[tag] = v;
     }
   }
-  size_t size = 16;
-  while (size < 2 * static_cast<size_t>(nf)) size <<= 1;
-  mask_ = static_cast<uint32_t>(size - 1);
-  table_.assign(size, -1);
-  for (uint32_t i = 0; i < nf; ++i) {
-    uint32_t j = Fmix(keys_[i]) & mask_;
-    while (table_[j] >= 0) j = (j + 1) & mask_;
-    table_[j] = static_cast<int32_t>(i);
-  }
+  num_features_ = nf;
   return true;
 }
 
-int Model::Find(uint32_t key) const {
-  uint32_t j = Fmix(key) & mask_;
+const Model::Slot* Model::Find(uint32_t key) const {
+  if (key == 0) return nullptr;
+  uint32_t j = key & mask_;
   while (true) {
-    int32_t i = table_[j];
-    if (i < 0) return -1;
-    if (keys_[i] == key) return i;
+    const Slot& s = slots_[j];
+    if (s.key == key) return &s;
+    if (s.key == 0) return nullptr;
     j = (j + 1) & mask_;
   }
 }
 
-std::vector<NameSpan> Model::Tag(const Document& doc) const {
+std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) const {
   std::vector<NameSpan> out;
-  if (empty()) return out;
   DocContext context = BuildDocContext(doc);
+  if (empty()) {
+    if (context_out) *context_out = std::move(context);
+    return out;
+  }
   std::vector<uint32_t> feats, offsets;
   std::vector<int32_t> acc;
   std::vector<float> emissions;
@@ -546,23 +626,20 @@ std::vector<NameSpan> Model::Tag(const Document& doc) const {
     acc.assign(static_cast<size_t>(n) * kNumTags, 0);
     for (uint32_t k = 0; k < n; ++k) {
       int32_t* a = &acc[static_cast<size_t>(k) * kNumTags];
-      if (quiet[k]) {
-        a[0] = 1 << 20;  // O, whatever the transitions say
-        continue;
-      }
+      if (quiet[k]) continue;  // tagged O by Viterbi
       for (uint32_t f = offsets[k]; f < offsets[k + 1]; ++f) {
-        int i = Find(feats[f]);
-        if (i < 0) continue;
-        const int8_t* w = &weights_[static_cast<size_t>(i) * kNumTags];
-        for (int t = 0; t < kNumTags; ++t) a[t] += w[t];
+        const Slot* slot = Find(feats[f]);
+        if (!slot) continue;
+        for (int t = 0; t < kNumTags; ++t) a[t] += slot->w[t];
       }
     }
     emissions.resize(acc.size());
     for (size_t j = 0; j < acc.size(); ++j) emissions[j] = acc[j] * scale_;
     tags.resize(n);
-    Viterbi(emissions.data(), n, transitions_.data(), tags.data());
+    Viterbi(emissions.data(), n, transitions_.data(), tags.data(), quiet.data());
     SpansFromTags(tags.data(), n, begin, &out);
   }
+  if (context_out) *context_out = std::move(context);
   return out;
 }
 

@@ -60,7 +60,9 @@ std::vector<std::pair<uint32_t, uint32_t>> Sequences(const Document& doc);
 
 // Best legal BILOU path. emissions: n * kNumTags scores; transitions:
 // (kNumTags + 1) * kNumTags, row kNumTags being the start. Writes n tags.
-void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* tags);
+// Tokens with quiet[k] set (when given) are tagged O.
+void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* tags,
+             const uint8_t* quiet = nullptr);
 
 // Turns a BILOU tag sequence of tokens [begin, begin + n) into spans.
 void SpansFromTags(const int* tags, uint32_t n, uint32_t begin, std::vector<NameSpan>* out);
@@ -70,10 +72,12 @@ class Model {
  public:
   // Parses the model file; false (and an empty model) if it is malformed.
   bool Load(std::string_view bytes);
-  bool empty() const { return keys_.empty(); }
-  size_t num_features() const { return keys_.size(); }
+  bool empty() const { return num_features_ == 0; }
+  size_t num_features() const { return num_features_; }
   // Names in `doc`, in text order.
-  std::vector<NameSpan> Tag(const Document& doc) const;
+  // Names in `doc`, in text order; `context` (if given) receives the
+  // document-level facts the tagger used.
+  std::vector<NameSpan> Tag(const Document& doc, DocContext* context = nullptr) const;
 
   // The model compiled in (core/data/ner/model.bin), loaded on first use.
   static const Model& Default();
@@ -83,12 +87,15 @@ class Model {
                                const std::vector<float>& transitions);
 
  private:
-  int Find(uint32_t key) const;
-  std::vector<uint32_t> keys_;
-  std::vector<int8_t> weights_;  // keys_.size() * kNumTags
+  struct Slot {
+    uint32_t key = 0;  // 0: empty
+    int8_t w[kNumTags] = {};
+  };
+  const Slot* Find(uint32_t key) const;
+  std::vector<Slot> slots_;  // open addressing on the key's low bits
+  size_t num_features_ = 0;
   float scale_ = 1;
   std::vector<float> transitions_;
-  std::vector<int32_t> table_;  // open addressing: index into keys_, -1 empty
   uint32_t mask_ = 0;
 };
 

@@ -123,8 +123,15 @@ class Pairer {
 
   Role RoleOf(uint32_t i, std::string_view m, Family f) const {
     if (f == Family::kNone) return Role::kNone;
-    if (m == "\xE2\x80\x9C") {  // “ opens, or closes „
-      return HasOpen("\xE2\x80\x9E") && !OpenContext(i) ? Role::kClose : Role::kOpen;
+    // A curly mark standing alone between spaces (“ The ...) is a stray.
+    if (m != "\"" && m != "'" && m != "''" && SpaceBefore(i) && SpaceAfter(i) && i > pb_ &&
+        i + 1 < pe_)
+      return Role::kNone;
+    if (m == "\xE2\x80\x9C") {  // “ opens, or closes „ (or, mistyped, an open “)
+      if (!OpenContext(i) &&
+          (HasOpen("\xE2\x80\x9E") || (FindOpen(Family::kDouble) >= 0 && CloseContext(i))))
+        return Role::kClose;
+      return Role::kOpen;
     }
     if (m == "\xE2\x80\x9D") {  // ”
       if (FindOpen(Family::kDouble) < 0 && SpaceBefore(i) && !SpaceAfter(i)) return Role::kOpen;
@@ -133,7 +140,10 @@ class Pairer {
     if (m == "\xE2\x80\x9E" || m == "\xC2\xAB" || m == "``" || m == "\xE3\x80\x8C" ||
         m == "\xE2\x80\x9F")
       return Role::kOpen;
-    if (m == "\xC2\xBB" || m == "''" || m == "\xE3\x80\x8D") return Role::kClose;
+    if (m == "\xC2\xBB" || m == "\xE3\x80\x8D") return Role::kClose;
+    if (m == "''" && FindOpen(Family::kDouble) >= 0 &&
+        stack_[FindOpen(Family::kDouble)].mark == "``")
+      return Role::kClose;
     if (m == "\xE2\x80\xB9" || m == "\xE2\x80\x9A" || m == "\xE3\x80\x8E") return Role::kOpen;
     if (m == "\xE2\x80\xBA" || m == "\xE3\x80\x8F") return Role::kClose;
     if (m == "\xE2\x80\x98" || m == "\xE2\x80\x9B") {  // ‘ opens, unless ‘80s / ‘n’

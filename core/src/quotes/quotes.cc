@@ -46,13 +46,16 @@ const WordList kWordLists[] = {
     {"has have had having was were is are be been will would could should may might can must "
      "do does did also later previously then again repeatedly recently once never not n't still "
      "already often just even initially earlier subsequently reportedly publicly privately "
-     "separately yet quickly flatly specifically first",
+     "separately yet quickly flatly specifically first always sometimes long now 've 'd 'll 're "
+     "didn't doesn't don't won't wouldn't couldn't can't isn't wasn't hasn't haven't hadn't "
+     "aren't weren't shouldn't",
      kAux},
     {"that which who whom whose and but or nor as after before because since when while if "
      "although though where so than to in on by with from into about over under against during "
      "without within through between among upon is are was were be been has have had will would "
      "could should may might can must do does did not there here what why how whether until "
-     "unless despite like also even only just",
+     "unless despite like also even only just didn't doesn't don't won't wouldn't couldn't can't "
+     "isn't wasn't hasn't haven't hadn't aren't weren't shouldn't",
      kStop},
     {"a an the this these those his her their its our my your some many several most both all "
      "each every another any no",
@@ -77,6 +80,15 @@ const WordList kWordLists[] = {
     {"however meanwhile too though moreover also instead nonetheless nevertheless", kParenAdv},
 };
 
+// FNV-1a over the bytes: cheaper than std::hash for the short words looked
+// up here. The map is only searched, never iterated, so its order is moot.
+struct WordHash {
+  size_t operator()(std::string_view s) const {
+    uint64_t x = 1469598103934665603ull;
+    for (char c : s) x = (x ^ static_cast<uint8_t>(c)) * 1099511628211ull;
+    return static_cast<size_t>(x);
+  }
+};
 class WordClasses {
  public:
   static const WordClasses& Get() {
@@ -84,7 +96,7 @@ class WordClasses {
     return *w;
   }
   uint16_t Of(std::string_view lower) const {
-    auto it = map_.find(std::string(lower));
+    auto it = map_.find(lower);
     return it == map_.end() ? 0 : it->second;
   }
 
@@ -96,12 +108,12 @@ class WordClasses {
         while (*p == ' ') ++p;
         const char* q = p;
         while (*q && *q != ' ') ++q;
-        if (q > p) map_[std::string(p, q - p)] |= l.cls;
+        if (q > p) map_[std::string_view(p, q - p)] |= l.cls;  // keys in static storage
         p = q;
       }
     }
   }
-  std::unordered_map<std::string, uint16_t> map_;
+  std::unordered_map<std::string_view, uint16_t, WordHash> map_;
 };
 
 // Lower-cases ASCII letters and maps ’ to '; long or non-ASCII words come
@@ -195,11 +207,36 @@ class QuoteFinder {
       cls_[i] = wc.Of(lower_[i]);
       cue_[i] = lex_.Verb(lower_[i]);
     }
+    // Verbs with a particle: "called for", "pointed to", "referring to".
+    for (size_t i = 0; i + 2 < n; ++i) {
+      const std::string_view w = lower_[i];
+      const std::string_view p = lower_[i + 1];
+      const CueVerb* v = nullptr;
+      if ((w == "called" || w == "calls" || w == "calling" || w == "call") &&
+          (p == "for" || p == "on"))
+        v = &call_for_;
+      else if ((w == "pointed" || w == "points" || w == "pointing") && p == "to")
+        v = &point_to_;
+      else if ((w == "referring" || w == "referred" || w == "refers") && p == "to")
+        v = &refer_to_;
+      if (v != nullptr) cue_[i] = v;
+    }
+    // "As Tom Ridge put it: ...": "it" carries the cue, "put" stands aside.
+    for (size_t i = 1; i + 1 < n; ++i) {
+      if (lower_[i - 1] == "put" && lower_[i] == "it" &&
+          (d_.Text(i + 1) == ":" || d_.Text(i + 1) == ",")) {
+        cue_[i] = &put_it_;
+        cls_[i - 1] |= kAux;
+        cls_[i] &= static_cast<uint16_t>(~kPronoun);
+      }
+    }
   }
   bool Is(uint32_t i, uint16_t c) const { return i < cls_.size() && (cls_[i] & c) != 0; }
-  bool Word(uint32_t i, const char* w) const { return i < lower_.size() && lower_[i] == w; }
+  bool Word(uint32_t i, std::string_view w) const {
+    return i < lower_.size() && std::string_view(lower_[i]) == w;
+  }
   std::string_view Text(uint32_t i) const { return d_.Text(i); }
-  bool IsPunct(uint32_t i, const char* p) const {
+  bool IsPunct(uint32_t i, std::string_view p) const {
     return d_.tokens[i].kind == TokenKind::kPunct && Text(i) == p;
   }
   bool IsTerminal(uint32_t i) const {
@@ -210,9 +247,31 @@ class QuoteFinder {
   // A cue verb used as a verb (not "a report", "the claims").
   const CueVerb* VerbAt(uint32_t i) const {
     if (i >= cue_.size() || cue_[i] == nullptr || in_quote_[i] >= 0) return nullptr;
-    if (Is(i, kCueNoun) && i > 0 && (Is(i - 1, kDet) || d_.tokens[i - 1].Is(kPossessive)))
+    if (Is(i, kCueNoun) && i > 0) {
+      // "the claims", "a false claim", "the call-in show": a noun after a
+      // determiner, a possessive or an adjective.
+      const Token& p = d_.tokens[i - 1];
+      const std::string_view w = lower_[i - 1];
+      auto ends = [&](const char* x) {
+        size_t n = std::strlen(x);
+        return w.size() > n + 2 && w.compare(w.size() - n, n, x) == 0;
+      };
+      bool adjective =
+          p.kind == TokenKind::kWord && p.Is(kLower) &&
+          (ends("al") || ends("ful") || ends("ous") || ends("ive") || ends("ic") || ends("ble") ||
+           ends("ent") || ends("ant") || ends("ary") || ends("ed") || w == "false" || w == "new" ||
+           w == "big" || w == "latest" || w == "first" || w == "last" || w == "own" ||
+           w == "fake" || w.find('-') != std::string::npos);
+      if (Is(i - 1, kDet) || p.Is(kPossessive) || adjective || p.kind == TokenKind::kNumber ||
+          Is(i - 1, kJoin) || Is(i - 1, kPrep))
+        return nullptr;
+      // "the TLC reality show “Cake Boss”": a noun naming a title.
+      if (i + 1 < in_quote_.size() && in_quote_[i + 1] >= 0 && !Is(i - 1, kPronoun) &&
+          !Is(i - 1, kAux))
+        return nullptr;
+    }
+    if (d_.tokens[i].Is(kCapitalized) && !d_.tokens[i].Is(kSentenceStart) && !TitleCase(i))
       return nullptr;
-    if (d_.tokens[i].Is(kCapitalized) && !d_.tokens[i].Is(kSentenceStart)) return nullptr;
     if (Word(i, "think") && Word(i + 1, "tank")) return nullptr;
     return cue_[i];
   }
@@ -245,9 +304,19 @@ class QuoteFinder {
     if (e <= lo) return r;
     if (Is(e - 1, kPronoun)) return {e - 1, e};
     uint32_t k = e;
-    while (k > lo && e - k < 12) {
+    while (k > lo && e - k < 16) {
       uint32_t i = k - 1;
       const Token& t = d_.tokens[i];
+      if (IsPunct(i, ")") && k < e + 1) {
+        // "Sen. X (R-Texas) said": step over a short parenthesis.
+        uint32_t j = i;
+        while (j > lo && i - j < 8 && !IsPunct(j - 1, "(")) --j;
+        if (j > lo && IsPunct(j - 1, "(") && j - 1 > lo) {
+          k = j - 1;
+          continue;
+        }
+        break;
+      }
       if (t.kind == TokenKind::kWord && Is(i, kPronoun) && !t.Is(kPossessive)) break;
       if (!PhraseWord(i)) break;
       if (Is(i, kJoin)) {
@@ -295,13 +364,18 @@ class QuoteFinder {
   // an appositive ("S, a doctor, said") or a relative pronoun ("S, who said").
   Range SubjectBefore(uint32_t v, uint32_t lo) const {
     uint32_t j = v;
-    while (j > lo && v - j < 4 && Is(j - 1, kAux) && !Is(j - 1, kPronoun)) --j;
+    // Over auxiliaries, adverbs (barely, memorably) and time words (last month).
+    while (j > lo && v - j < 5 && !Is(j - 1, kPronoun) &&
+           (Is(j - 1, kAux) || Adverb(j - 1) || (Is(j - 1, kTime) && !Is(j - 1, kDet)) ||
+            (d_.tokens[j - 1].Is(kPossessive) && j - 1 > lo && Is(j - 2, kPronoun)) ||
+            ((Word(j - 1, "month") || Word(j - 1, "week") || Word(j - 1, "year")) && j - 1 > lo &&
+             (Word(j - 2, "last") || Word(j - 2, "this") || Word(j - 2, "next")))))
+      --j;
+    // "Trump on Monday said": over "on" before a time word.
+    if (j > lo + 1 && j < v && Is(j, kTime) && (Word(j - 1, "on") || Word(j - 1, "in"))) --j;
     if (j <= lo) return {v, v};
-    if (Word(j - 1, "who")) {
-      uint32_t k = j - 1;
-      if (k > lo && IsPunct(k - 1, ",")) --k;
-      return PhraseBefore(k, lo);
-    }
+    // "S, who said": the speaker as written is "who"; Resolve looks back.
+    if (Word(j - 1, "who")) return {j - 1, j};
     if (IsPunct(j - 1, ",")) {
       // "S, a doctor, said", "S, director of X, Y Center, said", "S, however, said":
       // comma-separated chunks back to the phrase that opens them.
@@ -315,12 +389,14 @@ class QuoteFinder {
           if (nc == 4) break;
           commas[nc++] = i;
         } else if (!PhraseWord(i) && !(d_.tokens[i].Is(kPossessive)) &&
-                   !(Is(i, kStop) && (Word(i, "in") || Word(i, "on") || Word(i, "and")))) {
+                   !(Is(i, kStop) &&
+                     (Word(i, "in") || Word(i, "on") || Word(i, "and") || Word(i, "from") ||
+                      Word(i, "who") || Word(i, "with") || Word(i, "like")))) {
           break;
         }
         k = i;
       }
-      if (nc < 2) return {v, v};
+      if (nc < 2) return InitialSubject(j - 1, lo);
       // The leftmost chunk that is not an adverbial ("On Sunday, S, the X, said").
       int pick = nc - 1;
       Range head;
@@ -331,7 +407,7 @@ class QuoteFinder {
             (head.b > lo && Is(head.b - 1, kPrep)) || (head.e - head.b == 1 && Is(head.b, kTime));
         if (!adverbial) break;
       }
-      if (pick < 1 || head.empty()) return {v, v};
+      if (pick < 1 || head.empty()) return InitialSubject(j - 1, lo);
       uint32_t c1 = commas[pick];
       nc = pick + 1;
       if (nc == 2 && commas[0] - c1 == 2 && Is(c1 + 1, kParenAdv)) return head;
@@ -339,10 +415,168 @@ class QuoteFinder {
       bool app_name = !app.empty() && NameRun(app).b == app.b && NameRun(app).e == app.e;
       bool head_named = !NameRun(head).empty() && NameRun(head).e == head.e;
       if (app_name && !head_named) return app;
-      if (!head_named && !IsSourcePhrase(head) && !Is(head.b, kPronoun)) return {v, v};
+      // "One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist
+      // Church, said": an appositive that opens with a full name.
+      Range lead = NameRun({app.b, std::min<uint32_t>(app.e, app.b + 4)});
+      if (!app.empty() && lead.b == app.b && lead.e - lead.b >= 2 && !Is(app.b, kDet) &&
+          !(NameRun(head).b == head.b && head_named)) {
+        uint32_t e = app.b;
+        while (e < app.e && (d_.tokens[e].Is(kCapitalized) || d_.tokens[e].Is(kAbbreviation))) ++e;
+        if (e - app.b >= 2) return {app.b, e};
+      }
+      if (!head_named && !IsSourcePhrase(head) && !Is(head.b, kPronoun))
+        return InitialSubject(j - 1, lo);
       return head;
     }
-    return PhraseBefore(j, lo);
+    Range r = PhraseBefore(j, lo);
+    if (r.empty() || Is(r.b, kPronoun)) return r;
+    // "Sen. Kristen Gillibrand (D-NY), a supporter of Hillary Clinton's bid
+    // told ...": a description after a name and a comma (the closing comma
+    // missing) describes the name.
+    if ((Word(r.b, "a") || Word(r.b, "an")) && r.b > lo + 1 && IsPunct(r.b - 1, ",")) {
+      Range name = PhraseBefore(r.b - 1, lo);
+      Range run = name.empty() ? name : NameRun(name);
+      if (!run.empty() && run.e == name.e && run.e - run.b >= 2) return name;
+    }
+    // "Current and former officials who spoke with The Huffington Post said":
+    // the phrase before the relative clause.
+    for (uint32_t k = r.b; k > lo && r.b - k < 10; --k) {
+      uint32_t i = k - 1;
+      if (Word(i, "who")) {
+        Range head = PhraseBefore(i, lo);
+        if (!head.empty()) return head;
+        break;
+      }
+      if (d_.tokens[i].kind == TokenKind::kPunct || d_.tokens[i].kind == TokenKind::kQuote ||
+          VerbAt(i) != nullptr)
+        break;
+    }
+    // "Trump in his announcement speech called": the phrase before the
+    // prepositional phrase, when it names someone.
+    if (r.b > lo + 1 && (Word(r.b - 1, "in") || Word(r.b - 1, "at") || Word(r.b - 1, "during"))) {
+      Range head = PhraseBefore(r.b - 1, lo);
+      if (!head.empty() && (Is(head.b, kPronoun) || IsSourcePhrase(head) ||
+                            (!NameRun(head).empty() && NameRun(head).e == head.e)))
+        return head;
+    }
+    return r;
+  }
+
+  // "Shane Shook, a security expert who has helped ..., said": the phrase
+  // that opens the sentence and is followed by a comma, when the verb comes
+  // right after a comma (c) not too far on.
+  Range InitialSubject(uint32_t c, uint32_t lo) const {
+    // "Gov. John Kasich (R-OH), said": a name right before the comma.
+    Range near = PhraseBefore(c, lo);
+    if (!near.empty() && NameRun(near).e == near.e && NameRun(near).e - NameRun(near).b >= 2 &&
+        (near.b == lo || IsPunct(near.b - 1, ",") || d_.tokens[near.b].Is(kSentenceStart)))
+      return near;
+    uint32_t sb = d_.sentences[d_.tokens[c].sentence].begin;
+    if (sb < lo || c - sb > 40) return {c, c};
+    Range np = PhraseAfter(sb, c);
+    if (np.empty() || np.e >= c || !IsPunct(np.e, ",")) return {c, c};
+    if (!(NameRun(np).e == np.e && !NameRun(np).empty()) && !IsSourcePhrase(np)) return {c, c};
+    for (uint32_t i = np.e; i < c; ++i) {
+      if (VerbAt(i) != nullptr || IsTerminal(i) || d_.tokens[i].kind == TokenKind::kQuote)
+        return {c, c};
+    }
+    return np;
+  }
+
+  // Verbs whose reported content may be an infinitive ("vowed to fight").
+  static bool Infinitive(const CueVerb* verb) {
+    static const char* const kLemmas[] = {"want",    "refuse",   "decline", "vow",  "pledge",
+                                          "promise", "threaten", "hope",    "plan", "agree",
+                                          "urge",    "ask",      "call_on", "seek", "demand",
+                                          "tell",    "warn",     "expect",  nullptr};
+    for (const char* const* l = kLemmas; *l; ++l)
+      if (verb->lemma == *l) return true;
+    return false;
+  }
+
+  // Verbs that put the speaker after them ("..., said S"); "told S" and
+  // "asked S" name the hearer.
+  static bool Inverts(const CueVerb* verb) {
+    static const char* const kLemmas[] = {
+        "say",         "add",   "write",   "tweet",  "note",    "explain", "continue",
+        "recall",      "reply", "respond", "joke",   "quip",    "observe", "insist",
+        "argue",       "claim", "state",   "remark", "declare", "admit",   "concede",
+        "acknowledge", "warn",  "predict", "echo",   "yell",    "chant",   "conclude",
+        "report",      "post",  "comment", "agree",  nullptr};
+    for (const char* const* l = kLemmas; *l; ++l)
+      if (verb->lemma == *l) return true;
+    return false;
+  }
+
+  // The subject of a sentence's main clause, for ", saying ..." without a
+  // reporting verb before it: over an opening adverbial ("Hours later,",
+  // "Back in 1999,") or dateline ("Washington (AFP) –"), the phrase up to
+  // its verb ("Carson shared ..." -> "Carson").
+  Range MainSubject(uint32_t sb, uint32_t v) const {
+    uint32_t k = sb;
+    for (uint32_t i = sb; i < v && i < sb + 8; ++i) {
+      if (IsDashText(Text(i)) && d_.tokens[i].Is(kSpaceBefore)) {
+        k = i + 1;
+        break;
+      }
+      if (IsPunct(i, ",")) {
+        bool adverbial = Is(sb, kPrep) || Is(sb, kTime) || Adverb(sb) || Is(sb + 1, kTime) ||
+                         Is(sb + 1, kPrep) || Word(sb, "back") || Word(sb, "asked");
+        if (adverbial) {
+          k = i + 1;
+          // "At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...": more
+          // place and time chunks.
+          for (int more = 0; more < 3; ++more) {
+            uint32_t c = k;
+            while (c < v && c < k + 5 && !IsPunct(c, ",")) ++c;
+            if (c >= v || !IsPunct(c, ",")) break;
+            bool chunk = Is(k, kPrep) || Is(k, kTime) ||
+                         (NameRun({k, c}).b == k && NameRun({k, c}).e == c && c - k <= 2 &&
+                          c + 1 < v && (Is(c + 1, kPrep) || Is(c + 1, kTime)));
+            if (!chunk) break;
+            k = c + 1;
+          }
+        }
+        break;
+      }
+    }
+    if (k >= v) return {v, v};
+    if (Is(k, kPronoun) && !d_.tokens[k].Is(kPossessive)) return {k, k + 1};
+    Range np = PhraseAfter(k, v);
+    // Cut at the main verb: a lower-case -ed word after a name ("Clinton attacked").
+    for (uint32_t i = np.b + 1; i < np.e; ++i) {
+      const std::string_view w = lower_[i];
+      if (d_.tokens[i].Is(kLower) && w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0 &&
+          (d_.tokens[i - 1].Is(kCapitalized) || d_.tokens[i - 1].Is(kAllCaps))) {
+        np.e = i;
+        break;
+      }
+    }
+    if (np.empty() || !(HasName(np) || IsSourcePhrase(np))) return {v, v};
+    if (np.e - np.b == 1 && d_.tokens[np.b].Is(kSentenceStart) && !IsSourcePhrase(np) && k == sb &&
+        v > np.e + 1 && !IsPunct(np.e, ","))
+      ;  // a lone capitalised first word is taken as it is
+    return np;
+  }
+
+  // A headline in title case ("Trump Says He Never Pledged ..."): most words
+  // of token i's sentence are capitalised. Bounded by the sentence cap.
+  bool TitleCase(uint32_t i) const {
+    const Sentence& s = d_.sentences[d_.tokens[i].sentence];
+    uint32_t words = 0, caps = 0;
+    for (uint32_t k = s.begin; k < s.end && k < s.begin + 40; ++k) {
+      if (d_.tokens[k].kind != TokenKind::kWord) continue;
+      ++words;
+      caps += d_.tokens[k].Is(kCapitalized) || d_.tokens[k].Is(kAllCaps);
+    }
+    return words >= 4 && caps * 10 >= words * 8;
+  }
+
+  bool Adverb(uint32_t i) const {
+    const std::string_view w = lower_[i];
+    return w.size() >= 5 && w.compare(w.size() - 2, 2, "ly") == 0 && d_.tokens[i].Is(kLower) &&
+           cue_[i] == nullptr && !Is(i, kDet) && w != "only" && w != "family" && w != "ally" &&
+           w != "italy" && w != "assembly";
   }
 
   bool HasName(Range r) const {
@@ -359,6 +593,12 @@ class QuoteFinder {
   // Pentagon's arms acquisition chief Bill LaPlante"), joined by of/for/the.
   Range NameRun(Range r) const {
     uint32_t e = r.e;
+    // Over a trailing parenthesis: "John Kasich (R-OH)".
+    if (e > r.b + 2 && IsPunct(e - 1, ")")) {
+      uint32_t j = e - 1;
+      while (j > r.b && e - j < 8 && !IsPunct(j - 1, "(")) --j;
+      if (j > r.b + 1 && IsPunct(j - 1, "(")) e = j - 1;
+    }
     while (e > r.b && (d_.tokens[e - 1].Is(kPossessive))) --e;
     uint32_t k = e;
     while (k > r.b) {
@@ -394,6 +634,12 @@ class QuoteFinder {
                      (d_.tokens[e - 1].kind == TokenKind::kQuote && in_quote_[e - 1] < 0)))
       --e;
     for (uint32_t i = b; i + 1 < e; ++i) {
+      // ...,” adding that ...: the comma sits inside the closing mark.
+      if (d_.tokens[i].kind == TokenKind::kQuote && in_quote_[i] >= 0 && i > b &&
+          IsPunct(i - 1, ",") && marks_[in_quote_[i]].close == i && cue_[i + 1] != nullptr &&
+          lower_[i + 1].size() > 3 &&
+          lower_[i + 1].compare(lower_[i + 1].size() - 3, 3, "ing") == 0)
+        return i + 1;
       if (IsPunct(i, ",") &&
           (Word(i + 1, "according") || Word(i + 1, "but") || Word(i + 1, "while") ||
            Word(i + 1, "as") || Word(i + 1, "although") || Word(i + 1, "though") ||
@@ -412,11 +658,30 @@ class QuoteFinder {
   // then "that" or a colon.
   Range ContentAfter(uint32_t v, const CueVerb* verb, uint32_t se, bool* colon) const {
     uint32_t k = v + 1;
+    if (verb == &call_for_ || verb == &point_to_ || verb == &refer_to_) {
+      // What follows the particle ("called on Congress to act" keeps "Congress to act").
+      uint32_t b = v + 2;
+      uint32_t e = ClauseEnd(b, se);
+      return b < e ? Range{b, e} : Range{se, se};
+    }
     if (Word(v, "saying") && Word(k, "that")) ++k;
     if (verb->lemma == "tell" || verb->lemma == "ask" || verb->lemma == "urge" ||
         verb->lemma == "brief" || verb->lemma == "warn" || verb->lemma == "assure") {
       Range obj = PhraseAfter(k, se);
       if (!obj.empty() && !Word(obj.b, "that")) k = obj.e;
+    }
+    if (k < se && (Is(k, kPrep) || Is(k, kTime))) {
+      // "said during this week's debate that ...": over the phrase to "that".
+      for (uint32_t i = k + 1; i < se && i < k + 10; ++i) {
+        if (Word(i, "that")) {
+          k = i;
+          break;
+        }
+        const Token& t = d_.tokens[i];
+        if ((t.kind == TokenKind::kPunct && !t.Is(kPossessive)) || t.kind == TokenKind::kQuote ||
+            VerbAt(i) != nullptr || Is(i, kPronoun))
+          break;
+      }
     }
     for (int rounds = 0; rounds < 4 && k < se; ++rounds) {
       if (Is(k, kTime) && !Is(k, kDet)) {
@@ -448,6 +713,15 @@ class QuoteFinder {
     if (k >= se) return {se, se};
     if (IsPunct(k, ",") || IsTerminal(k) || IsPunct(k, ")") || IsDashText(Text(k))) return {k, k};
     // "said at a meeting", "replied with strikes", "asked to provide": no reported clause.
+    // "said as he launched ...", "said while ...": an adverbial, not a report.
+    if (verb->lemma == "say" && Is(k + 1, kPronoun) && Word(k, "as")) return {k, k};
+    if (Word(k, "while") || Word(k, "when") || Word(k, "before") || Word(k, "after") ||
+        Word(k, "because") || Word(k, "since") || Word(k, "although") || Word(k, "though") ||
+        Word(k, "until") || Word(k, "unless") || Word(k, "despite") || Word(k, "like") ||
+        Word(k, "during"))
+      return {k, k};
+    bool infinitive = Word(k, "to") && Infinitive(verb);
+    if (infinitive) return {k, ClauseEnd(k, se)};
     if (Is(k, kPrep) || Is(k, kJoin) || Word(k, "to") || Word(k, "about") || Word(k, "with") ||
         Word(k, "by") || Word(k, "having") || Word(k, "from") || Word(k, "into"))
       return {k, k};
@@ -461,6 +735,7 @@ class QuoteFinder {
       frame_begin_.push_back(static_cast<uint32_t>(frames_.size()));
       if (sen.dateline) continue;
       uint32_t sb = sen.begin, se = sen.end;
+      ColonFrame(sb, se, s);
       for (uint32_t v = sb; v < se; ++v) {
         if (in_quote_[v] >= 0) continue;
         if (Word(v, "according") && v + 1 < se && Word(v + 1, "to")) {
@@ -479,13 +754,43 @@ class QuoteFinder {
           f.cue = {v - 2, v + 1};
           subj_at = v - 2;
         }
+        // Passive: "we are now being told", "was confirmed": the subject is
+        // no speaker; "was told by S" names one.
+        if (subj_at == v) {
+          uint32_t j = v;
+          while (j > sb && v - j < 3 && (Adverb(j - 1) || Word(j - 1, "now") || Word(j - 1, "not")))
+            --j;
+          if (j > sb && (Word(j - 1, "is") || Word(j - 1, "are") || Word(j - 1, "was") ||
+                         Word(j - 1, "were") || Word(j - 1, "be") || Word(j - 1, "been") ||
+                         Word(j - 1, "being"))) {
+            if (!Word(v + 1, "by")) continue;
+            f.speaker = PhraseAfter(v + 2, se);
+            if (f.speaker.empty()) continue;
+            bool colon2 = false;
+            f.content = ContentAfter(f.speaker.e - 1, verb, se, &colon2);
+            f.colon = colon2;
+            frames_.push_back(f);
+            continue;
+          }
+        }
         if (verb->frame == CueFrame::kName) {
           NameFrame(v, sb, se, s, verb);
           continue;
         }
-        bool participle = lower_[v].size() > 4 &&
-                          lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0 &&
-                          (v > sb && (IsPunct(v - 1, ",") || Word(v - 1, "and")));
+        // "victories claimed against Russia": a participle, no speaker.
+        if (subj_at == v && (Word(v + 1, "by") || Word(v + 1, "against")) && lower_[v].size() > 4 &&
+            lower_[v].compare(lower_[v].size() - 2, 2, "ed") == 0)
+          continue;
+        bool ing = lower_[v].size() > 4 && lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0;
+        // ", adding", "and saying", "by saying", and "Adding, ..." opening a sentence.
+        bool participle =
+            ing && ((v > sb && (IsPunct(v - 1, ",") || Word(v - 1, "and") || Word(v - 1, "by"))) ||
+                    (v == sb && v + 1 < se && IsPunct(v + 1, ",")));
+        bool gerund = !participle && lower_[v].size() > 4 &&
+                      lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0;
+        // "instead of denying", "the warning": an -ing form without a comma
+        // needs an auxiliary ("he was saying").
+        if (gerund && !(v > sb && Is(v - 1, kAux)) && !(subj_at != v)) continue;
         if (participle) {
           // ", adding ...": the speaker of the clause's main verb, else the
           // phrase that opens the sentence ("S, the editor, cheered ..., adding").
@@ -495,14 +800,22 @@ class QuoteFinder {
               break;
             }
           }
-          if (f.speaker.empty()) {
-            Range open = PhraseAfter(sb, v);
-            if (!open.empty() && (HasName(open) || IsSourcePhrase(open)) && !Is(open.b, kPrep) &&
-                !Is(open.b, kTime))
-              f.speaker = open;
-          }
+          if (f.speaker.empty() && v > sb) f.speaker = MainSubject(sb, v);
+          if (f.speaker.empty() && v == sb && !frames_.empty() &&
+              ParaOf(frames_.back().cue.b) + 1 >= ParaOf(v))
+            f.speaker = frames_.back().speaker;  // "Adding, “...”": the last speaker
         } else {
           f.speaker = SubjectBefore(subj_at, sb);
+          // "McConnell was quick to embrace him and said this week that ...":
+          // the subject of the first verb.
+          if (f.speaker.empty()) {
+            uint32_t j = subj_at;
+            while (j > sb && subj_at - j < 4 && (Is(j - 1, kAux) || Adverb(j - 1)) &&
+                   !Is(j - 1, kPronoun))
+              --j;
+            if (j > sb + 2 && (Word(j - 1, "and") || Word(j - 1, "then") || Word(j - 1, "but")))
+              f.speaker = MainSubject(sb, j - 1);
+          }
         }
         bool colon = false;
         if (!f.speaker.empty()) {
@@ -515,14 +828,19 @@ class QuoteFinder {
             // "C, S said." / "C, he said, by ..." : the clause before.
             uint32_t c = f.speaker.b;
             if (c > sb && IsPunct(c - 1, ",")) f.content = {sb, c - 1};
+            // "This campaign, he says, is different.": the whole sentence.
+            if (c > sb && IsPunct(c - 1, ",") && v + 2 < se && IsPunct(v + 1, ",") &&
+                (d_.tokens[v + 2].kind == TokenKind::kWord) && !Is(v + 2, kPrep))
+              f.content = {sb, ClauseEnd(v + 2, se)};
             if (c > sb && d_.tokens[c - 1].kind == TokenKind::kQuote) f.content = {sb, c};
           }
-        } else if (verb->frame == CueFrame::kSpeech && v > sb &&
+        } else if (verb->frame == CueFrame::kSpeech && v > sb && Inverts(verb) &&
                    (IsPunct(v - 1, ",") || d_.tokens[v - 1].kind == TokenKind::kQuote ||
                     IsTerminal(v - 1))) {
           // "C, said S."
           Range sp = PhraseAfter(v + 1, se);
           if (sp.empty()) continue;
+          if (!Is(sp.b, kPronoun) && !IsSourcePhrase(sp) && NameRun(sp).empty()) continue;
           uint32_t after = sp.e;
           if (after < se &&
               !(IsPunct(after, ",") || IsTerminal(after) || Is(after, kPrep) || Is(after, kTime)))
@@ -540,9 +858,11 @@ class QuoteFinder {
       for (size_t k = frame_begin_.back(); k + 1 < frames_.size(); ++k) {
         Frame& f = frames_[k];
         const Frame& g = frames_[k + 1];
-        if (f.content.empty() || g.speaker.empty() || g.speaker.b <= f.cue.b) continue;
-        if (g.speaker.b > f.content.b && g.speaker.b < f.content.e) {
-          uint32_t e = g.speaker.b;
+        if (f.content.empty() || g.speaker.empty()) continue;
+        // "noted that ... and added: “...”": the next verb ends it too.
+        uint32_t cut = g.speaker.b > f.cue.b ? std::min(g.speaker.b, g.cue.b) : g.cue.b;
+        if (cut > f.content.b && cut < f.content.e) {
+          uint32_t e = cut;
           while (e > f.content.b && (IsPunct(e - 1, ",") || Word(e - 1, "and") ||
                                      Word(e - 1, "but") || Word(e - 1, "as")))
             --e;
@@ -550,6 +870,10 @@ class QuoteFinder {
         }
       }
     }
+    // In text order (a colon frame is made before the verbs of its sentence);
+    // each sentence's frames stay in its own block.
+    std::stable_sort(frames_.begin(), frames_.end(),
+                     [](const Frame& x, const Frame& y) { return x.cue.b < y.cue.b; });
     frame_begin_.push_back(static_cast<uint32_t>(frames_.size()));
     frame_at_.assign(d_.tokens.size(), -1);
     for (size_t k = 0; k < frames_.size(); ++k) {
@@ -559,6 +883,31 @@ class QuoteFinder {
       Range name = NameRun(f.speaker);
       if (name.e - name.b >= 1 && d_.tokens[name.b].kind == TokenKind::kWord)
         names_.push_back({d_.tokens[f.cue.b].span.start, StripTitles(name)});
+    }
+  }
+
+  // "Matthews: Here's the irony ...", "EXCLUSIVE – Roger Stone: Don't
+  // Trust ...": a short name opening the sentence (or after a dash), a colon,
+  // and what follows it.
+  void ColonFrame(uint32_t sb, uint32_t se, uint32_t s) {
+    uint32_t b = sb;
+    for (uint32_t i = sb; i < se && i < sb + 4; ++i) {
+      if (IsDashText(Text(i))) b = i + 1;
+    }
+    for (uint32_t c = b + 1; c < se && c < b + 6; ++c) {
+      if (!IsPunct(c, ":")) continue;
+      Range name = NameRun({b, c});
+      if (name.b != b || name.e != c || in_quote_[c] >= 0) return;
+      if (c + 1 < se && d_.tokens[c + 1].kind == TokenKind::kNumber) return;  // 3:20
+      Frame f;
+      f.cue = {c, c + 1};
+      f.lemma = "say";
+      f.sentence = s;
+      f.speaker = name;
+      f.colon = true;
+      f.content = {c + 1, ClauseEnd(c + 1, se)};
+      if (f.content.e > f.content.b) frames_.push_back(f);
+      return;
     }
   }
 
@@ -632,9 +981,9 @@ class QuoteFinder {
     if (IsPunct(t, ",")) ++t;
     if (t >= pe) return false;
     uint32_t se = d_.sentences[d_.tokens[t].sentence].end;
-    if (d_.tokens[t].sentence != d_.tokens[m.close].sentence && !d_.tokens[t].Is(kLower) &&
-        !IsDashText(Text(t)))
-      return false;
+    // “Q.” Trump said. : the splitter may start a new sentence at the name.
+    bool new_sentence = d_.tokens[t].sentence != d_.tokens[m.close].sentence &&
+                        !d_.tokens[t].Is(kLower) && !IsDashText(Text(t));
     if (IsDashText(Text(t))) {
       Range sp = PhraseAfter(t + 1, pe);
       if (sp.empty() || !HasName(sp)) return false;
@@ -645,6 +994,7 @@ class QuoteFinder {
     }
     const CueVerb* verb = VerbAt(t);
     if (verb != nullptr && verb->frame != CueFrame::kName) {
+      if (new_sentence) return false;
       Range sp = PhraseAfter(t + 1, se);
       if (sp.empty()) return false;
       a->speaker = sp;
@@ -653,15 +1003,72 @@ class QuoteFinder {
       a->confidence = 0.95;
       return true;
     }
+    // "“This is fantastic!” beamed Donald Hartley", "“...,” fired back Trump":
+    // an unlisted verb right after the mark, then a name to the sentence end.
+    if (!new_sentence && verb == nullptr && d_.tokens[t].Is(kLower) && !Is(t, kStop) &&
+        lower_[t].size() > 3) {
+      bool past = lower_[t].compare(lower_[t].size() - 2, 2, "ed") == 0;
+      uint32_t b = t + 1;
+      if (Word(b, "back") || Word(b, "in")) {
+        past = true;
+        ++b;
+      }
+      Range sp = past ? PhraseAfter(b, se) : Range{b, b};
+      if (!sp.empty() && !NameRun(sp).empty() && NameRun(sp).b == sp.b &&
+          (sp.e >= se || IsTerminal(sp.e) || IsPunct(sp.e, ","))) {
+        a->speaker = sp;
+        a->cue = {t, b};
+        a->lemma = "say";
+        a->confidence = 0.8;
+        return true;
+      }
+    }
     for (uint32_t v = t + 1; v < se && v < t + 16; ++v) {
       if (d_.tokens[v].kind == TokenKind::kQuote || IsTerminal(v)) return false;
+      // "“Q,” an angry Hollande retaliated.": any past-tense verb that ends
+      // the sentence after a phrase naming someone.
+      if (VerbAt(v) == nullptr && d_.tokens[v].Is(kLower) && lower_[v].size() > 4 &&
+          lower_[v].compare(lower_[v].size() - 2, 2, "ed") == 0 && !Is(v, kStop) &&
+          (v + 1 >= se || IsTerminal(v + 1) || IsPunct(v + 1, ","))) {
+        Range sp = PhraseBefore(v, t);
+        if (!sp.empty() && sp.b == t &&
+            (Is(sp.b, kPronoun) || (NameRun(sp).e == sp.e && !NameRun(sp).empty()) ||
+             IsSourcePhrase(sp))) {
+          a->speaker = sp;
+          a->cue = {v, v + 1};
+          a->lemma = "say";
+          a->confidence = 0.8;
+          return true;
+        }
+      }
       const CueVerb* vb = VerbAt(v);
       if (vb == nullptr || vb->frame == CueFrame::kName) continue;
       Range sp = SubjectBefore(v, t);
       if (sp.empty()) return false;
-      // The phrase (or "S, a doctor,") must fill the gap between the mark and the verb.
-      for (uint32_t k = t; k < sp.b; ++k) {
-        if (!PhraseWord(k) && !IsPunct(k, ",")) return false;
+      if (new_sentence && v + 1 < se &&
+          !(IsTerminal(v + 1) || IsPunct(v + 1, ",") || Is(v + 1, kPrep) || Is(v + 1, kTime) ||
+            Is(v + 1, kJoin) || d_.tokens[v + 1].kind == TokenKind::kQuote))
+        return false;
+      if (new_sentence) {
+        // “Q.” Trump said. -- but not “Q.” Kuleba said on Twitter that ...
+        bool colon = false;
+        if (vb->frame != CueFrame::kSpeech || !ContentAfter(v, vb, se, &colon).empty() || colon)
+          return false;
+      }
+      // The phrase (or "S, a doctor, ...") must fill the gap between the mark
+      // and the verb: a name right after the mark, then a comma.
+      if (sp.b > t + 24) return false;
+      if (sp.b > t) {
+        uint32_t comma = t;
+        while (comma < sp.b && !IsPunct(comma, ",")) ++comma;
+        Range lead = PhraseBefore(comma, t);
+        Range name = NameRun({t, comma});
+        bool appositive = comma < sp.b && lead.b == t && !name.empty() && name.e == comma;
+        for (uint32_t k = t; k < sp.b && !appositive; ++k) {
+          if (!PhraseWord(k) && !IsPunct(k, ",")) return false;
+        }
+        if (appositive && !Is(sp.b, kPronoun) && !(lead.e - lead.b == 1 && Is(lead.b, kTime)))
+          sp = lead;
       }
       a->speaker = sp;
       a->cue = {v, v + 1};
@@ -740,26 +1147,87 @@ class QuoteFinder {
     return false;
   }
 
+  // "More from Jones: “Q”", "Frank Newport and Jim Harter: “Q”": a name
+  // right before a colon that introduces the quote.
+  bool ColonName(const MarkedSpan& m, Attribution* a) const {
+    if (m.open == 0 || !IsPunct(m.open - 1, ":")) return false;
+    uint32_t c = m.open - 1;
+    uint32_t lo = c > 8 ? c - 8 : 0;
+    uint32_t pb = ParaBegin(m.paragraph);
+    if (lo < pb) lo = pb;
+    Range np = PhraseBefore(c, lo);
+    Range name = np.empty() ? np : NameRun(np);
+    // "... in a post on Twitter:": a medium, not a speaker.
+    if (!np.empty() && np.b > lo && Is(np.b - 1, kPrep)) name = Range{c, c};
+    if (name.empty() || name.e != np.e) {
+      // "Trump went even further: “Q”", "leaned in and boomed: “Q”": the
+      // subject of a short clause ending in the colon.
+      uint32_t sb = d_.sentences[d_.tokens[c].sentence].begin;
+      if (sb < pb || c - sb > 14) return false;
+      for (uint32_t i = sb; i < c; ++i)
+        if (d_.tokens[i].kind == TokenKind::kQuote) return false;
+      name = MainSubject(sb, c);
+      if (name.empty() || name.e >= c) return false;
+    }
+    a->speaker = name;
+    a->cue = {c, c + 1};
+    a->lemma = "say";
+    a->confidence = 0.75;
+    a->leading = true;
+    return true;
+  }
+
+  // Does the quote close its sentence? (A quote without a closing mark runs
+  // to its paragraph's end, where m.close points one past the last token.)
+  bool EndsSentence(const MarkedSpan& m) const {
+    if (m.unclosed || m.runs_on || m.close >= d_.tokens.size()) return true;
+    uint32_t se = d_.sentences[d_.tokens[m.close].sentence].end;
+    return m.close + 1 >= se || IsTerminal(m.close + 1) ||
+           (m.end() > m.begin() && IsTerminal(m.end() - 1));
+  }
+
   // Does the quote stand as a sentence of its own (or after "S said:")?
-  bool StandsAlone(const MarkedSpan& m, const Attribution& a) const {
+  bool StandsAlone(const MarkedSpan& m, const Attribution& a, uint32_t split_cue) const {
     uint32_t sb = d_.sentences[d_.tokens[m.open].sentence].begin;
-    bool at_start = m.open == sb;
+    // The rest of a split quote: “That, unfortunately,” he said, “is part of ...”
+    if (a.leading && !a.cue.empty() && a.cue.b == split_cue) return true;
+    bool at_start = OpensSentence(m.open);
     if (!at_start && a.leading && a.frame >= 0) {
       const Frame& f = frames_[a.frame];
       at_start = f.content.b == m.open && f.speaker.b >= sb;
       // Only the attribution may precede it: "S said:", "S said,".
-      if (at_start && !(f.colon || IsPunct(m.open - 1, ",") || IsPunct(m.open - 1, ":")))
-        at_start = d_.tokens[m.begin()].Is(kCapitalized);
+      // Else a capitalised statement that ends the sentence ("S says “We
+      // will win.”"), not a title ("calling Obama the ‘Most Valuable Player’").
+      if (at_start && !(f.colon || IsPunct(m.open - 1, ",") || IsPunct(m.open - 1, ":"))) {
+        uint32_t words = 0;
+        for (uint32_t i = m.begin(); i < m.end(); ++i)
+          words += d_.tokens[i].kind == TokenKind::kWord;
+        bool ends = EndsSentence(m);
+        at_start =
+            d_.tokens[m.begin()].Is(kCapitalized) && words >= 4 && ends && !TitleCase(m.open);
+        // "He says “it’s interesting that ...”": a statement that follows the
+        // verb at once and closes the sentence.
+        if (!at_start && m.open == f.cue.e && ends && words >= 3 && !TitleCase(m.open) &&
+            (f.verb == nullptr || f.verb->frame == CueFrame::kSpeech))
+          return true;
+      }
     }
     if (!at_start && m.open > sb && IsPunct(m.open - 1, ":")) at_start = true;
     if (!at_start) return false;
     const Token& first = d_.tokens[m.begin()];
     if (first.Is(kLower) && !m.continues) return false;
-    // Ends like a statement, or has a few words.
+    // Has a few words ("“Denver,” he answered." is a statement too).
     uint32_t words = 0;
     for (uint32_t i = m.begin(); i < m.end() && words < 5; ++i)
       words += d_.tokens[i].kind == TokenKind::kWord;
-    return words >= 2;
+    return words >= 2 || (words == 1 && !a.leading && !a.cue.empty());
+  }
+
+  // The mark at token i starts a sentence (the splitter may have given an
+  // opening '' to the sentence before).
+  bool OpensSentence(uint32_t i) const {
+    return i == d_.sentences[d_.tokens[i].sentence].begin || (i > 0 && IsTerminal(i - 1)) ||
+           d_.tokens[i].Is(kParagraphStart);
   }
 
   bool LooksLikeTerm(const MarkedSpan& m) const {
@@ -787,12 +1255,16 @@ class QuoteFinder {
     Speaker last;
     bool has_last = false;
     uint32_t last_para = 0;
-    size_t fp = 0;  // frames before the current quote, for the running speaker
+    size_t fp = 0;               // frames before the current quote, for the running speaker
+    uint32_t split_cue = kNone;  // the cue after the last direct quote
     for (const MarkedSpan& m : marks_) {
       // The latest speaker named by a frame before this quote.
       while (fp < frames_.size() && frames_[fp].cue.b < m.open) {
         const Frame& f = frames_[fp];
-        if (!f.speaker.empty() && f.verb != nullptr) {
+        // Only what someone said carries on to the next quote ("sought to"
+        // and other stances do not).
+        if (!f.speaker.empty() && f.verb != nullptr && f.verb->frame == CueFrame::kSpeech &&
+            f.verb != &call_for_ && f.verb != &point_to_ && f.verb != &refer_to_) {
           last = Resolve(f.speaker, Span{0, 0});
           has_last = true;
           last_para = ParaOf(f.cue.b);
@@ -803,7 +1275,7 @@ class QuoteFinder {
       Quote q;
       q.span = {d_.tokens[m.begin()].span.start, d_.tokens[m.end() - 1].span.end};
       q.unclosed = m.unclosed;
-      bool found = Trailing(m, &a) || Leading(m, &a) || ColonLeadIn(m, &a);
+      bool found = Trailing(m, &a) || Leading(m, &a) || ColonLeadIn(m, &a) || ColonName(m, &a);
       bool around = false;
       if (!found) found = around = Around(m, &a);
       bool term = LooksLikeTerm(m);
@@ -814,9 +1286,8 @@ class QuoteFinder {
         if (term && !(f.verb != nullptr && f.verb->frame == CueFrame::kName)) found = false;
       }
       if (found) {
-        if (a.frame >= 0) frames_[a.frame].used = true;
-        if (a.frame < 0 && !a.cue.empty() && frame_at_[a.cue.b] >= 0)
-          frames_[frame_at_[a.cue.b]].used = true;
+        // A frame stays: EmitIndirect drops it when its reported span is no
+        // more than this quote, and keeps the reported speech around a fragment.
         if (!a.cue.empty()) {
           q.has_cue = true;
           q.cue.span = Bytes(a.cue);
@@ -827,13 +1298,16 @@ class QuoteFinder {
         q.has_speaker = true;
         q.speaker = Resolve(a.speaker, q.span);
         q.confidence = a.confidence;
-        q.kind = StandsAlone(m, a) && !around ? Quote::Kind::kDirect : Quote::Kind::kPartial;
+        q.kind =
+            StandsAlone(m, a, split_cue) && !around ? Quote::Kind::kDirect : Quote::Kind::kPartial;
+        split_cue =
+            q.kind == Quote::Kind::kDirect && !a.leading && !a.cue.empty() ? a.cue.b : kNone;
         last = q.speaker;
         has_last = true;
         last_para = m.paragraph;
       } else if (has_last && !term && (!m.unclosed || m.continues) &&
                  (m.continues || ((m.paragraph == last_para || m.paragraph == last_para + 1) &&
-                                  m.open == d_.sentences[d_.tokens[m.open].sentence].begin))) {
+                                  OpensSentence(m.open)))) {
         // A quote running on without a new attribution keeps the speaker.
         q.has_speaker = true;
         q.speaker = last;
@@ -861,12 +1335,16 @@ class QuoteFinder {
       while (c.b < c.e && (d_.tokens[c.b].kind == TokenKind::kPunct)) ++c.b;
       while (c.e > c.b && (d_.tokens[c.e - 1].kind == TokenKind::kPunct)) --c.e;
       uint32_t words = 0;
-      bool outside = false;
+      // Reported speech around a quoted fragment stays (the fragment is a
+      // partial quote of its own); a frame that only introduces a quote goes.
+      uint32_t outside = 0;
       for (uint32_t i = c.b; i < c.e; ++i) {
-        words += d_.tokens[i].kind == TokenKind::kWord || d_.tokens[i].kind == TokenKind::kNumber;
-        outside |= in_quote_[i] < 0;
+        bool word =
+            d_.tokens[i].kind == TokenKind::kWord || d_.tokens[i].kind == TokenKind::kNumber;
+        words += word;
+        outside += word && in_quote_[i] < 0;
       }
-      if (words < 3 || !outside) continue;
+      if (words < 3 || outside < 3) continue;
       Quote q;
       q.kind = Quote::Kind::kIndirect;
       q.span = Bytes(c);
@@ -875,7 +1353,9 @@ class QuoteFinder {
       q.cue.lemma = f.verb != nullptr ? f.verb->lemma : f.lemma;
       q.cue.stance = f.verb != nullptr ? f.verb->stance : "say";
       q.has_speaker = true;
-      q.speaker = Resolve(f.speaker, q.span);
+      // Names inside reported speech may be who "he" is ("Borrell warned
+      // ..., he said"), so nothing is skipped.
+      q.speaker = Resolve(f.speaker, Span{0, 0});
       q.confidence = f.verb != nullptr && f.verb->frame == CueFrame::kThink ? 0.55 : 0.7;
       out_.push_back(std::move(q));
     }
@@ -915,11 +1395,29 @@ class QuoteFinder {
   }
 
   Speaker Resolve(Range r, Span quote) const {
+    if (r.e - r.b == 1 && (Word(r.b, "who") || Word(r.b, "which"))) {
+      // "Misha, a member of the brigade who said": who it is comes from before.
+      uint32_t k = r.b;
+      if (k > 0 && IsPunct(k - 1, ",")) --k;
+      uint32_t lo = d_.sentences[d_.tokens[r.b].sentence].begin;
+      Range ante = PhraseBefore(k, lo);
+      // "Misha, a member of the brigade who said": the name the description is about.
+      if (!ante.empty() && ante.b > lo + 1 && IsPunct(ante.b - 1, ",")) {
+        Range name = PhraseBefore(ante.b - 1, lo);
+        Range run = name.empty() ? name : NameRun(name);
+        if (!run.empty() && run.e == name.e) ante = name;
+      }
+      Speaker s;
+      if (!ante.empty() && !(ante.e - ante.b == 1 && Word(ante.b, "who"))) s = Resolve(ante, quote);
+      s.has_span = true;
+      s.span = Bytes(r);
+      return s;
+    }
     Speaker s;
     s.has_span = true;
     s.span = Bytes(r);
     if (r.e - r.b == 1 && Is(r.b, kPronoun)) {
-      const std::string& w = lower_[r.b];
+      const std::string_view w = lower_[r.b];
       bool person = w == "he" || w == "she" || w == "i";
       s.entity = RecentEntity(s.span.start, quote, person);
       if (s.entity < 0 && person) {
@@ -942,8 +1440,19 @@ class QuoteFinder {
     (void)it;
     int steps = 0;
     while (lo != mentions_.begin() && steps++ < 8) --lo;
+    // A name after "of"/"for" in a description ("a supporter of Hillary
+    // Clinton") is not who the phrase is.
+    uint32_t head_end = s.span.end;
+    if (r.e - r.b > 1 && !Is(r.b, kPronoun)) {
+      uint32_t h = Head(r);
+      if (h + 1 < r.e && Is(h + 1, kJoin)) head_end = d_.tokens[h].span.end;
+    }
+    int org = -1;  // an organisation or place named anywhere in the phrase
     for (auto m = lo; m != mentions_.end() && m->start < s.span.end; ++m) {
       if (m->end <= s.span.start) continue;
+      if (TypeIs(m->entity, "ORG") || TypeIs(m->entity, "GPE") || TypeIs(m->entity, "NORP"))
+        org = m->entity;
+      if (m->start >= head_end) continue;
       bool person = TypeIs(m->entity, "PERSON");
       if (best < 0 || (person && !TypeIs(best, "PERSON")) ||
           (person == TypeIs(best, "PERSON") && m->start >= best_span.start)) {
@@ -955,9 +1464,10 @@ class QuoteFinder {
     if (anonymous) {
       s.anonymous = true;
       s.descriptor = std::string(d_.Text(s.span));
-      if (best >= 0) {
-        s.organization = best;
-        if (TypeIs(best, "NORP") && ents_[best].link >= 0) s.organization = ents_[best].link;
+      if (org < 0) org = GroupOrganization(r);
+      if (org >= 0) {
+        s.organization = org;
+        if (TypeIs(org, "NORP") && ents_[org].link >= 0) s.organization = ents_[org].link;
       }
       return s;
     }
@@ -979,6 +1489,34 @@ class QuoteFinder {
     return s;
   }
 
+  // "one of the officials" after "U.S. defense officials said ...": the
+  // organisation of the latest unnamed source with the same head noun
+  // (a bounded walk back over the frames).
+  int GroupOrganization(Range r) const {
+    uint32_t of = r.b;
+    while (of < r.e && !Word(of, "of")) ++of;
+    if (of >= r.e) return -1;
+    const std::string& head = lower_[r.e - 1];
+    uint32_t at = d_.tokens[r.b].span.start;
+    auto it = std::lower_bound(frames_.begin(), frames_.end(), at, [&](const Frame& f, uint32_t b) {
+      return d_.tokens[f.cue.b].span.start < b;
+    });
+    for (int steps = 0; it != frames_.begin() && steps < 20; ++steps) {
+      --it;
+      const Frame& f = *it;
+      if (f.speaker.empty() || lower_[f.speaker.e - 1] != head || f.speaker.b == r.b) continue;
+      Span sp = Bytes(f.speaker);
+      auto m = std::lower_bound(mentions_.begin(), mentions_.end(), sp.start,
+                                [](const MentionRef& x, uint32_t b) { return x.start < b; });
+      for (; m != mentions_.end() && m->start < sp.end; ++m) {
+        if (TypeIs(m->entity, "ORG") || TypeIs(m->entity, "GPE") || TypeIs(m->entity, "NORP"))
+          return m->entity;
+      }
+      return -1;
+    }
+    return -1;
+  }
+
   bool HasPersonName(Range r) const { return NameRun(r).e - NameRun(r).b >= 2; }
 
   // "US Defense Secretary Lloyd Austin" -> "Lloyd Austin" (used only until
@@ -995,6 +1533,10 @@ class QuoteFinder {
   const std::vector<Entity>& ents_;
   std::vector<Warning>* warnings_;
   const QuoteLexicon& lex_;
+  const CueVerb put_it_{"put", "say", CueFrame::kSpeech};
+  const CueVerb call_for_{"call for", "ask", CueFrame::kSpeech};
+  const CueVerb point_to_{"point to", "claim", CueFrame::kSpeech};
+  const CueVerb refer_to_{"refer to", "say", CueFrame::kSpeech};
   std::vector<uint16_t> cls_;
   std::vector<const CueVerb*> cue_;
   std::vector<std::string> lower_;

@@ -23,7 +23,9 @@ void AppendUtf8(char32_t cp, std::string* out) {
 std::string DecodeUtf8(std::string_view in, size_t* replaced) {
   *replaced = 0;
   // Fast path: scan for the first byte that is not plain ASCII.
-  size_t i = 0;
+  // A leading byte-order mark is dropped, as the WHATWG decoder (and so JS
+  // TextDecoder and File.text()) does, so that offsets agree with JS strings.
+  size_t i = in.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   const size_t n = in.size();
   std::string out;
   out.reserve(n);

@@ -11,7 +11,7 @@ namespace lede {
 
 // Decodes `input` as the WHATWG UTF-8 decoder does: every maximal subpart of
 // an ill-formed sequence becomes one U+FFFD. Returns valid UTF-8; sets
-// *replaced to the number of U+FFFD inserted. A leading BOM is kept.
+// *replaced to the number of U+FFFD inserted. A leading BOM is dropped.
 std::string DecodeUtf8(std::string_view input, size_t* replaced);
 
 // Reads the code point at text[i] of VALID UTF-8; sets *len to its byte length.

@@ -1,0 +1,31 @@
+// Internal entry points of the pipeline, for tools (the benchmark) and tests.
+// Not part of the public API: front ends call lede::Analyze.
+#ifndef LEDE_ANALYZE_INTERNAL_H_
+#define LEDE_ANALYZE_INTERNAL_H_
+
+#include <string_view>
+#include <vector>
+
+#include "lede/lede.h"
+
+namespace lede {
+
+// Wall time spent in one stage of one Analyze call.
+struct StageTime {
+  const char* stage;  // "decode", "document", "entities", "quotes", "claims", "checks", ...
+  double seconds = 0;
+};
+
+// A clock in seconds. The benchmark passes the thread's CPU clock, so that a
+// busy machine (which delays the thread) does not inflate the figures.
+using SecondsClock = double (*)();
+
+// Analyze, and when `times` is not null append the time of every stage to it
+// (in pipeline order), read from `clock` (steady wall time when null). Timing
+// costs a clock read per stage; with `times` null this is exactly Analyze.
+Analysis AnalyzeTimed(std::string_view utf8, const Options& options, std::vector<StageTime>* times,
+                      SecondsClock clock = nullptr);
+
+}  // namespace lede
+
+#endif  // LEDE_ANALYZE_INTERNAL_H_

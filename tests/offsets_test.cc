@@ -1,0 +1,116 @@
+// OffsetIndex: byte offsets -> UTF-16 code units (JS string indices) and code
+// points, checked against values counted by hand, and over block boundaries
+// against a plain scan. tests/js/offsets.test.mjs checks the same through wasm
+// against node's TextDecoder and JS string indexing.
+#include "lede/offsets.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "lede/lede.h"
+
+namespace lede {
+namespace {
+
+struct Boundary {
+  uint32_t byte, utf16, codepoint;
+};
+
+void ExpectBoundaries(const std::string& text, const std::vector<Boundary>& boundaries) {
+  OffsetIndex index(text);
+  for (const Boundary& b : boundaries) {
+    EXPECT_EQ(index.Convert(text, b.byte, OffsetUnit::kUtf8), b.byte) << "byte " << b.byte;
+    EXPECT_EQ(index.Convert(text, b.byte, OffsetUnit::kUtf16), b.utf16) << "byte " << b.byte;
+    EXPECT_EQ(index.Convert(text, b.byte, OffsetUnit::kCodepoint), b.codepoint)
+        << "byte " << b.byte;
+  }
+}
+
+TEST(OffsetIndexTest, AsciiIsTheIdentity) {
+  ExpectBoundaries("Kyiv said.", {{0, 0, 0}, {4, 4, 4}, {10, 10, 10}});
+}
+
+TEST(OffsetIndexTest, EmojiCjkCombiningMarksAndRtl) {
+  // a | U+1F600 (4 bytes, 2 UTF-16 units) | é (2) | 東 (3) | e | U+0301 (2) | ש (2) | !
+  const std::string text =
+      "a\xF0\x9F\x98\x80\xC3\xA9\xE6\x9D\xB1"
+      "e\xCC\x81\xD7\xA9!";
+  ExpectBoundaries(text, {{0, 0, 0},
+                          {1, 1, 1},
+                          {5, 3, 2},
+                          {7, 4, 3},
+                          {10, 5, 4},
+                          {11, 6, 5},
+                          {13, 7, 6},
+                          {15, 8, 7},
+                          {16, 9, 8}});
+}
+
+TEST(OffsetIndexTest, FlagAndSkinToneSequencesCountEveryCodePoint) {
+  // 🇺🇦 is two regional indicators, 👍🏽 a thumb and a skin tone: 4 bytes each.
+  const std::string text = "\xF0\x9F\x87\xBA\xF0\x9F\x87\xA6 \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD";
+  ExpectBoundaries(text, {{4, 2, 1}, {8, 4, 2}, {9, 5, 3}, {13, 7, 4}, {17, 9, 5}});
+}
+
+TEST(OffsetIndexTest, ManyBlocksAgreeWithAPlainScan) {
+  // Long enough to cross many OffsetIndex::kBlock boundaries at every alignment.
+  std::string text;
+  const char* pieces[] = {"Izyum ",
+                          "\xF0\x9F\x87\xBA\xF0\x9F\x87\xA6",
+                          "\xE6\x9D\xB1\xE4\xBA\xAC",
+                          " \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D ",
+                          "e\xCC\x81",
+                          "\xC3\xA9."};
+  for (int i = 0; i < 300; ++i) text += pieces[i % 6];
+  OffsetIndex index(text);
+  uint32_t u16 = 0, cp = 0;
+  for (uint32_t i = 0; i <= text.size(); ++i) {
+    unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
+    bool boundary = i == text.size() || (c & 0xC0) != 0x80;
+    if (boundary) {
+      ASSERT_EQ(index.Convert(text, i, OffsetUnit::kUtf16), u16) << "byte " << i;
+      ASSERT_EQ(index.Convert(text, i, OffsetUnit::kCodepoint), cp) << "byte " << i;
+    }
+    if (i < text.size() && boundary) {
+      ++cp;
+      u16 += c >= 0xF0 ? 2 : 1;
+    }
+  }
+  EXPECT_GT(text.size(), 20 * OffsetIndex::kBlock);
+}
+
+TEST(OffsetIndexTest, InvalidBytesBecomeOneReplacementEach) {
+  // As node's TextDecoder: "\xFF" and the truncated "\xE2\x80" each become one
+  // U+FFFD (3 bytes in the decoded text, 1 UTF-16 unit).
+  Options options;
+  Analysis a = Analyze(
+      "A\xFF"
+      "B\xE2\x80"
+      "C",
+      options);
+  ASSERT_TRUE(a.error.empty());
+  EXPECT_EQ(a.text,
+            "A\xEF\xBF\xBD"
+            "B\xEF\xBF\xBD"
+            "C");
+  EXPECT_EQ(a.stats.chars, 5u);
+  EXPECT_EQ(a.Convert(4, OffsetUnit::kUtf16), 2u);  // before "B"
+  EXPECT_EQ(a.Convert(8, OffsetUnit::kUtf16), 4u);  // before "C"
+  ASSERT_EQ(a.warnings.size(), 1u);
+  EXPECT_EQ(a.warnings[0].code, "invalid-utf8");
+}
+
+TEST(OffsetIndexTest, UnitNamesRoundTrip) {
+  for (OffsetUnit unit : {OffsetUnit::kUtf16, OffsetUnit::kUtf8, OffsetUnit::kCodepoint}) {
+    OffsetUnit parsed;
+    ASSERT_TRUE(ParseOffsetUnit(OffsetUnitName(unit), &parsed));
+    EXPECT_EQ(parsed, unit);
+  }
+  OffsetUnit ignored;
+  EXPECT_FALSE(ParseOffsetUnit("utf-16", &ignored));
+}
+
+}  // namespace
+}  // namespace lede

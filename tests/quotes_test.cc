@@ -1,0 +1,335 @@
+// Quote attribution: sentences from the articles in ../shared/articles and
+// edge cases of quote marks. Each case asserts what a reader would notice.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+
+#include "lede/lede.h"
+#include "quotes/lexicon.h"
+
+namespace lede {
+namespace {
+
+std::string SpeakerName(const Analysis& a, const Quote& q) {
+  if (!q.has_speaker) return "";
+  if (q.speaker.entity >= 0) return a.entities[q.speaker.entity].name;
+  return q.speaker.name;
+}
+std::string SpeakerText(const Analysis& a, const Quote& q) {
+  return q.has_speaker && q.speaker.has_span ? std::string(a.Text(q.speaker.span)) : "";
+}
+// The shortest quote whose text contains `needle` (a partial quote rather
+// than the reported clause around it), or nullptr.
+const Quote* Find(const Analysis& a, const std::string& needle) {
+  const Quote* best = nullptr;
+  for (const Quote& q : a.quotes) {
+    if (a.Text(q.span).find(needle) == std::string_view::npos) continue;
+    if (best == nullptr || q.span.end - q.span.start < best->span.end - best->span.start) best = &q;
+  }
+  return best;
+}
+
+struct Case {
+  const char* name;
+  const char* text;
+  const char* quote;  // a piece of the quote's text
+  Quote::Kind kind;
+  const char* speaker_text;  // a piece of the speaker mention as written; "" = no speaker
+  const char* speaker_name;  // a piece of who it resolves to; "" = not checked
+  bool anonymous;
+  const char* cue_lemma;  // "" = not checked
+};
+
+const Case kCases[] = {
+    {"isw_tweet",
+     "\xE2\x80\x9CUkraine has turned the tide in its favour, but the current counter-offensive "
+     "will not end the war,\xE2\x80\x9D US think tank Institute for the Study of War tweeted.",
+     "turned the tide", Quote::Kind::kDirect, "Institute for the Study of War", "", false, "tweet"},
+    {"he_said_is_austin",
+     "US Defense Secretary Lloyd Austin announced this week a meeting of senior national "
+     "armaments directors from allied countries.\n\n\xE2\x80\x9CThey will discuss how our defense "
+     "industrial bases can best equip Ukraine\xE2\x80\x99s future forces,\xE2\x80\x9D he said at a "
+     "meeting at Ramstein Air Force Base in Germany.",
+     "They will discuss", Quote::Kind::kDirect, "he", "Austin", false, "say"},
+    {"laplante_told_reporters",
+     "The goal is to determine \xE2\x80\x9Chow we can continue to work together to ramp up "
+     "production of key capabilities,\xE2\x80\x9D LaPlante told reporters at the Pentagon.",
+     "how we can continue", Quote::Kind::kPartial, "LaPlante", "LaPlante", false, "tell"},
+    {"one_of_the_officials_partial",
+     "But it was likely only \xE2\x80\x9C"
+     "a matter of time\xE2\x80\x9D before the collapse, given "
+     "Russia\xE2\x80\x99s long-standing struggles to organize its forces, said one of the "
+     "officials.",
+     "a matter of time", Quote::Kind::kPartial, "one of the officials", "", true, "say"},
+    // The quoted word is the ministry's own term and the sentence names it as
+    // the source ("billed by ... as"): a reader would say the ministry called
+    // it that, so it is a partial quote with a speaker, not a scare quote.
+    {"regrouping_billed_by_ministry",
+     "In their hasty retreat, billed by the Russian Defense Ministry as "
+     "\xE2\x80\x9Cregrouping,\xE2\x80\x9D the Russians abandoned tanks.",
+     "regrouping", Quote::Kind::kPartial, "Defense Ministry", "", false, "bill"},
+    {"land_bridge_scare",
+     "Russia still occupies large areas, including Putin\xE2\x80\x99s coveted \xE2\x80\x9Cland "
+     "bridge\xE2\x80\x9D to Crimea, which Russia illegally annexed in 2014.",
+     "land bridge", Quote::Kind::kScare, "", "", false, ""},
+    {"landsbergis_wrote",
+     "Lithuanian Foreign Minister Gabrielius Landsbergis wrote on Sunday that \xE2\x80\x9C"
+     "all "
+     "stocks of Western advanced weaponry,\xE2\x80\x9D including long-range missiles, "
+     "\xE2\x80\x9Cmust be made available to Ukraine.\xE2\x80\x9D",
+     "must be made available", Quote::Kind::kPartial, "Landsbergis", "Landsbergis", false, "write"},
+    {"ukraine_said_indirect",
+     "Ukraine said on Monday its forces recaptured 500 square kilometres (193 square miles) in "
+     "the southern Kherson region.",
+     "its forces recaptured 500", Quote::Kind::kIndirect, "Ukraine", "", false, "say"},
+    {"according_to_spokesperson",
+     "The bridge was destroyed overnight, according to a spokesperson for the ministry.",
+     "The bridge was destroyed", Quote::Kind::kIndirect, "a spokesperson for the ministry", "",
+     true, "according to"},
+    {"zaluzhny_appositive",
+     "On Sunday, Ukraine\xE2\x80\x99s top commander, General Valery Zaluzhny, said his forces had "
+     "retaken more than 3,000 square kilometers.",
+     "his forces had retaken", Quote::Kind::kIndirect, "Zaluzhny", "Zaluzhny", false, "say"},
+    {"said_one_anonymous",
+     "\xE2\x80\x9CWe feel fantastic,\xE2\x80\x9D said one, apologizing for not getting to talk "
+     "as he hurried to jump into a friend\xE2\x80\x99s car.",
+     "We feel fantastic", Quote::Kind::kDirect, "one", "", true, "say"},
+    {"stavridis_said_after",
+     "\xE2\x80\x9CThe West should be very clear now,\xE2\x80\x9D said Jim Stavridis, a retired US "
+     "admiral and former top NATO allied commander.",
+     "The West should", Quote::Kind::kDirect, "Jim Stavridis", "Stavridis", false, "say"},
+    {"denied_stance", "The ministry denied that its troops had retreated from the city.",
+     "its troops had", Quote::Kind::kIndirect, "The ministry", "", false, "deny"},
+    {"dash_attribution",
+     "\xE2\x80\x9CWe will hold the line whatever happens.\xE2\x80\x9D \xE2\x80\x93 Jim Stavridis",
+     "hold the line", Quote::Kind::kDirect, "Jim Stavridis", "", false, ""},
+    {"quoted_as_saying", "Peskov was quoted as saying that the talks had stalled for good.",
+     "the talks had stalled", Quote::Kind::kIndirect, "Peskov", "", false, "say"},
+    {"said_in_a_statement", "The Pentagon said in a statement that the shipments would continue.",
+     "the shipments would continue", Quote::Kind::kIndirect, "Pentagon", "", false, "say"},
+    {"straight_marks_apostrophe_inside",
+     "\"It's going to be a continuation of the more global dynamic,\" Gerstein said.",
+     "It's going to be", Quote::Kind::kDirect, "Gerstein", "", false, "say"},
+    {"put_it_colon",
+     "Or, as Tom Ridge, a former secretary of homeland security, put it: \xE2\x80\x9CThe "
+     "barbarians are no longer at the gate.\xE2\x80\x9D",
+     "The barbarians", Quote::Kind::kDirect, "Tom Ridge", "", false, "put"},
+    {"unlisted_verb_after_quote",
+     "\xE2\x80\x9CThis is fantastic!\xE2\x80\x9D beamed Donald Hartley of Madison, Alabama.",
+     "This is fantastic", Quote::Kind::kDirect, "Donald Hartley", "", false, ""},
+    {"colon_lead_in",
+     "Kuleba said:\n\n\xE2\x80\x9CI asked for weapons, sanctions and financial "
+     "aid.\xE2\x80\x9D",
+     "I asked for weapons", Quote::Kind::kDirect, "Kuleba", "", false, "say"},
+};
+
+class QuoteCases : public ::testing::TestWithParam<Case> {};
+
+TEST_P(QuoteCases, FindsKindSpeakerAndCue) {
+  const Case& c = GetParam();
+  Analysis a = Analyze(c.text);
+  const Quote* q = Find(a, c.quote);
+  ASSERT_NE(q, nullptr) << "no quote holding \"" << c.quote << "\"";
+  EXPECT_EQ(QuoteKindName(q->kind), std::string(QuoteKindName(c.kind)));
+  if (c.speaker_text[0] == '\0') {
+    EXPECT_FALSE(q->has_speaker);
+  } else {
+    ASSERT_TRUE(q->has_speaker);
+    EXPECT_NE(SpeakerText(a, *q).find(c.speaker_text), std::string::npos)
+        << "speaker \"" << SpeakerText(a, *q) << "\"";
+    EXPECT_EQ(q->speaker.anonymous, c.anonymous);
+    if (c.anonymous) EXPECT_FALSE(q->speaker.descriptor.empty());
+  }
+  if (c.speaker_name[0] != '\0')
+    EXPECT_NE(SpeakerName(a, *q).find(c.speaker_name), std::string::npos)
+        << "resolved to \"" << SpeakerName(a, *q) << "\"";
+  if (c.cue_lemma[0] != '\0') {
+    ASSERT_TRUE(q->has_cue);
+    EXPECT_EQ(q->cue.lemma, c.cue_lemma);
+  }
+  // Spans hold the content without the marks.
+  std::string_view text = a.Text(q->span);
+  ASSERT_FALSE(text.empty());
+  EXPECT_NE(text.substr(0, 3), "\xE2\x80\x9C");
+}
+
+INSTANTIATE_TEST_SUITE_P(Articles, QuoteCases, ::testing::ValuesIn(kCases),
+                         [](const ::testing::TestParamInfo<Case>& i) { return i.param.name; });
+
+TEST(Quotes, ReportedClauseAroundAPartialQuoteKeepsItsSpeaker) {
+  Analysis a = Analyze(
+      "Volodymyr Fesenko said the military successes were \xE2\x80\x9C"
+      "a message precisely to "
+      "those wavering Western politicians,\xE2\x80\x9D who fear an escalation.");
+  const Quote* partial = Find(a, "a message precisely");
+  const Quote* clause = Find(a, "the military successes were");
+  ASSERT_NE(partial, nullptr);
+  ASSERT_NE(clause, nullptr);
+  EXPECT_EQ(partial->kind, Quote::Kind::kPartial);
+  EXPECT_EQ(clause->kind, Quote::Kind::kIndirect);
+  EXPECT_NE(SpeakerText(a, *partial).find("Fesenko"), std::string::npos);
+  EXPECT_NE(SpeakerText(a, *clause).find("Fesenko"), std::string::npos);
+}
+
+TEST(Quotes, NewYorkTimesDoubleApostrophesAreMarks) {
+  Analysis a = Analyze(
+      "''I think it can work,'' said Louisa Ermelino, the reviews director at Publishers "
+      "Weekly. ''Even though she is rich and powerful, she's still a woman up against men.''");
+  const Quote* q1 = Find(a, "I think it can work");
+  const Quote* q2 = Find(a, "Even though she is rich");
+  ASSERT_NE(q1, nullptr);
+  ASSERT_NE(q2, nullptr);
+  EXPECT_EQ(a.Text(q1->span), "I think it can work,");
+  EXPECT_EQ(SpeakerText(a, *q1), "Louisa Ermelino");
+  EXPECT_EQ(SpeakerText(a, *q2), "Louisa Ermelino");
+}
+
+TEST(Quotes, SplitQuoteAndContinuationKeepTheSpeaker) {
+  Analysis a = Analyze(
+      "\xE2\x80\x9CLet me be honest,\xE2\x80\x9D Landsbergis wrote. \xE2\x80\x9CIt is now beyond "
+      "doubt that Ukraine could have expelled Russia months ago.\xE2\x80\x9D");
+  const Quote* q1 = Find(a, "Let me be honest");
+  const Quote* q2 = Find(a, "beyond doubt");
+  ASSERT_NE(q1, nullptr);
+  ASSERT_NE(q2, nullptr);
+  ASSERT_TRUE(q2->has_speaker);
+  EXPECT_EQ(SpeakerText(a, *q1), "Landsbergis");
+  EXPECT_EQ(SpeakerText(a, *q2), "Landsbergis");
+}
+
+TEST(Quotes, TheRestOfASplitQuoteIsDirect) {
+  Analysis a = Analyze(
+      "''That, unfortunately,'' he said, ''is part of the reality of today's life on a global "
+      "basis.''");
+  const Quote* q = Find(a, "is part of the reality");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, Quote::Kind::kDirect);
+  EXPECT_EQ(SpeakerText(a, *q), "he");
+}
+
+TEST(Quotes, AnonymousSourceLinksItsOrganization) {
+  Analysis a = Analyze(
+      "Pentagon officials said there was a marked increase in missile attacks over the weekend.");
+  const Quote* q = Find(a, "a marked increase");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->has_speaker);
+  EXPECT_TRUE(q->speaker.anonymous);
+  EXPECT_EQ(q->speaker.descriptor, "Pentagon officials");
+  ASSERT_GE(q->speaker.organization, 0);
+  EXPECT_EQ(a.entities[q->speaker.organization].name, "Pentagon");
+}
+
+TEST(Quotes, MultiParagraphQuoteIsNotUnclosed) {
+  Analysis a = Analyze(
+      "Fesenko said:\n\n\xE2\x80\x9CThe first paragraph of the quote goes on.\n\n\xE2\x80\x9CThe "
+      "second and last paragraph closes it.\xE2\x80\x9D");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  for (const Quote& q : a.quotes) {
+    EXPECT_FALSE(q.unclosed);
+    EXPECT_EQ(SpeakerText(a, q), "Fesenko");
+  }
+  for (const Warning& w : a.warnings) EXPECT_NE(w.code, "unclosed-quote");
+}
+
+TEST(Quotes, UnclosedQuoteEndsAtParagraphAndIsFlagged) {
+  Analysis a = Analyze("He said \xE2\x80\x9Cthis never ends. It goes on.\nA new paragraph here.");
+  const Quote* q = Find(a, "this never ends");
+  ASSERT_NE(q, nullptr);
+  EXPECT_TRUE(q->unclosed);
+  EXPECT_EQ(a.Text(q->span), "this never ends. It goes on.");
+  bool warned = false;
+  for (const Warning& w : a.warnings) warned |= w.code == "unclosed-quote";
+  EXPECT_TRUE(warned);
+}
+
+TEST(Quotes, UnclosedQuoteAtTheEndOfTheText) {
+  // The last quote of the text never closes: it ends where the text ends.
+  Analysis a =
+      Analyze("One Club for Growth ad argues that \xE2\x80\x9Conly Ted Cruz can beat Trump");
+  const Quote* q = Find(a, "only Ted Cruz");
+  ASSERT_NE(q, nullptr);
+  EXPECT_TRUE(q->unclosed);
+  EXPECT_EQ(a.Text(q->span), "only Ted Cruz can beat Trump");
+}
+
+TEST(Quotes, ApostrophesAreNotQuoteMarks) {
+  const char* texts[] = {
+      "We visited the Smiths\xE2\x80\x99 house in the \xE2\x80\x99"
+      "80s and played rock "
+      "\xE2\x80\x99n\xE2\x80\x99 roll.",
+      "They don\xE2\x80\x99t know. It wasn\xE2\x80\x99t Russia\xE2\x80\x99s war, the "
+      "soldiers\xE2\x80\x99 mood said.",
+      "We visited the Smiths' house in the '80s and played rock 'n' roll all night.",
+  };
+  for (const char* t : texts) {
+    Analysis a = Analyze(t);
+    for (const Quote& q : a.quotes) {
+      EXPECT_EQ(q.kind, Quote::Kind::kIndirect) << t << " -> " << a.Text(q.span);
+    }
+    for (const Warning& w : a.warnings) EXPECT_NE(w.code, "unclosed-quote") << t;
+  }
+}
+
+TEST(Quotes, PossessiveInsideSingleQuotes) {
+  Analysis a =
+      Analyze("She called it \xE2\x80\x98the Smiths\xE2\x80\x99 house\xE2\x80\x99 all along.");
+  const Quote* q = Find(a, "Smiths");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(a.Text(q->span), "the Smiths\xE2\x80\x99 house");
+}
+
+TEST(Quotes, NestedQuoteStaysInsideItsOuterQuote) {
+  Analysis a = Analyze(
+      "\xE2\x80\x9CHe told me \xE2\x80\x98never again\xE2\x80\x99 and then he left,\xE2\x80\x9D "
+      "she said.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.Text(a.quotes[0].span),
+            "He told me \xE2\x80\x98never again\xE2\x80\x99 and then he left,");
+  EXPECT_EQ(SpeakerText(a, a.quotes[0]), "she");
+}
+
+TEST(Quotes, OddNumberOfMarksNeverFails) {
+  Analysis a = Analyze("\"one \"two \"three\" four \" five\n\xE2\x80\x9D stray \xE2\x80\x9C open");
+  for (const Quote& q : a.quotes) {
+    EXPECT_LE(q.span.start, q.span.end);
+    EXPECT_LE(q.span.end, a.text.size());
+  }
+}
+
+TEST(Quotes, HundredThousandMarksInLinearTime) {
+  std::string text;
+  for (int i = 0; i < 25000; ++i) text += "\xE2\x80\x9Cword\xE2\x80\x9D \"x\" ";
+  text += "\xE2\x80\x9C";
+  auto t0 = std::chrono::steady_clock::now();
+  Analysis a = Analyze(text);
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_GE(a.quotes.size(), 25000u);
+  EXPECT_LT(s, 30.0);  // quadratic work on 100,000 marks would take minutes
+  // And 100,000 unclosed openers in one paragraph.
+  std::string opens;
+  for (int i = 0; i < 100000; ++i)
+    opens +=
+        "\xE2\x80\x9C"
+        "a ";
+  t0 = std::chrono::steady_clock::now();
+  a = Analyze(opens);
+  s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_LT(s, 30.0);  // quadratic work on 100,000 marks would take minutes
+}
+
+TEST(Quotes, LexiconHasStances) {
+  const QuoteLexicon& lex = QuoteLexicon::Get();
+  ASSERT_NE(lex.Verb("denied"), nullptr);
+  EXPECT_EQ(lex.Verb("denied")->stance, "deny");
+  EXPECT_EQ(lex.Verb("admitted")->stance, "admit");
+  EXPECT_EQ(lex.Verb("warned")->stance, "warn");
+  EXPECT_EQ(lex.Verb("announced")->stance, "announce");
+  EXPECT_EQ(lex.Verb("asked")->stance, "ask");
+  EXPECT_EQ(lex.Verb("claimed")->stance, "claim");
+  EXPECT_EQ(lex.Verb("said")->stance, "say");
+  EXPECT_TRUE(lex.IsSourceNoun("officials"));
+}
+
+}  // namespace
+}  // namespace lede

@@ -1,0 +1,112 @@
+// The WebAssembly bindings: the only file that includes Emscripten headers.
+// One string in, one JSON string out; errors come back as {"error": "..."},
+// never as an abort or a JS exception (wasm/lede.js turns them into Errors).
+//
+//   analyze(text, optionsJson) -> schema-1 JSON (see design.md)
+//   compare(a, b, optionsJson) -> comparison JSON (docs/compare.md), as `lede compare`
+//   version()                  -> "0.1.0"
+//
+// `text` is UTF-8: a JS string (Embind encodes it; wasm/lede.js first replaces
+// lone surrogates with U+FFFD so UTF-16 offsets stay exact) or a Uint8Array of
+// raw bytes (decoded by the core as the WHATWG decoder does, with a warning).
+//
+// optionsJson: "" or a JSON object; unknown keys are ignored.
+//   "offsets": "utf16" (default) | "utf8" | "codepoint"
+//   "maxBytes": refuse texts over this many UTF-8 bytes (default kWasmMaxBytes)
+//   "pretty": true to indent the JSON (as `lede analyze --pretty`)
+#include <emscripten/bind.h>
+
+#include <cmath>
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "lede/compare.h"
+#include "lede/lede.h"
+
+namespace {
+
+// Smaller than the CLI's default: the module's memory is capped (wasm.cmake,
+// LEDE_WASM_MAX_MEMORY) and an article is tens of kilobytes.
+constexpr size_t kWasmMaxBytes = 16u << 20;  // 16 MiB
+
+std::string ErrorJson(const std::string& message) {
+  return "{\"error\":" +
+         nlohmann::json(message).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+         "}";
+}
+
+// Fills *options from optionsJson. Never throws: every access checks the type
+// first (exceptions are off in the wasm build, so a throw would abort).
+bool ParseOptions(const std::string& options_json, lede::Options* options, std::string* error) {
+  options->max_input_bytes = kWasmMaxBytes;
+  if (options_json.find_first_not_of(" \t\r\n") == std::string::npos) return true;
+  nlohmann::json j = nlohmann::json::parse(options_json, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    *error = "options are not valid JSON";
+    return false;
+  }
+  if (j.is_null()) return true;
+  if (!j.is_object()) {
+    *error = "options must be a JSON object";
+    return false;
+  }
+  auto it = j.find("offsets");
+  if (it != j.end() && !it->is_null()) {
+    if (!it->is_string() ||
+        !lede::ParseOffsetUnit(it->get_ref<const std::string&>(), &options->offsets)) {
+      *error = "options.offsets must be \"utf16\", \"utf8\" or \"codepoint\"";
+      return false;
+    }
+  }
+  it = j.find("maxBytes");
+  if (it != j.end() && !it->is_null()) {
+    double n = it->is_number() ? it->get<double>() : 0;
+    if (!(n >= 1) || n != std::floor(n)) {
+      *error = "options.maxBytes must be a positive whole number";
+      return false;
+    }
+    // The core refuses more than 1 GiB whatever the limit.
+    options->max_input_bytes = n > double(1u << 30) ? size_t{1} << 30 : static_cast<size_t>(n);
+  }
+  it = j.find("pretty");
+  if (it != j.end() && !it->is_null()) {
+    if (!it->is_boolean()) {
+      *error = "options.pretty must be true or false";
+      return false;
+    }
+    options->pretty = it->get<bool>();
+  }
+  return true;
+}
+
+std::string Analyze(const std::string& text, const std::string& options_json) {
+  lede::Options options;
+  std::string error;
+  if (!ParseOptions(options_json, &options, &error)) return ErrorJson(error);
+  lede::Analysis analysis = lede::Analyze(text, options);
+  if (!analysis.error.empty()) return ErrorJson(analysis.error);
+  return lede::ToJson(analysis);  // an {"error": ...} object when refused
+}
+
+std::string Compare(const std::string& a, const std::string& b, const std::string& options_json) {
+  lede::Options options;
+  std::string error;
+  if (!ParseOptions(options_json, &options, &error)) return ErrorJson(error);
+  lede::Analysis analysis_a = lede::Analyze(a, options);
+  if (!analysis_a.error.empty()) return ErrorJson("article a: " + analysis_a.error);
+  lede::Analysis analysis_b = lede::Analyze(b, options);
+  if (!analysis_b.error.empty()) return ErrorJson("article b: " + analysis_b.error);
+  return lede::CompareToJson(lede::Compare(analysis_a, analysis_b), analysis_a, analysis_b,
+                             options.pretty);
+}
+
+std::string Version() { return LEDE_VERSION; }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(lede) {
+  emscripten::function("analyze", &Analyze);
+  emscripten::function("compare", &Compare);
+  emscripten::function("version", &Version);
+}

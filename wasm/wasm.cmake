@@ -1,0 +1,58 @@
+# The WebAssembly module (included by the root CMakeLists.txt when the
+# compiler is Emscripten; see emsdk-toolchain.cmake and the wasm-release preset).
+#
+# Output, in ${CMAKE_BINARY_DIR}/gen/ and copied to web/app/gen/:
+#   lede.js         the ES-module wrapper (wasm/lede.js): createLede()
+#   lede-module.js  Emscripten's loader (built as lede.js, renamed; it loads lede.wasm)
+#   lede.wasm       the module: the core + RE2 + the Embind bindings
+#   worker.js       the worker client (wasm/worker.js)
+#   lede.d.ts       types of the wrapper and of the schema-1 result
+#
+# The loader is an ES module for the web and workers only: in node, pass the
+# bytes of lede.wasm as `wasmBinary` (Emscripten 3.1.6 cannot fetch a file path
+# from node, nor use require() in an ES module).
+
+set(LEDE_WASM_MAX_MEMORY "1GB" CACHE STRING "Most memory the wasm module may grow to")
+
+add_executable(lede_wasm ${CMAKE_SOURCE_DIR}/wasm/bindings.cc)
+set_target_properties(lede_wasm PROPERTIES OUTPUT_NAME lede SUFFIX ".js")
+target_link_libraries(lede_wasm PRIVATE lede_core)
+target_include_directories(lede_wasm PRIVATE ${CMAKE_SOURCE_DIR}/core/src)
+target_compile_options(lede_wasm PRIVATE -Wall -Wextra)
+target_compile_definitions(lede_wasm PRIVATE LEDE_VERSION="${PROJECT_VERSION}")
+# -Os everywhere in the module (core included): the page downloads it.
+target_compile_options(lede_core PRIVATE -Os)
+target_compile_options(lede_wasm PRIVATE -Os)
+target_link_options(lede_wasm PRIVATE
+  --bind
+  -Os
+  -sMODULARIZE=1
+  -sEXPORT_ES6=1
+  -sEXPORT_NAME=createLedeModule
+  -sENVIRONMENT=web,worker
+  -sALLOW_MEMORY_GROWTH=1
+  -sINITIAL_MEMORY=16MB
+  -sMAXIMUM_MEMORY=${LEDE_WASM_MAX_MEMORY}
+  -sFILESYSTEM=0
+  # No eval/new Function: runs under a CSP without 'unsafe-eval' (pages, MV3).
+  -sDYNAMIC_EXECUTION=0
+  -sASSERTIONS=0
+  -sINCOMING_MODULE_JS_API=wasmBinary,locateFile,print,printErr,onAbort,instantiateWasm)
+
+set(LEDE_WASM_GEN ${CMAKE_BINARY_DIR}/gen)
+set(LEDE_WASM_JS_SOURCES
+  ${CMAKE_SOURCE_DIR}/wasm/lede.js
+  ${CMAKE_SOURCE_DIR}/wasm/worker.js
+  ${CMAKE_SOURCE_DIR}/wasm/worker-client.js
+  ${CMAKE_SOURCE_DIR}/wasm/lede.d.ts)
+add_custom_command(
+  OUTPUT ${LEDE_WASM_GEN}/lede.wasm ${LEDE_WASM_GEN}/lede-module.js ${LEDE_WASM_GEN}/lede.js
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${LEDE_WASM_GEN}
+  COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE_DIR:lede_wasm>/lede.wasm ${LEDE_WASM_GEN}/lede.wasm
+  COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE:lede_wasm> ${LEDE_WASM_GEN}/lede-module.js
+  COMMAND ${CMAKE_COMMAND} -E copy ${LEDE_WASM_JS_SOURCES} ${LEDE_WASM_GEN}/
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_SOURCE_DIR}/web/app/gen
+  COMMAND ${CMAKE_COMMAND} -E copy_directory ${LEDE_WASM_GEN} ${CMAKE_SOURCE_DIR}/web/app/gen
+  DEPENDS lede_wasm ${LEDE_WASM_JS_SOURCES}
+  COMMENT "Copying the wasm module and its JS to web/app/gen/")
+add_custom_target(lede_wasm_gen ALL DEPENDS ${LEDE_WASM_GEN}/lede.wasm)
