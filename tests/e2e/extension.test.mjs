@@ -142,6 +142,25 @@ describe('lede browser extension', {skip: skipAll}, () => {
     await cdp.send('Extensions.triggerAction', {id: extId, targetId: tab.targetId});
   }
 
+  // Presses the button and waits for the analysis to settle in state `want`.
+  // Chromium now and then refuses the first script injection right after a
+  // page load ("Cannot access contents of the page", about 1 run in 10, not
+  // reproduced in a stress loop): a reader would press again, and so does this
+  // helper, once, so CI does not hinge on that race. Any other error fails.
+  async function press(page, want) {
+    await clickAction(page);
+    try {
+      return await settledState(page.url(), want);
+    } catch (e) {
+      if (!/Cannot access contents/.test(String(e))) throw e;
+      console.log(`# retrying the button press once: ${String(e).slice(0, 120)}`);
+      await sw.evaluate(() => chrome.storage.session.clear());
+      await new Promise((r) => setTimeout(r, 300));
+      await clickAction(page);
+      return await settledState(page.url(), want);
+    }
+  }
+
   // The worker's stored state for the tab showing `url`, once settled.
   async function settledState(url, want) {
     const deadline = Date.now() + 20000;
@@ -207,8 +226,7 @@ describe('lede browser extension', {skip: skipAll}, () => {
     const splitNodes = await page.evaluate(() => document.getElementById('split').childNodes.length);
     assert.equal(splitNodes, 2, 'fixture splits the LaPlante paragraph into two text nodes');
 
-    await clickAction(page);
-    const st = await settledState(page.url(), true);
+    const st = await press(page, true);
     const a = st.analysis;
     assert.equal(a.schema, 1);
     assert.equal(a.offsets, 'utf16');
@@ -289,8 +307,7 @@ describe('lede browser extension', {skip: skipAll}, () => {
     assert.equal(await page.locator('#counter').innerText(), '1');
 
     // Second press: highlights off, DOM exactly as before (split text node kept split).
-    await clickAction(page);
-    await settledState(page.url(), false);
+    await press(page, false);
     const afterHtml = await page.evaluate(() => document.body.innerHTML);
     assert.equal(afterHtml.replace('<span id="counter">1</span>', '<span id="counter">0</span>'), before);
     assert.equal(await page.evaluate(() => document.querySelectorAll('lede-mark').length), 0);
@@ -309,8 +326,7 @@ describe('lede browser extension', {skip: skipAll}, () => {
     // highlighter is given spans computed from the text it extracted.
     const page = await open('news.html');
     const before = await page.evaluate(() => document.body.innerHTML);
-    await clickAction(page);
-    const st = await settledState(page.url(), true);
+    const st = await press(page, true);
     const want = ['Lloyd Austin', 'Bill LaPlante', 'Institute for the Study of War', 'Dmitry Peskov'];
     const spans = want.map((w) => ({w, start: st.text.indexOf(w)}));
     for (const s of spans) assert.ok(s.start >= 0, `${s.w} in text`);
@@ -343,8 +359,7 @@ describe('lede browser extension', {skip: skipAll}, () => {
     const laplante = await page.evaluate(() => document.querySelectorAll('lede-mark[data-lede-id="T1"]').length);
     assert.equal(laplante, 2, 'one piece per original text node');
     await page.locator('#story').screenshot({path: path.join(ARTIFACTS, 'news-mapping.png')});
-    await clickAction(page);
-    await settledState(page.url(), false);
+    await press(page, false);
     assert.equal(await page.evaluate(() => document.body.innerHTML), before);
     await page.close();
   });
@@ -367,16 +382,14 @@ describe('lede browser extension', {skip: skipAll}, () => {
     assert.equal(st.selection, true);
     assert.equal(st.text,
       'On Friday, the Pentagon’s arms acquisition chief Bill LaPlante said the meeting would take place in Brussels on September 28.');
-    await clickAction(page);
-    await settledState(page.url(), false);
+    await press(page, false);
     await page.close();
   });
 
   test('page with Content-Security-Policy script-src \'self\': analysis still runs, no violation', async () => {
     const page = await open('csp.html');
     const before = await page.evaluate(() => document.body.innerHTML);
-    await clickAction(page);
-    const st = await settledState(page.url(), true);
+    const st = await press(page, true);
     assert.match(st.text, /Lloyd Austin announced this week/);
     assert.ok(st.analysis.stats.sentences >= 8, `sentences: ${st.analysis.stats.sentences}`);
     assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-csp-violations')), null);
@@ -400,8 +413,7 @@ describe('lede browser extension', {skip: skipAll}, () => {
     const page = await open('hostile.html');
     const before = await page.evaluate(() => document.body.innerHTML);
     const elementsBefore = await page.evaluate(() => document.querySelectorAll('*').length);
-    await clickAction(page);
-    const st = await settledState(page.url(), true);
+    const st = await press(page, true);
     assert.ok(st.text.includes('Typing <script>window.__pwned = 1</script> into the name field'));
     assert.ok(st.text.includes('<img src=x onerror="window.__pwned = 2">'));
     const added = await page.evaluate(() => ({
@@ -428,8 +440,7 @@ describe('lede browser extension', {skip: skipAll}, () => {
       assert.ok(pwnedPanel.text.includes('<script>window.__pwned = 1</script>'), 'panel shows the markup as text');
       assert.match(pwnedPanel.text, /Lopez/);
     });
-    await clickAction(page);
-    await settledState(page.url(), false);
+    await press(page, false);
     assert.equal(await page.evaluate(() => document.body.innerHTML), before);
     assert.deepEqual(page.errors, []);
     await panel.close();
