@@ -64,7 +64,7 @@ struct Quantity {
   double value_max = 0;  // == value unless approx == kRange
   std::string unit;      // canonical unit ("km2", "mi2", "USD", "%", "C", "day", ...), "" if none
   Approx approx = Approx::kExact;
-  int precision = 0;  // digits after the decimal point as written (for rounding checks)
+  int precision = 0;      // digits after the decimal point as written (for rounding checks)
   double multiplier = 1;  // the written scale word: "1.2bn" -> 1e9, "3 million" -> 1e6
 };
 
