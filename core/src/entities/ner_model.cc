@@ -643,7 +643,23 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   return out;
 }
 
+namespace {
+const Model* g_replacement = nullptr;
+}  // namespace
+
+bool Model::ReplaceDefault(std::string_view bytes) {
+  auto* m = new Model();  // lives as long as the process, like the default
+  if (!m->Load(bytes)) {
+    delete m;
+    return false;
+  }
+  delete g_replacement;
+  g_replacement = m;
+  return true;
+}
+
 const Model& Model::Default() {
+  if (g_replacement) return *g_replacement;
   static const Model model = [] {
     Model m;
     m.Load(EmbeddedFile("ner/model.bin"));

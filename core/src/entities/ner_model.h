@@ -79,8 +79,13 @@ class Model {
   // document-level facts the tagger used.
   std::vector<NameSpan> Tag(const Document& doc, DocContext* context = nullptr) const;
 
-  // The model compiled in (core/data/ner/model.bin), loaded on first use.
+  // The model compiled in (core/data/ner/model.bin), loaded on first use,
+  // unless ReplaceDefault() gave another.
   static const Model& Default();
+  // Tools only (`lede eval ner --model`, cross-validation): makes Default()
+  // return the model parsed from `bytes`. Not thread-safe; call before any
+  // analysis. False (default unchanged) if the bytes are not a model.
+  static bool ReplaceDefault(std::string_view bytes);
 
   // Serialises averaged float weights: keys[i] has weights w[i * kNumTags ..].
   static std::string Serialize(const std::vector<uint32_t>& keys, const std::vector<float>& w,
