@@ -45,8 +45,8 @@ ClaimExample FeaturizeSentence(const LabelledSentence& s) {
   std::vector<Warning> warnings;
   std::vector<Entity> entities = FindEntities(doc, &warnings);
   ClaimExample ex;
-  ExtractClaimFeatures(doc, 0, static_cast<uint32_t>(doc.tokens.size()),
-                       TokenEntityTypes(doc, entities), &ex.features);
+  ClaimTokens tokens(doc, entities);
+  ExtractClaimFeatures(doc, tokens, 0, static_cast<uint32_t>(doc.tokens.size()), &ex.features);
   ex.positive = s.positive;
   return ex;
 }

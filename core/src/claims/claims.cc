@@ -23,7 +23,7 @@ size_t CountWords(const Document& doc, uint32_t begin, uint32_t end) {
 
 // Splits a sentence's tokens into clauses: at ";" and at ", but|yet|while|
 // whereas|although" when both halves hold enough words to stand alone.
-void SplitClauses(const Document& doc, const Sentence& s,
+void SplitClauses(const Document& doc, const ClaimTokens& tokens, const Sentence& s,
                   std::vector<std::pair<uint32_t, uint32_t>>* out) {
   uint32_t start = s.begin;
   for (uint32_t i = s.begin; i < s.end; ++i) {
@@ -33,7 +33,7 @@ void SplitClauses(const Document& doc, const Sentence& s,
     if (t == ";") {
       split = CountWords(doc, start, i) >= 4 && CountWords(doc, i + 1, s.end) >= 4;
     } else if (t == "," && i + 1 < s.end) {
-      std::string w = FoldWord(doc.Text(i + 1));
+      std::string_view w = tokens.folded(i + 1);
       if (w == "but" || w == "yet" || w == "while" || w == "whereas" || w == "although") {
         split = CountWords(doc, start, i) >= 6 && CountWords(doc, i + 1, s.end) >= 6;
         next_start = i + 1;
@@ -85,17 +85,17 @@ const std::array<std::string_view, 12> kSpelledCounts = {"two", "three", "four",
                                                          "ten", "dozen", "dozens", "half"};
 
 // Rules over the folded words of [begin, end): the claim's types and hedging.
-UnitFacts ReadFacts(const Document& doc, uint32_t begin, uint32_t end,
-                    const std::vector<const char*>& entity_types) {
+UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end) {
+  const std::vector<const char*>& entity_types = tokens.entity_types();
   UnitFacts f;
-  std::vector<std::string> w;
+  std::vector<std::string_view> w;
   std::vector<uint32_t> idx;
   w.reserve(end - begin);
   idx.reserve(end - begin);
   for (uint32_t i = begin; i < end; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind == TokenKind::kQuote) continue;
-    w.push_back(t.kind == TokenKind::kPunct ? std::string(doc.Text(t)) : FoldWord(doc.Text(t)));
+    w.push_back(t.kind == TokenKind::kPunct ? doc.Text(t) : tokens.folded(i));
     idx.push_back(i);
   }
   auto at = [&](size_t k) -> std::string_view { return k < w.size() ? w[k] : std::string_view(); };
@@ -132,7 +132,7 @@ UnitFacts ReadFacts(const Document& doc, uint32_t begin, uint32_t end,
       if (!ordinal && !date) f.quantity = true;
     }
     if (t.kind == TokenKind::kSymbol && (x == "%" || x == "$")) f.quantity = true;
-    uint32_t c = t.kind == TokenKind::kWord ? WordClasses(x) : 0;
+    uint32_t c = t.kind == TokenKind::kWord ? tokens.classes(idx[k]) : 0;
     if (c & (kWcPercent | kWcNumberWord)) {
       bool count = x == "hundred" || x == "hundreds" || x == "thousand" || x == "thousands" ||
                    x == "million" || x == "millions" || x == "billion" || x == "billions" ||
@@ -168,7 +168,7 @@ UnitFacts ReadFacts(const Document& doc, uint32_t begin, uint32_t end,
       for (size_t j = k + 2; j < w.size() && j <= k + 5; ++j) {
         // Not clock times: "from 6:00 a.m. to 9:00 a.m.".
         if (w[j] == "to" && doc.tokens[idx[k + 1]].kind == TokenKind::kNumber &&
-            w[k + 1].find(':') == std::string::npos) {
+            w[k + 1].find(':') == std::string_view::npos) {
           f.change = true;
         }
       }
@@ -277,8 +277,9 @@ const char* FamilyReason(FeatureFamily f) {
 }
 
 // Reasons: the feature families (and words) that raised the score most.
-std::vector<std::string> Reasons(const Document& doc, const ClaimModel& model,
-                                 const std::vector<Feature>& features, const UnitFacts& facts) {
+std::vector<std::string> Reasons(const Document& doc, const ClaimTokens& tokens,
+                                 const ClaimModel& model, const std::vector<Feature>& features,
+                                 const UnitFacts& facts) {
   std::array<double, static_cast<size_t>(FeatureFamily::kCount)> sum{};
   std::vector<std::pair<double, uint32_t>> words;
   for (const Feature& f : features) {
@@ -289,15 +290,14 @@ std::vector<std::string> Reasons(const Document& doc, const ClaimModel& model,
   // Unigram contributions, for the words a reader can see.
   for (const Feature& f : features) {
     if (f.family != FeatureFamily::kWord) continue;
-    const Token& t = doc.tokens[f.token];
-    if (t.kind != TokenKind::kWord) continue;
-    std::string folded = FoldWord(doc.Text(t));
+    if (doc.tokens[f.token].kind != TokenKind::kWord) continue;
+    if (tokens.unigram(f.token) != f.hash) continue;  // a bigram
+    std::string_view folded = tokens.folded(f.token);
     if (folded.size() < 4 || IsFunctionWord(folded)) continue;
-    if (HashFeature(folded, HashFeature("u:")) != f.hash) continue;  // a bigram
     double c = model.Weight(f.hash) * f.value;
     if (c > 0.02) words.emplace_back(c, f.token);
   }
-  std::vector<std::pair<double, std::string>> ranked;
+  std::vector<std::pair<double, const char*>> ranked;
   for (size_t i = 0; i < sum.size(); ++i) {
     // Families the rules also read (figures, comparisons, change, cause,
     // prediction, policy) give their reason only when the rule agrees.
@@ -325,12 +325,14 @@ std::vector<std::string> Reasons(const Document& doc, const ClaimModel& model,
     std::stable_sort(words.begin(), words.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
     std::string r = "wording of checkable statements:";
-    std::vector<std::string> seen;
+    std::vector<std::string_view> seen;
     for (const auto& wd : words) {
-      std::string x = std::string(doc.Text(wd.second));
+      std::string_view x = doc.Text(wd.second);
       if (std::find(seen.begin(), seen.end(), x) != seen.end()) continue;
       seen.push_back(x);
-      r += (seen.size() > 1 ? ", \"" : " \"") + x + "\"";
+      r += seen.size() > 1 ? ", \"" : " \"";
+      r += x;
+      r += '"';
       if (seen.size() == 3) break;
     }
     out.push_back(r);
@@ -372,7 +374,7 @@ class QuoteSweep {
   size_t next_ = 0;
 };
 
-ClaimSource FindSource(const Document& doc, Span span, uint32_t sbegin, uint32_t send,
+ClaimSource FindSource(const ClaimTokens& tokens, Span span, uint32_t sbegin, uint32_t send,
                        const std::vector<Entity>& entities, const std::vector<Quote>& quotes,
                        const std::vector<size_t>& candidates, const std::vector<int>& token_entity,
                        bool* claim_cue) {
@@ -392,13 +394,13 @@ ClaimSource FindSource(const Document& doc, Span span, uint32_t sbegin, uint32_t
   if (src.quote >= 0 || entities.empty()) return src;
   // "according to X" or "X said|told|announced ..." within the sentence.
   for (uint32_t i = sbegin; i < send; ++i) {
-    std::string x = FoldWord(doc.Text(i));
-    if (x == "according" && i + 2 < send && FoldWord(doc.Text(i + 1)) == "to") {
+    std::string_view x = tokens.folded(i);
+    if (x == "according" && i + 2 < send && tokens.folded(i + 1) == "to") {
       for (uint32_t j = i + 2; j < send && j < i + 6; ++j) {
         if (token_entity[j] >= 0) return ClaimSource{token_entity[j], -1};
       }
     }
-    if ((WordClasses(x) & kWcSpeech) && x != "according" && x != "claims" && x != "reports" &&
+    if ((tokens.classes(i) & kWcSpeech) && x != "according" && x != "claims" && x != "reports" &&
         i > sbegin) {
       // Nearest entity before the verb within 5 tokens (skipping "on Monday").
       for (uint32_t j = i; j > sbegin && j + 6 > i; --j) {
@@ -467,22 +469,23 @@ double ClaimThreshold() { return DefaultClaimModel().threshold; }
 std::vector<ScoredUnit> ScoreUnits(const Document& doc, const std::vector<Entity>& entities) {
   std::vector<ScoredUnit> out;
   const ClaimModel& model = DefaultClaimModel();
-  std::vector<const char*> types = TokenEntityTypes(doc, entities);
+  ClaimTokens tokens(doc, entities);
+  const std::vector<const char*>& types = tokens.entity_types();
   std::vector<std::pair<uint32_t, uint32_t>> clauses;
   std::vector<Feature> features;
   for (const Sentence& s : doc.sentences) {
     if (s.dateline) continue;
     clauses.clear();
-    SplitClauses(doc, s, &clauses);
+    SplitClauses(doc, tokens, s, &clauses);
     for (const auto& c : clauses) {
       ScoredUnit u;
       u.begin = c.first;
       u.end = c.second;
       u.span = TokenSpan(doc, c.first, c.second);
       if (u.span.end == u.span.start) continue;
-      ExtractClaimFeatures(doc, c.first, c.second, types, &features);
+      ExtractClaimFeatures(doc, tokens, c.first, c.second, &features);
       u.score = model.ok() ? model.Score(features) : 0;
-      u.score = GateScore(u.score, ReadFacts(doc, c.first, c.second, types),
+      u.score = GateScore(u.score, ReadFacts(doc, tokens, c.first, c.second),
                           HasName(types, c.first, c.second));
       out.push_back(u);
     }
@@ -495,7 +498,8 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
   std::vector<Claim> claims;
   const ClaimModel& model = DefaultClaimModel();
   if (!model.ok()) return claims;
-  std::vector<const char*> types = TokenEntityTypes(doc, entities);
+  ClaimTokens tokens(doc, entities);
+  const std::vector<const char*>& types = tokens.entity_types();
   std::vector<int> token_entity = TokenEntities(doc, entities);
   QuoteSweep sweep(quotes);
   std::vector<std::pair<uint32_t, uint32_t>> clauses;
@@ -503,24 +507,24 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
   for (const Sentence& s : doc.sentences) {
     if (s.dateline) continue;
     clauses.clear();
-    SplitClauses(doc, s, &clauses);
+    SplitClauses(doc, tokens, s, &clauses);
     // Hedges reach over the whole sentence: "... 20 towns - claims that could
     // not be independently verified."
-    UnitFacts sentence_facts = ReadFacts(doc, s.begin, s.end, types);
+    UnitFacts sentence_facts = ReadFacts(doc, tokens, s.begin, s.end);
     bool sentence_hedged = sentence_facts.hedged;
     for (const auto& c : clauses) {
       Span span = TokenSpan(doc, c.first, c.second);
       if (span.end == span.start || CountWords(doc, c.first, c.second) < 3) continue;
-      ExtractClaimFeatures(doc, c.first, c.second, types, &features);
+      ExtractClaimFeatures(doc, tokens, c.first, c.second, &features);
       double score = model.Score(features);
       if (score < model.threshold) continue;
       // ReadFacts is a pure function of its range: a clause that is the
       // whole sentence reuses the sentence's facts.
       UnitFacts facts = c.first == s.begin && c.second == s.end
                             ? sentence_facts
-                            : ReadFacts(doc, c.first, c.second, types);
+                            : ReadFacts(doc, tokens, c.first, c.second);
       bool claim_cue = false;
-      ClaimSource source = FindSource(doc, span, s.begin, s.end, entities, quotes,
+      ClaimSource source = FindSource(tokens, span, s.begin, s.end, entities, quotes,
                                       sweep.Candidates(span), token_entity, &claim_cue);
       score =
           GateScore(score, facts,
@@ -538,7 +542,7 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
       if (facts.event) claim.types.push_back("event");
       claim.source = source;
       claim.hedged = sentence_hedged || claim_cue;
-      claim.reasons = Reasons(doc, model, features, facts);
+      claim.reasons = Reasons(doc, tokens, model, features, facts);
       if (claim.source.quote >= 0 || claim.source.entity >= 0) {
         claim.reasons.insert(claim.reasons.begin() + std::min<size_t>(claim.reasons.size(), 1),
                              "names a source");

@@ -1,5 +1,6 @@
 #include "claims/features.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <unordered_map>
@@ -130,19 +131,39 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-// A folded token as the model sees it: numbers by shape, words lower-cased.
-std::string Normalize(const Document& doc, const Token& t) {
-  std::string_view raw = doc.Text(t);
-  if (t.kind == TokenKind::kNumber) {
-    bool year = raw.size() == 4 && (raw[0] == '1' || raw[0] == '2') &&
-                raw.find_first_not_of("0123456789") == std::string_view::npos;
-    if (year) return "<year>";
-    if (raw.find('.') != std::string_view::npos) return "<decimal>";
-    char last = raw.back();
-    if ((last | 0x20) >= 'a' && (last | 0x20) <= 'z') return "<ordinal>";  // 14th, 2nd
-    return raw.size() <= 2 ? "<num-small>" : "<num>";
+// A number as the model sees it: by shape, not by value.
+const char* NumberShape(std::string_view raw) {
+  bool year = raw.size() == 4 && (raw[0] == '1' || raw[0] == '2') &&
+              raw.find_first_not_of("0123456789") == std::string_view::npos;
+  if (year) return "<year>";
+  if (raw.find('.') != std::string_view::npos) return "<decimal>";
+  char last = raw.back();
+  if ((last | 0x20) >= 'a' && (last | 0x20) <= 'z') return "<ordinal>";  // 14th, 2nd
+  return raw.size() <= 2 ? "<num-small>" : "<num>";
+}
+
+// True when FoldWord may change `word`: an ASCII capital or the lead byte of
+// a curly apostrophe.
+bool MayFold(std::string_view word) {
+  for (char c : word) {
+    if ((c >= 'A' && c <= 'Z') || c == '\xE2') return true;
   }
-  return FoldWord(raw);
+  return false;
+}
+
+void AppendFolded(std::string_view word, std::string* out) {
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (c >= 'A' && c <= 'Z') {
+      out->push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if (c == '\xE2' && i + 2 < word.size() && word[i + 1] == '\x80' &&
+               (word[i + 2] == '\x99' || word[i + 2] == '\x98')) {
+      out->push_back('\'');  // ’ or ‘
+      i += 2;
+    } else {
+      out->push_back(c);
+    }
+  }
 }
 
 void AddHash(std::vector<Feature>* out, uint32_t hash, FeatureFamily family, float value = 1,
@@ -186,18 +207,7 @@ uint32_t HashFeature(std::string_view s, uint32_t seed) {
 std::string FoldWord(std::string_view word) {
   std::string out;
   out.reserve(word.size());
-  for (size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    if (c >= 'A' && c <= 'Z') {
-      out.push_back(static_cast<char>(c - 'A' + 'a'));
-    } else if (c == '\xE2' && i + 2 < word.size() && word[i + 1] == '\x80' &&
-               (word[i + 2] == '\x99' || word[i + 2] == '\x98')) {
-      out.push_back('\'');  // ’ or ‘
-      i += 2;
-    } else {
-      out.push_back(c);
-    }
-  }
+  AppendFolded(word, &out);
   return out;
 }
 
@@ -219,48 +229,73 @@ uint32_t WordClasses(std::string_view folded) {
 std::vector<const char*> TokenEntityTypes(const Document& doc,
                                           const std::vector<Entity>& entities) {
   std::vector<const char*> types(doc.tokens.size(), nullptr);
-  if (entities.empty() || doc.tokens.empty()) return types;
-  // Byte -> token lookup through one pass over the tokens.
-  std::vector<uint32_t> token_at(doc.text.size() + 1, UINT32_MAX);
-  for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
-    for (uint32_t b = doc.tokens[i].span.start; b < doc.tokens[i].span.end; ++b) token_at[b] = i;
-  }
+  // Every token that shares a byte with a mention takes its entity's type
+  // (the last one wins). Tokens are sorted and disjoint: a binary search
+  // finds the first token ending after the mention starts.
+  auto ends_before = [](const Token& t, uint32_t byte) { return t.span.end <= byte; };
   for (const Entity& e : entities) {
     for (const Mention& m : e.mentions) {
-      for (uint32_t b = m.span.start; b < m.span.end && b < doc.text.size(); ++b) {
-        uint32_t t = token_at[b];
-        if (t != UINT32_MAX) {
-          types[t] = e.type.c_str();
-          b = doc.tokens[t].span.end - 1;
-        }
+      auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.start, ends_before);
+      for (; it != doc.tokens.end() && it->span.start < m.span.end; ++it) {
+        if (it->span.start < it->span.end) types[it - doc.tokens.begin()] = e.type.c_str();
       }
     }
   }
   return types;
 }
 
-void ExtractClaimFeatures(const Document& doc, uint32_t begin, uint32_t end,
-                          const std::vector<const char*>& entity_types, std::vector<Feature>* out) {
+ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entities)
+    : entity_types_(TokenEntityTypes(doc, entities)) {
+  size_t n = doc.tokens.size();
+  size_t room = 0;
+  for (const Token& t : doc.tokens) {
+    if (MayFold(doc.Text(t))) room += t.span.end - t.span.start;
+  }
+  buffer_.reserve(room);  // folding never lengthens a word: the views below stay valid
+  folded_.resize(n);
+  norm_.resize(n);
+  classes_.resize(n);
+  unigram_.resize(n);
+  // Hashed piecewise: FNV over "u:" + norm equals FNV over norm seeded with
+  // the state after "u:", without building the string.
+  static const uint32_t kUnigramSeed = HashFeature("u:");
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string_view raw = doc.Text(i);
+    std::string_view folded = raw;
+    if (MayFold(raw)) {
+      size_t at = buffer_.size();
+      AppendFolded(raw, &buffer_);
+      folded = std::string_view(buffer_).substr(at);
+    }
+    folded_[i] = folded;
+    norm_[i] = doc.tokens[i].kind == TokenKind::kNumber ? NumberShape(raw) : folded;
+    classes_[i] = WordClasses(folded);
+    unigram_[i] = HashFeature(norm_[i], kUnigramSeed);
+  }
+}
+
+void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32_t begin,
+                          uint32_t end, std::vector<Feature>* out) {
+  const std::vector<const char*>& entity_types = tokens.entity_types();
   out->clear();
   Add(out, "bias", FeatureFamily::kBias);
-  std::string prev = "<s>";
+  std::string_view prev = "<s>";
   uint32_t prev_token = begin;
   size_t words = 0, numbers = 0, caps_inner = 0, entity_tokens = 0;
   uint32_t classes = 0;
   bool question = false, exclam = false, money_symbol = false, percent_symbol = false;
   bool past_ed = false, first_word = true;
-  static const uint32_t kUnigramSeed = HashFeature("u:");
   static const uint32_t kBigramSeed = HashFeature("b:");
   for (uint32_t i = begin; i < end; ++i) {
     const Token& t = doc.tokens[i];
-    std::string_view raw = doc.Text(t);
     if (t.kind == TokenKind::kQuote) continue;
+    std::string_view raw = doc.Text(t);
     if (t.kind == TokenKind::kPunct) {
       if (raw.find('?') != std::string_view::npos) question = true;
       if (raw.find('!') != std::string_view::npos) exclam = true;
       if (raw != "," && raw != "-" && raw != ":") continue;
     }
-    std::string norm = Normalize(doc, t);
+    std::string_view norm = tokens.norm(i);
     if (t.kind == TokenKind::kSymbol) {
       if (raw == "$" || raw == "\xE2\x82\xAC" || raw == "\xC2\xA3") money_symbol = true;
       if (raw == "%") percent_symbol = true;
@@ -269,23 +304,18 @@ void ExtractClaimFeatures(const Document& doc, uint32_t begin, uint32_t end,
     if (t.kind == TokenKind::kWord) {
       ++words;
       if (t.Is(kCapitalized) && !first_word && !t.Is(kSentenceStart) && norm != "i" &&
-          norm.rfind("i'", 0) != 0) {
+          norm.substr(0, 2) != "i'") {
         ++caps_inner;
       }
       first_word = false;
-      uint32_t c = WordClasses(norm);
-      classes |= c;
+      classes |= tokens.classes(i);  // a word's norm is its folded text
       if (norm.size() > 5 && EndsWith(norm, "ed") && !t.Is(kCapitalized)) past_ed = true;
     }
     if (i < entity_types.size() && entity_types[i] != nullptr) ++entity_tokens;
-    // Hashed piecewise: FNV over "u:" + norm equals FNV over norm seeded
-    // with the state after "u:", without building the string.
-    if (t.kind != TokenKind::kPunct) {
-      AddHash(out, HashFeature(norm, kUnigramSeed), FeatureFamily::kWord, 1, i);
-    }
+    if (t.kind != TokenKind::kPunct) AddHash(out, tokens.unigram(i), FeatureFamily::kWord, 1, i);
     AddHash(out, HashFeature(norm, HashFeature(" ", HashFeature(prev, kBigramSeed))),
             FeatureFamily::kWord, 1, prev_token);
-    prev = std::move(norm);
+    prev = norm;
     prev_token = i;
   }
   AddHash(out, HashFeature(" </s>", HashFeature(prev, kBigramSeed)), FeatureFamily::kWord, 1,
@@ -303,7 +333,8 @@ void ExtractClaimFeatures(const Document& doc, uint32_t begin, uint32_t end,
   // Entity types present (when the entity stage found any).
   for (uint32_t i = begin; i < end && i < entity_types.size(); ++i) {
     if (entity_types[i] != nullptr && (i == begin || entity_types[i - 1] != entity_types[i])) {
-      Add(out, std::string("ent:") + entity_types[i], FeatureFamily::kEntity, 0.5f);
+      static const uint32_t kEntitySeed = HashFeature("ent:");
+      AddHash(out, HashFeature(entity_types[i], kEntitySeed), FeatureFamily::kEntity, 0.5f);
     }
   }
   static const size_t kCapEdges[] = {1, 2, 4};

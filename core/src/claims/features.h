@@ -77,10 +77,39 @@ std::string FoldWord(std::string_view word);
 // entries where no mention covers a token. O(tokens + mentions).
 std::vector<const char*> TokenEntityTypes(const Document& doc, const std::vector<Entity>& entities);
 
-// The features of tokens [begin, end) of `doc`. `entity_types` may be empty.
-// Appends to *out (cleared first). Linear in end - begin.
-void ExtractClaimFeatures(const Document& doc, uint32_t begin, uint32_t end,
-                          const std::vector<const char*>& entity_types, std::vector<Feature>* out);
+// What the Claims stage reads of each token, computed once per document so
+// that the features, the rules and the reasons do not fold, classify and hash
+// the same word again and again. Index i describes doc.tokens[i]. Built in
+// O(tokens + mentions); views point into the Document's text or into this
+// object, so it is neither copied nor moved.
+class ClaimTokens {
+ public:
+  ClaimTokens(const Document& doc, const std::vector<Entity>& entities);
+  ClaimTokens(const ClaimTokens&) = delete;
+  ClaimTokens& operator=(const ClaimTokens&) = delete;
+
+  // FoldWord of the token's text.
+  std::string_view folded(uint32_t i) const { return folded_[i]; }
+  // The token as the model sees it: numbers by shape ("<year>"), else folded.
+  std::string_view norm(uint32_t i) const { return norm_[i]; }
+  // WordClasses(folded(i)).
+  uint32_t classes(uint32_t i) const { return classes_[i]; }
+  // The hash of the unigram feature of norm(i).
+  uint32_t unigram(uint32_t i) const { return unigram_[i]; }
+  // TokenEntityTypes(doc, entities).
+  const std::vector<const char*>& entity_types() const { return entity_types_; }
+
+ private:
+  std::string buffer_;  // folded words that differ from the text, back to back
+  std::vector<std::string_view> folded_, norm_;
+  std::vector<uint32_t> classes_, unigram_;
+  std::vector<const char*> entity_types_;
+};
+
+// The features of tokens [begin, end) of `doc`, whose ClaimTokens are
+// `tokens`. Appends to *out (cleared first). Linear in end - begin.
+void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32_t begin,
+                          uint32_t end, std::vector<Feature>* out);
 
 // 32-bit FNV-1a, the hash the model's feature table is indexed with.
 uint32_t HashFeature(std::string_view s, uint32_t seed = 2166136261u);

@@ -1,5 +1,6 @@
 // The one serializer: Analysis -> schema-1 JSON. Spans are converted from
 // bytes to the requested unit here and nowhere else.
+#include <charconv>
 #include <string>
 
 #include "json/writer.h"
@@ -8,13 +9,19 @@
 namespace lede {
 namespace {
 
-std::string Id(char prefix, int index) { return prefix + std::to_string(index + 1); }
+// The id of item `index` (from 0) of a list: "E1", "Q12".
+void WriteId(JsonWriter& w, char prefix, int index) {
+  char buf[16];
+  buf[0] = prefix;
+  char* end = std::to_chars(buf + 1, buf + sizeof buf, index + 1).ptr;
+  w.String(std::string_view(buf, end - buf));
+}
 
 void IdOrNull(JsonWriter& w, char prefix, int index) {
   if (index < 0) {
     w.Null();
   } else {
-    w.String(Id(prefix, index));
+    WriteId(w, prefix, index);
   }
 }
 
@@ -51,7 +58,7 @@ void WriteEntities(JsonWriter& w, const Analysis& a) {
     const Entity& e = a.entities[i];
     w.BeginObject();
     w.Key("id");
-    w.String(Id('E', static_cast<int>(i)));
+    WriteId(w, 'E', static_cast<int>(i));
     w.Key("type");
     w.String(e.type);
     w.Key("name");
@@ -64,7 +71,7 @@ void WriteEntities(JsonWriter& w, const Analysis& a) {
     w.Double(e.salience, 3);
     if (e.link >= 0) {
       w.Key("country");
-      w.String(Id('E', e.link));
+      WriteId(w, 'E', e.link);
     }
     w.Key("mentions");
     w.BeginArray();
@@ -90,7 +97,7 @@ void WriteQuotes(JsonWriter& w, const Analysis& a) {
     const Quote& q = a.quotes[i];
     w.BeginObject();
     w.Key("id");
-    w.String(Id('Q', static_cast<int>(i)));
+    WriteId(w, 'Q', static_cast<int>(i));
     w.Key("kind");
     w.String(QuoteKindName(q.kind));
     SpanFields(w, a, q.span, true);
@@ -162,7 +169,7 @@ void WriteClaims(JsonWriter& w, const Analysis& a) {
     const Claim& c = a.claims[i];
     w.BeginObject();
     w.Key("id");
-    w.String(Id('C', static_cast<int>(i)));
+    WriteId(w, 'C', static_cast<int>(i));
     SpanFields(w, a, c.span, true);
     w.Key("score");
     w.Double(c.score, 3);

@@ -1,18 +1,40 @@
 #include "json/writer.h"
 
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
 namespace lede {
+namespace {
+
+// The bytes AppendJsonString has to look at: the quote, the backslash,
+// control characters, DEL, and 0xE2, the lead byte of U+2028 and U+2029.
+// Every other byte is copied as it is, a run at a time.
+constexpr std::array<bool, 256> kLookAt = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = true;
+  t['"'] = t['\\'] = t[0x7F] = t[0xE2] = true;
+  return t;
+}();
+
+}  // namespace
 
 void AppendJsonString(std::string_view s, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
   out->push_back('"');
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    const char* esc = nullptr;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  const char* run = p;  // start of the bytes not yet appended
+  while (p < end) {
+    unsigned char c = static_cast<unsigned char>(*p);
+    if (!kLookAt[c]) {
+      ++p;
+      continue;
+    }
     char buf[7];
+    const char* esc = buf;
+    size_t len = 1;
     if (c == '"') {
       esc = "\\\"";
     } else if (c == '\\') {
@@ -31,26 +53,22 @@ void AppendJsonString(std::string_view s, std::string* out) {
       buf[4] = kHex[c >> 4];
       buf[5] = kHex[c & 15];
       buf[6] = 0;
-      esc = buf;
-    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
-                static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+    } else if (end - p >= 3 && static_cast<unsigned char>(p[1]) == 0x80 &&
+               (static_cast<unsigned char>(p[2]) == 0xA8 ||
+                static_cast<unsigned char>(p[2]) == 0xA9)) {
       // U+2028 / U+2029 are valid JSON but break JS string literals.
-      out->append(s.data() + i - run, run);
-      run = 0;
-      out->append(static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029");
-      i += 2;
+      esc = static_cast<unsigned char>(p[2]) == 0xA8 ? "\\u2028" : "\\u2029";
+      len = 3;
+    } else {
+      ++p;  // any other character starting with 0xE2
       continue;
     }
-    if (esc) {
-      out->append(s.data() + i - run, run);
-      run = 0;
-      out->append(esc);
-    } else {
-      ++run;
-    }
+    out->append(run, p - run);
+    out->append(esc);
+    p += len;
+    run = p;
   }
-  out->append(s.data() + s.size() - run, run);
+  out->append(run, p - run);
   out->push_back('"');
 }
 
@@ -100,7 +118,8 @@ void JsonWriter::String(std::string_view value) {
 
 void JsonWriter::Int(long long value) {
   Value();
-  out_.append(std::to_string(value));
+  char buf[24];
+  out_.append(buf, std::to_chars(buf, buf + sizeof buf, value).ptr);
 }
 
 void JsonWriter::Double(double value, int digits) {
@@ -110,7 +129,8 @@ void JsonWriter::Double(double value, int digits) {
     return;
   }
   if (value == std::floor(value) && std::fabs(value) < 1e15) {
-    out_.append(std::to_string(static_cast<long long>(value)));
+    char buf[24];
+    out_.append(buf, std::to_chars(buf, buf + sizeof buf, static_cast<long long>(value)).ptr);
     return;
   }
   char buf[32];
