@@ -388,7 +388,7 @@ TEST(Quotes, HeAndSheTakeThePersonOfTheirGender) {
 TEST(Quotes, HonorificGivesTheGender) {
   // No given name to go by: "Ms." before a mention marks her.
   Analysis a = Analyze(
-      "Ms. Renteria met the mayor, Jordan Smith, on Tuesday. \xE2\x80\x9CWe can help,"
+      "Ms. Kendall Renteria met the mayor, Jordan Smith, on Tuesday. \xE2\x80\x9CWe can help,"
       "\xE2\x80\x9D she said.");
   const Quote* q = Find(a, "We can help");
   ASSERT_NE(q, nullptr);
