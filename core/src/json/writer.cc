@@ -134,8 +134,15 @@ void JsonWriter::Double(double value, int digits) {
     return;
   }
   char buf[32];
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
+  // The same characters as %.*g (the standard defines it so), without
+  // printf's format parsing; libc++ builds without it (wasm) use snprintf.
+  out_.append(buf,
+              std::to_chars(buf, buf + sizeof buf, value, std::chars_format::general, digits).ptr);
+#else
   std::snprintf(buf, sizeof buf, "%.*g", digits, value);
   out_.append(buf);
+#endif
 }
 
 void JsonWriter::Bool(bool value) {
