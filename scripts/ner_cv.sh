@@ -4,21 +4,24 @@
 # on wikigold.jsonl measures memory, not skill. Here, for each fold f of K
 # (documents by line number mod K), a model is trained on CoNLL train + the
 # other folds and scored on fold f; the counts are pooled over the folds.
-#   scripts/ner_cv.sh [--folds K] [--lede PATH] [--tagger] [-- TRAIN-OPTIONS...]
-# --tagger scores the tagger's own spans (see `lede eval ner --help`).
+#   scripts/ner_cv.sh [--folds K] [--lede PATH] [--tagger] [--repeat N] [-- TRAIN-OPTIONS...]
+# --tagger scores the tagger's own spans (see `lede eval ner --help`); --repeat N
+# trains on the WikiGold folds N times per epoch (`lede train ner --repeat`).
 # Deterministic (same data, same figures). Takes K trainings (~5-10 s each).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 lede=$root/build/native-release/lede
 folds=5
 eval_opts=()
+wiki_repeat=
 while [ $# -gt 0 ]; do
   case $1 in
     --folds) folds=$2; shift 2 ;;
     --lede) lede=$2; shift 2 ;;
     --tagger) eval_opts+=(--tagger); shift ;;
+    --repeat) wiki_repeat=$2; shift 2 ;;
     --) shift; break ;;
-    *) echo "usage: scripts/ner_cv.sh [--folds K] [--lede PATH] [--tagger] [-- TRAIN-OPTIONS...]" >&2; exit 2 ;;
+    *) echo "usage: scripts/ner_cv.sh [--folds K] [--lede PATH] [--tagger] [--repeat N] [-- TRAIN-OPTIONS...]" >&2; exit 2 ;;
   esac
 done
 shared=${LEDE_SHARED_DIR:-$root/../shared}
@@ -32,7 +35,7 @@ trap 'rm -rf "$tmp"' EXIT
 for ((f = 0; f < folds; f++)); do
   awk -v k="$folds" -v f="$f" '(NR - 1) % k == f' "$ner/wikigold.jsonl" > "$tmp/test.jsonl"
   awk -v k="$folds" -v f="$f" '(NR - 1) % k != f' "$ner/wikigold.jsonl" > "$tmp/train.jsonl"
-  "$lede" train ner "$@" --out "$tmp/model.bin" "$ner/conll2003-train.jsonl" "$tmp/train.jsonl" \
+  "$lede" train ner "$@" --out "$tmp/model.bin" "$ner/conll2003-train.jsonl" ${wiki_repeat:+--repeat $wiki_repeat} "$tmp/train.jsonl" \
     2> "$tmp/train.log" || { cat "$tmp/train.log" >&2; exit 1; }
   "$lede" eval ner "${eval_opts[@]}" --model "$tmp/model.bin" "$tmp/test.jsonl" > "$tmp/eval.$f"
   echo "fold $((f + 1))/$folds: $(grep '^micro' "$tmp/eval.$f")"

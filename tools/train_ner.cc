@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -29,12 +30,26 @@ const char kHelp[] =
     "  --out FILE          where to write the model (e.g. core/data/ner/model.bin)\n"
     "  --epochs N          passes over the data (default 12)\n"
     "  --min-count N       drop features seen fewer than N times (default 2)\n"
-    "  --max-features N    keep the N features with the largest weights (default 30000)\n";
+    "  --max-features N    keep the N features with the largest weights (default 30000)\n"
+    "  --history-folds N   first-pass tags for the history features come from N models,\n"
+    "                      each trained without one N-th of the documents (default 2;\n"
+    "                      1: no history features)\n"
+    "  --repeat N FILE     train on FILE's documents N times per epoch (a small corpus of\n"
+    "                      another kind of text, e.g. WikiGold next to CoNLL news)\n";
 
 struct Seq {
+  uint32_t doc = 0, begin = 0;    // document and first token
   std::vector<uint32_t> offsets;  // into feats
   std::vector<int32_t> feats;     // feature indices, -1 = dropped
   std::vector<int> gold;
+};
+
+struct Corpus {
+  std::deque<std::string> texts;
+  std::vector<Document> docs;
+  std::vector<ner::DocContext> contexts;
+  std::vector<std::vector<int>> gold;  // per document, per token
+  std::vector<int> repeat;             // per document: times seen per epoch
 };
 
 int LabelType(const std::string& label) {
@@ -45,13 +60,156 @@ int LabelType(const std::string& label) {
   return -1;
 }
 
+// The sequences of every document with their features (as inference computes
+// them: base features, then the history features of capitalized words; with
+// `pass1` null, the first pass's "seen once"), and the feature dictionary.
+std::vector<Seq> Featurize(const Corpus& corpus, const std::vector<std::vector<int>>* pass1,
+                           int min_count, std::vector<uint32_t>* keys) {
+  std::vector<Seq> seqs;
+  std::vector<std::vector<uint32_t>> raw;
+  std::unordered_map<uint32_t, uint32_t> counts;
+  std::vector<uint32_t> feats, offsets, merged;
+  ner::History history;
+  for (uint32_t d = 0; d < corpus.docs.size(); ++d) {
+    const Document& doc = corpus.docs[d];
+    const ner::DocContext& context = corpus.contexts[d];
+    if (pass1) ner::BuildHistory(doc, context, (*pass1)[d].data(), &history);
+    for (auto [b, e] : ner::Sequences(doc)) {
+      ner::Featurize(doc, context, b, e, &feats, &offsets);
+      Seq s;
+      s.doc = d;
+      s.begin = b;
+      merged.clear();
+      for (uint32_t k = 0; k < e - b; ++k) {
+        s.offsets.push_back(static_cast<uint32_t>(merged.size()));
+        merged.insert(merged.end(), feats.begin() + offsets[k], feats.begin() + offsets[k + 1]);
+        if (ner::HasHistory(doc, b + k)) {
+          ner::HistoryFeatures(doc, context, pass1 ? &history : nullptr, b + k, &merged);
+        }
+      }
+      s.offsets.push_back(static_cast<uint32_t>(merged.size()));
+      s.gold.assign(corpus.gold[d].begin() + b, corpus.gold[d].begin() + e);
+      for (uint32_t f : merged) ++counts[f];
+      raw.push_back(merged);
+      seqs.push_back(std::move(s));
+    }
+  }
+  // Feature dictionary (ordered by hash, so indices do not depend on map order).
+  keys->clear();
+  for (const auto& [f, c] : counts) {
+    if (static_cast<int>(c) >= min_count) keys->push_back(f);
+  }
+  std::sort(keys->begin(), keys->end());
+  std::unordered_map<uint32_t, int32_t> index;
+  index.reserve(keys->size());
+  for (size_t i = 0; i < keys->size(); ++i) index[(*keys)[i]] = static_cast<int32_t>(i);
+  for (size_t i = 0; i < seqs.size(); ++i) {
+    seqs[i].feats.reserve(raw[i].size());
+    for (uint32_t f : raw[i]) {
+      auto it = index.find(f);
+      seqs[i].feats.push_back(it == index.end() ? -1 : it->second);
+    }
+    std::vector<uint32_t>().swap(raw[i]);
+  }
+  std::fprintf(stderr, "%zu distinct features, %zu kept (min count %d)%s\n", counts.size(),
+               keys->size(), min_count, pass1 ? ", with history" : "");
+  return seqs;
+}
+
+struct Weights {
+  std::vector<float> w, tw;  // features x tags; (tags + 1) x tags
+};
+
+void Emissions(const Seq& s, const Weights& m, std::vector<float>* emissions) {
+  constexpr int T = ner::kNumTags;
+  const uint32_t n = static_cast<uint32_t>(s.gold.size());
+  emissions->assign(static_cast<size_t>(n) * T, 0);
+  for (uint32_t k = 0; k < n; ++k) {
+    float* e = &(*emissions)[static_cast<size_t>(k) * T];
+    for (uint32_t f = s.offsets[k]; f < s.offsets[k + 1]; ++f) {
+      int32_t fi = s.feats[f];
+      if (fi < 0) continue;
+      const float* wf = &m.w[static_cast<size_t>(fi) * T];
+      for (int t = 0; t < T; ++t) e[t] += wf[t];
+    }
+  }
+}
+
+// Averaged structured perceptron over the sequences whose document `use` accepts.
+template <typename Use>
+Weights Train(const std::vector<Seq>& seqs, const std::vector<int>& repeat, size_t nf, int epochs,
+              Use use) {
+  constexpr int T = ner::kNumTags;
+  Weights m;
+  m.w.assign(nf * T, 0);
+  m.tw.assign((T + 1) * T, 0);
+  std::vector<float> u(nf * T, 0), tu((T + 1) * T, 0);
+  std::vector<size_t> order;
+  for (size_t i = 0; i < seqs.size(); ++i) {
+    if (!use(seqs[i].doc)) continue;
+    for (int r = 0; r < repeat[seqs[i].doc]; ++r) order.push_back(i);
+  }
+  uint64_t rng = 0x2545F4914F6CDD1Dull;
+  double c = 1;
+  std::vector<float> emissions;
+  std::vector<int> pred;
+  for (int epoch = 0; epoch < epochs; ++epoch) {
+    for (size_t i = order.size(); i > 1; --i) {  // Fisher-Yates with a fixed xorshift
+      rng ^= rng << 13;
+      rng ^= rng >> 7;
+      rng ^= rng << 17;
+      std::swap(order[i - 1], order[rng % i]);
+    }
+    size_t wrong = 0, total = 0;
+    for (size_t si : order) {
+      const Seq& s = seqs[si];
+      const uint32_t n = static_cast<uint32_t>(s.gold.size());
+      Emissions(s, m, &emissions);
+      pred.resize(n);
+      ner::Viterbi(emissions.data(), n, m.tw.data(), pred.data());
+      total += n;
+      int prev_g = T, prev_p = T;
+      for (uint32_t k = 0; k < n; ++k) {
+        int g = s.gold[k], p = pred[k];
+        if (g != p) {
+          ++wrong;
+          for (uint32_t f = s.offsets[k]; f < s.offsets[k + 1]; ++f) {
+            int32_t fi = s.feats[f];
+            if (fi < 0) continue;
+            size_t base = static_cast<size_t>(fi) * T;
+            m.w[base + g] += 1;
+            u[base + g] += c;
+            m.w[base + p] -= 1;
+            u[base + p] -= c;
+          }
+        }
+        if (g != p || prev_g != prev_p) {
+          m.tw[prev_g * T + g] += 1;
+          tu[prev_g * T + g] += c;
+          m.tw[prev_p * T + p] -= 1;
+          tu[prev_p * T + p] -= c;
+        }
+        prev_g = g;
+        prev_p = p;
+      }
+      c += 1;
+    }
+    std::fprintf(stderr, "epoch %d: %.4f token error\n", epoch + 1,
+                 total ? static_cast<double>(wrong) / total : 0.0);
+  }
+  for (size_t i = 0; i < m.w.size(); ++i) m.w[i] -= u[i] / c;
+  for (size_t i = 0; i < m.tw.size(); ++i) m.tw[i] -= tu[i] / c;
+  return m;
+}
+
 }  // namespace
 
 int TrainNerCommand(const Args& args) {
   std::string out;
-  int epochs = 12, min_count = 2;
+  int epochs = 12, min_count = 2, folds = 2;
   size_t max_features = 30000;
-  std::vector<std::string> inputs;
+  std::vector<std::pair<std::string, int>> inputs;  // file, repeat
+  int repeat = 1;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     bool has_next = i + 1 < args.size();
@@ -66,11 +224,16 @@ int TrainNerCommand(const Args& args) {
       min_count = std::atoi(args[++i].c_str());
     } else if (a == "--max-features" && has_next) {
       max_features = static_cast<size_t>(std::atol(args[++i].c_str()));
+    } else if (a == "--repeat" && has_next) {
+      repeat = std::max(1, std::atoi(args[++i].c_str()));
+    } else if (a == "--history-folds" && has_next) {
+      folds = std::atoi(args[++i].c_str());
     } else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "lede train ner: unknown option %s\n%s", a.c_str(), kHelp);
       return 2;
     } else {
-      inputs.push_back(a);
+      inputs.emplace_back(a, repeat);
+      repeat = 1;
     }
   }
   if (out.empty() || inputs.empty()) {
@@ -79,12 +242,10 @@ int TrainNerCommand(const Args& args) {
   }
   auto t0 = std::chrono::steady_clock::now();
 
-  // 1. Featurize every sequence; count features.
-  std::vector<Seq> seqs;
-  std::vector<std::vector<uint32_t>> raw;  // hashed features per sequence
-  std::unordered_map<uint32_t, uint32_t> counts;
-  size_t docs = 0, names = 0, misaligned = 0, tokens = 0;
-  for (const std::string& path : inputs) {
+  // 1. Documents and their gold tags.
+  Corpus corpus;
+  size_t names = 0, misaligned = 0, tokens = 0;
+  for (const auto& [path, times] : inputs) {
     std::ifstream in(path);
     if (!in) {
       std::fprintf(stderr, "lede train ner: cannot read %s\n", path.c_str());
@@ -100,8 +261,8 @@ int TrainNerCommand(const Args& args) {
         std::fprintf(stderr, "lede train ner: %s: invalid JSON line: %s\n", path.c_str(), e.what());
         return 1;
       }
-      std::string text = j.value("text", "");
-      Document doc = BuildDocument(text);
+      corpus.texts.push_back(j.value("text", ""));
+      Document doc = BuildDocument(corpus.texts.back());
       std::vector<int> tags(doc.tokens.size(), 0);
       for (const auto& s : j["spans"]) {
         int type = LabelType(s.value("label", ""));
@@ -125,110 +286,44 @@ int TrainNerCommand(const Args& args) {
           tags[toks.back()] = ner::TagOf(type, 2);
         }
       }
-      ner::DocContext context = ner::BuildDocContext(doc);
-      std::vector<uint32_t> feats, offsets;
-      for (auto [b, e] : ner::Sequences(doc)) {
-        ner::Featurize(doc, context, b, e, &feats, &offsets);
-        Seq s;
-        s.offsets = offsets;
-        s.gold.assign(tags.begin() + b, tags.begin() + e);
-        for (uint32_t f : feats) ++counts[f];
-        raw.push_back(feats);
-        seqs.push_back(std::move(s));
-        tokens += e - b;
-      }
-      ++docs;
+      tokens += doc.tokens.size();
+      corpus.contexts.push_back(ner::BuildDocContext(doc));
+      corpus.docs.push_back(std::move(doc));
+      corpus.gold.push_back(std::move(tags));
+      corpus.repeat.push_back(times);
     }
   }
-  // 2. Feature dictionary (ordered by hash, so indices do not depend on map order).
+  std::fprintf(stderr, "%zu documents, %zu tokens, %zu names (%zu misaligned)\n",
+               corpus.docs.size(), tokens, names, misaligned);
+
+  // 2. First-pass tags of every document from a model that did not see it
+  // (jackknife over `folds` parts), so the history features are as noisy in
+  // training as they are in use.
+  std::vector<std::vector<int>> pass1(corpus.docs.size());
+  for (size_t d = 0; d < corpus.docs.size(); ++d) pass1[d].assign(corpus.gold[d].size(), 0);
+  if (folds > 1) {
+    std::vector<uint32_t> keys;
+    std::vector<Seq> seqs = Featurize(corpus, nullptr, min_count, &keys);
+    std::vector<float> emissions;
+    for (int f = 0; f < folds; ++f) {
+      Weights m = Train(seqs, corpus.repeat, keys.size(), epochs,
+                        [&](uint32_t d) { return static_cast<int>(d % folds) != f; });
+      for (const Seq& s : seqs) {
+        if (static_cast<int>(s.doc % folds) != f) continue;
+        Emissions(s, m, &emissions);
+        ner::Viterbi(emissions.data(), static_cast<uint32_t>(s.gold.size()), m.tw.data(),
+                     &pass1[s.doc][s.begin]);
+      }
+    }
+  }
+  // 3. The model, with the history features.
   std::vector<uint32_t> keys;
-  for (const auto& [f, c] : counts) {
-    if (static_cast<int>(c) >= min_count) keys.push_back(f);
-  }
-  std::sort(keys.begin(), keys.end());
-  std::unordered_map<uint32_t, int32_t> index;
-  index.reserve(keys.size());
-  for (size_t i = 0; i < keys.size(); ++i) index[keys[i]] = static_cast<int32_t>(i);
-  for (size_t s = 0; s < seqs.size(); ++s) {
-    seqs[s].feats.reserve(raw[s].size());
-    for (uint32_t f : raw[s]) {
-      auto it = index.find(f);
-      seqs[s].feats.push_back(it == index.end() ? -1 : it->second);
-    }
-    std::vector<uint32_t>().swap(raw[s]);
-  }
-  std::fprintf(stderr, "%zu documents, %zu sequences, %zu tokens, %zu names (%zu misaligned)\n",
-               docs, seqs.size(), tokens, names, misaligned);
-  std::fprintf(stderr, "%zu distinct features, %zu kept (min count %d)\n", counts.size(),
-               keys.size(), min_count);
-
-  // 3. Averaged structured perceptron.
-  constexpr int T = ner::kNumTags;
+  std::vector<Seq> seqs = Featurize(corpus, folds > 1 ? &pass1 : nullptr, min_count, &keys);
   const size_t nf = keys.size();
-  std::vector<float> w(nf * T, 0), u(nf * T, 0);
-  std::vector<float> tw((T + 1) * T, 0), tu((T + 1) * T, 0);
-  std::vector<size_t> order(seqs.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  uint64_t rng = 0x2545F4914F6CDD1Dull;
-  double c = 1;
-  std::vector<float> emissions;
-  std::vector<int> pred;
-  for (int epoch = 0; epoch < epochs; ++epoch) {
-    for (size_t i = order.size(); i > 1; --i) {  // Fisher-Yates with a fixed xorshift
-      rng ^= rng << 13;
-      rng ^= rng >> 7;
-      rng ^= rng << 17;
-      std::swap(order[i - 1], order[rng % i]);
-    }
-    size_t wrong = 0, total = 0;
-    for (size_t si : order) {
-      const Seq& s = seqs[si];
-      const uint32_t n = static_cast<uint32_t>(s.gold.size());
-      emissions.assign(static_cast<size_t>(n) * T, 0);
-      for (uint32_t k = 0; k < n; ++k) {
-        float* e = &emissions[static_cast<size_t>(k) * T];
-        for (uint32_t f = s.offsets[k]; f < s.offsets[k + 1]; ++f) {
-          int32_t fi = s.feats[f];
-          if (fi < 0) continue;
-          const float* wf = &w[static_cast<size_t>(fi) * T];
-          for (int t = 0; t < T; ++t) e[t] += wf[t];
-        }
-      }
-      pred.resize(n);
-      ner::Viterbi(emissions.data(), n, tw.data(), pred.data());
-      total += n;
-      int prev_g = T, prev_p = T;
-      for (uint32_t k = 0; k < n; ++k) {
-        int g = s.gold[k], p = pred[k];
-        if (g != p) {
-          ++wrong;
-          for (uint32_t f = s.offsets[k]; f < s.offsets[k + 1]; ++f) {
-            int32_t fi = s.feats[f];
-            if (fi < 0) continue;
-            size_t base = static_cast<size_t>(fi) * T;
-            w[base + g] += 1;
-            u[base + g] += c;
-            w[base + p] -= 1;
-            u[base + p] -= c;
-          }
-        }
-        if (g != p || prev_g != prev_p) {
-          tw[prev_g * T + g] += 1;
-          tu[prev_g * T + g] += c;
-          tw[prev_p * T + p] -= 1;
-          tu[prev_p * T + p] -= c;
-        }
-        prev_g = g;
-        prev_p = p;
-      }
-      c += 1;
-    }
-    std::fprintf(stderr, "epoch %d: %.4f token error\n", epoch + 1,
-                 total ? static_cast<double>(wrong) / total : 0.0);
-  }
-  for (size_t i = 0; i < w.size(); ++i) w[i] -= u[i] / c;
-  for (size_t i = 0; i < tw.size(); ++i) tw[i] -= tu[i] / c;
-
+  Weights m = Train(seqs, corpus.repeat, nf, epochs, [](uint32_t) { return true; });
+  constexpr int T = ner::kNumTags;
+  const std::vector<float>& w = m.w;
+  const std::vector<float>& tw = m.tw;
   // 4. Keep the features with the most weight.
   std::vector<std::pair<float, uint32_t>> mass;
   mass.reserve(nf);

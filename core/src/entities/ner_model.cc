@@ -259,6 +259,8 @@ DocContext BuildDocContext(const Document& doc) {
   std::vector<uint32_t> slot(n, 0);
   const uint32_t mask = static_cast<uint32_t>(size - 1);
   std::vector<uint32_t> lower(n, 0);
+  std::vector<uint32_t> ids(size, 0);
+  c.word.assign(n, 0);
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::kWord) continue;
@@ -266,8 +268,10 @@ DocContext BuildDocContext(const Document& doc) {
     uint32_t key = lower[i] | 1;
     uint32_t j = key & mask;
     while (keys[j] != 0 && keys[j] != key) j = (j + 1) & mask;
+    if (keys[j] == 0) ids[j] = c.words++;
     keys[j] = key;
     slot[i] = j;
+    c.word[i] = ids[j];
     bool mid = !t.Is(kSentenceStart) && !c.caps_line[i];
     if (mid && i > 0) {
       const Token& p = doc.tokens[i - 1];
@@ -402,6 +406,56 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
     }
   }
   offsets->push_back(static_cast<uint32_t>(feats->size()));
+}
+
+bool HasHistory(const Document& doc, uint32_t i) {
+  const Token& t = doc.tokens[i];
+  return t.kind == TokenKind::kWord && (t.Is(kCapitalized) || t.Is(kAllCaps));
+}
+
+void BuildHistory(const Document& doc, const DocContext& context, const int* tags,
+                  History* history) {
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  history->counts.assign(static_cast<size_t>(context.words) * kNumTags, 0);
+  history->own.assign(n, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    history->own[i] = static_cast<uint8_t>(tags[i]);
+    if (!HasHistory(doc, i)) continue;
+    uint16_t& c = history->counts[static_cast<size_t>(context.word[i]) * kNumTags + tags[i]];
+    if (c < 0xFFFF) ++c;
+  }
+}
+
+void HistoryFeatures(const Document& doc, const DocContext& context, const History* history,
+                     uint32_t i, std::vector<uint32_t>* feats) {
+  const Token& t = doc.tokens[i];
+  const uint32_t cls = t.Is(kAllCaps) ? kClsCaps : kClsCap;
+  uint32_t c[kNumTags] = {};
+  uint32_t total = 0;
+  if (history) {
+    const uint16_t* h = &history->counts[static_cast<size_t>(context.word[i]) * kNumTags];
+    for (int k = 0; k < kNumTags; ++k) c[k] = h[k];
+    if (c[history->own[i]] > 0) --c[history->own[i]];  // the other occurrences only
+    for (int k = 0; k < kNumTags; ++k) total += c[k];
+  }
+  if (total == 0) {
+    feats->push_back(Mix(40, 99, cls));
+    return;
+  }
+  // By type (O counts as a type): the majority, and how strong it is.
+  uint32_t by_type[kNumTypes + 1] = {};
+  by_type[kNumTypes] = c[0];
+  for (int k = 1; k < kNumTags; ++k) {
+    by_type[TypeOfTag(k)] += c[k];
+    if (c[k]) feats->push_back(Mix(42, k));
+  }
+  uint32_t best = 0;
+  for (uint32_t k = 1; k <= kNumTypes; ++k) {
+    if (by_type[k] > by_type[best]) best = k;
+  }
+  const uint32_t strength = by_type[best] == total ? 2 : 2 * by_type[best] > total ? 1 : 0;
+  feats->push_back(Mix(40, best, strength));
+  feats->push_back(Mix(41, best, cls, context.caps_line[i]));
 }
 
 void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_t>* quiet) {
@@ -607,6 +661,15 @@ const Model::Slot* Model::Find(uint32_t key) const {
   }
 }
 
+void Model::AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t to,
+                       int32_t* acc) const {
+  for (size_t f = from; f < to; ++f) {
+    const Slot* slot = Find(feats[f]);
+    if (!slot) continue;
+    for (int t = 0; t < kNumTags; ++t) acc[t] += slot->w[t];
+  }
+}
+
 std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) const {
   std::vector<NameSpan> out;
   DocContext context = BuildDocContext(doc);
@@ -614,30 +677,63 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     if (context_out) *context_out = std::move(context);
     return out;
   }
-  std::vector<uint32_t> feats, offsets;
-  std::vector<int32_t> acc;
+  const uint32_t n_doc = static_cast<uint32_t>(doc.tokens.size());
+  // Pass 1: every token as if its word occurred once. The scores of the tokens
+  // that are not quiet are kept (`base`, without the history features) for pass 2.
+  std::vector<uint32_t> feats, offsets, hist;
+  std::vector<int32_t> acc, base;
+  std::vector<uint32_t> base_at(n_doc, UINT32_MAX);  // token -> its row in base
   std::vector<float> emissions;
-  std::vector<int> tags;
+  std::vector<int> tags(n_doc, 0);
   std::vector<uint8_t> quiet;
-  for (auto [begin, end] : Sequences(doc)) {
+  const auto sequences = Sequences(doc);
+  std::vector<uint8_t> all_quiet(n_doc, 1);
+  auto score = [&](uint32_t begin, uint32_t end, const History* history) {
     const uint32_t n = end - begin;
-    Quiet(doc, begin, end, &quiet);
-    Featurize(doc, context, begin, end, &feats, &offsets, &quiet);
     acc.assign(static_cast<size_t>(n) * kNumTags, 0);
     for (uint32_t k = 0; k < n; ++k) {
+      const uint32_t i = begin + k;
+      if (all_quiet[i]) continue;  // tagged O by Viterbi
       int32_t* a = &acc[static_cast<size_t>(k) * kNumTags];
-      if (quiet[k]) continue;  // tagged O by Viterbi
-      for (uint32_t f = offsets[k]; f < offsets[k + 1]; ++f) {
-        const Slot* slot = Find(feats[f]);
-        if (!slot) continue;
-        for (int t = 0; t < kNumTags; ++t) a[t] += slot->w[t];
+      std::copy_n(&base[static_cast<size_t>(base_at[i]) * kNumTags], kNumTags, a);
+      if (HasHistory(doc, i)) {
+        hist.clear();
+        HistoryFeatures(doc, context, history, i, &hist);
+        AddWeights(hist, 0, hist.size(), a);
       }
     }
     emissions.resize(acc.size());
     for (size_t j = 0; j < acc.size(); ++j) emissions[j] = acc[j] * scale_;
-    tags.resize(n);
-    Viterbi(emissions.data(), n, transitions_.data(), tags.data(), quiet.data());
-    SpansFromTags(tags.data(), n, begin, &out);
+    Viterbi(emissions.data(), n, transitions_.data(), &tags[begin], &all_quiet[begin]);
+  };
+  for (auto [begin, end] : sequences) {
+    const uint32_t n = end - begin;
+    Quiet(doc, begin, end, &quiet);
+    std::copy(quiet.begin(), quiet.end(), all_quiet.begin() + begin);
+    Featurize(doc, context, begin, end, &feats, &offsets, &quiet);
+    for (uint32_t k = 0; k < n; ++k) {
+      if (quiet[k]) continue;
+      base_at[begin + k] = static_cast<uint32_t>(base.size() / kNumTags);
+      base.resize(base.size() + kNumTags, 0);
+      AddWeights(feats, offsets[k], offsets[k + 1], &base[base.size() - kNumTags]);
+    }
+    score(begin, end, nullptr);
+  }
+  // Pass 2: again with the tags pass 1 gave the other occurrences of each word,
+  // for the sequences that have a word occurring elsewhere.
+  History history;
+  BuildHistory(doc, context, tags.data(), &history);
+  for (auto [begin, end] : sequences) {
+    bool repeated = false;
+    for (uint32_t i = begin; i < end && !repeated; ++i) {
+      if (all_quiet[i] || !HasHistory(doc, i)) continue;
+      const uint16_t* h = &history.counts[static_cast<size_t>(context.word[i]) * kNumTags];
+      uint32_t total = 0;
+      for (int k = 0; k < kNumTags; ++k) total += h[k];
+      repeated = total > 1;
+    }
+    if (repeated) score(begin, end, &history);
+    SpansFromTags(&tags[begin], end - begin, begin, &out);
   }
   if (context_out) *context_out = std::move(context);
   return out;

@@ -42,12 +42,32 @@ struct DocContext {
   std::vector<uint8_t> word_bits;  // per token: how its word is written elsewhere in the doc
   std::vector<uint8_t> caps_line;  // per token: 1 when its sentence is an ALL-CAPS line
   std::vector<uint8_t> gazetteer;  // per token: 0, or 1 + 4 * category + position (U B I L)
+  std::vector<uint32_t> word;      // per word token: id of its lower-case form (0 .. words-1)
+  uint32_t words = 0;              // distinct lower-case words
 };
 DocContext BuildDocContext(const Document& doc);
 // When `quiet` is given, tokens with quiet[k] set get no features (see Quiet()).
 void Featurize(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
                std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
                const std::vector<uint8_t>* quiet = nullptr);
+
+// Extended prediction history: the tags a first pass gave the other
+// occurrences of each capitalized word ("Stan" is PER elsewhere in the text).
+// The second pass adds them as features (HistoryFeatures), so one document
+// agrees with itself without a hard vote.
+struct History {
+  std::vector<uint16_t> counts;  // per word id: kNumTags counts of first-pass tags
+  std::vector<uint8_t> own;      // per token: its first-pass tag
+};
+// Whether token i takes part in the history (a capitalized or ALL-CAPS word).
+bool HasHistory(const Document& doc, uint32_t i);
+// `tags`: the first-pass tag of every token of the document.
+void BuildHistory(const Document& doc, const DocContext& context, const int* tags,
+                  History* history);
+// Appends the history features of token i (HasHistory(doc, i) must hold). With
+// no history (the first pass) the token looks like a word seen once.
+void HistoryFeatures(const Document& doc, const DocContext& context, const History* history,
+                     uint32_t i, std::vector<uint32_t>* feats);
 
 // Tokens of [begin, end) that cannot start, end or be inside a name in
 // practice: not capitalized, with neither neighbour capitalized. Inference
@@ -97,6 +117,8 @@ class Model {
     int8_t w[kNumTags] = {};
   };
   const Slot* Find(uint32_t key) const;
+  // Adds the weights of feats[from, to) to acc[kNumTags].
+  void AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t to, int32_t* acc) const;
   std::vector<Slot> slots_;  // open addressing on the key's low bits
   size_t num_features_ = 0;
   float scale_ = 1;
