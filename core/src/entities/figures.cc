@@ -271,9 +271,19 @@ const UnitWord kAttachedUnits[] = {
     {"F", "F"},     {"g", "g"},     {"l", "l"},      {"sqkm", "km2"},
 };
 
+// True when the NUL-terminated `z` equals `s`: stops at the first
+// difference instead of measuring z first.
+bool Equals(const char* z, std::string_view s) {
+  for (char c : s) {
+    if (*z == '\0' || *z != c) return false;
+    ++z;
+  }
+  return *z == '\0';
+}
+
 const UnitInfo* UnitByName(std::string_view name) {
   for (const UnitInfo& u : kUnits)
-    if (name == u.name) return &u;
+    if (Equals(u.name, name)) return &u;
   return nullptr;
 }
 
@@ -386,7 +396,7 @@ bool ParseDigits(std::string_view s, size_t* pos, NumVal* nv) {
 }
 
 struct WordNum {
-  const char* word;
+  std::string_view word;  // compared size first, without strlen
   int value;
 };
 const WordNum kSmallNumbers[] = {
@@ -462,7 +472,7 @@ const char* const kMonths[] = {
 
 bool InList(std::string_view w, const char* const* list) {
   for (const char* const* p = list; *p; ++p)
-    if (w == *p) return true;
+    if (Equals(*p, w)) return true;
   return false;
 }
 

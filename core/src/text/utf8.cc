@@ -1,5 +1,7 @@
 #include "text/utf8.h"
 
+#include <cstring>
+
 namespace lede {
 
 void AppendUtf8(char32_t cp, std::string* out) {
@@ -33,6 +35,11 @@ std::string DecodeUtf8(std::string_view in, size_t* replaced) {
     unsigned char c = static_cast<unsigned char>(in[i]);
     if (c < 0x80) {
       size_t j = i + 1;
+      for (; n - j >= 8; j += 8) {  // eight ASCII bytes at a time
+        uint64_t x;
+        std::memcpy(&x, in.data() + j, 8);
+        if (x & 0x8080808080808080ull) break;
+      }
       while (j < n && static_cast<unsigned char>(in[j]) < 0x80) ++j;
       out.append(in.data() + i, j - i);
       i = j;
