@@ -197,6 +197,36 @@ struct Gazetteer {
   }
 };
 
+// Large single-word lists (core/data/ner/cities.txt, given_names.txt), for the
+// tagger only: a word in them is likely, not certainly, that kind of name, so
+// the model weighs them (they do not type names in entities.cc).
+enum WordList : uint8_t { kListCity = 1, kListGivenName = 2 };
+struct WordLists {
+  FlatMap bits;  // lower-case hash -> WordList bits
+  static const WordLists& Get() {
+    static const WordLists lists = [] {
+      std::unordered_map<uint32_t, uint8_t> m;
+      auto add = [&](std::string_view file, uint8_t bit) {
+        std::string_view text = EmbeddedFile(file);
+        while (!text.empty()) {
+          size_t nl = text.find('\n');
+          std::string_view w = text.substr(0, nl);
+          text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+          if (!w.empty() && w[0] != '#') m[LowerHash(w)] |= bit;
+        }
+      };
+      add("ner/cities.txt", kListCity);
+      add("ner/given_names.txt", kListGivenName);
+      std::vector<std::pair<uint32_t, uint8_t>> items(m.begin(), m.end());
+      std::sort(items.begin(), items.end());
+      WordLists l;
+      l.bits.Build(items);
+      return l;
+    }();
+    return lists;
+  }
+};
+
 // Word-bits of the document context.
 enum WordBit : uint8_t {
   kSeenCapMid = 1,    // capitalized inside a sentence
@@ -261,6 +291,8 @@ DocContext BuildDocContext(const Document& doc) {
   std::vector<uint32_t> lower(n, 0);
   std::vector<uint32_t> ids(size, 0);
   c.word.assign(n, 0);
+  c.lists.assign(n, 0);
+  const WordLists& lists = WordLists::Get();
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::kWord) continue;
@@ -269,6 +301,10 @@ DocContext BuildDocContext(const Document& doc) {
     uint32_t j = key & mask;
     while (keys[j] != 0 && keys[j] != key) j = (j + 1) & mask;
     if (keys[j] == 0) ids[j] = c.words++;
+    if ((t.Is(kCapitalized) || t.Is(kAllCaps)) && t.span.end - t.span.start >= 3) {
+      const int b = lists.bits.Get(lower[i]);
+      if (b > 0) c.lists[i] = static_cast<uint8_t>(b);
+    }
     keys[j] = key;
     slot[i] = j;
     c.word[i] = ids[j];
@@ -400,6 +436,10 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
       add(Mix(28, g, c.cls));
     }
     add(Mix(29, k > 0 ? context.gazetteer[i - 1] : 99, k + 1 < n ? context.gazetteer[i + 1] : 99));
+    const uint32_t lp = k > 0 ? context.lists[i - 1] : 0, lc = context.lists[i];
+    const uint32_t ln = k + 1 < n ? context.lists[i + 1] : 0;
+    if (lc) add(Mix(30, lc, c.cls));
+    if (lp | lc | ln) add(Mix(31, lp, lc, ln));
     if (c.cls == kClsCap || c.cls == kClsCaps) {
       add(Mix(26, k > 0 ? context.word_bits[i - 1] : 9, c.cls,
               k + 1 < n ? context.word_bits[i + 1] : 9));
