@@ -1,8 +1,17 @@
 // A small streaming JSON writer: the one serializer's building block.
 // Internal to the core. Strings must be valid UTF-8 (the core's text always is).
+//
+//   JsonWriter w(/*pretty=*/false);
+//   w.BeginObject();
+//   w.Key("schema");
+//   w.Int(1);
+//   w.EndObject();
+//   std::string json = w.Finish();  // {"schema":1}
 #ifndef LEDE_JSON_WRITER_H_
 #define LEDE_JSON_WRITER_H_
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,7 +20,8 @@ namespace lede {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(bool pretty) : pretty_(pretty) {}
+  // `reserve`: the expected size of the output, to allocate once.
+  explicit JsonWriter(bool pretty, size_t reserve = 0);
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
@@ -23,22 +33,38 @@ class JsonWriter {
   void Double(double value, int digits = 4);  // shortest of %.{digits}g
   void Bool(bool value);
   void Null();
+  // Appends `s` as it is, outside any value (e.g. a final newline).
+  void Raw(std::string_view s) { Append(s); }
 
-  std::string& out() { return out_; }
+  // The text written so far; the writer is empty afterwards.
+  std::string Finish();
 
  private:
   void Open(char c);
   void Close(char c);
   void Value();  // comma and indentation before a value
   void Newline();
+  void Quoted(std::string_view s);  // "s", escaped
+
+  // Room for n more bytes at the end of the output; returns where they go.
+  // The output is buf_[0, size_) of capacity cap_, grown by doubling, so a
+  // write is one comparison and a copy (no std::string bookkeeping per call).
+  char* Grow(size_t n) {
+    if (cap_ - size_ < n) Expand(n);
+    char* p = buf_.get() + size_;
+    size_ += n;
+    return p;
+  }
+  void Expand(size_t n);
+  void Append(std::string_view s);
+  void Append(char c) { *Grow(1) = c; }
 
   bool pretty_;
   bool after_key_ = false;
   std::vector<bool> first_;  // per open container: nothing written yet
-  std::string out_;
+  std::unique_ptr<char[]> buf_;
+  size_t size_ = 0, cap_ = 0;
 };
-
-void AppendJsonString(std::string_view s, std::string* out);
 
 }  // namespace lede
 

@@ -1,6 +1,17 @@
 #include "lede/offsets.h"
 
+#include <cstring>
+
 namespace lede {
+namespace {
+
+// The number of bytes of `x` whose high bit is set, when no other bit is:
+// the multiplication sums the eight 0/1 bytes into the top byte.
+uint32_t CountHighBits(uint64_t x) {
+  return static_cast<uint32_t>(((x >> 7) * 0x0101010101010101ull) >> 56);
+}
+
+}  // namespace
 
 const char* OffsetUnitName(OffsetUnit unit) {
   switch (unit) {
@@ -62,7 +73,18 @@ uint32_t OffsetIndex::Convert(std::string_view text, uint32_t byte, OffsetUnit u
   uint32_t block = byte / kBlock;
   bool utf16 = unit == OffsetUnit::kUtf16;
   uint32_t n = utf16 ? u16_[block] : cp_[block];
-  for (uint32_t i = block * kBlock; i < byte; ++i) {
+  uint32_t i = block * kBlock;
+  // Eight bytes at a time: every byte but a continuation byte (10xxxxxx)
+  // starts a code point, and a 4-byte lead (11110xxx) is two UTF-16 units.
+  constexpr uint64_t kHighs = 0x8080808080808080ull;
+  for (; byte - i >= 8; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, text.data() + i, 8);
+    uint64_t continuation = x & ~(x << 1) & kHighs;
+    n += 8 - CountHighBits(continuation);
+    if (utf16) n += CountHighBits(x & (x << 1) & (x << 2) & (x << 3) & kHighs);
+  }
+  for (; i < byte; ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if ((c & 0xC0) != 0x80) n += (utf16 && c >= 0xF0) ? 2 : 1;
   }

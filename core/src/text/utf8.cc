@@ -88,19 +88,10 @@ std::string DecodeUtf8(std::string_view in, size_t* replaced) {
   return out;
 }
 
-bool IsNewline(char32_t c) {
-  return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 ||
-         c == 0x2029;
+bool IsSpaceNonAscii(char32_t c) {
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
-
-bool IsSpace(char32_t c) {
-  if (c == ' ' || c == '\t' || IsNewline(c)) return true;
-  if (c < 0x80) return false;
-  return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
-         c == 0x3000 || c == 0xFEFF;
-}
-
-bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
 static bool IsNonLetterNonAscii(char32_t c) {
   // Punctuation and symbols outside ASCII that must not join words.
@@ -122,14 +113,9 @@ static bool IsNonLetterNonAscii(char32_t c) {
   return false;
 }
 
-bool IsLetter(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  if (IsSpace(c) || IsNonLetterNonAscii(c)) return false;
-  return true;
-}
+bool IsLetterNonAscii(char32_t c) { return !IsSpaceNonAscii(c) && !IsNonLetterNonAscii(c); }
 
-bool IsUpper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool IsUpperNonAscii(char32_t c) {
   if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
   if (c >= 0x100 && c <= 0x17F) {  // Latin Extended-A: mostly even = upper
     if (c == 0x130 || c == 0x178) return true;
@@ -145,10 +131,9 @@ bool IsUpper(char32_t c) {
   return false;
 }
 
-bool IsLower(char32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
+bool IsLowerNonAscii(char32_t c) {
   if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
-  if (c >= 0x100 && c <= 0x17F) return !IsUpper(c);
+  if (c >= 0x100 && c <= 0x17F) return !IsUpperNonAscii(c);
   if (c >= 0x3AC && c <= 0x3CE) return true;
   if (c >= 0x430 && c <= 0x45F) return true;
   if (c >= 0x460 && c <= 0x52F) return c % 2 == 1;
