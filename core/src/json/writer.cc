@@ -11,13 +11,10 @@
 namespace lede {
 namespace {
 
-// The bytes a JSON string has to look at: the quote, the backslash,
-// control characters, DEL, and 0xE2, the lead byte of U+2028 and U+2029.
-// Every other byte is copied as it is, a run at a time.
+// JsonWriter::NeedsLook as a table.
 constexpr std::array<bool, 256> kLookAt = [] {
   std::array<bool, 256> t{};
-  for (int c = 0; c < 0x20; ++c) t[c] = true;
-  t['"'] = t['\\'] = t[0x7F] = t[0xE2] = true;
+  for (int c = 0; c < 256; ++c) t[c] = JsonWriter::NeedsLook(static_cast<unsigned char>(c));
   return t;
 }();
 
@@ -60,10 +57,6 @@ void JsonWriter::Expand(size_t n) {
   if (size_ > 0) std::memcpy(bigger.get(), buf_.get(), size_);
   buf_ = std::move(bigger);
   cap_ = cap;
-}
-
-void JsonWriter::Append(std::string_view s) {
-  if (!s.empty()) std::memcpy(Grow(s.size()), s.data(), s.size());
 }
 
 void JsonWriter::Quoted(std::string_view s) {

@@ -11,6 +11,7 @@
 #define LEDE_JSON_WRITER_H_
 
 #include <cstddef>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -28,6 +29,23 @@ class JsonWriter {
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
   void Key(std::string_view key);
+  // A literal key, the usual case: its length is known at compile time, so
+  // it is copied without a scan (one that needs escaping takes the above).
+  template <size_t N>
+  void Key(const char (&key)[N]) {
+    std::string_view k(key, N - 1);
+    for (char c : k) {
+      if (NeedsLook(static_cast<unsigned char>(c))) return Key(k);
+    }
+    Value();
+    char* p = Grow(N + 2);
+    p[0] = '"';
+    std::memcpy(p + 1, key, N - 1);
+    p[N] = '"';
+    p[N + 1] = ':';
+    if (pretty_) Append(' ');
+    after_key_ = true;
+  }
   void String(std::string_view value);
   void Int(long long value);
   void Double(double value, int digits = 4);  // shortest of %.{digits}g
@@ -35,6 +53,13 @@ class JsonWriter {
   void Null();
   // Appends `s` as it is, outside any value (e.g. a final newline).
   void Raw(std::string_view s) { Append(s); }
+
+  // True for the bytes a JSON string must look at: the quote, the backslash,
+  // controls, DEL, and 0xE2 (the lead byte of U+2028 and U+2029); all other
+  // bytes of valid UTF-8 are copied as they are.
+  static constexpr bool NeedsLook(unsigned char c) {
+    return c < 0x20 || c == '"' || c == '\\' || c == 0x7F || c == 0xE2;
+  }
 
   // The text written so far; the writer is empty afterwards.
   std::string Finish();
@@ -56,7 +81,9 @@ class JsonWriter {
     return p;
   }
   void Expand(size_t n);
-  void Append(std::string_view s);
+  void Append(std::string_view s) {
+    if (!s.empty()) std::memcpy(Grow(s.size()), s.data(), s.size());
+  }
   void Append(char c) { *Grow(1) = c; }
 
   bool pretty_;

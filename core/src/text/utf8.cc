@@ -1,5 +1,7 @@
 #include "text/utf8.h"
 
+#include <cstring>
+
 namespace lede {
 
 void AppendUtf8(char32_t cp, std::string* out) {
@@ -33,6 +35,11 @@ std::string DecodeUtf8(std::string_view in, size_t* replaced) {
     unsigned char c = static_cast<unsigned char>(in[i]);
     if (c < 0x80) {
       size_t j = i + 1;
+      for (; n - j >= 8; j += 8) {  // eight ASCII bytes at a time
+        uint64_t x;
+        std::memcpy(&x, in.data() + j, 8);
+        if (x & 0x8080808080808080ull) break;
+      }
       while (j < n && static_cast<unsigned char>(in[j]) < 0x80) ++j;
       out.append(in.data() + i, j - i);
       i = j;
@@ -176,19 +183,22 @@ bool IsDash(char32_t c) {
 }
 
 std::string Fold(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  // Written in place over a copy: folding never lengthens the text.
+  std::string out(s);
+  char* p = out.data();
+  size_t n = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
         (static_cast<unsigned char>(s[i + 2]) == 0x99 ||
          static_cast<unsigned char>(s[i + 2]) == 0x98)) {
-      out.push_back('\'');
+      p[n++] = '\'';
       i += 2;
       continue;
     }
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+    p[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
   }
+  out.resize(n);
   return out;
 }
 
