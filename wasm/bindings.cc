@@ -5,6 +5,13 @@
 //   analyze(text, optionsJson) -> schema-1 JSON (see design.md)
 //   compare(a, b, optionsJson) -> comparison JSON (docs/compare.md), as `lede compare`
 //   version()                  -> "0.1.0"
+//   stageTimes(text)           -> [["decode", seconds], ...] for one analysis
+//                                 (scripts/bench-wasm.mjs; as `lede bench` per stage)
+//
+// analyze and compare return the JSON as a Uint8Array view of the module's
+// memory (valid until the next call into the module); wasm/lede.js decodes it
+// with TextDecoder and then calls releaseResult(). Embind's std::string return
+// would walk every byte of the (large) JSON twice in JS before decoding it.
 //
 // `text` is UTF-8: a JS string (Embind encodes it; wasm/lede.js first replaces
 // lone surrogates with U+FFFD so UTF-16 offsets stay exact) or a Uint8Array of
@@ -15,12 +22,16 @@
 //   "maxBytes": refuse texts over this many UTF-8 bytes (default kWasmMaxBytes)
 //   "pretty": true to indent the JSON (as `lede analyze --pretty`)
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/val.h>
 
 #include <cmath>
 #include <cstddef>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
+#include "analyze_internal.h"
 #include "lede/compare.h"
 #include "lede/lede.h"
 
@@ -101,12 +112,53 @@ std::string Compare(const std::string& a, const std::string& b, const std::strin
                              options.pretty);
 }
 
+// The last result of analyze or compare, until releaseResult().
+std::string g_result;
+
+emscripten::val ResultView(std::string json) {
+  g_result = std::move(json);
+  return emscripten::val(emscripten::typed_memory_view(
+      g_result.size(), reinterpret_cast<const unsigned char*>(g_result.data())));
+}
+
+void ReleaseResult() { std::string().swap(g_result); }
+
+emscripten::val AnalyzeView(const std::string& text, const std::string& options_json) {
+  ReleaseResult();
+  return ResultView(Analyze(text, options_json));
+}
+
+emscripten::val CompareView(const std::string& a, const std::string& b,
+                            const std::string& options_json) {
+  ReleaseResult();
+  return ResultView(Compare(a, b, options_json));
+}
+
+double NowSeconds() { return emscripten_get_now() / 1000.0; }
+
+emscripten::val StageTimes(const std::string& text) {
+  ReleaseResult();
+  lede::Options options;
+  options.max_input_bytes = kWasmMaxBytes;
+  std::vector<lede::StageTime> times;
+  lede::Analysis analysis = lede::AnalyzeTimed(text, options, &times, NowSeconds);
+  if (!analysis.error.empty()) return ResultView(ErrorJson(analysis.error));
+  double start = NowSeconds();
+  std::string json = lede::ToJson(analysis);
+  times.push_back({"json", NowSeconds() - start});
+  nlohmann::json out = nlohmann::json::array();
+  for (const lede::StageTime& t : times) out.push_back({t.stage, t.seconds});
+  return ResultView(out.dump());
+}
+
 std::string Version() { return LEDE_VERSION; }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(lede) {
-  emscripten::function("analyze", &Analyze);
-  emscripten::function("compare", &Compare);
+  emscripten::function("analyze", &AnalyzeView);
+  emscripten::function("compare", &CompareView);
+  emscripten::function("releaseResult", &ReleaseResult);
+  emscripten::function("stageTimes", &StageTimes);
   emscripten::function("version", &Version);
 }

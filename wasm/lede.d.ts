@@ -194,6 +194,8 @@ export interface Lede {
   analyzeJson(text: Input, options?: AnalyzeOptions): string;
   /** What articles a and b share and where their figures differ, as `lede compare`. */
   compare(a: Input, b: Input, options?: AnalyzeOptions): Comparison;
+  /** Benchmark helper: seconds per stage of one analysis, as `lede bench` reports them. */
+  stageTimes(text: Input): [stage: string, seconds: number][];
 }
 
 export interface CreateLedeOptions {
@@ -201,7 +203,16 @@ export interface CreateLedeOptions {
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Where to fetch `path` ('lede.wasm') from; default: beside lede-module.js. */
   locateFile?: (path: string, prefix: string) => string;
+  /**
+   * The most memory (bytes) the module may grow to; default and at most
+   * MAX_MEMORY (1 GiB). A call that needs more throws an Error saying "out of
+   * memory"; the next call runs in a fresh instance.
+   */
+  maxMemory?: number;
 }
+
+export const MAX_MEMORY: number;
+export const DEFAULT_MAX_BYTES: number;
 
 export function createLede(options?: CreateLedeOptions): Promise<Lede>;
 

@@ -7,13 +7,32 @@
 //   const result = lede.analyze(text, {offsets: 'utf16'});
 //   result.entities, result.quotes, result.claims ...
 //
-// Errors (bad options, input over maxBytes, a crashed module) are thrown as
-// Error with the core's message. Types: lede.d.ts.
+// Errors (bad options, input over maxBytes, out of memory, a crashed module)
+// are thrown as Error with the core's message. Types: lede.d.ts.
+//
+// Memory: the module's memory may grow to `maxMemory` bytes (default 1 GiB,
+// the most wasm.cmake lets it have). A call that needs more fails with an
+// Error saying so; so does a call that crashes the module. Either way the
+// instance is thrown away and the next call runs in a fresh one, instantiated
+// from the WebAssembly.Module compiled once in createLede (a few ms; the
+// model's first-use set-up is paid again). Where a synchronous instantiation
+// is refused (a browser's main thread may refuse it for large modules), the
+// new instance is made asynchronously and calls fail with "restarting" until
+// it is ready.
 import createLedeModule from './lede-module.js';
 
+const PAGE = 65536;
+/** The default and largest memory cap: LEDE_WASM_MAX_MEMORY in wasm/wasm.cmake. */
+export const MAX_MEMORY = 1024 * 1024 * 1024;
+/** The default input limit, as kWasmMaxBytes in wasm/bindings.cc. */
+export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+// The core refuses more than 1 GiB whatever maxBytes says (spans are 32-bit).
+const CORE_MAX_BYTES = 1024 * 1024 * 1024;
+
 // A string with every lone surrogate replaced by U+FFFD, as TextEncoder and
-// String.prototype.toWellFormed do. Embind would otherwise encode a lone
-// surrogate into bytes that are not UTF-8, and UTF-16 offsets would drift.
+// String.prototype.toWellFormed do. (The wrapper encodes strings with
+// TextEncoder, which does this itself; kept for callers that need the
+// well-formed string, e.g. to slice it with UTF-16 offsets.)
 export function toWellFormed(s) {
   if (typeof s.toWellFormed === 'function') return s.toWellFormed();
   let out = '';
@@ -34,12 +53,59 @@ export function toWellFormed(s) {
   return from === 0 ? s : out + s.slice(from);
 }
 
-function toInput(text, what) {
-  if (typeof text === 'string') return toWellFormed(text);
-  if (text instanceof Uint8Array) return text;
-  if (text instanceof ArrayBuffer) return new Uint8Array(text);
-  if (ArrayBuffer.isView(text)) return new Uint8Array(text.buffer, text.byteOffset, text.byteLength);
-  throw new TypeError(`lede: ${what} must be a string or UTF-8 bytes (Uint8Array)`);
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// The input limit a call will apply: options.maxBytes when it is valid (the
+// core reports invalid ones), else the default; never over 1 GiB.
+function limitOf(options) {
+  const n = options?.maxBytes;
+  const limit = typeof n === 'number' && n >= 1 && Number.isInteger(n) ? n : DEFAULT_MAX_BYTES;
+  return Math.min(limit, CORE_MAX_BYTES);
+}
+
+// The UTF-8 length of `s` (lone surrogates count as U+FFFD, 3 bytes).
+function utf8Length(s) {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length &&
+             (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+function overLimit(bytes, limit, what) {
+  const prefix = what === 'text' ? '' : `article ${what}: `;
+  return new Error(`${prefix}input is ${bytes} bytes, over the limit of ${limit} bytes`);
+}
+
+// `text` as UTF-8 bytes, refused (with the core's message) when over `limit`
+// before anything is copied into the module. A string is encoded with
+// TextEncoder, which replaces lone surrogates with U+FFFD (so UTF-16 offsets
+// stay exact) and is much faster than Embind's own string conversion.
+function toBytes(text, limit, what) {
+  let bytes;
+  if (typeof text === 'string') {
+    // Every UTF-16 unit is at least one UTF-8 byte: no need to encode to know.
+    if (text.length > limit) throw overLimit(utf8Length(text), limit, what);
+    bytes = encoder.encode(text);
+  } else if (text instanceof Uint8Array) {
+    bytes = text;
+  } else if (text instanceof ArrayBuffer) {
+    bytes = new Uint8Array(text);
+  } else if (ArrayBuffer.isView(text)) {
+    bytes = new Uint8Array(text.buffer, text.byteOffset, text.byteLength);
+  } else {
+    throw new TypeError(`lede: ${what} must be a string or UTF-8 bytes (Uint8Array)`);
+  }
+  if (bytes.length > limit) throw overLimit(bytes.length, limit, what);
+  return bytes;
 }
 
 function optionsJson(options) {
@@ -54,46 +120,173 @@ function checked(json) {
   return json;
 }
 
+const mib = (n) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
+
+// The compiled module: from wasmBinary, else fetched (streaming when the
+// server sends application/wasm) from locateFile('lede.wasm') or beside this file.
+async function compile(wasmBinary, locateFile) {
+  if (wasmBinary) return WebAssembly.compile(wasmBinary);
+  const prefix = new URL('./', import.meta.url).href;
+  const url = locateFile ? locateFile('lede.wasm', prefix) : new URL('lede.wasm', prefix).href;
+  if (typeof WebAssembly.compileStreaming === 'function') {
+    try {
+      return await WebAssembly.compileStreaming(fetch(url, {credentials: 'same-origin'}));
+    } catch {
+      // e.g. served without Content-Type application/wasm: compile the bytes below.
+    }
+  }
+  const response = await fetch(url, {credentials: 'same-origin'});
+  if (!response.ok) throw new Error(`lede: could not fetch ${url} (HTTP ${response.status})`);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
 /**
  * Loads the wasm module. Options:
  *   wasmBinary: the bytes of lede.wasm (ArrayBuffer/Uint8Array); needed in node.
  *   locateFile(path, prefix): where to fetch `path` ('lede.wasm') from.
+ *   maxMemory: the most memory (bytes) the module may grow to; default and
+ *     at most MAX_MEMORY (1 GiB).
  */
-export async function createLede({wasmBinary, locateFile} = {}) {
-  let aborted = null;
-  const args = {
-    onAbort: (what) => {
-      aborted = String(what);
-    },
-    printErr: (line) => console.warn(`lede: ${line}`),
-  };
-  if (wasmBinary) args.wasmBinary = wasmBinary;
-  if (locateFile) args.locateFile = locateFile;
-  const module = await createLedeModule(args);
+export async function createLede({wasmBinary, locateFile, maxMemory = MAX_MEMORY} = {}) {
+  if (!(typeof maxMemory === 'number' && maxMemory > 0)) {
+    throw new RangeError('lede: maxMemory must be a positive number of bytes');
+  }
+  const cap = Math.min(maxMemory, MAX_MEMORY);
+  const compiled = await compile(wasmBinary, locateFile);
 
-  // Runs a call into the module; a crash inside it (out of memory, a bug)
-  // becomes an Error, and the instance refuses further calls.
-  function call(fn) {
-    if (aborted !== null) {
-      throw new Error(`lede: the wasm module stopped earlier (${aborted}); create a new one`);
+  // Set when the module asked for memory past the cap: the allocation failed,
+  // so whatever the call returns (if anything) cannot be trusted.
+  let refused = false;
+
+  // Caps the instance's memory: growing past `cap` throws, as a memory with
+  // that maximum would (Emscripten's heap resize then fails and malloc
+  // returns null). Emscripten grows only through this JS method.
+  function capMemory(instance) {
+    const memory = Object.values(instance.exports).find((v) => v instanceof WebAssembly.Memory);
+    if (!memory) return;
+    if (memory.buffer.byteLength > cap) {
+      throw new RangeError(`lede: maxMemory (${cap} bytes) is below the module's initial memory ` +
+                           `(${memory.buffer.byteLength} bytes)`);
     }
+    const grow = memory.grow;
+    Object.defineProperty(memory, 'grow', {
+      configurable: true,
+      value(pages) {
+        if (memory.buffer.byteLength + pages * PAGE > cap) {
+          refused = true;
+          throw new RangeError(`lede: memory capped at ${cap} bytes`);
+        }
+        return grow.call(memory, pages);
+      },
+    });
+  }
+
+  function moduleArgs() {
+    return {
+      // "Aborted(...)" is reported by the Error the call throws.
+      printErr: (line) => {
+        if (!String(line).startsWith('Aborted(')) console.warn(`lede: ${line}`);
+      },
+    };
+  }
+
+  function instantiateAsync() {
+    const args = moduleArgs();
+    let fail;
+    const failed = new Promise((_, reject) => {
+      fail = reject;
+    });
+    args.instantiateWasm = (imports, receive) => {
+      WebAssembly.instantiate(compiled, imports).then((instance) => {
+        capMemory(instance);
+        receive(instance, compiled);
+      }).catch(fail);
+      return {};
+    };
+    return Promise.race([createLedeModule(args), failed]);
+  }
+
+  // A new instance, ready when this returns: Emscripten runs its start-up
+  // synchronously when instantiateWasm hands it the instance at once.
+  function instantiateSync() {
+    const args = moduleArgs();
+    let error = null;
+    args.instantiateWasm = (imports, receive) => {
+      try {
+        const instance = new WebAssembly.Instance(compiled, imports);
+        capMemory(instance);
+        receive(instance, compiled);
+        return instance.exports;
+      } catch (err) {
+        error = err;
+        throw err;
+      }
+    };
+    createLedeModule(args).catch(() => {});  // failures are reported below
+    if (error) throw error;
+    if (!args.calledRun || typeof args.analyze !== 'function') {
+      throw new Error('lede: the wasm module did not start');
+    }
+    return args;
+  }
+
+  let current = await instantiateAsync();
+  let restarting = null;
+  const version = current.version();
+
+  function instance() {
+    if (current) return current;
+    if (restarting) throw new Error('lede: the wasm module is restarting after a failure; try again');
     try {
-      return fn();
+      current = instantiateSync();
+      return current;
     } catch (err) {
-      if (err instanceof Error && !(err instanceof WebAssembly.RuntimeError)) throw err;
-      aborted = aborted ?? String(err?.message ?? err);
-      throw new Error(`lede: the wasm module stopped: ${aborted}`);
+      restarting = instantiateAsync().then(
+          (m) => {
+            current = m;
+            restarting = null;
+          },
+          () => {
+            restarting = null;  // the next call tries again
+          });
+      throw new Error(`lede: the wasm module is restarting after a failure; try again (${err?.message ?? err})`);
     }
   }
 
-  const version = module.version();
+  // Runs fn(module) and reads the JSON it leaves in the module's memory. A
+  // crash or a refused allocation drops the instance: the next call gets a
+  // new one.
+  function call(fn, inputBytes) {
+    const m = instance();
+    refused = false;
+    let json;
+    let crash = null;
+    try {
+      const view = fn(m);
+      if (!refused) {
+        json = decoder.decode(view);
+        m.releaseResult();
+      }
+    } catch (err) {
+      crash = err;
+    }
+    if (!refused && crash === null) return json;
+    current = null;
+    if (refused) {
+      throw new Error(`lede: out of memory: analysing ${inputBytes} bytes needed more than the ` +
+                      `${mib(cap)} the module may use (maxMemory); the module was restarted for the next call`);
+    }
+    const what = crash instanceof Error ? crash.message : `C++ exception ${String(crash)}`;
+    throw new Error(`lede: the wasm module crashed (${what}); it was restarted for the next call`);
+  }
+
   return {
     version,
     /** The analysis as a schema-1 JSON string (exactly what `lede analyze` prints). */
     analyzeJson(text, options) {
-      const input = toInput(text, 'text');
+      const input = toBytes(text, limitOf(options), 'text');
       const opts = optionsJson(options);
-      return checked(call(() => module.analyze(input, opts)));
+      return checked(call((m) => m.analyze(input, opts), input.length));
     },
     /** The analysis as an object (see lede.d.ts). */
     analyze(text, options) {
@@ -101,10 +294,20 @@ export async function createLede({wasmBinary, locateFile} = {}) {
     },
     /** What two articles share and where their figures disagree. */
     compare(a, b, options) {
-      const inputA = toInput(a, 'a');
-      const inputB = toInput(b, 'b');
+      const limit = limitOf(options);
+      const inputA = toBytes(a, limit, 'a');
+      const inputB = toBytes(b, limit, 'b');
       const opts = optionsJson(options);
-      return JSON.parse(checked(call(() => module.compare(inputA, inputB, opts))));
+      return JSON.parse(checked(call((m) => m.compare(inputA, inputB, opts),
+                                     inputA.length + inputB.length)));
+    },
+    /**
+     * Benchmark helper: seconds spent in each stage of one analysis of `text`
+     * (default options), as `lede bench` reports per stage: [[stage, s], ...].
+     */
+    stageTimes(text) {
+      const input = toBytes(text, DEFAULT_MAX_BYTES, 'text');
+      return JSON.parse(checked(call((m) => m.stageTimes(input), input.length)));
     },
   };
 }

@@ -9,13 +9,22 @@
 // Replies: {id, result} (the analysis/comparison object) or {id, error}
 // (the message). Type 'version' replies with {id, result: '0.1.0'}.
 // worker-client.js wraps this protocol in promises.
+//
+// `worker.js?maxMemory=N` caps the module's memory at N bytes (default 1 GiB);
+// an analysis that needs more replies with an out-of-memory error, and the
+// next message runs in a fresh instance (lede.js).
 import {createLede} from './lede.js';
 
 let ledePromise = null;
 
+function options() {
+  const n = Number(new URL(self.location.href).searchParams.get('maxMemory'));
+  return n > 0 ? {maxMemory: n} : {};
+}
+
 function getLede() {
   if (!ledePromise) {
-    ledePromise = createLede().catch((err) => {
+    ledePromise = createLede(options()).catch((err) => {
       ledePromise = null;  // let the next message try again
       throw err;
     });
@@ -39,9 +48,8 @@ self.onmessage = async (event) => {
     }
     self.postMessage({id, result});
   } catch (err) {
-    const message = String(err?.message ?? err);
-    // A module that stopped (e.g. out of memory) is replaced on the next message.
-    if (message.includes('wasm module stopped')) ledePromise = null;
-    self.postMessage({id, error: message});
+    // Out of memory or a crash: lede.js has already dropped the instance and
+    // runs the next message in a fresh one.
+    self.postMessage({id, error: String(err?.message ?? err)});
   }
 };

@@ -220,6 +220,30 @@ describe('lede browser extension', {skip: skipAll}, () => {
     assert.equal(m.background.type, 'module');
   });
 
+  test('service worker: out of memory is an Error, and the same engine object then analyses', async () => {
+    const r = await sw.evaluate(async () => {
+      const res = await fetch(chrome.runtime.getURL('lede/lede.wasm'));
+      const wasmBinary = new Uint8Array(await res.arrayBuffer());
+      const lede = await globalThis.lede.createLede({wasmBinary, maxMemory: 32 << 20});
+      const small = 'Council leader Tom Brennan said \u201cWe will finish the barrier by winter.\u201d';
+      const want = lede.analyzeJson(small);
+      const big = (small + ' Maria Okafor, the director, agreed on Monday.\n\n').repeat(25000);  // ~3 MB
+      const errors = [];
+      for (let i = 0; i < 2; i++) {
+        try {
+          lede.analyze(big);
+          errors.push(null);
+        } catch (e) {
+          errors.push(`${e instanceof Error}: ${e.message}`);
+        }
+      }
+      return {errors, same: lede.analyzeJson(small) === want, words: lede.analyze(small).stats.words};
+    });
+    for (const e of r.errors) assert.match(String(e), /^true: lede: out of memory.*32 MiB/);
+    assert.ok(r.same, 'the analysis after the failure is exact');
+    assert.ok(r.words > 5);
+  });
+
   test('news page: article text found, highlights mapped across markup, panel, exact restore', async (t) => {
     const page = await open('news.html');
     const before = await page.evaluate(() => document.body.innerHTML);

@@ -165,3 +165,36 @@ test('real engine: compare view works or says it is not available', { skip }, as
   clean(log);
   await context.close();
 });
+
+test('real engine: the page worker runs out of memory as an Error and answers the next message', { skip, timeout: 120000 }, async () => {
+  const { page, log, context } = await openPage(browser, origin);
+  await page.goto(srv.url);
+  await waitRendered(page);
+  // The page's own worker (gen/worker.js), its memory capped at 32 MiB.
+  const r = await page.evaluate(async (text) => {
+    const w = new Worker('gen/worker.js?maxMemory=' + (32 << 20), { type: 'module' });
+    let id = 0;
+    const ask = (msg) => new Promise((resolve) => {
+      const mine = ++id;
+      const on = ({ data }) => {
+        if (data.id !== mine) return;
+        w.removeEventListener('message', on);
+        resolve(data);
+      };
+      w.addEventListener('message', on);
+      w.postMessage({ id: mine, ...msg });
+    });
+    const first = await ask({ type: 'analyze', text });
+    const big = (text + '\n\n').repeat(Math.ceil(3e6 / text.length));  // ~3 MB
+    const failed = await ask({ type: 'analyze', text: big });
+    const again = await ask({ type: 'analyze', text });
+    w.terminate();
+    return { error: failed.error ?? null, same: JSON.stringify(again.result) === JSON.stringify(first.result),
+      words: again.result?.stats?.words ?? 0 };
+  }, readFileSync(join(APP, 'sample.txt'), 'utf8'));
+  assert.match(String(r.error), /out of memory.*32 MiB/);
+  assert.ok(r.same, 'the analysis after the failure equals the one before');
+  assert.ok(r.words > 100);
+  clean(log);
+  await context.close();
+});

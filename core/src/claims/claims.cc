@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -292,10 +293,10 @@ std::vector<std::string> Reasons(const Document& doc, const ClaimTokens& tokens,
     if (f.family != FeatureFamily::kWord) continue;
     if (doc.tokens[f.token].kind != TokenKind::kWord) continue;
     if (tokens.unigram(f.token) != f.hash) continue;  // a bigram
-    std::string_view folded = tokens.folded(f.token);
-    if (folded.size() < 4 || IsFunctionWord(folded)) continue;
     double c = model.Weight(f.hash) * f.value;
-    if (c > 0.02) words.emplace_back(c, f.token);
+    if (c <= 0.02) continue;
+    std::string_view folded = tokens.folded(f.token);
+    if (folded.size() >= 4 && !IsFunctionWord(folded)) words.emplace_back(c, f.token);
   }
   std::vector<std::pair<double, const char*>> ranked;
   for (size_t i = 0; i < sum.size(); ++i) {
@@ -509,19 +510,21 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
     clauses.clear();
     SplitClauses(doc, tokens, s, &clauses);
     // Hedges reach over the whole sentence: "... 20 towns - claims that could
-    // not be independently verified."
-    UnitFacts sentence_facts = ReadFacts(doc, tokens, s.begin, s.end);
-    bool sentence_hedged = sentence_facts.hedged;
+    // not be independently verified." ReadFacts is a pure function of its
+    // range: the sentence's facts are read once, when a claim first needs them.
+    std::optional<UnitFacts> sentence_facts;
+    auto whole_sentence = [&]() -> const UnitFacts& {
+      if (!sentence_facts) sentence_facts = ReadFacts(doc, tokens, s.begin, s.end);
+      return *sentence_facts;
+    };
     for (const auto& c : clauses) {
       Span span = TokenSpan(doc, c.first, c.second);
       if (span.end == span.start || CountWords(doc, c.first, c.second) < 3) continue;
       ExtractClaimFeatures(doc, tokens, c.first, c.second, &features);
       double score = model.Score(features);
       if (score < model.threshold) continue;
-      // ReadFacts is a pure function of its range: a clause that is the
-      // whole sentence reuses the sentence's facts.
       UnitFacts facts = c.first == s.begin && c.second == s.end
-                            ? sentence_facts
+                            ? whole_sentence()
                             : ReadFacts(doc, tokens, c.first, c.second);
       bool claim_cue = false;
       ClaimSource source = FindSource(tokens, span, s.begin, s.end, entities, quotes,
@@ -541,7 +544,7 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
       if (facts.policy) claim.types.push_back("policy");
       if (facts.event) claim.types.push_back("event");
       claim.source = source;
-      claim.hedged = sentence_hedged || claim_cue;
+      claim.hedged = whole_sentence().hedged || claim_cue;
       claim.reasons = Reasons(doc, tokens, model, features, facts);
       if (claim.source.quote >= 0 || claim.source.entity >= 0) {
         claim.reasons.insert(claim.reasons.begin() + std::min<size_t>(claim.reasons.size(), 1),

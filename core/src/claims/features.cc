@@ -269,7 +269,11 @@ ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entitie
     }
     folded_[i] = folded;
     norm_[i] = doc.tokens[i].kind == TokenKind::kNumber ? NumberShape(raw) : folded;
-    classes_[i] = WordClasses(folded);
+    // Punctuation and quote marks are none of the listed words (letters and
+    // $ € £ %) nor end in "iest": their classes are 0.
+    TokenKind kind = doc.tokens[i].kind;
+    bool marks = kind == TokenKind::kPunct || kind == TokenKind::kQuote;
+    classes_[i] = marks ? 0 : WordClasses(folded);
     unigram_[i] = HashFeature(norm_[i], kUnigramSeed);
   }
 }

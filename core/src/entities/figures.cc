@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -270,9 +271,19 @@ const UnitWord kAttachedUnits[] = {
     {"F", "F"},     {"g", "g"},     {"l", "l"},      {"sqkm", "km2"},
 };
 
+// True when the NUL-terminated `z` equals `s`: stops at the first
+// difference instead of measuring z first.
+bool Equals(const char* z, std::string_view s) {
+  for (char c : s) {
+    if (*z == '\0' || *z != c) return false;
+    ++z;
+  }
+  return *z == '\0';
+}
+
 const UnitInfo* UnitByName(std::string_view name) {
   for (const UnitInfo& u : kUnits)
-    if (name == u.name) return &u;
+    if (Equals(u.name, name)) return &u;
   return nullptr;
 }
 
@@ -385,7 +396,7 @@ bool ParseDigits(std::string_view s, size_t* pos, NumVal* nv) {
 }
 
 struct WordNum {
-  const char* word;
+  std::string_view word;  // compared size first, without strlen
   int value;
 };
 const WordNum kSmallNumbers[] = {
@@ -461,7 +472,7 @@ const char* const kMonths[] = {
 
 bool InList(std::string_view w, const char* const* list) {
   for (const char* const* p = list; *p; ++p)
-    if (w == *p) return true;
+    if (Equals(*p, w)) return true;
   return false;
 }
 
@@ -510,6 +521,20 @@ const ApproxWord kApproxWords[] = {
 
 // ------------------------------------------------------------- scanner ----
 
+// FNV-1a over the bytes: cheaper than std::hash for the short words looked up
+// below, once per word of the text. The sets are only searched, so their
+// order is moot.
+struct WordHash {
+  size_t operator()(std::string_view s) const {
+    uint64_t x = 1469598103934665603ull;
+    for (char c : s) x = (x ^ static_cast<uint8_t>(c)) * 1099511628211ull;
+    return static_cast<size_t>(x);
+  }
+};
+using WordSet = std::unordered_set<std::string_view, WordHash>;
+template <typename T>
+using WordMap = std::unordered_map<std::string_view, T, WordHash>;
+
 class Scanner {
  public:
   explicit Scanner(const Document& d) : d_(d) {}
@@ -550,8 +575,8 @@ class Scanner {
     const Token& t = Tok(i);
     if (t.kind == TokenKind::kNumber || t.kind == TokenKind::kSymbol) return true;
     if (t.kind != TokenKind::kWord) return false;
-    static const std::unordered_set<std::string_view> kStarts = [] {
-      std::unordered_set<std::string_view> set;
+    static const WordSet kStarts = [] {
+      WordSet set;
       const char* const words[] = {"the",       "past",
                                    "last",      "previous",
                                    "next",      "coming",
@@ -690,10 +715,9 @@ class Scanner {
   }
 
   // Unit words grouped by their first word, built once.
-  static const std::unordered_map<std::string_view, std::vector<const UnitWord*>>&
-  UnitsByFirstWord() {
-    static const std::unordered_map<std::string_view, std::vector<const UnitWord*>> kByFirst = [] {
-      std::unordered_map<std::string_view, std::vector<const UnitWord*>> m;
+  static const WordMap<std::vector<const UnitWord*>>& UnitsByFirstWord() {
+    static const WordMap<std::vector<const UnitWord*>> kByFirst = [] {
+      WordMap<std::vector<const UnitWord*>> m;
       for (const UnitWord& u : kUnitWords) {
         std::string_view w(u.words);
         m[w.substr(0, w.find(' '))].push_back(&u);
@@ -1127,8 +1151,8 @@ class Scanner {
       }
     }
     Approx approx = Approx::kExact;
-    static const std::unordered_set<std::string_view> kApproxFirst = [] {
-      std::unordered_set<std::string_view> set;
+    static const WordSet kApproxFirst = [] {
+      WordSet set;
       for (const ApproxWord& a : kApproxWords) {
         std::string_view w(a.words);
         set.insert(w.substr(0, w.find(' ')));

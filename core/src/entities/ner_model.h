@@ -42,6 +42,7 @@ struct DocContext {
   std::vector<uint8_t> word_bits;  // per token: how its word is written elsewhere in the doc
   std::vector<uint8_t> caps_line;  // per token: 1 when its sentence is an ALL-CAPS line
   std::vector<uint8_t> gazetteer;  // per token: 0, or 1 + 4 * category + position (U B I L)
+  std::vector<uint8_t> lists;      // per token: WordList bits of its lower-case form
   std::vector<uint32_t> word;      // per word token: id of its lower-case form (0 .. words-1)
   uint32_t words = 0;              // distinct lower-case words
 };

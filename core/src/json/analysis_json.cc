@@ -256,8 +256,8 @@ const char* ApproxName(Quantity::Approx approx) {
 }
 
 std::string ToJson(const Analysis& a) {
-  JsonWriter w(a.options.pretty);
-  w.out().reserve(256 + a.text.size() / 2);
+  // The JSON runs to about five times the text (spans, names, quoted text).
+  JsonWriter w(a.options.pretty, 256 + a.text.size() * 6);
   w.BeginObject();
   w.Key("schema");
   w.Int(kSchemaVersion);
@@ -265,7 +265,7 @@ std::string ToJson(const Analysis& a) {
     w.Key("error");
     w.String(a.error);
     w.EndObject();
-    return std::move(w.out());
+    return w.Finish();
   }
   w.Key("offsets");
   w.String(OffsetUnitName(a.options.offsets));
@@ -296,8 +296,8 @@ std::string ToJson(const Analysis& a) {
   WriteClaims(w, a);
   WriteChecks(w, a);
   w.EndObject();
-  if (a.options.pretty) w.out().push_back('\n');
-  return std::move(w.out());
+  if (a.options.pretty) w.Raw("\n");
+  return w.Finish();
 }
 
 }  // namespace lede

@@ -233,8 +233,8 @@ std::string CompareToJson(const Comparison& c, const Analysis& a, const Analysis
   w.EndObject();
 
   w.EndObject();
-  if (pretty) w.out().push_back('\n');
-  return std::move(w.out());
+  if (pretty) w.Raw("\n");
+  return w.Finish();
 }
 
 }  // namespace lede

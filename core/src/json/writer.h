@@ -1,8 +1,18 @@
 // A small streaming JSON writer: the one serializer's building block.
 // Internal to the core. Strings must be valid UTF-8 (the core's text always is).
+//
+//   JsonWriter w(/*pretty=*/false);
+//   w.BeginObject();
+//   w.Key("schema");
+//   w.Int(1);
+//   w.EndObject();
+//   std::string json = w.Finish();  // {"schema":1}
 #ifndef LEDE_JSON_WRITER_H_
 #define LEDE_JSON_WRITER_H_
 
+#include <cstddef>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,34 +21,77 @@ namespace lede {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(bool pretty) : pretty_(pretty) {}
+  // `reserve`: the expected size of the output, to allocate once.
+  explicit JsonWriter(bool pretty, size_t reserve = 0);
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
   void Key(std::string_view key);
+  // A literal key, the usual case: its length is known at compile time, so
+  // it is copied without a scan (one that needs escaping takes the above).
+  template <size_t N>
+  void Key(const char (&key)[N]) {
+    std::string_view k(key, N - 1);
+    for (char c : k) {
+      if (NeedsLook(static_cast<unsigned char>(c))) return Key(k);
+    }
+    Value();
+    char* p = Grow(N + 2);
+    p[0] = '"';
+    std::memcpy(p + 1, key, N - 1);
+    p[N] = '"';
+    p[N + 1] = ':';
+    if (pretty_) Append(' ');
+    after_key_ = true;
+  }
   void String(std::string_view value);
   void Int(long long value);
   void Double(double value, int digits = 4);  // shortest of %.{digits}g
   void Bool(bool value);
   void Null();
+  // Appends `s` as it is, outside any value (e.g. a final newline).
+  void Raw(std::string_view s) { Append(s); }
 
-  std::string& out() { return out_; }
+  // True for the bytes a JSON string must look at: the quote, the backslash,
+  // controls, DEL, and 0xE2 (the lead byte of U+2028 and U+2029); all other
+  // bytes of valid UTF-8 are copied as they are.
+  static constexpr bool NeedsLook(unsigned char c) {
+    return c < 0x20 || c == '"' || c == '\\' || c == 0x7F || c == 0xE2;
+  }
+
+  // The text written so far; the writer is empty afterwards.
+  std::string Finish();
 
  private:
   void Open(char c);
   void Close(char c);
   void Value();  // comma and indentation before a value
   void Newline();
+  void Quoted(std::string_view s);  // "s", escaped
+
+  // Room for n more bytes at the end of the output; returns where they go.
+  // The output is buf_[0, size_) of capacity cap_, grown by doubling, so a
+  // write is one comparison and a copy (no std::string bookkeeping per call).
+  char* Grow(size_t n) {
+    if (cap_ - size_ < n) Expand(n);
+    char* p = buf_.get() + size_;
+    size_ += n;
+    return p;
+  }
+  void Expand(size_t n);
+  void Append(std::string_view s) {
+    if (!s.empty()) std::memcpy(Grow(s.size()), s.data(), s.size());
+  }
+  void Append(char c) { *Grow(1) = c; }
 
   bool pretty_;
   bool after_key_ = false;
   std::vector<bool> first_;  // per open container: nothing written yet
-  std::string out_;
+  std::unique_ptr<char[]> buf_;
+  size_t size_ = 0, cap_ = 0;
 };
-
-void AppendJsonString(std::string_view s, std::string* out);
 
 }  // namespace lede
 

@@ -14,32 +14,54 @@ namespace {
 // assume bounded sentences (a 50 MB line without a period stays linear).
 constexpr uint32_t kMaxSentenceTokens = 512;
 
-bool InList(std::string_view w, const char* const* list) {
-  for (const char* const* p = list; *p; ++p) {
-    if (w == *p) return true;
+template <size_t N>
+bool InList(std::string_view w, const std::string_view (&list)[N]) {
+  for (std::string_view x : list) {
+    if (w == x) return true;
   }
   return false;
 }
 
+// Fold (ASCII lower case, ’ as ') into `buf`, without allocating: for the
+// short words of the lists below. A word too long for `buf` comes back as
+// it is, longer than any listed word.
+template <size_t N>
+std::string_view FoldShort(std::string_view w, char (&buf)[N]) {
+  size_t n = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (n == N) return w;
+    unsigned char c = static_cast<unsigned char>(w[i]);
+    if (c == 0xE2 && i + 2 < w.size() && static_cast<unsigned char>(w[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(w[i + 2]) == 0x99 ||
+         static_cast<unsigned char>(w[i + 2]) == 0x98)) {
+      buf[n++] = '\'';
+      i += 2;
+    } else {
+      buf[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
+    }
+  }
+  return std::string_view(buf, n);
+}
+
 // Abbreviations whose period never ends a sentence: titles and months.
-const char* const kTitleAbbrevs[] = {
-    "mr",   "mrs", "ms",     "dr",   "gen",  "sen",  "rep",    "gov",        "lt",   "col",  "maj",
-    "capt", "sgt", "adm",    "st",   "prof", "rev",  "hon",    "pres",       "cmdr", "brig", "ft",
-    "mt",   "cpl", "pvt",    "insp", "supt", "msgr", "sr",     "gens",       "reps", "sens", "vol",
-    "pp",   "fig", "jan",    "feb",  "apr",  "jun",  "jul",    "aug",        "sept", "oct",  "nov",
-    "dec",  "vs",  "approx", "blvd", "mme",  "mlle", "messrs", "gov.-elect", nullptr};
+constexpr std::string_view kTitleAbbrevs[] = {
+    "mr",   "mrs", "ms",     "dr",   "gen",  "sen",  "rep",    "gov",       "lt",   "col",  "maj",
+    "capt", "sgt", "adm",    "st",   "prof", "rev",  "hon",    "pres",      "cmdr", "brig", "ft",
+    "mt",   "cpl", "pvt",    "insp", "supt", "msgr", "sr",     "gens",      "reps", "sens", "vol",
+    "pp",   "fig", "jan",    "feb",  "apr",  "jun",  "jul",    "aug",       "sept", "oct",  "nov",
+    "dec",  "vs",  "approx", "blvd", "mme",  "mlle", "messrs", "gov.-elect"};
 // Abbreviations that may end a sentence when a sentence starter follows.
-const char* const kOtherAbbrevs[] = {
-    "inc",   "ltd", "co",   "corp", "jr",   "etc",  "bros", "plc",  "llc", "dept", "univ", "assn",
-    "calif", "fla", "tenn", "conn", "ariz", "colo", "mich", "minn", "nev", "okla", "wis",  "wyo",
-    "ala",   "ark", "kan",  "neb",  "e.g",  "i.e",  "cf",   "sq",   "km",  nullptr};
-const char* const kSentenceStarters[] = {
+constexpr std::string_view kOtherAbbrevs[] = {
+    "inc",  "ltd",   "co",  "corp", "jr",   "etc",  "bros", "plc",  "llc",  "dept", "univ",
+    "assn", "calif", "fla", "tenn", "conn", "ariz", "colo", "mich", "minn", "nev",  "okla",
+    "wis",  "wyo",   "ala", "ark",  "kan",  "neb",  "e.g",  "i.e",  "cf",   "sq",   "km"};
+constexpr std::string_view kSentenceStarters[] = {
     "the",   "a",    "an",        "he",      "she",       "it",   "they",  "we",
     "i",     "but",  "and",       "in",      "on",        "this", "that",  "there",
     "his",   "her",  "their",     "our",     "as",        "at",   "after", "for",
     "if",    "when", "while",     "some",    "many",      "most", "its",   "those",
     "these", "what", "why",       "how",     "who",       "yet",  "so",    "still",
-    "then",  "now",  "meanwhile", "however", "officials", "no",   "not",   nullptr};
+    "then",  "now",  "meanwhile", "however", "officials", "no",   "not"};
 
 bool IsTitleOrMonthAbbrev(std::string_view folded) { return InList(folded, kTitleAbbrevs); }
 
@@ -131,6 +153,7 @@ size_t ScanWord(const Scanner& s, size_t i, bool* has_dot) {
 }
 
 size_t ScanUrl(const Scanner& s, size_t i) {
+  if (s.text[i] != 'h' && s.text[i] != 'w') return i;
   std::string_view rest = s.text.substr(i, 8);
   bool url =
       rest.rfind("http://", 0) == 0 || rest.rfind("https://", 0) == 0 || rest.rfind("www.", 0) == 0;
@@ -194,7 +217,8 @@ std::vector<Token> Tokenize(std::string_view text) {
       end = ScanWord(s, i, &has_dot);
       t.kind = IsDigit(c) ? TokenKind::kNumber : TokenKind::kWord;
       if (s.Peek(end) == '.' && t.kind == TokenKind::kWord) {
-        std::string folded = Fold(text.substr(i, end - i));
+        char buf[64];
+        std::string_view folded = FoldShort(text.substr(i, end - i), buf);
         bool initial = end - i == static_cast<size_t>(len) && IsUpper(c);
         if (has_dot || initial || IsKnownAbbreviation(folded)) {
           ++end;
@@ -295,10 +319,11 @@ bool EndsSentence(const Document& d, uint32_t i, uint32_t e, uint32_t* resume) {
   if (n.kind == TokenKind::kPunct && (nw == "," || nw == ";" || nw == ":" || nw == ")"))
     return false;
   if (abbrev) {
-    std::string folded = Fold(w.substr(0, w.size() - 1));
+    char buf[64];
+    std::string_view folded = FoldShort(w.substr(0, w.size() - 1), buf);
     if (folded.size() == 1 || IsTitleOrMonthAbbrev(folded)) return false;  // initials, Gen., Sept.
     if (n.kind == TokenKind::kQuote) return true;
-    return InList(Fold(nw), kSentenceStarters);
+    return InList(FoldShort(nw, buf), kSentenceStarters);
   }
   return true;
 }

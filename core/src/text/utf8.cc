@@ -1,5 +1,7 @@
 #include "text/utf8.h"
 
+#include <cstring>
+
 namespace lede {
 
 void AppendUtf8(char32_t cp, std::string* out) {
@@ -33,6 +35,11 @@ std::string DecodeUtf8(std::string_view in, size_t* replaced) {
     unsigned char c = static_cast<unsigned char>(in[i]);
     if (c < 0x80) {
       size_t j = i + 1;
+      for (; n - j >= 8; j += 8) {  // eight ASCII bytes at a time
+        uint64_t x;
+        std::memcpy(&x, in.data() + j, 8);
+        if (x & 0x8080808080808080ull) break;
+      }
       while (j < n && static_cast<unsigned char>(in[j]) < 0x80) ++j;
       out.append(in.data() + i, j - i);
       i = j;
@@ -88,19 +95,10 @@ std::string DecodeUtf8(std::string_view in, size_t* replaced) {
   return out;
 }
 
-bool IsNewline(char32_t c) {
-  return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 ||
-         c == 0x2029;
+bool IsSpaceNonAscii(char32_t c) {
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
-
-bool IsSpace(char32_t c) {
-  if (c == ' ' || c == '\t' || IsNewline(c)) return true;
-  if (c < 0x80) return false;
-  return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
-         c == 0x3000 || c == 0xFEFF;
-}
-
-bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
 static bool IsNonLetterNonAscii(char32_t c) {
   // Punctuation and symbols outside ASCII that must not join words.
@@ -122,14 +120,9 @@ static bool IsNonLetterNonAscii(char32_t c) {
   return false;
 }
 
-bool IsLetter(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  if (IsSpace(c) || IsNonLetterNonAscii(c)) return false;
-  return true;
-}
+bool IsLetterNonAscii(char32_t c) { return !IsSpaceNonAscii(c) && !IsNonLetterNonAscii(c); }
 
-bool IsUpper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool IsUpperNonAscii(char32_t c) {
   if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
   if (c >= 0x100 && c <= 0x17F) {  // Latin Extended-A: mostly even = upper
     if (c == 0x130 || c == 0x178) return true;
@@ -145,10 +138,9 @@ bool IsUpper(char32_t c) {
   return false;
 }
 
-bool IsLower(char32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
+bool IsLowerNonAscii(char32_t c) {
   if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
-  if (c >= 0x100 && c <= 0x17F) return !IsUpper(c);
+  if (c >= 0x100 && c <= 0x17F) return !IsUpperNonAscii(c);
   if (c >= 0x3AC && c <= 0x3CE) return true;
   if (c >= 0x430 && c <= 0x45F) return true;
   if (c >= 0x460 && c <= 0x52F) return c % 2 == 1;
@@ -191,19 +183,22 @@ bool IsDash(char32_t c) {
 }
 
 std::string Fold(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  // Written in place over a copy: folding never lengthens the text.
+  std::string out(s);
+  char* p = out.data();
+  size_t n = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
         (static_cast<unsigned char>(s[i + 2]) == 0x99 ||
          static_cast<unsigned char>(s[i + 2]) == 0x98)) {
-      out.push_back('\'');
+      p[n++] = '\'';
       i += 2;
       continue;
     }
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+    p[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
   }
+  out.resize(n);
   return out;
 }
 

@@ -44,12 +44,30 @@ inline char32_t CodePointBefore(std::string_view text, size_t i, int* len) {
 
 void AppendUtf8(char32_t cp, std::string* out);
 
-bool IsSpace(char32_t c);    // white space, including NBSP and zero-width spaces
-bool IsNewline(char32_t c);  // \n, \r, U+2028, U+2029, \v, \f
-bool IsDigit(char32_t c);    // ASCII digits
-bool IsLetter(char32_t c);   // letters of any script (and combining marks)
-bool IsUpper(char32_t c);    // upper or title case (Latin, Greek, Cyrillic, Armenian)
-bool IsLower(char32_t c);
+// Character classes. ASCII, most of every text, is decided inline; the
+// *NonAscii functions decide the rest (c >= 0x80).
+bool IsSpaceNonAscii(char32_t c);
+bool IsLetterNonAscii(char32_t c);
+bool IsUpperNonAscii(char32_t c);
+bool IsLowerNonAscii(char32_t c);
+
+// \n, \r, U+2028, U+2029, \v, \f
+inline bool IsNewline(char32_t c) {
+  return (c >= '\n' && c <= '\r') || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+// White space, including NBSP and zero-width spaces.
+inline bool IsSpace(char32_t c) {
+  return c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : IsSpaceNonAscii(c);
+}
+// ASCII digits.
+inline bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+// Letters of any script (and combining marks).
+inline bool IsLetter(char32_t c) {
+  return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : IsLetterNonAscii(c);
+}
+// Upper or title case (Latin, Greek, Cyrillic, Armenian).
+inline bool IsUpper(char32_t c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : IsUpperNonAscii(c); }
+inline bool IsLower(char32_t c) { return c < 0x80 ? c >= 'a' && c <= 'z' : IsLowerNonAscii(c); }
 bool IsQuoteMark(char32_t c);  // " ' “ ” ‘ ’ « » „ ‚ ‹ › ‟ ‛ 「 」 『 』 ＂
 bool IsDash(char32_t c);       // - ‐ ‑ ‒ – — ― −
 

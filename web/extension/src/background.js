@@ -146,4 +146,5 @@ chrome.tabs.onRemoved.addListener((tabId) => chrome.storage.session.remove(key(t
 
 // For tests driving the worker directly (Playwright's worker handle): the same
 // functions the listeners above call; the browser still enforces activeTab.
-globalThis.lede = {analyzeTab, clearTab, toggleTab, onContextMenu, engine};
+// createLede: for the test that drives a capped module out of memory here.
+globalThis.lede = {analyzeTab, clearTab, toggleTab, onContextMenu, engine, createLede};
