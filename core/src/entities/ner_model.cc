@@ -546,9 +546,25 @@ void HistoryFeatures(const Document& doc, const DocContext& context, const Histo
 void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_t>* quiet) {
   const uint32_t n = end - begin;
   quiet->assign(n, 1);
+  // Sentence-initial function words followed by a lower-case word ("The
+  // talks", "He said") are capitalized only by position.
+  static constexpr std::string_view kOpeners[] = {
+      "The", "A",  "An",   "In",  "But",  "And",   "He",    "She",   "It",   "They",  "We",
+      "I",   "If", "This", "His", "Her",  "Their", "Its",   "There", "When", "While", "After",
+      "As",  "On", "At",   "For", "With", "That",  "These", "Some",  "Our",  "You",   "Both"};
+  auto opener = [&](uint32_t i) {
+    const Token& t = doc.tokens[i];
+    if (!t.Is(kSentenceStart) || t.Is(kAllCaps) || t.span.end - t.span.start > 5) return false;
+    if (i + 1 >= end || !doc.tokens[i + 1].Is(kLower)) return false;
+    std::string_view w = doc.Text(t);
+    for (std::string_view o : kOpeners) {
+      if (w == o) return true;
+    }
+    return false;
+  };
   auto loud = [&](uint32_t i) {
     const Token& t = doc.tokens[i];
-    return (t.Is(kCapitalized) || t.Is(kAllCaps)) && !t.Is(kPossessive);
+    return (t.Is(kCapitalized) || t.Is(kAllCaps)) && !t.Is(kPossessive) && !opener(i);
   };
   // Lower-case words that join the parts of a name ("Bank of England", "de Silva").
   static constexpr std::string_view kConnectors[] = {
