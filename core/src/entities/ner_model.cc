@@ -546,9 +546,25 @@ void HistoryFeatures(const Document& doc, const DocContext& context, const Histo
 void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_t>* quiet) {
   const uint32_t n = end - begin;
   quiet->assign(n, 1);
+  // Sentence-initial function words followed by a lower-case word ("The
+  // talks", "He said") are capitalized only by position.
+  static constexpr std::string_view kOpeners[] = {
+      "The", "A",  "An",   "In",  "But",  "And",   "He",    "She",   "It",   "They",  "We",
+      "I",   "If", "This", "His", "Her",  "Their", "Its",   "There", "When", "While", "After",
+      "As",  "On", "At",   "For", "With", "That",  "These", "Some",  "Our",  "You",   "Both"};
+  auto opener = [&](uint32_t i) {
+    const Token& t = doc.tokens[i];
+    if (!t.Is(kSentenceStart) || t.Is(kAllCaps) || t.span.end - t.span.start > 5) return false;
+    if (i + 1 >= end || !doc.tokens[i + 1].Is(kLower)) return false;
+    std::string_view w = doc.Text(t);
+    for (std::string_view o : kOpeners) {
+      if (w == o) return true;
+    }
+    return false;
+  };
   auto loud = [&](uint32_t i) {
     const Token& t = doc.tokens[i];
-    return (t.Is(kCapitalized) || t.Is(kAllCaps)) && !t.Is(kPossessive);
+    return (t.Is(kCapitalized) || t.Is(kAllCaps)) && !t.Is(kPossessive) && !opener(i);
   };
   // Lower-case words that join the parts of a name ("Bank of England", "de Silva").
   static constexpr std::string_view kConnectors[] = {
@@ -628,21 +644,41 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions, in
   for (int b = 0; b < T; ++b) {
     score[b] = legal.ok[from][b] ? transitions[from * T + b] + emissions[b] : kNeg;
   }
+  // The legal predecessors (Legal::from), spelled out so the loops unroll:
+  // O, B-x and U-x follow O, L-y or U-y; I-x and L-x follow B-x or I-x.
+  static_assert(kNumTags == 17, "tag layout");
+  static constexpr int kOpen[9] = {0, 3, 4, 7, 8, 11, 12, 15, 16};   // O, L-*, U-*
+  static constexpr int kStarts[9] = {0, 1, 4, 5, 8, 9, 12, 13, 16};  // O, B-*, U-*
   for (uint32_t i = 1; i < n; ++i) {
     const float* e = emissions + static_cast<size_t>(i) * T;
     uint8_t* bk = &(*back)[static_cast<size_t>(i) * T];
-    for (int b = 0; b < T; ++b) {
+    for (int b : kStarts) {
       float best = kNeg;
       int arg = 0;
-      for (const int* a = legal.from[b]; *a >= 0; ++a) {
-        float s = score[*a] + transitions[*a * T + b];
+      for (int a : kOpen) {
+        float s = score[a] + transitions[a * T + b];
         if (s > best) {
           best = s;
-          arg = *a;
+          arg = a;
         }
       }
       next[b] = best + e[b];
       bk[b] = static_cast<uint8_t>(arg);
+    }
+    for (int x = 0; x < kNumTypes; ++x) {
+      const int tb = 1 + 4 * x, ti = tb + 1;
+      for (int b = ti; b <= ti + 1; ++b) {  // I-x, L-x
+        float sb = score[tb] + transitions[tb * T + b], si = score[ti] + transitions[ti * T + b];
+        int arg = tb;
+        float best = sb;
+        if (si > best) {
+          best = si;
+          arg = ti;
+        }
+        if (best <= kNeg) arg = 0;  // unreachable, as the generic loop leaves it
+        next[b] = best + e[b];
+        bk[b] = static_cast<uint8_t>(arg);
+      }
     }
     std::copy(next, next + T, score);
   }
