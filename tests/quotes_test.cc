@@ -122,6 +122,56 @@ const Case kCases[] = {
      "Kuleba said:\n\n\xE2\x80\x9CI asked for weapons, sanctions and financial "
      "aid.\xE2\x80\x9D",
      "I asked for weapons", Quote::Kind::kDirect, "Kuleba", "", false, "say"},
+    // Web text mixes typography: a curly opening mark closed by a straight one.
+    {"curly_open_straight_close",
+     "\xE2\x80\x9CIf she does the right thing, I am absolutely confident that my voters will "
+     "vote for her,\" Sanders said.",
+     "absolutely confident", Quote::Kind::kDirect, "Sanders", "", false, "say"},
+    // A clause ending in a colon names the speaker without a reporting verb.
+    {"colon_clause_without_cue",
+     "Asked whether he should take the blame for the flap, Mr. Smith shot back: ''That would "
+     "be good.''",
+     "That would be good", Quote::Kind::kDirect, "Smith", "", false, ""},
+    {"colon_clause_opens_with_and",
+     "And Mr. Christie gloated: ''I told you he wouldn't be ready.''", "I told you",
+     Quote::Kind::kDirect, "Christie", "", false, ""},
+    // "before saying", "upon saying": the clause's subject speaks.
+    {"before_saying",
+     "On Tuesday, Mr. McConnell deflected questions about the nominee before saying, ''It's time "
+     "to get on message.''",
+     "time to get on message", Quote::Kind::kDirect, "McConnell", "", false, "say"},
+    {"subordinate_clause_then_and_said",
+     "When asked whom she supported, Ms. Sherry smiled and said, ''I'm waiting for Michael "
+     "Bloomberg to get in the race.''",
+     "I'm waiting", Quote::Kind::kDirect, "Sherry", "", false, "say"},
+    // A short phrase between the verb and the comma before the quote.
+    {"told_audience_of_monday",
+     "Limbaugh told his radio audience of Monday, \xE2\x80\x9CWhat has happened basically is "
+     "this.\xE2\x80\x9D",
+     "What has happened", Quote::Kind::kDirect, "Limbaugh", "", false, "tell"},
+    {"gerund_before_quote",
+     "The ad uses footage of Hillary Clinton asking, \xE2\x80\x9CWhy aren\xE2\x80\x99t I 50 "
+     "points ahead?\xE2\x80\x9D",
+     "points ahead", Quote::Kind::kDirect, "Hillary Clinton", "", false, "ask"},
+    // “Q!” S said as ...: an adverbial clause after the verb of a new sentence.
+    {"said_as_after_exclamation",
+     "\xE2\x80\x9CThe great state of Alabama is proud to cast its votes!\xE2\x80\x9D Senator "
+     "Jeff Sessions said as he launched the process.",
+     "great state of Alabama", Quote::Kind::kDirect, "Jeff Sessions", "", false, "say"},
+    {"relative_clause_appositive",
+     "\xE2\x80\x9CThe answer you want is yes,\xE2\x80\x9D Cruz, who has proposed repealing "
+     "the mandate, said at the time.",
+     "The answer you want", Quote::Kind::kDirect, "Cruz", "", false, "say"},
+    // From ../shared/articles: a that-clause opening with a phrase, and a
+    // coordinated subject.
+    {"said_that_in_the_previous_hours",
+     "The Ukrainian military said on Monday that in the previous 24 hours it had advanced into "
+     "an additional 20 Russian-held towns and villages.",
+     "it had advanced", Quote::Kind::kIndirect, "Ukrainian", "", false, "say"},
+    {"coordinated_subject",
+     "Despite the setback, the Kremlin and its proxies insisted the war would continue until "
+     "President Vladimir Putin\xE2\x80\x99s goals were met.",
+     "the war would continue", Quote::Kind::kIndirect, "Kremlin", "", false, "insist"},
 };
 
 class QuoteCases : public ::testing::TestWithParam<Case> {};
@@ -318,6 +368,57 @@ TEST(Quotes, HundredThousandMarksInLinearTime) {
   EXPECT_LT(s, 30.0);  // quadratic work on 100,000 marks would take minutes
 }
 
+TEST(Quotes, HeAndSheTakeThePersonOfTheirGender) {
+  // The latest person is Donald Trump, but "she" is Hillary Clinton; then
+  // "he" skips her for Trump.
+  Analysis a = Analyze(
+      "Hillary Clinton spoke in Ohio after Donald Trump left the state. \xE2\x80\x9CWe will "
+      "win this state,\xE2\x80\x9D she said. Mrs. Clinton then met voters. \xE2\x80\x9CShe "
+      "is not ready,\xE2\x80\x9D he said.");
+  const Quote* q1 = Find(a, "We will win");
+  const Quote* q2 = Find(a, "is not ready");
+  ASSERT_NE(q1, nullptr);
+  ASSERT_NE(q2, nullptr);
+  EXPECT_EQ(SpeakerText(a, *q1), "she");
+  EXPECT_EQ(SpeakerName(a, *q1), "Hillary Clinton");
+  EXPECT_EQ(SpeakerText(a, *q2), "he");
+  EXPECT_EQ(SpeakerName(a, *q2), "Donald Trump");
+}
+
+TEST(Quotes, HonorificGivesTheGender) {
+  // No given name to go by: "Ms." before a mention marks her.
+  Analysis a = Analyze(
+      "Ms. Kendall Renteria met the mayor, Jordan Smith, on Tuesday. \xE2\x80\x9CWe can help,"
+      "\xE2\x80\x9D she said.");
+  const Quote* q = Find(a, "We can help");
+  ASSERT_NE(q, nullptr);
+  EXPECT_NE(SpeakerName(a, *q).find("Renteria"), std::string::npos) << SpeakerName(a, *q);
+}
+
+TEST(Quotes, TheyIsTheGroupOfPeopleNotTheCountry) {
+  // From ../shared/articles: "they" are the officials, an anonymous source
+  // of the United States, not the country itself.
+  Analysis a = Analyze(
+      "U.S. defense officials have declined to say how far they think Ukrainian forces can "
+      "push.");
+  const Quote* q = Find(a, "Ukrainian forces can push");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(SpeakerText(a, *q), "they");
+  EXPECT_TRUE(q->speaker.anonymous);
+  EXPECT_EQ(q->speaker.descriptor, "U.S. defense officials");
+  EXPECT_EQ(q->speaker.entity, -1);
+}
+
+TEST(Quotes, FirstPersonOutsideQuotesIsTheWriter) {
+  Analysis a = Analyze(
+      "Senator Jane Doe spoke first. When my mother mentioned the devil to me, I laughed and "
+      "said, \"I don't believe in the devil.\"");
+  const Quote* q = Find(a, "believe in the devil");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(SpeakerText(a, *q), "I");
+  EXPECT_EQ(q->speaker.entity, -1);
+}
+
 TEST(Quotes, LexiconHasStances) {
   const QuoteLexicon& lex = QuoteLexicon::Get();
   ASSERT_NE(lex.Verb("denied"), nullptr);
@@ -329,6 +430,9 @@ TEST(Quotes, LexiconHasStances) {
   EXPECT_EQ(lex.Verb("claimed")->stance, "claim");
   EXPECT_EQ(lex.Verb("said")->stance, "say");
   EXPECT_TRUE(lex.IsSourceNoun("officials"));
+  EXPECT_EQ(lex.GenderOf("Hillary"), 'f');
+  EXPECT_EQ(lex.GenderOf("Donald"), 'm');
+  EXPECT_EQ(lex.GenderOf("Jordan"), 0);  // either
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 // annotators) counts twice. A predicted quote matches a gold content span
 // when they overlap by at least 30% of the gold span (fragments summed).
 //   direct: gold attributions marked direct (the content opens with a mark)
-//           against predicted direct and partial quotes (quoted with marks);
+//           against predicted direct quotes;
 //   all:    every gold attribution against every predicted non-scare quote.
 // (The data's direct flag misses content that opens with '', the New York
 // Times' mark; "direct" counts it as direct, "direct*" is the flag as given.)
@@ -146,12 +146,40 @@ std::vector<int> Match(const std::vector<Frags>& gold, const std::vector<Pred>& 
   return best;
 }
 
+// The text of a code-point span (at most max code points), for --errors.
+std::string Slice(const std::string& text, Frag f, uint32_t max = 400) {
+  size_t cp = 0, byte = 0, sb = std::string::npos;
+  if (f.e > f.b + max) f.e = f.b + max;
+  while (byte < text.size()) {
+    if (cp == f.b) sb = byte;
+    if (cp == f.e) break;
+    unsigned char c = static_cast<unsigned char>(text[byte]);
+    byte += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    ++cp;
+  }
+  if (sb == std::string::npos) return "";
+  std::string out = text.substr(sb, std::min(byte, text.size()) - sb);
+  for (char& c : out)
+    if (c == '\n' || c == '\t') c = ' ';
+  return out;
+}
+
 }  // namespace
 
-int EvalQuotes(const Args& args) {
+int EvalQuotes(const Args& all_args) {
+  Args args;
+  bool errors = false;  // --errors: list misses, false alarms and wrong speakers
+  for (const std::string& a : all_args) {
+    if (a == "--errors")
+      errors = true;
+    else
+      args.push_back(a);
+  }
   if (args.empty() || args[0] == "--help") {
-    std::fputs("usage: lede eval quotes FILE.jsonl   (PolNeAR format)\n",
-               args.empty() ? stderr : stdout);
+    std::fputs(
+        "usage: lede eval quotes [--errors] FILE.jsonl   (PolNeAR format)\n"
+        "  --errors  also print missed and false direct quotes and wrong speakers\n",
+        args.empty() ? stderr : stdout);
     return args.empty() ? 2 : 0;
   }
   std::ifstream in(args[0]);
@@ -254,7 +282,7 @@ int EvalQuotes(const Args& args) {
       if (flag || apos) gold_direct.push_back(content);
       if (flag) gold_direct_flag.push_back(content);
     }
-    Match(gold_direct, pred, ids_direct, &direct);
+    std::vector<int> best_direct = Match(gold_direct, pred, ids_direct, &direct);
     Match(gold_direct_flag, pred, ids_direct, &direct_flag);
     std::vector<int> best = Match(gold_all, pred, ids_all, &all, &gold_cue);
     for (size_t g = 0; g < gold_all.size(); ++g) {
@@ -292,6 +320,40 @@ int EvalQuotes(const Args& args) {
         }
       }
       speaker_ok += ok;
+      if (errors && !ok) {
+        std::string src;
+        for (const Frag& f : gold_source[g]) src += Slice(text, f) + " ";
+        std::printf("SPEAKER\t%s\tgold [%s]\tpred [%s] name [%s]\tcontent [%s]\n",
+                    j.value("id", "").c_str(), src.c_str(), Slice(text, p.speaker).c_str(),
+                    p.name.c_str(), Slice(text, gold_all[g][0], 100).c_str());
+      }
+    }
+    if (errors) {
+      std::string id = j.value("id", "");
+      for (size_t g = 0; g < gold_direct.size(); ++g)
+        if (best_direct[g] < 0) {
+          // What the analysis made of it: the quotes overlapping it.
+          std::string seen;
+          for (const Quote& q : a.quotes) {
+            Frag f{a.Convert(q.span.start), a.Convert(q.span.end)};
+            if (Overlap(gold_direct[g], f) == 0) continue;
+            static const char* const kKinds[] = {"direct", "partial", "indirect", "scare"};
+            seen += std::string(kKinds[static_cast<int>(q.kind)]) +
+                    (q.has_speaker ? "+speaker" : "") + (q.has_cue ? "+cue " : " ");
+          }
+          std::printf("DIRECT-FN\t%s\t[%s]\tseen [%s]\n", id.c_str(),
+                      Slice(text, gold_direct[g][0], 120).c_str(), seen.c_str());
+        }
+      for (int k : ids_direct) {
+        bool hit = false;
+        for (const Frags& g : gold_direct) {
+          uint32_t ov = Overlap(g, pred[k].span);
+          if (ov > 0 && ov * 10 >= Len(g) * 3) hit = true;
+        }
+        if (!hit)
+          std::printf("DIRECT-FP\t%s\t[%s]\tspeaker [%s]\n", id.c_str(),
+                      Slice(text, pred[k].span[0], 120).c_str(), pred[k].name.c_str());
+      }
     }
   }
   std::printf(

@@ -96,35 +96,60 @@ const ClassEntry kClasses[] = {
 // by 5-fold cross-validation on the training set (F1 0.655 unscaled -> 0.692).
 constexpr float kWordScale = 0.5f;
 
-// FNV-1a over the bytes: cheaper than std::hash for the short words looked
-// up here. The map is only searched, never iterated, so its order is moot.
-struct WordHash {
-  size_t operator()(std::string_view s) const {
-    uint64_t x = 1469598103934665603ull;
-    for (char c : s) x = (x ^ static_cast<uint8_t>(c)) * 1099511628211ull;
-    return static_cast<size_t>(x);
-  }
-};
-using ClassMap = std::unordered_map<std::string_view, uint32_t, WordHash>;
-
-ClassMap BuildClassMap() {
-  ClassMap m;
-  for (const ClassEntry& e : kClasses) {
-    std::string_view s(e.words);
-    size_t i = 0;
-    while (i < s.size()) {
-      size_t j = s.find(' ', i);
-      if (j == std::string_view::npos) j = s.size();
-      if (j > i) m[s.substr(i, j - i)] |= e.cls;
-      i = j + 1;
+// The word lists as an open-addressing hash table: FNV-1a, linear probing,
+// at most a quarter full, so a word not listed (most words) usually stops at
+// the first empty slot, and a listed one costs one comparison.
+class ClassTable {
+ public:
+  ClassTable() {
+    std::unordered_map<std::string_view, uint32_t> classes;
+    for (const ClassEntry& e : kClasses) {
+      std::string_view s(e.words);
+      size_t i = 0;
+      while (i < s.size()) {
+        size_t j = s.find(' ', i);
+        if (j == std::string_view::npos) j = s.size();
+        if (j > i) classes[s.substr(i, j - i)] |= e.cls;
+        i = j + 1;
+      }
+    }
+    size_t size = 16;
+    while (size < 4 * classes.size()) size *= 2;
+    slots_.resize(size);
+    mask_ = size - 1;
+    for (const auto& [word, cls] : classes) {
+      size_t i = Hash(word) & mask_;
+      while (!slots_[i].word.empty()) i = (i + 1) & mask_;
+      slots_[i] = Slot{word, cls};
     }
   }
-  return m;
-}
 
-const ClassMap& Classes() {
-  static const ClassMap* const m = new ClassMap(BuildClassMap());  // immutable after init
-  return *m;
+  // The classes of a listed word, 0 for any other (every listed word has one).
+  uint32_t Find(std::string_view w) const {
+    for (size_t i = Hash(w) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.word.empty()) return 0;
+      if (s.word == w) return s.cls;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string_view word;  // empty: a free slot
+    uint32_t cls = 0;
+  };
+  static size_t Hash(std::string_view s) {
+    uint64_t x = 1469598103934665603ull;
+    for (char c : s) x = (x ^ static_cast<uint8_t>(c)) * 1099511628211ull;
+    return static_cast<size_t>(x ^ (x >> 32));
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+};
+
+const ClassTable& Classes() {
+  static const ClassTable* const t = new ClassTable();  // immutable after init
+  return *t;
 }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
@@ -142,28 +167,23 @@ const char* NumberShape(std::string_view raw) {
   return raw.size() <= 2 ? "<num-small>" : "<num>";
 }
 
-// True when FoldWord may change `word`: an ASCII capital or the lead byte of
-// a curly apostrophe.
-bool MayFold(std::string_view word) {
-  for (char c : word) {
-    if ((c >= 'A' && c <= 'Z') || c == '\xE2') return true;
-  }
-  return false;
-}
-
-void AppendFolded(std::string_view word, std::string* out) {
+// FoldWord into out[0, word.size()): returns the length written (shorter
+// than the word when it holds ’ or ‘).
+size_t FoldInto(std::string_view word, char* out) {
+  size_t n = 0;
   for (size_t i = 0; i < word.size(); ++i) {
     char c = word[i];
     if (c >= 'A' && c <= 'Z') {
-      out->push_back(static_cast<char>(c - 'A' + 'a'));
+      out[n++] = static_cast<char>(c - 'A' + 'a');
     } else if (c == '\xE2' && i + 2 < word.size() && word[i + 1] == '\x80' &&
                (word[i + 2] == '\x99' || word[i + 2] == '\x98')) {
-      out->push_back('\'');  // ’ or ‘
+      out[n++] = '\'';  // ’ or ‘
       i += 2;
     } else {
-      out->push_back(c);
+      out[n++] = c;
     }
   }
+  return n;
 }
 
 void AddHash(std::vector<Feature>* out, uint32_t hash, FeatureFamily family, float value = 1,
@@ -205,23 +225,21 @@ uint32_t HashFeature(std::string_view s, uint32_t seed) {
 }
 
 std::string FoldWord(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
-  AppendFolded(word, &out);
+  std::string out(word.size(), '\0');
+  out.resize(FoldInto(word, out.data()));
   return out;
 }
 
 uint32_t WordClasses(std::string_view folded) {
-  const ClassMap& m = Classes();
-  auto it = m.find(folded);
-  uint32_t cls = it == m.end() ? 0 : it->second;
+  const ClassTable& t = Classes();
+  uint32_t listed = t.Find(folded);
+  uint32_t cls = listed;
   // Regular superlatives and comparatives the lists miss ("deadliest").
   if (folded.size() > 5 && EndsWith(folded, "iest")) cls |= kWcSuperlative;
   // "forty-three", "twenty-five": a number word.
   size_t dash = folded.find('-');
-  if (it == m.end() && dash != std::string_view::npos && dash > 0) {
-    auto head = m.find(folded.substr(0, dash));
-    if (head != m.end() && (head->second & kWcNumberWord)) cls |= kWcNumberWord;
+  if (listed == 0 && dash != std::string_view::npos && dash > 0) {
+    if (t.Find(folded.substr(0, dash)) & kWcNumberWord) cls |= kWcNumberWord;
   }
   return cls;
 }
@@ -247,11 +265,11 @@ std::vector<const char*> TokenEntityTypes(const Document& doc,
 ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entities)
     : entity_types_(TokenEntityTypes(doc, entities)) {
   size_t n = doc.tokens.size();
+  // Every token folded into one buffer: folding never lengthens a word, so
+  // the tokens' bytes bound its size and the views into it stay valid.
   size_t room = 0;
-  for (const Token& t : doc.tokens) {
-    if (MayFold(doc.Text(t))) room += t.span.end - t.span.start;
-  }
-  buffer_.reserve(room);  // folding never lengthens a word: the views below stay valid
+  for (const Token& t : doc.tokens) room += t.span.end - t.span.start;
+  buffer_.resize(room);
   folded_.resize(n);
   norm_.resize(n);
   classes_.resize(n);
@@ -259,14 +277,11 @@ ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entitie
   // Hashed piecewise: FNV over "u:" + norm equals FNV over norm seeded with
   // the state after "u:", without building the string.
   static const uint32_t kUnigramSeed = HashFeature("u:");
+  size_t at = 0;
   for (uint32_t i = 0; i < n; ++i) {
     std::string_view raw = doc.Text(i);
-    std::string_view folded = raw;
-    if (MayFold(raw)) {
-      size_t at = buffer_.size();
-      AppendFolded(raw, &buffer_);
-      folded = std::string_view(buffer_).substr(at);
-    }
+    std::string_view folded(buffer_.data() + at, FoldInto(raw, buffer_.data() + at));
+    at += folded.size();
     folded_[i] = folded;
     norm_[i] = doc.tokens[i].kind == TokenKind::kNumber ? NumberShape(raw) : folded;
     // Punctuation and quote marks are none of the listed words (letters and

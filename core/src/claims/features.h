@@ -80,8 +80,8 @@ std::vector<const char*> TokenEntityTypes(const Document& doc, const std::vector
 // What the Claims stage reads of each token, computed once per document so
 // that the features, the rules and the reasons do not fold, classify and hash
 // the same word again and again. Index i describes doc.tokens[i]. Built in
-// O(tokens + mentions); views point into the Document's text or into this
-// object, so it is neither copied nor moved.
+// O(tokens + mentions); the folded words are views into this object, so it
+// is neither copied nor moved.
 class ClaimTokens {
  public:
   ClaimTokens(const Document& doc, const std::vector<Entity>& entities);
@@ -100,7 +100,7 @@ class ClaimTokens {
   const std::vector<const char*>& entity_types() const { return entity_types_; }
 
  private:
-  std::string buffer_;  // folded words that differ from the text, back to back
+  std::string buffer_;  // the folded words, back to back
   std::vector<std::string_view> folded_, norm_;
   std::vector<uint32_t> classes_, unigram_;
   std::vector<const char*> entity_types_;

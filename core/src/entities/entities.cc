@@ -79,6 +79,14 @@ const char* const kNaturalWords[] = {"river",     "sea",    "ocean",  "mountains
                                      "peninsula", "gulf",   "bay",    "coast",     "desert",
                                      "strait",    "forest", "range",  nullptr};
 
+// Roles held in an organization rather than a place: "director of X" makes X
+// an organization ("mayor of X" would not).
+const char* const kOrgRoles[] = {
+    "director",  "founder",   "co-founder",  "chairman",     "chairwoman", "chair",
+    "ceo",       "president", "fellow",      "analyst",      "researcher", "economist",
+    "professor", "spokesman", "spokeswoman", "spokesperson", "executive",  "manager",
+    "employee",  "member",    nullptr};
+
 struct Cand {
   uint32_t b = 0, e = 0;  // tokens
   std::string type;       // lede type
@@ -281,6 +289,16 @@ class Builder {
         bool caps = true;
         for (uint32_t i = c.b; i < c.e; ++i) caps = caps && doc_.tokens[i].Is(kCapitalized);
         if (!known && caps) c.type = "PERSON";
+      }
+      // "director of Penta", "a fellow at Chatham House": a name no place lexicon
+      // knows, after a role that heads or staffs an organization, is one.
+      if ((c.type == "GPE" || c.type == "LOC") && c.b >= 2) {
+        std::string prep = Word(c.b - 1);
+        std::string f = Folded(c.b, c.e);
+        if ((prep == "of" || prep == "at") && InList(Word(c.b - 2), kOrgRoles) &&
+            !lex_.country.count(f) && !lex_.place.count(f)) {
+          c.type = "ORG";
+        }
       }
       // "the West", "the North": a region, not a person.
       if (c.type == "PERSON" && c.e - c.b == 1 && c.b > 0 && Word(c.b - 1) == "the") {

@@ -205,20 +205,28 @@ struct WordLists {
   FlatMap bits;  // lower-case hash -> WordList bits
   static const WordLists& Get() {
     static const WordLists lists = [] {
-      std::unordered_map<uint32_t, uint8_t> m;
+      std::vector<std::pair<uint32_t, uint8_t>> items;
       auto add = [&](std::string_view file, uint8_t bit) {
         std::string_view text = EmbeddedFile(file);
         while (!text.empty()) {
           size_t nl = text.find('\n');
           std::string_view w = text.substr(0, nl);
           text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-          if (!w.empty() && w[0] != '#') m[LowerHash(w)] |= bit;
+          if (!w.empty() && w[0] != '#') items.emplace_back(LowerHash(w), bit);
         }
       };
       add("ner/cities.txt", kListCity);
       add("ner/given_names.txt", kListGivenName);
-      std::vector<std::pair<uint32_t, uint8_t>> items(m.begin(), m.end());
       std::sort(items.begin(), items.end());
+      size_t k = 0;  // one entry per hash, its bits or-ed
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (k > 0 && items[k - 1].first == items[i].first) {
+          items[k - 1].second |= items[i].second;
+        } else {
+          items[k++] = items[i];
+        }
+      }
+      items.resize(k);
       WordLists l;
       l.bits.Build(items);
       return l;
@@ -244,11 +252,31 @@ const char* TypeName(int type) {
 }
 
 std::vector<std::pair<uint32_t, uint32_t>> Sequences(const Document& doc) {
+  // A paragraph longer than kLong tokens is cut at sentence ends (a sentence
+  // longer than kMax tokens, at any token): work buffers stay small whatever
+  // the input, and the cut costs nothing the features could see.
+  constexpr uint32_t kLong = 400, kMax = 4096;
   std::vector<std::pair<uint32_t, uint32_t>> out;
   out.reserve(doc.paragraphs.size());
   for (const Paragraph& p : doc.paragraphs) {
     if (p.begin >= p.end) continue;
-    out.emplace_back(doc.sentences[p.begin].begin, doc.sentences[p.end - 1].end);
+    const uint32_t end = doc.sentences[p.end - 1].end;
+    uint32_t begin = doc.sentences[p.begin].begin;
+    if (end - begin <= kLong) {
+      out.emplace_back(begin, end);
+      continue;
+    }
+    for (uint32_t s = p.begin; s < p.end; ++s) {
+      const uint32_t se = doc.sentences[s].end;
+      while (se - begin > kMax) {
+        out.emplace_back(begin, begin + kMax);
+        begin += kMax;
+      }
+      if (se - begin >= kLong || s + 1 == p.end) {
+        if (se > begin) out.emplace_back(begin, se);
+        begin = se;
+      }
+    }
   }
   return out;
 }
@@ -281,15 +309,12 @@ DocContext BuildDocContext(const Document& doc) {
     }
     if (v) std::fill(c.caps_line.begin() + s.begin, c.caps_line.begin() + s.end, v);
   }
-  // How each word is written where its case tells something.
-  size_t size = 16;
-  while (size < 2 * n) size <<= 1;
-  std::vector<uint32_t> keys(size, 0);
-  std::vector<uint8_t> bits(size, 0);
-  std::vector<uint32_t> slot(n, 0);
-  const uint32_t mask = static_cast<uint32_t>(size - 1);
+  // How each word is written where its case tells something. Words get dense
+  // ids through a table sized to the distinct words (grown as needed).
+  std::vector<uint32_t> keys(1024, 0), ids(1024, 0);
+  uint32_t mask = 1023;
+  std::vector<uint8_t> bits;  // per word id
   std::vector<uint32_t> lower(n, 0);
-  std::vector<uint32_t> ids(size, 0);
   c.word.assign(n, 0);
   c.lists.assign(n, 0);
   const WordLists& lists = WordLists::Get();
@@ -297,28 +322,46 @@ DocContext BuildDocContext(const Document& doc) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::kWord) continue;
     lower[i] = LowerHash(doc.Text(t));
-    uint32_t key = lower[i] | 1;
+    const uint32_t key = lower[i] | 1;
     uint32_t j = key & mask;
     while (keys[j] != 0 && keys[j] != key) j = (j + 1) & mask;
-    if (keys[j] == 0) ids[j] = c.words++;
+    if (keys[j] == 0) {
+      keys[j] = key;
+      ids[j] = c.words++;
+      bits.push_back(0);
+      if (c.words * 2 > keys.size()) {  // grow: rehash
+        std::vector<uint32_t> k2(keys.size() * 2, 0), i2(keys.size() * 2, 0);
+        mask = static_cast<uint32_t>(k2.size() - 1);
+        for (size_t x = 0; x < keys.size(); ++x) {
+          if (keys[x] == 0) continue;
+          uint32_t y = keys[x] & mask;
+          while (k2[y] != 0) y = (y + 1) & mask;
+          k2[y] = keys[x];
+          i2[y] = ids[x];
+        }
+        keys.swap(k2);
+        ids.swap(i2);
+        j = key & mask;
+        while (keys[j] != key) j = (j + 1) & mask;
+      }
+    }
+    const uint32_t id = ids[j];
+    c.word[i] = id;
     if ((t.Is(kCapitalized) || t.Is(kAllCaps)) && t.span.end - t.span.start >= 3) {
       const int b = lists.bits.Get(lower[i]);
       if (b > 0) c.lists[i] = static_cast<uint8_t>(b);
     }
-    keys[j] = key;
-    slot[i] = j;
-    c.word[i] = ids[j];
     bool mid = !t.Is(kSentenceStart) && !c.caps_line[i];
     if (mid && i > 0) {
       const Token& p = doc.tokens[i - 1];
       if (p.kind == TokenKind::kQuote || doc.Text(p) == ":" || doc.Text(p) == "(") mid = false;
     }
     if (t.Is(kLower)) {
-      bits[j] |= kSeenLower;
+      bits[id] |= kSeenLower;
     } else if (mid && t.Is(kAllCaps)) {
-      bits[j] |= kSeenCapsMid;
+      bits[id] |= kSeenCapsMid;
     } else if (mid && t.Is(kCapitalized)) {
-      bits[j] |= kSeenCapMid;
+      bits[id] |= kSeenCapMid;
     }
     if (!c.caps_line[i] && t.Is(kCapitalized) && !t.Is(kAllCaps)) {
       auto cap = [&](size_t x) {
@@ -328,12 +371,14 @@ DocContext BuildDocContext(const Document& doc) {
       };
       bool prev = i > 0 && cap(i - 1) && !t.Is(kSentenceStart);
       bool next = i + 1 < n && cap(i + 1) && !doc.tokens[i + 1].Is(kSentenceStart);
-      if (next && !prev) bits[j] |= kSeenRunFirst;
-      if (prev && !next) bits[j] |= kSeenRunLast;
+      if (next && !prev) bits[id] |= kSeenRunFirst;
+      if (prev && !next) bits[id] |= kSeenRunLast;
     }
   }
+  std::vector<uint32_t>().swap(keys);
+  std::vector<uint32_t>().swap(ids);
   for (size_t i = 0; i < n; ++i) {
-    if (doc.tokens[i].kind == TokenKind::kWord) c.word_bits[i] = bits[slot[i]];
+    if (doc.tokens[i].kind == TokenKind::kWord) c.word_bits[i] = bits[c.word[i]];
   }
   // Longest lexicon phrase from each token, left to right.
   c.gazetteer.assign(n, 0);
@@ -501,9 +546,25 @@ void HistoryFeatures(const Document& doc, const DocContext& context, const Histo
 void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_t>* quiet) {
   const uint32_t n = end - begin;
   quiet->assign(n, 1);
+  // Sentence-initial function words followed by a lower-case word ("The
+  // talks", "He said") are capitalized only by position.
+  static constexpr std::string_view kOpeners[] = {
+      "The", "A",  "An",   "In",  "But",  "And",   "He",    "She",   "It",   "They",  "We",
+      "I",   "If", "This", "His", "Her",  "Their", "Its",   "There", "When", "While", "After",
+      "As",  "On", "At",   "For", "With", "That",  "These", "Some",  "Our",  "You",   "Both"};
+  auto opener = [&](uint32_t i) {
+    const Token& t = doc.tokens[i];
+    if (!t.Is(kSentenceStart) || t.Is(kAllCaps) || t.span.end - t.span.start > 5) return false;
+    if (i + 1 >= end || !doc.tokens[i + 1].Is(kLower)) return false;
+    std::string_view w = doc.Text(t);
+    for (std::string_view o : kOpeners) {
+      if (w == o) return true;
+    }
+    return false;
+  };
   auto loud = [&](uint32_t i) {
     const Token& t = doc.tokens[i];
-    return (t.Is(kCapitalized) || t.Is(kAllCaps)) && !t.Is(kPossessive);
+    return (t.Is(kCapitalized) || t.Is(kAllCaps)) && !t.Is(kPossessive) && !opener(i);
   };
   // Lower-case words that join the parts of a name ("Bank of England", "de Silva").
   static constexpr std::string_view kConnectors[] = {
@@ -535,47 +596,66 @@ void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_
   }
 }
 
-void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* tags,
-             const uint8_t* quiet) {
-  if (n == 0) return;
-  constexpr int T = kNumTags;
-  constexpr float kNeg = -1e30f;
-  // Legal transitions: after B-x or I-x only I-x or L-x; elsewhere only O, B, U.
-  static const struct Legal {
-    bool ok[T + 1][T];
-    bool end[T];
-    Legal() {
-      for (int a = 0; a <= T; ++a) {
-        for (int b = 0; b < T; ++b) {
-          int pa = a == T ? -1 : PartOfTag(a);
-          bool open = pa == 0 || pa == 1;
-          int pb = PartOfTag(b);
-          if (open) {
-            ok[a][b] = (pb == 1 || pb == 2) && TypeOfTag(a) == TypeOfTag(b);
-          } else {
-            ok[a][b] = b == 0 || pb == 0 || pb == 3;
-          }
+namespace {
+
+// Legal BILOU transitions: after B-x or I-x only I-x or L-x; elsewhere only O, B, U.
+struct Legal {
+  static constexpr int T = kNumTags;
+  bool ok[T + 1][T];   // row T: the start
+  bool end[T];         // may end a sequence (and be followed by O)
+  int from[T][T + 1];  // legal predecessors of each tag (rows < T), then -1
+  Legal() {
+    for (int a = 0; a <= T; ++a) {
+      for (int b = 0; b < T; ++b) {
+        int pa = a == T ? -1 : PartOfTag(a);
+        bool open = pa == 0 || pa == 1;
+        int pb = PartOfTag(b);
+        if (open) {
+          ok[a][b] = (pb == 1 || pb == 2) && TypeOfTag(a) == TypeOfTag(b);
+        } else {
+          ok[a][b] = b == 0 || pb == 0 || pb == 3;
         }
       }
-      for (int b = 0; b < T; ++b) end[b] = !(PartOfTag(b) == 0 || PartOfTag(b) == 1);
     }
-  } legal;
-  std::vector<float> score(T), next(T);
-  std::vector<uint8_t> back(static_cast<size_t>(n) * T);
-  for (int b = 0; b < T; ++b) {
-    score[b] = legal.ok[T][b] && !(quiet && quiet[0] && b != 0)
-                   ? transitions[T * T + b] + emissions[b]
-                   : kNeg;
+    for (int b = 0; b < T; ++b) {
+      end[b] = !(PartOfTag(b) == 0 || PartOfTag(b) == 1);
+      int k = 0;
+      for (int a = 0; a < T; ++a) {
+        if (ok[a][b]) from[b][k++] = a;
+      }
+      from[b][k] = -1;
+    }
   }
+  static const Legal& Get() {
+    static const Legal legal;
+    return legal;
+  }
+};
+
+// Viterbi over n tokens that may take any tag, entered from row `from` of the
+// transitions (T: the start; 0: after an O) and, when `then_o`, followed by an O.
+void ViterbiRun(const float* emissions, uint32_t n, const float* transitions, int from, bool then_o,
+                int* tags, std::vector<uint8_t>* back) {
+  constexpr int T = kNumTags;
+  constexpr float kNeg = -1e30f;
+  const Legal& legal = Legal::Get();
+  float score[T], next[T];
+  back->resize(static_cast<size_t>(n) * T);
+  for (int b = 0; b < T; ++b) {
+    score[b] = legal.ok[from][b] ? transitions[from * T + b] + emissions[b] : kNeg;
+  }
+  // The legal predecessors (Legal::from), spelled out so the loops unroll:
+  // O, B-x and U-x follow O, L-y or U-y; I-x and L-x follow B-x or I-x.
+  static_assert(kNumTags == 17, "tag layout");
+  static constexpr int kOpen[9] = {0, 3, 4, 7, 8, 11, 12, 15, 16};   // O, L-*, U-*
+  static constexpr int kStarts[9] = {0, 1, 4, 5, 8, 9, 12, 13, 16};  // O, B-*, U-*
   for (uint32_t i = 1; i < n; ++i) {
     const float* e = emissions + static_cast<size_t>(i) * T;
-    const int bn = quiet && quiet[i] ? 1 : T;  // a quiet token can only be O
-    for (int b = bn; b < T; ++b) next[b] = kNeg;
-    for (int b = 0; b < bn; ++b) {
+    uint8_t* bk = &(*back)[static_cast<size_t>(i) * T];
+    for (int b : kStarts) {
       float best = kNeg;
       int arg = 0;
-      for (int a = 0; a < T; ++a) {
-        if (!legal.ok[a][b]) continue;
+      for (int a : kOpen) {
         float s = score[a] + transitions[a * T + b];
         if (s > best) {
           best = s;
@@ -583,21 +663,63 @@ void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* 
         }
       }
       next[b] = best + e[b];
-      back[static_cast<size_t>(i) * T + b] = static_cast<uint8_t>(arg);
+      bk[b] = static_cast<uint8_t>(arg);
     }
-    score.swap(next);
+    for (int x = 0; x < kNumTypes; ++x) {
+      const int tb = 1 + 4 * x, ti = tb + 1;
+      for (int b = ti; b <= ti + 1; ++b) {  // I-x, L-x
+        float sb = score[tb] + transitions[tb * T + b], si = score[ti] + transitions[ti * T + b];
+        int arg = tb;
+        float best = sb;
+        if (si > best) {
+          best = si;
+          arg = ti;
+        }
+        if (best <= kNeg) arg = 0;  // unreachable, as the generic loop leaves it
+        next[b] = best + e[b];
+        bk[b] = static_cast<uint8_t>(arg);
+      }
+    }
+    std::copy(next, next + T, score);
   }
   int best = 0;
   float bs = kNeg * 2;
   for (int b = 0; b < T; ++b) {
-    if (legal.end[b] && score[b] > bs) {
-      bs = score[b];
+    if (!legal.end[b]) continue;
+    float s = then_o ? score[b] + transitions[b * T] : score[b];
+    if (s > bs) {
+      bs = s;
       best = b;
     }
   }
   for (uint32_t i = n; i-- > 0;) {
     tags[i] = best;
-    if (i > 0) best = back[static_cast<size_t>(i) * T + best];
+    if (i > 0) best = (*back)[static_cast<size_t>(i) * T + best];
+  }
+}
+
+}  // namespace
+
+void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* tags,
+             const uint8_t* quiet) {
+  constexpr int T = kNumTags;
+  std::vector<uint8_t> back;
+  if (!quiet) {
+    if (n > 0) ViterbiRun(emissions, n, transitions, T, false, tags, &back);
+    return;
+  }
+  // A quiet token is O, so the best path splits there: each run of other tokens
+  // is entered after an O (or from the start) and left into an O (or the end).
+  for (uint32_t i = 0; i < n;) {
+    if (quiet[i]) {
+      tags[i++] = 0;
+      continue;
+    }
+    uint32_t j = i + 1;
+    while (j < n && !quiet[j]) ++j;
+    ViterbiRun(emissions + static_cast<size_t>(i) * T, j - i, transitions, i == 0 ? T : 0, j < n,
+               tags + i, &back);
+    i = j;
   }
 }
 
@@ -719,32 +841,34 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   }
   const uint32_t n_doc = static_cast<uint32_t>(doc.tokens.size());
   // Pass 1: every token as if its word occurred once. The scores of the tokens
-  // that are not quiet are kept (`base`, without the history features) for pass 2.
+  // that are not quiet are kept (`base`, without the history features) for
+  // pass 2; quiet tokens are O and cost nothing more.
   std::vector<uint32_t> feats, offsets, hist;
-  std::vector<int32_t> acc, base;
+  std::vector<int16_t> base;                         // |sum| <= 127 x features of a token: fits
   std::vector<uint32_t> base_at(n_doc, UINT32_MAX);  // token -> its row in base
   std::vector<float> emissions;
   std::vector<int> tags(n_doc, 0);
-  std::vector<uint8_t> quiet;
+  std::vector<uint8_t> quiet, all_quiet(n_doc, 1);
   const auto sequences = Sequences(doc);
-  std::vector<uint8_t> all_quiet(n_doc, 1);
-  auto score = [&](uint32_t begin, uint32_t end, const History* history) {
-    const uint32_t n = end - begin;
-    acc.assign(static_cast<size_t>(n) * kNumTags, 0);
-    for (uint32_t k = 0; k < n; ++k) {
-      const uint32_t i = begin + k;
-      if (all_quiet[i]) continue;  // tagged O by Viterbi
-      int32_t* a = &acc[static_cast<size_t>(k) * kNumTags];
-      std::copy_n(&base[static_cast<size_t>(base_at[i]) * kNumTags], kNumTags, a);
+  int32_t acc[kNumTags];
+  std::vector<uint8_t> back;
+  // Tags the tokens [b, e) of a run of tokens that are not quiet, inside the
+  // sequence [begin, end) (a quiet token is O, so the runs are independent).
+  auto run = [&](uint32_t begin, uint32_t end, uint32_t b, uint32_t e, const History* history) {
+    emissions.resize(static_cast<size_t>(e - b) * kNumTags);
+    for (uint32_t i = b; i < e; ++i) {
+      const int16_t* w = &base[static_cast<size_t>(base_at[i]) * kNumTags];
+      for (int t = 0; t < kNumTags; ++t) acc[t] = w[t];
       if (HasHistory(doc, i)) {
         hist.clear();
         HistoryFeatures(doc, context, history, i, &hist);
-        AddWeights(hist, 0, hist.size(), a);
+        AddWeights(hist, 0, hist.size(), acc);
       }
+      float* em = &emissions[static_cast<size_t>(i - b) * kNumTags];
+      for (int t = 0; t < kNumTags; ++t) em[t] = acc[t] * scale_;
     }
-    emissions.resize(acc.size());
-    for (size_t j = 0; j < acc.size(); ++j) emissions[j] = acc[j] * scale_;
-    Viterbi(emissions.data(), n, transitions_.data(), &tags[begin], &all_quiet[begin]);
+    ViterbiRun(emissions.data(), e - b, transitions_.data(), b == begin ? kNumTags : 0, e < end,
+               &tags[b], &back);
   };
   for (auto [begin, end] : sequences) {
     const uint32_t n = end - begin;
@@ -753,26 +877,47 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     Featurize(doc, context, begin, end, &feats, &offsets, &quiet);
     for (uint32_t k = 0; k < n; ++k) {
       if (quiet[k]) continue;
+      std::fill(acc, acc + kNumTags, 0);
+      AddWeights(feats, offsets[k], offsets[k + 1], acc);
       base_at[begin + k] = static_cast<uint32_t>(base.size() / kNumTags);
-      base.resize(base.size() + kNumTags, 0);
-      AddWeights(feats, offsets[k], offsets[k + 1], &base[base.size() - kNumTags]);
+      for (int t = 0; t < kNumTags; ++t) {
+        base.push_back(static_cast<int16_t>(std::max(-32767, std::min(32767, acc[t]))));
+      }
     }
-    score(begin, end, nullptr);
+    for (uint32_t b = begin; b < end;) {
+      if (all_quiet[b]) {
+        ++b;
+        continue;
+      }
+      uint32_t e = b + 1;
+      while (e < end && !all_quiet[e]) ++e;
+      run(begin, end, b, e, nullptr);
+      b = e;
+    }
   }
   // Pass 2: again with the tags pass 1 gave the other occurrences of each word,
-  // for the sequences that have a word occurring elsewhere.
+  // for the runs that hold a word occurring elsewhere.
   History history;
   BuildHistory(doc, context, tags.data(), &history);
+  auto repeated = [&](uint32_t i) {
+    if (!HasHistory(doc, i)) return false;
+    const uint16_t* h = &history.counts[static_cast<size_t>(context.word[i]) * kNumTags];
+    uint32_t total = 0;
+    for (int k = 0; k < kNumTags; ++k) total += h[k];
+    return total > 1;
+  };
   for (auto [begin, end] : sequences) {
-    bool repeated = false;
-    for (uint32_t i = begin; i < end && !repeated; ++i) {
-      if (all_quiet[i] || !HasHistory(doc, i)) continue;
-      const uint16_t* h = &history.counts[static_cast<size_t>(context.word[i]) * kNumTags];
-      uint32_t total = 0;
-      for (int k = 0; k < kNumTags; ++k) total += h[k];
-      repeated = total > 1;
+    for (uint32_t b = begin; b < end;) {
+      if (all_quiet[b]) {
+        ++b;
+        continue;
+      }
+      uint32_t e = b + 1;
+      bool again = repeated(b);
+      for (; e < end && !all_quiet[e]; ++e) again = again || repeated(e);
+      if (again) run(begin, end, b, e, &history);
+      b = e;
     }
-    if (repeated) score(begin, end, &history);
     SpansFromTags(&tags[begin], end - begin, begin, &out);
   }
   if (context_out) *context_out = std::move(context);

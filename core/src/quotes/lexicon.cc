@@ -33,7 +33,8 @@ void ForEachLine(std::string_view text, F f) {
 
 }  // namespace
 
-QuoteLexicon::QuoteLexicon(std::string_view cues, std::string_view sources) {
+QuoteLexicon::QuoteLexicon(std::string_view cues, std::string_view sources,
+                           std::string_view given_names) {
   ForEachLine(cues, [&](std::string_view line) {
     std::vector<std::string_view> f = Fields(line);
     if (f.size() < 4) return;
@@ -50,11 +51,22 @@ QuoteLexicon::QuoteLexicon(std::string_view cues, std::string_view sources) {
   ForEachLine(sources, [&](std::string_view line) {
     for (std::string_view w : Fields(line)) sources_.emplace(w);
   });
+  ForEachLine(given_names, [&](std::string_view line) {
+    std::vector<std::string_view> f = Fields(line);
+    if (f.size() < 2 || (f[0] != "f" && f[0] != "m")) return;
+    for (size_t k = 1; k < f.size(); ++k) genders_.emplace(std::string(f[k]), f[0][0]);
+  });
+}
+
+char QuoteLexicon::GenderOf(std::string_view given_name) const {
+  auto it = genders_.find(std::string(given_name));
+  return it == genders_.end() ? 0 : it->second;
 }
 
 const QuoteLexicon& QuoteLexicon::Get() {
   static const QuoteLexicon* lexicon =
-      new QuoteLexicon(EmbeddedFile("quotes/cues.txt"), EmbeddedFile("quotes/sources.txt"));
+      new QuoteLexicon(EmbeddedFile("quotes/cues.txt"), EmbeddedFile("quotes/sources.txt"),
+                       EmbeddedFile("quotes/given_names.txt"));
   return *lexicon;
 }
 

@@ -1,6 +1,7 @@
 // The quote-attribution lexicons: reporting verbs with stance classes
-// (core/data/quotes/cues.txt) and head nouns of unnamed sources
-// (core/data/quotes/sources.txt). Internal to the core.
+// (core/data/quotes/cues.txt), head nouns of unnamed sources
+// (core/data/quotes/sources.txt) and given names by gender
+// (core/data/quotes/given_names.txt). Internal to the core.
 #ifndef LEDE_QUOTES_LEXICON_H_
 #define LEDE_QUOTES_LEXICON_H_
 
@@ -29,19 +30,24 @@ class QuoteLexicon {
   // The lexicon compiled in from core/data/quotes/, parsed once (thread-safe).
   static const QuoteLexicon& Get();
 
-  // Parses the two files' text (exposed for tests).
-  QuoteLexicon(std::string_view cues, std::string_view sources);
+  // Parses the files' text (exposed for tests).
+  QuoteLexicon(std::string_view cues, std::string_view sources,
+               std::string_view given_names = std::string_view());
 
   // The verb for a lower-cased word form ("said", "denies"), or nullptr.
   const CueVerb* Verb(std::string_view lower_form) const;
   // True for head nouns of unnamed sources ("official", "sources").
   bool IsSourceNoun(std::string_view lower_word) const;
+  // 'f' or 'm' for a given name that usually marks that gender ("Hillary",
+  // "Donald"; core/data/quotes/given_names.txt), else 0. Case as written.
+  char GenderOf(std::string_view given_name) const;
   size_t verb_count() const { return verbs_.size(); }
 
  private:
   std::vector<CueVerb> verbs_;
   std::unordered_map<std::string, int> forms_;
   std::unordered_set<std::string> sources_;
+  std::unordered_map<std::string, char> genders_;
 };
 
 }  // namespace lede

@@ -16,6 +16,9 @@ struct Open {
 
 // Deeper nesting than this is taken as text, which keeps pairing linear.
 constexpr size_t kMaxDepth = 4;
+// How far a straight closing mark looks for a curly one that would close an
+// open curly quote instead (a constant bound keeps pairing linear).
+constexpr uint32_t kMixedLookahead = 120;
 
 bool IsElision(std::string_view w) {
   return w == "n" || w == "em" || w == "til" || w == "tis" || w == "twas" || w == "cause" ||
@@ -170,6 +173,19 @@ class Pairer {
     if (k >= 0 && stack_[k].mark == m) {
       if (open_ish && !close_ish && !SpaceBefore(i)) return Role::kClose;
       return open_ish && !close_ish ? Role::kOpen : Role::kClose;
+    }
+    // Mixed typography: “Q," she said. A straight mark closes an open curly
+    // one when the next double mark after it is no curly closer (that one
+    // would close the quote, and this mark is a stray).
+    if (k >= 0 && close_ish && !open_ish && stack_[k].mark != "``") {
+      for (uint32_t j = i + 1; j < pe_ && j < i + kMixedLookahead; ++j) {
+        if (d_.tokens[j].kind != TokenKind::kQuote) continue;
+        std::string_view n = d_.Text(j);
+        if (FamilyOf(n) != Family::kDouble) continue;
+        if (n == "\xE2\x80\x9D" || n == "\xC2\xBB") return Role::kNone;
+        break;
+      }
+      return Role::kClose;
     }
     if (close_ish && !open_ish) return Role::kNone;  // a stray closing mark
     return Role::kOpen;

@@ -22,6 +22,9 @@ namespace lede {
 namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
+// How far (bytes) before a person of unknown gender "he"/"she" looks for
+// one of the pronoun's gender.
+constexpr uint32_t kGenderReach = 300;
 
 // Word classes, by lower-cased form.
 enum WordClass : uint16_t {
@@ -377,6 +380,19 @@ class QuoteFinder {
     // "S, who said": the speaker as written is "who"; Resolve looks back.
     if (Word(j - 1, "who")) return {j - 1, j};
     if (IsPunct(j - 1, ",")) {
+      // "Cruz, who has proposed repealing the mandate, said": the phrase
+      // before a relative clause set off by commas.
+      for (uint32_t i = j - 1; i > lo + 1 && j - i < 24; --i) {
+        const Token& t = d_.tokens[i - 1];
+        if (t.kind == TokenKind::kQuote || IsTerminal(i - 1)) break;
+        if (!IsPunct(i - 1, ",")) continue;
+        if (Word(i, "who") && i - 1 > lo) {
+          Range head = PhraseBefore(i - 1, lo);
+          Range run = head.empty() ? head : NameRun(head);
+          if (!run.empty() && run.e == head.e) return head;
+        }
+        break;
+      }
       // "S, a doctor, said", "S, director of X, Y Center, said", "S, however, said":
       // comma-separated chunks back to the phrase that opens them.
       uint32_t commas[4];
@@ -430,6 +446,14 @@ class QuoteFinder {
     }
     Range r = PhraseBefore(j, lo);
     if (r.empty() || Is(r.b, kPronoun)) return r;
+    // "Despite the setback, the Kremlin and its proxies insisted": a
+    // coordinated subject that opens its clause.
+    if (r.b > lo + 1 && Word(r.b - 1, "and")) {
+      Range left = PhraseBefore(r.b - 1, lo);
+      if (!left.empty() && !Is(left.b, kPronoun) &&
+          (left.b == lo || d_.tokens[left.b].Is(kSentenceStart) || IsPunct(left.b - 1, ",")))
+        r.b = left.b;
+    }
     // "Sen. Kristen Gillibrand (D-NY), a supporter of Hillary Clinton's bid
     // told ...": a description after a name and a comma (the closing comma
     // missing) describes the name.
@@ -514,14 +538,20 @@ class QuoteFinder {
   // its verb ("Carson shared ..." -> "Carson").
   Range MainSubject(uint32_t sb, uint32_t v) const {
     uint32_t k = sb;
-    for (uint32_t i = sb; i < v && i < sb + 8; ++i) {
+    bool subordinate = Word(sb, "when") || Word(sb, "after") || Word(sb, "before") ||
+                       Word(sb, "while") || Word(sb, "as") || Word(sb, "once") || Word(sb, "if");
+    for (uint32_t i = sb; i < v && i < sb + (subordinate ? 24 : 8); ++i) {
       if (IsDashText(Text(i)) && d_.tokens[i].Is(kSpaceBefore)) {
         k = i + 1;
         break;
       }
       if (IsPunct(i, ",")) {
+        // "When asked whom she supported, Ms. Sherry smiled and said":
+        // a subordinate clause opens the sentence too.
         bool adverbial = Is(sb, kPrep) || Is(sb, kTime) || Adverb(sb) || Is(sb + 1, kTime) ||
-                         Is(sb + 1, kPrep) || Word(sb, "back") || Word(sb, "asked");
+                         Is(sb + 1, kPrep) || Word(sb, "back") || Word(sb, "asked") ||
+                         Word(sb, "when") || Word(sb, "after") || Word(sb, "before") ||
+                         Word(sb, "while") || Word(sb, "as") || Word(sb, "once");
         if (adverbial) {
           k = i + 1;
           // "At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...": more
@@ -557,6 +587,74 @@ class QuoteFinder {
         v > np.e + 1 && !IsPunct(np.e, ","))
       ;  // a lone capitalised first word is taken as it is
     return np;
+  }
+
+  // The speaker of a short clause that ends in a colon before a quote ("the
+  // Christie supporter retorted:", "And Mr. Christie gloated:", "Trump
+  // reportedly yelling:"): the clause opens after the sentence start, a
+  // comma, a dash or a conjunction, at most 16 tokens back; its subject is a
+  // pronoun, a name or an unnamed source, followed by its verb. Else, after
+  // a conjunction ("..., he said, and then predicted:"), the speaker of the
+  // sentence's latest frame.
+  Range ColonSubject(uint32_t c) const {
+    uint32_t s = d_.tokens[c].sentence;
+    uint32_t sb = d_.sentences[s].begin;
+    uint32_t b = c;
+    bool conj = false;
+    while (b > sb && c - b < 16) {
+      uint32_t i = b - 1;
+      if (IsPunct(i, ",") || IsPunct(i, ";") || IsDashText(Text(i))) break;
+      if (d_.tokens[i].kind == TokenKind::kQuote || IsTerminal(i)) break;
+      if (Word(i, "and") || Word(i, "but") || Word(i, "then") || Word(i, "so")) {
+        conj = true;
+        break;
+      }
+      b = i;
+    }
+    if (b > sb && c - b >= 16) return {c, c};
+    while (b < c && (Word(b, "and") || Word(b, "but") || Word(b, "so"))) ++b;
+    if (b >= c) return {c, c};
+    Range sp;
+    if (Is(b, kPronoun) && !d_.tokens[b].Is(kPossessive)) {
+      sp = {b, b + 1};
+    } else if (!Is(b, kPrep) && !(Is(b, kStop) && !Is(b, kDet))) {
+      sp = PhraseAfter(b, c);
+      // Cut at the verb: a cue verb, a lower-case -ed or -ing word, or the
+      // first lower-case word after a name ("Mr. Smith shot back").
+      bool name_first = !sp.empty() && (d_.tokens[sp.b].Is(kCapitalized) || Is(sp.b, kTitle));
+      for (uint32_t i = sp.b + 1; i < sp.e; ++i) {
+        const std::string_view w = lower_[i];
+        if (d_.tokens[i].Is(kLower) &&
+            (cue_[i] != nullptr || (name_first && !Is(i, kJoin)) ||
+             (w.size() > 3 &&
+              (w.compare(w.size() - 2, 2, "ed") == 0 || w.compare(w.size() - 3, 3, "ing") == 0)))) {
+          sp.e = i;
+          break;
+        }
+      }
+      bool named = !NameRun(sp).empty() && NameRun(sp).e == sp.e;
+      // "Partial transcript as follows:": a lone capitalised first word is no
+      // name unless the entities know it.
+      if (named && sp.e - sp.b == 1 && d_.tokens[sp.b].Is(kSentenceStart) && !Is(sp.b, kTitle) &&
+          !MentionAt(sp.b))
+        named = false;
+      // "the Christie supporter retorted:": a description opening with a determiner.
+      bool described = !sp.empty() && Is(sp.b, kDet) && sp.e - sp.b >= 2 && !Word(sp.b, "no");
+      if (sp.empty() || sp.e >= c || !(named || described || IsSourcePhrase(sp))) sp = {c, c};
+      // The verb follows the subject (over adverbs and auxiliaries).
+      uint32_t v = sp.e;
+      while (v < c && (Is(v, kAux) || Adverb(v))) ++v;
+      if (!sp.empty() && (v >= c || !d_.tokens[v].Is(kLower) || Is(v, kStop) || Is(v, kDet)))
+        sp = {c, c};
+    }
+    if (!sp.empty() || !conj) return sp;
+    for (uint32_t k = frame_begin_[s + 1]; k > frame_begin_[s]; --k) {
+      const Frame& f = frames_[k - 1];
+      if (f.cue.b < c && !f.speaker.empty() && f.verb != nullptr &&
+          f.verb->frame == CueFrame::kSpeech)
+        return f.speaker;
+    }
+    return {c, c};
   }
 
   // A headline in title case ("Trump Says He Never Pledged ..."): most words
@@ -665,6 +763,25 @@ class QuoteFinder {
       return b < e ? Range{b, e} : Range{se, se};
     }
     if (Word(v, "saying") && Word(k, "that")) ++k;
+    // "told his radio audience of Monday, “Q”", "says of Clinton, “Q”",
+    // "saying during the debate last week: “Q”": a short phrase, then a
+    // comma or colon and the quote.
+    for (uint32_t i = k; i < se && i < k + 10; ++i) {
+      const Token& t = d_.tokens[i];
+      if (t.kind == TokenKind::kQuote || IsTerminal(i) || VerbAt(i) != nullptr || Word(i, "that") ||
+          (i > k && Is(i, kPronoun) && !t.Is(kPossessive)))
+        break;
+      if (!(IsPunct(i, ",") || IsPunct(i, ":"))) {
+        if (t.kind == TokenKind::kPunct && !t.Is(kPossessive)) break;
+        continue;
+      }
+      if (i + 1 < se && d_.tokens[i + 1].kind == TokenKind::kQuote && in_quote_[i + 1] >= 0 &&
+          marks_[in_quote_[i + 1]].open == i + 1) {
+        *colon = IsPunct(i, ":");
+        return {i + 1, ClauseEnd(i + 1, se)};
+      }
+      break;
+    }
     if (verb->lemma == "tell" || verb->lemma == "ask" || verb->lemma == "urge" ||
         verb->lemma == "brief" || verb->lemma == "warn" || verb->lemma == "assure") {
       Range obj = PhraseAfter(k, se);
@@ -705,7 +822,8 @@ class QuoteFinder {
     if (k < se && IsPunct(k, ",") && k + 1 < se && d_.tokens[k + 1].kind == TokenKind::kQuote &&
         in_quote_[k + 1] >= 0)
       ++k;
-    if (k < se && Word(k, "that")) ++k;
+    bool that = k < se && Word(k, "that");
+    if (that) ++k;
     if (k < se && (IsPunct(k, ":"))) {
       *colon = true;
       ++k;
@@ -722,8 +840,11 @@ class QuoteFinder {
       return {k, k};
     bool infinitive = Word(k, "to") && Infinitive(verb);
     if (infinitive) return {k, ClauseEnd(k, se)};
-    if (Is(k, kPrep) || Is(k, kJoin) || Word(k, "to") || Word(k, "about") || Word(k, "with") ||
-        Word(k, "by") || Word(k, "having") || Word(k, "from") || Word(k, "into"))
+    // (After "that" a clause follows whatever it opens with: "said that in
+    // the previous 24 hours it had advanced".)
+    if (!that &&
+        (Is(k, kPrep) || Is(k, kJoin) || Word(k, "to") || Word(k, "about") || Word(k, "with") ||
+         Word(k, "by") || Word(k, "having") || Word(k, "from") || Word(k, "into")))
       return {k, k};
     uint32_t e = ClauseEnd(k, se);
     return {k, e};
@@ -783,14 +904,31 @@ class QuoteFinder {
           continue;
         bool ing = lower_[v].size() > 4 && lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0;
         // ", adding", "and saying", "by saying", and "Adding, ..." opening a sentence.
+        // "before saying", "upon saying", "after saying": the clause's speaker too.
         bool participle =
-            ing && ((v > sb && (IsPunct(v - 1, ",") || Word(v - 1, "and") || Word(v - 1, "by"))) ||
+            ing && ((v > sb && (IsPunct(v - 1, ",") || Word(v - 1, "and") || Word(v - 1, "by") ||
+                                Word(v - 1, "before") || Word(v - 1, "after") ||
+                                Word(v - 1, "upon") || Word(v - 1, "while"))) ||
                     (v == sb && v + 1 < se && IsPunct(v + 1, ",")));
         bool gerund = !participle && lower_[v].size() > 4 &&
                       lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0;
         // "instead of denying", "the warning": an -ing form without a comma
         // needs an auxiliary ("he was saying").
-        if (gerund && !(v > sb && Is(v - 1, kAux)) && !(subj_at != v)) continue;
+        // "footage of Hillary Clinton asking, “Q”": a gerund right before a
+        // quote reports it; its speaker is the name before it.
+        bool gerund_quote = false;
+        if (gerund && v > sb && v + 2 < se && (IsPunct(v + 1, ",") || IsPunct(v + 1, ":")) &&
+            d_.tokens[v + 2].kind == TokenKind::kQuote && in_quote_[v + 2] >= 0 &&
+            marks_[in_quote_[v + 2]].open == v + 2) {
+          Range np = PhraseBefore(v, sb);
+          Range run = np.empty() ? np : NameRun(np);
+          if (!np.empty() && ((!run.empty() && run.e == np.e) || IsSourcePhrase(np) ||
+                              (Is(np.b, kPronoun) && !d_.tokens[np.b].Is(kPossessive)))) {
+            f.speaker = np;
+            gerund_quote = true;
+          }
+        }
+        if (gerund && !gerund_quote && !(v > sb && Is(v - 1, kAux)) && !(subj_at != v)) continue;
         if (participle) {
           // ", adding ...": the speaker of the clause's main verb, else the
           // phrase that opens the sentence ("S, the editor, cheered ..., adding").
@@ -804,7 +942,7 @@ class QuoteFinder {
           if (f.speaker.empty() && v == sb && !frames_.empty() &&
               ParaOf(frames_.back().cue.b) + 1 >= ParaOf(v))
             f.speaker = frames_.back().speaker;  // "Adding, “...”": the last speaker
-        } else {
+        } else if (!gerund_quote) {
           f.speaker = SubjectBefore(subj_at, sb);
           // "McConnell was quick to embrace him and said this week that ...":
           // the subject of the first verb.
@@ -897,6 +1035,8 @@ class QuoteFinder {
     for (uint32_t c = b + 1; c < se && c < b + 6; ++c) {
       if (!IsPunct(c, ":")) continue;
       Range name = NameRun({b, c});
+      // "A: ..." answers in an interview transcript ("A" is no determiner here).
+      if (c == b + 1 && Text(b) == "A") name = {b, c};
       if (name.b != b || name.e != c || in_quote_[c] >= 0) return;
       if (c + 1 < se && d_.tokens[c + 1].kind == TokenKind::kNumber) return;  // 3:20
       Frame f;
@@ -1007,7 +1147,9 @@ class QuoteFinder {
     // an unlisted verb right after the mark, then a name to the sentence end.
     if (!new_sentence && verb == nullptr && d_.tokens[t].Is(kLower) && !Is(t, kStop) &&
         lower_[t].size() > 3) {
-      bool past = lower_[t].compare(lower_[t].size() - 2, 2, "ed") == 0;
+      // "“Q,” reads a Wednesday editorial in The Des Moines Register".
+      bool past = lower_[t].compare(lower_[t].size() - 2, 2, "ed") == 0 || Word(t, "reads") ||
+                  Word(t, "read");
       uint32_t b = t + 1;
       if (Word(b, "back") || Word(b, "in")) {
         past = true;
@@ -1027,9 +1169,10 @@ class QuoteFinder {
       if (d_.tokens[v].kind == TokenKind::kQuote || IsTerminal(v)) return false;
       // "“Q,” an angry Hollande retaliated.": any past-tense verb that ends
       // the sentence after a phrase naming someone.
-      if (VerbAt(v) == nullptr && d_.tokens[v].Is(kLower) && lower_[v].size() > 4 &&
-          lower_[v].compare(lower_[v].size() - 2, 2, "ed") == 0 && !Is(v, kStop) &&
-          (v + 1 >= se || IsTerminal(v + 1) || IsPunct(v + 1, ","))) {
+      if (VerbAt(v) == nullptr && d_.tokens[v].Is(kLower) &&
+          ((lower_[v].size() > 4 && lower_[v].compare(lower_[v].size() - 2, 2, "ed") == 0) ||
+           Word(v, "read") || Word(v, "reads")) &&
+          !Is(v, kStop) && (v + 1 >= se || IsTerminal(v + 1) || IsPunct(v + 1, ","))) {
         Range sp = PhraseBefore(v, t);
         if (!sp.empty() && sp.b == t &&
             (Is(sp.b, kPronoun) || (NameRun(sp).e == sp.e && !NameRun(sp).empty()) ||
@@ -1045,11 +1188,9 @@ class QuoteFinder {
       if (vb == nullptr || vb->frame == CueFrame::kName) continue;
       Range sp = SubjectBefore(v, t);
       if (sp.empty()) return false;
-      if (new_sentence && v + 1 < se &&
-          !(IsTerminal(v + 1) || IsPunct(v + 1, ",") || Is(v + 1, kPrep) || Is(v + 1, kTime) ||
-            Is(v + 1, kJoin) || d_.tokens[v + 1].kind == TokenKind::kQuote))
-        return false;
       if (new_sentence) {
+        // “Q!” Sessions said as he launched the vote; “Q?” Renteria told
+        // reporters: the verb reports nothing else.
         // “Q.” Trump said. -- but not “Q.” Kuleba said on Twitter that ...
         bool colon = false;
         if (vb->frame != CueFrame::kSpeech || !ContentAfter(v, vb, se, &colon).empty() || colon)
@@ -1144,7 +1285,15 @@ class QuoteFinder {
       a->leading = true;
       return true;
     }
-    return false;
+    // "Cruz called them on it:" with no reporting verb: the clause's subject.
+    Range sp = ColonSubject(pe - 1);
+    if (sp.empty()) return false;
+    a->speaker = sp;
+    a->cue = {pe - 1, pe};
+    a->lemma = "say";
+    a->confidence = 0.75;
+    a->leading = true;
+    return true;
   }
 
   // "More from Jones: “Q”", "Frank Newport and Jim Harter: “Q”": a name
@@ -1163,10 +1312,10 @@ class QuoteFinder {
       // "Trump went even further: “Q”", "leaned in and boomed: “Q”": the
       // subject of a short clause ending in the colon.
       uint32_t sb = d_.sentences[d_.tokens[c].sentence].begin;
-      if (sb < pb || c - sb > 14) return false;
-      for (uint32_t i = sb; i < c; ++i)
-        if (d_.tokens[i].kind == TokenKind::kQuote) return false;
-      name = MainSubject(sb, c);
+      bool quoted = false;
+      for (uint32_t i = sb; i < c; ++i) quoted |= d_.tokens[i].kind == TokenKind::kQuote;
+      name = sb < pb || c - sb > 14 || quoted ? Range{c, c} : MainSubject(sb, c);
+      if (name.empty() || name.e >= c) name = ColonSubject(c);
       if (name.empty() || name.e >= c) return false;
     }
     a->speaker = name;
@@ -1375,23 +1524,97 @@ class QuoteFinder {
     }
     std::sort(mentions_.begin(), mentions_.end(),
               [](const MentionRef& a, const MentionRef& b) { return a.start < b.start; });
+    Genders();
+  }
+
+  // The gender each person's name or honorific marks ('f', 'm', or 0 when
+  // unknown), so "she" skips Donald Trump and "he" skips Hillary Clinton:
+  // the given name ("Hillary Clinton"), else an honorific or gendered title
+  // before a mention ("Mrs. Clinton", "spokeswoman Hope Hicks").
+  void Genders() {
+    gender_.assign(ents_.size(), 0);
+    for (size_t e = 0; e < ents_.size(); ++e) {
+      if (ents_[e].type != "PERSON") continue;
+      const std::string& name = ents_[e].name;
+      size_t sp = name.find(' ');
+      if (sp != std::string::npos) gender_[e] = lex_.GenderOf(std::string_view(name).substr(0, sp));
+      if (gender_[e] != 0) continue;
+      const std::vector<Mention>& ms = ents_[e].mentions;
+      for (size_t k = 0; k < ms.size() && k < 8 && gender_[e] == 0; ++k) {
+        uint32_t t = TokenAt(ms[k].span.start);
+        if (t == kNone || t == 0) continue;
+        // "Ms." may come as "Ms" and ".".
+        uint32_t p = t - 1;
+        if (p > 0 && IsPunct(p, ".")) --p;
+        const std::string_view w = lower_[p];
+        if (w == "mr." || w == "mr" || w == "spokesman" || w == "congressman" || w == "chairman" ||
+            w == "king" || w == "father" || w == "husband" || w == "son" || w == "brother")
+          gender_[e] = 'm';
+        else if (w == "mrs." || w == "ms." || w == "mrs" || w == "ms" || w == "miss" ||
+                 w == "spokeswoman" || w == "congresswoman" || w == "chairwoman" || w == "queen" ||
+                 w == "actress" || w == "mother" || w == "wife" || w == "daughter" ||
+                 w == "sister" || w == "lady")
+          gender_[e] = 'f';
+      }
+    }
+  }
+
+  // The token that starts at byte b, or kNone.
+  uint32_t TokenAt(uint32_t b) const {
+    auto it = std::lower_bound(d_.tokens.begin(), d_.tokens.end(), b,
+                               [](const Token& t, uint32_t x) { return t.span.start < x; });
+    if (it == d_.tokens.end() || it->span.start != b) return kNone;
+    return static_cast<uint32_t>(it - d_.tokens.begin());
   }
 
   bool TypeIs(int e, const char* t) const { return ents_[e].type == t; }
 
+  // Does an entity mention cover token i?
+  bool MentionAt(uint32_t i) const {
+    uint32_t at = d_.tokens[i].span.start;
+    auto it = std::upper_bound(mentions_.begin(), mentions_.end(), at,
+                               [](uint32_t b, const MentionRef& m) { return b < m.start; });
+    for (int steps = 0; it != mentions_.begin() && steps < 4; ++steps) {
+      --it;
+      if (it->start <= at && at < it->end) return true;
+    }
+    return false;
+  }
+
   // The latest mention before `before` of an entity whose type fits, skipping
   // mentions inside `skip` (the quote itself). Bounded walk.
-  int RecentEntity(uint32_t before, Span skip, bool person) const {
+  // gender: 'f' or 'm' skips persons known to be of the other; group: a
+  // "they" (an organisation or a people, not a country).
+  int RecentEntity(uint32_t before, Span skip, bool person, char gender = 0,
+                   bool group = false) const {
     auto it = std::lower_bound(mentions_.begin(), mentions_.end(), before,
                                [](const MentionRef& m, uint32_t b) { return m.start < b; });
     int steps = 0;
+    // A person of unknown gender is taken unless one of the pronoun's gender
+    // is named shortly before ("Ms. Renteria met the mayor, Jordan Smith").
+    int unknown = -1;
+    uint32_t unknown_at = 0;
     while (it != mentions_.begin() && steps++ < 200) {
       --it;
       if (it->start >= skip.start && it->end <= skip.end && skip.end > skip.start) continue;
       const std::string& t = ents_[it->entity].type;
-      if (person ? t == "PERSON" : (t == "ORG" || t == "GPE" || t == "NORP")) return it->entity;
+      if (person) {
+        if (unknown >= 0 && it->start + kGenderReach < unknown_at) return unknown;
+        if (t != "PERSON") continue;
+        char g = gender_[it->entity];
+        if (gender != 0 && g != 0 && g != gender) continue;
+        if (gender != 0 && g == 0) {
+          if (unknown < 0) {
+            unknown = it->entity;
+            unknown_at = it->start;
+          }
+          continue;
+        }
+        return it->entity;
+      }
+      if (t == "ORG" || t == "NORP" || (t == "GPE" && !group)) return it->entity;
     }
-    return -1;
+    return unknown;
   }
 
   Speaker Resolve(Range r, Span quote) const {
@@ -1418,8 +1641,25 @@ class QuoteFinder {
     s.span = Bytes(r);
     if (r.e - r.b == 1 && Is(r.b, kPronoun)) {
       const std::string_view w = lower_[r.b];
-      bool person = w == "he" || w == "she" || w == "i";
-      s.entity = RecentEntity(s.span.start, quote, person);
+      // "I" and "we" outside quotes are the writer: no one to look back for.
+      if (w == "i" || w == "we" || w == "you") return s;
+      // "U.S. defense officials have declined to say how far they think
+      // ...": "they" is the group of people a recent frame named.
+      if (w == "they") {
+        Range group = RecentGroup(r.b);
+        if (!group.empty()) {
+          Speaker g = Resolve(group, quote);
+          g.has_span = true;
+          g.span = s.span;
+          return g;
+        }
+      }
+      bool person = w == "he" || w == "she";
+      s.entity = RecentEntity(s.span.start, quote, person,
+                              w == "he"    ? 'm'
+                              : w == "she" ? 'f'
+                                           : 0,
+                              w == "they");
       if (s.entity < 0 && person) {
         // Before entities exist: the latest speaker named before it.
         auto n = std::lower_bound(
@@ -1489,6 +1729,27 @@ class QuoteFinder {
     return s;
   }
 
+  // The speaker phrase of a recent frame (this paragraph or the one before,
+  // at most 8 frames back) that names a group of people: a plural noun
+  // ("U.S. defense officials", "Protesters") rather than a name.
+  Range RecentGroup(uint32_t tok) const {
+    auto it = std::lower_bound(frames_.begin(), frames_.end(), tok,
+                               [](const Frame& f, uint32_t b) { return f.cue.b < b; });
+    uint32_t para = ParaOf(tok);
+    for (int steps = 0; it != frames_.begin() && steps < 8; ++steps) {
+      --it;
+      const Frame& f = *it;
+      if (ParaOf(f.cue.b) + 1 < para) break;
+      if (f.speaker.empty() || Is(f.speaker.b, kPronoun) || f.speaker.b == tok) continue;
+      uint32_t h = Head(f.speaker);
+      const std::string_view w = lower_[h];
+      bool plural = d_.tokens[h].Is(kLower) && w.size() > 3 && w.back() == 's' &&
+                    w.compare(w.size() - 2, 2, "ss") != 0;
+      if (plural) return f.speaker;
+    }
+    return {tok, tok};
+  }
+
   // "one of the officials" after "U.S. defense officials said ...": the
   // organisation of the latest unnamed source with the same head noun
   // (a bounded walk back over the frames).
@@ -1546,6 +1807,7 @@ class QuoteFinder {
   std::vector<uint32_t> frame_begin_;  // per sentence, plus one past the end
   std::vector<MentionRef> mentions_;
   std::unordered_map<std::string, int> surname_;
+  std::vector<char> gender_;   // per entity: 'f', 'm' or 0
   std::vector<int> frame_at_;  // token -> the frame whose cue starts there, or -1
   std::vector<std::pair<uint32_t, std::string>> names_;  // (byte, name) of named frame speakers
   std::vector<Quote> out_;
