@@ -181,11 +181,12 @@ const Case kCases[] = {
     {"said_that_in_the_previous_hours",
      "The Ukrainian military said on Monday that in the previous 24 hours it had advanced into "
      "an additional 20 Russian-held towns and villages.",
-     "it had advanced", Quote::Kind::kIndirect, "Ukrainian", "", false, "say"},
+     "it had advanced", Quote::Kind::kIndirect, "The Ukrainian military", "", false, "say"},
     {"coordinated_subject",
      "Despite the setback, the Kremlin and its proxies insisted the war would continue until "
      "President Vladimir Putin\xE2\x80\x99s goals were met.",
-     "the war would continue", Quote::Kind::kIndirect, "Kremlin", "", false, "insist"},
+     "the war would continue", Quote::Kind::kIndirect, "the Kremlin and its proxies", "Kremlin",
+     false, "insist"},
 };
 
 class QuoteCases : public ::testing::TestWithParam<Case> {};

@@ -1808,7 +1808,12 @@ class QuoteFinder {
     }
     if (best >= 0 && (TypeIs(best, "PERSON") || !HasPersonName(r))) {
       s.entity = best;
-      s.span = best_span;
+      // "The Ukrainian military": a description whose head comes after the
+      // name keeps its words as written; a name keeps the name.
+      uint32_t h = Head(r);
+      bool described = !TypeIs(best, "PERSON") && d_.tokens[h].Is(kLower) &&
+                       d_.tokens[h].span.start >= best_span.end;
+      if (!described) s.span = best_span;
       return s;
     }
     Range name = NameRun(r);
