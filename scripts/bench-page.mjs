@@ -8,10 +8,106 @@
 // wasm build), else the UI-test stub worker (then the figures measure only
 // the page, and say so).
 //   node scripts/bench-page.mjs [--runs N]
+// With --corpus: the `lede bench` corpus (scripts/bench-corpus.mjs) through
+// the page's own worker (gen/worker.js: analyze -> object -> postMessage) in
+// headless Chromium, next to the native CLI on the same corpus in the same
+// run. Wall time on both sides (a browser has no CPU clock); also the
+// worker's start (new Worker -> first reply: fetch, compile, instantiate).
+//   node scripts/bench-page.mjs --corpus [--max-mb M] [--min-seconds S] [--rounds N] [--native PATH]
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { APP, STUB, hasEngine, launch, openPage, serve, sharedArticles, waitRendered } from '../tests/e2e/helpers.mjs';
+import { loadCorpus, median as medianOf, nativeCli, runNative } from './bench-corpus.mjs';
+
+if (process.argv.includes('--corpus')) {
+  await corpusBench();
+  process.exit(0);
+}
+
+async function corpusBench() {
+  const argv = process.argv.slice(2);
+  const opt = (name, dflt) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : dflt);
+  const maxMb = opt('--max-mb', 0.5);
+  const minSeconds = opt('--min-seconds', 3);
+  const rounds = opt('--rounds', 1);
+  if (!hasEngine()) throw new Error('web/app/gen is not built: cmake --preset wasm-release && cmake --build --preset wasm-release');
+  const { texts, bytes, source } = loadCorpus(maxMb);
+  const native = nativeCli(argv);
+  console.log(`bench-page --corpus: ${texts.length} articles, ${(bytes / 1e6).toFixed(2)} MB from ${source}`);
+  const srv = await serve();
+  const browser = await launch();
+  console.log(`chromium ${browser.version()}`);
+  const ratios = [];
+  try {
+    for (let round = 0; round < rounds; round++) {
+      let nat = null;
+      if (native) {
+        nat = runNative(native, maxMb, minSeconds);
+        const wallMbs = (nat.bytes * nat.passes) / 1e6 / nat.wall_seconds;
+        nat.wallMbs = wallMbs;
+        console.log(`native lede bench: ${wallMbs.toFixed(3)} MB/s wall (${nat.mb_per_s.toFixed(3)} MB/s CPU), ${nat.passes} pass(es)`);
+      }
+      const { context, page } = await openPage(browser, srv.url.slice(0, -1));
+      await page.goto(srv.url);
+      await waitRendered(page, 120000);  // the page's own start-up analysis is over
+      const r = await page.evaluate(async ({ texts, minSeconds }) => {
+        const t0 = performance.now();
+        const w = new Worker('gen/worker.js', { type: 'module' });
+        let id = 0;
+        const ask = (msg) => new Promise((resolve, reject) => {
+          const mine = ++id;
+          const on = ({ data }) => {
+            if (data.id !== mine) return;
+            w.removeEventListener('message', on);
+            if ('error' in data) reject(new Error(data.error));
+            else resolve(data.result);
+          };
+          w.addEventListener('message', on);
+          w.postMessage({ id: mine, ...msg });
+        });
+        await ask({ type: 'version' });
+        const readyMs = performance.now() - t0;
+        const t1 = performance.now();
+        await ask({ type: 'analyze', text: 'Joe Biden said "we will win."' });
+        const firstMs = performance.now() - t1;
+        for (const text of texts) await ask({ type: 'analyze', text });  // warm-up pass
+        const lat = [];
+        let total = 0;
+        let passes = 0;
+        do {
+          for (const text of texts) {
+            const s = performance.now();
+            await ask({ type: 'analyze', text });
+            const ms = performance.now() - s;
+            lat.push(ms);
+            total += ms;
+          }
+          passes++;
+        } while (total < minSeconds * 1000);
+        w.terminate();
+        lat.sort((a, b) => a - b);
+        return { readyMs, firstMs, total, passes, p50: lat[Math.floor(lat.length / 2)], p99: lat[Math.floor(lat.length * 0.99)] };
+      }, { texts, minSeconds });
+      await context.close();
+      const mbs = (bytes * r.passes) / 1e6 / (r.total / 1000);
+      console.log(`chromium page worker: ${mbs.toFixed(3)} MB/s wall, ${((texts.length * r.passes) / (r.total / 1000)).toFixed(0)} articles/s, ` +
+                  `p50 ${r.p50.toFixed(2)} ms p99 ${r.p99.toFixed(2)} ms (${r.passes} pass(es)); ` +
+                  `worker ready ${r.readyMs.toFixed(0)} ms (new Worker -> first reply), first analyze ${r.firstMs.toFixed(0)} ms`);
+      if (nat) {
+        ratios.push(mbs / nat.wallMbs);
+        console.log(`  chromium wasm / native (wall): ${(100 * ratios.at(-1)).toFixed(0)}% (target >= 50%)`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await srv.close();
+  }
+  if (ratios.length > 1) {
+    console.log(`chromium wasm / native over ${ratios.length} rounds: median ${(100 * medianOf(ratios)).toFixed(0)}% ` +
+                `(${ratios.map((x) => (100 * x).toFixed(0) + '%').join(', ')})`);
+  }
+}
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
 const real = hasEngine();
