@@ -162,6 +162,20 @@ const Case kCases[] = {
      "\xE2\x80\x9CThe answer you want is yes,\xE2\x80\x9D Cruz, who has proposed repealing "
      "the mandate, said at the time.",
      "The answer you want", Quote::Kind::kDirect, "Cruz", "", false, "say"},
+    // A name opening its clause, then a long appositive or a participle.
+    {"long_appositive_after_adverbial",
+     "Just last week, J.J. Goldberg, editor at large of The Forward, an influential New "
+     "York-based newspaper, wrote, ''When we think of defeating ISIS, we should think of the "
+     "world war.''",
+     "defeating ISIS", Quote::Kind::kDirect, "Goldberg", "", false, "write"},
+    {"participle_appositive",
+     "The issue had come up Friday after Mr. Trump, asked about the deaths of journalists, had "
+     "said, ''I think our country does plenty of killing also.''",
+     "plenty of killing", Quote::Kind::kDirect, "Trump", "", false, "say"},
+    {"name_with_party_before_comma",
+     "After winning Ohio in the primary, Gov. John Kasich (R-OH), said, \xE2\x80\x9CI\xE2\x80"
+     "\x99m getting ready to rent a covered wagon.\xE2\x80\x9D",
+     "covered wagon", Quote::Kind::kDirect, "Kasich", "", false, "say"},
     // From ../shared/articles: a that-clause opening with a phrase, and a
     // coordinated subject.
     {"said_that_in_the_previous_hours",
@@ -417,6 +431,54 @@ TEST(Quotes, FirstPersonOutsideQuotesIsTheWriter) {
   ASSERT_NE(q, nullptr);
   EXPECT_EQ(SpeakerText(a, *q), "I");
   EXPECT_EQ(q->speaker.entity, -1);
+}
+
+TEST(Quotes, SentenceAdverbIsNoSpeaker) {
+  // "Similarly" and "Likewise" open the sentence; the speaker comes after.
+  Analysis a = Analyze(
+      "Similarly, William J. Bennett, a former education secretary, said he could not support "
+      "the movement.\n\nLikewise, Trump went after Hillary Clinton and called for her to quit "
+      "her bid for president.");
+  const Quote* q1 = Find(a, "could not support");
+  const Quote* q2 = Find(a, "quit her bid");
+  ASSERT_NE(q1, nullptr);
+  ASSERT_NE(q2, nullptr);
+  EXPECT_EQ(SpeakerText(a, *q1), "William J. Bennett");
+  EXPECT_EQ(SpeakerText(a, *q2).substr(0, 5), "Trump");
+}
+
+TEST(Quotes, QuotedTranscriptLinesTakeTheirSpeakers) {
+  // A broadcast transcript quoted paragraph by paragraph: each line is its
+  // speaker's, not the running speaker's, and the name is not quoted text.
+  Analysis a = Analyze(
+      "On Fox News Sunday, Gov. Mike Pence said the tweet was a joke.\n\n"
+      "Partial transcript as follows:\n\n"
+      "\"WALLACE: Will Gennifer Flowers be there tomorrow night?\n\n"
+      "\"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n\n"
+      "\"WALLACE: Do you really see those two as equivalent?\"");
+  const Quote* q1 = Find(a, "Will Gennifer Flowers be there");
+  const Quote* q2 = Find(a, "will not be attending");
+  const Quote* q3 = Find(a, "really see those two");
+  ASSERT_NE(q1, nullptr);
+  ASSERT_NE(q2, nullptr);
+  ASSERT_NE(q3, nullptr);
+  EXPECT_EQ(SpeakerText(a, *q1), "WALLACE");
+  EXPECT_EQ(SpeakerText(a, *q2), "PENCE");
+  EXPECT_EQ(SpeakerText(a, *q3), "WALLACE");
+  EXPECT_EQ(a.Text(q2->span).substr(0, 8), "Gennifer");
+  EXPECT_EQ(q2->kind, Quote::Kind::kDirect);
+}
+
+TEST(Quotes, InterviewAnswersAreAttributed) {
+  Analysis a = Analyze(
+      "Q: Did the immigration service take care of you?\n\n"
+      "A: No, no one did. No one checked up on me after my parents were taken.");
+  const Quote* q = Find(a, "no one did");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(SpeakerText(a, *q), "A");
+  const Quote* qq = Find(a, "take care of you");
+  ASSERT_NE(qq, nullptr);
+  EXPECT_EQ(SpeakerText(a, *qq), "Q");
 }
 
 TEST(Quotes, LexiconHasStances) {

@@ -46,20 +46,25 @@ QuoteLexicon::QuoteLexicon(std::string_view cues, std::string_view sources,
                                : CueFrame::kSpeech;
     int index = static_cast<int>(verbs_.size());
     verbs_.push_back(v);
-    for (size_t k = 3; k < f.size(); ++k) forms_.emplace(std::string(f[k]), index);
+    for (size_t k = 3; k < f.size(); ++k) forms_.emplace(Keep(f[k]), index);
   });
   ForEachLine(sources, [&](std::string_view line) {
-    for (std::string_view w : Fields(line)) sources_.emplace(w);
+    for (std::string_view w : Fields(line)) sources_.emplace(Keep(w));
   });
   ForEachLine(given_names, [&](std::string_view line) {
     std::vector<std::string_view> f = Fields(line);
     if (f.size() < 2 || (f[0] != "f" && f[0] != "m")) return;
-    for (size_t k = 1; k < f.size(); ++k) genders_.emplace(std::string(f[k]), f[0][0]);
+    for (size_t k = 1; k < f.size(); ++k) genders_.emplace(Keep(f[k]), f[0][0]);
   });
 }
 
+std::string_view QuoteLexicon::Keep(std::string_view w) {
+  storage_.emplace_back(w);
+  return storage_.back();
+}
+
 char QuoteLexicon::GenderOf(std::string_view given_name) const {
-  auto it = genders_.find(std::string(given_name));
+  auto it = genders_.find(given_name);
   return it == genders_.end() ? 0 : it->second;
 }
 
@@ -71,12 +76,12 @@ const QuoteLexicon& QuoteLexicon::Get() {
 }
 
 const CueVerb* QuoteLexicon::Verb(std::string_view lower_form) const {
-  auto it = forms_.find(std::string(lower_form));
+  auto it = forms_.find(lower_form);
   return it == forms_.end() ? nullptr : &verbs_[it->second];
 }
 
 bool QuoteLexicon::IsSourceNoun(std::string_view lower_word) const {
-  return sources_.count(std::string(lower_word)) > 0;
+  return sources_.count(lower_word) > 0;
 }
 
 }  // namespace lede

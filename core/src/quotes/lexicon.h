@@ -5,6 +5,8 @@
 #ifndef LEDE_QUOTES_LEXICON_H_
 #define LEDE_QUOTES_LEXICON_H_
 
+#include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -33,6 +35,9 @@ class QuoteLexicon {
   // Parses the files' text (exposed for tests).
   QuoteLexicon(std::string_view cues, std::string_view sources,
                std::string_view given_names = std::string_view());
+  // Its maps hold views into its own storage: not to be copied.
+  QuoteLexicon(const QuoteLexicon&) = delete;
+  QuoteLexicon& operator=(const QuoteLexicon&) = delete;
 
   // The verb for a lower-cased word form ("said", "denies"), or nullptr.
   const CueVerb* Verb(std::string_view lower_form) const;
@@ -44,10 +49,22 @@ class QuoteLexicon {
   size_t verb_count() const { return verbs_.size(); }
 
  private:
+  // FNV-1a: cheaper than std::hash for the short words looked up per token.
+  struct Hash {
+    size_t operator()(std::string_view s) const {
+      uint64_t x = 1469598103934665603ull;
+      for (char c : s) x = (x ^ static_cast<uint8_t>(c)) * 1099511628211ull;
+      return static_cast<size_t>(x);
+    }
+  };
+  // Keys are views into storage_ (a deque: its strings never move), so a
+  // look-up builds no string.
+  std::string_view Keep(std::string_view w);
+  std::deque<std::string> storage_;
   std::vector<CueVerb> verbs_;
-  std::unordered_map<std::string, int> forms_;
-  std::unordered_set<std::string> sources_;
-  std::unordered_map<std::string, char> genders_;
+  std::unordered_map<std::string_view, int, Hash> forms_;
+  std::unordered_set<std::string_view, Hash> sources_;
+  std::unordered_map<std::string_view, char, Hash> genders_;
 };
 
 }  // namespace lede

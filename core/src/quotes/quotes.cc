@@ -419,8 +419,8 @@ class QuoteFinder {
       for (; pick >= 1; --pick) {
         head = PhraseBefore(commas[pick], lo);
         if (head.empty()) continue;
-        bool adverbial =
-            (head.b > lo && Is(head.b - 1, kPrep)) || (head.e - head.b == 1 && Is(head.b, kTime));
+        bool adverbial = (head.b > lo && Is(head.b - 1, kPrep)) ||
+                         (head.e - head.b == 1 && (Is(head.b, kTime) || Connective(head.b)));
         if (!adverbial) break;
       }
       if (pick < 1 || head.empty()) return InitialSubject(j - 1, lo);
@@ -492,19 +492,79 @@ class QuoteFinder {
   Range InitialSubject(uint32_t c, uint32_t lo) const {
     // "Gov. John Kasich (R-OH), said": a name right before the comma.
     Range near = PhraseBefore(c, lo);
-    if (!near.empty() && NameRun(near).e == near.e && NameRun(near).e - NameRun(near).b >= 2 &&
+    if (!near.empty() && IsName(near, 2, false) &&
         (near.b == lo || IsPunct(near.b - 1, ",") || d_.tokens[near.b].Is(kSentenceStart)))
       return near;
     uint32_t sb = d_.sentences[d_.tokens[c].sentence].begin;
-    if (sb < lo || c - sb > 40) return {c, c};
-    Range np = PhraseAfter(sb, c);
-    if (np.empty() || np.e >= c || !IsPunct(np.e, ",")) return {c, c};
-    if (!(NameRun(np).e == np.e && !NameRun(np).empty()) && !IsSourcePhrase(np)) return {c, c};
-    for (uint32_t i = np.e; i < c; ++i) {
-      if (VerbAt(i) != nullptr || IsTerminal(i) || d_.tokens[i].kind == TokenKind::kQuote)
-        return {c, c};
+    if (sb >= lo && c - sb <= 40) {
+      Range np = PhraseAfter(sb, c);
+      bool ok = !np.empty() && np.e < c && IsPunct(np.e, ",") &&
+                ((NameRun(np).e == np.e && !NameRun(np).empty()) || IsSourcePhrase(np));
+      for (uint32_t i = np.e; ok && i < c; ++i) {
+        if (VerbAt(i) != nullptr || IsTerminal(i) || d_.tokens[i].kind == TokenKind::kQuote)
+          ok = false;
+      }
+      if (ok) return np;
     }
-    return np;
+    // "Just last week, J.J. Goldberg, editor at large of The Forward, an
+    // influential newspaper, wrote,", "after Mr. Trump, asked about ...,
+    // had said,": the nearest comma chunk before that is wholly a name and
+    // opens its clause (a verb after the name's comma is a participle).
+    uint32_t from = std::max(lo, sb);
+    for (uint32_t i = c; i > from && c - i < 40;) {
+      --i;
+      const Token& t = d_.tokens[i];
+      if (IsTerminal(i) || t.kind == TokenKind::kQuote) break;
+      if (VerbAt(i) != nullptr && !(i > from && IsPunct(i - 1, ","))) break;
+      if (!IsPunct(i, ",") || i == c) continue;
+      Range np = PhraseBefore(i, from);
+      if (np.empty() || !IsName(np, 1, true)) continue;
+      if (np.e - np.b < 2 && !MentionAt(np.b)) continue;
+      uint32_t b = np.b;
+      bool opens = b == from || d_.tokens[b].Is(kSentenceStart) || IsPunct(b - 1, ",") ||
+                   d_.tokens[b - 1].kind == TokenKind::kQuote || Word(b - 1, "after") ||
+                   Word(b - 1, "before") || Word(b - 1, "when") || Word(b - 1, "while") ||
+                   Word(b - 1, "as") || Word(b - 1, "and") || Word(b - 1, "but");
+      if (opens) return np;
+    }
+    return {c, c};
+  }
+
+  // A capitalised connective or time word ("Similarly", "Perhaps",
+  // "Wednesday"): it opens a sentence and names no one.
+  bool Connective(uint32_t i) const {
+    const std::string_view w = lower_[i];
+    const Token& t = d_.tokens[i];
+    if (!t.Is(kCapitalized)) return false;
+    bool ly = w.size() >= 5 && w.compare(w.size() - 2, 2, "ly") == 0 && w != "family" &&
+              w != "italy" && w != "kelly" && w != "sally" && w != "holly" && w != "beverly";
+    return (ly && t.Is(kSentenceStart)) || Is(i, kTime) || Is(i, kParenAdv) || w == "so" ||
+           w == "perhaps" || w == "likewise" || w == "still" || w == "yet" || w == "instead" ||
+           w == "now" || w == "then" || w == "here" || w == "there" || w == "thus" || w == "indeed";
+  }
+
+  // A one-word "speaker" that is a number or a connective: no entity, or one
+  // the tagger made of "Likewise," opening a sentence.
+  bool NoSpeaker(Range r) const {
+    if (r.e - r.b != 1) return false;
+    if (d_.tokens[r.b].kind == TokenKind::kNumber) return !MentionAt(r.b);
+    if (!Connective(r.b)) return false;
+    return !MentionAt(r.b) || (d_.tokens[r.b].Is(kSentenceStart) && r.b + 1 < d_.tokens.size() &&
+                               IsPunct(r.b + 1, ","));
+  }
+
+  // Is r a name ("John Kasich", "Gov. John Kasich (R-OH)")? whole: every
+  // word of it, else the words it ends with; at least min words.
+  bool IsName(Range r, uint32_t min, bool whole) const {
+    uint32_t e = r.e;
+    if (e > r.b + 2 && IsPunct(e - 1, ")")) {
+      uint32_t j = e - 1;
+      while (j > r.b && r.e - j < 8 && !IsPunct(j - 1, "(")) --j;
+      if (j > r.b + 1 && IsPunct(j - 1, "(")) e = j - 1;
+    }
+    Range run = NameRun(r);
+    if (run.empty() || run.e != e || run.e - run.b < min) return false;
+    return !whole || run.b == r.b || (Is(r.b, kTitle) && run.b == r.b + 1);
   }
 
   // Verbs whose reported content may be an infinitive ("vowed to fight").
@@ -548,10 +608,11 @@ class QuoteFinder {
       if (IsPunct(i, ",")) {
         // "When asked whom she supported, Ms. Sherry smiled and said":
         // a subordinate clause opens the sentence too.
-        bool adverbial = Is(sb, kPrep) || Is(sb, kTime) || Adverb(sb) || Is(sb + 1, kTime) ||
-                         Is(sb + 1, kPrep) || Word(sb, "back") || Word(sb, "asked") ||
-                         Word(sb, "when") || Word(sb, "after") || Word(sb, "before") ||
-                         Word(sb, "while") || Word(sb, "as") || Word(sb, "once");
+        bool adverbial = Is(sb, kPrep) || Is(sb, kTime) || Adverb(sb) || Connective(sb) ||
+                         Is(sb + 1, kTime) || Is(sb + 1, kPrep) || Word(sb, "back") ||
+                         Word(sb, "asked") || Word(sb, "when") || Word(sb, "after") ||
+                         Word(sb, "before") || Word(sb, "while") || Word(sb, "as") ||
+                         Word(sb, "once");
         if (adverbial) {
           k = i + 1;
           // "At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...": more
@@ -987,7 +1048,7 @@ class QuoteFinder {
           uint32_t c = v - 1;
           f.content = {sb, d_.tokens[c].kind == TokenKind::kQuote ? v : c};
         }
-        if (f.speaker.empty()) continue;
+        if (f.speaker.empty() || NoSpeaker(f.speaker)) continue;
         if (verb->frame == CueFrame::kThink && (f.content.empty() || f.content.e - f.content.b < 3))
           continue;
         frames_.push_back(f);
@@ -1326,6 +1387,34 @@ class QuoteFinder {
     return true;
   }
 
+  // A transcript line quoted as a whole ("WALLACE: Let's start ...", "“Q:
+  // ..."): the speaker's name in capitals (or, at a paragraph's start, a
+  // short capitalised name) and a colon open the quote. Returns the first
+  // token after the colon, or kNone.
+  uint32_t TranscriptLine(const MarkedSpan& m, Attribution* a) const {
+    uint32_t b = m.begin();
+    for (uint32_t c = b + 1; c < m.end() && c <= b + 3; ++c) {
+      if (!IsPunct(c, ":")) continue;
+      if (c + 1 >= m.end() || d_.tokens[c + 1].kind == TokenKind::kNumber) return kNone;
+      bool caps = true, names = true;
+      for (uint32_t i = b; i < c; ++i) {
+        const Token& t = d_.tokens[i];
+        caps &= t.kind == TokenKind::kWord && (t.Is(kAllCaps) || Text(i) == "Q" || Text(i) == "A");
+        names &= t.kind == TokenKind::kWord && t.Is(kCapitalized) && !Is(i, kDet) &&
+                 !Is(i, kPronoun) && cue_[i] == nullptr;
+      }
+      if (!(caps || (names && d_.tokens[m.open].Is(kParagraphStart) && MentionAt(c - 1))))
+        return kNone;
+      a->speaker = {b, c};
+      a->cue = {c, c + 1};
+      a->lemma = "say";
+      a->confidence = 0.85;
+      a->leading = true;
+      return c + 1;
+    }
+    return kNone;
+  }
+
   // Does the quote close its sentence? (A quote without a closing mark runs
   // to its paragraph's end, where m.close points one past the last token.)
   bool EndsSentence(const MarkedSpan& m) const {
@@ -1424,7 +1513,13 @@ class QuoteFinder {
       Quote q;
       q.span = {d_.tokens[m.begin()].span.start, d_.tokens[m.end() - 1].span.end};
       q.unclosed = m.unclosed;
-      bool found = Trailing(m, &a) || Leading(m, &a) || ColonLeadIn(m, &a) || ColonName(m, &a);
+      // "WALLACE: Let's start ..." quoted as a whole: the name is the speaker
+      // and not part of the quote.
+      uint32_t line = TranscriptLine(m, &a);
+      if (line != kNone) q.span.start = d_.tokens[line].span.start;
+      bool found = line != kNone || Trailing(m, &a) || Leading(m, &a) || ColonLeadIn(m, &a) ||
+                   ColonName(m, &a);
+      if (found && NoSpeaker(a.speaker)) found = false;
       bool around = false;
       if (!found) found = around = Around(m, &a);
       bool term = LooksLikeTerm(m);
