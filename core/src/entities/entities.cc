@@ -463,8 +463,17 @@ class Builder {
         added.push_back(c);
       }
     }
+    // Both lists are in text order (almost always): merge them rather than sort
+    // candidates that carry strings.
+    auto by_start = [](const Cand& a, const Cand& b) { return a.b < b.b; };
+    const bool sorted = std::is_sorted(cands_.begin(), cands_.end(), by_start);
+    const auto middle = static_cast<std::ptrdiff_t>(cands_.size());
     for (Cand& c : added) cands_.push_back(std::move(c));
-    std::sort(cands_.begin(), cands_.end(), [](const Cand& a, const Cand& b) { return a.b < b.b; });
+    if (sorted) {
+      std::inplace_merge(cands_.begin(), cands_.begin() + middle, cands_.end(), by_start);
+    } else {
+      std::sort(cands_.begin(), cands_.end(), by_start);
+    }
   }
 
   void Key(Cand* c) {

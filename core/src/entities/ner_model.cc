@@ -71,6 +71,8 @@ struct TokInfo {
   uint8_t cls;
 };
 
+uint8_t ClsOf(const Token& t);
+
 TokInfo Info(const Document& doc, const Token& t) {
   TokInfo info;
   std::string_view w = doc.Text(t);
@@ -110,21 +112,74 @@ TokInfo Info(const Document& doc, const Token& t) {
     info.pre[k - 2] = p.Get();
     info.suf[k - 2] = s.Get();
   }
-  switch (t.kind) {
-    case TokenKind::kWord:
-      info.cls = t.Is(kAllCaps) ? kClsCaps : t.Is(kCapitalized) ? kClsCap : kClsLower;
-      break;
-    case TokenKind::kNumber:
-      info.cls = kClsNumber;
-      break;
-    case TokenKind::kPunct:
-      info.cls = kClsPunct;
-      break;
-    default:
-      info.cls = kClsOther;
-  }
+  info.cls = ClsOf(t);
   return info;
 }
+
+uint8_t ClsOf(const Token& t) {
+  switch (t.kind) {
+    case TokenKind::kWord:
+      return t.Is(kAllCaps) ? kClsCaps : t.Is(kCapitalized) ? kClsCap : kClsLower;
+    case TokenKind::kNumber:
+      return kClsNumber;
+    case TokenKind::kPunct:
+      return kClsPunct;
+    default:
+      return kClsOther;
+  }
+}
+
+// Info() by token text, for one document: most words recur, and the cache
+// is exact (the text decides everything but the case class, set per token).
+class InfoCache {
+ public:
+  TokInfo Get(const Document& doc, const Token& t) {
+    std::string_view w = doc.Text(t);
+    uint32_t h = 2166136261u;
+    for (unsigned char ch : w) h = (h ^ ch) * 16777619u;
+    h |= 1;
+    for (uint32_t j = h & mask_;; j = (j + 1) & mask_) {
+      Entry& e = table_[j];
+      if (e.key == 0) {
+        if (count_ * 2 >= table_.size()) {
+          Grow();
+          return Get(doc, t);
+        }
+        e.key = h;
+        e.text = w;
+        e.info = Info(doc, t);
+        ++count_;
+        return e.info;
+      }
+      if (e.key == h && e.text == w) {
+        TokInfo info = e.info;
+        info.cls = ClsOf(t);
+        return info;
+      }
+    }
+  }
+
+ private:
+  struct Entry {
+    uint32_t key = 0;
+    std::string_view text;
+    TokInfo info;
+  };
+  void Grow() {
+    std::vector<Entry> old(table_.size() * 2);
+    old.swap(table_);
+    mask_ = static_cast<uint32_t>(table_.size() - 1);
+    for (const Entry& e : old) {
+      if (e.key == 0) continue;
+      uint32_t j = e.key & mask_;
+      while (table_[j].key != 0) j = (j + 1) & mask_;
+      table_[j] = e;
+    }
+  }
+  std::vector<Entry> table_ = std::vector<Entry>(256);
+  uint32_t mask_ = 255;
+  size_t count_ = 0;
+};
 
 uint32_t LowerHash(std::string_view w) {
   Hasher h;
@@ -416,9 +471,11 @@ DocContext BuildDocContext(const Document& doc) {
   return c;
 }
 
-void Featurize(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
-               std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
-               const std::vector<uint8_t>* quiet) {
+namespace {
+
+void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
+                   std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
+                   const std::vector<uint8_t>* quiet, InfoCache* cache) {
   feats->clear();
   offsets->clear();
   const uint32_t n = end - begin;
@@ -435,7 +492,10 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
     bool needed = !quiet || !(*quiet)[k] || (k > 0 && !(*quiet)[k - 1]) ||
                   (k > 1 && !(*quiet)[k - 2]) || (k + 1 < n && !(*quiet)[k + 1]) ||
                   (k + 2 < n && !(*quiet)[k + 2]);
-    if (needed) info[k + 2] = Info(doc, doc.tokens[begin + k]);
+    if (needed) {
+      const Token& t = doc.tokens[begin + k];
+      info[k + 2] = cache ? cache->Get(doc, t) : Info(doc, t);
+    }
   }
   feats->reserve(n * 26);
   offsets->reserve(n + 1);
@@ -491,6 +551,14 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
     }
   }
   offsets->push_back(static_cast<uint32_t>(feats->size()));
+}
+
+}  // namespace
+
+void Featurize(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
+               std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
+               const std::vector<uint8_t>* quiet) {
+  FeaturizeWith(doc, context, begin, end, feats, offsets, quiet, nullptr);
 }
 
 bool HasHistory(const Document& doc, uint32_t i) {
@@ -852,6 +920,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   const auto sequences = Sequences(doc);
   int32_t acc[kNumTags];
   std::vector<uint8_t> back;
+  InfoCache info_cache;
   // Tags the tokens [b, e) of a run of tokens that are not quiet, inside the
   // sequence [begin, end) (a quiet token is O, so the runs are independent).
   auto run = [&](uint32_t begin, uint32_t end, uint32_t b, uint32_t e, const History* history) {
@@ -874,7 +943,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     const uint32_t n = end - begin;
     Quiet(doc, begin, end, &quiet);
     std::copy(quiet.begin(), quiet.end(), all_quiet.begin() + begin);
-    Featurize(doc, context, begin, end, &feats, &offsets, &quiet);
+    FeaturizeWith(doc, context, begin, end, &feats, &offsets, &quiet, &info_cache);
     for (uint32_t k = 0; k < n; ++k) {
       if (quiet[k]) continue;
       std::fill(acc, acc + kNumTags, 0);
