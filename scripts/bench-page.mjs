@@ -61,7 +61,7 @@ async function corpusBench() {
             if (data.id !== mine) return;
             w.removeEventListener('message', on);
             if ('error' in data) reject(new Error(data.error));
-            else resolve(data.result);
+            else resolve('json' in data ? JSON.parse(data.json) : data.result);
           };
           w.addEventListener('message', on);
           w.postMessage({ id: mine, ...msg });

@@ -194,6 +194,8 @@ export interface Lede {
   analyzeJson(text: Input, options?: AnalyzeOptions): string;
   /** What articles a and b share and where their figures differ, as `lede compare`. */
   compare(a: Input, b: Input, options?: AnalyzeOptions): Comparison;
+  /** The same as compare, as the JSON string `lede compare` prints. */
+  compareJson(a: Input, b: Input, options?: AnalyzeOptions): string;
   /** Benchmark helper: seconds per stage of one analysis, as `lede bench` reports them. */
   stageTimes(text: Input): [stage: string, seconds: number][];
 }
@@ -225,6 +227,7 @@ export type WorkerRequest =
   | {id: number | string; type: 'compare'; a: Input; b: Input; options?: AnalyzeOptions}
   | {id: number | string; type: 'version'};
 export type WorkerReply =
+  | {id: number | string; json: string}  // analyze/compare: the result's JSON
   | {id: number | string; result: Analysis | Comparison | string}
   | {id: number | string; error: string}
   | {id: number | string; progress: number};

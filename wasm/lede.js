@@ -292,14 +292,17 @@ export async function createLede({wasmBinary, locateFile, maxMemory = MAX_MEMORY
     analyze(text, options) {
       return JSON.parse(this.analyzeJson(text, options));
     },
-    /** What two articles share and where their figures disagree. */
-    compare(a, b, options) {
+    /** The comparison as a JSON string (what `lede compare` prints). */
+    compareJson(a, b, options) {
       const limit = limitOf(options);
       const inputA = toBytes(a, limit, 'a');
       const inputB = toBytes(b, limit, 'b');
       const opts = optionsJson(options);
-      return JSON.parse(checked(call((m) => m.compare(inputA, inputB, opts),
-                                     inputA.length + inputB.length)));
+      return checked(call((m) => m.compare(inputA, inputB, opts), inputA.length + inputB.length));
+    },
+    /** What two articles share and where their figures disagree. */
+    compare(a, b, options) {
+      return JSON.parse(this.compareJson(a, b, options));
     },
     /**
      * Benchmark helper: seconds spent in each stage of one analysis of `text`

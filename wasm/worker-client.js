@@ -13,6 +13,7 @@ export function createLedeWorker(url = new URL('./worker.js', import.meta.url)) 
     if (!p) return;
     pending.delete(data.id);
     if ('error' in data) p.reject(new Error(data.error));
+    else if ('json' in data) p.resolve(JSON.parse(data.json));
     else p.resolve(data.result);
   };
   worker.onerror = (event) => {

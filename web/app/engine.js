@@ -1,5 +1,5 @@
 // Talks to the analysis worker (gen/worker.js, built from wasm/worker.js):
-// messages {id, type: 'analyze'|'compare', ...} -> {id, result} | {id, error},
+// messages {id, type: 'analyze'|'compare', ...} -> {id, json} | {id, result} | {id, error},
 // optional {id, progress}. A long analysis that is no longer wanted (the
 // reader kept typing) is abandoned by restarting the worker.
 export class Engine {
@@ -24,13 +24,21 @@ export class Engine {
     w.onmessage = ({ data }) => {
       const p = data && this.pending.get(data.id);
       if (!p) return;
-      if ('progress' in data && !('result' in data) && !('error' in data)) {
+      if ('progress' in data && !('result' in data) && !('json' in data) && !('error' in data)) {
         if (p.onProgress) p.onProgress(Number(data.progress));
         return;
       }
       this.pending.delete(data.id);
       if ('error' in data) p.reject(new Error(String(data.error)));
-      else p.resolve(data.result);
+      else if ('json' in data) {
+        // The worker sends the analysis as JSON text: parsing it here is
+        // cheaper than the worker parsing it and cloning the object across.
+        try {
+          p.resolve(JSON.parse(data.json));
+        } catch (err) {
+          p.reject(err);
+        }
+      } else p.resolve(data.result);
     };
     w.onerror = (event) => {
       event.preventDefault();
