@@ -5,7 +5,11 @@
 // annotators) counts twice. A predicted quote matches a gold content span
 // when they overlap by at least 30% of the gold span (fragments summed).
 //   direct: gold attributions marked direct (the content opens with a mark)
-//           against predicted direct quotes;
+//           against predicted direct quotes whose content opens with a mark
+//           too (the same definition on both sides: a transcript line
+//           "WALLACE: ..." is a direct quote to a reader, but its content
+//           starts after the name, so neither side counts it here);
+//   direct(kind): the same gold against every quote of kind direct;
 //   all:    every gold attribution against every predicted non-scare quote.
 // (The data's direct flag misses content that opens with '', the New York
 // Times' mark; "direct" counts it as direct, "direct*" is the flag as given.)
@@ -22,6 +26,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "commands.h"
@@ -68,6 +73,21 @@ struct Score {
   }
 };
 
+// Whether the character just before byte `at` of `text` is a quote mark
+// (the predicted content then opens with a mark, as gold direct content does).
+bool OpensWithMark(const std::string& text, uint32_t at) {
+  if (at == 0 || at > text.size()) return false;
+  uint32_t b = at - 1;
+  while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+  std::string_view c(text.data() + b, at - b);
+  static constexpr std::string_view kMarks[] = {"\"",     "'",      "\u201C", "\u201D", "\u2018",
+                                                "\u2019", "\u00AB", "\u00BB", "\u201E", "\u201A",
+                                                "\u2039", "\u203A", "\u300C", "\u300E"};
+  for (std::string_view m : kMarks)
+    if (c == m) return true;
+  return false;
+}
+
 std::string LowerAscii(std::string s) {
   for (char& c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
@@ -92,7 +112,8 @@ bool SharesWord(const std::string& name, const std::string& source) {
 // annotates them: one content span with several fragments.
 struct Pred {
   Frags span;
-  bool direct;
+  bool direct;       // kind direct and the content opens with a mark
+  bool kind_direct;  // kind direct
   bool has_speaker;
   Frag speaker;
   Frag cue{0, 0};
@@ -189,7 +210,7 @@ int EvalQuotes(const Args& all_args) {
   }
   Options options;
   options.offsets = OffsetUnit::kCodepoint;
-  Score direct, direct_flag, all;
+  Score direct, direct_kind, direct_flag, all;
   long speaker_total = 0, speaker_ok = 0, docs = 0;
   size_t bytes = 0;
   double seconds = 0;
@@ -210,7 +231,7 @@ int EvalQuotes(const Args& all_args) {
     bytes += text.size();
     ++docs;
     std::vector<Pred> pred;
-    std::vector<int> ids_all, ids_direct;
+    std::vector<int> ids_all, ids_direct, ids_kind;
     int64_t last_cue = -1;
     const Quote* prev = nullptr;
     for (const Quote& q : a.quotes) {
@@ -218,13 +239,18 @@ int EvalQuotes(const Args& all_args) {
       if (q.kind == Quote::Kind::kScare || !q.has_speaker) continue;
       Frag span{a.Convert(q.span.start), a.Convert(q.span.end)};
       bool marked = q.kind == Quote::Kind::kDirect;
+      bool opens = marked && OpensWithMark(text, q.span.start);
       bool same = !pred.empty() && prev != nullptr && q.has_speaker && prev->has_speaker &&
                   ((q.has_cue && q.cue.span.start == last_cue) ||
                    (!q.has_cue && marked && q.speaker.span.start == prev->speaker.span.start));
       prev = &q;
       if (same) {
         pred.back().span.push_back(span);
-        if (marked && !pred.back().direct) {
+        if (marked && !pred.back().kind_direct) {
+          pred.back().kind_direct = true;
+          ids_kind.push_back(static_cast<int>(pred.size()) - 1);
+        }
+        if (opens && !pred.back().direct) {
           pred.back().direct = true;
           ids_direct.push_back(static_cast<int>(pred.size()) - 1);
         }
@@ -233,7 +259,8 @@ int EvalQuotes(const Args& all_args) {
       last_cue = q.has_cue ? q.cue.span.start : -2;
       Pred p;
       p.span = {span};
-      p.direct = marked;
+      p.direct = opens;
+      p.kind_direct = marked;
       p.has_speaker = q.has_speaker;
       if (q.has_cue) p.cue = {a.Convert(q.cue.span.start), a.Convert(q.cue.span.end)};
       if (q.has_speaker) {
@@ -248,6 +275,7 @@ int EvalQuotes(const Args& all_args) {
       }
       ids_all.push_back(static_cast<int>(pred.size()));
       if (p.direct) ids_direct.push_back(static_cast<int>(pred.size()));
+      if (p.kind_direct) ids_kind.push_back(static_cast<int>(pred.size()));
       pred.push_back(p);
     }
     const auto& spans = j["spans"];
@@ -284,6 +312,7 @@ int EvalQuotes(const Args& all_args) {
     }
     std::vector<int> best_direct = Match(gold_direct, pred, ids_direct, &direct);
     Match(gold_direct_flag, pred, ids_direct, &direct_flag);
+    Match(gold_direct, pred, ids_kind, &direct_kind);
     std::vector<int> best = Match(gold_all, pred, ids_all, &all, &gold_cue);
     for (size_t g = 0; g < gold_all.size(); ++g) {
       if (best[g] < 0 || gold_source[g].empty()) continue;
@@ -361,6 +390,7 @@ int EvalQuotes(const Args& all_args) {
       "annotated twice counts twice)\n",
       args[0].c_str(), docs);
   direct.Print("direct");
+  direct_kind.Print("direct(kind)");
   direct_flag.Print("direct*");
   all.Print("all");
   std::printf("speaker  %ld/%ld matched attributions with a gold source: accuracy %.3f\n",

@@ -644,9 +644,6 @@ class QuoteFinder {
       }
     }
     if (np.empty() || !(HasName(np) || IsSourcePhrase(np))) return {v, v};
-    if (np.e - np.b == 1 && d_.tokens[np.b].Is(kSentenceStart) && !IsSourcePhrase(np) && k == sb &&
-        v > np.e + 1 && !IsPunct(np.e, ","))
-      ;  // a lone capitalised first word is taken as it is
     return np;
   }
 
