@@ -165,9 +165,12 @@ describe('lede browser extension', {skip: skipAll}, () => {
   async function settledState(url, want) {
     const deadline = Date.now() + 20000;
     for (;;) {
-      const all = await sw.evaluate(() => chrome.storage.session.get(null));
+      const [all, open] = await sw.evaluate(async () =>
+        [await chrome.storage.session.get(null), (await chrome.tabs.query({})).map((t) => t.id)]);
+      // An error only counts for a tab still open: a tab closed mid-analysis
+      // (the previous test's) must not fail this one.
       const hit = Object.entries(all).find(([, s]) => s && s.url === url) ||
-        Object.entries(all).find(([, s]) => s && s.status === 'error');
+        Object.entries(all).find(([k, s]) => s && s.status === 'error' && open.includes(Number(k.slice(4))));
       if (hit) {
         const [k, s] = hit;
         if (s.status === 'error') {

@@ -72,6 +72,10 @@ async function analyzeTab(tabId, mode = {}) {
     return {ok: true, counts, chars: extracted.chars};
   } catch (e) {
     const message = String((e && e.message) || e);
+    // A tab closed while it was being analysed fails here after
+    // tabs.onRemoved dropped its state: writing the error would leave a stale
+    // entry for a tab that no longer exists.
+    if (!(await chrome.tabs.get(tabId).catch(() => null))) return {ok: false, stage, error: message};
     await setState(tabId, {status: 'error', on: false, stage, message});
     return {ok: false, stage, error: message};
   }
