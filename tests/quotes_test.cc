@@ -187,6 +187,12 @@ const Case kCases[] = {
      "President Vladimir Putin\xE2\x80\x99s goals were met.",
      "the war would continue", Quote::Kind::kIndirect, "the Kremlin and its proxies", "Kremlin",
      false, "insist"},
+    // A relative clause and a participle phrase between an unnamed source and
+    // its verb (the shape of anonymous sourcing in news).
+    {"source_with_relative_clause_and_participle",
+     "One of the engineers who reviewed the design, speaking on condition of anonymity because "
+     "the report is not yet public, said the barrier would cope with a flood.",
+     "the barrier would cope", Quote::Kind::kIndirect, "One of the engineers", "", true, "say"},
 };
 
 class QuoteCases : public ::testing::TestWithParam<Case> {};

@@ -498,9 +498,19 @@ class QuoteFinder {
     uint32_t sb = d_.sentences[d_.tokens[c].sentence].begin;
     if (sb >= lo && c - sb <= 40) {
       Range np = PhraseAfter(sb, c);
-      bool ok = !np.empty() && np.e < c && IsPunct(np.e, ",") &&
+      // "One of the engineers who reviewed the design, speaking on condition
+      // of anonymity ..., said": over a relative clause to its comma.
+      uint32_t after = np.e;
+      if (!np.empty() && np.e < c && Word(np.e, "who")) {
+        uint32_t i = np.e + 1;
+        while (i < c && !IsPunct(i, ",") && !IsTerminal(i) &&
+               d_.tokens[i].kind != TokenKind::kQuote)
+          ++i;
+        if (i < c && IsPunct(i, ",")) after = i;
+      }
+      bool ok = !np.empty() && after < c && IsPunct(after, ",") &&
                 ((NameRun(np).e == np.e && !NameRun(np).empty()) || IsSourcePhrase(np));
-      for (uint32_t i = np.e; ok && i < c; ++i) {
+      for (uint32_t i = after; ok && i < c; ++i) {
         if (VerbAt(i) != nullptr || IsTerminal(i) || d_.tokens[i].kind == TokenKind::kQuote)
           ok = false;
       }
