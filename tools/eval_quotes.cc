@@ -239,7 +239,7 @@ int EvalQuotes(const Args& all_args) {
       if (q.kind == Quote::Kind::kScare || !q.has_speaker) continue;
       Frag span{a.Convert(q.span.start), a.Convert(q.span.end)};
       bool marked = q.kind == Quote::Kind::kDirect;
-      bool opens = marked && OpensWithMark(text, q.span.start);
+      bool opens = marked && OpensWithMark(a.text, q.span.start);
       bool same = !pred.empty() && prev != nullptr && q.has_speaker && prev->has_speaker &&
                   ((q.has_cue && q.cue.span.start == last_cue) ||
                    (!q.has_cue && marked && q.speaker.span.start == prev->speaker.span.start));
