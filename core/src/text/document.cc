@@ -30,15 +30,7 @@ std::string_view FoldShort(std::string_view w, char (&buf)[N]) {
   size_t n = 0;
   for (size_t i = 0; i < w.size(); ++i) {
     if (n == N) return w;
-    unsigned char c = static_cast<unsigned char>(w[i]);
-    if (c == 0xE2 && i + 2 < w.size() && static_cast<unsigned char>(w[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(w[i + 2]) == 0x99 ||
-         static_cast<unsigned char>(w[i + 2]) == 0x98)) {
-      buf[n++] = '\'';
-      i += 2;
-    } else {
-      buf[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
-    }
+    buf[n++] = FoldStep(w, &i);
   }
   return std::string_view(buf, n);
 }

@@ -187,17 +187,7 @@ std::string Fold(std::string_view s) {
   std::string out(s);
   char* p = out.data();
   size_t n = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(s[i + 2]) == 0x99 ||
-         static_cast<unsigned char>(s[i + 2]) == 0x98)) {
-      p[n++] = '\'';
-      i += 2;
-      continue;
-    }
-    p[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
-  }
+  for (size_t i = 0; i < s.size(); ++i) p[n++] = FoldStep(s, &i);
   out.resize(n);
   return out;
 }

@@ -73,6 +73,18 @@ bool IsDash(char32_t c);       // - ‐ ‑ ‒ – — ― −
 
 // ASCII-lowercases `s` and folds ’ to ' (for look-ups in lexicons).
 std::string Fold(std::string_view s);
+// One step of Fold: the folded byte at s[*i]; a curly apostrophe (three
+// bytes) gives '\'' and moves *i to its last byte. Callers advance past *i.
+inline char FoldStep(std::string_view s, size_t* i) {
+  unsigned char c = static_cast<unsigned char>(s[*i]);
+  if (c == 0xE2 && *i + 2 < s.size() && static_cast<unsigned char>(s[*i + 1]) == 0x80 &&
+      (static_cast<unsigned char>(s[*i + 2]) == 0x99 ||
+       static_cast<unsigned char>(s[*i + 2]) == 0x98)) {
+    *i += 2;
+    return '\'';
+  }
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
+}
 
 }  // namespace lede
 
