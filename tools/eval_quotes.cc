@@ -31,6 +31,7 @@
 
 #include "commands.h"
 #include "lede/lede.h"
+#include "text/utf8.h"
 
 namespace lede {
 namespace {
@@ -77,15 +78,8 @@ struct Score {
 // (the predicted content then opens with a mark, as gold direct content does).
 bool OpensWithMark(const std::string& text, uint32_t at) {
   if (at == 0 || at > text.size()) return false;
-  uint32_t b = at - 1;
-  while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
-  std::string_view c(text.data() + b, at - b);
-  static constexpr std::string_view kMarks[] = {"\"",     "'",      "\u201C", "\u201D", "\u2018",
-                                                "\u2019", "\u00AB", "\u00BB", "\u201E", "\u201A",
-                                                "\u2039", "\u203A", "\u300C", "\u300E"};
-  for (std::string_view m : kMarks)
-    if (c == m) return true;
-  return false;
+  int len = 0;
+  return IsQuoteMark(CodePointBefore(text, at, &len));
 }
 
 std::string LowerAscii(std::string s) {
