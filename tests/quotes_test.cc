@@ -324,6 +324,42 @@ TEST(Quotes, SplitQuoteAndContinuationKeepTheSpeaker) {
   EXPECT_EQ(SpeakerText(a, *q2), "Landsbergis");
 }
 
+// News style: a quote paragraph a few paragraphs after its speaker's last
+// attribution continues that speaker, unless another person was named since.
+TEST(Quotes, QuoteParagraphsLaterKeepTheSpeakerUntilAnotherPersonIsNamed) {
+  Analysis a = Analyze(
+      "\xE2\x80\x9CWe show anger, we show emotion,\xE2\x80\x9D said Harvey, a delegate from "
+      "Texas.\n\nThe hall emptied slowly after the speech.\n\nBalloons covered the floor.\n\n"
+      "\xE2\x80\x9CWe\xE2\x80\x99re alive, unlike the robots you\xE2\x80\x99re going to see next "
+      "week.\xE2\x80\x9D");
+  const Quote* q = Find(a, "unlike the robots");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->has_speaker);
+  EXPECT_EQ(SpeakerText(a, *q), "Harvey");
+
+  Analysis b = Analyze(
+      "\xE2\x80\x9CWe show anger, we show emotion,\xE2\x80\x9D said Harvey, a delegate from "
+      "Texas.\n\nThe hall emptied slowly after the speech.\n\nDonald Trump thanked his running "
+      "mate, Mike Pence.\n\n"
+      "\xE2\x80\x9CWe\xE2\x80\x99re alive, unlike the robots you\xE2\x80\x99re going to see next "
+      "week.\xE2\x80\x9D");
+  const Quote* r = Find(b, "unlike the robots");
+  ASSERT_NE(r, nullptr);
+  EXPECT_FALSE(r->has_speaker) << SpeakerText(b, *r);
+}
+
+// A quote box signed in the next paragraph with a dash.
+TEST(Quotes, QuoteSignedWithADashInTheNextParagraph) {
+  Analysis a = Analyze(
+      "\"The whole idea of a 'Crooked Hillary' is something that we hear about all the time, and "
+      "it needs to stop.\"\n\n-Michelle Marks, Philadelphia.");
+  const Quote* q = Find(a, "needs to stop");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->has_speaker);
+  EXPECT_EQ(SpeakerText(a, *q), "Michelle Marks");
+  EXPECT_EQ(QuoteKindName(q->kind), std::string("direct"));
+}
+
 TEST(Quotes, TheRestOfASplitQuoteIsDirect) {
   Analysis a = Analyze(
       "''That, unfortunately,'' he said, ''is part of the reality of today's life on a global "

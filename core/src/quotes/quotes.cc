@@ -1220,7 +1220,8 @@ class QuoteFinder {
   bool Trailing(const MarkedSpan& m, Attribution* a) const {
     uint32_t pe = ParaEnd(m.paragraph);
     uint32_t t = m.close + 1;
-    if (m.unclosed || m.runs_on || t >= pe) return false;
+    if (m.unclosed || m.runs_on) return false;
+    if (t >= pe) return DashParagraph(m, a);
     if (IsPunct(t, ",")) ++t;
     if (t >= pe) return false;
     uint32_t se = d_.sentences[d_.tokens[t].sentence].end;
@@ -1341,6 +1342,24 @@ class QuoteFinder {
       return true;
     }
     return false;
+  }
+
+  // A quote that fills its paragraph, signed in the next one: “Q” ¶ "-
+  // President Obama, tweeting after Clinton's speech." (quote boxes,
+  // convention notebooks): a dash, then a name.
+  bool DashParagraph(const MarkedSpan& m, Attribution* a) const {
+    if (m.open != ParaBegin(m.paragraph) || m.paragraph + 1 >= d_.paragraphs.size()) return false;
+    uint32_t b = ParaBegin(m.paragraph + 1), e = ParaEnd(m.paragraph + 1);
+    if (b >= e || !IsDashText(Text(b))) return false;
+    Range sp = PhraseAfter(b + 1, e);
+    Range name = sp.empty() ? sp : NameRun(sp);
+    if (name.empty() || name.e != sp.e || !(sp.e >= e || IsPunct(sp.e, ",") || IsTerminal(sp.e)))
+      return false;
+    a->speaker = sp;
+    a->cue = {b, b + 1};
+    a->lemma = "say";
+    a->confidence = 0.8;
+    return true;
   }
 
   // A frame of the opening mark's sentence whose verb comes before the quote
@@ -1598,6 +1617,7 @@ class QuoteFinder {
     uint32_t last_para = 0;
     size_t fp = 0;               // frames before the current quote, for the running speaker
     uint32_t split_cue = kNone;  // the cue after the last direct quote
+    uint32_t last_end = 0;       // byte after the latest attribution
     for (const MarkedSpan& m : marks_) {
       // The latest speaker named by a frame before this quote.
       while (fp < frames_.size() && frames_[fp].cue.b < m.open) {
@@ -1609,6 +1629,7 @@ class QuoteFinder {
           last = Resolve(f.speaker, Span{0, 0});
           has_last = true;
           last_para = ParaOf(f.cue.b);
+          last_end = std::max(d_.tokens[f.cue.b].span.end, d_.tokens[f.speaker.e - 1].span.end);
         }
         ++fp;
       }
@@ -1652,9 +1673,16 @@ class QuoteFinder {
         last = q.speaker;
         has_last = true;
         last_para = m.paragraph;
+        last_end = std::max(q.span.end, q.speaker.has_span ? q.speaker.span.end : 0u);
       } else if (has_last && !term && (!m.unclosed || m.continues) &&
-                 (m.continues || ((m.paragraph == last_para || m.paragraph == last_para + 1) &&
-                                  OpensSentence(m.open)))) {
+                 (m.continues ||
+                  ((m.paragraph == last_para || m.paragraph == last_para + 1) &&
+                   OpensSentence(m.open)) ||
+                  // A quote opening its paragraph a few paragraphs on, when no
+                  // other person was named since (news style: the quotes go
+                  // on while the writer's paragraphs explain).
+                  (m.open == ParaBegin(m.paragraph) && m.paragraph <= last_para + 3 &&
+                   !PersonSince(last_end, q.span.start, last)))) {
         // A quote running on without a new attribution keeps the speaker.
         q.has_speaker = true;
         q.speaker = last;
@@ -1706,6 +1734,21 @@ class QuoteFinder {
       q.confidence = f.verb != nullptr && f.verb->frame == CueFrame::kThink ? 0.55 : 0.7;
       out_.push_back(std::move(q));
     }
+  }
+
+  // Is a person other than `who` named outside quotes between bytes `from`
+  // and `to`? (A bounded walk over the sorted mentions.)
+  bool PersonSince(uint32_t from, uint32_t to, const Speaker& who) const {
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), from,
+                               [](const MentionRef& m, uint32_t b) { return m.start < b; });
+    for (int steps = 0; it != mentions_.end() && it->start < to; ++it) {
+      if (++steps > 64) return true;
+      if (!TypeIs(it->entity, "PERSON") || it->entity == who.entity) continue;
+      uint32_t t = TokenAt(it->start);
+      if (t != kNone && in_quote_[t] >= 0) continue;
+      return true;
+    }
+    return false;
   }
 
   // ---- speakers -----------------------------------------------------------
