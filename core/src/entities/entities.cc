@@ -425,7 +425,7 @@ class Builder {
       if (i > 0 && doc_.tokens[i - 1].kind == TokenKind::kWord &&
           doc_.tokens[i - 1].Is(kCapitalized) && !t.Is(kSentenceStart))
         return false;  // part of a longer name
-      std::string f = Word(i);
+      std::string_view f = Word(i);
       return !InList(f, kFunctionWords) && !lex_.org.count(f) && !lex_.country.count(f) &&
              !lex_.place.count(f) && !lex_.demonym.count(f) && !IsRoleWord(i);
     };
