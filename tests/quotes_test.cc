@@ -507,6 +507,49 @@ TEST(Quotes, HonorificGivesTheGender) {
   EXPECT_NE(SpeakerName(a, *q).find("Renteria"), std::string::npos) << SpeakerName(a, *q);
 }
 
+// A person whose name marks no gender takes the gender of the pronouns used
+// while they are the only person named ("Mayor Renteria said ... she",
+// "Councilman Okafor ... he ... his"), so "she" skips Okafor.
+TEST(Quotes, GenderLearnedFromEarlierPronouns) {
+  Analysis a = Analyze(
+      "Mayor Renteria said on Monday that she would run for a second term.\n\nHer rival, "
+      "Councilman Okafor, announced on Tuesday that he would stay out of the race and endorsed "
+      "his longtime ally.\n\n\"We will win this city back,\" she told supporters at a rally.");
+  const Quote* q = Find(a, "win this city back");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->has_speaker);
+  EXPECT_EQ(SpeakerText(a, *q), "she");
+  EXPECT_NE(SpeakerName(a, *q).find("Renteria"), std::string::npos) << SpeakerName(a, *q);
+}
+
+// "Mr. Band" is a man whether the tagger makes him a PERSON or an ORG; "he"
+// skips "Ms. Abedin".
+TEST(Quotes, HonorificMakesAPersonForPronouns) {
+  Analysis a = Analyze(
+      "In April 2009, Mr. Band emailed Ms. Abedin for help with a donor.\n\n''It's jeff "
+      "feltman,'' Ms. Abedin answered.\n\nMr. Band asked her to call the donor immediately. "
+      "''This is very important,'' he wrote.");
+  const Quote* q = Find(a, "very important");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->has_speaker);
+  EXPECT_NE(SpeakerName(a, *q).find("Band"), std::string::npos) << SpeakerName(a, *q);
+}
+
+// A report inside a subordinate clause ("when he said") belongs to the outer
+// report: Flynn said all of it.
+TEST(Quotes, ReportInsideASubordinateClauseStaysInTheOuterReport) {
+  Analysis a = Analyze(
+      "Retired Lt. Gen. Michael Flynn said Donald Trump was \xE2\x80\x9C"
+      "absolutely right\xE2\x80\x9D when he said Wednesday night that under President Barack "
+      "Obama, \xE2\x80\x9Cthe generals have been reduced to rubble.\xE2\x80\x9D");
+  const Quote* q = nullptr;
+  for (const Quote& x : a.quotes)
+    if (x.kind == Quote::Kind::kIndirect && a.Text(x.span).find("Donald Trump was") == 0) q = &x;
+  ASSERT_NE(q, nullptr);
+  EXPECT_NE(a.Text(q->span).find("when he said"), std::string_view::npos) << a.Text(q->span);
+  EXPECT_NE(SpeakerText(a, *q).find("Flynn"), std::string::npos) << SpeakerText(a, *q);
+}
+
 TEST(Quotes, TheyIsTheGroupOfPeopleNotTheCountry) {
   // From ../shared/articles: "they" are the officials, an anonymous source
   // of the United States, not the country itself.

@@ -1102,7 +1102,14 @@ class QuoteFinder {
         if (f.content.empty() || g.speaker.empty()) continue;
         // "noted that ... and added: “...”": the next verb ends it too.
         uint32_t cut = g.speaker.b > f.cue.b ? std::min(g.speaker.b, g.cue.b) : g.cue.b;
-        if (cut > f.content.b && cut < f.content.e) {
+        // "Flynn said Donald Trump was “absolutely right” when he said ...":
+        // a report inside a subordinate clause belongs to the outer report.
+        uint32_t sub = g.speaker.b;
+        bool nested = sub > f.content.b && sub < f.content.e && g.speaker.b > f.cue.b &&
+                      (Word(sub - 1, "when") || Word(sub - 1, "after") || Word(sub - 1, "before") ||
+                       Word(sub - 1, "because") || Word(sub - 1, "since") || Word(sub - 1, "if") ||
+                       Word(sub - 1, "until") || Word(sub - 1, "what"));
+        if (!nested && cut > f.content.b && cut < f.content.e) {
           uint32_t e = cut;
           while (e > f.content.b && (IsPunct(e - 1, ",") || Word(e - 1, "and") ||
                                      Word(e - 1, "but") || Word(e - 1, "as")))
@@ -1743,7 +1750,7 @@ class QuoteFinder {
                                [](const MentionRef& m, uint32_t b) { return m.start < b; });
     for (int steps = 0; it != mentions_.end() && it->start < to; ++it) {
       if (++steps > 64) return true;
-      if (!TypeIs(it->entity, "PERSON") || it->entity == who.entity) continue;
+      if (!person_[it->entity] || it->entity == who.entity) continue;
       uint32_t t = TokenAt(it->start);
       if (t != kNone && in_quote_[t] >= 0) continue;
       return true;
@@ -1774,29 +1781,85 @@ class QuoteFinder {
   // before a mention ("Mrs. Clinton", "spokeswoman Hope Hicks").
   void Genders() {
     gender_.assign(ents_.size(), 0);
+    person_.assign(ents_.size(), 0);
     for (size_t e = 0; e < ents_.size(); ++e) {
-      if (ents_[e].type != "PERSON") continue;
-      const std::string& name = ents_[e].name;
-      size_t sp = name.find(' ');
-      if (sp != std::string::npos) gender_[e] = lex_.GenderOf(std::string_view(name).substr(0, sp));
-      if (gender_[e] != 0) continue;
+      bool person = ents_[e].type == "PERSON";
+      person_[e] = person;
+      if (person) {
+        const std::string& name = ents_[e].name;
+        size_t sp = name.find(' ');
+        if (sp != std::string::npos)
+          gender_[e] = lex_.GenderOf(std::string_view(name).substr(0, sp));
+        if (gender_[e] != 0) continue;
+      }
       const std::vector<Mention>& ms = ents_[e].mentions;
       for (size_t k = 0; k < ms.size() && k < 8 && gender_[e] == 0; ++k) {
         uint32_t t = TokenAt(ms[k].span.start);
-        if (t == kNone || t == 0) continue;
-        // "Ms." may come as "Ms" and ".".
-        uint32_t p = t - 1;
-        if (p > 0 && IsPunct(p, ".")) --p;
-        const std::string_view w = lower_[p];
-        if (w == "mr." || w == "mr" || w == "spokesman" || w == "congressman" || w == "chairman" ||
-            w == "king" || w == "father" || w == "husband" || w == "son" || w == "brother")
-          gender_[e] = 'm';
-        else if (w == "mrs." || w == "ms." || w == "mrs" || w == "ms" || w == "miss" ||
-                 w == "spokeswoman" || w == "congresswoman" || w == "chairwoman" || w == "queen" ||
-                 w == "actress" || w == "mother" || w == "wife" || w == "daughter" ||
-                 w == "sister" || w == "lady")
-          gender_[e] = 'f';
+        if (t == kNone) continue;
+        // The honorific before the mention or opening it ("Ms." may come as
+        // "Ms" and ".").
+        for (uint32_t p : {t, t - 1}) {
+          if (p == kNone || (p == t && t + 1 >= d_.tokens.size())) continue;
+          if (p != t && p > 0 && IsPunct(p, ".")) --p;
+          const std::string_view w = lower_[p];
+          bool honorific = w == "mr." || w == "mr" || w == "mrs." || w == "ms." || w == "mrs" ||
+                           w == "ms" || w == "miss";
+          // "Ms. Renteria" tagged ORG is a person all the same.
+          if (honorific) person_[e] = 1;
+          if (!person_[e]) continue;
+          if (w == "mr." || w == "mr" || w == "spokesman" || w == "congressman" ||
+              w == "chairman" || w == "king" || w == "father" || w == "husband" || w == "son" ||
+              w == "brother")
+            gender_[e] = 'm';
+          else if (w == "mrs." || w == "ms." || w == "mrs" || w == "ms" || w == "miss" ||
+                   w == "spokeswoman" || w == "congresswoman" || w == "chairwoman" ||
+                   w == "queen" || w == "actress" || w == "mother" || w == "wife" ||
+                   w == "daughter" || w == "sister" || w == "lady")
+            gender_[e] = 'f';
+          if (gender_[e] != 0) break;
+        }
       }
+    }
+    LearnGendersFromPronouns();
+  }
+
+  // A person whose name and titles mark no gender takes the one of the
+  // pronouns used while they are the only person named: in each sentence
+  // (outside quotes) that names one person, "he"/"his"/"him" or
+  // "she"/"her" count for that person. One pass over sentences and mentions.
+  void LearnGendersFromPronouns() {
+    std::vector<uint16_t> he(ents_.size(), 0), she(ents_.size(), 0);
+    size_t mi = 0;
+    for (const Sentence& sen : d_.sentences) {
+      if (sen.end <= sen.begin) continue;
+      uint32_t sb = d_.tokens[sen.begin].span.start, se = d_.tokens[sen.end - 1].span.end;
+      int only = -1;
+      bool several = false;
+      while (mi < mentions_.size() && mentions_[mi].start < sb) ++mi;
+      for (size_t k = mi; k < mentions_.size() && mentions_[k].start < se; ++k) {
+        int e = mentions_[k].entity;
+        if (!person_[e]) continue;
+        uint32_t t = TokenAt(mentions_[k].start);
+        if (t != kNone && in_quote_[t] >= 0) continue;
+        if (only >= 0 && only != e) several = true;
+        only = e;
+      }
+      if (only < 0 || several || gender_[only] != 0) continue;
+      for (uint32_t i = sen.begin; i < sen.end; ++i) {
+        if (in_quote_[i] >= 0 || d_.tokens[i].kind != TokenKind::kWord) continue;
+        const std::string_view w = lower_[i];
+        if (w == "he" || w == "his" || w == "him" || w == "himself")
+          he[only] += he[only] < 1000;
+        else if (w == "she" || w == "her" || w == "hers" || w == "herself")
+          she[only] += she[only] < 1000;
+      }
+    }
+    for (size_t e = 0; e < ents_.size(); ++e) {
+      if (gender_[e] != 0) continue;
+      if (he[e] >= 1 && he[e] >= 3 * she[e])
+        gender_[e] = 'm';
+      else if (she[e] >= 1 && she[e] >= 3 * he[e])
+        gender_[e] = 'f';
     }
   }
 
@@ -1841,7 +1904,7 @@ class QuoteFinder {
       const std::string& t = ents_[it->entity].type;
       if (person) {
         if (unknown >= 0 && it->start + kGenderReach < unknown_at) return unknown;
-        if (t != "PERSON") continue;
+        if (!person_[it->entity]) continue;
         char g = gender_[it->entity];
         if (gender != 0 && g != 0 && g != gender) continue;
         if (gender != 0 && g == 0) {
@@ -1853,6 +1916,7 @@ class QuoteFinder {
         }
         return it->entity;
       }
+      if (person_[it->entity]) continue;
       if (t == "ORG" || t == "NORP" || (t == "GPE" && !group)) return it->entity;
     }
     return unknown;
@@ -1906,7 +1970,19 @@ class QuoteFinder {
         auto n = std::lower_bound(
             names_.begin(), names_.end(), s.span.start,
             [](const std::pair<uint32_t, std::string>& x, uint32_t b) { return x.first < b; });
-        if (n != names_.begin()) s.name = std::prev(n)->second;
+        // Not one the entities know to be of the other gender.
+        char want = w == "he" ? 'm' : 'f';
+        for (int steps = 0; n != names_.begin() && steps < 8; ++steps) {
+          --n;
+          const std::string& name = n->second;
+          size_t sp = name.rfind(' ');
+          auto found = surname_.find(Lower(sp == std::string::npos ? name : name.substr(sp + 1)));
+          if (found != surname_.end() && gender_[found->second] != 0 &&
+              gender_[found->second] != want)
+            continue;
+          s.name = name;
+          break;
+        }
       }
       return s;
     }
@@ -2054,6 +2130,7 @@ class QuoteFinder {
   std::vector<MentionRef> mentions_;
   std::unordered_map<std::string, int> surname_;
   std::vector<char> gender_;   // per entity: 'f', 'm' or 0
+  std::vector<char> person_;   // per entity: a person (PERSON, or named with Mr./Ms.)
   std::vector<int> frame_at_;  // token -> the frame whose cue starts there, or -1
   std::vector<std::pair<uint32_t, std::string>> names_;  // (byte, name) of named frame speakers
   std::vector<Quote> out_;
