@@ -100,7 +100,6 @@ class ClaimTokens {
   const std::vector<const char*>& entity_types() const { return entity_types_; }
 
  private:
-  std::string buffer_;  // the folded words, back to back
   std::vector<std::string_view> folded_, norm_;
   std::vector<uint32_t> classes_, unigram_;
   std::vector<const char*> entity_types_;

@@ -207,7 +207,8 @@ class QuoteFinder {
       if (t.kind != TokenKind::kWord) continue;
       std::string_view w = d_.Text(t);
       if (w.size() > 24) continue;
-      lower_[i] = Lower(w);
+      // Lower(w), as the Document folded it (’ is the only quote mark a word holds).
+      lower_[i] = d_.Folded(static_cast<uint32_t>(i));
       cls_[i] = wc.Of(lower_[i]);
       cue_[i] = lex_.Verb(lower_[i]);
     }
@@ -236,9 +237,7 @@ class QuoteFinder {
     }
   }
   bool Is(uint32_t i, uint16_t c) const { return i < cls_.size() && (cls_[i] & c) != 0; }
-  bool Word(uint32_t i, std::string_view w) const {
-    return i < lower_.size() && std::string_view(lower_[i]) == w;
-  }
+  bool Word(uint32_t i, std::string_view w) const { return i < lower_.size() && lower_[i] == w; }
   std::string_view Text(uint32_t i) const { return d_.Text(i); }
   bool IsPunct(uint32_t i, std::string_view p) const {
     return d_.tokens[i].kind == TokenKind::kPunct && Text(i) == p;
@@ -2041,7 +2040,7 @@ class QuoteFinder {
     Range name = NameRun(r);
     if (!name.empty()) {
       s.span = Bytes(name);
-      auto found = surname_.find(lower_[name.e - 1]);
+      auto found = surname_.find(std::string(lower_[name.e - 1]));
       if (found != surname_.end()) {
         s.entity = found->second;
       } else {
@@ -2079,7 +2078,7 @@ class QuoteFinder {
     uint32_t of = r.b;
     while (of < r.e && !Word(of, "of")) ++of;
     if (of >= r.e) return -1;
-    const std::string& head = lower_[r.e - 1];
+    const std::string_view head = lower_[r.e - 1];
     uint32_t at = d_.tokens[r.b].span.start;
     auto it = std::lower_bound(frames_.begin(), frames_.end(), at, [&](const Frame& f, uint32_t b) {
       return d_.tokens[f.cue.b].span.start < b;
@@ -2122,7 +2121,7 @@ class QuoteFinder {
   const CueVerb refer_to_{"refer to", "say", CueFrame::kSpeech};
   std::vector<uint16_t> cls_;
   std::vector<const CueVerb*> cue_;
-  std::vector<std::string> lower_;
+  std::vector<std::string_view> lower_;  // folded words of up to 24 bytes, else empty
   std::vector<MarkedSpan> marks_;
   std::vector<int> in_quote_;
   std::vector<Frame> frames_;
