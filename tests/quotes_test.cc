@@ -243,6 +243,19 @@ const Case kCases[] = {
     {"description_exclaimed_upon",
      "\xE2\x80\x9COh, my God,\xE2\x80\x9D a young woman exclaimed upon seeing him.", "Oh, my God",
      Quote::Kind::kDirect, "a young woman", "", false, ""},
+    // Inverted: the verb opens the sentence, then the speaker with a
+    // relative clause, then the quote.
+    {"said_name_who_then_quote",
+     "Said Dorothy Poynter, who grew up with Ali in the neighborhood, \xE2\x80\x9CWe were all so "
+     "proud of him.\xE2\x80\x9D",
+     "proud of him", Quote::Kind::kDirect, "Dorothy Poynter", "", false, "say"},
+    // A headline left in the text without its period runs into the quote's
+    // sentence: the quote is still a statement of its own.
+    {"quote_after_unended_headline",
+     "The death of a young Ukrainian soldier was felt by family, friends and country "
+     "\xE2\x80\x9CWe\xE2\x80\x99ve reached the Russian border, so it\xE2\x80\x99s time to take "
+     "a breather, wait for further orders,\xE2\x80\x9D Misha said.",
+     "reached the Russian border", Quote::Kind::kDirect, "Misha", "", false, "say"},
     {"the_email_read",
      "\xE2\x80\x9C"
      "Friend, let me be blunt. I can beat Hillary Clinton. Donald can\xE2\x80\x99t,\xE2\x80\x9D "

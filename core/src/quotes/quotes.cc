@@ -1088,6 +1088,24 @@ class QuoteFinder {
           f.speaker = sp;
           uint32_t c = v - 1;
           f.content = {sb, d_.tokens[c].kind == TokenKind::kQuote ? v : c};
+        } else if (verb->frame == CueFrame::kSpeech && v == sb && Inverts(verb) &&
+                   d_.tokens[v].Is(kCapitalized)) {
+          // "Said Dorothy Poynter, who grew up with Ali in the neighborhood,
+          // “Q”", "Said Comey, “Q”": the verb opens the sentence, the speaker
+          // (and an appositive or relative clause) follows, then the quote.
+          Range sp = PhraseAfter(v + 1, se);
+          if (sp.empty() || (NameRun(sp).empty() && !IsSourcePhrase(sp))) continue;
+          for (uint32_t k = sp.e; k + 1 < se && k < sp.e + 24; ++k) {
+            if (IsTerminal(k) || d_.tokens[k].kind == TokenKind::kQuote) break;
+            if ((IsPunct(k, ",") || IsPunct(k, ":")) &&
+                d_.tokens[k + 1].kind == TokenKind::kQuote && in_quote_[k + 1] >= 0 &&
+                marks_[in_quote_[k + 1]].open == k + 1) {
+              f.speaker = sp;
+              f.colon = IsPunct(k, ":");
+              f.content = {k + 1, ClauseEnd(k + 1, se)};
+              break;
+            }
+          }
         }
         if (f.speaker.empty() || NoSpeaker(f.speaker)) continue;
         if (verb->frame == CueFrame::kThink && (f.content.empty() || f.content.e - f.content.b < 3))
@@ -1579,6 +1597,22 @@ class QuoteFinder {
       }
     }
     if (!at_start && m.open > sb && IsPunct(m.open - 1, ":")) at_start = true;
+    // “Q,” Misha said. after text the splitter did not end (a caption or a
+    // headline without its period): a capitalised statement of a few words
+    // that ends in its own comma or mark before the attribution after it.
+    if (!at_start && !a.leading && !a.cue.empty() && a.cue.b > m.close && m.end() > m.begin() &&
+        (IsPunct(m.end() - 1, ",") || IsTerminal(m.end() - 1)) &&
+        d_.tokens[m.begin()].Is(kCapitalized) && !TitleCase(m.open) && m.open > sb &&
+        d_.tokens[m.open - 1].kind == TokenKind::kWord && !Is(m.open - 1, kStop) &&
+        !Is(m.open - 1, kDet) && cue_[m.open - 1] == nullptr) {
+      // Not a title ("“The Steve Harvey Morning Show,” ...").
+      uint32_t words = 0, lower = 0;
+      for (uint32_t i = m.begin(); i < m.end() && i < m.begin() + 40; ++i) {
+        words += d_.tokens[i].kind == TokenKind::kWord;
+        lower += d_.tokens[i].kind == TokenKind::kWord && d_.tokens[i].Is(kLower);
+      }
+      at_start = words >= 4 && lower >= 2;
+    }
     if (!at_start) return false;
     const Token& first = d_.tokens[m.begin()];
     if (first.Is(kLower) && !m.continues) return false;
