@@ -51,7 +51,7 @@ const WordList kWordLists[] = {
      "already often just even initially earlier subsequently reportedly publicly privately "
      "separately yet quickly flatly specifically first always sometimes long now 've 'd 'll 're "
      "didn't doesn't don't won't wouldn't couldn't can't isn't wasn't hasn't haven't hadn't "
-     "aren't weren't shouldn't",
+     "aren't weren't shouldn't only",
      kAux},
     {"that which who whom whose and but or nor as after before because since when while if "
      "although though where so than to in on by with from into about over under against during "
@@ -1055,6 +1055,36 @@ class QuoteFinder {
               --j;
             if (j > sb + 2 && (Word(j - 1, "and") || Word(j - 1, "then") || Word(j - 1, "but")))
               f.speaker = MainSubject(sb, j - 1);
+          }
+          // "The email goes on to say:", "Mr. Trump was prompted to say,",
+          // "Bryne went on to say": the subject of the verb before "to"
+          // (not after a reporting verb: "declined to say" is its own frame).
+          if (f.speaker.empty() && subj_at == v && v > sb + 1 && Word(v - 1, "to")) {
+            // Over "on" / "this" / "back", then the one verb ("goes",
+            // "prompted"); SubjectBefore steps over auxiliaries.
+            uint32_t j = v - 1;
+            if (j > sb && (Word(j - 1, "on") || Word(j - 1, "this") || Word(j - 1, "back"))) --j;
+            auto verb_form = [&](uint32_t i) {
+              const std::string_view w = lower_[i];
+              bool ends_ed = w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0;
+              bool ends_es = w.size() > 3 && w.compare(w.size() - 2, 2, "es") == 0;
+              return ends_ed || ends_es || w == "went" || w == "go" || w == "had" || w == "has" ||
+                     w == "have" || w == "began" || w == "came";
+            };
+            bool verb_word =
+                j > sb && d_.tokens[j - 1].kind == TokenKind::kWord &&
+                d_.tokens[j - 1].Is(kLower) && cue_[j - 1] == nullptr && verb_form(j - 1) &&
+                !Is(j - 1, kPronoun) && !Is(j - 1, kDet) &&
+                (verb->lemma == "say" || verb->lemma == "add" || verb->lemma == "write" ||
+                 verb->lemma == "tell" || verb->lemma == "note" || verb->lemma == "explain" ||
+                 verb->lemma == "declare" || verb->lemma == "ask");
+            if (verb_word) --j;
+            if (verb_word && j > sb) {
+              Range sp = SubjectBefore(j, sb);
+              if (!sp.empty() &&
+                  (Is(sp.b, kPronoun) || HasName(sp) || IsSourcePhrase(sp) || DocumentHead(sp)))
+                f.speaker = sp;
+            }
           }
         }
         bool colon = false;
