@@ -120,8 +120,8 @@ uint8_t ClsOf(const Token& t) {
   switch (t.kind) {
     case TokenKind::kWord:
       return t.Is(kAllCaps) ? kClsCaps : t.Is(kCapitalized) ? kClsCap : kClsLower;
-    case TokenKind::kNumber:
-      return kClsNumber;
+    case TokenKind::kNumber:  // "6PR", "3M": capitals make a name of it, as in "MTV2"
+      return t.Is(kAllCaps) ? kClsCaps : kClsNumber;
     case TokenKind::kPunct:
       return kClsPunct;
     default:
@@ -375,7 +375,7 @@ DocContext BuildDocContext(const Document& doc) {
   const WordLists& lists = WordLists::Get();
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[i];
-    if (t.kind != TokenKind::kWord) continue;
+    if (t.kind != TokenKind::kWord && !HasHistory(doc, static_cast<uint32_t>(i))) continue;
     lower[i] = LowerHash(doc.Text(t));
     const uint32_t key = lower[i] | 1;
     uint32_t j = key & mask;
@@ -433,7 +433,8 @@ DocContext BuildDocContext(const Document& doc) {
   std::vector<uint32_t>().swap(keys);
   std::vector<uint32_t>().swap(ids);
   for (size_t i = 0; i < n; ++i) {
-    if (doc.tokens[i].kind == TokenKind::kWord) c.word_bits[i] = bits[c.word[i]];
+    if (doc.tokens[i].kind == TokenKind::kWord || HasHistory(doc, static_cast<uint32_t>(i)))
+      c.word_bits[i] = bits[c.word[i]];
   }
   // Longest lexicon phrase from each token, left to right.
   c.gazetteer.assign(n, 0);
@@ -563,7 +564,8 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
 
 bool HasHistory(const Document& doc, uint32_t i) {
   const Token& t = doc.tokens[i];
-  return t.kind == TokenKind::kWord && (t.Is(kCapitalized) || t.Is(kAllCaps));
+  return (t.kind == TokenKind::kWord && (t.Is(kCapitalized) || t.Is(kAllCaps))) ||
+         (t.kind == TokenKind::kNumber && t.Is(kAllCaps));
 }
 
 void BuildHistory(const Document& doc, const DocContext& context, const int* tags,
