@@ -894,11 +894,11 @@ const Model::Slot* Model::Find(uint32_t key) const {
 }
 
 void Model::AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t to,
-                       int32_t* acc) const {
+                       int16_t* acc) const {
   for (size_t f = from; f < to; ++f) {
     const Slot* slot = Find(feats[f]);
     if (!slot) continue;
-    for (int t = 0; t < kNumTags; ++t) acc[t] += slot->w[t];
+    for (int t = 0; t < kRow; ++t) acc[t] += slot->w[t];
   }
 }
 
@@ -920,7 +920,9 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   std::vector<int> tags(n_doc, 0);
   std::vector<uint8_t> quiet, all_quiet(n_doc, 1);
   const auto sequences = Sequences(doc);
-  int32_t acc[kNumTags];
+  // The sums of the tags, then zeros. int16 is exact: a token has under 60
+  // features (with the history ones), each weight within +-127.
+  int16_t acc[kRow] = {};
   std::vector<uint8_t> back;
   InfoCache info_cache;
   // Tags the tokens [b, e) of a run of tokens that are not quiet, inside the
@@ -948,12 +950,10 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     FeaturizeWith(doc, context, begin, end, &feats, &offsets, &quiet, &info_cache);
     for (uint32_t k = 0; k < n; ++k) {
       if (quiet[k]) continue;
-      std::fill(acc, acc + kNumTags, 0);
+      std::fill(acc, acc + kRow, 0);
       AddWeights(feats, offsets[k], offsets[k + 1], acc);
       base_at[begin + k] = static_cast<uint32_t>(base.size() / kNumTags);
-      for (int t = 0; t < kNumTags; ++t) {
-        base.push_back(static_cast<int16_t>(std::max(-32767, std::min(32767, acc[t]))));
-      }
+      base.insert(base.end(), acc, acc + kNumTags);
     }
     for (uint32_t b = begin; b < end;) {
       if (all_quiet[b]) {
