@@ -97,7 +97,7 @@ const char* const kOrgRoles[] = {
 
 struct Cand {
   uint32_t b = 0, e = 0;  // tokens
-  std::string type;       // lede type
+  std::string_view type;  // lede type: a literal or a lexicon's value (both outlive the run)
   std::string key;        // cluster key within the type
   std::vector<std::string> roles;
   std::string country;  // NORP: its country (canonical)
@@ -328,7 +328,7 @@ class Builder {
     }
   }
 
-  std::string TypeOf(uint32_t b, uint32_t e, int conll, std::string* country) const {
+  std::string_view TypeOf(uint32_t b, uint32_t e, int conll, std::string* country) const {
     std::string f = Folded(b, e);
     std::string_view last = Word(e - 1);
     std::string_view first = Word(b);
@@ -376,8 +376,8 @@ class Builder {
 
   // One type per surface form: the majority of its mentions (the first on a tie).
   void VoteTypes() {
-    std::map<std::string, std::map<std::string, int>> votes;
-    std::map<std::string, std::string> first;
+    std::map<std::string, std::map<std::string_view, int>> votes;
+    std::map<std::string, std::string_view> first;
     for (const Cand& c : cands_) {
       if (c.type == "NORP" || c.type == "EVENT") continue;
       std::string f = Folded(c.b, c.e);
@@ -388,7 +388,7 @@ class Builder {
       if (c.type == "NORP" || c.type == "EVENT") continue;
       std::string f = Folded(c.b, c.e);
       const auto& v = votes[f];
-      std::string best = first[f];
+      std::string_view best = first[f];
       for (const auto& [type, n] : v) {
         if (n > v.at(best)) best = type;
       }
@@ -450,6 +450,19 @@ class Builder {
         c.b = i;
         c.e = i + 1;
         c.type = "PERSON";
+        added.push_back(c);
+        continue;
+      }
+      // "the West's job", "The West should ...": the tagger's leftovers of a
+      // region that is a compass word after "the" (typed LOC as in Collect).
+      if (i > 0 && !t.Is(kAllCaps) && !context_.caps_line[i] && Word(i - 1) == "the" &&
+          (w == "West" || w == "East") &&
+          !(i + 1 < n && doc_.tokens[i + 1].kind == TokenKind::kWord &&
+            doc_.tokens[i + 1].Is(kCapitalized))) {
+        Cand c;
+        c.b = i;
+        c.e = i + 1;
+        c.type = "LOC";
         added.push_back(c);
         continue;
       }
