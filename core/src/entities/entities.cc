@@ -5,6 +5,7 @@
 #include "entities/entities.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -16,6 +17,11 @@
 
 namespace lede {
 namespace {
+
+// Short words a Title Case headline may leave in lower case besides the
+// function words.
+const char* const kHeadlineLower[] = {"vs",  "vs.",  "v",  "nor", "per", "via", "off",  "up",
+                                      "out", "down", "is", "are", "was", "be",  nullptr};
 
 // Equal to `w == *p` for some entry, compared in place: most entries differ
 // in the first byte, so no strlen per entry.
@@ -117,6 +123,7 @@ class Builder {
   explicit Builder(const Document& doc) : doc_(doc), lex_(NameLexicon::Get()) {}
 
   std::vector<Entity> Run() {
+    FindTitleLines();
     Collect();
     // VoteTypes();
     ExtendMentions();
@@ -144,8 +151,13 @@ class Builder {
   }
   // The token's folded text (the Document folds every token once).
   std::string_view Word(uint32_t i) const { return doc_.Folded(i); }
-  // A Title Case headline: a line of capitalized words without a final period.
+  // A Title Case headline: the first line, its words capitalized except function
+  // words ("Politifact: Donald Trump Is Right, 'Thousands of Shootings' in Chicago
+  // this Year."), with or without a final period. Its capitals are the headline's
+  // style, not evidence of names.
   bool TitleLine(uint32_t i) const {
+    if (title_line_[i]) return true;
+    // Elsewhere, a sentence in Title Case without a final period (a subheading).
     if (context_.caps_line[i] != 2) return false;
     const Sentence& s = doc_.sentences[doc_.tokens[i].sentence];
     for (uint32_t k = s.begin; k < s.end; ++k) {
@@ -153,6 +165,66 @@ class Builder {
     }
     std::string_view last = doc_.Text(s.end - 1);
     return s.end - s.begin >= 4 && last != "." && last != "!" && last != "?";
+  }
+  // Whether the text writes tokens [b, e) the same way off the headline lines
+  // (names in a headline are those the article goes on to name).
+  bool InBody(uint32_t b, uint32_t e) const {
+    const std::string_view w = doc_.text.substr(
+        doc_.tokens[b].span.start, doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start);
+    for (size_t at = doc_.text.find(w); at != std::string_view::npos;
+         at = doc_.text.find(w, at + 1)) {
+      auto next = [&](size_t k) {
+        return k >= doc_.text.size() || !std::isalnum(static_cast<unsigned char>(doc_.text[k]));
+      };
+      if ((at > 0 && std::isalnum(static_cast<unsigned char>(doc_.text[at - 1]))) ||
+          !next(at + w.size()))
+        continue;
+      auto tok = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), at,
+                                  [](const Token& t, size_t x) { return t.span.start < x; });
+      if (tok != doc_.tokens.end() && !title_line_[tok - doc_.tokens.begin()]) return true;
+    }
+    return false;
+  }
+  void FindTitleLines() {
+    const size_t n = doc_.tokens.size();
+    title_line_.assign(n, 0);
+    size_t b = 0;
+    while (b < n) {
+      size_t e = b + 1;
+      while (e < n) {
+        bool brk = false;
+        for (size_t k = doc_.tokens[e - 1].span.end; k < doc_.tokens[e].span.start && !brk; ++k)
+          brk = doc_.text[k] == '\n';
+        if (brk) break;
+        ++e;
+      }
+      int content = 0, cap = 0, caps = 0, lower = 0, numbers = 0;
+      for (size_t k = b; k < e; ++k) {
+        const Token& t = doc_.tokens[k];
+        if (t.kind == TokenKind::kNumber) ++numbers;
+        if (t.kind != TokenKind::kWord || t.span.end - t.span.start < 2) continue;
+        if (t.Is(kAllCaps)) {
+          ++caps;
+        } else if (t.Is(kCapitalized)) {
+          ++cap;
+        } else if (InList(Word(static_cast<uint32_t>(k)), kFunctionWords) ||
+                   InList(Word(static_cast<uint32_t>(k)), kHeadlineLower)) {
+          continue;  // "of", "in", "vs." stay lower case in Title Case
+        } else if (t.Is(kLower) && !t.Is(kPossessive)) {
+          ++lower;
+        } else {
+          continue;  // "'s"
+        }
+        ++content;
+      }
+      // Mostly capitalized content words, at most one written in lower case, few
+      // numbers (not a table row) and not a line in capitals (the tagger's own case).
+      if (content >= 3 && content <= 30 && lower * 8 <= content && cap > caps &&
+          (cap + caps) * 10 >= content * 9 && numbers * 4 <= content) {
+        std::fill(title_line_.begin() + b, title_line_.begin() + e, 1);
+      }
+      break;  // the first line only: further lines in Title Case are as often lists of names
+    }
   }
   // Adds the lexicon names (gazetteer matches) that lie inside tokens [b, e).
   void LexiconNamesIn(uint32_t b, uint32_t e) {
@@ -230,7 +302,7 @@ class Builder {
         for (uint32_t i = c.b; i < c.e; ++i) {
           ordinary = ordinary || (doc_.tokens[i].Is(kCapitalized) && (context_.word_bits[i] & 2));
         }
-        if (ordinary) {
+        if (ordinary || (title_line_[c.b] && !InBody(c.b, c.e))) {
           LexiconNamesIn(c.b, c.e);  // "Ukraine" in "Ukraine Retakes Key Towns"
           continue;
         }
@@ -729,8 +801,9 @@ class Builder {
   const Document& doc_;
   const NameLexicon& lex_;
   std::vector<Cand> cands_;
-  std::vector<uint8_t> person_;  // per token: inside a PERSON mention
-  ner::DocContext context_;      // the tagger's document-level facts
+  std::vector<uint8_t> person_;      // per token: inside a PERSON mention
+  std::vector<uint8_t> title_line_;  // per token: on a Title Case headline line
+  ner::DocContext context_;          // the tagger's document-level facts
 };
 
 }  // namespace
