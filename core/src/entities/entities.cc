@@ -453,6 +453,19 @@ class Builder {
         added.push_back(c);
         continue;
       }
+      // "the West's job", "The West should ...": the tagger's leftovers of a
+      // region that is a compass word after "the" (typed LOC as in Collect).
+      if (i > 0 && !t.Is(kAllCaps) && !context_.caps_line[i] && Word(i - 1) == "the" &&
+          (w == "West" || w == "East") &&
+          !(i + 1 < n && doc_.tokens[i + 1].kind == TokenKind::kWord &&
+            doc_.tokens[i + 1].Is(kCapitalized))) {
+        Cand c;
+        c.b = i;
+        c.e = i + 1;
+        c.type = "LOC";
+        added.push_back(c);
+        continue;
+      }
       if (personal(i)) {
         Cand c;
         c.b = i;
