@@ -710,6 +710,14 @@ class QuoteFinder {
         named = false;
       // "the Christie supporter retorted:": a description opening with a determiner.
       bool described = !sp.empty() && Is(sp.b, kDet) && sp.e - sp.b >= 2 && !Word(sp.b, "no");
+      // "the message continues:": a description that runs to the mark ends
+      // in its verb (a present or past tense form).
+      if (described && sp.e == c && sp.e - sp.b >= 3 && d_.tokens[c - 1].Is(kLower)) {
+        const std::string_view w = lower_[c - 1];
+        if (w.size() > 3 && (w.back() == 's' || w.compare(w.size() - 2, 2, "ed") == 0) &&
+            w.compare(w.size() - 2, 2, "ss") != 0)
+          --sp.e;
+      }
       if (sp.empty() || sp.e >= c || !(named || described || IsSourcePhrase(sp))) sp = {c, c};
       // The verb follows the subject (over adverbs and auxiliaries).
       uint32_t v = sp.e;
