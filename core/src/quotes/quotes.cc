@@ -1552,6 +1552,19 @@ class QuoteFinder {
     uint32_t v = sp.e;
     while (v < c && (Is(v, kAux) || Adverb(v))) ++v;
     if (v >= c || Is(v, kPronoun)) return false;
+    // The clause ends in its verb, maybe with a short object or place
+    // ("Hillary Clinton cracked,", "Trump issued a statement,", "told the
+    // Post in a written statement,"), not with a new clause ("... the
+    // movement for speaking out against injustice because to her,").
+    if (c - v > 8) return false;
+    for (uint32_t i = v + 1; i < c; ++i) {
+      const Token& t = d_.tokens[i];
+      if (t.kind != TokenKind::kWord || Is(i, kPronoun) ||
+          (Is(i, kStop) && !Is(i, kDet) && !Is(i, kPrep)) || Word(i, "to"))
+        return false;
+    }
+    // "I" and "we" outside quotes are the writer.
+    if (Word(sp.b, "i") || Word(sp.b, "we") || Word(sp.b, "you")) return false;
     a->speaker = sp;
     a->cue = {v, v + 1};
     a->verb = VerbAt(v);
@@ -1953,7 +1966,15 @@ class QuoteFinder {
         only = e;
       }
       if (only < 0 || several || gender_[only] != 0) continue;
-      for (uint32_t i = sen.begin; i < sen.end; ++i) {
+      // Only pronouns after the person's first mention there: "she had come
+      // to believe ... Obama" is about someone else.
+      uint32_t from = sen.begin;
+      for (size_t k = mi; k < mentions_.size() && mentions_[k].start < se; ++k) {
+        if (mentions_[k].entity != only) continue;
+        while (from + 1 < sen.end && d_.tokens[from].span.start < mentions_[k].start) ++from;
+        break;
+      }
+      for (uint32_t i = from; i < sen.end; ++i) {
         const std::string_view w = lower_[i];
         if (w.size() < 2 || w.size() > 7 || (w[0] != 'h' && w[0] != 's') || in_quote_[i] >= 0)
           continue;
