@@ -1948,9 +1948,18 @@ class QuoteFinder {
     for (size_t e = 0; e < ents_.size() && !unknown; ++e) unknown = person_[e] && gender_[e] == 0;
     if (!unknown) return;
     std::vector<uint16_t> he(ents_.size(), 0), she(ents_.size(), 0);
+    // Sentences that hold quoted words: only there is a mention looked up
+    // by token to see whether it is quoted.
+    std::vector<char> quoted(d_.sentences.size(), 0);
+    for (const MarkedSpan& m : marks_) {
+      uint32_t last = std::min<uint32_t>(m.close, static_cast<uint32_t>(d_.tokens.size()) - 1);
+      for (uint32_t x = d_.tokens[m.open].sentence; x <= d_.tokens[last].sentence; ++x)
+        quoted[x] = 1;
+    }
     size_t mi = 0;
     uint32_t ti = 0;  // token walk in step with the mentions (both in text order)
-    for (const Sentence& sen : d_.sentences) {
+    for (uint32_t sx = 0; sx < d_.sentences.size(); ++sx) {
+      const Sentence& sen = d_.sentences[sx];
       if (sen.end <= sen.begin) continue;
       uint32_t sb = d_.tokens[sen.begin].span.start, se = d_.tokens[sen.end - 1].span.end;
       int only = -1;
@@ -1959,9 +1968,11 @@ class QuoteFinder {
       for (size_t k = mi; k < mentions_.size() && mentions_[k].start < se; ++k) {
         int e = mentions_[k].entity;
         if (!person_[e]) continue;
-        if (ti < sen.begin) ti = sen.begin;
-        while (ti + 1 < sen.end && d_.tokens[ti + 1].span.start <= mentions_[k].start) ++ti;
-        if (in_quote_[ti] >= 0) continue;
+        if (quoted[sx]) {
+          if (ti < sen.begin) ti = sen.begin;
+          while (ti + 1 < sen.end && d_.tokens[ti + 1].span.start <= mentions_[k].start) ++ti;
+          if (in_quote_[ti] >= 0) continue;
+        }
         if (only >= 0 && only != e) several = true;
         only = e;
       }
