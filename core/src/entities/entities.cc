@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "entities/figures.h"
 #include "entities/lexicon.h"
@@ -17,16 +18,16 @@
 namespace lede {
 namespace {
 
-// Equal to `w == *p` for some entry, compared in place: most entries differ
-// in the first byte, so no strlen per entry.
-bool InList(std::string_view w, const char* const* list) {
-  for (const char* const* p = list; *p; ++p) {
-    const char* s = *p;
-    size_t i = 0;
-    while (i < w.size() && s[i] != '\0' && s[i] == w[i]) ++i;
-    if (i == w.size() && s[i] == '\0') return true;
-  }
-  return false;
+// True when `w` is one of the words of `kList` (a nullptr-terminated array of
+// literals), looked up in a hash set built on first use.
+template <const char* const* kList>
+bool In(std::string_view w) {
+  static const std::unordered_set<std::string_view>* const words = [] {
+    auto* set = new std::unordered_set<std::string_view>();  // immutable after init
+    for (const char* const* p = kList; *p; ++p) set->insert(*p);
+    return set;
+  }();
+  return words->count(w) > 0;
 }
 
 // Capitalized at the start of a sentence but never a name by themselves.
@@ -198,9 +199,8 @@ class Builder {
         const Token& t = doc_.tokens[c.b];
         if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote) {
           ++c.b;
-        } else if (c.e - c.b > 1 && t.kind == TokenKind::kWord &&
-                   InList(Word(c.b), kFunctionWords) && !lex_.place.count(Folded(c.b, c.e)) &&
-                   !lex_.country.count(Folded(c.b, c.e))) {
+        } else if (c.e - c.b > 1 && t.kind == TokenKind::kWord && In<kFunctionWords>(Word(c.b)) &&
+                   !lex_.place.count(Folded(c.b, c.e)) && !lex_.country.count(Folded(c.b, c.e))) {
           ++c.b;
         } else if (s.type == ner::kPer && c.e - c.b > 1 && IsRoleWord(c.b)) {
           title.push_back(std::string(doc_.Text(c.b)));
@@ -214,7 +214,7 @@ class Builder {
         if (t.Is(kPossessive) || t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote ||
             (c.e - c.b > 1 && t.kind == TokenKind::kWord && t.Is(kCapitalized) && !t.Is(kAllCaps) &&
              t.span.end - t.span.start > 1 && !context_.caps_line[c.e - 1] &&
-             InList(Word(c.e - 1), kFunctionWords))) {
+             In<kFunctionWords>(Word(c.e - 1)))) {
           --c.e;  // "Kharkiv But" (a headline without its period)
         } else {
           break;
@@ -237,7 +237,7 @@ class Builder {
       }
       // A lone function word or role word is not a name.
       if (c.e - c.b == 1 &&
-          (InList(Word(c.b), kFunctionWords) || (s.type == ner::kPer && IsRoleWord(c.b)))) {
+          (In<kFunctionWords>(Word(c.b)) || (s.type == ner::kPer && IsRoleWord(c.b)))) {
         continue;
       }
       if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kSentenceStart) && s.type != ner::kMisc) {
@@ -249,7 +249,7 @@ class Builder {
         if (ends("ing") || ends("ed") || ends("ly")) continue;
       }
       // "Ramstein Air Force Base": a facility takes the capitalized words before it.
-      if (doc_.tokens[c.e - 1].kind == TokenKind::kWord && InList(Word(c.e - 1), kFacilityWords) &&
+      if (doc_.tokens[c.e - 1].kind == TokenKind::kWord && In<kFacilityWords>(Word(c.e - 1)) &&
           c.e - c.b >= 1) {
         uint32_t b = c.b;
         while (b > 0 && doc_.tokens[b - 1].kind == TokenKind::kWord &&
@@ -305,7 +305,7 @@ class Builder {
       if ((c.type == "GPE" || c.type == "LOC") && c.b >= 2) {
         std::string_view prep = Word(c.b - 1);
         std::string f = Folded(c.b, c.e);
-        if ((prep == "of" || prep == "at") && InList(Word(c.b - 2), kOrgRoles) &&
+        if ((prep == "of" || prep == "at") && In<kOrgRoles>(Word(c.b - 2)) &&
             !lex_.country.count(f) && !lex_.place.count(f)) {
           c.type = "ORG";
         }
@@ -341,7 +341,7 @@ class Builder {
         return "NORP";
       }
       for (uint32_t i = b; i < e; ++i) {
-        if (InList(Word(i), kEventWords)) return "EVENT";
+        if (In<kEventWords>(Word(i))) return "EVENT";
       }
       if (e - b == 1 && doc_.tokens[b].Is(kCapitalized)) {
         for (const char* suffix : {"ian", "ians", "ese", "ish", "ean", "eans"}) {
@@ -360,7 +360,7 @@ class Builder {
       return "PERSON";
     }
     if (conll == ner::kOrg) {
-      if (InList(last, kFacilityWords) && e - b > 1 && last != "base") return "ORG";
+      if (In<kFacilityWords>(last) && e - b > 1 && last != "base") return "ORG";
       if (last == "base" && e - b > 1) return "FAC";
       return "ORG";
     }
@@ -369,8 +369,8 @@ class Builder {
     auto p = lex_.place.find(f);
     if (p != lex_.place.end()) return p->second;
     if (lex_.org.count(f)) return "ORG";
-    if (e - b > 1 && InList(last, kFacilityWords)) return "FAC";
-    if (e - b > 1 && (InList(last, kNaturalWords) || InList(first, kNaturalWords))) return "LOC";
+    if (e - b > 1 && In<kFacilityWords>(last)) return "FAC";
+    if (e - b > 1 && (In<kNaturalWords>(last) || In<kNaturalWords>(first))) return "LOC";
     return "GPE";
   }
 
@@ -420,13 +420,13 @@ class Builder {
       const Token& t = doc_.tokens[i];
       if (t.kind != TokenKind::kWord || !t.Is(kCapitalized) || t.Is(kAllCaps) ||
           context_.caps_line[i] || (context_.word_bits[i] & 2) || i + 2 >= n ||
-          !doc_.tokens[i + 1].Is(kPossessive) || !InList(Word(i + 2), kPersonalNouns))
+          !doc_.tokens[i + 1].Is(kPossessive) || !In<kPersonalNouns>(Word(i + 2)))
         return false;
       if (i > 0 && doc_.tokens[i - 1].kind == TokenKind::kWord &&
           doc_.tokens[i - 1].Is(kCapitalized) && !t.Is(kSentenceStart))
         return false;  // part of a longer name
       std::string_view f = Word(i);
-      return !InList(f, kFunctionWords) && !lex_.org.count(f) && !lex_.country.count(f) &&
+      return !In<kFunctionWords>(f) && !lex_.org.count(f) && !lex_.country.count(f) &&
              !lex_.place.count(f) && !lex_.demonym.count(f) && !IsRoleWord(i);
     };
     for (Cand& c : cands_) {
@@ -566,7 +566,7 @@ class Builder {
         const Token& t = doc_.tokens[b - 1];
         if (t.kind != TokenKind::kWord || person_[b - 1]) break;
         std::string_view w = Word(b - 1);
-        if (InList(w, kRoleStops)) break;
+        if (In<kRoleStops>(w)) break;
         // A verb between a name and a role: "Blinken met Chinese Foreign Minister".
         if (t.Is(kLower) && !t.Is(kPossessive) && b - 1 > s.begin &&
             doc_.tokens[b - 2].kind == TokenKind::kWord && doc_.tokens[b - 2].Is(kCapitalized) &&
@@ -612,8 +612,7 @@ class Builder {
         const Token& t = doc_.tokens[e];
         if (t.kind != TokenKind::kWord) break;
         std::string_view w = Word(e);
-        if (w != "of" && !(w == "the" && e > b && Word(e - 1) == "of") && InList(w, kRoleStops))
-          break;
+        if (w != "of" && !(w == "the" && e > b && Word(e - 1) == "of") && In<kRoleStops>(w)) break;
         ++e;
         if (IsRoleWord(e - 1)) last_role = e;
       }
