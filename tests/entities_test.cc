@@ -234,6 +234,35 @@ TEST(EntitiesTest, TitleCaseHeadlineWithItsPeriod) {
   EXPECT_EQ(h.With("Kaine")->type, "PERSON");
 }
 
+TEST(EntitiesTest, PeopleGroupsAreNorp) {
+  // Groups of people by ethnicity, religion or party are NORP, not the ORG or
+  // GPE the tagger may give them (PolNeAR, September 2016).
+  Found f = Analyse(
+      "\"We have a situation where we have our inner cities, African-Americans, Hispanics are "
+      "living in hell because it's so dangerous,\" Trump said. Many African-Americans take the "
+      "birther controversy personally. He has repeatedly pledged to ban all Muslims from "
+      "entering the country, and Republicans in Congress have been silent.");
+  for (const char* group : {"Hispanics", "African-Americans", "Muslims", "Republicans"}) {
+    const Entity* e = f.With(group);
+    if (e == nullptr) continue;  // left out is no error of type
+    EXPECT_EQ(e->type, "NORP") << group;
+  }
+  const Entity* hispanics = f.With("Hispanics");
+  ASSERT_NE(hispanics, nullptr);
+  EXPECT_EQ(hispanics->type, "NORP");
+  const Entity* muslims = f.With("Muslims");
+  ASSERT_NE(muslims, nullptr);
+  EXPECT_EQ(muslims->type, "NORP");
+  // "Lithuanian Americans" are a group of their own, not "the Americans".
+  Found g = Analyse(
+      "Polish, Ukrainian, and Lithuanian Americans combined comprise 5% of Ohio\xE2\x80\x99s "
+      "population. Most Americans have never heard of the pipeline.");
+  const Entity* la = g.With("Lithuanian Americans");
+  ASSERT_NE(la, nullptr);
+  EXPECT_EQ(la->type, "NORP");
+  EXPECT_EQ(g.Mentions(*la), Strings{"Lithuanian Americans"});
+}
+
 TEST(EntitiesTest, TokenizedText) {
   Found f = Analyse(
       "Ukraine 's forces recaptured Izyum on Monday , Defence Minister Oleksii Reznikov said .");

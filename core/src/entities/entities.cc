@@ -76,6 +76,18 @@ const char* const kEventWords[] = {
     "election", "elections",    "revolution",    "offensive", "crisis",     "festival",
     "prix",     "marathon",     "series",        "bowl",      "invasion",   "massacre",
     "uprising", "referendum",   "conference",    "campaign",  nullptr};
+// Groups of people by religion, ethnicity or politics (OntoNotes NORP) that are
+// no country's demonym, singular and plural: "Hispanics", "Muslims", "Latinos"
+// are not organizations or places whatever the tagger says.
+const char* const kPeopleGroups[] = {
+    "hispanic",   "hispanics",   "latino",      "latinos",      "latina",     "latinas",
+    "muslim",     "muslims",     "christian",   "christians",   "jew",        "jews",
+    "catholic",   "catholics",   "evangelical", "evangelicals", "protestant", "protestants",
+    "mormon",     "mormons",     "hindu",       "hindus",       "sikh",       "sikhs",
+    "buddhist",   "buddhists",   "sunni",       "sunnis",       "shiite",     "shiites",
+    "arab",       "arabs",       "kurd",        "kurds",        "democrat",   "democrats",
+    "republican", "republicans", nullptr};
+
 const char* const kFacilityWords[] = {"airport",  "base",      "bridge", "stadium",  "street",
                                       "road",     "avenue",    "square", "tower",    "palace",
                                       "station",  "plant",     "dam",    "building", "arena",
@@ -400,10 +412,47 @@ class Builder {
     }
   }
 
+  // "NORP" for a people group: words each a demonym ("Americans") or a religious,
+  // ethnic or political group ("Hispanics", "Sunni Muslims", "Democrats"), or
+  // "African-Americans"; linked to the last demonym's country.
+  std::string_view PeopleGroup(const std::string& f, std::string* country) const {
+    std::string link;
+    size_t parts = 0;
+    for (size_t at = 0; at <= f.size();) {
+      size_t end = f.find_first_of(" -", at);
+      if (end == std::string::npos) end = f.size();
+      std::string w = f.substr(at, end - at);
+      at = end + 1;
+      if (w.empty()) continue;
+      ++parts;
+      auto d = lex_.demonym.find(w);
+      if (d == lex_.demonym.end() && w.size() > 1 && w.back() == 's')
+        d = lex_.demonym.find(w.substr(0, w.size() - 1));
+      if (d != lex_.demonym.end()) {
+        link = d->second;
+      } else if (In<kPeopleGroups>(w) || w == "african" || w == "asian" || w == "native") {
+        link.clear();
+      } else {
+        return "";
+      }
+    }
+    if (parts == 0 || parts > 3) return "";
+    // "Lithuanian Americans" is not the Americans: only a lone demonym links.
+    *country = parts == 1 ? link : std::string();
+    return "NORP";
+  }
+
   std::string_view TypeOf(uint32_t b, uint32_t e, int conll, std::string* country) const {
     std::string f = Folded(b, e);
     std::string_view last = Word(e - 1);
     std::string_view first = Word(b);
+    // A lone demonym tagged ORG is kept ("Indians", a team), a group or a
+    // compound is not ("Hispanics", "African-Americans").
+    if (!lex_.country.count(f) && !lex_.place.count(f) &&
+        (conll != ner::kOrg || In<kPeopleGroups>(f) ||
+         f.find_first_of(" -") != std::string::npos)) {
+      if (std::string_view g = PeopleGroup(f, country); !g.empty()) return g;
+    }
     if (conll == ner::kMisc) {
       auto d = lex_.demonym.find(f);
       if (d == lex_.demonym.end() && f.size() > 1 && f.back() == 's')
@@ -602,6 +651,8 @@ class Builder {
     std::string f = Folded(c->b, c->e);
     if (f.rfind("the ", 0) == 0) f = f.substr(4);
     if (c->type == "NORP") {
+      // Unlinked groups: "Hispanics" and "Hispanic" are one.
+      if (c->country.empty() && f.size() > 3 && f.back() == 's') f.pop_back();
       c->key = c->country.empty() ? f : c->country;
       return;
     }
