@@ -278,6 +278,16 @@ TEST(EntitiesTest, PartyAndStateAfterANameIsNoEntity) {
   }
 }
 
+TEST(EntitiesTest, PronounContractionIsNoName) {
+  // NYT, September 2016: the tagger read "I'll" after a comma as an ORG.
+  Found f = Analyse(
+      "Mr. Trump said he would believe it when they can credibly state they have evidence that "
+      "it's Russia, and as soon as they do, I'll report it.'' Security experts in the United "
+      "States agree.");
+  EXPECT_EQ(f.With("I'll"), nullptr);
+  ASSERT_NE(f.With("United States"), nullptr);
+}
+
 TEST(EntitiesTest, TokenizedText) {
   Found f = Analyse(
       "Ukraine 's forces recaptured Izyum on Monday , Defence Minister Oleksii Reznikov said .");
