@@ -5,6 +5,7 @@
 #include "entities/entities.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -17,6 +18,11 @@
 
 namespace lede {
 namespace {
+
+// Short words a Title Case headline may leave in lower case besides the
+// function words.
+const char* const kHeadlineLower[] = {"vs",  "vs.",  "v",  "nor", "per", "via", "off",  "up",
+                                      "out", "down", "is", "are", "was", "be",  nullptr};
 
 // True when `w` is one of the words of `kList` (a nullptr-terminated array of
 // literals), looked up in a hash set built on first use.
@@ -70,6 +76,18 @@ const char* const kEventWords[] = {
     "election", "elections",    "revolution",    "offensive", "crisis",     "festival",
     "prix",     "marathon",     "series",        "bowl",      "invasion",   "massacre",
     "uprising", "referendum",   "conference",    "campaign",  nullptr};
+// Groups of people by religion, ethnicity or politics (OntoNotes NORP) that are
+// no country's demonym, singular and plural: "Hispanics", "Muslims", "Latinos"
+// are not organizations or places whatever the tagger says.
+const char* const kPeopleGroups[] = {
+    "hispanic",   "hispanics",   "latino",      "latinos",      "latina",     "latinas",
+    "muslim",     "muslims",     "christian",   "christians",   "jew",        "jews",
+    "catholic",   "catholics",   "evangelical", "evangelicals", "protestant", "protestants",
+    "mormon",     "mormons",     "hindu",       "hindus",       "sikh",       "sikhs",
+    "buddhist",   "buddhists",   "sunni",       "sunnis",       "shiite",     "shiites",
+    "arab",       "arabs",       "kurd",        "kurds",        "democrat",   "democrats",
+    "republican", "republicans", nullptr};
+
 const char* const kFacilityWords[] = {"airport",  "base",      "bridge", "stadium",  "street",
                                       "road",     "avenue",    "square", "tower",    "palace",
                                       "station",  "plant",     "dam",    "building", "arena",
@@ -118,6 +136,7 @@ class Builder {
   explicit Builder(const Document& doc) : doc_(doc), lex_(NameLexicon::Get()) {}
 
   std::vector<Entity> Run() {
+    FindTitleLines();
     Collect();
     // VoteTypes();
     ExtendMentions();
@@ -145,8 +164,13 @@ class Builder {
   }
   // The token's folded text (the Document folds every token once).
   std::string_view Word(uint32_t i) const { return doc_.Folded(i); }
-  // A Title Case headline: a line of capitalized words without a final period.
+  // A Title Case headline: the first line, its words capitalized except function
+  // words ("Politifact: Donald Trump Is Right, 'Thousands of Shootings' in Chicago
+  // this Year."), with or without a final period. Its capitals are the headline's
+  // style, not evidence of names.
   bool TitleLine(uint32_t i) const {
+    if (title_line_[i]) return true;
+    // Elsewhere, a sentence in Title Case without a final period (a subheading).
     if (context_.caps_line[i] != 2) return false;
     const Sentence& s = doc_.sentences[doc_.tokens[i].sentence];
     for (uint32_t k = s.begin; k < s.end; ++k) {
@@ -154,6 +178,66 @@ class Builder {
     }
     std::string_view last = doc_.Text(s.end - 1);
     return s.end - s.begin >= 4 && last != "." && last != "!" && last != "?";
+  }
+  // Whether the text writes tokens [b, e) the same way off the headline lines
+  // (names in a headline are those the article goes on to name).
+  bool InBody(uint32_t b, uint32_t e) const {
+    const std::string_view w = doc_.text.substr(
+        doc_.tokens[b].span.start, doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start);
+    for (size_t at = doc_.text.find(w); at != std::string_view::npos;
+         at = doc_.text.find(w, at + 1)) {
+      auto next = [&](size_t k) {
+        return k >= doc_.text.size() || !std::isalnum(static_cast<unsigned char>(doc_.text[k]));
+      };
+      if ((at > 0 && std::isalnum(static_cast<unsigned char>(doc_.text[at - 1]))) ||
+          !next(at + w.size()))
+        continue;
+      auto tok = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), at,
+                                  [](const Token& t, size_t x) { return t.span.start < x; });
+      if (tok != doc_.tokens.end() && !title_line_[tok - doc_.tokens.begin()]) return true;
+    }
+    return false;
+  }
+  void FindTitleLines() {
+    const size_t n = doc_.tokens.size();
+    title_line_.assign(n, 0);
+    size_t b = 0;
+    while (b < n) {
+      size_t e = b + 1;
+      while (e < n) {
+        bool brk = false;
+        for (size_t k = doc_.tokens[e - 1].span.end; k < doc_.tokens[e].span.start && !brk; ++k)
+          brk = doc_.text[k] == '\n';
+        if (brk) break;
+        ++e;
+      }
+      int content = 0, cap = 0, caps = 0, lower = 0, numbers = 0;
+      for (size_t k = b; k < e; ++k) {
+        const Token& t = doc_.tokens[k];
+        if (t.kind == TokenKind::kNumber) ++numbers;
+        if (t.kind != TokenKind::kWord || t.span.end - t.span.start < 2) continue;
+        if (t.Is(kAllCaps)) {
+          ++caps;
+        } else if (t.Is(kCapitalized)) {
+          ++cap;
+        } else if (In<kFunctionWords>(Word(static_cast<uint32_t>(k))) ||
+                   In<kHeadlineLower>(Word(static_cast<uint32_t>(k)))) {
+          continue;  // "of", "in", "vs." stay lower case in Title Case
+        } else if (t.Is(kLower) && !t.Is(kPossessive)) {
+          ++lower;
+        } else {
+          continue;  // "'s"
+        }
+        ++content;
+      }
+      // Mostly capitalized content words, at most one written in lower case, few
+      // numbers (not a table row) and not a line in capitals (the tagger's own case).
+      if (content >= 3 && content <= 30 && lower * 8 <= content && cap > caps &&
+          (cap + caps) * 10 >= content * 9 && numbers * 4 <= content) {
+        std::fill(title_line_.begin() + b, title_line_.begin() + e, 1);
+      }
+      break;  // the first line only: further lines in Title Case are as often lists of names
+    }
   }
   // Adds the lexicon names (gazetteer matches) that lie inside tokens [b, e).
   void LexiconNamesIn(uint32_t b, uint32_t e) {
@@ -230,7 +314,7 @@ class Builder {
         for (uint32_t i = c.b; i < c.e; ++i) {
           ordinary = ordinary || (doc_.tokens[i].Is(kCapitalized) && (context_.word_bits[i] & 2));
         }
-        if (ordinary) {
+        if (ordinary || (title_line_[c.b] && !InBody(c.b, c.e))) {
           LexiconNamesIn(c.b, c.e);  // "Ukraine" in "Ukraine Retakes Key Towns"
           continue;
         }
@@ -328,10 +412,47 @@ class Builder {
     }
   }
 
+  // "NORP" for a people group: words each a demonym ("Americans") or a religious,
+  // ethnic or political group ("Hispanics", "Sunni Muslims", "Democrats"), or
+  // "African-Americans"; linked to the last demonym's country.
+  std::string_view PeopleGroup(const std::string& f, std::string* country) const {
+    std::string link;
+    size_t parts = 0;
+    for (size_t at = 0; at <= f.size();) {
+      size_t end = f.find_first_of(" -", at);
+      if (end == std::string::npos) end = f.size();
+      std::string w = f.substr(at, end - at);
+      at = end + 1;
+      if (w.empty()) continue;
+      ++parts;
+      auto d = lex_.demonym.find(w);
+      if (d == lex_.demonym.end() && w.size() > 1 && w.back() == 's')
+        d = lex_.demonym.find(w.substr(0, w.size() - 1));
+      if (d != lex_.demonym.end()) {
+        link = d->second;
+      } else if (In<kPeopleGroups>(w) || w == "african" || w == "asian" || w == "native") {
+        link.clear();
+      } else {
+        return "";
+      }
+    }
+    if (parts == 0 || parts > 3) return "";
+    // "Lithuanian Americans" is not the Americans: only a lone demonym links.
+    *country = parts == 1 ? link : std::string();
+    return "NORP";
+  }
+
   std::string_view TypeOf(uint32_t b, uint32_t e, int conll, std::string* country) const {
     std::string f = Folded(b, e);
     std::string_view last = Word(e - 1);
     std::string_view first = Word(b);
+    // A lone demonym tagged ORG is kept ("Indians", a team), a group or a
+    // compound is not ("Hispanics", "African-Americans").
+    if (!lex_.country.count(f) && !lex_.place.count(f) &&
+        (conll != ner::kOrg || In<kPeopleGroups>(f) ||
+         f.find_first_of(" -") != std::string::npos)) {
+      if (std::string_view g = PeopleGroup(f, country); !g.empty()) return g;
+    }
     if (conll == ner::kMisc) {
       auto d = lex_.demonym.find(f);
       if (d == lex_.demonym.end() && f.size() > 1 && f.back() == 's')
@@ -530,6 +651,8 @@ class Builder {
     std::string f = Folded(c->b, c->e);
     if (f.rfind("the ", 0) == 0) f = f.substr(4);
     if (c->type == "NORP") {
+      // Unlinked groups: "Hispanics" and "Hispanic" are one.
+      if (c->country.empty() && f.size() > 3 && f.back() == 's') f.pop_back();
       c->key = c->country.empty() ? f : c->country;
       return;
     }
@@ -728,8 +851,9 @@ class Builder {
   const Document& doc_;
   const NameLexicon& lex_;
   std::vector<Cand> cands_;
-  std::vector<uint8_t> person_;  // per token: inside a PERSON mention
-  ner::DocContext context_;      // the tagger's document-level facts
+  std::vector<uint8_t> person_;      // per token: inside a PERSON mention
+  std::vector<uint8_t> title_line_;  // per token: on a Title Case headline line
+  ner::DocContext context_;          // the tagger's document-level facts
 };
 
 }  // namespace
