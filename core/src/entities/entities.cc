@@ -239,6 +239,14 @@ class Builder {
       break;  // the first line only: further lines in Title Case are as often lists of names
     }
   }
+  bool PartyTag(uint32_t b, uint32_t e) const {
+    const std::string_view w = doc_.text.substr(
+        doc_.tokens[b].span.start, doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start);
+    if (w.size() < 3 || (w[0] != 'D' && w[0] != 'R' && w[0] != 'I') || w[1] != '-') return false;
+    size_t k = doc_.tokens[b].span.start;
+    while (k > 0 && doc_.text[k - 1] == ' ') --k;
+    return k > 0 && (doc_.text[k - 1] == '(' || doc_.text[k - 1] == ',');
+  }
   // Adds the lexicon names (gazetteer matches) that lie inside tokens [b, e).
   void LexiconNamesIn(uint32_t b, uint32_t e) {
     for (uint32_t i = b; i < e;) {
@@ -319,6 +327,9 @@ class Builder {
           continue;
         }
       }
+      // A party and state after a politician's name, "(D-N.Y.)", ", R-S.C.,", is no
+      // entity of its own.
+      if (PartyTag(c.b, c.e)) continue;
       // A lone function word or role word is not a name.
       if (c.e - c.b == 1 &&
           (In<kFunctionWords>(Word(c.b)) || (s.type == ner::kPer && IsRoleWord(c.b)))) {
