@@ -300,6 +300,20 @@ TEST(EntitiesTest, PluralRoleBeforeNamesIsARole) {
   EXPECT_EQ(f.With("Senators John Cornyn"), nullptr);
 }
 
+TEST(EntitiesTest, ImperativeBeforeANameIsNotPartOfIt) {
+  // A letters page (PolNeAR, September 2016): "Hold" was taken into the name.
+  Found f = Analyse(
+      "Hold Melania Trump to her husband's standards.\n\nLETTERS.\n\n"
+      "Several weeks ago, Donald Trump stated that Melania would discuss her immigration history "
+      "\"in a few weeks.\" If Melania Trump wants to be first lady, she must explain her own "
+      "visa.");
+  EXPECT_EQ(f.With("Hold Melania Trump"), nullptr);
+  const Entity* melania = f.With("Melania Trump");
+  ASSERT_NE(melania, nullptr);
+  EXPECT_EQ(melania->type, "PERSON");
+  EXPECT_EQ(melania->name, "Melania Trump");
+}
+
 TEST(EntitiesTest, TokenizedText) {
   Found f = Analyse(
       "Ukraine 's forces recaptured Izyum on Monday , Defence Minister Oleksii Reznikov said .");

@@ -254,6 +254,35 @@ class Builder {
     return pronoun && (tail == "m" || tail == "ll" || tail == "ve" || tail == "d" || tail == "re" ||
                        tail == "s");
   }
+  // A word of three or more letters a-z (no initial, no "A.de").
+  bool PlainWord(uint32_t i) const {
+    std::string_view w = Word(i);
+    if (w.size() < 3) return false;
+    for (char ch : w) {
+      if (ch < 'a' || ch > 'z') return false;
+    }
+    return true;
+  }
+  // Token i opens its sentence, or a quote that opens it.
+  bool OpensSentence(uint32_t i) const {
+    if (doc_.tokens[i].Is(kSentenceStart)) return true;
+    return i > 0 && doc_.tokens[i - 1].kind == TokenKind::kQuote &&
+           doc_.tokens[i - 1].Is(kSentenceStart);
+  }
+  // Whether the text writes tokens [b, e) as a whole word sequence elsewhere
+  // (not right after token b - 1).
+  bool Elsewhere(uint32_t b, uint32_t e) const {
+    const size_t from = doc_.tokens[b].span.start;
+    const std::string_view w = doc_.text.substr(from, doc_.tokens[e - 1].span.end - from);
+    auto word = [&](size_t k) {
+      return k < doc_.text.size() && std::isalnum(static_cast<unsigned char>(doc_.text[k]));
+    };
+    for (size_t at = doc_.text.find(w); at != std::string_view::npos;
+         at = doc_.text.find(w, at + 1)) {
+      if (at != from && !(at > 0 && word(at - 1)) && !word(at + w.size())) return true;
+    }
+    return false;
+  }
   bool PartyTag(uint32_t b, uint32_t e) const {
     const std::string_view w = doc_.text.substr(
         doc_.tokens[b].span.start, doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start);
@@ -336,6 +365,14 @@ class Builder {
         } else {
           break;
         }
+      }
+      // "Hold Melania Trump to her husband's standards": a sentence's first word that
+      // the text never capitalizes inside a sentence, and no list knows as a given
+      // name, is not part of a name of three words the text writes without it.
+      if (s.type == ner::kPer && c.e - c.b >= 3 && OpensSentence(c.b) && PlainWord(c.b) &&
+          !(context_.word_bits[c.b] & 5) /* kSeenCapMid | kSeenCapsMid */ && !context_.lists[c.b] &&
+          !context_.gazetteer[c.b] && Elsewhere(c.b + 1, c.e)) {
+        ++c.b;
       }
       if (c.b >= c.e) continue;
       const bool trimmed = c.b != s.begin || c.e != s.end;
