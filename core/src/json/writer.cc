@@ -45,13 +45,30 @@ const char* SkipPlain(const char* p, const char* end) {
 JsonWriter::JsonWriter(bool pretty, size_t reserve)
     : pretty_(pretty), buf_(new char[reserve]), cap_(reserve) {}
 
+JsonWriter::JsonWriter(bool pretty, Sink sink, void* context)
+    : pretty_(pretty),
+      buf_(new char[kSinkBuffer]),
+      cap_(kSinkBuffer),
+      sink_(sink),
+      context_(context) {}
+
 std::string JsonWriter::Finish() {
+  if (sink_) {
+    if (size_ > 0) sink_(context_, std::string_view(buf_.get(), size_));
+    size_ = 0;
+    return {};
+  }
   std::string out(buf_.get(), size_);
   size_ = 0;
   return out;
 }
 
 void JsonWriter::Expand(size_t n) {
+  if (sink_) {
+    if (size_ > 0) sink_(context_, std::string_view(buf_.get(), size_));
+    size_ = 0;
+    if (n <= cap_) return;
+  }
   size_t cap = std::max(cap_ * 2, size_ + n + 256);
   std::unique_ptr<char[]> bigger(new char[cap]);
   if (size_ > 0) std::memcpy(bigger.get(), buf_.get(), size_);

@@ -137,6 +137,80 @@ std::string Lower(std::string_view w) {
   return out;
 }
 
+// The lower-cased words (Lower) of a document's tokens, back to back in one
+// buffer: four bytes a token beside the words' own bytes, where a string per
+// token took 32 and an allocation for every word over 15 bytes.
+class LowerWords {
+ public:
+  // Room for the words of `tokens` whose kind is a word.
+  void Reset(size_t tokens, size_t bytes) {
+    buffer_.clear();
+    buffer_.reserve(bytes);
+    ends_.assign(tokens + 1, 0);
+    at_ = 0;
+  }
+  // Token i is Lower(w); tokens are set in increasing order (the ones
+  // skipped stay empty).
+  void Set(size_t i, std::string_view w) {
+    Fill(i);
+    for (size_t k = 0; k < w.size(); ++k) {
+      unsigned char c = static_cast<unsigned char>(w[k]);
+      if (c == 0xE2 && k + 2 < w.size() && static_cast<unsigned char>(w[k + 1]) == 0x80 &&
+          static_cast<unsigned char>(w[k + 2]) == 0x99) {
+        buffer_.push_back('\'');
+        k += 2;
+        continue;
+      }
+      buffer_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+    }
+    ends_[i + 1] = static_cast<uint32_t>(buffer_.size());
+    at_ = i + 1;
+  }
+  // Call once after the last Set.
+  void Done() { Fill(ends_.size() - 1); }
+  size_t size() const { return ends_.size() - 1; }
+  std::string_view operator[](size_t i) const {
+    return std::string_view(buffer_.data() + ends_[i], ends_[i + 1] - ends_[i]);
+  }
+
+ private:
+  void Fill(size_t upto) {  // tokens [at_, upto) are empty
+    for (; at_ < upto; ++at_) ends_[at_ + 1] = ends_[at_];
+  }
+  std::string buffer_;
+  std::vector<uint32_t> ends_;  // token i is buffer_[ends_[i], ends_[i + 1])
+  size_t at_ = 0;
+};
+
+// The cue verb of each token (or nullptr) in two bytes a token instead of a
+// pointer's eight: the few distinct verbs a document uses get small numbers.
+class CueTable {
+ public:
+  void assign(size_t n, std::nullptr_t) {
+    ids_.assign(n, 0);
+    verbs_.assign(1, nullptr);
+  }
+  size_t size() const { return ids_.size(); }
+  const CueVerb* operator[](size_t i) const { return verbs_[ids_[i]]; }
+  void Set(size_t i, const CueVerb* v) {
+    uint16_t id = 0;
+    if (v != nullptr) {
+      auto found = std::find(verbs_.begin() + 1, verbs_.end(), v);
+      if (found == verbs_.end()) {
+        if (verbs_.size() > 0xFFFF) return;  // no lexicon holds that many; never reached
+        verbs_.push_back(v);
+        found = verbs_.end() - 1;
+      }
+      id = static_cast<uint16_t>(found - verbs_.begin());
+    }
+    ids_[i] = id;
+  }
+
+ private:
+  std::vector<uint16_t> ids_;
+  std::vector<const CueVerb*> verbs_;  // [0] is nullptr
+};
+
 bool IsDashText(std::string_view w) {
   return w == "-" || w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "\xE2\x80\x95";
 }
@@ -200,16 +274,23 @@ class QuoteFinder {
     size_t n = d_.tokens.size();
     cls_.assign(n, 0);
     cue_.assign(n, nullptr);
-    lower_.resize(n);
+    size_t bytes = 0;
+    for (const Token& t : d_.tokens) {
+      if (t.kind == TokenKind::kWord && t.span.end - t.span.start <= 24) {
+        bytes += t.span.end - t.span.start;
+      }
+    }
+    lower_.Reset(n, bytes);
     for (size_t i = 0; i < n; ++i) {
       const Token& t = d_.tokens[i];
       if (t.kind != TokenKind::kWord) continue;
       std::string_view w = d_.Text(t);
       if (w.size() > 24) continue;
-      lower_[i] = Lower(w);
+      lower_.Set(i, w);
       cls_[i] = wc.Of(lower_[i]);
-      cue_[i] = lex_.Verb(lower_[i]);
+      if (const CueVerb* v = lex_.Verb(lower_[i])) cue_.Set(i, v);
     }
+    lower_.Done();
     // Verbs with a particle: "called for", "pointed to", "referring to".
     for (size_t i = 0; i + 2 < n; ++i) {
       const std::string_view w = lower_[i];
@@ -222,22 +303,20 @@ class QuoteFinder {
         v = &point_to_;
       else if ((w == "referring" || w == "referred" || w == "refers") && p == "to")
         v = &refer_to_;
-      if (v != nullptr) cue_[i] = v;
+      if (v != nullptr) cue_.Set(i, v);
     }
     // "As Tom Ridge put it: ...": "it" carries the cue, "put" stands aside.
     for (size_t i = 1; i + 1 < n; ++i) {
       if (lower_[i - 1] == "put" && lower_[i] == "it" &&
           (d_.Text(i + 1) == ":" || d_.Text(i + 1) == ",")) {
-        cue_[i] = &put_it_;
+        cue_.Set(i, &put_it_);
         cls_[i - 1] |= kAux;
         cls_[i] &= static_cast<uint16_t>(~kPronoun);
       }
     }
   }
   bool Is(uint32_t i, uint16_t c) const { return i < cls_.size() && (cls_[i] & c) != 0; }
-  bool Word(uint32_t i, std::string_view w) const {
-    return i < lower_.size() && std::string_view(lower_[i]) == w;
-  }
+  bool Word(uint32_t i, std::string_view w) const { return i < lower_.size() && lower_[i] == w; }
   std::string_view Text(uint32_t i) const { return d_.Text(i); }
   bool IsPunct(uint32_t i, std::string_view p) const {
     return d_.tokens[i].kind == TokenKind::kPunct && Text(i) == p;
@@ -1826,7 +1905,7 @@ class QuoteFinder {
     Range name = NameRun(r);
     if (!name.empty()) {
       s.span = Bytes(name);
-      auto found = surname_.find(lower_[name.e - 1]);
+      auto found = surname_.find(std::string(lower_[name.e - 1]));
       if (found != surname_.end()) {
         s.entity = found->second;
       } else {
@@ -1864,7 +1943,7 @@ class QuoteFinder {
     uint32_t of = r.b;
     while (of < r.e && !Word(of, "of")) ++of;
     if (of >= r.e) return -1;
-    const std::string& head = lower_[r.e - 1];
+    const std::string_view head = lower_[r.e - 1];
     uint32_t at = d_.tokens[r.b].span.start;
     auto it = std::lower_bound(frames_.begin(), frames_.end(), at, [&](const Frame& f, uint32_t b) {
       return d_.tokens[f.cue.b].span.start < b;
@@ -1906,8 +1985,8 @@ class QuoteFinder {
   const CueVerb point_to_{"point to", "claim", CueFrame::kSpeech};
   const CueVerb refer_to_{"refer to", "say", CueFrame::kSpeech};
   std::vector<uint16_t> cls_;
-  std::vector<const CueVerb*> cue_;
-  std::vector<std::string> lower_;
+  CueTable cue_;
+  LowerWords lower_;
   std::vector<MarkedSpan> marks_;
   std::vector<int> in_quote_;
   std::vector<Frame> frames_;
