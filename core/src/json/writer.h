@@ -23,6 +23,14 @@
 
 namespace lede {
 
+// Writes `value` as printf's "%.{digits}g" would (digits 1..17), to out[0,
+// 32), and returns the length: exact decimal rounding (half to even), in
+// integer arithmetic for the numbers JSON output holds (fixed notation,
+// 1e-5 <= |value| < 10^digits), else by the C library. The same characters in
+// every build, natively and in wasm, whose C++ library lacks
+// std::to_chars(double) and whose snprintf is slow.
+size_t FormatDouble(double value, int digits, char* out);
+
 class JsonWriter {
  public:
   // Receives the output piece by piece, in order.
