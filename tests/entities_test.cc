@@ -122,6 +122,23 @@ TEST(EntitiesTest, ZelenskyIsOnePerson) {
   EXPECT_EQ(e->roles, Strings{"Ukrainian President"});
 }
 
+TEST(EntitiesTest, OwnerOfAnOfficeIsAPerson) {
+  // A name the tagger does not know, before a possessive and a noun that belongs
+  // to a person, at a sentence start or inside one; a known organization stays one.
+  for (const char* text : {"Zelenskyy\xE2\x80\x99s office said the deal was dead.",
+                           "On Monday, Zelenskyy\xE2\x80\x99s office said the deal was dead."}) {
+    Found f = Analyse(text);
+    const Entity* e = f.With("Zelenskyy");
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_EQ(e->type, "PERSON") << text;
+    EXPECT_EQ(f.With("Zelenskyy\xE2\x80\x99s"), nullptr) << text;
+  }
+  Found f = Analyse("His office said so. The Kremlin\xE2\x80\x99s spokesman said no.");
+  ASSERT_NE(f.With("Kremlin"), nullptr);
+  EXPECT_EQ(f.With("Kremlin")->type, "ORG");
+  EXPECT_EQ(f.With("His"), nullptr);
+}
+
 TEST(EntitiesTest, CountryAliasesAndAcronymsCluster) {
   Found f = Analyse(
       "The United States will send more arms, a Pentagon official said. US officials said the "

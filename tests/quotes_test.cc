@@ -192,7 +192,62 @@ const Case kCases[] = {
     {"source_with_relative_clause_and_participle",
      "One of the engineers who reviewed the design, speaking on condition of anonymity because "
      "the report is not yet public, said the barrier would cope with a flood.",
-     "the barrier would cope", Quote::Kind::kIndirect, "One of the engineers", "", true, "say"},
+     "the barrier would cope", Quote::Kind::kIndirect, "One of the engineers", "", true,
+     "say"},  // Lead-ins that end in a comma: after a reporting verb and a parenthetical
+    // adverb, after a verb that is no reporting verb, after "adding" that
+    // follows a partial quote's closing mark.
+    {"acknowledged_however_comma",
+     "Emanuel acknowledged, however, \xE2\x80\x9C"
+     "As they say in the stock brochures, past performance is no indication of future "
+     "performance.\xE2\x80\x9D",
+     "past performance", Quote::Kind::kDirect, "Emanuel", "", false, "acknowledge"},
+    {"cracked_comma_lead_in",
+     "During their first debate, Hillary Clinton cracked, \xE2\x80\x9CI\xE2\x80\x99m a "
+     "progressive, but I\xE2\x80\x99m a progressive who likes to get things done.\xE2\x80\x9D",
+     "who likes to get things done", Quote::Kind::kDirect, "Hillary Clinton", "", false, ""},
+    {"adding_after_partial_quote",
+     "Trump told Newsmax that Mitt Romney \xE2\x80\x9Chad a crazy policy of self-deportation which "
+     "was maniacal,\xE2\x80\x9D adding, \xE2\x80\x9CHe lost all of the Latino vote.\xE2\x80\x9D",
+     "He lost all", Quote::Kind::kDirect, "Trump", "", false, "add"},
+    {"yet_another_said",
+     "Yet another said, \xE2\x80\x9CRubio is in a five-person battle with Bush, Christie, Kasich "
+     "and Cruz.\xE2\x80\x9D",
+     "five-person battle", Quote::Kind::kDirect, "another", "", true, "say"},
+    // A statement in lower case after its lead-in is direct when the speaker
+    // opens the sentence, partial when the statement began before the speaker.
+    {"lower_case_statement_after_lead_in",
+     "He added, \xE2\x80\x9C"
+     "actually, what I don\xE2\x80\x99t understand is why the one guy doing well with me in Iowa "
+     "is Ted Cruz.\xE2\x80\x9D",
+     "what I don", Quote::Kind::kDirect, "He", "", false, "add"},
+    {"lower_case_rest_of_sentence_is_partial",
+     "In other words, he said, \xE2\x80\x9Cthe era of Silicon Valley exceptionalism is "
+     "over.\xE2\x80\x9D",
+     "Silicon Valley exceptionalism", Quote::Kind::kPartial, "he", "", false, "say"},
+    // After the quote: a party and state in parentheses, ", R-Pa.,", a verb
+    // with "back", a verb followed by a new clause, a document that speaks.
+    {"party_state_in_parentheses",
+     "\xE2\x80\x9CHe would be a great senator. Not good, great,\xE2\x80\x9D Rep. Elijah E. "
+     "Cummings (D-Md.) said in a phone interview.",
+     "great senator", Quote::Kind::kDirect, "Cummings", "", false, "say"},
+    {"party_state_between_commas",
+     "\xE2\x80\x9CPerpetual motion!\xE2\x80\x9D Rep. Glenn Thompson, R-Pa., said of the swirl of "
+     "convention activities.",
+     "Perpetual motion", Quote::Kind::kDirect, "Glenn Thompson", "", false, "say"},
+    {"shot_back", "\xE2\x80\x9CJeb wants to be a tough guy tonight,\xE2\x80\x9D Trump shot back.",
+     "tough guy", Quote::Kind::kDirect, "Trump", "", false, ""},
+    {"barked_and_new_clause",
+     "\xE2\x80\x9CGo back to Univision,\xE2\x80\x9D Trump barked and a security guard escorted "
+     "Ramos out.",
+     "Go back to Univision", Quote::Kind::kDirect, "Trump", "", false, ""},
+    {"description_exclaimed_upon",
+     "\xE2\x80\x9COh, my God,\xE2\x80\x9D a young woman exclaimed upon seeing him.", "Oh, my God",
+     Quote::Kind::kDirect, "a young woman", "", false, ""},
+    {"the_email_read",
+     "\xE2\x80\x9C"
+     "Friend, let me be blunt. I can beat Hillary Clinton. Donald can\xE2\x80\x99t,\xE2\x80\x9D "
+     "the email read.",
+     "let me be blunt", Quote::Kind::kDirect, "the email", "", false, ""},
 };
 
 class QuoteCases : public ::testing::TestWithParam<Case> {};
@@ -267,6 +322,42 @@ TEST(Quotes, SplitQuoteAndContinuationKeepTheSpeaker) {
   ASSERT_TRUE(q2->has_speaker);
   EXPECT_EQ(SpeakerText(a, *q1), "Landsbergis");
   EXPECT_EQ(SpeakerText(a, *q2), "Landsbergis");
+}
+
+// News style: a quote paragraph a few paragraphs after its speaker's last
+// attribution continues that speaker, unless another person was named since.
+TEST(Quotes, QuoteParagraphsLaterKeepTheSpeakerUntilAnotherPersonIsNamed) {
+  Analysis a = Analyze(
+      "\xE2\x80\x9CWe show anger, we show emotion,\xE2\x80\x9D said Harvey, a delegate from "
+      "Texas.\n\nThe hall emptied slowly after the speech.\n\nBalloons covered the floor.\n\n"
+      "\xE2\x80\x9CWe\xE2\x80\x99re alive, unlike the robots you\xE2\x80\x99re going to see next "
+      "week.\xE2\x80\x9D");
+  const Quote* q = Find(a, "unlike the robots");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->has_speaker);
+  EXPECT_EQ(SpeakerText(a, *q), "Harvey");
+
+  Analysis b = Analyze(
+      "\xE2\x80\x9CWe show anger, we show emotion,\xE2\x80\x9D said Harvey, a delegate from "
+      "Texas.\n\nThe hall emptied slowly after the speech.\n\nDonald Trump thanked his running "
+      "mate, Mike Pence.\n\n"
+      "\xE2\x80\x9CWe\xE2\x80\x99re alive, unlike the robots you\xE2\x80\x99re going to see next "
+      "week.\xE2\x80\x9D");
+  const Quote* r = Find(b, "unlike the robots");
+  ASSERT_NE(r, nullptr);
+  EXPECT_FALSE(r->has_speaker) << SpeakerText(b, *r);
+}
+
+// A quote box signed in the next paragraph with a dash.
+TEST(Quotes, QuoteSignedWithADashInTheNextParagraph) {
+  Analysis a = Analyze(
+      "\"The whole idea of a 'Crooked Hillary' is something that we hear about all the time, and "
+      "it needs to stop.\"\n\n-Michelle Marks, Philadelphia.");
+  const Quote* q = Find(a, "needs to stop");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->has_speaker);
+  EXPECT_EQ(SpeakerText(a, *q), "Michelle Marks");
+  EXPECT_EQ(QuoteKindName(q->kind), std::string("direct"));
 }
 
 TEST(Quotes, TheRestOfASplitQuoteIsDirect) {
@@ -414,6 +505,49 @@ TEST(Quotes, HonorificGivesTheGender) {
   const Quote* q = Find(a, "We can help");
   ASSERT_NE(q, nullptr);
   EXPECT_NE(SpeakerName(a, *q).find("Renteria"), std::string::npos) << SpeakerName(a, *q);
+}
+
+// A person whose name marks no gender takes the gender of the pronouns used
+// while they are the only person named ("Mayor Renteria said ... she",
+// "Councilman Okafor ... he ... his"), so "she" skips Okafor.
+TEST(Quotes, GenderLearnedFromEarlierPronouns) {
+  Analysis a = Analyze(
+      "Mayor Renteria said on Monday that she would run for a second term.\n\nHer rival, "
+      "Councilman Okafor, announced on Tuesday that he would stay out of the race and endorsed "
+      "his longtime ally.\n\n\"We will win this city back,\" she told supporters at a rally.");
+  const Quote* q = Find(a, "win this city back");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->has_speaker);
+  EXPECT_EQ(SpeakerText(a, *q), "she");
+  EXPECT_NE(SpeakerName(a, *q).find("Renteria"), std::string::npos) << SpeakerName(a, *q);
+}
+
+// "Mr. Band" is a man whether the tagger makes him a PERSON or an ORG; "he"
+// skips "Ms. Abedin".
+TEST(Quotes, HonorificMakesAPersonForPronouns) {
+  Analysis a = Analyze(
+      "In April 2009, Mr. Band emailed Ms. Abedin for help with a donor.\n\n''It's jeff "
+      "feltman,'' Ms. Abedin answered.\n\nMr. Band asked her to call the donor immediately. "
+      "''This is very important,'' he wrote.");
+  const Quote* q = Find(a, "very important");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->has_speaker);
+  EXPECT_NE(SpeakerName(a, *q).find("Band"), std::string::npos) << SpeakerName(a, *q);
+}
+
+// A report inside a subordinate clause ("when he said") belongs to the outer
+// report: Flynn said all of it.
+TEST(Quotes, ReportInsideASubordinateClauseStaysInTheOuterReport) {
+  Analysis a = Analyze(
+      "Retired Lt. Gen. Michael Flynn said Donald Trump was \xE2\x80\x9C"
+      "absolutely right\xE2\x80\x9D when he said Wednesday night that under President Barack "
+      "Obama, \xE2\x80\x9Cthe generals have been reduced to rubble.\xE2\x80\x9D");
+  const Quote* q = nullptr;
+  for (const Quote& x : a.quotes)
+    if (x.kind == Quote::Kind::kIndirect && a.Text(x.span).find("Donald Trump was") == 0) q = &x;
+  ASSERT_NE(q, nullptr);
+  EXPECT_NE(a.Text(q->span).find("when he said"), std::string_view::npos) << a.Text(q->span);
+  EXPECT_NE(SpeakerText(a, *q).find("Flynn"), std::string::npos) << SpeakerText(a, *q);
 }
 
 TEST(Quotes, TheyIsTheGroupOfPeopleNotTheCountry) {

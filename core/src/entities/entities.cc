@@ -81,6 +81,14 @@ const char* const kNaturalWords[] = {"river",     "sea",    "ocean",  "mountains
 
 // Roles held in an organization rather than a place: "director of X" makes X
 // an organization ("mayor of X" would not).
+// After "X's": nouns that make X a person ("Zelenskyy's office said", "Smith's
+// lawyer"), not a company or a place.
+const char* const kPersonalNouns[] = {
+    "office",  "wife",     "husband",    "widow",     "son",         "daughter",
+    "mother",  "father",   "brother",    "sister",    "family",      "lawyer",
+    "lawyers", "attorney", "attorneys",  "spokesman", "spokeswoman", "spokesperson",
+    "aide",    "aides",    "biographer", nullptr};
+
 const char* const kOrgRoles[] = {
     "director",  "founder",   "co-founder",  "chairman",     "chairwoman", "chair",
     "ceo",       "president", "fellow",      "analyst",      "researcher", "economist",
@@ -403,6 +411,26 @@ class Builder {
       if (c.type == "PERSON" && c.e - c.b >= 2) surname.emplace(doc_.Text(c.e - 1), k);
       if (c.type != "NORP" && c.type != "EVENT") forms.emplace(doc_.Text(c.b), k);
     }
+    // "Zelenskyy's office": a lone capitalized word no lexicon knows, before a
+    // possessive and a noun that belongs to a person, is a person, also where the
+    // tagger typed it ORG (a CoNLL habit: "Fed's", "Nike's") or left it out at a
+    // sentence start.
+    auto personal = [&](uint32_t i) {
+      const Token& t = doc_.tokens[i];
+      if (t.kind != TokenKind::kWord || !t.Is(kCapitalized) || t.Is(kAllCaps) ||
+          context_.caps_line[i] || (context_.word_bits[i] & 2) || i + 2 >= n ||
+          !doc_.tokens[i + 1].Is(kPossessive) || !InList(Word(i + 2), kPersonalNouns))
+        return false;
+      if (i > 0 && doc_.tokens[i - 1].kind == TokenKind::kWord &&
+          doc_.tokens[i - 1].Is(kCapitalized) && !t.Is(kSentenceStart))
+        return false;  // part of a longer name
+      std::string f = Word(i);
+      return !InList(f, kFunctionWords) && !lex_.org.count(f) && !lex_.country.count(f) &&
+             !lex_.place.count(f) && !lex_.demonym.count(f) && !IsRoleWord(i);
+    };
+    for (Cand& c : cands_) {
+      if (c.e - c.b == 1 && c.type == "ORG" && personal(c.b)) c.type = "PERSON";
+    }
     // Single-token mentions typed otherwise that are a known surname.
     for (Cand& c : cands_) {
       if (c.e - c.b != 1 || c.type == "PERSON" || c.type == "NORP") continue;
@@ -417,6 +445,14 @@ class Builder {
       auto s = surname.find(w);
       if (s != surname.end() && !(i + 1 < n && doc_.tokens[i + 1].Is(kCapitalized) &&
                                   covered[i + 1] < 0 && !doc_.tokens[i + 1].Is(kSentenceStart))) {
+        Cand c;
+        c.b = i;
+        c.e = i + 1;
+        c.type = "PERSON";
+        added.push_back(c);
+        continue;
+      }
+      if (personal(i)) {
         Cand c;
         c.b = i;
         c.e = i + 1;

@@ -66,7 +66,8 @@ const WordList kWordLists[] = {
     {"of for at", kJoin},
     {"he she they it we i you", kPronoun},
     {"monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier "
-     "later recently previously again also repeatedly publicly privately once late last week",
+     "later recently previously again also repeatedly publicly privately once late last week "
+     "morning afternoon evening night",
      kTime},
     {"on in at during via through over to", kPrep},
     {"report reports claim claims call calls warning warnings statement post comment note notes "
@@ -416,7 +417,8 @@ class QuoteFinder {
     while (k < e && (Is(k, kJoin))) ++k;
     r.b = k;
     // A phrase of determiners only is no phrase.
-    bool noun = false;
+    // ("Yet another said": "another" alone stands for a person.)
+    bool noun = e == k + 1 && Word(k, "another");
     for (uint32_t i = k; i < e; ++i) noun |= !Is(i, kDet);
     if (!noun) r.b = e;
     return r;
@@ -483,7 +485,7 @@ class QuoteFinder {
         if (IsPunct(i, ",")) {
           if (nc == 4) break;
           commas[nc++] = i;
-        } else if (!PhraseWord(i) && !(d_.tokens[i].Is(kPossessive)) &&
+        } else if (!PhraseWord(i) && !(d_.tokens[i].Is(kPossessive)) && !AbbreviationDot(i) &&
                    !(Is(i, kStop) &&
                      (Word(i, "in") || Word(i, "on") || Word(i, "and") || Word(i, "from") ||
                       Word(i, "who") || Word(i, "with") || Word(i, "like")))) {
@@ -869,6 +871,26 @@ class QuoteFinder {
   bool IsSourcePhrase(Range r) const {
     return !r.empty() && lex_.IsSourceNoun(lower_[Head(r)]) && !Is(Head(r), kPronoun);
   }
+  // A phrase whose head is a text that speaks for its authors ("the email
+  // read", "a scripted message begins", "reads a Wednesday editorial"): a
+  // speaker as written, neither a person nor an anonymous source.
+  bool DocumentHead(Range r) const {
+    if (r.empty()) return false;
+    const std::string_view w = lower_[Head(r)];
+    return w == "email" || w == "e-mail" || w == "statement" || w == "letter" || w == "memo" ||
+           w == "editorial" || w == "ad" || w == "advertisement" || w == "message" ||
+           w == "release" || w == "report" || w == "headline" || w == "sign" || w == "banner" ||
+           w == "note" || w == "post" || w == "tweet" || w == "video" || w == "caption" ||
+           w == "text" || w == "petition" || w == "flyer" || w == "mailer";
+  }
+  // The period of an abbreviation the tokenizer split off ("(D-Md.) said",
+  // "Rep. Glenn Thompson, R-Pa., said"): right after a word and before a
+  // comma or a closing parenthesis. No sentence ends there.
+  bool AbbreviationDot(uint32_t i) const {
+    return IsPunct(i, ".") && i > 0 && i + 1 < d_.tokens.size() &&
+           d_.tokens[i - 1].kind == TokenKind::kWord && !d_.tokens[i].Is(kSpaceBefore) &&
+           (IsPunct(i + 1, ",") || IsPunct(i + 1, ")"));
+  }
 
   // ---- frames -------------------------------------------------------------
   // The end of a clause that starts at b in a sentence ending at se: the
@@ -912,14 +934,23 @@ class QuoteFinder {
     if (Word(v, "saying") && Word(k, "that")) ++k;
     // "told his radio audience of Monday, “Q”", "says of Clinton, “Q”",
     // "saying during the debate last week: “Q”": a short phrase, then a
-    // comma or colon and the quote.
-    for (uint32_t i = k; i < se && i < k + 10; ++i) {
+    // comma or colon and the quote. Over a few comma chunks too ("acknowledged,
+    // however, “Q”", "joked, again using a Southern accent, “Q”", "said on
+    // Twitter on Monday, in reference to her first child, “Q”"), but not
+    // over a new clause (a pronoun, "that", a conjunction or another cue).
+    int chunks = 0;
+    for (uint32_t i = k; i < se && i < k + 24; ++i) {
       const Token& t = d_.tokens[i];
       if (t.kind == TokenKind::kQuote || IsTerminal(i) || VerbAt(i) != nullptr || Word(i, "that") ||
           (i > k && Is(i, kPronoun) && !t.Is(kPossessive)))
         break;
       if (!(IsPunct(i, ",") || IsPunct(i, ":"))) {
         if (t.kind == TokenKind::kPunct && !t.Is(kPossessive)) break;
+        if (chunks > 0 && (Word(i, "and") || Word(i, "but") || Word(i, "while") ||
+                           Word(i, "which") || Word(i, "who") || Word(i, "because") ||
+                           Word(i, "although") || Word(i, "though") || Word(i, "whereas")))
+          break;
+        if (i >= k + 10 && chunks == 0) break;
         continue;
       }
       if (i + 1 < se && d_.tokens[i + 1].kind == TokenKind::kQuote && in_quote_[i + 1] >= 0 &&
@@ -927,7 +958,7 @@ class QuoteFinder {
         *colon = IsPunct(i, ":");
         return {i + 1, ClauseEnd(i + 1, se)};
       }
-      break;
+      if (IsPunct(i, ":") || ++chunks > 3) break;
     }
     if (verb->lemma == "tell" || verb->lemma == "ask" || verb->lemma == "urge" ||
         verb->lemma == "brief" || verb->lemma == "warn" || verb->lemma == "assure") {
@@ -1053,10 +1084,14 @@ class QuoteFinder {
         // ", adding", "and saying", "by saying", and "Adding, ..." opening a sentence.
         // "before saying", "upon saying", "after saying": the clause's speaker too.
         bool participle =
-            ing && ((v > sb && (IsPunct(v - 1, ",") || Word(v - 1, "and") || Word(v - 1, "by") ||
-                                Word(v - 1, "before") || Word(v - 1, "after") ||
-                                Word(v - 1, "upon") || Word(v - 1, "while"))) ||
-                    (v == sb && v + 1 < se && IsPunct(v + 1, ",")));
+            ing &&
+            ((v > sb &&
+              (IsPunct(v - 1, ",") || Word(v - 1, "and") || Word(v - 1, "by") ||
+               // “...,” adding: the comma inside the closing mark
+               (v > sb + 1 && d_.tokens[v - 1].kind == TokenKind::kQuote && IsPunct(v - 2, ",")) ||
+               Word(v - 1, "before") || Word(v - 1, "after") || Word(v - 1, "upon") ||
+               Word(v - 1, "while"))) ||
+             (v == sb && v + 1 < se && IsPunct(v + 1, ",")));
         bool gerund = !participle && lower_[v].size() > 4 &&
                       lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0;
         // "instead of denying", "the warning": an -ing form without a comma
@@ -1146,7 +1181,14 @@ class QuoteFinder {
         if (f.content.empty() || g.speaker.empty()) continue;
         // "noted that ... and added: “...”": the next verb ends it too.
         uint32_t cut = g.speaker.b > f.cue.b ? std::min(g.speaker.b, g.cue.b) : g.cue.b;
-        if (cut > f.content.b && cut < f.content.e) {
+        // "Flynn said Donald Trump was “absolutely right” when he said ...":
+        // a report inside a subordinate clause belongs to the outer report.
+        uint32_t sub = g.speaker.b;
+        bool nested = sub > f.content.b && sub < f.content.e && g.speaker.b > f.cue.b &&
+                      (Word(sub - 1, "when") || Word(sub - 1, "after") || Word(sub - 1, "before") ||
+                       Word(sub - 1, "because") || Word(sub - 1, "since") || Word(sub - 1, "if") ||
+                       Word(sub - 1, "until") || Word(sub - 1, "what"));
+        if (!nested && cut > f.content.b && cut < f.content.e) {
           uint32_t e = cut;
           while (e > f.content.b && (IsPunct(e - 1, ",") || Word(e - 1, "and") ||
                                      Word(e - 1, "but") || Word(e - 1, "as")))
@@ -1264,7 +1306,8 @@ class QuoteFinder {
   bool Trailing(const MarkedSpan& m, Attribution* a) const {
     uint32_t pe = ParaEnd(m.paragraph);
     uint32_t t = m.close + 1;
-    if (m.unclosed || m.runs_on || t >= pe) return false;
+    if (m.unclosed || m.runs_on) return false;
+    if (t >= pe) return DashParagraph(m, a);
     if (IsPunct(t, ",")) ++t;
     if (t >= pe) return false;
     uint32_t se = d_.sentences[d_.tokens[t].sentence].end;
@@ -1303,8 +1346,12 @@ class QuoteFinder {
         ++b;
       }
       Range sp = past ? PhraseAfter(b, se) : Range{b, b};
-      if (!sp.empty() && !NameRun(sp).empty() && NameRun(sp).b == sp.b &&
-          (sp.e >= se || IsTerminal(sp.e) || IsPunct(sp.e, ","))) {
+      // "reads a Wednesday editorial in The Des Moines Register": a
+      // document, then where it appeared.
+      bool document = !sp.empty() && DocumentHead(sp);
+      if (!sp.empty() && ((!NameRun(sp).empty() && NameRun(sp).b == sp.b) || document) &&
+          (sp.e >= se || IsTerminal(sp.e) || IsPunct(sp.e, ",") ||
+           (document && (Word(sp.e, "in") || Word(sp.e, "from") || Word(sp.e, "by"))))) {
         a->speaker = sp;
         a->cue = {t, b};
         a->lemma = "say";
@@ -1312,18 +1359,34 @@ class QuoteFinder {
         return true;
       }
     }
+    // The quote ends in its own comma or mark ("“Q,” S barked and ...").
+    bool own_mark =
+        (m.end() > m.begin() && (IsPunct(m.end() - 1, ",") || IsTerminal(m.end() - 1))) ||
+        IsPunct(m.close + 1, ",");
     for (uint32_t v = t + 1; v < se && v < t + 16; ++v) {
-      if (d_.tokens[v].kind == TokenKind::kQuote || IsTerminal(v)) return false;
-      // "“Q,” an angry Hollande retaliated.": any past-tense verb that ends
-      // the sentence after a phrase naming someone.
+      if (d_.tokens[v].kind == TokenKind::kQuote || (IsTerminal(v) && !AbbreviationDot(v)))
+        return false;
+      // "“Q,” an angry Hollande retaliated.", "“Q,” Trump shot back.": any
+      // past-tense verb that ends the sentence after a phrase naming someone;
+      // or is followed by a new clause or an adverbial ("“Q,” Trump barked
+      // and a security guard escorted Ramos out", "“Q,” a young woman
+      // exclaimed upon seeing him").
+      uint32_t after = Word(v + 1, "back") ? v + 2 : v + 1;
+      bool ends =
+          after >= se || IsTerminal(after) || IsPunct(after, ",") ||
+          (own_mark && (Word(after, "and") || Word(after, "as") || Word(after, "upon") ||
+                        Word(after, "before") || Word(after, "after") || Word(after, "while") ||
+                        Word(after, "when") || Word(after, "at") || Word(after, "in") ||
+                        Word(after, "on") || Word(after, "during") || Word(after, "with")));
       if (VerbAt(v) == nullptr && d_.tokens[v].Is(kLower) &&
           ((lower_[v].size() > 4 && lower_[v].compare(lower_[v].size() - 2, 2, "ed") == 0) ||
-           Word(v, "read") || Word(v, "reads")) &&
-          !Is(v, kStop) && (v + 1 >= se || IsTerminal(v + 1) || IsPunct(v + 1, ","))) {
+           Word(v, "read") || Word(v, "reads") || after == v + 2) &&
+          !Is(v, kStop) && ends) {
         Range sp = PhraseBefore(v, t);
         if (!sp.empty() && sp.b == t &&
             (Is(sp.b, kPronoun) || (NameRun(sp).e == sp.e && !NameRun(sp).empty()) ||
-             IsSourcePhrase(sp))) {
+             IsSourcePhrase(sp) || DocumentHead(sp) ||
+             (Is(sp.b, kDet) && sp.e - sp.b >= 2 && !Word(sp.b, "no")))) {
           a->speaker = sp;
           a->cue = {v, v + 1};
           a->lemma = "say";
@@ -1365,6 +1428,24 @@ class QuoteFinder {
       return true;
     }
     return false;
+  }
+
+  // A quote that fills its paragraph, signed in the next one: “Q” ¶ "-
+  // President Obama, tweeting after Clinton's speech." (quote boxes,
+  // convention notebooks): a dash, then a name.
+  bool DashParagraph(const MarkedSpan& m, Attribution* a) const {
+    if (m.open != ParaBegin(m.paragraph) || m.paragraph + 1 >= d_.paragraphs.size()) return false;
+    uint32_t b = ParaBegin(m.paragraph + 1), e = ParaEnd(m.paragraph + 1);
+    if (b >= e || !IsDashText(Text(b))) return false;
+    Range sp = PhraseAfter(b + 1, e);
+    Range name = sp.empty() ? sp : NameRun(sp);
+    if (name.empty() || name.e != sp.e || !(sp.e >= e || IsPunct(sp.e, ",") || IsTerminal(sp.e)))
+      return false;
+    a->speaker = sp;
+    a->cue = {b, b + 1};
+    a->lemma = "say";
+    a->confidence = 0.8;
+    return true;
   }
 
   // A frame of the opening mark's sentence whose verb comes before the quote
@@ -1473,6 +1554,29 @@ class QuoteFinder {
     return true;
   }
 
+  // “Q” after a comma that ends a short clause naming its speaker, with a
+  // verb that is no reporting verb ("Hillary Clinton cracked, “Q”", "He
+  // responds, “Q”", "At the bottom it reads, “Q”"): the clause's subject,
+  // as before a colon. A comma after a name alone ("Trump, “Q”") or a
+  // description without a verb ("The old adage, “Q”") gives nothing.
+  bool CommaLeadIn(const MarkedSpan& m, Attribution* a) const {
+    if (m.open == 0 || !IsPunct(m.open - 1, ",")) return false;
+    uint32_t c = m.open - 1;
+    if (d_.tokens[c].sentence != d_.tokens[m.open].sentence) return false;
+    Range sp = ColonSubject(c);
+    if (sp.empty() || sp.e >= c) return false;
+    uint32_t v = sp.e;
+    while (v < c && (Is(v, kAux) || Adverb(v))) ++v;
+    if (v >= c || Is(v, kPronoun)) return false;
+    a->speaker = sp;
+    a->cue = {v, v + 1};
+    a->verb = VerbAt(v);
+    a->lemma = "say";
+    a->confidence = 0.72;
+    a->leading = true;
+    return true;
+  }
+
   // A transcript line quoted as a whole ("WALLACE: Let's start ...", "“Q:
   // ..."): the speaker's name in capitals (or, at a paragraph's start, a
   // short capitalised name) and a colon open the quote. Returns the first
@@ -1515,6 +1619,24 @@ class QuoteFinder {
     uint32_t sb = d_.sentences[d_.tokens[m.open].sentence].begin;
     // The rest of a split quote: “That, unfortunately,” he said, “is part of ...”
     if (a.leading && !a.cue.empty() && a.cue.b == split_cue) return true;
+    // "He added, “actually, what I don't understand ...”", "Clinton said,
+    // “as long as we're not violating any election laws.”": after its lead-in
+    // and a comma or colon, a quote that closes the sentence is a statement
+    // even when it opens in lower case.
+    if (a.leading && !a.cue.empty() && a.cue.b < m.open && m.open > sb &&
+        (IsPunct(m.open - 1, ",") || IsPunct(m.open - 1, ":")) && EndsSentence(m) &&
+        (a.frame < 0 || frames_[a.frame].content.b == m.open) && !TitleCase(m.open) &&
+        // In lower case only when the speaker opens the sentence: in "In
+        // other words, he said, “the era ... is over.”" the statement began
+        // before the speaker.
+        (!d_.tokens[m.begin()].Is(kLower) || a.speaker.b == sb ||
+         (a.speaker.b == sb + 1 && (Word(sb, "and") || Word(sb, "but") || Word(sb, "so"))))) {
+      uint32_t words = 0;
+      for (uint32_t i = m.begin(); i < m.end() && words < 2; ++i)
+        words += d_.tokens[i].kind == TokenKind::kWord;
+      // "Mrs. Clinton shook her head and said, “No.”": one word, a sentence.
+      if (words >= 2 || (words == 1 && m.end() > m.begin() && IsTerminal(m.end() - 1))) return true;
+    }
     bool at_start = OpensSentence(m.open);
     if (!at_start && a.leading && a.frame >= 0) {
       const Frame& f = frames_[a.frame];
@@ -1581,6 +1703,7 @@ class QuoteFinder {
     uint32_t last_para = 0;
     size_t fp = 0;               // frames before the current quote, for the running speaker
     uint32_t split_cue = kNone;  // the cue after the last direct quote
+    uint32_t last_end = 0;       // byte after the latest attribution
     for (const MarkedSpan& m : marks_) {
       // The latest speaker named by a frame before this quote.
       while (fp < frames_.size() && frames_[fp].cue.b < m.open) {
@@ -1592,6 +1715,7 @@ class QuoteFinder {
           last = Resolve(f.speaker, Span{0, 0});
           has_last = true;
           last_para = ParaOf(f.cue.b);
+          last_end = std::max(d_.tokens[f.cue.b].span.end, d_.tokens[f.speaker.e - 1].span.end);
         }
         ++fp;
       }
@@ -1604,7 +1728,7 @@ class QuoteFinder {
       uint32_t line = TranscriptLine(m, &a);
       if (line != kNone) q.span.start = d_.tokens[line].span.start;
       bool found = line != kNone || Trailing(m, &a) || Leading(m, &a) || ColonLeadIn(m, &a) ||
-                   ColonName(m, &a);
+                   ColonName(m, &a) || CommaLeadIn(m, &a);
       if (found && NoSpeaker(a.speaker)) found = false;
       bool around = false;
       if (!found) found = around = Around(m, &a);
@@ -1635,9 +1759,16 @@ class QuoteFinder {
         last = q.speaker;
         has_last = true;
         last_para = m.paragraph;
+        last_end = std::max(q.span.end, q.speaker.has_span ? q.speaker.span.end : 0u);
       } else if (has_last && !term && (!m.unclosed || m.continues) &&
-                 (m.continues || ((m.paragraph == last_para || m.paragraph == last_para + 1) &&
-                                  OpensSentence(m.open)))) {
+                 (m.continues ||
+                  ((m.paragraph == last_para || m.paragraph == last_para + 1) &&
+                   OpensSentence(m.open)) ||
+                  // A quote opening its paragraph a few paragraphs on, when no
+                  // other person was named since (news style: the quotes go
+                  // on while the writer's paragraphs explain).
+                  (m.open == ParaBegin(m.paragraph) && m.paragraph <= last_para + 3 &&
+                   !PersonSince(last_end, q.span.start, last)))) {
         // A quote running on without a new attribution keeps the speaker.
         q.has_speaker = true;
         q.speaker = last;
@@ -1691,6 +1822,21 @@ class QuoteFinder {
     }
   }
 
+  // Is a person other than `who` named outside quotes between bytes `from`
+  // and `to`? (A bounded walk over the sorted mentions.)
+  bool PersonSince(uint32_t from, uint32_t to, const Speaker& who) const {
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), from,
+                               [](const MentionRef& m, uint32_t b) { return m.start < b; });
+    for (int steps = 0; it != mentions_.end() && it->start < to; ++it) {
+      if (++steps > 64) return true;
+      if (!person_[it->entity] || it->entity == who.entity) continue;
+      uint32_t t = TokenAt(it->start);
+      if (t != kNone && in_quote_[t] >= 0) continue;
+      return true;
+    }
+    return false;
+  }
+
   // ---- speakers -----------------------------------------------------------
   void IndexMentions() {
     for (size_t e = 0; e < ents_.size(); ++e) {
@@ -1714,29 +1860,85 @@ class QuoteFinder {
   // before a mention ("Mrs. Clinton", "spokeswoman Hope Hicks").
   void Genders() {
     gender_.assign(ents_.size(), 0);
+    person_.assign(ents_.size(), 0);
     for (size_t e = 0; e < ents_.size(); ++e) {
-      if (ents_[e].type != "PERSON") continue;
-      const std::string& name = ents_[e].name;
-      size_t sp = name.find(' ');
-      if (sp != std::string::npos) gender_[e] = lex_.GenderOf(std::string_view(name).substr(0, sp));
-      if (gender_[e] != 0) continue;
+      bool person = ents_[e].type == "PERSON";
+      person_[e] = person;
+      if (person) {
+        const std::string& name = ents_[e].name;
+        size_t sp = name.find(' ');
+        if (sp != std::string::npos)
+          gender_[e] = lex_.GenderOf(std::string_view(name).substr(0, sp));
+        if (gender_[e] != 0) continue;
+      }
       const std::vector<Mention>& ms = ents_[e].mentions;
       for (size_t k = 0; k < ms.size() && k < 8 && gender_[e] == 0; ++k) {
         uint32_t t = TokenAt(ms[k].span.start);
-        if (t == kNone || t == 0) continue;
-        // "Ms." may come as "Ms" and ".".
-        uint32_t p = t - 1;
-        if (p > 0 && IsPunct(p, ".")) --p;
-        const std::string_view w = lower_[p];
-        if (w == "mr." || w == "mr" || w == "spokesman" || w == "congressman" || w == "chairman" ||
-            w == "king" || w == "father" || w == "husband" || w == "son" || w == "brother")
-          gender_[e] = 'm';
-        else if (w == "mrs." || w == "ms." || w == "mrs" || w == "ms" || w == "miss" ||
-                 w == "spokeswoman" || w == "congresswoman" || w == "chairwoman" || w == "queen" ||
-                 w == "actress" || w == "mother" || w == "wife" || w == "daughter" ||
-                 w == "sister" || w == "lady")
-          gender_[e] = 'f';
+        if (t == kNone) continue;
+        // The honorific before the mention or opening it ("Ms." may come as
+        // "Ms" and ".").
+        for (uint32_t p : {t, t - 1}) {
+          if (p == kNone || (p == t && t + 1 >= d_.tokens.size())) continue;
+          if (p != t && p > 0 && IsPunct(p, ".")) --p;
+          const std::string_view w = lower_[p];
+          bool honorific = w == "mr." || w == "mr" || w == "mrs." || w == "ms." || w == "mrs" ||
+                           w == "ms" || w == "miss";
+          // "Ms. Renteria" tagged ORG is a person all the same.
+          if (honorific) person_[e] = 1;
+          if (!person_[e]) continue;
+          if (w == "mr." || w == "mr" || w == "spokesman" || w == "congressman" ||
+              w == "chairman" || w == "king" || w == "father" || w == "husband" || w == "son" ||
+              w == "brother")
+            gender_[e] = 'm';
+          else if (w == "mrs." || w == "ms." || w == "mrs" || w == "ms" || w == "miss" ||
+                   w == "spokeswoman" || w == "congresswoman" || w == "chairwoman" ||
+                   w == "queen" || w == "actress" || w == "mother" || w == "wife" ||
+                   w == "daughter" || w == "sister" || w == "lady")
+            gender_[e] = 'f';
+          if (gender_[e] != 0) break;
+        }
       }
+    }
+    LearnGendersFromPronouns();
+  }
+
+  // A person whose name and titles mark no gender takes the one of the
+  // pronouns used while they are the only person named: in each sentence
+  // (outside quotes) that names one person, "he"/"his"/"him" or
+  // "she"/"her" count for that person. One pass over sentences and mentions.
+  void LearnGendersFromPronouns() {
+    std::vector<uint16_t> he(ents_.size(), 0), she(ents_.size(), 0);
+    size_t mi = 0;
+    for (const Sentence& sen : d_.sentences) {
+      if (sen.end <= sen.begin) continue;
+      uint32_t sb = d_.tokens[sen.begin].span.start, se = d_.tokens[sen.end - 1].span.end;
+      int only = -1;
+      bool several = false;
+      while (mi < mentions_.size() && mentions_[mi].start < sb) ++mi;
+      for (size_t k = mi; k < mentions_.size() && mentions_[k].start < se; ++k) {
+        int e = mentions_[k].entity;
+        if (!person_[e]) continue;
+        uint32_t t = TokenAt(mentions_[k].start);
+        if (t != kNone && in_quote_[t] >= 0) continue;
+        if (only >= 0 && only != e) several = true;
+        only = e;
+      }
+      if (only < 0 || several || gender_[only] != 0) continue;
+      for (uint32_t i = sen.begin; i < sen.end; ++i) {
+        if (in_quote_[i] >= 0 || d_.tokens[i].kind != TokenKind::kWord) continue;
+        const std::string_view w = lower_[i];
+        if (w == "he" || w == "his" || w == "him" || w == "himself")
+          he[only] += he[only] < 1000;
+        else if (w == "she" || w == "her" || w == "hers" || w == "herself")
+          she[only] += she[only] < 1000;
+      }
+    }
+    for (size_t e = 0; e < ents_.size(); ++e) {
+      if (gender_[e] != 0) continue;
+      if (he[e] >= 1 && he[e] >= 3 * she[e])
+        gender_[e] = 'm';
+      else if (she[e] >= 1 && she[e] >= 3 * he[e])
+        gender_[e] = 'f';
     }
   }
 
@@ -1781,7 +1983,7 @@ class QuoteFinder {
       const std::string& t = ents_[it->entity].type;
       if (person) {
         if (unknown >= 0 && it->start + kGenderReach < unknown_at) return unknown;
-        if (t != "PERSON") continue;
+        if (!person_[it->entity]) continue;
         char g = gender_[it->entity];
         if (gender != 0 && g != 0 && g != gender) continue;
         if (gender != 0 && g == 0) {
@@ -1793,6 +1995,7 @@ class QuoteFinder {
         }
         return it->entity;
       }
+      if (person_[it->entity]) continue;
       if (t == "ORG" || t == "NORP" || (t == "GPE" && !group)) return it->entity;
     }
     return unknown;
@@ -1846,7 +2049,19 @@ class QuoteFinder {
         auto n = std::lower_bound(
             names_.begin(), names_.end(), s.span.start,
             [](const std::pair<uint32_t, std::string>& x, uint32_t b) { return x.first < b; });
-        if (n != names_.begin()) s.name = std::prev(n)->second;
+        // Not one the entities know to be of the other gender.
+        char want = w == "he" ? 'm' : 'f';
+        for (int steps = 0; n != names_.begin() && steps < 8; ++steps) {
+          --n;
+          const std::string& name = n->second;
+          size_t sp = name.rfind(' ');
+          auto found = surname_.find(Lower(sp == std::string::npos ? name : name.substr(sp + 1)));
+          if (found != surname_.end() && gender_[found->second] != 0 &&
+              gender_[found->second] != want)
+            continue;
+          s.name = name;
+          break;
+        }
       }
       return s;
     }
@@ -1994,6 +2209,7 @@ class QuoteFinder {
   std::vector<MentionRef> mentions_;
   std::unordered_map<std::string, int> surname_;
   std::vector<char> gender_;   // per entity: 'f', 'm' or 0
+  std::vector<char> person_;   // per entity: a person (PERSON, or named with Mr./Ms.)
   std::vector<int> frame_at_;  // token -> the frame whose cue starts there, or -1
   std::vector<std::pair<uint32_t, std::string>> names_;  // (byte, name) of named frame speakers
   std::vector<Quote> out_;
