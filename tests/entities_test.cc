@@ -139,6 +139,17 @@ TEST(EntitiesTest, OwnerOfAnOfficeIsAPerson) {
   EXPECT_EQ(f.With("His"), nullptr);
 }
 
+TEST(EntitiesTest, TheWestIsAPlace) {
+  Found f = Analyse(
+      "But some of Ukraine\xE2\x80\x99s partners worry. \xE2\x80\x9CThe West should be very clear "
+      "now,\xE2\x80\x9D said Jim Stavridis. The odds are high, and the West\xE2\x80\x99s job is to "
+      "help.");
+  const Entity* west = f.With("West");
+  ASSERT_NE(west, nullptr);
+  EXPECT_EQ(west->type, "LOC");
+  EXPECT_EQ(f.Mentions(*west).size(), 2u);
+}
+
 TEST(EntitiesTest, CountryAliasesAndAcronymsCluster) {
   Found f = Analyse(
       "The United States will send more arms, a Pentagon official said. US officials said the "

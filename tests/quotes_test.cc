@@ -243,6 +243,34 @@ const Case kCases[] = {
     {"description_exclaimed_upon",
      "\xE2\x80\x9COh, my God,\xE2\x80\x9D a young woman exclaimed upon seeing him.", "Oh, my God",
      Quote::Kind::kDirect, "a young woman", "", false, ""},
+    // Inverted: the verb opens the sentence, then the speaker with a
+    // relative clause, then the quote.
+    {"said_name_who_then_quote",
+     "Said Dorothy Poynter, who grew up with Ali in the neighborhood, \xE2\x80\x9CWe were all so "
+     "proud of him.\xE2\x80\x9D",
+     "proud of him", Quote::Kind::kDirect, "Dorothy Poynter", "", false, "say"},
+    // A headline left in the text without its period runs into the quote's
+    // sentence: the quote is still a statement of its own.
+    {"quote_after_unended_headline",
+     "The death of a young Ukrainian soldier was felt by family, friends and country "
+     "\xE2\x80\x9CWe\xE2\x80\x99ve reached the Russian border, so it\xE2\x80\x99s time to take "
+     "a breather, wait for further orders,\xE2\x80\x9D Misha said.",
+     "reached the Russian border", Quote::Kind::kDirect, "Misha", "", false, "say"},
+    // The verb before "to say" names the speaker's clause; "could only"
+    // stands between a speaker and the verb.
+    {"went_on_to_say",
+     "Bryne went on to say, \xE2\x80\x9C"
+     "From the bottom of my soul, I know this to be true.\xE2\x80\x9D",
+     "bottom of my soul", Quote::Kind::kDirect, "Bryne", "", false, "say"},
+    {"the_email_goes_on_to_say",
+     "The email goes on to say: \xE2\x80\x9CTrump wants to literally write racism into our law "
+     "books.\xE2\x80\x9D",
+     "write racism", Quote::Kind::kDirect, "The email", "", false, "say"},
+    {"spokesman_could_only_quip",
+     "The scheduling was so odd that a spokesman for Bernie Sanders could only quip: \"I guess "
+     "Christmas Eve was booked.\"",
+     "Christmas Eve was booked", Quote::Kind::kDirect, "a spokesman for Bernie Sanders", "", true,
+     "quip"},
     {"the_email_read",
      "\xE2\x80\x9C"
      "Friend, let me be blunt. I can beat Hillary Clinton. Donald can\xE2\x80\x99t,\xE2\x80\x9D "

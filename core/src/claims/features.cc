@@ -5,6 +5,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "text/utf8.h"
+
 namespace lede {
 namespace {
 
@@ -167,25 +169,6 @@ const char* NumberShape(std::string_view raw) {
   return raw.size() <= 2 ? "<num-small>" : "<num>";
 }
 
-// FoldWord into out[0, word.size()): returns the length written (shorter
-// than the word when it holds ’ or ‘).
-size_t FoldInto(std::string_view word, char* out) {
-  size_t n = 0;
-  for (size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    if (c >= 'A' && c <= 'Z') {
-      out[n++] = static_cast<char>(c - 'A' + 'a');
-    } else if (c == '\xE2' && i + 2 < word.size() && word[i + 1] == '\x80' &&
-               (word[i + 2] == '\x99' || word[i + 2] == '\x98')) {
-      out[n++] = '\'';  // ’ or ‘
-      i += 2;
-    } else {
-      out[n++] = c;
-    }
-  }
-  return n;
-}
-
 void AddHash(std::vector<Feature>* out, uint32_t hash, FeatureFamily family, float value = 1,
              uint32_t token = 0) {
   Feature f;
@@ -224,11 +207,7 @@ uint32_t HashFeature(std::string_view s, uint32_t seed) {
   return h;
 }
 
-std::string FoldWord(std::string_view word) {
-  std::string out(word.size(), '\0');
-  out.resize(FoldInto(word, out.data()));
-  return out;
-}
+std::string FoldWord(std::string_view word) { return Fold(word); }
 
 uint32_t WordClasses(std::string_view folded) {
   const ClassTable& t = Classes();
@@ -288,24 +267,16 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
   begin_ = begin;
   end_ = end;
   size_t n = end - begin;
-  // Every token folded into one buffer: folding never lengthens a word, so
-  // the tokens' bytes bound its size and the views into it stay valid.
-  size_t room = n == 0 ? 0 : tokens[end - 1].span.end - tokens[begin].span.start;
-  buffer_.resize(room);
-  folded_.resize(n);
   norm_.resize(n);
   classes_.resize(n);
   unigram_.resize(n);
   // Hashed piecewise: FNV over "u:" + norm equals FNV over norm seeded with
   // the state after "u:", without building the string.
   static const uint32_t kUnigramSeed = HashFeature("u:");
-  size_t at = 0;
   for (uint32_t k = 0; k < n; ++k) {
     const Token& t = tokens[begin + k];
     std::string_view raw = doc_.Text(t);
-    std::string_view folded(buffer_.data() + at, FoldInto(raw, buffer_.data() + at));
-    at += folded.size();
-    folded_[k] = folded;
+    std::string_view folded = doc_.Folded(begin + k);  // FoldWord(raw), folded by the Document
     norm_[k] = t.kind == TokenKind::kNumber ? NumberShape(raw) : folded;
     // Punctuation and quote marks are none of the listed words (letters and
     // $ € £ %) nor end in "iest": their classes are 0.

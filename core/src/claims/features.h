@@ -98,8 +98,8 @@ class ClaimTokens {
   // + the mentions that reach into it) when windows come in text order.
   void Cover(uint32_t begin, uint32_t end);
 
-  // FoldWord of the token's text.
-  std::string_view folded(uint32_t i) const { return folded_[i - begin_]; }
+  // FoldWord of the token's text (the Document's folded word).
+  std::string_view folded(uint32_t i) const { return doc_.Folded(i); }
   // The token as the model sees it: numbers by shape ("<year>"), else folded.
   std::string_view norm(uint32_t i) const { return norm_[i - begin_]; }
   // WordClasses(folded(i)).
@@ -124,8 +124,7 @@ class ClaimTokens {
   const Document& doc_;
   const std::vector<Entity>& entities_;
   uint32_t begin_ = 0, end_ = 0;
-  std::string buffer_;  // the folded words, back to back
-  std::vector<std::string_view> folded_, norm_;
+  std::vector<std::string_view> norm_;
   std::vector<uint32_t> classes_, unigram_;
   std::vector<const char*> entity_types_;
   std::vector<int> entities_at_;

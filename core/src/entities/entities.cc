@@ -97,7 +97,7 @@ const char* const kOrgRoles[] = {
 
 struct Cand {
   uint32_t b = 0, e = 0;  // tokens
-  std::string type;       // lede type
+  std::string_view type;  // lede type: a literal or a lexicon's value (both outlive the run)
   std::string key;        // cluster key within the type
   std::vector<std::string> roles;
   std::string country;  // NORP: its country (canonical)
@@ -134,6 +134,7 @@ class Builder {
 
  private:
   std::string Folded(uint32_t b, uint32_t e) const {
+    if (e == b + 1) return std::string(doc_.Folded(b));
     return Fold(doc_.text.substr(doc_.tokens[b].span.start,
                                  doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start));
   }
@@ -141,7 +142,8 @@ class Builder {
     return std::string(doc_.text.substr(doc_.tokens[b].span.start,
                                         doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start));
   }
-  std::string Word(uint32_t i) const { return Fold(doc_.Text(i)); }
+  // The token's folded text (the Document folds every token once).
+  std::string_view Word(uint32_t i) const { return doc_.Folded(i); }
   // A Title Case headline: a line of capitalized words without a final period.
   bool TitleLine(uint32_t i) const {
     if (context_.caps_line[i] != 2) return false;
@@ -239,7 +241,7 @@ class Builder {
         continue;
       }
       if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kSentenceStart) && s.type != ner::kMisc) {
-        std::string w = Word(c.b);
+        std::string_view w = Word(c.b);
         auto ends = [&](const char* x) {
           size_t n = std::char_traits<char>::length(x);
           return w.size() > n + 2 && w.compare(w.size() - n, n, x) == 0;
@@ -247,8 +249,8 @@ class Builder {
         if (ends("ing") || ends("ed") || ends("ly")) continue;
       }
       // "Ramstein Air Force Base": a facility takes the capitalized words before it.
-      if (doc_.tokens[c.e - 1].kind == TokenKind::kWord &&
-          InList(Word(c.e - 1).c_str(), kFacilityWords) && c.e - c.b >= 1) {
+      if (doc_.tokens[c.e - 1].kind == TokenKind::kWord && InList(Word(c.e - 1), kFacilityWords) &&
+          c.e - c.b >= 1) {
         uint32_t b = c.b;
         while (b > 0 && doc_.tokens[b - 1].kind == TokenKind::kWord &&
                doc_.tokens[b - 1].Is(kCapitalized) && !doc_.tokens[b].Is(kSentenceStart) &&
@@ -281,7 +283,7 @@ class Builder {
       if (c.type == "ORG" && !cands_.empty() && cands_.back().e == c.b &&
           cands_.back().e - cands_.back().b == 1 && cands_.back().type != "NORP" &&
           !context_.caps_line[c.b] && !doc_.tokens[c.b - 1].Is(kAllCaps)) {
-        std::string f = Word(cands_.back().b);
+        std::string_view f = Word(cands_.back().b);
         if (!lex_.country.count(f) && !lex_.place.count(f) && !lex_.org.count(f) &&
             !lex_.demonym.count(f) && !doc_.tokens[c.b - 1].Is(kPossessive)) {
           c.b = cands_.back().b;
@@ -301,7 +303,7 @@ class Builder {
       // "director of Penta", "a fellow at Chatham House": a name no place lexicon
       // knows, after a role that heads or staffs an organization, is one.
       if ((c.type == "GPE" || c.type == "LOC") && c.b >= 2) {
-        std::string prep = Word(c.b - 1);
+        std::string_view prep = Word(c.b - 1);
         std::string f = Folded(c.b, c.e);
         if ((prep == "of" || prep == "at") && InList(Word(c.b - 2), kOrgRoles) &&
             !lex_.country.count(f) && !lex_.place.count(f)) {
@@ -310,7 +312,7 @@ class Builder {
       }
       // "the West", "the North": a region, not a person.
       if (c.type == "PERSON" && c.e - c.b == 1 && c.b > 0 && Word(c.b - 1) == "the") {
-        std::string w = Word(c.b);
+        std::string_view w = Word(c.b);
         if (w == "west" || w == "east" || w == "north" || w == "south") {
           c.type = "LOC";
         } else {
@@ -326,10 +328,10 @@ class Builder {
     }
   }
 
-  std::string TypeOf(uint32_t b, uint32_t e, int conll, std::string* country) const {
+  std::string_view TypeOf(uint32_t b, uint32_t e, int conll, std::string* country) const {
     std::string f = Folded(b, e);
-    std::string last = Word(e - 1);
-    std::string first = Word(b);
+    std::string_view last = Word(e - 1);
+    std::string_view first = Word(b);
     if (conll == ner::kMisc) {
       auto d = lex_.demonym.find(f);
       if (d == lex_.demonym.end() && f.size() > 1 && f.back() == 's')
@@ -358,7 +360,7 @@ class Builder {
       return "PERSON";
     }
     if (conll == ner::kOrg) {
-      if (InList(last.c_str(), kFacilityWords) && e - b > 1 && last != "base") return "ORG";
+      if (InList(last, kFacilityWords) && e - b > 1 && last != "base") return "ORG";
       if (last == "base" && e - b > 1) return "FAC";
       return "ORG";
     }
@@ -367,16 +369,15 @@ class Builder {
     auto p = lex_.place.find(f);
     if (p != lex_.place.end()) return p->second;
     if (lex_.org.count(f)) return "ORG";
-    if (e - b > 1 && InList(last.c_str(), kFacilityWords)) return "FAC";
-    if (e - b > 1 && (InList(last.c_str(), kNaturalWords) || InList(first.c_str(), kNaturalWords)))
-      return "LOC";
+    if (e - b > 1 && InList(last, kFacilityWords)) return "FAC";
+    if (e - b > 1 && (InList(last, kNaturalWords) || InList(first, kNaturalWords))) return "LOC";
     return "GPE";
   }
 
   // One type per surface form: the majority of its mentions (the first on a tie).
   void VoteTypes() {
-    std::map<std::string, std::map<std::string, int>> votes;
-    std::map<std::string, std::string> first;
+    std::map<std::string, std::map<std::string_view, int>> votes;
+    std::map<std::string, std::string_view> first;
     for (const Cand& c : cands_) {
       if (c.type == "NORP" || c.type == "EVENT") continue;
       std::string f = Folded(c.b, c.e);
@@ -387,7 +388,7 @@ class Builder {
       if (c.type == "NORP" || c.type == "EVENT") continue;
       std::string f = Folded(c.b, c.e);
       const auto& v = votes[f];
-      std::string best = first[f];
+      std::string_view best = first[f];
       for (const auto& [type, n] : v) {
         if (n > v.at(best)) best = type;
       }
@@ -424,7 +425,7 @@ class Builder {
       if (i > 0 && doc_.tokens[i - 1].kind == TokenKind::kWord &&
           doc_.tokens[i - 1].Is(kCapitalized) && !t.Is(kSentenceStart))
         return false;  // part of a longer name
-      std::string f = Word(i);
+      std::string_view f = Word(i);
       return !InList(f, kFunctionWords) && !lex_.org.count(f) && !lex_.country.count(f) &&
              !lex_.place.count(f) && !lex_.demonym.count(f) && !IsRoleWord(i);
     };
@@ -449,6 +450,19 @@ class Builder {
         c.b = i;
         c.e = i + 1;
         c.type = "PERSON";
+        added.push_back(c);
+        continue;
+      }
+      // "the West's job", "The West should ...": the tagger's leftovers of a
+      // region that is a compass word after "the" (typed LOC as in Collect).
+      if (i > 0 && !t.Is(kAllCaps) && !context_.caps_line[i] && Word(i - 1) == "the" &&
+          (w == "West" || w == "East") &&
+          !(i + 1 < n && doc_.tokens[i + 1].kind == TokenKind::kWord &&
+            doc_.tokens[i + 1].Is(kCapitalized))) {
+        Cand c;
+        c.b = i;
+        c.e = i + 1;
+        c.type = "LOC";
         added.push_back(c);
         continue;
       }
@@ -487,7 +501,7 @@ class Builder {
         continue;
       }
       // Nationality words the tagger left out ("Russian strikes").
-      std::string folded = Word(i);
+      std::string_view folded = Word(i);
       auto d = lex_.demonym.find(folded);
       if (d != lex_.demonym.end() &&
           !(i + 1 < n && doc_.tokens[i + 1].Is(kCapitalized) && covered[i + 1] < 0)) {
@@ -555,8 +569,8 @@ class Builder {
       while (b > s.begin && end - b < 7) {
         const Token& t = doc_.tokens[b - 1];
         if (t.kind != TokenKind::kWord || person_[b - 1]) break;
-        std::string w = Word(b - 1);
-        if (InList(w.c_str(), kRoleStops)) break;
+        std::string_view w = Word(b - 1);
+        if (InList(w, kRoleStops)) break;
         // A verb between a name and a role: "Blinken met Chinese Foreign Minister".
         if (t.Is(kLower) && !t.Is(kPossessive) && b - 1 > s.begin &&
             doc_.tokens[b - 2].kind == TokenKind::kWord && doc_.tokens[b - 2].Is(kCapitalized) &&
@@ -595,15 +609,14 @@ class Builder {
     uint32_t i = c->e;
     if (i + 1 < s.end && doc_.Text(i) == ",") {
       uint32_t b = i + 1;
-      std::string det = Word(b);
+      std::string_view det = Word(b);
       if (det == "a" || det == "an" || det == "the") ++b;
       uint32_t e = b, last_role = 0;
       while (e < s.end && e - b < 9) {
         const Token& t = doc_.tokens[e];
         if (t.kind != TokenKind::kWord) break;
-        std::string w = Word(e);
-        if (w != "of" && !(w == "the" && e > b && Word(e - 1) == "of") &&
-            InList(w.c_str(), kRoleStops))
+        std::string_view w = Word(e);
+        if (w != "of" && !(w == "the" && e > b && Word(e - 1) == "of") && InList(w, kRoleStops))
           break;
         ++e;
         if (IsRoleWord(e - 1)) last_role = e;

@@ -542,11 +542,9 @@ class Scanner {
   std::vector<Figure> Run() {
     std::vector<Figure> out;
     for (const Sentence& s : d_.sentences) {
-      // Folded words of this sentence only (sentences are at most 512 tokens).
+      // L() reads the words of this sentence only (at most 512 tokens).
       sb_ = s.begin;
       se_ = s.end;
-      low_.resize(s.end - s.begin);
-      folded_.assign(s.end - s.begin, 0);  // folded lazily by L()
       uint32_t i = s.begin;
       while (i < s.end) {
         if (!MayStart(i)) {  // most words start no figure: skip them fast
@@ -644,9 +642,9 @@ class Scanner {
   // "the past", "at least", "more than", "a dozen" / "a week" / "a 10-km".
   bool Frequent(std::string_view w, uint32_t i) const {
     if (w.size() > 7) return true;
-    auto next = [&]() -> const std::string& { return L(i + 1); };
+    auto next = [&]() { return L(i + 1); };
     if (w == "the"sv) {
-      const std::string& x = next();
+      const std::string_view x = next();
       return x == "past"sv || x == "last"sv || x == "previous"sv || x == "next"sv ||
              x == "coming"sv || x == "first"sv || x == "final"sv || x == "weekend"sv;
     }
@@ -668,7 +666,7 @@ class Scanner {
     if (i + 1 >= se_) return false;
     const Token& n = Tok(i + 1);
     if (n.kind == TokenKind::kNumber || n.kind == TokenKind::kSymbol) return true;
-    const std::string& x = next();
+    const std::string_view x = next();
     if (x == "a"sv || x == "an"sv) return approx;
     if (x == "few"sv || x == "couple"sv || x == "dozen"sv || x == "half"sv || x == "quarter"sv ||
         x == "maximum"sv || x == "minimum"sv || x == "estimated"sv || x == "us"sv || x == "u.s"sv)
@@ -681,19 +679,13 @@ class Scanner {
     return article && UnitsByFirstWord().count(x) > 0;
   }
 
-  const std::string& L(uint32_t i) const {
-    static const std::string kEmpty;
-    if (i < sb_ || i >= se_) return kEmpty;
-    std::string& f = low_[i - sb_];
-    if (!folded_[i - sb_]) {
-      folded_[i - sb_] = 1;
-      f.clear();
-      std::string_view t = T(i);
-      if (t.size() <= 48) {  // no lexicon word is that long
-        f = Fold(t);
-        if (f.size() > 1 && f.back() == '.') f.pop_back();  // "sq." "Sept." "km."
-      }
-    }
+  // The folded word of token i of the sentence, without a final period ("sq."
+  // "Sept." "km."); empty outside the sentence and for words over 48 bytes
+  // (no lexicon word is that long).
+  std::string_view L(uint32_t i) const {
+    if (i < sb_ || i >= se_ || T(i).size() > 48) return std::string_view();
+    std::string_view f = d_.Folded(i);
+    if (f.size() > 1 && f.back() == '.') f.remove_suffix(1);
     return f;
   }
   std::string_view T(uint32_t i) const { return d_.Text(d_.tokens[i]); }
@@ -763,7 +755,7 @@ class Scanner {
       if (suffix->empty()) Scale(end, nv);
       return true;
     }
-    const std::string& w = L(i);
+    const std::string_view w = L(i);
     // "a third of", "one quarter of": a fraction.
     if ((w == "a"sv || w == "one"sv) && L(i + 2) == "of"sv && Denominator(L(i + 1)) > 2 &&
         L(i + 1).back() != 's') {
@@ -837,7 +829,7 @@ class Scanner {
     bool any = false;
     uint32_t j = i;
     while (j < se_ && j < i + 12) {
-      const std::string& x = L(j);
+      const std::string_view x = L(j);
       int v = WordNumber(x);
       if (v >= 0) {
         if (any && cur != 0 && std::fmod(cur, 100) != 0 && (v >= 10 || std::fmod(cur, 10) != 0))
@@ -954,7 +946,7 @@ class Scanner {
 
   // Weekdays, month dates, relative dates ("last week", "the weekend").
   bool WordDate(uint32_t i, Figure* f) const {
-    const std::string& w = L(i);
+    const std::string_view w = L(i);
     const Token& t = Tok(i);
     auto done = [&](uint32_t end, const char* type) {
       f->begin = i;
@@ -963,7 +955,7 @@ class Scanner {
       return true;
     };
     auto part_of_day = [&](uint32_t j) {
-      const std::string& x = L(j);
+      const std::string_view x = L(j);
       return x == "night"sv || x == "morning"sv || x == "afternoon"sv || x == "evening"sv;
     };
     if (t.kind == TokenKind::kWord && t.Is(kCapitalized) && InList(w, kWeekdays)) {
@@ -980,7 +972,7 @@ class Scanner {
       bool strong = e > i + 1 || (w != "may"sv && w != "march"sv && w != "mar"sv && w != "jan"sv &&
                                   w != "sep"sv && w != "dec"sv);
       if (!strong && i > 0) {
-        const std::string& p = L(i - 1);
+        const std::string_view p = L(i - 1);
         strong = p == "in"sv || p == "since"sv || p == "until"sv || p == "early"sv ||
                  p == "late"sv || p == "mid"sv || p == "of"sv || p == "by"sv;
       }
@@ -1012,14 +1004,14 @@ class Scanner {
                                            "autumn", "century", "fall",   nullptr};
     uint32_t j = i;
     if (w == "earlier"sv || w == "later"sv) ++j;
-    const std::string& d = L(j);
+    const std::string_view d = L(j);
     if (d == "this"sv || d == "last"sv || d == "next"sv || d == "past"sv) {
       if (InList(L(j + 1), kPeriods) && !(L(j + 1) == "fall"sv && d == "next"sv))
         return done(j + 2, "DATE");
       if (d != "past"sv && part_of_day(j + 1)) return done(j + 2, "TIME");
     }
     if (d == "the"sv && j == i) {
-      const std::string& a = L(i + 1);
+      const std::string_view a = L(i + 1);
       if (a == "weekend"sv) return done(i + 2, "DATE");
       if ((a == "past"sv || a == "last"sv || a == "previous"sv || a == "coming"sv ||
            a == "next"sv) &&
@@ -1034,7 +1026,7 @@ class Scanner {
     if (i >= se_) return false;
     const Token& t = Tok(i);
     if (t.kind != TokenKind::kWord || !t.Is(kCapitalized) || t.Is(kAllCaps)) return false;
-    const std::string& w = L(i);
+    const std::string_view w = L(i);
     if (!InList(w, kMonths)) return false;
     // Abbreviations need their period ("Sept."), full names stand alone.
     if (w.size() <= 4 && w != "may"sv && w != "june"sv && w != "july"sv) {
@@ -1073,7 +1065,7 @@ class Scanner {
   }
 
   bool IsPluralTime(uint32_t i) const {
-    const std::string& w = L(i);
+    const std::string_view w = L(i);
     return w == "days"sv || w == "weeks"sv || w == "months"sv || w == "years"sv ||
            w == "decades"sv || w == "hours"sv || w == "minutes"sv;
   }
@@ -1081,7 +1073,7 @@ class Scanner {
   // "a few hours", "several days", "months ago", "within days".
   bool VagueTime(uint32_t i, Figure* f) const {
     uint32_t j = i;
-    const std::string& w = L(i);
+    const std::string_view w = L(i);
     if (w == "a"sv && (L(i + 1) == "few"sv || L(i + 1) == "couple"sv)) {
       j = i + 2;
       if (L(j) == "of"sv) ++j;
@@ -1095,8 +1087,8 @@ class Scanner {
       return true;
     }
     if (IsPluralTime(i)) {
-      const std::string& p = L(i - 1);
-      const std::string& n = L(i + 1);
+      const std::string_view p = L(i - 1);
+      const std::string_view n = L(i + 1);
       if (n == "ago"sv || n == "away"sv || p == "within"sv || p == "for"sv || p == "over"sv) {
         f->begin = i;
         f->end = i + 1 + (n == "ago"sv || n == "away"sv);
@@ -1110,7 +1102,7 @@ class Scanner {
   // Word ordinals: "first", "twenty-first", "second-largest" (the first part).
   bool Ordinal(uint32_t i, Figure* f) const {
     if (Tok(i).kind != TokenKind::kWord) return false;
-    const std::string& w = L(i);
+    const std::string_view w = L(i);
     int v = WordOrdinal(w);
     uint32_t sub_end = 0;
     if (v < 0) {
@@ -1136,9 +1128,9 @@ class Scanner {
     bool temporal = false;
     // "the past 24 hours", "the last two weeks".
     {
-      const std::string& a = L(j);
-      const std::string& b = L(j + 1);
-      auto det = [](const std::string& x) {
+      const std::string_view a = L(j);
+      const std::string_view b = L(j + 1);
+      auto det = [](std::string_view x) {
         return x == "past"sv || x == "last"sv || x == "previous"sv || x == "next"sv ||
                x == "coming"sv || x == "first"sv || x == "final"sv;
       };
@@ -1259,7 +1251,7 @@ class Scanner {
     }
     // Number words joined to a unit: "six-month-old", "two-day".
     if (nv.word_dash > 0) {
-      const std::string& w = L(j);
+      const std::string_view w = L(j);
       size_t dash = nv.word_dash;
       {
         // the number part is before the first dash (twenty-five-year-old is rare)
@@ -1284,7 +1276,7 @@ class Scanner {
       if (approx != Approx::kExact || unit) f->begin = j;
       return true;
     }
-    auto clock_word = [](const std::string& x) {
+    auto clock_word = [](std::string_view x) {
       return x == "a.m"sv || x == "p.m"sv || x == "am"sv || x == "pm"sv || x == "gmt"sv ||
              x == "utc"sv || x == "edt"sv || x == "est"sv || x == "bst"sv || x == "cet"sv ||
              x == "cest"sv;
@@ -1414,14 +1406,14 @@ class Scanner {
   // but not "from 40 to 50" (a change, not a range).
   void RangeTail(uint32_t i, uint32_t j, double first, uint32_t* e, bool* range, double* value_max,
                  bool between, const char** unit) const {
-    const std::string& c = L(*e);
+    const std::string_view c = L(*e);
     bool dash = *e < se_ && Tok(*e).kind == TokenKind::kPunct && IsDashText(T(*e)) &&
                 !(Tok(*e).Is(kSpaceBefore) && T(*e).size() > 1);
     bool ok = (between && c == "and"sv) || (!between && (c == "to"sv || dash));
     if (!ok) return;
     uint32_t start = std::min(i, j);
     if (!between && start > 0) {
-      const std::string& p = L(start - 1);
+      const std::string_view p = L(start - 1);
       if (p == "from"sv) return;
     }
     uint32_t k = *e + 1;
@@ -1445,11 +1437,7 @@ class Scanner {
   }
 
   const Document& d_;
-  // Folded words of the current sentence, filled on first use (a cache, not
-  // state visible outside one FindFigureMentions call).
-  mutable std::vector<std::string> low_;
-  mutable std::vector<uint8_t> folded_;
-  uint32_t sb_ = 0, se_ = 0;  // its token range
+  uint32_t sb_ = 0, se_ = 0;  // the token range of the current sentence
 };
 
 }  // namespace

@@ -37,17 +37,17 @@ const NameLexicon& NameLexicon::Get() {
     ForEachLine(EmbeddedFile("ner/countries.txt"), [&](std::string_view line) {
       auto f = Split(line, '|');
       std::string canonical(f[0]);
-      x.country[Fold(canonical)] = canonical;
+      x.country[x.Key(Fold(canonical))] = canonical;
       x.phrases.emplace_back(canonical, kCountry);
       if (f.size() > 1 && !f[1].empty()) {
         for (auto a : Split(f[1], ',')) {
-          x.country[Fold(a)] = canonical;
+          x.country[x.Key(Fold(a))] = canonical;
           x.phrases.emplace_back(std::string(a), kCountry);
         }
       }
       if (f.size() > 2 && !f[2].empty()) {
         for (auto d : Split(f[2], ',')) {
-          x.demonym[Fold(d)] = canonical;
+          x.demonym[x.Key(Fold(d))] = canonical;
           x.phrases.emplace_back(std::string(d), kDemonym);
         }
       }
@@ -55,23 +55,23 @@ const NameLexicon& NameLexicon::Get() {
     ForEachLine(EmbeddedFile("ner/places.txt"), [&](std::string_view line) {
       auto f = Split(line, '|');
       if (f.size() < 2) return;
-      x.place[Fold(f[1])] = std::string(f[0]);
+      x.place[x.Key(Fold(f[1]))] = std::string(f[0]);
       x.phrases.emplace_back(std::string(f[1]), f[0] == "LOC" ? kLoc : kGpe);
     });
     ForEachLine(EmbeddedFile("ner/orgs.txt"), [&](std::string_view line) {
       auto f = Split(line, '|');
       std::string canonical(f[0]);
-      x.org[Fold(canonical)] = canonical;
+      x.org[x.Key(Fold(canonical))] = canonical;
       x.phrases.emplace_back(canonical, kOrg);
       if (f.size() > 1 && !f[1].empty()) {
         for (auto a : Split(f[1], ',')) {
-          x.org[Fold(a)] = canonical;
+          x.org[x.Key(Fold(a))] = canonical;
           x.phrases.emplace_back(std::string(a), kOrg);
         }
       }
     });
     ForEachLine(EmbeddedFile("ner/roles.txt"), [&](std::string_view line) {
-      x.roles.insert(std::string(line));
+      x.roles.insert(x.Key(line));
       x.phrases.emplace_back(std::string(line), kRole);
     });
     ForEachLine(EmbeddedFile("ner/org_words.txt"), [&](std::string_view line) {

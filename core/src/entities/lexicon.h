@@ -3,6 +3,7 @@
 #ifndef LEDE_ENTITIES_LEXICON_H_
 #define LEDE_ENTITIES_LEXICON_H_
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,12 +13,20 @@
 namespace lede {
 
 struct NameLexicon {
-  // Keys are folded (Fold(): ASCII lower case, ’ -> ').
-  std::unordered_map<std::string, std::string> country;  // alias -> canonical country
-  std::unordered_map<std::string, std::string> demonym;  // "russian" -> "Russia"
-  std::unordered_map<std::string, std::string> place;    // name -> "GPE" | "LOC"
-  std::unordered_map<std::string, std::string> org;      // alias -> canonical organization
-  std::unordered_set<std::string> roles;                 // "spokesman", "gen."
+  // Keys are folded (Fold(): ASCII lower case, ’ -> '), views into `keys`, so
+  // a look-up with a word of the Document's folded text builds no string.
+  std::unordered_map<std::string_view, std::string> country;  // alias -> canonical country
+  std::unordered_map<std::string_view, std::string> demonym;  // "russian" -> "Russia"
+  std::unordered_map<std::string_view, std::string> place;    // name -> "GPE" | "LOC"
+  std::unordered_map<std::string_view, std::string> org;      // alias -> canonical organization
+  std::unordered_set<std::string_view> roles;                 // "spokesman", "gen."
+  // The keys' text. A deque never moves its strings (nor does moving it), so
+  // the views stay valid.
+  std::deque<std::string> keys;
+  std::string_view Key(std::string_view folded) {
+    keys.emplace_back(folded);
+    return keys.back();
+  }
 
   // Gazetteer phrases for the tagger, as written (original case), by category.
   enum Category { kNone, kCountry, kGpe, kLoc, kDemonym, kOrg, kRole, kOrgWord, kFirstName };

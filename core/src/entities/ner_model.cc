@@ -120,8 +120,8 @@ uint8_t ClsOf(const Token& t) {
   switch (t.kind) {
     case TokenKind::kWord:
       return t.Is(kAllCaps) ? kClsCaps : t.Is(kCapitalized) ? kClsCap : kClsLower;
-    case TokenKind::kNumber:
-      return kClsNumber;
+    case TokenKind::kNumber:  // "6PR", "3M": capitals make a name of it, as in "MTV2"
+      return t.Is(kAllCaps) ? kClsCaps : kClsNumber;
     case TokenKind::kPunct:
       return kClsPunct;
     default:
@@ -371,7 +371,7 @@ DocContext BuildDocContext(const Document& doc) {
   const WordLists& lists = WordLists::Get();
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[i];
-    if (t.kind != TokenKind::kWord) continue;
+    if (t.kind != TokenKind::kWord && !HasHistory(doc, static_cast<uint32_t>(i))) continue;
     lower[i] = LowerHash(doc.Text(t));
     const uint32_t key = lower[i] | 1;
     uint32_t j = key & mask;
@@ -429,7 +429,8 @@ DocContext BuildDocContext(const Document& doc) {
   std::vector<uint32_t>().swap(keys);
   std::vector<uint32_t>().swap(ids);
   for (size_t i = 0; i < n; ++i) {
-    if (doc.tokens[i].kind == TokenKind::kWord) c.word_bits[i] = bits[c.word[i]];
+    if (doc.tokens[i].kind == TokenKind::kWord || HasHistory(doc, static_cast<uint32_t>(i)))
+      c.word_bits[i] = bits[c.word[i]];
   }
   // Longest lexicon phrase from each token, left to right.
   c.gazetteer.assign(n, 0);
@@ -559,7 +560,8 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
 
 bool HasHistory(const Document& doc, uint32_t i) {
   const Token& t = doc.tokens[i];
-  return t.kind == TokenKind::kWord && (t.Is(kCapitalized) || t.Is(kAllCaps));
+  return (t.kind == TokenKind::kWord && (t.Is(kCapitalized) || t.Is(kAllCaps))) ||
+         (t.kind == TokenKind::kNumber && t.Is(kAllCaps));
 }
 
 void BuildHistory(const Document& doc, const DocContext& context, const int* tags,
@@ -888,11 +890,11 @@ const Model::Slot* Model::Find(uint32_t key) const {
 }
 
 void Model::AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t to,
-                       int32_t* acc) const {
+                       int16_t* acc) const {
   for (size_t f = from; f < to; ++f) {
     const Slot* slot = Find(feats[f]);
     if (!slot) continue;
-    for (int t = 0; t < kNumTags; ++t) acc[t] += slot->w[t];
+    for (int t = 0; t < kRow; ++t) acc[t] += slot->w[t];
   }
 }
 
@@ -914,7 +916,9 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   std::vector<int> tags(n_doc, 0);
   std::vector<uint8_t> quiet, all_quiet(n_doc, 1);
   const auto sequences = Sequences(doc);
-  int32_t acc[kNumTags];
+  // The sums of the tags, then zeros. int16 is exact: a token has under 60
+  // features (with the history ones), each weight within +-127.
+  int16_t acc[kRow] = {};
   std::vector<uint8_t> back;
   InfoCache info_cache;
   // Tags the tokens [b, e) of a run of tokens that are not quiet, inside the
@@ -942,12 +946,10 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     FeaturizeWith(doc, context, begin, end, &feats, &offsets, &quiet, &info_cache);
     for (uint32_t k = 0; k < n; ++k) {
       if (quiet[k]) continue;
-      std::fill(acc, acc + kNumTags, 0);
+      std::fill(acc, acc + kRow, 0);
       AddWeights(feats, offsets[k], offsets[k + 1], acc);
       base_at[begin + k] = static_cast<uint32_t>(base.size() / kNumTags);
-      for (int t = 0; t < kNumTags; ++t) {
-        base.push_back(static_cast<int16_t>(std::max(-32767, std::min(32767, acc[t]))));
-      }
+      base.insert(base.end(), acc, acc + kNumTags);
     }
     for (uint32_t b = begin; b < end;) {
       if (all_quiet[b]) {

@@ -113,13 +113,17 @@ class Model {
                                const std::vector<float>& transitions);
 
  private:
+  // A slot's weights are padded with zeros to kRow (the slot stays 24 bytes),
+  // so that adding them to a row of sums is a fixed-length vector loop.
+  static constexpr int kRow = 20;
+  static_assert(kRow >= kNumTags, "a row holds every tag");
   struct Slot {
     uint32_t key = 0;  // 0: empty
-    int8_t w[kNumTags] = {};
+    int8_t w[kRow] = {};
   };
   const Slot* Find(uint32_t key) const;
-  // Adds the weights of feats[from, to) to acc[kNumTags].
-  void AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t to, int32_t* acc) const;
+  // Adds the weights of feats[from, to) to acc[kRow].
+  void AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t to, int16_t* acc) const;
   std::vector<Slot> slots_;  // open addressing on the key's low bits
   size_t num_features_ = 0;
   float scale_ = 1;

@@ -51,7 +51,7 @@ const WordList kWordLists[] = {
      "already often just even initially earlier subsequently reportedly publicly privately "
      "separately yet quickly flatly specifically first always sometimes long now 've 'd 'll 're "
      "didn't doesn't don't won't wouldn't couldn't can't isn't wasn't hasn't haven't hadn't "
-     "aren't weren't shouldn't",
+     "aren't weren't shouldn't only",
      kAux},
     {"that which who whom whose and but or nor as after before because since when while if "
      "although though where so than to in on by with from into about over under against during "
@@ -138,49 +138,22 @@ std::string Lower(std::string_view w) {
   return out;
 }
 
-// The lower-cased words (Lower) of a document's tokens, back to back in one
-// buffer: four bytes a token beside the words' own bytes, where a string per
-// token took 32 and an allocation for every word over 15 bytes.
+// The lower-cased words of a document's tokens (Lower, as the Document
+// folded them: the only quote mark a word holds is ’): a word's of up to 24
+// bytes, else empty. A view, so no table a token is kept (a string_view per
+// token was 16 bytes, a std::string 32).
 class LowerWords {
  public:
-  // Room for the words of `tokens` whose kind is a word.
-  void Reset(size_t tokens, size_t bytes) {
-    buffer_.clear();
-    buffer_.reserve(bytes);
-    ends_.assign(tokens + 1, 0);
-    at_ = 0;
-  }
-  // Token i is Lower(w); tokens are set in increasing order (the ones
-  // skipped stay empty).
-  void Set(size_t i, std::string_view w) {
-    Fill(i);
-    for (size_t k = 0; k < w.size(); ++k) {
-      unsigned char c = static_cast<unsigned char>(w[k]);
-      if (c == 0xE2 && k + 2 < w.size() && static_cast<unsigned char>(w[k + 1]) == 0x80 &&
-          static_cast<unsigned char>(w[k + 2]) == 0x99) {
-        buffer_.push_back('\'');
-        k += 2;
-        continue;
-      }
-      buffer_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
-    }
-    ends_[i + 1] = static_cast<uint32_t>(buffer_.size());
-    at_ = i + 1;
-  }
-  // Call once after the last Set.
-  void Done() { Fill(ends_.size() - 1); }
-  size_t size() const { return ends_.size() - 1; }
+  explicit LowerWords(const Document& doc) : doc_(doc) {}
+  size_t size() const { return doc_.tokens.size(); }
   std::string_view operator[](size_t i) const {
-    return std::string_view(buffer_.data() + ends_[i], ends_[i + 1] - ends_[i]);
+    const Token& t = doc_.tokens[i];
+    if (t.kind != TokenKind::kWord || t.span.end - t.span.start > 24) return {};
+    return doc_.Folded(static_cast<uint32_t>(i));
   }
 
  private:
-  void Fill(size_t upto) {  // tokens [at_, upto) are empty
-    for (; at_ < upto; ++at_) ends_[at_ + 1] = ends_[at_];
-  }
-  std::string buffer_;
-  std::vector<uint32_t> ends_;  // token i is buffer_[ends_[i], ends_[i + 1])
-  size_t at_ = 0;
+  const Document& doc_;
 };
 
 // The cue verb of each token (or nullptr) in two bytes a token instead of a
@@ -242,7 +215,7 @@ class QuoteFinder {
  public:
   QuoteFinder(const Document& doc, const std::vector<Entity>& entities,
               std::vector<Warning>* warnings)
-      : d_(doc), ents_(entities), warnings_(warnings), lex_(QuoteLexicon::Get()) {}
+      : d_(doc), ents_(entities), warnings_(warnings), lex_(QuoteLexicon::Get()), lower_(doc) {}
 
   std::vector<Quote> Run() {
     Classify();
@@ -275,23 +248,14 @@ class QuoteFinder {
     size_t n = d_.tokens.size();
     cls_.assign(n, 0);
     cue_.assign(n, nullptr);
-    size_t bytes = 0;
-    for (const Token& t : d_.tokens) {
-      if (t.kind == TokenKind::kWord && t.span.end - t.span.start <= 24) {
-        bytes += t.span.end - t.span.start;
-      }
-    }
-    lower_.Reset(n, bytes);
     for (size_t i = 0; i < n; ++i) {
       const Token& t = d_.tokens[i];
       if (t.kind != TokenKind::kWord) continue;
       std::string_view w = d_.Text(t);
       if (w.size() > 24) continue;
-      lower_.Set(i, w);
       cls_[i] = wc.Of(lower_[i]);
       if (const CueVerb* v = lex_.Verb(lower_[i])) cue_.Set(i, v);
     }
-    lower_.Done();
     // Verbs with a particle: "called for", "pointed to", "referring to".
     for (size_t i = 0; i + 2 < n; ++i) {
       const std::string_view w = lower_[i];
@@ -1136,6 +1100,36 @@ class QuoteFinder {
             if (j > sb + 2 && (Word(j - 1, "and") || Word(j - 1, "then") || Word(j - 1, "but")))
               f.speaker = MainSubject(sb, j - 1);
           }
+          // "The email goes on to say:", "Mr. Trump was prompted to say,",
+          // "Bryne went on to say": the subject of the verb before "to"
+          // (not after a reporting verb: "declined to say" is its own frame).
+          if (f.speaker.empty() && subj_at == v && v > sb + 1 && Word(v - 1, "to")) {
+            // Over "on" / "this" / "back", then the one verb ("goes",
+            // "prompted"); SubjectBefore steps over auxiliaries.
+            uint32_t j = v - 1;
+            if (j > sb && (Word(j - 1, "on") || Word(j - 1, "this") || Word(j - 1, "back"))) --j;
+            auto verb_form = [&](uint32_t i) {
+              const std::string_view w = lower_[i];
+              bool ends_ed = w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0;
+              bool ends_es = w.size() > 3 && w.compare(w.size() - 2, 2, "es") == 0;
+              return ends_ed || ends_es || w == "went" || w == "go" || w == "had" || w == "has" ||
+                     w == "have" || w == "began" || w == "came";
+            };
+            bool verb_word =
+                j > sb && d_.tokens[j - 1].kind == TokenKind::kWord &&
+                d_.tokens[j - 1].Is(kLower) && cue_[j - 1] == nullptr && verb_form(j - 1) &&
+                !Is(j - 1, kPronoun) && !Is(j - 1, kDet) &&
+                (verb->lemma == "say" || verb->lemma == "add" || verb->lemma == "write" ||
+                 verb->lemma == "tell" || verb->lemma == "note" || verb->lemma == "explain" ||
+                 verb->lemma == "declare" || verb->lemma == "ask");
+            if (verb_word) --j;
+            if (verb_word && j > sb) {
+              Range sp = SubjectBefore(j, sb);
+              if (!sp.empty() &&
+                  (Is(sp.b, kPronoun) || HasName(sp) || IsSourcePhrase(sp) || DocumentHead(sp)))
+                f.speaker = sp;
+            }
+          }
         }
         bool colon = false;
         if (!f.speaker.empty()) {
@@ -1168,6 +1162,24 @@ class QuoteFinder {
           f.speaker = sp;
           uint32_t c = v - 1;
           f.content = {sb, d_.tokens[c].kind == TokenKind::kQuote ? v : c};
+        } else if (verb->frame == CueFrame::kSpeech && v == sb && Inverts(verb) &&
+                   d_.tokens[v].Is(kCapitalized)) {
+          // "Said Dorothy Poynter, who grew up with Ali in the neighborhood,
+          // “Q”", "Said Comey, “Q”": the verb opens the sentence, the speaker
+          // (and an appositive or relative clause) follows, then the quote.
+          Range sp = PhraseAfter(v + 1, se);
+          if (sp.empty() || (NameRun(sp).empty() && !IsSourcePhrase(sp))) continue;
+          for (uint32_t k = sp.e; k + 1 < se && k < sp.e + 24; ++k) {
+            if (IsTerminal(k) || d_.tokens[k].kind == TokenKind::kQuote) break;
+            if ((IsPunct(k, ",") || IsPunct(k, ":")) &&
+                d_.tokens[k + 1].kind == TokenKind::kQuote && in_quote_[k + 1] >= 0 &&
+                marks_[in_quote_[k + 1]].open == k + 1) {
+              f.speaker = sp;
+              f.colon = IsPunct(k, ":");
+              f.content = {k + 1, ClauseEnd(k + 1, se)};
+              break;
+            }
+          }
         }
         if (f.speaker.empty() || NoSpeaker(f.speaker)) continue;
         if (verb->frame == CueFrame::kThink && (f.content.empty() || f.content.e - f.content.b < 3))
@@ -1659,6 +1671,22 @@ class QuoteFinder {
       }
     }
     if (!at_start && m.open > sb && IsPunct(m.open - 1, ":")) at_start = true;
+    // “Q,” Misha said. after text the splitter did not end (a caption or a
+    // headline without its period): a capitalised statement of a few words
+    // that ends in its own comma or mark before the attribution after it.
+    if (!at_start && !a.leading && !a.cue.empty() && a.cue.b > m.close && m.end() > m.begin() &&
+        (IsPunct(m.end() - 1, ",") || IsTerminal(m.end() - 1)) &&
+        d_.tokens[m.begin()].Is(kCapitalized) && !TitleCase(m.open) && m.open > sb &&
+        d_.tokens[m.open - 1].kind == TokenKind::kWord && !Is(m.open - 1, kStop) &&
+        !Is(m.open - 1, kDet) && cue_[m.open - 1] == nullptr) {
+      // Not a title ("“The Steve Harvey Morning Show,” ...").
+      uint32_t words = 0, lower = 0;
+      for (uint32_t i = m.begin(); i < m.end() && i < m.begin() + 40; ++i) {
+        words += d_.tokens[i].kind == TokenKind::kWord;
+        lower += d_.tokens[i].kind == TokenKind::kWord && d_.tokens[i].Is(kLower);
+      }
+      at_start = words >= 4 && lower >= 2;
+    }
     if (!at_start) return false;
     const Token& first = d_.tokens[m.begin()];
     if (first.Is(kLower) && !m.continues) return false;

@@ -380,6 +380,20 @@ Document BuildDocument(std::string_view text) {
   d.text = text;
   d.tokens = Tokenize(text);
   Segment(&d);
+  // Folding never lengthens a token, so its bytes bound the buffer.
+  size_t room = 0;
+  for (const Token& t : d.tokens) room += t.span.end - t.span.start;
+  d.folded_text.resize(room);
+  d.folded_at.resize(d.tokens.size() + 1);
+  char* out = d.folded_text.data();
+  uint32_t at = 0;
+  for (size_t k = 0; k < d.tokens.size(); ++k) {
+    d.folded_at[k] = at;
+    const std::string_view w = d.Text(d.tokens[k]);
+    for (size_t i = 0; i < w.size(); ++i) out[at++] = FoldStep(w, &i);
+  }
+  d.folded_at[d.tokens.size()] = at;
+  d.folded_text.resize(at);
   return d;
 }
 

@@ -5,6 +5,7 @@
 #define LEDE_TEXT_DOCUMENT_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -59,7 +60,16 @@ struct Document {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<Paragraph> paragraphs;
+  // Every token's text folded as Fold() does (ASCII lower case, ’ and ‘ as
+  // '), back to back: token i's is folded_text[folded_at[i], folded_at[i + 1]).
+  // Built once here, so later stages look words up without folding them again.
+  std::string folded_text;
+  std::vector<uint32_t> folded_at;  // tokens.size() + 1 offsets
 
+  std::string_view Folded(uint32_t token) const {
+    return std::string_view(folded_text)
+        .substr(folded_at[token], folded_at[token + 1] - folded_at[token]);
+  }
   std::string_view Text(const Token& t) const {
     return text.substr(t.span.start, t.span.end - t.span.start);
   }
