@@ -388,6 +388,18 @@ TEST(Quotes, QuoteSignedWithADashInTheNextParagraph) {
   EXPECT_EQ(QuoteKindName(q->kind), std::string("direct"));
 }
 
+// A description running to a colon ends in its verb: "the message
+// continues:" names the message as the speaker of what follows.
+TEST(Quotes, DescriptionEndingInItsVerbBeforeAColon) {
+  Analysis a = Analyze(
+      "To quickly alert local law enforcement, the message continues: ''please hold a rally sign "
+      "over your head and start chanting.''");
+  const Quote* q = Find(a, "hold a rally sign");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->has_speaker);
+  EXPECT_EQ(SpeakerText(a, *q), "the message");
+}
+
 TEST(Quotes, TheRestOfASplitQuoteIsDirect) {
   Analysis a = Analyze(
       "''That, unfortunately,'' he said, ''is part of the reality of today's life on a global "

@@ -106,6 +106,7 @@ class WordClasses {
 
  private:
   WordClasses() {
+    map_.reserve(1024);  // a few hundred words: short bucket chains
     for (const WordList& l : kWordLists) {
       const char* p = l.words;
       while (*p) {
@@ -753,6 +754,14 @@ class QuoteFinder {
         named = false;
       // "the Christie supporter retorted:": a description opening with a determiner.
       bool described = !sp.empty() && Is(sp.b, kDet) && sp.e - sp.b >= 2 && !Word(sp.b, "no");
+      // "the message continues:": a description that runs to the mark ends
+      // in its verb (a present or past tense form).
+      if (described && sp.e == c && sp.e - sp.b >= 3 && d_.tokens[c - 1].Is(kLower)) {
+        const std::string_view w = lower_[c - 1];
+        if (w.size() > 3 && (w.back() == 's' || w.compare(w.size() - 2, 2, "ed") == 0) &&
+            w.compare(w.size() - 2, 2, "ss") != 0)
+          --sp.e;
+      }
       if (sp.empty() || sp.e >= c || !(named || described || IsSourcePhrase(sp))) sp = {c, c};
       // The verb follows the subject (over adverbs and auxiliaries).
       uint32_t v = sp.e;
@@ -910,9 +919,10 @@ class QuoteFinder {
         break;
       if (!(IsPunct(i, ",") || IsPunct(i, ":"))) {
         if (t.kind == TokenKind::kPunct && !t.Is(kPossessive)) break;
-        if (chunks > 0 && (Word(i, "and") || Word(i, "but") || Word(i, "while") ||
-                           Word(i, "which") || Word(i, "who") || Word(i, "because") ||
-                           Word(i, "although") || Word(i, "though") || Word(i, "whereas")))
+        if (chunks > 0 && Is(i, kStop) &&
+            (Word(i, "and") || Word(i, "but") || Word(i, "while") || Word(i, "which") ||
+             Word(i, "who") || Word(i, "because") || Word(i, "although") || Word(i, "though") ||
+             Word(i, "whereas")))
           break;
         if (i >= k + 10 && chunks == 0) break;
         continue;
@@ -1001,8 +1011,10 @@ class QuoteFinder {
       ColonFrame(sb, se, s);
       for (uint32_t v = sb; v < se; ++v) {
         if (in_quote_[v] >= 0) continue;
-        if (Word(v, "according") && v + 1 < se && Word(v + 1, "to")) {
-          AccordingTo(v, sb, se, s);
+        // Most words are no cue: one look-up decides ("according to" is none).
+        if (cue_[v] == nullptr) {
+          if (lower_[v].size() == 9 && Word(v, "according") && v + 1 < se && Word(v + 1, "to"))
+            AccordingTo(v, sb, se, s);
           continue;
         }
         const CueVerb* verb = VerbAt(v);
@@ -1196,7 +1208,8 @@ class QuoteFinder {
         // "Flynn said Donald Trump was “absolutely right” when he said ...":
         // a report inside a subordinate clause belongs to the outer report.
         uint32_t sub = g.speaker.b;
-        bool nested = sub > f.content.b && sub < f.content.e && g.speaker.b > f.cue.b &&
+        bool nested = cut > f.content.b && cut < f.content.e && sub > f.content.b &&
+                      sub < f.content.e && g.speaker.b > f.cue.b && Is(sub - 1, kStop) &&
                       (Word(sub - 1, "when") || Word(sub - 1, "after") || Word(sub - 1, "before") ||
                        Word(sub - 1, "because") || Word(sub - 1, "since") || Word(sub - 1, "if") ||
                        Word(sub - 1, "until") || Word(sub - 1, "what"));
@@ -1222,6 +1235,9 @@ class QuoteFinder {
       Range name = NameRun(f.speaker);
       if (name.e - name.b >= 1 && d_.tokens[name.b].kind == TokenKind::kWord)
         names_.push_back({d_.tokens[f.cue.b].span.start, StripTitles(name)});
+      // The gender the entities know for that name, for "he"/"she" later.
+      auto known = surname_.find(std::string(lower_[name.e - 1]));
+      names_gender_.push_back(known != surname_.end() ? gender_[known->second] : 0);
     }
   }
 
@@ -1383,17 +1399,17 @@ class QuoteFinder {
       // or is followed by a new clause or an adverbial ("“Q,” Trump barked
       // and a security guard escorted Ramos out", "“Q,” a young woman
       // exclaimed upon seeing him").
-      uint32_t after = Word(v + 1, "back") ? v + 2 : v + 1;
-      bool ends =
-          after >= se || IsTerminal(after) || IsPunct(after, ",") ||
-          (own_mark && (Word(after, "and") || Word(after, "as") || Word(after, "upon") ||
-                        Word(after, "before") || Word(after, "after") || Word(after, "while") ||
-                        Word(after, "when") || Word(after, "at") || Word(after, "in") ||
-                        Word(after, "on") || Word(after, "during") || Word(after, "with")));
-      if (VerbAt(v) == nullptr && d_.tokens[v].Is(kLower) &&
+      bool past =
+          VerbAt(v) == nullptr && d_.tokens[v].Is(kLower) && !Is(v, kStop) &&
           ((lower_[v].size() > 4 && lower_[v].compare(lower_[v].size() - 2, 2, "ed") == 0) ||
-           Word(v, "read") || Word(v, "reads") || after == v + 2) &&
-          !Is(v, kStop) && ends) {
+           Word(v, "read") || Word(v, "reads") || Word(v + 1, "back"));
+      uint32_t after = past && Word(v + 1, "back") ? v + 2 : v + 1;
+      if (past &&
+          (after >= se || IsTerminal(after) || IsPunct(after, ",") ||
+           (own_mark && d_.tokens[after].Is(kLower) &&
+            ((Is(after, kPrep) && !Word(after, "to")) || Word(after, "and") || Word(after, "as") ||
+             Word(after, "upon") || Word(after, "before") || Word(after, "after") ||
+             Word(after, "while") || Word(after, "when") || Word(after, "with"))))) {
         Range sp = PhraseBefore(v, t);
         if (!sp.empty() && sp.b == t &&
             (Is(sp.b, kPronoun) || (NameRun(sp).e == sp.e && !NameRun(sp).empty()) ||
@@ -1899,8 +1915,32 @@ class QuoteFinder {
           gender_[e] = lex_.GenderOf(std::string_view(name).substr(0, sp));
         if (gender_[e] != 0) continue;
       }
+      // A name the tagger took for an organisation or a place ("Ms.
+      // Renteria" as ORG); numbers and dates never are.
+      const std::string_view type = ents_[e].type;
+      if (!person &&
+          !(type.size() == 3 &&
+            (type == "ORG" || type == "GPE" || type == "LOC" || type == "FAC")) &&
+          type != "NORP")
+        continue;
       const std::vector<Mention>& ms = ents_[e].mentions;
-      for (size_t k = 0; k < ms.size() && k < 8 && gender_[e] == 0; ++k) {
+      if (!person) {
+        // Only a name written with Mr./Mrs./Ms./Miss (a look at the bytes:
+        // no token search for the many organisations and places).
+        bool titled = false;
+        for (size_t k = 0; k < ms.size() && k < 4 && !titled; ++k) {
+          uint32_t b = ms[k].span.start;
+          std::string_view before = d_.text.substr(b >= 6 ? b - 6 : 0, b >= 6 ? 6 : b);
+          std::string_view own = d_.text.substr(b, 5);
+          for (std::string_view h : {"Mr. ", "Ms. ", "Mrs. ", "Miss ", "Mr ", "Ms "}) {
+            titled |= (before.size() >= h.size() &&
+                       before.compare(before.size() - h.size(), h.size(), h) == 0) ||
+                      (own.size() >= h.size() && own.compare(0, h.size(), h) == 0);
+          }
+        }
+        if (!titled) continue;
+      }
+      for (size_t k = 0; k < ms.size() && k < (person ? 8u : 4u) && gender_[e] == 0; ++k) {
         uint32_t t = TokenAt(ms[k].span.start);
         if (t == kNone) continue;
         // The honorific before the mention or opening it ("Ms." may come as
@@ -1935,8 +1975,12 @@ class QuoteFinder {
   // (outside quotes) that names one person, "he"/"his"/"him" or
   // "she"/"her" count for that person. One pass over sentences and mentions.
   void LearnGendersFromPronouns() {
+    bool unknown = false;
+    for (size_t e = 0; e < ents_.size() && !unknown; ++e) unknown = person_[e] && gender_[e] == 0;
+    if (!unknown) return;
     std::vector<uint16_t> he(ents_.size(), 0), she(ents_.size(), 0);
     size_t mi = 0;
+    uint32_t ti = 0;  // token walk in step with the mentions (both in text order)
     for (const Sentence& sen : d_.sentences) {
       if (sen.end <= sen.begin) continue;
       uint32_t sb = d_.tokens[sen.begin].span.start, se = d_.tokens[sen.end - 1].span.end;
@@ -1946,15 +1990,17 @@ class QuoteFinder {
       for (size_t k = mi; k < mentions_.size() && mentions_[k].start < se; ++k) {
         int e = mentions_[k].entity;
         if (!person_[e]) continue;
-        uint32_t t = TokenAt(mentions_[k].start);
-        if (t != kNone && in_quote_[t] >= 0) continue;
+        if (ti < sen.begin) ti = sen.begin;
+        while (ti + 1 < sen.end && d_.tokens[ti + 1].span.start <= mentions_[k].start) ++ti;
+        if (in_quote_[ti] >= 0) continue;
         if (only >= 0 && only != e) several = true;
         only = e;
       }
       if (only < 0 || several || gender_[only] != 0) continue;
       for (uint32_t i = sen.begin; i < sen.end; ++i) {
-        if (in_quote_[i] >= 0 || d_.tokens[i].kind != TokenKind::kWord) continue;
         const std::string_view w = lower_[i];
+        if (w.size() < 2 || w.size() > 7 || (w[0] != 'h' && w[0] != 's') || in_quote_[i] >= 0)
+          continue;
         if (w == "he" || w == "his" || w == "him" || w == "himself")
           he[only] += he[only] < 1000;
         else if (w == "she" || w == "her" || w == "hers" || w == "herself")
@@ -2081,13 +2127,9 @@ class QuoteFinder {
         char want = w == "he" ? 'm' : 'f';
         for (int steps = 0; n != names_.begin() && steps < 8; ++steps) {
           --n;
-          const std::string& name = n->second;
-          size_t sp = name.rfind(' ');
-          auto found = surname_.find(Lower(sp == std::string::npos ? name : name.substr(sp + 1)));
-          if (found != surname_.end() && gender_[found->second] != 0 &&
-              gender_[found->second] != want)
-            continue;
-          s.name = name;
+          char g = names_gender_[n - names_.begin()];
+          if (g != 0 && g != want) continue;
+          s.name = n->second;
           break;
         }
       }
@@ -2240,6 +2282,7 @@ class QuoteFinder {
   std::vector<char> person_;   // per entity: a person (PERSON, or named with Mr./Ms.)
   std::vector<int> frame_at_;  // token -> the frame whose cue starts there, or -1
   std::vector<std::pair<uint32_t, std::string>> names_;  // (byte, name) of named frame speakers
+  std::vector<char> names_gender_;                       // per name: 'f', 'm' or 0
   std::vector<Quote> out_;
 };
 
