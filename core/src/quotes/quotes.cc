@@ -150,7 +150,16 @@ class LowerWords {
   std::string_view operator[](size_t i) const {
     const Token& t = doc_.tokens[i];
     if (t.kind != TokenKind::kWord || t.span.end - t.span.start > 24) return {};
-    return doc_.Folded(static_cast<uint32_t>(i));
+    const uint32_t at = doc_.folded_at[i];
+    return std::string_view(doc_.folded_text.data() + at, doc_.folded_at[i + 1] - at);
+  }
+  // (*this)[i] == w, most often settled by the length alone.
+  bool Is(size_t i, std::string_view w) const {
+    const uint32_t at = doc_.folded_at[i];
+    if (doc_.folded_at[i + 1] - at != w.size()) return w.empty() && (*this)[i].empty();
+    const Token& t = doc_.tokens[i];
+    if (t.kind != TokenKind::kWord || t.span.end - t.span.start > 24) return w.empty();
+    return std::memcmp(doc_.folded_text.data() + at, w.data(), w.size()) == 0;
   }
 
  private:
@@ -164,12 +173,15 @@ class CueTable {
   void assign(size_t n, std::nullptr_t) {
     ids_.assign(n, 0);
     verbs_.assign(1, nullptr);
+    last_ = 0;
   }
   size_t size() const { return ids_.size(); }
   const CueVerb* operator[](size_t i) const { return verbs_[ids_[i]]; }
   void Set(size_t i, const CueVerb* v) {
     uint16_t id = 0;
-    if (v != nullptr) {
+    if (v != nullptr && v == verbs_[last_]) {
+      id = last_;
+    } else if (v != nullptr) {
       auto found = std::find(verbs_.begin() + 1, verbs_.end(), v);
       if (found == verbs_.end()) {
         if (verbs_.size() > 0xFFFF) return;  // no lexicon holds that many; never reached
@@ -177,6 +189,7 @@ class CueTable {
         found = verbs_.end() - 1;
       }
       id = static_cast<uint16_t>(found - verbs_.begin());
+      last_ = id;
     }
     ids_[i] = id;
   }
@@ -184,6 +197,7 @@ class CueTable {
  private:
   std::vector<uint16_t> ids_;
   std::vector<const CueVerb*> verbs_;  // [0] is nullptr
+  uint16_t last_ = 0;                  // the id Set found last
 };
 
 bool IsDashText(std::string_view w) {
@@ -282,7 +296,7 @@ class QuoteFinder {
     }
   }
   bool Is(uint32_t i, uint16_t c) const { return i < cls_.size() && (cls_[i] & c) != 0; }
-  bool Word(uint32_t i, std::string_view w) const { return i < lower_.size() && lower_[i] == w; }
+  bool Word(uint32_t i, std::string_view w) const { return i < lower_.size() && lower_.Is(i, w); }
   std::string_view Text(uint32_t i) const { return d_.Text(i); }
   bool IsPunct(uint32_t i, std::string_view p) const {
     return d_.tokens[i].kind == TokenKind::kPunct && Text(i) == p;
