@@ -204,6 +204,65 @@ TEST(EntitiesTest, TitleCaseHeadline) {
   }
 }
 
+TEST(EntitiesTest, TitleCaseHeadlineWithItsPeriod) {
+  // PolNeAR-style headlines end in a period and keep "of", "in", "this" in lower
+  // case; their capitals are still the headline's style, not names.
+  Found f = Analyse(
+      "Politifact: Donald Trump Is Right, \xE2\x80\x98Thousands of Shootings\xE2\x80\x99 in "
+      "Chicago this Year.\n\n"
+      "Republican presidential nominee Donald Trump said on Monday that there have been "
+      "thousands of shootings in Chicago this year, and the fact-checkers agreed.");
+  const Entity* trump = f.With("Donald Trump");
+  ASSERT_NE(trump, nullptr);
+  EXPECT_EQ(trump->type, "PERSON");
+  EXPECT_EQ(f.Mentions(*trump).size(), 2u);
+  for (const Entity& e : f.a.entities) EXPECT_EQ(e.name.find("Right"), std::string::npos) << e.name;
+  Found g = Analyse(
+      "Only 24 Percent of Hillary Clinton\xE2\x80\x99s Contributors Are Small Donors.\n\n"
+      "Hillary Clinton\xE2\x80\x99s campaign says most of its money comes from large gifts, and "
+      "small donors gave less than a quarter of it.");
+  ASSERT_NE(g.With("Hillary Clinton"), nullptr);
+  EXPECT_EQ(g.With("Small Donors"), nullptr);
+  Found h = Analyse(
+      "Pence Gives GOP A Boost With Solid Debate Win Over Kaine.\n\n"
+      "Mike Pence debated Tim Kaine on Tuesday, and the GOP was pleased. Kaine interrupted often.");
+  for (const Entity& e : h.a.entities) {
+    EXPECT_EQ(e.name.find("Gives"), std::string::npos) << e.name;
+    EXPECT_EQ(e.name.find("Win"), std::string::npos) << e.name;
+  }
+  ASSERT_NE(h.With("Kaine"), nullptr);
+  EXPECT_EQ(h.With("Kaine")->type, "PERSON");
+}
+
+TEST(EntitiesTest, PeopleGroupsAreNorp) {
+  // Groups of people by ethnicity, religion or party are NORP, not the ORG or
+  // GPE the tagger may give them (PolNeAR, September 2016).
+  Found f = Analyse(
+      "\"We have a situation where we have our inner cities, African-Americans, Hispanics are "
+      "living in hell because it's so dangerous,\" Trump said. Many African-Americans take the "
+      "birther controversy personally. He has repeatedly pledged to ban all Muslims from "
+      "entering the country, and Republicans in Congress have been silent.");
+  for (const char* group : {"Hispanics", "African-Americans", "Muslims", "Republicans"}) {
+    const Entity* e = f.With(group);
+    if (e == nullptr) continue;  // left out is no error of type
+    EXPECT_EQ(e->type, "NORP") << group;
+  }
+  const Entity* hispanics = f.With("Hispanics");
+  ASSERT_NE(hispanics, nullptr);
+  EXPECT_EQ(hispanics->type, "NORP");
+  const Entity* muslims = f.With("Muslims");
+  ASSERT_NE(muslims, nullptr);
+  EXPECT_EQ(muslims->type, "NORP");
+  // "Lithuanian Americans" are a group of their own, not "the Americans".
+  Found g = Analyse(
+      "Polish, Ukrainian, and Lithuanian Americans combined comprise 5% of Ohio\xE2\x80\x99s "
+      "population. Most Americans have never heard of the pipeline.");
+  const Entity* la = g.With("Lithuanian Americans");
+  ASSERT_NE(la, nullptr);
+  EXPECT_EQ(la->type, "NORP");
+  EXPECT_EQ(g.Mentions(*la), Strings{"Lithuanian Americans"});
+}
+
 TEST(EntitiesTest, TokenizedText) {
   Found f = Analyse(
       "Ukraine 's forces recaptured Izyum on Monday , Defence Minister Oleksii Reznikov said .");

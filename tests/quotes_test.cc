@@ -271,6 +271,11 @@ const Case kCases[] = {
      "Christmas Eve was booked.\"",
      "Christmas Eve was booked", Quote::Kind::kDirect, "a spokesman for Bernie Sanders", "", true,
      "quip"},
+    // A lead-in clause may end in its verb and a short object.
+    {"issued_a_statement_comma",
+     "Immediately after the attacks, Trump issued a statement, \xE2\x80\x9CLast night, our "
+     "nation was attacked by a radical Islamic terrorist.\xE2\x80\x9D",
+     "our nation was attacked", Quote::Kind::kDirect, "Trump", "", false, ""},
     {"the_email_read",
      "\xE2\x80\x9C"
      "Friend, let me be blunt. I can beat Hillary Clinton. Donald can\xE2\x80\x99t,\xE2\x80\x9D "
@@ -398,6 +403,18 @@ TEST(Quotes, DescriptionEndingInItsVerbBeforeAColon) {
   ASSERT_NE(q, nullptr);
   ASSERT_TRUE(q->has_speaker);
   EXPECT_EQ(SpeakerText(a, *q), "the message");
+}
+
+// A comma after a new clause ("because to her,") is no lead-in: the
+// phrase before it ("the Black Lives Matter movement") did not say it.
+TEST(Quotes, CommaAfterANewClauseIsNoLeadIn) {
+  Analysis a = Analyze(
+      "She gives credit to black storytellers and the Black Lives Matter movement for speaking "
+      "out against injustice because to her, \xE2\x80\x9Cthere\xE2\x80\x99s nothing more "
+      "important to saving black lives than to telling the story.\xE2\x80\x9D");
+  const Quote* q = Find(a, "nothing more important");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(SpeakerText(a, *q).find("movement"), std::string::npos) << SpeakerText(a, *q);
 }
 
 TEST(Quotes, TheRestOfASplitQuoteIsDirect) {

@@ -5,9 +5,11 @@
 #include "entities/entities.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "entities/figures.h"
 #include "entities/lexicon.h"
@@ -17,16 +19,21 @@
 namespace lede {
 namespace {
 
-// Equal to `w == *p` for some entry, compared in place: most entries differ
-// in the first byte, so no strlen per entry.
-bool InList(std::string_view w, const char* const* list) {
-  for (const char* const* p = list; *p; ++p) {
-    const char* s = *p;
-    size_t i = 0;
-    while (i < w.size() && s[i] != '\0' && s[i] == w[i]) ++i;
-    if (i == w.size() && s[i] == '\0') return true;
-  }
-  return false;
+// Short words a Title Case headline may leave in lower case besides the
+// function words.
+const char* const kHeadlineLower[] = {"vs",  "vs.",  "v",  "nor", "per", "via", "off",  "up",
+                                      "out", "down", "is", "are", "was", "be",  nullptr};
+
+// True when `w` is one of the words of `kList` (a nullptr-terminated array of
+// literals), looked up in a hash set built on first use.
+template <const char* const* kList>
+bool In(std::string_view w) {
+  static const std::unordered_set<std::string_view>* const words = [] {
+    auto* set = new std::unordered_set<std::string_view>();  // immutable after init
+    for (const char* const* p = kList; *p; ++p) set->insert(*p);
+    return set;
+  }();
+  return words->count(w) > 0;
 }
 
 // Capitalized at the start of a sentence but never a name by themselves.
@@ -69,6 +76,18 @@ const char* const kEventWords[] = {
     "election", "elections",    "revolution",    "offensive", "crisis",     "festival",
     "prix",     "marathon",     "series",        "bowl",      "invasion",   "massacre",
     "uprising", "referendum",   "conference",    "campaign",  nullptr};
+// Groups of people by religion, ethnicity or politics (OntoNotes NORP) that are
+// no country's demonym, singular and plural: "Hispanics", "Muslims", "Latinos"
+// are not organizations or places whatever the tagger says.
+const char* const kPeopleGroups[] = {
+    "hispanic",   "hispanics",   "latino",      "latinos",      "latina",     "latinas",
+    "muslim",     "muslims",     "christian",   "christians",   "jew",        "jews",
+    "catholic",   "catholics",   "evangelical", "evangelicals", "protestant", "protestants",
+    "mormon",     "mormons",     "hindu",       "hindus",       "sikh",       "sikhs",
+    "buddhist",   "buddhists",   "sunni",       "sunnis",       "shiite",     "shiites",
+    "arab",       "arabs",       "kurd",        "kurds",        "democrat",   "democrats",
+    "republican", "republicans", nullptr};
+
 const char* const kFacilityWords[] = {"airport",  "base",      "bridge", "stadium",  "street",
                                       "road",     "avenue",    "square", "tower",    "palace",
                                       "station",  "plant",     "dam",    "building", "arena",
@@ -117,6 +136,7 @@ class Builder {
   explicit Builder(const Document& doc) : doc_(doc), lex_(NameLexicon::Get()) {}
 
   std::vector<Entity> Run() {
+    FindTitleLines();
     Collect();
     // VoteTypes();
     ExtendMentions();
@@ -144,8 +164,13 @@ class Builder {
   }
   // The token's folded text (the Document folds every token once).
   std::string_view Word(uint32_t i) const { return doc_.Folded(i); }
-  // A Title Case headline: a line of capitalized words without a final period.
+  // A Title Case headline: the first line, its words capitalized except function
+  // words ("Politifact: Donald Trump Is Right, 'Thousands of Shootings' in Chicago
+  // this Year."), with or without a final period. Its capitals are the headline's
+  // style, not evidence of names.
   bool TitleLine(uint32_t i) const {
+    if (title_line_[i]) return true;
+    // Elsewhere, a sentence in Title Case without a final period (a subheading).
     if (context_.caps_line[i] != 2) return false;
     const Sentence& s = doc_.sentences[doc_.tokens[i].sentence];
     for (uint32_t k = s.begin; k < s.end; ++k) {
@@ -153,6 +178,66 @@ class Builder {
     }
     std::string_view last = doc_.Text(s.end - 1);
     return s.end - s.begin >= 4 && last != "." && last != "!" && last != "?";
+  }
+  // Whether the text writes tokens [b, e) the same way off the headline lines
+  // (names in a headline are those the article goes on to name).
+  bool InBody(uint32_t b, uint32_t e) const {
+    const std::string_view w = doc_.text.substr(
+        doc_.tokens[b].span.start, doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start);
+    for (size_t at = doc_.text.find(w); at != std::string_view::npos;
+         at = doc_.text.find(w, at + 1)) {
+      auto next = [&](size_t k) {
+        return k >= doc_.text.size() || !std::isalnum(static_cast<unsigned char>(doc_.text[k]));
+      };
+      if ((at > 0 && std::isalnum(static_cast<unsigned char>(doc_.text[at - 1]))) ||
+          !next(at + w.size()))
+        continue;
+      auto tok = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), at,
+                                  [](const Token& t, size_t x) { return t.span.start < x; });
+      if (tok != doc_.tokens.end() && !title_line_[tok - doc_.tokens.begin()]) return true;
+    }
+    return false;
+  }
+  void FindTitleLines() {
+    const size_t n = doc_.tokens.size();
+    title_line_.assign(n, 0);
+    size_t b = 0;
+    while (b < n) {
+      size_t e = b + 1;
+      while (e < n) {
+        bool brk = false;
+        for (size_t k = doc_.tokens[e - 1].span.end; k < doc_.tokens[e].span.start && !brk; ++k)
+          brk = doc_.text[k] == '\n';
+        if (brk) break;
+        ++e;
+      }
+      int content = 0, cap = 0, caps = 0, lower = 0, numbers = 0;
+      for (size_t k = b; k < e; ++k) {
+        const Token& t = doc_.tokens[k];
+        if (t.kind == TokenKind::kNumber) ++numbers;
+        if (t.kind != TokenKind::kWord || t.span.end - t.span.start < 2) continue;
+        if (t.Is(kAllCaps)) {
+          ++caps;
+        } else if (t.Is(kCapitalized)) {
+          ++cap;
+        } else if (In<kFunctionWords>(Word(static_cast<uint32_t>(k))) ||
+                   In<kHeadlineLower>(Word(static_cast<uint32_t>(k)))) {
+          continue;  // "of", "in", "vs." stay lower case in Title Case
+        } else if (t.Is(kLower) && !t.Is(kPossessive)) {
+          ++lower;
+        } else {
+          continue;  // "'s"
+        }
+        ++content;
+      }
+      // Mostly capitalized content words, at most one written in lower case, few
+      // numbers (not a table row) and not a line in capitals (the tagger's own case).
+      if (content >= 3 && content <= 30 && lower * 8 <= content && cap > caps &&
+          (cap + caps) * 10 >= content * 9 && numbers * 4 <= content) {
+        std::fill(title_line_.begin() + b, title_line_.begin() + e, 1);
+      }
+      break;  // the first line only: further lines in Title Case are as often lists of names
+    }
   }
   // Adds the lexicon names (gazetteer matches) that lie inside tokens [b, e).
   void LexiconNamesIn(uint32_t b, uint32_t e) {
@@ -198,9 +283,8 @@ class Builder {
         const Token& t = doc_.tokens[c.b];
         if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote) {
           ++c.b;
-        } else if (c.e - c.b > 1 && t.kind == TokenKind::kWord &&
-                   InList(Word(c.b), kFunctionWords) && !lex_.place.count(Folded(c.b, c.e)) &&
-                   !lex_.country.count(Folded(c.b, c.e))) {
+        } else if (c.e - c.b > 1 && t.kind == TokenKind::kWord && In<kFunctionWords>(Word(c.b)) &&
+                   !lex_.place.count(Folded(c.b, c.e)) && !lex_.country.count(Folded(c.b, c.e))) {
           ++c.b;
         } else if (s.type == ner::kPer && c.e - c.b > 1 && IsRoleWord(c.b)) {
           title.push_back(std::string(doc_.Text(c.b)));
@@ -214,7 +298,7 @@ class Builder {
         if (t.Is(kPossessive) || t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote ||
             (c.e - c.b > 1 && t.kind == TokenKind::kWord && t.Is(kCapitalized) && !t.Is(kAllCaps) &&
              t.span.end - t.span.start > 1 && !context_.caps_line[c.e - 1] &&
-             InList(Word(c.e - 1), kFunctionWords))) {
+             In<kFunctionWords>(Word(c.e - 1)))) {
           --c.e;  // "Kharkiv But" (a headline without its period)
         } else {
           break;
@@ -230,14 +314,14 @@ class Builder {
         for (uint32_t i = c.b; i < c.e; ++i) {
           ordinary = ordinary || (doc_.tokens[i].Is(kCapitalized) && (context_.word_bits[i] & 2));
         }
-        if (ordinary) {
+        if (ordinary || (title_line_[c.b] && !InBody(c.b, c.e))) {
           LexiconNamesIn(c.b, c.e);  // "Ukraine" in "Ukraine Retakes Key Towns"
           continue;
         }
       }
       // A lone function word or role word is not a name.
       if (c.e - c.b == 1 &&
-          (InList(Word(c.b), kFunctionWords) || (s.type == ner::kPer && IsRoleWord(c.b)))) {
+          (In<kFunctionWords>(Word(c.b)) || (s.type == ner::kPer && IsRoleWord(c.b)))) {
         continue;
       }
       if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kSentenceStart) && s.type != ner::kMisc) {
@@ -249,7 +333,7 @@ class Builder {
         if (ends("ing") || ends("ed") || ends("ly")) continue;
       }
       // "Ramstein Air Force Base": a facility takes the capitalized words before it.
-      if (doc_.tokens[c.e - 1].kind == TokenKind::kWord && InList(Word(c.e - 1), kFacilityWords) &&
+      if (doc_.tokens[c.e - 1].kind == TokenKind::kWord && In<kFacilityWords>(Word(c.e - 1)) &&
           c.e - c.b >= 1) {
         uint32_t b = c.b;
         while (b > 0 && doc_.tokens[b - 1].kind == TokenKind::kWord &&
@@ -305,7 +389,7 @@ class Builder {
       if ((c.type == "GPE" || c.type == "LOC") && c.b >= 2) {
         std::string_view prep = Word(c.b - 1);
         std::string f = Folded(c.b, c.e);
-        if ((prep == "of" || prep == "at") && InList(Word(c.b - 2), kOrgRoles) &&
+        if ((prep == "of" || prep == "at") && In<kOrgRoles>(Word(c.b - 2)) &&
             !lex_.country.count(f) && !lex_.place.count(f)) {
           c.type = "ORG";
         }
@@ -328,10 +412,47 @@ class Builder {
     }
   }
 
+  // "NORP" for a people group: words each a demonym ("Americans") or a religious,
+  // ethnic or political group ("Hispanics", "Sunni Muslims", "Democrats"), or
+  // "African-Americans"; linked to the last demonym's country.
+  std::string_view PeopleGroup(const std::string& f, std::string* country) const {
+    std::string link;
+    size_t parts = 0;
+    for (size_t at = 0; at <= f.size();) {
+      size_t end = f.find_first_of(" -", at);
+      if (end == std::string::npos) end = f.size();
+      std::string w = f.substr(at, end - at);
+      at = end + 1;
+      if (w.empty()) continue;
+      ++parts;
+      auto d = lex_.demonym.find(w);
+      if (d == lex_.demonym.end() && w.size() > 1 && w.back() == 's')
+        d = lex_.demonym.find(w.substr(0, w.size() - 1));
+      if (d != lex_.demonym.end()) {
+        link = d->second;
+      } else if (In<kPeopleGroups>(w) || w == "african" || w == "asian" || w == "native") {
+        link.clear();
+      } else {
+        return "";
+      }
+    }
+    if (parts == 0 || parts > 3) return "";
+    // "Lithuanian Americans" is not the Americans: only a lone demonym links.
+    *country = parts == 1 ? link : std::string();
+    return "NORP";
+  }
+
   std::string_view TypeOf(uint32_t b, uint32_t e, int conll, std::string* country) const {
     std::string f = Folded(b, e);
     std::string_view last = Word(e - 1);
     std::string_view first = Word(b);
+    // A lone demonym tagged ORG is kept ("Indians", a team), a group or a
+    // compound is not ("Hispanics", "African-Americans").
+    if (!lex_.country.count(f) && !lex_.place.count(f) &&
+        (conll != ner::kOrg || In<kPeopleGroups>(f) ||
+         f.find_first_of(" -") != std::string::npos)) {
+      if (std::string_view g = PeopleGroup(f, country); !g.empty()) return g;
+    }
     if (conll == ner::kMisc) {
       auto d = lex_.demonym.find(f);
       if (d == lex_.demonym.end() && f.size() > 1 && f.back() == 's')
@@ -341,7 +462,7 @@ class Builder {
         return "NORP";
       }
       for (uint32_t i = b; i < e; ++i) {
-        if (InList(Word(i), kEventWords)) return "EVENT";
+        if (In<kEventWords>(Word(i))) return "EVENT";
       }
       if (e - b == 1 && doc_.tokens[b].Is(kCapitalized)) {
         for (const char* suffix : {"ian", "ians", "ese", "ish", "ean", "eans"}) {
@@ -360,7 +481,7 @@ class Builder {
       return "PERSON";
     }
     if (conll == ner::kOrg) {
-      if (InList(last, kFacilityWords) && e - b > 1 && last != "base") return "ORG";
+      if (In<kFacilityWords>(last) && e - b > 1 && last != "base") return "ORG";
       if (last == "base" && e - b > 1) return "FAC";
       return "ORG";
     }
@@ -369,8 +490,8 @@ class Builder {
     auto p = lex_.place.find(f);
     if (p != lex_.place.end()) return p->second;
     if (lex_.org.count(f)) return "ORG";
-    if (e - b > 1 && InList(last, kFacilityWords)) return "FAC";
-    if (e - b > 1 && (InList(last, kNaturalWords) || InList(first, kNaturalWords))) return "LOC";
+    if (e - b > 1 && In<kFacilityWords>(last)) return "FAC";
+    if (e - b > 1 && (In<kNaturalWords>(last) || In<kNaturalWords>(first))) return "LOC";
     return "GPE";
   }
 
@@ -420,13 +541,13 @@ class Builder {
       const Token& t = doc_.tokens[i];
       if (t.kind != TokenKind::kWord || !t.Is(kCapitalized) || t.Is(kAllCaps) ||
           context_.caps_line[i] || (context_.word_bits[i] & 2) || i + 2 >= n ||
-          !doc_.tokens[i + 1].Is(kPossessive) || !InList(Word(i + 2), kPersonalNouns))
+          !doc_.tokens[i + 1].Is(kPossessive) || !In<kPersonalNouns>(Word(i + 2)))
         return false;
       if (i > 0 && doc_.tokens[i - 1].kind == TokenKind::kWord &&
           doc_.tokens[i - 1].Is(kCapitalized) && !t.Is(kSentenceStart))
         return false;  // part of a longer name
       std::string_view f = Word(i);
-      return !InList(f, kFunctionWords) && !lex_.org.count(f) && !lex_.country.count(f) &&
+      return !In<kFunctionWords>(f) && !lex_.org.count(f) && !lex_.country.count(f) &&
              !lex_.place.count(f) && !lex_.demonym.count(f) && !IsRoleWord(i);
     };
     for (Cand& c : cands_) {
@@ -534,6 +655,8 @@ class Builder {
     std::string f = Folded(c->b, c->e);
     if (f.rfind("the ", 0) == 0) f = f.substr(4);
     if (c->type == "NORP") {
+      // Unlinked groups: "Hispanics" and "Hispanic" are one.
+      if (c->country.empty() && f.size() > 3 && f.back() == 's') f.pop_back();
       c->key = c->country.empty() ? f : c->country;
       return;
     }
@@ -570,7 +693,7 @@ class Builder {
         const Token& t = doc_.tokens[b - 1];
         if (t.kind != TokenKind::kWord || person_[b - 1]) break;
         std::string_view w = Word(b - 1);
-        if (InList(w, kRoleStops)) break;
+        if (In<kRoleStops>(w)) break;
         // A verb between a name and a role: "Blinken met Chinese Foreign Minister".
         if (t.Is(kLower) && !t.Is(kPossessive) && b - 1 > s.begin &&
             doc_.tokens[b - 2].kind == TokenKind::kWord && doc_.tokens[b - 2].Is(kCapitalized) &&
@@ -616,8 +739,7 @@ class Builder {
         const Token& t = doc_.tokens[e];
         if (t.kind != TokenKind::kWord) break;
         std::string_view w = Word(e);
-        if (w != "of" && !(w == "the" && e > b && Word(e - 1) == "of") && InList(w, kRoleStops))
-          break;
+        if (w != "of" && !(w == "the" && e > b && Word(e - 1) == "of") && In<kRoleStops>(w)) break;
         ++e;
         if (IsRoleWord(e - 1)) last_role = e;
       }
@@ -733,8 +855,9 @@ class Builder {
   const Document& doc_;
   const NameLexicon& lex_;
   std::vector<Cand> cands_;
-  std::vector<uint8_t> person_;  // per token: inside a PERSON mention
-  ner::DocContext context_;      // the tagger's document-level facts
+  std::vector<uint8_t> person_;      // per token: inside a PERSON mention
+  std::vector<uint8_t> title_line_;  // per token: on a Title Case headline line
+  ner::DocContext context_;          // the tagger's document-level facts
 };
 
 }  // namespace

@@ -1610,6 +1610,19 @@ class QuoteFinder {
     uint32_t v = sp.e;
     while (v < c && (Is(v, kAux) || Adverb(v))) ++v;
     if (v >= c || Is(v, kPronoun)) return false;
+    // The clause ends in its verb, maybe with a short object or place
+    // ("Hillary Clinton cracked,", "Trump issued a statement,", "told the
+    // Post in a written statement,"), not with a new clause ("... the
+    // movement for speaking out against injustice because to her,").
+    if (c - v > 8) return false;
+    for (uint32_t i = v + 1; i < c; ++i) {
+      const Token& t = d_.tokens[i];
+      if (t.kind != TokenKind::kWord || Is(i, kPronoun) ||
+          (Is(i, kStop) && !Is(i, kDet) && !Is(i, kPrep)) || Word(i, "to"))
+        return false;
+    }
+    // "I" and "we" outside quotes are the writer.
+    if (Word(sp.b, "i") || Word(sp.b, "we") || Word(sp.b, "you")) return false;
     a->speaker = sp;
     a->cue = {v, v + 1};
     a->verb = VerbAt(v);
@@ -1993,9 +2006,18 @@ class QuoteFinder {
     for (size_t e = 0; e < ents_.size() && !unknown; ++e) unknown = person_[e] && gender_[e] == 0;
     if (!unknown) return;
     std::vector<uint16_t> he(ents_.size(), 0), she(ents_.size(), 0);
+    // Sentences that hold quoted words: only there is a mention looked up
+    // by token to see whether it is quoted.
+    std::vector<char> quoted(d_.sentences.size(), 0);
+    for (const MarkedSpan& m : marks_) {
+      uint32_t last = std::min<uint32_t>(m.close, static_cast<uint32_t>(d_.tokens.size()) - 1);
+      for (uint32_t x = d_.tokens[m.open].sentence; x <= d_.tokens[last].sentence; ++x)
+        quoted[x] = 1;
+    }
     size_t mi = 0;
     uint32_t ti = 0;  // token walk in step with the mentions (both in text order)
-    for (const Sentence& sen : d_.sentences) {
+    for (uint32_t sx = 0; sx < d_.sentences.size(); ++sx) {
+      const Sentence& sen = d_.sentences[sx];
       if (sen.end <= sen.begin) continue;
       uint32_t sb = d_.tokens[sen.begin].span.start, se = d_.tokens[sen.end - 1].span.end;
       int only = -1;
@@ -2004,14 +2026,24 @@ class QuoteFinder {
       for (size_t k = mi; k < mentions_.size() && mentions_[k].start < se; ++k) {
         int e = mentions_[k].entity;
         if (!person_[e]) continue;
-        if (ti < sen.begin) ti = sen.begin;
-        while (ti + 1 < sen.end && d_.tokens[ti + 1].span.start <= mentions_[k].start) ++ti;
-        if (in_quote_[ti] >= 0) continue;
+        if (quoted[sx]) {
+          if (ti < sen.begin) ti = sen.begin;
+          while (ti + 1 < sen.end && d_.tokens[ti + 1].span.start <= mentions_[k].start) ++ti;
+          if (in_quote_[ti] >= 0) continue;
+        }
         if (only >= 0 && only != e) several = true;
         only = e;
       }
       if (only < 0 || several || gender_[only] != 0) continue;
-      for (uint32_t i = sen.begin; i < sen.end; ++i) {
+      // Only pronouns after the person's first mention there: "she had come
+      // to believe ... Obama" is about someone else.
+      uint32_t from = sen.begin;
+      for (size_t k = mi; k < mentions_.size() && mentions_[k].start < se; ++k) {
+        if (mentions_[k].entity != only) continue;
+        while (from + 1 < sen.end && d_.tokens[from].span.start < mentions_[k].start) ++from;
+        break;
+      }
+      for (uint32_t i = from; i < sen.end; ++i) {
         const std::string_view w = lower_[i];
         if (w.size() < 2 || w.size() > 7 || (w[0] != 'h' && w[0] != 's') || in_quote_[i] >= 0)
           continue;
