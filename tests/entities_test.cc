@@ -263,6 +263,31 @@ TEST(EntitiesTest, PeopleGroupsAreNorp) {
   EXPECT_EQ(g.Mentions(*la), Strings{"Lithuanian Americans"});
 }
 
+TEST(EntitiesTest, PartyAndStateAfterANameIsNoEntity) {
+  // "(R-Utah)", ", R-S.C.," give a politician's party and state (PolNeAR, 2016).
+  Found f = Analyse(
+      "\xE2\x80\x9CImmunity deals should not be a requirement for cooperating with the FBI,\" "
+      "Oversight Chairman Jason Chaffetz (R-Utah) said in a statement. Senators John Cornyn, "
+      "R-Texas, and Lindsey Graham, R-S.C., now say the law should be changed. Rep. Gwen Moore "
+      "(D-Wis.) said Friday that it was an insult.");
+  ASSERT_NE(f.With("Jason Chaffetz"), nullptr);
+  ASSERT_NE(f.With("Lindsey Graham"), nullptr);
+  for (const Entity& e : f.a.entities) {
+    EXPECT_NE(e.name.rfind("R-", 0), 0u) << e.name;
+    EXPECT_NE(e.name.rfind("D-", 0), 0u) << e.name;
+  }
+}
+
+TEST(EntitiesTest, PronounContractionIsNoName) {
+  // NYT, September 2016: the tagger read "I'll" after a comma as an ORG.
+  Found f = Analyse(
+      "Mr. Trump said he would believe it when they can credibly state they have evidence that "
+      "it's Russia, and as soon as they do, I'll report it.'' Security experts in the United "
+      "States agree.");
+  EXPECT_EQ(f.With("I'll"), nullptr);
+  ASSERT_NE(f.With("United States"), nullptr);
+}
+
 TEST(EntitiesTest, TokenizedText) {
   Found f = Analyse(
       "Ukraine 's forces recaptured Izyum on Monday , Defence Minister Oleksii Reznikov said .");

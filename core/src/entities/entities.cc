@@ -239,6 +239,29 @@ class Builder {
       break;  // the first line only: further lines in Title Case are as often lists of names
     }
   }
+  bool Contraction(uint32_t b, uint32_t e) const {
+    std::string w = Folded(b, e);
+    size_t q = w.find('\'');
+    size_t len = 1;
+    if (q == std::string::npos) {
+      q = w.find("\xE2\x80\x99");  // right single quotation mark
+      len = 3;
+    }
+    if (q == std::string::npos) return false;
+    std::string_view head(w.data(), q), tail(w.data() + q + len, w.size() - q - len);
+    bool pronoun = head == "i" || head == "we" || head == "you" || head == "they" || head == "he" ||
+                   head == "she" || head == "it";
+    return pronoun && (tail == "m" || tail == "ll" || tail == "ve" || tail == "d" || tail == "re" ||
+                       tail == "s");
+  }
+  bool PartyTag(uint32_t b, uint32_t e) const {
+    const std::string_view w = doc_.text.substr(
+        doc_.tokens[b].span.start, doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start);
+    if (w.size() < 3 || (w[0] != 'D' && w[0] != 'R' && w[0] != 'I') || w[1] != '-') return false;
+    size_t k = doc_.tokens[b].span.start;
+    while (k > 0 && doc_.text[k - 1] == ' ') --k;
+    return k > 0 && (doc_.text[k - 1] == '(' || doc_.text[k - 1] == ',');
+  }
   // Adds the lexicon names (gazetteer matches) that lie inside tokens [b, e).
   void LexiconNamesIn(uint32_t b, uint32_t e) {
     for (uint32_t i = b; i < e;) {
@@ -319,6 +342,11 @@ class Builder {
           continue;
         }
       }
+      // A pronoun's contraction ("I'm", "I’ll", "We're") is no name.
+      if (Contraction(c.b, c.e)) continue;
+      // A party and state after a politician's name, "(D-N.Y.)", ", R-S.C.,", is no
+      // entity of its own.
+      if (PartyTag(c.b, c.e)) continue;
       // A lone function word or role word is not a name.
       if (c.e - c.b == 1 &&
           (In<kFunctionWords>(Word(c.b)) || (s.type == ner::kPer && IsRoleWord(c.b)))) {
