@@ -288,6 +288,18 @@ TEST(EntitiesTest, PronounContractionIsNoName) {
   ASSERT_NE(f.With("United States"), nullptr);
 }
 
+TEST(EntitiesTest, PluralRoleBeforeNamesIsARole) {
+  // The pattern of "lead Sens. Jon Tester (D-Mont.) and David Vitter (R-La.)" (HuffPost,
+  // September 2016): the plural role is not part of the first name.
+  Found f = Analyse(
+      "Oversight Chairman Jason Chaffetz (R-Utah) said in a statement. Senators John Cornyn, "
+      "R-Texas, and Lindsey Graham, R-S.C., now say the law should be changed.");
+  const Entity* cornyn = f.With("John Cornyn");
+  ASSERT_NE(cornyn, nullptr);
+  EXPECT_EQ(cornyn->type, "PERSON");
+  EXPECT_EQ(f.With("Senators John Cornyn"), nullptr);
+}
+
 TEST(EntitiesTest, TokenizedText) {
   Found f = Analyse(
       "Ukraine 's forces recaptured Izyum on Monday , Defence Minister Oleksii Reznikov said .");

@@ -290,6 +290,15 @@ class Builder {
       i = pos == 1 ? end : i + 1;
     }
   }
+  // "Senators John Cornyn ...", "Sens. Jon Tester and ...": a role in the plural.
+  bool IsPluralRoleWord(uint32_t i) const {
+    if (doc_.tokens[i].kind != TokenKind::kWord) return false;
+    std::string w(Word(i));
+    size_t s = w.size() > 1 && w.back() == '.' ? w.size() - 2 : w.size() - 1;
+    if (w.size() < 4 || w[s] != 's') return false;
+    w.erase(s, 1);
+    return lex_.roles.count(w) > 0;
+  }
   bool IsRoleWord(uint32_t i) const {
     const Token& t = doc_.tokens[i];
     return t.kind == TokenKind::kWord && lex_.roles.count(Word(i)) > 0;
@@ -309,7 +318,8 @@ class Builder {
         } else if (c.e - c.b > 1 && t.kind == TokenKind::kWord && In<kFunctionWords>(Word(c.b)) &&
                    !lex_.place.count(Folded(c.b, c.e)) && !lex_.country.count(Folded(c.b, c.e))) {
           ++c.b;
-        } else if (s.type == ner::kPer && c.e - c.b > 1 && IsRoleWord(c.b)) {
+        } else if (s.type == ner::kPer && c.e - c.b > 1 &&
+                   (IsRoleWord(c.b) || IsPluralRoleWord(c.b))) {
           title.push_back(std::string(doc_.Text(c.b)));
           ++c.b;
         } else {
