@@ -11,8 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "claims/features.h"
 #include "claims/model.h"
 #include "data/embedded.h"
+#include "entities/entities.h"
 #include "lede/lede.h"
 #include "text/document.h"
 
@@ -254,6 +256,39 @@ TEST(ClaimsTest, DevSetFloor) {
   double f1 = 2 * p * r / (p + r);
   std::printf("checkthat24-dev: P=%.3f R=%.3f F1=%.3f\n", p, r, f1);
   EXPECT_GE(f1, 0.75);
+}
+
+// FindClaims reads ClaimTokens a sentence at a time: every window must say of
+// each token what the table over the whole document says (folded words,
+// classes, hashes, and the entities of mentions reaching across windows).
+TEST(ClaimsTest, ClaimTokensWindowsMatchTheWholeDocument) {
+  const std::string text =
+      "KYIV, Ukraine - President Volodymyr Zelensky said on Monday that Ukraine's forces had "
+      "retaken 20 towns. \u201cWe will not stop,\u201d he told reporters in Kyiv. The U.S. "
+      "Defense Secretary Lloyd Austin visited the Pentagon.\n\nAccording to NATO, costs rose "
+      "by 12% to $1.2bn in 2022. Zelensky\u2019s aides denied it. Mr. Austin declined.";
+  Document doc = BuildDocument(text);
+  std::vector<Warning> warnings;
+  std::vector<Entity> entities = FindEntities(doc, &warnings);
+  ASSERT_FALSE(entities.empty());
+  ClaimTokens whole(doc, entities);
+  ClaimTokens window(doc, entities, ClaimTokens::Empty{});
+  size_t typed = 0;
+  for (int pass = 0; pass < 2; ++pass) {  // the second pass starts over from the text's start
+    for (const Sentence& s : doc.sentences) {
+      window.Cover(s.begin, s.end);
+      for (uint32_t i = s.begin; i < s.end; ++i) {
+        EXPECT_EQ(window.folded(i), whole.folded(i)) << i;
+        EXPECT_EQ(window.norm(i), whole.norm(i)) << i;
+        EXPECT_EQ(window.classes(i), whole.classes(i)) << i;
+        EXPECT_EQ(window.unigram(i), whole.unigram(i)) << i;
+        EXPECT_EQ(window.entity_type(i), whole.entity_type(i)) << i;
+        EXPECT_EQ(window.entity(i), whole.entity(i)) << i;
+        typed += whole.entity_type(i) != nullptr;
+      }
+    }
+  }
+  EXPECT_GT(typed, 4u);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "analyze_internal.h"
 #include "commands.h"
 #include "lede/lede.h"
 
@@ -187,13 +188,17 @@ int AnalyzeCommand(const Args& args) {
     std::fprintf(stderr, "lede analyze: %s\n", error.c_str());
     return 1;
   }
-  Analysis analysis = Analyze(input, options);
+  // The input is freed once decoded and the JSON streamed out, so neither
+  // is held beside the analysis (peak memory, docs/performance.md).
+  Analysis analysis = AnalyzeOwned(&input, options);
   if (!analysis.error.empty()) {
     std::fprintf(stderr, "lede analyze: %s\n", analysis.error.c_str());
     return 1;
   }
-  std::string json = ToJson(analysis);
-  std::fwrite(json.data(), 1, json.size(), stdout);
+  WriteJson(
+      analysis,
+      [](void*, std::string_view bytes) { std::fwrite(bytes.data(), 1, bytes.size(), stdout); },
+      nullptr);
   if (!options.pretty) std::fputc('\n', stdout);
   return 0;
 }

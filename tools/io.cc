@@ -33,6 +33,12 @@ bool ReadInput(const std::string& path, size_t limit, std::string* out, std::str
     }
   }
   out->clear();
+  if (f != stdin) {
+    struct stat st;  // a regular file: its size, so the string is allocated once
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
+      out->reserve(static_cast<size_t>(st.st_size));
+    }
+  }
   char buf[1 << 16];
   size_t n;
   bool over = false;

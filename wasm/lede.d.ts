@@ -203,6 +203,11 @@ export interface Lede {
 export interface CreateLedeOptions {
   /** The bytes of lede.wasm; required in node, optional in browsers. */
   wasmBinary?: ArrayBuffer | Uint8Array;
+  /**
+   * lede.wasm already compiled, or a promise of it (resolving to null: compile
+   * as without it), so that fetching and compiling can start before lede.js loads.
+   */
+  wasmModule?: WebAssembly.Module | Promise<WebAssembly.Module | null>;
   /** Where to fetch `path` ('lede.wasm') from; default: beside lede-module.js. */
   locateFile?: (path: string, prefix: string) => string;
   /**

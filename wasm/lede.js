@@ -122,9 +122,14 @@ function checked(json) {
 
 const mib = (n) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
 
-// The compiled module: from wasmBinary, else fetched (streaming when the
-// server sends application/wasm) from locateFile('lede.wasm') or beside this file.
-async function compile(wasmBinary, locateFile) {
+// The compiled module: wasmModule (or what its promise gives, unless null),
+// else from wasmBinary, else fetched (streaming when the server sends
+// application/wasm) from locateFile('lede.wasm') or beside this file.
+async function compile(wasmBinary, locateFile, wasmModule) {
+  if (wasmModule) {
+    const m = await wasmModule;
+    if (m instanceof WebAssembly.Module) return m;
+  }
   if (wasmBinary) return WebAssembly.compile(wasmBinary);
   const prefix = new URL('./', import.meta.url).href;
   const url = locateFile ? locateFile('lede.wasm', prefix) : new URL('lede.wasm', prefix).href;
@@ -144,15 +149,19 @@ async function compile(wasmBinary, locateFile) {
  * Loads the wasm module. Options:
  *   wasmBinary: the bytes of lede.wasm (ArrayBuffer/Uint8Array); needed in node.
  *   locateFile(path, prefix): where to fetch `path` ('lede.wasm') from.
+ *   wasmModule: lede.wasm already compiled (a WebAssembly.Module, or a promise
+ *     of one; a promise that gives null falls back to the above), so that a
+ *     caller can start fetching and compiling it before this file has loaded
+ *     (wasm/worker.js does).
  *   maxMemory: the most memory (bytes) the module may grow to; default and
  *     at most MAX_MEMORY (1 GiB).
  */
-export async function createLede({wasmBinary, locateFile, maxMemory = MAX_MEMORY} = {}) {
+export async function createLede({wasmBinary, wasmModule, locateFile, maxMemory = MAX_MEMORY} = {}) {
   if (!(typeof maxMemory === 'number' && maxMemory > 0)) {
     throw new RangeError('lede: maxMemory must be a positive number of bytes');
   }
   const cap = Math.min(maxMemory, MAX_MEMORY);
-  const compiled = await compile(wasmBinary, locateFile);
+  const compiled = await compile(wasmBinary, locateFile, wasmModule);
 
   // Set when the module asked for memory past the cap: the allocation failed,
   // so whatever the call returns (if anything) cannot be trusted.

@@ -15,24 +15,62 @@
 // `worker.js?maxMemory=N` caps the module's memory at N bytes (default 1 GiB);
 // an analysis that needs more replies with an out-of-memory error, and the
 // next message runs in a fresh instance (lede.js).
-import {createLede} from './lede.js';
+//
+// Start-up: the worker starts fetching and compiling lede.wasm (streaming) as
+// soon as it runs, while lede.js and Emscripten's loader are being fetched
+// (dynamic imports, side by side), instead of after them: they overlap.
+
+// lede.wasm compiled, or null when streaming compilation is not to be had
+// (then lede.js fetches and compiles the bytes itself).
+let early = compileEarly();
+let ledeJs = import('./lede.js');
+ledeJs.catch(() => {});  // reported by the first message's reply
+// Emscripten's loader, which lede.js imports: fetched at the same time as
+// lede.js rather than after it (the module map makes both imports one module).
+import('./lede-module.js').catch(() => {});
+
+function compileEarly() {
+  if (typeof WebAssembly.compileStreaming !== 'function') return Promise.resolve(null);
+  const url = new URL('lede.wasm', import.meta.url);
+  return WebAssembly.compileStreaming(fetch(url, {credentials: 'same-origin'})).catch(() => null);
+}
 
 let ledePromise = null;
 
 function options() {
   const n = Number(new URL(self.location.href).searchParams.get('maxMemory'));
-  return n > 0 ? {maxMemory: n} : {};
+  const wasmModule = early;
+  early = null;  // a retry after a failure starts afresh
+  return n > 0 ? {maxMemory: n, wasmModule} : {wasmModule};
 }
 
 function getLede() {
   if (!ledePromise) {
-    ledePromise = createLede(options()).catch((err) => {
+    const js = ledeJs ?? import('./lede.js');
+    ledeJs = null;  // a retry after a failure imports afresh
+    ledePromise = js.then(({createLede}) => createLede(options())).catch((err) => {
       ledePromise = null;  // let the next message try again
       throw err;
     });
   }
   return ledePromise;
 }
+
+// The module is instantiated as soon as the worker starts, not on the first
+// message; once it is ready and no message is waiting, one short analysis
+// sets up what the first one would (the tagger's model, lexicons, patterns:
+// a few hundred milliseconds of cold wasm), so that a text sent after that
+// is analysed without the wait. A message already queued goes first.
+const WARM_UP = 'Ann Lee said on Monday that "the 3 towns cost $5 million."';
+getLede().then(
+    (lede) => setTimeout(() => {
+      try {
+        lede.analyzeJson(WARM_UP);
+      } catch {
+        // lede.js has restarted the instance; the next message will report it
+      }
+    }, 0),
+    () => {});  // reported by the first message's reply
 
 self.onmessage = async (event) => {
   const {id, type, text, a, b, options} = event.data ?? {};

@@ -48,8 +48,12 @@ Analysis Analyze(std::string_view utf8, const Options& options) {
   return AnalyzeTimed(utf8, options, nullptr);
 }
 
-Analysis AnalyzeTimed(std::string_view utf8, const Options& options, std::vector<StageTime>* times,
-                      SecondsClock seconds) {
+namespace {
+
+// The pipeline; when `release` is not null it holds the bytes of `utf8` and
+// is freed once they are decoded.
+Analysis Run(std::string_view utf8, const Options& options, std::vector<StageTime>* times,
+             SecondsClock seconds, std::string* release) {
   StageClock clock(times, seconds);
   Analysis a;
   a.options = options;
@@ -62,6 +66,10 @@ Analysis AnalyzeTimed(std::string_view utf8, const Options& options, std::vector
   }
   size_t replaced = 0;
   a.text = DecodeUtf8(utf8, &replaced);
+  if (release) {
+    std::string().swap(*release);
+    utf8 = {};
+  }
   if (replaced > 0) {
     a.warnings.push_back(
         {"invalid-utf8", "the input is not valid UTF-8: " + std::to_string(replaced) +
@@ -83,15 +91,34 @@ Analysis AnalyzeTimed(std::string_view utf8, const Options& options, std::vector
   }
   clock.Lap("document");
 
+  // Each stage's result is trimmed to its size as it is kept: the vectors
+  // grew by doubling, and the result is held through every later stage
+  // (up to 1x the input of unused room on a long text).
   a.entities = FindEntities(doc, &a.warnings);
+  for (Entity& e : a.entities) e.mentions.shrink_to_fit();
+  a.entities.shrink_to_fit();
   clock.Lap("entities");
   a.quotes = FindQuotes(doc, a.entities, &a.warnings);
+  a.quotes.shrink_to_fit();
   clock.Lap("quotes");
   a.claims = FindClaims(doc, a.entities, a.quotes);
+  for (Claim& c : a.claims) c.reasons.shrink_to_fit();
+  a.claims.shrink_to_fit();
   clock.Lap("claims");
   a.checks = RunChecks(doc, a.entities, a.claims);
   clock.Lap("checks");
   return a;
+}
+
+}  // namespace
+
+Analysis AnalyzeTimed(std::string_view utf8, const Options& options, std::vector<StageTime>* times,
+                      SecondsClock seconds) {
+  return Run(utf8, options, times, seconds, nullptr);
+}
+
+Analysis AnalyzeOwned(std::string* utf8, const Options& options) {
+  return Run(*utf8, options, nullptr, nullptr, utf8);
 }
 
 }  // namespace lede

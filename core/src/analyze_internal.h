@@ -3,6 +3,7 @@
 #ifndef LEDE_ANALYZE_INTERNAL_H_
 #define LEDE_ANALYZE_INTERNAL_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,6 +26,16 @@ using SecondsClock = double (*)();
 // costs a clock read per stage; with `times` null this is exactly Analyze.
 Analysis AnalyzeTimed(std::string_view utf8, const Options& options, std::vector<StageTime>* times,
                       SecondsClock clock = nullptr);
+
+// Analyze for a caller that has no further use for its input: *utf8 is
+// freed once decoded, so the input and its decoded copy are not both held
+// through the later stages (the CLI's peak memory). Same result as Analyze.
+Analysis AnalyzeOwned(std::string* utf8, const Options& options);
+
+// ToJson, streamed: the same bytes handed to sink(context, ...) piece by
+// piece (64 KiB at a time), so the whole JSON is never held in memory.
+void WriteJson(const Analysis& analysis, void (*sink)(void* context, std::string_view bytes),
+               void* context);
 
 }  // namespace lede
 

@@ -87,7 +87,6 @@ const std::array<std::string_view, 12> kSpelledCounts = {"two", "three", "four",
 
 // Rules over the folded words of [begin, end): the claim's types and hedging.
 UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end) {
-  const std::vector<const char*>& entity_types = tokens.entity_types();
   UnitFacts f;
   std::vector<std::string_view> w;
   std::vector<uint32_t> idx;
@@ -103,7 +102,7 @@ UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t beg
   for (size_t k = 0; k < w.size(); ++k) {
     const Token& t = doc.tokens[idx[k]];
     std::string_view x = w[k];
-    const char* et = idx[k] < entity_types.size() ? entity_types[idx[k]] : nullptr;
+    const char* et = tokens.entity_type(idx[k]);
     if (et != nullptr) {
       std::string_view e(et);
       if (e == "MONEY" || e == "PERCENT" || e == "QUANTITY") f.quantity = true;
@@ -377,8 +376,7 @@ class QuoteSweep {
 
 ClaimSource FindSource(const ClaimTokens& tokens, Span span, uint32_t sbegin, uint32_t send,
                        const std::vector<Entity>& entities, const std::vector<Quote>& quotes,
-                       const std::vector<size_t>& candidates, const std::vector<int>& token_entity,
-                       bool* claim_cue) {
+                       const std::vector<size_t>& candidates, bool* claim_cue) {
   ClaimSource src;
   uint32_t best = 0;
   for (size_t q : candidates) {
@@ -398,14 +396,14 @@ ClaimSource FindSource(const ClaimTokens& tokens, Span span, uint32_t sbegin, ui
     std::string_view x = tokens.folded(i);
     if (x == "according" && i + 2 < send && tokens.folded(i + 1) == "to") {
       for (uint32_t j = i + 2; j < send && j < i + 6; ++j) {
-        if (token_entity[j] >= 0) return ClaimSource{token_entity[j], -1};
+        if (tokens.entity(j) >= 0) return ClaimSource{tokens.entity(j), -1};
       }
     }
     if ((tokens.classes(i) & kWcSpeech) && x != "according" && x != "claims" && x != "reports" &&
         i > sbegin) {
       // Nearest entity before the verb within 5 tokens (skipping "on Monday").
       for (uint32_t j = i; j > sbegin && j + 6 > i; --j) {
-        int e = token_entity[j - 1];
+        int e = tokens.entity(j - 1);
         if (e < 0) continue;
         const std::string& type = entities[e].type;
         if (type == "PERSON" || type == "ORG" || type == "GPE" || type == "NORP") {
@@ -418,29 +416,12 @@ ClaimSource FindSource(const ClaimTokens& tokens, Span span, uint32_t sbegin, ui
   return src;
 }
 
-std::vector<int> TokenEntities(const Document& doc, const std::vector<Entity>& entities) {
-  std::vector<int> out(doc.tokens.size(), -1);
-  if (entities.empty()) return out;
-  std::vector<uint32_t> starts(doc.tokens.size());
-  for (size_t i = 0; i < doc.tokens.size(); ++i) starts[i] = doc.tokens[i].span.start;
-  for (size_t e = 0; e < entities.size(); ++e) {
-    for (const Mention& m : entities[e].mentions) {
-      auto it = std::lower_bound(starts.begin(), starts.end(), m.span.start);
-      for (size_t t = it - starts.begin(); t < doc.tokens.size(); ++t) {
-        if (doc.tokens[t].span.start >= m.span.end) break;
-        out[t] = static_cast<int>(e);
-      }
-    }
-  }
-  return out;
-}
-
 // True when a token of [begin, end) belongs to a named entity (not a date,
 // time or number).
-bool HasName(const std::vector<const char*>& types, uint32_t begin, uint32_t end) {
-  for (uint32_t i = begin; i < end && i < types.size(); ++i) {
-    if (types[i] == nullptr) continue;
-    std::string_view t(types[i]);
+bool HasName(const ClaimTokens& tokens, uint32_t begin, uint32_t end) {
+  for (uint32_t i = begin; i < end; ++i) {
+    if (tokens.entity_type(i) == nullptr) continue;
+    std::string_view t(tokens.entity_type(i));
     if (t != "DATE" && t != "TIME" && t != "CARDINAL" && t != "ORDINAL" && t != "MONEY" &&
         t != "PERCENT" && t != "QUANTITY") {
       return true;
@@ -470,12 +451,12 @@ double ClaimThreshold() { return DefaultClaimModel().threshold; }
 std::vector<ScoredUnit> ScoreUnits(const Document& doc, const std::vector<Entity>& entities) {
   std::vector<ScoredUnit> out;
   const ClaimModel& model = DefaultClaimModel();
-  ClaimTokens tokens(doc, entities);
-  const std::vector<const char*>& types = tokens.entity_types();
+  ClaimTokens tokens(doc, entities, ClaimTokens::Empty{});
   std::vector<std::pair<uint32_t, uint32_t>> clauses;
   std::vector<Feature> features;
   for (const Sentence& s : doc.sentences) {
     if (s.dateline) continue;
+    tokens.Cover(s.begin, s.end);
     clauses.clear();
     SplitClauses(doc, tokens, s, &clauses);
     for (const auto& c : clauses) {
@@ -487,7 +468,7 @@ std::vector<ScoredUnit> ScoreUnits(const Document& doc, const std::vector<Entity
       ExtractClaimFeatures(doc, tokens, c.first, c.second, &features);
       u.score = model.ok() ? model.Score(features) : 0;
       u.score = GateScore(u.score, ReadFacts(doc, tokens, c.first, c.second),
-                          HasName(types, c.first, c.second));
+                          HasName(tokens, c.first, c.second));
       out.push_back(u);
     }
   }
@@ -499,14 +480,13 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
   std::vector<Claim> claims;
   const ClaimModel& model = DefaultClaimModel();
   if (!model.ok()) return claims;
-  ClaimTokens tokens(doc, entities);
-  const std::vector<const char*>& types = tokens.entity_types();
-  std::vector<int> token_entity = TokenEntities(doc, entities);
+  ClaimTokens tokens(doc, entities, ClaimTokens::Empty{});
   QuoteSweep sweep(quotes);
   std::vector<std::pair<uint32_t, uint32_t>> clauses;
   std::vector<Feature> features;
   for (const Sentence& s : doc.sentences) {
     if (s.dateline) continue;
+    tokens.Cover(s.begin, s.end);
     clauses.clear();
     SplitClauses(doc, tokens, s, &clauses);
     // Hedges reach over the whole sentence: "... 20 towns - claims that could
@@ -528,10 +508,10 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
                             : ReadFacts(doc, tokens, c.first, c.second);
       bool claim_cue = false;
       ClaimSource source = FindSource(tokens, span, s.begin, s.end, entities, quotes,
-                                      sweep.Candidates(span), token_entity, &claim_cue);
+                                      sweep.Candidates(span), &claim_cue);
       score =
           GateScore(score, facts,
-                    HasName(types, c.first, c.second) || source.entity >= 0 || source.quote >= 0);
+                    HasName(tokens, c.first, c.second) || source.entity >= 0 || source.quote >= 0);
       if (score < model.threshold) continue;
       Claim claim;
       claim.span = span;

@@ -242,32 +242,88 @@ std::vector<const char*> TokenEntityTypes(const Document& doc,
 }
 
 ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entities)
-    : entity_types_(TokenEntityTypes(doc, entities)) {
-  size_t n = doc.tokens.size();
-  folded_.resize(n);
+    : ClaimTokens(doc, entities, Empty{}) {
+  Cover(0, static_cast<uint32_t>(doc.tokens.size()));
+}
+
+ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entities, Empty)
+    : doc_(doc), entities_(entities) {
+  uint32_t order = 0;
+  for (size_t e = 0; e < entities.size(); ++e) {
+    for (const Mention& m : entities[e].mentions) {
+      marks_.push_back({m.span.start, m.span.end, static_cast<int>(e), order++});
+    }
+  }
+  std::stable_sort(marks_.begin(), marks_.end(),
+                   [](const Mark& a, const Mark& b) { return a.start < b.start; });
+}
+
+void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
+  const std::vector<Token>& tokens = doc_.tokens;
+  if (begin < begin_) {  // back in the text: the sweep over the mentions restarts
+    next_mark_ = 0;
+    active_.clear();
+  }
+  begin_ = begin;
+  end_ = end;
+  size_t n = end - begin;
   norm_.resize(n);
   classes_.resize(n);
   unigram_.resize(n);
   // Hashed piecewise: FNV over "u:" + norm equals FNV over norm seeded with
   // the state after "u:", without building the string.
   static const uint32_t kUnigramSeed = HashFeature("u:");
-  for (uint32_t i = 0; i < n; ++i) {
-    std::string_view raw = doc.Text(i);
-    std::string_view folded = doc.Folded(i);  // FoldWord(raw), folded once by the Document
-    folded_[i] = folded;
-    norm_[i] = doc.tokens[i].kind == TokenKind::kNumber ? NumberShape(raw) : folded;
+  for (uint32_t k = 0; k < n; ++k) {
+    const Token& t = tokens[begin + k];
+    std::string_view raw = doc_.Text(t);
+    std::string_view folded = doc_.Folded(begin + k);  // FoldWord(raw), folded by the Document
+    norm_[k] = t.kind == TokenKind::kNumber ? NumberShape(raw) : folded;
     // Punctuation and quote marks are none of the listed words (letters and
     // $ € £ %) nor end in "iest": their classes are 0.
-    TokenKind kind = doc.tokens[i].kind;
-    bool marks = kind == TokenKind::kPunct || kind == TokenKind::kQuote;
-    classes_[i] = marks ? 0 : WordClasses(folded);
-    unigram_[i] = HashFeature(norm_[i], kUnigramSeed);
+    bool marks = t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote;
+    classes_[k] = marks ? 0 : WordClasses(folded);
+    unigram_[k] = HashFeature(norm_[k], kUnigramSeed);
+  }
+
+  // The entities over the window's tokens, from the mentions that reach
+  // into its bytes [first, last), applied in the order of entities and their
+  // mentions so that the last one wins, as in TokenEntityTypes.
+  entity_types_.assign(n, nullptr);
+  entities_at_.assign(n, -1);
+  if (n == 0) return;
+  uint32_t first = tokens[begin].span.start, last = tokens[end - 1].span.end;
+  size_t kept = 0;
+  for (uint32_t a : active_) {
+    if (marks_[a].end > first) active_[kept++] = a;
+  }
+  active_.resize(kept);
+  while (next_mark_ < marks_.size() && marks_[next_mark_].start < last) {
+    if (marks_[next_mark_].end > first) active_.push_back(static_cast<uint32_t>(next_mark_));
+    ++next_mark_;
+  }
+  std::sort(active_.begin(), active_.end(),
+            [&](uint32_t a, uint32_t b) { return marks_[a].order < marks_[b].order; });
+  auto window_begin = tokens.begin() + begin, window_end = tokens.begin() + end;
+  auto ends_before = [](const Token& t, uint32_t byte) { return t.span.end <= byte; };
+  auto starts_before = [](const Token& t, uint32_t byte) { return t.span.start < byte; };
+  for (uint32_t a : active_) {
+    const Mark& m = marks_[a];
+    const char* type = entities_[m.entity].type.c_str();
+    // Every token that shares a byte with the mention takes its type.
+    auto it = std::lower_bound(window_begin, window_end, m.start, ends_before);
+    for (; it != window_end && it->span.start < m.end; ++it) {
+      if (it->span.start < it->span.end) entity_types_[it - window_begin] = type;
+    }
+    // Every token that starts inside the mention takes its entity.
+    it = std::lower_bound(window_begin, window_end, m.start, starts_before);
+    for (; it != window_end && it->span.start < m.end; ++it) {
+      entities_at_[it - window_begin] = m.entity;
+    }
   }
 }
 
 void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32_t begin,
                           uint32_t end, std::vector<Feature>* out) {
-  const std::vector<const char*>& entity_types = tokens.entity_types();
   out->clear();
   Add(out, "bias", FeatureFamily::kBias);
   std::string_view prev = "<s>";
@@ -302,7 +358,7 @@ void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32
       classes |= tokens.classes(i);  // a word's norm is its folded text
       if (norm.size() > 5 && EndsWith(norm, "ed") && !t.Is(kCapitalized)) past_ed = true;
     }
-    if (i < entity_types.size() && entity_types[i] != nullptr) ++entity_tokens;
+    if (tokens.entity_type(i) != nullptr) ++entity_tokens;
     if (t.kind != TokenKind::kPunct) AddHash(out, tokens.unigram(i), FeatureFamily::kWord, 1, i);
     AddHash(out, HashFeature(norm, HashFeature(" ", HashFeature(prev, kBigramSeed))),
             FeatureFamily::kWord, 1, prev_token);
@@ -322,10 +378,11 @@ void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32
   }
 
   // Entity types present (when the entity stage found any).
-  for (uint32_t i = begin; i < end && i < entity_types.size(); ++i) {
-    if (entity_types[i] != nullptr && (i == begin || entity_types[i - 1] != entity_types[i])) {
+  for (uint32_t i = begin; i < end; ++i) {
+    const char* type = tokens.entity_type(i);
+    if (type != nullptr && (i == begin || tokens.entity_type(i - 1) != type)) {
       static const uint32_t kEntitySeed = HashFeature("ent:");
-      AddHash(out, HashFeature(entity_types[i], kEntitySeed), FeatureFamily::kEntity, 0.5f);
+      AddHash(out, HashFeature(type, kEntitySeed), FeatureFamily::kEntity, 0.5f);
     }
   }
   static const size_t kCapEdges[] = {1, 2, 4};

@@ -77,32 +77,60 @@ std::string FoldWord(std::string_view word);
 // entries where no mention covers a token. O(tokens + mentions).
 std::vector<const char*> TokenEntityTypes(const Document& doc, const std::vector<Entity>& entities);
 
-// What the Claims stage reads of each token, computed once per document so
-// that the features, the rules and the reasons do not fold, classify and hash
-// the same word again and again. Index i describes doc.tokens[i]. Built in
-// O(tokens + mentions); the folded words are views into this object, so it
-// is neither copied nor moved.
+// What the Claims stage reads of each token, computed once per token so that
+// the features, the rules and the reasons do not fold, classify and hash the
+// same word again and again. It covers a window of the document's tokens at
+// a time (a sentence, in FindClaims), so its memory is that of the longest
+// window, not of the document; index i describes doc.tokens[i] and must lie
+// in the window. The folded words are views into this object, so it is
+// neither copied nor moved.
 class ClaimTokens {
  public:
+  // Covers the whole document.
   ClaimTokens(const Document& doc, const std::vector<Entity>& entities);
+  // Covers nothing until Cover is called.
+  struct Empty {};
+  ClaimTokens(const Document& doc, const std::vector<Entity>& entities, Empty);
   ClaimTokens(const ClaimTokens&) = delete;
   ClaimTokens& operator=(const ClaimTokens&) = delete;
 
-  // FoldWord of the token's text.
-  std::string_view folded(uint32_t i) const { return folded_[i]; }
+  // Covers tokens [begin, end) instead of the previous window. O(end - begin
+  // + the mentions that reach into it) when windows come in text order.
+  void Cover(uint32_t begin, uint32_t end);
+
+  // FoldWord of the token's text (the Document's folded word).
+  std::string_view folded(uint32_t i) const { return doc_.Folded(i); }
   // The token as the model sees it: numbers by shape ("<year>"), else folded.
-  std::string_view norm(uint32_t i) const { return norm_[i]; }
+  std::string_view norm(uint32_t i) const { return norm_[i - begin_]; }
   // WordClasses(folded(i)).
-  uint32_t classes(uint32_t i) const { return classes_[i]; }
+  uint32_t classes(uint32_t i) const { return classes_[i - begin_]; }
   // The hash of the unigram feature of norm(i).
-  uint32_t unigram(uint32_t i) const { return unigram_[i]; }
-  // TokenEntityTypes(doc, entities).
-  const std::vector<const char*>& entity_types() const { return entity_types_; }
+  uint32_t unigram(uint32_t i) const { return unigram_[i - begin_]; }
+  // The type (OntoNotes name, as the entity's own string) of the last
+  // entity with a mention sharing a byte with the token, or nullptr:
+  // TokenEntityTypes(doc, entities)[i].
+  const char* entity_type(uint32_t i) const { return entity_types_[i - begin_]; }
+  // The index of the last entity with a mention covering the token's start,
+  // or -1.
+  int entity(uint32_t i) const { return entities_at_[i - begin_]; }
 
  private:
-  std::vector<std::string_view> folded_, norm_;
+  struct Mark {  // one mention, in the order of entities and their mentions
+    uint32_t start, end;
+    int entity;
+    uint32_t order;
+  };
+
+  const Document& doc_;
+  const std::vector<Entity>& entities_;
+  uint32_t begin_ = 0, end_ = 0;
+  std::vector<std::string_view> norm_;
   std::vector<uint32_t> classes_, unigram_;
   std::vector<const char*> entity_types_;
+  std::vector<int> entities_at_;
+  std::vector<Mark> marks_;       // every mention, by start
+  size_t next_mark_ = 0;          // the first mark not yet seen by a window
+  std::vector<uint32_t> active_;  // marks that may reach into the next window
 };
 
 // The features of tokens [begin, end) of `doc`, whose ClaimTokens are

@@ -714,6 +714,10 @@ class Builder {
     auto by_start = [](const Cand& a, const Cand& b) { return a.b < b.b; };
     const bool sorted = std::is_sorted(cands_.begin(), cands_.end(), by_start);
     const auto middle = static_cast<std::ptrdiff_t>(cands_.size());
+    // Peak memory: the per-token map is done with, and the candidates grow
+    // once to their final count rather than doubling.
+    std::vector<int>().swap(covered);
+    cands_.reserve(cands_.size() + added.size());
     for (Cand& c : added) cands_.push_back(std::move(c));
     if (sorted) {
       std::inplace_merge(cands_.begin(), cands_.begin() + middle, cands_.end(), by_start);

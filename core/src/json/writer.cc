@@ -40,18 +40,124 @@ const char* SkipPlain(const char* p, const char* end) {
   return p;
 }
 
+// The C library's "%.*g" (std::to_chars where the library has it: the
+// standard defines it as the same characters, without printf's parsing).
+size_t LibraryFormat(double value, int digits, char* out) {
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
+  return std::to_chars(out, out + 32, value, std::chars_format::general, digits).ptr - out;
+#else
+  return static_cast<size_t>(std::snprintf(out, 32, "%.*g", digits, value));
+#endif
+}
+
+using u128 = unsigned __int128;
+
+// m * 2^-shift * 10^k, exactly: its integer part (*floor) and its value
+// rounded half to even (returned). m * 10^k < 2^127 for m < 2^53, k <= 22.
+uint64_t ScaledRound(uint64_t m, int shift, int k, uint64_t* floor) {
+  u128 n = m;
+  for (int i = 0; i < k; ++i) n *= 10;
+  u128 q = n >> shift;
+  u128 r = n - (q << shift);
+  u128 half = u128{1} << (shift - 1);
+  if (q >> 64) {  // far over p digits: only the caller's range check reads it
+    *floor = UINT64_MAX;
+    return UINT64_MAX;
+  }
+  *floor = static_cast<uint64_t>(q);
+  if (r > half || (r == half && (q & 1))) ++q;
+  return static_cast<uint64_t>(q);
+}
+
 }  // namespace
+
+size_t FormatDouble(double value, int digits, char* out) {
+  const int p = digits < 1 ? 1 : digits;
+  double a = std::fabs(value);
+  if (!std::isfinite(value) || p > 17 || a == 0) return LibraryFormat(value, digits, out);
+  int exp2;
+  double frac = std::frexp(a, &exp2);  // a = frac * 2^exp2, frac in [0.5, 1)
+  // a = m * 2^-shift with m an integer of 53 bits.
+  const uint64_t m = static_cast<uint64_t>(std::ldexp(frac, 53));
+  const int shift = 53 - exp2;
+  // x: the decimal exponent of a (floor(log10(a))), estimated, then put
+  // right by the integer part of a scaled to p digits; r: a rounded to p digits.
+  int x = static_cast<int>(std::floor(std::log10(a)));
+  uint64_t low = 1;
+  for (int i = 1; i < p; ++i) low *= 10;
+  const uint64_t high = low * 10;
+  uint64_t r = 0;
+  bool found = false;
+  for (int attempt = 0; attempt < 3 && !found; ++attempt) {
+    const int k = p - 1 - x;
+    if (x < -5 || x >= p || k < 0 || k > 22 || shift < 1 || shift > 126) break;
+    uint64_t whole;
+    r = ScaledRound(m, shift, k, &whole);
+    if (whole >= high) {
+      ++x;
+    } else if (whole < low) {
+      --x;
+    } else {
+      found = true;
+    }
+  }
+  if (found && r == high) {  // rounding carried into the next digit: 9.9996 -> 10.00
+    r = low;
+    ++x;
+  }
+  // %g takes %e's form below 1e-4 and from 10^p on: left to the library.
+  if (!found || x < -4 || x >= p) return LibraryFormat(value, digits, out);
+  // Fixed notation with k = p - 1 - x decimals: r / 10^k, trailing zeros dropped.
+  const int k = p - 1 - x;
+  char digits_buf[24];
+  int n = 0;
+  for (uint64_t v = r; v > 0; v /= 10) digits_buf[n++] = static_cast<char>('0' + v % 10);
+  // digits_buf holds r's digits, lowest first; r has p digits.
+  int drop = 0;  // trailing zeros among the decimals
+  while (drop < k && digits_buf[drop] == '0') ++drop;
+  size_t len = 0;
+  if (value < 0) out[len++] = '-';
+  const int int_digits = n - k;  // digits before the point (may be <= 0)
+  if (int_digits <= 0) {
+    out[len++] = '0';
+  } else {
+    for (int i = n - 1; i >= k; --i) out[len++] = digits_buf[i];
+  }
+  if (drop < k) {
+    out[len++] = '.';
+    for (int i = int_digits; i < 0; ++i) out[len++] = '0';
+    for (int i = std::min(n, k) - 1; i >= drop; --i) out[len++] = digits_buf[i];
+  }
+  return len;
+}
 
 JsonWriter::JsonWriter(bool pretty, size_t reserve)
     : pretty_(pretty), buf_(new char[reserve]), cap_(reserve) {}
 
+JsonWriter::JsonWriter(bool pretty, Sink sink, void* context)
+    : pretty_(pretty),
+      buf_(new char[kSinkBuffer]),
+      cap_(kSinkBuffer),
+      sink_(sink),
+      context_(context) {}
+
 std::string JsonWriter::Finish() {
+  if (sink_) {
+    if (size_ > 0) sink_(context_, std::string_view(buf_.get(), size_));
+    size_ = 0;
+    return {};
+  }
   std::string out(buf_.get(), size_);
   size_ = 0;
   return out;
 }
 
 void JsonWriter::Expand(size_t n) {
+  if (sink_) {
+    if (size_ > 0) sink_(context_, std::string_view(buf_.get(), size_));
+    size_ = 0;
+    if (n <= cap_) return;
+  }
   size_t cap = std::max(cap_ * 2, size_ + n + 256);
   std::unique_ptr<char[]> bigger(new char[cap]);
   if (size_ > 0) std::memcpy(bigger.get(), buf_.get(), size_);
@@ -170,15 +276,7 @@ void JsonWriter::Double(double value, int digits) {
     return;
   }
   char buf[32];
-#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
-  // The same characters as %.*g (the standard defines it so), without
-  // printf's format parsing; libc++ builds without it (wasm) use snprintf.
-  char* end = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::general, digits).ptr;
-  Append(std::string_view(buf, end - buf));
-#else
-  std::snprintf(buf, sizeof buf, "%.*g", digits, value);
-  Append(buf);
-#endif
+  Append(std::string_view(buf, FormatDouble(value, digits, buf)));
 }
 
 void JsonWriter::Bool(bool value) {

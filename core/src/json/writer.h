@@ -7,6 +7,10 @@
 //   w.Int(1);
 //   w.EndObject();
 //   std::string json = w.Finish();  // {"schema":1}
+//
+// Given a sink, the writer streams instead: whenever its buffer (kSinkBuffer
+// bytes) is full, the bytes go to the sink, and Finish sends the rest and
+// returns "". The output is the same bytes either way.
 #ifndef LEDE_JSON_WRITER_H_
 #define LEDE_JSON_WRITER_H_
 
@@ -19,10 +23,24 @@
 
 namespace lede {
 
+// Writes `value` as printf's "%.{digits}g" would (digits 1..17), to out[0,
+// 32), and returns the length: exact decimal rounding (half to even), in
+// integer arithmetic for the numbers JSON output holds (fixed notation,
+// 1e-5 <= |value| < 10^digits), else by the C library. The same characters in
+// every build, natively and in wasm, whose C++ library lacks
+// std::to_chars(double) and whose snprintf is slow.
+size_t FormatDouble(double value, int digits, char* out);
+
 class JsonWriter {
  public:
+  // Receives the output piece by piece, in order.
+  using Sink = void (*)(void* context, std::string_view bytes);
+  static constexpr size_t kSinkBuffer = 64 << 10;
+
   // `reserve`: the expected size of the output, to allocate once.
   explicit JsonWriter(bool pretty, size_t reserve = 0);
+  // Streams the output to sink(context, ...).
+  JsonWriter(bool pretty, Sink sink, void* context);
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
@@ -61,7 +79,8 @@ class JsonWriter {
     return c < 0x20 || c == '"' || c == '\\' || c == 0x7F || c == 0xE2;
   }
 
-  // The text written so far; the writer is empty afterwards.
+  // The text written so far (with a sink: sends it, returns ""); the writer
+  // is empty afterwards.
   std::string Finish();
 
  private:
@@ -72,8 +91,9 @@ class JsonWriter {
   void Quoted(std::string_view s);  // "s", escaped
 
   // Room for n more bytes at the end of the output; returns where they go.
-  // The output is buf_[0, size_) of capacity cap_, grown by doubling, so a
-  // write is one comparison and a copy (no std::string bookkeeping per call).
+  // The output is buf_[0, size_) of capacity cap_, grown by doubling (or,
+  // with a sink, emptied into it), so a write is one comparison and a copy
+  // (no std::string bookkeeping per call).
   char* Grow(size_t n) {
     if (cap_ - size_ < n) Expand(n);
     char* p = buf_.get() + size_;
@@ -91,6 +111,8 @@ class JsonWriter {
   std::vector<bool> first_;  // per open container: nothing written yet
   std::unique_ptr<char[]> buf_;
   size_t size_ = 0, cap_ = 0;
+  Sink sink_ = nullptr;
+  void* context_ = nullptr;
 };
 
 }  // namespace lede

@@ -139,6 +139,67 @@ std::string Lower(std::string_view w) {
   return out;
 }
 
+// The lower-cased words of a document's tokens (Lower, as the Document
+// folded them: the only quote mark a word holds is ’): a word's of up to 24
+// bytes, else empty. A view, so no table a token is kept (a string_view per
+// token was 16 bytes, a std::string 32).
+class LowerWords {
+ public:
+  explicit LowerWords(const Document& doc) : doc_(doc) {}
+  size_t size() const { return doc_.tokens.size(); }
+  std::string_view operator[](size_t i) const {
+    const Token& t = doc_.tokens[i];
+    if (t.kind != TokenKind::kWord || t.span.end - t.span.start > 24) return {};
+    const uint32_t at = doc_.folded_at[i];
+    return std::string_view(doc_.folded_text.data() + at, doc_.folded_at[i + 1] - at);
+  }
+  // (*this)[i] == w, most often settled by the length alone.
+  bool Is(size_t i, std::string_view w) const {
+    const uint32_t at = doc_.folded_at[i];
+    if (doc_.folded_at[i + 1] - at != w.size()) return w.empty() && (*this)[i].empty();
+    const Token& t = doc_.tokens[i];
+    if (t.kind != TokenKind::kWord || t.span.end - t.span.start > 24) return w.empty();
+    return std::memcmp(doc_.folded_text.data() + at, w.data(), w.size()) == 0;
+  }
+
+ private:
+  const Document& doc_;
+};
+
+// The cue verb of each token (or nullptr) in two bytes a token instead of a
+// pointer's eight: the few distinct verbs a document uses get small numbers.
+class CueTable {
+ public:
+  void assign(size_t n, std::nullptr_t) {
+    ids_.assign(n, 0);
+    verbs_.assign(1, nullptr);
+    last_ = 0;
+  }
+  size_t size() const { return ids_.size(); }
+  const CueVerb* operator[](size_t i) const { return verbs_[ids_[i]]; }
+  void Set(size_t i, const CueVerb* v) {
+    uint16_t id = 0;
+    if (v != nullptr && v == verbs_[last_]) {
+      id = last_;
+    } else if (v != nullptr) {
+      auto found = std::find(verbs_.begin() + 1, verbs_.end(), v);
+      if (found == verbs_.end()) {
+        if (verbs_.size() > 0xFFFF) return;  // no lexicon holds that many; never reached
+        verbs_.push_back(v);
+        found = verbs_.end() - 1;
+      }
+      id = static_cast<uint16_t>(found - verbs_.begin());
+      last_ = id;
+    }
+    ids_[i] = id;
+  }
+
+ private:
+  std::vector<uint16_t> ids_;
+  std::vector<const CueVerb*> verbs_;  // [0] is nullptr
+  uint16_t last_ = 0;                  // the id Set found last
+};
+
 bool IsDashText(std::string_view w) {
   return w == "-" || w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "\xE2\x80\x95";
 }
@@ -169,7 +230,7 @@ class QuoteFinder {
  public:
   QuoteFinder(const Document& doc, const std::vector<Entity>& entities,
               std::vector<Warning>* warnings)
-      : d_(doc), ents_(entities), warnings_(warnings), lex_(QuoteLexicon::Get()) {}
+      : d_(doc), ents_(entities), warnings_(warnings), lex_(QuoteLexicon::Get()), lower_(doc) {}
 
   std::vector<Quote> Run() {
     Classify();
@@ -202,16 +263,13 @@ class QuoteFinder {
     size_t n = d_.tokens.size();
     cls_.assign(n, 0);
     cue_.assign(n, nullptr);
-    lower_.resize(n);
     for (size_t i = 0; i < n; ++i) {
       const Token& t = d_.tokens[i];
       if (t.kind != TokenKind::kWord) continue;
       std::string_view w = d_.Text(t);
       if (w.size() > 24) continue;
-      // Lower(w), as the Document folded it (’ is the only quote mark a word holds).
-      lower_[i] = d_.Folded(static_cast<uint32_t>(i));
       cls_[i] = wc.Of(lower_[i]);
-      cue_[i] = lex_.Verb(lower_[i]);
+      if (const CueVerb* v = lex_.Verb(lower_[i])) cue_.Set(i, v);
     }
     // Verbs with a particle: "called for", "pointed to", "referring to".
     for (size_t i = 0; i + 2 < n; ++i) {
@@ -225,20 +283,20 @@ class QuoteFinder {
         v = &point_to_;
       else if ((w == "referring" || w == "referred" || w == "refers") && p == "to")
         v = &refer_to_;
-      if (v != nullptr) cue_[i] = v;
+      if (v != nullptr) cue_.Set(i, v);
     }
     // "As Tom Ridge put it: ...": "it" carries the cue, "put" stands aside.
     for (size_t i = 1; i + 1 < n; ++i) {
       if (lower_[i - 1] == "put" && lower_[i] == "it" &&
           (d_.Text(i + 1) == ":" || d_.Text(i + 1) == ",")) {
-        cue_[i] = &put_it_;
+        cue_.Set(i, &put_it_);
         cls_[i - 1] |= kAux;
         cls_[i] &= static_cast<uint16_t>(~kPronoun);
       }
     }
   }
   bool Is(uint32_t i, uint16_t c) const { return i < cls_.size() && (cls_[i] & c) != 0; }
-  bool Word(uint32_t i, std::string_view w) const { return i < lower_.size() && lower_[i] == w; }
+  bool Word(uint32_t i, std::string_view w) const { return i < lower_.size() && lower_.Is(i, w); }
   std::string_view Text(uint32_t i) const { return d_.Text(i); }
   bool IsPunct(uint32_t i, std::string_view p) const {
     return d_.tokens[i].kind == TokenKind::kPunct && Text(i) == p;
@@ -2258,8 +2316,8 @@ class QuoteFinder {
   const CueVerb point_to_{"point to", "claim", CueFrame::kSpeech};
   const CueVerb refer_to_{"refer to", "say", CueFrame::kSpeech};
   std::vector<uint16_t> cls_;
-  std::vector<const CueVerb*> cue_;
-  std::vector<std::string_view> lower_;  // folded words of up to 24 bytes, else empty
+  CueTable cue_;
+  LowerWords lower_;
   std::vector<MarkedSpan> marks_;
   std::vector<int> in_quote_;
   std::vector<Frame> frames_;
