@@ -314,6 +314,16 @@ TEST(EntitiesTest, ImperativeBeforeANameIsNotPartOfIt) {
   EXPECT_EQ(melania->name, "Melania Trump");
 }
 
+TEST(EntitiesTest, HeadlineFunctionWordIsNoLexiconName) {
+  // Breitbart, September 2016: the headline's "Who" was matched as the WHO.
+  Found f = Analyse(
+      "Washington Post Hit Piece Exploits Trump Supporter Who Was in a Hospital for Mental "
+      "Issues.\n\nThe Washington Post published a story about a supporter of Donald Trump who "
+      "was in a hospital.");
+  EXPECT_EQ(f.With("Who"), nullptr);
+  ASSERT_NE(f.With("Donald Trump"), nullptr);
+}
+
 TEST(EntitiesTest, TokenizedText) {
   Found f = Analyse(
       "Ukraine 's forces recaptured Izyum on Monday , Defence Minister Oleksii Reznikov said .");

@@ -309,6 +309,8 @@ class Builder {
                          : cat == NameLexicon::kLoc                               ? "LOC"
                          : cat == NameLexicon::kOrg                               ? "ORG"
                                                                                   : nullptr;
+      // A headline's "Who" is not the WHO.
+      if (pos == 0 && In<kFunctionWords>(Word(i)) && !doc_.tokens[i].Is(kAllCaps)) type = nullptr;
       if (type && (pos == 0 || pos == 1)) {
         Cand c;
         c.b = i;
