@@ -120,6 +120,15 @@ struct Cand {
   std::string key;        // cluster key within the type
   std::vector<std::string> roles;
   std::string country;  // NORP: its country (canonical)
+
+  // Tokens [b, e) of a type; key, roles and country come later.
+  static Cand Span(uint32_t b, uint32_t e, std::string_view type) {
+    Cand c;
+    c.b = b;
+    c.e = e;
+    c.type = type;
+    return c;
+  }
 };
 
 bool IsAllCapsName(const std::string& s) {
@@ -312,11 +321,7 @@ class Builder {
       // A headline's "Who" is not the WHO.
       if (pos == 0 && In<kFunctionWords>(Word(i)) && !doc_.tokens[i].Is(kAllCaps)) type = nullptr;
       if (type && (pos == 0 || pos == 1)) {
-        Cand c;
-        c.b = i;
-        c.e = end;
-        c.type = type;
-        cands_.push_back(std::move(c));
+        cands_.push_back(Cand::Span(i, end, type));
       }
       i = pos == 1 ? end : i + 1;
     }
@@ -644,11 +649,7 @@ class Builder {
       auto s = surname.find(w);
       if (s != surname.end() && !(i + 1 < n && doc_.tokens[i + 1].Is(kCapitalized) &&
                                   covered[i + 1] < 0 && !doc_.tokens[i + 1].Is(kSentenceStart))) {
-        Cand c;
-        c.b = i;
-        c.e = i + 1;
-        c.type = "PERSON";
-        added.push_back(c);
+        added.push_back(Cand::Span(i, i + 1, "PERSON"));
         continue;
       }
       // "the West's job", "The West should ...": the tagger's leftovers of a
@@ -657,19 +658,11 @@ class Builder {
           (w == "West" || w == "East") &&
           !(i + 1 < n && doc_.tokens[i + 1].kind == TokenKind::kWord &&
             doc_.tokens[i + 1].Is(kCapitalized))) {
-        Cand c;
-        c.b = i;
-        c.e = i + 1;
-        c.type = "LOC";
-        added.push_back(c);
+        added.push_back(Cand::Span(i, i + 1, "LOC"));
         continue;
       }
       if (personal(i)) {
-        Cand c;
-        c.b = i;
-        c.e = i + 1;
-        c.type = "PERSON";
-        added.push_back(c);
+        added.push_back(Cand::Span(i, i + 1, "PERSON"));
         continue;
       }
       auto f = forms.find(w);
@@ -690,11 +683,7 @@ class Builder {
             !TitleLine(i))
           same = false;
         if (!same) continue;
-        Cand c;
-        c.b = i;
-        c.e = i + len;
-        c.type = src.type;
-        added.push_back(c);
+        added.push_back(Cand::Span(i, i + len, src.type));
         i += len - 1;
         continue;
       }
