@@ -418,6 +418,47 @@ TEST(EntitiesTest, FullNameOnlyInTheHeadline) {
   for (const Entity& e : f.a.entities) EXPECT_EQ(e.name.find("Goes"), std::string::npos) << e.name;
 }
 
+TEST(EntitiesTest, OrdinaryWordOpeningASentenceIsNoName) {
+  // NYT, September 2016: "Regardless" was an ORG, "Tolerance" a PERSON.
+  Found f = Analyse(
+      "You can call RT America whatever you want -- a news network, a propaganda arm, something "
+      "in between. Regardless, it's Mr. Putin's. Despite their protests, it sure looks like Larry "
+      "King and Ed Schultz are, too.\n\n"
+      "\"My name may not be on the ballot, but our progress is on the ballot,\" Mr. Obama said on "
+      "Saturday night at the Congressional Black Caucus Foundation gala dinner in Washington, "
+      "where Mrs. Clinton also spoke. \"Tolerance is on the ballot. Democracy is on the ballot. "
+      "Justice is on the ballot.\"");
+  EXPECT_EQ(f.With("Regardless"), nullptr);
+  EXPECT_EQ(f.With("Tolerance"), nullptr);
+  ASSERT_NE(f.With("Larry King"), nullptr);
+  EXPECT_EQ(f.With("Larry King")->type, "PERSON");
+}
+
+TEST(EntitiesTest, SubheadingWithItsPeriodIsNoName) {
+  // NYT, September 2016: a subheading in Title Case was one ORG.
+  Found f = Analyse(
+      "\"That,\" he added, \"promises to make life a lot more difficult for our children and "
+      "grandchildren.\"\n\nJoining Forces With China.\n\n"
+      "Mr. Obama and Hillary Clinton never seem to tire of telling the story of Copenhagen: In "
+      "December 2009, with the climate conference on the verge of failure, the two learned of a "
+      "meeting of the leaders of Brazil, China, India and South Africa. They were joining forces "
+      "against the United States.");
+  EXPECT_EQ(f.With("Joining Forces With China"), nullptr);
+  const Entity* china = f.With("China");
+  ASSERT_NE(china, nullptr);
+  EXPECT_EQ(china->type, "GPE");
+}
+
+TEST(EntitiesTest, InstitutionIsNoPerson) {
+  // AP, June 2016: a museum named after a person was a PERSON.
+  Found f = Analyse(
+      "Another memorial has grown outside the Muhammad Ali Center, a downtown museum that "
+      "promotes his humanitarian ideals and showcases his remarkable career.");
+  const Entity* center = f.With("Muhammad Ali Center");
+  ASSERT_NE(center, nullptr);
+  EXPECT_EQ(center->type, "ORG");
+}
+
 TEST(EntitiesTest, TokenizedText) {
   Found f = Analyse(
       "Ukraine 's forces recaptured Izyum on Monday , Defence Minister Oleksii Reznikov said .");

@@ -39,19 +39,22 @@ bool In(std::string_view w) {
 
 // Capitalized at the start of a sentence but never a name by themselves.
 const char* const kFunctionWords[] = {
-    "the",      "a",           "an",           "in",      "amid",    "at",        "on",     "for",
-    "with",     "by",          "from",         "after",   "before",  "as",        "if",     "when",
-    "while",    "but",         "and",          "or",      "so",      "yet",       "this",   "that",
-    "these",    "those",       "his",          "her",     "their",   "its",       "our",    "my",
-    "your",     "we",          "they",         "he",      "she",     "it",        "i",      "there",
-    "here",     "meanwhile",   "however",      "also",    "then",    "now",       "even",   "still",
-    "why",      "what",        "who",          "how",     "where",   "despite",   "during", "under",
-    "over",     "since",       "until",        "like",    "unlike",  "according", "some",   "many",
-    "most",     "all",         "both",         "each",    "every",   "no",        "not",    "only",
-    "just",     "instead",     "although",     "though",  "because", "into",      "across", "near",
-    "against",  "about",       "without",      "through", "toward",  "towards",   "once",   "thus",
-    "moreover", "furthermore", "nevertheless", "yes",     "oh",      "mr",        "to",     "of",
-    "said",     "says",        nullptr};
+    "the",       "a",        "an",         "in",       "amid",     "at",          "on",
+    "for",       "with",     "by",         "from",     "after",    "before",      "as",
+    "if",        "when",     "while",      "but",      "and",      "or",          "so",
+    "yet",       "this",     "that",       "these",    "those",    "his",         "her",
+    "their",     "its",      "our",        "my",       "your",     "we",          "they",
+    "he",        "she",      "it",         "i",        "there",    "here",        "meanwhile",
+    "however",   "also",     "then",       "now",      "even",     "still",       "why",
+    "what",      "who",      "how",        "where",    "despite",  "during",      "under",
+    "over",      "since",    "until",      "like",     "unlike",   "according",   "some",
+    "many",      "most",     "all",        "both",     "each",     "every",       "no",
+    "not",       "only",     "just",       "instead",  "although", "though",      "because",
+    "into",      "across",   "near",       "against",  "about",    "without",     "through",
+    "toward",    "towards",  "once",       "thus",     "moreover", "furthermore", "nevertheless",
+    "yes",       "oh",       "mr",         "to",       "of",       "said",        "says",
+    "someone",   "anyone",   "everyone",   "somebody", "anybody",  "everybody",   "nobody",
+    "something", "anything", "everything", "nothing",  nullptr};
 
 // Stop a role phrase when extending it to the left or right.
 const char* const kRoleStops[] = {
@@ -139,6 +142,12 @@ const char* const kCompanyWords[] = {
 const char* const kCompanyNouns[] = {"ceo",          "cfo",       "coo",          "shareholders",
                                      "stockholders", "employees", "bankers",      "subsidiary",
                                      "shares",       "stock",     "headquarters", nullptr};
+// Last words of institutions' names, never of a person's or a place's:
+// "Islamic Center", "Muhammad Ali Center".
+const char* const kInstitutionWords[] = {
+    "center",    "centre",     "institute", "institution", "foundation", "university",  "college",
+    "school",    "academy",    "museum",    "library",     "hospital",   "association", "society",
+    "committee", "commission", "council",   "department",  "ministry",   "agency",      nullptr};
 const char* const kCompass[] = {"north",     "south",     "east",      "west",    "northeast",
                                 "northwest", "southeast", "southwest", "midwest", nullptr};
 const char* const kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
@@ -222,7 +231,11 @@ class Builder {
       if (doc_.tokens[k].kind == TokenKind::kNumber) return false;  // a table row
     }
     std::string_view last = doc_.Text(s.end - 1);
-    return s.end - s.begin >= 4 && last != "." && last != "!" && last != "?";
+    if (s.end - s.begin >= 4 && last != "." && last != "!" && last != "?") return true;
+    // A subheading with a final period, a paragraph of its own: "Joining Forces
+    // With China.", "A Divisive Legacy."
+    const Paragraph& p = doc_.paragraphs[s.paragraph];
+    return p.end - p.begin == 1 && last == "." && s.end - s.begin >= 4 && s.end - s.begin <= 12;
   }
   // Whether the text writes tokens [b, e) the same way off the headline lines
   // (names in a headline are those the article goes on to name).
@@ -427,6 +440,11 @@ class Builder {
         for (uint32_t i = c.b; i < c.e; ++i) {
           ordinary = ordinary || (doc_.tokens[i].Is(kCapitalized) && (context_.word_bits[i] & 2));
         }
+        // In a subheading or credit line ("White House Correspondent Julie Pace."),
+        // a given name and a surname stay a person's, though "pace" is a word too.
+        if (!title_line_[c.b] && s.type == ner::kPer && c.e - c.b >= 2 &&
+            (context_.lists[c.b] & 2) && !(context_.word_bits[c.b] & 2))
+          ordinary = false;
         // "Hillary Clinton Goes After ...": a person's full name only the headline
         // writes, a given name and a surname the body writes, stays whole.
         bool headline_person = s.type == ner::kPer && c.e - c.b >= 2 && c.e - c.b <= 3 &&
@@ -460,6 +478,14 @@ class Builder {
           return w.size() > n + 2 && w.compare(w.size() - n, n, x) == 0;
         };
         if (ends("ing") || ends("ed") || ends("ly")) continue;
+      }
+      // "Regardless, it's Mr. Putin's.", "\"Tolerance is on the ballot.", "Terrorism." (a
+      // one-word subheading): a sentence's first word that the text never
+      // capitalizes inside a sentence and no list knows, which the text writes in
+      // lower case elsewhere, or has the suffix of an abstract noun, or a comma
+      // follows, is an ordinary word.
+      if (c.e - c.b == 1 && OpensSentence(c.b) && s.type != ner::kMisc && CommonOpener(c.b)) {
+        continue;
       }
       // "Ramstein Air Force Base": a facility takes the capitalized words before it.
       if (doc_.tokens[c.e - 1].kind == TokenKind::kWord && In<kFacilityWords>(Word(c.e - 1)) &&
@@ -575,8 +601,8 @@ class Builder {
   }
   // Signs of a place around tokens [b, e): a preposition of place before it ("in
   // Novi", "the island of Bornholm"), a state or country after a comma ("Coral
-  // Springs, Florida"; "Ashton, Md."), a place before the comma ("Flint, Mich."),
-  // an opening dateline ("FAIRVIEW, W.Va.").
+  // Springs, Florida"; "Ashton, Md."), a state's abbreviation after a place and a
+  // comma ("Flint, Mich."), an opening dateline ("FAIRVIEW, W.Va.").
   bool PlaceContext(uint32_t b, uint32_t e) const {
     if (doc_.tokens[b].Is(kDateline)) return true;
     uint32_t p = b;
@@ -589,15 +615,15 @@ class Builder {
     const size_t n = doc_.tokens.size();
     if (e + 1 < n && doc_.Text(e) == ",") {
       const std::string_view w = Word(e + 1);
+      const int code = context_.gazetteer[e + 1];
+      const int cat = code ? (code - 1) / 4 : 0;  // "Windham, New Hampshire"
       if (doc_.tokens[e + 1].Is(kCapitalized) &&
-          (lex_.country.count(w) || lex_.place.count(w) || StateAbbreviation(e + 1)))
+          (lex_.country.count(w) || lex_.place.count(w) || StateAbbreviation(e + 1) ||
+           cat == NameLexicon::kCountry || cat == NameLexicon::kGpe))
         return true;
     }
     if (e == b + 1 && b >= 2 && doc_.Text(b - 1) == "," && doc_.tokens[b - 2].Is(kCapitalized) &&
         StateAbbreviation(b))
-      return true;
-    if (b >= 2 && doc_.Text(b - 1) == "," && !cands_.empty() && cands_.back().e == b - 1 &&
-        cands_.back().type == "GPE" && !cands_.back().unsure)
       return true;
     return false;
   }
@@ -650,6 +676,8 @@ class Builder {
         auto it = sure.find(f);
         if (it != sure.end()) {
           c.type = it->second;
+        } else if (c.e - c.b >= 2 && In<kInstitutionWords>(Word(c.e - 1))) {
+          c.type = "ORG";  // "Islamic Center"
         } else if (lower || article) {
           continue;  // dropped
         } else if (org.count(f)) {
@@ -682,6 +710,24 @@ class Builder {
     for (Cand& c : cands_) {
       if ((c.type == "PERSON" || c.type == "GPE") && forms.count(Folded(c.b, c.e))) c.type = "ORG";
     }
+  }
+  // See Collect: a sentence's first word that is no name.
+  bool CommonOpener(uint32_t i) const {
+    const Token& t = doc_.tokens[i];
+    if (t.kind != TokenKind::kWord || t.Is(kAllCaps) || context_.caps_line[i] ||
+        (context_.word_bits[i] & 5) /* kSeenCapMid | kSeenCapsMid */ || context_.lists[i] ||
+        context_.gazetteer[i] || !PlainWord(i))
+      return false;
+    const std::string_view w = Word(i);
+    auto ends = [&](std::string_view x) {
+      return w.size() > x.size() + 2 && w.substr(w.size() - x.size()) == x;
+    };
+    // A comma, then not an apposition ("Scheiderman, a Democrat whose office").
+    const bool comma = i + 2 < doc_.tokens.size() && doc_.Text(i + 1) == "," &&
+                       doc_.tokens[i + 2].Is(kLower) && Word(i + 2) != "a" && Word(i + 2) != "an" &&
+                       Word(i + 2) != "the" && Word(i + 2) != "who";
+    return (context_.word_bits[i] & 2) || AbstractNoun(i) || ends("less") || ends("ness") ||
+           ends("ism") || comma;
   }
   // A word with the suffix of an abstract noun ("Immigration", "Enforcement").
   bool AbstractNoun(uint32_t i) const {
@@ -810,7 +856,7 @@ class Builder {
     }
     if ((first == "battle" || first == "siege") && e - b > 2) return "EVENT";
     if (conll == ner::kPer) {
-      if (lex_.org.count(f)) return "ORG";
+      if (lex_.org.count(f) || (e - b >= 2 && In<kInstitutionWords>(last))) return "ORG";
       if (lex_.country.count(f)) return "GPE";
       auto p = lex_.place.find(f);
       if (p != lex_.place.end() && f != "austin" && f != "washington") return p->second;
