@@ -90,7 +90,7 @@ const char* const kPeopleGroups[] = {
     "mormon",     "mormons",     "hindu",       "hindus",       "sikh",       "sikhs",
     "buddhist",   "buddhists",   "sunni",       "sunnis",       "shiite",     "shiites",
     "arab",       "arabs",       "kurd",        "kurds",        "democrat",   "democrats",
-    "republican", "republicans", nullptr};
+    "republican", "republicans", "libertarian", "libertarians", nullptr};
 
 const char* const kFacilityWords[] = {"airport",  "base",      "bridge", "stadium",  "street",
                                       "road",     "avenue",    "square", "tower",    "palace",
@@ -193,6 +193,7 @@ class Builder {
     CompanyNames();
     MergeOrgNames();
     PersonsInOrgSpans();
+    SplitGroupAndPlace();
     // VoteTypes();
     ExtendMentions();
     for (Cand& c : cands_) Key(&c);
@@ -759,6 +760,38 @@ class Builder {
       c.type = "PERSON";
     }
   }
+  // "Republican Indiana Gov. Mike Pence", "a prominent New York Democrat": a
+  // party (or religious group) and a known place in one span are two names, a
+  // NORP and a GPE.
+  void SplitGroupAndPlace() {
+    std::vector<Cand> out;
+    out.reserve(cands_.size() + 2);
+    for (Cand& c : cands_) {
+      if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || context_.caps_line[c.b] ||
+          lex_.org.count(Folded(c.b, c.e))) {
+        out.push_back(std::move(c));
+        continue;
+      }
+      // The lexicon's type of tokens [b, e), or nothing.
+      auto place = [&](uint32_t b, uint32_t e) -> std::string_view {
+        const std::string f = Folded(b, e);
+        if (lex_.country.count(f)) return "GPE";
+        auto p = lex_.place.find(f);
+        return p != lex_.place.end() ? std::string_view(p->second) : std::string_view();
+      };
+      // Party and religious groups only: "French Sudan" is one name.
+      if (In<kPeopleGroups>(Word(c.b)) && !place(c.b + 1, c.e).empty()) {
+        out.push_back(Cand::Span(c.b, c.b + 1, "NORP"));
+        out.push_back(Cand::Span(c.b + 1, c.e, place(c.b + 1, c.e)));
+      } else if (In<kPeopleGroups>(Word(c.e - 1)) && !place(c.b, c.e - 1).empty()) {
+        out.push_back(Cand::Span(c.b, c.e - 1, place(c.b, c.e - 1)));
+        out.push_back(Cand::Span(c.e - 1, c.e, "NORP"));
+      } else {
+        out.push_back(std::move(c));
+      }
+    }
+    cands_.swap(out);
+  }
   // A given name by either list (the tagger's large list or the gazetteer's).
   bool GivenName(uint32_t i) const {
     const int code = context_.gazetteer[i];
@@ -892,6 +925,8 @@ class Builder {
     if ((first == "battle" || first == "siege") && e - b > 2) return "EVENT";
     if (conll == ner::kPer) {
       if (lex_.org.count(f) || (e - b >= 2 && In<kInstitutionWords>(last))) return "ORG";
+      // "Rikers Island", "Kaneohe Bay" (but "Michael Bay").
+      if (e - b >= 2 && In<kNaturalWords>(last) && !GivenName(b)) return "LOC";
       if (lex_.country.count(f)) return "GPE";
       auto p = lex_.place.find(f);
       if (p != lex_.place.end() && f != "austin" && f != "washington") return p->second;
