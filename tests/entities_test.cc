@@ -459,6 +459,21 @@ TEST(EntitiesTest, InstitutionIsNoPerson) {
   EXPECT_EQ(center->type, "ORG");
 }
 
+TEST(EntitiesTest, FamilyMemberReadAsOrgIsAPerson) {
+  // Washington Post, September 2016: "Ivanka Trump" was an ORG beside "Donald Trump";
+  // the role of the apposition belongs to her father, not to her.
+  Found f = Analyse(
+      "Donald Trump's new proposal for paid maternity leave is vague.\n\n"
+      "The spokesman could not explain why it was mentioned by Ivanka Trump in an interview with "
+      "Cosmopolitan magazine.\n\n"
+      "Ivanka Trump, the Republican presidential nominee's eldest daughter, noted the rule.");
+  const Entity* ivanka = f.With("Ivanka Trump");
+  ASSERT_NE(ivanka, nullptr);
+  EXPECT_EQ(ivanka->type, "PERSON");
+  EXPECT_EQ(f.Mentions(*ivanka).size(), 2u);
+  EXPECT_TRUE(ivanka->roles.empty());
+}
+
 TEST(EntitiesTest, TokenizedText) {
   Found f = Analyse(
       "Ukraine 's forces recaptured Izyum on Monday , Defence Minister Oleksii Reznikov said .");

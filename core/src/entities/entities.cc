@@ -192,6 +192,7 @@ class Builder {
     ResolveUnsurePlaces();
     CompanyNames();
     MergeOrgNames();
+    PersonsInOrgSpans();
     // VoteTypes();
     ExtendMentions();
     for (Cand& c : cands_) Key(&c);
@@ -442,13 +443,13 @@ class Builder {
         }
         // In a subheading or credit line ("White House Correspondent Julie Pace."),
         // a given name and a surname stay a person's, though "pace" is a word too.
-        if (!title_line_[c.b] && s.type == ner::kPer && c.e - c.b >= 2 &&
-            (context_.lists[c.b] & 2) && !(context_.word_bits[c.b] & 2))
+        if (!title_line_[c.b] && s.type == ner::kPer && c.e - c.b >= 2 && GivenName(c.b) &&
+            !(context_.word_bits[c.b] & 2))
           ordinary = false;
         // "Hillary Clinton Goes After ...": a person's full name only the headline
         // writes, a given name and a surname the body writes, stays whole.
         bool headline_person = s.type == ner::kPer && c.e - c.b >= 2 && c.e - c.b <= 3 &&
-                               (context_.lists[c.b] & 2) && InBody(c.e - 1, c.e);
+                               GivenName(c.b) && InBody(c.e - 1, c.e);
         for (uint32_t i = c.b; i < c.e && headline_person; ++i) {
           headline_person = !In<kFunctionWords>(Word(i)) && !In<kHeadlineLower>(Word(i));
         }
@@ -682,7 +683,7 @@ class Builder {
           continue;  // dropped
         } else if (org.count(f)) {
           c.type = "ORG";
-        } else if ((context_.lists[c.b] & 2) && c.e - c.b <= 2) {
+        } else if (GivenName(c.b) && c.e - c.b <= 2) {
           c.type = "PERSON";
         }
       }
@@ -728,6 +729,40 @@ class Builder {
                        Word(i + 2) != "the" && Word(i + 2) != "who";
     return (context_.word_bits[i] & 2) || AbstractNoun(i) || ends("less") || ends("ness") ||
            ends("ism") || comma;
+  }
+  // "Ivana Trump", "Ivanka Trump" read as ORG: a span of two words whose second is
+  // the surname of a full name (a listed given name and a surname) elsewhere in
+  // the text, and whose first no list knows nor the text writes in lower case,
+  // is that family's person.
+  void PersonsInOrgSpans() {
+    std::unordered_set<std::string_view> surnames;
+    for (const Cand& c : cands_) {
+      if (c.type == "PERSON" && c.e - c.b >= 2 && GivenName(c.b) &&
+          !(context_.word_bits[c.e - 1] & 2))
+        surnames.insert(doc_.Text(c.e - 1));
+    }
+    if (surnames.empty()) return;
+    for (Cand& c : cands_) {
+      if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b != 2 || context_.caps_line[c.b] ||
+          !surnames.count(doc_.Text(c.b + 1)) ||
+          (context_.gazetteer[c.b] &&
+           (context_.gazetteer[c.b] - 1) / 4 != NameLexicon::kFirstName) ||
+          context_.gazetteer[c.b + 1] || (context_.word_bits[c.b] & 2) ||
+          (context_.lists[c.b] & 1) || !doc_.tokens[c.b].Is(kCapitalized) ||
+          doc_.tokens[c.b].Is(kAllCaps) || doc_.tokens[c.b + 1].Is(kAllCaps) ||
+          In<kPeopleGroups>(Word(c.b)) || lex_.demonym.count(Word(c.b)) ||
+          lex_.org_words.count(Word(c.b)) || lex_.org_words.count(Word(c.b + 1)) ||
+          In<kPlaceHeads>(Word(c.b + 1)))
+        continue;
+      const std::string f = Folded(c.b, c.e);
+      if (lex_.org.count(f) || lex_.country.count(f) || lex_.place.count(f)) continue;
+      c.type = "PERSON";
+    }
+  }
+  // A given name by either list (the tagger's large list or the gazetteer's).
+  bool GivenName(uint32_t i) const {
+    const int code = context_.gazetteer[i];
+    return (context_.lists[i] & 2) || (code && (code - 1) / 4 == NameLexicon::kFirstName);
   }
   // A word with the suffix of an abstract noun ("Immigration", "Enforcement").
   bool AbstractNoun(uint32_t i) const {
@@ -1110,6 +1145,10 @@ class Builder {
         if (IsRoleWord(e - 1)) last_role = e;
       }
       // Up to its last role word; "of the Penta Center ..." runs on to the phrase's end.
+      // "Ivanka Trump, the Republican presidential nominee's eldest daughter": the
+      // role word before a possessive is another person's.
+      if (last_role > b && last_role < s.end && doc_.tokens[last_role].Is(kPossessive))
+        last_role = 0;
       if (last_role > b) {
         uint32_t end = last_role;
         if (end < e && Word(end) == "of") end = e;
