@@ -474,6 +474,24 @@ TEST(EntitiesTest, FamilyMemberReadAsOrgIsAPerson) {
   EXPECT_TRUE(ivanka->roles.empty());
 }
 
+TEST(EntitiesTest, PartyAndPlaceInOneSpanAreTwoNames) {
+  // HuffPost and NYT, September 2016: "Republican Indiana" and "New York Democrat"
+  // were ORGs; "Rikers Island" was a PERSON.
+  Found f = Analyse(
+      "The criticism comes a day before Kaine faces off against Republican Indiana Gov. Mike "
+      "Pence in the only vice presidential debate. \"The question is turnout,\" said Charlie "
+      "King, a prominent New York Democrat. He was held for three years at New York City jail "
+      "complex, Rikers Island without being convicted of a crime.");
+  EXPECT_EQ(f.With("Republican Indiana"), nullptr);
+  EXPECT_EQ(f.With("New York Democrat"), nullptr);
+  ASSERT_NE(f.With("Indiana"), nullptr);
+  EXPECT_EQ(f.With("Indiana")->type, "GPE");
+  ASSERT_NE(f.With("Democrat"), nullptr);
+  EXPECT_EQ(f.With("Democrat")->type, "NORP");
+  ASSERT_NE(f.With("Rikers Island"), nullptr);
+  EXPECT_EQ(f.With("Rikers Island")->type, "LOC");
+}
+
 TEST(EntitiesTest, TokenizedText) {
   Found f = Analyse(
       "Ukraine 's forces recaptured Izyum on Monday , Defence Minister Oleksii Reznikov said .");
