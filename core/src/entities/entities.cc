@@ -636,10 +636,10 @@ class Builder {
       return true;
     return false;
   }
-  // Signs that tokens [b, e), an unknown LOC, name an organization: the subject
+  // Signs that a name ending before token e, an unknown LOC, is an organization's: the subject
   // of a reporting verb or a verb in the past tense ("Politifact then ruled",
   // "Politifact seized on", "Bloomberg reports", "Politifact did a fact-check").
-  bool OrgContext(uint32_t b, uint32_t e) const {
+  bool OrgContext(uint32_t e) const {
     const size_t n = doc_.tokens.size();
     uint32_t v = e;
     if (v < n && doc_.tokens[v].Is(kLower) && v + 1 < n &&
@@ -665,7 +665,7 @@ class Builder {
     std::unordered_set<std::string> org;
     for (const Cand& c : cands_) {
       if (c.unsure) {
-        if (OrgContext(c.b, c.e)) org.insert(Folded(c.b, c.e));
+        if (OrgContext(c.e)) org.insert(Folded(c.b, c.e));
       } else if (c.type == "GPE" || c.type == "LOC" || c.type == "PERSON" || c.type == "ORG") {
         // A place reading elsewhere wins: the tagger read this one as a place too.
         auto [it, added] = sure.emplace(Folded(c.b, c.e), c.type);
