@@ -16,7 +16,7 @@ namespace ner {
 namespace {
 
 constexpr char kMagic[4] = {'L', 'N', 'E', 'R'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
 
 inline uint32_t Fmix(uint32_t h) {
   h ^= h >> 16;
@@ -806,9 +806,10 @@ void SpansFromTags(const int* tags, uint32_t n, uint32_t begin, std::vector<Name
   }
 }
 
-// File: "LNER", u32 version, u32 tags, u32 features, f32 scale,
+// File: "LNER", u32 version (2), u32 tags, u32 features, f32 scale,
 // f32 transitions[(tags + 1) * tags], u32 keys[features] (ascending),
-// i8 weights[tags][features] (tag-major: compresses better).
+// i8 weights[features][tags] (feature-major: one feature's weights are one
+// row, read in place). Version 1 had the weights tag-major; it still loads.
 std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vector<float>& w,
                              const std::vector<float>& transitions) {
   std::vector<size_t> order(keys.size());
@@ -826,8 +827,8 @@ std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vecto
   putf(scale);
   for (float t : transitions) putf(t);
   for (size_t i : order) put32(keys[i]);
-  for (int tag = 0; tag < kNumTags; ++tag) {
-    for (size_t i : order) {
+  for (size_t i : order) {
+    for (int tag = 0; tag < kNumTags; ++tag) {
       float q = std::round(w[i * kNumTags + tag] / scale);
       out.push_back(static_cast<char>(static_cast<int8_t>(std::max(-127.0f, std::min(127.0f, q)))));
     }
@@ -835,67 +836,76 @@ std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vecto
   return out;
 }
 
-bool Model::Load(std::string_view b) {
-  slots_.clear();
-  num_features_ = 0;
-  size_t pos = 0;
-  auto get = [&](void* dst, size_t len) {
-    if (pos + len > b.size()) return false;
-    std::memcpy(dst, b.data() + pos, len);
-    pos += len;
-    return true;
-  };
-  char magic[4];
+// The keys and weights are used where they lie in the file (the embedded
+// model: nothing is copied); only the bucket index over the keys is built,
+// one pass. A version-1 file (or bytes not aligned for u32) is copied into
+// the version-2 layout first.
+bool Model::Load(std::string_view b, bool copy) {
+  *this = Model();
+  constexpr size_t kHeader = 20, kTransitions = (kNumTags + 1) * kNumTags * 4;
+  if (b.size() < kHeader || std::memcmp(b.data(), kMagic, 4) != 0) return false;
   uint32_t version, tags, nf;
-  if (!get(magic, 4) || std::memcmp(magic, kMagic, 4) != 0) return false;
-  if (!get(&version, 4) || version != kVersion || !get(&tags, 4) || tags != kNumTags) return false;
-  if (!get(&nf, 4) || !get(&scale_, 4)) return false;
-  if (b.size() - pos < (kNumTags + 1) * kNumTags * 4 + static_cast<size_t>(nf) * (4 + kNumTags))
-    return false;
+  std::memcpy(&version, b.data() + 4, 4);
+  std::memcpy(&tags, b.data() + 8, 4);
+  std::memcpy(&nf, b.data() + 12, 4);
+  std::memcpy(&scale_, b.data() + 16, 4);
+  if ((version != 1 && version != kVersion) || tags != kNumTags) return false;
+  if (b.size() - kHeader < kTransitions + static_cast<size_t>(nf) * (4 + kNumTags)) return false;
   transitions_.resize((kNumTags + 1) * kNumTags);
-  get(transitions_.data(), transitions_.size() * 4);
-  std::vector<uint32_t> keys(nf);
-  get(keys.data(), static_cast<size_t>(nf) * 4);
-  // One slot holds a key and its weights, so a look-up touches one place.
-  size_t size = 16;
-  while (size * 7 < static_cast<size_t>(nf) * 10) size <<= 1;
-  mask_ = static_cast<uint32_t>(size - 1);
-  slots_.assign(size, Slot{});
-  std::vector<uint32_t> where(nf, 0);
-  for (uint32_t i = 0; i < nf; ++i) {
-    if (keys[i] == 0) continue;    // 0 marks an empty slot; such a feature is dropped
-    uint32_t j = keys[i] & mask_;  // keys are hashes already
-    while (slots_[j].key != 0) j = (j + 1) & mask_;
-    slots_[j].key = keys[i];
-    where[i] = j;
-  }
-  for (int tag = 0; tag < kNumTags; ++tag) {
-    for (uint32_t i = 0; i < nf; ++i) {
-      int8_t v = static_cast<int8_t>(b[pos++]);
-      if (keys[i] != 0) slots_[where[i]].w[tag] = v;
+  std::memcpy(transitions_.data(), b.data() + kHeader, kTransitions);
+  const char* keys = b.data() + kHeader + kTransitions;
+  const char* weights = keys + static_cast<size_t>(nf) * 4;
+  if (version == 1) {  // tag-major weights: transposed into rows
+    auto owned = std::make_shared<std::string>(static_cast<size_t>(nf) * (4 + kNumTags), '\0');
+    std::memcpy(&(*owned)[0], keys, static_cast<size_t>(nf) * 4);
+    char* rows = &(*owned)[0] + static_cast<size_t>(nf) * 4;
+    for (int tag = 0; tag < kNumTags; ++tag) {
+      for (uint32_t i = 0; i < nf; ++i) rows[static_cast<size_t>(i) * kNumTags + tag] = *weights++;
     }
+    keys = owned->data();
+    weights = rows;
+    owned_ = std::move(owned);
+  } else if (copy || reinterpret_cast<uintptr_t>(keys) % alignof(uint32_t) != 0) {
+    owned_ = std::make_shared<const std::string>(keys, static_cast<size_t>(nf) * (4 + kNumTags));
+    keys = owned_->data();
+    weights = keys + static_cast<size_t>(nf) * 4;
+  }
+  keys_ = reinterpret_cast<const uint32_t*>(keys);
+  rows_ = reinterpret_cast<const int8_t*>(weights);
+  // Buckets by the keys' top bits (about one key each; keys are hashes):
+  // bucket k holds keys_[start_[k] .. start_[k + 1]).
+  int bits = 4;
+  while (bits < 24 && (size_t{1} << bits) < nf) ++bits;
+  shift_ = 32 - bits;
+  start_.assign((size_t{1} << bits) + 1, nf);
+  uint32_t bucket = 0;
+  for (uint32_t i = 0; i < nf; ++i) {
+    if (i > 0 && keys_[i] < keys_[i - 1]) {  // not ascending: not a model we wrote
+      *this = Model();
+      return false;
+    }
+    for (const uint32_t k = keys_[i] >> shift_; bucket <= k; ++bucket) start_[bucket] = i;
   }
   num_features_ = nf;
   return true;
 }
 
-const Model::Slot* Model::Find(uint32_t key) const {
-  if (key == 0) return nullptr;
-  uint32_t j = key & mask_;
-  while (true) {
-    const Slot& s = slots_[j];
-    if (s.key == key) return &s;
-    if (s.key == 0) return nullptr;
-    j = (j + 1) & mask_;
+const int8_t* Model::Find(uint32_t key) const {
+  if (key == 0) return nullptr;  // 0 is no feature
+  const uint32_t k = key >> shift_;
+  for (uint32_t i = start_[k], e = start_[k + 1]; i < e; ++i) {
+    if (keys_[i] == key) return rows_ + static_cast<size_t>(i) * kNumTags;
+    if (keys_[i] > key) break;
   }
+  return nullptr;
 }
 
 void Model::AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t to,
                        int16_t* acc) const {
   for (size_t f = from; f < to; ++f) {
-    const Slot* slot = Find(feats[f]);
-    if (!slot) continue;
-    for (int t = 0; t < kRow; ++t) acc[t] += slot->w[t];
+    const int8_t* row = Find(feats[f]);
+    if (!row) continue;
+    for (int t = 0; t < kNumTags; ++t) acc[t] += row[t];
   }
 }
 
@@ -1029,7 +1039,7 @@ const Model* g_replacement = nullptr;
 
 bool Model::ReplaceDefault(std::string_view bytes) {
   auto* m = new Model();  // lives as long as the process, like the default
-  if (!m->Load(bytes)) {
+  if (!m->Load(bytes, /*copy=*/true)) {
     delete m;
     return false;
   }
@@ -1042,7 +1052,7 @@ const Model& Model::Default() {
   if (g_replacement) return *g_replacement;
   static const Model model = [] {
     Model m;
-    m.Load(EmbeddedFile("ner/model.bin"));
+    m.Load(EmbeddedFile("ner/model.bin"), /*copy=*/false);  // static bytes: used in place
     return m;
   }();
   return model;
