@@ -14,6 +14,7 @@
 #include "entities/figures.h"
 #include "entities/lexicon.h"
 #include "entities/ner_model.h"
+#include "quotes/lexicon.h"
 #include "text/utf8.h"
 
 namespace lede {
@@ -114,12 +115,44 @@ const char* const kOrgRoles[] = {
     "professor", "spokesman", "spokeswoman", "spokesperson", "executive",  "manager",
     "employee",  "member",    nullptr};
 
+// Words right before a place's name ("in Novi", "the Danish island of
+// Bornholm", "a rally in the Southwest").
+const char* const kPlacePreps[] = {
+    "in",      "at",      "from",       "near",    "across",   "of",     "into",
+    "outside", "around",  "throughout", "toward",  "towards",  "via",    "within",
+    "inside",  "through", "visit",      "visited", "visiting", "visits", nullptr};
+// Last words of places' names ("Kent County", "Colorado Springs") and first
+// words ("North Florida", "Fort Wayne", "San Bernardino").
+const char* const kPlaceHeads[] = {"county", "city",     "town",     "township", "village",
+                                   "parish", "province", "district", "heights",  "springs",
+                                   "falls",  "beach",    "hill",     "hills",    nullptr};
+const char* const kPlacePrefixes[] = {
+    "north",   "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "new",   "fort", "port", "san",      "santa",    "st",      "st.",
+    "saint",   "los",   "las",  "el",   "mount",    "lake",     nullptr};
+// Last words of company names, which a place may follow ("Kia Motor Corp of
+// South Korea").
+const char* const kCompanyWords[] = {
+    "inc", "inc.", "corp", "corp.",   "corporation", "ltd",      "ltd.",     "llc",
+    "plc", "co",   "co.",  "company", "group",       "holdings", "partners", nullptr};
+// Nouns that follow a company's name ("Wells Fargo CEO", "Apple shareholders").
+const char* const kCompanyNouns[] = {"ceo",          "cfo",       "coo",          "shareholders",
+                                     "stockholders", "employees", "bankers",      "subsidiary",
+                                     "shares",       "stock",     "headquarters", nullptr};
+const char* const kCompass[] = {"north",     "south",     "east",      "west",    "northeast",
+                                "northwest", "southeast", "southwest", "midwest", nullptr};
+const char* const kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                 "friday", "saturday", "sunday",    nullptr};
+
 struct Cand {
   uint32_t b = 0, e = 0;  // tokens
   std::string_view type;  // lede type: a literal or a lexicon's value (both outlive the run)
   std::string key;        // cluster key within the type
   std::vector<std::string> roles;
   std::string country;  // NORP: its country (canonical)
+  // A GPE only by default: the tagger's LOC that no lexicon knows, with no sign
+  // of a place around it (ResolveUnsurePlaces decides).
+  bool unsure = false;
 
   // Tokens [b, e) of a type; key, roles and country come later.
   static Cand Span(uint32_t b, uint32_t e, std::string_view type) {
@@ -147,6 +180,9 @@ class Builder {
   std::vector<Entity> Run() {
     FindTitleLines();
     Collect();
+    ResolveUnsurePlaces();
+    CompanyNames();
+    MergeOrgNames();
     // VoteTypes();
     ExtendMentions();
     for (Cand& c : cands_) Key(&c);
@@ -391,7 +427,14 @@ class Builder {
         for (uint32_t i = c.b; i < c.e; ++i) {
           ordinary = ordinary || (doc_.tokens[i].Is(kCapitalized) && (context_.word_bits[i] & 2));
         }
-        if (ordinary || (title_line_[c.b] && !InBody(c.b, c.e))) {
+        // "Hillary Clinton Goes After ...": a person's full name only the headline
+        // writes, a given name and a surname the body writes, stays whole.
+        bool headline_person = s.type == ner::kPer && c.e - c.b >= 2 && c.e - c.b <= 3 &&
+                               (context_.lists[c.b] & 2) && InBody(c.e - 1, c.e);
+        for (uint32_t i = c.b; i < c.e && headline_person; ++i) {
+          headline_person = !In<kFunctionWords>(Word(i)) && !In<kHeadlineLower>(Word(i));
+        }
+        if (ordinary || (title_line_[c.b] && !headline_person && !InBody(c.b, c.e))) {
           LexiconNamesIn(c.b, c.e);  // "Ukraine" in "Ukraine Retakes Key Towns"
           continue;
         }
@@ -401,6 +444,10 @@ class Builder {
       // A party and state after a politician's name, "(D-N.Y.)", ", R-S.C.,", is no
       // entity of its own.
       if (PartyTag(c.b, c.e)) continue;
+      // A day of the week is a date ("said Friday afternoon"), not a name; nor is
+      // a name's suffix alone ("Joseph R. Biden, Jr.,").
+      if (c.e - c.b == 1 && (In<kWeekdays>(Word(c.b)) || Word(c.b) == "jr." || Word(c.b) == "sr."))
+        continue;
       // A lone function word or role word is not a name.
       if (c.e - c.b == 1 &&
           (In<kFunctionWords>(Word(c.b)) || (s.type == ner::kPer && IsRoleWord(c.b)))) {
@@ -443,6 +490,13 @@ class Builder {
         } else if (lex_.org.count(f)) {
           c.type = "ORG";
         }
+      }
+      // The tagger's LOC that no lexicon knows is a place only with a sign of one
+      // around it here or at another mention ("in Novi", "Flint, Mich.");
+      // "Politifact", "Netflix", "Black" are not.
+      if (s.type == ner::kLoc && c.type == "GPE" && !context_.caps_line[c.b] &&
+          !KnownPlace(c.b, c.e) && !PlaceContext(c.b, c.e)) {
+        c.unsure = true;
       }
       // "Penta" + "Center for Applied Political Studies": an unknown word right
       // before an organization's name is part of it.
@@ -492,6 +546,206 @@ class Builder {
       }
       cands_.push_back(std::move(c));
     }
+  }
+
+  // Whether a lexicon or the city list knows tokens [b, e) as a place, or the
+  // name is built like one ("Kent County", "North Florida", "Fort Wayne").
+  bool KnownPlace(uint32_t b, uint32_t e) const {
+    const std::string f = Folded(b, e);
+    if (lex_.country.count(f) || lex_.place.count(f) || lex_.org.count(f)) return true;
+    if (e - b == 1) {
+      // One-word city names; "the North", "the Southwest".
+      return (context_.lists[b] & 1) != 0 || In<kCompass>(f);
+    }
+    if (In<kPlaceHeads>(Word(e - 1)) || In<kPlacePrefixes>(Word(b))) return true;
+    for (uint32_t i = b; i < e; ++i) {
+      if (lex_.country.count(Word(i)) || lex_.place.count(Word(i))) return true;
+    }
+    return false;
+  }
+  // A US state's or similar abbreviation after a place and a comma: "Md.", "N.C.",
+  // "Mich", "Va" (before its period), "TX".
+  bool StateAbbreviation(uint32_t i) const {
+    const Token& t = doc_.tokens[i];
+    if (t.kind != TokenKind::kWord || !t.Is(kCapitalized)) return false;
+    const std::string_view w = doc_.Text(i);
+    if (w.size() <= 5 && w.back() == '.') return true;
+    if (t.Is(kAllCaps) && w.size() == 2) return true;
+    return w.size() <= 4 && i + 1 < doc_.tokens.size() && doc_.Text(i + 1) == ".";
+  }
+  // Signs of a place around tokens [b, e): a preposition of place before it ("in
+  // Novi", "the island of Bornholm"), a state or country after a comma ("Coral
+  // Springs, Florida"; "Ashton, Md."), a place before the comma ("Flint, Mich."),
+  // an opening dateline ("FAIRVIEW, W.Va.").
+  bool PlaceContext(uint32_t b, uint32_t e) const {
+    if (doc_.tokens[b].Is(kDateline)) return true;
+    uint32_t p = b;
+    if (p > 0 && Word(p - 1) == "the") --p;
+    if (p > 0 && In<kPlacePreps>(Word(p - 1)) &&
+        (!doc_.tokens[p - 1].Is(kCapitalized) || OpensSentence(p - 1)))
+      return true;
+    // "a visit to Rangoon", not "Choose to Fail" (a title).
+    if (p > 1 && Word(p - 1) == "to" && doc_.tokens[p - 2].Is(kLower)) return true;
+    const size_t n = doc_.tokens.size();
+    if (e + 1 < n && doc_.Text(e) == ",") {
+      const std::string_view w = Word(e + 1);
+      if (doc_.tokens[e + 1].Is(kCapitalized) &&
+          (lex_.country.count(w) || lex_.place.count(w) || StateAbbreviation(e + 1)))
+        return true;
+    }
+    if (e == b + 1 && b >= 2 && doc_.Text(b - 1) == "," && doc_.tokens[b - 2].Is(kCapitalized) &&
+        StateAbbreviation(b))
+      return true;
+    if (b >= 2 && doc_.Text(b - 1) == "," && !cands_.empty() && cands_.back().e == b - 1 &&
+        cands_.back().type == "GPE" && !cands_.back().unsure)
+      return true;
+    return false;
+  }
+  // Signs that tokens [b, e), an unknown LOC, name an organization: the subject
+  // of a reporting verb or a verb in the past tense ("Politifact then ruled",
+  // "Politifact seized on", "Bloomberg reports", "Politifact did a fact-check").
+  bool OrgContext(uint32_t b, uint32_t e) const {
+    const size_t n = doc_.tokens.size();
+    uint32_t v = e;
+    if (v < n && doc_.tokens[v].Is(kLower) && v + 1 < n &&
+        (Word(v) == "then" || Word(v) == "also" || Word(v) == "just"))
+      ++v;  // "Politifact then ruled"
+    if (v >= n || !doc_.tokens[v].Is(kLower) || doc_.tokens[v].kind != TokenKind::kWord)
+      return false;
+    const std::string_view w = Word(v);
+    if (w == "did" || w == "does") return true;
+    // A verb in the past tense: "Politifact seized on Trump's claim".
+    if (w.size() > 4 && w.substr(w.size() - 2) == "ed") return true;
+    const CueVerb* verb = QuoteLexicon::Get().Verb(w);
+    return verb && verb->frame == CueFrame::kSpeech;
+  }
+  // The tagger's unknown LOC with no sign of a place (Cand::unsure), by the
+  // signs at all mentions of its form: the type its other mentions have; nothing
+  // when the text writes one of its words in lower case ("Black and Brown
+  // communities", "Women in Power") or it is a common noun after an article ("a
+  // Millionaire"); an organization by OrgContext ("Politifact", "Bloomberg"); a
+  // person when it opens with a given name ("Al Gore", "Chris"); else a GPE.
+  void ResolveUnsurePlaces() {
+    std::unordered_map<std::string, std::string_view> sure;
+    std::unordered_set<std::string> org;
+    for (const Cand& c : cands_) {
+      if (c.unsure) {
+        if (OrgContext(c.b, c.e)) org.insert(Folded(c.b, c.e));
+      } else if (c.type == "GPE" || c.type == "LOC" || c.type == "PERSON" || c.type == "ORG") {
+        // A place reading elsewhere wins: the tagger read this one as a place too.
+        auto [it, added] = sure.emplace(Folded(c.b, c.e), c.type);
+        if (!added && (c.type == "GPE" || c.type == "LOC")) it->second = c.type;
+      }
+    }
+    size_t out = 0;
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      Cand& c = cands_[k];
+      if (c.unsure) {
+        c.unsure = false;
+        const std::string f = Folded(c.b, c.e);
+        bool lower = false;
+        for (uint32_t i = c.b; i < c.e; ++i) lower = lower || (context_.word_bits[i] & 2);
+        const bool article = c.b > 0 && (Word(c.b - 1) == "a" || Word(c.b - 1) == "an") &&
+                             !(c.e < doc_.tokens.size() && doc_.tokens[c.e].Is(kLower));
+        auto it = sure.find(f);
+        if (it != sure.end()) {
+          c.type = it->second;
+        } else if (lower || article) {
+          continue;  // dropped
+        } else if (org.count(f)) {
+          c.type = "ORG";
+        } else if ((context_.lists[c.b] & 2) && c.e - c.b <= 2) {
+          c.type = "PERSON";
+        }
+      }
+      if (out != k) cands_[out] = std::move(c);
+      ++out;
+    }
+    cands_.resize(out);
+  }
+  // "Wells Fargo CEO John Stumpf", "Wells Fargo bankers": a name right before a
+  // noun that only a company has is a company's, at every mention of that form,
+  // whatever the tagger's type (a person or an unknown place).
+  void CompanyNames() {
+    std::unordered_set<std::string> forms;
+    const size_t n = doc_.tokens.size();
+    for (const Cand& c : cands_) {
+      if (c.type != "PERSON" && c.type != "GPE") continue;
+      uint32_t i = c.e;
+      if (i < n && doc_.tokens[i].Is(kPossessive)) ++i;
+      if (i >= n || doc_.tokens[i].kind != TokenKind::kWord || !In<kCompanyNouns>(Word(i)))
+        continue;
+      std::string f = Folded(c.b, c.e);
+      if (!lex_.country.count(f) && !lex_.place.count(f)) forms.insert(std::move(f));
+    }
+    if (forms.empty()) return;
+    for (Cand& c : cands_) {
+      if ((c.type == "PERSON" || c.type == "GPE") && forms.count(Folded(c.b, c.e))) c.type = "ORG";
+    }
+  }
+  // A word with the suffix of an abstract noun ("Immigration", "Enforcement").
+  bool AbstractNoun(uint32_t i) const {
+    const std::string_view w = Word(i);
+    for (std::string_view x : {"tion", "sion", "ment", "ity", "ance", "ence"}) {
+      if (w.size() > x.size() + 3 && w.substr(w.size() - x.size()) == x) return true;
+    }
+    return false;
+  }
+  // Organization names the tagger cut at an inner preposition or "and": "the
+  // Commission" + "on Presidential Debates", "Center of Media Justice";
+  // "Immigration and Customs Enforcement" (a word the text also writes in lower
+  // case or an abstract noun, "and", an organization of two words or more).
+  void MergeOrgNames() {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    auto plain_cap = [&](uint32_t i) {
+      const Token& t = doc_.tokens[i];
+      return t.kind == TokenKind::kWord && t.Is(kCapitalized) && !t.Is(kSentenceStart) &&
+             !context_.caps_line[i] && !In<kFunctionWords>(Word(i)) && !In<kWeekdays>(Word(i)) &&
+             !In<kRoleStops>(Word(i));
+    };
+    std::vector<Cand> out;
+    out.reserve(cands_.size());
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      Cand c = std::move(cands_[k]);
+      // "X and <ORG>": X one capitalized word, a common noun.
+      if (c.e - c.b == 1 && c.type != "PERSON" && c.type != "NORP" && c.e + 1 < n &&
+          Word(c.e) == "and" && k + 1 < cands_.size() && cands_[k + 1].b == c.e + 1 &&
+          cands_[k + 1].type == "ORG" && cands_[k + 1].e - cands_[k + 1].b >= 2 && plain_cap(c.b) &&
+          ((context_.word_bits[c.b] & 2) || AbstractNoun(c.b)) && !lex_.country.count(Word(c.b)) &&
+          !lex_.place.count(Word(c.b)) && !In<kPlacePrefixes>(Word(c.b)) &&
+          !lex_.demonym.count(Word(cands_[k + 1].e - 1))) {
+        c.e = cands_[k + 1].e;
+        c.type = "ORG";
+        c.key.clear();
+        ++k;
+      }
+      // "<ORG ending in an organization word> of|for|on <capitalized words>".
+      if ((c.type == "ORG" || c.type == "GPE") && c.e + 1 < n &&
+          lex_.org_words.count(Word(c.e - 1)) && !In<kCompanyWords>(Word(c.e - 1)) &&
+          !context_.caps_line[c.e - 1]) {
+        const std::string_view prep = Word(c.e);
+        const std::string_view head = Word(c.e - 1);
+        const bool on =
+            prep == "on" && (head == "commission" || head == "committee" || head == "council");
+        if ((prep == "of" || prep == "for" || on) && plain_cap(c.e + 1)) {
+          uint32_t end = c.e + 1;
+          while (end < n && plain_cap(end)) ++end;
+          // Candidates inside the run must end in it and not be people.
+          size_t j = k + 1;
+          bool ok = true;
+          for (; j < cands_.size() && cands_[j].b < end; ++j) {
+            ok = ok && cands_[j].e <= end && cands_[j].type != "PERSON";
+          }
+          if (ok) {
+            c.e = end;
+            c.type = "ORG";
+            k = j - 1;
+          }
+        }
+      }
+      out.push_back(std::move(c));
+    }
+    cands_.swap(out);
   }
 
   // "NORP" for a people group: words each a demonym ("Americans") or a religious,
