@@ -9,6 +9,7 @@
 #include "data/embedded.h"
 #include "entities/lexicon.h"
 #include "text/utf8.h"
+#include "text/word_set.h"
 
 namespace lede {
 namespace ner {
@@ -617,11 +618,8 @@ void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_
     const Token& t = doc.tokens[i];
     if (!t.Is(kSentenceStart) || t.Is(kAllCaps) || t.span.end - t.span.start > 5) return false;
     if (i + 1 >= end || !doc.tokens[i + 1].Is(kLower)) return false;
-    std::string_view w = doc.Text(t);
-    for (std::string_view o : kOpeners) {
-      if (w == o) return true;
-    }
-    return false;
+    static const WordSet openers(kOpeners);
+    return openers.Has(doc.Text(t));
   };
   auto loud = [&](uint32_t i) {
     const Token& t = doc.tokens[i];
@@ -644,13 +642,8 @@ void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_
     bool joins = prev && next;
     if (!joins && (t.kind == TokenKind::kNumber || t.Is(kPossessive))) joins = true;
     if (!joins && t.kind == TokenKind::kWord && t.span.end - t.span.start <= 5) {
-      std::string_view w = doc.Text(t);
-      for (std::string_view c : kConnectors) {
-        if (w == c) {
-          joins = true;
-          break;
-        }
-      }
+      static const WordSet connectors(kConnectors);
+      joins = connectors.Has(doc.Text(t));
     }
     if (!joins && t.kind == TokenKind::kWord && !t.Is(kLower)) joins = true;  // other scripts
     (*quiet)[k] = joins ? 0 : 1;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "text/utf8.h"
+#include "text/word_set.h"
 
 namespace lede {
 namespace {
@@ -13,14 +14,6 @@ namespace {
 // A sentence longer than this many tokens is cut, so that later stages can
 // assume bounded sentences (a 50 MB line without a period stays linear).
 constexpr uint32_t kMaxSentenceTokens = 512;
-
-template <size_t N>
-bool InList(std::string_view w, const std::string_view (&list)[N]) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
 
 // Fold (ASCII lower case, ’ as ') into `buf`, without allocating: for the
 // short words of the lists below. A word too long for `buf` comes back as
@@ -55,7 +48,20 @@ constexpr std::string_view kSentenceStarters[] = {
     "these", "what", "why",       "how",     "who",       "yet",  "so",    "still",
     "then",  "now",  "meanwhile", "however", "officials", "no",   "not"};
 
-bool IsTitleOrMonthAbbrev(std::string_view folded) { return InList(folded, kTitleAbbrevs); }
+const WordSet& TitleAbbrevs() {
+  static const WordSet set(kTitleAbbrevs);
+  return set;
+}
+const WordSet& OtherAbbrevs() {
+  static const WordSet set(kOtherAbbrevs);
+  return set;
+}
+const WordSet& SentenceStarters() {
+  static const WordSet set(kSentenceStarters);
+  return set;
+}
+
+bool IsTitleOrMonthAbbrev(std::string_view folded) { return TitleAbbrevs().Has(folded); }
 
 struct Scanner {
   std::string_view text;
@@ -315,7 +321,7 @@ bool EndsSentence(const Document& d, uint32_t i, uint32_t e, uint32_t* resume) {
     std::string_view folded = FoldShort(w.substr(0, w.size() - 1), buf);
     if (folded.size() == 1 || IsTitleOrMonthAbbrev(folded)) return false;  // initials, Gen., Sept.
     if (n.kind == TokenKind::kQuote) return true;
-    return InList(FoldShort(nw, buf), kSentenceStarters);
+    return SentenceStarters().Has(FoldShort(nw, buf));
   }
   return true;
 }
@@ -461,7 +467,7 @@ void AssignWords(Document* d) {
 }  // namespace
 
 bool IsKnownAbbreviation(std::string_view folded) {
-  return InList(folded, kTitleAbbrevs) || InList(folded, kOtherAbbrevs);
+  return TitleAbbrevs().Has(folded) || OtherAbbrevs().Has(folded);
 }
 
 Document BuildDocument(std::string_view text) {
