@@ -418,6 +418,80 @@ TEST(EntitiesTest, FullNameOnlyInTheHeadline) {
   for (const Entity& e : f.a.entities) EXPECT_EQ(e.name.find("Goes"), std::string::npos) << e.name;
 }
 
+TEST(EntitiesTest, OrdinaryWordOpeningASentenceIsNoName) {
+  // NYT, September 2016: "Regardless" was an ORG, "Tolerance" a PERSON.
+  Found f = Analyse(
+      "You can call RT America whatever you want -- a news network, a propaganda arm, something "
+      "in between. Regardless, it's Mr. Putin's. Despite their protests, it sure looks like Larry "
+      "King and Ed Schultz are, too.\n\n"
+      "\"My name may not be on the ballot, but our progress is on the ballot,\" Mr. Obama said on "
+      "Saturday night at the Congressional Black Caucus Foundation gala dinner in Washington, "
+      "where Mrs. Clinton also spoke. \"Tolerance is on the ballot. Democracy is on the ballot. "
+      "Justice is on the ballot.\"");
+  EXPECT_EQ(f.With("Regardless"), nullptr);
+  EXPECT_EQ(f.With("Tolerance"), nullptr);
+  ASSERT_NE(f.With("Larry King"), nullptr);
+  EXPECT_EQ(f.With("Larry King")->type, "PERSON");
+}
+
+TEST(EntitiesTest, SubheadingWithItsPeriodIsNoName) {
+  // NYT, September 2016: a subheading in Title Case was one ORG.
+  Found f = Analyse(
+      "\"That,\" he added, \"promises to make life a lot more difficult for our children and "
+      "grandchildren.\"\n\nJoining Forces With China.\n\n"
+      "Mr. Obama and Hillary Clinton never seem to tire of telling the story of Copenhagen: In "
+      "December 2009, with the climate conference on the verge of failure, the two learned of a "
+      "meeting of the leaders of Brazil, China, India and South Africa. They were joining forces "
+      "against the United States.");
+  EXPECT_EQ(f.With("Joining Forces With China"), nullptr);
+  const Entity* china = f.With("China");
+  ASSERT_NE(china, nullptr);
+  EXPECT_EQ(china->type, "GPE");
+}
+
+TEST(EntitiesTest, InstitutionIsNoPerson) {
+  // AP, June 2016: a museum named after a person was a PERSON.
+  Found f = Analyse(
+      "Another memorial has grown outside the Muhammad Ali Center, a downtown museum that "
+      "promotes his humanitarian ideals and showcases his remarkable career.");
+  const Entity* center = f.With("Muhammad Ali Center");
+  ASSERT_NE(center, nullptr);
+  EXPECT_EQ(center->type, "ORG");
+}
+
+TEST(EntitiesTest, FamilyMemberReadAsOrgIsAPerson) {
+  // Washington Post, September 2016: "Ivanka Trump" was an ORG beside "Donald Trump";
+  // the role of the apposition belongs to her father, not to her.
+  Found f = Analyse(
+      "Donald Trump's new proposal for paid maternity leave is vague.\n\n"
+      "The spokesman could not explain why it was mentioned by Ivanka Trump in an interview with "
+      "Cosmopolitan magazine.\n\n"
+      "Ivanka Trump, the Republican presidential nominee's eldest daughter, noted the rule.");
+  const Entity* ivanka = f.With("Ivanka Trump");
+  ASSERT_NE(ivanka, nullptr);
+  EXPECT_EQ(ivanka->type, "PERSON");
+  EXPECT_EQ(f.Mentions(*ivanka).size(), 2u);
+  EXPECT_TRUE(ivanka->roles.empty());
+}
+
+TEST(EntitiesTest, PartyAndPlaceInOneSpanAreTwoNames) {
+  // HuffPost and NYT, September 2016: "Republican Indiana" and "New York Democrat"
+  // were ORGs; "Rikers Island" was a PERSON.
+  Found f = Analyse(
+      "The criticism comes a day before Kaine faces off against Republican Indiana Gov. Mike "
+      "Pence in the only vice presidential debate. \"The question is turnout,\" said Charlie "
+      "King, a prominent New York Democrat. He was held for three years at New York City jail "
+      "complex, Rikers Island without being convicted of a crime.");
+  EXPECT_EQ(f.With("Republican Indiana"), nullptr);
+  EXPECT_EQ(f.With("New York Democrat"), nullptr);
+  ASSERT_NE(f.With("Indiana"), nullptr);
+  EXPECT_EQ(f.With("Indiana")->type, "GPE");
+  ASSERT_NE(f.With("Democrat"), nullptr);
+  EXPECT_EQ(f.With("Democrat")->type, "NORP");
+  ASSERT_NE(f.With("Rikers Island"), nullptr);
+  EXPECT_EQ(f.With("Rikers Island")->type, "LOC");
+}
+
 TEST(EntitiesTest, TokenizedText) {
   Found f = Analyse(
       "Ukraine 's forces recaptured Izyum on Monday , Defence Minister Oleksii Reznikov said .");

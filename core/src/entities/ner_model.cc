@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <unordered_map>
 
 #include "data/embedded.h"
@@ -16,7 +17,7 @@ namespace ner {
 namespace {
 
 constexpr char kMagic[4] = {'L', 'N', 'E', 'R'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
 
 inline uint32_t Fmix(uint32_t h) {
   h ^= h >> 16;
@@ -793,9 +794,10 @@ void SpansFromTags(const int* tags, uint32_t n, uint32_t begin, std::vector<Name
   }
 }
 
-// File: "LNER", u32 version, u32 tags, u32 features, f32 scale,
+// File: "LNER", u32 version (2), u32 tags, u32 features, f32 scale,
 // f32 transitions[(tags + 1) * tags], u32 keys[features] (ascending),
-// i8 weights[tags][features] (tag-major: compresses better).
+// i8 weights[features][tags] (feature-major: one feature's weights are one
+// row, read in place). Version 1 had the weights tag-major; it still loads.
 std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vector<float>& w,
                              const std::vector<float>& transitions) {
   std::vector<size_t> order(keys.size());
@@ -813,8 +815,8 @@ std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vecto
   putf(scale);
   for (float t : transitions) putf(t);
   for (size_t i : order) put32(keys[i]);
-  for (int tag = 0; tag < kNumTags; ++tag) {
-    for (size_t i : order) {
+  for (size_t i : order) {
+    for (int tag = 0; tag < kNumTags; ++tag) {
       float q = std::round(w[i * kNumTags + tag] / scale);
       out.push_back(static_cast<char>(static_cast<int8_t>(std::max(-127.0f, std::min(127.0f, q)))));
     }
@@ -822,69 +824,103 @@ std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vecto
   return out;
 }
 
-bool Model::Load(std::string_view b) {
-  slots_.clear();
-  num_features_ = 0;
-  size_t pos = 0;
-  auto get = [&](void* dst, size_t len) {
-    if (pos + len > b.size()) return false;
-    std::memcpy(dst, b.data() + pos, len);
-    pos += len;
-    return true;
-  };
-  char magic[4];
+// The keys and weights are used where they lie in the file (the embedded
+// model: nothing is copied); only the bucket index over the keys is built,
+// one pass. A version-1 file (or bytes not aligned for u32) is copied into
+// the version-2 layout first.
+bool Model::Load(std::string_view b, bool copy) {
+  *this = Model();
+  constexpr size_t kHeader = 20, kTransitions = (kNumTags + 1) * kNumTags * 4;
+  if (b.size() < kHeader || std::memcmp(b.data(), kMagic, 4) != 0) return false;
   uint32_t version, tags, nf;
-  if (!get(magic, 4) || std::memcmp(magic, kMagic, 4) != 0) return false;
-  if (!get(&version, 4) || version != kVersion || !get(&tags, 4) || tags != kNumTags) return false;
-  if (!get(&nf, 4) || !get(&scale_, 4)) return false;
-  if (b.size() - pos < (kNumTags + 1) * kNumTags * 4 + static_cast<size_t>(nf) * (4 + kNumTags))
-    return false;
+  std::memcpy(&version, b.data() + 4, 4);
+  std::memcpy(&tags, b.data() + 8, 4);
+  std::memcpy(&nf, b.data() + 12, 4);
+  std::memcpy(&scale_, b.data() + 16, 4);
+  if ((version != 1 && version != kVersion) || tags != kNumTags) return false;
+  if (b.size() - kHeader < kTransitions + static_cast<size_t>(nf) * (4 + kNumTags)) return false;
   transitions_.resize((kNumTags + 1) * kNumTags);
-  get(transitions_.data(), transitions_.size() * 4);
-  std::vector<uint32_t> keys(nf);
-  get(keys.data(), static_cast<size_t>(nf) * 4);
-  // One slot holds a key and its weights, so a look-up touches one place.
-  size_t size = 16;
-  while (size * 7 < static_cast<size_t>(nf) * 10) size <<= 1;
-  mask_ = static_cast<uint32_t>(size - 1);
-  slots_.assign(size, Slot{});
-  std::vector<uint32_t> where(nf, 0);
-  for (uint32_t i = 0; i < nf; ++i) {
-    if (keys[i] == 0) continue;    // 0 marks an empty slot; such a feature is dropped
-    uint32_t j = keys[i] & mask_;  // keys are hashes already
-    while (slots_[j].key != 0) j = (j + 1) & mask_;
-    slots_[j].key = keys[i];
-    where[i] = j;
-  }
-  for (int tag = 0; tag < kNumTags; ++tag) {
-    for (uint32_t i = 0; i < nf; ++i) {
-      int8_t v = static_cast<int8_t>(b[pos++]);
-      if (keys[i] != 0) slots_[where[i]].w[tag] = v;
+  std::memcpy(transitions_.data(), b.data() + kHeader, kTransitions);
+  const char* keys = b.data() + kHeader + kTransitions;
+  const char* weights = keys + static_cast<size_t>(nf) * 4;
+  if (version == 1) {  // tag-major weights: transposed into rows
+    auto owned = std::make_shared<std::string>(static_cast<size_t>(nf) * (4 + kNumTags), '\0');
+    std::memcpy(&(*owned)[0], keys, static_cast<size_t>(nf) * 4);
+    char* rows = &(*owned)[0] + static_cast<size_t>(nf) * 4;
+    for (int tag = 0; tag < kNumTags; ++tag) {
+      for (uint32_t i = 0; i < nf; ++i) rows[static_cast<size_t>(i) * kNumTags + tag] = *weights++;
     }
+    keys = owned->data();
+    weights = rows;
+    owned_ = std::move(owned);
+  } else if (copy || reinterpret_cast<uintptr_t>(keys) % alignof(uint32_t) != 0) {
+    owned_ = std::make_shared<const std::string>(keys, static_cast<size_t>(nf) * (4 + kNumTags));
+    keys = owned_->data();
+    weights = keys + static_cast<size_t>(nf) * 4;
+  }
+  keys_ = reinterpret_cast<const uint32_t*>(keys);
+  rows_ = reinterpret_cast<const int8_t*>(weights);
+  // Buckets by the keys' top bits (about one key each; keys are hashes):
+  // bucket k holds keys_[start_[k] .. start_[k + 1]).
+  int bits = 4;
+  while (bits < 24 && (size_t{1} << bits) < nf) ++bits;
+  shift_ = 32 - bits;
+  start_.assign((size_t{1} << bits) + 1, nf);
+  uint32_t bucket = 0;
+  for (uint32_t i = 0; i < nf; ++i) {
+    if (i > 0 && keys_[i] < keys_[i - 1]) {  // not ascending: not a model we wrote
+      *this = Model();
+      return false;
+    }
+    for (const uint32_t k = keys_[i] >> shift_; bucket <= k; ++bucket) start_[bucket] = i;
   }
   num_features_ = nf;
   return true;
 }
 
-const Model::Slot* Model::Find(uint32_t key) const {
-  if (key == 0) return nullptr;
-  uint32_t j = key & mask_;
-  while (true) {
-    const Slot& s = slots_[j];
-    if (s.key == key) return &s;
-    if (s.key == 0) return nullptr;
-    j = (j + 1) & mask_;
+const int8_t* Model::Find(uint32_t key) const {
+  if (key == 0) return nullptr;  // 0 is no feature
+  const uint32_t k = key >> shift_;
+  for (uint32_t i = start_[k], e = start_[k + 1]; i < e; ++i) {
+    if (keys_[i] == key) return rows_ + static_cast<size_t>(i) * kNumTags;
+    if (keys_[i] > key) break;
   }
+  return nullptr;
 }
 
 void Model::AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t to,
                        int16_t* acc) const {
   for (size_t f = from; f < to; ++f) {
-    const Slot* slot = Find(feats[f]);
-    if (!slot) continue;
-    for (int t = 0; t < kRow; ++t) acc[t] += slot->w[t];
+    const int8_t* row = Find(feats[f]);
+    if (!row) continue;
+    for (int t = 0; t < kNumTags; ++t) acc[t] += row[t];
   }
 }
+
+namespace {
+
+// Pass 1's scores: a row of kNumTags sums per token, in blocks of 1024 rows
+// (35 KB, under malloc's mmap threshold), so a long text's rows are neither
+// copied nor given unused room as a doubling vector's would be (up to 3x the
+// rows at its peak).
+class ScoreRows {
+ public:
+  int16_t* Add() {
+    if (n_ % kBlock == 0) blocks_.emplace_back(new int16_t[kBlock * kNumTags]);
+    return &blocks_.back()[(n_++ % kBlock) * kNumTags];
+  }
+  const int16_t* operator[](size_t row) const {
+    return &blocks_[row / kBlock][(row % kBlock) * kNumTags];
+  }
+  size_t size() const { return n_; }
+
+ private:
+  static constexpr size_t kBlock = 1024;
+  std::vector<std::unique_ptr<int16_t[]>> blocks_;
+  size_t n_ = 0;
+};
+
+}  // namespace
 
 std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) const {
   std::vector<NameSpan> out;
@@ -898,8 +934,9 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // that are not quiet are kept (`base`, without the history features) for
   // pass 2; quiet tokens are O and cost nothing more.
   std::vector<uint32_t> feats, offsets, hist;
-  std::vector<int16_t> base;                         // |sum| <= 127 x features of a token: fits
-  std::vector<uint32_t> base_at(n_doc, UINT32_MAX);  // token -> its row in base
+  // One row of kNumTags per token that is not quiet, in text order: a run of
+  // such tokens has consecutive rows, so no per-token index is kept.
+  ScoreRows base;
   std::vector<float> emissions;
   std::vector<int> tags(n_doc, 0);
   std::vector<uint8_t> quiet, all_quiet(n_doc, 1);
@@ -915,10 +952,12 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   std::vector<uint32_t> word_feats;
   // Tags the tokens [b, e) of a run of tokens that are not quiet, inside the
   // sequence [begin, end) (a quiet token is O, so the runs are independent).
-  auto run = [&](uint32_t begin, uint32_t end, uint32_t b, uint32_t e, const History* history) {
+  // `row`: token b's row in base.
+  auto run = [&](uint32_t begin, uint32_t end, uint32_t b, uint32_t e, size_t row,
+                 const History* history) {
     emissions.resize(static_cast<size_t>(e - b) * kNumTags);
     for (uint32_t i = b; i < e; ++i) {
-      const int16_t* w = &base[static_cast<size_t>(base_at[i]) * kNumTags];
+      const int16_t* w = base[row + (i - b)];
       for (int t = 0; t < kNumTags; ++t) acc[t] = w[t];
       if (HasHistory(doc, i)) {
         hist.clear();
@@ -937,21 +976,21 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     std::copy(quiet.begin(), quiet.end(), all_quiet.begin() + begin);
     FeaturizeWith(doc, context, begin, end, &feats, &offsets, &quiet, &info_cache,
                   /*word_feats=*/false);
+    size_t row = base.size();
     for (uint32_t k = 0; k < n; ++k) {
       if (quiet[k]) continue;
       const uint32_t w = doc.word[begin + k];
-      int16_t* row = &word_rows[static_cast<size_t>(w) * kRow];
+      int16_t* word_row = &word_rows[static_cast<size_t>(w) * kRow];
       if (!row_done[w]) {  // the weights of the word's text-only features
         row_done[w] = 1;
         uint32_t wf[kWordFeatures];
         const int nw = WordFeatures(info_cache.Get(begin + k), wf);
         word_feats.assign(wf, wf + nw);
-        AddWeights(word_feats, 0, word_feats.size(), row);
+        AddWeights(word_feats, 0, word_feats.size(), word_row);
       }
-      std::copy(row, row + kRow, acc);
+      std::copy(word_row, word_row + kRow, acc);
       AddWeights(feats, offsets[k], offsets[k + 1], acc);
-      base_at[begin + k] = static_cast<uint32_t>(base.size() / kNumTags);
-      base.insert(base.end(), acc, acc + kNumTags);
+      std::copy(acc, acc + kNumTags, base.Add());
     }
     for (uint32_t b = begin; b < end;) {
       if (all_quiet[b]) {
@@ -960,7 +999,8 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       }
       uint32_t e = b + 1;
       while (e < end && !all_quiet[e]) ++e;
-      run(begin, end, b, e, nullptr);
+      run(begin, end, b, e, row, nullptr);
+      row += e - b;
       b = e;
     }
   }
@@ -975,6 +1015,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     for (int k = 0; k < kNumTags; ++k) total += h[k];
     return total > 1;
   };
+  size_t row = 0;
   for (auto [begin, end] : sequences) {
     for (uint32_t b = begin; b < end;) {
       if (all_quiet[b]) {
@@ -984,7 +1025,8 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       uint32_t e = b + 1;
       bool again = repeated(b);
       for (; e < end && !all_quiet[e]; ++e) again = again || repeated(e);
-      if (again) run(begin, end, b, e, &history);
+      if (again) run(begin, end, b, e, row, &history);
+      row += e - b;
       b = e;
     }
     SpansFromTags(&tags[begin], end - begin, begin, &out);
@@ -999,7 +1041,7 @@ const Model* g_replacement = nullptr;
 
 bool Model::ReplaceDefault(std::string_view bytes) {
   auto* m = new Model();  // lives as long as the process, like the default
-  if (!m->Load(bytes)) {
+  if (!m->Load(bytes, /*copy=*/true)) {
     delete m;
     return false;
   }
@@ -1012,7 +1054,7 @@ const Model& Model::Default() {
   if (g_replacement) return *g_replacement;
   static const Model model = [] {
     Model m;
-    m.Load(EmbeddedFile("ner/model.bin"));
+    m.Load(EmbeddedFile("ner/model.bin"), /*copy=*/false);  // static bytes: used in place
     return m;
   }();
   return model;
