@@ -1029,8 +1029,16 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       row += e - b;
       b = e;
     }
-    SpansFromTags(&tags[begin], end - begin, begin, &out);
   }
+  // Peak memory: the scores and the history are freed before the spans are
+  // read off the tags, and the spans are counted first (no doubling vector).
+  base = ScoreRows();
+  history = History();
+  size_t spans = 0;
+  for (uint32_t i = 0; i < n_doc; ++i)
+    spans += PartOfTag(tags[i]) == 0 || PartOfTag(tags[i]) == 3;  // B or U
+  out.reserve(spans);
+  for (auto [begin, end] : sequences) SpansFromTags(&tags[begin], end - begin, begin, &out);
   if (context_out) *context_out = std::move(context);
   return out;
 }
