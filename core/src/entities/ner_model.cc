@@ -10,6 +10,7 @@
 #include "data/embedded.h"
 #include "entities/lexicon.h"
 #include "text/utf8.h"
+#include "text/word_set.h"
 
 namespace lede {
 namespace ner {
@@ -130,56 +131,28 @@ uint8_t ClsOf(const Token& t) {
   }
 }
 
-// Info() by token text, for one document: most words recur, and the cache
-// is exact (the text decides everything but the case class, set per token).
+// Info() by word id (Document::word), for one document: most words recur,
+// and the text decides everything but the case class, set per token.
 class InfoCache {
  public:
-  TokInfo Get(const Document& doc, const Token& t) {
-    std::string_view w = doc.Text(t);
-    uint32_t h = 2166136261u;
-    for (unsigned char ch : w) h = (h ^ ch) * 16777619u;
-    h |= 1;
-    for (uint32_t j = h & mask_;; j = (j + 1) & mask_) {
-      Entry& e = table_[j];
-      if (e.key == 0) {
-        if (count_ * 2 >= table_.size()) {
-          Grow();
-          return Get(doc, t);
-        }
-        e.key = h;
-        e.text = w;
-        e.info = Info(doc, t);
-        ++count_;
-        return e.info;
-      }
-      if (e.key == h && e.text == w) {
-        TokInfo info = e.info;
-        info.cls = ClsOf(t);
-        return info;
-      }
+  explicit InfoCache(const Document& doc) : doc_(doc), have_(doc.words(), 0), info_(doc.words()) {}
+  TokInfo Get(uint32_t token) {
+    const Token& t = doc_.tokens[token];
+    const uint32_t w = doc_.word[token];
+    if (!have_[w]) {
+      have_[w] = 1;
+      info_[w] = Info(doc_, t);
+      return info_[w];
     }
+    TokInfo info = info_[w];
+    info.cls = ClsOf(t);
+    return info;
   }
 
  private:
-  struct Entry {
-    uint32_t key = 0;
-    std::string_view text;
-    TokInfo info;
-  };
-  void Grow() {
-    std::vector<Entry> old(table_.size() * 2);
-    old.swap(table_);
-    mask_ = static_cast<uint32_t>(table_.size() - 1);
-    for (const Entry& e : old) {
-      if (e.key == 0) continue;
-      uint32_t j = e.key & mask_;
-      while (table_[j].key != 0) j = (j + 1) & mask_;
-      table_[j] = e;
-    }
-  }
-  std::vector<Entry> table_ = std::vector<Entry>(256);
-  uint32_t mask_ = 255;
-  size_t count_ = 0;
+  const Document& doc_;
+  std::vector<uint8_t> have_;
+  std::vector<TokInfo> info_;
 };
 
 uint32_t LowerHash(std::string_view w) {
@@ -366,41 +339,48 @@ DocContext BuildDocContext(const Document& doc) {
   std::vector<uint32_t> keys(1024, 0), ids(1024, 0);
   uint32_t mask = 1023;
   std::vector<uint8_t> bits;  // per word id
-  std::vector<uint32_t> lower(n, 0);
+  // Per Document word id: its lower-case hash and its id here (words that
+  // differ only in case share the latter), computed at its first token.
+  constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> lower(doc.words(), 0), word_id(doc.words(), kNone);
   c.word.assign(n, 0);
   c.lists.assign(n, 0);
   const WordLists& lists = WordLists::Get();
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::kWord && !HasHistory(doc, static_cast<uint32_t>(i))) continue;
-    lower[i] = LowerHash(doc.Text(t));
-    const uint32_t key = lower[i] | 1;
-    uint32_t j = key & mask;
-    while (keys[j] != 0 && keys[j] != key) j = (j + 1) & mask;
-    if (keys[j] == 0) {
-      keys[j] = key;
-      ids[j] = c.words++;
-      bits.push_back(0);
-      if (c.words * 2 > keys.size()) {  // grow: rehash
-        std::vector<uint32_t> k2(keys.size() * 2, 0), i2(keys.size() * 2, 0);
-        mask = static_cast<uint32_t>(k2.size() - 1);
-        for (size_t x = 0; x < keys.size(); ++x) {
-          if (keys[x] == 0) continue;
-          uint32_t y = keys[x] & mask;
-          while (k2[y] != 0) y = (y + 1) & mask;
-          k2[y] = keys[x];
-          i2[y] = ids[x];
+    const uint32_t dw = doc.word[i];
+    if (word_id[dw] == kNone) {
+      lower[dw] = LowerHash(doc.Text(t));
+      const uint32_t key = lower[dw] | 1;
+      uint32_t j = key & mask;
+      while (keys[j] != 0 && keys[j] != key) j = (j + 1) & mask;
+      if (keys[j] == 0) {
+        keys[j] = key;
+        ids[j] = c.words++;
+        bits.push_back(0);
+        if (c.words * 2 > keys.size()) {  // grow: rehash
+          std::vector<uint32_t> k2(keys.size() * 2, 0), i2(keys.size() * 2, 0);
+          mask = static_cast<uint32_t>(k2.size() - 1);
+          for (size_t x = 0; x < keys.size(); ++x) {
+            if (keys[x] == 0) continue;
+            uint32_t y = keys[x] & mask;
+            while (k2[y] != 0) y = (y + 1) & mask;
+            k2[y] = keys[x];
+            i2[y] = ids[x];
+          }
+          keys.swap(k2);
+          ids.swap(i2);
+          j = key & mask;
+          while (keys[j] != key) j = (j + 1) & mask;
         }
-        keys.swap(k2);
-        ids.swap(i2);
-        j = key & mask;
-        while (keys[j] != key) j = (j + 1) & mask;
       }
+      word_id[dw] = ids[j];
     }
-    const uint32_t id = ids[j];
+    const uint32_t id = word_id[dw];
     c.word[i] = id;
     if ((t.Is(kCapitalized) || t.Is(kAllCaps)) && t.span.end - t.span.start >= 3) {
-      const int b = lists.bits.Get(lower[i]);
+      const int b = lists.bits.Get(lower[dw]);
       if (b > 0) c.lists[i] = static_cast<uint8_t>(b);
     }
     bool mid = !t.Is(kSentenceStart) && !c.caps_line[i];
@@ -438,7 +418,7 @@ DocContext BuildDocContext(const Document& doc) {
   const Gazetteer& gaz = Gazetteer::Get();
   for (size_t i = 0; i < n;) {
     const Token& t = doc.tokens[i];
-    if (t.kind != TokenKind::kWord || !gaz.IsFirst(lower[i])) {
+    if (t.kind != TokenKind::kWord || !gaz.IsFirst(lower[doc.word[i]])) {
       ++i;
       continue;
     }
@@ -448,7 +428,7 @@ DocContext BuildDocContext(const Document& doc) {
     for (size_t k = i; k < n && k < i + kMaxPhrase; ++k) {
       const Token& x = doc.tokens[k];
       if (k > i && (x.Is(kParagraphStart) || x.Is(kSentenceStart))) break;
-      h = Mix(h, x.kind == TokenKind::kWord ? lower[k] : LowerHash(doc.Text(x)));
+      h = Mix(h, x.kind == TokenKind::kWord ? lower[doc.word[k]] : LowerHash(doc.Text(x)));
       int found = gaz.Category(h);
       if (found < 0) continue;
       bool role = found == NameLexicon::kRole || found == NameLexicon::kOrgWord;
@@ -471,9 +451,28 @@ DocContext BuildDocContext(const Document& doc) {
 
 namespace {
 
+// The features of a token that depend on its text alone (not its case class,
+// position or neighbours), in the order Featurize gives them first.
+// Returns their number (at most kWordFeatures).
+constexpr int kWordFeatures = 10;
+int WordFeatures(const TokInfo& c, uint32_t* out) {
+  int n = 0;
+  out[n++] = Mix(1, 0);
+  out[n++] = Mix(2, c.lower);
+  out[n++] = Mix(3, c.exact);
+  out[n++] = Mix(4, c.shape);
+  for (int j = 0; j < 3; ++j) {
+    if (c.pre[j]) out[n++] = Mix(5 + j, c.pre[j]);
+    if (c.suf[j]) out[n++] = Mix(8 + j, c.suf[j]);
+  }
+  return n;
+}
+
+// With `word_feats` false, the text-only features (WordFeatures) are left
+// out: the tagger adds their weights once per distinct word.
 void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
                    std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
-                   const std::vector<uint8_t>* quiet, InfoCache* cache) {
+                   const std::vector<uint8_t>* quiet, InfoCache* cache, bool word_feats) {
   feats->clear();
   offsets->clear();
   const uint32_t n = end - begin;
@@ -492,7 +491,7 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
                   (k + 2 < n && !(*quiet)[k + 2]);
     if (needed) {
       const Token& t = doc.tokens[begin + k];
-      info[k + 2] = cache ? cache->Get(doc, t) : Info(doc, t);
+      info[k + 2] = cache ? cache->Get(begin + k) : Info(doc, t);
     }
   }
   feats->reserve(n * 26);
@@ -510,13 +509,10 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
     const uint32_t start = t.Is(kSentenceStart) ? 1 : 0;
     const uint32_t line = context.caps_line[i];
     auto add = [&](uint32_t f) { feats->push_back(f); };
-    add(Mix(1, 0));
-    add(Mix(2, c.lower));
-    add(Mix(3, c.exact));
-    add(Mix(4, c.shape));
-    for (int j = 0; j < 3; ++j) {
-      if (c.pre[j]) add(Mix(5 + j, c.pre[j]));
-      if (c.suf[j]) add(Mix(8 + j, c.suf[j]));
+    if (word_feats) {
+      uint32_t w[kWordFeatures];
+      const int nw = WordFeatures(c, w);
+      feats->insert(feats->end(), w, w + nw);
     }
     add(Mix(11, p1.lower));
     add(Mix(12, n1.lower));
@@ -556,7 +552,7 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
 void Featurize(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
                std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
                const std::vector<uint8_t>* quiet) {
-  FeaturizeWith(doc, context, begin, end, feats, offsets, quiet, nullptr);
+  FeaturizeWith(doc, context, begin, end, feats, offsets, quiet, nullptr, /*word_feats=*/true);
 }
 
 bool HasHistory(const Document& doc, uint32_t i) {
@@ -623,11 +619,8 @@ void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_
     const Token& t = doc.tokens[i];
     if (!t.Is(kSentenceStart) || t.Is(kAllCaps) || t.span.end - t.span.start > 5) return false;
     if (i + 1 >= end || !doc.tokens[i + 1].Is(kLower)) return false;
-    std::string_view w = doc.Text(t);
-    for (std::string_view o : kOpeners) {
-      if (w == o) return true;
-    }
-    return false;
+    static const WordSet openers(kOpeners);
+    return openers.Has(doc.Text(t));
   };
   auto loud = [&](uint32_t i) {
     const Token& t = doc.tokens[i];
@@ -650,13 +643,8 @@ void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_
     bool joins = prev && next;
     if (!joins && (t.kind == TokenKind::kNumber || t.Is(kPossessive))) joins = true;
     if (!joins && t.kind == TokenKind::kWord && t.span.end - t.span.start <= 5) {
-      std::string_view w = doc.Text(t);
-      for (std::string_view c : kConnectors) {
-        if (w == c) {
-          joins = true;
-          break;
-        }
-      }
+      static const WordSet connectors(kConnectors);
+      joins = connectors.Has(doc.Text(t));
     }
     if (!joins && t.kind == TokenKind::kWord && !t.Is(kLower)) joins = true;  // other scripts
     (*quiet)[k] = joins ? 0 : 1;
@@ -957,7 +945,11 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // features (with the history ones), each weight within +-127.
   int16_t acc[kRow] = {};
   std::vector<uint8_t> back;
-  InfoCache info_cache;
+  InfoCache info_cache(doc);
+  // Per Document word id: the summed weights of its text-only features.
+  std::vector<int16_t> word_rows(static_cast<size_t>(doc.words()) * kRow, 0);
+  std::vector<uint8_t> row_done(doc.words(), 0);
+  std::vector<uint32_t> word_feats;
   // Tags the tokens [b, e) of a run of tokens that are not quiet, inside the
   // sequence [begin, end) (a quiet token is O, so the runs are independent).
   // `row`: token b's row in base.
@@ -982,11 +974,21 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     const uint32_t n = end - begin;
     Quiet(doc, begin, end, &quiet);
     std::copy(quiet.begin(), quiet.end(), all_quiet.begin() + begin);
-    FeaturizeWith(doc, context, begin, end, &feats, &offsets, &quiet, &info_cache);
+    FeaturizeWith(doc, context, begin, end, &feats, &offsets, &quiet, &info_cache,
+                  /*word_feats=*/false);
     size_t row = base.size();
     for (uint32_t k = 0; k < n; ++k) {
       if (quiet[k]) continue;
-      std::fill(acc, acc + kRow, 0);
+      const uint32_t w = doc.word[begin + k];
+      int16_t* word_row = &word_rows[static_cast<size_t>(w) * kRow];
+      if (!row_done[w]) {  // the weights of the word's text-only features
+        row_done[w] = 1;
+        uint32_t wf[kWordFeatures];
+        const int nw = WordFeatures(info_cache.Get(begin + k), wf);
+        word_feats.assign(wf, wf + nw);
+        AddWeights(word_feats, 0, word_feats.size(), word_row);
+      }
+      std::copy(word_row, word_row + kRow, acc);
       AddWeights(feats, offsets[k], offsets[k + 1], acc);
       std::copy(acc, acc + kNumTags, base.Add());
     }
