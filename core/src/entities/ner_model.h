@@ -52,6 +52,10 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
                std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
                const std::vector<uint8_t>* quiet = nullptr);
 
+// The word cluster of `word` (any case) from core/data/ner/clusters.bin, the
+// fine cluster the tagger's features use, or -1 for a word not in the table.
+int WordCluster(std::string_view word);
+
 // Extended prediction history: the tags a first pass gave the other
 // occurrences of each capitalized word ("Stan" is PER elsewhere in the text).
 // The second pass adds them as features (HistoryFeatures), so one document
