@@ -163,6 +163,8 @@ class WordClusters {
 
 uint8_t ClsOf(const Token& t);
 
+int g_cluster_dropout = 0;  // SetClusterDropout()
+
 TokInfo Info(const Document& doc, const Token& t) {
   TokInfo info;
   std::string_view w = doc.Text(t);
@@ -204,6 +206,8 @@ TokInfo Info(const Document& doc, const Token& t) {
   }
   const WordClusters& clusters = WordClusters::Get();
   info.fine = clusters.Fine(info.lower);
+  if (g_cluster_dropout > 0 && static_cast<int>(Mix(info.lower, 0xC1u) % 100) < g_cluster_dropout)
+    info.fine = kNoCluster;
   info.coarse = clusters.Coarse(info.fine);
   info.cls = ClsOf(t);
   return info;
@@ -389,6 +393,8 @@ enum WordBit : uint8_t {
 };
 
 }  // namespace
+
+void SetClusterDropout(int percent) { g_cluster_dropout = percent; }
 
 int WordCluster(std::string_view word) {
   const uint16_t fine = WordClusters::Get().Fine(LowerHash(word));
