@@ -548,9 +548,9 @@ TEST(BadInputTest, AbsurdNumbers) {
     Analysis a = ExpectSound(c + "\n\n" + kNews);
     for (const Entity& e : a.entities)
       for (const Mention& m : e.mentions)
-        if (m.has_quantity) {
-          EXPECT_FALSE(std::isnan(m.quantity.value));
-          EXPECT_FALSE(std::isnan(m.quantity.value_max));
+        if (const Quantity* q = e.QuantityOf(m)) {
+          EXPECT_FALSE(std::isnan(q->value));
+          EXPECT_FALSE(std::isnan(q->value_max));
         }
   }
   ExpectLinear([](size_t n) { return "$" + std::string(n, '9'); }, 100000);

@@ -324,6 +324,174 @@ TEST(EntitiesTest, HeadlineFunctionWordIsNoLexiconName) {
   ASSERT_NE(f.With("Donald Trump"), nullptr);
 }
 
+TEST(EntitiesTest, UnknownPlaceNeedsASignOfOne) {
+  // Breitbart, September 2016: a name the tagger reads as a place but no list
+  // knows was a GPE by default ("Politifact"); it is one with a sign of a place
+  // ("in Coral Springs, Florida", "of Ashton, Md.").
+  Found f = Analyse(
+      "Politifact: Donald Trump Is Right, \xE2\x80\x98Thousands of Shootings\xE2\x80\x99 in "
+      "Chicago this Year.\n\n"
+      "Following Monday\xE2\x80\x99s presidential debate Politifact did a fact-check on Donald "
+      "Trump\xE2\x80\x99s claim that there have been \xE2\x80\x9Cthousands of "
+      "shootings\xE2\x80\x9D in gun-controlled Chicago this year alone.\n\n"
+      "Politifact seized on Trump\xE2\x80\x99s claim that there have been \xE2\x80\x9Cthousands "
+      "of shootings\xE2\x80\x9D in Chicago this year alone. They checked the Chicago Tribune and "
+      "found there had been \xE2\x80\x9C"
+      "3,210 shooting victims\xE2\x80\x9D between January 1 "
+      "and September 26 alone.");
+  const Entity* politifact = f.With("Politifact");
+  ASSERT_NE(politifact, nullptr);
+  EXPECT_EQ(politifact->type, "ORG");
+  Found g = Analyse(
+      "At a rally Friday in Coral Springs, Florida, Clinton questioned what kind of person gets "
+      "up at 3 a.m. to tweet. Donna Sampson Rawlings, 59, of Ashton, Md., who watched the "
+      "ceremony on a screen, said it was moving.");
+  ASSERT_NE(g.With("Coral Springs"), nullptr);
+  EXPECT_EQ(g.With("Coral Springs")->type, "GPE");
+  ASSERT_NE(g.With("Ashton"), nullptr);
+  EXPECT_EQ(g.With("Ashton")->type, "GPE");
+  // NYT, September 2016: a common noun after an article in a book's title.
+  Found h = Analyse(
+      "And where is that $115 supposed to come from? In his 2002 book, ''Make Your Kid a "
+      "Millionaire,'' Mr. McKinley suggested looking at the family budget.");
+  EXPECT_EQ(h.With("Millionaire"), nullptr);
+}
+
+TEST(EntitiesTest, DayOfTheWeekIsNoPerson) {
+  // HuffPost, September 2016: "Friday" was a PERSON.
+  Found f = Analyse(
+      "Members of the Congressional Black Caucus held a press conference Friday afternoon, "
+      "shortly after Trump said he finally believes Obama was born in the United States. Even "
+      "Friday, he claimed that Democratic nominee Hillary Clinton was the one who started the "
+      "birther controversy.");
+  for (const Entity& e : f.a.entities) {
+    if (e.name == "Friday") EXPECT_NE(e.type, "PERSON");
+  }
+}
+
+TEST(EntitiesTest, OrganizationNameWithAnInnerPrepositionOrAnd) {
+  // AP and NYT, September 2016: the tagger cut these names at "on" and "and".
+  Found f = Analyse(
+      "He notes that the Commission on Presidential Debates announced earlier Friday that there "
+      "was an issue with Trump\xE2\x80\x99s microphone.");
+  const Entity* cpd = f.With("Commission on Presidential Debates");
+  ASSERT_NE(cpd, nullptr);
+  EXPECT_EQ(cpd->type, "ORG");
+  Found g = Analyse(
+      "Officials at Homeland Security Investigations, a division of Immigration and Customs "
+      "Enforcement, said they were concerned that those who prepare overseas documents \"may "
+      "try to use increasingly sophisticated methods to circumvent\" the program.");
+  const Entity* ice = g.With("Immigration and Customs Enforcement");
+  ASSERT_NE(ice, nullptr);
+  EXPECT_EQ(ice->type, "ORG");
+  EXPECT_EQ(g.With("Immigration"), nullptr);
+}
+
+TEST(EntitiesTest, NameBeforeACompanyNounIsACompany) {
+  // HuffPost, September 2016: "Wells Fargo" was a PERSON and a GPE.
+  Found f = Analyse(
+      "Massachusetts Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf on Tuesday for "
+      "his role in a widespread scheme in which thousands of bankers opened more than 2 million "
+      "accounts for customers without them knowing. Wells Fargo just this month announced it "
+      "would get rid of these incentives, beginning in January 2017.");
+  const Entity* wf = f.With("Wells Fargo");
+  ASSERT_NE(wf, nullptr);
+  EXPECT_EQ(wf->type, "ORG");
+  EXPECT_EQ(f.Mentions(*wf).size(), 2u);
+  const Entity* stumpf = f.With("John Stumpf");
+  ASSERT_NE(stumpf, nullptr);
+  EXPECT_EQ(stumpf->type, "PERSON");
+}
+
+TEST(EntitiesTest, FullNameOnlyInTheHeadline) {
+  // HuffPost, September 2016: the body says only "Clinton"; the headline's
+  // "Hillary Clinton" is her full name.
+  Found f = Analyse(
+      "Hillary Clinton Goes After Donald Trump As The New Mitt Romney.\n\n"
+      "HEMPSTEAD, N.Y. \xE2\x80\x95 If it worked against Mitt Romney, it might work against Donald "
+      "Trump. Clinton on Monday night painted Trump as a rich man who does not pay his share. "
+      "Clinton said he had not released his tax returns.");
+  const Entity* clinton = f.With("Clinton");
+  ASSERT_NE(clinton, nullptr);
+  EXPECT_EQ(clinton->type, "PERSON");
+  EXPECT_EQ(clinton->name, "Hillary Clinton");
+  for (const Entity& e : f.a.entities) EXPECT_EQ(e.name.find("Goes"), std::string::npos) << e.name;
+}
+
+TEST(EntitiesTest, OrdinaryWordOpeningASentenceIsNoName) {
+  // NYT, September 2016: "Regardless" was an ORG, "Tolerance" a PERSON.
+  Found f = Analyse(
+      "You can call RT America whatever you want -- a news network, a propaganda arm, something "
+      "in between. Regardless, it's Mr. Putin's. Despite their protests, it sure looks like Larry "
+      "King and Ed Schultz are, too.\n\n"
+      "\"My name may not be on the ballot, but our progress is on the ballot,\" Mr. Obama said on "
+      "Saturday night at the Congressional Black Caucus Foundation gala dinner in Washington, "
+      "where Mrs. Clinton also spoke. \"Tolerance is on the ballot. Democracy is on the ballot. "
+      "Justice is on the ballot.\"");
+  EXPECT_EQ(f.With("Regardless"), nullptr);
+  EXPECT_EQ(f.With("Tolerance"), nullptr);
+  ASSERT_NE(f.With("Larry King"), nullptr);
+  EXPECT_EQ(f.With("Larry King")->type, "PERSON");
+}
+
+TEST(EntitiesTest, SubheadingWithItsPeriodIsNoName) {
+  // NYT, September 2016: a subheading in Title Case was one ORG.
+  Found f = Analyse(
+      "\"That,\" he added, \"promises to make life a lot more difficult for our children and "
+      "grandchildren.\"\n\nJoining Forces With China.\n\n"
+      "Mr. Obama and Hillary Clinton never seem to tire of telling the story of Copenhagen: In "
+      "December 2009, with the climate conference on the verge of failure, the two learned of a "
+      "meeting of the leaders of Brazil, China, India and South Africa. They were joining forces "
+      "against the United States.");
+  EXPECT_EQ(f.With("Joining Forces With China"), nullptr);
+  const Entity* china = f.With("China");
+  ASSERT_NE(china, nullptr);
+  EXPECT_EQ(china->type, "GPE");
+}
+
+TEST(EntitiesTest, InstitutionIsNoPerson) {
+  // AP, June 2016: a museum named after a person was a PERSON.
+  Found f = Analyse(
+      "Another memorial has grown outside the Muhammad Ali Center, a downtown museum that "
+      "promotes his humanitarian ideals and showcases his remarkable career.");
+  const Entity* center = f.With("Muhammad Ali Center");
+  ASSERT_NE(center, nullptr);
+  EXPECT_EQ(center->type, "ORG");
+}
+
+TEST(EntitiesTest, FamilyMemberReadAsOrgIsAPerson) {
+  // Washington Post, September 2016: "Ivanka Trump" was an ORG beside "Donald Trump";
+  // the role of the apposition belongs to her father, not to her.
+  Found f = Analyse(
+      "Donald Trump's new proposal for paid maternity leave is vague.\n\n"
+      "The spokesman could not explain why it was mentioned by Ivanka Trump in an interview with "
+      "Cosmopolitan magazine.\n\n"
+      "Ivanka Trump, the Republican presidential nominee's eldest daughter, noted the rule.");
+  const Entity* ivanka = f.With("Ivanka Trump");
+  ASSERT_NE(ivanka, nullptr);
+  EXPECT_EQ(ivanka->type, "PERSON");
+  EXPECT_EQ(f.Mentions(*ivanka).size(), 2u);
+  EXPECT_TRUE(ivanka->roles.empty());
+}
+
+TEST(EntitiesTest, PartyAndPlaceInOneSpanAreTwoNames) {
+  // HuffPost and NYT, September 2016: "Republican Indiana" and "New York Democrat"
+  // were ORGs; "Rikers Island" was a PERSON.
+  Found f = Analyse(
+      "The criticism comes a day before Kaine faces off against Republican Indiana Gov. Mike "
+      "Pence in the only vice presidential debate. \"The question is turnout,\" said Charlie "
+      "King, a prominent New York Democrat. He was held for three years at New York City jail "
+      "complex, Rikers Island without being convicted of a crime.");
+  EXPECT_EQ(f.With("Republican Indiana"), nullptr);
+  EXPECT_EQ(f.With("New York Democrat"), nullptr);
+  ASSERT_NE(f.With("Indiana"), nullptr);
+  EXPECT_EQ(f.With("Indiana")->type, "GPE");
+  ASSERT_NE(f.With("Democrat"), nullptr);
+  EXPECT_EQ(f.With("Democrat")->type, "NORP");
+  ASSERT_NE(f.With("Rikers Island"), nullptr);
+  EXPECT_EQ(f.With("Rikers Island")->type, "LOC");
+}
+
 TEST(EntitiesTest, TokenizedText) {
   Found f = Analyse(
       "Ukraine 's forces recaptured Izyum on Monday , Defence Minister Oleksii Reznikov said .");

@@ -68,10 +68,11 @@ struct Quantity {
   double multiplier = 1;  // the written scale word: "1.2bn" -> 1e9, "3 million" -> 1e6
 };
 
+// 12 bytes: a long text has a hundred thousand mentions, most of them names;
+// a figure's Quantity (64 bytes) is kept once in its Entity.
 struct Mention {
   Span span;
-  bool has_quantity = false;
-  Quantity quantity;  // valid when has_quantity
+  int quantity = -1;  // index into Entity::quantities, or -1: no normalised figure
 };
 
 struct Entity {
@@ -79,8 +80,14 @@ struct Entity {
   std::string name;  // canonical (longest) form
   std::vector<std::string> roles;
   double salience = 0;
-  std::vector<Mention> mentions;  // in text order
-  int link = -1;                  // NORP -> its country (entity index), or -1
+  std::vector<Mention> mentions;     // in text order
+  std::vector<Quantity> quantities;  // figures: the mentions' normalised values (Mention::quantity)
+  int link = -1;                     // NORP -> its country (entity index), or -1
+
+  // The normalised figure of one of this entity's mentions, or nullptr.
+  const Quantity* QuantityOf(const Mention& m) const {
+    return m.quantity < 0 ? nullptr : &quantities[static_cast<size_t>(m.quantity)];
+  }
 };
 
 struct Cue {

@@ -186,10 +186,11 @@ class Checker {
   Checker(const Document& d, const std::vector<Entity>& entities) : d_(d) {
     for (const Entity& e : entities) {
       for (const Mention& m : e.mentions) {
-        if (!m.has_quantity || m.span.end <= m.span.start) continue;
+        const Quantity* q = e.QuantityOf(m);
+        if (!q || m.span.end <= m.span.start) continue;
         Fig f;
         f.span = m.span;
-        f.q = &m.quantity;
+        f.q = q;
         f.type = e.type;
         f.tb = TokenAt(m.span.start);
         f.te = TokenAt(m.span.end);

@@ -360,10 +360,11 @@ std::vector<Figure> FiguresIn(const Analysis& an, const std::vector<MentionRef>&
     const std::string& type = an.entities[r.entity].type;
     if (type == "ORDINAL" || type == "DATE") return;  // ranks and dates are not amounts
     const Mention& m = *r.mention;
-    if (!m.has_quantity) return;
+    const Quantity* q = an.entities[r.entity].QuantityOf(m);
+    if (!q) return;
     // "one of the biggest", "day one": a bare 1 says nothing to compare.
-    if (m.quantity.unit.empty() && m.quantity.value < 2) return;
-    out.push_back(Figure{m.span, m.quantity});
+    if (q->unit.empty() && q->value < 2) return;
+    out.push_back(Figure{m.span, *q});
   });
   return out;
 }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -14,6 +15,7 @@
 #include "entities/figures.h"
 #include "entities/lexicon.h"
 #include "entities/ner_model.h"
+#include "quotes/lexicon.h"
 #include "text/utf8.h"
 
 namespace lede {
@@ -38,19 +40,22 @@ bool In(std::string_view w) {
 
 // Capitalized at the start of a sentence but never a name by themselves.
 const char* const kFunctionWords[] = {
-    "the",      "a",           "an",           "in",      "amid",    "at",        "on",     "for",
-    "with",     "by",          "from",         "after",   "before",  "as",        "if",     "when",
-    "while",    "but",         "and",          "or",      "so",      "yet",       "this",   "that",
-    "these",    "those",       "his",          "her",     "their",   "its",       "our",    "my",
-    "your",     "we",          "they",         "he",      "she",     "it",        "i",      "there",
-    "here",     "meanwhile",   "however",      "also",    "then",    "now",       "even",   "still",
-    "why",      "what",        "who",          "how",     "where",   "despite",   "during", "under",
-    "over",     "since",       "until",        "like",    "unlike",  "according", "some",   "many",
-    "most",     "all",         "both",         "each",    "every",   "no",        "not",    "only",
-    "just",     "instead",     "although",     "though",  "because", "into",      "across", "near",
-    "against",  "about",       "without",      "through", "toward",  "towards",   "once",   "thus",
-    "moreover", "furthermore", "nevertheless", "yes",     "oh",      "mr",        "to",     "of",
-    "said",     "says",        nullptr};
+    "the",       "a",        "an",         "in",       "amid",     "at",          "on",
+    "for",       "with",     "by",         "from",     "after",    "before",      "as",
+    "if",        "when",     "while",      "but",      "and",      "or",          "so",
+    "yet",       "this",     "that",       "these",    "those",    "his",         "her",
+    "their",     "its",      "our",        "my",       "your",     "we",          "they",
+    "he",        "she",      "it",         "i",        "there",    "here",        "meanwhile",
+    "however",   "also",     "then",       "now",      "even",     "still",       "why",
+    "what",      "who",      "how",        "where",    "despite",  "during",      "under",
+    "over",      "since",    "until",      "like",     "unlike",   "according",   "some",
+    "many",      "most",     "all",        "both",     "each",     "every",       "no",
+    "not",       "only",     "just",       "instead",  "although", "though",      "because",
+    "into",      "across",   "near",       "against",  "about",    "without",     "through",
+    "toward",    "towards",  "once",       "thus",     "moreover", "furthermore", "nevertheless",
+    "yes",       "oh",       "mr",         "to",       "of",       "said",        "says",
+    "someone",   "anyone",   "everyone",   "somebody", "anybody",  "everybody",   "nobody",
+    "something", "anything", "everything", "nothing",  nullptr};
 
 // Stop a role phrase when extending it to the left or right.
 const char* const kRoleStops[] = {
@@ -86,7 +91,7 @@ const char* const kPeopleGroups[] = {
     "mormon",     "mormons",     "hindu",       "hindus",       "sikh",       "sikhs",
     "buddhist",   "buddhists",   "sunni",       "sunnis",       "shiite",     "shiites",
     "arab",       "arabs",       "kurd",        "kurds",        "democrat",   "democrats",
-    "republican", "republicans", nullptr};
+    "republican", "republicans", "libertarian", "libertarians", nullptr};
 
 const char* const kFacilityWords[] = {"airport",  "base",      "bridge", "stadium",  "street",
                                       "road",     "avenue",    "square", "tower",    "palace",
@@ -114,12 +119,52 @@ const char* const kOrgRoles[] = {
     "professor", "spokesman", "spokeswoman", "spokesperson", "executive",  "manager",
     "employee",  "member",    nullptr};
 
+// Words right before a place's name ("in Novi", "the Danish island of
+// Bornholm", "a rally in the Southwest").
+const char* const kPlacePreps[] = {
+    "in",      "at",      "from",       "near",    "across",   "of",     "into",
+    "outside", "around",  "throughout", "toward",  "towards",  "via",    "within",
+    "inside",  "through", "visit",      "visited", "visiting", "visits", nullptr};
+// Last words of places' names ("Kent County", "Colorado Springs") and first
+// words ("North Florida", "Fort Wayne", "San Bernardino").
+const char* const kPlaceHeads[] = {"county", "city",     "town",     "township", "village",
+                                   "parish", "province", "district", "heights",  "springs",
+                                   "falls",  "beach",    "hill",     "hills",    nullptr};
+const char* const kPlacePrefixes[] = {
+    "north",   "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "new",   "fort", "port", "san",      "santa",    "st",      "st.",
+    "saint",   "los",   "las",  "el",   "mount",    "lake",     nullptr};
+// Last words of company names, which a place may follow ("Kia Motor Corp of
+// South Korea").
+const char* const kCompanyWords[] = {
+    "inc", "inc.", "corp", "corp.",   "corporation", "ltd",      "ltd.",     "llc",
+    "plc", "co",   "co.",  "company", "group",       "holdings", "partners", nullptr};
+// Nouns that follow a company's name ("Wells Fargo CEO", "Apple shareholders").
+const char* const kCompanyNouns[] = {"ceo",          "cfo",       "coo",          "shareholders",
+                                     "stockholders", "employees", "bankers",      "subsidiary",
+                                     "shares",       "stock",     "headquarters", nullptr};
+// Last words of institutions' names, never of a person's or a place's:
+// "Islamic Center", "Muhammad Ali Center".
+const char* const kInstitutionWords[] = {
+    "center",    "centre",     "institute", "institution", "foundation", "university",  "college",
+    "school",    "academy",    "museum",    "library",     "hospital",   "association", "society",
+    "committee", "commission", "council",   "department",  "ministry",   "agency",      nullptr};
+const char* const kCompass[] = {"north",     "south",     "east",      "west",    "northeast",
+                                "northwest", "southeast", "southwest", "midwest", nullptr};
+const char* const kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                 "friday", "saturday", "sunday",    nullptr};
+
+// 48 bytes: a long text has a candidate every ten tokens or so, all alive at
+// once. The cluster key is computed where it is used (Builder::Key), roles
+// live in Builder::roles_.
 struct Cand {
-  uint32_t b = 0, e = 0;  // tokens
-  std::string_view type;  // lede type: a literal or a lexicon's value (both outlive the run)
-  std::string key;        // cluster key within the type
-  std::vector<std::string> roles;
-  std::string country;  // NORP: its country (canonical)
+  uint32_t b = 0, e = 0;     // tokens
+  uint32_t roles = 0;        // 1 + index into Builder::roles_, or 0: none
+  std::string_view type;     // lede type: a literal or a lexicon's value (both outlive the run)
+  std::string_view country;  // NORP: its country (canonical), a lexicon's value, or ""
+  // A GPE only by default: the tagger's LOC that no lexicon knows, with no sign
+  // of a place around it (ResolveUnsurePlaces decides).
+  bool unsure = false;
 
   // Tokens [b, e) of a type; key, roles and country come later.
   static Cand Span(uint32_t b, uint32_t e, std::string_view type) {
@@ -147,9 +192,17 @@ class Builder {
   std::vector<Entity> Run() {
     FindTitleLines();
     Collect();
+    ResolveUnsurePlaces();
+    CompanyNames();
+    MergeOrgNames();
+    PersonsInOrgSpans();
+    SplitGroupAndPlace();
     // VoteTypes();
     ExtendMentions();
-    for (Cand& c : cands_) Key(&c);
+    // Peak memory: the tagger's per-token facts and the headline map are done
+    // with (Key, Roles and Cluster read neither).
+    context_ = ner::DocContext();
+    std::vector<uint8_t>().swap(title_line_);
     person_.assign(doc_.tokens.size(), 0);
     for (const Cand& c : cands_) {
       if (c.type != "PERSON") continue;
@@ -158,6 +211,7 @@ class Builder {
     for (Cand& c : cands_) {
       if (c.type == "PERSON") Roles(&c);
     }
+    std::vector<uint8_t>().swap(person_);
     return Cluster();
   }
 
@@ -186,7 +240,11 @@ class Builder {
       if (doc_.tokens[k].kind == TokenKind::kNumber) return false;  // a table row
     }
     std::string_view last = doc_.Text(s.end - 1);
-    return s.end - s.begin >= 4 && last != "." && last != "!" && last != "?";
+    if (s.end - s.begin >= 4 && last != "." && last != "!" && last != "?") return true;
+    // A subheading with a final period, a paragraph of its own: "Joining Forces
+    // With China.", "A Divisive Legacy."
+    const Paragraph& p = doc_.paragraphs[s.paragraph];
+    return p.end - p.begin == 1 && last == "." && s.end - s.begin >= 4 && s.end - s.begin <= 12;
   }
   // Whether the text writes tokens [b, e) the same way off the headline lines
   // (names in a headline are those the article goes on to name).
@@ -391,7 +449,19 @@ class Builder {
         for (uint32_t i = c.b; i < c.e; ++i) {
           ordinary = ordinary || (doc_.tokens[i].Is(kCapitalized) && (context_.word_bits[i] & 2));
         }
-        if (ordinary || (title_line_[c.b] && !InBody(c.b, c.e))) {
+        // In a subheading or credit line ("White House Correspondent Julie Pace."),
+        // a given name and a surname stay a person's, though "pace" is a word too.
+        if (!title_line_[c.b] && s.type == ner::kPer && c.e - c.b >= 2 && GivenName(c.b) &&
+            !(context_.word_bits[c.b] & 2))
+          ordinary = false;
+        // "Hillary Clinton Goes After ...": a person's full name only the headline
+        // writes, a given name and a surname the body writes, stays whole.
+        bool headline_person = s.type == ner::kPer && c.e - c.b >= 2 && c.e - c.b <= 3 &&
+                               GivenName(c.b) && InBody(c.e - 1, c.e);
+        for (uint32_t i = c.b; i < c.e && headline_person; ++i) {
+          headline_person = !In<kFunctionWords>(Word(i)) && !In<kHeadlineLower>(Word(i));
+        }
+        if (ordinary || (title_line_[c.b] && !headline_person && !InBody(c.b, c.e))) {
           LexiconNamesIn(c.b, c.e);  // "Ukraine" in "Ukraine Retakes Key Towns"
           continue;
         }
@@ -401,6 +471,10 @@ class Builder {
       // A party and state after a politician's name, "(D-N.Y.)", ", R-S.C.,", is no
       // entity of its own.
       if (PartyTag(c.b, c.e)) continue;
+      // A day of the week is a date ("said Friday afternoon"), not a name; nor is
+      // a name's suffix alone ("Joseph R. Biden, Jr.,").
+      if (c.e - c.b == 1 && (In<kWeekdays>(Word(c.b)) || Word(c.b) == "jr." || Word(c.b) == "sr."))
+        continue;
       // A lone function word or role word is not a name.
       if (c.e - c.b == 1 &&
           (In<kFunctionWords>(Word(c.b)) || (s.type == ner::kPer && IsRoleWord(c.b)))) {
@@ -413,6 +487,14 @@ class Builder {
           return w.size() > n + 2 && w.compare(w.size() - n, n, x) == 0;
         };
         if (ends("ing") || ends("ed") || ends("ly")) continue;
+      }
+      // "Regardless, it's Mr. Putin's.", "\"Tolerance is on the ballot.", "Terrorism." (a
+      // one-word subheading): a sentence's first word that the text never
+      // capitalizes inside a sentence and no list knows, which the text writes in
+      // lower case elsewhere, or has the suffix of an abstract noun, or a comma
+      // follows, is an ordinary word.
+      if (c.e - c.b == 1 && OpensSentence(c.b) && s.type != ner::kMisc && CommonOpener(c.b)) {
+        continue;
       }
       // "Ramstein Air Force Base": a facility takes the capitalized words before it.
       if (doc_.tokens[c.e - 1].kind == TokenKind::kWord && In<kFacilityWords>(Word(c.e - 1)) &&
@@ -443,6 +525,13 @@ class Builder {
         } else if (lex_.org.count(f)) {
           c.type = "ORG";
         }
+      }
+      // The tagger's LOC that no lexicon knows is a place only with a sign of one
+      // around it here or at another mention ("in Novi", "Flint, Mich.");
+      // "Politifact", "Netflix", "Black" are not.
+      if (s.type == ner::kLoc && c.type == "GPE" && !context_.caps_line[c.b] &&
+          !KnownPlace(c.b, c.e) && !PlaceContext(c.b, c.e)) {
+        c.unsure = true;
       }
       // "Penta" + "Center for Applied Political Studies": an unknown word right
       // before an organization's name is part of it.
@@ -488,17 +577,302 @@ class Builder {
       if (!title.empty()) {
         std::string r;
         for (const auto& w : title) r += (r.empty() ? "" : " ") + w;
-        c.roles.push_back(r);
+        SetRoles(&c, {r});
       }
       cands_.push_back(std::move(c));
     }
   }
 
+  // Whether a lexicon or the city list knows tokens [b, e) as a place, or the
+  // name is built like one ("Kent County", "North Florida", "Fort Wayne").
+  bool KnownPlace(uint32_t b, uint32_t e) const {
+    const std::string f = Folded(b, e);
+    if (lex_.country.count(f) || lex_.place.count(f) || lex_.org.count(f)) return true;
+    if (e - b == 1) {
+      // One-word city names; "the North", "the Southwest".
+      return (context_.lists[b] & 1) != 0 || In<kCompass>(f);
+    }
+    if (In<kPlaceHeads>(Word(e - 1)) || In<kPlacePrefixes>(Word(b))) return true;
+    for (uint32_t i = b; i < e; ++i) {
+      if (lex_.country.count(Word(i)) || lex_.place.count(Word(i))) return true;
+    }
+    return false;
+  }
+  // A US state's or similar abbreviation after a place and a comma: "Md.", "N.C.",
+  // "Mich", "Va" (before its period), "TX".
+  bool StateAbbreviation(uint32_t i) const {
+    const Token& t = doc_.tokens[i];
+    if (t.kind != TokenKind::kWord || !t.Is(kCapitalized)) return false;
+    const std::string_view w = doc_.Text(i);
+    if (w.size() <= 5 && w.back() == '.') return true;
+    if (t.Is(kAllCaps) && w.size() == 2) return true;
+    return w.size() <= 4 && i + 1 < doc_.tokens.size() && doc_.Text(i + 1) == ".";
+  }
+  // Signs of a place around tokens [b, e): a preposition of place before it ("in
+  // Novi", "the island of Bornholm"), a state or country after a comma ("Coral
+  // Springs, Florida"; "Ashton, Md."), a state's abbreviation after a place and a
+  // comma ("Flint, Mich."), an opening dateline ("FAIRVIEW, W.Va.").
+  bool PlaceContext(uint32_t b, uint32_t e) const {
+    if (doc_.tokens[b].Is(kDateline)) return true;
+    uint32_t p = b;
+    if (p > 0 && Word(p - 1) == "the") --p;
+    if (p > 0 && In<kPlacePreps>(Word(p - 1)) &&
+        (!doc_.tokens[p - 1].Is(kCapitalized) || OpensSentence(p - 1)))
+      return true;
+    // "a visit to Rangoon", not "Choose to Fail" (a title).
+    if (p > 1 && Word(p - 1) == "to" && doc_.tokens[p - 2].Is(kLower)) return true;
+    const size_t n = doc_.tokens.size();
+    if (e + 1 < n && doc_.Text(e) == ",") {
+      const std::string_view w = Word(e + 1);
+      const int code = context_.gazetteer[e + 1];
+      const int cat = code ? (code - 1) / 4 : 0;  // "Windham, New Hampshire"
+      if (doc_.tokens[e + 1].Is(kCapitalized) &&
+          (lex_.country.count(w) || lex_.place.count(w) || StateAbbreviation(e + 1) ||
+           cat == NameLexicon::kCountry || cat == NameLexicon::kGpe))
+        return true;
+    }
+    if (e == b + 1 && b >= 2 && doc_.Text(b - 1) == "," && doc_.tokens[b - 2].Is(kCapitalized) &&
+        StateAbbreviation(b))
+      return true;
+    return false;
+  }
+  // Signs that a name ending before token e, an unknown LOC, is an organization's: the subject
+  // of a reporting verb or a verb in the past tense ("Politifact then ruled",
+  // "Politifact seized on", "Bloomberg reports", "Politifact did a fact-check").
+  bool OrgContext(uint32_t e) const {
+    const size_t n = doc_.tokens.size();
+    uint32_t v = e;
+    if (v < n && doc_.tokens[v].Is(kLower) && v + 1 < n &&
+        (Word(v) == "then" || Word(v) == "also" || Word(v) == "just"))
+      ++v;  // "Politifact then ruled"
+    if (v >= n || !doc_.tokens[v].Is(kLower) || doc_.tokens[v].kind != TokenKind::kWord)
+      return false;
+    const std::string_view w = Word(v);
+    if (w == "did" || w == "does") return true;
+    // A verb in the past tense: "Politifact seized on Trump's claim".
+    if (w.size() > 4 && w.substr(w.size() - 2) == "ed") return true;
+    const CueVerb* verb = QuoteLexicon::Get().Verb(w);
+    return verb && verb->frame == CueFrame::kSpeech;
+  }
+  // The tagger's unknown LOC with no sign of a place (Cand::unsure), by the
+  // signs at all mentions of its form: the type its other mentions have; nothing
+  // when the text writes one of its words in lower case ("Black and Brown
+  // communities", "Women in Power") or it is a common noun after an article ("a
+  // Millionaire"); an organization by OrgContext ("Politifact", "Bloomberg"); a
+  // person when it opens with a given name ("Al Gore", "Chris"); else a GPE.
+  void ResolveUnsurePlaces() {
+    std::unordered_map<std::string, std::string_view> sure;
+    std::unordered_set<std::string> org;
+    for (const Cand& c : cands_) {
+      if (c.unsure) {
+        if (OrgContext(c.e)) org.insert(Folded(c.b, c.e));
+      } else if (c.type == "GPE" || c.type == "LOC" || c.type == "PERSON" || c.type == "ORG") {
+        // A place reading elsewhere wins: the tagger read this one as a place too.
+        auto [it, added] = sure.emplace(Folded(c.b, c.e), c.type);
+        if (!added && (c.type == "GPE" || c.type == "LOC")) it->second = c.type;
+      }
+    }
+    size_t out = 0;
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      Cand& c = cands_[k];
+      if (c.unsure) {
+        c.unsure = false;
+        const std::string f = Folded(c.b, c.e);
+        bool lower = false;
+        for (uint32_t i = c.b; i < c.e; ++i) lower = lower || (context_.word_bits[i] & 2);
+        const bool article = c.b > 0 && (Word(c.b - 1) == "a" || Word(c.b - 1) == "an") &&
+                             !(c.e < doc_.tokens.size() && doc_.tokens[c.e].Is(kLower));
+        auto it = sure.find(f);
+        if (it != sure.end()) {
+          c.type = it->second;
+        } else if (c.e - c.b >= 2 && In<kInstitutionWords>(Word(c.e - 1))) {
+          c.type = "ORG";  // "Islamic Center"
+        } else if (lower || article) {
+          continue;  // dropped
+        } else if (org.count(f)) {
+          c.type = "ORG";
+        } else if (GivenName(c.b) && c.e - c.b <= 2) {
+          c.type = "PERSON";
+        }
+      }
+      if (out != k) cands_[out] = std::move(c);
+      ++out;
+    }
+    cands_.resize(out);
+  }
+  // "Wells Fargo CEO John Stumpf", "Wells Fargo bankers": a name right before a
+  // noun that only a company has is a company's, at every mention of that form,
+  // whatever the tagger's type (a person or an unknown place).
+  void CompanyNames() {
+    std::unordered_set<std::string> forms;
+    const size_t n = doc_.tokens.size();
+    for (const Cand& c : cands_) {
+      if (c.type != "PERSON" && c.type != "GPE") continue;
+      uint32_t i = c.e;
+      if (i < n && doc_.tokens[i].Is(kPossessive)) ++i;
+      if (i >= n || doc_.tokens[i].kind != TokenKind::kWord || !In<kCompanyNouns>(Word(i)))
+        continue;
+      std::string f = Folded(c.b, c.e);
+      if (!lex_.country.count(f) && !lex_.place.count(f)) forms.insert(std::move(f));
+    }
+    if (forms.empty()) return;
+    for (Cand& c : cands_) {
+      if ((c.type == "PERSON" || c.type == "GPE") && forms.count(Folded(c.b, c.e))) c.type = "ORG";
+    }
+  }
+  // See Collect: a sentence's first word that is no name.
+  bool CommonOpener(uint32_t i) const {
+    const Token& t = doc_.tokens[i];
+    if (t.kind != TokenKind::kWord || t.Is(kAllCaps) || context_.caps_line[i] ||
+        (context_.word_bits[i] & 5) /* kSeenCapMid | kSeenCapsMid */ || context_.lists[i] ||
+        context_.gazetteer[i] || !PlainWord(i))
+      return false;
+    const std::string_view w = Word(i);
+    auto ends = [&](std::string_view x) {
+      return w.size() > x.size() + 2 && w.substr(w.size() - x.size()) == x;
+    };
+    // A comma, then not an apposition ("Scheiderman, a Democrat whose office").
+    const bool comma = i + 2 < doc_.tokens.size() && doc_.Text(i + 1) == "," &&
+                       doc_.tokens[i + 2].Is(kLower) && Word(i + 2) != "a" && Word(i + 2) != "an" &&
+                       Word(i + 2) != "the" && Word(i + 2) != "who";
+    return (context_.word_bits[i] & 2) || AbstractNoun(i) || ends("less") || ends("ness") ||
+           ends("ism") || comma;
+  }
+  // "Ivana Trump", "Ivanka Trump" read as ORG: a span of two words whose second is
+  // the surname of a full name (a listed given name and a surname) elsewhere in
+  // the text, and whose first no list knows nor the text writes in lower case,
+  // is that family's person.
+  void PersonsInOrgSpans() {
+    std::unordered_set<std::string_view> surnames;
+    for (const Cand& c : cands_) {
+      if (c.type == "PERSON" && c.e - c.b >= 2 && GivenName(c.b) &&
+          !(context_.word_bits[c.e - 1] & 2))
+        surnames.insert(doc_.Text(c.e - 1));
+    }
+    if (surnames.empty()) return;
+    for (Cand& c : cands_) {
+      if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b != 2 || context_.caps_line[c.b] ||
+          !surnames.count(doc_.Text(c.b + 1)) ||
+          (context_.gazetteer[c.b] &&
+           (context_.gazetteer[c.b] - 1) / 4 != NameLexicon::kFirstName) ||
+          context_.gazetteer[c.b + 1] || (context_.word_bits[c.b] & 2) ||
+          (context_.lists[c.b] & 1) || !doc_.tokens[c.b].Is(kCapitalized) ||
+          doc_.tokens[c.b].Is(kAllCaps) || doc_.tokens[c.b + 1].Is(kAllCaps) ||
+          In<kPeopleGroups>(Word(c.b)) || lex_.demonym.count(Word(c.b)) ||
+          lex_.org_words.count(Word(c.b)) || lex_.org_words.count(Word(c.b + 1)) ||
+          In<kPlaceHeads>(Word(c.b + 1)))
+        continue;
+      const std::string f = Folded(c.b, c.e);
+      if (lex_.org.count(f) || lex_.country.count(f) || lex_.place.count(f)) continue;
+      c.type = "PERSON";
+    }
+  }
+  // "Republican Indiana Gov. Mike Pence", "a prominent New York Democrat": a
+  // party (or religious group) and a known place in one span are two names, a
+  // NORP and a GPE.
+  void SplitGroupAndPlace() {
+    std::vector<Cand> out;
+    out.reserve(cands_.size() + 2);
+    for (Cand& c : cands_) {
+      if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || context_.caps_line[c.b] ||
+          lex_.org.count(Folded(c.b, c.e))) {
+        out.push_back(std::move(c));
+        continue;
+      }
+      // The lexicon's type of tokens [b, e), or nothing.
+      auto place = [&](uint32_t b, uint32_t e) -> std::string_view {
+        const std::string f = Folded(b, e);
+        if (lex_.country.count(f)) return "GPE";
+        auto p = lex_.place.find(f);
+        return p != lex_.place.end() ? std::string_view(p->second) : std::string_view();
+      };
+      // Party and religious groups only: "French Sudan" is one name.
+      if (In<kPeopleGroups>(Word(c.b)) && !place(c.b + 1, c.e).empty()) {
+        out.push_back(Cand::Span(c.b, c.b + 1, "NORP"));
+        out.push_back(Cand::Span(c.b + 1, c.e, place(c.b + 1, c.e)));
+      } else if (In<kPeopleGroups>(Word(c.e - 1)) && !place(c.b, c.e - 1).empty()) {
+        out.push_back(Cand::Span(c.b, c.e - 1, place(c.b, c.e - 1)));
+        out.push_back(Cand::Span(c.e - 1, c.e, "NORP"));
+      } else {
+        out.push_back(std::move(c));
+      }
+    }
+    cands_.swap(out);
+  }
+  // A given name by either list (the tagger's large list or the gazetteer's).
+  bool GivenName(uint32_t i) const {
+    const int code = context_.gazetteer[i];
+    return (context_.lists[i] & 2) || (code && (code - 1) / 4 == NameLexicon::kFirstName);
+  }
+  // A word with the suffix of an abstract noun ("Immigration", "Enforcement").
+  bool AbstractNoun(uint32_t i) const {
+    const std::string_view w = Word(i);
+    for (std::string_view x : {"tion", "sion", "ment", "ity", "ance", "ence"}) {
+      if (w.size() > x.size() + 3 && w.substr(w.size() - x.size()) == x) return true;
+    }
+    return false;
+  }
+  // Organization names the tagger cut at an inner preposition or "and": "the
+  // Commission" + "on Presidential Debates", "Center of Media Justice";
+  // "Immigration and Customs Enforcement" (a word the text also writes in lower
+  // case or an abstract noun, "and", an organization of two words or more).
+  void MergeOrgNames() {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    auto plain_cap = [&](uint32_t i) {
+      const Token& t = doc_.tokens[i];
+      return t.kind == TokenKind::kWord && t.Is(kCapitalized) && !t.Is(kSentenceStart) &&
+             !context_.caps_line[i] && !In<kFunctionWords>(Word(i)) && !In<kWeekdays>(Word(i)) &&
+             !In<kRoleStops>(Word(i));
+    };
+    std::vector<Cand> out;
+    out.reserve(cands_.size());
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      Cand c = std::move(cands_[k]);
+      // "X and <ORG>": X one capitalized word, a common noun.
+      if (c.e - c.b == 1 && c.type != "PERSON" && c.type != "NORP" && c.e + 1 < n &&
+          Word(c.e) == "and" && k + 1 < cands_.size() && cands_[k + 1].b == c.e + 1 &&
+          cands_[k + 1].type == "ORG" && cands_[k + 1].e - cands_[k + 1].b >= 2 && plain_cap(c.b) &&
+          ((context_.word_bits[c.b] & 2) || AbstractNoun(c.b)) && !lex_.country.count(Word(c.b)) &&
+          !lex_.place.count(Word(c.b)) && !In<kPlacePrefixes>(Word(c.b)) &&
+          !lex_.demonym.count(Word(cands_[k + 1].e - 1))) {
+        c.e = cands_[k + 1].e;
+        c.type = "ORG";
+        ++k;
+      }
+      // "<ORG ending in an organization word> of|for|on <capitalized words>".
+      if ((c.type == "ORG" || c.type == "GPE") && c.e + 1 < n &&
+          lex_.org_words.count(Word(c.e - 1)) && !In<kCompanyWords>(Word(c.e - 1)) &&
+          !context_.caps_line[c.e - 1]) {
+        const std::string_view prep = Word(c.e);
+        const std::string_view head = Word(c.e - 1);
+        const bool on =
+            prep == "on" && (head == "commission" || head == "committee" || head == "council");
+        if ((prep == "of" || prep == "for" || on) && plain_cap(c.e + 1)) {
+          uint32_t end = c.e + 1;
+          while (end < n && plain_cap(end)) ++end;
+          // Candidates inside the run must end in it and not be people.
+          size_t j = k + 1;
+          bool ok = true;
+          for (; j < cands_.size() && cands_[j].b < end; ++j) {
+            ok = ok && cands_[j].e <= end && cands_[j].type != "PERSON";
+          }
+          if (ok) {
+            c.e = end;
+            c.type = "ORG";
+            k = j - 1;
+          }
+        }
+      }
+      out.push_back(std::move(c));
+    }
+    cands_.swap(out);
+  }
+
   // "NORP" for a people group: words each a demonym ("Americans") or a religious,
   // ethnic or political group ("Hispanics", "Sunni Muslims", "Democrats"), or
   // "African-Americans"; linked to the last demonym's country.
-  std::string_view PeopleGroup(const std::string& f, std::string* country) const {
-    std::string link;
+  std::string_view PeopleGroup(const std::string& f, std::string_view* country) const {
+    std::string_view link;
     size_t parts = 0;
     for (size_t at = 0; at <= f.size();) {
       size_t end = f.find_first_of(" -", at);
@@ -513,18 +887,18 @@ class Builder {
       if (d != lex_.demonym.end()) {
         link = d->second;
       } else if (In<kPeopleGroups>(w) || w == "african" || w == "asian" || w == "native") {
-        link.clear();
+        link = {};
       } else {
         return "";
       }
     }
     if (parts == 0 || parts > 3) return "";
     // "Lithuanian Americans" is not the Americans: only a lone demonym links.
-    *country = parts == 1 ? link : std::string();
+    *country = parts == 1 ? link : std::string_view();
     return "NORP";
   }
 
-  std::string_view TypeOf(uint32_t b, uint32_t e, int conll, std::string* country) const {
+  std::string_view TypeOf(uint32_t b, uint32_t e, int conll, std::string_view* country) const {
     std::string f = Folded(b, e);
     std::string_view last = Word(e - 1);
     std::string_view first = Word(b);
@@ -556,7 +930,9 @@ class Builder {
     }
     if ((first == "battle" || first == "siege") && e - b > 2) return "EVENT";
     if (conll == ner::kPer) {
-      if (lex_.org.count(f)) return "ORG";
+      if (lex_.org.count(f) || (e - b >= 2 && In<kInstitutionWords>(last))) return "ORG";
+      // "Rikers Island", "Kaneohe Bay" (but "Michael Bay").
+      if (e - b >= 2 && In<kNaturalWords>(last) && !GivenName(b)) return "LOC";
       if (lex_.country.count(f)) return "GPE";
       auto p = lex_.place.find(f);
       if (p != lex_.place.end() && f != "austin" && f != "washington") return p->second;
@@ -704,43 +1080,58 @@ class Builder {
     // candidates that carry strings.
     auto by_start = [](const Cand& a, const Cand& b) { return a.b < b.b; };
     const bool sorted = std::is_sorted(cands_.begin(), cands_.end(), by_start);
-    const auto middle = static_cast<std::ptrdiff_t>(cands_.size());
-    // Peak memory: the per-token map is done with, and the candidates grow
-    // once to their final count rather than doubling.
+    // Peak memory: the per-token map is done with, and the candidates are
+    // moved into a vector of their final count (Collect's grew by doubling).
     std::vector<int>().swap(covered);
-    cands_.reserve(cands_.size() + added.size());
-    for (Cand& c : added) cands_.push_back(std::move(c));
+    std::vector<Cand> all;
+    all.reserve(cands_.size() + added.size());
     if (sorted) {
-      std::inplace_merge(cands_.begin(), cands_.begin() + middle, cands_.end(), by_start);
+      std::merge(std::make_move_iterator(cands_.begin()), std::make_move_iterator(cands_.end()),
+                 std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()),
+                 std::back_inserter(all), by_start);
     } else {
-      std::sort(cands_.begin(), cands_.end(), by_start);
+      all.insert(all.end(), std::make_move_iterator(cands_.begin()),
+                 std::make_move_iterator(cands_.end()));
+      all.insert(all.end(), std::make_move_iterator(added.begin()),
+                 std::make_move_iterator(added.end()));
+      std::sort(all.begin(), all.end(), by_start);
     }
+    cands_.swap(all);
   }
 
-  void Key(Cand* c) {
-    std::string f = Folded(c->b, c->e);
+  // The cluster key of a candidate within its type.
+  std::string Key(const Cand& c) const {
+    std::string f = Folded(c.b, c.e);
     if (f.rfind("the ", 0) == 0) f = f.substr(4);
-    if (c->type == "NORP") {
+    if (c.type == "NORP") {
       // Unlinked groups: "Hispanics" and "Hispanic" are one.
-      if (c->country.empty() && f.size() > 3 && f.back() == 's') f.pop_back();
-      c->key = c->country.empty() ? f : c->country;
-      return;
+      if (c.country.empty() && f.size() > 3 && f.back() == 's') f.pop_back();
+      return c.country.empty() ? f : std::string(c.country);
     }
-    if (c->type == "GPE" || c->type == "LOC") {
+    if (c.type == "GPE" || c.type == "LOC") {
       auto it = lex_.country.find(f);
-      c->key = it != lex_.country.end() ? it->second : f;
-      return;
+      return it != lex_.country.end() ? it->second : f;
     }
-    if (c->type == "ORG") {
+    if (c.type == "ORG") {
       auto it = lex_.org.find(f);
-      c->key = it != lex_.org.end() ? it->second : f;
-      return;
+      return it != lex_.org.end() ? it->second : f;
     }
-    c->key = f;
+    return f;
+  }
+
+  void SetRoles(Cand* c, std::vector<std::string> roles) {
+    if (c->roles) {
+      roles_[c->roles - 1] = std::move(roles);
+    } else if (!roles.empty()) {
+      roles_.push_back(std::move(roles));
+      c->roles = static_cast<uint32_t>(roles_.size());
+    }
   }
 
   // "US Defense Secretary Lloyd Austin", "Jim Stavridis, a retired US admiral".
   void Roles(Cand* c) {
+    std::vector<std::string> roles;
+    if (c->roles) roles = std::move(roles_[c->roles - 1]);
     const Sentence& s = doc_.sentences[doc_.tokens[c->b].sentence];
     // Before the name: a phrase ending in a role word.
     auto before = [&](uint32_t end) -> std::pair<uint32_t, bool> {
@@ -782,16 +1173,16 @@ class Builder {
     if (!ok1 && c->b >= s.begin + 2 && doc_.Text(c->b - 1) == ",") {
       // "the EU's top diplomat, Josep Borrell"
       auto [b0, ok0] = before(c->b - 1);
-      if (ok0) c->roles.push_back(Written(b0, c->b - 1));
+      if (ok0) roles.push_back(Written(b0, c->b - 1));
     }
     if (ok1) {
       std::string role = Written(b1, c->b);
-      if (!c->roles.empty()) role += " " + c->roles[0], c->roles.clear();
-      c->roles.push_back(role);
+      if (!roles.empty()) role += " " + roles[0], roles.clear();
+      roles.push_back(role);
       // "Ukraine's top commander, General Valery Zaluzhny"
       if (b1 >= s.begin + 2 && doc_.Text(b1 - 1) == ",") {
         auto [b2, ok2] = before(b1 - 1);
-        if (ok2) c->roles.insert(c->roles.begin(), Written(b2, b1 - 1));
+        if (ok2) roles.insert(roles.begin(), Written(b2, b1 - 1));
       }
     }
     // After the name: ", a retired US admiral," / ", Ukraine's foreign minister,".
@@ -810,20 +1201,27 @@ class Builder {
         if (IsRoleWord(e - 1)) last_role = e;
       }
       // Up to its last role word; "of the Penta Center ..." runs on to the phrase's end.
+      // "Ivanka Trump, the Republican presidential nominee's eldest daughter": the
+      // role word before a possessive is another person's.
+      if (last_role > b && last_role < s.end && doc_.tokens[last_role].Is(kPossessive))
+        last_role = 0;
       if (last_role > b) {
         uint32_t end = last_role;
         if (end < e && Word(end) == "of") end = e;
         if (e >= s.end || doc_.tokens[e].kind == TokenKind::kPunct || end == last_role)
-          c->roles.push_back(Written(b, end));
+          roles.push_back(Written(b, end));
       }
     }
+    SetRoles(c, std::move(roles));
   }
 
   std::vector<Entity> Cluster() {
     // Persons: a surname alone joins the full name that carries it.
     std::unordered_map<std::string, std::string> by_surname;
     for (const Cand& c : cands_) {
-      if (c.type == "PERSON" && c.e - c.b >= 2) by_surname.emplace(Word(c.e - 1), c.key);
+      if (c.type != "PERSON" || c.e - c.b < 2) continue;
+      auto [it, fresh] = by_surname.try_emplace(std::string(Word(c.e - 1)));
+      if (fresh) it->second = Key(c);
     }
     // Organizations: an acronym joins its long form.
     std::unordered_map<std::string, std::string> by_acronym;
@@ -834,21 +1232,24 @@ class Builder {
         std::string_view w = doc_.Text(i);
         if (doc_.tokens[i].Is(kCapitalized) && !w.empty()) acro.push_back(w[0]);
       }
-      if (acro.size() >= 2) by_acronym.emplace(acro, c.key);
+      if (acro.size() < 2) continue;
+      auto [it, fresh] = by_acronym.try_emplace(std::move(acro));
+      if (fresh) it->second = Key(c);
     }
     std::vector<Entity> out;
     std::map<std::pair<std::string, std::string>, size_t> index;
     for (Cand& c : cands_) {
+      std::string key = Key(c);
       if (c.type == "PERSON" && c.e - c.b == 1) {
-        auto it = by_surname.find(c.key);
+        auto it = by_surname.find(key);
         if (it != by_surname.end()) {
-          c.key = it->second;
-        } else if (c.key.size() >= 6) {
+          key = it->second;
+        } else if (key.size() >= 6) {
           // A clipped surname ("Landsberg" for "Landsbergis").
-          for (const auto& [surname, key] : by_surname) {
-            if (surname.size() > c.key.size() && surname.size() <= c.key.size() + 3 &&
-                surname.compare(0, c.key.size(), c.key) == 0) {
-              c.key = key;
+          for (const auto& [surname, k] : by_surname) {
+            if (surname.size() > key.size() && surname.size() <= key.size() + 3 &&
+                surname.compare(0, key.size(), key) == 0) {
+              key = k;
               break;
             }
           }
@@ -857,11 +1258,12 @@ class Builder {
       if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kAllCaps) && c.type != "NORP") {
         auto it = by_acronym.find(std::string(doc_.Text(c.b)));
         if (it != by_acronym.end()) {
-          c.key = it->second;
+          key = it->second;
           c.type = "ORG";
         }
       }
-      auto [it, added] = index.emplace(std::make_pair(c.type, c.key), out.size());
+      auto [it, added] =
+          index.emplace(std::make_pair(std::string(c.type), std::move(key)), out.size());
       if (added) {
         Entity e;
         e.type = c.type;
@@ -879,8 +1281,10 @@ class Builder {
           (caps == name_caps && written.size() > e.name.size())) {
         e.name = written;
       }
-      for (const std::string& r : c.roles) {
-        if (std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);
+      if (c.roles) {
+        for (const std::string& r : roles_[c.roles - 1]) {
+          if (std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);
+        }
       }
     }
     // Canonical names from the lexicons; NORP -> its country. A name seen only in
@@ -921,9 +1325,10 @@ class Builder {
   const Document& doc_;
   const NameLexicon& lex_;
   std::vector<Cand> cands_;
-  std::vector<uint8_t> person_;      // per token: inside a PERSON mention
-  std::vector<uint8_t> title_line_;  // per token: on a Title Case headline line
-  ner::DocContext context_;          // the tagger's document-level facts
+  std::vector<std::vector<std::string>> roles_;  // the roles of candidates (Cand::roles)
+  std::vector<uint8_t> person_;                  // per token: inside a PERSON mention
+  std::vector<uint8_t> title_line_;              // per token: on a Title Case headline line
+  ner::DocContext context_;                      // the tagger's document-level facts
 };
 
 }  // namespace

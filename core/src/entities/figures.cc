@@ -1461,6 +1461,17 @@ bool ConvertUnit(double value, std::string_view from, std::string_view to, doubl
 
 std::vector<Figure> FindFigureMentions(const Document& doc) { return Scanner(doc).Run(); }
 
+namespace {
+
+// Bit for bit (so 0 and -0, printed apart, stay apart).
+bool SameQuantity(const Quantity& a, const Quantity& b) {
+  auto same = [](double x, double y) { return std::memcmp(&x, &y, sizeof x) == 0; };
+  return same(a.value, b.value) && same(a.value_max, b.value_max) && a.unit == b.unit &&
+         a.approx == b.approx && a.precision == b.precision && same(a.multiplier, b.multiplier);
+}
+
+}  // namespace
+
 std::vector<Entity> FindFigures(const Document& doc) {
   std::vector<Figure> figures = FindFigureMentions(doc);
   std::vector<Entity> out;
@@ -1475,11 +1486,16 @@ std::vector<Entity> FindFigures(const Document& doc) {
       e.name = std::string(doc.Text(f.span));
       out.push_back(std::move(e));
     }
+    Entity& e = out[k];
     Mention m;
     m.span = f.span;
-    m.has_quantity = f.has_quantity;
-    m.quantity = f.quantity;
-    out[k].mentions.push_back(m);
+    if (f.has_quantity) {
+      // The mentions of one figure mostly share their value: kept once.
+      if (e.quantities.empty() || !SameQuantity(e.quantities.back(), f.quantity))
+        e.quantities.push_back(f.quantity);
+      m.quantity = static_cast<int>(e.quantities.size() - 1);
+    }
+    e.mentions.push_back(m);
   }
   return out;
 }

@@ -75,6 +75,7 @@ const NameLexicon& NameLexicon::Get() {
       x.phrases.emplace_back(std::string(line), kRole);
     });
     ForEachLine(EmbeddedFile("ner/org_words.txt"), [&](std::string_view line) {
+      x.org_words.insert(x.Key(Fold(line)));
       x.phrases.emplace_back(std::string(line), kOrgWord);
     });
     ForEachLine(EmbeddedFile("ner/first_names.txt"), [&](std::string_view line) {

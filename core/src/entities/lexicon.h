@@ -20,6 +20,7 @@ struct NameLexicon {
   std::unordered_map<std::string_view, std::string> place;    // name -> "GPE" | "LOC"
   std::unordered_map<std::string_view, std::string> org;      // alias -> canonical organization
   std::unordered_set<std::string_view> roles;                 // "spokesman", "gen."
+  std::unordered_set<std::string_view> org_words;             // "commission", "inc."
   // The keys' text. A deque never moves its strings (nor does moving it), so
   // the views stay valid.
   std::deque<std::string> keys;

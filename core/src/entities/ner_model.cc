@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <unordered_map>
 
 #include "data/embedded.h"
@@ -1013,6 +1014,31 @@ void Model::AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t t
   }
 }
 
+namespace {
+
+// Pass 1's scores: a row of kNumTags sums per token, in blocks of 1024 rows
+// (35 KB, under malloc's mmap threshold), so a long text's rows are neither
+// copied nor given unused room as a doubling vector's would be (up to 3x the
+// rows at its peak).
+class ScoreRows {
+ public:
+  int16_t* Add() {
+    if (n_ % kBlock == 0) blocks_.emplace_back(new int16_t[kBlock * kNumTags]);
+    return &blocks_.back()[(n_++ % kBlock) * kNumTags];
+  }
+  const int16_t* operator[](size_t row) const {
+    return &blocks_[row / kBlock][(row % kBlock) * kNumTags];
+  }
+  size_t size() const { return n_; }
+
+ private:
+  static constexpr size_t kBlock = 1024;
+  std::vector<std::unique_ptr<int16_t[]>> blocks_;
+  size_t n_ = 0;
+};
+
+}  // namespace
+
 std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) const {
   std::vector<NameSpan> out;
   DocContext context = BuildDocContext(doc);
@@ -1025,8 +1051,9 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // that are not quiet are kept (`base`, without the history features) for
   // pass 2; quiet tokens are O and cost nothing more.
   std::vector<uint32_t> feats, offsets, hist;
-  std::vector<int16_t> base;                         // |sum| <= 127 x features of a token: fits
-  std::vector<uint32_t> base_at(n_doc, UINT32_MAX);  // token -> its row in base
+  // One row of kNumTags per token that is not quiet, in text order: a run of
+  // such tokens has consecutive rows, so no per-token index is kept.
+  ScoreRows base;
   std::vector<float> emissions;
   std::vector<int> tags(n_doc, 0);
   std::vector<uint8_t> quiet, all_quiet(n_doc, 1);
@@ -1038,10 +1065,12 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   InfoCache info_cache;
   // Tags the tokens [b, e) of a run of tokens that are not quiet, inside the
   // sequence [begin, end) (a quiet token is O, so the runs are independent).
-  auto run = [&](uint32_t begin, uint32_t end, uint32_t b, uint32_t e, const History* history) {
+  // `row`: token b's row in base.
+  auto run = [&](uint32_t begin, uint32_t end, uint32_t b, uint32_t e, size_t row,
+                 const History* history) {
     emissions.resize(static_cast<size_t>(e - b) * kNumTags);
     for (uint32_t i = b; i < e; ++i) {
-      const int16_t* w = &base[static_cast<size_t>(base_at[i]) * kNumTags];
+      const int16_t* w = base[row + (i - b)];
       for (int t = 0; t < kNumTags; ++t) acc[t] = w[t];
       if (HasHistory(doc, i)) {
         hist.clear();
@@ -1059,12 +1088,12 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     Quiet(doc, begin, end, &quiet);
     std::copy(quiet.begin(), quiet.end(), all_quiet.begin() + begin);
     FeaturizeWith(doc, context, begin, end, &feats, &offsets, &quiet, &info_cache);
+    size_t row = base.size();
     for (uint32_t k = 0; k < n; ++k) {
       if (quiet[k]) continue;
       std::fill(acc, acc + kRow, 0);
       AddWeights(feats, offsets[k], offsets[k + 1], acc);
-      base_at[begin + k] = static_cast<uint32_t>(base.size() / kNumTags);
-      base.insert(base.end(), acc, acc + kNumTags);
+      std::copy(acc, acc + kNumTags, base.Add());
     }
     for (uint32_t b = begin; b < end;) {
       if (all_quiet[b]) {
@@ -1073,7 +1102,8 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       }
       uint32_t e = b + 1;
       while (e < end && !all_quiet[e]) ++e;
-      run(begin, end, b, e, nullptr);
+      run(begin, end, b, e, row, nullptr);
+      row += e - b;
       b = e;
     }
   }
@@ -1088,6 +1118,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     for (int k = 0; k < kNumTags; ++k) total += h[k];
     return total > 1;
   };
+  size_t row = 0;
   for (auto [begin, end] : sequences) {
     for (uint32_t b = begin; b < end;) {
       if (all_quiet[b]) {
@@ -1097,7 +1128,8 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       uint32_t e = b + 1;
       bool again = repeated(b);
       for (; e < end && !all_quiet[e]; ++e) again = again || repeated(e);
-      if (again) run(begin, end, b, e, &history);
+      if (again) run(begin, end, b, e, row, &history);
+      row += e - b;
       b = e;
     }
     SpansFromTags(&tags[begin], end - begin, begin, &out);

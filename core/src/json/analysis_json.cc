@@ -79,9 +79,9 @@ void WriteEntities(JsonWriter& w, const Analysis& a) {
     for (const Mention& m : e.mentions) {
       w.BeginObject();
       SpanFields(w, a, m.span, true);
-      if (m.has_quantity) {
+      if (const Quantity* q = e.QuantityOf(m)) {
         w.Key("quantity");
-        WriteQuantity(w, m.quantity);
+        WriteQuantity(w, *q);
       }
       w.EndObject();
     }

@@ -1241,10 +1241,8 @@ class QuoteFinder {
     std::stable_sort(frames_.begin(), frames_.end(),
                      [](const Frame& x, const Frame& y) { return x.cue.b < y.cue.b; });
     frame_begin_.push_back(static_cast<uint32_t>(frames_.size()));
-    frame_at_.assign(d_.tokens.size(), -1);
     for (size_t k = 0; k < frames_.size(); ++k) {
       const Frame& f = frames_[k];
-      frame_at_[f.cue.b] = static_cast<int>(k);
       if (f.speaker.empty() || Is(f.speaker.b, kPronoun) || IsSourcePhrase(f.speaker)) continue;
       Range name = NameRun(f.speaker);
       if (name.e - name.b >= 1 && d_.tokens[name.b].kind == TokenKind::kWord)
@@ -2324,9 +2322,8 @@ class QuoteFinder {
   std::vector<uint32_t> frame_begin_;  // per sentence, plus one past the end
   std::vector<MentionRef> mentions_;
   std::unordered_map<std::string, int> surname_;
-  std::vector<char> gender_;   // per entity: 'f', 'm' or 0
-  std::vector<char> person_;   // per entity: a person (PERSON, or named with Mr./Ms.)
-  std::vector<int> frame_at_;  // token -> the frame whose cue starts there, or -1
+  std::vector<char> gender_;  // per entity: 'f', 'm' or 0
+  std::vector<char> person_;  // per entity: a person (PERSON, or named with Mr./Ms.)
   std::vector<std::pair<uint32_t, std::string>> names_;  // (byte, name) of named frame speakers
   std::vector<char> names_gender_;                       // per name: 'f', 'm' or 0
   std::vector<Quote> out_;
