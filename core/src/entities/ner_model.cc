@@ -76,6 +76,7 @@ struct TokInfo {
 
 constexpr uint16_t kNoCluster = 0xFFFF;
 constexpr uint8_t kNoCoarse = 0xFF;
+constexpr uint16_t kOtherScript = 0xFFFD;  // Info(): a word in another script
 
 // Word clusters (core/data/ner/clusters.bin, scripts/ner_clusters.mjs):
 // k-means clusters of GloVe vectors of frequent words, keyed by fingerprints
@@ -90,7 +91,9 @@ class WordClusters {
     auto it = std::lower_bound(fp_.begin(), fp_.end(), fp);
     return it != fp_.end() && *it == fp ? fine_[it - fp_.begin()] : kNoCluster;
   }
-  uint8_t Coarse(uint16_t fine) const { return fine == kNoCluster ? kNoCoarse : coarse_[fine]; }
+  uint8_t Coarse(uint16_t fine) const {
+    return fine >= coarse_.size() ? kNoCoarse - (kNoCluster - fine) : coarse_[fine];
+  }
   static const WordClusters& Get() {
     static const WordClusters clusters = [] {
       WordClusters c;
@@ -118,8 +121,8 @@ class WordClusters {
     const uint32_t n = u32(8), nfine = u16(14), ncoarse = u16(16);
     bits_ = static_cast<uint8_t>(b[12]);
     const int r = static_cast<uint8_t>(b[13]);
-    if (u32(4) != 1 || bits_ < 8 || bits_ > 32 || r > 24 || nfine == 0 || nfine >= kNoCluster ||
-        ncoarse > kNoCoarse || b.size() < 18 + nfine)
+    if (u32(4) != 1 || bits_ < 8 || bits_ > 32 || r > 24 || nfine == 0 || nfine >= kOtherScript ||
+        ncoarse >= kNoCoarse - 2 || b.size() < 18 + nfine)
       return false;
     coarse_.assign(b.begin() + 18, b.begin() + 18 + nfine);
     // Bits LSB first; read through a 64-bit window (a fingerprint's code is
@@ -173,12 +176,14 @@ TokInfo Info(const Document& doc, const Token& t) {
   char32_t first[4] = {0, 0, 0, 0};
   char32_t last[4] = {0, 0, 0, 0};  // ring
   int count = 0;
+  bool other_script = false;
   char prev_shape = 0;
   for (size_t i = 0; i < w.size();) {
     int len;
     char32_t c = CodePointAt(w, i, &len);
     i += len;
     char32_t l = Lower(c);
+    if (c >= 0x370 && (c < 0x1E00 || c > 0x1EFF) && IsLetter(c)) other_script = true;
     lower.Add(l);
     exact.Add(c == 0x2019 ? '\'' : c);
     char s = ShapeChar(c);
@@ -207,6 +212,9 @@ TokInfo Info(const Document& doc, const Token& t) {
   }
   const WordClusters& clusters = WordClusters::Get();
   info.fine = clusters.Fine(info.lower);
+  // The table knows English text (GloVe 6B): a word in another script gets
+  // no cluster features at all (training saw too few of them to weigh one).
+  if (info.fine == kNoCluster && other_script) info.fine = kOtherScript;
   if (g_cluster_dropout > 0 && static_cast<int>(Mix(info.lower, 0xC1u) % 100) < g_cluster_dropout)
     info.fine = kNoCluster;
   info.coarse = clusters.Coarse(info.fine);
