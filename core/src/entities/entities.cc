@@ -398,9 +398,30 @@ class Builder {
     return t.kind == TokenKind::kWord && lex_.roles.count(Word(i)) > 0;
   }
 
+  // A capitalized people-group word the tagger left out ("African-Americans,
+  // Hispanics are ...": word clusters put "Hispanics" next to "blacks") is a
+  // MISC span of its own, typed NORP below like the ones the tagger found.
+  void AddPeopleGroups(std::vector<ner::NameSpan>* spans) const {
+    std::vector<ner::NameSpan> more;
+    size_t next = 0;  // spans are in text order
+    for (uint32_t i = 0; i < doc_.tokens.size(); ++i) {
+      while (next < spans->size() && (*spans)[next].end <= i) ++next;
+      if (next < spans->size() && (*spans)[next].begin <= i) continue;
+      const Token& t = doc_.tokens[i];
+      if (t.kind == TokenKind::kWord && t.Is(kCapitalized) && In<kPeopleGroups>(Word(i)))
+        more.push_back({i, i + 1, ner::kMisc});
+    }
+    if (more.empty()) return;
+    spans->insert(spans->end(), more.begin(), more.end());
+    std::sort(spans->begin(), spans->end(),
+              [](const ner::NameSpan& a, const ner::NameSpan& b) { return a.begin < b.begin; });
+  }
+
   // Model spans, trimmed and typed.
   void Collect() {
-    for (const ner::NameSpan& s : ner::Model::Default().Tag(doc_, &context_)) {
+    std::vector<ner::NameSpan> spans = ner::Model::Default().Tag(doc_, &context_);
+    AddPeopleGroups(&spans);
+    for (const ner::NameSpan& s : spans) {
       Cand c;
       c.b = s.begin;
       c.e = s.end;
