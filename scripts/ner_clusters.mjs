@@ -26,7 +26,7 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const opts = {package: '', words: 50000, fine: 512, coarse: 64, iters: 20, seed: 20261130,
+const opts = {package: '', words: 30000, fine: 1024, coarse: 64, iters: 20, seed: 20261130,
   out: join(root, 'core/data/ner/clusters.bin')};
 for (let i = 2; i < process.argv.length; i += 2) {
   const k = process.argv[i].replace(/^--/, '');
