@@ -13,7 +13,9 @@
 // reply), the first analysis sent at once, and one sent after the worker has
 // been idle for a second; then the pieces, timed on the page's main thread:
 // fetching lede.wasm, compiling its bytes, compileStreaming, importing
-// lede.js, createLede, the first analysis.
+// lede.js, createLede, the first analysis; and the worker's own timeline
+// (when worker.js ran, lede.wasm was compiled, lede.js imported, the module
+// ready, and how long its warm-up analysis took), from new Worker.
 // Figures are medians over the runs (wall time).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -98,9 +100,18 @@ if (!argv.includes('--no-browser')) {
         await ask(w, { type: 'analyze', text: sample });
         out['first analysis in the worker, sent at once'] = performance.now() - t;
         w.terminate();
+        const t0 = performance.timeOrigin + performance.now();
         const idle = new Worker('worker.js', { type: 'module' });
         await ask(idle, { type: 'version' });
         await new Promise((r) => setTimeout(r, 1000));
+        // The worker's own timeline (wasm/worker.js), from new Worker.
+        const { result: s } = await ask(idle, { type: 'startup' });
+        out['idle worker: worker.js runs'] = s.script - t0;
+        out['idle worker: lede.wasm compiled (streaming)'] = s.compiled - t0;
+        out['idle worker: lede.js + loader imported'] = s.imported - t0;
+        out['idle worker: instantiated, ready'] = s.ready - t0;
+        out['idle worker: ready - max(compiled, imported)'] = s.ready - Math.max(s.compiled, s.imported);
+        out['idle worker: warm-up analysis (set-up on first use)'] = s.warmUpEnd - s.warmUpStart;
         t = performance.now();
         await ask(idle, { type: 'analyze', text: sample });
         out['first analysis in a worker idle for 1 s'] = performance.now() - t;

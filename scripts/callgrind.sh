@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Instructions executed by Analyze + ToJson for one fixed input: a figure that,
-# unlike wall time, does not move with machine noise.
+# Instructions executed by Analyze + ToJson (in the CLI, AnalyzeOwned +
+# WriteJson) for one fixed input: a figure that, unlike wall time, does not
+# move with machine noise.
 #   scripts/callgrind.sh [LEDE] [FILE]
 # LEDE defaults to build/native-release/lede; FILE to ../shared/articles/
 # 002_4bda11de0e7c9aba.txt (9,362 bytes), else the first golden fixture.
@@ -20,7 +21,8 @@ command -v valgrind > /dev/null || { echo "callgrind: valgrind not installed" >&
 out=$(mktemp /tmp/lede-callgrind.XXXXXX)
 trap 'rm -f "$out"' EXIT
 valgrind --tool=callgrind --callgrind-out-file="$out" \
-  --toggle-collect='lede::AnalyzeTimed*' --toggle-collect='lede::ToJson*' \
+  --toggle-collect='lede::AnalyzeTimed*' --toggle-collect='lede::AnalyzeOwned*' \
+  --toggle-collect='lede::ToJson*' --toggle-collect='lede::WriteJson*' \
   "$lede" analyze "$file" > /dev/null 2> "$out.log" || { cat "$out.log"; rm -f "$out.log"; exit 1; }
 rm -f "$out.log"
 ir=$(awk '/^(summary|totals):/ {print $2; exit}' "$out")
@@ -28,7 +30,8 @@ ir=$(awk '/^(summary|totals):/ {print $2; exit}' "$out")
 # every process pays once, so the per-article figure can leave it out.
 : > "$out.empty"
 valgrind --tool=callgrind --callgrind-out-file="$out.fixed" \
-  --toggle-collect='lede::AnalyzeTimed*' --toggle-collect='lede::ToJson*' \
+  --toggle-collect='lede::AnalyzeTimed*' --toggle-collect='lede::AnalyzeOwned*' \
+  --toggle-collect='lede::ToJson*' --toggle-collect='lede::WriteJson*' \
   "$lede" analyze "$out.empty" > /dev/null 2>&1
 fixed=$(awk '/^(summary|totals):/ {print $2; exit}' "$out.fixed")
 rm -f "$out.empty" "$out.fixed"

@@ -3,8 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 #include <vector>
+
+#include "text/utf8.h"
+#include "text/word_set.h"
 
 namespace lede {
 namespace {
@@ -97,6 +101,41 @@ TEST(DocumentTest, ParagraphsAreLines) {
 TEST(DocumentTest, EmptyAndWhitespaceOnly) {
   EXPECT_TRUE(BuildDocument("").sentences.empty());
   EXPECT_TRUE(BuildDocument(" \n\n\t ").tokens.empty());
+}
+
+// Tokens with the same bytes share a word id and nothing else does; each id's
+// folded form is its first token's text folded; ids grow past the first
+// hash table's size.
+TEST(DocumentTest, WordIdsAreDistinctTexts) {
+  std::string text = "The Senate\u2019s vote: the SENATE voted. The senate\u2019s vote.";
+  for (int i = 0; i < 3000; ++i) text += " w" + std::to_string(i) + " W" + std::to_string(i % 7);
+  Document d = BuildDocument(text);
+  ASSERT_EQ(d.word.size(), d.tokens.size());
+  std::vector<std::string> seen;
+  for (uint32_t i = 0; i < d.tokens.size(); ++i) {
+    const uint32_t w = d.word[i];
+    ASSERT_LT(w, d.words());
+    EXPECT_EQ(d.Text(d.word_token[w]), d.Text(i)) << i;
+    EXPECT_EQ(d.Folded(i), Fold(d.Text(i))) << i;
+    if (w == seen.size()) seen.emplace_back(d.Text(i));  // ids in order of first use
+    ASSERT_LT(w, seen.size());
+    EXPECT_EQ(seen[w], d.Text(i));
+  }
+  EXPECT_EQ(seen.size(), d.words());
+  EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), seen.size());  // distinct
+  EXPECT_NE(d.word[0], d.word[5]);  // "The" and "the"
+  EXPECT_EQ(d.Folded(0), d.Folded(5));
+}
+
+TEST(DocumentTest, WordSetMatchesALinearScan) {
+  static constexpr std::string_view kList[] = {"mr", "mrs", "gov.-elect", "e.g", "a", "st", "sept"};
+  const WordSet set(kList);
+  for (std::string_view w : kList) EXPECT_TRUE(set.Has(w)) << w;
+  for (std::string_view w :
+       {"", "m", "ms", "mrs.", "Mr", "gov", "b", "eg", "septe", "sep",
+        "a-very-long-word-that-is-longer-than-sixty-four-bytes-in-all-of-it"}) {
+    EXPECT_FALSE(set.Has(w)) << w;
+  }
 }
 
 }  // namespace

@@ -230,9 +230,19 @@ export function toWellFormed(s: string): string;
 export type WorkerRequest =
   | {id: number | string; type: 'analyze'; text: Input; options?: AnalyzeOptions}
   | {id: number | string; type: 'compare'; a: Input; b: Input; options?: AnalyzeOptions}
-  | {id: number | string; type: 'version'};
+  | {id: number | string; type: 'version'}
+  | {id: number | string; type: 'startup'};
+/** When each step of the worker's start-up ended (ms since the epoch). */
+export interface WorkerStartup {
+  script: number;
+  compiled?: number;
+  imported?: number;
+  ready?: number;
+  warmUpStart?: number;
+  warmUpEnd?: number;
+}
 export type WorkerReply =
   | {id: number | string; json: string}  // analyze/compare: the result's JSON
-  | {id: number | string; result: Analysis | Comparison | string}
+  | {id: number | string; result: Analysis | Comparison | string | WorkerStartup}
   | {id: number | string; error: string}
   | {id: number | string; progress: number};

@@ -9,7 +9,8 @@
 // Replies: {id, json} (the analysis/comparison as its JSON string: the
 // receiver parses it; cheaper than parsing here and structured-cloning the
 // object across, ~1.35x the round trip in Chromium) or {id, result} (type
-// 'version': '0.1.0'), or {id, error} (the message).
+// 'version': '0.1.0'; type 'startup': the start-up timeline below), or
+// {id, error} (the message).
 // worker-client.js and web/app/engine.js wrap this protocol in promises.
 //
 // `worker.js?maxMemory=N` caps the module's memory at N bytes (default 1 GiB);
@@ -20,10 +21,20 @@
 // soon as it runs, while lede.js and Emscripten's loader are being fetched
 // (dynamic imports, side by side), instead of after them: they overlap.
 
+// When each step of the start-up ended, in ms since the epoch
+// (performance.timeOrigin + now(), comparable across threads), for
+// scripts/bench-startup.mjs, which asks for them with {type: 'startup'}:
+// script (this file runs), compiled (lede.wasm), imported (lede.js and the
+// loader), ready (instantiated and started), warmUpStart/warmUpEnd.
+const now = () => performance.timeOrigin + performance.now();
+const startup = {script: now()};
+
 // lede.wasm compiled, or null when streaming compilation is not to be had
 // (then lede.js fetches and compiles the bytes itself).
 let early = compileEarly();
+early.then(() => (startup.compiled = now()));
 let ledeJs = import('./lede.js');
+ledeJs.then(() => (startup.imported = now()), () => {});
 ledeJs.catch(() => {});  // reported by the first message's reply
 // Emscripten's loader, which lede.js imports: fetched at the same time as
 // lede.js rather than after it (the module map makes both imports one module).
@@ -63,13 +74,18 @@ function getLede() {
 // is analysed without the wait. A message already queued goes first.
 const WARM_UP = 'Ann Lee said on Monday that "the 3 towns cost $5 million."';
 getLede().then(
-    (lede) => setTimeout(() => {
-      try {
-        lede.analyzeJson(WARM_UP);
-      } catch {
-        // lede.js has restarted the instance; the next message will report it
-      }
-    }, 0),
+    (lede) => {
+      startup.ready = now();
+      setTimeout(() => {
+        startup.warmUpStart = now();
+        try {
+          lede.analyzeJson(WARM_UP);
+        } catch {
+          // lede.js has restarted the instance; the next message will report it
+        }
+        startup.warmUpEnd = now();
+      }, 0);
+    },
     () => {});  // reported by the first message's reply
 
 self.onmessage = async (event) => {
@@ -82,6 +98,8 @@ self.onmessage = async (event) => {
       self.postMessage({id, json: lede.compareJson(a, b, options)});
     } else if (type === 'version') {
       self.postMessage({id, result: lede.version});
+    } else if (type === 'startup') {
+      self.postMessage({id, result: startup});
     } else {
       throw new Error(`lede worker: unknown message type '${type}'`);
     }

@@ -247,7 +247,11 @@ ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entitie
 }
 
 ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entities, Empty)
-    : doc_(doc), entities_(entities) {
+    : doc_(doc),
+      entities_(entities),
+      word_done_(doc.words(), 0),
+      word_classes_(doc.words()),
+      word_unigram_(doc.words()) {
   uint32_t order = 0;
   for (size_t e = 0; e < entities.size(); ++e) {
     for (const Mention& m : entities[e].mentions) {
@@ -275,6 +279,18 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
   static const uint32_t kUnigramSeed = HashFeature("u:");
   for (uint32_t k = 0; k < n; ++k) {
     const Token& t = tokens[begin + k];
+    if (t.kind == TokenKind::kWord) {  // a word's facts depend on its text only
+      const uint32_t w = doc_.word[begin + k];
+      norm_[k] = doc_.FoldedWord(w);
+      if (!word_done_[w]) {
+        word_done_[w] = 1;
+        word_classes_[w] = WordClasses(norm_[k]);
+        word_unigram_[w] = HashFeature(norm_[k], kUnigramSeed);
+      }
+      classes_[k] = word_classes_[w];
+      unigram_[k] = word_unigram_[w];
+      continue;
+    }
     std::string_view raw = doc_.Text(t);
     std::string_view folded = doc_.Folded(begin + k);  // FoldWord(raw), folded by the Document
     norm_[k] = t.kind == TokenKind::kNumber ? NumberShape(raw) : folded;

@@ -126,6 +126,10 @@ class ClaimTokens {
   uint32_t begin_ = 0, end_ = 0;
   std::vector<std::string_view> norm_;
   std::vector<uint32_t> classes_, unigram_;
+  // Per Document word id, for words (kWord tokens): classes and unigram hash,
+  // computed at the word's first token.
+  std::vector<uint8_t> word_done_;
+  std::vector<uint32_t> word_classes_, word_unigram_;
   std::vector<const char*> entity_types_;
   std::vector<int> entities_at_;
   std::vector<Mark> marks_;       // every mention, by start

@@ -158,13 +158,13 @@ const char* const kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
 // once. The cluster key is computed where it is used (Builder::Key), roles
 // live in Builder::roles_.
 struct Cand {
-  uint32_t b = 0, e = 0;     // tokens
-  uint32_t roles = 0;        // 1 + index into Builder::roles_, or 0: none
-  std::string_view type;     // lede type: a literal or a lexicon's value (both outlive the run)
-  std::string_view country;  // NORP: its country (canonical), a lexicon's value, or ""
+  uint32_t b = 0, e = 0;  // tokens
+  uint32_t roles = 0;     // 1 + index into Builder::roles_, or 0: none
   // A GPE only by default: the tagger's LOC that no lexicon knows, with no sign
   // of a place around it (ResolveUnsurePlaces decides).
   bool unsure = false;
+  std::string_view type;     // lede type: a literal or a lexicon's value (both outlive the run)
+  std::string_view country;  // NORP: its country (canonical), a lexicon's value, or ""
 
   // Tokens [b, e) of a type; key, roles and country come later.
   static Cand Span(uint32_t b, uint32_t e, std::string_view type) {

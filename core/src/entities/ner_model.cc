@@ -10,13 +10,14 @@
 #include "data/embedded.h"
 #include "entities/lexicon.h"
 #include "text/utf8.h"
+#include "text/word_set.h"
 
 namespace lede {
 namespace ner {
 namespace {
 
 constexpr char kMagic[4] = {'L', 'N', 'E', 'R'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
 
 inline uint32_t Fmix(uint32_t h) {
   h ^= h >> 16;
@@ -235,56 +236,28 @@ uint8_t ClsOf(const Token& t) {
   }
 }
 
-// Info() by token text, for one document: most words recur, and the cache
-// is exact (the text decides everything but the case class, set per token).
+// Info() by word id (Document::word), for one document: most words recur,
+// and the text decides everything but the case class, set per token.
 class InfoCache {
  public:
-  TokInfo Get(const Document& doc, const Token& t) {
-    std::string_view w = doc.Text(t);
-    uint32_t h = 2166136261u;
-    for (unsigned char ch : w) h = (h ^ ch) * 16777619u;
-    h |= 1;
-    for (uint32_t j = h & mask_;; j = (j + 1) & mask_) {
-      Entry& e = table_[j];
-      if (e.key == 0) {
-        if (count_ * 2 >= table_.size()) {
-          Grow();
-          return Get(doc, t);
-        }
-        e.key = h;
-        e.text = w;
-        e.info = Info(doc, t);
-        ++count_;
-        return e.info;
-      }
-      if (e.key == h && e.text == w) {
-        TokInfo info = e.info;
-        info.cls = ClsOf(t);
-        return info;
-      }
+  explicit InfoCache(const Document& doc) : doc_(doc), have_(doc.words(), 0), info_(doc.words()) {}
+  TokInfo Get(uint32_t token) {
+    const Token& t = doc_.tokens[token];
+    const uint32_t w = doc_.word[token];
+    if (!have_[w]) {
+      have_[w] = 1;
+      info_[w] = Info(doc_, t);
+      return info_[w];
     }
+    TokInfo info = info_[w];
+    info.cls = ClsOf(t);
+    return info;
   }
 
  private:
-  struct Entry {
-    uint32_t key = 0;
-    std::string_view text;
-    TokInfo info;
-  };
-  void Grow() {
-    std::vector<Entry> old(table_.size() * 2);
-    old.swap(table_);
-    mask_ = static_cast<uint32_t>(table_.size() - 1);
-    for (const Entry& e : old) {
-      if (e.key == 0) continue;
-      uint32_t j = e.key & mask_;
-      while (table_[j].key != 0) j = (j + 1) & mask_;
-      table_[j] = e;
-    }
-  }
-  std::vector<Entry> table_ = std::vector<Entry>(256);
-  uint32_t mask_ = 255;
-  size_t count_ = 0;
+  const Document& doc_;
+  std::vector<uint8_t> have_;
+  std::vector<TokInfo> info_;
 };
 
 uint32_t LowerHash(std::string_view w) {
@@ -478,41 +451,48 @@ DocContext BuildDocContext(const Document& doc) {
   std::vector<uint32_t> keys(1024, 0), ids(1024, 0);
   uint32_t mask = 1023;
   std::vector<uint8_t> bits;  // per word id
-  std::vector<uint32_t> lower(n, 0);
+  // Per Document word id: its lower-case hash and its id here (words that
+  // differ only in case share the latter), computed at its first token.
+  constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> lower(doc.words(), 0), word_id(doc.words(), kNone);
   c.word.assign(n, 0);
   c.lists.assign(n, 0);
   const WordLists& lists = WordLists::Get();
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::kWord && !HasHistory(doc, static_cast<uint32_t>(i))) continue;
-    lower[i] = LowerHash(doc.Text(t));
-    const uint32_t key = lower[i] | 1;
-    uint32_t j = key & mask;
-    while (keys[j] != 0 && keys[j] != key) j = (j + 1) & mask;
-    if (keys[j] == 0) {
-      keys[j] = key;
-      ids[j] = c.words++;
-      bits.push_back(0);
-      if (c.words * 2 > keys.size()) {  // grow: rehash
-        std::vector<uint32_t> k2(keys.size() * 2, 0), i2(keys.size() * 2, 0);
-        mask = static_cast<uint32_t>(k2.size() - 1);
-        for (size_t x = 0; x < keys.size(); ++x) {
-          if (keys[x] == 0) continue;
-          uint32_t y = keys[x] & mask;
-          while (k2[y] != 0) y = (y + 1) & mask;
-          k2[y] = keys[x];
-          i2[y] = ids[x];
+    const uint32_t dw = doc.word[i];
+    if (word_id[dw] == kNone) {
+      lower[dw] = LowerHash(doc.Text(t));
+      const uint32_t key = lower[dw] | 1;
+      uint32_t j = key & mask;
+      while (keys[j] != 0 && keys[j] != key) j = (j + 1) & mask;
+      if (keys[j] == 0) {
+        keys[j] = key;
+        ids[j] = c.words++;
+        bits.push_back(0);
+        if (c.words * 2 > keys.size()) {  // grow: rehash
+          std::vector<uint32_t> k2(keys.size() * 2, 0), i2(keys.size() * 2, 0);
+          mask = static_cast<uint32_t>(k2.size() - 1);
+          for (size_t x = 0; x < keys.size(); ++x) {
+            if (keys[x] == 0) continue;
+            uint32_t y = keys[x] & mask;
+            while (k2[y] != 0) y = (y + 1) & mask;
+            k2[y] = keys[x];
+            i2[y] = ids[x];
+          }
+          keys.swap(k2);
+          ids.swap(i2);
+          j = key & mask;
+          while (keys[j] != key) j = (j + 1) & mask;
         }
-        keys.swap(k2);
-        ids.swap(i2);
-        j = key & mask;
-        while (keys[j] != key) j = (j + 1) & mask;
       }
+      word_id[dw] = ids[j];
     }
-    const uint32_t id = ids[j];
+    const uint32_t id = word_id[dw];
     c.word[i] = id;
     if ((t.Is(kCapitalized) || t.Is(kAllCaps)) && t.span.end - t.span.start >= 3) {
-      const int b = lists.bits.Get(lower[i]);
+      const int b = lists.bits.Get(lower[dw]);
       if (b > 0) c.lists[i] = static_cast<uint8_t>(b);
     }
     bool mid = !t.Is(kSentenceStart) && !c.caps_line[i];
@@ -550,7 +530,7 @@ DocContext BuildDocContext(const Document& doc) {
   const Gazetteer& gaz = Gazetteer::Get();
   for (size_t i = 0; i < n;) {
     const Token& t = doc.tokens[i];
-    if (t.kind != TokenKind::kWord || !gaz.IsFirst(lower[i])) {
+    if (t.kind != TokenKind::kWord || !gaz.IsFirst(lower[doc.word[i]])) {
       ++i;
       continue;
     }
@@ -560,7 +540,7 @@ DocContext BuildDocContext(const Document& doc) {
     for (size_t k = i; k < n && k < i + kMaxPhrase; ++k) {
       const Token& x = doc.tokens[k];
       if (k > i && (x.Is(kParagraphStart) || x.Is(kSentenceStart))) break;
-      h = Mix(h, x.kind == TokenKind::kWord ? lower[k] : LowerHash(doc.Text(x)));
+      h = Mix(h, x.kind == TokenKind::kWord ? lower[doc.word[k]] : LowerHash(doc.Text(x)));
       int found = gaz.Category(h);
       if (found < 0) continue;
       bool role = found == NameLexicon::kRole || found == NameLexicon::kOrgWord;
@@ -583,9 +563,28 @@ DocContext BuildDocContext(const Document& doc) {
 
 namespace {
 
+// The features of a token that depend on its text alone (not its case class,
+// position or neighbours), in the order Featurize gives them first.
+// Returns their number (at most kWordFeatures).
+constexpr int kWordFeatures = 10;
+int WordFeatures(const TokInfo& c, uint32_t* out) {
+  int n = 0;
+  out[n++] = Mix(1, 0);
+  out[n++] = Mix(2, c.lower);
+  out[n++] = Mix(3, c.exact);
+  out[n++] = Mix(4, c.shape);
+  for (int j = 0; j < 3; ++j) {
+    if (c.pre[j]) out[n++] = Mix(5 + j, c.pre[j]);
+    if (c.suf[j]) out[n++] = Mix(8 + j, c.suf[j]);
+  }
+  return n;
+}
+
+// With `word_feats` false, the text-only features (WordFeatures) are left
+// out: the tagger adds their weights once per distinct word.
 void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
                    std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
-                   const std::vector<uint8_t>* quiet, InfoCache* cache) {
+                   const std::vector<uint8_t>* quiet, InfoCache* cache, bool word_feats) {
   feats->clear();
   offsets->clear();
   const uint32_t n = end - begin;
@@ -606,7 +605,7 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
                   (k + 2 < n && !(*quiet)[k + 2]);
     if (needed) {
       const Token& t = doc.tokens[begin + k];
-      info[k + 2] = cache ? cache->Get(doc, t) : Info(doc, t);
+      info[k + 2] = cache ? cache->Get(begin + k) : Info(doc, t);
     }
   }
   feats->reserve(n * 32);
@@ -624,13 +623,10 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
     const uint32_t start = t.Is(kSentenceStart) ? 1 : 0;
     const uint32_t line = context.caps_line[i];
     auto add = [&](uint32_t f) { feats->push_back(f); };
-    add(Mix(1, 0));
-    add(Mix(2, c.lower));
-    add(Mix(3, c.exact));
-    add(Mix(4, c.shape));
-    for (int j = 0; j < 3; ++j) {
-      if (c.pre[j]) add(Mix(5 + j, c.pre[j]));
-      if (c.suf[j]) add(Mix(8 + j, c.suf[j]));
+    if (word_feats) {
+      uint32_t w[kWordFeatures];
+      const int nw = WordFeatures(c, w);
+      feats->insert(feats->end(), w, w + nw);
     }
     add(Mix(11, p1.lower));
     add(Mix(12, n1.lower));
@@ -676,7 +672,7 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
 void Featurize(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
                std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
                const std::vector<uint8_t>* quiet) {
-  FeaturizeWith(doc, context, begin, end, feats, offsets, quiet, nullptr);
+  FeaturizeWith(doc, context, begin, end, feats, offsets, quiet, nullptr, /*word_feats=*/true);
 }
 
 bool HasHistory(const Document& doc, uint32_t i) {
@@ -743,11 +739,8 @@ void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_
     const Token& t = doc.tokens[i];
     if (!t.Is(kSentenceStart) || t.Is(kAllCaps) || t.span.end - t.span.start > 5) return false;
     if (i + 1 >= end || !doc.tokens[i + 1].Is(kLower)) return false;
-    std::string_view w = doc.Text(t);
-    for (std::string_view o : kOpeners) {
-      if (w == o) return true;
-    }
-    return false;
+    static const WordSet openers(kOpeners);
+    return openers.Has(doc.Text(t));
   };
   auto loud = [&](uint32_t i) {
     const Token& t = doc.tokens[i];
@@ -770,13 +763,8 @@ void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_
     bool joins = prev && next;
     if (!joins && (t.kind == TokenKind::kNumber || t.Is(kPossessive))) joins = true;
     if (!joins && t.kind == TokenKind::kWord && t.span.end - t.span.start <= 5) {
-      std::string_view w = doc.Text(t);
-      for (std::string_view c : kConnectors) {
-        if (w == c) {
-          joins = true;
-          break;
-        }
-      }
+      static const WordSet connectors(kConnectors);
+      joins = connectors.Has(doc.Text(t));
     }
     if (!joins && t.kind == TokenKind::kWord && !t.Is(kLower)) joins = true;  // other scripts
     (*quiet)[k] = joins ? 0 : 1;
@@ -926,9 +914,10 @@ void SpansFromTags(const int* tags, uint32_t n, uint32_t begin, std::vector<Name
   }
 }
 
-// File: "LNER", u32 version, u32 tags, u32 features, f32 scale,
+// File: "LNER", u32 version (2), u32 tags, u32 features, f32 scale,
 // f32 transitions[(tags + 1) * tags], u32 keys[features] (ascending),
-// i8 weights[tags][features] (tag-major: compresses better).
+// i8 weights[features][tags] (feature-major: one feature's weights are one
+// row, read in place). Version 1 had the weights tag-major; it still loads.
 std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vector<float>& w,
                              const std::vector<float>& transitions) {
   std::vector<size_t> order(keys.size());
@@ -946,8 +935,8 @@ std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vecto
   putf(scale);
   for (float t : transitions) putf(t);
   for (size_t i : order) put32(keys[i]);
-  for (int tag = 0; tag < kNumTags; ++tag) {
-    for (size_t i : order) {
+  for (size_t i : order) {
+    for (int tag = 0; tag < kNumTags; ++tag) {
       float q = std::round(w[i * kNumTags + tag] / scale);
       out.push_back(static_cast<char>(static_cast<int8_t>(std::max(-127.0f, std::min(127.0f, q)))));
     }
@@ -955,67 +944,76 @@ std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vecto
   return out;
 }
 
-bool Model::Load(std::string_view b) {
-  slots_.clear();
-  num_features_ = 0;
-  size_t pos = 0;
-  auto get = [&](void* dst, size_t len) {
-    if (pos + len > b.size()) return false;
-    std::memcpy(dst, b.data() + pos, len);
-    pos += len;
-    return true;
-  };
-  char magic[4];
+// The keys and weights are used where they lie in the file (the embedded
+// model: nothing is copied); only the bucket index over the keys is built,
+// one pass. A version-1 file (or bytes not aligned for u32) is copied into
+// the version-2 layout first.
+bool Model::Load(std::string_view b, bool copy) {
+  *this = Model();
+  constexpr size_t kHeader = 20, kTransitions = (kNumTags + 1) * kNumTags * 4;
+  if (b.size() < kHeader || std::memcmp(b.data(), kMagic, 4) != 0) return false;
   uint32_t version, tags, nf;
-  if (!get(magic, 4) || std::memcmp(magic, kMagic, 4) != 0) return false;
-  if (!get(&version, 4) || version != kVersion || !get(&tags, 4) || tags != kNumTags) return false;
-  if (!get(&nf, 4) || !get(&scale_, 4)) return false;
-  if (b.size() - pos < (kNumTags + 1) * kNumTags * 4 + static_cast<size_t>(nf) * (4 + kNumTags))
-    return false;
+  std::memcpy(&version, b.data() + 4, 4);
+  std::memcpy(&tags, b.data() + 8, 4);
+  std::memcpy(&nf, b.data() + 12, 4);
+  std::memcpy(&scale_, b.data() + 16, 4);
+  if ((version != 1 && version != kVersion) || tags != kNumTags) return false;
+  if (b.size() - kHeader < kTransitions + static_cast<size_t>(nf) * (4 + kNumTags)) return false;
   transitions_.resize((kNumTags + 1) * kNumTags);
-  get(transitions_.data(), transitions_.size() * 4);
-  std::vector<uint32_t> keys(nf);
-  get(keys.data(), static_cast<size_t>(nf) * 4);
-  // One slot holds a key and its weights, so a look-up touches one place.
-  size_t size = 16;
-  while (size * 7 < static_cast<size_t>(nf) * 10) size <<= 1;
-  mask_ = static_cast<uint32_t>(size - 1);
-  slots_.assign(size, Slot{});
-  std::vector<uint32_t> where(nf, 0);
-  for (uint32_t i = 0; i < nf; ++i) {
-    if (keys[i] == 0) continue;    // 0 marks an empty slot; such a feature is dropped
-    uint32_t j = keys[i] & mask_;  // keys are hashes already
-    while (slots_[j].key != 0) j = (j + 1) & mask_;
-    slots_[j].key = keys[i];
-    where[i] = j;
-  }
-  for (int tag = 0; tag < kNumTags; ++tag) {
-    for (uint32_t i = 0; i < nf; ++i) {
-      int8_t v = static_cast<int8_t>(b[pos++]);
-      if (keys[i] != 0) slots_[where[i]].w[tag] = v;
+  std::memcpy(transitions_.data(), b.data() + kHeader, kTransitions);
+  const char* keys = b.data() + kHeader + kTransitions;
+  const char* weights = keys + static_cast<size_t>(nf) * 4;
+  if (version == 1) {  // tag-major weights: transposed into rows
+    auto owned = std::make_shared<std::string>(static_cast<size_t>(nf) * (4 + kNumTags), '\0');
+    std::memcpy(&(*owned)[0], keys, static_cast<size_t>(nf) * 4);
+    char* rows = &(*owned)[0] + static_cast<size_t>(nf) * 4;
+    for (int tag = 0; tag < kNumTags; ++tag) {
+      for (uint32_t i = 0; i < nf; ++i) rows[static_cast<size_t>(i) * kNumTags + tag] = *weights++;
     }
+    keys = owned->data();
+    weights = rows;
+    owned_ = std::move(owned);
+  } else if (copy || reinterpret_cast<uintptr_t>(keys) % alignof(uint32_t) != 0) {
+    owned_ = std::make_shared<const std::string>(keys, static_cast<size_t>(nf) * (4 + kNumTags));
+    keys = owned_->data();
+    weights = keys + static_cast<size_t>(nf) * 4;
+  }
+  keys_ = reinterpret_cast<const uint32_t*>(keys);
+  rows_ = reinterpret_cast<const int8_t*>(weights);
+  // Buckets by the keys' top bits (about one key each; keys are hashes):
+  // bucket k holds keys_[start_[k] .. start_[k + 1]).
+  int bits = 4;
+  while (bits < 24 && (size_t{1} << bits) < nf) ++bits;
+  shift_ = 32 - bits;
+  start_.assign((size_t{1} << bits) + 1, nf);
+  uint32_t bucket = 0;
+  for (uint32_t i = 0; i < nf; ++i) {
+    if (i > 0 && keys_[i] < keys_[i - 1]) {  // not ascending: not a model we wrote
+      *this = Model();
+      return false;
+    }
+    for (const uint32_t k = keys_[i] >> shift_; bucket <= k; ++bucket) start_[bucket] = i;
   }
   num_features_ = nf;
   return true;
 }
 
-const Model::Slot* Model::Find(uint32_t key) const {
-  if (key == 0) return nullptr;
-  uint32_t j = key & mask_;
-  while (true) {
-    const Slot& s = slots_[j];
-    if (s.key == key) return &s;
-    if (s.key == 0) return nullptr;
-    j = (j + 1) & mask_;
+const int8_t* Model::Find(uint32_t key) const {
+  if (key == 0) return nullptr;  // 0 is no feature
+  const uint32_t k = key >> shift_;
+  for (uint32_t i = start_[k], e = start_[k + 1]; i < e; ++i) {
+    if (keys_[i] == key) return rows_ + static_cast<size_t>(i) * kNumTags;
+    if (keys_[i] > key) break;
   }
+  return nullptr;
 }
 
 void Model::AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t to,
                        int16_t* acc) const {
   for (size_t f = from; f < to; ++f) {
-    const Slot* slot = Find(feats[f]);
-    if (!slot) continue;
-    for (int t = 0; t < kRow; ++t) acc[t] += slot->w[t];
+    const int8_t* row = Find(feats[f]);
+    if (!row) continue;
+    for (int t = 0; t < kNumTags; ++t) acc[t] += row[t];
   }
 }
 
@@ -1067,7 +1065,11 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // features (with the history ones), each weight within +-127.
   int16_t acc[kRow] = {};
   std::vector<uint8_t> back;
-  InfoCache info_cache;
+  InfoCache info_cache(doc);
+  // Per Document word id: the summed weights of its text-only features.
+  std::vector<int16_t> word_rows(static_cast<size_t>(doc.words()) * kRow, 0);
+  std::vector<uint8_t> row_done(doc.words(), 0);
+  std::vector<uint32_t> word_feats;
   // Tags the tokens [b, e) of a run of tokens that are not quiet, inside the
   // sequence [begin, end) (a quiet token is O, so the runs are independent).
   // `row`: token b's row in base.
@@ -1092,11 +1094,21 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     const uint32_t n = end - begin;
     Quiet(doc, begin, end, &quiet);
     std::copy(quiet.begin(), quiet.end(), all_quiet.begin() + begin);
-    FeaturizeWith(doc, context, begin, end, &feats, &offsets, &quiet, &info_cache);
+    FeaturizeWith(doc, context, begin, end, &feats, &offsets, &quiet, &info_cache,
+                  /*word_feats=*/false);
     size_t row = base.size();
     for (uint32_t k = 0; k < n; ++k) {
       if (quiet[k]) continue;
-      std::fill(acc, acc + kRow, 0);
+      const uint32_t w = doc.word[begin + k];
+      int16_t* word_row = &word_rows[static_cast<size_t>(w) * kRow];
+      if (!row_done[w]) {  // the weights of the word's text-only features
+        row_done[w] = 1;
+        uint32_t wf[kWordFeatures];
+        const int nw = WordFeatures(info_cache.Get(begin + k), wf);
+        word_feats.assign(wf, wf + nw);
+        AddWeights(word_feats, 0, word_feats.size(), word_row);
+      }
+      std::copy(word_row, word_row + kRow, acc);
       AddWeights(feats, offsets[k], offsets[k + 1], acc);
       std::copy(acc, acc + kNumTags, base.Add());
     }
@@ -1137,8 +1149,16 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       row += e - b;
       b = e;
     }
-    SpansFromTags(&tags[begin], end - begin, begin, &out);
   }
+  // Peak memory: the scores and the history are freed before the spans are
+  // read off the tags, and the spans are counted first (no doubling vector).
+  base = ScoreRows();
+  history = History();
+  size_t spans = 0;
+  for (uint32_t i = 0; i < n_doc; ++i)
+    spans += PartOfTag(tags[i]) == 0 || PartOfTag(tags[i]) == 3;  // B or U
+  out.reserve(spans);
+  for (auto [begin, end] : sequences) SpansFromTags(&tags[begin], end - begin, begin, &out);
   if (context_out) *context_out = std::move(context);
   return out;
 }
@@ -1149,7 +1169,7 @@ const Model* g_replacement = nullptr;
 
 bool Model::ReplaceDefault(std::string_view bytes) {
   auto* m = new Model();  // lives as long as the process, like the default
-  if (!m->Load(bytes)) {
+  if (!m->Load(bytes, /*copy=*/true)) {
     delete m;
     return false;
   }
@@ -1162,7 +1182,7 @@ const Model& Model::Default() {
   if (g_replacement) return *g_replacement;
   static const Model model = [] {
     Model m;
-    m.Load(EmbeddedFile("ner/model.bin"));
+    m.Load(EmbeddedFile("ner/model.bin"), /*copy=*/false);  // static bytes: used in place
     return m;
   }();
   return model;

@@ -10,6 +10,7 @@
 #define LEDE_ENTITIES_NER_MODEL_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -101,7 +102,9 @@ void SpansFromTags(const int* tags, uint32_t n, uint32_t begin, std::vector<Name
 class Model {
  public:
   // Parses the model file; false (and an empty model) if it is malformed.
-  bool Load(std::string_view bytes);
+  // With copy false, the model reads its weights where they lie in `bytes`
+  // (which must then outlive it: the embedded model); else from a copy.
+  bool Load(std::string_view bytes, bool copy = true);
   bool empty() const { return num_features_ == 0; }
   size_t num_features() const { return num_features_; }
   // Names in `doc`, in text order.
@@ -122,22 +125,25 @@ class Model {
                                const std::vector<float>& transitions);
 
  private:
-  // A slot's weights are padded with zeros to kRow (the slot stays 24 bytes),
-  // so that adding them to a row of sums is a fixed-length vector loop.
+  // Sums of weights are kept in rows of kRow int16 (zeros past kNumTags), so
+  // that adding a feature's weights to them is a fixed-length vector loop.
   static constexpr int kRow = 20;
   static_assert(kRow >= kNumTags, "a row holds every tag");
-  struct Slot {
-    uint32_t key = 0;  // 0: empty
-    int8_t w[kRow] = {};
-  };
-  const Slot* Find(uint32_t key) const;
+  // The weights of feature `key` (kNumTags of them), or null.
+  const int8_t* Find(uint32_t key) const;
   // Adds the weights of feats[from, to) to acc[kRow].
   void AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t to, int16_t* acc) const;
-  std::vector<Slot> slots_;  // open addressing on the key's low bits
+  // The model file's layout is the one used (see Load): keys ascending, and
+  // for keys_[i] the weights rows_[i * kNumTags ..]; start_ indexes the keys
+  // by their top bits (key >> shift_).
+  const uint32_t* keys_ = nullptr;
+  const int8_t* rows_ = nullptr;
+  std::vector<uint32_t> start_ = std::vector<uint32_t>(3, 0);
+  int shift_ = 31;
+  std::shared_ptr<const std::string> owned_;  // the bytes, when copied
   size_t num_features_ = 0;
   float scale_ = 1;
   std::vector<float> transitions_;
-  uint32_t mask_ = 0;
 };
 
 }  // namespace ner

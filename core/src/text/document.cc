@@ -6,6 +6,7 @@
 #include <string>
 
 #include "text/utf8.h"
+#include "text/word_set.h"
 
 namespace lede {
 namespace {
@@ -13,14 +14,6 @@ namespace {
 // A sentence longer than this many tokens is cut, so that later stages can
 // assume bounded sentences (a 50 MB line without a period stays linear).
 constexpr uint32_t kMaxSentenceTokens = 512;
-
-template <size_t N>
-bool InList(std::string_view w, const std::string_view (&list)[N]) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
 
 // Fold (ASCII lower case, ’ as ') into `buf`, without allocating: for the
 // short words of the lists below. A word too long for `buf` comes back as
@@ -55,7 +48,20 @@ constexpr std::string_view kSentenceStarters[] = {
     "these", "what", "why",       "how",     "who",       "yet",  "so",    "still",
     "then",  "now",  "meanwhile", "however", "officials", "no",   "not"};
 
-bool IsTitleOrMonthAbbrev(std::string_view folded) { return InList(folded, kTitleAbbrevs); }
+const WordSet& TitleAbbrevs() {
+  static const WordSet set(kTitleAbbrevs);
+  return set;
+}
+const WordSet& OtherAbbrevs() {
+  static const WordSet set(kOtherAbbrevs);
+  return set;
+}
+const WordSet& SentenceStarters() {
+  static const WordSet set(kSentenceStarters);
+  return set;
+}
+
+bool IsTitleOrMonthAbbrev(std::string_view folded) { return TitleAbbrevs().Has(folded); }
 
 struct Scanner {
   std::string_view text;
@@ -315,7 +321,7 @@ bool EndsSentence(const Document& d, uint32_t i, uint32_t e, uint32_t* resume) {
     std::string_view folded = FoldShort(w.substr(0, w.size() - 1), buf);
     if (folded.size() == 1 || IsTitleOrMonthAbbrev(folded)) return false;  // initials, Gen., Sept.
     if (n.kind == TokenKind::kQuote) return true;
-    return InList(FoldShort(nw, buf), kSentenceStarters);
+    return SentenceStarters().Has(FoldShort(nw, buf));
   }
   return true;
 }
@@ -369,10 +375,99 @@ void Segment(Document* d) {
   }
 }
 
+// A hash of a token's bytes, eight at a time.
+inline uint64_t WordHash(const char* p, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+  while (n >= 8) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    h = (h ^ v) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+    p += 8;
+    n -= 8;
+  }
+  if (n > 0) {
+    uint64_t v = 0;
+    std::memcpy(&v, p, n);
+    h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
+  }
+  h ^= h >> 29;
+  return h;
+}
+
+// Word ids (Document::word, word_token) and each distinct word folded once.
+void AssignWords(Document* d) {
+  const size_t n = d->tokens.size();
+  d->word.resize(n);
+  // Open addressing on the hash: a slot holds 1 + id (0: empty) and the hash's
+  // high half; the table grows at half full, so it stays the size of the
+  // distinct words, not of the text.
+  size_t size = 16;
+  while (size < 2 * n && size < 1024) size <<= 1;
+  std::vector<uint32_t> ids(size, 0), keys(size, 0);
+  uint32_t mask = static_cast<uint32_t>(size - 1);
+  size_t room = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const Token& t = d->tokens[k];
+    const char* p = d->text.data() + t.span.start;
+    const size_t len = t.span.end - t.span.start;
+    const uint64_t h = WordHash(p, len);
+    const uint32_t key = static_cast<uint32_t>(h >> 32);
+    uint32_t j = static_cast<uint32_t>(h) & mask;
+    for (;; j = (j + 1) & mask) {
+      const uint32_t id = ids[j];
+      if (id == 0) break;
+      if (keys[j] != key) continue;
+      const Token& u = d->tokens[d->word_token[id - 1]];
+      if (u.span.end - u.span.start == len &&
+          std::memcmp(d->text.data() + u.span.start, p, len) == 0)
+        break;
+    }
+    if (ids[j] != 0) {
+      d->word[k] = ids[j] - 1;
+      continue;
+    }
+    const uint32_t id = static_cast<uint32_t>(d->word_token.size());
+    d->word[k] = id;
+    d->word_token.push_back(static_cast<uint32_t>(k));
+    room += len;
+    ids[j] = id + 1;
+    keys[j] = key;
+    if (d->word_token.size() * 2 > ids.size()) {  // grow: rehash by the stored tokens
+      std::vector<uint32_t> ids2(ids.size() * 2, 0), keys2(ids.size() * 2, 0);
+      mask = static_cast<uint32_t>(ids2.size() - 1);
+      for (size_t x = 0; x < ids.size(); ++x) {
+        if (ids[x] == 0) continue;
+        const Token& u = d->tokens[d->word_token[ids[x] - 1]];
+        const uint64_t h2 = WordHash(d->text.data() + u.span.start, u.span.end - u.span.start);
+        uint32_t y = static_cast<uint32_t>(h2) & mask;
+        while (ids2[y] != 0) y = (y + 1) & mask;
+        ids2[y] = ids[x];
+        keys2[y] = keys[x];
+      }
+      ids.swap(ids2);
+      keys.swap(keys2);
+    }
+  }
+  // Folding never lengthens a word, so the words' bytes bound the buffer.
+  const size_t words = d->word_token.size();
+  d->folded_text.resize(room);
+  d->folded_at.resize(words + 1);
+  char* out = d->folded_text.data();
+  uint32_t at = 0;
+  for (size_t w = 0; w < words; ++w) {
+    d->folded_at[w] = at;
+    const std::string_view s = d->Text(d->word_token[w]);
+    for (size_t i = 0; i < s.size(); ++i) out[at++] = FoldStep(s, &i);
+  }
+  d->folded_at[words] = at;
+  d->folded_text.resize(at);
+}
+
 }  // namespace
 
 bool IsKnownAbbreviation(std::string_view folded) {
-  return InList(folded, kTitleAbbrevs) || InList(folded, kOtherAbbrevs);
+  return TitleAbbrevs().Has(folded) || OtherAbbrevs().Has(folded);
 }
 
 Document BuildDocument(std::string_view text) {
@@ -380,20 +475,7 @@ Document BuildDocument(std::string_view text) {
   d.text = text;
   d.tokens = Tokenize(text);
   Segment(&d);
-  // Folding never lengthens a token, so its bytes bound the buffer.
-  size_t room = 0;
-  for (const Token& t : d.tokens) room += t.span.end - t.span.start;
-  d.folded_text.resize(room);
-  d.folded_at.resize(d.tokens.size() + 1);
-  char* out = d.folded_text.data();
-  uint32_t at = 0;
-  for (size_t k = 0; k < d.tokens.size(); ++k) {
-    d.folded_at[k] = at;
-    const std::string_view w = d.Text(d.tokens[k]);
-    for (size_t i = 0; i < w.size(); ++i) out[at++] = FoldStep(w, &i);
-  }
-  d.folded_at[d.tokens.size()] = at;
-  d.folded_text.resize(at);
+  AssignWords(&d);
   return d;
 }
 

@@ -60,16 +60,22 @@ struct Document {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<Paragraph> paragraphs;
-  // Every token's text folded as Fold() does (ASCII lower case, ’ and ‘ as
-  // '), back to back: token i's is folded_text[folded_at[i], folded_at[i + 1]).
+  // Every distinct token text gets a dense id (0 .. words() - 1): tokens
+  // with the same bytes share it, so later stages compute a per-word fact
+  // once per distinct word instead of once per token.
+  std::vector<uint32_t> word;        // per token: the id of its text
+  std::vector<uint32_t> word_token;  // per id: the first token with that text
+  // Every distinct word folded as Fold() does (ASCII lower case, ’ and ‘ as
+  // '), back to back: word id w's is folded_text[folded_at[w], folded_at[w + 1]).
   // Built once here, so later stages look words up without folding them again.
   std::string folded_text;
-  std::vector<uint32_t> folded_at;  // tokens.size() + 1 offsets
+  std::vector<uint32_t> folded_at;  // words() + 1 offsets
 
-  std::string_view Folded(uint32_t token) const {
-    return std::string_view(folded_text)
-        .substr(folded_at[token], folded_at[token + 1] - folded_at[token]);
+  uint32_t words() const { return static_cast<uint32_t>(word_token.size()); }
+  std::string_view FoldedWord(uint32_t id) const {
+    return std::string_view(folded_text.data() + folded_at[id], folded_at[id + 1] - folded_at[id]);
   }
+  std::string_view Folded(uint32_t token) const { return FoldedWord(word[token]); }
   std::string_view Text(const Token& t) const {
     return text.substr(t.span.start, t.span.end - t.span.start);
   }
