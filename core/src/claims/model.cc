@@ -123,12 +123,10 @@ bool ClaimModel::Parse(std::string_view bytes, ClaimModel* out, std::string* err
   out->bits = bits;
   out->threshold = ReadF32(p + 4);
   out->bias = ReadF32(p + 8);
-  float scale = ReadF32(p + 12);
-  out->weights.resize(size_t{1} << bits);
-  const char* q = bytes.data() + header;
-  for (size_t i = 0; i < out->weights.size(); ++i) {
-    out->weights[i] = static_cast<int8_t>(q[i]) * scale;
-  }
+  out->scale = ReadF32(p + 12);
+  out->weights.clear();
+  const int8_t* q = reinterpret_cast<const int8_t*>(bytes.data() + header);
+  out->q.assign(q, q + (size_t{1} << bits));
   return true;
 }
 
@@ -137,12 +135,13 @@ std::string ClaimModel::Serialize() const {
   WriteU32(bits, &out);
   WriteF32(threshold, &out);
   WriteF32(bias, &out);
+  const uint32_t n = ok() ? 1u << bits : 0;
   float max_abs = 0;
-  for (float w : weights) max_abs = std::max(max_abs, std::fabs(w));
+  for (uint32_t i = 0; i < n; ++i) max_abs = std::max(max_abs, std::fabs(Weight(i)));
   float scale = max_abs > 0 ? max_abs / 127.0f : 1.0f;
   WriteF32(scale, &out);
-  for (float w : weights) {
-    long q = std::lround(w / scale);
+  for (uint32_t i = 0; i < n; ++i) {
+    long q = std::lround(Weight(i) / scale);
     q = std::max(-127L, std::min(127L, q));
     out.push_back(static_cast<char>(static_cast<int8_t>(q)));
   }

@@ -25,10 +25,18 @@ struct ClaimModel {
   uint32_t bits = 0;
   float threshold = 0.5f;
   float bias = 0;
-  std::vector<float> weights;  // 2^bits entries (empty: an unusable model)
+  // 2^bits weights: as floats (a model just trained), or as the file holds
+  // them, quantized (a parsed model: weight = q[i] * scale, computed when
+  // read, so parsing is one copy). Both empty: an unusable model.
+  std::vector<float> weights;
+  std::vector<int8_t> q;
+  float scale = 1;
 
-  bool ok() const { return !weights.empty(); }
-  float Weight(uint32_t hash) const { return weights[hash & ((1u << bits) - 1)]; }
+  bool ok() const { return !weights.empty() || !q.empty(); }
+  float Weight(uint32_t hash) const {
+    const uint32_t i = hash & ((1u << bits) - 1);
+    return q.empty() ? weights[i] : q[i] * scale;
+  }
   // The linear margin (bias included) of `features`.
   double Margin(const std::vector<Feature>& features) const;
   // Probability in (0, 1) of `features` being check-worthy.
