@@ -34,6 +34,9 @@ const char kHelp[] =
     "  --history-folds N   first-pass tags for the history features come from N models,\n"
     "                      each trained without one N-th of the documents (default 2;\n"
     "                      1: no history features)\n"
+    "  --cluster-dropout P the words of P% of the hash space get no word cluster in\n"
+    "                      training, so that unknown words are tagged from context too\n"
+    "                      (default 20; 0: off)\n"
     "  --repeat N FILE     train on FILE's documents N times per epoch (a small corpus of\n"
     "                      another kind of text, e.g. WikiGold next to CoNLL news)\n";
 
@@ -206,7 +209,7 @@ Weights Train(const std::vector<Seq>& seqs, const std::vector<int>& repeat, size
 
 int TrainNerCommand(const Args& args) {
   std::string out;
-  int epochs = 12, min_count = 2, folds = 2;
+  int epochs = 12, min_count = 2, folds = 2, cluster_dropout = 20;
   size_t max_features = 30000;
   std::vector<std::pair<std::string, int>> inputs;  // file, repeat
   int repeat = 1;
@@ -228,6 +231,8 @@ int TrainNerCommand(const Args& args) {
       repeat = std::max(1, std::atoi(args[++i].c_str()));
     } else if (a == "--history-folds" && has_next) {
       folds = std::atoi(args[++i].c_str());
+    } else if (a == "--cluster-dropout" && has_next) {
+      cluster_dropout = std::atoi(args[++i].c_str());
     } else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "lede train ner: unknown option %s\n%s", a.c_str(), kHelp);
       return 2;
@@ -240,6 +245,7 @@ int TrainNerCommand(const Args& args) {
     std::fputs(kHelp, stderr);
     return 2;
   }
+  ner::SetClusterDropout(cluster_dropout);
   auto t0 = std::chrono::steady_clock::now();
 
   // 1. Documents and their gold tags.

@@ -251,7 +251,8 @@ ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entitie
       entities_(entities),
       word_done_(doc.words(), 0),
       word_classes_(doc.words()),
-      word_unigram_(doc.words()) {
+      word_unigram_(doc.words()),
+      word_bigram_left_(doc.words()) {
   uint32_t order = 0;
   for (size_t e = 0; e < entities.size(); ++e) {
     for (const Mention& m : entities[e].mentions) {
@@ -261,6 +262,13 @@ ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entitie
   std::stable_sort(marks_.begin(), marks_.end(),
                    [](const Mark& a, const Mark& b) { return a.start < b.start; });
 }
+
+namespace {
+// The FNV state after "b:" + norm + " " (bigram_seed: the state after "b:").
+inline uint32_t BigramLeft(std::string_view norm, uint32_t bigram_seed) {
+  return HashFeature(" ", HashFeature(norm, bigram_seed));
+}
+}  // namespace
 
 void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
   const std::vector<Token>& tokens = doc_.tokens;
@@ -274,9 +282,11 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
   norm_.resize(n);
   classes_.resize(n);
   unigram_.resize(n);
+  bigram_left_.resize(n);
   // Hashed piecewise: FNV over "u:" + norm equals FNV over norm seeded with
   // the state after "u:", without building the string.
   static const uint32_t kUnigramSeed = HashFeature("u:");
+  static const uint32_t kBigramSeed = HashFeature("b:");
   for (uint32_t k = 0; k < n; ++k) {
     const Token& t = tokens[begin + k];
     if (t.kind == TokenKind::kWord) {  // a word's facts depend on its text only
@@ -286,9 +296,11 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
         word_done_[w] = 1;
         word_classes_[w] = WordClasses(norm_[k]);
         word_unigram_[w] = HashFeature(norm_[k], kUnigramSeed);
+        word_bigram_left_[w] = BigramLeft(norm_[k], kBigramSeed);
       }
       classes_[k] = word_classes_[w];
       unigram_[k] = word_unigram_[w];
+      bigram_left_[k] = word_bigram_left_[w];
       continue;
     }
     std::string_view raw = doc_.Text(t);
@@ -299,6 +311,7 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
     bool marks = t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote;
     classes_[k] = marks ? 0 : WordClasses(folded);
     unigram_[k] = HashFeature(norm_[k], kUnigramSeed);
+    bigram_left_[k] = BigramLeft(norm_[k], kBigramSeed);
   }
 
   // The entities over the window's tokens, from the mentions that reach
@@ -342,13 +355,15 @@ void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32
                           uint32_t end, std::vector<Feature>* out) {
   out->clear();
   Add(out, "bias", FeatureFamily::kBias);
-  std::string_view prev = "<s>";
+  // FNV state after "b:" + the previous norm + " " (first "<s>"): the
+  // bigram "b:prev norm" is norm hashed from it.
+  static const uint32_t kStartLeft = BigramLeft("<s>", HashFeature("b:"));
+  uint32_t left = kStartLeft;
   uint32_t prev_token = begin;
   size_t words = 0, numbers = 0, caps_inner = 0, entity_tokens = 0;
   uint32_t classes = 0;
   bool question = false, exclam = false, money_symbol = false, percent_symbol = false;
   bool past_ed = false, first_word = true;
-  static const uint32_t kBigramSeed = HashFeature("b:");
   for (uint32_t i = begin; i < end; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind == TokenKind::kQuote) continue;
@@ -376,13 +391,11 @@ void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32
     }
     if (tokens.entity_type(i) != nullptr) ++entity_tokens;
     if (t.kind != TokenKind::kPunct) AddHash(out, tokens.unigram(i), FeatureFamily::kWord, 1, i);
-    AddHash(out, HashFeature(norm, HashFeature(" ", HashFeature(prev, kBigramSeed))),
-            FeatureFamily::kWord, 1, prev_token);
-    prev = norm;
+    AddHash(out, HashFeature(norm, left), FeatureFamily::kWord, 1, prev_token);
+    left = tokens.bigram_left(i);
     prev_token = i;
   }
-  AddHash(out, HashFeature(" </s>", HashFeature(prev, kBigramSeed)), FeatureFamily::kWord, 1,
-          prev_token);
+  AddHash(out, HashFeature("</s>", left), FeatureFamily::kWord, 1, prev_token);
   // Word features share one unit of weight, so long sentences do not score
   // high merely for holding many words (news prose runs longer than debate).
   {

@@ -106,6 +106,9 @@ class ClaimTokens {
   uint32_t classes(uint32_t i) const { return classes_[i - begin_]; }
   // The hash of the unigram feature of norm(i).
   uint32_t unigram(uint32_t i) const { return unigram_[i - begin_]; }
+  // The FNV state after "b:" + norm(i) + " ": a bigram's hash is the next
+  // token's norm hashed from it, so each norm is hashed once as the left word.
+  uint32_t bigram_left(uint32_t i) const { return bigram_left_[i - begin_]; }
   // The type (OntoNotes name, as the entity's own string) of the last
   // entity with a mention sharing a byte with the token, or nullptr:
   // TokenEntityTypes(doc, entities)[i].
@@ -125,11 +128,11 @@ class ClaimTokens {
   const std::vector<Entity>& entities_;
   uint32_t begin_ = 0, end_ = 0;
   std::vector<std::string_view> norm_;
-  std::vector<uint32_t> classes_, unigram_;
-  // Per Document word id, for words (kWord tokens): classes and unigram hash,
-  // computed at the word's first token.
+  std::vector<uint32_t> classes_, unigram_, bigram_left_;
+  // Per Document word id, for words (kWord tokens): classes, unigram hash and
+  // bigram left state, computed at the word's first token.
   std::vector<uint8_t> word_done_;
-  std::vector<uint32_t> word_classes_, word_unigram_;
+  std::vector<uint32_t> word_classes_, word_unigram_, word_bigram_left_;
   std::vector<const char*> entity_types_;
   std::vector<int> entities_at_;
   std::vector<Mark> marks_;       // every mention, by start

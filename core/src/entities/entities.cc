@@ -398,9 +398,47 @@ class Builder {
     return t.kind == TokenKind::kWord && lex_.roles.count(Word(i)) > 0;
   }
 
+  // People groups in the tagger's spans. A capitalized people-group word the
+  // tagger left out ("African-Americans, Hispanics are ...": word clusters put
+  // "Hispanics" next to "blacks") is a MISC span of its own, typed NORP below
+  // like the ones the tagger found; a demonym that the tagger cut from the
+  // group after it ("Lithuanian" "Americans") is one span with it again.
+  void AddPeopleGroups(std::vector<ner::NameSpan>* spans) const {
+    auto group = [&](const ner::NameSpan& s) {
+      if (s.type != ner::kMisc || s.end - s.begin != 1) return false;
+      std::string_view w = Word(s.begin);
+      return lex_.demonym.count(w) > 0 || In<kPeopleGroups>(w) ||
+             (w.size() > 1 && w.back() == 's' && lex_.demonym.count(w.substr(0, w.size() - 1)) > 0);
+    };
+    for (size_t k = 0; k + 1 < spans->size(); ++k) {
+      ner::NameSpan& a = (*spans)[k];
+      const ner::NameSpan& b = (*spans)[k + 1];
+      if (a.end == b.begin && group(a) && group(b) && doc_.tokens[b.begin].Is(kCapitalized) &&
+          !doc_.tokens[a.begin].Is(kPossessive)) {
+        a.end = b.end;
+        spans->erase(spans->begin() + static_cast<std::ptrdiff_t>(k) + 1);
+      }
+    }
+    std::vector<ner::NameSpan> more;
+    size_t next = 0;  // spans are in text order
+    for (uint32_t i = 0; i < doc_.tokens.size(); ++i) {
+      while (next < spans->size() && (*spans)[next].end <= i) ++next;
+      if (next < spans->size() && (*spans)[next].begin <= i) continue;
+      const Token& t = doc_.tokens[i];
+      if (t.kind == TokenKind::kWord && t.Is(kCapitalized) && In<kPeopleGroups>(Word(i)))
+        more.push_back({i, i + 1, ner::kMisc});
+    }
+    if (more.empty()) return;
+    spans->insert(spans->end(), more.begin(), more.end());
+    std::sort(spans->begin(), spans->end(),
+              [](const ner::NameSpan& a, const ner::NameSpan& b) { return a.begin < b.begin; });
+  }
+
   // Model spans, trimmed and typed.
   void Collect() {
-    for (const ner::NameSpan& s : ner::Model::Default().Tag(doc_, &context_)) {
+    std::vector<ner::NameSpan> spans = ner::Model::Default().Tag(doc_, &context_);
+    AddPeopleGroups(&spans);
+    for (const ner::NameSpan& s : spans) {
       Cand c;
       c.b = s.begin;
       c.e = s.end;
@@ -565,12 +603,13 @@ class Builder {
           c.type = "ORG";
         }
       }
-      // "the West", "the North": a region, not a person.
-      if (c.type == "PERSON" && c.e - c.b == 1 && c.b > 0 && Word(c.b - 1) == "the") {
+      // "the West", "the North": a region, not a person (nor a GPE by default).
+      if ((c.type == "PERSON" || (c.type == "GPE" && s.type == ner::kLoc)) && c.e - c.b == 1 &&
+          c.b > 0 && Word(c.b - 1) == "the") {
         std::string_view w = Word(c.b);
         if (w == "west" || w == "east" || w == "north" || w == "south") {
           c.type = "LOC";
-        } else {
+        } else if (c.type == "PERSON") {
           continue;
         }
       }

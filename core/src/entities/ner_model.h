@@ -53,6 +53,15 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
                std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
                const std::vector<uint8_t>* quiet = nullptr);
 
+// The word cluster of `word` (any case) from core/data/ner/clusters.bin, the
+// fine cluster the tagger's features use, or -1 for a word not in the table.
+int WordCluster(std::string_view word);
+// Training only (`lede train ner --cluster-dropout`), before any tagging: the
+// words of a fixed `percent` of the hash space look like words outside the
+// table, so the model also learns to tag unknown words from their context
+// ("KRAMATORSK -" opening a dispatch) instead of leaning on clusters alone.
+void SetClusterDropout(int percent);
+
 // Extended prediction history: the tags a first pass gave the other
 // occurrences of each capitalized word ("Stan" is PER elsewhere in the text).
 // The second pass adds them as features (HistoryFeatures), so one document
