@@ -66,7 +66,7 @@ int LabelType(const std::string& label) {
 // The sequences of every document with their features (as inference computes
 // them: base features, then the history features of capitalized words; with
 // `pass1` null, the first pass's "seen once"), and the feature dictionary.
-std::vector<Seq> Featurize(const Corpus& corpus, const std::vector<std::vector<int>>* pass1,
+std::vector<Seq> Featurize(const Corpus& corpus, const std::vector<std::vector<uint8_t>>* pass1,
                            int min_count, std::vector<uint32_t>* keys) {
   std::vector<Seq> seqs;
   std::vector<std::vector<uint32_t>> raw;
@@ -155,7 +155,7 @@ Weights Train(const std::vector<Seq>& seqs, const std::vector<int>& repeat, size
   uint64_t rng = 0x2545F4914F6CDD1Dull;
   double c = 1;
   std::vector<float> emissions;
-  std::vector<int> pred;
+  std::vector<uint8_t> pred;
   for (int epoch = 0; epoch < epochs; ++epoch) {
     for (size_t i = order.size(); i > 1; --i) {  // Fisher-Yates with a fixed xorshift
       rng ^= rng << 13;
@@ -305,7 +305,7 @@ int TrainNerCommand(const Args& args) {
   // 2. First-pass tags of every document from a model that did not see it
   // (jackknife over `folds` parts), so the history features are as noisy in
   // training as they are in use.
-  std::vector<std::vector<int>> pass1(corpus.docs.size());
+  std::vector<std::vector<uint8_t>> pass1(corpus.docs.size());
   for (size_t d = 0; d < corpus.docs.size(); ++d) pass1[d].assign(corpus.gold[d].size(), 0);
   if (folds > 1) {
     std::vector<uint32_t> keys;

@@ -681,13 +681,13 @@ bool HasHistory(const Document& doc, uint32_t i) {
          (t.kind == TokenKind::kNumber && t.Is(kAllCaps));
 }
 
-void BuildHistory(const Document& doc, const DocContext& context, const int* tags,
+void BuildHistory(const Document& doc, const DocContext& context, const uint8_t* tags,
                   History* history) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   history->counts.assign(static_cast<size_t>(context.words) * kNumTags, 0);
   history->own.assign(n, 0);
   for (uint32_t i = 0; i < n; ++i) {
-    history->own[i] = static_cast<uint8_t>(tags[i]);
+    history->own[i] = tags[i];
     if (!HasHistory(doc, i)) continue;
     uint16_t& c = history->counts[static_cast<size_t>(context.word[i]) * kNumTags + tags[i]];
     if (c < 0xFFFF) ++c;
@@ -810,7 +810,7 @@ struct Legal {
 // Viterbi over n tokens that may take any tag, entered from row `from` of the
 // transitions (T: the start; 0: after an O) and, when `then_o`, followed by an O.
 void ViterbiRun(const float* emissions, uint32_t n, const float* transitions, int from, bool then_o,
-                int* tags, std::vector<uint8_t>* back) {
+                uint8_t* tags, std::vector<uint8_t>* back) {
   constexpr int T = kNumTags;
   constexpr float kNeg = -1e30f;
   const Legal& legal = Legal::Get();
@@ -868,14 +868,14 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions, in
     }
   }
   for (uint32_t i = n; i-- > 0;) {
-    tags[i] = best;
+    tags[i] = static_cast<uint8_t>(best);
     if (i > 0) best = (*back)[static_cast<size_t>(i) * T + best];
   }
 }
 
 }  // namespace
 
-void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* tags,
+void Viterbi(const float* emissions, uint32_t n, const float* transitions, uint8_t* tags,
              const uint8_t* quiet) {
   constexpr int T = kNumTags;
   std::vector<uint8_t> back;
@@ -898,7 +898,7 @@ void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* 
   }
 }
 
-void SpansFromTags(const int* tags, uint32_t n, uint32_t begin, std::vector<NameSpan>* out) {
+void SpansFromTags(const uint8_t* tags, uint32_t n, uint32_t begin, std::vector<NameSpan>* out) {
   for (uint32_t k = 0; k < n; ++k) {
     int part = PartOfTag(tags[k]);
     if (part == 3) {
@@ -1058,7 +1058,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // such tokens has consecutive rows, so no per-token index is kept.
   ScoreRows base;
   std::vector<float> emissions;
-  std::vector<int> tags(n_doc, 0);
+  std::vector<uint8_t> tags(n_doc, 0);  // a tag is < kNumTags (17)
   std::vector<uint8_t> quiet, all_quiet(n_doc, 1);
   const auto sequences = Sequences(doc);
   // The sums of the tags, then zeros. int16 is exact: a token has under 60

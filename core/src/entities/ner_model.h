@@ -73,7 +73,7 @@ struct History {
 // Whether token i takes part in the history (a capitalized or ALL-CAPS word).
 bool HasHistory(const Document& doc, uint32_t i);
 // `tags`: the first-pass tag of every token of the document.
-void BuildHistory(const Document& doc, const DocContext& context, const int* tags,
+void BuildHistory(const Document& doc, const DocContext& context, const uint8_t* tags,
                   History* history);
 // Appends the history features of token i (HasHistory(doc, i) must hold). With
 // no history (the first pass) the token looks like a word seen once.
@@ -92,11 +92,11 @@ std::vector<std::pair<uint32_t, uint32_t>> Sequences(const Document& doc);
 // Best legal BILOU path. emissions: n * kNumTags scores; transitions:
 // (kNumTags + 1) * kNumTags, row kNumTags being the start. Writes n tags.
 // Tokens with quiet[k] set (when given) are tagged O.
-void Viterbi(const float* emissions, uint32_t n, const float* transitions, int* tags,
+void Viterbi(const float* emissions, uint32_t n, const float* transitions, uint8_t* tags,
              const uint8_t* quiet = nullptr);
 
 // Turns a BILOU tag sequence of tokens [begin, begin + n) into spans.
-void SpansFromTags(const int* tags, uint32_t n, uint32_t begin, std::vector<NameSpan>* out);
+void SpansFromTags(const uint8_t* tags, uint32_t n, uint32_t begin, std::vector<NameSpan>* out);
 
 // A trained model, loaded from its file bytes.
 class Model {
