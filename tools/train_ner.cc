@@ -67,7 +67,7 @@ int LabelType(const std::string& label) {
 // them: base features, then the history features of capitalized words; with
 // `pass1` null, the first pass's "seen once"), and the feature dictionary.
 std::vector<Seq> Featurize(const Corpus& corpus, const std::vector<std::vector<uint8_t>>* pass1,
-                           int min_count, std::vector<uint32_t>* keys) {
+                           int min_count, int cluster_dropout, std::vector<uint32_t>* keys) {
   std::vector<Seq> seqs;
   std::vector<std::vector<uint32_t>> raw;
   std::unordered_map<uint32_t, uint32_t> counts;
@@ -78,7 +78,7 @@ std::vector<Seq> Featurize(const Corpus& corpus, const std::vector<std::vector<u
     const ner::DocContext& context = corpus.contexts[d];
     if (pass1) ner::BuildHistory(doc, context, (*pass1)[d].data(), &history);
     for (auto [b, e] : ner::Sequences(doc)) {
-      ner::Featurize(doc, context, b, e, &feats, &offsets);
+      ner::Featurize(doc, context, b, e, &feats, &offsets, nullptr, cluster_dropout);
       Seq s;
       s.doc = d;
       s.begin = b;
@@ -245,7 +245,6 @@ int TrainNerCommand(const Args& args) {
     std::fputs(kHelp, stderr);
     return 2;
   }
-  ner::SetClusterDropout(cluster_dropout);
   auto t0 = std::chrono::steady_clock::now();
 
   // 1. Documents and their gold tags.
@@ -309,7 +308,7 @@ int TrainNerCommand(const Args& args) {
   for (size_t d = 0; d < corpus.docs.size(); ++d) pass1[d].assign(corpus.gold[d].size(), 0);
   if (folds > 1) {
     std::vector<uint32_t> keys;
-    std::vector<Seq> seqs = Featurize(corpus, nullptr, min_count, &keys);
+    std::vector<Seq> seqs = Featurize(corpus, nullptr, min_count, cluster_dropout, &keys);
     std::vector<float> emissions;
     for (int f = 0; f < folds; ++f) {
       Weights m = Train(seqs, corpus.repeat, keys.size(), epochs,
@@ -324,7 +323,8 @@ int TrainNerCommand(const Args& args) {
   }
   // 3. The model, with the history features.
   std::vector<uint32_t> keys;
-  std::vector<Seq> seqs = Featurize(corpus, folds > 1 ? &pass1 : nullptr, min_count, &keys);
+  std::vector<Seq> seqs =
+      Featurize(corpus, folds > 1 ? &pass1 : nullptr, min_count, cluster_dropout, &keys);
   const size_t nf = keys.size();
   Weights m = Train(seqs, corpus.repeat, nf, epochs, [](uint32_t) { return true; });
   constexpr int T = ner::kNumTags;

@@ -168,9 +168,8 @@ class WordClusters {
 
 uint8_t ClsOf(const Token& t);
 
-int g_cluster_dropout = 0;  // SetClusterDropout()
-
-TokInfo Info(const Document& doc, const Token& t) {
+// `cluster_dropout`: see Featurize.
+TokInfo Info(const Document& doc, const Token& t, int cluster_dropout = 0) {
   TokInfo info;
   std::string_view w = doc.Text(t);
   Hasher lower, exact, shape, sshape;
@@ -216,7 +215,7 @@ TokInfo Info(const Document& doc, const Token& t) {
   // The table knows English text (GloVe 6B): a word in another script gets a
   // value of its own, which training hardly sees (so it weighs next to nothing).
   if (info.fine == kNoCluster && other_script) info.fine = kOtherScript;
-  if (g_cluster_dropout > 0 && static_cast<int>(Mix(info.lower, 0xC1u) % 100) < g_cluster_dropout)
+  if (cluster_dropout > 0 && static_cast<int>(Mix(info.lower, 0xC1u) % 100) < cluster_dropout)
     info.fine = kNoCluster;
   info.coarse = clusters.Coarse(info.fine);
   info.cls = ClsOf(t);
@@ -375,8 +374,6 @@ enum WordBit : uint8_t {
 };
 
 }  // namespace
-
-void SetClusterDropout(int percent) { g_cluster_dropout = percent; }
 
 int WordCluster(std::string_view word) {
   const uint16_t fine = WordClusters::Get().Fine(LowerHash(word));
@@ -584,7 +581,8 @@ int WordFeatures(const TokInfo& c, uint32_t* out) {
 // out: the tagger adds their weights once per distinct word.
 void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
                    std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
-                   const std::vector<uint8_t>* quiet, InfoCache* cache, bool word_feats) {
+                   const std::vector<uint8_t>* quiet, InfoCache* cache, bool word_feats,
+                   int cluster_dropout = 0) {
   feats->clear();
   offsets->clear();
   const uint32_t n = end - begin;
@@ -605,7 +603,7 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
                   (k + 2 < n && !(*quiet)[k + 2]);
     if (needed) {
       const Token& t = doc.tokens[begin + k];
-      info[k + 2] = cache ? cache->Get(begin + k) : Info(doc, t);
+      info[k + 2] = cache ? cache->Get(begin + k) : Info(doc, t, cluster_dropout);
     }
   }
   feats->reserve(n * 32);
@@ -671,8 +669,9 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
 
 void Featurize(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
                std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
-               const std::vector<uint8_t>* quiet) {
-  FeaturizeWith(doc, context, begin, end, feats, offsets, quiet, nullptr, /*word_feats=*/true);
+               const std::vector<uint8_t>* quiet, int cluster_dropout) {
+  FeaturizeWith(doc, context, begin, end, feats, offsets, quiet, nullptr, /*word_feats=*/true,
+                cluster_dropout);
 }
 
 bool HasHistory(const Document& doc, uint32_t i) {

@@ -49,18 +49,18 @@ struct DocContext {
 };
 DocContext BuildDocContext(const Document& doc);
 // When `quiet` is given, tokens with quiet[k] set get no features (see Quiet()).
+// `cluster_dropout`, training only (`lede train ner --cluster-dropout`): the
+// words of a fixed `cluster_dropout` percent of the hash space look like words
+// outside the cluster table, so the model also learns to tag unknown words
+// from their context ("KRAMATORSK -" opening a dispatch) instead of leaning on
+// clusters alone. Tagging always uses 0.
 void Featurize(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
                std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
-               const std::vector<uint8_t>* quiet = nullptr);
+               const std::vector<uint8_t>* quiet = nullptr, int cluster_dropout = 0);
 
 // The word cluster of `word` (any case) from core/data/ner/clusters.bin, the
 // fine cluster the tagger's features use, or -1 for a word not in the table.
 int WordCluster(std::string_view word);
-// Training only (`lede train ner --cluster-dropout`), before any tagging: the
-// words of a fixed `percent` of the hash space look like words outside the
-// table, so the model also learns to tag unknown words from their context
-// ("KRAMATORSK -" opening a dispatch) instead of leaning on clusters alone.
-void SetClusterDropout(int percent);
 
 // Extended prediction history: the tags a first pass gave the other
 // occurrences of each capitalized word ("Stan" is PER elsewhere in the text).
