@@ -330,6 +330,13 @@ class Builder {
     }
     return true;
   }
+  // "the band The Zutons", "a review in The Sunday Times": a "The" the text
+  // capitalizes inside a sentence, which the tagger took into an ORG, is part
+  // of the name.
+  bool TheOfName(const ner::NameSpan& s, uint32_t i) const {
+    return s.type == ner::kOrg && i == s.begin && doc_.Text(i) == "The" && !OpensSentence(i) &&
+           !context_.caps_line[i] && !TitleLine(i);
+  }
   // Token i opens its sentence, or a quote that opens it.
   bool OpensSentence(uint32_t i) const {
     if (doc_.tokens[i].Is(kSentenceStart)) return true;
@@ -448,7 +455,8 @@ class Builder {
         if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote) {
           ++c.b;
         } else if (c.e - c.b > 1 && t.kind == TokenKind::kWord && In<kFunctionWords>(Word(c.b)) &&
-                   !lex_.place.count(Folded(c.b, c.e)) && !lex_.country.count(Folded(c.b, c.e))) {
+                   !lex_.place.count(Folded(c.b, c.e)) && !lex_.country.count(Folded(c.b, c.e)) &&
+                   !TheOfName(s, c.b)) {
           ++c.b;
         } else if (s.type == ner::kPer && c.e - c.b > 1 &&
                    (IsRoleWord(c.b) || IsPluralRoleWord(c.b))) {
