@@ -26,16 +26,60 @@ namespace {
 const char* const kHeadlineLower[] = {"vs",  "vs.",  "v",  "nor", "per", "via", "off",  "up",
                                       "out", "down", "is", "are", "was", "be",  nullptr};
 
+// A fixed set of literals (a nullptr-terminated list), looked up without
+// hashing every byte: open addressing on the word's length and its first,
+// middle and last bytes (as text/word_set.h, sized to the list).
+class LiteralSet {
+ public:
+  explicit LiteralSet(const char* const* list) {
+    size_t n = 0;
+    for (const char* const* p = list; *p; ++p) ++n;
+    size_t size = 16;
+    while (size < 2 * n) size <<= 1;
+    mask_ = static_cast<uint32_t>(size - 1);
+    table_.resize(size);
+    for (const char* const* p = list; *p; ++p) {
+      const std::string_view w(*p);
+      if (w.empty()) {
+        has_empty_ = true;
+        continue;
+      }
+      lengths_ |= w.size() < 64 ? uint64_t{1} << w.size() : uint64_t{1} << 63;
+      uint32_t j = Slot(w);
+      while (!table_[j].empty() && table_[j] != w) j = (j + 1) & mask_;
+      table_[j] = w;
+    }
+  }
+  bool Has(std::string_view w) const {
+    if (w.empty()) return has_empty_;
+    if (!((lengths_ >> std::min<size_t>(w.size(), 63)) & 1)) return false;
+    for (uint32_t j = Slot(w);; j = (j + 1) & mask_) {
+      if (table_[j].empty()) return false;
+      if (table_[j] == w) return true;
+    }
+  }
+
+ private:
+  uint32_t Slot(std::string_view w) const {
+    const auto b = [&](size_t i) {
+      return static_cast<uint32_t>(static_cast<unsigned char>(w[i]));
+    };
+    return (static_cast<uint32_t>(w.size()) * 37u + b(0) * 131u + b(w.size() / 2) * 7u +
+            b(w.size() - 1)) &
+           mask_;
+  }
+  std::vector<std::string_view> table_;
+  uint32_t mask_ = 0;
+  uint64_t lengths_ = 0;  // bit k: some word has k bytes (bit 63: 63 or more)
+  bool has_empty_ = false;
+};
+
 // True when `w` is one of the words of `kList` (a nullptr-terminated array of
-// literals), looked up in a hash set built on first use.
+// literals), looked up in a set built on first use.
 template <const char* const* kList>
 bool In(std::string_view w) {
-  static const std::unordered_set<std::string_view>* const words = [] {
-    auto* set = new std::unordered_set<std::string_view>();  // immutable after init
-    for (const char* const* p = kList; *p; ++p) set->insert(*p);
-    return set;
-  }();
-  return words->count(w) > 0;
+  static const LiteralSet* const words = new LiteralSet(kList);  // immutable after init
+  return words->Has(w);
 }
 
 // Capitalized at the start of a sentence but never a name by themselves.
