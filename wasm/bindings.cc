@@ -2,19 +2,20 @@
 // One string in, one JSON string out; errors come back as {"error": "..."},
 // never as an abort or a JS exception (wasm/lede.js turns them into Errors).
 //
-//   analyze(text, optionsJson) -> schema-1 JSON (see design.md)
+//   inputBuffer(n)             -> where to write the n bytes of UTF-8 text to analyse
+//   analyzeInput(optionsJson)  -> schema-1 JSON (see design.md) of that text
 //   compare(a, b, optionsJson) -> comparison JSON (docs/compare.md), as `lede compare`
 //   version()                  -> "0.1.0"
 //   stageTimes(text)           -> [["decode", seconds], ...] for one analysis
 //                                 (scripts/bench-wasm.mjs; as `lede bench` per stage)
 //
-// analyze and compare return the JSON as a Uint8Array view of the module's
+// analyzeInput and compare return the JSON as a Uint8Array view of the module's
 // memory (valid until the next call into the module); wasm/lede.js decodes it
 // with TextDecoder and then calls releaseResult(). Embind's std::string return
 // would walk every byte of the (large) JSON twice in JS before decoding it.
 //
-// `text` is UTF-8: a JS string (Embind encodes it; wasm/lede.js first replaces
-// lone surrogates with U+FFFD so UTF-16 offsets stay exact) or a Uint8Array of
+// Text is UTF-8: wasm/lede.js encodes a JS string with TextEncoder (which replaces
+// lone surrogates with U+FFFD so UTF-16 offsets stay exact) or passes a Uint8Array of
 // raw bytes (decoded by the core as the WHATWG decoder does, with a warning).
 //
 // optionsJson: "" or a JSON object; unknown keys are ignored.
@@ -27,6 +28,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -91,15 +93,6 @@ bool ParseOptions(const std::string& options_json, lede::Options* options, std::
   return true;
 }
 
-std::string Analyze(const std::string& text, const std::string& options_json) {
-  lede::Options options;
-  std::string error;
-  if (!ParseOptions(options_json, &options, &error)) return ErrorJson(error);
-  lede::Analysis analysis = lede::Analyze(text, options);
-  if (!analysis.error.empty()) return ErrorJson(analysis.error);
-  return lede::ToJson(analysis);  // an {"error": ...} object when refused
-}
-
 std::string Compare(const std::string& a, const std::string& b, const std::string& options_json) {
   lede::Options options;
   std::string error;
@@ -115,6 +108,19 @@ std::string Compare(const std::string& a, const std::string& b, const std::strin
 // The last result of analyze or compare, until releaseResult().
 std::string g_result;
 
+// The text of the next analyzeInput call: wasm/lede.js asks for a buffer of
+// its UTF-8 length, writes the bytes straight into it and calls analyzeInput,
+// which hands it to the core to free once decoded. (Passed as an Embind
+// std::string, the text was copied twice: into a buffer malloc'd by the JS
+// glue, then into the std::string; both lived until the call returned.)
+std::string g_input;
+
+uintptr_t InputBuffer(size_t size) {
+  std::string().swap(g_input);
+  g_input.resize(size);
+  return reinterpret_cast<uintptr_t>(g_input.data());
+}
+
 emscripten::val ResultView(std::string json) {
   g_result = std::move(json);
   return emscripten::val(emscripten::typed_memory_view(
@@ -123,9 +129,16 @@ emscripten::val ResultView(std::string json) {
 
 void ReleaseResult() { std::string().swap(g_result); }
 
-emscripten::val AnalyzeView(const std::string& text, const std::string& options_json) {
+emscripten::val AnalyzeInputView(const std::string& options_json) {
   ReleaseResult();
-  return ResultView(Analyze(text, options_json));
+  std::string text;
+  text.swap(g_input);
+  lede::Options options;
+  std::string error;
+  if (!ParseOptions(options_json, &options, &error)) return ResultView(ErrorJson(error));
+  lede::Analysis analysis = lede::AnalyzeOwned(&text, options);  // frees text once decoded
+  if (!analysis.error.empty()) return ResultView(ErrorJson(analysis.error));
+  return ResultView(lede::ToJson(analysis));
 }
 
 emscripten::val CompareView(const std::string& a, const std::string& b,
@@ -156,7 +169,8 @@ std::string Version() { return LEDE_VERSION; }
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(lede) {
-  emscripten::function("analyze", &AnalyzeView);
+  emscripten::function("inputBuffer", &InputBuffer);
+  emscripten::function("analyzeInput", &AnalyzeInputView);
   emscripten::function("compare", &CompareView);
   emscripten::function("releaseResult", &ReleaseResult);
   emscripten::function("stageTimes", &StageTimes);

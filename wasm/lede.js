@@ -233,7 +233,7 @@ export async function createLede({wasmBinary, wasmModule, locateFile, maxMemory 
     };
     createLedeModule(args).catch(() => {});  // failures are reported below
     if (error) throw error;
-    if (!args.calledRun || typeof args.analyze !== 'function') {
+    if (!args.calledRun || typeof args.analyzeInput !== 'function') {
       throw new Error('lede: the wasm module did not start');
     }
     return args;
@@ -295,7 +295,12 @@ export async function createLede({wasmBinary, wasmModule, locateFile, maxMemory 
     analyzeJson(text, options) {
       const input = toBytes(text, limitOf(options), 'text');
       const opts = optionsJson(options);
-      return checked(call((m) => m.analyze(input, opts), input.length));
+      return checked(call((m) => {
+        // The bytes go straight into a buffer in the module (bindings.cc).
+        const at = m.inputBuffer(input.length);
+        m.HEAPU8.set(input, at);  // HEAPU8: the view after any growth
+        return m.analyzeInput(opts);
+      }, input.length));
     },
     /** The analysis as an object (see lede.d.ts). */
     analyze(text, options) {
