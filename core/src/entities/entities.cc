@@ -193,6 +193,11 @@ const char* const kInstitutionWords[] = {
     "center",    "centre",     "institute", "institution", "foundation", "university",  "college",
     "school",    "academy",    "museum",    "library",     "hospital",   "association", "society",
     "committee", "commission", "council",   "department",  "ministry",   "agency",      nullptr};
+// Groups whose names go on with "to" and a verb ("Alliance to Reclaim Our Schools").
+const char* const kToGroups[] = {"alliance", "coalition", "campaign",    "committee",
+                                 "fund",     "project",   "foundation",  "council",
+                                 "network",  "movement",  "partnership", "league",
+                                 "center",   "institute", "initiative",  nullptr};
 const char* const kCompass[] = {"north",     "south",     "east",      "west",    "northeast",
                                 "northwest", "southeast", "southwest", "midwest", nullptr};
 const char* const kMonths[] = {
@@ -244,6 +249,8 @@ class Builder {
     CompanyNames();
     MergeOrgNames();
     PersonsInOrgSpans();
+    PersonsAfterOrgNames();
+    InitialsAndSurname();
     SplitGroupAndPlace();
     // VoteTypes();
     ExtendMentions();
@@ -831,6 +838,8 @@ class Builder {
         auto it = sure.find(f);
         if (it != sure.end()) {
           c.type = it->second;
+        } else if (CreditLine(c.b)) {
+          c.type = "ORG";  // a photo credit: "Netflix.", "Getty/Instagram."
         } else if (c.e - c.b >= 2 && In<kInstitutionWords>(Word(c.e - 1))) {
           c.type = "ORG";  // "Islamic Center"
         } else if (lower || article) {
@@ -845,6 +854,25 @@ class Builder {
       ++out;
     }
     cands_.resize(out);
+  }
+  // Token i is in a paragraph of at most four capitalized words and "/", "|",
+  // "via" between them, and a period: a photo's credit line ("Netflix.",
+  // "Getty/Instagram.").
+  bool CreditLine(uint32_t i) const {
+    const Paragraph& p = doc_.paragraphs[doc_.sentences[doc_.tokens[i].sentence].paragraph];
+    const uint32_t b = doc_.sentences[p.begin].begin, e = doc_.sentences[p.end - 1].end;
+    if (e - b > 8) return false;
+    int words = 0;
+    for (uint32_t k = b; k < e; ++k) {
+      const Token& t = doc_.tokens[k];
+      const std::string_view w = doc_.Text(k);
+      if (t.kind == TokenKind::kWord && t.Is(kCapitalized)) {
+        ++words;
+      } else if (!(w == "/" || w == "|" || w == "via" || (w == "." && k + 1 == e))) {
+        return false;
+      }
+    }
+    return words >= 1 && words <= 4 && doc_.Text(e - 1) == ".";
   }
   // "Wells Fargo CEO John Stumpf", "Wells Fargo bankers": a name right before a
   // noun that only a company has is a company's, at every mention of that form,
@@ -911,6 +939,143 @@ class Builder {
       const std::string f = Folded(c.b, c.e);
       if (lex_.org.count(f) || lex_.country.count(f) || lex_.place.count(f)) continue;
       c.type = "PERSON";
+    }
+  }
+  // The last word of a name that cannot be a person's: "Post", "Beach", "Center".
+  bool NameHead(uint32_t i) const {
+    const std::string_view w = Word(i);
+    return lex_.org_words.count(w) || w == "house" || w == "senate" || w == "congress" ||
+           w == "parliament" || In<kPlaceHeads>(w) || In<kNaturalWords>(w) ||
+           In<kFacilityWords>(w) || In<kInstitutionWords>(w) || In<kCompanyWords>(w);
+  }
+  // "the editorial board of the [Washington Post Trump] said", "Speaker of the [House
+  // Newt Gingrich]'s inclusion", "[Clinton Chief of Staff Cheryl Mills]": an ORG or
+  // GPE span that ends in a person the text names elsewhere (a given name and a
+  // surname, or the surname of a full name, the surname also alone) is two names.
+  // A role word inside the span ("Chief of Staff") is the person's role.
+  void PersonsAfterOrgNames() {
+    std::unordered_set<std::string_view> persons;   // last words of PERSON candidates
+    std::unordered_set<std::string_view> surnames;  // of full names with a given name
+    std::unordered_set<std::string_view> alone;     // one-word PERSON candidates
+    for (const Cand& c : cands_) {
+      if (c.type != "PERSON") continue;
+      persons.insert(doc_.Text(c.e - 1));
+      if (c.e - c.b == 1) alone.insert(doc_.Text(c.b));
+      if (c.e - c.b >= 2 && GivenName(c.b) && !(context_.word_bits[c.e - 1] & 2))
+        surnames.insert(doc_.Text(c.e - 1));
+    }
+    auto name_word = [&](uint32_t i) {
+      const Token& t = doc_.tokens[i];
+      return t.kind == TokenKind::kWord && t.Is(kCapitalized) && !t.Is(kAllCaps) &&
+             !(context_.word_bits[i] & 2) && !In<kFunctionWords>(Word(i));
+    };
+    std::vector<Cand> out;
+    out.reserve(cands_.size() + 4);
+    for (Cand& c : cands_) {
+      const uint32_t n = c.e - c.b;
+      uint32_t j = c.e;  // the person's first token
+      // "Chief of [Staff Cheryl Mills]": the rest of a role before a given name.
+      const bool after_role = c.b >= 2 && Word(c.b - 1) == "of" && IsRoleWord(c.b - 2);
+      if ((c.type == "ORG" || c.type == "GPE") && n >= 3 && !context_.caps_line[c.b] &&
+          !TitleLine(c.b) && !lex_.org.count(Folded(c.b, c.e)) && name_word(c.e - 1) &&
+          !NameHead(c.e - 1)) {
+        // A given name and a surname (and a middle name) after at least one word.
+        // ("House" + "Newt Gingrich": after a known name or a name's last word).
+        for (uint32_t k = c.e - 2; k > c.b && k + 3 >= c.e; --k) {
+          bool words = true;
+          for (uint32_t i = k; i < c.e; ++i) words = words && name_word(i);
+          const std::string head = Folded(c.b, k);
+          const bool after_name = NameHead(k - 1) || lex_.org.count(head) ||
+                                  lex_.country.count(head) || lex_.place.count(head);
+          bool role = false;  // "Clinton Chief of Staff" + "Cheryl Mills"
+          for (uint32_t i = c.b; i < k; ++i) role = role || IsRoleWord(i);
+          if (words && !NameHead(k) &&
+              ((GivenName(k) && (role || persons.count(doc_.Text(c.e - 1)))) ||
+               (after_name && alone.count(doc_.Text(c.e - 1))) ||
+               (after_role && k == c.b + 1 && GivenName(k))))
+            j = k;
+        }
+        // Or a surname alone after a name of two words or more that is no given name.
+        if (j == c.e && n >= 3 && surnames.count(doc_.Text(c.e - 1)) && !GivenName(c.e - 2) &&
+            NameHead(c.e - 2))
+          j = c.e - 1;
+      }
+      // Not a name the text writes elsewhere as no person's ("Classic Lotto").
+      if (j == c.e || (c.e - j >= 2 && OtherThanPerson(Folded(j, c.e)))) {
+        out.push_back(std::move(c));
+        continue;
+      }
+      uint32_t head_end = j;
+      for (uint32_t i = c.b; i < j; ++i) {
+        if (IsRoleWord(i) && doc_.tokens[i].Is(kCapitalized)) {
+          head_end = i;
+          break;
+        }
+      }
+      while (head_end > c.b && In<kFunctionWords>(Word(head_end - 1))) --head_end;
+      if (head_end > c.b && !(after_role && j == c.b + 1)) {
+        Cand head = Cand::Span(c.b, head_end, c.type);
+        out.push_back(std::move(head));
+      }
+      out.push_back(Cand::Span(j, c.e, "PERSON"));  // Roles() finds its role
+    }
+    cands_.swap(out);
+  }
+  // Whether a candidate of another type than PERSON has the folded form `f`.
+  bool OtherThanPerson(const std::string& f) const {
+    for (const Cand& c : cands_) {
+      if (c.type != "PERSON" && c.e - c.b <= 3 && Folded(c.b, c.e) == f) return true;
+    }
+    return false;
+  }
+  // "AWR Hawkins is the Second Amendment columnist", "JD Vance said ... he": initials
+  // in capitals and a surname, read as an ORG, are a person when a mention is
+  // followed by a role ("is the ... columnist", ", a ... writer") or a personal
+  // pronoun in its sentence or the next.
+  void InitialsAndSurname() {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    auto initials = [&](const Cand& c) {
+      if (c.type != "ORG" || c.e - c.b != 2) return false;
+      const Token& a = doc_.tokens[c.b];
+      const Token& s = doc_.tokens[c.b + 1];
+      const std::string_view w = doc_.Text(c.b);
+      return a.kind == TokenKind::kWord && a.Is(kAllCaps) && w.size() >= 2 && w.size() <= 3 &&
+             s.kind == TokenKind::kWord && s.Is(kCapitalized) && !s.Is(kAllCaps) &&
+             !(context_.word_bits[c.b + 1] & 2) && !NameHead(c.b + 1) && !context_.gazetteer[c.b] &&
+             !lex_.country.count(Word(c.b)) && !lex_.org.count(Word(c.b)) &&
+             !lex_.org.count(Folded(c.b, c.e)) && !lex_.place.count(Word(c.b + 1)) &&
+             !(context_.lists[c.b + 1] & 1);  // a city: "AAA Syracuse"
+    };
+    std::unordered_set<std::string> forms;
+    for (const Cand& c : cands_) {
+      if (!initials(c) || context_.caps_line[c.b] || TitleLine(c.b)) continue;
+      bool person = false;
+      // "is the Second Amendment columnist", ", a political writer".
+      uint32_t i = c.e;
+      if (i < n && (Word(i) == "is" || Word(i) == "was" || Word(i) == ",")) {
+        ++i;
+        if (i < n && (Word(i) == "a" || Word(i) == "an" || Word(i) == "the")) {
+          const uint32_t s_end = doc_.sentences[doc_.tokens[i].sentence].end;
+          for (uint32_t k = i + 1; k < s_end && k < i + 6 && !person; ++k) {
+            if (doc_.tokens[k].kind != TokenKind::kWord || In<kRoleStops>(Word(k))) break;
+            person = IsRoleWord(k);
+          }
+        }
+      }
+      // "he", "she" ... later in its sentence, with no other name between.
+      const uint32_t end = doc_.sentences[doc_.tokens[c.b].sentence].end;
+      for (uint32_t k = c.e; k < end && k < c.e + 40 && !person; ++k) {
+        if (doc_.tokens[k].Is(kCapitalized) && !doc_.tokens[k].Is(kSentenceStart) &&
+            !In<kWeekdays>(Word(k)) && !Month(k))
+          break;
+        const std::string_view w = Word(k);
+        person = w == "he" || w == "she" || w == "him" || w == "her" || w == "his";
+      }
+      if (person) forms.insert(Folded(c.b, c.e));
+    }
+    if (forms.empty()) return;
+    for (Cand& c : cands_) {
+      if (initials(c) && forms.count(Folded(c.b, c.e))) c.type = "PERSON";
     }
   }
   // "Republican Indiana Gov. Mike Pence", "a prominent New York Democrat": a
@@ -1013,6 +1178,28 @@ class Builder {
             c.type = "ORG";
             k = j - 1;
           }
+        }
+      }
+      // "the event organizer [Alliance] to [Reclaim Our Schools]", "Committee to
+      // Protect Journalists": a group's name, "to" and a capitalized phrase of two
+      // words or more that opens with no name a list knows.
+      if (c.type == "ORG" && c.e + 2 < n && Word(c.e) == "to" && In<kToGroups>(Word(c.e - 1)) &&
+          plain_cap(c.e + 1) && !context_.gazetteer[c.e + 1] && !context_.lists[c.e + 1] &&
+          !GivenName(c.e + 1)) {
+        uint32_t end = c.e + 1;
+        while (end < n && doc_.tokens[end].kind == TokenKind::kWord &&
+               doc_.tokens[end].Is(kCapitalized) && !doc_.tokens[end].Is(kSentenceStart) &&
+               end - c.e <= 6)
+          ++end;
+        size_t j = k + 1;
+        bool ok = end - c.e >= 3;
+        for (; ok && j < cands_.size() && cands_[j].b < end; ++j) {
+          ok = cands_[j].e <= end && cands_[j].type != "PERSON";
+        }
+        if (ok && !lex_.org.count(Folded(c.e + 1, end)) &&
+            !lex_.place.count(Folded(c.e + 1, end))) {
+          c.e = end;
+          k = j - 1;
         }
       }
       out.push_back(std::move(c));
