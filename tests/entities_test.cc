@@ -592,6 +592,45 @@ TEST(EntitiesTest, PhotoCreditLineIsAnOrganization) {
   EXPECT_EQ(instagram->type, "ORG");
 }
 
+TEST(EntitiesTest, PlaceOrganizationByTheWordAfterIt) {
+  // Politico, March 2016: "Breitbart" was a GPE after "of", "Nebraska" an ORG
+  // before "Sen.", "Democratic Vermont" one ORG.
+  Found f = Analyse(
+      "The 60-second spot starts with a montage of Trump's comments about wanting to punch "
+      "protesters In the face and goes on to highlight the alleged assault of Breitbart reporter "
+      "Michelle Fields by Corey Lewandowski, Trump's campaign manager.");
+  ASSERT_NE(f.With("Breitbart"), nullptr);
+  EXPECT_EQ(f.With("Breitbart")->type, "ORG");
+  Found g = Analyse(
+      "Stories have emerged describing Republican insiders' (so far fruitless) attempts to "
+      "dislodge Trump's hold on the party. Nebraska Sen. Ben Sasse even suggested on social media "
+      "that he'd look for a third-party conservative if the general election is Trump versus "
+      "Clinton.");
+  ASSERT_NE(g.With("Nebraska"), nullptr);
+  EXPECT_EQ(g.With("Nebraska")->type, "GPE");
+  Found h = Analyse(
+      "In the 13 states where Edison Research has conducted entrance or exit polls \xE2\x80\x94 "
+      "all but solidly Democratic Vermont shattered set new high-water marks for turnout "
+      "\xE2\x80\x94 "
+      "Trump has performed better among white voters without a college degree.");
+  ASSERT_NE(h.With("Vermont"), nullptr);
+  EXPECT_EQ(h.With("Vermont")->type, "GPE");
+  EXPECT_EQ(h.With("Democratic Vermont"), nullptr);
+}
+
+TEST(EntitiesTest, HyphenatedSurnamesAreNoName) {
+  // Washington Post, August 2016: "Johnson-Weld" (rallies, campaign) was a GPE.
+  Found f = Analyse(
+      "Since announcing former Massachusetts governor William Weld as his running mate, Johnson "
+      "has risen in the polls to the high single digits. A Johnson-backed lawsuit against that "
+      "threshold was thrown out this month, however, and the voters filing into Johnson-Weld "
+      "rallies last week were acutely aware that their man might be kept offstage. \"On Facebook, "
+      "I see Gary Johnson stuff all the time.\"");
+  EXPECT_EQ(f.With("Johnson-Weld"), nullptr);
+  ASSERT_NE(f.With("William Weld"), nullptr);
+  EXPECT_EQ(f.With("William Weld")->type, "PERSON");
+}
+
 TEST(EntitiesTest, TokenizedText) {
   Found f = Analyse(
       "Ukraine 's forces recaptured Izyum on Monday , Defence Minister Oleksii Reznikov said .");

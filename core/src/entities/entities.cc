@@ -250,6 +250,7 @@ class Builder {
     MergeOrgNames();
     PersonsInOrgSpans();
     PersonsAfterOrgNames();
+    SurnamePairs();
     InitialsAndSurname();
     SplitGroupAndPlace();
     // VoteTypes();
@@ -632,7 +633,8 @@ class Builder {
           (In<kFunctionWords>(Word(c.b)) || (s.type == ner::kPer && IsRoleWord(c.b)))) {
         continue;
       }
-      if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kSentenceStart) && s.type != ner::kMisc) {
+      // ("\u201CBuilding it? Not negotiable.\u201D": also after an opening quote.)
+      if (c.e - c.b == 1 && OpensSentence(c.b) && s.type != ner::kMisc) {
         std::string_view w = Word(c.b);
         auto ends = [&](const char* x) {
           size_t n = std::char_traits<char>::length(x);
@@ -676,6 +678,26 @@ class Builder {
           c.type = p->second;
         } else if (lex_.org.count(f)) {
           c.type = "ORG";
+        }
+      }
+      // "Breitbart reporter Michelle Fields", "POLITICO senior writer": an unknown
+      // LOC before a role in lower case is an organization.
+      if (s.type == ner::kLoc && c.type == "GPE" && !context_.caps_line[c.b] &&
+          !KnownPlace(c.b, c.e) && RoleAfter(c.e) && !lex_.demonym.count(Word(c.b))) {
+        bool lower = false;  // "a Russian Rock singer", "the Great Maratha leader"
+        for (uint32_t i = c.b; i < c.e; ++i) lower = lower || (context_.word_bits[i] & 2);
+        if (!lower) c.type = "ORG";
+      }
+      // "Nebraska Sen. Ben Sasse": a state or country the tagger read as an ORG,
+      // before a title, is the place.
+      if (s.type == ner::kOrg && c.type == "ORG" && c.e < doc_.tokens.size() &&
+          doc_.tokens[c.e].Is(kCapitalized) && IsRoleWord(c.e) && !context_.caps_line[c.b]) {
+        const std::string f = Folded(c.b, c.e);
+        auto p = lex_.place.find(f);
+        if (lex_.country.count(f)) {
+          c.type = "GPE";
+        } else if (p != lex_.place.end() && p->second == "GPE") {
+          c.type = "GPE";
         }
       }
       // The tagger's LOC that no lexicon knows is a place only with a sign of one
@@ -788,6 +810,14 @@ class Builder {
         StateAbbreviation(b))
       return true;
     return false;
+  }
+  // A role in lower case at token i, or after one word in lower case: "reporter",
+  // "senior writer".
+  bool RoleAfter(uint32_t i) const {
+    const size_t n = doc_.tokens.size();
+    if (i < n && doc_.tokens[i].Is(kLower) && IsRoleWord(i)) return true;
+    return i + 1 < n && doc_.tokens[i].Is(kLower) && doc_.tokens[i].kind == TokenKind::kWord &&
+           !In<kRoleStops>(Word(i)) && doc_.tokens[i + 1].Is(kLower) && IsRoleWord(i + 1);
   }
   // Signs that a name ending before token e, an unknown LOC, is an organization's: the subject
   // of a reporting verb or a verb in the past tense ("Politifact then ruled",
@@ -1021,6 +1051,31 @@ class Builder {
     }
     cands_.swap(out);
   }
+  // "a Trump-Clinton race", "the Biden-Harris ticket": surnames of persons in the
+  // text joined by a hyphen are no name of their own.
+  void SurnamePairs() {
+    std::unordered_set<std::string_view> persons;  // last words of PERSON candidates
+    bool hyphen = false;
+    for (const Cand& c : cands_) {
+      if (c.type == "PERSON") persons.insert(doc_.Text(c.e - 1));
+      hyphen = hyphen || (c.e - c.b == 1 && doc_.Text(c.b).find('-') != std::string_view::npos);
+    }
+    if (!hyphen || persons.empty()) return;
+    auto pair = [&](const Cand& c) {
+      if (c.e - c.b != 1 || c.type == "NORP") return false;
+      std::string_view w = doc_.Text(c.b);
+      int parts = 0;
+      for (size_t at = 0; at <= w.size();) {
+        size_t end = w.find('-', at);
+        if (end == std::string_view::npos) end = w.size();
+        if (!persons.count(w.substr(at, end - at))) return false;
+        ++parts;
+        at = end + 1;
+      }
+      return parts >= 2;
+    };
+    cands_.erase(std::remove_if(cands_.begin(), cands_.end(), pair), cands_.end());
+  }
   // Whether a candidate of another type than PERSON has the folded form `f`.
   bool OtherThanPerson(const std::string& f) const {
     for (const Cand& c : cands_) {
@@ -1103,7 +1158,9 @@ class Builder {
                doc_.tokens[i + 1].Is(kLower) && doc_.tokens[i + 1].kind == TokenKind::kWord;
       };
       // Party and religious groups only: "French Sudan" is one name.
-      if (In<kPeopleGroups>(Word(c.b)) && !place(c.b + 1, c.e).empty()) {
+      // ("solidly Democratic Vermont", not "Democratic Republic of the Congo").
+      if ((In<kPeopleGroups>(Word(c.b)) || Word(c.b) == "democratic") &&
+          !place(c.b + 1, c.e).empty() && place(c.b, c.e).empty()) {
         out.push_back(Cand::Span(c.b, c.b + 1, "NORP"));
         out.push_back(Cand::Span(c.b + 1, c.e, place(c.b + 1, c.e)));
       } else if ((In<kPeopleGroups>(Word(c.e - 1)) || party_adjective(c.e - 1)) &&
