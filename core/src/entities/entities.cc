@@ -169,6 +169,9 @@ const char* const kPlacePreps[] = {
     "in",      "at",      "from",       "near",    "across",   "of",     "into",
     "outside", "around",  "throughout", "toward",  "towards",  "via",    "within",
     "inside",  "through", "visit",      "visited", "visiting", "visits", nullptr};
+// Words before "of" that make it a part's: "one of Mikey's", "some of Bloomberg's".
+const char* const kQuantifiers[] = {"one",  "some", "many", "most", "all",     "each", "none",
+                                    "both", "any",  "few",  "much", "several", nullptr};
 // Last words of places' names ("Kent County", "Colorado Springs") and first
 // words ("North Florida", "Fort Wayne", "San Bernardino").
 const char* const kPlaceHeads[] = {"county", "city",     "town",     "township", "village",
@@ -628,6 +631,12 @@ class Builder {
       if (c.e - c.b == 1 && Month(c.b) && c.e < doc_.tokens.size() &&
           doc_.tokens[c.e].kind == TokenKind::kNumber)
         continue;
+      // A single letter is no name ("But X, Y, and Z").
+      if (c.e - c.b == 1 && doc_.Text(c.b).size() == 1) continue;
+      // "retired [Army Lt.] Gen. Mick Bednarek": a title's abbreviation ends no ORG.
+      while (s.type == ner::kOrg && c.e - c.b > 1 && doc_.Text(c.e - 1).back() == '.' &&
+             IsRoleWord(c.e - 1) && c.e < doc_.tokens.size() && doc_.tokens[c.e].Is(kCapitalized))
+        --c.e;
       // A lone function word or role word is not a name.
       if (c.e - c.b == 1 &&
           (In<kFunctionWords>(Word(c.b)) || (s.type == ner::kPer && IsRoleWord(c.b)))) {
@@ -791,8 +800,13 @@ class Builder {
     if (doc_.tokens[b].Is(kDateline)) return true;
     uint32_t p = b;
     if (p > 0 && Word(p - 1) == "the") --p;
+    // Not "one of Mikey's care packages", "best of luck, Mikey" (after a
+    // quantifier or before a possessive, "of" is a part's or an owner's).
+    const bool of_part = p > 1 && p == b && Word(p - 1) == "of" &&
+                         (In<kQuantifiers>(Word(p - 2)) ||
+                          (e < doc_.tokens.size() && doc_.tokens[e].Is(kPossessive)));
     if (p > 0 && In<kPlacePreps>(Word(p - 1)) &&
-        (!doc_.tokens[p - 1].Is(kCapitalized) || OpensSentence(p - 1)))
+        (!doc_.tokens[p - 1].Is(kCapitalized) || OpensSentence(p - 1)) && !of_part)
       return true;
     // "a visit to Rangoon", not "Choose to Fail" (a title).
     if (p > 1 && Word(p - 1) == "to" && doc_.tokens[p - 2].Is(kLower)) return true;
