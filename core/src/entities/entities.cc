@@ -1066,18 +1066,43 @@ class Builder {
     cands_.swap(out);
   }
   // "a Trump-Clinton race", "the Biden-Harris ticket": surnames of persons in the
-  // text joined by a hyphen are no name of their own.
+  // text joined by a hyphen are no name of their own; nor is a surname joined to
+  // a word the text writes in lower case ("Obamacare", with "health care").
   void SurnamePairs() {
     std::unordered_set<std::string_view> persons;  // last words of PERSON candidates
-    bool hyphen = false;
     for (const Cand& c : cands_) {
       if (c.type == "PERSON") persons.insert(doc_.Text(c.e - 1));
-      hyphen = hyphen || (c.e - c.b == 1 && doc_.Text(c.b).find('-') != std::string_view::npos);
     }
-    if (!hyphen || persons.empty()) return;
+    if (persons.empty()) return;
+    std::vector<std::string_view> rests;  // "care" of "Obamacare"
+    for (const Cand& c : cands_) {
+      if (c.e - c.b != 1 || c.type == "PERSON" || c.type == "NORP") continue;
+      const std::string_view w = doc_.Text(c.b);
+      for (size_t k = 4; k + 3 <= w.size(); ++k) {
+        if (persons.count(w.substr(0, k))) rests.push_back(Word(c.b).substr(k));
+      }
+    }
+    std::unordered_set<std::string_view> lower;  // those the text writes in lower case
+    if (!rests.empty()) {
+      for (uint32_t id = 0; id < doc_.words(); ++id) {
+        const std::string_view f = doc_.FoldedWord(id);
+        if (std::find(rests.begin(), rests.end(), f) != rests.end() &&
+            doc_.tokens[doc_.word_token[id]].Is(kLower))
+          lower.insert(f);
+      }
+    }
     auto pair = [&](const Cand& c) {
       if (c.e - c.b != 1 || c.type == "NORP") return false;
       std::string_view w = doc_.Text(c.b);
+      if (!rests.empty() && c.type != "PERSON") {
+        for (size_t k = 4; k + 3 <= w.size(); ++k) {
+          if (!persons.count(w.substr(0, k))) continue;
+          // ... or a frequent word (in the tagger's cluster table), of four letters or more.
+          const std::string_view rest = Word(c.b).substr(k);
+          if (lower.count(rest) || (rest.size() >= 4 && ner::WordCluster(rest) >= 0)) return true;
+        }
+      }
+      if (w.find('-') == std::string_view::npos) return false;
       int parts = 0;
       for (size_t at = 0; at <= w.size();) {
         size_t end = w.find('-', at);
@@ -1395,11 +1420,16 @@ class Builder {
     }
     // Surname -> the person's candidate index.
     std::unordered_map<std::string_view, size_t> surname;
-    std::unordered_map<std::string_view, size_t> forms;  // first token -> cand
+    // First token -> the cand and how many of its tokens to skip: "The GOP" is
+    // found again as "GOP" too ("within the GOP").
+    std::unordered_map<std::string_view, std::pair<size_t, uint32_t>> forms;
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Cand& c = cands_[k];
       if (c.type == "PERSON" && c.e - c.b >= 2) surname.emplace(doc_.Text(c.e - 1), k);
-      if (c.type != "NORP" && c.type != "EVENT") forms.emplace(doc_.Text(c.b), k);
+      if (c.type == "NORP" || c.type == "EVENT") continue;
+      forms.emplace(doc_.Text(c.b), std::make_pair(k, 0u));
+      if (c.e - c.b >= 2 && doc_.Text(c.b) == "The")
+        forms.emplace(doc_.Text(c.b + 1), std::make_pair(k, 1u));
     }
     // "Zelenskyy's office": a lone capitalized word no lexicon knows, before a
     // possessive and a noun that belongs to a person, is a person, also where the
@@ -1453,12 +1483,13 @@ class Builder {
       }
       auto f = forms.find(w);
       if (f != forms.end()) {
-        const Cand& src = cands_[f->second];
-        uint32_t len = src.e - src.b;
+        const Cand& src = cands_[f->second.first];
+        const uint32_t src_b = src.b + f->second.second;
+        uint32_t len = src.e - src_b;
         if (i + len > n) continue;
         bool same = true;
         for (uint32_t k = 1; k < len && same; ++k) {
-          same = covered[i + k] < 0 && doc_.Text(i + k) == doc_.Text(src.b + k);
+          same = covered[i + k] < 0 && doc_.Text(i + k) == doc_.Text(src_b + k);
         }
         // Not inside a longer capitalized run ("Washington Post" is not "Washington"),
         // unless the line is a Title Case headline.
