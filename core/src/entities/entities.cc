@@ -235,7 +235,7 @@ class Builder {
     if (title_line_[i]) return true;
     // Elsewhere, a sentence in Title Case without a final period (a subheading).
     if (context_.caps_line[i] != 2) return false;
-    const Sentence& s = doc_.sentences[doc_.tokens[i].sentence];
+    const Sentence& s = doc_.sentences[doc_.SentenceOf(i)];
     for (uint32_t k = s.begin; k < s.end; ++k) {
       if (doc_.tokens[k].kind == TokenKind::kNumber) return false;  // a table row
     }
@@ -1171,7 +1171,7 @@ class Builder {
   void Roles(Cand* c) {
     std::vector<std::string> roles;
     if (c->roles) roles = std::move(roles_[c->roles - 1]);
-    const Sentence& s = doc_.sentences[doc_.tokens[c->b].sentence];
+    const Sentence& s = doc_.sentences[doc_.SentenceOf(c->b)];
     // Before the name: a phrase ending in a role word.
     auto before = [&](uint32_t end) -> std::pair<uint32_t, bool> {
       uint32_t head = end;  // just past the role word

@@ -408,7 +408,7 @@ class QuoteFinder {
         [](uint32_t t, const std::pair<uint32_t, uint32_t>& m) { return t < m.first; });
     return marks_[std::prev(it)->second];
   }
-  uint32_t ParaOf(uint32_t tok) const { return d_.sentences[d_.tokens[tok].sentence].paragraph; }
+  uint32_t ParaOf(uint32_t tok) const { return d_.sentences[d_.SentenceOf(tok)].paragraph; }
   Span Bytes(Range r) const { return {d_.tokens[r.b].span.start, d_.tokens[r.e - 1].span.end}; }
 
   // ---- phrases ------------------------------------------------------------
@@ -618,7 +618,7 @@ class QuoteFinder {
     if (!near.empty() && IsName(near, 2, false) &&
         (near.b == lo || IsPunct(near.b - 1, ",") || d_.tokens[near.b].Is(kSentenceStart)))
       return near;
-    uint32_t sb = d_.sentences[d_.tokens[c].sentence].begin;
+    uint32_t sb = d_.sentences[d_.SentenceOf(c)].begin;
     if (sb >= lo && c - sb <= 40) {
       Range np = PhraseAfter(sb, c);
       // "One of the engineers who reviewed the design, speaking on condition
@@ -788,7 +788,7 @@ class QuoteFinder {
   // a conjunction ("..., he said, and then predicted:"), the speaker of the
   // sentence's latest frame.
   Range ColonSubject(uint32_t c) const {
-    uint32_t s = d_.tokens[c].sentence;
+    uint32_t s = d_.SentenceOf(c);
     uint32_t sb = d_.sentences[s].begin;
     uint32_t b = c;
     bool conj = false;
@@ -859,7 +859,7 @@ class QuoteFinder {
   // A headline in title case ("Trump Says He Never Pledged ..."): most words
   // of token i's sentence are capitalised. Bounded by the sentence cap.
   bool TitleCase(uint32_t i) const {
-    const Sentence& s = d_.sentences[d_.tokens[i].sentence];
+    const Sentence& s = d_.sentences[d_.SentenceOf(i)];
     uint32_t words = 0, caps = 0;
     for (uint32_t k = s.begin; k < s.end && k < s.begin + 40; ++k) {
       if (d_.tokens[k].kind != TokenKind::kWord) continue;
@@ -1410,10 +1410,10 @@ class QuoteFinder {
     if (t >= pe) return DashParagraph(m, a);
     if (IsPunct(t, ",")) ++t;
     if (t >= pe) return false;
-    uint32_t se = d_.sentences[d_.tokens[t].sentence].end;
+    uint32_t se = d_.sentences[d_.SentenceOf(t)].end;
     // “Q.” Trump said. : the splitter may start a new sentence at the name.
-    bool new_sentence = d_.tokens[t].sentence != d_.tokens[m.close].sentence &&
-                        !d_.tokens[t].Is(kLower) && !IsDashText(Text(t));
+    bool new_sentence = d_.SentenceOf(t) != d_.SentenceOf(m.close) && !d_.tokens[t].Is(kLower) &&
+                        !IsDashText(Text(t));
     if (IsDashText(Text(t))) {
       Range sp = PhraseAfter(t + 1, pe);
       if (sp.empty() || !HasName(sp)) return false;
@@ -1551,7 +1551,7 @@ class QuoteFinder {
   // A frame of the opening mark's sentence whose verb comes before the quote
   // and whose reported span holds it ("S said: “Q”", "S wrote that “Q”").
   bool Leading(const MarkedSpan& m, Attribution* a) const {
-    uint32_t s = d_.tokens[m.open].sentence;
+    uint32_t s = d_.SentenceOf(m.open);
     for (uint32_t k = frame_begin_[s + 1]; k > frame_begin_[s]; --k) {
       const Frame& f = frames_[k - 1];
       if (f.cue.b > m.open) continue;
@@ -1573,7 +1573,7 @@ class QuoteFinder {
   // A frame after the quote whose reported span holds it ("it was only “a
   // matter of time” before ..., said one of the officials").
   bool Around(const MarkedSpan& m, Attribution* a) const {
-    uint32_t s0 = d_.tokens[m.open].sentence;
+    uint32_t s0 = d_.SentenceOf(m.open);
     uint32_t last = std::min<uint32_t>(s0 + 3, static_cast<uint32_t>(d_.sentences.size()));
     for (uint32_t s = s0; s < last; ++s) {
       if (d_.sentences[s].paragraph != m.paragraph) break;
@@ -1600,7 +1600,7 @@ class QuoteFinder {
     uint32_t prev = m.paragraph - 1;
     uint32_t pe = ParaEnd(prev);
     if (pe == 0 || !IsPunct(pe - 1, ":")) return false;
-    uint32_t s = d_.tokens[pe - 1].sentence;
+    uint32_t s = d_.SentenceOf(pe - 1);
     for (uint32_t k = frame_begin_[s + 1]; k > frame_begin_[s]; --k) {
       const Frame& f = frames_[k - 1];
       if (f.speaker.empty()) continue;
@@ -1639,7 +1639,7 @@ class QuoteFinder {
     if (name.empty() || name.e != np.e) {
       // "Trump went even further: “Q”", "leaned in and boomed: “Q”": the
       // subject of a short clause ending in the colon.
-      uint32_t sb = d_.sentences[d_.tokens[c].sentence].begin;
+      uint32_t sb = d_.sentences[d_.SentenceOf(c)].begin;
       bool quoted = false;
       for (uint32_t i = sb; i < c; ++i) quoted |= d_.tokens[i].kind == TokenKind::kQuote;
       name = sb < pb || c - sb > 14 || quoted ? Range{c, c} : MainSubject(sb, c);
@@ -1662,7 +1662,7 @@ class QuoteFinder {
   bool CommaLeadIn(const MarkedSpan& m, Attribution* a) const {
     if (m.open == 0 || !IsPunct(m.open - 1, ",")) return false;
     uint32_t c = m.open - 1;
-    if (d_.tokens[c].sentence != d_.tokens[m.open].sentence) return false;
+    if (d_.SentenceOf(c) != d_.SentenceOf(m.open)) return false;
     Range sp = ColonSubject(c);
     if (sp.empty() || sp.e >= c) return false;
     uint32_t v = sp.e;
@@ -1722,14 +1722,14 @@ class QuoteFinder {
   // to its paragraph's end, where m.close points one past the last token.)
   bool EndsSentence(const MarkedSpan& m) const {
     if (m.unclosed || m.runs_on || m.close >= d_.tokens.size()) return true;
-    uint32_t se = d_.sentences[d_.tokens[m.close].sentence].end;
+    uint32_t se = d_.sentences[d_.SentenceOf(m.close)].end;
     return m.close + 1 >= se || IsTerminal(m.close + 1) ||
            (m.end() > m.begin() && IsTerminal(m.end() - 1));
   }
 
   // Does the quote stand as a sentence of its own (or after "S said:")?
   bool StandsAlone(const MarkedSpan& m, const Attribution& a, uint32_t split_cue) const {
-    uint32_t sb = d_.sentences[d_.tokens[m.open].sentence].begin;
+    uint32_t sb = d_.sentences[d_.SentenceOf(m.open)].begin;
     // The rest of a split quote: “That, unfortunately,” he said, “is part of ...”
     if (a.leading && !a.cue.empty() && a.cue.b == split_cue) return true;
     // "He added, “actually, what I don't understand ...”", "Clinton said,
@@ -1801,7 +1801,7 @@ class QuoteFinder {
   // The mark at token i starts a sentence (the splitter may have given an
   // opening '' to the sentence before).
   bool OpensSentence(uint32_t i) const {
-    return i == d_.sentences[d_.tokens[i].sentence].begin || (i > 0 && IsTerminal(i - 1)) ||
+    return i == d_.sentences[d_.SentenceOf(i)].begin || (i > 0 && IsTerminal(i - 1)) ||
            d_.tokens[i].Is(kParagraphStart);
   }
 
@@ -2084,8 +2084,8 @@ class QuoteFinder {
     std::vector<char> quoted(d_.sentences.size(), 0);
     for (const MarkedSpan& m : marks_) {
       uint32_t last = std::min<uint32_t>(m.close, static_cast<uint32_t>(d_.tokens.size()) - 1);
-      for (uint32_t x = d_.tokens[m.open].sentence; x <= d_.tokens[last].sentence; ++x)
-        quoted[x] = 1;
+      const uint32_t to = d_.SentenceOf(last);
+      for (uint32_t x = d_.SentenceOf(m.open); x <= to; ++x) quoted[x] = 1;
     }
     size_t mi = 0;
     uint32_t ti = 0;  // token walk in step with the mentions (both in text order)
@@ -2198,7 +2198,7 @@ class QuoteFinder {
       // "Misha, a member of the brigade who said": who it is comes from before.
       uint32_t k = r.b;
       if (k > 0 && IsPunct(k - 1, ",")) --k;
-      uint32_t lo = d_.sentences[d_.tokens[r.b].sentence].begin;
+      uint32_t lo = d_.sentences[d_.SentenceOf(r.b)].begin;
       Range ante = PhraseBefore(k, lo);
       // "Misha, a member of the brigade who said": the name the description is about.
       if (!ante.empty() && ante.b > lo + 1 && IsPunct(ante.b - 1, ",")) {
