@@ -492,6 +492,40 @@ TEST(EntitiesTest, PartyAndPlaceInOneSpanAreTwoNames) {
   EXPECT_EQ(f.With("Rikers Island")->type, "LOC");
 }
 
+TEST(EntitiesTest, TaggerSpanCutAtASentenceEndANumberOrAContraction) {
+  // Politico, February 2016: the tagger ran a name on over a period ("Ku Klux
+  // Klan. Stories"), took "Feb." before a day for an ORG and a pronoun's
+  // contraction into a name ("Jim Eastland I've", then "I've" as his surname).
+  Found f = Analyse(
+      "Establishment Republicans have been in open conflict with Trump over his recent "
+      "equivocation when asked to condemn the Ku Klux Klan. Stories have emerged describing "
+      "Republican insiders' (so far fruitless) attempts to dislodge Trump's hold on the party. In "
+      "an online poll of 800 likely Republican primary voters, conducted from Feb. 11 to Feb. 16, "
+      "Democracy Corp found that anti-Democrat attitudes are the most potent driver.");
+  const Entity* kkk = f.With("Ku Klux Klan");
+  ASSERT_NE(kkk, nullptr);
+  EXPECT_EQ(kkk->type, "ORG");
+  EXPECT_EQ(f.With("Stories"), nullptr);
+  EXPECT_EQ(f.With("Feb."), nullptr);
+  Found g = Analyse(
+      "A: Look, other than Jim Eastland I\xE2\x80\x99ve presided over more nominees than anyone in "
+      "history. I\xE2\x80\x99ve written extensively on the role of the United States Senate.");
+  const Entity* eastland = g.With("Jim Eastland");
+  ASSERT_NE(eastland, nullptr);
+  EXPECT_EQ(eastland->type, "PERSON");
+  EXPECT_EQ(g.With("I\xE2\x80\x99ve"), nullptr);
+  // HuffPost, April 2016: "10 New York Democratic" was one ORG.
+  Found h = Analyse(
+      "More than 6 in 10 New York Democratic voters said that Wall Street does more to hurt the "
+      "economy than help, according to preliminary exit polling reported by CNN and The New York "
+      "Times.");
+  const Entity* ny = h.With("New York");
+  ASSERT_NE(ny, nullptr);
+  EXPECT_EQ(ny->type, "GPE");
+  ASSERT_NE(h.With("Democratic"), nullptr);
+  EXPECT_EQ(h.With("Democratic")->type, "NORP");
+}
+
 TEST(EntitiesTest, TokenizedText) {
   Found f = Analyse(
       "Ukraine 's forces recaptured Izyum on Monday , Defence Minister Oleksii Reznikov said .");

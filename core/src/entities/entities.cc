@@ -151,6 +151,10 @@ const char* const kInstitutionWords[] = {
     "committee", "commission", "council",   "department",  "ministry",   "agency",      nullptr};
 const char* const kCompass[] = {"north",     "south",     "east",      "west",    "northeast",
                                 "northwest", "southeast", "southwest", "midwest", nullptr};
+const char* const kMonths[] = {
+    "jan", "january", "feb", "february", "mar", "march",    "apr",  "april", "may",
+    "jun", "june",    "jul", "july",     "aug", "august",   "sep",  "sept",  "september",
+    "oct", "october", "nov", "november", "dec", "december", nullptr};
 const char* const kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                  "friday", "saturday", "sunday",    nullptr};
 
@@ -330,6 +334,13 @@ class Builder {
     }
     return true;
   }
+  // "the band The Zutons", "a review in The Sunday Times": a "The" the text
+  // capitalizes inside a sentence, which the tagger took into an ORG, is part
+  // of the name.
+  bool TheOfName(const ner::NameSpan& s, uint32_t i) const {
+    return s.type == ner::kOrg && i == s.begin && doc_.Text(i) == "The" && !OpensSentence(i) &&
+           !context_.caps_line[i] && !TitleLine(i);
+  }
   // Token i opens its sentence, or a quote that opens it.
   bool OpensSentence(uint32_t i) const {
     if (doc_.tokens[i].Is(kSentenceStart)) return true;
@@ -434,10 +445,53 @@ class Builder {
               [](const ner::NameSpan& a, const ner::NameSpan& b) { return a.begin < b.begin; });
   }
 
+  // A token of digits only ("10", not "6th").
+  bool Digits(uint32_t i) const {
+    for (char ch : doc_.Text(i)) {
+      if ((ch < '0' || ch > '9') && ch != ',' && ch != '.') return false;
+    }
+    return true;
+  }
+  // A month's name or abbreviation: "Feb.", "Sept", "March".
+  bool Month(uint32_t i) const {
+    std::string_view w = Word(i);
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    return In<kMonths>(w);
+  }
+  // "condemn the [Ku Klux Klan. Stories] have emerged": the tagger's span that runs
+  // over a sentence's end is cut there; a piece that is a sentence's first word,
+  // one the text never capitalizes inside a sentence and no list knows, is dropped.
+  void SplitAtSentences(std::vector<ner::NameSpan>* spans) const {
+    bool any = false;
+    for (const ner::NameSpan& s : *spans) {
+      for (uint32_t i = s.begin + 1; i < s.end && !any; ++i)
+        any = doc_.SentenceOf(i) != doc_.SentenceOf(i - 1);
+    }
+    if (!any) return;
+    std::vector<ner::NameSpan> out;
+    out.reserve(spans->size() + 4);
+    for (const ner::NameSpan& s : *spans) {
+      uint32_t b = s.begin;
+      for (uint32_t i = s.begin + 1; i <= s.end; ++i) {
+        // At a period only: "Yahoo! News" is one name.
+        if (i < s.end &&
+            (doc_.SentenceOf(i) == doc_.SentenceOf(i - 1) || doc_.Text(i - 1).back() != '.'))
+          continue;
+        const bool lone_opener = b != s.begin && i - b == 1 && PlainWord(b) &&
+                                 !(context_.word_bits[b] & 5) /* kSeenCapMid | kSeenCapsMid */ &&
+                                 !context_.lists[b] && !context_.gazetteer[b];
+        if (!lone_opener) out.push_back({b, i, s.type});
+        b = i;
+      }
+    }
+    spans->swap(out);
+  }
+
   // Model spans, trimmed and typed.
   void Collect() {
     std::vector<ner::NameSpan> spans = ner::Model::Default().Tag(doc_, &context_);
     AddPeopleGroups(&spans);
+    SplitAtSentences(&spans);
     for (const ner::NameSpan& s : spans) {
       Cand c;
       c.b = s.begin;
@@ -445,10 +499,13 @@ class Builder {
       std::vector<std::string> title;
       while (c.b < c.e) {
         const Token& t = doc_.tokens[c.b];
-        if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote) {
+        // "6 in [10 New York Democratic] voters": a number opens no name.
+        if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote ||
+            (t.kind == TokenKind::kNumber && c.e - c.b > 1 && Digits(c.b))) {
           ++c.b;
         } else if (c.e - c.b > 1 && t.kind == TokenKind::kWord && In<kFunctionWords>(Word(c.b)) &&
-                   !lex_.place.count(Folded(c.b, c.e)) && !lex_.country.count(Folded(c.b, c.e))) {
+                   !lex_.place.count(Folded(c.b, c.e)) && !lex_.country.count(Folded(c.b, c.e)) &&
+                   !TheOfName(s, c.b)) {
           ++c.b;
         } else if (s.type == ner::kPer && c.e - c.b > 1 &&
                    (IsRoleWord(c.b) || IsPluralRoleWord(c.b))) {
@@ -460,7 +517,9 @@ class Builder {
       }
       while (c.e > c.b) {
         const Token& t = doc_.tokens[c.e - 1];
+        // "other than [Jim Eastland I’ve] presided": a pronoun's contraction ends a name.
         if (t.Is(kPossessive) || t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote ||
+            (c.e - c.b > 1 && Contraction(c.e - 1, c.e)) ||
             (c.e - c.b > 1 && t.kind == TokenKind::kWord && t.Is(kCapitalized) && !t.Is(kAllCaps) &&
              t.span.end - t.span.start > 1 && !context_.caps_line[c.e - 1] &&
              In<kFunctionWords>(Word(c.e - 1)))) {
@@ -512,6 +571,10 @@ class Builder {
       // A day of the week is a date ("said Friday afternoon"), not a name; nor is
       // a name's suffix alone ("Joseph R. Biden, Jr.,").
       if (c.e - c.b == 1 && (In<kWeekdays>(Word(c.b)) || Word(c.b) == "jr." || Word(c.b) == "sr."))
+        continue;
+      // "from Feb. 11 to Feb. 16": a month (or its abbreviation) before a number is a date.
+      if (c.e - c.b == 1 && Month(c.b) && c.e < doc_.tokens.size() &&
+          doc_.tokens[c.e].kind == TokenKind::kNumber)
         continue;
       // A lone function word or role word is not a name.
       if (c.e - c.b == 1 &&
@@ -825,11 +888,17 @@ class Builder {
         auto p = lex_.place.find(f);
         return p != lex_.place.end() ? std::string_view(p->second) : std::string_view();
       };
+      // "New York Democratic voters": the party's adjective before a common noun.
+      auto party_adjective = [&](uint32_t i) {
+        return Word(i) == "democratic" && i + 1 < doc_.tokens.size() &&
+               doc_.tokens[i + 1].Is(kLower) && doc_.tokens[i + 1].kind == TokenKind::kWord;
+      };
       // Party and religious groups only: "French Sudan" is one name.
       if (In<kPeopleGroups>(Word(c.b)) && !place(c.b + 1, c.e).empty()) {
         out.push_back(Cand::Span(c.b, c.b + 1, "NORP"));
         out.push_back(Cand::Span(c.b + 1, c.e, place(c.b + 1, c.e)));
-      } else if (In<kPeopleGroups>(Word(c.e - 1)) && !place(c.b, c.e - 1).empty()) {
+      } else if ((In<kPeopleGroups>(Word(c.e - 1)) || party_adjective(c.e - 1)) &&
+                 !place(c.b, c.e - 1).empty()) {
         out.push_back(Cand::Span(c.b, c.e - 1, place(c.b, c.e - 1)));
         out.push_back(Cand::Span(c.e - 1, c.e, "NORP"));
       } else {

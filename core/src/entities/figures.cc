@@ -537,7 +537,7 @@ using WordMap = std::unordered_map<std::string_view, T, WordHash>;
 
 class Scanner {
  public:
-  explicit Scanner(const Document& d) : d_(d) {}
+  explicit Scanner(const Document& d) : d_(d), starts_(d.words(), kStartUnknown) {}
 
   std::vector<Figure> Run() {
     std::vector<Figure> out;
@@ -622,9 +622,17 @@ class Scanner {
       for (const char* const* p = kMonths; *p; ++p) set.insert(*p);
       return set;
     }();
+    // Whether the word is in kStarts depends on its text alone: looked up once
+    // per distinct word (Document::word), not at every token.
+    uint8_t& start = starts_[d_.word[i]];
+    if (start == kStartNo) return false;
+    if (start == kStartDash) return true;
     // ASCII-lower-case into a local buffer: no allocation per word.
     std::string_view tx = T(i);
-    if (tx.size() > 48) return false;
+    if (tx.size() > 48) {
+      start = kStartNo;
+      return false;
+    }
     char buf[48];
     size_t n = tx.size();
     for (size_t k = 0; k < n; ++k) {
@@ -633,9 +641,16 @@ class Scanner {
     }
     if (n > 1 && buf[n - 1] == '.') --n;
     std::string_view w(buf, n);
-    if (kStarts.count(w)) return Frequent(w, i);
+    if (start == kStartWord) return Frequent(w, i);
+    if (kStarts.count(w)) {
+      start = kStartWord;
+      return Frequent(w, i);
+    }
     size_t dash = w.find('-');  // "six-month-old", "second-largest", "twenty-five"
-    return dash != std::string_view::npos && dash > 0 && kStarts.count(w.substr(0, dash));
+    start = dash != std::string_view::npos && dash > 0 && kStarts.count(w.substr(0, dash))
+                ? kStartDash
+                : kStartNo;
+    return start == kStartDash;
   }
 
   // The commonest starting words begin a figure only before certain words:
@@ -1437,6 +1452,10 @@ class Scanner {
   }
 
   const Document& d_;
+  // MayStart's look-up per Document word id: not done yet, not a starting
+  // word, in the starting words (Frequent decides), or its part before a dash is.
+  enum : uint8_t { kStartUnknown, kStartNo, kStartWord, kStartDash };
+  mutable std::vector<uint8_t> starts_;
   uint32_t sb_ = 0, se_ = 0;  // the token range of the current sentence
 };
 
