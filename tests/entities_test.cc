@@ -652,6 +652,18 @@ TEST(EntitiesTest, TitleAbbreviationEndsNoOrganization) {
   EXPECT_EQ(f.With("Army")->type, "ORG");
 }
 
+TEST(EntitiesTest, SurnameJoinedToAWordIsNoName) {
+  // Politico, December 2015: "Obamacare" was a GPE (and an ORG).
+  Found f = Analyse(
+      "Obamacare has survived a pair of Supreme Court battles and half a decade of Republican "
+      "repeal efforts. President Barack Obama and the Democrats pursued that goal at great "
+      "political cost. Zeke Emanuel, an oncologist who advised Obama on the health care overhaul, "
+      "said Obamacare so far has been a success.");
+  EXPECT_EQ(f.With("Obamacare"), nullptr);
+  ASSERT_NE(f.With("Barack Obama"), nullptr);
+  EXPECT_EQ(f.With("Barack Obama")->type, "PERSON");
+}
+
 TEST(EntitiesTest, TokenizedText) {
   Found f = Analyse(
       "Ukraine 's forces recaptured Izyum on Monday , Defence Minister Oleksii Reznikov said .");

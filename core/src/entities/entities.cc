@@ -1066,18 +1066,43 @@ class Builder {
     cands_.swap(out);
   }
   // "a Trump-Clinton race", "the Biden-Harris ticket": surnames of persons in the
-  // text joined by a hyphen are no name of their own.
+  // text joined by a hyphen are no name of their own; nor is a surname joined to
+  // a word the text writes in lower case ("Obamacare", with "health care").
   void SurnamePairs() {
     std::unordered_set<std::string_view> persons;  // last words of PERSON candidates
-    bool hyphen = false;
     for (const Cand& c : cands_) {
       if (c.type == "PERSON") persons.insert(doc_.Text(c.e - 1));
-      hyphen = hyphen || (c.e - c.b == 1 && doc_.Text(c.b).find('-') != std::string_view::npos);
     }
-    if (!hyphen || persons.empty()) return;
+    if (persons.empty()) return;
+    std::vector<std::string_view> rests;  // "care" of "Obamacare"
+    for (const Cand& c : cands_) {
+      if (c.e - c.b != 1 || c.type == "PERSON" || c.type == "NORP") continue;
+      const std::string_view w = doc_.Text(c.b);
+      for (size_t k = 4; k + 3 <= w.size(); ++k) {
+        if (persons.count(w.substr(0, k))) rests.push_back(Word(c.b).substr(k));
+      }
+    }
+    std::unordered_set<std::string_view> lower;  // those the text writes in lower case
+    if (!rests.empty()) {
+      for (uint32_t id = 0; id < doc_.words(); ++id) {
+        const std::string_view f = doc_.FoldedWord(id);
+        if (std::find(rests.begin(), rests.end(), f) != rests.end() &&
+            doc_.tokens[doc_.word_token[id]].Is(kLower))
+          lower.insert(f);
+      }
+    }
     auto pair = [&](const Cand& c) {
       if (c.e - c.b != 1 || c.type == "NORP") return false;
       std::string_view w = doc_.Text(c.b);
+      if (!rests.empty() && c.type != "PERSON") {
+        for (size_t k = 4; k + 3 <= w.size(); ++k) {
+          if (!persons.count(w.substr(0, k))) continue;
+          // ... or a frequent word (in the tagger's cluster table), of four letters or more.
+          const std::string_view rest = Word(c.b).substr(k);
+          if (lower.count(rest) || (rest.size() >= 4 && ner::WordCluster(rest) >= 0)) return true;
+        }
+      }
+      if (w.find('-') == std::string_view::npos) return false;
       int parts = 0;
       for (size_t at = 0; at <= w.size();) {
         size_t end = w.find('-', at);
