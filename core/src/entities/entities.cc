@@ -163,6 +163,10 @@ const char* const kOrgRoles[] = {
     "professor", "spokesman", "spokeswoman", "spokesperson", "executive",  "manager",
     "employee",  "member",    nullptr};
 
+// Jobs at a newspaper or broadcaster: "Breitbart reporter", "POLITICO senior writer".
+const char* const kMediaRoles[] = {"reporter", "correspondent", "writer", "columnist", "editor",
+                                   "producer", "anchor",        "host",   "pollster",  "staffer",
+                                   "chief",    "contributor",   nullptr};
 // Words right before a place's name ("in Novi", "the Danish island of
 // Bornholm", "a rally in the Southwest").
 const char* const kPlacePreps[] = {
@@ -827,11 +831,13 @@ class Builder {
   }
   // A role in lower case at token i, or after one word in lower case: "reporter",
   // "senior writer".
+  // Only roles held in an organization: not "the Rust Belt ambassador".
   bool RoleAfter(uint32_t i) const {
     const size_t n = doc_.tokens.size();
-    if (i < n && doc_.tokens[i].Is(kLower) && IsRoleWord(i)) return true;
+    auto org_role = [&](uint32_t k) { return In<kOrgRoles>(Word(k)) || In<kMediaRoles>(Word(k)); };
+    if (i < n && doc_.tokens[i].Is(kLower) && org_role(i)) return true;
     return i + 1 < n && doc_.tokens[i].Is(kLower) && doc_.tokens[i].kind == TokenKind::kWord &&
-           !In<kRoleStops>(Word(i)) && doc_.tokens[i + 1].Is(kLower) && IsRoleWord(i + 1);
+           !In<kRoleStops>(Word(i)) && doc_.tokens[i + 1].Is(kLower) && org_role(i + 1);
   }
   // Signs that a name ending before token e, an unknown LOC, is an organization's: the subject
   // of a reporting verb or a verb in the past tense ("Politifact then ruled",
@@ -1420,11 +1426,16 @@ class Builder {
     }
     // Surname -> the person's candidate index.
     std::unordered_map<std::string_view, size_t> surname;
-    std::unordered_map<std::string_view, size_t> forms;  // first token -> cand
+    // First token -> the cand and how many of its tokens to skip: "The GOP" is
+    // found again as "GOP" too ("within the GOP").
+    std::unordered_map<std::string_view, std::pair<size_t, uint32_t>> forms;
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Cand& c = cands_[k];
       if (c.type == "PERSON" && c.e - c.b >= 2) surname.emplace(doc_.Text(c.e - 1), k);
-      if (c.type != "NORP" && c.type != "EVENT") forms.emplace(doc_.Text(c.b), k);
+      if (c.type == "NORP" || c.type == "EVENT") continue;
+      forms.emplace(doc_.Text(c.b), std::make_pair(k, 0u));
+      if (c.e - c.b >= 2 && doc_.Text(c.b) == "The")
+        forms.emplace(doc_.Text(c.b + 1), std::make_pair(k, 1u));
     }
     // "Zelenskyy's office": a lone capitalized word no lexicon knows, before a
     // possessive and a noun that belongs to a person, is a person, also where the
@@ -1478,12 +1489,13 @@ class Builder {
       }
       auto f = forms.find(w);
       if (f != forms.end()) {
-        const Cand& src = cands_[f->second];
-        uint32_t len = src.e - src.b;
+        const Cand& src = cands_[f->second.first];
+        const uint32_t src_b = src.b + f->second.second;
+        uint32_t len = src.e - src_b;
         if (i + len > n) continue;
         bool same = true;
         for (uint32_t k = 1; k < len && same; ++k) {
-          same = covered[i + k] < 0 && doc_.Text(i + k) == doc_.Text(src.b + k);
+          same = covered[i + k] < 0 && doc_.Text(i + k) == doc_.Text(src_b + k);
         }
         // Not inside a longer capitalized run ("Washington Post" is not "Washington"),
         // unless the line is a Title Case headline.
