@@ -492,6 +492,145 @@ TEST(EntitiesTest, PartyAndPlaceInOneSpanAreTwoNames) {
   EXPECT_EQ(f.With("Rikers Island")->type, "LOC");
 }
 
+TEST(EntitiesTest, TaggerSpanCutAtASentenceEndANumberOrAContraction) {
+  // Politico, February 2016: the tagger ran a name on over a period ("Ku Klux
+  // Klan. Stories"), took "Feb." before a day for an ORG and a pronoun's
+  // contraction into a name ("Jim Eastland I've", then "I've" as his surname).
+  Found f = Analyse(
+      "Establishment Republicans have been in open conflict with Trump over his recent "
+      "equivocation when asked to condemn the Ku Klux Klan. Stories have emerged describing "
+      "Republican insiders' (so far fruitless) attempts to dislodge Trump's hold on the party. In "
+      "an online poll of 800 likely Republican primary voters, conducted from Feb. 11 to Feb. 16, "
+      "Democracy Corp found that anti-Democrat attitudes are the most potent driver.");
+  const Entity* kkk = f.With("Ku Klux Klan");
+  ASSERT_NE(kkk, nullptr);
+  EXPECT_EQ(kkk->type, "ORG");
+  EXPECT_EQ(f.With("Stories"), nullptr);
+  EXPECT_EQ(f.With("Feb."), nullptr);
+  Found g = Analyse(
+      "A: Look, other than Jim Eastland I\xE2\x80\x99ve presided over more nominees than anyone in "
+      "history. I\xE2\x80\x99ve written extensively on the role of the United States Senate.");
+  const Entity* eastland = g.With("Jim Eastland");
+  ASSERT_NE(eastland, nullptr);
+  EXPECT_EQ(eastland->type, "PERSON");
+  EXPECT_EQ(g.With("I\xE2\x80\x99ve"), nullptr);
+  // HuffPost, April 2016: "10 New York Democratic" was one ORG.
+  Found h = Analyse(
+      "More than 6 in 10 New York Democratic voters said that Wall Street does more to hurt the "
+      "economy than help, according to preliminary exit polling reported by CNN and The New York "
+      "Times.");
+  const Entity* ny = h.With("New York");
+  ASSERT_NE(ny, nullptr);
+  EXPECT_EQ(ny->type, "GPE");
+  ASSERT_NE(h.With("Democratic"), nullptr);
+  EXPECT_EQ(h.With("Democratic")->type, "NORP");
+}
+
+TEST(EntitiesTest, PersonAtTheEndOfAnOrganizationSpan) {
+  // HuffPost, September 2016: the tagger ran an organization on into the person
+  // after it.
+  Found f = Analyse(
+      "Donald Trump\xE2\x80\x99s recent gains in some polls in the Middle West and Florida may "
+      "prove to be a transient phenomenon. In a March 2016 meeting with the editorial board of "
+      "the Washington Post Trump said that U.S. involvement in NATO may need to be significantly "
+      "diminished. Republicans were in the lead in advocating NATO enlargement as shown by "
+      "Speaker of the House Newt Gingrich\xE2\x80\x99s inclusion of it in his 1994 "
+      "\xE2\x80\x9C"
+      "Contract with America.\xE2\x80\x9D In July, Gingrich cynically dismissed NATO member "
+      "Estonia.");
+  ASSERT_NE(f.With("Washington Post"), nullptr);
+  EXPECT_EQ(f.With("Washington Post")->type, "ORG");
+  EXPECT_EQ(f.With("Washington Post Trump"), nullptr);
+  ASSERT_NE(f.With("Newt Gingrich"), nullptr);
+  EXPECT_EQ(f.With("Newt Gingrich")->type, "PERSON");
+  EXPECT_EQ(f.With("House Newt Gingrich"), nullptr);
+  // Politico, February 2016: "[Clinton Chief of Staff Cheryl Mills]" was one ORG.
+  Found g = Analyse(
+      "The message, sent to Clinton Chief of Staff Cheryl Mills and forwarded to Clinton, called "
+      "it \"critical\" that she make such a speech.");
+  const Entity* mills = g.With("Cheryl Mills");
+  ASSERT_NE(mills, nullptr);
+  EXPECT_EQ(mills->type, "PERSON");
+  ASSERT_FALSE(mills->roles.empty());
+  EXPECT_NE(mills->roles[0].find("Chief of Staff"), std::string::npos);
+}
+
+TEST(EntitiesTest, InitialsAndASurnameAreAPerson) {
+  // Breitbart, September 2016: "AWR Hawkins" was an ORG.
+  Found f = Analyse(
+      "AWR Hawkins is the Second Amendment columnist for Breitbart News and political analyst for "
+      "Armed American Radio. Follow AWR Hawkins on Twitter: @AWRHawkins. Reach him directly at "
+      "awrhawkins@breitbart.com.");
+  const Entity* hawkins = f.With("AWR Hawkins");
+  ASSERT_NE(hawkins, nullptr);
+  EXPECT_EQ(hawkins->type, "PERSON");
+  EXPECT_EQ(f.Mentions(*hawkins).size(), 2u);
+}
+
+TEST(EntitiesTest, GroupNameWithToAndAVerb) {
+  // HuffPost, October 2016: cut into "Alliance" and "Reclaim Our Schools".
+  Found f = Analyse(
+      "More than 100,000 people took part in a nationwide \xE2\x80\x9Cwalk-in\xE2\x80\x9D at more "
+      "than 2,000 schools in 238 cities, according to the event organizer Alliance to Reclaim Our "
+      "Schools (AROS).");
+  const Entity* aros = f.With("Alliance to Reclaim Our Schools");
+  ASSERT_NE(aros, nullptr);
+  EXPECT_EQ(aros->type, "ORG");
+}
+
+TEST(EntitiesTest, PhotoCreditLineIsAnOrganization) {
+  // HuffPost, September 2016: a photo's credit as a paragraph, "Getty/Instagram.",
+  // was a GPE.
+  Found f = Analyse(
+      "\xE2\x80\x9CMaybe, we can build a wall around Donald Trump.\xE2\x80\x9D \xE2\x80\x95 Steve "
+      "Quinlan.\n\nGetty/Instagram.\n\n\xE2\x80\x9DMr. Trump\xE2\x80\x99s performance on this "
+      "debate confirms where he stands, and that\xE2\x80\x99s nowhere near qualified.\xE2\x80\x9D "
+      "\xE2\x80\x95 Karen Bobadilla.\n\nGetty/Instagram.\n\n\xE2\x80\x9D"
+      "Fear. I am truly afraid that Donald Trump will win.\xE2\x80\x9D");
+  const Entity* instagram = f.With("Instagram");
+  ASSERT_NE(instagram, nullptr);
+  EXPECT_EQ(instagram->type, "ORG");
+}
+
+TEST(EntitiesTest, PlaceOrganizationByTheWordAfterIt) {
+  // Politico, March 2016: "Breitbart" was a GPE after "of", "Nebraska" an ORG
+  // before "Sen.", "Democratic Vermont" one ORG.
+  Found f = Analyse(
+      "The 60-second spot starts with a montage of Trump's comments about wanting to punch "
+      "protesters In the face and goes on to highlight the alleged assault of Breitbart reporter "
+      "Michelle Fields by Corey Lewandowski, Trump's campaign manager.");
+  ASSERT_NE(f.With("Breitbart"), nullptr);
+  EXPECT_EQ(f.With("Breitbart")->type, "ORG");
+  Found g = Analyse(
+      "Stories have emerged describing Republican insiders' (so far fruitless) attempts to "
+      "dislodge Trump's hold on the party. Nebraska Sen. Ben Sasse even suggested on social media "
+      "that he'd look for a third-party conservative if the general election is Trump versus "
+      "Clinton.");
+  ASSERT_NE(g.With("Nebraska"), nullptr);
+  EXPECT_EQ(g.With("Nebraska")->type, "GPE");
+  Found h = Analyse(
+      "In the 13 states where Edison Research has conducted entrance or exit polls \xE2\x80\x94 "
+      "all but solidly Democratic Vermont shattered set new high-water marks for turnout "
+      "\xE2\x80\x94 "
+      "Trump has performed better among white voters without a college degree.");
+  ASSERT_NE(h.With("Vermont"), nullptr);
+  EXPECT_EQ(h.With("Vermont")->type, "GPE");
+  EXPECT_EQ(h.With("Democratic Vermont"), nullptr);
+}
+
+TEST(EntitiesTest, HyphenatedSurnamesAreNoName) {
+  // Washington Post, August 2016: "Johnson-Weld" (rallies, campaign) was a GPE.
+  Found f = Analyse(
+      "Since announcing former Massachusetts governor William Weld as his running mate, Johnson "
+      "has risen in the polls to the high single digits. A Johnson-backed lawsuit against that "
+      "threshold was thrown out this month, however, and the voters filing into Johnson-Weld "
+      "rallies last week were acutely aware that their man might be kept offstage. \"On Facebook, "
+      "I see Gary Johnson stuff all the time.\"");
+  EXPECT_EQ(f.With("Johnson-Weld"), nullptr);
+  ASSERT_NE(f.With("William Weld"), nullptr);
+  EXPECT_EQ(f.With("William Weld")->type, "PERSON");
+}
+
 TEST(EntitiesTest, TokenizedText) {
   Found f = Analyse(
       "Ukraine 's forces recaptured Izyum on Monday , Defence Minister Oleksii Reznikov said .");

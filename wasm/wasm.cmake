@@ -5,7 +5,8 @@
 #   lede.js         the ES-module wrapper (wasm/lede.js): createLede()
 #   lede-module.js  Emscripten's loader (built as lede.js, renamed; it loads lede.wasm)
 #   lede.wasm       the module: the core + RE2 + the Embind bindings
-#   worker.js       the worker client (wasm/worker.js)
+#   worker.js       the worker (wasm/worker.js) with lede.js and the loader folded
+#                   in by wasm/bundle-worker.mjs: one script for the page's worker
 #   lede.d.ts       types of the wrapper and of the schema-1 result
 #
 # The loader is an ES module for the web and workers only: in node, pass the
@@ -49,17 +50,21 @@ target_link_options(lede_wasm PRIVATE
 set(LEDE_WASM_GEN ${CMAKE_BINARY_DIR}/gen)
 set(LEDE_WASM_JS_SOURCES
   ${CMAKE_SOURCE_DIR}/wasm/lede.js
-  ${CMAKE_SOURCE_DIR}/wasm/worker.js
   ${CMAKE_SOURCE_DIR}/wasm/worker-client.js
   ${CMAKE_SOURCE_DIR}/wasm/lede.d.ts)
+find_program(LEDE_NODE node REQUIRED)
 add_custom_command(
   OUTPUT ${LEDE_WASM_GEN}/lede.wasm ${LEDE_WASM_GEN}/lede-module.js ${LEDE_WASM_GEN}/lede.js
+         ${LEDE_WASM_GEN}/worker.js
   COMMAND ${CMAKE_COMMAND} -E make_directory ${LEDE_WASM_GEN}
   COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE_DIR:lede_wasm>/lede.wasm ${LEDE_WASM_GEN}/lede.wasm
   COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE:lede_wasm> ${LEDE_WASM_GEN}/lede-module.js
   COMMAND ${CMAKE_COMMAND} -E copy ${LEDE_WASM_JS_SOURCES} ${LEDE_WASM_GEN}/
+  COMMAND ${LEDE_NODE} ${CMAKE_SOURCE_DIR}/wasm/bundle-worker.mjs ${LEDE_WASM_GEN}/lede-module.js
+          ${CMAKE_SOURCE_DIR}/wasm/lede.js ${CMAKE_SOURCE_DIR}/wasm/worker.js ${LEDE_WASM_GEN}/worker.js
   COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_SOURCE_DIR}/web/app/gen
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${LEDE_WASM_GEN} ${CMAKE_SOURCE_DIR}/web/app/gen
-  DEPENDS lede_wasm ${LEDE_WASM_JS_SOURCES}
+  DEPENDS lede_wasm ${LEDE_WASM_JS_SOURCES} ${CMAKE_SOURCE_DIR}/wasm/worker.js
+          ${CMAKE_SOURCE_DIR}/wasm/bundle-worker.mjs
   COMMENT "Copying the wasm module and its JS to web/app/gen/")
 add_custom_target(lede_wasm_gen ALL DEPENDS ${LEDE_WASM_GEN}/lede.wasm)

@@ -4,11 +4,33 @@
 //   const lede = createLedeWorker();   // worker.js beside this file
 //   const result = await lede.analyze(text, {offsets: 'utf16'});
 //   lede.terminate();
-export function createLedeWorker(url = new URL('./worker.js', import.meta.url)) {
-  const worker = new Worker(url, {type: 'module'});
+//
+// The worker compiles lede.wasm and sends the WebAssembly.Module back
+// ({type: 'module'}); `wasmModule` is a promise of it (or null). Pass it to
+// the next createLedeWorker ({wasmModule}) and that worker gets the module
+// already compiled (worker.js?wasm=post) instead of fetching lede.wasm again.
+export function createLedeWorker(url = new URL('./worker.js', import.meta.url), {wasmModule} = {}) {
+  let worker;
+  let received;
+  const wasm = new Promise((resolve) => (received = resolve));
+  if (wasmModule) {
+    const workerUrl = new URL(url, globalThis.location?.href);
+    workerUrl.searchParams.set('wasm', 'post');
+    worker = new Worker(workerUrl, {type: 'module'});
+    Promise.resolve(wasmModule).then((module) => module, () => null).then((module) => {
+      received(module);
+      worker.postMessage({type: 'module', module: module instanceof WebAssembly.Module ? module : null});
+    });
+  } else {
+    worker = new Worker(url, {type: 'module'});
+  }
   const pending = new Map();
   let nextId = 1;
   worker.onmessage = ({data}) => {
+    if (data?.type === 'module') {
+      received(data.module);
+      return;
+    }
     const p = pending.get(data?.id);
     if (!p) return;
     pending.delete(data.id);
@@ -20,6 +42,7 @@ export function createLedeWorker(url = new URL('./worker.js', import.meta.url)) 
     const err = new Error(`lede worker failed: ${event.message ?? 'could not load'}`);
     for (const p of pending.values()) p.reject(err);
     pending.clear();
+    received(null);
   };
   function send(message) {
     const id = nextId++;
@@ -32,6 +55,13 @@ export function createLedeWorker(url = new URL('./worker.js', import.meta.url)) 
     analyze: (text, options) => send({type: 'analyze', text, options}),
     compare: (a, b, options) => send({type: 'compare', a, b, options}),
     version: () => send({type: 'version'}),
-    terminate: () => worker.terminate(),
+    /** The worker's start-up timeline (scripts/bench-startup.mjs). */
+    startup: () => send({type: 'startup'}),
+    /** Promise of lede.wasm compiled (or null), for the next createLedeWorker. */
+    wasmModule: wasm,
+    terminate: () => {
+      worker.terminate();
+      received(null);  // unless it came already
+    },
   };
 }

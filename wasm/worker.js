@@ -17,28 +17,42 @@
 // an analysis that needs more replies with an out-of-memory error, and the
 // next message runs in a fresh instance (lede.js).
 //
-// Start-up: the worker starts fetching and compiling lede.wasm (streaming) as
-// soon as it runs, while lede.js and Emscripten's loader are being fetched
-// (dynamic imports, side by side), instead of after them: they overlap.
+// Start-up: the build folds lede.js and Emscripten's loader into this file
+// (gen/worker.js is one script: wasm/bundle-worker.mjs), so nothing but
+// lede.wasm is fetched after it, and this file starts fetching and compiling
+// it (streaming) as soon as it runs. Once the module is ready, the worker
+// posts the compiled WebAssembly.Module to its creator, {type: 'module',
+// module} (no id), so that a page can hand it to the next worker it starts:
+// `worker.js?wasm=post` waits for {type: 'module', module} as a message
+// instead of fetching lede.wasm (null: fetch it after all). A restarted
+// worker is then ready at once, with the functions V8 already compiled
+// (web/app/engine.js and worker-client.js do this).
+import {createLede} from './lede.js';
 
 // When each step of the start-up ended, in ms since the epoch
 // (performance.timeOrigin + now(), comparable across threads), for
 // scripts/bench-startup.mjs, which asks for them with {type: 'startup'}:
-// script (this file runs), compiled (lede.wasm), imported (lede.js and the
-// loader), ready (instantiated and started), warmUpStart/warmUpEnd.
+// script (this file runs), compiled (lede.wasm compiled, or received from
+// the page), ready (instantiated and started), warmUpStart/warmUpEnd.
+// (Before lede.js was folded in, also `imported`.)
 const now = () => performance.timeOrigin + performance.now();
 const startup = {script: now()};
+const params = new URL(self.location.href).searchParams;
 
-// lede.wasm compiled, or null when streaming compilation is not to be had
-// (then lede.js fetches and compiles the bytes itself).
-let early = compileEarly();
-early.then(() => (startup.compiled = now()));
-let ledeJs = import('./lede.js');
-ledeJs.then(() => (startup.imported = now()), () => {});
-ledeJs.catch(() => {});  // reported by the first message's reply
-// Emscripten's loader, which lede.js imports: fetched at the same time as
-// lede.js rather than after it (the module map makes both imports one module).
-import('./lede-module.js').catch(() => {});
+// lede.wasm compiled, or null (then lede.js fetches and compiles the bytes).
+let receiveModule = null;
+let fromPage = false;  // the module came from the page: no need to send it back
+let early = params.get('wasm') === 'post' ?
+    new Promise((resolve) => (receiveModule = resolve)).then((module) => {
+      fromPage = module !== null;
+      return module ?? compileEarly();
+    }) :
+    compileEarly();
+let compiled = null;
+early.then((module) => {
+  startup.compiled = now();
+  compiled = module;
+});
 
 function compileEarly() {
   if (typeof WebAssembly.compileStreaming !== 'function') return Promise.resolve(null);
@@ -57,9 +71,7 @@ function options() {
 
 function getLede() {
   if (!ledePromise) {
-    const js = ledeJs ?? import('./lede.js');
-    ledeJs = null;  // a retry after a failure imports afresh
-    ledePromise = js.then(({createLede}) => createLede(options())).catch((err) => {
+    ledePromise = createLede(options()).catch((err) => {
       ledePromise = null;  // let the next message try again
       throw err;
     });
@@ -76,6 +88,7 @@ const WARM_UP = 'Ann Lee said on Monday that "the 3 towns cost $5 million."';
 getLede().then(
     (lede) => {
       startup.ready = now();
+      if (!fromPage) self.postMessage({type: 'module', module: compiled});
       setTimeout(() => {
         startup.warmUpStart = now();
         try {
@@ -86,10 +99,18 @@ getLede().then(
         startup.warmUpEnd = now();
       }, 0);
     },
-    () => {});  // reported by the first message's reply
+    () => {
+      // reported by the first message's reply
+      if (!fromPage) self.postMessage({type: 'module', module: null});
+    });
 
 self.onmessage = async (event) => {
   const {id, type, text, a, b, options} = event.data ?? {};
+  if (type === 'module') {
+    receiveModule?.(event.data.module instanceof WebAssembly.Module ? event.data.module : null);
+    receiveModule = null;
+    return;
+  }
   try {
     const lede = await getLede();
     if (type === 'analyze') {

@@ -197,3 +197,70 @@ test('real engine: the page worker runs out of memory as an Error and answers th
   clean(log);
   await context.close();
 });
+
+test('real engine: a restarted worker gets the compiled module from the first and answers the same, fetching no lede.wasm', { skip, timeout: 120000 }, async () => {
+  const { page, log, context } = await openPage(browser, origin);
+  await page.goto(srv.url);
+  await waitRendered(page);
+  const wasmFetches = () => log.requests.filter((u) => new URL(u).pathname.endsWith('/lede.wasm')).length;
+  const before = wasmFetches();
+  const r = await page.evaluate(async (text) => {
+    const start = (url) => {
+      const w = new Worker(url, { type: 'module' });
+      let id = 0;
+      let module;
+      const got = new Promise((resolve) => (module = resolve));
+      w.addEventListener('message', ({ data }) => data?.type === 'module' && module(data.module));
+      const ask = (msg) => new Promise((resolve) => {
+        const mine = ++id;
+        const on = ({ data }) => {
+          if (data?.id !== mine) return;
+          w.removeEventListener('message', on);
+          resolve(data);
+        };
+        w.addEventListener('message', on);
+        w.postMessage({ id: mine, ...msg });
+      });
+      return { w, ask, got };
+    };
+    const a = start('gen/worker.js');
+    const first = (await a.ask({ type: 'analyze', text })).json;
+    const module = await a.got;
+    a.w.terminate();
+    // Started as web/app/engine.js restarts it: ?wasm=post, the module as a message.
+    const b = start('gen/worker.js?wasm=post');
+    b.w.postMessage({ type: 'module', module });
+    const again = (await b.ask({ type: 'analyze', text })).json;
+    b.w.terminate();
+    // A page that could not pass a module posts null: the worker fetches lede.wasm itself.
+    const c = start('gen/worker.js?wasm=post');
+    c.w.postMessage({ type: 'module', module: null });
+    const third = (await c.ask({ type: 'analyze', text })).json;
+    const sentBack = await c.got;
+    c.w.terminate();
+    return { isModule: module instanceof WebAssembly.Module, same: again === first, third: third === first,
+      sentBack: sentBack instanceof WebAssembly.Module };
+  }, readFileSync(join(APP, 'sample.txt'), 'utf8'));
+  assert.ok(r.isModule, 'the worker sends its compiled WebAssembly.Module back');
+  assert.ok(r.same, 'the restarted worker gives the same analysis');
+  assert.ok(r.third, 'with no module posted, the worker fetches lede.wasm and gives the same analysis');
+  assert.ok(r.sentBack, 'and sends that module back');
+  assert.equal(wasmFetches() - before, 2, 'lede.wasm fetched by the first and the third worker only');
+  // The page's own engine after a restart (as when a long analysis is abandoned).
+  const restarted = await page.evaluate(async () => {
+    const { Engine } = await import('./engine.js');
+    const e = new Engine();
+    const a = await e.analyze('Ann Lee said "the 3 towns cost $5 million."');
+    await new Promise((r) => setTimeout(r, 200));  // the module is sent back after ready
+    const had = e.wasm instanceof WebAssembly.Module;
+    e.restart();
+    const b = await e.analyze('Ann Lee said "the 3 towns cost $5 million."');
+    e.worker.terminate();
+    return { had, same: JSON.stringify(a) === JSON.stringify(b), people: a.entities.length };
+  });
+  assert.ok(restarted.had, 'the engine keeps the module its worker sent');
+  assert.ok(restarted.same && restarted.people > 0, 'the restarted engine answers the same');
+  assert.equal(wasmFetches() - before, 3, 'the engine restart fetched no lede.wasm');
+  clean(log);
+  await context.close();
+});

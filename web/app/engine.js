@@ -2,9 +2,16 @@
 // messages {id, type: 'analyze'|'compare', ...} -> {id, json} | {id, result} | {id, error},
 // optional {id, progress}. A long analysis that is no longer wanted (the
 // reader kept typing) is abandoned by restarting the worker.
+//
+// Start-up: the worker fetches and compiles gen/lede.wasm itself, and sends the
+// compiled WebAssembly.Module back ({type: 'module', module}); the engine
+// keeps it, so a restarted worker gets it at once (worker.js?wasm=post, the
+// module posted as the first message), functions V8 compiled already
+// included, instead of fetching and compiling lede.wasm again.
 export class Engine {
   constructor(url = new URL('./gen/worker.js', import.meta.url)) {
     this.url = url;
+    this.wasm = null;  // lede.wasm compiled (a WebAssembly.Module), from the first worker
     this.worker = null;
     this.pending = new Map();
     this.nextId = 1;
@@ -14,14 +21,26 @@ export class Engine {
   start() {
     if (this.worker) return;
     let w;
+    const wasm = this.wasm;
     try {
-      w = new Worker(this.url, { type: 'module' });
+      if (wasm) {
+        const url = new URL(this.url, location.href);
+        url.searchParams.set('wasm', 'post');
+        w = new Worker(url, { type: 'module' });
+        w.postMessage({ type: 'module', module: wasm });
+      } else {
+        w = new Worker(this.url, { type: 'module' });
+      }
     } catch (err) {
       this.failed = new Error(`analysis engine could not start: ${err.message}`);
       return;
     }
     this.worker = w;
     w.onmessage = ({ data }) => {
+      if (data && data.type === 'module') {
+        if (data.module instanceof WebAssembly.Module) this.wasm = data.module;
+        return;
+      }
       const p = data && this.pending.get(data.id);
       if (!p) return;
       if ('progress' in data && !('result' in data) && !('json' in data) && !('error' in data)) {

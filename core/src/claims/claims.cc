@@ -8,6 +8,7 @@
 
 #include "claims/features.h"
 #include "claims/model.h"
+#include "text/word_set.h"
 
 namespace lede {
 namespace {
@@ -238,15 +239,13 @@ uint32_t OverlapBytes(Span a, Span b) {
 
 // Words too common to explain anything to a reader.
 bool IsFunctionWord(std::string_view w) {
-  static const std::array<std::string_view, 40> kWords = {
+  static constexpr std::string_view kWords[] = {
       "that",  "this",  "these", "those", "there", "their", "they",   "them",  "then",   "than",
       "with",  "from",  "into",  "onto",  "over",  "under", "about",  "after", "before", "were",
       "have",  "been",  "being", "will",  "would", "could", "should", "which", "what",   "when",
       "where", "while", "also",  "just",  "some",  "such",  "very",   "more",  "most",   "said"};
-  for (std::string_view x : kWords) {
-    if (x == w) return true;
-  }
-  return false;
+  static const WordSet words(kWords);
+  return words.Has(w);
 }
 
 const char* FamilyReason(FeatureFamily f) {

@@ -26,16 +26,60 @@ namespace {
 const char* const kHeadlineLower[] = {"vs",  "vs.",  "v",  "nor", "per", "via", "off",  "up",
                                       "out", "down", "is", "are", "was", "be",  nullptr};
 
+// A fixed set of literals (a nullptr-terminated list), looked up without
+// hashing every byte: open addressing on the word's length and its first,
+// middle and last bytes (as text/word_set.h, sized to the list).
+class LiteralSet {
+ public:
+  explicit LiteralSet(const char* const* list) {
+    size_t n = 0;
+    for (const char* const* p = list; *p; ++p) ++n;
+    size_t size = 16;
+    while (size < 2 * n) size <<= 1;
+    mask_ = static_cast<uint32_t>(size - 1);
+    table_.resize(size);
+    for (const char* const* p = list; *p; ++p) {
+      const std::string_view w(*p);
+      if (w.empty()) {
+        has_empty_ = true;
+        continue;
+      }
+      lengths_ |= w.size() < 64 ? uint64_t{1} << w.size() : uint64_t{1} << 63;
+      uint32_t j = Slot(w);
+      while (!table_[j].empty() && table_[j] != w) j = (j + 1) & mask_;
+      table_[j] = w;
+    }
+  }
+  bool Has(std::string_view w) const {
+    if (w.empty()) return has_empty_;
+    if (!((lengths_ >> std::min<size_t>(w.size(), 63)) & 1)) return false;
+    for (uint32_t j = Slot(w);; j = (j + 1) & mask_) {
+      if (table_[j].empty()) return false;
+      if (table_[j] == w) return true;
+    }
+  }
+
+ private:
+  uint32_t Slot(std::string_view w) const {
+    const auto b = [&](size_t i) {
+      return static_cast<uint32_t>(static_cast<unsigned char>(w[i]));
+    };
+    return (static_cast<uint32_t>(w.size()) * 37u + b(0) * 131u + b(w.size() / 2) * 7u +
+            b(w.size() - 1)) &
+           mask_;
+  }
+  std::vector<std::string_view> table_;
+  uint32_t mask_ = 0;
+  uint64_t lengths_ = 0;  // bit k: some word has k bytes (bit 63: 63 or more)
+  bool has_empty_ = false;
+};
+
 // True when `w` is one of the words of `kList` (a nullptr-terminated array of
-// literals), looked up in a hash set built on first use.
+// literals), looked up in a set built on first use.
 template <const char* const* kList>
 bool In(std::string_view w) {
-  static const std::unordered_set<std::string_view>* const words = [] {
-    auto* set = new std::unordered_set<std::string_view>();  // immutable after init
-    for (const char* const* p = kList; *p; ++p) set->insert(*p);
-    return set;
-  }();
-  return words->count(w) > 0;
+  static const LiteralSet* const words = new LiteralSet(kList);  // immutable after init
+  return words->Has(w);
 }
 
 // Capitalized at the start of a sentence but never a name by themselves.
@@ -149,8 +193,17 @@ const char* const kInstitutionWords[] = {
     "center",    "centre",     "institute", "institution", "foundation", "university",  "college",
     "school",    "academy",    "museum",    "library",     "hospital",   "association", "society",
     "committee", "commission", "council",   "department",  "ministry",   "agency",      nullptr};
+// Groups whose names go on with "to" and a verb ("Alliance to Reclaim Our Schools").
+const char* const kToGroups[] = {"alliance", "coalition", "campaign",    "committee",
+                                 "fund",     "project",   "foundation",  "council",
+                                 "network",  "movement",  "partnership", "league",
+                                 "center",   "institute", "initiative",  nullptr};
 const char* const kCompass[] = {"north",     "south",     "east",      "west",    "northeast",
                                 "northwest", "southeast", "southwest", "midwest", nullptr};
+const char* const kMonths[] = {
+    "jan", "january", "feb", "february", "mar", "march",    "apr",  "april", "may",
+    "jun", "june",    "jul", "july",     "aug", "august",   "sep",  "sept",  "september",
+    "oct", "october", "nov", "november", "dec", "december", nullptr};
 const char* const kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                  "friday", "saturday", "sunday",    nullptr};
 
@@ -197,6 +250,9 @@ class Builder {
     CompanyNames();
     MergeOrgNames();
     PersonsInOrgSpans();
+    PersonsAfterOrgNames();
+    SurnamePairs();
+    InitialsAndSurname();
     SplitGroupAndPlace();
     // VoteTypes();
     ExtendMentions();
@@ -478,10 +534,53 @@ class Builder {
               [](const ner::NameSpan& a, const ner::NameSpan& b) { return a.begin < b.begin; });
   }
 
+  // A token of digits only ("10", not "6th").
+  bool Digits(uint32_t i) const {
+    for (char ch : doc_.Text(i)) {
+      if ((ch < '0' || ch > '9') && ch != ',' && ch != '.') return false;
+    }
+    return true;
+  }
+  // A month's name or abbreviation: "Feb.", "Sept", "March".
+  bool Month(uint32_t i) const {
+    std::string_view w = Word(i);
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    return In<kMonths>(w);
+  }
+  // "condemn the [Ku Klux Klan. Stories] have emerged": the tagger's span that runs
+  // over a sentence's end is cut there; a piece that is a sentence's first word,
+  // one the text never capitalizes inside a sentence and no list knows, is dropped.
+  void SplitAtSentences(std::vector<ner::NameSpan>* spans) const {
+    bool any = false;
+    for (const ner::NameSpan& s : *spans) {
+      for (uint32_t i = s.begin + 1; i < s.end && !any; ++i)
+        any = doc_.tokens[i].sentence != doc_.tokens[i - 1].sentence;
+    }
+    if (!any) return;
+    std::vector<ner::NameSpan> out;
+    out.reserve(spans->size() + 4);
+    for (const ner::NameSpan& s : *spans) {
+      uint32_t b = s.begin;
+      for (uint32_t i = s.begin + 1; i <= s.end; ++i) {
+        // At a period only: "Yahoo! News" is one name.
+        if (i < s.end && (doc_.tokens[i].sentence == doc_.tokens[i - 1].sentence ||
+                          doc_.Text(i - 1).back() != '.'))
+          continue;
+        const bool lone_opener = b != s.begin && i - b == 1 && PlainWord(b) &&
+                                 !(context_.word_bits[b] & 5) /* kSeenCapMid | kSeenCapsMid */ &&
+                                 !context_.lists[b] && !context_.gazetteer[b];
+        if (!lone_opener) out.push_back({b, i, s.type});
+        b = i;
+      }
+    }
+    spans->swap(out);
+  }
+
   // Model spans, trimmed and typed.
   void Collect() {
     std::vector<ner::NameSpan> spans = ner::Model::Default().Tag(doc_, &context_);
     AddPeopleGroups(&spans);
+    SplitAtSentences(&spans);
     for (ner::NameSpan& s : spans) {
       // "Mr. Clarke", "Mrs. Smith": a courtesy title opens a person's name, not
       // an organization's, whatever the tagger typed it.
@@ -494,7 +593,9 @@ class Builder {
       std::vector<std::string> title;
       while (c.b < c.e) {
         const Token& t = doc_.tokens[c.b];
-        if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote) {
+        // "6 in [10 New York Democratic] voters": a number opens no name.
+        if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote ||
+            (t.kind == TokenKind::kNumber && c.e - c.b > 1 && Digits(c.b))) {
           ++c.b;
         } else if (c.e - c.b > 1 && t.kind == TokenKind::kWord && In<kFunctionWords>(Word(c.b)) &&
                    !lex_.place.count(Folded(c.b, c.e)) && !lex_.country.count(Folded(c.b, c.e)) &&
@@ -510,7 +611,9 @@ class Builder {
       }
       while (c.e > c.b) {
         const Token& t = doc_.tokens[c.e - 1];
+        // "other than [Jim Eastland I’ve] presided": a pronoun's contraction ends a name.
         if (t.Is(kPossessive) || t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote ||
+            (c.e - c.b > 1 && Contraction(c.e - 1, c.e)) ||
             (c.e - c.b > 1 && t.kind == TokenKind::kWord && t.Is(kCapitalized) && !t.Is(kAllCaps) &&
              t.span.end - t.span.start > 1 && !context_.caps_line[c.e - 1] &&
              In<kFunctionWords>(Word(c.e - 1)))) {
@@ -563,12 +666,17 @@ class Builder {
       // a name's suffix alone ("Joseph R. Biden, Jr.,").
       if (c.e - c.b == 1 && (In<kWeekdays>(Word(c.b)) || Word(c.b) == "jr." || Word(c.b) == "sr."))
         continue;
+      // "from Feb. 11 to Feb. 16": a month (or its abbreviation) before a number is a date.
+      if (c.e - c.b == 1 && Month(c.b) && c.e < doc_.tokens.size() &&
+          doc_.tokens[c.e].kind == TokenKind::kNumber)
+        continue;
       // A lone function word or role word is not a name.
       if (c.e - c.b == 1 && (In<kFunctionWords>(Word(c.b)) ||
                              (s.type == ner::kPer && IsRoleWord(c.b)) || Courtesy(Word(c.b)))) {
         continue;
       }
-      if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kSentenceStart) && s.type != ner::kMisc) {
+      // ("\u201CBuilding it? Not negotiable.\u201D": also after an opening quote.)
+      if (c.e - c.b == 1 && OpensSentence(c.b) && s.type != ner::kMisc) {
         std::string_view w = Word(c.b);
         auto ends = [&](const char* x) {
           size_t n = std::char_traits<char>::length(x);
@@ -612,6 +720,26 @@ class Builder {
           c.type = p->second;
         } else if (lex_.org.count(f)) {
           c.type = "ORG";
+        }
+      }
+      // "Breitbart reporter Michelle Fields", "POLITICO senior writer": an unknown
+      // LOC before a role in lower case is an organization.
+      if (s.type == ner::kLoc && c.type == "GPE" && !context_.caps_line[c.b] &&
+          !KnownPlace(c.b, c.e) && RoleAfter(c.e) && !lex_.demonym.count(Word(c.b))) {
+        bool lower = false;  // "a Russian Rock singer", "the Great Maratha leader"
+        for (uint32_t i = c.b; i < c.e; ++i) lower = lower || (context_.word_bits[i] & 2);
+        if (!lower) c.type = "ORG";
+      }
+      // "Nebraska Sen. Ben Sasse": a state or country the tagger read as an ORG,
+      // before a title, is the place.
+      if (s.type == ner::kOrg && c.type == "ORG" && c.e < doc_.tokens.size() &&
+          doc_.tokens[c.e].Is(kCapitalized) && IsRoleWord(c.e) && !context_.caps_line[c.b]) {
+        const std::string f = Folded(c.b, c.e);
+        auto p = lex_.place.find(f);
+        if (lex_.country.count(f)) {
+          c.type = "GPE";
+        } else if (p != lex_.place.end() && p->second == "GPE") {
+          c.type = "GPE";
         }
       }
       // The tagger's LOC that no lexicon knows is a place only with a sign of one
@@ -725,6 +853,14 @@ class Builder {
       return true;
     return false;
   }
+  // A role in lower case at token i, or after one word in lower case: "reporter",
+  // "senior writer".
+  bool RoleAfter(uint32_t i) const {
+    const size_t n = doc_.tokens.size();
+    if (i < n && doc_.tokens[i].Is(kLower) && IsRoleWord(i)) return true;
+    return i + 1 < n && doc_.tokens[i].Is(kLower) && doc_.tokens[i].kind == TokenKind::kWord &&
+           !In<kRoleStops>(Word(i)) && doc_.tokens[i + 1].Is(kLower) && IsRoleWord(i + 1);
+  }
   // Signs that a name ending before token e, an unknown LOC, is an organization's: the subject
   // of a reporting verb or a verb in the past tense ("Politifact then ruled",
   // "Politifact seized on", "Bloomberg reports", "Politifact did a fact-check").
@@ -774,6 +910,8 @@ class Builder {
         auto it = sure.find(f);
         if (it != sure.end()) {
           c.type = it->second;
+        } else if (CreditLine(c.b)) {
+          c.type = "ORG";  // a photo credit: "Netflix.", "Getty/Instagram."
         } else if (c.e - c.b >= 2 && In<kInstitutionWords>(Word(c.e - 1))) {
           c.type = "ORG";  // "Islamic Center"
         } else if (lower || article) {
@@ -788,6 +926,25 @@ class Builder {
       ++out;
     }
     cands_.resize(out);
+  }
+  // Token i is in a paragraph of at most four capitalized words and "/", "|",
+  // "via" between them, and a period: a photo's credit line ("Netflix.",
+  // "Getty/Instagram.").
+  bool CreditLine(uint32_t i) const {
+    const Paragraph& p = doc_.paragraphs[doc_.sentences[doc_.tokens[i].sentence].paragraph];
+    const uint32_t b = doc_.sentences[p.begin].begin, e = doc_.sentences[p.end - 1].end;
+    if (e - b > 8) return false;
+    int words = 0;
+    for (uint32_t k = b; k < e; ++k) {
+      const Token& t = doc_.tokens[k];
+      const std::string_view w = doc_.Text(k);
+      if (t.kind == TokenKind::kWord && t.Is(kCapitalized)) {
+        ++words;
+      } else if (!(w == "/" || w == "|" || w == "via" || (w == "." && k + 1 == e))) {
+        return false;
+      }
+    }
+    return words >= 1 && words <= 4 && doc_.Text(e - 1) == ".";
   }
   // "Wells Fargo CEO John Stumpf", "Wells Fargo bankers": a name right before a
   // noun that only a company has is a company's, at every mention of that form,
@@ -856,6 +1013,168 @@ class Builder {
       c.type = "PERSON";
     }
   }
+  // The last word of a name that cannot be a person's: "Post", "Beach", "Center".
+  bool NameHead(uint32_t i) const {
+    const std::string_view w = Word(i);
+    return lex_.org_words.count(w) || w == "house" || w == "senate" || w == "congress" ||
+           w == "parliament" || In<kPlaceHeads>(w) || In<kNaturalWords>(w) ||
+           In<kFacilityWords>(w) || In<kInstitutionWords>(w) || In<kCompanyWords>(w);
+  }
+  // "the editorial board of the [Washington Post Trump] said", "Speaker of the [House
+  // Newt Gingrich]'s inclusion", "[Clinton Chief of Staff Cheryl Mills]": an ORG or
+  // GPE span that ends in a person the text names elsewhere (a given name and a
+  // surname, or the surname of a full name, the surname also alone) is two names.
+  // A role word inside the span ("Chief of Staff") is the person's role.
+  void PersonsAfterOrgNames() {
+    std::unordered_set<std::string_view> persons;   // last words of PERSON candidates
+    std::unordered_set<std::string_view> surnames;  // of full names with a given name
+    std::unordered_set<std::string_view> alone;     // one-word PERSON candidates
+    for (const Cand& c : cands_) {
+      if (c.type != "PERSON") continue;
+      persons.insert(doc_.Text(c.e - 1));
+      if (c.e - c.b == 1) alone.insert(doc_.Text(c.b));
+      if (c.e - c.b >= 2 && GivenName(c.b) && !(context_.word_bits[c.e - 1] & 2))
+        surnames.insert(doc_.Text(c.e - 1));
+    }
+    auto name_word = [&](uint32_t i) {
+      const Token& t = doc_.tokens[i];
+      return t.kind == TokenKind::kWord && t.Is(kCapitalized) && !t.Is(kAllCaps) &&
+             !(context_.word_bits[i] & 2) && !In<kFunctionWords>(Word(i));
+    };
+    std::vector<Cand> out;
+    out.reserve(cands_.size() + 4);
+    for (Cand& c : cands_) {
+      const uint32_t n = c.e - c.b;
+      uint32_t j = c.e;  // the person's first token
+      // "Chief of [Staff Cheryl Mills]": the rest of a role before a given name.
+      const bool after_role = c.b >= 2 && Word(c.b - 1) == "of" && IsRoleWord(c.b - 2);
+      if ((c.type == "ORG" || c.type == "GPE") && n >= 3 && !context_.caps_line[c.b] &&
+          !TitleLine(c.b) && !lex_.org.count(Folded(c.b, c.e)) && name_word(c.e - 1) &&
+          !NameHead(c.e - 1)) {
+        // A given name and a surname (and a middle name) after at least one word.
+        // ("House" + "Newt Gingrich": after a known name or a name's last word).
+        for (uint32_t k = c.e - 2; k > c.b && k + 3 >= c.e; --k) {
+          bool words = true;
+          for (uint32_t i = k; i < c.e; ++i) words = words && name_word(i);
+          const std::string head = Folded(c.b, k);
+          const bool after_name = NameHead(k - 1) || lex_.org.count(head) ||
+                                  lex_.country.count(head) || lex_.place.count(head);
+          bool role = false;  // "Clinton Chief of Staff" + "Cheryl Mills"
+          for (uint32_t i = c.b; i < k; ++i) role = role || IsRoleWord(i);
+          if (words && !NameHead(k) &&
+              ((GivenName(k) && (role || persons.count(doc_.Text(c.e - 1)))) ||
+               (after_name && alone.count(doc_.Text(c.e - 1))) ||
+               (after_role && k == c.b + 1 && GivenName(k))))
+            j = k;
+        }
+        // Or a surname alone after a name of two words or more that is no given name.
+        if (j == c.e && n >= 3 && surnames.count(doc_.Text(c.e - 1)) && !GivenName(c.e - 2) &&
+            NameHead(c.e - 2))
+          j = c.e - 1;
+      }
+      // Not a name the text writes elsewhere as no person's ("Classic Lotto").
+      if (j == c.e || (c.e - j >= 2 && OtherThanPerson(Folded(j, c.e)))) {
+        out.push_back(std::move(c));
+        continue;
+      }
+      uint32_t head_end = j;
+      for (uint32_t i = c.b; i < j; ++i) {
+        if (IsRoleWord(i) && doc_.tokens[i].Is(kCapitalized)) {
+          head_end = i;
+          break;
+        }
+      }
+      while (head_end > c.b && In<kFunctionWords>(Word(head_end - 1))) --head_end;
+      if (head_end > c.b && !(after_role && j == c.b + 1)) {
+        Cand head = Cand::Span(c.b, head_end, c.type);
+        out.push_back(std::move(head));
+      }
+      out.push_back(Cand::Span(j, c.e, "PERSON"));  // Roles() finds its role
+    }
+    cands_.swap(out);
+  }
+  // "a Trump-Clinton race", "the Biden-Harris ticket": surnames of persons in the
+  // text joined by a hyphen are no name of their own.
+  void SurnamePairs() {
+    std::unordered_set<std::string_view> persons;  // last words of PERSON candidates
+    bool hyphen = false;
+    for (const Cand& c : cands_) {
+      if (c.type == "PERSON") persons.insert(doc_.Text(c.e - 1));
+      hyphen = hyphen || (c.e - c.b == 1 && doc_.Text(c.b).find('-') != std::string_view::npos);
+    }
+    if (!hyphen || persons.empty()) return;
+    auto pair = [&](const Cand& c) {
+      if (c.e - c.b != 1 || c.type == "NORP") return false;
+      std::string_view w = doc_.Text(c.b);
+      int parts = 0;
+      for (size_t at = 0; at <= w.size();) {
+        size_t end = w.find('-', at);
+        if (end == std::string_view::npos) end = w.size();
+        if (!persons.count(w.substr(at, end - at))) return false;
+        ++parts;
+        at = end + 1;
+      }
+      return parts >= 2;
+    };
+    cands_.erase(std::remove_if(cands_.begin(), cands_.end(), pair), cands_.end());
+  }
+  // Whether a candidate of another type than PERSON has the folded form `f`.
+  bool OtherThanPerson(const std::string& f) const {
+    for (const Cand& c : cands_) {
+      if (c.type != "PERSON" && c.e - c.b <= 3 && Folded(c.b, c.e) == f) return true;
+    }
+    return false;
+  }
+  // "AWR Hawkins is the Second Amendment columnist", "JD Vance said ... he": initials
+  // in capitals and a surname, read as an ORG, are a person when a mention is
+  // followed by a role ("is the ... columnist", ", a ... writer") or a personal
+  // pronoun in its sentence or the next.
+  void InitialsAndSurname() {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    auto initials = [&](const Cand& c) {
+      if (c.type != "ORG" || c.e - c.b != 2) return false;
+      const Token& a = doc_.tokens[c.b];
+      const Token& s = doc_.tokens[c.b + 1];
+      const std::string_view w = doc_.Text(c.b);
+      return a.kind == TokenKind::kWord && a.Is(kAllCaps) && w.size() >= 2 && w.size() <= 3 &&
+             s.kind == TokenKind::kWord && s.Is(kCapitalized) && !s.Is(kAllCaps) &&
+             !(context_.word_bits[c.b + 1] & 2) && !NameHead(c.b + 1) && !context_.gazetteer[c.b] &&
+             !lex_.country.count(Word(c.b)) && !lex_.org.count(Word(c.b)) &&
+             !lex_.org.count(Folded(c.b, c.e)) && !lex_.place.count(Word(c.b + 1)) &&
+             !(context_.lists[c.b + 1] & 1);  // a city: "AAA Syracuse"
+    };
+    std::unordered_set<std::string> forms;
+    for (const Cand& c : cands_) {
+      if (!initials(c) || context_.caps_line[c.b] || TitleLine(c.b)) continue;
+      bool person = false;
+      // "is the Second Amendment columnist", ", a political writer".
+      uint32_t i = c.e;
+      if (i < n && (Word(i) == "is" || Word(i) == "was" || Word(i) == ",")) {
+        ++i;
+        if (i < n && (Word(i) == "a" || Word(i) == "an" || Word(i) == "the")) {
+          const uint32_t s_end = doc_.sentences[doc_.tokens[i].sentence].end;
+          for (uint32_t k = i + 1; k < s_end && k < i + 6 && !person; ++k) {
+            if (doc_.tokens[k].kind != TokenKind::kWord || In<kRoleStops>(Word(k))) break;
+            person = IsRoleWord(k);
+          }
+        }
+      }
+      // "he", "she" ... later in its sentence, with no other name between.
+      const uint32_t end = doc_.sentences[doc_.tokens[c.b].sentence].end;
+      for (uint32_t k = c.e; k < end && k < c.e + 40 && !person; ++k) {
+        if (doc_.tokens[k].Is(kCapitalized) && !doc_.tokens[k].Is(kSentenceStart) &&
+            !In<kWeekdays>(Word(k)) && !Month(k))
+          break;
+        const std::string_view w = Word(k);
+        person = w == "he" || w == "she" || w == "him" || w == "her" || w == "his";
+      }
+      if (person) forms.insert(Folded(c.b, c.e));
+    }
+    if (forms.empty()) return;
+    for (Cand& c : cands_) {
+      if (initials(c) && forms.count(Folded(c.b, c.e))) c.type = "PERSON";
+    }
+  }
   // "Republican Indiana Gov. Mike Pence", "a prominent New York Democrat": a
   // party (or religious group) and a known place in one span are two names, a
   // NORP and a GPE.
@@ -875,11 +1194,19 @@ class Builder {
         auto p = lex_.place.find(f);
         return p != lex_.place.end() ? std::string_view(p->second) : std::string_view();
       };
+      // "New York Democratic voters": the party's adjective before a common noun.
+      auto party_adjective = [&](uint32_t i) {
+        return Word(i) == "democratic" && i + 1 < doc_.tokens.size() &&
+               doc_.tokens[i + 1].Is(kLower) && doc_.tokens[i + 1].kind == TokenKind::kWord;
+      };
       // Party and religious groups only: "French Sudan" is one name.
-      if (In<kPeopleGroups>(Word(c.b)) && !place(c.b + 1, c.e).empty()) {
+      // ("solidly Democratic Vermont", not "Democratic Republic of the Congo").
+      if ((In<kPeopleGroups>(Word(c.b)) || Word(c.b) == "democratic") &&
+          !place(c.b + 1, c.e).empty() && place(c.b, c.e).empty()) {
         out.push_back(Cand::Span(c.b, c.b + 1, "NORP"));
         out.push_back(Cand::Span(c.b + 1, c.e, place(c.b + 1, c.e)));
-      } else if (In<kPeopleGroups>(Word(c.e - 1)) && !place(c.b, c.e - 1).empty()) {
+      } else if ((In<kPeopleGroups>(Word(c.e - 1)) || party_adjective(c.e - 1)) &&
+                 !place(c.b, c.e - 1).empty()) {
         out.push_back(Cand::Span(c.b, c.e - 1, place(c.b, c.e - 1)));
         out.push_back(Cand::Span(c.e - 1, c.e, "NORP"));
       } else {
@@ -953,6 +1280,28 @@ class Builder {
             c.type = "ORG";
             k = j - 1;
           }
+        }
+      }
+      // "the event organizer [Alliance] to [Reclaim Our Schools]", "Committee to
+      // Protect Journalists": a group's name, "to" and a capitalized phrase of two
+      // words or more that opens with no name a list knows.
+      if (c.type == "ORG" && c.e + 2 < n && Word(c.e) == "to" && In<kToGroups>(Word(c.e - 1)) &&
+          plain_cap(c.e + 1) && !context_.gazetteer[c.e + 1] && !context_.lists[c.e + 1] &&
+          !GivenName(c.e + 1)) {
+        uint32_t end = c.e + 1;
+        while (end < n && doc_.tokens[end].kind == TokenKind::kWord &&
+               doc_.tokens[end].Is(kCapitalized) && !doc_.tokens[end].Is(kSentenceStart) &&
+               end - c.e <= 6)
+          ++end;
+        size_t j = k + 1;
+        bool ok = end - c.e >= 3;
+        for (; ok && j < cands_.size() && cands_[j].b < end; ++j) {
+          ok = cands_[j].e <= end && cands_[j].type != "PERSON";
+        }
+        if (ok && !lex_.org.count(Folded(c.e + 1, end)) &&
+            !lex_.place.count(Folded(c.e + 1, end))) {
+          c.e = end;
+          k = j - 1;
         }
       }
       out.push_back(std::move(c));

@@ -300,12 +300,16 @@ class QuoteFinder {
     cls_.assign(n, 0);
     cue_.assign(n, nullptr);
     // Looked up once per distinct word (Document::word), at its first token.
+    // `part`: the word's role in the verb + particle patterns below.
+    enum Part : uint8_t { kNone, kCall, kPoint, kRefer, kPut, kForOn, kTo, kIt };
     struct Known {
       bool done = false;
+      uint8_t part = kNone;
       uint16_t cls = 0;
       const CueVerb* verb = nullptr;
     };
     std::vector<Known> known(d_.words());
+    std::vector<uint8_t> part(n, kNone);  // per token: its word's Part
     for (size_t i = 0; i < n; ++i) {
       const Token& t = d_.tokens[i];
       if (t.kind != TokenKind::kWord) continue;
@@ -313,29 +317,44 @@ class QuoteFinder {
       Known& k = known[d_.word[i]];
       if (!k.done) {
         k.done = true;
-        k.cls = wc.Of(lower_[i]);
-        k.verb = lex_.Verb(lower_[i]);
+        const std::string_view w = lower_[i];
+        k.cls = wc.Of(w);
+        k.verb = lex_.Verb(w);
+        if (w == "called" || w == "calls" || w == "calling" || w == "call")
+          k.part = kCall;
+        else if (w == "pointed" || w == "points" || w == "pointing")
+          k.part = kPoint;
+        else if (w == "referring" || w == "referred" || w == "refers")
+          k.part = kRefer;
+        else if (w == "put")
+          k.part = kPut;
+        else if (w == "for" || w == "on")
+          k.part = kForOn;
+        else if (w == "to")
+          k.part = kTo;
+        else if (w == "it")
+          k.part = kIt;
       }
+      part[i] = k.part;
       cls_[i] = k.cls;
       if (k.verb) cue_.Set(i, k.verb);
     }
     // Verbs with a particle: "called for", "pointed to", "referring to".
     for (size_t i = 0; i + 2 < n; ++i) {
-      const std::string_view w = lower_[i];
-      const std::string_view p = lower_[i + 1];
+      if (part[i] == kNone || part[i] > kRefer) continue;
+      const uint8_t p = part[i + 1];
       const CueVerb* v = nullptr;
-      if ((w == "called" || w == "calls" || w == "calling" || w == "call") &&
-          (p == "for" || p == "on"))
+      if (part[i] == kCall && p == kForOn)
         v = &call_for_;
-      else if ((w == "pointed" || w == "points" || w == "pointing") && p == "to")
+      else if (part[i] == kPoint && p == kTo)
         v = &point_to_;
-      else if ((w == "referring" || w == "referred" || w == "refers") && p == "to")
+      else if (part[i] == kRefer && p == kTo)
         v = &refer_to_;
       if (v != nullptr) cue_.Set(i, v);
     }
     // "As Tom Ridge put it: ...": "it" carries the cue, "put" stands aside.
     for (size_t i = 1; i + 1 < n; ++i) {
-      if (lower_[i - 1] == "put" && lower_[i] == "it" &&
+      if (part[i - 1] == kPut && part[i] == kIt &&
           (d_.Text(i + 1) == ":" || d_.Text(i + 1) == ",")) {
         cue_.Set(i, &put_it_);
         cls_[i - 1] |= kAux;

@@ -167,6 +167,9 @@ size_t ScanUrl(const Scanner& s, size_t i) {
   return j;
 }
 
+// The flags SetCaseFlags sets: a function of the token's bytes.
+constexpr uint16_t kCaseFlags = kCapitalized | kAllCaps | kLower | kHasDigit;
+
 void SetCaseFlags(std::string_view text, Token* t) {
   int letters = 0, upper = 0, lower = 0;
   bool first = true;
@@ -269,8 +272,7 @@ std::vector<Token> Tokenize(std::string_view text) {
         end = s.Next(end);
     }
     t.span = {static_cast<uint32_t>(i), static_cast<uint32_t>(end)};
-    SetCaseFlags(text, &t);
-    out.push_back(t);
+    out.push_back(t);  // case flags: AssignWords, once per distinct word
     i = end;
   }
   return out;
@@ -425,8 +427,11 @@ void AssignWords(Document* d) {
     }
     if (ids[j] != 0) {
       d->word[k] = ids[j] - 1;
+      // The case flags depend on the bytes alone: the word's first token has them.
+      d->tokens[k].flags |= d->tokens[d->word_token[ids[j] - 1]].flags & kCaseFlags;
       continue;
     }
+    SetCaseFlags(d->text, &d->tokens[k]);
     const uint32_t id = static_cast<uint32_t>(d->word_token.size());
     d->word[k] = id;
     d->word_token.push_back(static_cast<uint32_t>(k));
@@ -474,8 +479,8 @@ Document BuildDocument(std::string_view text) {
   Document d;
   d.text = text;
   d.tokens = Tokenize(text);
+  AssignWords(&d);  // before Segment, which reads the case flags
   Segment(&d);
-  AssignWords(&d);
   return d;
 }
 
