@@ -631,6 +631,39 @@ TEST(EntitiesTest, HyphenatedSurnamesAreNoName) {
   EXPECT_EQ(f.With("William Weld")->type, "PERSON");
 }
 
+TEST(EntitiesTest, OfAfterAQuantifierIsNoSignOfAPlace) {
+  // Politico, July 2016: "one of Mikey's care packages" made "Mikey" a GPE.
+  Found f = Analyse(
+      "Instead, he handed me a thick, maniacally taped manila envelope \xE2\x80\x93 one of "
+      "Mikey\xE2\x80\x99s patented care packages. Inside was a gift he knew would lift me out of "
+      "my dark mood.");
+  const Entity* mikey = f.With("Mikey");
+  ASSERT_NE(mikey, nullptr);
+  EXPECT_EQ(mikey->type, "PERSON");
+}
+
+TEST(EntitiesTest, TitleAbbreviationEndsNoOrganization) {
+  // Politico, June 2016: "Army Lt." was an ORG.
+  Found f = Analyse(
+      "\xE2\x80\x9CI fundamentally disagree,\" said retired Army Lt. Gen. Mick Bednarek, who "
+      "served as the chief U.S. military adviser in Iraq from 2013 to 2015.");
+  EXPECT_EQ(f.With("Army Lt."), nullptr);
+  ASSERT_NE(f.With("Army"), nullptr);
+  EXPECT_EQ(f.With("Army")->type, "ORG");
+}
+
+TEST(EntitiesTest, SurnameJoinedToAWordIsNoName) {
+  // Politico, December 2015: "Obamacare" was a GPE (and an ORG).
+  Found f = Analyse(
+      "Obamacare has survived a pair of Supreme Court battles and half a decade of Republican "
+      "repeal efforts. President Barack Obama and the Democrats pursued that goal at great "
+      "political cost. Zeke Emanuel, an oncologist who advised Obama on the health care overhaul, "
+      "said Obamacare so far has been a success.");
+  EXPECT_EQ(f.With("Obamacare"), nullptr);
+  ASSERT_NE(f.With("Barack Obama"), nullptr);
+  EXPECT_EQ(f.With("Barack Obama")->type, "PERSON");
+}
+
 TEST(EntitiesTest, TokenizedText) {
   Found f = Analyse(
       "Ukraine 's forces recaptured Izyum on Monday , Defence Minister Oleksii Reznikov said .");

@@ -169,6 +169,9 @@ const char* const kPlacePreps[] = {
     "in",      "at",      "from",       "near",    "across",   "of",     "into",
     "outside", "around",  "throughout", "toward",  "towards",  "via",    "within",
     "inside",  "through", "visit",      "visited", "visiting", "visits", nullptr};
+// Words before "of" that make it a part's: "one of Mikey's", "some of Bloomberg's".
+const char* const kQuantifiers[] = {"one",  "some", "many", "most", "all",     "each", "none",
+                                    "both", "any",  "few",  "much", "several", nullptr};
 // Last words of places' names ("Kent County", "Colorado Springs") and first
 // words ("North Florida", "Fort Wayne", "San Bernardino").
 const char* const kPlaceHeads[] = {"county", "city",     "town",     "township", "village",
@@ -670,6 +673,12 @@ class Builder {
       if (c.e - c.b == 1 && Month(c.b) && c.e < doc_.tokens.size() &&
           doc_.tokens[c.e].kind == TokenKind::kNumber)
         continue;
+      // A single letter is no name ("But X, Y, and Z").
+      if (c.e - c.b == 1 && doc_.Text(c.b).size() == 1) continue;
+      // "retired [Army Lt.] Gen. Mick Bednarek": a title's abbreviation ends no ORG.
+      while (s.type == ner::kOrg && c.e - c.b > 1 && doc_.Text(c.e - 1).back() == '.' &&
+             IsRoleWord(c.e - 1) && c.e < doc_.tokens.size() && doc_.tokens[c.e].Is(kCapitalized))
+        --c.e;
       // A lone function word or role word is not a name.
       if (c.e - c.b == 1 && (In<kFunctionWords>(Word(c.b)) ||
                              (s.type == ner::kPer && IsRoleWord(c.b)) || Courtesy(Word(c.b)))) {
@@ -833,8 +842,13 @@ class Builder {
     if (doc_.tokens[b].Is(kDateline)) return true;
     uint32_t p = b;
     if (p > 0 && Word(p - 1) == "the") --p;
+    // Not "one of Mikey's care packages", "best of luck, Mikey" (after a
+    // quantifier or before a possessive, "of" is a part's or an owner's).
+    const bool of_part = p > 1 && p == b && Word(p - 1) == "of" &&
+                         (In<kQuantifiers>(Word(p - 2)) ||
+                          (e < doc_.tokens.size() && doc_.tokens[e].Is(kPossessive)));
     if (p > 0 && In<kPlacePreps>(Word(p - 1)) &&
-        (!doc_.tokens[p - 1].Is(kCapitalized) || OpensSentence(p - 1)))
+        (!doc_.tokens[p - 1].Is(kCapitalized) || OpensSentence(p - 1)) && !of_part)
       return true;
     // "a visit to Rangoon", not "Choose to Fail" (a title).
     if (p > 1 && Word(p - 1) == "to" && doc_.tokens[p - 2].Is(kLower)) return true;
@@ -1094,18 +1108,43 @@ class Builder {
     cands_.swap(out);
   }
   // "a Trump-Clinton race", "the Biden-Harris ticket": surnames of persons in the
-  // text joined by a hyphen are no name of their own.
+  // text joined by a hyphen are no name of their own; nor is a surname joined to
+  // a word the text writes in lower case ("Obamacare", with "health care").
   void SurnamePairs() {
     std::unordered_set<std::string_view> persons;  // last words of PERSON candidates
-    bool hyphen = false;
     for (const Cand& c : cands_) {
       if (c.type == "PERSON") persons.insert(doc_.Text(c.e - 1));
-      hyphen = hyphen || (c.e - c.b == 1 && doc_.Text(c.b).find('-') != std::string_view::npos);
     }
-    if (!hyphen || persons.empty()) return;
+    if (persons.empty()) return;
+    std::vector<std::string_view> rests;  // "care" of "Obamacare"
+    for (const Cand& c : cands_) {
+      if (c.e - c.b != 1 || c.type == "PERSON" || c.type == "NORP") continue;
+      const std::string_view w = doc_.Text(c.b);
+      for (size_t k = 4; k + 3 <= w.size(); ++k) {
+        if (persons.count(w.substr(0, k))) rests.push_back(Word(c.b).substr(k));
+      }
+    }
+    std::unordered_set<std::string_view> lower;  // those the text writes in lower case
+    if (!rests.empty()) {
+      for (uint32_t id = 0; id < doc_.words(); ++id) {
+        const std::string_view f = doc_.FoldedWord(id);
+        if (std::find(rests.begin(), rests.end(), f) != rests.end() &&
+            doc_.tokens[doc_.word_token[id]].Is(kLower))
+          lower.insert(f);
+      }
+    }
     auto pair = [&](const Cand& c) {
       if (c.e - c.b != 1 || c.type == "NORP") return false;
       std::string_view w = doc_.Text(c.b);
+      if (!rests.empty() && c.type != "PERSON") {
+        for (size_t k = 4; k + 3 <= w.size(); ++k) {
+          if (!persons.count(w.substr(0, k))) continue;
+          // ... or a frequent word (in the tagger's cluster table), of four letters or more.
+          const std::string_view rest = Word(c.b).substr(k);
+          if (lower.count(rest) || (rest.size() >= 4 && ner::WordCluster(rest) >= 0)) return true;
+        }
+      }
+      if (w.find('-') == std::string_view::npos) return false;
       int parts = 0;
       for (size_t at = 0; at <= w.size();) {
         size_t end = w.find('-', at);
