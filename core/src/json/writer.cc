@@ -227,7 +227,7 @@ void JsonWriter::Value() {
   }
   if (!first_.empty()) {
     if (!first_.back()) Append(',');
-    first_.back() = false;
+    first_.back() = 0;
     Newline();
   }
 }
@@ -235,11 +235,11 @@ void JsonWriter::Value() {
 void JsonWriter::Open(char c) {
   Value();
   Append(c);
-  first_.push_back(true);
+  first_.push_back(1);
 }
 
 void JsonWriter::Close(char c) {
-  bool empty = first_.back();
+  const bool empty = first_.back() != 0;
   first_.pop_back();
   if (!empty) Newline();
   Append(c);

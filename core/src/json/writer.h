@@ -15,6 +15,7 @@
 #define LEDE_JSON_WRITER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -108,7 +109,7 @@ class JsonWriter {
 
   bool pretty_;
   bool after_key_ = false;
-  std::vector<bool> first_;  // per open container: nothing written yet
+  std::vector<uint8_t> first_;  // per open container: 1 while nothing is written yet
   std::unique_ptr<char[]> buf_;
   size_t size_ = 0, cap_ = 0;
   Sink sink_ = nullptr;
