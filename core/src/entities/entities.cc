@@ -1465,11 +1465,16 @@ class Builder {
     }
     // Surname -> the person's candidate index.
     std::unordered_map<std::string_view, size_t> surname;
-    std::unordered_map<std::string_view, size_t> forms;  // first token -> cand
+    // First token -> the cand and how many of its tokens to skip: "The GOP" is
+    // found again as "GOP" too ("within the GOP").
+    std::unordered_map<std::string_view, std::pair<size_t, uint32_t>> forms;
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Cand& c = cands_[k];
       if (c.type == "PERSON" && c.e - c.b >= 2) surname.emplace(doc_.Text(c.e - 1), k);
-      if (c.type != "NORP" && c.type != "EVENT") forms.emplace(doc_.Text(c.b), k);
+      if (c.type == "NORP" || c.type == "EVENT") continue;
+      forms.emplace(doc_.Text(c.b), std::make_pair(k, 0u));
+      if (c.e - c.b >= 2 && doc_.Text(c.b) == "The")
+        forms.emplace(doc_.Text(c.b + 1), std::make_pair(k, 1u));
     }
     // "Zelenskyy's office": a lone capitalized word no lexicon knows, before a
     // possessive and a noun that belongs to a person, is a person, also where the
@@ -1523,12 +1528,13 @@ class Builder {
       }
       auto f = forms.find(w);
       if (f != forms.end()) {
-        const Cand& src = cands_[f->second];
-        uint32_t len = src.e - src.b;
+        const Cand& src = cands_[f->second.first];
+        const uint32_t src_b = src.b + f->second.second;
+        uint32_t len = src.e - src_b;
         if (i + len > n) continue;
         bool same = true;
         for (uint32_t k = 1; k < len && same; ++k) {
-          same = covered[i + k] < 0 && doc_.Text(i + k) == doc_.Text(src.b + k);
+          same = covered[i + k] < 0 && doc_.Text(i + k) == doc_.Text(src_b + k);
         }
         // Not inside a longer capitalized run ("Washington Post" is not "Washington"),
         // unless the line is a Title Case headline.
