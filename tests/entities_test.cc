@@ -601,6 +601,12 @@ TEST(EntitiesTest, PlaceOrganizationByTheWordAfterIt) {
       "Michelle Fields by Corey Lewandowski, Trump's campaign manager.");
   ASSERT_NE(f.With("Breitbart"), nullptr);
   EXPECT_EQ(f.With("Breitbart")->type, "ORG");
+  // Politico, July 2016: an ambassador is no organization's staff.
+  Found r = Analyse(
+      "SCRANTON, Pa. \xE2\x80\x94 Vice President Joe Biden plays the part of Rust Belt ambassador. "
+      "Elizabeth Warren is the party unifier who speaks to swing state liberals.");
+  ASSERT_NE(r.With("Rust Belt"), nullptr);
+  EXPECT_NE(r.With("Rust Belt")->type, "ORG");
   Found g = Analyse(
       "Stories have emerged describing Republican insiders' (so far fruitless) attempts to "
       "dislodge Trump's hold on the party. Nebraska Sen. Ben Sasse even suggested on social media "

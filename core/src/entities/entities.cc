@@ -163,6 +163,10 @@ const char* const kOrgRoles[] = {
     "professor", "spokesman", "spokeswoman", "spokesperson", "executive",  "manager",
     "employee",  "member",    nullptr};
 
+// Jobs at a newspaper or broadcaster: "Breitbart reporter", "POLITICO senior writer".
+const char* const kMediaRoles[] = {"reporter", "correspondent", "writer", "columnist", "editor",
+                                   "producer", "anchor",        "host",   "pollster",  "staffer",
+                                   "chief",    "contributor",   nullptr};
 // Words right before a place's name ("in Novi", "the Danish island of
 // Bornholm", "a rally in the Southwest").
 const char* const kPlacePreps[] = {
@@ -869,11 +873,13 @@ class Builder {
   }
   // A role in lower case at token i, or after one word in lower case: "reporter",
   // "senior writer".
+  // Only roles held in an organization: not "the Rust Belt ambassador".
   bool RoleAfter(uint32_t i) const {
     const size_t n = doc_.tokens.size();
-    if (i < n && doc_.tokens[i].Is(kLower) && IsRoleWord(i)) return true;
+    auto org_role = [&](uint32_t k) { return In<kOrgRoles>(Word(k)) || In<kMediaRoles>(Word(k)); };
+    if (i < n && doc_.tokens[i].Is(kLower) && org_role(i)) return true;
     return i + 1 < n && doc_.tokens[i].Is(kLower) && doc_.tokens[i].kind == TokenKind::kWord &&
-           !In<kRoleStops>(Word(i)) && doc_.tokens[i + 1].Is(kLower) && IsRoleWord(i + 1);
+           !In<kRoleStops>(Word(i)) && doc_.tokens[i + 1].Is(kLower) && org_role(i + 1);
   }
   // Signs that a name ending before token e, an unknown LOC, is an organization's: the subject
   // of a reporting verb or a verb in the past tense ("Politifact then ruled",
