@@ -252,6 +252,7 @@ class Builder {
   std::vector<Entity> Run() {
     FindTitleLines();
     Collect();
+    LexiconOrgs();
     ResolveUnsurePlaces();
     CompanyNames();
     MergeOrgNames();
@@ -298,7 +299,7 @@ class Builder {
     if (title_line_[i]) return true;
     // Elsewhere, a sentence in Title Case without a final period (a subheading).
     if (context_.caps_line[i] != 2) return false;
-    const Sentence& s = doc_.sentences[doc_.tokens[i].sentence];
+    const Sentence& s = doc_.sentences[doc_.SentenceOf(i)];
     for (uint32_t k = s.begin; k < s.end; ++k) {
       if (doc_.tokens[k].kind == TokenKind::kNumber) return false;  // a table row
     }
@@ -400,6 +401,9 @@ class Builder {
     return s.type == ner::kOrg && i == s.begin && doc_.Text(i) == "The" && !OpensSentence(i) &&
            !context_.caps_line[i] && !TitleLine(i);
   }
+  static bool Courtesy(std::string_view w) {
+    return w == "mr." || w == "mrs." || w == "ms." || w == "mr" || w == "mrs" || w == "ms";
+  }
   // Token i opens its sentence, or a quote that opens it.
   bool OpensSentence(uint32_t i) const {
     if (doc_.tokens[i].Is(kSentenceStart)) return true;
@@ -452,6 +456,39 @@ class Builder {
         cands_.push_back(Cand::Span(i, end, type));
       }
       i = pos == 1 ? end : i + 1;
+    }
+  }
+  // "said on Twitter": an organization of the lexicon (orgs.txt, written in
+  // capitals or Title Case) that the tagger left out is an ORG all the same.
+  void LexiconOrgs() {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    std::vector<uint8_t> covered(n, 0);
+    for (const Cand& c : cands_) std::fill(covered.begin() + c.b, covered.begin() + c.e, 1);
+    const size_t before = cands_.size();
+    for (uint32_t i = 0; i < n; ++i) {
+      const int code = context_.gazetteer[i];
+      if (!code || (code - 1) / 4 != NameLexicon::kOrg || covered[i]) continue;
+      const int pos = (code - 1) % 4;
+      if (pos != 0 && pos != 1) continue;
+      uint32_t end = i + 1;
+      while (pos == 1 && end < n && (context_.gazetteer[end] - 1) % 4 == 2) ++end;
+      if (pos == 1 &&
+          !(end < n && context_.gazetteer[end] && (context_.gazetteer[end] - 1) % 4 == 3))
+        continue;
+      if (pos == 1) ++end;
+      bool ok = !TitleLine(i) && !context_.caps_line[i];
+      for (uint32_t k = i; k < end && ok; ++k) {
+        const Token& t = doc_.tokens[k];
+        ok = !covered[k] && (t.kind != TokenKind::kWord || t.Is(kCapitalized) || t.Is(kAllCaps) ||
+                             In<kFunctionWords>(Word(k)));
+      }
+      if (ok && doc_.tokens[i].kind == TokenKind::kWord && !In<kFunctionWords>(Word(i)))
+        cands_.push_back(Cand::Span(i, end, "ORG"));
+      i = end - 1;
+    }
+    if (cands_.size() != before) {
+      std::stable_sort(cands_.begin(), cands_.end(),
+                       [](const Cand& a, const Cand& b) { return a.b < b.b; });
     }
   }
   // "Senators John Cornyn ...", "Sens. Jon Tester and ...": a role in the plural.
@@ -524,7 +561,7 @@ class Builder {
     bool any = false;
     for (const ner::NameSpan& s : *spans) {
       for (uint32_t i = s.begin + 1; i < s.end && !any; ++i)
-        any = doc_.tokens[i].sentence != doc_.tokens[i - 1].sentence;
+        any = doc_.SentenceOf(i) != doc_.SentenceOf(i - 1);
     }
     if (!any) return;
     std::vector<ner::NameSpan> out;
@@ -533,8 +570,8 @@ class Builder {
       uint32_t b = s.begin;
       for (uint32_t i = s.begin + 1; i <= s.end; ++i) {
         // At a period only: "Yahoo! News" is one name.
-        if (i < s.end && (doc_.tokens[i].sentence == doc_.tokens[i - 1].sentence ||
-                          doc_.Text(i - 1).back() != '.'))
+        if (i < s.end &&
+            (doc_.SentenceOf(i) == doc_.SentenceOf(i - 1) || doc_.Text(i - 1).back() != '.'))
           continue;
         const bool lone_opener = b != s.begin && i - b == 1 && PlainWord(b) &&
                                  !(context_.word_bits[b] & 5) /* kSeenCapMid | kSeenCapsMid */ &&
@@ -551,7 +588,12 @@ class Builder {
     std::vector<ner::NameSpan> spans = ner::Model::Default().Tag(doc_, &context_);
     AddPeopleGroups(&spans);
     SplitAtSentences(&spans);
-    for (const ner::NameSpan& s : spans) {
+    for (ner::NameSpan& s : spans) {
+      // "Mr. Clarke", "Mrs. Smith": a courtesy title opens a person's name, not
+      // an organization's, whatever the tagger typed it.
+      if (s.type == ner::kOrg && s.end - s.begin >= 2 && Courtesy(Word(s.begin)) &&
+          doc_.tokens[s.begin + 1].Is(kCapitalized))
+        s.type = ner::kPer;
       Cand c;
       c.b = s.begin;
       c.e = s.end;
@@ -642,8 +684,8 @@ class Builder {
              IsRoleWord(c.e - 1) && c.e < doc_.tokens.size() && doc_.tokens[c.e].Is(kCapitalized))
         --c.e;
       // A lone function word or role word is not a name.
-      if (c.e - c.b == 1 &&
-          (In<kFunctionWords>(Word(c.b)) || (s.type == ner::kPer && IsRoleWord(c.b)))) {
+      if (c.e - c.b == 1 && (In<kFunctionWords>(Word(c.b)) ||
+                             (s.type == ner::kPer && IsRoleWord(c.b)) || Courtesy(Word(c.b)))) {
         continue;
       }
       // ("\u201CBuilding it? Not negotiable.\u201D": also after an opening quote.)
@@ -909,7 +951,7 @@ class Builder {
   // "via" between them, and a period: a photo's credit line ("Netflix.",
   // "Getty/Instagram.").
   bool CreditLine(uint32_t i) const {
-    const Paragraph& p = doc_.paragraphs[doc_.sentences[doc_.tokens[i].sentence].paragraph];
+    const Paragraph& p = doc_.paragraphs[doc_.sentences[doc_.SentenceOf(i)].paragraph];
     const uint32_t b = doc_.sentences[p.begin].begin, e = doc_.sentences[p.end - 1].end;
     if (e - b > 8) return false;
     int words = 0;
@@ -1155,7 +1197,7 @@ class Builder {
       if (i < n && (Word(i) == "is" || Word(i) == "was" || Word(i) == ",")) {
         ++i;
         if (i < n && (Word(i) == "a" || Word(i) == "an" || Word(i) == "the")) {
-          const uint32_t s_end = doc_.sentences[doc_.tokens[i].sentence].end;
+          const uint32_t s_end = doc_.sentences[doc_.SentenceOf(i)].end;
           for (uint32_t k = i + 1; k < s_end && k < i + 6 && !person; ++k) {
             if (doc_.tokens[k].kind != TokenKind::kWord || In<kRoleStops>(Word(k))) break;
             person = IsRoleWord(k);
@@ -1163,7 +1205,7 @@ class Builder {
         }
       }
       // "he", "she" ... later in its sentence, with no other name between.
-      const uint32_t end = doc_.sentences[doc_.tokens[c.b].sentence].end;
+      const uint32_t end = doc_.sentences[doc_.SentenceOf(c.b)].end;
       for (uint32_t k = c.e; k < end && k < c.e + 40 && !person; ++k) {
         if (doc_.tokens[k].Is(kCapitalized) && !doc_.tokens[k].Is(kSentenceStart) &&
             !In<kWeekdays>(Word(k)) && !Month(k))
@@ -1250,7 +1292,10 @@ class Builder {
       // "X and <ORG>": X one capitalized word, a common noun.
       if (c.e - c.b == 1 && c.type != "PERSON" && c.type != "NORP" && c.e + 1 < n &&
           Word(c.e) == "and" && k + 1 < cands_.size() && cands_[k + 1].b == c.e + 1 &&
-          cands_[k + 1].type == "ORG" && cands_[k + 1].e - cands_[k + 1].b >= 2 && plain_cap(c.b) &&
+          (cands_[k + 1].type == "ORG" ||
+           (cands_[k + 1].type == "PERSON" && AbstractNoun(cands_[k + 1].e - 1) &&
+            !GivenName(cands_[k + 1].b))) &&
+          cands_[k + 1].e - cands_[k + 1].b >= 2 && plain_cap(c.b) &&
           ((context_.word_bits[c.b] & 2) || AbstractNoun(c.b)) && !lex_.country.count(Word(c.b)) &&
           !lex_.place.count(Word(c.b)) && !In<kPlacePrefixes>(Word(c.b)) &&
           !lex_.demonym.count(Word(cands_[k + 1].e - 1))) {
@@ -1579,7 +1624,7 @@ class Builder {
   void Roles(Cand* c) {
     std::vector<std::string> roles;
     if (c->roles) roles = std::move(roles_[c->roles - 1]);
-    const Sentence& s = doc_.sentences[doc_.tokens[c->b].sentence];
+    const Sentence& s = doc_.sentences[doc_.SentenceOf(c->b)];
     // Before the name: a phrase ending in a role word.
     auto before = [&](uint32_t end) -> std::pair<uint32_t, bool> {
       uint32_t head = end;  // just past the role word
