@@ -252,6 +252,7 @@ class Builder {
   std::vector<Entity> Run() {
     FindTitleLines();
     Collect();
+    LexiconOrgs();
     ResolveUnsurePlaces();
     CompanyNames();
     MergeOrgNames();
@@ -405,6 +406,9 @@ class Builder {
     return s.type == ner::kOrg && i == s.begin && doc_.Text(i) == "The" && !OpensSentence(i) &&
            !context_.caps_line[i] && !TitleLine(i);
   }
+  static bool Courtesy(std::string_view w) {
+    return w == "mr." || w == "mrs." || w == "ms." || w == "mr" || w == "mrs" || w == "ms";
+  }
   // Token i opens its sentence, or a quote that opens it.
   bool OpensSentence(uint32_t i) const {
     if (doc_.tokens[i].Is(kSentenceStart)) return true;
@@ -457,6 +461,39 @@ class Builder {
         cands_.push_back(Cand::Span(i, end, type));
       }
       i = pos == 1 ? end : i + 1;
+    }
+  }
+  // "said on Twitter": an organization of the lexicon (orgs.txt, written in
+  // capitals or Title Case) that the tagger left out is an ORG all the same.
+  void LexiconOrgs() {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    std::vector<uint8_t> covered(n, 0);
+    for (const Cand& c : cands_) std::fill(covered.begin() + c.b, covered.begin() + c.e, 1);
+    const size_t before = cands_.size();
+    for (uint32_t i = 0; i < n; ++i) {
+      const int code = context_.gazetteer[i];
+      if (!code || (code - 1) / 4 != NameLexicon::kOrg || covered[i]) continue;
+      const int pos = (code - 1) % 4;
+      if (pos != 0 && pos != 1) continue;
+      uint32_t end = i + 1;
+      while (pos == 1 && end < n && (context_.gazetteer[end] - 1) % 4 == 2) ++end;
+      if (pos == 1 &&
+          !(end < n && context_.gazetteer[end] && (context_.gazetteer[end] - 1) % 4 == 3))
+        continue;
+      if (pos == 1) ++end;
+      bool ok = !TitleLine(i) && !context_.caps_line[i];
+      for (uint32_t k = i; k < end && ok; ++k) {
+        const Token& t = doc_.tokens[k];
+        ok = !covered[k] && (t.kind != TokenKind::kWord || t.Is(kCapitalized) || t.Is(kAllCaps) ||
+                             In<kFunctionWords>(Word(k)));
+      }
+      if (ok && doc_.tokens[i].kind == TokenKind::kWord && !In<kFunctionWords>(Word(i)))
+        cands_.push_back(Cand::Span(i, end, "ORG"));
+      i = end - 1;
+    }
+    if (cands_.size() != before) {
+      std::stable_sort(cands_.begin(), cands_.end(),
+                       [](const Cand& a, const Cand& b) { return a.b < b.b; });
     }
   }
   // "Senators John Cornyn ...", "Sens. Jon Tester and ...": a role in the plural.
@@ -556,7 +593,12 @@ class Builder {
     std::vector<ner::NameSpan> spans = ner::Model::Default().Tag(doc_, &context_);
     AddPeopleGroups(&spans);
     SplitAtSentences(&spans);
-    for (const ner::NameSpan& s : spans) {
+    for (ner::NameSpan& s : spans) {
+      // "Mr. Clarke", "Mrs. Smith": a courtesy title opens a person's name, not
+      // an organization's, whatever the tagger typed it.
+      if (s.type == ner::kOrg && s.end - s.begin >= 2 && Courtesy(Word(s.begin)) &&
+          doc_.tokens[s.begin + 1].Is(kCapitalized))
+        s.type = ner::kPer;
       Cand c;
       c.b = s.begin;
       c.e = s.end;
@@ -647,8 +689,8 @@ class Builder {
              IsRoleWord(c.e - 1) && c.e < doc_.tokens.size() && doc_.tokens[c.e].Is(kCapitalized))
         --c.e;
       // A lone function word or role word is not a name.
-      if (c.e - c.b == 1 &&
-          (In<kFunctionWords>(Word(c.b)) || (s.type == ner::kPer && IsRoleWord(c.b)))) {
+      if (c.e - c.b == 1 && (In<kFunctionWords>(Word(c.b)) ||
+                             (s.type == ner::kPer && IsRoleWord(c.b)) || Courtesy(Word(c.b)))) {
         continue;
       }
       // ("\u201CBuilding it? Not negotiable.\u201D": also after an opening quote.)
@@ -1277,7 +1319,10 @@ class Builder {
       // "X and <ORG>": X one capitalized word, a common noun.
       if (c.e - c.b == 1 && c.type != "PERSON" && c.type != "NORP" && c.e + 1 < n &&
           Word(c.e) == "and" && k + 1 < cands_.size() && cands_[k + 1].b == c.e + 1 &&
-          cands_[k + 1].type == "ORG" && cands_[k + 1].e - cands_[k + 1].b >= 2 && plain_cap(c.b) &&
+          (cands_[k + 1].type == "ORG" ||
+           (cands_[k + 1].type == "PERSON" && AbstractNoun(cands_[k + 1].e - 1) &&
+            !GivenName(cands_[k + 1].b))) &&
+          cands_[k + 1].e - cands_[k + 1].b >= 2 && plain_cap(c.b) &&
           ((context_.word_bits[c.b] & 2) || AbstractNoun(c.b)) && !lex_.country.count(Word(c.b)) &&
           !lex_.place.count(Word(c.b)) && !In<kPlacePrefixes>(Word(c.b)) &&
           !lex_.demonym.count(Word(cands_[k + 1].e - 1))) {

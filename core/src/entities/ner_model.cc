@@ -564,6 +564,8 @@ namespace {
 // position or neighbours), in the order Featurize gives them first.
 // Returns their number (at most kWordFeatures).
 constexpr int kWordFeatures = 10;
+// Lower-case words up to this far from a capitalized word are its context bag.
+constexpr uint32_t kBagWindow = 4;
 int WordFeatures(const TokInfo& c, uint32_t* out) {
   int n = 0;
   out[n++] = Mix(1, 0);
@@ -597,10 +599,19 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
   pad2.lower = pad2.exact = pad2.sshape = 0xE0D;
   info[0] = info[1] = pad;
   info[n + 2] = info[n + 3] = pad2;
+  // A token's info is needed when a token that is not quiet lies within
+  // kBagWindow of it (its neighbours at +-2, the bag of context words).
+  uint32_t last_loud = UINT32_MAX;  // the last token before k that is not quiet
+  uint32_t next_loud = 0;           // the first token from k on that is not quiet
   for (uint32_t k = 0; k < n; ++k) {
-    bool needed = !quiet || !(*quiet)[k] || (k > 0 && !(*quiet)[k - 1]) ||
-                  (k > 1 && !(*quiet)[k - 2]) || (k + 1 < n && !(*quiet)[k + 1]) ||
-                  (k + 2 < n && !(*quiet)[k + 2]);
+    bool needed = !quiet;
+    if (!needed) {
+      if (next_loud < k) next_loud = k;
+      while (next_loud < n && (*quiet)[next_loud]) ++next_loud;
+      needed = (next_loud < n && next_loud - k <= kBagWindow) ||
+               (last_loud != UINT32_MAX && k - last_loud <= kBagWindow);
+      if (!(*quiet)[k]) last_loud = k;
+    }
     if (needed) {
       const Token& t = doc.tokens[begin + k];
       info[k + 2] = cache ? cache->Get(begin + k) : Info(doc, t, cluster_dropout);
@@ -658,6 +669,17 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
     add(Mix(51, c.fine));
     add(Mix(54, c.fine, c.cls));
     if (c.cls == kClsCap || c.cls == kClsCaps) {
+      // The lower-case words around a capitalized word, as a bag of their
+      // word clusters: "the band ... played", "a club ... in the league" say
+      // what kind of name it is where the words next to it do not. (The words
+      // themselves or the coarse clusters too: datelines such as "KYIV -
+      // Russian forces said" read as ORG.)
+      const uint32_t from = k > kBagWindow ? k - kBagWindow : 0;
+      const uint32_t to = std::min(n, k + kBagWindow + 1);
+      for (uint32_t j = from; j < to; ++j) {
+        const TokInfo& w = info[j + 2];
+        if (j != k && w.cls == kClsLower) add(Mix(61, w.fine));
+      }
       add(Mix(26, k > 0 ? context.word_bits[i - 1] : 9, c.cls,
               k + 1 < n ? context.word_bits[i + 1] : 9));
     }
@@ -1060,8 +1082,9 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   std::vector<uint8_t> tags(n_doc, 0);  // a tag is < kNumTags (17)
   std::vector<uint8_t> quiet, all_quiet(n_doc, 1);
   const auto sequences = Sequences(doc);
-  // The sums of the tags, then zeros. int16 is exact: a token has under 60
-  // features (with the history ones), each weight within +-127.
+  // The sums of the tags, then zeros. int16 is exact: a token has under 80
+  // features (with the history ones and the context bag), each weight within
+  // +-127.
   int16_t acc[kRow] = {};
   std::vector<uint8_t> back;
   InfoCache info_cache(doc);
