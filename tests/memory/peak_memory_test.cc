@@ -13,7 +13,10 @@
 // news' (at the commit that added this test, 5 MB of real news: Analyze
 // 13.1x, ToJson 11.8x; this text: 17.1x and 26.4x. After the 48-byte entity
 // candidates, 12-byte mentions and the tagger's scores in blocks: news
-// 11.8x and 10.7x; this text 14.6x (the quotes stage) and 24.7x).
+// 11.8x and 10.7x; this text 14.6x (the quotes stage) and 24.7x. After
+// 12-byte tokens, a byte a token for "inside a quote" and the quotes and
+// claims' reasons grown once to their size: news 8.87x (the tagger, in the
+// entities stage); this text 11.2x (the checks stage) and 24.6x, unchanged).
 //
 // LEDE_MEMORY_VERBOSE=1 prints the peak of every stage (and of ToJson).
 #include <gtest/gtest.h>
@@ -155,7 +158,7 @@ bool Verbose() {
 // Peak bytes over the input's size: Analyze (the input is held by the caller
 // and not counted), and ToJson with the Analysis alive (the returned string
 // included).
-constexpr double kAnalyzeBound = 16.5;
+constexpr double kAnalyzeBound = 12.5;
 constexpr double kJsonBound = 27;
 
 void Check(const std::string& text) {

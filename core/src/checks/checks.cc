@@ -195,7 +195,7 @@ class Checker {
         f.tb = TokenAt(m.span.start);
         f.te = TokenAt(m.span.end);
         if (f.tb >= f.te || f.tb >= d.tokens.size()) continue;
-        f.sentence = d.tokens[f.tb].sentence;
+        f.sentence = d.SentenceOf(f.tb);
         figs_.push_back(f);
       }
     }

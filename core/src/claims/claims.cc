@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "claims/features.h"
@@ -275,10 +276,12 @@ const char* FamilyReason(FeatureFamily f) {
   }
 }
 
-// Reasons: the feature families (and words) that raised the score most.
+// Reasons: the feature families (and words) that raised the score most;
+// "names a source" second when `named_source`. The vector is made to its
+// size (a claim's reasons are kept through every later stage).
 std::vector<std::string> Reasons(const Document& doc, const ClaimTokens& tokens,
                                  const ClaimModel& model, const std::vector<Feature>& features,
-                                 const UnitFacts& facts) {
+                                 const UnitFacts& facts, bool named_source) {
   std::array<double, static_cast<size_t>(FeatureFamily::kCount)> sum{};
   std::vector<std::pair<double, uint32_t>> words;
   for (const Feature& f : features) {
@@ -308,18 +311,23 @@ std::vector<std::string> Reasons(const Document& doc, const ClaimTokens& tokens,
   }
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
-  std::vector<std::string> out;
+  std::array<std::string_view, 12> fixed;
+  size_t n = 0;
   // Rule-backed reasons first: they say what the reader can see.
-  if (facts.quantity) out.push_back("contains a figure");
-  if (facts.comparison) out.push_back("compares");
-  if (facts.change) out.push_back("describes a change");
-  if (facts.causal) out.push_back("states a cause");
-  if (facts.prediction) out.push_back("predicts or plans");
-  if (facts.policy) out.push_back("mentions a law or policy");
+  if (facts.quantity) fixed[n++] = "contains a figure";
+  if (facts.comparison) fixed[n++] = "compares";
+  if (facts.change) fixed[n++] = "describes a change";
+  if (facts.causal) fixed[n++] = "states a cause";
+  if (facts.prediction) fixed[n++] = "predicts or plans";
+  if (facts.policy) fixed[n++] = "mentions a law or policy";
   for (const auto& r : ranked) {
-    if (out.size() >= 4) break;
-    if (std::find(out.begin(), out.end(), r.second) == out.end()) out.push_back(r.second);
+    if (n >= 4) break;
+    if (std::find(fixed.begin(), fixed.begin() + n, r.second) == fixed.begin() + n)
+      fixed[n++] = r.second;
   }
+  std::vector<std::string> out;
+  out.reserve(n + !words.empty() + named_source);
+  for (size_t k = 0; k < n; ++k) out.emplace_back(fixed[k]);
   if (!words.empty()) {
     std::stable_sort(words.begin(), words.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -334,7 +342,11 @@ std::vector<std::string> Reasons(const Document& doc, const ClaimTokens& tokens,
       r += '"';
       if (seen.size() == 3) break;
     }
-    out.push_back(r);
+    out.push_back(r);  // a copy: as long as the text, not as r's room
+  }
+  if (named_source) {
+    out.insert(out.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(out.size(), 1)),
+               "names a source");
   }
   return out;
 }
@@ -515,6 +527,8 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
       Claim claim;
       claim.span = span;
       claim.score = score;
+      claim.types.reserve(facts.quantity + facts.comparison + facts.change + facts.causal +
+                          facts.prediction + facts.policy + facts.event);
       if (facts.quantity) claim.types.push_back("quantity");
       if (facts.comparison) claim.types.push_back("comparison");
       if (facts.change) claim.types.push_back("change");
@@ -524,11 +538,8 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
       if (facts.event) claim.types.push_back("event");
       claim.source = source;
       claim.hedged = whole_sentence().hedged || claim_cue;
-      claim.reasons = Reasons(doc, tokens, model, features, facts);
-      if (claim.source.quote >= 0 || claim.source.entity >= 0) {
-        claim.reasons.insert(claim.reasons.begin() + std::min<size_t>(claim.reasons.size(), 1),
-                             "names a source");
-      }
+      claim.reasons = Reasons(doc, tokens, model, features, facts,
+                              claim.source.quote >= 0 || claim.source.entity >= 0);
       claims.push_back(std::move(claim));
     }
   }

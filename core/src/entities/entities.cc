@@ -299,7 +299,7 @@ class Builder {
     if (title_line_[i]) return true;
     // Elsewhere, a sentence in Title Case without a final period (a subheading).
     if (context_.caps_line[i] != 2) return false;
-    const Sentence& s = doc_.sentences[doc_.tokens[i].sentence];
+    const Sentence& s = doc_.sentences[doc_.SentenceOf(i)];
     for (uint32_t k = s.begin; k < s.end; ++k) {
       if (doc_.tokens[k].kind == TokenKind::kNumber) return false;  // a table row
     }
@@ -566,7 +566,7 @@ class Builder {
     bool any = false;
     for (const ner::NameSpan& s : *spans) {
       for (uint32_t i = s.begin + 1; i < s.end && !any; ++i)
-        any = doc_.tokens[i].sentence != doc_.tokens[i - 1].sentence;
+        any = doc_.SentenceOf(i) != doc_.SentenceOf(i - 1);
     }
     if (!any) return;
     std::vector<ner::NameSpan> out;
@@ -575,8 +575,8 @@ class Builder {
       uint32_t b = s.begin;
       for (uint32_t i = s.begin + 1; i <= s.end; ++i) {
         // At a period only: "Yahoo! News" is one name.
-        if (i < s.end && (doc_.tokens[i].sentence == doc_.tokens[i - 1].sentence ||
-                          doc_.Text(i - 1).back() != '.'))
+        if (i < s.end &&
+            (doc_.SentenceOf(i) == doc_.SentenceOf(i - 1) || doc_.Text(i - 1).back() != '.'))
           continue;
         const bool lone_opener = b != s.begin && i - b == 1 && PlainWord(b) &&
                                  !(context_.word_bits[b] & 5) /* kSeenCapMid | kSeenCapsMid */ &&
@@ -956,7 +956,7 @@ class Builder {
   // "via" between them, and a period: a photo's credit line ("Netflix.",
   // "Getty/Instagram.").
   bool CreditLine(uint32_t i) const {
-    const Paragraph& p = doc_.paragraphs[doc_.sentences[doc_.tokens[i].sentence].paragraph];
+    const Paragraph& p = doc_.paragraphs[doc_.sentences[doc_.SentenceOf(i)].paragraph];
     const uint32_t b = doc_.sentences[p.begin].begin, e = doc_.sentences[p.end - 1].end;
     if (e - b > 8) return false;
     int words = 0;
@@ -1224,7 +1224,7 @@ class Builder {
       if (i < n && (Word(i) == "is" || Word(i) == "was" || Word(i) == ",")) {
         ++i;
         if (i < n && (Word(i) == "a" || Word(i) == "an" || Word(i) == "the")) {
-          const uint32_t s_end = doc_.sentences[doc_.tokens[i].sentence].end;
+          const uint32_t s_end = doc_.sentences[doc_.SentenceOf(i)].end;
           for (uint32_t k = i + 1; k < s_end && k < i + 6 && !person; ++k) {
             if (doc_.tokens[k].kind != TokenKind::kWord || In<kRoleStops>(Word(k))) break;
             person = IsRoleWord(k);
@@ -1232,7 +1232,7 @@ class Builder {
         }
       }
       // "he", "she" ... later in its sentence, with no other name between.
-      const uint32_t end = doc_.sentences[doc_.tokens[c.b].sentence].end;
+      const uint32_t end = doc_.sentences[doc_.SentenceOf(c.b)].end;
       for (uint32_t k = c.e; k < end && k < c.e + 40 && !person; ++k) {
         if (doc_.tokens[k].Is(kCapitalized) && !doc_.tokens[k].Is(kSentenceStart) &&
             !In<kWeekdays>(Word(k)) && !Month(k))
@@ -1651,7 +1651,7 @@ class Builder {
   void Roles(Cand* c) {
     std::vector<std::string> roles;
     if (c->roles) roles = std::move(roles_[c->roles - 1]);
-    const Sentence& s = doc_.sentences[doc_.tokens[c->b].sentence];
+    const Sentence& s = doc_.sentences[doc_.SentenceOf(c->b)];
     // Before the name: a phrase ending in a role word.
     auto before = [&](uint32_t end) -> std::pair<uint32_t, bool> {
       uint32_t head = end;  // just past the role word

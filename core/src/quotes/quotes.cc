@@ -11,8 +11,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "quotes/lexicon.h"
 #include "quotes/marks.h"
@@ -272,11 +274,17 @@ class QuoteFinder {
   std::vector<Quote> Run() {
     Classify();
     marks_ = PairQuoteMarks(d_);
-    in_quote_.assign(d_.tokens.size(), -1);
+    inside_.assign(d_.tokens.size(), 0);
     for (size_t q = 0; q < marks_.size(); ++q) {
       uint32_t e = std::min<uint32_t>(marks_[q].close + 1, ParaEnd(marks_[q].paragraph));
-      for (uint32_t i = marks_[q].open; i < e; ++i) in_quote_[i] = static_cast<int>(q);
+      for (uint32_t i = marks_[q].open; i < e; ++i) {
+        inside_[i] = 1;
+        if (d_.tokens[i].kind == TokenKind::kQuote)
+          mark_of_.push_back({i, static_cast<uint32_t>(q)});
+      }
     }
+    // By token, then quote: a token's last entry is the last quote over it.
+    std::sort(mark_of_.begin(), mark_of_.end());
     IndexMentions();
     BuildFrames();
     AttributeMarked();
@@ -375,7 +383,7 @@ class QuoteFinder {
   }
   // A cue verb used as a verb (not "a report", "the claims").
   const CueVerb* VerbAt(uint32_t i) const {
-    if (i >= cue_.size() || cue_[i] == nullptr || in_quote_[i] >= 0) return nullptr;
+    if (i >= cue_.size() || cue_[i] == nullptr || inside_[i]) return nullptr;
     if (Is(i, kCueNoun) && i > 0) {
       // "the claims", "a false claim", "the call-in show": a noun after a
       // determiner, a possessive or an adjective.
@@ -395,8 +403,7 @@ class QuoteFinder {
           Is(i - 1, kJoin) || Is(i - 1, kPrep))
         return nullptr;
       // "the TLC reality show “Cake Boss”": a noun naming a title.
-      if (i + 1 < in_quote_.size() && in_quote_[i + 1] >= 0 && !Is(i - 1, kPronoun) &&
-          !Is(i - 1, kAux))
+      if (i + 1 < inside_.size() && inside_[i + 1] && !Is(i - 1, kPronoun) && !Is(i - 1, kAux))
         return nullptr;
     }
     if (d_.tokens[i].Is(kCapitalized) && !d_.tokens[i].Is(kSentenceStart) && !TitleCase(i))
@@ -412,7 +419,15 @@ class QuoteFinder {
     const Paragraph& para = d_.paragraphs[p];
     return para.end > para.begin ? d_.sentences[para.begin].begin : 0;
   }
-  uint32_t ParaOf(uint32_t tok) const { return d_.sentences[d_.tokens[tok].sentence].paragraph; }
+  // The quote over quote-mark token i (inside_[i] holds): the last in
+  // marks_ that covers it.
+  const MarkedSpan& MarkAt(uint32_t i) const {
+    auto it = std::upper_bound(
+        mark_of_.begin(), mark_of_.end(), i,
+        [](uint32_t t, const std::pair<uint32_t, uint32_t>& m) { return t < m.first; });
+    return marks_[std::prev(it)->second];
+  }
+  uint32_t ParaOf(uint32_t tok) const { return d_.sentences[d_.SentenceOf(tok)].paragraph; }
   Span Bytes(Range r) const { return {d_.tokens[r.b].span.start, d_.tokens[r.e - 1].span.end}; }
 
   // ---- phrases ------------------------------------------------------------
@@ -622,7 +637,7 @@ class QuoteFinder {
     if (!near.empty() && IsName(near, 2, false) &&
         (near.b == lo || IsPunct(near.b - 1, ",") || d_.tokens[near.b].Is(kSentenceStart)))
       return near;
-    uint32_t sb = d_.sentences[d_.tokens[c].sentence].begin;
+    uint32_t sb = d_.sentences[d_.SentenceOf(c)].begin;
     if (sb >= lo && c - sb <= 40) {
       Range np = PhraseAfter(sb, c);
       // "One of the engineers who reviewed the design, speaking on condition
@@ -792,7 +807,7 @@ class QuoteFinder {
   // a conjunction ("..., he said, and then predicted:"), the speaker of the
   // sentence's latest frame.
   Range ColonSubject(uint32_t c) const {
-    uint32_t s = d_.tokens[c].sentence;
+    uint32_t s = d_.SentenceOf(c);
     uint32_t sb = d_.sentences[s].begin;
     uint32_t b = c;
     bool conj = false;
@@ -863,7 +878,7 @@ class QuoteFinder {
   // A headline in title case ("Trump Says He Never Pledged ..."): most words
   // of token i's sentence are capitalised. Bounded by the sentence cap.
   bool TitleCase(uint32_t i) const {
-    const Sentence& s = d_.sentences[d_.tokens[i].sentence];
+    const Sentence& s = d_.sentences[d_.SentenceOf(i)];
     uint32_t words = 0, caps = 0;
     for (uint32_t k = s.begin; k < s.end && k < s.begin + 40; ++k) {
       if (d_.tokens[k].kind != TokenKind::kWord) continue;
@@ -951,14 +966,13 @@ class QuoteFinder {
   // final punctuation, or a comma before "according to" / "adding".
   uint32_t ClauseEnd(uint32_t b, uint32_t se) const {
     uint32_t e = se;
-    while (e > b && (IsTerminal(e - 1) ||
-                     (d_.tokens[e - 1].kind == TokenKind::kQuote && in_quote_[e - 1] < 0)))
+    while (e > b &&
+           (IsTerminal(e - 1) || (d_.tokens[e - 1].kind == TokenKind::kQuote && !inside_[e - 1])))
       --e;
     for (uint32_t i = b; i + 1 < e; ++i) {
       // ...,” adding that ...: the comma sits inside the closing mark.
-      if (d_.tokens[i].kind == TokenKind::kQuote && in_quote_[i] >= 0 && i > b &&
-          IsPunct(i - 1, ",") && marks_[in_quote_[i]].close == i && cue_[i + 1] != nullptr &&
-          lower_[i + 1].size() > 3 &&
+      if (d_.tokens[i].kind == TokenKind::kQuote && inside_[i] && i > b && IsPunct(i - 1, ",") &&
+          MarkAt(i).close == i && cue_[i + 1] != nullptr && lower_[i + 1].size() > 3 &&
           lower_[i + 1].compare(lower_[i + 1].size() - 3, 3, "ing") == 0)
         return i + 1;
       if (IsPunct(i, ",") &&
@@ -966,8 +980,7 @@ class QuoteFinder {
            Word(i + 1, "as") || Word(i + 1, "although") || Word(i + 1, "though") ||
            Word(i + 1, "whereas") ||
            (cue_[i + 1] != nullptr && lower_[i + 1].size() > 3 &&
-            lower_[i + 1].compare(lower_[i + 1].size() - 3, 3, "ing") == 0 &&
-            in_quote_[i + 1] < 0)))
+            lower_[i + 1].compare(lower_[i + 1].size() - 3, 3, "ing") == 0 && !inside_[i + 1])))
         return i;
     }
     while (e > b && IsPunct(e - 1, ",")) --e;
@@ -1008,8 +1021,8 @@ class QuoteFinder {
         if (i >= k + 10 && chunks == 0) break;
         continue;
       }
-      if (i + 1 < se && d_.tokens[i + 1].kind == TokenKind::kQuote && in_quote_[i + 1] >= 0 &&
-          marks_[in_quote_[i + 1]].open == i + 1) {
+      if (i + 1 < se && d_.tokens[i + 1].kind == TokenKind::kQuote && inside_[i + 1] &&
+          MarkAt(i + 1).open == i + 1) {
         *colon = IsPunct(i, ":");
         return {i + 1, ClauseEnd(i + 1, se)};
       }
@@ -1053,7 +1066,7 @@ class QuoteFinder {
       break;
     }
     if (k < se && IsPunct(k, ",") && k + 1 < se && d_.tokens[k + 1].kind == TokenKind::kQuote &&
-        in_quote_[k + 1] >= 0)
+        inside_[k + 1])
       ++k;
     bool that = k < se && Word(k, "that");
     if (that) ++k;
@@ -1091,7 +1104,7 @@ class QuoteFinder {
       uint32_t sb = sen.begin, se = sen.end;
       ColonFrame(sb, se, s);
       for (uint32_t v = sb; v < se; ++v) {
-        if (in_quote_[v] >= 0) continue;
+        if (inside_[v]) continue;
         // Most words are no cue: one look-up decides ("according to" is none).
         if (cue_[v] == nullptr) {
           if (lower_[v].size() == 9 && Word(v, "according") && v + 1 < se && Word(v + 1, "to"))
@@ -1157,8 +1170,8 @@ class QuoteFinder {
         // quote reports it; its speaker is the name before it.
         bool gerund_quote = false;
         if (gerund && v > sb && v + 2 < se && (IsPunct(v + 1, ",") || IsPunct(v + 1, ":")) &&
-            d_.tokens[v + 2].kind == TokenKind::kQuote && in_quote_[v + 2] >= 0 &&
-            marks_[in_quote_[v + 2]].open == v + 2) {
+            d_.tokens[v + 2].kind == TokenKind::kQuote && inside_[v + 2] &&
+            MarkAt(v + 2).open == v + 2) {
           Range np = PhraseBefore(v, sb);
           Range run = np.empty() ? np : NameRun(np);
           if (!np.empty() && ((!run.empty() && run.e == np.e) || IsSourcePhrase(np) ||
@@ -1265,8 +1278,8 @@ class QuoteFinder {
           for (uint32_t k = sp.e; k + 1 < se && k < sp.e + 24; ++k) {
             if (IsTerminal(k) || d_.tokens[k].kind == TokenKind::kQuote) break;
             if ((IsPunct(k, ",") || IsPunct(k, ":")) &&
-                d_.tokens[k + 1].kind == TokenKind::kQuote && in_quote_[k + 1] >= 0 &&
-                marks_[in_quote_[k + 1]].open == k + 1) {
+                d_.tokens[k + 1].kind == TokenKind::kQuote && inside_[k + 1] &&
+                MarkAt(k + 1).open == k + 1) {
               f.speaker = sp;
               f.colon = IsPunct(k, ":");
               f.content = {k + 1, ClauseEnd(k + 1, se)};
@@ -1333,7 +1346,7 @@ class QuoteFinder {
       Range name = NameRun({b, c});
       // "A: ..." answers in an interview transcript ("A" is no determiner here).
       if (c == b + 1 && Text(b) == "A") name = {b, c};
-      if (name.b != b || name.e != c || in_quote_[c] >= 0) return;
+      if (name.b != b || name.e != c || inside_[c]) return;
       if (c + 1 < se && d_.tokens[c + 1].kind == TokenKind::kNumber) return;  // 3:20
       Frame f;
       f.cue = {c, c + 1};
@@ -1389,8 +1402,7 @@ class QuoteFinder {
     }
     for (uint32_t i = k; i < se && i < k + 6; ++i) {
       if (Word(i, "to") || Word(i, "for") || Word(i, "on")) return;
-      if (d_.tokens[i].kind == TokenKind::kQuote && in_quote_[i] >= 0 &&
-          marks_[in_quote_[i]].open == i) {
+      if (d_.tokens[i].kind == TokenKind::kQuote && inside_[i] && MarkAt(i).open == i) {
         f.content = {i, i + 1};
         frames_.push_back(f);
         return;
@@ -1417,10 +1429,10 @@ class QuoteFinder {
     if (t >= pe) return DashParagraph(m, a);
     if (IsPunct(t, ",")) ++t;
     if (t >= pe) return false;
-    uint32_t se = d_.sentences[d_.tokens[t].sentence].end;
+    uint32_t se = d_.sentences[d_.SentenceOf(t)].end;
     // “Q.” Trump said. : the splitter may start a new sentence at the name.
-    bool new_sentence = d_.tokens[t].sentence != d_.tokens[m.close].sentence &&
-                        !d_.tokens[t].Is(kLower) && !IsDashText(Text(t));
+    bool new_sentence = d_.SentenceOf(t) != d_.SentenceOf(m.close) && !d_.tokens[t].Is(kLower) &&
+                        !IsDashText(Text(t));
     if (IsDashText(Text(t))) {
       Range sp = PhraseAfter(t + 1, pe);
       if (sp.empty() || !HasName(sp)) return false;
@@ -1558,7 +1570,7 @@ class QuoteFinder {
   // A frame of the opening mark's sentence whose verb comes before the quote
   // and whose reported span holds it ("S said: “Q”", "S wrote that “Q”").
   bool Leading(const MarkedSpan& m, Attribution* a) const {
-    uint32_t s = d_.tokens[m.open].sentence;
+    uint32_t s = d_.SentenceOf(m.open);
     for (uint32_t k = frame_begin_[s + 1]; k > frame_begin_[s]; --k) {
       const Frame& f = frames_[k - 1];
       if (f.cue.b > m.open) continue;
@@ -1580,7 +1592,7 @@ class QuoteFinder {
   // A frame after the quote whose reported span holds it ("it was only “a
   // matter of time” before ..., said one of the officials").
   bool Around(const MarkedSpan& m, Attribution* a) const {
-    uint32_t s0 = d_.tokens[m.open].sentence;
+    uint32_t s0 = d_.SentenceOf(m.open);
     uint32_t last = std::min<uint32_t>(s0 + 3, static_cast<uint32_t>(d_.sentences.size()));
     for (uint32_t s = s0; s < last; ++s) {
       if (d_.sentences[s].paragraph != m.paragraph) break;
@@ -1607,7 +1619,7 @@ class QuoteFinder {
     uint32_t prev = m.paragraph - 1;
     uint32_t pe = ParaEnd(prev);
     if (pe == 0 || !IsPunct(pe - 1, ":")) return false;
-    uint32_t s = d_.tokens[pe - 1].sentence;
+    uint32_t s = d_.SentenceOf(pe - 1);
     for (uint32_t k = frame_begin_[s + 1]; k > frame_begin_[s]; --k) {
       const Frame& f = frames_[k - 1];
       if (f.speaker.empty()) continue;
@@ -1646,7 +1658,7 @@ class QuoteFinder {
     if (name.empty() || name.e != np.e) {
       // "Trump went even further: “Q”", "leaned in and boomed: “Q”": the
       // subject of a short clause ending in the colon.
-      uint32_t sb = d_.sentences[d_.tokens[c].sentence].begin;
+      uint32_t sb = d_.sentences[d_.SentenceOf(c)].begin;
       bool quoted = false;
       for (uint32_t i = sb; i < c; ++i) quoted |= d_.tokens[i].kind == TokenKind::kQuote;
       name = sb < pb || c - sb > 14 || quoted ? Range{c, c} : MainSubject(sb, c);
@@ -1669,7 +1681,7 @@ class QuoteFinder {
   bool CommaLeadIn(const MarkedSpan& m, Attribution* a) const {
     if (m.open == 0 || !IsPunct(m.open - 1, ",")) return false;
     uint32_t c = m.open - 1;
-    if (d_.tokens[c].sentence != d_.tokens[m.open].sentence) return false;
+    if (d_.SentenceOf(c) != d_.SentenceOf(m.open)) return false;
     Range sp = ColonSubject(c);
     if (sp.empty() || sp.e >= c) return false;
     uint32_t v = sp.e;
@@ -1729,14 +1741,14 @@ class QuoteFinder {
   // to its paragraph's end, where m.close points one past the last token.)
   bool EndsSentence(const MarkedSpan& m) const {
     if (m.unclosed || m.runs_on || m.close >= d_.tokens.size()) return true;
-    uint32_t se = d_.sentences[d_.tokens[m.close].sentence].end;
+    uint32_t se = d_.sentences[d_.SentenceOf(m.close)].end;
     return m.close + 1 >= se || IsTerminal(m.close + 1) ||
            (m.end() > m.begin() && IsTerminal(m.end() - 1));
   }
 
   // Does the quote stand as a sentence of its own (or after "S said:")?
   bool StandsAlone(const MarkedSpan& m, const Attribution& a, uint32_t split_cue) const {
-    uint32_t sb = d_.sentences[d_.tokens[m.open].sentence].begin;
+    uint32_t sb = d_.sentences[d_.SentenceOf(m.open)].begin;
     // The rest of a split quote: “That, unfortunately,” he said, “is part of ...”
     if (a.leading && !a.cue.empty() && a.cue.b == split_cue) return true;
     // "He added, “actually, what I don't understand ...”", "Clinton said,
@@ -1808,7 +1820,7 @@ class QuoteFinder {
   // The mark at token i starts a sentence (the splitter may have given an
   // opening '' to the sentence before).
   bool OpensSentence(uint32_t i) const {
-    return i == d_.sentences[d_.tokens[i].sentence].begin || (i > 0 && IsTerminal(i - 1)) ||
+    return i == d_.sentences[d_.SentenceOf(i)].begin || (i > 0 && IsTerminal(i - 1)) ||
            d_.tokens[i].Is(kParagraphStart);
   }
 
@@ -1837,9 +1849,10 @@ class QuoteFinder {
     Speaker last;
     bool has_last = false;
     uint32_t last_para = 0;
-    size_t fp = 0;               // frames before the current quote, for the running speaker
-    uint32_t split_cue = kNone;  // the cue after the last direct quote
-    uint32_t last_end = 0;       // byte after the latest attribution
+    size_t fp = 0;                // frames before the current quote, for the running speaker
+    uint32_t split_cue = kNone;   // the cue after the last direct quote
+    uint32_t last_end = 0;        // byte after the latest attribution
+    out_.reserve(marks_.size());  // a quote a mark
     for (const MarkedSpan& m : marks_) {
       // The latest speaker named by a frame before this quote.
       while (fp < frames_.size() && frames_[fp].cue.b < m.open) {
@@ -1923,25 +1936,39 @@ class QuoteFinder {
     }
   }
 
+  // The reported span of frame f without the punctuation at its edges,
+  // when it is an indirect quote of its own; else an empty range.
+  Range IndirectContent(const Frame& f) const {
+    if (f.used || f.content.empty() || f.speaker.empty()) return {};
+    if (f.verb != nullptr && f.verb->frame == CueFrame::kName) return {};
+    Range c = f.content;
+    // Trim marks and punctuation at the edges.
+    while (c.b < c.e && (d_.tokens[c.b].kind == TokenKind::kPunct)) ++c.b;
+    while (c.e > c.b && (d_.tokens[c.e - 1].kind == TokenKind::kPunct)) --c.e;
+    uint32_t words = 0;
+    // Reported speech around a quoted fragment stays (the fragment is a
+    // partial quote of its own); a frame that only introduces a quote goes.
+    uint32_t outside = 0;
+    for (uint32_t i = c.b; i < c.e; ++i) {
+      bool word = d_.tokens[i].kind == TokenKind::kWord || d_.tokens[i].kind == TokenKind::kNumber;
+      words += word;
+      outside += word && !inside_[i];
+    }
+    if (words < 3 || outside < 3) return {};
+    return c;
+  }
+
   void EmitIndirect() {
+    // The frames that make a quote first, so that out_ grows once to its
+    // size (a doubling vector of 200-byte quotes held up to twice them).
+    std::vector<std::pair<const Frame*, Range>> emit;
     for (const Frame& f : frames_) {
-      if (f.used || f.content.empty() || f.speaker.empty()) continue;
-      if (f.verb != nullptr && f.verb->frame == CueFrame::kName) continue;
-      Range c = f.content;
-      // Trim marks and punctuation at the edges.
-      while (c.b < c.e && (d_.tokens[c.b].kind == TokenKind::kPunct)) ++c.b;
-      while (c.e > c.b && (d_.tokens[c.e - 1].kind == TokenKind::kPunct)) --c.e;
-      uint32_t words = 0;
-      // Reported speech around a quoted fragment stays (the fragment is a
-      // partial quote of its own); a frame that only introduces a quote goes.
-      uint32_t outside = 0;
-      for (uint32_t i = c.b; i < c.e; ++i) {
-        bool word =
-            d_.tokens[i].kind == TokenKind::kWord || d_.tokens[i].kind == TokenKind::kNumber;
-        words += word;
-        outside += word && in_quote_[i] < 0;
-      }
-      if (words < 3 || outside < 3) continue;
+      const Range c = IndirectContent(f);
+      if (!c.empty()) emit.push_back({&f, c});
+    }
+    out_.reserve(out_.size() + emit.size());
+    for (const auto& [frame, c] : emit) {
+      const Frame& f = *frame;
       Quote q;
       q.kind = Quote::Kind::kIndirect;
       q.span = Bytes(c);
@@ -1967,7 +1994,7 @@ class QuoteFinder {
       if (++steps > 64) return true;
       if (!person_[it->entity] || it->entity == who.entity) continue;
       uint32_t t = TokenAt(it->start);
-      if (t != kNone && in_quote_[t] >= 0) continue;
+      if (t != kNone && inside_[t]) continue;
       return true;
     }
     return false;
@@ -2076,8 +2103,8 @@ class QuoteFinder {
     std::vector<char> quoted(d_.sentences.size(), 0);
     for (const MarkedSpan& m : marks_) {
       uint32_t last = std::min<uint32_t>(m.close, static_cast<uint32_t>(d_.tokens.size()) - 1);
-      for (uint32_t x = d_.tokens[m.open].sentence; x <= d_.tokens[last].sentence; ++x)
-        quoted[x] = 1;
+      const uint32_t to = d_.SentenceOf(last);
+      for (uint32_t x = d_.SentenceOf(m.open); x <= to; ++x) quoted[x] = 1;
     }
     size_t mi = 0;
     uint32_t ti = 0;  // token walk in step with the mentions (both in text order)
@@ -2094,7 +2121,7 @@ class QuoteFinder {
         if (quoted[sx]) {
           if (ti < sen.begin) ti = sen.begin;
           while (ti + 1 < sen.end && d_.tokens[ti + 1].span.start <= mentions_[k].start) ++ti;
-          if (in_quote_[ti] >= 0) continue;
+          if (inside_[ti]) continue;
         }
         if (only >= 0 && only != e) several = true;
         only = e;
@@ -2110,8 +2137,7 @@ class QuoteFinder {
       }
       for (uint32_t i = from; i < sen.end; ++i) {
         const std::string_view w = lower_[i];
-        if (w.size() < 2 || w.size() > 7 || (w[0] != 'h' && w[0] != 's') || in_quote_[i] >= 0)
-          continue;
+        if (w.size() < 2 || w.size() > 7 || (w[0] != 'h' && w[0] != 's') || inside_[i]) continue;
         if (w == "he" || w == "his" || w == "him" || w == "himself")
           he[only] += he[only] < 1000;
         else if (w == "she" || w == "her" || w == "hers" || w == "herself")
@@ -2191,7 +2217,7 @@ class QuoteFinder {
       // "Misha, a member of the brigade who said": who it is comes from before.
       uint32_t k = r.b;
       if (k > 0 && IsPunct(k - 1, ",")) --k;
-      uint32_t lo = d_.sentences[d_.tokens[r.b].sentence].begin;
+      uint32_t lo = d_.sentences[d_.SentenceOf(r.b)].begin;
       Range ante = PhraseBefore(k, lo);
       // "Misha, a member of the brigade who said": the name the description is about.
       if (!ante.empty() && ante.b > lo + 1 && IsPunct(ante.b - 1, ",")) {
@@ -2384,7 +2410,10 @@ class QuoteFinder {
   CueTable cue_;
   LowerWords lower_;
   std::vector<MarkedSpan> marks_;
-  std::vector<int> in_quote_;
+  // Per token: inside a quote, from its opening mark to its closing mark (a
+  // byte a token; which quote, MarkAt tells for the mark tokens alone).
+  std::vector<uint8_t> inside_;
+  std::vector<std::pair<uint32_t, uint32_t>> mark_of_;  // (quote-mark token, quote) sorted
   std::vector<Frame> frames_;
   std::vector<uint32_t> frame_begin_;  // per sentence, plus one past the end
   std::vector<MentionRef> mentions_;

@@ -349,8 +349,16 @@ void Segment(Document* d) {
       s.paragraph = static_cast<uint32_t>(d->paragraphs.size());
       s.dateline = dateline;
       d->tokens[b].flags |= kSentenceStart;
-      for (uint32_t k = b; k < x; ++k)
-        d->tokens[k].sentence = static_cast<uint32_t>(d->sentences.size());
+      // Tokens come in order, each in one sentence: a block's first token
+      // sets its base before the others' steps are taken from it.
+      const uint32_t index = static_cast<uint32_t>(d->sentences.size());
+      constexpr uint32_t kMask = (1u << kSentenceBlockBits) - 1;
+      for (uint32_t k = b; k < x;) {
+        if ((k & kMask) == 0) d->sentence_base.push_back(index);
+        const auto step = static_cast<uint8_t>(index - d->sentence_base.back());
+        const uint32_t block_end = std::min(x, (k | kMask) + 1);
+        for (; k < block_end; ++k) d->tokens[k].sentence_step = step;
+      }
       d->sentences.push_back(s);
     };
     uint32_t dl = DatelineEnd(*d, p, e);
@@ -479,8 +487,16 @@ Document BuildDocument(std::string_view text) {
   Document d;
   d.text = text;
   d.tokens = Tokenize(text);
+  // Held by every stage: no room left over from Tokenize's estimate (or its
+  // doubling when the text has more tokens than estimated).
+  if (d.tokens.capacity() > d.tokens.size()) {
+    std::vector<Token> fit(d.tokens.begin(), d.tokens.end());
+    d.tokens.swap(fit);
+  }
   AssignWords(&d);  // before Segment, which reads the case flags
+  d.sentence_base.reserve((d.tokens.size() >> kSentenceBlockBits) + 1);
   Segment(&d);
+  d.sentences.shrink_to_fit();
   return d;
 }
 
