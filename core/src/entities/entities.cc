@@ -371,6 +371,11 @@ class Builder {
     }
   }
   bool Contraction(uint32_t b, uint32_t e) const {
+    const std::string_view text = doc_.text.substr(
+        doc_.tokens[b].span.start, doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start);
+    if (text.find('\'') == std::string_view::npos &&
+        text.find("\xE2\x80") == std::string_view::npos)
+      return false;  // no apostrophe (the common case)
     std::string w = Folded(b, e);
     size_t q = w.find('\'');
     size_t len = 1;
@@ -737,8 +742,8 @@ class Builder {
       }
       // "Breitbart reporter Michelle Fields", "POLITICO senior writer": an unknown
       // LOC before a role in lower case is an organization.
-      if (s.type == ner::kLoc && c.type == "GPE" && !context_.caps_line[c.b] &&
-          !KnownPlace(c.b, c.e) && RoleAfter(c.e) && !lex_.demonym.count(Word(c.b))) {
+      if (s.type == ner::kLoc && c.type == "GPE" && !context_.caps_line[c.b] && RoleAfter(c.e) &&
+          !KnownPlace(c.b, c.e) && !lex_.demonym.count(Word(c.b))) {
         bool lower = false;  // "a Russian Rock singer", "the Great Maratha leader"
         for (uint32_t i = c.b; i < c.e; ++i) lower = lower || (context_.word_bits[i] & 2);
         if (!lower) c.type = "ORG";
@@ -1045,6 +1050,11 @@ class Builder {
   // GPE span that ends in a person the text names elsewhere (a given name and a
   // surname, or the surname of a full name, the surname also alone) is two names.
   // A role word inside the span ("Chief of Staff") is the person's role.
+  // Room for the candidates after a pass that splits some in two: 1/8 more
+  // (a 5 MB text splits hundreds, so "+ 4" made the vector double, and with
+  // the candidates it was built from that was 4x them at the entities stage's
+  // peak: 12.9 MB of 48-byte candidates, 9.3x the input).
+  static size_t SplitRoom(size_t n) { return n + n / 8 + 4; }
   void PersonsAfterOrgNames() {
     std::unordered_set<std::string_view> persons;   // last words of PERSON candidates
     std::unordered_set<std::string_view> surnames;  // of full names with a given name
@@ -1061,29 +1071,34 @@ class Builder {
       return t.kind == TokenKind::kWord && t.Is(kCapitalized) && !t.Is(kAllCaps) &&
              !(context_.word_bits[i] & 2) && !In<kFunctionWords>(Word(i));
     };
-    std::vector<Cand> out;
-    out.reserve(cands_.size() + 4);
-    for (Cand& c : cands_) {
+    std::vector<Cand> out;  // built only once a span splits
+    bool split = false;
+    for (size_t at = 0; at < cands_.size(); ++at) {
+      const Cand& c = cands_[at];
       const uint32_t n = c.e - c.b;
       uint32_t j = c.e;  // the person's first token
       // "Chief of [Staff Cheryl Mills]": the rest of a role before a given name.
       const bool after_role = c.b >= 2 && Word(c.b - 1) == "of" && IsRoleWord(c.b - 2);
-      if ((c.type == "ORG" || c.type == "GPE") && n >= 3 && !context_.caps_line[c.b] &&
-          !TitleLine(c.b) && !lex_.org.count(Folded(c.b, c.e)) && name_word(c.e - 1) &&
-          !NameHead(c.e - 1)) {
+      bool evidence = after_role || persons.count(doc_.Text(c.e - 1));
+      for (uint32_t i = c.b; i + 2 < c.e && !evidence && n >= 3; ++i) evidence = IsRoleWord(i);
+      if ((c.type == "ORG" || c.type == "GPE") && n >= 3 && evidence && !context_.caps_line[c.b] &&
+          name_word(c.e - 1) && !NameHead(c.e - 1) && !TitleLine(c.b) &&
+          !lex_.org.count(Folded(c.b, c.e))) {
         // A given name and a surname (and a middle name) after at least one word.
         // ("House" + "Newt Gingrich": after a known name or a name's last word).
         for (uint32_t k = c.e - 2; k > c.b && k + 3 >= c.e; --k) {
           bool words = true;
           for (uint32_t i = k; i < c.e; ++i) words = words && name_word(i);
-          const std::string head = Folded(c.b, k);
-          const bool after_name = NameHead(k - 1) || lex_.org.count(head) ||
-                                  lex_.country.count(head) || lex_.place.count(head);
+          auto after_name = [&] {
+            if (NameHead(k - 1)) return true;
+            const std::string head = Folded(c.b, k);
+            return lex_.org.count(head) || lex_.country.count(head) || lex_.place.count(head);
+          };
           bool role = false;  // "Clinton Chief of Staff" + "Cheryl Mills"
           for (uint32_t i = c.b; i < k; ++i) role = role || IsRoleWord(i);
           if (words && !NameHead(k) &&
               ((GivenName(k) && (role || persons.count(doc_.Text(c.e - 1)))) ||
-               (after_name && alone.count(doc_.Text(c.e - 1))) ||
+               (alone.count(doc_.Text(c.e - 1)) && after_name()) ||
                (after_role && k == c.b + 1 && GivenName(k))))
             j = k;
         }
@@ -1094,8 +1109,13 @@ class Builder {
       }
       // Not a name the text writes elsewhere as no person's ("Classic Lotto").
       if (j == c.e || (c.e - j >= 2 && OtherThanPerson(Folded(j, c.e)))) {
-        out.push_back(std::move(c));
+        if (split) out.push_back(c);
         continue;
+      }
+      if (!split) {
+        out.reserve(SplitRoom(cands_.size()));
+        out.assign(cands_.begin(), cands_.begin() + static_cast<std::ptrdiff_t>(at));
+        split = true;
       }
       uint32_t head_end = j;
       for (uint32_t i = c.b; i < j; ++i) {
@@ -1107,16 +1127,28 @@ class Builder {
       while (head_end > c.b && In<kFunctionWords>(Word(head_end - 1))) --head_end;
       if (head_end > c.b && !(after_role && j == c.b + 1)) {
         Cand head = Cand::Span(c.b, head_end, c.type);
-        out.push_back(std::move(head));
+        out.push_back(head);
       }
       out.push_back(Cand::Span(j, c.e, "PERSON"));  // Roles() finds its role
     }
-    cands_.swap(out);
+    if (split) cands_.swap(out);
   }
   // "a Trump-Clinton race", "the Biden-Harris ticket": surnames of persons in the
   // text joined by a hyphen are no name of their own; nor is a surname joined to
   // a word the text writes in lower case ("Obamacare", with "health care").
   void SurnamePairs() {
+    // A one-word name of 7 letters or more that no list knows.
+    auto compound = [&](const Cand& c) {
+      return c.e - c.b == 1 && c.type != "PERSON" && c.type != "NORP" &&
+             doc_.Text(c.b).size() >= 7 && !context_.gazetteer[c.b] && !context_.lists[c.b];
+    };
+    auto hyphen = [&](const Cand& c) {
+      return c.e - c.b == 1 && c.type != "NORP" &&
+             doc_.Text(c.b).find('-') != std::string_view::npos;
+    };
+    if (std::none_of(cands_.begin(), cands_.end(),
+                     [&](const Cand& c) { return compound(c) || hyphen(c); }))
+      return;
     std::unordered_set<std::string_view> persons;  // last words of PERSON candidates
     for (const Cand& c : cands_) {
       if (c.type == "PERSON") persons.insert(doc_.Text(c.e - 1));
@@ -1124,7 +1156,7 @@ class Builder {
     if (persons.empty()) return;
     std::vector<std::string_view> rests;  // "care" of "Obamacare"
     for (const Cand& c : cands_) {
-      if (c.e - c.b != 1 || c.type == "PERSON" || c.type == "NORP") continue;
+      if (!compound(c)) continue;
       const std::string_view w = doc_.Text(c.b);
       for (size_t k = 4; k + 3 <= w.size(); ++k) {
         if (persons.count(w.substr(0, k))) rests.push_back(Word(c.b).substr(k));
@@ -1142,7 +1174,7 @@ class Builder {
     auto pair = [&](const Cand& c) {
       if (c.e - c.b != 1 || c.type == "NORP") return false;
       std::string_view w = doc_.Text(c.b);
-      if (!rests.empty() && c.type != "PERSON") {
+      if (!rests.empty() && compound(c)) {
         for (size_t k = 4; k + 3 <= w.size(); ++k) {
           if (!persons.count(w.substr(0, k))) continue;
           // ... or a frequent word (in the tagger's cluster table), of four letters or more.
@@ -1225,7 +1257,7 @@ class Builder {
   // NORP and a GPE.
   void SplitGroupAndPlace() {
     std::vector<Cand> out;
-    out.reserve(cands_.size() + 2);
+    out.reserve(SplitRoom(cands_.size()));
     for (Cand& c : cands_) {
       if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || context_.caps_line[c.b] ||
           lex_.org.count(Folded(c.b, c.e))) {
