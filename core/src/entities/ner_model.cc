@@ -451,8 +451,9 @@ DocContext BuildDocContext(const Document& doc) {
   // Per Document word id: its lower-case hash and its id here (words that
   // differ only in case share the latter), computed at its first token.
   constexpr uint32_t kNone = UINT32_MAX;
-  std::vector<uint32_t> lower(doc.words(), 0), word_id(doc.words(), kNone);
-  c.word.assign(n, 0);
+  std::vector<uint32_t> lower(doc.words(), 0);
+  std::vector<uint32_t>& word_id = c.word_of;
+  word_id.assign(doc.words(), kNone);
   c.lists.assign(n, 0);
   const WordLists& lists = WordLists::Get();
   for (size_t i = 0; i < n; ++i) {
@@ -487,7 +488,6 @@ DocContext BuildDocContext(const Document& doc) {
       word_id[dw] = ids[j];
     }
     const uint32_t id = word_id[dw];
-    c.word[i] = id;
     if ((t.Is(kCapitalized) || t.Is(kAllCaps)) && t.span.end - t.span.start >= 3) {
       const int b = lists.bits.Get(lower[dw]);
       if (b > 0) c.lists[i] = static_cast<uint8_t>(b);
@@ -518,9 +518,12 @@ DocContext BuildDocContext(const Document& doc) {
   }
   std::vector<uint32_t>().swap(keys);
   std::vector<uint32_t>().swap(ids);
+  for (uint32_t& id : word_id) {
+    if (id == kNone) id = 0;
+  }
   for (size_t i = 0; i < n; ++i) {
     if (doc.tokens[i].kind == TokenKind::kWord || HasHistory(doc, static_cast<uint32_t>(i)))
-      c.word_bits[i] = bits[c.word[i]];
+      c.word_bits[i] = bits[word_id[doc.word[i]]];
   }
   // Longest lexicon phrase from each token, left to right.
   c.gazetteer.assign(n, 0);
@@ -710,7 +713,7 @@ void BuildHistory(const Document& doc, const DocContext& context, const uint8_t*
   for (uint32_t i = 0; i < n; ++i) {
     history->own[i] = tags[i];
     if (!HasHistory(doc, i)) continue;
-    uint16_t& c = history->counts[static_cast<size_t>(context.word[i]) * kNumTags + tags[i]];
+    uint16_t& c = history->counts[static_cast<size_t>(context.Word(doc, i)) * kNumTags + tags[i]];
     if (c < 0xFFFF) ++c;
   }
 }
@@ -722,7 +725,7 @@ void HistoryFeatures(const Document& doc, const DocContext& context, const Histo
   uint32_t c[kNumTags] = {};
   uint32_t total = 0;
   if (history) {
-    const uint16_t* h = &history->counts[static_cast<size_t>(context.word[i]) * kNumTags];
+    const uint16_t* h = &history->counts[static_cast<size_t>(context.Word(doc, i)) * kNumTags];
     for (int k = 0; k < kNumTags; ++k) c[k] = h[k];
     if (c[history->own[i]] > 0) --c[history->own[i]];  // the other occurrences only
     for (int k = 0; k < kNumTags; ++k) total += c[k];
@@ -1152,7 +1155,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   BuildHistory(doc, context, tags.data(), &history);
   auto repeated = [&](uint32_t i) {
     if (!HasHistory(doc, i)) return false;
-    const uint16_t* h = &history.counts[static_cast<size_t>(context.word[i]) * kNumTags];
+    const uint16_t* h = &history.counts[static_cast<size_t>(context.Word(doc, i)) * kNumTags];
     uint32_t total = 0;
     for (int k = 0; k < kNumTags; ++k) total += h[k];
     return total > 1;

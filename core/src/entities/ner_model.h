@@ -44,8 +44,12 @@ struct DocContext {
   std::vector<uint8_t> caps_line;  // per token: 1 when its sentence is an ALL-CAPS line
   std::vector<uint8_t> gazetteer;  // per token: 0, or 1 + 4 * category + position (U B I L)
   std::vector<uint8_t> lists;      // per token: WordList bits of its lower-case form
-  std::vector<uint32_t> word;      // per word token: id of its lower-case form (0 .. words-1)
-  uint32_t words = 0;              // distinct lower-case words
+  // Per Document word id: the id of its lower-case form (0 .. words-1); 0 for a
+  // Document word none of whose tokens is a word or takes part in the history.
+  std::vector<uint32_t> word_of;
+  uint32_t words = 0;  // distinct lower-case words
+  // The lower-case id of token i (a word token, or one with HasHistory()).
+  uint32_t Word(const Document& doc, uint32_t i) const { return word_of[doc.word[i]]; }
 };
 DocContext BuildDocContext(const Document& doc);
 // When `quiet` is given, tokens with quiet[k] set get no features (see Quiet()).
