@@ -696,7 +696,6 @@ TEST(EntitiesTest, SalienceRanksTheMainActor) {
   }
 }
 
-// Exact-span micro F1 over PER/ORG/LOC on CoNLL-2003 dev (as `lede eval ner`).
 TEST(EntitiesTest, NameWithTheIsFoundAgainWithoutIt) {
   // HuffPost, February 2016 (PolNeAR train, a live blog): the tagger took "The
   // GOP" whole once and missed the later "the GOP" mentions, which were found
@@ -718,6 +717,24 @@ TEST(EntitiesTest, NameWithTheIsFoundAgainWithoutIt) {
   EXPECT_EQ(found, 1u);
 }
 
+TEST(EntitiesTest, CompanyWithoutItsLegalFormIsTheSameCompany) {
+  // Politico (AP), August 2016: "Podesta Group Inc." and "Mercury LLC." are
+  // "the Podesta Group" and "Mercury" further on, one entity each.
+  Found f = Analyse(
+      "The nonprofit hired a pair of Washington lobbying firms, Podesta Group Inc. and Mercury "
+      "LLC. Registered as lobbyists with the nonprofit are current and former employees of the "
+      "Podesta Group. The head of Mercury, Vin Weber, is an influential Republican.");
+  const Entity* podesta = f.With("Podesta Group Inc.");
+  ASSERT_NE(podesta, nullptr);
+  EXPECT_EQ(podesta->type, "ORG");
+  EXPECT_EQ(f.With("Podesta Group"), podesta);
+  const Entity* mercury = f.With("Mercury");
+  ASSERT_NE(mercury, nullptr);
+  EXPECT_EQ(mercury->type, "ORG");
+  EXPECT_EQ(mercury->mentions.size(), 2u);  // "Mercury LLC." (with the sentence's period) too
+}
+
+// Exact-span micro F1 over PER/ORG/LOC on CoNLL-2003 dev (as `lede eval ner`).
 TEST(EntitiesTest, ConllDevF1) {
   std::ifstream in(std::string(LEDE_SHARED_DIR) + "/data/ner/conll2003-dev.jsonl");
   if (!in) GTEST_SKIP() << "no ../shared/data/ner/conll2003-dev.jsonl";

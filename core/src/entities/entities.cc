@@ -190,6 +190,10 @@ const char* const kPlacePrefixes[] = {
 const char* const kCompanyWords[] = {
     "inc", "inc.", "corp", "corp.",   "corporation", "ltd",      "ltd.",     "llc",
     "plc", "co",   "co.",  "company", "group",       "holdings", "partners", nullptr};
+// A company's legal form, which later mentions leave out ("Boeing Co" ... "Boeing").
+const char* const kLegalForms[] = {"inc",  "inc.", "corp", "corp.", "corporation", "ltd",
+                                   "ltd.", "llc",  "llc.", "plc",   "plc.",        "co",
+                                   "co.",  "ag",   "sa",   nullptr};
 // Nouns that follow a company's name ("Wells Fargo CEO", "Apple shareholders").
 const char* const kCompanyNouns[] = {"ceo",          "cfo",       "coo",          "shareholders",
                                      "stockholders", "employees", "bankers",      "subsidiary",
@@ -1638,7 +1642,14 @@ class Builder {
     }
     if (c.type == "ORG") {
       auto it = lex_.org.find(f);
-      return it != lex_.org.end() ? it->second : f;
+      if (it != lex_.org.end()) return it->second;
+      // "Boeing Co" is the "Boeing" of the next paragraph.
+      if (c.e - c.b >= 2 && In<kLegalForms>(Word(c.e - 1))) {
+        f = Folded(c.b, c.e - 1);
+        if (f.rfind("the ", 0) == 0) f = f.substr(4);
+        it = lex_.org.find(f);
+        return it != lex_.org.end() ? it->second : f;
+      }
     }
     return f;
   }
