@@ -718,12 +718,15 @@ TEST(EntitiesTest, NameWithTheIsFoundAgainWithoutIt) {
 }
 
 TEST(EntitiesTest, CompanyWithoutItsLegalFormIsTheSameCompany) {
-  // Politico (AP), August 2016: "Podesta Group Inc." and "Mercury LLC." are
-  // "the Podesta Group" and "Mercury" further on, one entity each.
+  // Politico (AP), August 2016 (PolNeAR train): "Podesta Group Inc." and
+  // "Mercury LLC." are "the Podesta Group" and "Mercury" further on, one
+  // entity each. The article's sentences, the first shortened at its start.
   Found f = Analyse(
-      "The nonprofit hired a pair of Washington lobbying firms, Podesta Group Inc. and Mercury "
-      "LLC. Registered as lobbyists with the nonprofit are current and former employees of the "
-      "Podesta Group. The head of Mercury, Vin Weber, is an influential Republican.");
+      "Gates was also helping steer the advocacy work done by a pro-Yanukovych nonprofit that "
+      "hired a pair of Washington lobbying firms, Podesta Group Inc. and Mercury LLC.\n\nAmong "
+      "those who described Manafort's and Gates's relationship with the nonprofit are current and "
+      "former employees of the Podesta Group. The head of Mercury, Vin Weber, is an influential "
+      "Republican, former congressman and former special policy adviser to Mitt Romney.");
   const Entity* podesta = f.With("Podesta Group Inc.");
   ASSERT_NE(podesta, nullptr);
   EXPECT_EQ(podesta->type, "ORG");
