@@ -852,6 +852,24 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions, in
   constexpr int T = kNumTags;
   constexpr float kNeg = -1e30f;
   const Legal& legal = Legal::Get();
+  if (n == 1) {
+    // One token (most runs): the best tag that may both start and end the
+    // run, scored as below (same sums, same order, same ties) without the
+    // back pointers.
+    int best = 0;
+    float bs = kNeg * 2;
+    for (int b = 0; b < T; ++b) {
+      if (!legal.end[b]) continue;
+      const float score = legal.ok[from][b] ? transitions[from * T + b] + emissions[b] : kNeg;
+      const float s = then_o ? score + transitions[b * T] : score;
+      if (s > bs) {
+        bs = s;
+        best = b;
+      }
+    }
+    tags[0] = static_cast<uint8_t>(best);
+    return;
+  }
   float score[T], next[T];
   back->resize(static_cast<size_t>(n) * T);
   for (int b = 0; b < T; ++b) {
@@ -1051,7 +1069,20 @@ void Model::AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t t
   for (size_t f = from; f < to; ++f) {
     const int8_t* row = Find(feats[f]);
     if (!row) continue;
+#if defined(__GNUC__)  // g++ and clang (em++): 16 sums as one vector, the 17th alone
+    static_assert(kNumTags == 17 && kRow >= 16, "16 tags in a vector, one more");
+    typedef int8_t V16x8 __attribute__((vector_size(16)));
+    typedef int16_t V16x16 __attribute__((vector_size(32)));
+    V16x8 w;
+    V16x16 a;
+    std::memcpy(&w, row, sizeof w);
+    std::memcpy(&a, acc, sizeof a);
+    a += __builtin_convertvector(w, V16x16);
+    std::memcpy(acc, &a, sizeof a);
+    acc[16] = static_cast<int16_t>(acc[16] + row[16]);
+#else
     for (int t = 0; t < kNumTags; ++t) acc[t] += row[t];
+#endif
   }
 }
 
