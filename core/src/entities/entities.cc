@@ -163,6 +163,18 @@ const char* const kOrgRoles[] = {
     "professor", "spokesman", "spokeswoman", "spokesperson", "executive",  "manager",
     "employee",  "member",    nullptr};
 
+// People who work at or study an organization, in the singular or plural,
+// before "at" or "of" and a name: "Analysts at Jefferies said", "an economist
+// at Credit Suisse", "researchers at Technion". Only with "at"/"of": "a place
+// where analysts work" is not a sign.
+const char* const kOrgStaff[] = {
+    "analyst",    "analysts",    "economist", "economists", "strategist", "strategists",
+    "researcher", "researchers", "scientist", "scientists", "executive",  "executives",
+    "employee",   "employees",   "engineer",  "engineers",  "trader",     "traders",
+    "banker",     "bankers",     "partner",   "partners",   "professor",  "professors",
+    "fellow",     "fellows",     "director",  "directors",  "manager",    "managers",
+    "student",    "students",    "worker",    "workers",    nullptr};
+
 // Jobs at a newspaper or broadcaster: "Breitbart reporter", "POLITICO senior writer".
 const char* const kMediaRoles[] = {"reporter", "correspondent", "writer", "columnist", "editor",
                                    "producer", "anchor",        "host",   "pollster",  "staffer",
@@ -193,7 +205,7 @@ const char* const kCompanyWords[] = {
 // A company's legal form, which later mentions leave out ("Boeing Co" ... "Boeing").
 const char* const kLegalForms[] = {"inc",  "inc.", "corp", "corp.", "corporation", "ltd",
                                    "ltd.", "llc",  "llc.", "plc",   "plc.",        "co",
-                                   "co.",  "ag",   "sa",   nullptr};
+                                   "co.",  "ag",   "sa",   "llp",   "llp.",        nullptr};
 // Nouns that follow a company's name ("Wells Fargo CEO", "Apple shareholders").
 const char* const kCompanyNouns[] = {"ceo",          "cfo",       "coo",          "shareholders",
                                      "stockholders", "employees", "bankers",      "subsidiary",
@@ -798,9 +810,12 @@ class Builder {
       if ((c.type == "GPE" || c.type == "LOC") && c.b >= 2) {
         std::string_view prep = Word(c.b - 1);
         std::string f = Folded(c.b, c.e);
-        if ((prep == "of" || prep == "at") && In<kOrgRoles>(Word(c.b - 2)) &&
-            !lex_.country.count(f) && !lex_.place.count(f)) {
+        if ((prep == "of" || prep == "at") &&
+            (In<kOrgRoles>(Word(c.b - 2)) || (prep == "at" && In<kOrgStaff>(Word(c.b - 2)))) &&
+            !KnownPlace(c.b, c.e)) {  // not "the Democratic chair of Jefferson County"
           c.type = "ORG";
+          // Its other mentions ("Jefferies said") are the firm's too (CompanyNames).
+          company_forms_.insert(std::move(f));
         }
       }
       // "the West", "the North": a region, not a person (nor a GPE by default).
@@ -980,6 +995,7 @@ class Builder {
   // whatever the tagger's type (a person or an unknown place).
   void CompanyNames() {
     std::unordered_set<std::string> forms;
+    forms.swap(company_forms_);
     const size_t n = doc_.tokens.size();
     for (const Cand& c : cands_) {
       if (c.type != "PERSON" && c.type != "GPE") continue;
@@ -1750,6 +1766,19 @@ class Builder {
     SetRoles(c, std::move(roles));
   }
 
+  // Where a candidate's mention ends in the text. "hired Mercury LLC.": a legal
+  // form written in capitals ("LLC", "PLC") has no period of its own, so at the
+  // end of a sentence the period is the sentence's ("Inc.", "Co." keep theirs).
+  uint32_t End(const Cand& c) const {
+    const uint32_t i = c.e - 1;
+    const Token& t = doc_.tokens[i];
+    const std::string_view w = doc_.Text(i);
+    if (c.e - c.b >= 2 && t.Is(kAllCaps) && w.size() >= 3 && w.find('.') == w.size() - 1 &&
+        In<kLegalForms>(Word(i)) && doc_.sentences[doc_.SentenceOf(i)].end == c.e)
+      return t.span.end - 1;
+    return t.span.end;
+  }
+
   std::vector<Entity> Cluster() {
     // Persons: a surname alone joins the full name that carries it.
     std::unordered_map<std::string, std::string> by_surname;
@@ -1806,9 +1835,9 @@ class Builder {
       }
       Entity& e = out[it->second];
       Mention m;
-      m.span = {doc_.tokens[c.b].span.start, doc_.tokens[c.e - 1].span.end};
+      m.span = {doc_.tokens[c.b].span.start, End(c)};
       e.mentions.push_back(m);
-      std::string written = Written(c.b, c.e);
+      std::string written(doc_.text.substr(m.span.start, m.span.end - m.span.start));
       // The longest form, preferring one not written in capitals (headlines).
       bool caps = doc_.tokens[c.b].Is(kAllCaps) && doc_.tokens[c.e - 1].Is(kAllCaps);
       bool name_caps = !e.name.empty() && e.name == Fold(e.name) ? false : IsAllCapsName(e.name);
@@ -1864,6 +1893,9 @@ class Builder {
   std::vector<uint8_t> person_;                  // per token: inside a PERSON mention
   std::vector<uint8_t> title_line_;              // per token: on a Title Case headline line
   ner::DocContext context_;                      // the tagger's document-level facts
+  // Names an organization's staff works at ("analysts at Jefferies"): every
+  // mention of the form is the organization's (CompanyNames).
+  std::unordered_set<std::string> company_forms_;
 };
 
 }  // namespace
