@@ -95,6 +95,12 @@ bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c) || IsCombining(c)
 
 bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 
+// An ASCII letter or digit: a word character of one byte (IsWordChar).
+inline bool IsAsciiAlnum(unsigned char b) {
+  return static_cast<unsigned char>((b | 0x20) - 'a') < 26 ||
+         static_cast<unsigned char>(b - '0') < 10;
+}
+
 bool IsTerminal(std::string_view t) {
   return t == "." || t == "!" || t == "?" || t == "..." || t == "\xE2\x80\xA6" || t == "?!" ||
          t == "!?";
@@ -110,13 +116,24 @@ size_t ScanWord(const Scanner& s, size_t i, bool* has_dot) {
   size_t j = i;
   *has_dot = false;
   bool numeric = IsDigit(s.Peek(i));
+  const char* text = s.text.data();
   while (j < s.n) {
+    // Most of a word is ASCII letters and digits: one byte each, no decoding.
+    if (IsAsciiAlnum(static_cast<unsigned char>(text[j]))) {
+      ++j;
+      continue;
+    }
     int len;
     char32_t c = s.At(j, &len);
     if (IsWordChar(c)) {
       j += len;
       continue;
     }
+    // Only an apostrophe, a hyphen, or , . : between digits or letters keep
+    // the word going: any other character ends it (most often a space).
+    if (c != '\'' && c != 0x2019 && c != '-' && c != 0x2010 && c != 0x2011 && c != ',' &&
+        c != '.' && c != ':')
+      break;
     size_t k = j + len;
     char32_t next = s.Peek(k);
     char32_t prev = j > i ? CodePointBefore(s.text, j, &len) : 0;
@@ -199,6 +216,11 @@ std::vector<Token> Tokenize(std::string_view text) {
   size_t i = 0;
   uint16_t pending = 0;
   while (i < s.n) {
+    if (text[i] == ' ') {  // the common space between words, without decoding
+      pending |= kSpaceBefore;
+      ++i;
+      continue;
+    }
     int len;
     char32_t c = s.At(i, &len);
     if (IsSpace(c)) {
@@ -385,8 +407,11 @@ void Segment(Document* d) {
   }
 }
 
-// A hash of a token's bytes, eight at a time.
-inline uint64_t WordHash(const char* p, size_t n) {
+// A hash of a token's bytes, eight at a time. `end` is the end of the text
+// that holds them: a short tail is read as one 8-byte load when the text goes
+// on that far (the same value as copying its n bytes, on a little-endian
+// machine; either way only the table's layout depends on it, not the ids).
+inline uint64_t WordHash(const char* p, size_t n, const char* end) {
   uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
   while (n >= 8) {
     uint64_t v;
@@ -398,7 +423,13 @@ inline uint64_t WordHash(const char* p, size_t n) {
   }
   if (n > 0) {
     uint64_t v = 0;
-    std::memcpy(&v, p, n);
+    if (end - p >= 8) {
+      std::memcpy(&v, p, 8);
+      v &= ~0ull >> (64 - 8 * n);
+    } else {
+      for (size_t k = 0; k < n; ++k)
+        v |= static_cast<uint64_t>(static_cast<uint8_t>(p[k])) << (8 * k);
+    }
     h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
   }
   h ^= h >> 29;
@@ -417,11 +448,12 @@ void AssignWords(Document* d) {
   std::vector<uint32_t> ids(size, 0), keys(size, 0);
   uint32_t mask = static_cast<uint32_t>(size - 1);
   size_t room = 0;
+  const char* text_end = d->text.data() + d->text.size();
   for (size_t k = 0; k < n; ++k) {
     const Token& t = d->tokens[k];
     const char* p = d->text.data() + t.span.start;
     const size_t len = t.span.end - t.span.start;
-    const uint64_t h = WordHash(p, len);
+    const uint64_t h = WordHash(p, len, text_end);
     const uint32_t key = static_cast<uint32_t>(h >> 32);
     uint32_t j = static_cast<uint32_t>(h) & mask;
     for (;; j = (j + 1) & mask) {
@@ -452,7 +484,8 @@ void AssignWords(Document* d) {
       for (size_t x = 0; x < ids.size(); ++x) {
         if (ids[x] == 0) continue;
         const Token& u = d->tokens[d->word_token[ids[x] - 1]];
-        const uint64_t h2 = WordHash(d->text.data() + u.span.start, u.span.end - u.span.start);
+        const uint64_t h2 =
+            WordHash(d->text.data() + u.span.start, u.span.end - u.span.start, text_end);
         uint32_t y = static_cast<uint32_t>(h2) & mask;
         while (ids2[y] != 0) y = (y + 1) & mask;
         ids2[y] = ids[x];
