@@ -62,7 +62,7 @@ TEST(ClaimsTest, FactualNewsSentencesAreClaims) {
     ASSERT_EQ(claims.size(), 1u) << text;
     EXPECT_GE(claims[0].score, ClaimThreshold());
     EXPECT_LE(claims[0].score, 1.0);
-    EXPECT_FALSE(claims[0].reasons.empty()) << text;
+    EXPECT_GT(claims[0].num_reasons, 0) << text;
   }
 }
 
@@ -116,24 +116,35 @@ TEST(ClaimsTest, TypesSayWhatKindOfClaim) {
     std::vector<Claim> claims = ClaimsOf(c.text);
     ASSERT_EQ(claims.size(), 1u) << c.text;
     for (const std::string& t : c.types)
-      EXPECT_TRUE(Has(claims[0].types, t)) << c.text << ": " << t;
+      EXPECT_TRUE(Has(ClaimTypeNames(claims[0]), t)) << c.text << ": " << t;
   }
   // A date is not a figure; "Bill" before a surname is not a bill.
   std::vector<Claim> claims = ClaimsOf(
       "On Friday, the Pentagon's arms acquisition chief Bill LaPlante said the meeting would take "
       "place in Brussels on September 28.");
   for (const Claim& c : claims) {
-    EXPECT_FALSE(Has(c.types, "quantity"));
-    EXPECT_FALSE(Has(c.types, "policy"));
+    EXPECT_FALSE(Has(ClaimTypeNames(c), "quantity"));
+    EXPECT_FALSE(Has(ClaimTypeNames(c), "policy"));
   }
 }
 
 TEST(ClaimsTest, FiguresAreGivenAsAReason) {
+  Analysis a;
   std::vector<Claim> claims = ClaimsOf(
       "The retaliatory fire came as Ukraine said forces had recaptured more than 20 additional "
-      "settlements.");
+      "settlements.",
+      &a);
   ASSERT_EQ(claims.size(), 1u);
-  EXPECT_TRUE(Has(claims[0].reasons, "contains a figure"));
+  EXPECT_TRUE(claims[0].Has(ClaimReason::kFigure));
+  std::vector<std::string> reasons = ClaimReasonTexts(claims[0], a.text);
+  ASSERT_EQ(reasons.size(), claims[0].num_reasons);
+  EXPECT_EQ(reasons[0], "contains a figure");
+  // The reasons of the JSON are these texts; the wording one quotes words
+  // of the claim, each once.
+  for (const std::string& r : reasons) {
+    if (r.rfind("wording of checkable statements: \"", 0) != 0) continue;
+    EXPECT_NE(a.text.find(r.substr(34, r.find('"', 34) - 34)), std::string::npos) << r;
+  }
 }
 
 TEST(ClaimsTest, HedgesAreMarked) {
@@ -143,7 +154,7 @@ TEST(ClaimsTest, HedgesAreMarked) {
       "independently verified.");
   ASSERT_EQ(hedged.size(), 1u);
   EXPECT_TRUE(hedged[0].hedged);
-  EXPECT_TRUE(Has(hedged[0].types, "quantity"));
+  EXPECT_TRUE(Has(ClaimTypeNames(hedged[0]), "quantity"));
 
   std::vector<Claim> reported =
       ClaimsOf("Russian forces reportedly abandoned 40 tanks near Izyum on Saturday.");
@@ -193,7 +204,7 @@ TEST(ClaimsTest, SourceIsTheQuoteThatCarriesTheClaim) {
   ASSERT_EQ(claims.size(), 1u);
   EXPECT_EQ(claims[0].source.quote, 0);
   EXPECT_EQ(claims[0].source.entity, 0);
-  EXPECT_TRUE(Has(claims[0].reasons, "names a source"));
+  EXPECT_TRUE(Has(ClaimReasonTexts(claims[0], text), "names a source"));
 
   // Without quotes, a named subject of "said" is the source; with nothing
   // found, the outlet's own voice (no source).

@@ -102,7 +102,6 @@ Analysis Run(std::string_view utf8, const Options& options, std::vector<StageTim
   a.quotes.shrink_to_fit();
   clock.Lap("quotes");
   a.claims = FindClaims(doc, a.entities, a.quotes);
-  for (Claim& c : a.claims) c.reasons.shrink_to_fit();
   a.claims.shrink_to_fit();
   clock.Lap("claims");
   a.checks = RunChecks(doc, a.entities, a.claims);

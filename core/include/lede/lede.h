@@ -123,13 +123,59 @@ struct ClaimSource {
   int quote = -1;   // quote index, or -1
 };
 
+// What a claim states; the JSON lists a claim's types in this order.
+enum class ClaimType : uint8_t {
+  kQuantity,
+  kComparison,
+  kChange,
+  kCausal,
+  kPrediction,
+  kPolicy,
+  kEvent,
+  kCount
+};
+
+// Why a claim was flagged, as the reader is told: each one a fixed phrase
+// (ClaimReasonName), except kWording, which quotes up to three of the
+// claim's words (Claim::wording): `wording of checkable statements: "a", "b"`.
+enum class ClaimReason : uint8_t {
+  kFigure,       // "contains a figure"
+  kCompares,     // "compares"
+  kChange,       // "describes a change"
+  kCause,        // "states a cause"
+  kPrediction,   // "predicts or plans"
+  kPolicy,       // "mentions a law or policy"
+  kNames,        // "names a person, place or organisation"
+  kAction,       // "reports an action"
+  kAttribution,  // "attributes it to someone"
+  kLength,       // "a long, detailed statement"
+  kSource,       // "names a source"
+  kWording,      // "wording of checkable statements: ..."
+  kCount
+};
+
+// A claim holds no heap memory: a long text has a hundred thousand reasons,
+// each one of a dozen phrases.
 struct Claim {
+  static constexpr size_t kMaxReasons = 8;
+  static constexpr size_t kMaxWords = 3;
+
   Span span;
-  double score = 0;                // check-worthiness in [0, 1]
-  std::vector<std::string> types;  // quantity, comparison, change, causal, prediction, ...
+  double score = 0;  // check-worthiness in [0, 1]
   ClaimSource source;
+  uint8_t types = 0;  // bit (1 << ClaimType) per type: quantity, comparison, change, ...
   bool hedged = false;
-  std::vector<std::string> reasons;
+  uint8_t num_reasons = 0;                // reasons[0, num_reasons) are set
+  ClaimReason reasons[kMaxReasons] = {};  // the most telling first
+  Span wording[kMaxWords] = {};           // kWording's words, in order; unused ones empty
+
+  bool Has(ClaimType type) const { return (types >> static_cast<int>(type)) & 1; }
+  bool Has(ClaimReason reason) const {
+    for (size_t k = 0; k < num_reasons; ++k) {
+      if (reasons[k] == reason) return true;
+    }
+    return false;
+  }
 };
 
 struct Check {
@@ -169,6 +215,16 @@ std::string ToJson(const Analysis& analysis);
 // Names used in the JSON for enum values.
 const char* QuoteKindName(Quote::Kind kind);
 const char* ApproxName(Quantity::Approx approx);
+const char* ClaimTypeName(ClaimType type);
+// The phrase of a reason; for kWording only its start, "wording of checkable statements:".
+const char* ClaimReasonName(ClaimReason reason);
+
+// A claim's types and reasons as the JSON gives them. `text` is the
+// Analysis::text its spans point into (kWording quotes its words).
+std::vector<std::string> ClaimTypeNames(const Claim& claim);
+std::vector<std::string> ClaimReasonTexts(const Claim& claim, std::string_view text);
+// Appends the JSON text of claim.reasons[k] to `out`.
+void AppendClaimReason(const Claim& claim, size_t k, std::string_view text, std::string* out);
 
 }  // namespace lede
 

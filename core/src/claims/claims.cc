@@ -249,39 +249,27 @@ bool IsFunctionWord(std::string_view w) {
   return words.Has(w);
 }
 
-const char* FamilyReason(FeatureFamily f) {
+// The reason a modelled feature family gives, or kCount for none.
+ClaimReason FamilyReason(FeatureFamily f) {
   switch (f) {
-    case FeatureFamily::kFigure:
-      return "contains a figure";
     case FeatureFamily::kEntity:
-      return "names a person, place or organisation";
-    case FeatureFamily::kCompare:
-      return "compares";
-    case FeatureFamily::kChange:
-      return "describes a change";
-    case FeatureFamily::kCause:
-      return "states a cause";
-    case FeatureFamily::kFuture:
-      return "predicts or plans";
-    case FeatureFamily::kPolicy:
-      return "mentions a law or policy";
+      return ClaimReason::kNames;
     case FeatureFamily::kPast:
-      return "reports an action";
+      return ClaimReason::kAction;
     case FeatureFamily::kAttribution:
-      return "attributes it to someone";
+      return ClaimReason::kAttribution;
     case FeatureFamily::kLength:
-      return "a long, detailed statement";
+      return ClaimReason::kLength;
     default:
-      return nullptr;
+      return ClaimReason::kCount;
   }
 }
 
-// Reasons: the feature families (and words) that raised the score most;
-// "names a source" second when `named_source`. The vector is made to its
-// size (a claim's reasons are kept through every later stage).
-std::vector<std::string> Reasons(const Document& doc, const ClaimTokens& tokens,
-                                 const ClaimModel& model, const std::vector<Feature>& features,
-                                 const UnitFacts& facts, bool named_source) {
+// Sets claim->reasons (and wording): the feature families (and words) that
+// raised the score most; "names a source" second when `named_source`.
+void SetReasons(const Document& doc, const ClaimTokens& tokens, const ClaimModel& model,
+                const std::vector<Feature>& features, const UnitFacts& facts, bool named_source,
+                Claim* claim) {
   std::array<double, static_cast<size_t>(FeatureFamily::kCount)> sum{};
   std::vector<std::pair<double, uint32_t>> words;
   for (const Feature& f : features) {
@@ -299,56 +287,50 @@ std::vector<std::string> Reasons(const Document& doc, const ClaimTokens& tokens,
     std::string_view folded = tokens.folded(f.token);
     if (folded.size() >= 4 && !IsFunctionWord(folded)) words.emplace_back(c, f.token);
   }
-  std::vector<std::pair<double, const char*>> ranked;
+  // Families the rules also read (figures, comparisons, change, cause,
+  // prediction, policy) give their reason only when the rule agrees; the
+  // others (names, past actions, attribution, length) when they weigh.
+  std::vector<std::pair<double, ClaimReason>> ranked;
   for (size_t i = 0; i < sum.size(); ++i) {
-    // Families the rules also read (figures, comparisons, change, cause,
-    // prediction, policy) give their reason only when the rule agrees.
-    auto family = static_cast<FeatureFamily>(i);
-    bool modelled = family == FeatureFamily::kEntity || family == FeatureFamily::kPast ||
-                    family == FeatureFamily::kAttribution || family == FeatureFamily::kLength;
-    const char* r = FamilyReason(family);
-    if (r != nullptr && modelled && sum[i] > 0.15) ranked.emplace_back(sum[i], r);
+    ClaimReason r = FamilyReason(static_cast<FeatureFamily>(i));
+    if (r != ClaimReason::kCount && sum[i] > 0.15) ranked.emplace_back(sum[i], r);
   }
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
-  std::array<std::string_view, 12> fixed;
+  ClaimReason* out = claim->reasons;
   size_t n = 0;
   // Rule-backed reasons first: they say what the reader can see.
-  if (facts.quantity) fixed[n++] = "contains a figure";
-  if (facts.comparison) fixed[n++] = "compares";
-  if (facts.change) fixed[n++] = "describes a change";
-  if (facts.causal) fixed[n++] = "states a cause";
-  if (facts.prediction) fixed[n++] = "predicts or plans";
-  if (facts.policy) fixed[n++] = "mentions a law or policy";
+  if (facts.quantity) out[n++] = ClaimReason::kFigure;
+  if (facts.comparison) out[n++] = ClaimReason::kCompares;
+  if (facts.change) out[n++] = ClaimReason::kChange;
+  if (facts.causal) out[n++] = ClaimReason::kCause;
+  if (facts.prediction) out[n++] = ClaimReason::kPrediction;
+  if (facts.policy) out[n++] = ClaimReason::kPolicy;
   for (const auto& r : ranked) {
     if (n >= 4) break;
-    if (std::find(fixed.begin(), fixed.begin() + n, r.second) == fixed.begin() + n)
-      fixed[n++] = r.second;
+    out[n++] = r.second;  // the modelled families are distinct from the rules'
   }
-  std::vector<std::string> out;
-  out.reserve(n + !words.empty() + named_source);
-  for (size_t k = 0; k < n; ++k) out.emplace_back(fixed[k]);
   if (!words.empty()) {
     std::stable_sort(words.begin(), words.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
-    std::string r = "wording of checkable statements:";
-    std::vector<std::string_view> seen;
+    size_t seen = 0;
     for (const auto& wd : words) {
       std::string_view x = doc.Text(wd.second);
-      if (std::find(seen.begin(), seen.end(), x) != seen.end()) continue;
-      seen.push_back(x);
-      r += seen.size() > 1 ? ", \"" : " \"";
-      r += x;
-      r += '"';
-      if (seen.size() == 3) break;
+      bool again = false;
+      for (size_t k = 0; k < seen; ++k) again |= doc.Text(claim->wording[k]) == x;
+      if (again) continue;
+      claim->wording[seen++] = doc.tokens[wd.second].span;
+      if (seen == Claim::kMaxWords) break;
     }
-    out.push_back(r);  // a copy: as long as the text, not as r's room
+    out[n++] = ClaimReason::kWording;
   }
   if (named_source) {
-    out.insert(out.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(out.size(), 1)),
-               "names a source");
+    size_t at = std::min<size_t>(n, 1);
+    for (size_t k = n; k > at; --k) out[k] = out[k - 1];
+    out[at] = ClaimReason::kSource;
+    ++n;
   }
-  return out;
+  claim->num_reasons = static_cast<uint8_t>(n);
 }
 
 // Who the claim is attributed to: a quote covering it, "according to X",
@@ -527,19 +509,18 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
       Claim claim;
       claim.span = span;
       claim.score = score;
-      claim.types.reserve(facts.quantity + facts.comparison + facts.change + facts.causal +
-                          facts.prediction + facts.policy + facts.event);
-      if (facts.quantity) claim.types.push_back("quantity");
-      if (facts.comparison) claim.types.push_back("comparison");
-      if (facts.change) claim.types.push_back("change");
-      if (facts.causal) claim.types.push_back("causal");
-      if (facts.prediction) claim.types.push_back("prediction");
-      if (facts.policy) claim.types.push_back("policy");
-      if (facts.event) claim.types.push_back("event");
+      claim.types =
+          static_cast<uint8_t>(facts.quantity << static_cast<int>(ClaimType::kQuantity) |
+                               facts.comparison << static_cast<int>(ClaimType::kComparison) |
+                               facts.change << static_cast<int>(ClaimType::kChange) |
+                               facts.causal << static_cast<int>(ClaimType::kCausal) |
+                               facts.prediction << static_cast<int>(ClaimType::kPrediction) |
+                               facts.policy << static_cast<int>(ClaimType::kPolicy) |
+                               facts.event << static_cast<int>(ClaimType::kEvent));
       claim.source = source;
       claim.hedged = whole_sentence().hedged || claim_cue;
-      claim.reasons = Reasons(doc, tokens, model, features, facts,
-                              claim.source.quote >= 0 || claim.source.entity >= 0);
+      SetReasons(doc, tokens, model, features, facts,
+                 claim.source.quote >= 0 || claim.source.entity >= 0, &claim);
       claims.push_back(std::move(claim));
     }
   }

@@ -166,6 +166,7 @@ void WriteQuotes(JsonWriter& w, const Analysis& a) {
 void WriteClaims(JsonWriter& w, const Analysis& a) {
   w.Key("claims");
   w.BeginArray();
+  std::string wording;
   for (size_t i = 0; i < a.claims.size(); ++i) {
     const Claim& c = a.claims[i];
     w.BeginObject();
@@ -176,7 +177,9 @@ void WriteClaims(JsonWriter& w, const Analysis& a) {
     w.Double(c.score, 3);
     w.Key("types");
     w.BeginArray();
-    for (const std::string& t : c.types) w.String(t);
+    for (int t = 0; t < static_cast<int>(ClaimType::kCount); ++t) {
+      if (c.Has(static_cast<ClaimType>(t))) w.String(ClaimTypeName(static_cast<ClaimType>(t)));
+    }
     w.EndArray();
     w.Key("source");
     w.BeginObject();
@@ -189,7 +192,15 @@ void WriteClaims(JsonWriter& w, const Analysis& a) {
     w.Bool(c.hedged);
     w.Key("reasons");
     w.BeginArray();
-    for (const std::string& r : c.reasons) w.String(r);
+    for (size_t k = 0; k < c.num_reasons; ++k) {
+      if (c.reasons[k] == ClaimReason::kWording) {
+        wording.clear();
+        AppendClaimReason(c, k, a.text, &wording);
+        w.String(wording);
+      } else {
+        w.String(ClaimReasonName(c.reasons[k]));
+      }
+    }
     w.EndArray();
     w.EndObject();
   }
