@@ -168,8 +168,10 @@ class WordClusters {
 
 uint8_t ClsOf(const Token& t);
 
-// `cluster_dropout`: see Featurize.
-TokInfo Info(const Document& doc, const Token& t, int cluster_dropout = 0) {
+// `cluster_dropout`: see Featurize. Without `word_part` only what the
+// features of a neighbour read is filled in (lower, sshape, the clusters, cls);
+// exact, shape, pre and suf (WordFeatures alone reads them) stay 0.
+TokInfo Info(const Document& doc, const Token& t, int cluster_dropout = 0, bool word_part = true) {
   TokInfo info;
   std::string_view w = doc.Text(t);
   Hasher lower, exact, shape, sshape;
@@ -185,21 +187,27 @@ TokInfo Info(const Document& doc, const Token& t, int cluster_dropout = 0) {
     char32_t l = Lower(c);
     if (c >= 0x370 && (c < 0x1E00 || c > 0x1EFF) && IsLetter(c)) other_script = true;
     lower.Add(l);
-    exact.Add(c == 0x2019 ? '\'' : c);
     char s = ShapeChar(c);
-    if (count < 10) shape.Add(static_cast<unsigned char>(s));
     if (s != prev_shape) sshape.Add(static_cast<unsigned char>(s));
     prev_shape = s;
-    if (count < 4) first[count] = l;
-    last[count & 3] = l;
+    if (word_part) {
+      exact.Add(c == 0x2019 ? '\'' : c);
+      if (count < 10) shape.Add(static_cast<unsigned char>(s));
+      if (count < 4) first[count] = l;
+      last[count & 3] = l;
+    }
     ++count;
   }
-  if (count >= 10) shape.Add('+');
   info.lower = lower.Get();
-  info.exact = exact.Get();
-  info.shape = shape.Get();
   info.sshape = sshape.Get();
-  for (int k = 2; k <= 4; ++k) {
+  info.exact = info.shape = 0;
+  for (int k = 0; k < 3; ++k) info.pre[k] = info.suf[k] = 0;
+  if (word_part) {
+    if (count >= 10) shape.Add('+');
+    info.exact = exact.Get();
+    info.shape = shape.Get();
+  }
+  for (int k = 2; k <= 4 && word_part; ++k) {
     if (count <= k) {
       info.pre[k - 2] = info.suf[k - 2] = 0;
       continue;
@@ -236,16 +244,19 @@ uint8_t ClsOf(const Token& t) {
 }
 
 // Info() by word id (Document::word), for one document: most words recur,
-// and the text decides everything but the case class, set per token.
+// and the text decides everything but the case class, set per token. Most
+// words are only ever a neighbour: their word part is computed only when a
+// token of theirs is scored itself (`full`).
 class InfoCache {
  public:
   explicit InfoCache(const Document& doc) : doc_(doc), have_(doc.words(), 0), info_(doc.words()) {}
-  TokInfo Get(uint32_t token) {
+  TokInfo Get(uint32_t token, bool full = true) {
     const Token& t = doc_.tokens[token];
     const uint32_t w = doc_.word[token];
-    if (!have_[w]) {
-      have_[w] = 1;
-      info_[w] = Info(doc_, t);
+    const uint8_t need = full ? 2 : 1;  // have_: 0 nothing, 1 without the word part, 2 all
+    if (have_[w] < need) {
+      have_[w] = need;
+      info_[w] = Info(doc_, t, 0, full);
       return info_[w];
     }
     TokInfo info = info_[w];
@@ -617,7 +628,10 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
     }
     if (needed) {
       const Token& t = doc.tokens[begin + k];
-      info[k + 2] = cache ? cache->Get(begin + k) : Info(doc, t, cluster_dropout);
+      // The word part only for a token that is scored (the tagger reads it
+      // from the cache for its word features), not for a mere neighbour.
+      info[k + 2] =
+          cache ? cache->Get(begin + k, !(quiet && (*quiet)[k])) : Info(doc, t, cluster_dropout);
     }
   }
   feats->reserve(n * 32);
@@ -838,6 +852,24 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions, in
   constexpr int T = kNumTags;
   constexpr float kNeg = -1e30f;
   const Legal& legal = Legal::Get();
+  if (n == 1) {
+    // One token (most runs): the best tag that may both start and end the
+    // run, scored as below (same sums, same order, same ties) without the
+    // back pointers.
+    int best = 0;
+    float bs = kNeg * 2;
+    for (int b = 0; b < T; ++b) {
+      if (!legal.end[b]) continue;
+      const float score = legal.ok[from][b] ? transitions[from * T + b] + emissions[b] : kNeg;
+      const float s = then_o ? score + transitions[b * T] : score;
+      if (s > bs) {
+        bs = s;
+        best = b;
+      }
+    }
+    tags[0] = static_cast<uint8_t>(best);
+    return;
+  }
   float score[T], next[T];
   back->resize(static_cast<size_t>(n) * T);
   for (int b = 0; b < T; ++b) {
@@ -1037,7 +1069,20 @@ void Model::AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t t
   for (size_t f = from; f < to; ++f) {
     const int8_t* row = Find(feats[f]);
     if (!row) continue;
+#if defined(__GNUC__)  // g++ and clang (em++): 16 sums as one vector, the 17th alone
+    static_assert(kNumTags == 17 && kRow >= 16, "16 tags in a vector, one more");
+    typedef int8_t V16x8 __attribute__((vector_size(16)));
+    typedef int16_t V16x16 __attribute__((vector_size(32)));
+    V16x8 w;
+    V16x16 a;
+    std::memcpy(&w, row, sizeof w);
+    std::memcpy(&a, acc, sizeof a);
+    a += __builtin_convertvector(w, V16x16);
+    std::memcpy(acc, &a, sizeof a);
+    acc[16] = static_cast<int16_t>(acc[16] + row[16]);
+#else
     for (int t = 0; t < kNumTags; ++t) acc[t] += row[t];
+#endif
   }
 }
 
