@@ -277,6 +277,7 @@ class Builder {
     SurnamePairs();
     InitialsAndSurname();
     SplitGroupAndPlace();
+    PersonsBySigns();
     // VoteTypes();
     ExtendMentions();
     // Peak memory: the tagger's per-token facts and the headline map are done
@@ -1311,6 +1312,102 @@ class Builder {
       }
     }
     cands_.swap(out);
+  }
+  // Signs that the one-word name at token i is a person's: a courtesy title or
+  // a title before it ("Mr. Trump", "President Obama", "Sen. Rubio"); ", who"
+  // after it ("Rubio, who supported the bill"); or, as the subject of the verb
+  // after it, "his" right after that verb ("Trump launched his bid").
+  bool PersonSign(uint32_t i) const {
+    const size_t n = doc_.tokens.size();
+    if (i > 0 && doc_.tokens[i - 1].Is(kCapitalized) &&
+        (Courtesy(Word(i - 1)) || IsRoleWord(i - 1)))
+      return true;
+    if (i + 2 < n && doc_.Text(i + 1) == "," && Word(i + 2) == "who") return true;
+    uint32_t v = i + 1;
+    if (v < n && doc_.tokens[v].Is(kPossessive)) return false;
+    if (v + 1 < n && (Word(v) == "then" || Word(v) == "also" || Word(v) == "later")) ++v;
+    if (v + 1 >= n || doc_.tokens[v].kind != TokenKind::kWord || !doc_.tokens[v].Is(kLower) ||
+        In<kRoleStops>(Word(v)))
+      return false;
+    const std::string_view w = Word(v + 1);
+    return w == "his" || w == "himself" || w == "herself";  // not "her": "suspended her account"
+  }
+  // "Donald Trump" and "Trump" read as ORG in some paragraphs (the tagger's
+  // history of "the Trump campaign", "Trump University"), "Assad" as GPE: a
+  // one-word name the text also has as a PERSON, with a sign of a person at one
+  // of its mentions (PersonSign), is that person at every mention not followed
+  // by a company's noun ("Trump shares"); then a given name and that surname
+  // read as ORG or GPE is the person too.
+  void PersonsBySigns() {
+    std::unordered_set<std::string_view> persons;  // one-word PERSON candidates
+    for (const Cand& c : cands_) {
+      if (c.type == "PERSON" && c.e - c.b == 1) persons.insert(doc_.Text(c.b));
+    }
+    if (persons.empty()) return;
+    const size_t n = doc_.tokens.size();
+    auto other = [&](const Cand& c) {
+      return (c.type == "ORG" || c.type == "GPE") && c.e - c.b == 1 &&
+             persons.count(doc_.Text(c.b)) && !context_.caps_line[c.b] &&
+             !doc_.tokens[c.b].Is(kAllCaps);
+    };
+    // "Manafort's and Gates's relationship": joined by "and" to a person's name,
+    // both possessive (not "Julian Assange and WikiLeaks").
+    std::unordered_set<uint32_t> person_begin, person_end;
+    for (const Cand& c : cands_) {
+      if (c.type != "PERSON") continue;
+      person_begin.insert(c.b);
+      person_end.insert(c.e);
+    }
+    auto beside_person = [&](uint32_t i) {
+      const bool poss = i + 1 < n && doc_.tokens[i + 1].Is(kPossessive);
+      if (!poss) return false;
+      const uint32_t after = i + 1 + (poss ? 1 : 0);  // "and" after the name
+      if (after + 1 < n && Word(after) == "and" && person_begin.count(after + 1)) {
+        for (const Cand& p : cands_) {
+          if (p.b == after + 1 && p.type == "PERSON")
+            return poss == (p.e < n && doc_.tokens[p.e].Is(kPossessive));
+        }
+      }
+      // "and" before: the person's name ends at i - 1 or, with "'s", at i - 2.
+      if (i >= 2 && Word(i - 1) == "and") {
+        const uint32_t end = i - 1;
+        const bool p_poss = end >= 1 && doc_.tokens[end - 1].Is(kPossessive);
+        if (poss == p_poss && person_end.count(p_poss ? end - 1 : end)) return true;
+      }
+      return false;
+    };
+    std::unordered_set<std::string_view> signed_forms;
+    for (const Cand& c : cands_) {
+      if ((other(c) || (c.type == "PERSON" && c.e - c.b == 1)) &&
+          (PersonSign(c.b) || (other(c) && beside_person(c.b))))
+        signed_forms.insert(doc_.Text(c.b));
+    }
+    if (signed_forms.empty()) return;
+    auto company_noun = [&](uint32_t i) {
+      if (i < n && doc_.tokens[i].Is(kPossessive)) ++i;
+      return i < n && doc_.tokens[i].kind == TokenKind::kWord && In<kCompanyNouns>(Word(i));
+    };
+    std::unordered_set<std::string_view> surnames;  // forms made persons here
+    for (Cand& c : cands_) {
+      if (other(c) && signed_forms.count(doc_.Text(c.b)) && !company_noun(c.e)) {
+        c.type = "PERSON";
+        surnames.insert(doc_.Text(c.b));
+      }
+    }
+    for (Cand& c : cands_) {
+      if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || c.e - c.b > 3 ||
+          !signed_forms.count(doc_.Text(c.e - 1)) || !GivenName(c.b) || (context_.lists[c.b] & 1) ||
+          context_.caps_line[c.b] || company_noun(c.e))
+        continue;
+      bool names = true;
+      for (uint32_t i = c.b; i < c.e; ++i) {
+        names = names && doc_.tokens[i].Is(kCapitalized) && !NameHead(i) &&
+                !(context_.word_bits[i] & 2);
+      }
+      const std::string f = Folded(c.b, c.e);
+      if (names && !lex_.org.count(f) && !lex_.place.count(f) && !lex_.country.count(f))
+        c.type = "PERSON";
+    }
   }
   // A given name by either list (the tagger's large list or the gazetteer's).
   bool GivenName(uint32_t i) const {
