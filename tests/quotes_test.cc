@@ -14,7 +14,7 @@ namespace {
 std::string SpeakerName(const Analysis& a, const Quote& q) {
   if (!q.has_speaker) return "";
   if (q.speaker.entity >= 0) return a.entities[q.speaker.entity].name;
-  return q.speaker.name;
+  return std::string(a.Text(q.speaker.name));
 }
 std::string SpeakerText(const Analysis& a, const Quote& q) {
   return q.has_speaker && q.speaker.has_span ? std::string(a.Text(q.speaker.span)) : "";
@@ -298,7 +298,7 @@ TEST_P(QuoteCases, FindsKindSpeakerAndCue) {
     EXPECT_NE(SpeakerText(a, *q).find(c.speaker_text), std::string::npos)
         << "speaker \"" << SpeakerText(a, *q) << "\"";
     EXPECT_EQ(q->speaker.anonymous, c.anonymous);
-    if (c.anonymous) EXPECT_FALSE(q->speaker.descriptor.empty());
+    if (c.anonymous) EXPECT_FALSE(a.Text(q->speaker.descriptor).empty());
   }
   if (c.speaker_name[0] != '\0')
     EXPECT_NE(SpeakerName(a, *q).find(c.speaker_name), std::string::npos)
@@ -434,7 +434,7 @@ TEST(Quotes, AnonymousSourceLinksItsOrganization) {
   ASSERT_NE(q, nullptr);
   ASSERT_TRUE(q->has_speaker);
   EXPECT_TRUE(q->speaker.anonymous);
-  EXPECT_EQ(q->speaker.descriptor, "Pentagon officials");
+  EXPECT_EQ(a.Text(q->speaker.descriptor), "Pentagon officials");
   ASSERT_GE(q->speaker.organization, 0);
   EXPECT_EQ(a.entities[q->speaker.organization].name, "Pentagon");
 }
@@ -617,7 +617,7 @@ TEST(Quotes, TheyIsTheGroupOfPeopleNotTheCountry) {
   ASSERT_NE(q, nullptr);
   EXPECT_EQ(SpeakerText(a, *q), "they");
   EXPECT_TRUE(q->speaker.anonymous);
-  EXPECT_EQ(q->speaker.descriptor, "U.S. defense officials");
+  EXPECT_EQ(a.Text(q->speaker.descriptor), "U.S. defense officials");
   EXPECT_EQ(q->speaker.entity, -1);
 }
 

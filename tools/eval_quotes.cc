@@ -264,7 +264,7 @@ int EvalQuotes(const Args& all_args) {
         if (q.speaker.entity >= 0) {
           p.name = a.entities[q.speaker.entity].name;
         } else {
-          p.name = q.speaker.name;
+          p.name = std::string(a.Text(q.speaker.name));
         }
       }
       ids_all.push_back(static_cast<int>(pred.size()));

@@ -90,32 +90,35 @@ struct Entity {
   }
 };
 
+// The cue's words are views of the built-in quote lexicon, which lives as
+// long as the process.
 struct Cue {
   Span span;
-  std::string lemma;   // "say", "deny", "according to", ...
-  std::string stance;  // say, claim, deny, admit, warn, announce, ask
+  std::string_view lemma;   // "say", "deny", "according to", ...
+  std::string_view stance;  // say, claim, deny, admit, warn, announce, ask
 };
 
 struct Speaker {
-  int entity = -1;  // index into Analysis::entities, or -1
-  Span span;        // the mention next to the cue as written ("he"); empty if none
+  int entity = -1;        // index into Analysis::entities, or -1
+  int organization = -1;  // anonymous source's organization (entity index), or -1
+  Span span;              // the mention next to the cue as written ("he"); empty if none
+  Span descriptor;        // for anonymous sources, as written: "one of the officials"
+  Span name;  // who it is when no entity resolves it, as written ("Lloyd Austin"); else empty
   bool has_span = false;
   bool anonymous = false;
-  std::string descriptor;  // for anonymous sources: "one of the officials"
-  int organization = -1;   // anonymous source's organization (entity index), or -1
-  std::string name;        // who it is when no entity resolves it ("Lloyd Austin"), else ""
 };
 
+// 104 bytes, no heap memory: a long text has tens of thousands of quotes.
 struct Quote {
-  enum class Kind { kDirect, kPartial, kIndirect, kScare };
+  enum class Kind : uint8_t { kDirect, kPartial, kIndirect, kScare };
   Kind kind = Kind::kDirect;
-  Span span;  // the quoted content, without the marks
   bool has_cue = false;
-  Cue cue;
   bool has_speaker = false;
+  bool unclosed = false;  // an opening mark with no closing mark in its paragraph
+  Span span;              // the quoted content, without the marks
+  Cue cue;
   Speaker speaker;
   double confidence = 0;
-  bool unclosed = false;  // an opening mark with no closing mark in its paragraph
 };
 
 struct ClaimSource {

@@ -123,8 +123,8 @@ void WriteQuotes(JsonWriter& w, const Analysis& a) {
       w.Key("name");
       if (s.entity >= 0 && s.entity < static_cast<int>(a.entities.size())) {
         w.String(a.entities[s.entity].name);
-      } else if (!s.name.empty()) {
-        w.String(s.name);
+      } else if (s.name.end > s.name.start) {
+        w.String(a.Text(s.name));
       } else {
         w.Null();
       }
@@ -142,7 +142,7 @@ void WriteQuotes(JsonWriter& w, const Analysis& a) {
       w.Bool(s.anonymous);
       w.Key("descriptor");
       if (s.anonymous) {
-        w.String(s.descriptor);
+        w.String(a.Text(s.descriptor));
       } else {
         w.Null();
       }

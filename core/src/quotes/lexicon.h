@@ -48,6 +48,14 @@ class QuoteLexicon {
   char GenderOf(std::string_view given_name) const;
   size_t verb_count() const { return verbs_.size(); }
 
+  // Cues the finder recognises itself ("as he put it", "called for", "pointed
+  // to", "referred to"). Every verb a quote's cue names lives in the lexicon,
+  // so the cue can view its words.
+  const CueVerb put_it{"put", "say", CueFrame::kSpeech};
+  const CueVerb call_for{"call for", "ask", CueFrame::kSpeech};
+  const CueVerb point_to{"point to", "claim", CueFrame::kSpeech};
+  const CueVerb refer_to{"refer to", "say", CueFrame::kSpeech};
+
  private:
   // FNV-1a: cheaper than std::hash for the short words looked up per token.
   struct Hash {

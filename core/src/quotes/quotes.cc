@@ -353,18 +353,18 @@ class QuoteFinder {
       const uint8_t p = part[i + 1];
       const CueVerb* v = nullptr;
       if (part[i] == kCall && p == kForOn)
-        v = &call_for_;
+        v = &lex_.call_for;
       else if (part[i] == kPoint && p == kTo)
-        v = &point_to_;
+        v = &lex_.point_to;
       else if (part[i] == kRefer && p == kTo)
-        v = &refer_to_;
+        v = &lex_.refer_to;
       if (v != nullptr) cue_.Set(i, v);
     }
     // "As Tom Ridge put it: ...": "it" carries the cue, "put" stands aside.
     for (size_t i = 1; i + 1 < n; ++i) {
       if (part[i - 1] == kPut && part[i] == kIt &&
           (d_.Text(i + 1) == ":" || d_.Text(i + 1) == ",")) {
-        cue_.Set(i, &put_it_);
+        cue_.Set(i, &lex_.put_it);
         cls_[i - 1] |= kAux;
         cls_[i] &= static_cast<uint16_t>(~kPronoun);
       }
@@ -992,7 +992,7 @@ class QuoteFinder {
   // then "that" or a colon.
   Range ContentAfter(uint32_t v, const CueVerb* verb, uint32_t se, bool* colon) const {
     uint32_t k = v + 1;
-    if (verb == &call_for_ || verb == &point_to_ || verb == &refer_to_) {
+    if (verb == &lex_.call_for || verb == &lex_.point_to || verb == &lex_.refer_to) {
       // What follows the particle ("called on Congress to act" keeps "Congress to act").
       uint32_t b = v + 2;
       uint32_t e = ClauseEnd(b, se);
@@ -1860,7 +1860,7 @@ class QuoteFinder {
         // Only what someone said carries on to the next quote ("sought to"
         // and other stances do not).
         if (!f.speaker.empty() && f.verb != nullptr && f.verb->frame == CueFrame::kSpeech &&
-            f.verb != &call_for_ && f.verb != &point_to_ && f.verb != &refer_to_) {
+            f.verb != &lex_.call_for && f.verb != &lex_.point_to && f.verb != &lex_.refer_to) {
           last = Resolve(f.speaker, Span{0, 0});
           has_last = true;
           last_para = ParaOf(f.cue.b);
@@ -1895,8 +1895,9 @@ class QuoteFinder {
           q.has_cue = true;
           q.cue.span = Bytes(a.cue);
           const CueVerb* verb = a.verb;
-          q.cue.lemma = verb != nullptr ? verb->lemma : (a.lemma ? a.lemma : "say");
-          q.cue.stance = verb != nullptr ? verb->stance : "say";
+          q.cue.lemma = verb != nullptr ? std::string_view(verb->lemma)
+                                        : std::string_view(a.lemma ? a.lemma : "say");
+          q.cue.stance = verb != nullptr ? std::string_view(verb->stance) : "say";
         }
         q.has_speaker = true;
         q.speaker = Resolve(a.speaker, q.span);
@@ -1974,8 +1975,8 @@ class QuoteFinder {
       q.span = Bytes(c);
       q.has_cue = true;
       q.cue.span = Bytes(f.cue);
-      q.cue.lemma = f.verb != nullptr ? f.verb->lemma : f.lemma;
-      q.cue.stance = f.verb != nullptr ? f.verb->stance : "say";
+      q.cue.lemma = f.verb != nullptr ? std::string_view(f.verb->lemma) : f.lemma;
+      q.cue.stance = f.verb != nullptr ? std::string_view(f.verb->stance) : "say";
       q.has_speaker = true;
       // Names inside reported speech may be who "he" is ("Borrell warned
       // ..., he said"), so nothing is skipped.
@@ -2259,7 +2260,7 @@ class QuoteFinder {
         // Before entities exist: the latest speaker named before it.
         auto n = std::lower_bound(
             names_.begin(), names_.end(), s.span.start,
-            [](const std::pair<uint32_t, std::string>& x, uint32_t b) { return x.first < b; });
+            [](const std::pair<uint32_t, Span>& x, uint32_t b) { return x.first < b; });
         // Not one the entities know to be of the other gender.
         char want = w == "he" ? 'm' : 'f';
         for (int steps = 0; n != names_.begin() && steps < 8; ++steps) {
@@ -2306,7 +2307,7 @@ class QuoteFinder {
     bool anonymous = IsSourcePhrase(r) && (best < 0 || !TypeIs(best, "PERSON"));
     if (anonymous) {
       s.anonymous = true;
-      s.descriptor = std::string(d_.Text(s.span));
+      s.descriptor = s.span;
       if (org < 0) org = GroupOrganization(r);
       if (org >= 0) {
         s.organization = org;
@@ -2390,22 +2391,18 @@ class QuoteFinder {
 
   // "US Defense Secretary Lloyd Austin" -> "Lloyd Austin" (used only until
   // the entities stage names the person).
-  std::string StripTitles(Range name) const {
+  Span StripTitles(Range name) const {
     uint32_t b = name.b;
     for (uint32_t i = name.b; i + 1 < name.e; ++i) {
       if (Is(i, kTitle)) b = i + 1;
     }
-    return std::string(d_.Text(Bytes({b, name.e})));
+    return Bytes({b, name.e});
   }
 
   const Document& d_;
   const std::vector<Entity>& ents_;
   std::vector<Warning>* warnings_;
   const QuoteLexicon& lex_;
-  const CueVerb put_it_{"put", "say", CueFrame::kSpeech};
-  const CueVerb call_for_{"call for", "ask", CueFrame::kSpeech};
-  const CueVerb point_to_{"point to", "claim", CueFrame::kSpeech};
-  const CueVerb refer_to_{"refer to", "say", CueFrame::kSpeech};
   std::vector<uint16_t> cls_;
   CueTable cue_;
   LowerWords lower_;
@@ -2420,12 +2417,16 @@ class QuoteFinder {
   std::unordered_map<std::string, int> surname_;
   std::vector<char> gender_;  // per entity: 'f', 'm' or 0
   std::vector<char> person_;  // per entity: a person (PERSON, or named with Mr./Ms.)
-  std::vector<std::pair<uint32_t, std::string>> names_;  // (byte, name) of named frame speakers
-  std::vector<char> names_gender_;                       // per name: 'f', 'm' or 0
+  std::vector<std::pair<uint32_t, Span>> names_;  // (byte, name) of named frame speakers
+  std::vector<char> names_gender_;                // per name: 'f', 'm' or 0
   std::vector<Quote> out_;
 };
 
 }  // namespace
+
+// The quotes are held to the end of the analysis (tens of thousands on a
+// long text): keep them small.
+static_assert(sizeof(Quote) <= 104, "a quote is at most 104 bytes");
 
 std::vector<Quote> FindQuotes(const Document& doc, const std::vector<Entity>& entities,
                               std::vector<Warning>* warnings) {
