@@ -831,6 +831,48 @@ TEST(EntitiesTest, PersonReadAsOrgInALongArticle) {
   EXPECT_GE(persons, 19u);
 }
 
+TEST(EntitiesTest, CompanyTheTaggerLeftOut) {
+  // A lone capitalized word the tagger missed, with a company's title before it
+  // or a company's noun after it. The New York Times and Politico, August 2016
+  // (PolNeAR train): "Edelman" and "FireEye" were found nowhere.
+  struct Case {
+    const char* text;
+    const char* name;
+  } cases[] = {
+      {"Mr. Manafort has not registered as a lobbyist representing Ukraine, which would require "
+       "disclosing his earnings, though at least one company he subcontracted, the public "
+       "relations firm Edelman, did in 2008.",
+       "Edelman"},
+      {"said Steve Ward, director of communications for digital security firm FireEye, which "
+       "tracks many Russian hacking groups.",
+       "FireEye"},
+      // Written in wire style: "Airbus" was missed in business copy.
+      {"Airbus shares rose 2 percent.", "Airbus"},
+  };
+  for (const Case& c : cases) {
+    Found f = Analyse(c.text);
+    const Entity* e = f.With(c.name);
+    ASSERT_NE(e, nullptr) << c.text;
+    EXPECT_EQ(e->type, "ORG") << c.text;
+  }
+  // A company's title opening the sentence is cut off, and the name is the
+  // company's at every mention (both were PERSON, "Planemaker Airbus").
+  Found f = Analyse(
+      "Boeing and Airbus are competing for the deal. Planemaker Airbus declined to comment.");
+  const Entity* airbus = f.With("Airbus");
+  ASSERT_NE(airbus, nullptr);
+  EXPECT_EQ(airbus->type, "ORG");
+  EXPECT_EQ(airbus->mentions.size(), 2u);
+  // "Rival" is cut off a person's name too, which stays a person's (PolNeAR
+  // train, 2016: the mention was "Rival Hillary Clinton").
+  Found g = Analyse(
+      "Rival Hillary Clinton, however, has indicated she would not go above a $12 minimum wage at "
+      "this time.");
+  const Entity* clinton = g.With("Hillary Clinton");
+  ASSERT_NE(clinton, nullptr);
+  EXPECT_EQ(clinton->type, "PERSON");
+}
+
 // Exact-span micro F1 over PER/ORG/LOC on CoNLL-2003 dev (as `lede eval ner`).
 TEST(EntitiesTest, ConllDevF1) {
   std::ifstream in(std::string(LEDE_SHARED_DIR) + "/data/ner/conll2003-dev.jsonl");

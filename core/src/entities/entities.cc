@@ -210,6 +210,14 @@ const char* const kLegalForms[] = {"inc",  "inc.", "corp", "corp.", "corporation
 const char* const kCompanyNouns[] = {"ceo",          "cfo",       "coo",          "shareholders",
                                      "stockholders", "employees", "bankers",      "subsidiary",
                                      "shares",       "stock",     "headquarters", nullptr};
+// Nouns in lower case right before a company's or an outlet's name
+// ("planemaker Airbus", "rival Boeing", "the website Breitbart"); and any word
+// ending in "maker" ("carmaker", "drugmaker").
+const char* const kCompanyTitles[] = {
+    "rival",   "firm",       "company",   "giant",        "airline",   "retailer",
+    "bank",    "lender",     "insurer",   "manufacturer", "supplier",  "conglomerate",
+    "startup", "brokerage",  "publisher", "broadcaster",  "newspaper", "magazine",
+    "website", "subsidiary", "automaker", nullptr};
 // Last words of institutions' names, never of a person's or a place's:
 // "Islamic Center", "Muhammad Ali Center".
 const char* const kInstitutionWords[] = {
@@ -271,6 +279,7 @@ class Builder {
     LexiconOrgs();
     ResolveUnsurePlaces();
     CompanyNames();
+    UntaggedCompanies();
     MergeOrgNames();
     PersonsInOrgSpans();
     PersonsAfterOrgNames();
@@ -659,6 +668,14 @@ class Builder {
           !context_.gazetteer[c.b] && Elsewhere(c.b + 1, c.e)) {
         ++c.b;
       }
+      // "Planemaker Airbus declined", "Carmaker BMW said": a company's title that
+      // opens the sentence is no part of the name, which is a company's.
+      bool company_title = false;
+      if (c.e - c.b >= 2 && OpensSentence(c.b) && CompanyTitle(Word(c.b)) &&
+          !(context_.word_bits[c.b] & 5) /* kSeenCapMid | kSeenCapsMid */) {
+        ++c.b;
+        company_title = true;
+      }
       if (c.b >= c.e) continue;
       const bool trimmed = c.b != s.begin || c.e != s.end;
       // In a Title Case headline a capitalized run mixes names and ordinary words
@@ -756,6 +773,11 @@ class Builder {
         } else if (lex_.org.count(f)) {
           c.type = "ORG";
         }
+      }
+      // ("Rival Hillary Clinton" stays a person: a given name opens it.)
+      if (company_title && c.type != "GPE" && !(c.type == "PERSON" && GivenName(c.b))) {
+        c.type = "ORG";
+        company_forms_.insert(Folded(c.b, c.e));  // its other mentions too (CompanyNames)
       }
       // "Breitbart reporter Michelle Fields", "POLITICO senior writer": an unknown
       // LOC before a role in lower case is an organization.
@@ -1010,6 +1032,61 @@ class Builder {
     if (forms.empty()) return;
     for (Cand& c : cands_) {
       if ((c.type == "PERSON" || c.type == "GPE") && forms.count(Folded(c.b, c.e))) c.type = "ORG";
+    }
+  }
+  static bool CompanyTitle(std::string_view w) {
+    return In<kCompanyTitles>(w) || (w.size() > 6 && w.substr(w.size() - 5) == "maker");
+  }
+  // "Shares in Airbus fell", "planemaker Airbus", "Airbus shares": a lone
+  // capitalized word the tagger left out (GloVe puts "airbus" with "jets" and
+  // "boeing"; CoNLL tags "Airbus A310" as a MISC) is a company's name with a
+  // company's noun after it, "shares in|of" before it or a company's title in
+  // lower case before it. ExtendMentions then finds its other mentions.
+  void UntaggedCompanies() {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    std::vector<uint8_t> covered(n, 0);
+    for (const Cand& c : cands_) std::fill(covered.begin() + c.b, covered.begin() + c.e, 1);
+    auto word = [&](uint32_t i) { return doc_.tokens[i].kind == TokenKind::kWord; };
+    auto title = [&](uint32_t i) {
+      return word(i) && doc_.tokens[i].Is(kLower) && CompanyTitle(Word(i));
+    };
+    const size_t before = cands_.size();
+    std::unordered_set<std::string_view> forms;
+    for (uint32_t i = 0; i < n; ++i) {
+      const Token& t = doc_.tokens[i];
+      if (covered[i] || !word(i) || !t.Is(kCapitalized) || t.span.end - t.span.start < 2 ||
+          context_.caps_line[i] || TitleLine(i) || (context_.word_bits[i] & 2))
+        continue;
+      // One capitalized word, not inside a run ("Airbus A320", "Foreign Ministry").
+      if ((i > 0 && word(i - 1) && doc_.tokens[i - 1].Is(kCapitalized) && !OpensSentence(i)) ||
+          (i + 1 < n && word(i + 1) && doc_.tokens[i + 1].Is(kCapitalized)))
+        continue;
+      const std::string_view w = Word(i);
+      // (Nor "rival Democratic candidate": a party's adjective.)
+      if (In<kFunctionWords>(w) || In<kWeekdays>(w) || Month(i) || IsRoleWord(i) ||
+          w == "democratic" || In<kPeopleGroups>(w) || lex_.demonym.count(w) ||
+          lex_.country.count(w) || lex_.place.count(w) || (context_.lists[i] & 1))
+        continue;
+      uint32_t k = i + 1;
+      if (k < n && doc_.tokens[k].Is(kPossessive)) ++k;
+      const bool noun_after = k < n && word(k) && doc_.tokens[k].Is(kLower) &&
+                              In<kCompanyNouns>(Word(k)) && Word(k) != "headquarters";
+      const bool shares_in = i >= 2 && (Word(i - 1) == "in" || Word(i - 1) == "of") &&
+                             (Word(i - 2) == "shares" || Word(i - 2) == "stake");
+      if (noun_after || shares_in || (i > 0 && title(i - 1))) {
+        cands_.push_back(Cand::Span(i, i + 1, "ORG"));
+        forms.insert(doc_.Text(i));
+      }
+    }
+    if (cands_.size() != before) {
+      // Its mentions the tagger read as a person or a place are the company's too.
+      for (Cand& c : cands_) {
+        if ((c.type == "PERSON" || c.type == "GPE") && c.e - c.b == 1 &&
+            forms.count(doc_.Text(c.b)))
+          c.type = "ORG";
+      }
+      std::stable_sort(cands_.begin(), cands_.end(),
+                       [](const Cand& a, const Cand& b) { return a.b < b.b; });
     }
   }
   // See Collect: a sentence's first word that is no name.
