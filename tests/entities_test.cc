@@ -873,6 +873,47 @@ TEST(EntitiesTest, CompanyTheTaggerLeftOut) {
   EXPECT_EQ(clinton->type, "PERSON");
 }
 
+TEST(EntitiesTest, PartyAdjectiveIsNorpWithTheParty) {
+  // AP, 2015 (PolNeAR train): "Democratic" was no entity, while "Republican"
+  // was a NORP; it is one group with "Democrats".
+  Found f = Analyse(
+      "DALLAS (AP) \xE2\x80\x94 Democratic presidential candidate Martin O\xE2\x80\x99Malley is "
+      "shifting staff and resources to Iowa as his campaign struggles to raise money. Democrats "
+      "in Iowa will caucus on Feb. 1.");
+  const Entity* dem = f.With("Democratic");
+  ASSERT_NE(dem, nullptr);
+  EXPECT_EQ(dem->type, "NORP");
+  EXPECT_EQ(f.With("Democrats"), dem);
+  // A party's name stays an organization.
+  Found g = Analyse("The Democratic National Committee said it would appeal.");
+  const Entity* dnc = g.With("Democratic National Committee");
+  ASSERT_NE(dnc, nullptr);
+  EXPECT_EQ(dnc->type, "ORG");
+}
+
+TEST(EntitiesTest, NumeralEndingANameIsNoSurname) {
+  // Breitbart, 2016 (PolNeAR train): after "Title I", every "I" of the text was
+  // a PERSON of that name.
+  Found f = Analyse(
+      "Two primary education programs funded by the federal government are Title I, which "
+      "supports schools that serve low-income students, and Head Start. I don\xE2\x80\x99t think "
+      "you need the federal government to tell the states that the children aren\xE2\x80\x99t "
+      "being taken care of.");
+  EXPECT_EQ(f.With("I"), nullptr);
+}
+
+TEST(EntitiesTest, PlaceTheTaggerReadAsAnOrganization) {
+  // A Kasich speech (PolNeAR train, 2016): "Cleveland" was ORG (CoNLL's teams
+  // are named for their cities); after "the way to" it is the place.
+  Found f = Analyse(
+      "All I can say is thank you from the bottom of my heart, but I want you to know "
+      "something\xE2\x80\x94we\xE2\x80\x99re going to go all the way to Cleveland and secure the "
+      "Republican nomination.");
+  const Entity* cleveland = f.With("Cleveland");
+  ASSERT_NE(cleveland, nullptr);
+  EXPECT_EQ(cleveland->type, "GPE");
+}
+
 // Exact-span micro F1 over PER/ORG/LOC on CoNLL-2003 dev (as `lede eval ner`).
 TEST(EntitiesTest, ConllDevF1) {
   std::ifstream in(std::string(LEDE_SHARED_DIR) + "/data/ner/conll2003-dev.jsonl");

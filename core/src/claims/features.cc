@@ -179,17 +179,21 @@ void AddHash(std::vector<Feature>* out, uint32_t hash, FeatureFamily family, flo
   out->push_back(f);
 }
 
-void Add(std::vector<Feature>* out, std::string_view name, FeatureFamily family, float value = 1,
-         uint32_t token = 0) {
-  Feature f;
-  f.hash = HashFeature(name);
-  f.value = value;
-  f.family = family;
-  f.token = token;
-  out->push_back(f);
+// HashFeature of a feature's name, for names known when compiling: the
+// compiler hashes them (via kNamed below), not every sentence.
+constexpr uint32_t NameHash(std::string_view s) {
+  uint32_t h = 2166136261u;
+  for (char c : s) {
+    h ^= static_cast<uint8_t>(c);
+    h *= 16777619u;
+  }
+  return h;
 }
+template <uint32_t kHash>
+constexpr uint32_t kNamed = kHash;
 
-const char* Bucket(size_t n, const size_t* edges, const char* const* names, size_t count) {
+template <typename T>
+T Bucket(size_t n, const size_t* edges, const T* names, size_t count) {
   for (size_t i = 0; i < count; ++i) {
     if (n < edges[i]) return names[i];
   }
@@ -354,7 +358,7 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
 void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32_t begin,
                           uint32_t end, std::vector<Feature>* out) {
   out->clear();
-  Add(out, "bias", FeatureFamily::kBias);
+  AddHash(out, kNamed<NameHash("bias")>, FeatureFamily::kBias);
   // FNV state after "b:" + the previous norm + " " (first "<s>"): the
   // bigram "b:prev norm" is norm hashed from it.
   static const uint32_t kStartLeft = BigramLeft("<s>", HashFeature("b:"));
@@ -415,48 +419,58 @@ void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32
     }
   }
   static const size_t kCapEdges[] = {1, 2, 4};
-  static const char* const kCapNames[] = {"caps:0", "caps:1", "caps:2-3", "caps:4+"};
-  Add(out, Bucket(caps_inner, kCapEdges, kCapNames, 3),
-      caps_inner > 0 ? FeatureFamily::kEntity : FeatureFamily::kPersonal);
-  if (entity_tokens > 0) Add(out, "has-entity", FeatureFamily::kEntity);
+  static constexpr uint32_t kCapNames[] = {NameHash("caps:0"), NameHash("caps:1"),
+                                           NameHash("caps:2-3"), NameHash("caps:4+")};
+  AddHash(out, Bucket(caps_inner, kCapEdges, kCapNames, 3),
+          caps_inner > 0 ? FeatureFamily::kEntity : FeatureFamily::kPersonal);
+  if (entity_tokens > 0) AddHash(out, kNamed<NameHash("has-entity")>, FeatureFamily::kEntity);
 
   if (numbers > 0) {
-    Add(out, "has-number", FeatureFamily::kFigure);
-    if (numbers > 1) Add(out, "numbers:2+", FeatureFamily::kFigure);
+    AddHash(out, kNamed<NameHash("has-number")>, FeatureFamily::kFigure);
+    if (numbers > 1) AddHash(out, kNamed<NameHash("numbers:2+")>, FeatureFamily::kFigure);
   }
-  if (classes & kWcNumberWord) Add(out, "number-word", FeatureFamily::kFigure);
-  if (percent_symbol || (classes & kWcPercent)) Add(out, "percent", FeatureFamily::kFigure);
-  if (money_symbol || (classes & kWcMoney)) Add(out, "money", FeatureFamily::kFigure);
-  if (classes & kWcComparative) Add(out, "comparative", FeatureFamily::kCompare);
-  if (classes & kWcSuperlative) Add(out, "superlative", FeatureFamily::kCompare);
-  if (classes & kWcChange) Add(out, "change", FeatureFamily::kChange);
-  if (classes & kWcCause) Add(out, "cause", FeatureFamily::kCause);
-  if (classes & kWcFuture) Add(out, "future", FeatureFamily::kFuture);
-  if (classes & kWcModal) Add(out, "modal", FeatureFamily::kFuture);
-  if (classes & kWcPolicy) Add(out, "policy", FeatureFamily::kPolicy);
-  if (classes & kWcPastAction) Add(out, "past-action", FeatureFamily::kPast);
-  if (past_ed) Add(out, "past-ed", FeatureFamily::kPast);
-  if (classes & kWcSpeech) Add(out, "speech", FeatureFamily::kAttribution);
-  if (classes & kWcHedge) Add(out, "hedge", FeatureFamily::kAttribution);
-  if (classes & kWcFirstPerson) Add(out, "first-person", FeatureFamily::kPersonal);
-  if (classes & kWcSecondPerson) Add(out, "second-person", FeatureFamily::kPersonal);
-  if (classes & kWcOpinion) Add(out, "opinion", FeatureFamily::kPersonal);
-  if (classes & kWcGreeting) Add(out, "greeting", FeatureFamily::kPersonal);
-  if (question) Add(out, "question", FeatureFamily::kQuestion);
-  if (exclam) Add(out, "exclamation", FeatureFamily::kQuestion);
+  if (classes & kWcNumberWord)
+    AddHash(out, kNamed<NameHash("number-word")>, FeatureFamily::kFigure);
+  if (percent_symbol || (classes & kWcPercent))
+    AddHash(out, kNamed<NameHash("percent")>, FeatureFamily::kFigure);
+  if (money_symbol || (classes & kWcMoney))
+    AddHash(out, kNamed<NameHash("money")>, FeatureFamily::kFigure);
+  if (classes & kWcComparative)
+    AddHash(out, kNamed<NameHash("comparative")>, FeatureFamily::kCompare);
+  if (classes & kWcSuperlative)
+    AddHash(out, kNamed<NameHash("superlative")>, FeatureFamily::kCompare);
+  if (classes & kWcChange) AddHash(out, kNamed<NameHash("change")>, FeatureFamily::kChange);
+  if (classes & kWcCause) AddHash(out, kNamed<NameHash("cause")>, FeatureFamily::kCause);
+  if (classes & kWcFuture) AddHash(out, kNamed<NameHash("future")>, FeatureFamily::kFuture);
+  if (classes & kWcModal) AddHash(out, kNamed<NameHash("modal")>, FeatureFamily::kFuture);
+  if (classes & kWcPolicy) AddHash(out, kNamed<NameHash("policy")>, FeatureFamily::kPolicy);
+  if (classes & kWcPastAction) AddHash(out, kNamed<NameHash("past-action")>, FeatureFamily::kPast);
+  if (past_ed) AddHash(out, kNamed<NameHash("past-ed")>, FeatureFamily::kPast);
+  if (classes & kWcSpeech) AddHash(out, kNamed<NameHash("speech")>, FeatureFamily::kAttribution);
+  if (classes & kWcHedge) AddHash(out, kNamed<NameHash("hedge")>, FeatureFamily::kAttribution);
+  if (classes & kWcFirstPerson)
+    AddHash(out, kNamed<NameHash("first-person")>, FeatureFamily::kPersonal);
+  if (classes & kWcSecondPerson)
+    AddHash(out, kNamed<NameHash("second-person")>, FeatureFamily::kPersonal);
+  if (classes & kWcOpinion) AddHash(out, kNamed<NameHash("opinion")>, FeatureFamily::kPersonal);
+  if (classes & kWcGreeting) AddHash(out, kNamed<NameHash("greeting")>, FeatureFamily::kPersonal);
+  if (question) AddHash(out, kNamed<NameHash("question")>, FeatureFamily::kQuestion);
+  if (exclam) AddHash(out, kNamed<NameHash("exclamation")>, FeatureFamily::kQuestion);
   // Pairs the linear model cannot form on its own.
-  if (numbers > 0 && caps_inner > 0) Add(out, "number+name", FeatureFamily::kFigure);
+  if (numbers > 0 && caps_inner > 0)
+    AddHash(out, kNamed<NameHash("number+name")>, FeatureFamily::kFigure);
   if ((classes & kWcFirstPerson) && (classes & kWcOpinion)) {
-    Add(out, "first-person+opinion", FeatureFamily::kPersonal);
+    AddHash(out, kNamed<NameHash("first-person+opinion")>, FeatureFamily::kPersonal);
   }
   if ((classes & kWcFirstPerson) && (classes & kWcFuture)) {
-    Add(out, "first-person+future", FeatureFamily::kFuture);
+    AddHash(out, kNamed<NameHash("first-person+future")>, FeatureFamily::kFuture);
   }
 
   static const size_t kLenEdges[] = {4, 8, 14, 22, 35};
-  static const char* const kLenNames[] = {"len:<4",    "len:4-7",   "len:8-13",
-                                          "len:14-21", "len:22-34", "len:35+"};
-  Add(out, Bucket(words + numbers, kLenEdges, kLenNames, 5), FeatureFamily::kLength);
+  static constexpr uint32_t kLenNames[] = {NameHash("len:<4"),    NameHash("len:4-7"),
+                                           NameHash("len:8-13"),  NameHash("len:14-21"),
+                                           NameHash("len:22-34"), NameHash("len:35+")};
+  AddHash(out, Bucket(words + numbers, kLenEdges, kLenNames, 5), FeatureFamily::kLength);
 }
 
 }  // namespace lede

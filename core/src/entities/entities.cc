@@ -135,7 +135,7 @@ const char* const kPeopleGroups[] = {
     "mormon",     "mormons",     "hindu",       "hindus",       "sikh",       "sikhs",
     "buddhist",   "buddhists",   "sunni",       "sunnis",       "shiite",     "shiites",
     "arab",       "arabs",       "kurd",        "kurds",        "democrat",   "democrats",
-    "republican", "republicans", "libertarian", "libertarians", nullptr};
+    "republican", "republicans", "libertarian", "libertarians", "democratic", nullptr};
 
 const char* const kFacilityWords[] = {"airport",  "base",      "bridge", "stadium",  "street",
                                       "road",     "avenue",    "square", "tower",    "palace",
@@ -860,6 +860,10 @@ class Builder {
         for (uint32_t i = c.b; i < c.e; ++i) lower = lower || (context_.word_bits[i] & 2);
         if (!lower) c.type = "ORG";
       }
+      // "we arrived in Cleveland", "all the way to Cleveland": a state, country or
+      // city the tagger read as an ORG (CoNLL's teams are named for their cities),
+      // after a preposition of place, is the place.
+      if (s.type == ner::kOrg && c.type == "ORG" && PlaceAfterPreposition(c.b, c.e)) c.type = "GPE";
       // "Nebraska Sen. Ben Sasse": a state or country the tagger read as an ORG,
       // before a title, is the place.
       if (s.type == ner::kOrg && c.type == "ORG" && c.e < doc_.tokens.size() &&
@@ -947,6 +951,35 @@ class Builder {
       if (lex_.country.count(Word(i)) || lex_.place.count(Word(i))) return true;
     }
     return false;
+  }
+  // Tokens [b, e), a place by the lexicons or the city list, right after "in",
+  // "from", "near" ... or after "to" with a verb or noun of going before it
+  // ("went to", "the way to", "a trip to"); not before a capitalized word or a
+  // company's noun ("in Cleveland Clinic", "in Texas Instruments shares").
+  bool PlaceAfterPreposition(uint32_t b, uint32_t e) const {
+    if (b < 2 || context_.caps_line[b] || doc_.tokens[b].Is(kAllCaps)) return false;
+    const size_t n = doc_.tokens.size();
+    if (e < n && (doc_.tokens[e].Is(kCapitalized) ||
+                  (doc_.tokens[e].kind == TokenKind::kWord && In<kCompanyNouns>(Word(e))) ||
+                  doc_.tokens[e].Is(kPossessive)))
+      return false;
+    const std::string f = Folded(b, e);
+    auto p = lex_.place.find(f);
+    const bool place = lex_.country.count(f) || (p != lex_.place.end() && p->second == "GPE") ||
+                       (e - b == 1 && (context_.lists[b] & 1));
+    if (!place || lex_.org.count(f)) return false;
+    const Token& t = doc_.tokens[b - 1];
+    if (t.kind != TokenKind::kWord || !t.Is(kLower)) return false;
+    const std::string_view w = Word(b - 1);
+    if (w == "in" || w == "from" || w == "near" || w == "across" || w == "outside" ||
+        w == "throughout" || w == "within" || w == "into" || w == "toward" || w == "towards")
+      return true;
+    if (w != "to") return false;
+    const std::string_view v = Word(b - 2);
+    return v == "way" || v == "trip" || v == "go" || v == "goes" || v == "going" || v == "went" ||
+           v == "came" || v == "come" || v == "coming" || v == "travel" || v == "traveled" ||
+           v == "travelled" || v == "headed" || v == "heading" || v == "moved" || v == "return" ||
+           v == "returned" || v == "flew" || v == "back";
   }
   // A US state's or similar abbreviation after a place and a comma: "Md.", "N.C.",
   // "Mich", "Va" (before its period), "TX".
@@ -1135,10 +1168,10 @@ class Builder {
           (i + 1 < n && word(i + 1) && doc_.tokens[i + 1].Is(kCapitalized)))
         continue;
       const std::string_view w = Word(i);
-      // (Nor "rival Democratic candidate": a party's adjective.)
+      // (Nor "rival Democratic candidate": a party's adjective, a people group.)
       if (In<kFunctionWords>(w) || In<kWeekdays>(w) || Month(i) || IsRoleWord(i) ||
-          w == "democratic" || In<kPeopleGroups>(w) || lex_.demonym.count(w) ||
-          lex_.country.count(w) || lex_.place.count(w) || (context_.lists[i] & 1))
+          In<kPeopleGroups>(w) || lex_.demonym.count(w) || lex_.country.count(w) ||
+          lex_.place.count(w) || (context_.lists[i] & 1))
         continue;
       uint32_t k = i + 1;
       if (k < n && doc_.tokens[k].Is(kPossessive)) ++k;
@@ -1775,7 +1808,8 @@ class Builder {
     std::unordered_map<std::string_view, std::pair<size_t, uint32_t>> forms;
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Cand& c = cands_[k];
-      if (c.type == "PERSON" && c.e - c.b >= 2) surname.emplace(doc_.Text(c.e - 1), k);
+      if (c.type == "PERSON" && c.e - c.b >= 2 && !Ordinal(c.e - 1))
+        surname.emplace(doc_.Text(c.e - 1), k);
       if (c.type == "NORP" || c.type == "EVENT") continue;
       forms.emplace(doc_.Text(c.b), std::make_pair(k, 0u));
       if (c.e - c.b >= 2 && doc_.Text(c.b) == "The")
@@ -1890,13 +1924,22 @@ class Builder {
     cands_.swap(all);
   }
 
+  // "Title I", "Cyrus I", "George III", "Jr.": the end of a name that is no
+  // surname (every "I" of the text would be found as that person).
+  bool Ordinal(uint32_t i) const {
+    const std::string_view w = Word(i);
+    if (w.size() == 1 || w == "jr." || w == "sr." || w == "jr" || w == "sr") return true;
+    return w.find_first_not_of("ivx") == std::string_view::npos && doc_.tokens[i].Is(kAllCaps);
+  }
   // The cluster key of a candidate within its type.
   std::string Key(const Cand& c) const {
     std::string f = Folded(c.b, c.e);
     if (f.rfind("the ", 0) == 0) f = f.substr(4);
     if (c.type == "NORP") {
-      // Unlinked groups: "Hispanics" and "Hispanic" are one.
+      // Unlinked groups: "Hispanics" and "Hispanic" are one, and so are
+      // "Democrats" and "Democratic" ("Republicans", "Republican").
       if (c.country.empty() && f.size() > 3 && f.back() == 's') f.pop_back();
+      if (f == "democratic") f = "democrat";
       return c.country.empty() ? f : std::string(c.country);
     }
     if (c.type == "GPE" || c.type == "LOC") {
@@ -2030,7 +2073,7 @@ class Builder {
     // Persons: a surname alone joins the full name that carries it.
     std::unordered_map<std::string, std::string> by_surname;
     for (const Cand& c : cands_) {
-      if (c.type != "PERSON" || c.e - c.b < 2) continue;
+      if (c.type != "PERSON" || c.e - c.b < 2 || Ordinal(c.e - 1)) continue;
       auto [it, fresh] = by_surname.try_emplace(std::string(Word(c.e - 1)));
       if (fresh) it->second = Key(c);
     }

@@ -741,9 +741,8 @@ void BuildHistory(const Document& doc, const DocContext& context, const uint8_t*
                   History* history) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   history->counts.assign(static_cast<size_t>(context.words) * kNumTags, 0);
-  history->own.assign(n, 0);
+  history->own = tags;
   for (uint32_t i = 0; i < n; ++i) {
-    history->own[i] = tags[i];
     if (!HasHistory(doc, i)) continue;
     uint16_t& c = history->counts[static_cast<size_t>(context.Word(doc, i)) * kNumTags + tags[i]];
     if (c < 0xFFFF) ++c;
@@ -1146,7 +1145,8 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   ScoreRows base;
   std::vector<float> emissions;
   std::vector<uint8_t> tags(n_doc, 0);  // a tag is < kNumTags (17)
-  std::vector<uint8_t> quiet, all_quiet(n_doc, 1);
+  std::vector<uint8_t> quiet;
+  std::vector<bool> all_quiet(n_doc, true);  // a bit a token: kept through both passes
   const auto sequences = Sequences(doc);
   // The sums of the tags, then zeros. int16 is exact: a token has under 80
   // features (with the history ones and the context bag), each weight within

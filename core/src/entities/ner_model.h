@@ -78,7 +78,10 @@ bool IsListedGivenName(std::string_view word);
 // agrees with itself without a hard vote.
 struct History {
   std::vector<uint16_t> counts;  // per word id: kNumTags counts of first-pass tags
-  std::vector<uint8_t> own;      // per token: its first-pass tag
+  // Per token: its first-pass tag; the `tags` given to BuildHistory, not a
+  // copy (a byte a token less at the tagger's peak), so they must outlive the
+  // history, and token i's tag may change only once HistoryFeatures has read it.
+  const uint8_t* own = nullptr;
 };
 // Whether token i takes part in the history (a capitalized or ALL-CAPS word).
 bool HasHistory(const Document& doc, uint32_t i);

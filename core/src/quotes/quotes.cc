@@ -178,38 +178,46 @@ class LowerWords {
   const char* text_;
 };
 
-// The cue verb of each token (or nullptr) in two bytes a token instead of a
-// pointer's eight: the few distinct verbs a document uses get small numbers.
-class CueTable {
+// Each token's word classes and cue verb (or nullptr) in two bytes a token
+// (they were two tables of two bytes): an id into the distinct (classes,
+// verb) pairs the text uses. A pair comes from a lexicon word or from one of
+// the few patterns Classify adds, so a text has hundreds, far under 65,536.
+class TokenWords {
  public:
-  void assign(size_t n, std::nullptr_t) {
+  void assign(size_t n) {
     ids_.assign(n, 0);
-    verbs_.assign(1, nullptr);
-    last_ = 0;
+    pairs_.assign(1, Pair{0, nullptr});
+    index_.clear();
+    index_.emplace(Key(0, nullptr), 0);
   }
   size_t size() const { return ids_.size(); }
-  const CueVerb* operator[](size_t i) const { return verbs_[ids_[i]]; }
-  void Set(size_t i, const CueVerb* v) {
-    uint16_t id = 0;
-    if (v != nullptr && v == verbs_[last_]) {
-      id = last_;
-    } else if (v != nullptr) {
-      auto found = std::find(verbs_.begin() + 1, verbs_.end(), v);
-      if (found == verbs_.end()) {
-        if (verbs_.size() > 0xFFFF) return;  // no lexicon holds that many; never reached
-        verbs_.push_back(v);
-        found = verbs_.end() - 1;
-      }
-      id = static_cast<uint16_t>(found - verbs_.begin());
-      last_ = id;
-    }
-    ids_[i] = id;
+  uint16_t cls(size_t i) const { return pairs_[ids_[i]].cls; }
+  const CueVerb* verb(size_t i) const { return pairs_[ids_[i]].verb; }
+  // The id of the pair, added if new; 0 (no classes, no verb) when 65,536
+  // pairs are taken (no lexicon holds that many; never reached).
+  uint16_t Intern(uint16_t cls, const CueVerb* verb) {
+    auto found = index_.find(Key(cls, verb));
+    if (found != index_.end()) return found->second;
+    if (pairs_.size() > 0xFFFF) return 0;
+    uint16_t id = static_cast<uint16_t>(pairs_.size());
+    pairs_.push_back(Pair{cls, verb});
+    index_.emplace(Key(cls, verb), id);
+    return id;
   }
+  void SetId(size_t i, uint16_t id) { ids_[i] = id; }
+  void Set(size_t i, uint16_t cls, const CueVerb* verb) { ids_[i] = Intern(cls, verb); }
 
  private:
+  struct Pair {
+    uint16_t cls;
+    const CueVerb* verb;
+  };
+  static uint64_t Key(uint16_t cls, const CueVerb* verb) {
+    return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(verb)) << 16 | cls;
+  }
   std::vector<uint16_t> ids_;
-  std::vector<const CueVerb*> verbs_;  // [0] is nullptr
-  uint16_t last_ = 0;                  // the id Set found last
+  std::vector<Pair> pairs_;  // [0] is {0, nullptr}
+  std::unordered_map<uint64_t, uint16_t> index_;
 };
 
 bool IsDashText(std::string_view w) {
@@ -305,16 +313,14 @@ class QuoteFinder {
   void Classify() {
     const WordClasses& wc = WordClasses::Get();
     size_t n = d_.tokens.size();
-    cls_.assign(n, 0);
-    cue_.assign(n, nullptr);
+    words_.assign(n);
     // Looked up once per distinct word (Document::word), at its first token.
     // `part`: the word's role in the verb + particle patterns below.
     enum Part : uint8_t { kNone, kCall, kPoint, kRefer, kPut, kForOn, kTo, kIt };
     struct Known {
       bool done = false;
       uint8_t part = kNone;
-      uint16_t cls = 0;
-      const CueVerb* verb = nullptr;
+      uint16_t id = 0;  // in words_
     };
     std::vector<Known> known(d_.words());
     std::vector<uint8_t> part(n, kNone);  // per token: its word's Part
@@ -326,8 +332,7 @@ class QuoteFinder {
       if (!k.done) {
         k.done = true;
         const std::string_view w = lower_[i];
-        k.cls = wc.Of(w);
-        k.verb = lex_.Verb(w);
+        k.id = words_.Intern(wc.Of(w), lex_.Verb(w));
         if (w == "called" || w == "calls" || w == "calling" || w == "call")
           k.part = kCall;
         else if (w == "pointed" || w == "points" || w == "pointing")
@@ -344,8 +349,7 @@ class QuoteFinder {
           k.part = kIt;
       }
       part[i] = k.part;
-      cls_[i] = k.cls;
-      if (k.verb) cue_.Set(i, k.verb);
+      words_.SetId(i, k.id);
     }
     // Verbs with a particle: "called for", "pointed to", "referring to".
     for (size_t i = 0; i + 2 < n; ++i) {
@@ -358,19 +362,18 @@ class QuoteFinder {
         v = &lex_.point_to;
       else if (part[i] == kRefer && p == kTo)
         v = &lex_.refer_to;
-      if (v != nullptr) cue_.Set(i, v);
+      if (v != nullptr) words_.Set(i, words_.cls(i), v);
     }
     // "As Tom Ridge put it: ...": "it" carries the cue, "put" stands aside.
     for (size_t i = 1; i + 1 < n; ++i) {
       if (part[i - 1] == kPut && part[i] == kIt &&
           (d_.Text(i + 1) == ":" || d_.Text(i + 1) == ",")) {
-        cue_.Set(i, &lex_.put_it);
-        cls_[i - 1] |= kAux;
-        cls_[i] &= static_cast<uint16_t>(~kPronoun);
+        words_.Set(i, words_.cls(i) & static_cast<uint16_t>(~kPronoun), &lex_.put_it);
+        words_.Set(i - 1, words_.cls(i - 1) | kAux, words_.verb(i - 1));
       }
     }
   }
-  bool Is(uint32_t i, uint16_t c) const { return i < cls_.size() && (cls_[i] & c) != 0; }
+  bool Is(uint32_t i, uint16_t c) const { return i < words_.size() && (words_.cls(i) & c) != 0; }
   bool Word(uint32_t i, std::string_view w) const { return i < lower_.size() && lower_.Is(i, w); }
   std::string_view Text(uint32_t i) const { return d_.Text(i); }
   bool IsPunct(uint32_t i, std::string_view p) const {
@@ -383,7 +386,7 @@ class QuoteFinder {
   }
   // A cue verb used as a verb (not "a report", "the claims").
   const CueVerb* VerbAt(uint32_t i) const {
-    if (i >= cue_.size() || cue_[i] == nullptr || inside_[i]) return nullptr;
+    if (i >= words_.size() || words_.verb(i) == nullptr || inside_[i]) return nullptr;
     if (Is(i, kCueNoun) && i > 0) {
       // "the claims", "a false claim", "the call-in show": a noun after a
       // determiner, a possessive or an adjective.
@@ -409,7 +412,7 @@ class QuoteFinder {
     if (d_.tokens[i].Is(kCapitalized) && !d_.tokens[i].Is(kSentenceStart) && !TitleCase(i))
       return nullptr;
     if (Word(i, "think") && Word(i + 1, "tank")) return nullptr;
-    return cue_[i];
+    return words_.verb(i);
   }
   uint32_t ParaEnd(uint32_t p) const {
     const Paragraph& para = d_.paragraphs[p];
@@ -437,7 +440,7 @@ class QuoteFinder {
     if (t.kind == TokenKind::kNumber) return true;
     if (t.kind != TokenKind::kWord) return false;
     if (Is(i, kStop) && !Is(i, kDet)) return false;
-    if (cue_[i] != nullptr && !Is(i, kCueNoun) && !(Word(i, "think") && Word(i + 1, "tank")))
+    if (words_.verb(i) != nullptr && !Is(i, kCueNoun) && !(Word(i, "think") && Word(i + 1, "tank")))
       return false;
     return true;
   }
@@ -835,7 +838,7 @@ class QuoteFinder {
       for (uint32_t i = sp.b + 1; i < sp.e; ++i) {
         const std::string_view w = lower_[i];
         if (d_.tokens[i].Is(kLower) &&
-            (cue_[i] != nullptr || (name_first && !Is(i, kJoin)) ||
+            (words_.verb(i) != nullptr || (name_first && !Is(i, kJoin)) ||
              (w.size() > 3 &&
               (w.compare(w.size() - 2, 2, "ed") == 0 || w.compare(w.size() - 3, 3, "ing") == 0)))) {
           sp.e = i;
@@ -891,8 +894,8 @@ class QuoteFinder {
   bool Adverb(uint32_t i) const {
     const std::string_view w = lower_[i];
     return w.size() >= 5 && w.compare(w.size() - 2, 2, "ly") == 0 && d_.tokens[i].Is(kLower) &&
-           cue_[i] == nullptr && !Is(i, kDet) && w != "only" && w != "family" && w != "ally" &&
-           w != "italy" && w != "assembly";
+           words_.verb(i) == nullptr && !Is(i, kDet) && w != "only" && w != "family" &&
+           w != "ally" && w != "italy" && w != "assembly";
   }
 
   bool HasName(Range r) const {
@@ -972,14 +975,14 @@ class QuoteFinder {
     for (uint32_t i = b; i + 1 < e; ++i) {
       // ...,” adding that ...: the comma sits inside the closing mark.
       if (d_.tokens[i].kind == TokenKind::kQuote && inside_[i] && i > b && IsPunct(i - 1, ",") &&
-          MarkAt(i).close == i && cue_[i + 1] != nullptr && lower_[i + 1].size() > 3 &&
+          MarkAt(i).close == i && words_.verb(i + 1) != nullptr && lower_[i + 1].size() > 3 &&
           lower_[i + 1].compare(lower_[i + 1].size() - 3, 3, "ing") == 0)
         return i + 1;
       if (IsPunct(i, ",") &&
           (Word(i + 1, "according") || Word(i + 1, "but") || Word(i + 1, "while") ||
            Word(i + 1, "as") || Word(i + 1, "although") || Word(i + 1, "though") ||
            Word(i + 1, "whereas") ||
-           (cue_[i + 1] != nullptr && lower_[i + 1].size() > 3 &&
+           (words_.verb(i + 1) != nullptr && lower_[i + 1].size() > 3 &&
             lower_[i + 1].compare(lower_[i + 1].size() - 3, 3, "ing") == 0 && !inside_[i + 1])))
         return i;
     }
@@ -1106,7 +1109,7 @@ class QuoteFinder {
       for (uint32_t v = sb; v < se; ++v) {
         if (inside_[v]) continue;
         // Most words are no cue: one look-up decides ("according to" is none).
-        if (cue_[v] == nullptr) {
+        if (words_.verb(v) == nullptr) {
           if (lower_[v].size() == 9 && Word(v, "according") && v + 1 < se && Word(v + 1, "to"))
             AccordingTo(v, sb, se, s);
           continue;
@@ -1223,7 +1226,7 @@ class QuoteFinder {
             };
             bool verb_word =
                 j > sb && d_.tokens[j - 1].kind == TokenKind::kWord &&
-                d_.tokens[j - 1].Is(kLower) && cue_[j - 1] == nullptr && verb_form(j - 1) &&
+                d_.tokens[j - 1].Is(kLower) && words_.verb(j - 1) == nullptr && verb_form(j - 1) &&
                 !Is(j - 1, kPronoun) && !Is(j - 1, kDet) &&
                 (verb->lemma == "say" || verb->lemma == "add" || verb->lemma == "write" ||
                  verb->lemma == "tell" || verb->lemma == "note" || verb->lemma == "explain" ||
@@ -1723,7 +1726,7 @@ class QuoteFinder {
         const Token& t = d_.tokens[i];
         caps &= t.kind == TokenKind::kWord && (t.Is(kAllCaps) || Text(i) == "Q" || Text(i) == "A");
         names &= t.kind == TokenKind::kWord && t.Is(kCapitalized) && !Is(i, kDet) &&
-                 !Is(i, kPronoun) && cue_[i] == nullptr;
+                 !Is(i, kPronoun) && words_.verb(i) == nullptr;
       }
       if (!(caps || (names && d_.tokens[m.open].Is(kParagraphStart) && MentionAt(c - 1))))
         return kNone;
@@ -1798,7 +1801,7 @@ class QuoteFinder {
         (IsPunct(m.end() - 1, ",") || IsTerminal(m.end() - 1)) &&
         d_.tokens[m.begin()].Is(kCapitalized) && !TitleCase(m.open) && m.open > sb &&
         d_.tokens[m.open - 1].kind == TokenKind::kWord && !Is(m.open - 1, kStop) &&
-        !Is(m.open - 1, kDet) && cue_[m.open - 1] == nullptr) {
+        !Is(m.open - 1, kDet) && words_.verb(m.open - 1) == nullptr) {
       // Not a title ("“The Steve Harvey Morning Show,” ...").
       uint32_t words = 0, lower = 0;
       for (uint32_t i = m.begin(); i < m.end() && i < m.begin() + 40; ++i) {
@@ -1838,7 +1841,7 @@ class QuoteFinder {
       // "the “special military operation”", "separatist “republics”", "Putin's coveted “land
       // bridge”"
       if (Is(p, kDet) || d_.tokens[p].Is(kPossessive) ||
-          (d_.tokens[p].kind == TokenKind::kWord && cue_[p] == nullptr && !Is(p, kStop) &&
+          (d_.tokens[p].kind == TokenKind::kWord && words_.verb(p) == nullptr && !Is(p, kStop) &&
            !Is(p, kPronoun) && words <= 3))
         return true;
     }
@@ -2403,8 +2406,7 @@ class QuoteFinder {
   const std::vector<Entity>& ents_;
   std::vector<Warning>* warnings_;
   const QuoteLexicon& lex_;
-  std::vector<uint16_t> cls_;
-  CueTable cue_;
+  TokenWords words_;  // per token: word classes and cue verb
   LowerWords lower_;
   std::vector<MarkedSpan> marks_;
   // Per token: inside a quote, from its opening mark to its closing mark (a
