@@ -914,6 +914,20 @@ TEST(EntitiesTest, PlaceTheTaggerReadAsAnOrganization) {
   EXPECT_EQ(cleveland->type, "GPE");
 }
 
+TEST(EntitiesTest, VirusNameIsNoEntity) {
+  // Politico, August 2016 (PolNeAR train): "Zika" was an ORG (and a PERSON
+  // further on); the text writes "Zika virus", a disease.
+  Found f = Analyse(
+      "As the number of Zika virus cases grows in Florida, the leading candidates in the "
+      "state\xE2\x80\x99s nationally-watched U.S. Senate race have seized on the public health "
+      "crisis to attack each other for not doing enough to fight the problem. The political fight "
+      "comes as Zika cases in Florida eclipse the 600 mark.");
+  EXPECT_EQ(f.With("Zika"), nullptr);
+  const Entity* florida = f.With("Florida");
+  ASSERT_NE(florida, nullptr);
+  EXPECT_EQ(florida->type, "GPE");
+}
+
 // Exact-span micro F1 over PER/ORG/LOC on CoNLL-2003 dev (as `lede eval ner`).
 TEST(EntitiesTest, ConllDevF1) {
   std::ifstream in(std::string(LEDE_SHARED_DIR) + "/data/ner/conll2003-dev.jsonl");

@@ -285,6 +285,7 @@ class Builder {
     PersonsAfterRoles();
     PersonsAfterOrgNames();
     SurnamePairs();
+    Viruses();
     InitialsAndSurname();
     SplitGroupAndPlace();
     PersonsBySigns();
@@ -1398,6 +1399,24 @@ class Builder {
       return parts >= 2;
     };
     cands_.erase(std::remove_if(cands_.begin(), cands_.end(), pair), cands_.end());
+  }
+  // "the Zika virus" ... "Zika funding", "Ebola cases": a name the text writes
+  // before "virus" is a disease's, no entity at any of its mentions.
+  void Viruses() {
+    const size_t n = doc_.tokens.size();
+    std::unordered_set<std::string_view> viruses;
+    for (uint32_t i = 1; i < n; ++i) {
+      if (doc_.tokens[i].Is(kLower) && Word(i) == "virus" &&
+          doc_.tokens[i - 1].kind == TokenKind::kWord && doc_.tokens[i - 1].Is(kCapitalized))
+        viruses.insert(doc_.Text(i - 1));
+    }
+    if (viruses.empty()) return;
+    cands_.erase(std::remove_if(cands_.begin(), cands_.end(),
+                                [&](const Cand& c) {
+                                  return c.e - c.b == 1 && c.type != "NORP" &&
+                                         viruses.count(doc_.Text(c.b));
+                                }),
+                 cands_.end());
   }
   // Whether a candidate of another type than PERSON has the folded form `f`.
   bool OtherThanPerson(const std::string& f) const {
