@@ -294,7 +294,7 @@ class Builder {
     // Peak memory: the tagger's per-token facts and the headline map are done
     // with (Key, Roles and Cluster read neither).
     context_ = ner::DocContext();
-    std::vector<uint8_t>().swap(title_line_);
+    std::vector<bool>().swap(title_line_);
     person_.assign(doc_.tokens.size(), 0);
     for (const Cand& c : cands_) {
       if (c.type != "PERSON") continue;
@@ -359,7 +359,7 @@ class Builder {
   }
   void FindTitleLines() {
     const size_t n = doc_.tokens.size();
-    title_line_.assign(n, 0);
+    title_line_.assign(n, false);
     size_t b = 0;
     while (b < n) {
       size_t e = b + 1;
@@ -393,7 +393,7 @@ class Builder {
       // numbers (not a table row) and not a line in capitals (the tagger's own case).
       if (content >= 3 && content <= 30 && lower * 8 <= content && cap > caps &&
           (cap + caps) * 10 >= content * 9 && numbers * 4 <= content) {
-        std::fill(title_line_.begin() + b, title_line_.begin() + e, 1);
+        std::fill(title_line_.begin() + b, title_line_.begin() + e, true);
       }
       break;  // the first line only: further lines in Title Case are as often lists of names
     }
@@ -2200,7 +2200,7 @@ class Builder {
   std::vector<Cand> cands_;
   std::vector<std::vector<std::string>> roles_;  // the roles of candidates (Cand::roles)
   std::vector<uint8_t> person_;                  // per token: inside a PERSON mention
-  std::vector<uint8_t> title_line_;              // per token: on a Title Case headline line
+  std::vector<bool> title_line_;                 // per token (a bit): on a Title Case headline line
   ner::DocContext context_;                      // the tagger's document-level facts
   // Names an organization's staff works at ("analysts at Jefferies"): every
   // mention of the form is the organization's (CompanyNames).

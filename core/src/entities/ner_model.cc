@@ -263,6 +263,11 @@ class InfoCache {
     info.cls = ClsOf(t);
     return info;
   }
+  // Frees the cache (Get must not be called after).
+  void Release() {
+    std::vector<uint8_t>().swap(have_);
+    std::vector<TokInfo>().swap(info_);
+  }
 
  private:
   const Document& doc_;
@@ -1212,6 +1217,11 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       b = e;
     }
   }
+  // Peak memory: pass 2 adds the history features to the kept scores, so the
+  // per-word caches of pass 1 are freed before the history is built.
+  info_cache.Release();
+  std::vector<int16_t>().swap(word_rows);
+  std::vector<uint8_t>().swap(row_done);
   // Pass 2: again with the tags pass 1 gave the other occurrences of each word,
   // for the runs that hold a word occurring elsewhere.
   History history;
