@@ -547,6 +547,7 @@ Document BuildDocument(std::string_view text) {
   d.sentence_base.reserve((d.tokens.size() >> kSentenceBlockBits) + 1);
   Segment(&d);
   d.sentences.shrink_to_fit();
+  d.paragraphs.shrink_to_fit();
   return d;
 }
 
