@@ -928,6 +928,28 @@ TEST(EntitiesTest, VirusNameIsNoEntity) {
   EXPECT_EQ(florida->type, "GPE");
 }
 
+TEST(EntitiesTest, CompanyReadAsAPersonAtAFewMentions) {
+  // The New York Times, March 2016 (PolNeAR train): "Carrier" was ORG at 37
+  // mentions and PERSON at two ("made Carrier's move to Mexico", "those Carrier
+  // workers"): one entity now, an ORG.
+  std::ifstream in(std::string(LEDE_SHARED_DIR) + "/data/quotes/polnear-train.jsonl");
+  if (!in) GTEST_SKIP() << "no ../shared/data/quotes/polnear-train.jsonl";
+  std::string line, text;
+  while (text.empty() && std::getline(in, line)) {
+    nlohmann::json j = nlohmann::json::parse(line);
+    if (j["doc"] == "nyt_2016-03-21_factory-workers-feel-sting-of-gl") text = j["text"];
+  }
+  ASSERT_FALSE(text.empty());
+  Found f = Analyse(text);
+  const Entity* carrier = f.With("Carrier");
+  ASSERT_NE(carrier, nullptr);
+  EXPECT_EQ(carrier->type, "ORG");
+  for (const Entity& e : f.a.entities) {
+    if (&e == carrier) continue;
+    for (const Mention& m : e.mentions) EXPECT_NE(f.a.Text(m.span), "Carrier") << e.type;
+  }
+}
+
 // Exact-span micro F1 over PER/ORG/LOC on CoNLL-2003 dev (as `lede eval ner`).
 TEST(EntitiesTest, ConllDevF1) {
   std::ifstream in(std::string(LEDE_SHARED_DIR) + "/data/ner/conll2003-dev.jsonl");
@@ -962,6 +984,19 @@ TEST(EntitiesTest, ConllDevF1) {
   double f1 = 2 * p * r / (p + r);
   std::printf("conll2003-dev PER/ORG/LOC micro F1 %.4f (P %.4f R %.4f)\n", f1, p, r);
   EXPECT_GE(f1, 0.91);
+}
+
+TEST(EntitiesTest, GivenNameAfterARoleAndACommaIsAPerson) {
+  // The tagger typed "Renée Dubois" ORG; "Renée" is "Renee" of the given names.
+  Found f = Analyse(
+      "The bakery owner, Rene\xCC\x81"
+      "e Dubois, said prices rose.");
+  const Entity* e = f.With(
+      "Rene\xCC\x81"
+      "e Dubois");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, "PERSON");
+  EXPECT_EQ(e->roles, Strings{"owner"});
 }
 
 }  // namespace

@@ -282,12 +282,14 @@ class Builder {
     UntaggedCompanies();
     MergeOrgNames();
     PersonsInOrgSpans();
+    PersonsAfterRoles();
     PersonsAfterOrgNames();
     SurnamePairs();
     Viruses();
     InitialsAndSurname();
     SplitGroupAndPlace();
     PersonsBySigns();
+    OrgsByMajority();
     // VoteTypes();
     ExtendMentions();
     // Peak memory: the tagger's per-token facts and the headline map are done
@@ -494,6 +496,7 @@ class Builder {
   // capitals or Title Case) that the tagger left out is an ORG all the same.
   void LexiconOrgs() {
     const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    WholeLexiconOrgs();
     std::vector<uint8_t> covered(n, 0);
     for (const Cand& c : cands_) std::fill(covered.begin() + c.b, covered.begin() + c.e, 1);
     const size_t before = cands_.size();
@@ -521,6 +524,77 @@ class Builder {
     if (cands_.size() != before) {
       std::stable_sort(cands_.begin(), cands_.end(),
                        [](const Cand& a, const Cand& b) { return a.b < b.b; });
+    }
+  }
+  // "Institute for the Study of War" of which the tagger found only a part
+  // ("Study of War" as MISC): an organization of the lexicon of two words or
+  // more whose tagger spans all lie inside it is one name, the lexicon's.
+  void WholeLexiconOrgs() {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    std::vector<uint8_t> drop;
+    std::vector<Cand> add;
+    size_t c = 0;  // cands_ are in text order: the first that may reach token i
+    for (uint32_t i = 0; i < n; ++i) {
+      const int code = context_.gazetteer[i];
+      if (!code || (code - 1) / 4 != NameLexicon::kOrg || (code - 1) % 4 != 1) continue;
+      uint32_t end = i + 1;
+      while (end < n && context_.gazetteer[end] && (context_.gazetteer[end] - 1) % 4 == 2) ++end;
+      if (!(end < n && context_.gazetteer[end] && (context_.gazetteer[end] - 1) % 4 == 3)) continue;
+      ++end;
+      const uint32_t b = i;
+      i = end - 1;
+      if (TitleLine(b) || context_.caps_line[b] || doc_.tokens[b].kind != TokenKind::kWord ||
+          In<kFunctionWords>(Word(b)))
+        continue;
+      bool ok = true;
+      for (uint32_t k = b; k < end && ok; ++k) {
+        const Token& t = doc_.tokens[k];
+        ok = t.kind != TokenKind::kWord || t.Is(kCapitalized) || t.Is(kAllCaps) ||
+             In<kFunctionWords>(Word(k));
+      }
+      while (c < cands_.size() && cands_[c].e <= b) ++c;
+      size_t inside = 0, x = c;
+      for (; x < cands_.size() && cands_[x].b < end && ok; ++x) {
+        const Cand& o = cands_[x];
+        ok = o.b >= b && o.e <= end && !(o.b == b && o.e == end);
+        ++inside;
+      }
+      if (!ok || inside == 0) continue;
+      drop.resize(cands_.size(), 0);
+      for (size_t y = c; y < x; ++y) drop[y] = 1;
+      add.push_back(Cand::Span(b, end, "ORG"));
+    }
+    if (add.empty()) return;
+    std::vector<Cand> out;
+    out.reserve(cands_.size() + add.size());
+    for (size_t y = 0; y < cands_.size(); ++y) {
+      if (!drop[y]) out.push_back(std::move(cands_[y]));
+    }
+    for (Cand& a : add) out.push_back(std::move(a));
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Cand& a, const Cand& b) { return a.b < b.b; });
+    cands_.swap(out);
+  }
+  // "The café owner, José Nuñez, said" read as ORG: a span of two or three
+  // capitalized words that opens with a given name, right after a personal role
+  // word and a comma, is a person.
+  void PersonsAfterRoles() {
+    for (Cand& c : cands_) {
+      if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || c.e - c.b > 3 || c.b < 2 ||
+          context_.caps_line[c.b] || doc_.Text(c.b - 1) != "," ||
+          !doc_.tokens[c.b - 2].Is(kLower) || !IsRoleWord(c.b - 2) ||
+          !(GivenName(c.b) || ner::IsListedGivenName(doc_.Text(c.b))))
+        continue;
+      bool ok = true;
+      for (uint32_t k = c.b; k < c.e && ok; ++k) {
+        const Token& t = doc_.tokens[k];
+        ok = t.kind == TokenKind::kWord && t.Is(kCapitalized) && !t.Is(kAllCaps) && !NameHead(k) &&
+             !lex_.demonym.count(Word(k)) && !In<kPeopleGroups>(Word(k));
+      }
+      const std::string f = Folded(c.b, c.e);
+      if (!ok || lex_.org.count(f) || lex_.country.count(f) || lex_.place.count(f)) continue;
+      c.type = "PERSON";
+      c.unsure = false;
     }
   }
   // "Senators John Cornyn ...", "Sens. Jon Tester and ...": a role in the plural.
@@ -1536,6 +1610,50 @@ class Builder {
       const std::string f = Folded(c.b, c.e);
       if (names && !lex_.org.count(f) && !lex_.place.count(f) && !lex_.country.count(f))
         c.type = "PERSON";
+    }
+  }
+  // "Carrier" ORG 37 times and PERSON twice, "EgyptAir", "LinkedIn": a one-word
+  // name typed ORG at twice as many mentions as PERSON, with no sign of a person
+  // at any (PersonSign), that is no given name and no part of a full name in the
+  // text, is the organization at every mention.
+  // "Ilona does all she can": "he" or "she" within five words after token e - 1,
+  // with no punctuation or capitalized word between.
+  bool PronounAfter(uint32_t e) const {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    for (uint32_t k = e; k < n && k < e + 5; ++k) {
+      const Token& t = doc_.tokens[k];
+      if (t.kind != TokenKind::kWord || t.Is(kCapitalized)) return false;
+      if (Word(k) == "he" || Word(k) == "she") return true;
+    }
+    return false;
+  }
+  void OrgsByMajority() {
+    std::unordered_map<std::string_view, std::pair<int, int>> counts;  // ORG, PERSON
+    for (const Cand& c : cands_) {
+      if (c.e - c.b != 1) continue;
+      if (c.type == "ORG") ++counts[doc_.Text(c.b)].first;
+      if (c.type == "PERSON") ++counts[doc_.Text(c.b)].second;
+    }
+    std::unordered_set<std::string_view> forms;
+    for (const auto& [w, n] : counts) {
+      if (n.second > 0 && n.first >= 2 * n.second) forms.insert(w);
+    }
+    if (forms.empty()) return;
+    for (const Cand& c : cands_) {
+      if (c.type != "PERSON") continue;
+      if (c.e - c.b >= 2) {  // a surname, or a given name ("Meles Zenawi" ... "Meles")
+        forms.erase(doc_.Text(c.e - 1));
+        forms.erase(doc_.Text(c.b));
+      }
+      if (c.e - c.b == 1 && (PersonSign(c.b) || GivenName(c.b) || PronounAfter(c.e)))
+        forms.erase(doc_.Text(c.b));
+    }
+    for (const Cand& c : cands_) {
+      if (c.type == "ORG" && c.e - c.b == 1 && (PersonSign(c.b) || PronounAfter(c.e)))
+        forms.erase(doc_.Text(c.b));
+    }
+    for (Cand& c : cands_) {
+      if (c.type == "PERSON" && c.e - c.b == 1 && forms.count(doc_.Text(c.b))) c.type = "ORG";
     }
   }
   // A given name by either list (the tagger's large list or the gazetteer's).

@@ -391,6 +391,24 @@ enum WordBit : uint8_t {
 
 }  // namespace
 
+bool IsListedGivenName(std::string_view word) {
+  Hasher h;
+  for (size_t k = 0; k < word.size();) {
+    int len;
+    char32_t c = Lower(CodePointAt(word, k, &len));
+    k += len;
+    if (c >= 0x300 && c <= 0x36F) continue;  // combining accents ("Jose\u0301")
+    // Latin-1 letters with accents, as the ASCII letter (the list is ASCII).
+    if (c >= 0xE0 && c <= 0xFF && c != 0xF7) {
+      static constexpr char kBase[] = "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+      c = static_cast<unsigned char>(kBase[c - 0xE0]);
+    }
+    h.Add(c);
+  }
+  const int bits = WordLists::Get().bits.Get(h.Get());
+  return bits > 0 && (bits & kListGivenName);
+}
+
 int WordCluster(std::string_view word) {
   const uint16_t fine = WordClusters::Get().Fine(LowerHash(word));
   return fine == kNoCluster ? -1 : fine;
