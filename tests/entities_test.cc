@@ -964,5 +964,18 @@ TEST(EntitiesTest, ConllDevF1) {
   EXPECT_GE(f1, 0.91);
 }
 
+TEST(EntitiesTest, GivenNameAfterARoleAndACommaIsAPerson) {
+  // The tagger typed "Renée Dubois" ORG; "Renée" is "Renee" of the given names.
+  Found f = Analyse(
+      "The bakery owner, Rene\xCC\x81"
+      "e Dubois, said prices rose.");
+  const Entity* e = f.With(
+      "Rene\xCC\x81"
+      "e Dubois");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, "PERSON");
+  EXPECT_EQ(e->roles, Strings{"owner"});
+}
+
 }  // namespace
 }  // namespace lede

@@ -282,6 +282,7 @@ class Builder {
     UntaggedCompanies();
     MergeOrgNames();
     PersonsInOrgSpans();
+    PersonsAfterRoles();
     PersonsAfterOrgNames();
     SurnamePairs();
     Viruses();
@@ -494,6 +495,7 @@ class Builder {
   // capitals or Title Case) that the tagger left out is an ORG all the same.
   void LexiconOrgs() {
     const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    WholeLexiconOrgs();
     std::vector<uint8_t> covered(n, 0);
     for (const Cand& c : cands_) std::fill(covered.begin() + c.b, covered.begin() + c.e, 1);
     const size_t before = cands_.size();
@@ -521,6 +523,77 @@ class Builder {
     if (cands_.size() != before) {
       std::stable_sort(cands_.begin(), cands_.end(),
                        [](const Cand& a, const Cand& b) { return a.b < b.b; });
+    }
+  }
+  // "Institute for the Study of War" of which the tagger found only a part
+  // ("Study of War" as MISC): an organization of the lexicon of two words or
+  // more whose tagger spans all lie inside it is one name, the lexicon's.
+  void WholeLexiconOrgs() {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    std::vector<uint8_t> drop;
+    std::vector<Cand> add;
+    size_t c = 0;  // cands_ are in text order: the first that may reach token i
+    for (uint32_t i = 0; i < n; ++i) {
+      const int code = context_.gazetteer[i];
+      if (!code || (code - 1) / 4 != NameLexicon::kOrg || (code - 1) % 4 != 1) continue;
+      uint32_t end = i + 1;
+      while (end < n && context_.gazetteer[end] && (context_.gazetteer[end] - 1) % 4 == 2) ++end;
+      if (!(end < n && context_.gazetteer[end] && (context_.gazetteer[end] - 1) % 4 == 3)) continue;
+      ++end;
+      const uint32_t b = i;
+      i = end - 1;
+      if (TitleLine(b) || context_.caps_line[b] || doc_.tokens[b].kind != TokenKind::kWord ||
+          In<kFunctionWords>(Word(b)))
+        continue;
+      bool ok = true;
+      for (uint32_t k = b; k < end && ok; ++k) {
+        const Token& t = doc_.tokens[k];
+        ok = t.kind != TokenKind::kWord || t.Is(kCapitalized) || t.Is(kAllCaps) ||
+             In<kFunctionWords>(Word(k));
+      }
+      while (c < cands_.size() && cands_[c].e <= b) ++c;
+      size_t inside = 0, x = c;
+      for (; x < cands_.size() && cands_[x].b < end && ok; ++x) {
+        const Cand& o = cands_[x];
+        ok = o.b >= b && o.e <= end && !(o.b == b && o.e == end);
+        ++inside;
+      }
+      if (!ok || inside == 0) continue;
+      drop.resize(cands_.size(), 0);
+      for (size_t y = c; y < x; ++y) drop[y] = 1;
+      add.push_back(Cand::Span(b, end, "ORG"));
+    }
+    if (add.empty()) return;
+    std::vector<Cand> out;
+    out.reserve(cands_.size() + add.size());
+    for (size_t y = 0; y < cands_.size(); ++y) {
+      if (!drop[y]) out.push_back(std::move(cands_[y]));
+    }
+    for (Cand& a : add) out.push_back(std::move(a));
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Cand& a, const Cand& b) { return a.b < b.b; });
+    cands_.swap(out);
+  }
+  // "The café owner, José Nuñez, said" read as ORG: a span of two or three
+  // capitalized words that opens with a given name, right after a personal role
+  // word and a comma, is a person.
+  void PersonsAfterRoles() {
+    for (Cand& c : cands_) {
+      if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || c.e - c.b > 3 || c.b < 2 ||
+          context_.caps_line[c.b] || doc_.Text(c.b - 1) != "," ||
+          !doc_.tokens[c.b - 2].Is(kLower) || !IsRoleWord(c.b - 2) ||
+          !(GivenName(c.b) || ner::IsListedGivenName(doc_.Text(c.b))))
+        continue;
+      bool ok = true;
+      for (uint32_t k = c.b; k < c.e && ok; ++k) {
+        const Token& t = doc_.tokens[k];
+        ok = t.kind == TokenKind::kWord && t.Is(kCapitalized) && !t.Is(kAllCaps) && !NameHead(k) &&
+             !lex_.demonym.count(Word(k)) && !In<kPeopleGroups>(Word(k));
+      }
+      const std::string f = Folded(c.b, c.e);
+      if (!ok || lex_.org.count(f) || lex_.country.count(f) || lex_.place.count(f)) continue;
+      c.type = "PERSON";
+      c.unsure = false;
     }
   }
   // "Senators John Cornyn ...", "Sens. Jon Tester and ...": a role in the plural.

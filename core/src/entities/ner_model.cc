@@ -391,6 +391,24 @@ enum WordBit : uint8_t {
 
 }  // namespace
 
+bool IsListedGivenName(std::string_view word) {
+  Hasher h;
+  for (size_t k = 0; k < word.size();) {
+    int len;
+    char32_t c = Lower(CodePointAt(word, k, &len));
+    k += len;
+    if (c >= 0x300 && c <= 0x36F) continue;  // combining accents ("Jose\u0301")
+    // Latin-1 letters with accents, as the ASCII letter (the list is ASCII).
+    if (c >= 0xE0 && c <= 0xFF && c != 0xF7) {
+      static constexpr char kBase[] = "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+      c = static_cast<unsigned char>(kBase[c - 0xE0]);
+    }
+    h.Add(c);
+  }
+  const int bits = WordLists::Get().bits.Get(h.Get());
+  return bits > 0 && (bits & kListGivenName);
+}
+
 int WordCluster(std::string_view word) {
   const uint16_t fine = WordClusters::Get().Fine(LowerHash(word));
   return fine == kNoCluster ? -1 : fine;
@@ -849,10 +867,31 @@ struct Legal {
   }
 };
 
+// The legal predecessors (Legal::from), spelled out so the loops unroll:
+// O, B-x and U-x follow O, L-y or U-y; I-x and L-x follow B-x or I-x.
+static_assert(kNumTags == 17, "tag layout");
+constexpr int kOpen[9] = {0, 3, 4, 7, 8, 11, 12, 15, 16};   // O, L-*, U-*
+constexpr int kStarts[9] = {0, 1, 4, 5, 8, 9, 12, 13, 16};  // O, B-*, U-*
+constexpr int kLanes = 12;                                  // kStarts, padded to 3 x 4
+
+// The transitions from each of kOpen (rows) into each of kStarts (lanes; the
+// last three are 0 and unused), laid out for a Viterbi step to read a row as
+// vectors. Built once per tagged document.
+struct StartTransitions {
+  float t[9][kLanes] = {};
+  explicit StartTransitions(const float* transitions) {
+    for (int a = 0; a < 9; ++a) {
+      for (int b = 0; b < 9; ++b) t[a][b] = transitions[kOpen[a] * kNumTags + kStarts[b]];
+    }
+  }
+};
+
 // Viterbi over n tokens that may take any tag, entered from row `from` of the
 // transitions (T: the start; 0: after an O) and, when `then_o`, followed by an O.
-void ViterbiRun(const float* emissions, uint32_t n, const float* transitions, int from, bool then_o,
-                uint8_t* tags, std::vector<uint8_t>* back) {
+// `starts`: the same transitions as StartTransitions.
+void ViterbiRun(const float* emissions, uint32_t n, const float* transitions,
+                const StartTransitions& starts, int from, bool then_o, uint8_t* tags,
+                std::vector<uint8_t>* back) {
   constexpr int T = kNumTags;
   constexpr float kNeg = -1e30f;
   const Legal& legal = Legal::Get();
@@ -879,27 +918,60 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions, in
   for (int b = 0; b < T; ++b) {
     score[b] = legal.ok[from][b] ? transitions[from * T + b] + emissions[b] : kNeg;
   }
-  // The legal predecessors (Legal::from), spelled out so the loops unroll:
-  // O, B-x and U-x follow O, L-y or U-y; I-x and L-x follow B-x or I-x.
-  static_assert(kNumTags == 17, "tag layout");
-  static constexpr int kOpen[9] = {0, 3, 4, 7, 8, 11, 12, 15, 16};   // O, L-*, U-*
-  static constexpr int kStarts[9] = {0, 1, 4, 5, 8, 9, 12, 13, 16};  // O, B-*, U-*
   for (uint32_t i = 1; i < n; ++i) {
     const float* e = emissions + static_cast<size_t>(i) * T;
     uint8_t* bk = &(*back)[static_cast<size_t>(i) * T];
-    for (int b : kStarts) {
+    // Into O, B-* and U-*: for each target the best of the 9 predecessors, the
+    // first one on a tie. All 9 targets at once, lane by lane: the same sums
+    // and the same strict > in the same order as one target at a time.
+#if defined(__GNUC__)  // g++ and clang (em++): vector extensions
+    typedef float F4 __attribute__((vector_size(16)));
+    typedef int32_t I4 __attribute__((vector_size(16)));
+    F4 best[3];
+    I4 arg[3];
+    for (int v = 0; v < 3; ++v) {
+      best[v] = F4{kNeg, kNeg, kNeg, kNeg};
+      arg[v] = I4{0, 0, 0, 0};
+    }
+    for (int ai = 0; ai < 9; ++ai) {
+      const float sa = score[kOpen[ai]];
+      const F4 s4 = {sa, sa, sa, sa};
+      const int32_t a = kOpen[ai];
+      const I4 a4 = {a, a, a, a};
+      for (int v = 0; v < 3; ++v) {
+        F4 tv;
+        std::memcpy(&tv, &starts.t[ai][4 * v], sizeof tv);
+        const F4 s = s4 + tv;
+        const I4 m = s > best[v];  // all ones where s is greater
+        best[v] = (F4)(((I4)s & m) | ((I4)best[v] & ~m));
+        arg[v] = (a4 & m) | (arg[v] & ~m);
+      }
+    }
+    float best_lane[kLanes];
+    int32_t arg_lane[kLanes];
+    std::memcpy(best_lane, best, sizeof best_lane);
+    std::memcpy(arg_lane, arg, sizeof arg_lane);
+    for (int lane = 0; lane < 9; ++lane) {
+      const int b = kStarts[lane];
+      next[b] = best_lane[lane] + e[b];
+      bk[b] = static_cast<uint8_t>(arg_lane[lane]);
+    }
+#else
+    for (int lane = 0; lane < 9; ++lane) {
+      const int b = kStarts[lane];
       float best = kNeg;
       int arg = 0;
-      for (int a : kOpen) {
-        float s = score[a] + transitions[a * T + b];
+      for (int ai = 0; ai < 9; ++ai) {
+        float s = score[kOpen[ai]] + starts.t[ai][lane];
         if (s > best) {
           best = s;
-          arg = a;
+          arg = kOpen[ai];
         }
       }
       next[b] = best + e[b];
       bk[b] = static_cast<uint8_t>(arg);
     }
+#endif
     for (int x = 0; x < kNumTypes; ++x) {
       const int tb = 1 + 4 * x, ti = tb + 1;
       for (int b = ti; b <= ti + 1; ++b) {  // I-x, L-x
@@ -939,8 +1011,9 @@ void Viterbi(const float* emissions, uint32_t n, const float* transitions, uint8
              const uint8_t* quiet) {
   constexpr int T = kNumTags;
   std::vector<uint8_t> back;
+  const StartTransitions starts(transitions);
   if (!quiet) {
-    if (n > 0) ViterbiRun(emissions, n, transitions, T, false, tags, &back);
+    if (n > 0) ViterbiRun(emissions, n, transitions, starts, T, false, tags, &back);
     return;
   }
   // A quiet token is O, so the best path splits there: each run of other tokens
@@ -952,8 +1025,8 @@ void Viterbi(const float* emissions, uint32_t n, const float* transitions, uint8
     }
     uint32_t j = i + 1;
     while (j < n && !quiet[j]) ++j;
-    ViterbiRun(emissions + static_cast<size_t>(i) * T, j - i, transitions, i == 0 ? T : 0, j < n,
-               tags + i, &back);
+    ViterbiRun(emissions + static_cast<size_t>(i) * T, j - i, transitions, starts, i == 0 ? T : 0,
+               j < n, tags + i, &back);
     i = j;
   }
 }
@@ -1140,6 +1213,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // +-127.
   int16_t acc[kRow] = {};
   std::vector<uint8_t> back;
+  const StartTransitions starts(transitions_.data());
   InfoCache info_cache(doc);
   // Per Document word id: the summed weights of its text-only features.
   std::vector<int16_t> word_rows(static_cast<size_t>(doc.words()) * kRow, 0);
@@ -1162,8 +1236,8 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       float* em = &emissions[static_cast<size_t>(i - b) * kNumTags];
       for (int t = 0; t < kNumTags; ++t) em[t] = acc[t] * scale_;
     }
-    ViterbiRun(emissions.data(), e - b, transitions_.data(), b == begin ? kNumTags : 0, e < end,
-               &tags[b], &back);
+    ViterbiRun(emissions.data(), e - b, transitions_.data(), starts, b == begin ? kNumTags : 0,
+               e < end, &tags[b], &back);
   };
   for (auto [begin, end] : sequences) {
     const uint32_t n = end - begin;

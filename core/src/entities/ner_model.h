@@ -66,6 +66,12 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
 // fine cluster the tagger's features use, or -1 for a word not in the table.
 int WordCluster(std::string_view word);
 
+// Whether `word` (any case; Latin letters with accents, precomposed or with
+// combining marks, read without them:
+// "José" as "Jose") is in the tagger's list of given names
+// (core/data/ner/given_names.txt).
+bool IsListedGivenName(std::string_view word);
+
 // Extended prediction history: the tags a first pass gave the other
 // occurrences of each capitalized word ("Stan" is PER elsewhere in the text).
 // The second pass adds them as features (HistoryFeatures), so one document
