@@ -928,6 +928,28 @@ TEST(EntitiesTest, VirusNameIsNoEntity) {
   EXPECT_EQ(florida->type, "GPE");
 }
 
+TEST(EntitiesTest, CompanyReadAsAPersonAtAFewMentions) {
+  // The New York Times, March 2016 (PolNeAR train): "Carrier" was ORG at 37
+  // mentions and PERSON at two ("made Carrier's move to Mexico", "those Carrier
+  // workers"): one entity now, an ORG.
+  std::ifstream in(std::string(LEDE_SHARED_DIR) + "/data/quotes/polnear-train.jsonl");
+  if (!in) GTEST_SKIP() << "no ../shared/data/quotes/polnear-train.jsonl";
+  std::string line, text;
+  while (text.empty() && std::getline(in, line)) {
+    nlohmann::json j = nlohmann::json::parse(line);
+    if (j["doc"] == "nyt_2016-03-21_factory-workers-feel-sting-of-gl") text = j["text"];
+  }
+  ASSERT_FALSE(text.empty());
+  Found f = Analyse(text);
+  const Entity* carrier = f.With("Carrier");
+  ASSERT_NE(carrier, nullptr);
+  EXPECT_EQ(carrier->type, "ORG");
+  for (const Entity& e : f.a.entities) {
+    if (&e == carrier) continue;
+    for (const Mention& m : e.mentions) EXPECT_NE(f.a.Text(m.span), "Carrier") << e.type;
+  }
+}
+
 // Exact-span micro F1 over PER/ORG/LOC on CoNLL-2003 dev (as `lede eval ner`).
 TEST(EntitiesTest, ConllDevF1) {
   std::ifstream in(std::string(LEDE_SHARED_DIR) + "/data/ner/conll2003-dev.jsonl");

@@ -289,6 +289,7 @@ class Builder {
     InitialsAndSurname();
     SplitGroupAndPlace();
     PersonsBySigns();
+    OrgsByMajority();
     // VoteTypes();
     ExtendMentions();
     // Peak memory: the tagger's per-token facts and the headline map are done
@@ -1614,6 +1615,50 @@ class Builder {
       const std::string f = Folded(c.b, c.e);
       if (names && !lex_.org.count(f) && !lex_.place.count(f) && !lex_.country.count(f))
         c.type = "PERSON";
+    }
+  }
+  // "Carrier" ORG 37 times and PERSON twice, "EgyptAir", "LinkedIn": a one-word
+  // name typed ORG at twice as many mentions as PERSON, with no sign of a person
+  // at any (PersonSign), that is no given name and no part of a full name in the
+  // text, is the organization at every mention.
+  // "Ilona does all she can": "he" or "she" within five words after token e - 1,
+  // with no punctuation or capitalized word between.
+  bool PronounAfter(uint32_t e) const {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    for (uint32_t k = e; k < n && k < e + 5; ++k) {
+      const Token& t = doc_.tokens[k];
+      if (t.kind != TokenKind::kWord || t.Is(kCapitalized)) return false;
+      if (Word(k) == "he" || Word(k) == "she") return true;
+    }
+    return false;
+  }
+  void OrgsByMajority() {
+    std::unordered_map<std::string_view, std::pair<int, int>> counts;  // ORG, PERSON
+    for (const Cand& c : cands_) {
+      if (c.e - c.b != 1) continue;
+      if (c.type == "ORG") ++counts[doc_.Text(c.b)].first;
+      if (c.type == "PERSON") ++counts[doc_.Text(c.b)].second;
+    }
+    std::unordered_set<std::string_view> forms;
+    for (const auto& [w, n] : counts) {
+      if (n.second > 0 && n.first >= 2 * n.second) forms.insert(w);
+    }
+    if (forms.empty()) return;
+    for (const Cand& c : cands_) {
+      if (c.type != "PERSON") continue;
+      if (c.e - c.b >= 2) {  // a surname, or a given name ("Meles Zenawi" ... "Meles")
+        forms.erase(doc_.Text(c.e - 1));
+        forms.erase(doc_.Text(c.b));
+      }
+      if (c.e - c.b == 1 && (PersonSign(c.b) || GivenName(c.b) || PronounAfter(c.e)))
+        forms.erase(doc_.Text(c.b));
+    }
+    for (const Cand& c : cands_) {
+      if (c.type == "ORG" && c.e - c.b == 1 && (PersonSign(c.b) || PronounAfter(c.e)))
+        forms.erase(doc_.Text(c.b));
+    }
+    for (Cand& c : cands_) {
+      if (c.type == "PERSON" && c.e - c.b == 1 && forms.count(doc_.Text(c.b))) c.type = "ORG";
     }
   }
   // A given name by either list (the tagger's large list or the gazetteer's).
