@@ -999,5 +999,17 @@ TEST(EntitiesTest, GivenNameAfterARoleAndACommaIsAPerson) {
   EXPECT_EQ(e->roles, Strings{"owner"});
 }
 
+TEST(EntitiesTest, OrdinalBeforeAMilitaryUnitIsPartOfItsName) {
+  // The tagger left "101st" out (and the figures made an ORDINAL of it).
+  Found f = Analyse("The 101st Airborne Division will deploy to Romania, the Pentagon said.");
+  const Entity* e = f.With("101st Airborne Division");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, "ORG");
+  EXPECT_EQ(f.With("Airborne Division"), nullptr);
+  // A cardinal stays out: "6 in [10 New York Democratic] voters".
+  Found g = Analyse("Officials said 10 Army divisions were ready.");
+  EXPECT_EQ(g.With("10 Army"), nullptr);
+}
+
 }  // namespace
 }  // namespace lede

@@ -281,6 +281,7 @@ class Builder {
     CompanyNames();
     UntaggedCompanies();
     MergeOrgNames();
+    NumberedUnits();
     PersonsInOrgSpans();
     PersonsAfterRoles();
     PersonsAfterOrgNames();
@@ -1673,6 +1674,31 @@ class Builder {
       if (w.size() > x.size() + 3 && w.substr(w.size() - x.size()) == x) return true;
     }
     return false;
+  }
+  // "the 101st Airborne Division", "65th Air Division": an ordinal in digits
+  // right before an organization whose last word names a military unit is part
+  // of its name (the tagger leaves it out now and then).
+  void NumberedUnits() {
+    static const char* const kUnits[] = {
+        "division", "brigade", "regiment",  "battalion", "corps",    "army",
+        "fleet",    "force",   "forces",    "wing",      "squadron", "command",
+        "infantry", "cavalry", "artillery", "airborne",  "marines",  "guard",
+        "flotilla", "company", "group",     "legion",    nullptr};
+    for (size_t x = 0; x < cands_.size(); ++x) {
+      Cand& c = cands_[x];
+      if (c.type != "ORG" || c.b == 0 || !In<kUnits>(Word(c.e - 1))) continue;
+      const uint32_t o = c.b - 1;
+      if (x > 0 && cands_[x - 1].e > o) continue;
+      const Token& t = doc_.tokens[o];
+      const std::string_view w = doc_.Text(o);
+      if (t.kind != TokenKind::kNumber || w.size() < 3 || w[0] < '1' || w[0] > '9' ||
+          doc_.SentenceOf(o) != doc_.SentenceOf(c.b))
+        continue;
+      size_t d = 0;
+      while (d < w.size() && w[d] >= '0' && w[d] <= '9') ++d;
+      const std::string_view suffix = w.substr(d);
+      if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") c.b = o;
+    }
   }
   // Organization names the tagger cut at an inner preposition or "and": "the
   // Commission" + "on Presidential Debates", "Center of Media Justice";
