@@ -950,6 +950,19 @@ TEST(EntitiesTest, CompanyReadAsAPersonAtAFewMentions) {
   }
 }
 
+TEST(EntitiesTest, SurnameWithAnArticleIsPartOfTheName) {
+  // HuffPost, August 2016 (PolNeAR train): the tagger stopped at "al-"
+  // ("Bashar" alone), and the later "Assad" was a GPE.
+  Found f = Analyse(
+      "Turkey, which at some point was a friend of Bashar al-Assad, then became a supporter of "
+      "the enemies of Assad, including - allegedly - groups like ISIS.");
+  const Entity* assad = f.With("Bashar al-Assad");
+  ASSERT_NE(assad, nullptr);
+  EXPECT_EQ(assad->type, "PERSON");
+  EXPECT_EQ(f.With("Assad"), assad);
+  EXPECT_EQ(f.With("Bashar"), nullptr);
+}
+
 // Exact-span micro F1 over PER/ORG/LOC on CoNLL-2003 dev (as `lede eval ner`).
 TEST(EntitiesTest, ConllDevF1) {
   std::ifstream in(std::string(LEDE_SHARED_DIR) + "/data/ner/conll2003-dev.jsonl");

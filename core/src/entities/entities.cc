@@ -292,6 +292,7 @@ class Builder {
     PersonsBySigns();
     OrgsByMajority();
     // VoteTypes();
+    ArticleParticles();
     ExtendMentions();
     // Peak memory: the tagger's per-token facts and the headline map are done
     // with (Key, Roles and Cluster read neither).
@@ -1662,6 +1663,31 @@ class Builder {
       if (c.type == "PERSON" && c.e - c.b == 1 && forms.count(doc_.Text(c.b))) c.type = "ORG";
     }
   }
+  // The part of "al-Assad", "el-Qaddafi" after its article, or "" for a token
+  // that is no such surname.
+  std::string_view AfterArticle(uint32_t i) const {
+    const std::string_view w = doc_.Text(i);
+    if (w.size() < 5 || (w[0] != 'a' && w[0] != 'e') || w[1] != 'l' || w[2] != '-' || w[3] < 'A' ||
+        w[3] > 'Z')
+      return {};
+    return w.substr(3);
+  }
+  // "Bashar al-Assad", "Anwar al-Awlaki", "Ansar al-Sharia": the tagger stops at
+  // the surname's article in lower case ("Bashar" was a PERSON or a GPE). The
+  // name runs on over it; one that is no ORG is a person's.
+  void ArticleParticles() {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      Cand& c = cands_[k];
+      if (c.e >= n || AfterArticle(c.e).empty() || c.type == "NORP" ||
+          (k + 1 < cands_.size() && cands_[k + 1].b <= c.e) ||
+          doc_.tokens[c.e].span.start != doc_.tokens[c.e - 1].span.end + 1)
+        continue;
+      ++c.e;
+      c.unsure = false;
+      if (c.type != "ORG" || GivenName(c.b)) c.type = "PERSON";
+    }
+  }
   // A given name by either list (the tagger's large list or the gazetteer's).
   bool GivenName(uint32_t i) const {
     const int code = context_.gazetteer[i];
@@ -1903,8 +1929,11 @@ class Builder {
     std::unordered_map<std::string_view, std::pair<size_t, uint32_t>> forms;
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Cand& c = cands_[k];
-      if (c.type == "PERSON" && c.e - c.b >= 2 && !Ordinal(c.e - 1))
+      if (c.type == "PERSON" && c.e - c.b >= 2 && !Ordinal(c.e - 1)) {
         surname.emplace(doc_.Text(c.e - 1), k);
+        // "Bashar al-Assad" ... "Assad"
+        if (std::string_view a = AfterArticle(c.e - 1); !a.empty()) surname.emplace(a, k);
+      }
       if (c.type == "NORP" || c.type == "EVENT") continue;
       forms.emplace(doc_.Text(c.b), std::make_pair(k, 0u));
       if (c.e - c.b >= 2 && doc_.Text(c.b) == "The")
@@ -2171,6 +2200,10 @@ class Builder {
       if (c.type != "PERSON" || c.e - c.b < 2 || Ordinal(c.e - 1)) continue;
       auto [it, fresh] = by_surname.try_emplace(std::string(Word(c.e - 1)));
       if (fresh) it->second = Key(c);
+      if (!AfterArticle(c.e - 1).empty()) {  // "Bashar al-Assad" ... "Assad"
+        auto [at, added] = by_surname.try_emplace(std::string(Word(c.e - 1).substr(3)));
+        if (added) at->second = it->second;
+      }
     }
     // Organizations: an acronym joins its long form.
     std::unordered_map<std::string, std::string> by_acronym;
