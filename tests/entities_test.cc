@@ -963,6 +963,21 @@ TEST(EntitiesTest, SurnameWithAnArticleIsPartOfTheName) {
   EXPECT_EQ(f.With("Bashar"), nullptr);
 }
 
+TEST(EntitiesTest, RegionalDemonymIsNorp) {
+  // HuffPost, 2016 (PolNeAR train): "Central Americans" was an ORG.
+  Found f = Analyse(
+      "The Obama administration announced plans Tuesday to expand programs that allow Central "
+      "Americans to come to the U.S. as refugees.");
+  const Entity* ca = f.With("Central Americans");
+  ASSERT_NE(ca, nullptr);
+  EXPECT_EQ(ca->type, "NORP");
+  // A region's name stays a place.
+  Found g = Analyse("Refugees from Central America and South Africa arrived on Monday.");
+  const Entity* sa = g.With("South Africa");
+  ASSERT_NE(sa, nullptr);
+  EXPECT_EQ(sa->type, "GPE");
+}
+
 // Exact-span micro F1 over PER/ORG/LOC on CoNLL-2003 dev (as `lede eval ner`).
 TEST(EntitiesTest, ConllDevF1) {
   std::ifstream in(std::string(LEDE_SHARED_DIR) + "/data/ner/conll2003-dev.jsonl");

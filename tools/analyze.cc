@@ -8,6 +8,9 @@
 #include <string>
 #include <thread>
 #include <vector>
+#if defined(__GLIBC__)
+#include <malloc.h>  // mallopt
+#endif
 
 #include "analyze_internal.h"
 #include "commands.h"
@@ -183,6 +186,14 @@ int AnalyzeCommand(const Args& args) {
   if (path.empty()) path = "-";
   if (jsonl) return RunJsonl(path, options, threads);
 
+    // Peak memory (docs/performance.md): glibc raises its mmap threshold to the
+    // largest block freed so far (up to 32 MB), after which the stages' per-token
+    // tables come from the heap and the room they free stays resident: on 5 MB
+    // of news, 4 MB (0.8x the input) over what the analysis holds at its peak. A
+    // fixed threshold gives a freed block of 128 KB or more back to the system.
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
   std::string input, error;
   if (!ReadInput(path, options.max_input_bytes, &input, &error)) {
     std::fprintf(stderr, "lede analyze: %s\n", error.c_str());

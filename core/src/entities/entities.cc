@@ -235,6 +235,10 @@ const char* const kMonths[] = {
     "jan", "january", "feb", "february", "mar", "march",    "apr",  "april", "may",
     "jun", "june",    "jul", "july",     "aug", "august",   "sep",  "sept",  "september",
     "oct", "october", "nov", "november", "dec", "december", nullptr};
+// First words of regions' demonyms: "Central American", "Middle Eastern".
+const char* const kRegions[] = {"central",   "south",    "north",    "east",
+                                "west",      "latin",    "middle",   "southeast",
+                                "northeast", "southern", "northern", nullptr};
 const char* const kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                  "friday", "saturday", "sunday",    nullptr};
 
@@ -1823,9 +1827,17 @@ class Builder {
       auto d = lex_.demonym.find(w);
       if (d == lex_.demonym.end() && w.size() > 1 && w.back() == 's')
         d = lex_.demonym.find(w.substr(0, w.size() - 1));
+      const std::string_view one =  // "Asians" -> "asian"
+          w.size() > 1 && w.back() == 's' ? std::string_view(w).substr(0, w.size() - 1) : w;
       if (d != lex_.demonym.end()) {
         link = d->second;
-      } else if (In<kPeopleGroups>(w) || w == "african" || w == "asian" || w == "native") {
+      } else if (In<kPeopleGroups>(w) || one == "african" || one == "asian" || one == "native" ||
+                 one == "european" || one == "american" ||
+                 (w == "eastern" && parts == 2 && f.compare(0, 7, "middle ") == 0)) {
+        link = {};
+      } else if (at < f.size() && parts == 1 && In<kRegions>(w)) {
+        // "Central Americans", "Middle Eastern", "Central Asian": a region's
+        // word before a demonym (the loop checks what follows).
         link = {};
       } else {
         return "";
