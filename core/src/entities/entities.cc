@@ -147,8 +147,6 @@ const char* const kNaturalWords[] = {"river",     "sea",    "ocean",  "mountains
                                      "peninsula", "gulf",   "bay",    "coast",     "desert",
                                      "strait",    "forest", "range",  nullptr};
 
-// Roles held in an organization rather than a place: "director of X" makes X
-// an organization ("mayor of X" would not).
 // After "X's": nouns that make X a person ("Zelenskyy's office said", "Smith's
 // lawyer"), not a company or a place.
 const char* const kPersonalNouns[] = {
@@ -157,6 +155,8 @@ const char* const kPersonalNouns[] = {
     "lawyers", "attorney", "attorneys",  "spokesman", "spokeswoman", "spokesperson",
     "aide",    "aides",    "biographer", nullptr};
 
+// Roles held in an organization rather than a place: "director of X" makes X
+// an organization ("mayor of X" would not).
 const char* const kOrgRoles[] = {
     "director",  "founder",   "co-founder",  "chairman",     "chairwoman", "chair",
     "ceo",       "president", "fellow",      "analyst",      "researcher", "economist",
@@ -1572,23 +1572,19 @@ class Builder {
       person_begin.insert(c.b);
       person_end.insert(c.e);
     }
+    // "Manafort's and Gates's": both names possessive, one side a person.
     auto beside_person = [&](uint32_t i) {
-      const bool poss = i + 1 < n && doc_.tokens[i + 1].Is(kPossessive);
-      if (!poss) return false;
-      const uint32_t after = i + 1 + (poss ? 1 : 0);  // "and" after the name
+      if (i + 1 >= n || !doc_.tokens[i + 1].Is(kPossessive)) return false;
+      const uint32_t after = i + 2;  // "and" after the name's "'s"
       if (after + 1 < n && Word(after) == "and" && person_begin.count(after + 1)) {
         for (const Cand& p : cands_) {
           if (p.b == after + 1 && p.type == "PERSON")
-            return poss == (p.e < n && doc_.tokens[p.e].Is(kPossessive));
+            return p.e < n && doc_.tokens[p.e].Is(kPossessive);
         }
       }
-      // "and" before: the person's name ends at i - 1 or, with "'s", at i - 2.
-      if (i >= 2 && Word(i - 1) == "and") {
-        const uint32_t end = i - 1;
-        const bool p_poss = end >= 1 && doc_.tokens[end - 1].Is(kPossessive);
-        if (poss == p_poss && person_end.count(p_poss ? end - 1 : end)) return true;
-      }
-      return false;
+      // "and" before the name: a person's name ends at i - 2, before its "'s".
+      return i >= 2 && Word(i - 1) == "and" && doc_.tokens[i - 2].Is(kPossessive) &&
+             person_end.count(i - 2) > 0;
     };
     std::unordered_set<std::string_view> signed_forms;
     for (const Cand& c : cands_) {
