@@ -35,6 +35,19 @@ struct Found {
 
 Found Analyse(const std::string& text) { return Found{Analyze(text)}; }
 
+// The text of the PolNeAR train article `doc` (empty if no line has that id);
+// false when ../shared/data is not there.
+bool PolnearTrainText(const std::string& doc, std::string* text) {
+  std::ifstream in(std::string(LEDE_SHARED_DIR) + "/data/quotes/polnear-train.jsonl");
+  if (!in) return false;
+  std::string line;
+  while (text->empty() && std::getline(in, line)) {
+    nlohmann::json j = nlohmann::json::parse(line);
+    if (j["doc"] == doc) *text = j["text"];
+  }
+  return true;
+}
+
 using Strings = std::vector<std::string>;
 
 TEST(EntitiesTest, RoleBeforeTheNameStaysOutOfTheMention) {
@@ -700,13 +713,9 @@ TEST(EntitiesTest, NameWithTheIsFoundAgainWithoutIt) {
   // HuffPost, February 2016 (PolNeAR train, a live blog): the tagger took "The
   // GOP" whole once and missed the later "the GOP" mentions, which were found
   // again from a "GOP" mention before "The" was kept in ORG names.
-  std::ifstream in(std::string(LEDE_SHARED_DIR) + "/data/quotes/polnear-train.jsonl");
-  if (!in) GTEST_SKIP() << "no ../shared/data/quotes/polnear-train.jsonl";
-  std::string line, text;
-  while (text.empty() && std::getline(in, line)) {
-    nlohmann::json j = nlohmann::json::parse(line);
-    if (j["doc"] == "huff-post_2016-02-07_the-latest-gop-debate-kicked-off") text = j["text"];
-  }
+  std::string text;
+  if (!PolnearTrainText("huff-post_2016-02-07_the-latest-gop-debate-kicked-off", &text))
+    GTEST_SKIP() << "no ../shared/data/quotes";
   ASSERT_FALSE(text.empty());
   Found f = Analyse(text);
   const Entity* gop = f.With("GOP");
@@ -810,13 +819,9 @@ TEST(EntitiesTest, PersonReadAsOrgInALongArticle) {
   // Breitbart (AFP), July 2016 (PolNeAR train): the tagger read 19 of 20
   // mentions of "Trump" as ORG ("The Trump troops", "the Trump nomination");
   // "when Trump launched his underdog White House bid" is a person's.
-  std::ifstream in(std::string(LEDE_SHARED_DIR) + "/data/quotes/polnear-train.jsonl");
-  if (!in) GTEST_SKIP() << "no ../shared/data/quotes/polnear-train.jsonl";
-  std::string line, text;
-  while (text.empty() && std::getline(in, line)) {
-    nlohmann::json j = nlohmann::json::parse(line);
-    if (j["doc"] == "breitbart_2016-07-21_trump-fever-infects-convention-f") text = j["text"];
-  }
+  std::string text;
+  if (!PolnearTrainText("breitbart_2016-07-21_trump-fever-infects-convention-f", &text))
+    GTEST_SKIP() << "no ../shared/data/quotes";
   ASSERT_FALSE(text.empty());
   Found f = Analyse(text);
   size_t orgs = 0, persons = 0;
@@ -932,13 +937,9 @@ TEST(EntitiesTest, CompanyReadAsAPersonAtAFewMentions) {
   // The New York Times, March 2016 (PolNeAR train): "Carrier" was ORG at 37
   // mentions and PERSON at two ("made Carrier's move to Mexico", "those Carrier
   // workers"): one entity now, an ORG.
-  std::ifstream in(std::string(LEDE_SHARED_DIR) + "/data/quotes/polnear-train.jsonl");
-  if (!in) GTEST_SKIP() << "no ../shared/data/quotes/polnear-train.jsonl";
-  std::string line, text;
-  while (text.empty() && std::getline(in, line)) {
-    nlohmann::json j = nlohmann::json::parse(line);
-    if (j["doc"] == "nyt_2016-03-21_factory-workers-feel-sting-of-gl") text = j["text"];
-  }
+  std::string text;
+  if (!PolnearTrainText("nyt_2016-03-21_factory-workers-feel-sting-of-gl", &text))
+    GTEST_SKIP() << "no ../shared/data/quotes";
   ASSERT_FALSE(text.empty());
   Found f = Analyse(text);
   const Entity* carrier = f.With("Carrier");
