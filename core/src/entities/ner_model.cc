@@ -134,7 +134,11 @@ class WordClusters {
     auto peek = [&]() {  // the 64 bits from pos (zeros past the end)
       const size_t at = pos >> 3;
       uint64_t w = 0;
-      std::memcpy(&w, bits.data() + at, std::min<size_t>(8, bits.size() - at));
+      if (bits.size() - at >= 8) {
+        std::memcpy(&w, bits.data() + at, 8);  // a fixed-size copy: one load
+      } else {
+        std::memcpy(&w, bits.data() + at, bits.size() - at);
+      }
       return w >> (pos & 7);  // at least 57 valid bits
     };
     fp_.resize(n);
