@@ -1040,5 +1040,63 @@ TEST(EntitiesTest, OrdinalBeforeAMilitaryUnitIsPartOfItsName) {
   EXPECT_EQ(g.With("10 Army"), nullptr);
 }
 
+TEST(EntitiesTest, NameBeforeAdministrationIsAPerson) {
+  // PolNeAR nyt_2016-05-19: "Ford" was an ORG (the company); huff-post_2016-07-26
+  // (the headline and the body had no PERSON "Obama"): "Obama" was an ORG.
+  Found f = Analyse(
+      "Proponents like Mr. Eisenbrey urged the administration to raise the cutoff to about "
+      "$51,000, which, in inflation-adjusted dollars, is roughly where it stood in 1975, when "
+      "the Ford administration undertook the last major expansion of overtime eligibility.");
+  const Entity* ford = f.With("Ford");
+  ASSERT_NE(ford, nullptr);
+  EXPECT_EQ(ford->type, "PERSON");
+  std::string text;
+  if (!PolnearTrainText("huff-post_2016-07-26_obama-administration-to-expand-p", &text))
+    GTEST_SKIP() << "no ../shared/data";
+  ASSERT_FALSE(text.empty());
+  Found g = Analyse(text);
+  const Entity* obama = g.With("Obama");
+  ASSERT_NE(obama, nullptr);
+  EXPECT_EQ(obama->type, "PERSON");
+  EXPECT_EQ(obama->mentions.size(), 3u);
+  // The tagger left "Bush" out; a place ("the Kabul government") stays a place,
+  // and a name before "government" needs a person of that name in the text.
+  Found h = Analyse(
+      "Critics of the Bush administration and the Kabul government agreed. The Labour "
+      "government fell.");
+  const Entity* bush = h.With("Bush");
+  ASSERT_NE(bush, nullptr);
+  EXPECT_EQ(bush->type, "PERSON");
+  ASSERT_NE(h.With("Kabul"), nullptr);
+  EXPECT_EQ(h.With("Kabul")->type, "GPE");
+  const Entity* labour = h.With("Labour");
+  EXPECT_TRUE(labour == nullptr || labour->type != "PERSON");
+}
+
+TEST(EntitiesTest, PersonWithNoPersonMentionByARoleApposition) {
+  // PolNeAR huff-post_2016-08-31: "Marine Le Pen" and "Le Pen" were ORG at all
+  // five mentions ("Marine" is in no list of given names).
+  std::string text;
+  if (!PolnearTrainText("huff-post_2016-08-31_france-s-marine-le-pen-backs-tru", &text))
+    GTEST_SKIP() << "no ../shared/data";
+  ASSERT_FALSE(text.empty());
+  Found f = Analyse(text);
+  const Entity* e = f.With("Marine Le Pen");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, "PERSON");
+  EXPECT_EQ(f.With("Le Pen"), e);
+  EXPECT_EQ(e->mentions.size(), 5u);
+  // "Wasserman Schultz" is "Debbie Wasserman Schultz" (it was an entity of its own).
+  Found g =
+      Analyse("Rep. Debbie Wasserman Schultz spoke first. Wasserman Schultz said she would stay.");
+  ASSERT_NE(g.With("Wasserman Schultz"), nullptr);
+  EXPECT_EQ(g.With("Wasserman Schultz"), g.With("Debbie Wasserman Schultz"));
+  // A company's role before the comma is no sign ("the new owner, OHorizons Global,").
+  Found h = Analyse(
+      "But the new owner, Horizon Global, a private investment firm, said Global would stay.");
+  const Entity* owner = h.With("Horizon Global");
+  EXPECT_TRUE(owner == nullptr || owner->type != "PERSON");
+}
+
 }  // namespace
 }  // namespace lede

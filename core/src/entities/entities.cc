@@ -294,9 +294,11 @@ class Builder {
     InitialsAndSurname();
     SplitGroupAndPlace();
     PersonsBySigns();
+    LeadersBeforeGovernments();
     OrgsByMajority();
     // VoteTypes();
     ArticleParticles();
+    PersonNameTails();
     ExtendMentions();
     // Peak memory: the tagger's per-token facts and the headline map are done
     // with (Key, Roles and Cluster read neither).
@@ -583,22 +585,78 @@ class Builder {
   }
   // "The café owner, José Nuñez, said" read as ORG: a span of two or three
   // capitalized words that opens with a given name, right after a personal role
-  // word and a comma, is a person.
+  // word and a comma, is a person. "National Front party leader, Marine Le Pen,
+  // voiced support" ... "Le Pen told CNN": without a listed given name, when the
+  // text writes the name's last words alone as a name too (an organization's
+  // short form is its first words: "Goldman" of "Goldman Sachs"), and the role
+  // is none a company holds ("the new owner, OHorizons Global,"); then every
+  // mention of the form is the person's.
   void PersonsAfterRoles() {
+    std::unordered_set<std::string> forms;
     for (Cand& c : cands_) {
       if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || c.e - c.b > 3 || c.b < 2 ||
           context_.caps_line[c.b] || doc_.Text(c.b - 1) != "," ||
-          !doc_.tokens[c.b - 2].Is(kLower) || !IsRoleWord(c.b - 2) ||
-          !(GivenName(c.b) || ner::IsListedGivenName(doc_.Text(c.b))))
+          !doc_.tokens[c.b - 2].Is(kLower) || !IsRoleWord(c.b - 2))
+        continue;
+      const bool given = GivenName(c.b) || ner::IsListedGivenName(doc_.Text(c.b));
+      const std::string_view role = Word(c.b - 2);
+      if (!given &&
+          (role == "owner" || role == "partner" || role == "investor" || role == "host" ||
+           role == "champion" || role == "star" || role == "executive" || !TailElsewhere(c)))
         continue;
       bool ok = true;
       for (uint32_t k = c.b; k < c.e && ok; ++k) {
         const Token& t = doc_.tokens[k];
         ok = t.kind == TokenKind::kWord && t.Is(kCapitalized) && !t.Is(kAllCaps) && !NameHead(k) &&
-             !lex_.demonym.count(Word(k)) && !In<kPeopleGroups>(Word(k));
+             !lex_.demonym.count(Word(k)) && !In<kPeopleGroups>(Word(k)) &&
+             (given || (!context_.gazetteer[k] && !(context_.lists[k] & 1) &&
+                        !(context_.word_bits[k] & 2) && !In<kFunctionWords>(Word(k))));
       }
-      const std::string f = Folded(c.b, c.e);
+      std::string f = Folded(c.b, c.e);
       if (!ok || lex_.org.count(f) || lex_.country.count(f) || lex_.place.count(f)) continue;
+      c.type = "PERSON";
+      c.unsure = false;
+      if (!given) forms.insert(std::move(f));
+    }
+    if (forms.empty()) return;
+    for (Cand& c : cands_) {
+      if ((c.type == "ORG" || c.type == "GPE") && c.e - c.b >= 2 && c.e - c.b <= 3 &&
+          forms.count(Folded(c.b, c.e))) {
+        c.type = "PERSON";
+        c.unsure = false;
+      }
+    }
+  }
+  // Whether the last words of candidate c (all but its first) are a candidate of
+  // their own elsewhere, not after "the" ("Le Pen" of "Marine Le Pen").
+  bool TailElsewhere(const Cand& c) const {
+    const uint32_t len = c.e - c.b - 1;
+    for (const Cand& o : cands_) {
+      if (o.e - o.b != len || o.b == c.b + 1 || o.type == "NORP" ||
+          (o.b > 0 && Word(o.b - 1) == "the"))
+        continue;
+      bool same = true;
+      for (uint32_t k = 0; k < len && same; ++k)
+        same = doc_.Text(o.b + k) == doc_.Text(c.b + 1 + k);
+      if (same) return true;
+    }
+    return false;
+  }
+  // "Marine Le Pen" ... "Le Pen" read as ORG: a name of two words or more that
+  // is the end of a person's name of three or more, and no organization or place
+  // of the lexicons, is the person's (one-word surnames: ExtendMentions).
+  void PersonNameTails() {
+    std::unordered_set<std::string> tails;
+    for (const Cand& c : cands_) {
+      if (c.type != "PERSON" || c.e - c.b < 3 || Ordinal(c.e - 1)) continue;
+      for (uint32_t b = c.b + 1; b + 2 <= c.e; ++b) tails.insert(Folded(b, c.e));
+    }
+    if (tails.empty()) return;
+    for (Cand& c : cands_) {
+      if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2) continue;
+      const std::string f = Folded(c.b, c.e);
+      if (!tails.count(f) || lex_.org.count(f) || lex_.place.count(f) || lex_.country.count(f))
+        continue;
       c.type = "PERSON";
       c.unsure = false;
     }
@@ -1537,6 +1595,7 @@ class Builder {
         (Courtesy(Word(i - 1)) || IsRoleWord(i - 1)))
       return true;
     if (i + 2 < n && doc_.Text(i + 1) == "," && Word(i + 2) == "who") return true;
+    if (LeaderBeforeGovernment(i)) return true;  // "the Obama administration"
     uint32_t v = i + 1;
     if (v < n && doc_.tokens[v].Is(kPossessive)) return false;
     if (v + 1 < n && (Word(v) == "then" || Word(v) == "also" || Word(v) == "later")) ++v;
@@ -1545,6 +1604,83 @@ class Builder {
       return false;
     const std::string_view w = Word(v + 1);
     return w == "his" || w == "himself" || w == "herself";  // not "her": "suspended her account"
+  }
+  // "the Obama administration", "the Netanyahu government", "the Truman
+  // presidency": a lone capitalized word between a function word (or the
+  // sentence's start) and one of these nouns in lower case is a person's name,
+  // when it is no place, country, demonym, organization or word the text writes
+  // in lower case ("the Kabul government", "the U.S. government", "the Veterans
+  // administration" are not). Token i is the name.
+  bool LeaderBeforeGovernment(uint32_t i) const {
+    const size_t n = doc_.tokens.size();
+    if (i + 1 >= n || !doc_.tokens[i + 1].Is(kLower)) return false;
+    const std::string_view noun = Word(i + 1);
+    if (noun != "administration" && noun != "government" && noun != "presidency" &&
+        noun != "regime" && noun != "era")
+      return false;
+    const Token& t = doc_.tokens[i];
+    if (t.kind != TokenKind::kWord || !t.Is(kCapitalized) || t.Is(kAllCaps) ||
+        t.span.end - t.span.start < 3 || context_.caps_line[i] || (context_.word_bits[i] & 2) ||
+        (context_.lists[i] & 1) || t.Is(kPossessive) ||
+        doc_.Text(i).find('-') != std::string_view::npos)  // "the Western-backed government"
+      return false;
+    if (i > 0 && doc_.tokens[i - 1].kind == TokenKind::kWord &&
+        doc_.tokens[i - 1].Is(kCapitalized) && !In<kFunctionWords>(Word(i - 1)))
+      return false;  // inside a longer name ("Food and Drug Administration")
+    const std::string_view w = Word(i);
+    return !In<kFunctionWords>(w) && !In<kPeopleGroups>(w) && !lex_.demonym.count(w) &&
+           !lex_.country.count(w) && !lex_.place.count(w) && !lex_.org.count(w) &&
+           !lex_.org_words.count(w) && !IsRoleWord(i) && !Month(i) && !In<kWeekdays>(w) &&
+           !(context_.gazetteer[i] && (context_.gazetteer[i] - 1) / 4 != NameLexicon::kFirstName);
+  }
+  // Names found by LeaderBeforeGovernment are persons at every one-word mention
+  // the tagger typed ORG or GPE (not before a company's noun), and where the
+  // tagger left them out ("The Biden administration said" had no name).
+  void LeadersBeforeGovernments() {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    std::vector<int> covered(n, -1);
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      for (uint32_t i = cands_[k].b; i < cands_[k].e; ++i) covered[i] = static_cast<int>(k);
+    }
+    std::unordered_set<std::string_view> persons;  // one-word PERSONs, surnames
+    for (const Cand& c : cands_) {
+      if (c.type == "PERSON") persons.insert(doc_.Text(c.e - 1));
+    }
+    std::unordered_set<std::string_view> forms;
+    std::vector<uint32_t> bare;
+    for (uint32_t i = 0; i + 1 < n; ++i) {
+      if (!LeaderBeforeGovernment(i)) continue;
+      // "the Nazi regime", "the Labour government", "the Reagan era": after
+      // these nouns only a name the text has as a person's elsewhere (a
+      // government or a regime is a party's too); "administration" and
+      // "presidency" are a person's.
+      const std::string_view noun = Word(i + 1);
+      if (noun != "administration" && noun != "presidency" && !persons.count(doc_.Text(i)))
+        continue;
+      const int k = covered[i];
+      if (k >= 0 && cands_[k].e - cands_[k].b != 1) continue;  // a longer name holds it
+      if (k >= 0 && cands_[k].type != "PERSON" && cands_[k].type != "ORG" &&
+          cands_[k].type != "GPE")
+        continue;
+      forms.insert(doc_.Text(i));
+      if (k < 0) bare.push_back(i);
+    }
+    if (forms.empty()) return;
+    auto company_noun = [&](uint32_t i) {
+      if (i < n && doc_.tokens[i].Is(kPossessive)) ++i;
+      return i < n && doc_.tokens[i].kind == TokenKind::kWord && In<kCompanyNouns>(Word(i));
+    };
+    for (Cand& c : cands_) {
+      if ((c.type == "ORG" || c.type == "GPE") && c.e - c.b == 1 && forms.count(doc_.Text(c.b)) &&
+          !company_noun(c.e)) {
+        c.type = "PERSON";
+        c.unsure = false;
+      }
+    }
+    if (bare.empty()) return;
+    for (uint32_t i : bare) cands_.push_back(Cand::Span(i, i + 1, "PERSON"));
+    std::stable_sort(cands_.begin(), cands_.end(),
+                     [](const Cand& a, const Cand& b) { return a.b < b.b; });
   }
   // "Donald Trump" and "Trump" read as ORG in some paragraphs (the tagger's
   // history of "the Trump campaign", "Trump University"), "Assad" as GPE: a
@@ -2207,7 +2343,14 @@ class Builder {
     for (const Cand& c : cands_) {
       if (c.type != "PERSON" || c.e - c.b < 2 || Ordinal(c.e - 1)) continue;
       auto [it, fresh] = by_surname.try_emplace(std::string(Word(c.e - 1)));
-      if (fresh) it->second = Key(c);
+      if (fresh) {
+        it->second = Key(c);
+      } else if (std::string k = Key(c);
+                 k.size() > it->second.size() + 1 &&
+                 k.compare(k.size() - it->second.size(), it->second.size(), it->second) == 0 &&
+                 k[k.size() - it->second.size() - 1] == ' ') {
+        it->second = std::move(k);  // "De Blasio" first, then "Bill de Blasio"
+      }
       if (!AfterArticle(c.e - 1).empty()) {  // "Bashar al-Assad" ... "Assad"
         auto [at, added] = by_surname.try_emplace(std::string(Word(c.e - 1).substr(3)));
         if (added) at->second = it->second;
@@ -2230,6 +2373,14 @@ class Builder {
     std::map<std::pair<std::string, std::string>, size_t> index;
     for (Cand& c : cands_) {
       std::string key = Key(c);
+      if (c.type == "PERSON" && c.e - c.b >= 2 && c.e - c.b <= 3) {
+        // "Le Pen" is "Marine Le Pen": a name that ends a longer one.
+        auto it = by_surname.find(std::string(Word(c.e - 1)));
+        if (it != by_surname.end() && it->second.size() > key.size() + 1 &&
+            it->second.compare(it->second.size() - key.size(), key.size(), key) == 0 &&
+            it->second[it->second.size() - key.size() - 1] == ' ')
+          key = it->second;
+      }
       if (c.type == "PERSON" && c.e - c.b == 1) {
         auto it = by_surname.find(key);
         if (it != by_surname.end()) {
