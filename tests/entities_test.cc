@@ -1130,5 +1130,26 @@ TEST(EntitiesTest, ClubsGroundsAndCompetitionsInAReportOnAGame) {
   EXPECT_TRUE(arab == nullptr || arab->type != "EVENT");
 }
 
+TEST(EntitiesTest, HospitalOrInstitutionReadAsAPlace) {
+  // PolNeAR west-journal_2016-09-14 and wash-post_2016-09-25: both were GPE.
+  Found f = Analyse(
+      "According to her account, after examining Clinton's leg, she insisted that the first "
+      "lady go to Bethesda Naval Hospital for an ultrasound. The Ohio chapter of the A. Philip "
+      "Randolph Institute and the Northeast Ohio Coalition for the Homeless sued.");
+  ASSERT_NE(f.With("Bethesda Naval Hospital"), nullptr);
+  EXPECT_EQ(f.With("Bethesda Naval Hospital")->type, "FAC");
+  ASSERT_NE(f.With("A. Philip Randolph Institute"), nullptr);
+  EXPECT_EQ(f.With("A. Philip Randolph Institute")->type, "ORG");
+  // PolNeAR breitbart_2016-04-19: "the United States Senate" was GPE.
+  Found s = Analyse(
+      "Clinton won New York, which she represented for eight years in the United States "
+      "Senate.");
+  ASSERT_NE(s.With("United States Senate"), nullptr);
+  EXPECT_EQ(s.With("United States Senate")->type, "ORG");
+  Found g = Analyse("The victim was taken to Miami Valley Hospital, where she died.");
+  ASSERT_NE(g.With("Miami Valley Hospital"), nullptr);
+  EXPECT_EQ(g.With("Miami Valley Hospital")->type, "FAC");
+}
+
 }  // namespace
 }  // namespace lede

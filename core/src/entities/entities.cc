@@ -955,6 +955,13 @@ class Builder {
           !KnownPlace(c.b, c.e) && !PlaceContext(c.b, c.e)) {
         c.unsure = true;
       }
+      // "taken to Miami Valley Hospital": a hospital with a sign of a place is
+      // the building (CoNLL's "Moscow 's Central Clinical Hospital" is a LOC);
+      // without one, ResolveUnsurePlaces makes the institution (WikiGold's
+      // "City Hospital" is an ORG).
+      if (c.type == "GPE" && !c.unsure && c.e - c.b >= 2 && Word(c.e - 1) == "hospital" &&
+          !lex_.place.count(Folded(c.b, c.e)))
+        c.type = "FAC";
       // "Penta" + "Center for Applied Political Studies": an unknown word right
       // before an organization's name is part of it.
       if (c.type == "ORG" && !cands_.empty() && cands_.back().e == c.b &&
@@ -2127,6 +2134,15 @@ class Builder {
     auto p = lex_.place.find(f);
     if (p != lex_.place.end()) return p->second;
     if (lex_.org.count(f)) return "ORG";
+    // "the A. Philip Randolph Institute", "the United States Senate", "Western
+    // Union": a name ending in an institution's or an organization's word is no
+    // place (a "... Center" may be a venue or a district, a hospital, a museum,
+    // a library, a church or an office a building: see Collect; "the Left Bank").
+    if (e - b > 1 && (In<kInstitutionWords>(last) || lex_.org_words.count(last)) &&
+        last != "center" && last != "centre" && last != "museum" && last != "library" &&
+        last != "hospital" && last != "church" && last != "office" && last != "exchange" &&
+        last != "bank")
+      return "ORG";
     if (e - b > 1 && In<kFacilityWords>(last)) return "FAC";
     if (e - b > 1 && (In<kNaturalWords>(last) || In<kNaturalWords>(first))) return "LOC";
     return "GPE";
