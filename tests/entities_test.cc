@@ -1151,5 +1151,24 @@ TEST(EntitiesTest, HospitalOrInstitutionReadAsAPlace) {
   EXPECT_EQ(g.With("Miami Valley Hospital")->type, "FAC");
 }
 
+TEST(EntitiesTest, HashtagsHandlesAndOkAreNoPartOfAName) {
+  // PolNeAR huff-post_2016-06-09, breitbart_2016-02-18, breitbart_2016-03-15.
+  Found f = Analyse(
+      "me leaving the polls after voting for Hillary #GirlIGuessImWithHer HNRNAuq7nT\n\n"
+      "Follow Adelle Nazarian on Twitter @AdelleNaz.\n\n"
+      "\"You know what? This is all I got, OK? This is all I got, and all I can say is thank "
+      "you.\"");
+  ASSERT_NE(f.With("Hillary"), nullptr);
+  EXPECT_EQ(f.With("Hillary")->type, "PERSON");
+  EXPECT_EQ(f.With("Hillary #GirlIGuessImWithHer HNRNAuq7nT"), nullptr);
+  ASSERT_NE(f.With("Twitter"), nullptr);
+  EXPECT_EQ(f.With("Twitter @AdelleNaz"), nullptr);
+  EXPECT_EQ(f.With("OK"), nullptr);
+  // The state after a place and a comma stays.
+  Found g = Analyse("The rally was held in Tulsa, OK, on Saturday.");
+  ASSERT_NE(g.With("OK"), nullptr);
+  EXPECT_EQ(g.With("OK")->type, "GPE");
+}
+
 }  // namespace
 }  // namespace lede

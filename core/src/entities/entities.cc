@@ -805,6 +805,23 @@ class Builder {
           break;
         }
       }
+      // "voting for Hillary #GirlIGuessImWithHer HNRNAuq7nT", "on Twitter @AdelleNaz": a
+      // hashtag or a handle ends a name (and is none itself).
+      for (uint32_t k = c.b; k < c.e; ++k) {
+        if (TagOrHandle(k)) {
+          c.e = k;
+          break;
+        }
+      }
+      while (c.e > c.b && (doc_.tokens[c.e - 1].kind == TokenKind::kPunct ||
+                           doc_.tokens[c.e - 1].kind == TokenKind::kQuote))
+        --c.e;
+      if (c.b >= c.e) continue;
+      // "This is all I got, OK?": "OK" is a state only after a place and a comma
+      // ("Tulsa, OK").
+      if (c.e - c.b == 1 && Word(c.b) == "ok" &&
+          !(c.b >= 2 && doc_.Text(c.b - 1) == "," && doc_.tokens[c.b - 2].Is(kCapitalized)))
+        continue;
       // "Hold Melania Trump to her husband's standards": a sentence's first word that
       // the text never capitalizes inside a sentence, and no list knows as a given
       // name, is not part of a name of three words the text writes without it.
@@ -1016,6 +1033,13 @@ class Builder {
     }
   }
 
+  // Token i is a hashtag's or a handle's: "#", "@" or a word right after one.
+  bool TagOrHandle(uint32_t i) const {
+    const size_t at = doc_.tokens[i].span.start;
+    const char ch = doc_.text[at];
+    return ch == '#' || ch == '@' ||
+           (at > 0 && (doc_.text[at - 1] == '#' || doc_.text[at - 1] == '@'));
+  }
   // Whether a lexicon or the city list knows tokens [b, e) as a place, or the
   // name is built like one ("Kent County", "North Florida", "Fort Wayne").
   bool KnownPlace(uint32_t b, uint32_t e) const {
