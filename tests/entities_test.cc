@@ -1170,5 +1170,25 @@ TEST(EntitiesTest, HashtagsHandlesAndOkAreNoPartOfAName) {
   EXPECT_EQ(g.With("OK")->type, "GPE");
 }
 
+TEST(EntitiesTest, FirmBeforeAPossessiveAndItsJudgment) {
+  // Written in wire style: nothing was found ("Jefferies" after "In" was a
+  // GPE when the tagger found it).
+  Found f = Analyse("In Jefferies' view, the shares are cheap.");
+  ASSERT_NE(f.With("Jefferies"), nullptr);
+  EXPECT_EQ(f.With("Jefferies")->type, "ORG");
+  Found g = Analyse(
+      "Analysts at Jefferies said the upgrade was larger than expected. In Jefferies' view, "
+      "the shares are cheap.");
+  ASSERT_NE(g.With("Jefferies"), nullptr);
+  EXPECT_EQ(g.With("Jefferies")->type, "ORG");
+  EXPECT_EQ(g.With("Jefferies")->mentions.size(), 2u);
+  // PolNeAR huff-post_2016-05-02: "FiveThirtyEight" was missed.
+  Found h = Analyse(
+      "HuffPollster looked at the races in Indiana by comparing prediction markets to "
+      "FiveThirtyEight\xE2\x80\x99s forecasts.");
+  ASSERT_NE(h.With("FiveThirtyEight"), nullptr);
+  EXPECT_EQ(h.With("FiveThirtyEight")->type, "ORG");
+}
+
 }  // namespace
 }  // namespace lede

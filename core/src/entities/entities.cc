@@ -1107,8 +1107,12 @@ class Builder {
     const bool of_part = p > 1 && p == b && Word(p - 1) == "of" &&
                          (In<kQuantifiers>(Word(p - 2)) ||
                           (e < doc_.tokens.size() && doc_.tokens[e].Is(kPossessive)));
+    // "In Jefferies' view", "at Google's offices": the preposition is the
+    // possessed noun's.
+    const bool owner = e + 1 < doc_.tokens.size() && doc_.tokens[e].Is(kPossessive) &&
+                       doc_.tokens[e + 1].Is(kLower);
     if (p > 0 && In<kPlacePreps>(Word(p - 1)) &&
-        (!doc_.tokens[p - 1].Is(kCapitalized) || OpensSentence(p - 1)) && !of_part)
+        (!doc_.tokens[p - 1].Is(kCapitalized) || OpensSentence(p - 1)) && !of_part && !owner)
       return true;
     // "a visit to Rangoon", not "Choose to Fail" (a title).
     if (p > 1 && Word(p - 1) == "to" && doc_.tokens[p - 2].Is(kLower)) return true;
@@ -1137,11 +1141,24 @@ class Builder {
     return i + 1 < n && doc_.tokens[i].Is(kLower) && doc_.tokens[i].kind == TokenKind::kWord &&
            !In<kRoleStops>(Word(i)) && doc_.tokens[i + 1].Is(kLower) && org_role(i + 1);
   }
+  // A possessive at token e and a firm's staff or a firm's judgment after it:
+  // "Jefferies' analysts", "In Jefferies' view", "Moody's estimates".
+  bool FirmsPossession(uint32_t e) const {
+    static const char* const kJudgments[] = {
+        "view",     "views",        "estimate", "estimates", "forecast", "forecasts", "analysis",
+        "research", "calculations", "outlook",  "rating",    "ratings",  "valuation", nullptr};
+    const size_t n = doc_.tokens.size();
+    if (e + 1 >= n || !doc_.tokens[e].Is(kPossessive) || !doc_.tokens[e + 1].Is(kLower))
+      return false;
+    const std::string_view w = Word(e + 1);
+    return (In<kOrgStaff>(w) && w.back() == 's') || In<kJudgments>(w);
+  }
   // Signs that a name ending before token e, an unknown LOC, is an organization's: the subject
   // of a reporting verb or a verb in the past tense ("Politifact then ruled",
   // "Politifact seized on", "Bloomberg reports", "Politifact did a fact-check").
   bool OrgContext(uint32_t e) const {
     const size_t n = doc_.tokens.size();
+    if (FirmsPossession(e)) return true;  // "In Jefferies' view"
     uint32_t v = e;
     if (v < n && doc_.tokens[v].Is(kLower) && v + 1 < n &&
         (Word(v) == "then" || Word(v) == "also" || Word(v) == "just"))
@@ -1358,8 +1375,10 @@ class Builder {
       if (covered[i] || !word(i) || !t.Is(kCapitalized) || t.span.end - t.span.start < 2 ||
           context_.caps_line[i] || TitleLine(i) || (context_.word_bits[i] & 2))
         continue;
-      // One capitalized word, not inside a run ("Airbus A320", "Foreign Ministry").
-      if ((i > 0 && word(i - 1) && doc_.tokens[i - 1].Is(kCapitalized) && !OpensSentence(i)) ||
+      // One capitalized word, not inside a run ("Airbus A320", "Foreign Ministry"),
+      // or after a sentence's first function word ("In Jefferies' view").
+      if ((i > 0 && word(i - 1) && doc_.tokens[i - 1].Is(kCapitalized) && !OpensSentence(i) &&
+           !(OpensSentence(i - 1) && In<kFunctionWords>(Word(i - 1)))) ||
           (i + 1 < n && word(i + 1) && doc_.tokens[i + 1].Is(kCapitalized)))
         continue;
       const std::string_view w = Word(i);
@@ -1374,7 +1393,7 @@ class Builder {
                               In<kCompanyNouns>(Word(k)) && Word(k) != "headquarters";
       const bool shares_in = i >= 2 && (Word(i - 1) == "in" || Word(i - 1) == "of") &&
                              (Word(i - 2) == "shares" || Word(i - 2) == "stake");
-      if (noun_after || shares_in || (i > 0 && title(i - 1))) {
+      if (noun_after || shares_in || (i > 0 && title(i - 1)) || FirmsPossession(i + 1)) {
         cands_.push_back(Cand::Span(i, i + 1, "ORG"));
         forms.insert(doc_.Text(i));
       }
