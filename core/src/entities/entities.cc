@@ -1831,8 +1831,13 @@ class Builder {
     }
     std::unordered_set<std::string_view> forms;
     std::vector<uint32_t> bare;
+    // Whether a word is one of GovernmentNoun's, per Document word id (2: not
+    // asked yet): most tokens are ruled out by the next word's id alone.
+    std::vector<uint8_t> noun(doc_.words(), 2);
     for (uint32_t i = 0; i + 1 < n; ++i) {
-      if (!LeaderBeforeGovernment(i)) continue;
+      uint8_t& next = noun[doc_.word[i + 1]];
+      if (next == 2) next = GovernmentNoun(Word(i + 1));
+      if (!next || !LeaderBeforeGovernment(i)) continue;
       // "the Nazi regime", "the Labour government", "the Reagan era": after
       // these nouns only a name the text has as a person's elsewhere (a
       // government or a regime is a party's too); "administration" and
