@@ -116,8 +116,9 @@ Analysis AnalyzeTimed(std::string_view utf8, const Options& options, std::vector
   return Run(utf8, options, times, seconds, nullptr);
 }
 
-Analysis AnalyzeOwned(std::string* utf8, const Options& options) {
-  return Run(*utf8, options, nullptr, nullptr, utf8);
+Analysis AnalyzeOwned(std::string* utf8, const Options& options, std::vector<StageTime>* times,
+                      SecondsClock clock) {
+  return Run(*utf8, options, times, clock, utf8);
 }
 
 }  // namespace lede
