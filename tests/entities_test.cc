@@ -1040,5 +1040,95 @@ TEST(EntitiesTest, OrdinalBeforeAMilitaryUnitIsPartOfItsName) {
   EXPECT_EQ(g.With("10 Army"), nullptr);
 }
 
+TEST(EntitiesTest, NameBeforeAdministrationIsAPerson) {
+  // PolNeAR nyt_2016-05-19: "Ford" was an ORG (the company); huff-post_2016-07-26
+  // (the headline and the body had no PERSON "Obama"): "Obama" was an ORG.
+  Found f = Analyse(
+      "Proponents like Mr. Eisenbrey urged the administration to raise the cutoff to about "
+      "$51,000, which, in inflation-adjusted dollars, is roughly where it stood in 1975, when "
+      "the Ford administration undertook the last major expansion of overtime eligibility.");
+  const Entity* ford = f.With("Ford");
+  ASSERT_NE(ford, nullptr);
+  EXPECT_EQ(ford->type, "PERSON");
+  std::string text;
+  if (!PolnearTrainText("huff-post_2016-07-26_obama-administration-to-expand-p", &text))
+    GTEST_SKIP() << "no ../shared/data";
+  ASSERT_FALSE(text.empty());
+  Found g = Analyse(text);
+  const Entity* obama = g.With("Obama");
+  ASSERT_NE(obama, nullptr);
+  EXPECT_EQ(obama->type, "PERSON");
+  EXPECT_EQ(obama->mentions.size(), 3u);
+  // The tagger left "Bush" out; a place ("the Kabul government") stays a place,
+  // and a name before "government" needs a person of that name in the text.
+  Found h = Analyse(
+      "Critics of the Bush administration and the Kabul government agreed. The Labour "
+      "government fell.");
+  const Entity* bush = h.With("Bush");
+  ASSERT_NE(bush, nullptr);
+  EXPECT_EQ(bush->type, "PERSON");
+  ASSERT_NE(h.With("Kabul"), nullptr);
+  EXPECT_EQ(h.With("Kabul")->type, "GPE");
+  const Entity* labour = h.With("Labour");
+  EXPECT_TRUE(labour == nullptr || labour->type != "PERSON");
+}
+
+TEST(EntitiesTest, PersonWithNoPersonMentionByARoleApposition) {
+  // PolNeAR huff-post_2016-08-31: "Marine Le Pen" and "Le Pen" were ORG at all
+  // five mentions ("Marine" is in no list of given names).
+  std::string text;
+  if (!PolnearTrainText("huff-post_2016-08-31_france-s-marine-le-pen-backs-tru", &text))
+    GTEST_SKIP() << "no ../shared/data";
+  ASSERT_FALSE(text.empty());
+  Found f = Analyse(text);
+  const Entity* e = f.With("Marine Le Pen");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, "PERSON");
+  EXPECT_EQ(f.With("Le Pen"), e);
+  EXPECT_EQ(e->mentions.size(), 5u);
+  // "Wasserman Schultz" is "Debbie Wasserman Schultz" (it was an entity of its own).
+  Found g =
+      Analyse("Rep. Debbie Wasserman Schultz spoke first. Wasserman Schultz said she would stay.");
+  ASSERT_NE(g.With("Wasserman Schultz"), nullptr);
+  EXPECT_EQ(g.With("Wasserman Schultz"), g.With("Debbie Wasserman Schultz"));
+  // A company's role before the comma is no sign ("the new owner, OHorizons Global,").
+  Found h = Analyse(
+      "But the new owner, Horizon Global, a private investment firm, said Global would stay.");
+  const Entity* owner = h.With("Horizon Global");
+  EXPECT_TRUE(owner == nullptr || owner->type != "PERSON");
+}
+
+TEST(EntitiesTest, ClubsGroundsAndCompetitionsInAReportOnAGame) {
+  // Written in wire style (PolNeAR has no football): the clubs were GPE, the
+  // ground GPE, "Champions League" dropped (a MISC).
+  Found f = Analyse(
+      "Hull City were held 1-1 at Boothferry Park by Cardiff City after a goal from the "
+      "penalty spot. Cardiff host Derby County next season and play in the Champions League.");
+  for (const char* club : {"Hull City", "Cardiff City", "Derby County"}) {
+    ASSERT_NE(f.With(club), nullptr) << club;
+    EXPECT_EQ(f.With(club)->type, "ORG") << club;
+  }
+  ASSERT_NE(f.With("Boothferry Park"), nullptr);
+  EXPECT_EQ(f.With("Boothferry Park")->type, "FAC");
+  ASSERT_NE(f.With("Champions League"), nullptr);
+  EXPECT_EQ(f.With("Champions League")->type, "EVENT");
+  // PolNeAR breitbart_2016-06-05 (reports from the French Open): the arena was GPE.
+  std::string text;
+  if (PolnearTrainText("breitbart_2016-06-05_the-latest-mourners-say-ali-s-de", &text) &&
+      !text.empty()) {
+    Found g = Analyse(text);
+    ASSERT_NE(g.With("Madison Square Garden"), nullptr);
+    EXPECT_EQ(g.With("Madison Square Garden")->type, "FAC");
+  }
+  // Not in other news: the city, and the Arab League.
+  Found h = Analyse(
+      "Last month, he waded into politics on a Kansas City radio station. Members of the Arab "
+      "League met in Cairo.");
+  ASSERT_NE(h.With("Kansas City"), nullptr);
+  EXPECT_EQ(h.With("Kansas City")->type, "GPE");
+  const Entity* arab = h.With("Arab League");
+  EXPECT_TRUE(arab == nullptr || arab->type != "EVENT");
+}
+
 }  // namespace
 }  // namespace lede

@@ -283,6 +283,7 @@ class Builder {
     LexiconOrgs();
     ResolveUnsurePlaces();
     CompanyNames();
+    SportsNames();
     UntaggedCompanies();
     MergeOrgNames();
     NumberedUnits();
@@ -294,9 +295,11 @@ class Builder {
     InitialsAndSurname();
     SplitGroupAndPlace();
     PersonsBySigns();
+    LeadersBeforeGovernments();
     OrgsByMajority();
     // VoteTypes();
     ArticleParticles();
+    PersonNameTails();
     ExtendMentions();
     // Peak memory: the tagger's per-token facts and the headline map are done
     // with (Key, Roles and Cluster read neither).
@@ -583,22 +586,78 @@ class Builder {
   }
   // "The café owner, José Nuñez, said" read as ORG: a span of two or three
   // capitalized words that opens with a given name, right after a personal role
-  // word and a comma, is a person.
+  // word and a comma, is a person. "National Front party leader, Marine Le Pen,
+  // voiced support" ... "Le Pen told CNN": without a listed given name, when the
+  // text writes the name's last words alone as a name too (an organization's
+  // short form is its first words: "Goldman" of "Goldman Sachs"), and the role
+  // is none a company holds ("the new owner, OHorizons Global,"); then every
+  // mention of the form is the person's.
   void PersonsAfterRoles() {
+    std::unordered_set<std::string> forms;
     for (Cand& c : cands_) {
       if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || c.e - c.b > 3 || c.b < 2 ||
           context_.caps_line[c.b] || doc_.Text(c.b - 1) != "," ||
-          !doc_.tokens[c.b - 2].Is(kLower) || !IsRoleWord(c.b - 2) ||
-          !(GivenName(c.b) || ner::IsListedGivenName(doc_.Text(c.b))))
+          !doc_.tokens[c.b - 2].Is(kLower) || !IsRoleWord(c.b - 2))
+        continue;
+      const bool given = GivenName(c.b) || ner::IsListedGivenName(doc_.Text(c.b));
+      const std::string_view role = Word(c.b - 2);
+      if (!given &&
+          (role == "owner" || role == "partner" || role == "investor" || role == "host" ||
+           role == "champion" || role == "star" || role == "executive" || !TailElsewhere(c)))
         continue;
       bool ok = true;
       for (uint32_t k = c.b; k < c.e && ok; ++k) {
         const Token& t = doc_.tokens[k];
         ok = t.kind == TokenKind::kWord && t.Is(kCapitalized) && !t.Is(kAllCaps) && !NameHead(k) &&
-             !lex_.demonym.count(Word(k)) && !In<kPeopleGroups>(Word(k));
+             !lex_.demonym.count(Word(k)) && !In<kPeopleGroups>(Word(k)) &&
+             (given || (!context_.gazetteer[k] && !(context_.lists[k] & 1) &&
+                        !(context_.word_bits[k] & 2) && !In<kFunctionWords>(Word(k))));
       }
-      const std::string f = Folded(c.b, c.e);
+      std::string f = Folded(c.b, c.e);
       if (!ok || lex_.org.count(f) || lex_.country.count(f) || lex_.place.count(f)) continue;
+      c.type = "PERSON";
+      c.unsure = false;
+      if (!given) forms.insert(std::move(f));
+    }
+    if (forms.empty()) return;
+    for (Cand& c : cands_) {
+      if ((c.type == "ORG" || c.type == "GPE") && c.e - c.b >= 2 && c.e - c.b <= 3 &&
+          forms.count(Folded(c.b, c.e))) {
+        c.type = "PERSON";
+        c.unsure = false;
+      }
+    }
+  }
+  // Whether the last words of candidate c (all but its first) are a candidate of
+  // their own elsewhere, not after "the" ("Le Pen" of "Marine Le Pen").
+  bool TailElsewhere(const Cand& c) const {
+    const uint32_t len = c.e - c.b - 1;
+    for (const Cand& o : cands_) {
+      if (o.e - o.b != len || o.b == c.b + 1 || o.type == "NORP" ||
+          (o.b > 0 && Word(o.b - 1) == "the"))
+        continue;
+      bool same = true;
+      for (uint32_t k = 0; k < len && same; ++k)
+        same = doc_.Text(o.b + k) == doc_.Text(c.b + 1 + k);
+      if (same) return true;
+    }
+    return false;
+  }
+  // "Marine Le Pen" ... "Le Pen" read as ORG: a name of two words or more that
+  // is the end of a person's name of three or more, and no organization or place
+  // of the lexicons, is the person's (one-word surnames: ExtendMentions).
+  void PersonNameTails() {
+    std::unordered_set<std::string> tails;
+    for (const Cand& c : cands_) {
+      if (c.type != "PERSON" || c.e - c.b < 3 || Ordinal(c.e - 1)) continue;
+      for (uint32_t b = c.b + 1; b + 2 <= c.e; ++b) tails.insert(Folded(b, c.e));
+    }
+    if (tails.empty()) return;
+    for (Cand& c : cands_) {
+      if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2) continue;
+      const std::string f = Folded(c.b, c.e);
+      if (!tails.count(f) || lex_.org.count(f) || lex_.place.count(f) || lex_.country.count(f))
+        continue;
       c.type = "PERSON";
       c.unsure = false;
     }
@@ -1153,6 +1212,98 @@ class Builder {
       if ((c.type == "PERSON" || c.type == "GPE") && forms.count(Folded(c.b, c.e))) c.type = "ORG";
     }
   }
+  // A score: "3-1", "32-22" (one or two digits each side).
+  bool Score(uint32_t i) const {
+    if (doc_.tokens[i].kind != TokenKind::kNumber) return false;
+    const std::string_view w = doc_.Text(i);
+    const size_t dash = w.find('-');
+    return dash >= 1 && dash <= 2 && w.size() - dash - 1 >= 1 && w.size() - dash - 1 <= 2 &&
+           w.find_first_not_of("0123456789-") == std::string_view::npos;
+  }
+  // A report on a game: words only sport uses, three of them or more, or two
+  // and a score ("3-1", "32-22").
+  bool SportsReport() const {
+    if (sports_ < 0) sports_ = FindSportsReport() ? 1 : 0;
+    return sports_ == 1;
+  }
+  bool FindSportsReport() const {
+    static const char* const kSportWords[] = {
+        "goal",       "goals",      "scored",        "striker",    "midfielder",  "defender",
+        "goalkeeper", "penalty",    "league",        "club",       "fixture",     "stadium",
+        "innings",    "wicket",     "wickets",       "touchdown",  "quarterback", "pitcher",
+        "playoffs",   "tournament", "championship",  "match",      "matches",     "coach",
+        "season",     "semi-final", "quarter-final", "relegation", "half-time",   nullptr};
+    std::unordered_set<std::string_view> seen;
+    int scores = 0;
+    for (uint32_t i = 0; i < doc_.tokens.size(); ++i) {
+      const Token& t = doc_.tokens[i];
+      if (t.kind == TokenKind::kWord && t.Is(kLower) && In<kSportWords>(Word(i))) {
+        seen.insert(Word(i));
+      } else if (Score(i)) {
+        ++scores;
+      }
+      if (seen.size() >= 3 || (seen.size() >= 2 && scores >= 1)) return true;
+    }
+    return false;
+  }
+  // In a report on a game: "Manchester City", "Norwich City", "Bristol Rovers"
+  // read as places are clubs (not after "in", "to", "near": "the final in Mexico
+  // City") with a sign of a team (a score in the sentence, "beat", "host",
+  // "against"), at every mention of the form; "held 1-1 at Anfield", "the fight
+  // at Madison Square Garden": a name of up to three words after "at" that no
+  // list knows as a place and that is not built like one is a ground (FAC).
+  void SportsNames() {
+    static const char* const kClubWords[] = {
+        "city",    "united",  "rovers", "town",   "county", "athletic",  "albion", "wanderers",
+        "rangers", "hotspur", "villa",  "orient", "argyle", "wednesday", nullptr};
+    bool any = false;
+    for (const Cand& c : cands_) {
+      any = any || ((c.type == "GPE" || c.type == "LOC") &&
+                    (In<kClubWords>(Word(c.e - 1)) || (c.b > 0 && Word(c.b - 1) == "at")));
+    }
+    if (!any || !SportsReport()) return;
+    auto place_prep = [&](uint32_t b) {
+      if (b == 0) return false;
+      const std::string_view w = Word(b - 1);
+      return w == "in" || w == "to" || w == "near" || w == "into" || w == "outside" ||
+             w == "from" || w == "across" || w == "around" || w == "throughout";
+    };
+    // A sign of a team: a score in the sentence ("a 3-1 win over"), a result's
+    // verb after the name or a rival's word before it.
+    auto team = [&](const Cand& c) {
+      const Sentence& st = doc_.sentences[doc_.SentenceOf(c.b)];
+      for (uint32_t i = st.begin; i < st.end; ++i) {
+        if (Score(i)) return true;
+      }
+      static const char* const kResults[] = {"beat",   "beats", "drew",  "draw",     "lost",
+                                             "lose",   "won",   "win",   "defeated", "face",
+                                             "faces",  "host",  "hosts", "play",     "plays",
+                                             "played", "meet",  "meets", "edged",    nullptr};
+      if (c.e < doc_.tokens.size() && In<kResults>(Word(c.e))) return true;
+      if (c.b == 0) return false;
+      const std::string_view w = Word(c.b - 1);
+      return w == "against" || w == "over" || w == "v" || w == "vs" || w == "v." || w == "vs." ||
+             (doc_.tokens[c.b - 1].Is(kLower) && In<kResults>(w));  // "host Derby County"
+    };
+    std::unordered_set<std::string> clubs;
+    for (Cand& c : cands_) {
+      if ((c.type != "GPE" && c.type != "LOC") || c.e - c.b < 2 || !In<kClubWords>(Word(c.e - 1)) ||
+          context_.caps_line[c.b] || place_prep(c.b) || lex_.country.count(Folded(c.b, c.e)) ||
+          !team(c))
+        continue;
+      c.type = "ORG";
+      clubs.insert(Folded(c.b, c.e));
+    }
+    for (Cand& c : cands_) {
+      if ((c.type == "GPE" || c.type == "LOC") && clubs.count(Folded(c.b, c.e))) {
+        c.type = "ORG";
+      } else if ((c.type == "GPE" || c.type == "LOC") && c.e - c.b <= 3 && c.b > 0 &&
+                 Word(c.b - 1) == "at" && !KnownPlace(c.b, c.e) && !context_.caps_line[c.b] &&
+                 !doc_.tokens[c.b].Is(kAllCaps)) {
+        c.type = "FAC";
+      }
+    }
+  }
   static bool CompanyTitle(std::string_view w) {
     return In<kCompanyTitles>(w) || (w.size() > 6 && w.substr(w.size() - 5) == "maker");
   }
@@ -1537,6 +1688,7 @@ class Builder {
         (Courtesy(Word(i - 1)) || IsRoleWord(i - 1)))
       return true;
     if (i + 2 < n && doc_.Text(i + 1) == "," && Word(i + 2) == "who") return true;
+    if (LeaderBeforeGovernment(i)) return true;  // "the Obama administration"
     uint32_t v = i + 1;
     if (v < n && doc_.tokens[v].Is(kPossessive)) return false;
     if (v + 1 < n && (Word(v) == "then" || Word(v) == "also" || Word(v) == "later")) ++v;
@@ -1545,6 +1697,83 @@ class Builder {
       return false;
     const std::string_view w = Word(v + 1);
     return w == "his" || w == "himself" || w == "herself";  // not "her": "suspended her account"
+  }
+  // "the Obama administration", "the Netanyahu government", "the Truman
+  // presidency": a lone capitalized word between a function word (or the
+  // sentence's start) and one of these nouns in lower case is a person's name,
+  // when it is no place, country, demonym, organization or word the text writes
+  // in lower case ("the Kabul government", "the U.S. government", "the Veterans
+  // administration" are not). Token i is the name.
+  bool LeaderBeforeGovernment(uint32_t i) const {
+    const size_t n = doc_.tokens.size();
+    if (i + 1 >= n || !doc_.tokens[i + 1].Is(kLower)) return false;
+    const std::string_view noun = Word(i + 1);
+    if (noun != "administration" && noun != "government" && noun != "presidency" &&
+        noun != "regime" && noun != "era")
+      return false;
+    const Token& t = doc_.tokens[i];
+    if (t.kind != TokenKind::kWord || !t.Is(kCapitalized) || t.Is(kAllCaps) ||
+        t.span.end - t.span.start < 3 || context_.caps_line[i] || (context_.word_bits[i] & 2) ||
+        (context_.lists[i] & 1) || t.Is(kPossessive) ||
+        doc_.Text(i).find('-') != std::string_view::npos)  // "the Western-backed government"
+      return false;
+    if (i > 0 && doc_.tokens[i - 1].kind == TokenKind::kWord &&
+        doc_.tokens[i - 1].Is(kCapitalized) && !In<kFunctionWords>(Word(i - 1)))
+      return false;  // inside a longer name ("Food and Drug Administration")
+    const std::string_view w = Word(i);
+    return !In<kFunctionWords>(w) && !In<kPeopleGroups>(w) && !lex_.demonym.count(w) &&
+           !lex_.country.count(w) && !lex_.place.count(w) && !lex_.org.count(w) &&
+           !lex_.org_words.count(w) && !IsRoleWord(i) && !Month(i) && !In<kWeekdays>(w) &&
+           !(context_.gazetteer[i] && (context_.gazetteer[i] - 1) / 4 != NameLexicon::kFirstName);
+  }
+  // Names found by LeaderBeforeGovernment are persons at every one-word mention
+  // the tagger typed ORG or GPE (not before a company's noun), and where the
+  // tagger left them out ("The Biden administration said" had no name).
+  void LeadersBeforeGovernments() {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    std::vector<int> covered(n, -1);
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      for (uint32_t i = cands_[k].b; i < cands_[k].e; ++i) covered[i] = static_cast<int>(k);
+    }
+    std::unordered_set<std::string_view> persons;  // one-word PERSONs, surnames
+    for (const Cand& c : cands_) {
+      if (c.type == "PERSON") persons.insert(doc_.Text(c.e - 1));
+    }
+    std::unordered_set<std::string_view> forms;
+    std::vector<uint32_t> bare;
+    for (uint32_t i = 0; i + 1 < n; ++i) {
+      if (!LeaderBeforeGovernment(i)) continue;
+      // "the Nazi regime", "the Labour government", "the Reagan era": after
+      // these nouns only a name the text has as a person's elsewhere (a
+      // government or a regime is a party's too); "administration" and
+      // "presidency" are a person's.
+      const std::string_view noun = Word(i + 1);
+      if (noun != "administration" && noun != "presidency" && !persons.count(doc_.Text(i)))
+        continue;
+      const int k = covered[i];
+      if (k >= 0 && cands_[k].e - cands_[k].b != 1) continue;  // a longer name holds it
+      if (k >= 0 && cands_[k].type != "PERSON" && cands_[k].type != "ORG" &&
+          cands_[k].type != "GPE")
+        continue;
+      forms.insert(doc_.Text(i));
+      if (k < 0) bare.push_back(i);
+    }
+    if (forms.empty()) return;
+    auto company_noun = [&](uint32_t i) {
+      if (i < n && doc_.tokens[i].Is(kPossessive)) ++i;
+      return i < n && doc_.tokens[i].kind == TokenKind::kWord && In<kCompanyNouns>(Word(i));
+    };
+    for (Cand& c : cands_) {
+      if ((c.type == "ORG" || c.type == "GPE") && c.e - c.b == 1 && forms.count(doc_.Text(c.b)) &&
+          !company_noun(c.e)) {
+        c.type = "PERSON";
+        c.unsure = false;
+      }
+    }
+    if (bare.empty()) return;
+    for (uint32_t i : bare) cands_.push_back(Cand::Span(i, i + 1, "PERSON"));
+    std::stable_sort(cands_.begin(), cands_.end(),
+                     [](const Cand& a, const Cand& b) { return a.b < b.b; });
   }
   // "Donald Trump" and "Trump" read as ORG in some paragraphs (the tagger's
   // history of "the Trump campaign", "Trump University"), "Assad" as GPE: a
@@ -1867,6 +2096,9 @@ class Builder {
       for (uint32_t i = b; i < e; ++i) {
         if (In<kEventWords>(Word(i))) return "EVENT";
       }
+      // "the Champions League", "Europa League" in a report on a game are
+      // competitions (the "Arab League" elsewhere is no event).
+      if (e - b >= 2 && last == "league" && SportsReport()) return "EVENT";
       if (e - b == 1 && doc_.tokens[b].Is(kCapitalized)) {
         for (const char* suffix : {"ian", "ians", "ese", "ish", "ean", "eans"}) {
           size_t n = std::char_traits<char>::length(suffix);
@@ -2207,7 +2439,14 @@ class Builder {
     for (const Cand& c : cands_) {
       if (c.type != "PERSON" || c.e - c.b < 2 || Ordinal(c.e - 1)) continue;
       auto [it, fresh] = by_surname.try_emplace(std::string(Word(c.e - 1)));
-      if (fresh) it->second = Key(c);
+      if (fresh) {
+        it->second = Key(c);
+      } else if (std::string k = Key(c);
+                 k.size() > it->second.size() + 1 &&
+                 k.compare(k.size() - it->second.size(), it->second.size(), it->second) == 0 &&
+                 k[k.size() - it->second.size() - 1] == ' ') {
+        it->second = std::move(k);  // "De Blasio" first, then "Bill de Blasio"
+      }
       if (!AfterArticle(c.e - 1).empty()) {  // "Bashar al-Assad" ... "Assad"
         auto [at, added] = by_surname.try_emplace(std::string(Word(c.e - 1).substr(3)));
         if (added) at->second = it->second;
@@ -2230,6 +2469,14 @@ class Builder {
     std::map<std::pair<std::string, std::string>, size_t> index;
     for (Cand& c : cands_) {
       std::string key = Key(c);
+      if (c.type == "PERSON" && c.e - c.b >= 2 && c.e - c.b <= 3) {
+        // "Le Pen" is "Marine Le Pen": a name that ends a longer one.
+        auto it = by_surname.find(std::string(Word(c.e - 1)));
+        if (it != by_surname.end() && it->second.size() > key.size() + 1 &&
+            it->second.compare(it->second.size() - key.size(), key.size(), key) == 0 &&
+            it->second[it->second.size() - key.size() - 1] == ' ')
+          key = it->second;
+      }
       if (c.type == "PERSON" && c.e - c.b == 1) {
         auto it = by_surname.find(key);
         if (it != by_surname.end()) {
@@ -2315,6 +2562,7 @@ class Builder {
   const Document& doc_;
   const NameLexicon& lex_;
   std::vector<Cand> cands_;
+  mutable int sports_ = -1;                      // SportsReport(): -1 not known yet, 0 no, 1 yes
   std::vector<std::vector<std::string>> roles_;  // the roles of candidates (Cand::roles)
   std::vector<uint8_t> person_;                  // per token: inside a PERSON mention
   std::vector<bool> title_line_;                 // per token (a bit): on a Title Case headline line

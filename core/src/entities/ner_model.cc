@@ -134,7 +134,11 @@ class WordClusters {
     auto peek = [&]() {  // the 64 bits from pos (zeros past the end)
       const size_t at = pos >> 3;
       uint64_t w = 0;
-      std::memcpy(&w, bits.data() + at, std::min<size_t>(8, bits.size() - at));
+      if (bits.size() - at >= 8) {
+        std::memcpy(&w, bits.data() + at, 8);  // a fixed-size copy: one load
+      } else {
+        std::memcpy(&w, bits.data() + at, bits.size() - at);
+      }
       return w >> (pos & 7);  // at least 57 valid bits
     };
     fp_.resize(n);
@@ -335,12 +339,16 @@ struct Gazetteer {
       Gazetteer g;
       std::vector<std::pair<uint32_t, uint8_t>> phrases, firsts;
       for (const auto& [phrase, cat] : NameLexicon::Get().phrases) {
-        Document d = BuildDocument(phrase);
-        if (d.tokens.empty() || d.tokens.size() > kMaxPhrase) continue;
+        // The spans of BuildDocument's tokens, without the rest of a Document.
+        const std::vector<Token> tokens = Tokenize(phrase);
+        if (tokens.empty() || tokens.size() > kMaxPhrase) continue;
+        auto text = [&](const Token& t) {
+          return std::string_view(phrase).substr(t.span.start, t.span.end - t.span.start);
+        };
         uint32_t h = kPhraseSeed;
-        for (const Token& t : d.tokens) h = Mix(h, LowerHash(d.Text(t)));
+        for (const Token& t : tokens) h = Mix(h, LowerHash(text(t)));
         phrases.emplace_back(h, static_cast<uint8_t>(cat));
-        firsts.emplace_back(LowerHash(d.Text(d.tokens[0])), 1);
+        firsts.emplace_back(LowerHash(text(tokens[0])), 1);
       }
       g.phrases.Build(phrases);
       g.firsts.Build(firsts);

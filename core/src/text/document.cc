@@ -209,6 +209,8 @@ void SetCaseFlags(std::string_view text, Token* t) {
   if (letters >= 2 && lower == 0 && upper > 0) t->flags |= kAllCaps;
 }
 
+}  // namespace
+
 std::vector<Token> Tokenize(std::string_view text) {
   Scanner s(text);
   std::vector<Token> out;
@@ -299,6 +301,8 @@ std::vector<Token> Tokenize(std::string_view text) {
   }
   return out;
 }
+
+namespace {
 
 // Tokens [b, e) of a paragraph: an opening dateline ("KRAMATORSK -",
 // "KYIV, Ukraine (AP) —") returns the index just past its dash, else b.
