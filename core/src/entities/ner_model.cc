@@ -89,8 +89,12 @@ class WordClusters {
   uint16_t Fine(uint32_t h) const {
     if (fp_.empty()) return kNoCluster;
     const uint32_t fp = h >> (32 - bits_);
-    auto it = std::lower_bound(fp_.begin(), fp_.end(), fp);
-    return it != fp_.end() && *it == fp ? fine_[it - fp_.begin()] : kNoCluster;
+    // The first fingerprint equal to fp, as a binary search would find it.
+    for (uint32_t i = start_[fp >> shift_], e = start_[(fp >> shift_) + 1]; i < e; ++i) {
+      if (fp_[i] == fp) return fine_[i];
+      if (fp_[i] > fp) break;
+    }
+    return kNoCluster;
   }
   uint8_t Coarse(uint16_t fine) const {
     return fine >= coarse_.size() ? kNoCoarse - (kNoCluster - fine) : coarse_[fine];
@@ -162,9 +166,23 @@ class WordClusters {
       fine_[i] = static_cast<uint16_t>(peek() & cmask);
       if (fine_[i] >= nfine || coarse_[fine_[i]] >= ncoarse) return false;
     }
+    // Buckets by the fingerprints' top bits, two to four fingerprints each:
+    // bucket k holds fp_[start_[k] .. start_[k + 1]).
+    int top = 1;
+    while (top < bits_ && (size_t{4} << top) <= fp_.size()) ++top;
+    shift_ = static_cast<uint8_t>(bits_ - top);
+    const uint32_t buckets = 1u << top;
+    start_.assign(buckets + 1, n);
+    uint32_t bucket = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+      const uint32_t k = std::min(fp_[i] >> shift_, buckets);
+      for (; bucket <= k; ++bucket) start_[bucket] = i;
+    }
     return true;
   }
   std::vector<uint32_t> fp_;     // ascending
+  std::vector<uint32_t> start_;  // per bucket of fingerprints (Parse)
+  uint8_t shift_ = 0;            // a fingerprint's bucket: fp >> shift_
   std::vector<uint16_t> fine_;   // per fingerprint
   std::vector<uint8_t> coarse_;  // per fine cluster
   uint8_t bits_ = 32;
