@@ -1754,13 +1754,27 @@ class Builder {
   // when it is no place, country, demonym, organization or word the text writes
   // in lower case ("the Kabul government", "the U.S. government", "the Veterans
   // administration" are not). Token i is the name.
+  // "administration", "government", "presidency", "regime", "era". Asked of
+  // every token's next word: its length and first letter rule out most words
+  // before any comparison.
+  static bool GovernmentNoun(std::string_view w) {
+    switch (w.size()) {
+      case 3:
+        return w[0] == 'e' && w == "era";
+      case 6:
+        return w[0] == 'r' && w == "regime";
+      case 10:
+        return (w[0] == 'g' && w == "government") || (w[0] == 'p' && w == "presidency");
+      case 14:
+        return w[0] == 'a' && w == "administration";
+      default:
+        return false;
+    }
+  }
   bool LeaderBeforeGovernment(uint32_t i) const {
     const size_t n = doc_.tokens.size();
     if (i + 1 >= n || !doc_.tokens[i + 1].Is(kLower)) return false;
-    const std::string_view noun = Word(i + 1);
-    if (noun != "administration" && noun != "government" && noun != "presidency" &&
-        noun != "regime" && noun != "era")
-      return false;
+    if (!GovernmentNoun(Word(i + 1))) return false;
     const Token& t = doc_.tokens[i];
     if (t.kind != TokenKind::kWord || !t.Is(kCapitalized) || t.Is(kAllCaps) ||
         t.span.end - t.span.start < 3 || context_.caps_line[i] || (context_.word_bits[i] & 2) ||
