@@ -1210,5 +1210,38 @@ TEST(EntitiesTest, CompanyWithNoSignButItsPronounOrAJobAtIt) {
   EXPECT_TRUE(husted == nullptr || husted->type != "ORG");
 }
 
+TEST(EntitiesTest, ShortFormOfANameAfterAPersonIsThatName) {
+  // Written in science-desk style: "Webb" was a PERSON of its own.
+  Found f = Analyse(
+      "NASA's James Webb Space Telescope took the image. Webb orbits the sun a million miles "
+      "from Earth.");
+  const Entity* webb = f.With("Webb");
+  ASSERT_NE(webb, nullptr);
+  EXPECT_EQ(webb->type, "ORG");
+  EXPECT_EQ(webb, f.With("James Webb Space Telescope"));
+  // A person of that surname in the text, or a sign of one, keeps the person.
+  Found g = Analyse(
+      "The James Webb Space Telescope took the image. Webb said in 1965 that he wanted it.");
+  ASSERT_NE(g.With("Webb"), nullptr);
+  EXPECT_EQ(g.With("Webb")->type, "PERSON");
+}
+
+TEST(EntitiesTest, OutletOrPlatformReadAsAPlace) {
+  // PolNeAR dev huff-post_2016-09-10, train politico_2015-11-19,
+  // west-journal_2015-11-12: all three were GPE.
+  Found f = Analyse(
+      "In a Bloomberg interview Trump declared that NATO may be obsolete. Trump continued his "
+      "push on Twitter and Instagram, referencing a report. Three of the emails contained "
+      "classified information, according to Politico.");
+  for (const char* name : {"Bloomberg", "Instagram", "Politico"}) {
+    ASSERT_NE(f.With(name), nullptr) << name;
+    EXPECT_EQ(f.With(name)->type, "ORG") << name;
+  }
+  // A known place stays one ("according to Moscow", "a Texas poll").
+  Found g = Analyse("A Texas poll found Cruz ahead, according to Austin.");
+  ASSERT_NE(g.With("Texas"), nullptr);
+  EXPECT_EQ(g.With("Texas")->type, "GPE");
+}
+
 }  // namespace
 }  // namespace lede

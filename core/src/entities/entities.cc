@@ -284,6 +284,7 @@ class Builder {
     ResolveUnsurePlaces();
     CompanyNames();
     SportsNames();
+    OutletsReadAsPlaces();
     UntaggedCompanies();
     MergeOrgNames();
     NumberedUnits();
@@ -301,6 +302,7 @@ class Builder {
     ArticleParticles();
     PersonNameTails();
     ExtendMentions();
+    NamedAfterPersons();
     // Peak memory: the tagger's per-token facts and the headline map are done
     // with (Key, Roles and Cluster read neither).
     context_ = ner::DocContext();
@@ -1352,6 +1354,47 @@ class Builder {
       }
     }
   }
+  // "In a Bloomberg interview", "a link to her Instagram page", "according to
+  // Politico", "on Facebook, Instagram and Snapchat": a one-word name read as a
+  // place that no list knows as one, before a medium's noun, after "according
+  // to" or listed with an organization of the lexicon, is an outlet or a
+  // platform (ORG), at every mention of the form.
+  void OutletsReadAsPlaces() {
+    static const char* const kMediaNouns[] = {
+        "interview", "interviews", "article", "articles", "page",      "video",   "videos",
+        "account",   "accounts",   "post",    "posts",    "story",     "podcast", "column",
+        "editorial", "op-ed",      "piece",   "feed",     "broadcast", "segment", "headline",
+        "forum",     "poll",       "survey",  "report",   nullptr};
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    auto unknown = [&](const Cand& c) {
+      return c.type == "GPE" && c.e - c.b == 1 && !KnownPlace(c.b, c.e) &&
+             !context_.caps_line[c.b] && !doc_.tokens[c.b].Is(kAllCaps);
+    };
+    // An organization of the lexicon at token i ("Twitter", "Facebook").
+    std::vector<uint32_t> lexicon_orgs;  // first tokens, in text order
+    for (const Cand& c : cands_) {
+      if (c.type == "ORG" && lex_.org.count(Folded(c.b, c.e))) lexicon_orgs.push_back(c.b);
+    }
+    auto org_at = [&](uint32_t i) {
+      return std::binary_search(lexicon_orgs.begin(), lexicon_orgs.end(), i);
+    };
+    std::unordered_set<std::string_view> forms;
+    for (const Cand& c : cands_) {
+      if (!unknown(c)) continue;
+      const bool medium = c.e < n && doc_.tokens[c.e].Is(kLower) && In<kMediaNouns>(Word(c.e));
+      const bool according = c.b >= 2 && Word(c.b - 1) == "to" && Word(c.b - 2) == "according";
+      const auto sep = [&](uint32_t k) { return Word(k) == "and" || doc_.Text(k) == ","; };
+      const bool listed =
+          (c.b >= 2 && sep(c.b - 1) && org_at(c.b - 2)) ||
+          (c.e + 1 < n && sep(c.e) && org_at(c.e + 1)) ||
+          (c.e + 2 < n && doc_.Text(c.e) == "," && Word(c.e + 1) == "and" && org_at(c.e + 2));
+      if (medium || according || listed) forms.insert(doc_.Text(c.b));
+    }
+    if (forms.empty()) return;
+    for (Cand& c : cands_) {
+      if (unknown(c) && forms.count(doc_.Text(c.b))) c.type = "ORG";
+    }
+  }
   static bool CompanyTitle(std::string_view w) {
     return In<kCompanyTitles>(w) || (w.size() > 6 && w.substr(w.size() - 5) == "maker");
   }
@@ -2387,6 +2430,48 @@ class Builder {
     cands_.swap(all);
   }
 
+  // "The James Webb Space Telescope has found ... Webb's camera": a one-word
+  // PERSON that is a person's surname inside a longer name of another type (a
+  // given name before it, more words after it), when the text has no person's
+  // full name ending in it and no sign of a person at any of its mentions
+  // (PersonSign, "he"/"she" after it), is that name's short form: its type, one
+  // entity with it.
+  // A verb of speech at token e ("said", "told").
+  bool SpeechAfter(uint32_t e) const {
+    if (e >= doc_.tokens.size() || !doc_.tokens[e].Is(kLower)) return false;
+    const CueVerb* verb = QuoteLexicon::Get().Verb(Word(e));
+    return verb && verb->frame == CueFrame::kSpeech;
+  }
+  void NamedAfterPersons() {
+    std::unordered_map<std::string_view, size_t> inside;  // word -> candidate holding it
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Cand& c = cands_[k];
+      if (c.type == "PERSON" || c.type == "NORP" || c.e - c.b < 3 || context_.caps_line[c.b])
+        continue;
+      for (uint32_t i = c.b + 1; i + 1 < c.e; ++i) {
+        if (GivenName(i - 1) && doc_.tokens[i].Is(kCapitalized) && !doc_.tokens[i].Is(kAllCaps) &&
+            !NameHead(i) && !(context_.word_bits[i] & 2))  // not "Golf" of "... Golf Club"
+          inside.emplace(doc_.Text(i), k);
+      }
+    }
+    if (inside.empty()) return;
+    for (const Cand& c : cands_) {
+      if (c.type != "PERSON") continue;
+      if (c.e - c.b >= 2) {
+        inside.erase(doc_.Text(c.e - 1));  // "Jane Webb" elsewhere: a person
+      } else if (PersonSign(c.b) || PronounAfter(c.e) || SpeechAfter(c.e)) {
+        inside.erase(doc_.Text(c.b));  // "Gates said" of the Gates Foundation
+      }
+    }
+    for (Cand& c : cands_) {
+      if (c.type != "PERSON" || c.e - c.b != 1) continue;
+      auto it = inside.find(doc_.Text(c.b));
+      if (it == inside.end()) continue;
+      const Cand& name = cands_[it->second];
+      c.type = name.type;
+      short_names_.emplace(Folded(c.b, c.e), Key(name));
+    }
+  }
   // "Title I", "Cyrus I", "George III", "Jr.": the end of a name that is no
   // surname (every "I" of the text would be found as that person).
   bool Ordinal(uint32_t i) const {
@@ -2398,6 +2483,10 @@ class Builder {
   std::string Key(const Cand& c) const {
     std::string f = Folded(c.b, c.e);
     if (f.rfind("the ", 0) == 0) f = f.substr(4);
+    if (!short_names_.empty() && c.type != "PERSON") {
+      auto it = short_names_.find(f);  // "Webb" is the "James Webb Space Telescope"
+      if (it != short_names_.end()) return it->second;
+    }
     if (c.type == "NORP") {
       // Unlinked groups: "Hispanics" and "Hispanic" are one, and so are
       // "Democrats" and "Democratic" ("Republicans", "Republican").
@@ -2661,6 +2750,9 @@ class Builder {
   const Document& doc_;
   const NameLexicon& lex_;
   std::vector<Cand> cands_;
+  // Short forms of names of another type than PERSON and the key of the name
+  // ("webb" -> "james webb space telescope"): NamedAfterPersons.
+  std::unordered_map<std::string, std::string> short_names_;
   mutable int sports_ = -1;                      // SportsReport(): -1 not known yet, 0 no, 1 yes
   std::vector<std::vector<std::string>> roles_;  // the roles of candidates (Cand::roles)
   std::vector<uint8_t> person_;                  // per token: inside a PERSON mention
