@@ -454,6 +454,28 @@ class Builder {
   }
   // Whether the text writes tokens [b, e) as a whole word sequence elsewhere
   // (not right after token b - 1).
+  // Whether the text writes the words [b + 1, e) elsewhere without word b
+  // before them ("Follow AWR Hawkins" ... "AWR Hawkins is"; not "Homegate
+  // Hospitality Inc" ... "Homegate Hospitality Inc").
+  bool ElsewhereWithout(uint32_t b, uint32_t e) const {
+    if (doc_.tokens[b + 1].kind != TokenKind::kWord) return false;
+    const size_t from = doc_.tokens[b + 1].span.start;
+    const std::string_view w = doc_.text.substr(from, doc_.tokens[e - 1].span.end - from);
+    const std::string_view first = doc_.Text(b);
+    auto word = [&](size_t k) {
+      return k < doc_.text.size() && std::isalnum(static_cast<unsigned char>(doc_.text[k]));
+    };
+    for (size_t at = doc_.text.find(w); at != std::string_view::npos;
+         at = doc_.text.find(w, at + 1)) {
+      if (at == from || (at > 0 && word(at - 1)) || word(at + w.size())) continue;
+      size_t p = at;
+      while (p > 0 && doc_.text[p - 1] == ' ') --p;
+      if (p >= first.size() && doc_.text.compare(p - first.size(), first.size(), first) == 0)
+        continue;
+      return true;
+    }
+    return false;
+  }
   bool Elsewhere(uint32_t b, uint32_t e) const {
     const size_t from = doc_.tokens[b].span.start;
     const std::string_view w = doc_.text.substr(from, doc_.tokens[e - 1].span.end - from);
@@ -765,8 +787,9 @@ class Builder {
     cands_.reserve(SplitRoom(spans.size()));
     for (ner::NameSpan& s : spans) {
       // "Mr. Clarke", "Mrs. Smith": a courtesy title opens a person's name, not
-      // an organization's, whatever the tagger typed it.
-      if (s.type == ner::kOrg && s.end - s.begin >= 2 && Courtesy(Word(s.begin)) &&
+      // an organization's or a place's ("Mr. Trump" LOC), whatever the tagger
+      // typed it.
+      if (s.type != ner::kPer && s.end - s.begin >= 2 && Courtesy(Word(s.begin)) &&
           doc_.tokens[s.begin + 1].Is(kCapitalized))
         s.type = ner::kPer;
       Cand c;
@@ -807,9 +830,12 @@ class Builder {
       // "Hold Melania Trump to her husband's standards": a sentence's first word that
       // the text never capitalizes inside a sentence, and no list knows as a given
       // name, is not part of a name of three words the text writes without it.
-      if (s.type == ner::kPer && c.e - c.b >= 3 && OpensSentence(c.b) && PlainWord(c.b) &&
-          !(context_.word_bits[c.b] & 5) /* kSeenCapMid | kSeenCapsMid */ && !context_.lists[c.b] &&
-          !context_.gazetteer[c.b] && Elsewhere(c.b + 1, c.e)) {
+      // So is "Follow" of "Follow AWR Hawkins on Twitter" read as an ORG, where
+      // the text writes the rest without it.
+      if ((s.type == ner::kPer || s.type == ner::kOrg) && c.e - c.b >= 3 && OpensSentence(c.b) &&
+          PlainWord(c.b) && !(context_.word_bits[c.b] & 5) /* kSeenCapMid | kSeenCapsMid */ &&
+          !context_.lists[c.b] && !context_.gazetteer[c.b] &&
+          (s.type == ner::kPer ? Elsewhere(c.b + 1, c.e) : ElsewhereWithout(c.b, c.e))) {
         ++c.b;
       }
       // "Planemaker Airbus declined", "Carmaker BMW said": a company's title that
@@ -946,6 +972,15 @@ class Builder {
         } else if (p != lex_.place.end() && p->second == "GPE") {
           c.type = "GPE";
         }
+      }
+      // "MYKOLAIV - Ukraine forces said ...": the capitals that open a dispatch's
+      // dateline name the place it was filed from, though the tagger read an ORG.
+      if (s.type == ner::kOrg && c.type == "ORG" && doc_.tokens[c.b].Is(kParagraphStart) &&
+          doc_.tokens[c.b].Is(kDateline) && doc_.tokens[c.b].Is(kAllCaps) &&
+          c.e + 1 < doc_.tokens.size() && doc_.tokens[c.e].Is(kDateline) &&
+          !context_.caps_line[c.e + 1] /* "RUGBY UNION - ..." of a headline */ &&
+          doc_.tokens[c.e].kind == TokenKind::kPunct && !lex_.org.count(Folded(c.b, c.e))) {
+        c.type = "GPE";
       }
       // The tagger's LOC that no lexicon knows is a place only with a sign of one
       // around it here or at another mention ("in Novi", "Flint, Mich.");
@@ -1204,6 +1239,13 @@ class Builder {
       if (i >= n || doc_.tokens[i].kind != TokenKind::kWord || !In<kCompanyNouns>(Word(i)))
         continue;
       std::string f = Folded(c.b, c.e);
+      if (!lex_.country.count(f) && !lex_.place.count(f)) forms.insert(std::move(f));
+    }
+    // "hired ... Mercury LLC. The head of Mercury, ...": a company named with its
+    // legal form is the company without it too.
+    for (const Cand& c : cands_) {
+      if (c.type != "ORG" || c.e - c.b < 2 || !In<kLegalForms>(Word(c.e - 1))) continue;
+      std::string f = Folded(c.b, c.e - 1);
       if (!lex_.country.count(f) && !lex_.place.count(f)) forms.insert(std::move(f));
     }
     if (forms.empty()) return;
@@ -1919,9 +1961,10 @@ class Builder {
       // "the event organizer [Alliance] to [Reclaim Our Schools]", "Committee to
       // Protect Journalists": a group's name, "to" and a capitalized phrase of two
       // words or more that opens with no name a list knows.
-      if (c.type == "ORG" && c.e + 2 < n && Word(c.e) == "to" && In<kToGroups>(Word(c.e - 1)) &&
-          plain_cap(c.e + 1) && !context_.gazetteer[c.e + 1] && !context_.lists[c.e + 1] &&
-          !GivenName(c.e + 1)) {
+      // ("Alliance" alone may be read as a person's name.)
+      if ((c.type == "ORG" || (c.type == "PERSON" && c.e - c.b == 1)) && c.e + 2 < n &&
+          Word(c.e) == "to" && In<kToGroups>(Word(c.e - 1)) && plain_cap(c.e + 1) &&
+          !context_.gazetteer[c.e + 1] && !context_.lists[c.e + 1] && !GivenName(c.e + 1)) {
         uint32_t end = c.e + 1;
         while (end < n && doc_.tokens[end].kind == TokenKind::kWord &&
                doc_.tokens[end].Is(kCapitalized) && !doc_.tokens[end].Is(kSentenceStart) &&
@@ -1935,6 +1978,7 @@ class Builder {
         if (ok && !lex_.org.count(Folded(c.e + 1, end)) &&
             !lex_.place.count(Folded(c.e + 1, end))) {
           c.e = end;
+          c.type = "ORG";
           k = j - 1;
         }
       }
