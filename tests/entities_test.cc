@@ -1129,5 +1129,37 @@ TEST(EntitiesTest, CourtesyTitleMakesAPersonOfAPlace) {
   }
 }
 
+TEST(EntitiesTest, ClubsGroundsAndCompetitionsInAReportOnAGame) {
+  // Written in wire style (PolNeAR has no football): the clubs were GPE, the
+  // ground GPE, "Champions League" dropped (a MISC).
+  Found f = Analyse(
+      "Hull City were held 1-1 at Boothferry Park by Cardiff City after a goal from the "
+      "penalty spot. Cardiff host Derby County next season and play in the Champions League.");
+  for (const char* club : {"Hull City", "Cardiff City", "Derby County"}) {
+    ASSERT_NE(f.With(club), nullptr) << club;
+    EXPECT_EQ(f.With(club)->type, "ORG") << club;
+  }
+  ASSERT_NE(f.With("Boothferry Park"), nullptr);
+  EXPECT_EQ(f.With("Boothferry Park")->type, "FAC");
+  ASSERT_NE(f.With("Champions League"), nullptr);
+  EXPECT_EQ(f.With("Champions League")->type, "EVENT");
+  // PolNeAR breitbart_2016-06-05 (reports from the French Open): the arena was GPE.
+  std::string text;
+  if (PolnearTrainText("breitbart_2016-06-05_the-latest-mourners-say-ali-s-de", &text) &&
+      !text.empty()) {
+    Found g = Analyse(text);
+    ASSERT_NE(g.With("Madison Square Garden"), nullptr);
+    EXPECT_EQ(g.With("Madison Square Garden")->type, "FAC");
+  }
+  // Not in other news: the city, and the Arab League.
+  Found h = Analyse(
+      "Last month, he waded into politics on a Kansas City radio station. Members of the Arab "
+      "League met in Cairo.");
+  ASSERT_NE(h.With("Kansas City"), nullptr);
+  EXPECT_EQ(h.With("Kansas City")->type, "GPE");
+  const Entity* arab = h.With("Arab League");
+  EXPECT_TRUE(arab == nullptr || arab->type != "EVENT");
+}
+
 }  // namespace
 }  // namespace lede

@@ -75,18 +75,18 @@ constexpr size_t kMaxBucket = 64;
 struct Fig {
   Span span;
   const Quantity* q = nullptr;
-  std::string type;
+  std::string_view type;    // the entity's (the entities outlive the checks)
   uint32_t tb = 0, te = 0;  // tokens [tb, te)
   uint32_t sentence = 0;
 };
 
-// Folded word of token i ("" for very long tokens).
-std::string W(const Document& d, uint32_t i) {
-  if (i >= d.tokens.size()) return std::string();
-  std::string_view t = d.Text(i);
-  if (t.size() > 48) return std::string();
-  std::string f = Fold(t);
-  if (f.size() > 1 && f.back() == '.') f.pop_back();
+// Folded word of token i ("" for very long tokens), without a final period:
+// a view of the Document's folded text (Fold() of the token, folded once).
+std::string_view W(const Document& d, uint32_t i) {
+  if (i >= d.tokens.size()) return std::string_view();
+  if (d.Text(i).size() > 48) return std::string_view();
+  std::string_view f = d.Folded(i);
+  if (f.size() > 1 && f.back() == '.') f.remove_suffix(1);
   return f;
 }
 
@@ -245,7 +245,7 @@ class Checker {
     if (a.sentence != b.sentence || b.tb < a.te || b.tb - a.te > 2) return false;
     if (b.tb == a.te) return false;
     for (uint32_t k = a.te; k < b.tb; ++k) {
-      std::string w = W(d_, k);
+      std::string_view w = W(d_, k);
       if (w != "(" && w != "," && w != "or" && w != "/" && w != "[" && w != "-" &&
           w != "\xE2\x80\x93" && w != "\xE2\x80\x94" && w != "=")
         return false;
@@ -269,7 +269,7 @@ class Checker {
     for (size_t k = 0; k < figs_.size(); ++k) {
       const Fig& a = figs_[k];
       if (Dim(*a.q) != "money" || is_rate_[k] || !std::isfinite(a.q->value)) continue;
-      std::string w = W(d_, a.te);
+      std::string_view w = W(d_, a.te);
       if (w != "to" && w != "per" && w != "against") continue;
       uint32_t t = a.te + 1;
       if (W(d_, t) == "the" || W(d_, t) == "one" || W(d_, t) == "a") ++t;
@@ -277,7 +277,7 @@ class Checker {
           {"dollar", "USD"},    {"euro", "EUR"},  {"pound", "GBP"}, {"hryvnia", "UAH"},
           {"rouble", "RUB"},    {"ruble", "RUB"}, {"yen", "JPY"},   {"yuan", "CNY"},
           {"greenback", "USD"}, {"franc", "CHF"}};
-      std::string c = W(d_, t);
+      std::string_view c = W(d_, t);
       const char* unit = nullptr;
       for (const auto& pair : kCurrency)
         if (c == pair[0]) unit = pair[1];
@@ -399,7 +399,7 @@ class Checker {
     return -1;
   }
 
-  static int Direction(const std::string& w) {
+  static int Direction(std::string_view w) {
     static const char* const kUp[] = {
         "rise",  "rose",    "risen", "rising", "rises",  "increase", "increased", "increases",
         "up",    "grew",    "grow",  "growth", "jump",   "jumped",   "gain",      "gained",
@@ -535,12 +535,12 @@ class Checker {
         }
         // "73% said the same", "60% also backed it": overlapping answers.
         for (uint32_t x = t; x < t + 5 && x < d_.sentences[sent].end; ++x) {
-          std::string w = W(d_, x);
+          std::string_view w = W(d_, x);
           if (w == "same" || w == "also" || w == "too" || w == "both" || w == "each") mixed = true;
         }
         bool stance = false;
         for (uint32_t x = t; x < t + 3 && x < d_.sentences[sent].end && !stance; ++x) {
-          std::string w = W(d_, x);
+          std::string_view w = W(d_, x);
           for (const char* const* p = kStance; *p; ++p)
             if (w == *p) stance = true;
         }
@@ -577,7 +577,7 @@ class Checker {
       if (f.q->approx == Approx::kLessThan || f.q->approx == Approx::kAtMost) continue;
       if (W(d_, f.te) != "of") continue;
       uint32_t t = f.te + 1;
-      std::string w = W(d_, t);
+      std::string_view w = W(d_, t);
       if (w == "the" || w == "its" || w == "their" || w == "all" || w == "his" || w == "her" ||
           w == "our" || w == "a" || w == "an" || w == "those")
         w = W(d_, ++t);
@@ -631,7 +631,7 @@ class Checker {
     if (to < from || to - from > 4) return false;
     for (uint32_t x = from; x < to; ++x) {
       const Token& t = d_.tokens[x];
-      std::string w = W(d_, x);
+      std::string_view w = W(d_, x);
       if (w == "," || w == "and") continue;
       if (t.kind != TokenKind::kWord || !t.Is(kLower) || w == "said" || w == "while" ||
           w == "but" || w == "than")
@@ -648,7 +648,7 @@ class Checker {
       if (p.type != "CARDINAL" || w.type != "CARDINAL" || p.sentence != w.sentence) continue;
       if (W(d_, p.te) != "of") continue;
       uint32_t t = p.te + 1;
-      std::string det = W(d_, t);
+      std::string_view det = W(d_, t);
       if (det == "the" || det == "its" || det == "their" || det == "his" || det == "her" ||
           det == "our" || det == "those" || det == "these")
         ++t;
@@ -731,7 +731,7 @@ class Checker {
   }
 
   bool IsMarker(uint32_t t, uint32_t* len) const {
-    std::string a = W(d_, t), b = W(d_, t + 1);
+    std::string_view a = W(d_, t), b = W(d_, t + 1);
     uint32_t n = 0;
     if (a == "including" || a == "(") n = 1;
     if ((a == "of" && (b == "whom" || b == "which" || b == "them")) ||
@@ -748,7 +748,7 @@ class Checker {
     std::string_view last = d_.Text(f.te - 1);
     uint32_t t = f.te;
     auto skip_det = [&](uint32_t x) {
-      std::string w = W(d_, x);
+      std::string_view w = W(d_, x);
       while (x < s.end &&
              (w == "the" || w == "a" || w == "an" || w == "this" || w == "its" || w == "their" ||
               d_.tokens[x].Is(kPossessive) ||
@@ -761,13 +761,13 @@ class Checker {
     };
     auto noun = [&](uint32_t x) -> std::string {
       if (x >= s.end || d_.tokens[x].kind != TokenKind::kWord) return std::string();
-      std::string w = W(d_, x);
+      std::string_view w = W(d_, x);
       // "of the war's" / "long war": one adjective is allowed before the noun.
       static const char* const kAdj[] = {"long",    "bloody",  "brutal",    "ongoing",
                                          "current", "russian", "ukrainian", nullptr};
       for (const char* const* p = kAdj; *p; ++p)
-        if (w == *p && x + 1 < s.end) return W(d_, x + 1);
-      return w;
+        if (w == *p && x + 1 < s.end) return std::string(W(d_, x + 1));
+      return std::string(w);
     };
     std::string lower = Fold(last.substr(0, std::min<size_t>(last.size(), 48)));
     bool old = lower.size() > 4 && (lower.compare(lower.size() - 4, 4, "-old") == 0 ||
@@ -776,10 +776,10 @@ class Checker {
       if (W(d_, t) == "old") ++t;
       return noun(skip_det(t));
     }
-    std::string w = W(d_, t);
+    std::string_view w = W(d_, t);
     if (w == "of" || w == "into" || w == "since" || w == "after") {
       uint32_t x = skip_det(t + 1);
-      std::string n = W(d_, x);
+      std::string_view n = W(d_, x);
       if (n == "start" || n == "beginning" || n == "outbreak" || n == "onset") {
         if (W(d_, x + 1) != "of") return std::string();
         x = skip_det(x + 2);
@@ -935,7 +935,7 @@ class Checker {
       if (nt.kind != TokenKind::kWord || vt.kind != TokenKind::kWord || !nt.Is(kLower) ||
           !vt.Is(kLower))
         continue;
-      std::string noun = W(d_, f.te), verb = W(d_, f.tb - 1);
+      std::string_view noun = W(d_, f.te), verb = W(d_, f.tb - 1);
       static const char* const kStop[] = {
           "the",   "of",    "and",   "or",     "to",       "in",    "on",      "for",
           "with",  "by",    "at",    "from",   "than",     "per",   "a",       "an",
@@ -952,7 +952,7 @@ class Checker {
       if (stop) continue;
       // The subject: the word before the verb, past auxiliaries ("strikes had killed").
       uint32_t x = f.tb - 1;
-      std::string subject;
+      std::string_view subject;
       while (x > s.begin) {
         --x;
         subject = W(d_, x);
@@ -967,7 +967,8 @@ class Checker {
           subject == "his" || subject == "her" || subject == "our" || subject == "she" ||
           subject == "who" || subject == "which" || subject == "that" || subject == "and")
         continue;
-      auto& bucket = by_key[subject + " " + verb + " " + noun];
+      auto& bucket =
+          by_key[std::string(subject) + " " + std::string(verb) + " " + std::string(noun)];
       if (bucket.size() < kMaxBucket) bucket.push_back(k);
     }
     for (auto& [key, ids] : by_key) {
@@ -1027,12 +1028,12 @@ class Checker {
     std::vector<std::string> d1, d2;
     auto days = [&](uint32_t s, std::vector<std::string>* out) {
       for (uint32_t t = d_.sentences[s].begin; t < d_.sentences[s].end; ++t) {
-        std::string w = W(d_, t);
+        std::string_view w = W(d_, t);
         static const char* const kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                             "friday", "saturday", "sunday",    "yesterday",
                                             "today",  nullptr};
         for (const char* const* p = kDays; *p; ++p)
-          if (w == *p) out->push_back(w);
+          if (w == *p) out->emplace_back(w);
       }
     };
     days(s1, &d1);

@@ -283,6 +283,7 @@ class Builder {
     LexiconOrgs();
     ResolveUnsurePlaces();
     CompanyNames();
+    SportsNames();
     UntaggedCompanies();
     MergeOrgNames();
     NumberedUnits();
@@ -1253,6 +1254,108 @@ class Builder {
       if ((c.type == "PERSON" || c.type == "GPE") && forms.count(Folded(c.b, c.e))) c.type = "ORG";
     }
   }
+  // A score: "3-1", "32-22" (one or two digits each side).
+  bool Score(uint32_t i) const {
+    if (doc_.tokens[i].kind != TokenKind::kNumber) return false;
+    const std::string_view w = doc_.Text(i);
+    const size_t dash = w.find('-');
+    return dash >= 1 && dash <= 2 && w.size() - dash - 1 >= 1 && w.size() - dash - 1 <= 2 &&
+           w.find_first_not_of("0123456789-") == std::string_view::npos;
+  }
+  // A report on a game: words only sport uses, three of them or more, or two
+  // and a score ("3-1", "32-22").
+  bool SportsReport() const {
+    if (sports_ < 0) sports_ = FindSportsReport() ? 1 : 0;
+    return sports_ == 1;
+  }
+  bool FindSportsReport() const {
+    static const char* const kSportWords[] = {
+        "goal",       "goals",      "scored",        "striker",    "midfielder",  "defender",
+        "goalkeeper", "penalty",    "league",        "club",       "fixture",     "stadium",
+        "innings",    "wicket",     "wickets",       "touchdown",  "quarterback", "pitcher",
+        "playoffs",   "tournament", "championship",  "match",      "matches",     "coach",
+        "season",     "semi-final", "quarter-final", "relegation", "half-time",   nullptr};
+    std::unordered_set<std::string_view> seen;
+    int scores = 0;
+    for (uint32_t i = 0; i < doc_.tokens.size(); ++i) {
+      const Token& t = doc_.tokens[i];
+      if (t.kind == TokenKind::kWord && t.Is(kLower) && In<kSportWords>(Word(i))) {
+        seen.insert(Word(i));
+      } else if (Score(i)) {
+        ++scores;
+      }
+      if (seen.size() >= 3 || (seen.size() >= 2 && scores >= 1)) return true;
+    }
+    return false;
+  }
+  // In a report on a game: "Manchester City", "Norwich City", "Bristol Rovers"
+  // read as places are clubs (not after "in", "to", "near": "the final in Mexico
+  // City") with a sign of a team (a score in the sentence, "beat", "host",
+  // "against"), at every mention of the form; "held 1-1 at Anfield", "the fight
+  // at Madison Square Garden": a name of up to three words after "at" that no
+  // list knows as a place and that is not built like one is a ground (FAC).
+  void SportsNames() {
+    static const char* const kGroundWords[] = {"garden", "stadium",  "arena", "park",
+                                               "field",  "ground",   "bowl",  "oval",
+                                               "dome",   "coliseum", nullptr};
+    static const char* const kClubWords[] = {
+        "city",    "united",  "rovers", "town",   "county", "athletic",  "albion", "wanderers",
+        "rangers", "hotspur", "villa",  "orient", "argyle", "wednesday", nullptr};
+    bool any = false;
+    for (const Cand& c : cands_) {
+      any =
+          any ||
+          ((c.type == "GPE" || c.type == "LOC") &&
+           (In<kClubWords>(Word(c.e - 1)) || (c.b > 0 && Word(c.b - 1) == "at"))) ||
+          (c.type == "ORG" && c.b > 0 && Word(c.b - 1) == "at" && In<kGroundWords>(Word(c.e - 1)));
+    }
+    if (!any || !SportsReport()) return;
+    auto place_prep = [&](uint32_t b) {
+      if (b == 0) return false;
+      const std::string_view w = Word(b - 1);
+      return w == "in" || w == "to" || w == "near" || w == "into" || w == "outside" ||
+             w == "from" || w == "across" || w == "around" || w == "throughout";
+    };
+    // A sign of a team: a score in the sentence ("a 3-1 win over"), a result's
+    // verb after the name or a rival's word before it.
+    auto team = [&](const Cand& c) {
+      const Sentence& st = doc_.sentences[doc_.SentenceOf(c.b)];
+      for (uint32_t i = st.begin; i < st.end; ++i) {
+        if (Score(i)) return true;
+      }
+      static const char* const kResults[] = {"beat",   "beats", "drew",  "draw",     "lost",
+                                             "lose",   "won",   "win",   "defeated", "face",
+                                             "faces",  "host",  "hosts", "play",     "plays",
+                                             "played", "meet",  "meets", "edged",    nullptr};
+      if (c.e < doc_.tokens.size() && In<kResults>(Word(c.e))) return true;
+      if (c.b == 0) return false;
+      const std::string_view w = Word(c.b - 1);
+      return w == "against" || w == "over" || w == "v" || w == "vs" || w == "v." || w == "vs." ||
+             (doc_.tokens[c.b - 1].Is(kLower) && In<kResults>(w));  // "host Derby County"
+    };
+    std::unordered_set<std::string> clubs;
+    for (Cand& c : cands_) {
+      if ((c.type != "GPE" && c.type != "LOC") || c.e - c.b < 2 || !In<kClubWords>(Word(c.e - 1)) ||
+          context_.caps_line[c.b] || place_prep(c.b) || lex_.country.count(Folded(c.b, c.e)) ||
+          !team(c))
+        continue;
+      c.type = "ORG";
+      clubs.insert(Folded(c.b, c.e));
+    }
+    for (Cand& c : cands_) {
+      if ((c.type == "GPE" || c.type == "LOC") && clubs.count(Folded(c.b, c.e))) {
+        c.type = "ORG";
+      } else if ((c.type == "GPE" || c.type == "LOC") && c.e - c.b <= 3 && c.b > 0 &&
+                 Word(c.b - 1) == "at" && !KnownPlace(c.b, c.e) && !context_.caps_line[c.b] &&
+                 !doc_.tokens[c.b].Is(kAllCaps)) {
+        c.type = "FAC";
+      } else if (c.type == "ORG" && c.e - c.b >= 2 && c.e - c.b <= 3 && c.b > 0 &&
+                 Word(c.b - 1) == "at" && In<kGroundWords>(Word(c.e - 1)) &&
+                 !context_.caps_line[c.b] && !lex_.org.count(Folded(c.b, c.e))) {
+        c.type = "FAC";  // "at Madison Square Garden" read as an ORG
+      }
+    }
+  }
   static bool CompanyTitle(std::string_view w) {
     return In<kCompanyTitles>(w) || (w.size() > 6 && w.substr(w.size() - 5) == "maker");
   }
@@ -2047,6 +2150,9 @@ class Builder {
       for (uint32_t i = b; i < e; ++i) {
         if (In<kEventWords>(Word(i))) return "EVENT";
       }
+      // "the Champions League", "Europa League" in a report on a game are
+      // competitions (the "Arab League" elsewhere is no event).
+      if (e - b >= 2 && last == "league" && SportsReport()) return "EVENT";
       if (e - b == 1 && doc_.tokens[b].Is(kCapitalized)) {
         for (const char* suffix : {"ian", "ians", "ese", "ish", "ean", "eans"}) {
           size_t n = std::char_traits<char>::length(suffix);
@@ -2510,6 +2616,7 @@ class Builder {
   const Document& doc_;
   const NameLexicon& lex_;
   std::vector<Cand> cands_;
+  mutable int sports_ = -1;                      // SportsReport(): -1 not known yet, 0 no, 1 yes
   std::vector<std::vector<std::string>> roles_;  // the roles of candidates (Cand::roles)
   std::vector<uint8_t> person_;                  // per token: inside a PERSON mention
   std::vector<bool> title_line_;                 // per token (a bit): on a Title Case headline line

@@ -89,8 +89,12 @@ class WordClusters {
   uint16_t Fine(uint32_t h) const {
     if (fp_.empty()) return kNoCluster;
     const uint32_t fp = h >> (32 - bits_);
-    auto it = std::lower_bound(fp_.begin(), fp_.end(), fp);
-    return it != fp_.end() && *it == fp ? fine_[it - fp_.begin()] : kNoCluster;
+    // The first fingerprint equal to fp, as a binary search would find it.
+    for (uint32_t i = start_[fp >> shift_], e = start_[(fp >> shift_) + 1]; i < e; ++i) {
+      if (fp_[i] == fp) return fine_[i];
+      if (fp_[i] > fp) break;
+    }
+    return kNoCluster;
   }
   uint8_t Coarse(uint16_t fine) const {
     return fine >= coarse_.size() ? kNoCoarse - (kNoCluster - fine) : coarse_[fine];
@@ -134,7 +138,11 @@ class WordClusters {
     auto peek = [&]() {  // the 64 bits from pos (zeros past the end)
       const size_t at = pos >> 3;
       uint64_t w = 0;
-      std::memcpy(&w, bits.data() + at, std::min<size_t>(8, bits.size() - at));
+      if (bits.size() - at >= 8) {
+        std::memcpy(&w, bits.data() + at, 8);  // a fixed-size copy: one load
+      } else {
+        std::memcpy(&w, bits.data() + at, bits.size() - at);
+      }
       return w >> (pos & 7);  // at least 57 valid bits
     };
     fp_.resize(n);
@@ -158,9 +166,23 @@ class WordClusters {
       fine_[i] = static_cast<uint16_t>(peek() & cmask);
       if (fine_[i] >= nfine || coarse_[fine_[i]] >= ncoarse) return false;
     }
+    // Buckets by the fingerprints' top bits, two to four fingerprints each:
+    // bucket k holds fp_[start_[k] .. start_[k + 1]).
+    int top = 1;
+    while (top < bits_ && (size_t{4} << top) <= fp_.size()) ++top;
+    shift_ = static_cast<uint8_t>(bits_ - top);
+    const uint32_t buckets = 1u << top;
+    start_.assign(buckets + 1, n);
+    uint32_t bucket = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+      const uint32_t k = std::min(fp_[i] >> shift_, buckets);
+      for (; bucket <= k; ++bucket) start_[bucket] = i;
+    }
     return true;
   }
   std::vector<uint32_t> fp_;     // ascending
+  std::vector<uint32_t> start_;  // per bucket of fingerprints (Parse)
+  uint8_t shift_ = 0;            // a fingerprint's bucket: fp >> shift_
   std::vector<uint16_t> fine_;   // per fingerprint
   std::vector<uint8_t> coarse_;  // per fine cluster
   uint8_t bits_ = 32;
@@ -335,12 +357,16 @@ struct Gazetteer {
       Gazetteer g;
       std::vector<std::pair<uint32_t, uint8_t>> phrases, firsts;
       for (const auto& [phrase, cat] : NameLexicon::Get().phrases) {
-        Document d = BuildDocument(phrase);
-        if (d.tokens.empty() || d.tokens.size() > kMaxPhrase) continue;
+        // The spans of BuildDocument's tokens, without the rest of a Document.
+        const std::vector<Token> tokens = Tokenize(phrase);
+        if (tokens.empty() || tokens.size() > kMaxPhrase) continue;
+        auto text = [&](const Token& t) {
+          return std::string_view(phrase).substr(t.span.start, t.span.end - t.span.start);
+        };
         uint32_t h = kPhraseSeed;
-        for (const Token& t : d.tokens) h = Mix(h, LowerHash(d.Text(t)));
+        for (const Token& t : tokens) h = Mix(h, LowerHash(text(t)));
         phrases.emplace_back(h, static_cast<uint8_t>(cat));
-        firsts.emplace_back(LowerHash(d.Text(d.tokens[0])), 1);
+        firsts.emplace_back(LowerHash(text(tokens[0])), 1);
       }
       g.phrases.Build(phrases);
       g.firsts.Build(firsts);

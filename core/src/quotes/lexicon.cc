@@ -39,8 +39,8 @@ QuoteLexicon::QuoteLexicon(std::string_view cues, std::string_view sources,
     std::vector<std::string_view> f = Fields(line);
     if (f.size() < 4) return;
     CueVerb v;
-    v.lemma = std::string(f[0]);
-    v.stance = std::string(f[1]);
+    v.lemma = Keep(f[0]);
+    v.stance = Keep(f[1]);
     v.frame = f[2] == "think"  ? CueFrame::kThink
               : f[2] == "name" ? CueFrame::kName
                                : CueFrame::kSpeech;

@@ -21,9 +21,11 @@ enum class CueFrame : uint8_t {
   kName,    // names a term: call, dub, bill (partial quotes)
 };
 
+// The lemma and stance are views of the lexicon's own storage (or of string
+// literals): they outlive every analysis, and each is followed by a NUL.
 struct CueVerb {
-  std::string lemma;   // "say", "deny", "point_out"
-  std::string stance;  // say, claim, deny, admit, warn, announce, ask
+  std::string_view lemma;   // "say", "deny", "point_out"
+  std::string_view stance;  // say, claim, deny, admit, warn, announce, ask
   CueFrame frame = CueFrame::kSpeech;
 };
 

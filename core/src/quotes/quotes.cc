@@ -724,26 +724,24 @@ class QuoteFinder {
 
   // Verbs whose reported content may be an infinitive ("vowed to fight").
   static bool Infinitive(const CueVerb* verb) {
-    static const char* const kLemmas[] = {"want",    "refuse",   "decline", "vow",  "pledge",
-                                          "promise", "threaten", "hope",    "plan", "agree",
-                                          "urge",    "ask",      "call_on", "seek", "demand",
-                                          "tell",    "warn",     "expect",  nullptr};
-    for (const char* const* l = kLemmas; *l; ++l)
-      if (verb->lemma == *l) return true;
+    static constexpr std::string_view kLemmas[] = {
+        "want",  "refuse", "decline", "vow",     "pledge", "promise", "threaten", "hope", "plan",
+        "agree", "urge",   "ask",     "call_on", "seek",   "demand",  "tell",     "warn", "expect"};
+    for (std::string_view l : kLemmas)
+      if (verb->lemma == l) return true;
     return false;
   }
 
   // Verbs that put the speaker after them ("..., said S"); "told S" and
   // "asked S" name the hearer.
   static bool Inverts(const CueVerb* verb) {
-    static const char* const kLemmas[] = {
-        "say",         "add",   "write",   "tweet",  "note",    "explain", "continue",
-        "recall",      "reply", "respond", "joke",   "quip",    "observe", "insist",
-        "argue",       "claim", "state",   "remark", "declare", "admit",   "concede",
-        "acknowledge", "warn",  "predict", "echo",   "yell",    "chant",   "conclude",
-        "report",      "post",  "comment", "agree",  nullptr};
-    for (const char* const* l = kLemmas; *l; ++l)
-      if (verb->lemma == *l) return true;
+    static constexpr std::string_view kLemmas[] = {
+        "say",   "add",     "write",   "tweet",    "note",    "explain",     "continue", "recall",
+        "reply", "respond", "joke",    "quip",     "observe", "insist",      "argue",    "claim",
+        "state", "remark",  "declare", "admit",    "concede", "acknowledge", "warn",     "predict",
+        "echo",  "yell",    "chant",   "conclude", "report",  "post",        "comment",  "agree"};
+    for (std::string_view l : kLemmas)
+      if (verb->lemma == l) return true;
     return false;
   }
 
@@ -1119,7 +1117,7 @@ class QuoteFinder {
         Frame f;
         f.cue = {v, v + 1};
         f.verb = verb;
-        f.lemma = verb->lemma.c_str();
+        f.lemma = verb->lemma.data();  // NUL-terminated (CueVerb)
         f.sentence = s;
         uint32_t subj_at = v;
         if (Word(v, "saying") && v >= sb + 2 && Word(v - 1, "as") && Word(v - 2, "quoted")) {
@@ -1391,7 +1389,7 @@ class QuoteFinder {
     Frame f;
     f.cue = {v, v + 1};
     f.verb = verb;
-    f.lemma = verb->lemma.c_str();
+    f.lemma = verb->lemma.data();  // NUL-terminated (CueVerb)
     f.sentence = s;
     uint32_t k = v + 1;
     if (Word(k, "by")) {

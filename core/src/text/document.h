@@ -97,6 +97,11 @@ struct Document {
 // Splits a valid UTF-8 text. O(n) in time and memory.
 Document BuildDocument(std::string_view text);
 
+// The tokens of BuildDocument(text), their spans and kinds, without the rest
+// of the Document (sentences, word ids, case flags): for short phrases, such
+// as the tagger's gazetteer entries, read once at start-up.
+std::vector<Token> Tokenize(std::string_view text);
+
 // True for lower-cased abbreviations that keep their period ("gen", "sept",
 // "u.s", "inc"). Exposed for tests and later stages.
 bool IsKnownAbbreviation(std::string_view folded_without_period);
