@@ -1161,5 +1161,65 @@ TEST(EntitiesTest, ClubsGroundsAndCompetitionsInAReportOnAGame) {
   EXPECT_TRUE(arab == nullptr || arab->type != "EVENT");
 }
 
+TEST(EntitiesTest, HospitalOrInstitutionReadAsAPlace) {
+  // PolNeAR west-journal_2016-09-14 and wash-post_2016-09-25: both were GPE.
+  Found f = Analyse(
+      "According to her account, after examining Clinton's leg, she insisted that the first "
+      "lady go to Bethesda Naval Hospital for an ultrasound. The Ohio chapter of the A. Philip "
+      "Randolph Institute and the Northeast Ohio Coalition for the Homeless sued.");
+  ASSERT_NE(f.With("Bethesda Naval Hospital"), nullptr);
+  EXPECT_EQ(f.With("Bethesda Naval Hospital")->type, "FAC");
+  ASSERT_NE(f.With("A. Philip Randolph Institute"), nullptr);
+  EXPECT_EQ(f.With("A. Philip Randolph Institute")->type, "ORG");
+  // PolNeAR breitbart_2016-04-19: "the United States Senate" was GPE.
+  Found s = Analyse(
+      "Clinton won New York, which she represented for eight years in the United States "
+      "Senate.");
+  ASSERT_NE(s.With("United States Senate"), nullptr);
+  EXPECT_EQ(s.With("United States Senate")->type, "ORG");
+  Found g = Analyse("The victim was taken to Miami Valley Hospital, where she died.");
+  ASSERT_NE(g.With("Miami Valley Hospital"), nullptr);
+  EXPECT_EQ(g.With("Miami Valley Hospital")->type, "FAC");
+}
+
+TEST(EntitiesTest, HashtagsHandlesAndOkAreNoPartOfAName) {
+  // PolNeAR huff-post_2016-06-09, breitbart_2016-02-18, breitbart_2016-03-15.
+  Found f = Analyse(
+      "me leaving the polls after voting for Hillary #GirlIGuessImWithHer HNRNAuq7nT\n\n"
+      "Follow Adelle Nazarian on Twitter @AdelleNaz.\n\n"
+      "\"You know what? This is all I got, OK? This is all I got, and all I can say is thank "
+      "you.\"");
+  ASSERT_NE(f.With("Hillary"), nullptr);
+  EXPECT_EQ(f.With("Hillary")->type, "PERSON");
+  EXPECT_EQ(f.With("Hillary #GirlIGuessImWithHer HNRNAuq7nT"), nullptr);
+  ASSERT_NE(f.With("Twitter"), nullptr);
+  EXPECT_EQ(f.With("Twitter @AdelleNaz"), nullptr);
+  EXPECT_EQ(f.With("OK"), nullptr);
+  // The state after a place and a comma stays.
+  Found g = Analyse("The rally was held in Tulsa, OK, on Saturday.");
+  ASSERT_NE(g.With("OK"), nullptr);
+  EXPECT_EQ(g.With("OK")->type, "GPE");
+}
+
+TEST(EntitiesTest, FirmBeforeAPossessiveAndItsJudgment) {
+  // Written in wire style: nothing was found ("Jefferies" after "In" was a
+  // GPE when the tagger found it).
+  Found f = Analyse("In Jefferies' view, the shares are cheap.");
+  ASSERT_NE(f.With("Jefferies"), nullptr);
+  EXPECT_EQ(f.With("Jefferies")->type, "ORG");
+  Found g = Analyse(
+      "Analysts at Jefferies said the upgrade was larger than expected. In Jefferies' view, "
+      "the shares are cheap.");
+  ASSERT_NE(g.With("Jefferies"), nullptr);
+  EXPECT_EQ(g.With("Jefferies")->type, "ORG");
+  EXPECT_EQ(g.With("Jefferies")->mentions.size(), 2u);
+  // PolNeAR huff-post_2016-05-02: "FiveThirtyEight" was missed.
+  Found h = Analyse(
+      "HuffPollster looked at the races in Indiana by comparing prediction markets to "
+      "FiveThirtyEight\xE2\x80\x99s forecasts.");
+  ASSERT_NE(h.With("FiveThirtyEight"), nullptr);
+  EXPECT_EQ(h.With("FiveThirtyEight")->type, "ORG");
+}
+
 }  // namespace
 }  // namespace lede

@@ -828,6 +828,23 @@ class Builder {
           break;
         }
       }
+      // "voting for Hillary #GirlIGuessImWithHer HNRNAuq7nT", "on Twitter @AdelleNaz": a
+      // hashtag or a handle ends a name (and is none itself).
+      for (uint32_t k = c.b; k < c.e; ++k) {
+        if (TagOrHandle(k)) {
+          c.e = k;
+          break;
+        }
+      }
+      while (c.e > c.b && (doc_.tokens[c.e - 1].kind == TokenKind::kPunct ||
+                           doc_.tokens[c.e - 1].kind == TokenKind::kQuote))
+        --c.e;
+      if (c.b >= c.e) continue;
+      // "This is all I got, OK?": "OK" is a state only after a place and a comma
+      // ("Tulsa, OK").
+      if (c.e - c.b == 1 && Word(c.b) == "ok" &&
+          !(c.b >= 2 && doc_.Text(c.b - 1) == "," && doc_.tokens[c.b - 2].Is(kCapitalized)))
+        continue;
       // "Hold Melania Trump to her husband's standards": a sentence's first word that
       // the text never capitalizes inside a sentence, and no list knows as a given
       // name, is not part of a name of three words the text writes without it.
@@ -990,6 +1007,13 @@ class Builder {
           !KnownPlace(c.b, c.e) && !PlaceContext(c.b, c.e)) {
         c.unsure = true;
       }
+      // "taken to Miami Valley Hospital": a hospital with a sign of a place is
+      // the building (CoNLL's "Moscow 's Central Clinical Hospital" is a LOC);
+      // without one, ResolveUnsurePlaces makes the institution (WikiGold's
+      // "City Hospital" is an ORG).
+      if (c.type == "GPE" && !c.unsure && c.e - c.b >= 2 && Word(c.e - 1) == "hospital" &&
+          !lex_.place.count(Folded(c.b, c.e)))
+        c.type = "FAC";
       // "Penta" + "Center for Applied Political Studies": an unknown word right
       // before an organization's name is part of it.
       if (c.type == "ORG" && !cands_.empty() && cands_.back().e == c.b &&
@@ -1044,6 +1068,13 @@ class Builder {
     }
   }
 
+  // Token i is a hashtag's or a handle's: "#", "@" or a word right after one.
+  bool TagOrHandle(uint32_t i) const {
+    const size_t at = doc_.tokens[i].span.start;
+    const char ch = doc_.text[at];
+    return ch == '#' || ch == '@' ||
+           (at > 0 && (doc_.text[at - 1] == '#' || doc_.text[at - 1] == '@'));
+  }
   // Whether a lexicon or the city list knows tokens [b, e) as a place, or the
   // name is built like one ("Kent County", "North Florida", "Fort Wayne").
   bool KnownPlace(uint32_t b, uint32_t e) const {
@@ -1111,8 +1142,12 @@ class Builder {
     const bool of_part = p > 1 && p == b && Word(p - 1) == "of" &&
                          (In<kQuantifiers>(Word(p - 2)) ||
                           (e < doc_.tokens.size() && doc_.tokens[e].Is(kPossessive)));
+    // "In Jefferies' view", "at Google's offices": the preposition is the
+    // possessed noun's.
+    const bool owner = e + 1 < doc_.tokens.size() && doc_.tokens[e].Is(kPossessive) &&
+                       doc_.tokens[e + 1].Is(kLower);
     if (p > 0 && In<kPlacePreps>(Word(p - 1)) &&
-        (!doc_.tokens[p - 1].Is(kCapitalized) || OpensSentence(p - 1)) && !of_part)
+        (!doc_.tokens[p - 1].Is(kCapitalized) || OpensSentence(p - 1)) && !of_part && !owner)
       return true;
     // "a visit to Rangoon", not "Choose to Fail" (a title).
     if (p > 1 && Word(p - 1) == "to" && doc_.tokens[p - 2].Is(kLower)) return true;
@@ -1141,11 +1176,24 @@ class Builder {
     return i + 1 < n && doc_.tokens[i].Is(kLower) && doc_.tokens[i].kind == TokenKind::kWord &&
            !In<kRoleStops>(Word(i)) && doc_.tokens[i + 1].Is(kLower) && org_role(i + 1);
   }
+  // A possessive at token e and a firm's staff or a firm's judgment after it:
+  // "Jefferies' analysts", "In Jefferies' view", "Moody's estimates".
+  bool FirmsPossession(uint32_t e) const {
+    static const char* const kJudgments[] = {
+        "view",     "views",        "estimate", "estimates", "forecast", "forecasts", "analysis",
+        "research", "calculations", "outlook",  "rating",    "ratings",  "valuation", nullptr};
+    const size_t n = doc_.tokens.size();
+    if (e + 1 >= n || !doc_.tokens[e].Is(kPossessive) || !doc_.tokens[e + 1].Is(kLower))
+      return false;
+    const std::string_view w = Word(e + 1);
+    return (In<kOrgStaff>(w) && w.back() == 's') || In<kJudgments>(w);
+  }
   // Signs that a name ending before token e, an unknown LOC, is an organization's: the subject
   // of a reporting verb or a verb in the past tense ("Politifact then ruled",
   // "Politifact seized on", "Bloomberg reports", "Politifact did a fact-check").
   bool OrgContext(uint32_t e) const {
     const size_t n = doc_.tokens.size();
+    if (FirmsPossession(e)) return true;  // "In Jefferies' view"
     uint32_t v = e;
     if (v < n && doc_.tokens[v].Is(kLower) && v + 1 < n &&
         (Word(v) == "then" || Word(v) == "also" || Word(v) == "just"))
@@ -1379,8 +1427,10 @@ class Builder {
       if (covered[i] || !word(i) || !t.Is(kCapitalized) || t.span.end - t.span.start < 2 ||
           context_.caps_line[i] || TitleLine(i) || (context_.word_bits[i] & 2))
         continue;
-      // One capitalized word, not inside a run ("Airbus A320", "Foreign Ministry").
-      if ((i > 0 && word(i - 1) && doc_.tokens[i - 1].Is(kCapitalized) && !OpensSentence(i)) ||
+      // One capitalized word, not inside a run ("Airbus A320", "Foreign Ministry"),
+      // or after a sentence's first function word ("In Jefferies' view").
+      if ((i > 0 && word(i - 1) && doc_.tokens[i - 1].Is(kCapitalized) && !OpensSentence(i) &&
+           !(OpensSentence(i - 1) && In<kFunctionWords>(Word(i - 1)))) ||
           (i + 1 < n && word(i + 1) && doc_.tokens[i + 1].Is(kCapitalized)))
         continue;
       const std::string_view w = Word(i);
@@ -1395,7 +1445,7 @@ class Builder {
                               In<kCompanyNouns>(Word(k)) && Word(k) != "headquarters";
       const bool shares_in = i >= 2 && (Word(i - 1) == "in" || Word(i - 1) == "of") &&
                              (Word(i - 2) == "shares" || Word(i - 2) == "stake");
-      if (noun_after || shares_in || (i > 0 && title(i - 1))) {
+      if (noun_after || shares_in || (i > 0 && title(i - 1)) || FirmsPossession(i + 1)) {
         cands_.push_back(Cand::Span(i, i + 1, "ORG"));
         forms.insert(doc_.Text(i));
       }
@@ -2181,6 +2231,15 @@ class Builder {
     auto p = lex_.place.find(f);
     if (p != lex_.place.end()) return p->second;
     if (lex_.org.count(f)) return "ORG";
+    // "the A. Philip Randolph Institute", "the United States Senate", "Western
+    // Union": a name ending in an institution's or an organization's word is no
+    // place (a "... Center" may be a venue or a district, a hospital, a museum,
+    // a library, a church or an office a building: see Collect; "the Left Bank").
+    if (e - b > 1 && (In<kInstitutionWords>(last) || lex_.org_words.count(last)) &&
+        last != "center" && last != "centre" && last != "museum" && last != "library" &&
+        last != "hospital" && last != "church" && last != "office" && last != "exchange" &&
+        last != "bank")
+      return "ORG";
     if (e - b > 1 && In<kFacilityWords>(last)) return "FAC";
     if (e - b > 1 && (In<kNaturalWords>(last) || In<kNaturalWords>(first))) return "LOC";
     return "GPE";
