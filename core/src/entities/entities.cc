@@ -542,7 +542,13 @@ class Builder {
           !(end < n && context_.gazetteer[end] && (context_.gazetteer[end] - 1) % 4 == 3))
         continue;
       if (pos == 1) ++end;
-      bool ok = !TitleLine(i) && !context_.caps_line[i];
+      // On a line in capitals or Title Case only one standing alone after a word
+      // in lower case ("Follow Adelle Nazarian on Twitter @AdelleNaz.").
+      bool ok =
+          (!TitleLine(i) && !context_.caps_line[i]) ||
+          (i > 0 && doc_.tokens[i - 1].kind == TokenKind::kWord && doc_.tokens[i - 1].Is(kLower) &&
+           (end >= n || TagOrHandle(end) ||
+            !(doc_.tokens[end].Is(kCapitalized) || doc_.tokens[end].Is(kAllCaps))));
       for (uint32_t k = i; k < end && ok; ++k) {
         const Token& t = doc_.tokens[k];
         ok = !covered[k] && (t.kind != TokenKind::kWord || t.Is(kCapitalized) || t.Is(kAllCaps) ||
@@ -1025,6 +1031,16 @@ class Builder {
           c.b = cands_.back().b;
           cands_.pop_back();
         }
+      }
+      // "the A. Philip Randolph Institute": an initial right before an ORG or a
+      // person's name opens it (the tagger may leave it out).
+      if ((c.type == "ORG" || c.type == "PERSON") && c.b > 0 && c.b == s.begin &&
+          !OpensSentence(c.b) && !doc_.tokens[c.b].Is(kSentenceStart) &&
+          (cands_.empty() || cands_.back().e < c.b)) {
+        const std::string_view w = doc_.Text(c.b - 1);
+        if (w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.' &&
+            doc_.tokens[c.b].Is(kSpaceBefore))
+          --c.b;
       }
       // Right after a title ("Defense Secretary Lloyd Austin"), a run of two or three
       // capitalized words that no lexicon knows is a person.
