@@ -1221,5 +1221,25 @@ TEST(EntitiesTest, FirmBeforeAPossessiveAndItsJudgment) {
   EXPECT_EQ(h.With("FiveThirtyEight")->type, "ORG");
 }
 
+TEST(EntitiesTest, CompanyWithNoSignButItsPronounOrAJobAtIt) {
+  // Written in wire style: neither was found.
+  Found f = Analyse("Airbus said on Wednesday it would cut 2,000 jobs in Germany.");
+  ASSERT_NE(f.With("Airbus"), nullptr);
+  EXPECT_EQ(f.With("Airbus")->type, "ORG");
+  Found g = Analyse("He works at BMW.");
+  ASSERT_NE(g.With("BMW"), nullptr);
+  EXPECT_EQ(g.With("BMW")->type, "ORG");
+  // PolNeAR politico_2015-12-28: "Hewlett-Packard" was missed.
+  Found h = Analyse(
+      "Donald Trump is on solid ground attacking Bill Clinton, Carly Fiorina said Monday. But, "
+      "the former CEO of Hewlett-Packard added, it's not the way to win.");
+  ASSERT_NE(h.With("Hewlett-Packard"), nullptr);
+  EXPECT_EQ(h.With("Hewlett-Packard")->type, "ORG");
+  // "he" is a person's: no ORG.
+  Found p = Analyse("Husted said he would appeal the ruling.");
+  const Entity* husted = p.With("Husted");
+  EXPECT_TRUE(husted == nullptr || husted->type != "ORG");
+}
+
 }  // namespace
 }  // namespace lede

@@ -1461,7 +1461,13 @@ class Builder {
                               In<kCompanyNouns>(Word(k)) && Word(k) != "headquarters";
       const bool shares_in = i >= 2 && (Word(i - 1) == "in" || Word(i - 1) == "of") &&
                              (Word(i - 2) == "shares" || Word(i - 2) == "stake");
-      if (noun_after || shares_in || (i > 0 && title(i - 1)) || FirmsPossession(i + 1)) {
+      // "He works at BMW", "analysts at Jefferies".
+      const bool works_at =
+          i >= 2 && Word(i - 1) == "at" &&
+          (In<kOrgStaff>(Word(i - 2)) || Word(i - 2) == "works" || Word(i - 2) == "worked" ||
+           Word(i - 2) == "working" || Word(i - 2) == "job" || Word(i - 2) == "jobs");
+      if (noun_after || shares_in || (i > 0 && title(i - 1)) || FirmsPossession(i + 1) ||
+          works_at || SaidIt(i)) {
         cands_.push_back(Cand::Span(i, i + 1, "ORG"));
         forms.insert(doc_.Text(i));
       }
@@ -1476,6 +1482,26 @@ class Builder {
       std::stable_sort(cands_.begin(), cands_.end(),
                        [](const Cand& a, const Cand& b) { return a.b < b.b; });
     }
+  }
+  // "Airbus said on Wednesday it would cut 2,000 jobs": token i, no given name,
+  // before a reporting verb whose clause's first personal pronoun is "it" or
+  // "its" (not "he", "she", "they").
+  bool SaidIt(uint32_t i) const {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    if (i + 2 >= n || GivenName(i) || !doc_.tokens[i + 1].Is(kLower)) return false;
+    const std::string_view v = Word(i + 1);
+    if (v != "said" && v != "says" && v != "announced" && v != "reported" && v != "confirmed" &&
+        v != "added" && v != "warned" && v != "expects" && v != "expected")
+      return false;
+    const uint32_t end = std::min<uint32_t>(doc_.sentences[doc_.SentenceOf(i)].end, i + 10);
+    for (uint32_t k = i + 2; k < end; ++k) {
+      const std::string_view w = Word(k);
+      if (w == "it" || w == "its") return true;
+      if (w == "he" || w == "she" || w == "they" || w == "his" || w == "her" || w == "their" ||
+          w == "i" || w == "we" || doc_.tokens[k].kind == TokenKind::kQuote)
+        return false;
+    }
+    return false;
   }
   // See Collect: a sentence's first word that is no name.
   bool CommonOpener(uint32_t i) const {
@@ -1822,13 +1848,27 @@ class Builder {
   // when it is no place, country, demonym, organization or word the text writes
   // in lower case ("the Kabul government", "the U.S. government", "the Veterans
   // administration" are not). Token i is the name.
+  // "administration", "government", "presidency", "regime", "era". Asked of
+  // every token's next word: its length and first letter rule out most words
+  // before any comparison.
+  static bool GovernmentNoun(std::string_view w) {
+    switch (w.size()) {
+      case 3:
+        return w[0] == 'e' && w == "era";
+      case 6:
+        return w[0] == 'r' && w == "regime";
+      case 10:
+        return (w[0] == 'g' && w == "government") || (w[0] == 'p' && w == "presidency");
+      case 14:
+        return w[0] == 'a' && w == "administration";
+      default:
+        return false;
+    }
+  }
   bool LeaderBeforeGovernment(uint32_t i) const {
     const size_t n = doc_.tokens.size();
     if (i + 1 >= n || !doc_.tokens[i + 1].Is(kLower)) return false;
-    const std::string_view noun = Word(i + 1);
-    if (noun != "administration" && noun != "government" && noun != "presidency" &&
-        noun != "regime" && noun != "era")
-      return false;
+    if (!GovernmentNoun(Word(i + 1))) return false;
     const Token& t = doc_.tokens[i];
     if (t.kind != TokenKind::kWord || !t.Is(kCapitalized) || t.Is(kAllCaps) ||
         t.span.end - t.span.start < 3 || context_.caps_line[i] || (context_.word_bits[i] & 2) ||
