@@ -1241,5 +1241,21 @@ TEST(EntitiesTest, CompanyWithNoSignButItsPronounOrAJobAtIt) {
   EXPECT_TRUE(husted == nullptr || husted->type != "ORG");
 }
 
+TEST(EntitiesTest, ShortFormOfANameAfterAPersonIsThatName) {
+  // Written in science-desk style: "Webb" was a PERSON of its own.
+  Found f = Analyse(
+      "NASA's James Webb Space Telescope took the image. Webb orbits the sun a million miles "
+      "from Earth.");
+  const Entity* webb = f.With("Webb");
+  ASSERT_NE(webb, nullptr);
+  EXPECT_EQ(webb->type, "ORG");
+  EXPECT_EQ(webb, f.With("James Webb Space Telescope"));
+  // A person of that surname in the text, or a sign of one, keeps the person.
+  Found g = Analyse(
+      "The James Webb Space Telescope took the image. Webb said in 1965 that he wanted it.");
+  ASSERT_NE(g.With("Webb"), nullptr);
+  EXPECT_EQ(g.With("Webb")->type, "PERSON");
+}
+
 }  // namespace
 }  // namespace lede

@@ -301,6 +301,7 @@ class Builder {
     ArticleParticles();
     PersonNameTails();
     ExtendMentions();
+    NamedAfterPersons();
     // Peak memory: the tagger's per-token facts and the headline map are done
     // with (Key, Roles and Cluster read neither).
     context_ = ner::DocContext();
@@ -2457,6 +2458,48 @@ class Builder {
     cands_.swap(all);
   }
 
+  // "The James Webb Space Telescope has found ... Webb's camera": a one-word
+  // PERSON that is a person's surname inside a longer name of another type (a
+  // given name before it, more words after it), when the text has no person's
+  // full name ending in it and no sign of a person at any of its mentions
+  // (PersonSign, "he"/"she" after it), is that name's short form: its type, one
+  // entity with it.
+  // A verb of speech at token e ("said", "told").
+  bool SpeechAfter(uint32_t e) const {
+    if (e >= doc_.tokens.size() || !doc_.tokens[e].Is(kLower)) return false;
+    const CueVerb* verb = QuoteLexicon::Get().Verb(Word(e));
+    return verb && verb->frame == CueFrame::kSpeech;
+  }
+  void NamedAfterPersons() {
+    std::unordered_map<std::string_view, size_t> inside;  // word -> candidate holding it
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Cand& c = cands_[k];
+      if (c.type == "PERSON" || c.type == "NORP" || c.e - c.b < 3 || context_.caps_line[c.b])
+        continue;
+      for (uint32_t i = c.b + 1; i + 1 < c.e; ++i) {
+        if (GivenName(i - 1) && doc_.tokens[i].Is(kCapitalized) && !doc_.tokens[i].Is(kAllCaps) &&
+            !NameHead(i) && !(context_.word_bits[i] & 2))  // not "Golf" of "... Golf Club"
+          inside.emplace(doc_.Text(i), k);
+      }
+    }
+    if (inside.empty()) return;
+    for (const Cand& c : cands_) {
+      if (c.type != "PERSON") continue;
+      if (c.e - c.b >= 2) {
+        inside.erase(doc_.Text(c.e - 1));  // "Jane Webb" elsewhere: a person
+      } else if (PersonSign(c.b) || PronounAfter(c.e) || SpeechAfter(c.e)) {
+        inside.erase(doc_.Text(c.b));  // "Gates said" of the Gates Foundation
+      }
+    }
+    for (Cand& c : cands_) {
+      if (c.type != "PERSON" || c.e - c.b != 1) continue;
+      auto it = inside.find(doc_.Text(c.b));
+      if (it == inside.end()) continue;
+      const Cand& name = cands_[it->second];
+      c.type = name.type;
+      short_names_.emplace(Folded(c.b, c.e), Key(name));
+    }
+  }
   // "Title I", "Cyrus I", "George III", "Jr.": the end of a name that is no
   // surname (every "I" of the text would be found as that person).
   bool Ordinal(uint32_t i) const {
@@ -2468,6 +2511,10 @@ class Builder {
   std::string Key(const Cand& c) const {
     std::string f = Folded(c.b, c.e);
     if (f.rfind("the ", 0) == 0) f = f.substr(4);
+    if (!short_names_.empty() && c.type != "PERSON") {
+      auto it = short_names_.find(f);  // "Webb" is the "James Webb Space Telescope"
+      if (it != short_names_.end()) return it->second;
+    }
     if (c.type == "NORP") {
       // Unlinked groups: "Hispanics" and "Hispanic" are one, and so are
       // "Democrats" and "Democratic" ("Republicans", "Republican").
@@ -2731,6 +2778,9 @@ class Builder {
   const Document& doc_;
   const NameLexicon& lex_;
   std::vector<Cand> cands_;
+  // Short forms of names of another type than PERSON and the key of the name
+  // ("webb" -> "james webb space telescope"): NamedAfterPersons.
+  std::unordered_map<std::string, std::string> short_names_;
   mutable int sports_ = -1;                      // SportsReport(): -1 not known yet, 0 no, 1 yes
   std::vector<std::vector<std::string>> roles_;  // the roles of candidates (Cand::roles)
   std::vector<uint8_t> person_;                  // per token: inside a PERSON mention
