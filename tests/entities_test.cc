@@ -1257,5 +1257,22 @@ TEST(EntitiesTest, ShortFormOfANameAfterAPersonIsThatName) {
   EXPECT_EQ(g.With("Webb")->type, "PERSON");
 }
 
+TEST(EntitiesTest, OutletOrPlatformReadAsAPlace) {
+  // PolNeAR dev huff-post_2016-09-10, train politico_2015-11-19,
+  // west-journal_2015-11-12: all three were GPE.
+  Found f = Analyse(
+      "In a Bloomberg interview Trump declared that NATO may be obsolete. Trump continued his "
+      "push on Twitter and Instagram, referencing a report. Three of the emails contained "
+      "classified information, according to Politico.");
+  for (const char* name : {"Bloomberg", "Instagram", "Politico"}) {
+    ASSERT_NE(f.With(name), nullptr) << name;
+    EXPECT_EQ(f.With(name)->type, "ORG") << name;
+  }
+  // A known place stays one ("according to Moscow", "a Texas poll").
+  Found g = Analyse("A Texas poll found Cruz ahead, according to Austin.");
+  ASSERT_NE(g.With("Texas"), nullptr);
+  EXPECT_EQ(g.With("Texas")->type, "GPE");
+}
+
 }  // namespace
 }  // namespace lede

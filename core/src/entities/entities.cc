@@ -284,6 +284,7 @@ class Builder {
     ResolveUnsurePlaces();
     CompanyNames();
     SportsNames();
+    OutletsReadAsPlaces();
     UntaggedCompanies();
     MergeOrgNames();
     NumberedUnits();
@@ -1419,6 +1420,47 @@ class Builder {
                  !context_.caps_line[c.b] && !lex_.org.count(Folded(c.b, c.e))) {
         c.type = "FAC";  // "at Madison Square Garden" read as an ORG
       }
+    }
+  }
+  // "In a Bloomberg interview", "a link to her Instagram page", "according to
+  // Politico", "on Facebook, Instagram and Snapchat": a one-word name read as a
+  // place that no list knows as one, before a medium's noun, after "according
+  // to" or listed with an organization of the lexicon, is an outlet or a
+  // platform (ORG), at every mention of the form.
+  void OutletsReadAsPlaces() {
+    static const char* const kMediaNouns[] = {
+        "interview", "interviews", "article", "articles", "page",      "video",   "videos",
+        "account",   "accounts",   "post",    "posts",    "story",     "podcast", "column",
+        "editorial", "op-ed",      "piece",   "feed",     "broadcast", "segment", "headline",
+        "forum",     "poll",       "survey",  "report",   nullptr};
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    auto unknown = [&](const Cand& c) {
+      return c.type == "GPE" && c.e - c.b == 1 && !KnownPlace(c.b, c.e) &&
+             !context_.caps_line[c.b] && !doc_.tokens[c.b].Is(kAllCaps);
+    };
+    // An organization of the lexicon at token i ("Twitter", "Facebook").
+    std::vector<uint32_t> lexicon_orgs;  // first tokens, in text order
+    for (const Cand& c : cands_) {
+      if (c.type == "ORG" && lex_.org.count(Folded(c.b, c.e))) lexicon_orgs.push_back(c.b);
+    }
+    auto org_at = [&](uint32_t i) {
+      return std::binary_search(lexicon_orgs.begin(), lexicon_orgs.end(), i);
+    };
+    std::unordered_set<std::string_view> forms;
+    for (const Cand& c : cands_) {
+      if (!unknown(c)) continue;
+      const bool medium = c.e < n && doc_.tokens[c.e].Is(kLower) && In<kMediaNouns>(Word(c.e));
+      const bool according = c.b >= 2 && Word(c.b - 1) == "to" && Word(c.b - 2) == "according";
+      const auto sep = [&](uint32_t k) { return Word(k) == "and" || doc_.Text(k) == ","; };
+      const bool listed =
+          (c.b >= 2 && sep(c.b - 1) && org_at(c.b - 2)) ||
+          (c.e + 1 < n && sep(c.e) && org_at(c.e + 1)) ||
+          (c.e + 2 < n && doc_.Text(c.e) == "," && Word(c.e + 1) == "and" && org_at(c.e + 2));
+      if (medium || according || listed) forms.insert(doc_.Text(c.b));
+    }
+    if (forms.empty()) return;
+    for (Cand& c : cands_) {
+      if (unknown(c) && forms.count(doc_.Text(c.b))) c.type = "ORG";
     }
   }
   static bool CompanyTitle(std::string_view w) {
