@@ -1509,8 +1509,17 @@ class Builder {
           i >= 2 && Word(i - 1) == "at" &&
           (In<kOrgStaff>(Word(i - 2)) || Word(i - 2) == "works" || Word(i - 2) == "worked" ||
            Word(i - 2) == "working" || Word(i - 2) == "job" || Word(i - 2) == "jobs");
+      // "In a Bloomberg interview": an outlet's, after an article, before a
+      // medium's noun (the tagger may leave it out).
+      static const char* const kOutletNouns[] = {"interview", "interviews", "article",
+                                                 "column",    "podcast",    "editorial",
+                                                 "op-ed",     "broadcast",  nullptr};
+      const bool outlet = i > 0 &&
+                          (Word(i - 1) == "a" || Word(i - 1) == "an" || Word(i - 1) == "the") &&
+                          i + 1 < n && word(i + 1) && doc_.tokens[i + 1].Is(kLower) &&
+                          In<kOutletNouns>(Word(i + 1)) && !GivenName(i);
       if (noun_after || shares_in || (i > 0 && title(i - 1)) || FirmsPossession(i + 1) ||
-          works_at || SaidIt(i)) {
+          works_at || outlet || SaidIt(i)) {
         cands_.push_back(Cand::Span(i, i + 1, "ORG"));
         forms.insert(doc_.Text(i));
       }
