@@ -1268,6 +1268,14 @@ TEST(EntitiesTest, OutletOrPlatformReadAsAPlace) {
     ASSERT_NE(f.With(name), nullptr) << name;
     EXPECT_EQ(f.With(name)->type, "ORG") << name;
   }
+  // PolNeAR usa-today_2016-05-02, nyt_2016-05-19: universities were GPE.
+  Found u = Analyse(
+      "John Stoehr is a lecturer in political science at Yale and a contributing writer at "
+      "Washington Monthly. She makes $46,344 after having earned a Ph.D. from Harvard.");
+  for (const char* name : {"Yale", "Harvard"}) {
+    ASSERT_NE(u.With(name), nullptr) << name;
+    EXPECT_EQ(u.With(name)->type, "ORG") << name;
+  }
   // A known place stays one ("according to Moscow", "a Texas poll").
   Found g = Analyse("A Texas poll found Cruz ahead, according to Austin.");
   ASSERT_NE(g.With("Texas"), nullptr);

@@ -1422,6 +1422,25 @@ class Builder {
       }
     }
   }
+  // "professor of constitutional law at Yale", "a Ph.D. from Harvard", "a
+  // lecturer in political science at Yale": a university's name after "at",
+  // "from" or "by" with a word of academia before it in its sentence (at most
+  // eight words back).
+  bool AcademicBefore(uint32_t b) const {
+    static const char* const kAcademia[] = {
+        "professor", "professors", "lecturer",  "lecturers", "ph.d.",   "phd",       "degree",
+        "degrees",   "graduate",   "graduated", "alumnus",   "alumni",  "student",   "students",
+        "studied",   "studies",    "dean",      "faculty",   "scholar", "economics", nullptr};
+    if (b == 0) return false;
+    const std::string_view prep = Word(b - 1);
+    if (prep != "at" && prep != "from" && prep != "by") return false;
+    const uint32_t s_begin = doc_.sentences[doc_.SentenceOf(b)].begin;
+    for (uint32_t k = b - 1; k > s_begin && k + 9 > b; --k) {
+      const std::string_view w = Word(k - 1);
+      if ((doc_.tokens[k - 1].Is(kLower) || w == "ph.d.") && In<kAcademia>(w)) return true;
+    }
+    return false;
+  }
   // "In a Bloomberg interview", "a link to her Instagram page", "according to
   // Politico", "on Facebook, Instagram and Snapchat": a one-word name read as a
   // place that no list knows as one, before a medium's noun, after "according
@@ -1456,7 +1475,7 @@ class Builder {
           (c.b >= 2 && sep(c.b - 1) && org_at(c.b - 2)) ||
           (c.e + 1 < n && sep(c.e) && org_at(c.e + 1)) ||
           (c.e + 2 < n && doc_.Text(c.e) == "," && Word(c.e + 1) == "and" && org_at(c.e + 2));
-      if (medium || according || listed) forms.insert(doc_.Text(c.b));
+      if (medium || according || listed || AcademicBefore(c.b)) forms.insert(doc_.Text(c.b));
     }
     if (forms.empty()) return;
     for (Cand& c : cands_) {
