@@ -1108,6 +1108,37 @@ TEST(EntitiesTest, PersonWithNoPersonMentionByARoleApposition) {
   EXPECT_TRUE(owner == nullptr || owner->type != "PERSON");
 }
 
+TEST(EntitiesTest, DatelinePlaceTheTaggerReadAsAnOrganization) {
+  // A dispatch's opening capitals name the place it is filed from; the tagger
+  // read some Ukrainian cities there as ORGs (CoNLL writes its teams in capitals).
+  for (const char* city : {"MYKOLAIV", "DNIPRO", "SUMY", "POLTAVA", "MARIUPOL"}) {
+    Found f = Analyse(std::string(city) +
+                      " - Ukraine forces said they shot down 12 drones launched at the region "
+                      "late on Sunday.");
+    const Entity* e = f.With(city);
+    ASSERT_NE(e, nullptr) << city;
+    EXPECT_EQ(e->type, "GPE") << city;
+  }
+  // A sports headline's first words are no dateline place (CoNLL dev).
+  Found g = Analyse("RUGBY UNION - CUTTITTA BACK FOR ITALY AFTER A YEAR .\nROME 1996-08-30\n");
+  const Entity* rugby = g.With("RUGBY UNION");
+  EXPECT_TRUE(rugby == nullptr || rugby->type != "GPE");
+}
+
+TEST(EntitiesTest, CourtesyTitleMakesAPersonOfAPlace) {
+  // The New York Times, July 2016 (PolNeAR train): "Mr. Trump" was a GPE.
+  Found f = Analyse(
+      "Mark Singer has a framed, handwritten note from Donald J. Trump. ''Mark, you are a total "
+      "loser! And your book (and writings) sucks!'' the note says.\n\nMr. Trump sent it after "
+      "Mr. Singer published ''Character Studies,'' a 2005 collection of his writing that included "
+      "a less than flattering profile of Mr. Trump.");
+  for (const Entity& e : f.a.entities) {
+    for (const Mention& m : e.mentions) {
+      if (f.a.Text(m.span).find("Trump") != std::string::npos) EXPECT_EQ(e.type, "PERSON");
+    }
+  }
+}
+
 TEST(EntitiesTest, ClubsGroundsAndCompetitionsInAReportOnAGame) {
   // Written in wire style (PolNeAR has no football): the clubs were GPE, the
   // ground GPE, "Champions League" dropped (a MISC).

@@ -457,6 +457,28 @@ class Builder {
   }
   // Whether the text writes tokens [b, e) as a whole word sequence elsewhere
   // (not right after token b - 1).
+  // Whether the text writes the words [b + 1, e) elsewhere without word b
+  // before them ("Follow AWR Hawkins" ... "AWR Hawkins is"; not "Homegate
+  // Hospitality Inc" ... "Homegate Hospitality Inc").
+  bool ElsewhereWithout(uint32_t b, uint32_t e) const {
+    if (doc_.tokens[b + 1].kind != TokenKind::kWord) return false;
+    const size_t from = doc_.tokens[b + 1].span.start;
+    const std::string_view w = doc_.text.substr(from, doc_.tokens[e - 1].span.end - from);
+    const std::string_view first = doc_.Text(b);
+    auto word = [&](size_t k) {
+      return k < doc_.text.size() && std::isalnum(static_cast<unsigned char>(doc_.text[k]));
+    };
+    for (size_t at = doc_.text.find(w); at != std::string_view::npos;
+         at = doc_.text.find(w, at + 1)) {
+      if (at == from || (at > 0 && word(at - 1)) || word(at + w.size())) continue;
+      size_t p = at;
+      while (p > 0 && doc_.text[p - 1] == ' ') --p;
+      if (p >= first.size() && doc_.text.compare(p - first.size(), first.size(), first) == 0)
+        continue;
+      return true;
+    }
+    return false;
+  }
   bool Elsewhere(uint32_t b, uint32_t e) const {
     const size_t from = doc_.tokens[b].span.start;
     const std::string_view w = doc_.text.substr(from, doc_.tokens[e - 1].span.end - from);
@@ -522,7 +544,13 @@ class Builder {
           !(end < n && context_.gazetteer[end] && (context_.gazetteer[end] - 1) % 4 == 3))
         continue;
       if (pos == 1) ++end;
-      bool ok = !TitleLine(i) && !context_.caps_line[i];
+      // On a line in capitals or Title Case only one standing alone after a word
+      // in lower case ("Follow Adelle Nazarian on Twitter @AdelleNaz.").
+      bool ok =
+          (!TitleLine(i) && !context_.caps_line[i]) ||
+          (i > 0 && doc_.tokens[i - 1].kind == TokenKind::kWord && doc_.tokens[i - 1].Is(kLower) &&
+           (end >= n || TagOrHandle(end) ||
+            !(doc_.tokens[end].Is(kCapitalized) || doc_.tokens[end].Is(kAllCaps))));
       for (uint32_t k = i; k < end && ok; ++k) {
         const Token& t = doc_.tokens[k];
         ok = !covered[k] && (t.kind != TokenKind::kWord || t.Is(kCapitalized) || t.Is(kAllCaps) ||
@@ -768,8 +796,9 @@ class Builder {
     cands_.reserve(SplitRoom(spans.size()));
     for (ner::NameSpan& s : spans) {
       // "Mr. Clarke", "Mrs. Smith": a courtesy title opens a person's name, not
-      // an organization's, whatever the tagger typed it.
-      if (s.type == ner::kOrg && s.end - s.begin >= 2 && Courtesy(Word(s.begin)) &&
+      // an organization's or a place's ("Mr. Trump" LOC), whatever the tagger
+      // typed it.
+      if (s.type != ner::kPer && s.end - s.begin >= 2 && Courtesy(Word(s.begin)) &&
           doc_.tokens[s.begin + 1].Is(kCapitalized))
         s.type = ner::kPer;
       Cand c;
@@ -827,9 +856,12 @@ class Builder {
       // "Hold Melania Trump to her husband's standards": a sentence's first word that
       // the text never capitalizes inside a sentence, and no list knows as a given
       // name, is not part of a name of three words the text writes without it.
-      if (s.type == ner::kPer && c.e - c.b >= 3 && OpensSentence(c.b) && PlainWord(c.b) &&
-          !(context_.word_bits[c.b] & 5) /* kSeenCapMid | kSeenCapsMid */ && !context_.lists[c.b] &&
-          !context_.gazetteer[c.b] && Elsewhere(c.b + 1, c.e)) {
+      // So is "Follow" of "Follow AWR Hawkins on Twitter" read as an ORG, where
+      // the text writes the rest without it.
+      if ((s.type == ner::kPer || s.type == ner::kOrg) && c.e - c.b >= 3 && OpensSentence(c.b) &&
+          PlainWord(c.b) && !(context_.word_bits[c.b] & 5) /* kSeenCapMid | kSeenCapsMid */ &&
+          !context_.lists[c.b] && !context_.gazetteer[c.b] &&
+          (s.type == ner::kPer ? Elsewhere(c.b + 1, c.e) : ElsewhereWithout(c.b, c.e))) {
         ++c.b;
       }
       // "Planemaker Airbus declined", "Carmaker BMW said": a company's title that
@@ -967,6 +999,15 @@ class Builder {
           c.type = "GPE";
         }
       }
+      // "MYKOLAIV - Ukraine forces said ...": the capitals that open a dispatch's
+      // dateline name the place it was filed from, though the tagger read an ORG.
+      if (s.type == ner::kOrg && c.type == "ORG" && doc_.tokens[c.b].Is(kParagraphStart) &&
+          doc_.tokens[c.b].Is(kDateline) && doc_.tokens[c.b].Is(kAllCaps) &&
+          c.e + 1 < doc_.tokens.size() && doc_.tokens[c.e].Is(kDateline) &&
+          !context_.caps_line[c.e + 1] /* "RUGBY UNION - ..." of a headline */ &&
+          doc_.tokens[c.e].kind == TokenKind::kPunct && !lex_.org.count(Folded(c.b, c.e))) {
+        c.type = "GPE";
+      }
       // The tagger's LOC that no lexicon knows is a place only with a sign of one
       // around it here or at another mention ("in Novi", "Flint, Mich.");
       // "Politifact", "Netflix", "Black" are not.
@@ -992,6 +1033,16 @@ class Builder {
           c.b = cands_.back().b;
           cands_.pop_back();
         }
+      }
+      // "the A. Philip Randolph Institute": an initial right before an ORG or a
+      // person's name opens it (the tagger may leave it out).
+      if ((c.type == "ORG" || c.type == "PERSON") && c.b > 0 && c.b == s.begin &&
+          !OpensSentence(c.b) && !doc_.tokens[c.b].Is(kSentenceStart) &&
+          (cands_.empty() || cands_.back().e < c.b)) {
+        const std::string_view w = doc_.Text(c.b - 1);
+        if (w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.' &&
+            doc_.tokens[c.b].Is(kSpaceBefore))
+          --c.b;
       }
       // Right after a title ("Defense Secretary Lloyd Austin"), a run of two or three
       // capitalized words that no lexicon knows is a person.
@@ -1257,6 +1308,13 @@ class Builder {
       std::string f = Folded(c.b, c.e);
       if (!lex_.country.count(f) && !lex_.place.count(f)) forms.insert(std::move(f));
     }
+    // "hired ... Mercury LLC. The head of Mercury, ...": a company named with its
+    // legal form is the company without it too.
+    for (const Cand& c : cands_) {
+      if (c.type != "ORG" || c.e - c.b < 2 || !In<kLegalForms>(Word(c.e - 1))) continue;
+      std::string f = Folded(c.b, c.e - 1);
+      if (!lex_.country.count(f) && !lex_.place.count(f)) forms.insert(std::move(f));
+    }
     if (forms.empty()) return;
     for (Cand& c : cands_) {
       if ((c.type == "PERSON" || c.type == "GPE") && forms.count(Folded(c.b, c.e))) c.type = "ORG";
@@ -1303,13 +1361,19 @@ class Builder {
   // at Madison Square Garden": a name of up to three words after "at" that no
   // list knows as a place and that is not built like one is a ground (FAC).
   void SportsNames() {
+    static const char* const kGroundWords[] = {"garden", "stadium",  "arena", "park",
+                                               "field",  "ground",   "bowl",  "oval",
+                                               "dome",   "coliseum", nullptr};
     static const char* const kClubWords[] = {
         "city",    "united",  "rovers", "town",   "county", "athletic",  "albion", "wanderers",
         "rangers", "hotspur", "villa",  "orient", "argyle", "wednesday", nullptr};
     bool any = false;
     for (const Cand& c : cands_) {
-      any = any || ((c.type == "GPE" || c.type == "LOC") &&
-                    (In<kClubWords>(Word(c.e - 1)) || (c.b > 0 && Word(c.b - 1) == "at")));
+      any =
+          any ||
+          ((c.type == "GPE" || c.type == "LOC") &&
+           (In<kClubWords>(Word(c.e - 1)) || (c.b > 0 && Word(c.b - 1) == "at"))) ||
+          (c.type == "ORG" && c.b > 0 && Word(c.b - 1) == "at" && In<kGroundWords>(Word(c.e - 1)));
     }
     if (!any || !SportsReport()) return;
     auto place_prep = [&](uint32_t b) {
@@ -1351,6 +1415,10 @@ class Builder {
                  Word(c.b - 1) == "at" && !KnownPlace(c.b, c.e) && !context_.caps_line[c.b] &&
                  !doc_.tokens[c.b].Is(kAllCaps)) {
         c.type = "FAC";
+      } else if (c.type == "ORG" && c.e - c.b >= 2 && c.e - c.b <= 3 && c.b > 0 &&
+                 Word(c.b - 1) == "at" && In<kGroundWords>(Word(c.e - 1)) &&
+                 !context_.caps_line[c.b] && !lex_.org.count(Folded(c.b, c.e))) {
+        c.type = "FAC";  // "at Madison Square Garden" read as an ORG
       }
     }
   }
@@ -1460,8 +1528,17 @@ class Builder {
           i >= 2 && Word(i - 1) == "at" &&
           (In<kOrgStaff>(Word(i - 2)) || Word(i - 2) == "works" || Word(i - 2) == "worked" ||
            Word(i - 2) == "working" || Word(i - 2) == "job" || Word(i - 2) == "jobs");
+      // "In a Bloomberg interview": an outlet's, after an article, before a
+      // medium's noun (the tagger may leave it out).
+      static const char* const kOutletNouns[] = {"interview", "interviews", "article",
+                                                 "column",    "podcast",    "editorial",
+                                                 "op-ed",     "broadcast",  nullptr};
+      const bool outlet = i > 0 &&
+                          (Word(i - 1) == "a" || Word(i - 1) == "an" || Word(i - 1) == "the") &&
+                          i + 1 < n && word(i + 1) && doc_.tokens[i + 1].Is(kLower) &&
+                          In<kOutletNouns>(Word(i + 1)) && !GivenName(i);
       if (noun_after || shares_in || (i > 0 && title(i - 1)) || FirmsPossession(i + 1) ||
-          works_at || SaidIt(i)) {
+          works_at || outlet || SaidIt(i)) {
         cands_.push_back(Cand::Span(i, i + 1, "ORG"));
         forms.insert(doc_.Text(i));
       }
@@ -2166,9 +2243,10 @@ class Builder {
       // "the event organizer [Alliance] to [Reclaim Our Schools]", "Committee to
       // Protect Journalists": a group's name, "to" and a capitalized phrase of two
       // words or more that opens with no name a list knows.
-      if (c.type == "ORG" && c.e + 2 < n && Word(c.e) == "to" && In<kToGroups>(Word(c.e - 1)) &&
-          plain_cap(c.e + 1) && !context_.gazetteer[c.e + 1] && !context_.lists[c.e + 1] &&
-          !GivenName(c.e + 1)) {
+      // ("Alliance" alone may be read as a person's name.)
+      if ((c.type == "ORG" || (c.type == "PERSON" && c.e - c.b == 1)) && c.e + 2 < n &&
+          Word(c.e) == "to" && In<kToGroups>(Word(c.e - 1)) && plain_cap(c.e + 1) &&
+          !context_.gazetteer[c.e + 1] && !context_.lists[c.e + 1] && !GivenName(c.e + 1)) {
         uint32_t end = c.e + 1;
         while (end < n && doc_.tokens[end].kind == TokenKind::kWord &&
                doc_.tokens[end].Is(kCapitalized) && !doc_.tokens[end].Is(kSentenceStart) &&
@@ -2182,6 +2260,7 @@ class Builder {
         if (ok && !lex_.org.count(Folded(c.e + 1, end)) &&
             !lex_.place.count(Folded(c.e + 1, end))) {
           c.e = end;
+          c.type = "ORG";
           k = j - 1;
         }
       }

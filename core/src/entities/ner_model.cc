@@ -475,6 +475,69 @@ std::vector<std::pair<uint32_t, uint32_t>> Sequences(const Document& doc) {
   return out;
 }
 
+namespace {
+
+// The document's context bag of each capitalized word with two or more
+// capitalized tokens (DocContext::bag): "Azna" seven times in an article, with
+// "the band" around one mention and "their album" around another. The coarse
+// clusters (64) of the lower-case words within kDocBagWindow tokens of its
+// tokens, the kDocBagMax most frequent of those seen twice or more. (Fine
+// clusters, or more of them: WikiGold CV no better or worse, see
+// docs/entities.md.)
+constexpr uint32_t kDocBagWindow = 4;
+constexpr uint32_t kDocBagMax = 8;
+void DocBags(const Document& doc, const std::vector<uint32_t>& lower, DocContext* c) {
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  c->bag_start.assign(c->words + 1, 0);
+  std::vector<uint8_t> occ(c->words, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!HasHistory(doc, i)) continue;
+    uint8_t& o = occ[c->Word(doc, i)];
+    if (o < 2) ++o;
+  }
+  // (word id << 8) | coarse cluster, one per context word of each token.
+  std::vector<uint32_t> pairs;
+  const WordClusters& clusters = WordClusters::Get();
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!HasHistory(doc, i)) continue;
+    const uint32_t id = c->Word(doc, i);
+    if (occ[id] < 2) continue;
+    const uint32_t from = i > kDocBagWindow ? i - kDocBagWindow : 0;
+    const uint32_t to = std::min(n, i + kDocBagWindow + 1);
+    for (uint32_t j = from; j < to; ++j) {
+      const Token& t = doc.tokens[j];
+      if (j == i || t.kind != TokenKind::kWord || !t.Is(kLower)) continue;
+      const uint16_t fine = clusters.Fine(lower[doc.word[j]]);
+      if (fine != kNoCluster) pairs.push_back(id << 8 | clusters.Coarse(fine));
+    }
+  }
+  if (pairs.empty()) return;
+  std::sort(pairs.begin(), pairs.end());
+  std::vector<std::pair<uint32_t, uint16_t>> kept;  // (-count, cluster) of one word
+  for (size_t a = 0; a < pairs.size();) {
+    const uint32_t id = pairs[a] >> 8;
+    kept.clear();
+    size_t b = a;
+    while (b < pairs.size() && pairs[b] >> 8 == id) {
+      size_t e = b;
+      while (e < pairs.size() && pairs[e] == pairs[b]) ++e;
+      if (e - b >= 2) {
+        kept.emplace_back(UINT32_MAX - static_cast<uint32_t>(e - b),
+                          static_cast<uint16_t>(pairs[b] & 255));
+      }
+      b = e;
+    }
+    std::sort(kept.begin(), kept.end());
+    if (kept.size() > kDocBagMax) kept.resize(kDocBagMax);
+    for (const auto& k : kept) c->bag.push_back(k.second);
+    c->bag_start[id + 1] = static_cast<uint32_t>(kept.size());
+    a = b;
+  }
+  for (uint32_t w = 0; w < c->words; ++w) c->bag_start[w + 1] += c->bag_start[w];
+}
+
+}  // namespace
+
 DocContext BuildDocContext(const Document& doc) {
   DocContext c;
   const size_t n = doc.tokens.size();
@@ -584,6 +647,9 @@ DocContext BuildDocContext(const Document& doc) {
   for (size_t i = 0; i < n; ++i) {
     if (doc.tokens[i].kind == TokenKind::kWord || HasHistory(doc, static_cast<uint32_t>(i)))
       c.word_bits[i] = bits[word_id[doc.word[i]]];
+  }
+  DocBags(doc, lower, &c);
+  for (size_t i = 0; i < n; ++i) {
   }
   // Longest lexicon phrase from each token, left to right.
   c.gazetteer.assign(n, 0);
@@ -745,6 +811,13 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
       for (uint32_t j = from; j < to; ++j) {
         const TokInfo& w = info[j + 2];
         if (j != k && w.cls == kClsLower) add(Mix(61, w.fine));
+      }
+      // The document's bag of the word (DocBags): its other mentions' context.
+      if (HasHistory(doc, i) && !context.bag_start.empty()) {
+        const uint32_t id = context.Word(doc, i);
+        for (uint32_t b = context.bag_start[id]; b < context.bag_start[id + 1]; ++b) {
+          add(Mix(63, context.bag[b]));
+        }
       }
       add(Mix(26, k > 0 ? context.word_bits[i - 1] : 9, c.cls,
               k + 1 < n ? context.word_bits[i + 1] : 9));

@@ -48,6 +48,11 @@ struct DocContext {
   // Document word none of whose tokens is a word or takes part in the history.
   std::vector<uint32_t> word_of;
   uint32_t words = 0;  // distinct lower-case words
+  // Per lower-case word id with two or more capitalized tokens: the coarse
+  // word clusters that recur among the lower-case words around them, the
+  // document's context bag of the word (bag[bag_start[id] .. bag_start[id + 1])).
+  std::vector<uint32_t> bag_start;
+  std::vector<uint16_t> bag;
   // The lower-case id of token i (a word token, or one with HasHistory()).
   uint32_t Word(const Document& doc, uint32_t i) const { return word_of[doc.word[i]]; }
 };
