@@ -2,8 +2,10 @@
 // spans agree with what TextDecoder / File.text() give a page.
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
+#include "analyze_internal.h"
 #include "lede/lede.h"
 #include "text/utf8.h"
 
@@ -32,6 +34,61 @@ TEST(DecodeTest, SpansAfterABomMatchJsIndexing) {
     }
   }
   EXPECT_TRUE(found);
+}
+
+// ValidUtf8Prefix says where DecodeUtf8 would first change a byte: the text
+// before it decodes to itself. AnalyzeOwned relies on it to keep the
+// caller's buffer as the text instead of copying it.
+void ExpectPrefixAgreesWithDecode(const std::string& in) {
+  size_t replaced = 0;
+  const size_t p = ValidUtf8Prefix(in);
+  ASSERT_LE(p, in.size());
+  const std::string head = in.substr(0, p);
+  const bool bom = head.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  EXPECT_EQ(DecodeUtf8(head, &replaced), bom ? head.substr(3) : head) << testing::PrintToString(in);
+  EXPECT_EQ(replaced, 0u);
+  if (p < in.size()) {
+    // The byte at p starts a sequence DecodeUtf8 replaces.
+    EXPECT_GT((DecodeUtf8(in.substr(p), &replaced), replaced), 0u) << testing::PrintToString(in);
+  }
+}
+
+TEST(DecodeTest, ValidPrefixIsWhatDecodingKeeps) {
+  for (const char* s :
+       {"", "plain ASCII text", "caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D \xF0\x9F\x98\x80",
+        "\xEF\xBB\xBFbom", "a\x80b", "a\xC3", "a\xE2\x80", "\xC0\xAF", "\xE0\x9F\xBF",
+        "\xED\xA0\x80", "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80", "\xFF",
+        "12345678\xC3\xA9", "1234567\xE9"}) {
+    ExpectPrefixAgreesWithDecode(s);
+  }
+  EXPECT_EQ(ValidUtf8Prefix("caf\xC3\xA9"), 5u);
+  EXPECT_EQ(ValidUtf8Prefix("abcdefghij\xC3"), 10u);
+  EXPECT_EQ(ValidUtf8Prefix("ab\xED\xA0\x80"), 2u);  // a surrogate
+  // Random mixes of ASCII runs, valid sequences and stray bytes.
+  std::mt19937 rng(8);
+  const char* pieces[] = {"word ", "abcdefghijkl", "\xC3\xA9", "\xE2\x80\x99", "\xF0\x9F\x98\x80",
+                          "\x80",  "\xC3",         "\xE2\x80", "\xF0\x9F",     "\xFE"};
+  for (int round = 0; round < 2000; ++round) {
+    std::string in;
+    for (int k = rng() % 12; k > 0; --k) in += pieces[rng() % 10];
+    ExpectPrefixAgreesWithDecode(in);
+  }
+}
+
+TEST(DecodeTest, AnalyzeOwnedGivesAnalyzesResult) {
+  // Kept as it is (valid), decoded (a BOM, an invalid byte), or copied (room to spare).
+  std::string spare = "Lloyd Austin said the talks \xE2\x80\x9Cwent well\xE2\x80\x9D.";
+  spare.reserve(spare.size() * 4);
+  for (std::string text :
+       {std::string("Lloyd Austin said the talks \xE2\x80\x9Cwent well\xE2\x80\x9D."),
+        std::string("\xEF\xBB\xBFLloyd Austin said the talks went well."),
+        std::string("Lloyd Austin said the talks went \xFFwell."), spare}) {
+    const std::string want = ToJson(Analyze(text));
+    std::string owned = text;
+    if (text.capacity() > text.size() * 2) owned.reserve(text.capacity());
+    EXPECT_EQ(ToJson(AnalyzeOwned(&owned, Options())), want) << text;
+    EXPECT_TRUE(owned.empty());
+  }
 }
 
 }  // namespace

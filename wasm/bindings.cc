@@ -3,16 +3,22 @@
 // never as an abort or a JS exception (wasm/lede.js turns them into Errors).
 //
 //   inputBuffer(n)             -> where to write the n bytes of UTF-8 text to analyse
-//   analyzeInput(optionsJson)  -> schema-1 JSON (see design.md) of that text
+//   analyzeInput(optionsJson, onChunk)
+//                              -> schema-1 JSON (see design.md) of that text, handed
+//                                 to onChunk(Uint8Array) piece by piece (64 KiB)
 //   compare(a, b, optionsJson) -> comparison JSON (docs/compare.md), as `lede compare`
 //   version()                  -> "0.1.0"
 //   stageTimes(text)           -> [["decode", seconds], ...] for one analysis
 //                                 (scripts/bench-wasm.mjs; as `lede bench` per stage)
+//   stageMemory(optionsJson)   -> [["input", heapTop, inUse], ...]: analyzeInput's
+//                                 heap after each phase (scripts/wasm-memory.mjs)
 //
-// analyzeInput and compare return the JSON as a Uint8Array view of the module's
-// memory (valid until the next call into the module); wasm/lede.js decodes it
-// with TextDecoder and then calls releaseResult(). Embind's std::string return
-// would walk every byte of the (large) JSON twice in JS before decoding it.
+// The JSON comes out as Uint8Array views of the module's memory, which
+// wasm/lede.js decodes with TextDecoder: analyzeInput's pieces are valid
+// during the onChunk call; compare's and the helpers' whole result until the
+// next call into the module (wasm/lede.js then calls releaseResult()).
+// Embind's std::string return would walk every byte of the (large) JSON twice
+// in JS before decoding it.
 //
 // Text is UTF-8: wasm/lede.js encodes a JS string with TextEncoder (which replaces
 // lone surrogates with U+FFFD so UTF-16 offsets stay exact) or passes a Uint8Array of
@@ -25,6 +31,8 @@
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/val.h>
+#include <malloc.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstddef>
@@ -129,16 +137,28 @@ emscripten::val ResultView(std::string json) {
 
 void ReleaseResult() { std::string().swap(g_result); }
 
-emscripten::val AnalyzeInputView(const std::string& options_json) {
+// Hands bytes to the JS function `on_chunk` as a Uint8Array view of the
+// module's memory, valid only during that call.
+void SendChunk(void* on_chunk, std::string_view bytes) {
+  (*static_cast<emscripten::val*>(on_chunk))(emscripten::val(emscripten::typed_memory_view(
+      bytes.size(), reinterpret_cast<const unsigned char*>(bytes.data()))));
+}
+
+// The JSON is streamed to on_chunk 64 KiB at a time (lede::WriteJson, the
+// same bytes as ToJson), so it is never whole in the module's memory: held
+// as one string (about 5x the text, grown past its reserve by doubling) on
+// top of the analysis, it was the heap's high-water mark, and a wasm memory
+// never shrinks (5 MB of news: 13.5x the text -> 7.7x, the analysis' own peak).
+void AnalyzeInput(const std::string& options_json, emscripten::val on_chunk) {
   ReleaseResult();
   std::string text;
   text.swap(g_input);
   lede::Options options;
   std::string error;
-  if (!ParseOptions(options_json, &options, &error)) return ResultView(ErrorJson(error));
+  if (!ParseOptions(options_json, &options, &error)) return SendChunk(&on_chunk, ErrorJson(error));
   lede::Analysis analysis = lede::AnalyzeOwned(&text, options);  // frees text once decoded
-  if (!analysis.error.empty()) return ResultView(ErrorJson(analysis.error));
-  return ResultView(lede::ToJson(analysis));
+  if (!analysis.error.empty()) return SendChunk(&on_chunk, ErrorJson(analysis.error));
+  lede::WriteJson(analysis, SendChunk, &on_chunk);
 }
 
 emscripten::val CompareView(const std::string& a, const std::string& b,
@@ -166,13 +186,67 @@ emscripten::val StageTimes(const std::string& text) {
 
 std::string Version() { return LEDE_VERSION; }
 
+// The heap's top (its high-water mark: dlmalloc never gives memory back) and
+// the bytes malloc has handed out and not had back, after one phase.
+struct HeapMark {
+  std::string phase;
+  double top = 0, used = 0;
+};
+std::vector<HeapMark>* g_marks = nullptr;  // where MarkClock notes them
+
+void Mark(std::vector<HeapMark>* marks, const char* phase) {
+  marks->push_back(
+      {phase, double(reinterpret_cast<uintptr_t>(sbrk(0))), double(mallinfo().uordblks)});
+}
+
+// A SecondsClock for AnalyzeTimed that notes the heap at each stage's end.
+double MarkClock() {
+  Mark(g_marks, "");
+  return 0;
+}
+
+// Benchmark helper (scripts/wasm-memory.mjs): analyses the text of the last
+// inputBuffer call as analyzeInput does and returns, as JSON, the heap after
+// each phase: [["input", top, used], ["decode", ...], ..., ["json", ...]],
+// where "input" is before the analysis starts (the text copied in) and
+// "json" is after the JSON was written out.
+emscripten::val StageMemory(const std::string& options_json) {
+  ReleaseResult();
+  std::vector<HeapMark> marks;
+  marks.reserve(16);
+  Mark(&marks, "input");
+  std::string text;
+  text.swap(g_input);
+  lede::Options options;
+  std::string error;
+  if (!ParseOptions(options_json, &options, &error)) return ResultView(ErrorJson(error));
+  std::vector<lede::StageTime> times;
+  times.reserve(16);
+  g_marks = &marks;
+  lede::Analysis analysis = lede::AnalyzeOwned(&text, options, &times, MarkClock);
+  g_marks = nullptr;
+  if (!analysis.error.empty()) return ResultView(ErrorJson(analysis.error));
+  // marks[1] is the clock's first reading (the analysis starting); then one a stage.
+  marks.erase(marks.begin() + 1);
+  for (size_t i = 0; i < times.size() && i + 1 < marks.size(); ++i)
+    marks[i + 1].phase = times[i].stage;
+  // As AnalyzeInput: the JSON streamed out (here to nowhere).
+  lede::WriteJson(
+      analysis, [](void*, std::string_view) {}, nullptr);
+  Mark(&marks, "json");
+  nlohmann::json out = nlohmann::json::array();
+  for (const HeapMark& m : marks) out.push_back({m.phase, m.top, m.used});
+  return ResultView(out.dump());
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(lede) {
   emscripten::function("inputBuffer", &InputBuffer);
-  emscripten::function("analyzeInput", &AnalyzeInputView);
+  emscripten::function("analyzeInput", &AnalyzeInput);
   emscripten::function("compare", &CompareView);
   emscripten::function("releaseResult", &ReleaseResult);
   emscripten::function("stageTimes", &StageTimes);
+  emscripten::function("stageMemory", &StageMemory);
   emscripten::function("version", &Version);
 }

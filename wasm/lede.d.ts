@@ -198,6 +198,13 @@ export interface Lede {
   compareJson(a: Input, b: Input, options?: AnalyzeOptions): string;
   /** Benchmark helper: seconds per stage of one analysis, as `lede bench` reports them. */
   stageTimes(text: Input): [stage: string, seconds: number][];
+  /**
+   * Benchmark helper: the heap's top and the bytes in use after each phase of
+   * one analysis ("input", the stages, "json").
+   */
+  stageMemory(text: Input, options?: AnalyzeOptions): [phase: string, heapTop: number, inUse: number][];
+  /** The module's memory now, in bytes (it never shrinks); 0 while restarting. */
+  memoryBytes(): number;
 }
 
 export interface CreateLedeOptions {

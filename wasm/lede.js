@@ -262,20 +262,15 @@ export async function createLede({wasmBinary, wasmModule, locateFile, maxMemory 
     }
   }
 
-  // Runs fn(module) and reads the JSON it leaves in the module's memory. A
-  // crash or a refused allocation drops the instance: the next call gets a
-  // new one.
+  // Runs fn(module), which returns the JSON (see result). A crash or a
+  // refused allocation drops the instance: the next call gets a new one.
   function call(fn, inputBytes) {
     const m = instance();
     refused = false;
     let json;
     let crash = null;
     try {
-      const view = fn(m);
-      if (!refused) {
-        json = decoder.decode(view);
-        m.releaseResult();
-      }
+      json = fn(m);
     } catch (err) {
       crash = err;
     }
@@ -289,6 +284,14 @@ export async function createLede({wasmBinary, wasmModule, locateFile, maxMemory 
     throw new Error(`lede: the wasm module crashed (${what}); it was restarted for the next call`);
   }
 
+  // The JSON a call left in the module's memory (a view), as a string.
+  function result(m, view) {
+    if (refused) return undefined;
+    const json = decoder.decode(view);
+    m.releaseResult();
+    return json;
+  }
+
   return {
     version,
     /** The analysis as a schema-1 JSON string (exactly what `lede analyze` prints). */
@@ -299,7 +302,15 @@ export async function createLede({wasmBinary, wasmModule, locateFile, maxMemory 
         // The bytes go straight into a buffer in the module (bindings.cc).
         const at = m.inputBuffer(input.length);
         m.HEAPU8.set(input, at);  // HEAPU8: the view after any growth
-        return m.analyzeInput(opts);
+        // The JSON arrives in pieces (bindings.cc), each a view valid only
+        // during the callback: decoded at once, split characters carried over.
+        const pieces = [];
+        const utf8 = new TextDecoder();
+        m.analyzeInput(opts, (view) => {
+          pieces.push(utf8.decode(view, {stream: true}));
+        });
+        pieces.push(utf8.decode());
+        return pieces.join('');
       }, input.length));
     },
     /** The analysis as an object (see lede.d.ts). */
@@ -312,7 +323,8 @@ export async function createLede({wasmBinary, wasmModule, locateFile, maxMemory 
       const inputA = toBytes(a, limit, 'a');
       const inputB = toBytes(b, limit, 'b');
       const opts = optionsJson(options);
-      return checked(call((m) => m.compare(inputA, inputB, opts), inputA.length + inputB.length));
+      return checked(call((m) => result(m, m.compare(inputA, inputB, opts)),
+                          inputA.length + inputB.length));
     },
     /** What two articles share and where their figures disagree. */
     compare(a, b, options) {
@@ -324,7 +336,29 @@ export async function createLede({wasmBinary, wasmModule, locateFile, maxMemory 
      */
     stageTimes(text) {
       const input = toBytes(text, DEFAULT_MAX_BYTES, 'text');
-      return JSON.parse(checked(call((m) => m.stageTimes(input), input.length)));
+      return JSON.parse(checked(call((m) => result(m, m.stageTimes(input)), input.length)));
+    },
+    /**
+     * Benchmark helper: the heap after each phase of one analysis of `text`
+     * (scripts/wasm-memory.mjs): [[phase, heapTop, bytesInUse], ...] for the
+     * input copied in, each stage, and the JSON held for JS.
+     */
+    stageMemory(text, options) {
+      const input = toBytes(text, limitOf(options), 'text');
+      const opts = optionsJson(options);
+      return JSON.parse(checked(call((m) => {
+        const at = m.inputBuffer(input.length);
+        m.HEAPU8.set(input, at);
+        return result(m, m.stageMemory(opts));
+      }, input.length)));
+    },
+    /**
+     * The size of the module's memory now, in bytes: the most it has needed
+     * so far (a wasm memory never shrinks), up to maxMemory. 0 while the
+     * module is restarting.
+     */
+    memoryBytes() {
+      return current ? current.HEAPU8.buffer.byteLength : 0;
     },
   };
 }

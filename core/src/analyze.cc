@@ -65,10 +65,21 @@ Analysis Run(std::string_view utf8, const Options& options, std::vector<StageTim
     return a;
   }
   size_t replaced = 0;
-  a.text = DecodeUtf8(utf8, &replaced);
-  if (release) {
+  if (release && release->capacity() - release->size() <= release->size() / 8 &&
+      utf8.substr(0, 3) != "\xEF\xBB\xBF" && ValidUtf8Prefix(utf8) == utf8.size()) {
+    // Decoding would copy it unchanged: the text is the caller's buffer
+    // (unless it has much unused room, held to the end), so the input and
+    // its copy are never both held (in wasm, whose memory never shrinks, the
+    // copy was 1x the input on top of the heap).
+    a.text = std::move(*release);
     std::string().swap(*release);
     utf8 = {};
+  } else {
+    a.text = DecodeUtf8(utf8, &replaced);
+    if (release) {
+      std::string().swap(*release);
+      utf8 = {};
+    }
   }
   if (replaced > 0) {
     a.warnings.push_back(
@@ -116,8 +127,9 @@ Analysis AnalyzeTimed(std::string_view utf8, const Options& options, std::vector
   return Run(utf8, options, times, seconds, nullptr);
 }
 
-Analysis AnalyzeOwned(std::string* utf8, const Options& options) {
-  return Run(*utf8, options, nullptr, nullptr, utf8);
+Analysis AnalyzeOwned(std::string* utf8, const Options& options, std::vector<StageTime>* times,
+                      SecondsClock clock) {
+  return Run(*utf8, options, times, clock, utf8);
 }
 
 }  // namespace lede

@@ -29,8 +29,10 @@ Analysis AnalyzeTimed(std::string_view utf8, const Options& options, std::vector
 
 // Analyze for a caller that has no further use for its input: *utf8 is
 // freed once decoded, so the input and its decoded copy are not both held
-// through the later stages (the CLI's peak memory). Same result as Analyze.
-Analysis AnalyzeOwned(std::string* utf8, const Options& options);
+// through the later stages (the CLI's peak memory). Same result as Analyze;
+// `times` and `clock` as for AnalyzeTimed.
+Analysis AnalyzeOwned(std::string* utf8, const Options& options,
+                      std::vector<StageTime>* times = nullptr, SecondsClock clock = nullptr);
 
 // ToJson, streamed: the same bytes handed to sink(context, ...) piece by
 // piece (64 KiB at a time), so the whole JSON is never held in memory.

@@ -356,7 +356,9 @@ struct Gazetteer {
     static const Gazetteer g = [] {
       Gazetteer g;
       std::vector<std::pair<uint32_t, uint8_t>> phrases, firsts;
-      for (const auto& [phrase, cat] : NameLexicon::Get().phrases) {
+      for (const auto& entry : NameLexicon::Get().phrases) {
+        // Not a structured binding: Emscripten's clang 14 cannot capture one in a lambda.
+        const std::string& phrase = entry.first;
         // The spans of BuildDocument's tokens, without the rest of a Document.
         const std::vector<Token> tokens = Tokenize(phrase);
         if (tokens.empty() || tokens.size() > kMaxPhrase) continue;
@@ -365,7 +367,7 @@ struct Gazetteer {
         };
         uint32_t h = kPhraseSeed;
         for (const Token& t : tokens) h = Mix(h, LowerHash(text(t)));
-        phrases.emplace_back(h, static_cast<uint8_t>(cat));
+        phrases.emplace_back(h, static_cast<uint8_t>(entry.second));
         firsts.emplace_back(LowerHash(text(tokens[0])), 1);
       }
       g.phrases.Build(phrases);

@@ -95,6 +95,49 @@ std::string DecodeUtf8(std::string_view in, size_t* replaced) {
   return out;
 }
 
+size_t ValidUtf8Prefix(std::string_view in) {
+  const size_t n = in.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(in[i]);
+    if (c < 0x80) {
+      ++i;
+      for (; n - i >= 8; i += 8) {  // eight ASCII bytes at a time
+        uint64_t x;
+        std::memcpy(&x, in.data() + i, 8);
+        if (x & 0x8080808080808080ull) break;
+      }
+      continue;
+    }
+    // The sequences DecodeUtf8 copies: as there, the bytes needed and the
+    // allowed range of the second byte.
+    size_t need;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      need = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (n - i - 1 < need) return i;
+    for (size_t k = 1; k <= need; ++k) {
+      unsigned char d = static_cast<unsigned char>(in[i + k]);
+      if (d < lo || d > hi) return i;
+      lo = 0x80;
+      hi = 0xBF;
+    }
+    i += need + 1;
+  }
+  return n;
+}
+
 bool IsSpaceNonAscii(char32_t c) {
   return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
          c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;

@@ -14,6 +14,12 @@ namespace lede {
 // *replaced to the number of U+FFFD inserted. A leading BOM is dropped.
 std::string DecodeUtf8(std::string_view input, size_t* replaced);
 
+// How many bytes at the start of `input` DecodeUtf8 keeps as they are: the
+// longest prefix of well-formed UTF-8 (a leading BOM counts, though
+// DecodeUtf8 drops it). DecodeUtf8(input) == input exactly when this is
+// input.size() and input does not start with a BOM.
+size_t ValidUtf8Prefix(std::string_view input);
+
 // Reads the code point at text[i] of VALID UTF-8; sets *len to its byte length.
 inline char32_t CodePointAt(std::string_view text, size_t i, int* len) {
   unsigned char c = static_cast<unsigned char>(text[i]);
