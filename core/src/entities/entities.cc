@@ -1919,7 +1919,7 @@ class Builder {
   // when it is no place, country, demonym, organization or word the text writes
   // in lower case ("the Kabul government", "the U.S. government", "the Veterans
   // administration" are not). Token i is the name.
-  // "administration", "government", "presidency", "regime", "era". Asked of
+  // "administration", "government", "presidency", "regime", "era", "campaign". Asked of
   // every token's next word: its length and first letter rule out most words
   // before any comparison.
   static bool GovernmentNoun(std::string_view w) {
@@ -1928,6 +1928,8 @@ class Builder {
         return w[0] == 'e' && w == "era";
       case 6:
         return w[0] == 'r' && w == "regime";
+      case 8:
+        return w[0] == 'c' && w == "campaign";
       case 10:
         return (w[0] == 'g' && w == "government") || (w[0] == 'p' && w == "presidency");
       case 14:
@@ -1972,15 +1974,15 @@ class Builder {
     std::vector<uint32_t> bare;
     // Whether a word is one of GovernmentNoun's, per Document word id (2: not
     // asked yet): most tokens are ruled out by the next word's id alone.
-    std::vector<uint8_t> noun(doc_.words(), 2);
+    std::vector<uint8_t> gov_noun(doc_.words(), 2);
     for (uint32_t i = 0; i + 1 < n; ++i) {
-      uint8_t& next = noun[doc_.word[i + 1]];
+      uint8_t& next = gov_noun[doc_.word[i + 1]];
       if (next == 2) next = GovernmentNoun(Word(i + 1));
       if (!next || !LeaderBeforeGovernment(i)) continue;
-      // "the Nazi regime", "the Labour government", "the Reagan era": after
-      // these nouns only a name the text has as a person's elsewhere (a
-      // government or a regime is a party's too); "administration" and
-      // "presidency" are a person's.
+      // "the Nazi regime", "the Labour government", "the Reagan era", "the
+      // Senate campaign": after these nouns only a name the text has as a
+      // person's elsewhere (a government or a regime is a party's too);
+      // "administration" and "presidency" are a person's.
       const std::string_view noun = Word(i + 1);
       if (noun != "administration" && noun != "presidency" && !persons.count(doc_.Text(i)))
         continue;
