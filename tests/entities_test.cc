@@ -1071,6 +1071,16 @@ TEST(EntitiesTest, NameBeforeAdministrationIsAPerson) {
   EXPECT_EQ(h.With("Kabul")->type, "GPE");
   const Entity* labour = h.With("Labour");
   EXPECT_TRUE(labour == nullptr || labour->type != "PERSON");
+  // "campaign" too, when the text has the person (PolNeAR politico_2016-04-20:
+  // "The Clinton campaign denies any wrongdoing" had no name).
+  Found c = Analyse(
+      "Sen. Clinton said on Monday she would win. The Clinton campaign denies any wrongdoing. "
+      "The Brexit campaign began.");
+  const Entity* clinton = c.With("Clinton");
+  ASSERT_NE(clinton, nullptr);
+  EXPECT_EQ(clinton->mentions.size(), 2u);
+  const Entity* brexit = c.With("Brexit");
+  EXPECT_TRUE(brexit == nullptr || brexit->type != "PERSON");
 }
 
 TEST(EntitiesTest, PersonWithNoPersonMentionByARoleApposition) {

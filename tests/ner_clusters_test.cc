@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "entities/ner_model.h"
+#include "text/document.h"
 
 namespace lede {
 namespace ner {
@@ -20,6 +21,30 @@ TEST(NerClustersTest, TableIsCompiledInAndGroupsSimilarWords) {
   EXPECT_NE(WordCluster("liverpool"), WordCluster("honda"));
   // A made-up word is not in it.
   EXPECT_EQ(WordCluster("qzxvbnmwq"), -1);
+}
+
+TEST(NerClustersTest, DocumentBagOfARepeatedName) {
+  // A name written three times gets the clusters that recur around its
+  // mentions ("the band", "their album"), as features of every mention; a
+  // name written once gets none (its own context bag has its words).
+  const std::string text =
+      "Velmora are a Finnish rock band formed in Tampere in 2009. The band Velmora released "
+      "their debut album in 2012. Velmora released their second album with the band's new "
+      "drummer in 2014.";
+  const Document doc = BuildDocument(text);
+  const DocContext context = BuildDocContext(doc);
+  ASSERT_EQ(context.bag_start.size(), context.words + 1u);
+  size_t velmora = 0, tampere = 0;
+  for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+    const std::string_view w = doc.Text(doc.tokens[i]);
+    const uint32_t id = context.Word(doc, i);
+    const uint32_t size = context.bag_start[id + 1] - context.bag_start[id];
+    if (w == "Velmora") velmora = size;
+    if (w == "Tampere") tampere = size;
+  }
+  EXPECT_GT(velmora, 0u);
+  EXPECT_LE(velmora, 8u);
+  EXPECT_EQ(tampere, 0u);
 }
 
 }  // namespace

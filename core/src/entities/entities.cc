@@ -1919,7 +1919,7 @@ class Builder {
   // when it is no place, country, demonym, organization or word the text writes
   // in lower case ("the Kabul government", "the U.S. government", "the Veterans
   // administration" are not). Token i is the name.
-  // "administration", "government", "presidency", "regime", "era". Asked of
+  // "administration", "government", "presidency", "regime", "era", "campaign". Asked of
   // every token's next word: its length and first letter rule out most words
   // before any comparison.
   static bool GovernmentNoun(std::string_view w) {
@@ -1928,6 +1928,8 @@ class Builder {
         return w[0] == 'e' && w == "era";
       case 6:
         return w[0] == 'r' && w == "regime";
+      case 8:
+        return w[0] == 'c' && w == "campaign";
       case 10:
         return (w[0] == 'g' && w == "government") || (w[0] == 'p' && w == "presidency");
       case 14:
@@ -1972,10 +1974,10 @@ class Builder {
     std::vector<uint32_t> bare;
     for (uint32_t i = 0; i + 1 < n; ++i) {
       if (!LeaderBeforeGovernment(i)) continue;
-      // "the Nazi regime", "the Labour government", "the Reagan era": after
-      // these nouns only a name the text has as a person's elsewhere (a
-      // government or a regime is a party's too); "administration" and
-      // "presidency" are a person's.
+      // "the Nazi regime", "the Labour government", "the Reagan era", "the
+      // Senate campaign": after these nouns only a name the text has as a
+      // person's elsewhere (a government or a regime is a party's too);
+      // "administration" and "presidency" are a person's.
       const std::string_view noun = Word(i + 1);
       if (noun != "administration" && noun != "presidency" && !persons.count(doc_.Text(i)))
         continue;
