@@ -39,6 +39,10 @@ target_link_options(lede_wasm PRIVATE
   -sEXPORT_NAME=createLedeModule
   -sENVIRONMENT=web,worker
   -sALLOW_MEMORY_GROWTH=1
+  # Grow by 5% of the memory at a time, not Emscripten's 20%: the memory then
+  # stays near the heap's top (5 MB of news: 52.0 -> 46.4 MiB), and a maxMemory
+  # cap is not hit early by the slack (no measurable time: a few more grows).
+  -sMEMORY_GROWTH_GEOMETRIC_STEP=0.05
   -sINITIAL_MEMORY=16MB
   -sMAXIMUM_MEMORY=${LEDE_WASM_MAX_MEMORY}
   -sFILESYSTEM=0
