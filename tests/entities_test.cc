@@ -1292,5 +1292,22 @@ TEST(EntitiesTest, OutletOrPlatformReadAsAPlace) {
   EXPECT_EQ(g.With("Texas")->type, "GPE");
 }
 
+TEST(EntitiesTest, StateDemonymIsNorp) {
+  // PolNeAR usa-today_2016-01-26, west-journal_2016-08-25, politico_2015-11-24:
+  // "Texan" was GPE, "Ohioans" and "Iowans" were missed.
+  Found f = Analyse(
+      "Perry said his fellow Texan is ready to take on the Washington cartel. The law has "
+      "allowed tens of thousands of Ohioans to cast a ballot. Biofuels don't stir up the same "
+      "fervor among Iowans as they did in the 1980s.");
+  for (const char* group : {"Texan", "Ohioans", "Iowans"}) {
+    ASSERT_NE(f.With(group), nullptr) << group;
+    EXPECT_EQ(f.With(group)->type, "NORP") << group;
+  }
+  // Not a surname that holds a place's name ("Buchanan" of "Bucha").
+  Found g = Analyse("Buchanan said the plan worked.");
+  ASSERT_NE(g.With("Buchanan"), nullptr);
+  EXPECT_EQ(g.With("Buchanan")->type, "PERSON");
+}
+
 }  // namespace
 }  // namespace lede

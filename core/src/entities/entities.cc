@@ -2272,6 +2272,26 @@ class Builder {
   // "NORP" for a people group: words each a demonym ("Americans") or a religious,
   // ethnic or political group ("Hispanics", "Sunni Muslims", "Democrats"), or
   // "African-Americans"; linked to the last demonym's country.
+  // "texan", "iowan", "ohioan", "floridian", "oregonian", "vermonter": a
+  // word built on a state's (or another GPE's) name of the place lexicon.
+  bool StateDemonym(std::string_view w) const {
+    if (w.size() < 5 || (w.back() != 'n' && !(w.back() == 'r' && w[w.size() - 2] == 'e')))
+      return false;
+    auto gpe = [&](const std::string& base) {
+      if (base.size() < 4) return false;
+      auto p = lex_.place.find(base);
+      return p != lex_.place.end() && p->second == "GPE";
+    };
+    const std::string x(w);
+    const size_t n = x.size();
+    if (w.back() == 'r') return gpe(x.substr(0, n - 2));  // "vermonter"
+    const bool an = x.compare(n - 2, 2, "an") == 0, ian = x.compare(n - 3, 3, "ian") == 0;
+    return (an && gpe(x.substr(0, n - 1))) ||         // "iowan"
+           (an && gpe(x.substr(0, n - 2))) ||         // "ohioan"
+           (ian && gpe(x.substr(0, n - 3))) ||        // "oregonian"
+           (ian && gpe(x.substr(0, n - 3) + "a")) ||  // "floridian"
+           (an && gpe(x.substr(0, n - 1) + "s"));     // "texan", "kansan"
+  }
   std::string_view PeopleGroup(const std::string& f, std::string_view* country) const {
     std::string_view link;
     size_t parts = 0;
@@ -2291,7 +2311,8 @@ class Builder {
         link = d->second;
       } else if (In<kPeopleGroups>(w) || one == "african" || one == "asian" || one == "native" ||
                  one == "european" || one == "american" ||
-                 (w == "eastern" && parts == 2 && f.compare(0, 7, "middle ") == 0)) {
+                 (w == "eastern" && parts == 2 && f.compare(0, 7, "middle ") == 0) ||
+                 StateDemonym(one)) {
         link = {};
       } else if (at < f.size() && parts == 1 && In<kRegions>(w)) {
         // "Central Americans", "Middle Eastern", "Central Asian": a region's
