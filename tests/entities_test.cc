@@ -125,6 +125,26 @@ TEST(EntitiesTest, SurnameJoinsTheFullName) {
   EXPECT_EQ(f.With("Ukraine\xE2\x80\x99s"), nullptr);
 }
 
+// A clipped surname joins the full name ("Landsberg" for "Landsbergis"); a
+// given name alone does not join a surname it begins ("Robert" is not
+// "Jennifer Roberts", two people of one article about Charlotte and Trump).
+TEST(EntitiesTest, ClippedSurnameJoinsButAGivenNameDoesNot) {
+  Found f = Analyse(
+      "Lithuanian Foreign Minister Gabrielius Landsbergis wrote on Sunday that more "
+      "weapons must be made available. Landsberg said Europe could not wait.");
+  const Entity* e = f.With("Gabrielius Landsbergis");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(f.Mentions(*e), (Strings{"Gabrielius Landsbergis", "Landsberg"}));
+
+  Found g = Analyse(
+      "Charlotte Mayor Jennifer Roberts said the city would not repeal its ordinance. "
+      "By then, Donald had broken into the Manhattan real estate market. A younger "
+      "brother, Robert, had followed in Donald's footsteps, joining the family company.");
+  const Entity* roberts = g.With("Jennifer Roberts");
+  ASSERT_NE(roberts, nullptr);
+  EXPECT_EQ(g.Mentions(*roberts), Strings{"Jennifer Roberts"});
+}
+
 TEST(EntitiesTest, ZelenskyIsOnePerson) {
   Found f = Analyse(
       "Ukrainian President Volodymyr Zelensky said his forces had recaptured Izyum. "

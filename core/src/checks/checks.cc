@@ -199,8 +199,8 @@ class Checker {
         figs_.push_back(f);
       }
     }
-    std::sort(figs_.begin(), figs_.end(),
-              [](const Fig& a, const Fig& b) { return a.span.start < b.span.start; });
+    std::stable_sort(figs_.begin(), figs_.end(),
+                     [](const Fig& a, const Fig& b) { return a.span.start < b.span.start; });
   }
 
   std::vector<Check> Run() {

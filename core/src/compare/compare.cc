@@ -338,8 +338,9 @@ std::vector<MentionRef> SortedMentions(const Analysis& an) {
       out.push_back(MentionRef{m.span, static_cast<int>(i), &m});
     }
   }
-  std::sort(out.begin(), out.end(),
-            [](const MentionRef& x, const MentionRef& y) { return x.span.start < y.span.start; });
+  std::stable_sort(out.begin(), out.end(), [](const MentionRef& x, const MentionRef& y) {
+    return x.span.start < y.span.start;
+  });
   return out;
 }
 
@@ -654,8 +655,8 @@ Comparison Compare(const Analysis& a, const Analysis& b) {
     s.words = Intersect(ca[c.a].concepts, cb[c.b].concepts);
     out.claims.push_back(std::move(s));
   }
-  std::sort(out.claims.begin(), out.claims.end(),
-            [](const SharedClaim& x, const SharedClaim& y) { return x.a < y.a; });
+  std::stable_sort(out.claims.begin(), out.claims.end(),
+                   [](const SharedClaim& x, const SharedClaim& y) { return x.a < y.a; });
   for (size_t i = 0; i < ca.size(); ++i) {
     if (!used_a[i]) out.claims_only_a.push_back(static_cast<int>(i));
   }

@@ -738,8 +738,9 @@ class Builder {
     }
     if (more.empty()) return;
     spans->insert(spans->end(), more.begin(), more.end());
-    std::sort(spans->begin(), spans->end(),
-              [](const ner::NameSpan& a, const ner::NameSpan& b) { return a.begin < b.begin; });
+    std::stable_sort(
+        spans->begin(), spans->end(),
+        [](const ner::NameSpan& a, const ner::NameSpan& b) { return a.begin < b.begin; });
   }
 
   // A token of digits only ("10", not "6th").
@@ -2551,7 +2552,7 @@ class Builder {
                  std::make_move_iterator(cands_.end()));
       all.insert(all.end(), std::make_move_iterator(added.begin()),
                  std::make_move_iterator(added.end()));
-      std::sort(all.begin(), all.end(), by_start);
+      std::stable_sort(all.begin(), all.end(), by_start);
     }
     cands_.swap(all);
   }
@@ -2795,15 +2796,23 @@ class Builder {
         auto it = by_surname.find(key);
         if (it != by_surname.end()) {
           key = it->second;
-        } else if (key.size() >= 6) {
-          // A clipped surname ("Landsberg" for "Landsbergis").
+        } else if (key.size() >= 6 && !ner::IsListedGivenName(key)) {
+          // A clipped surname ("Landsberg" for "Landsbergis"), not a given name
+          // ("Robert" is no "Jennifer Roberts"). The shortest such surname, then
+          // the first in alphabetical order: not the hash table's order, which
+          // differs between the native and the wasm standard library.
+          const std::string* best = nullptr;
+          const std::string* best_key = nullptr;
           for (const auto& [surname, k] : by_surname) {
             if (surname.size() > key.size() && surname.size() <= key.size() + 3 &&
-                surname.compare(0, key.size(), key) == 0) {
-              key = k;
-              break;
+                surname.compare(0, key.size(), key) == 0 &&
+                (!best || surname.size() < best->size() ||
+                 (surname.size() == best->size() && surname < *best))) {
+              best = &surname;
+              best_key = &k;
             }
           }
+          if (best_key) key = *best_key;
         }
       }
       if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kAllCaps) && c.type != "NORP") {

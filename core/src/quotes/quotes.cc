@@ -2014,8 +2014,8 @@ class QuoteFinder {
       if (type == "PERSON" || type == "ORG")
         surname_.emplace(last, static_cast<int>(e));  // the first (most salient) wins
     }
-    std::sort(mentions_.begin(), mentions_.end(),
-              [](const MentionRef& a, const MentionRef& b) { return a.start < b.start; });
+    std::stable_sort(mentions_.begin(), mentions_.end(),
+                     [](const MentionRef& a, const MentionRef& b) { return a.start < b.start; });
     Genders();
   }
 
