@@ -56,9 +56,12 @@ void ExpectPrefixAgreesWithDecode(const std::string& in) {
 TEST(DecodeTest, ValidPrefixIsWhatDecodingKeeps) {
   for (const char* s :
        {"", "plain ASCII text", "caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D \xF0\x9F\x98\x80",
-        "\xEF\xBB\xBFbom", "a\x80b", "a\xC3", "a\xE2\x80", "\xC0\xAF", "\xE0\x9F\xBF",
-        "\xED\xA0\x80", "\xF0\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80", "\xFF",
-        "12345678\xC3\xA9", "1234567\xE9"}) {
+        "\xEF\xBB\xBF"
+        "bom",
+        "a\x80"
+        "b",
+        "a\xC3", "a\xE2\x80", "\xC0\xAF", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xF0\x8F\xBF\xBF",
+        "\xF4\x90\x80\x80", "\xF5\x80", "\xFF", "12345678\xC3\xA9", "1234567\xE9"}) {
     ExpectPrefixAgreesWithDecode(s);
   }
   EXPECT_EQ(ValidUtf8Prefix("caf\xC3\xA9"), 5u);

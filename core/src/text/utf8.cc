@@ -22,6 +22,30 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
+namespace {
+
+// WHATWG's UTF-8 decoder on a lead byte c >= 0x80: how many continuation
+// bytes follow it (0 when c cannot start a sequence) and the allowed range
+// [*lo, *hi] of the first of them (the later ones are 0x80-0xBF).
+int SequenceLength(unsigned char c, unsigned char* lo, unsigned char* hi) {
+  *lo = 0x80;
+  *hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) return 1;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (c == 0xE0) *lo = 0xA0;
+    if (c == 0xED) *hi = 0x9F;
+    return 2;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (c == 0xF0) *lo = 0x90;
+    if (c == 0xF4) *hi = 0x8F;
+    return 3;
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::string DecodeUtf8(std::string_view in, size_t* replaced) {
   *replaced = 0;
   // Fast path: scan for the first byte that is not plain ASCII.
@@ -46,19 +70,9 @@ std::string DecodeUtf8(std::string_view in, size_t* replaced) {
       continue;
     }
     // WHATWG: bytes needed and the allowed range of the second byte.
-    int need = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      need = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      need = 2;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      need = 3;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
+    unsigned char lo, hi;
+    const int need = SequenceLength(c, &lo, &hi);
+    if (need == 0) {
       out.append("\xEF\xBF\xBD");
       ++*replaced;
       ++i;
@@ -109,23 +123,10 @@ size_t ValidUtf8Prefix(std::string_view in) {
       }
       continue;
     }
-    // The sequences DecodeUtf8 copies: as there, the bytes needed and the
-    // allowed range of the second byte.
-    size_t need;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      need = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      need = 2;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      need = 3;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
+    // The sequences DecodeUtf8 copies, by the same table.
+    unsigned char lo, hi;
+    const size_t need = static_cast<size_t>(SequenceLength(c, &lo, &hi));
+    if (need == 0) return i;
     if (n - i - 1 < need) return i;
     for (size_t k = 1; k <= need; ++k) {
       unsigned char d = static_cast<unsigned char>(in[i + k]);
