@@ -294,6 +294,7 @@ class Builder {
     ResolveUnsurePlaces();
     CompanyNames();
     SportsNames();
+    PlacesReadAsOrgs();
     OutletsReadAsPlaces();
     UntaggedCompanies();
     MergeOrgNames();
@@ -1431,6 +1432,138 @@ class Builder {
                  !context_.caps_line[c.b] && !lex_.org.count(Folded(c.b, c.e))) {
         c.type = "FAC";  // "at Madison Square Garden" read as an ORG
       }
+    }
+  }
+  // Token i, a one-word name, with a sign of a place around it that an
+  // organization's name does not have: "in", "near", "into", "visited" ... before
+  // it (not before another capitalized word or a possessive: "in Cleveland
+  // Clinic", "in Columbia's program"), "to" after a verb of going, a state or
+  // country after a comma ("Oakland, California"), an opening dateline.
+  bool StrongPlaceSign(uint32_t i) const {
+    const size_t n = doc_.tokens.size();
+    if (doc_.tokens[i].Is(kDateline)) return true;
+    // "Cleveland (AFP) - The Republican National Convention ...": a dispatch's dateline.
+    if (doc_.tokens[i].Is(kParagraphStart) && i + 3 < n && doc_.Text(i + 1) == "(" &&
+        doc_.tokens[i + 2].Is(kAllCaps) && doc_.Text(i + 3) == ")")
+      return true;
+    if (i + 2 < n && doc_.Text(i + 1) == ",") {
+      const std::string_view w = Word(i + 2);
+      auto p = lex_.place.find(w);
+      if (doc_.tokens[i + 2].Is(kCapitalized) &&
+          (lex_.country.count(w) || (p != lex_.place.end() && p->second == "GPE") ||
+           StateAbbreviation(i + 2)))
+        return true;
+    }
+    if (i < 2 || !doc_.tokens[i - 1].Is(kLower)) return false;
+    if (i + 1 < n && (doc_.tokens[i + 1].Is(kCapitalized) || doc_.tokens[i + 1].Is(kPossessive)))
+      return false;
+    const std::string_view w = Word(i - 1);
+    if (w == "in" || w == "near" || w == "into" || w == "within" || w == "throughout" ||
+        w == "across" || w == "outside" || w == "toward" || w == "towards" || w == "visit" ||
+        w == "visits" || w == "visited" || w == "visiting")
+      return true;
+    const std::string_view v = Word(i - 2);
+    return w == "to" &&
+           (v == "way" || v == "trip" || v == "go" || v == "goes" || v == "going" || v == "went" ||
+            v == "came" || v == "come" || v == "travel" || v == "traveled" || v == "headed" ||
+            v == "heading" || v == "moved" || v == "returned" || v == "flew" || v == "back");
+  }
+  // "Cleveland sets strict rules", "the Orlando attack", "Texas's law": a
+  // state, country or city the tagger read as an ORG (CoNLL's teams are named
+  // for their cities) is the place, outside a report on a game. A name only the
+  // city list knows (it holds "Union", "Columbia", "Hamilton", "Rubio") needs a
+  // sign of a place at one of its occurrences (StrongPlaceSign) or a mention
+  // typed a place, and no person of that name. Not before a capitalized word or
+  // a company's noun ("Texas Instruments", "Cleveland shares").
+  void PlacesReadAsOrgs() {
+    const size_t n = doc_.tokens.size();
+    // Tokens [b, e) are one phrase of the lexicons, a country or a GPE (the
+    // tagger's gazetteer codes: no string is hashed).
+    auto lexicon_place = [&](uint32_t b, uint32_t e) {
+      for (uint32_t i = b; i < e; ++i) {
+        const int code = context_.gazetteer[i];
+        if (!code) return false;
+        const int cat = (code - 1) / 4, pos = (code - 1) % 4;
+        const int want = e - b == 1 ? 0 : i == b ? 1 : i + 1 == e ? 3 : 2;
+        if ((cat != NameLexicon::kCountry && cat != NameLexicon::kGpe) || pos != want) return false;
+      }
+      return true;
+    };
+    auto place = [&](const Cand& c) -> int {  // 2: a lexicon's place, 1: the city list's
+      if (c.type != "ORG" || c.e - c.b > 4) return 0;
+      const int kind = lexicon_place(c.b, c.e)                       ? 2
+                       : c.e - c.b == 1 && (context_.lists[c.b] & 1) ? 1
+                                                                     : 0;
+      if (kind == 0 || !doc_.tokens[c.b].Is(kCapitalized)) return 0;
+      if (c.e < n && ((doc_.tokens[c.e].Is(kCapitalized) && !IsRoleWord(c.e)) ||
+                      (doc_.tokens[c.e].kind == TokenKind::kWord && In<kCompanyNouns>(Word(c.e)))))
+        return 0;
+      if (c.e + 1 < n && doc_.tokens[c.e].Is(kPossessive) && In<kCompanyNouns>(Word(c.e + 1)))
+        return 0;
+      return kind;
+    };
+    // Teams, not places: in a report on a game, or where such names stand in a
+    // table of results ("TEXAS 5 Cleveland 3", "Birmingham v Barnsley").
+    auto result = [&](uint32_t k) {
+      const std::string_view w = Word(k);
+      return doc_.tokens[k].kind == TokenKind::kNumber || w == "v" || w == "v." || w == "vs" ||
+             w == "vs.";
+    };
+    std::vector<std::pair<size_t, int>> found;  // candidates and place(c)
+    int table = 0;
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Cand& c = cands_[k];
+      const int kind = place(c);
+      if (kind == 0) continue;
+      if ((c.e < n && result(c.e)) || (c.b > 0 && result(c.b - 1))) ++table;
+      found.emplace_back(k, kind);
+    }
+    if (found.empty() || table >= 2 || SportsReport()) return;
+    // City-list names: which have a sign of a place, by Document word id (a
+    // text has few of them).
+    std::vector<std::pair<uint32_t, uint8_t>> city;  // 1: asked, 2: a place, 3: a person's
+    auto state = [&](uint32_t i) -> uint8_t* {
+      for (auto& [id, st] : city) {
+        if (id == doc_.word[i]) return &st;
+      }
+      return nullptr;
+    };
+    for (const auto& [k, kind] : found) {
+      if (kind == 1 && !state(cands_[k].b)) city.emplace_back(doc_.word[cands_[k].b], 1);
+    }
+    if (!city.empty()) {
+      // "in Philadelphia and Cleveland", "Cleveland, Cincinnati and Columbus":
+      // listed with a place of the lexicons.
+      std::vector<uint32_t> starts, ends;  // of such places, in text order
+      for (const Cand& c : cands_) {
+        if (c.type == "PERSON") {
+          for (uint32_t i = c.b; i < c.e; ++i) {
+            if (uint8_t* st = state(i)) *st = 3;  // a person's name
+          }
+        } else if ((c.type == "GPE" || c.type == "LOC") && c.e - c.b == 1 && state(c.b)) {
+          if (*state(c.b) == 1) *state(c.b) = 2;  // a mention read as a place
+        } else if (c.type == "GPE" && KnownPlace(c.b, c.e)) {
+          starts.push_back(c.b);
+          ends.push_back(c.e);
+        }
+      }
+      auto sep = [&](uint32_t k) {
+        return doc_.Text(k) == "," || Word(k) == "and" || Word(k) == "or";
+      };
+      auto listed = [&](uint32_t i) {
+        return (i >= 2 && sep(i - 1) && std::binary_search(ends.begin(), ends.end(), i - 1)) ||
+               (i + 2 < n && sep(i + 1) && std::binary_search(starts.begin(), starts.end(), i + 2));
+      };
+      // At the tagger's ORG mentions (the others are read as places above).
+      for (const auto& [k, kind] : found) {
+        const uint32_t i = cands_[k].b;
+        uint8_t* st = kind == 1 ? state(i) : nullptr;
+        if (st && *st == 1 && (StrongPlaceSign(i) || listed(i))) *st = 2;
+      }
+    }
+    for (const auto& [k, kind] : found) {
+      Cand& c = cands_[k];
+      if (kind == 2 || *state(c.b) == 2) c.type = "GPE";
     }
   }
   // "professor of constitutional law at Yale", "a Ph.D. from Harvard", "a
