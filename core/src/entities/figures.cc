@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "text/hash.h"
 #include "text/utf8.h"
 
 namespace lede {
@@ -522,16 +523,10 @@ const ApproxWord kApproxWords[] = {
 
 // ------------------------------------------------------------- scanner ----
 
-// FNV-1a over the bytes: cheaper than std::hash for the short words looked up
-// below, once per word of the text. The sets are only searched, so their
-// order is moot.
-struct WordHash {
-  size_t operator()(std::string_view s) const {
-    uint64_t x = 1469598103934665603ull;
-    for (char c : s) x = (x ^ static_cast<uint8_t>(c)) * 1099511628211ull;
-    return static_cast<size_t>(x);
-  }
-};
+// HashShortKey (text/hash.h): cheaper than std::hash (and than FNV-1a's byte
+// loop) for the short words looked up below, once per word of the text. The
+// sets are only searched, so their order is moot.
+using WordHash = ShortKeyHash;
 using WordSet = std::unordered_set<std::string_view, WordHash>;
 template <typename T>
 using WordMap = std::unordered_map<std::string_view, T, WordHash>;

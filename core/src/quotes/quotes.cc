@@ -18,6 +18,7 @@
 
 #include "quotes/lexicon.h"
 #include "quotes/marks.h"
+#include "text/hash.h"
 #include "text/utf8.h"
 
 namespace lede {
@@ -86,15 +87,9 @@ const WordList kWordLists[] = {
     {"however meanwhile too though moreover also instead nonetheless nevertheless", kParenAdv},
 };
 
-// FNV-1a over the bytes: cheaper than std::hash for the short words looked
-// up here. The map is only searched, never iterated, so its order is moot.
-struct WordHash {
-  size_t operator()(std::string_view s) const {
-    uint64_t x = 1469598103934665603ull;
-    for (char c : s) x = (x ^ static_cast<uint8_t>(c)) * 1099511628211ull;
-    return static_cast<size_t>(x);
-  }
-};
+// HashShortKey (text/hash.h): cheaper than std::hash for the short words
+// looked up here. The map is only searched, never iterated, so its order is moot.
+using WordHash = ShortKeyHash;
 class WordClasses {
  public:
   static const WordClasses& Get() {
