@@ -623,20 +623,15 @@ class Scanner {
     uint8_t& start = starts_[d_.word[i]];
     if (start == kStartNo) return false;
     if (start == kStartDash) return true;
-    // ASCII-lower-case into a local buffer: no allocation per word.
-    std::string_view tx = T(i);
-    if (tx.size() > 48) {
+    if (T(i).size() > 48) {
       start = kStartNo;
       return false;
     }
-    char buf[48];
-    size_t n = tx.size();
-    for (size_t k = 0; k < n; ++k) {
-      char c = tx[k];
-      buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    if (n > 1 && buf[n - 1] == '.') --n;
-    std::string_view w(buf, n);
+    // The Document's folded word (ASCII lower case; ’ as ', which no start
+    // word holds, so a word with one is found neither way), without a final
+    // period.
+    std::string_view w = d_.Folded(i);
+    if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
     if (start == kStartWord) return Frequent(w, i);
     if (kStarts.count(w)) {
       start = kStartWord;
