@@ -64,6 +64,20 @@ char ShapeChar(char32_t c) {
   return 'o';
 }
 
+// Lower() and ShapeChar() of the ASCII code points.
+struct AsciiInfoTable {
+  char lower[128] = {};
+  char shape[128] = {};
+  constexpr AsciiInfoTable() {
+    for (int c = 0; c < 128; ++c) {
+      const bool upper = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+      lower[c] = static_cast<char>(upper ? c + 32 : c);
+      shape[c] = c >= '0' && c <= '9' ? 'd' : upper ? 'X' : low ? 'x' : static_cast<char>(c);
+    }
+  }
+};
+constexpr AsciiInfoTable kAsciiInfo;
+
 // Case classes.
 enum Cls : uint8_t { kClsLower, kClsCap, kClsCaps, kClsNumber, kClsPunct, kClsOther };
 
@@ -203,13 +217,23 @@ TokInfo Info(const Document& doc, const Token& t, int cluster_dropout = 0, bool 
   bool other_script = false;
   char prev_shape = 0;
   for (size_t i = 0; i < w.size();) {
-    int len;
-    char32_t c = CodePointAt(w, i, &len);
-    i += len;
-    char32_t l = Lower(c);
-    if (c >= 0x370 && (c < 0x1E00 || c > 0x1EFF) && IsLetter(c)) other_script = true;
+    const unsigned char b = static_cast<unsigned char>(w[i]);
+    char32_t c, l;
+    char s;
+    if (b < 0x80) {  // most code points: Lower and ShapeChar from a table
+      c = b;
+      l = static_cast<unsigned char>(kAsciiInfo.lower[b]);
+      s = kAsciiInfo.shape[b];
+      ++i;
+    } else {
+      int len;
+      c = CodePointAt(w, i, &len);
+      i += len;
+      l = Lower(c);
+      if (c >= 0x370 && (c < 0x1E00 || c > 0x1EFF) && IsLetter(c)) other_script = true;
+      s = ShapeChar(c);
+    }
     lower.Add(l);
-    char s = ShapeChar(c);
     if (s != prev_shape) sshape.Add(static_cast<unsigned char>(s));
     prev_shape = s;
     if (word_part) {
@@ -300,6 +324,12 @@ class InfoCache {
 uint32_t LowerHash(std::string_view w) {
   Hasher h;
   for (size_t k = 0; k < w.size();) {
+    const unsigned char b = static_cast<unsigned char>(w[k]);
+    if (b < 0x80) {
+      h.Add(static_cast<unsigned char>(kAsciiInfo.lower[b]));
+      ++k;
+      continue;
+    }
     int len;
     char32_t ch = CodePointAt(w, k, &len);
     k += len;
