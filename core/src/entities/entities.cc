@@ -264,6 +264,16 @@ struct Cand {
   }
 };
 
+// Whether Fold(s) == s: no ASCII capital and no curly apostrophe (which
+// folds to '), tested without building the folded copy.
+bool IsFoldedText(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    size_t j = i;
+    if (FoldStep(s, &j) != s[i] || j != i) return false;
+  }
+  return true;
+}
+
 bool IsAllCapsName(const std::string& s) {
   bool letter = false;
   for (char ch : s) {
@@ -2253,17 +2263,18 @@ class Builder {
     };
     // "Manafort's and Gates's relationship": joined by "and" to a person's name,
     // both possessive (not "Julian Assange and WikiLeaks").
-    std::unordered_set<uint32_t> person_begin, person_end;
+    // Per token (and the end): 1 where a PERSON candidate begins, 2 where one ends.
+    std::vector<uint8_t> person_at(n + 1, 0);
     for (const Cand& c : cands_) {
       if (c.type != "PERSON") continue;
-      person_begin.insert(c.b);
-      person_end.insert(c.e);
+      person_at[c.b] |= 1;
+      person_at[c.e] |= 2;
     }
     // "Manafort's and Gates's": both names possessive, one side a person.
     auto beside_person = [&](uint32_t i) {
       if (i + 1 >= n || !doc_.tokens[i + 1].Is(kPossessive)) return false;
       const uint32_t after = i + 2;  // "and" after the name's "'s"
-      if (after + 1 < n && Word(after) == "and" && person_begin.count(after + 1)) {
+      if (after + 1 < n && Word(after) == "and" && (person_at[after + 1] & 1)) {
         for (const Cand& p : cands_) {
           if (p.b == after + 1 && p.type == "PERSON")
             return p.e < n && doc_.tokens[p.e].Is(kPossessive);
@@ -2271,7 +2282,7 @@ class Builder {
       }
       // "and" before the name: a person's name ends at i - 2, before its "'s".
       return i >= 2 && Word(i - 1) == "and" && doc_.tokens[i - 2].Is(kPossessive) &&
-             person_end.count(i - 2) > 0;
+             (person_at[i - 2] & 2);
     };
     std::unordered_set<std::string_view> signed_forms;
     for (const Cand& c : cands_) {
@@ -3003,6 +3014,10 @@ class Builder {
     }
     std::vector<Entity> out;
     std::map<std::pair<std::string, std::string>, size_t> index;
+    // (entity, mention) in candidate order: each entity's mentions are added
+    // once they are counted, to a vector of their size.
+    std::vector<std::pair<size_t, Span>> placed;
+    placed.reserve(cands_.size());
     for (Cand& c : cands_) {
       std::string key = Key(c);
       if (c.type == "PERSON" && c.e - c.b >= 2 && c.e - c.b <= 3) {
@@ -3044,20 +3059,19 @@ class Builder {
         }
       }
       auto [it, added] =
-          index.emplace(std::make_pair(std::string(c.type), std::move(key)), out.size());
+          index.try_emplace(std::make_pair(std::string(c.type), std::move(key)), out.size());
       if (added) {
         Entity e;
         e.type = c.type;
         out.push_back(std::move(e));
       }
       Entity& e = out[it->second];
-      Mention m;
-      m.span = {doc_.tokens[c.b].span.start, End(c)};
-      e.mentions.push_back(m);
-      std::string written(doc_.text.substr(m.span.start, m.span.end - m.span.start));
+      const Span span = {doc_.tokens[c.b].span.start, End(c)};
+      placed.emplace_back(it->second, span);
+      const std::string_view written = doc_.Text(span);
       // The longest form, preferring one not written in capitals (headlines).
       bool caps = doc_.tokens[c.b].Is(kAllCaps) && doc_.tokens[c.e - 1].Is(kAllCaps);
-      bool name_caps = !e.name.empty() && e.name == Fold(e.name) ? false : IsAllCapsName(e.name);
+      bool name_caps = !e.name.empty() && IsFoldedText(e.name) ? false : IsAllCapsName(e.name);
       if (e.name.empty() || (name_caps && !caps) ||
           (caps == name_caps && written.size() > e.name.size())) {
         e.name = written;
@@ -3066,6 +3080,16 @@ class Builder {
         for (const std::string& r : roles_[c.roles - 1]) {
           if (std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);
         }
+      }
+    }
+    {
+      std::vector<uint32_t> count(out.size(), 0);
+      for (const auto& p : placed) ++count[p.first];
+      for (size_t k = 0; k < out.size(); ++k) out[k].mentions.reserve(count[k]);
+      for (const auto& p : placed) {
+        Mention m;
+        m.span = p.second;
+        out[p.first].mentions.push_back(m);
       }
     }
     // Canonical names from the lexicons; NORP -> its country. A name seen only in
