@@ -274,21 +274,21 @@ ClaimReason FamilyReason(FeatureFamily f) {
   }
 }
 
-// Sets claim->reasons (and wording): the feature families (and words) that
-// raised the score most; "names a source" second when `named_source`.
-// Sorts [first, last) as std::stable_sort does (equal elements keep their
-// order), by insertion: for the few items of a claim's reasons and words,
-// without stable_sort's temporary buffer.
-template <typename It, typename Less>
-void InsertionSortStable(It first, It last, Less less) {
-  for (It i = first; i != last; ++i) {
-    auto v = std::move(*i);
-    It j = i;
-    for (; j != first && less(v, *(j - 1)); --j) *j = std::move(*(j - 1));
-    *j = std::move(v);
+// Sorts a[0, n) as std::stable_sort does (equal elements keep their order),
+// by insertion: for the few items of a claim's reasons and words, without
+// stable_sort's temporary buffer.
+template <typename T, typename Less>
+void InsertionSortStable(T* a, size_t n, Less less) {
+  for (size_t i = 1; i < n; ++i) {
+    const T v = a[i];
+    size_t j = i;
+    for (; j > 0 && less(v, a[j - 1]); --j) a[j] = a[j - 1];
+    a[j] = v;
   }
 }
 
+// Sets claim->reasons (and wording): the feature families (and words) that
+// raised the score most; "names a source" second when `named_source`.
 void SetReasons(const Document& doc, const ClaimTokens& tokens, const ClaimModel& model,
                 const std::vector<Feature>& features, const UnitFacts& facts, bool named_source,
                 ClaimScratch* scratch, Claim* claim) {
@@ -319,7 +319,7 @@ void SetReasons(const Document& doc, const ClaimTokens& tokens, const ClaimModel
     ClaimReason r = FamilyReason(static_cast<FeatureFamily>(i));
     if (r != ClaimReason::kCount && sum[i] > 0.15) ranked[num_ranked++] = {sum[i], r};
   }
-  InsertionSortStable(ranked.begin(), ranked.begin() + num_ranked,
+  InsertionSortStable(ranked.data(), num_ranked,
                       [](const auto& a, const auto& b) { return a.first > b.first; });
   ClaimReason* out = claim->reasons;
   size_t n = 0;
@@ -337,7 +337,7 @@ void SetReasons(const Document& doc, const ClaimTokens& tokens, const ClaimModel
   if (!words.empty()) {
     auto by_weight = [](const auto& a, const auto& b) { return a.first > b.first; };
     if (words.size() <= 32) {
-      InsertionSortStable(words.begin(), words.end(), by_weight);
+      InsertionSortStable(words.data(), words.size(), by_weight);
     } else {
       std::stable_sort(words.begin(), words.end(), by_weight);
     }
