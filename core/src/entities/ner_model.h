@@ -143,8 +143,10 @@ class Typer {
                                float margin);
 
  private:
-  std::vector<uint32_t> keys_;  // ascending
-  std::vector<int8_t> w_;       // [features][kNumTypes]
+  std::vector<uint32_t> keys_;   // ascending
+  std::vector<int8_t> w_;        // [features][kNumTypes]
+  std::vector<uint32_t> start_;  // keys_ by their top bits: bucket k is [start_[k], start_[k + 1])
+  int shift_ = 31;
   float scale_ = 1, margin_ = 0;
 };
 // Training and Typer: spans with the same text (any case) form a group;

@@ -185,22 +185,32 @@ void TyperFeatures(const Document& doc, const DocContext& context,
   // Types of the spans other than group g's that hold word h: the bits of
   // every group minus g's own (g's own bit is left in when another group of
   // the same type holds the word too; a small blur, no matter).
+  // The fine cluster of each Document word, looked up once (-2: not yet).
+  std::vector<int16_t> cluster_of(doc.words(), -2);
+  auto cluster = [&](uint32_t i) {
+    int16_t& c = cluster_of[doc.word[i]];
+    if (c == -2) c = static_cast<int16_t>(WordCluster(doc.Text(i)));
+    return static_cast<int>(c);
+  };
   // The document's topic: its most frequent clusters of longer lower-case
   // words ("album", "band", "season", "railway").
   std::vector<uint32_t> topic;
   {
-    std::unordered_map<int, uint32_t> freq;
+    std::vector<uint32_t> freq;
     for (uint32_t i = 0; i < n; ++i) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord || !t.Is(kLower) || t.span.end - t.span.start < 5) continue;
-      const int fine = WordCluster(doc.Text(i));
-      if (fine >= 0) ++freq[fine];
+      const int fine = cluster(i);
+      if (fine < 0) continue;
+      if (static_cast<size_t>(fine) >= freq.size()) freq.resize(fine + 1, 0);
+      ++freq[fine];
     }
-    std::vector<std::pair<uint32_t, int>> top;
-    for (const auto& [c, k] : freq) top.emplace_back(UINT32_MAX - k, c);
-    std::sort(top.begin(), top.end());
-    for (size_t k = 0; k < top.size() && k < 5; ++k)
-      topic.push_back(static_cast<uint32_t>(top[k].second));
+    std::vector<std::pair<uint32_t, uint32_t>> top;  // (-count, cluster)
+    for (uint32_t c = 0; c < freq.size(); ++c)
+      if (freq[c]) top.emplace_back(UINT32_MAX - freq[c], c);
+    const size_t k = std::min<size_t>(5, top.size());
+    std::partial_sort(top.begin(), top.begin() + k, top.end());
+    for (size_t j = 0; j < k; ++j) topic.push_back(top[j].second);
   }
   feats->clear();
   offsets->assign(1, 0);
@@ -237,7 +247,7 @@ void TyperFeatures(const Document& doc, const DocContext& context,
       const uint32_t h = LowerWordHash(w);
       shape = H(shape, ShapeHash(w));
       f.push_back(H(kWord, h));
-      const int fine = WordCluster(w);
+      const int fine = cluster(i);
       if (fine >= 0) f.push_back(H(kWordCoarse, CoarseCluster(fine)));
       const uint8_t gz = context.gazetteer[i];
       if (gz) f.push_back(H(kGaz, (gz - 1) / 4));
@@ -303,7 +313,7 @@ void TyperFeatures(const Document& doc, const DocContext& context,
         f.push_back(H(kPrevType, p, t0));
         if (m.begin > 1) f.push_back(H(kPrev2, word_of(m.begin - 2), p));
         if (doc.tokens[m.begin - 1].Is(kLower)) {
-          const int fine = WordCluster(doc.Text(m.begin - 1));
+          const int fine = cluster(m.begin - 1);
           f.push_back(H(kPrevFine, static_cast<uint32_t>(fine)));
         }
       } else {
@@ -316,7 +326,7 @@ void TyperFeatures(const Document& doc, const DocContext& context,
         if (doc.tokens[m.end].Is(kPossessive)) f.push_back(H(kPossFeat, 1));
         if (m.end + 1 < n) f.push_back(H(kNext2, x, word_of(m.end + 1)));
         if (doc.tokens[m.end].Is(kLower)) {
-          const int fine = WordCluster(doc.Text(m.end));
+          const int fine = cluster(m.end);
           f.push_back(H(kNextFine, static_cast<uint32_t>(fine)));
         }
       } else {
@@ -329,7 +339,7 @@ void TyperFeatures(const Document& doc, const DocContext& context,
         if (j >= m.begin && j < m.end) continue;
         const Token& t = doc.tokens[j];
         if (t.kind != TokenKind::kWord || !t.Is(kLower)) continue;
-        const int fine = WordCluster(doc.Text(j));
+        const int fine = cluster(j);
         if (fine >= 0) f.push_back(H(kAround, CoarseCluster(fine)));
       }
     }
@@ -389,16 +399,28 @@ bool Typer::Load(std::string_view b) {
       return false;
     }
   }
+  // Buckets by the keys' top bits, about one key each (as the tagger's).
+  int bits = 4;
+  while (bits < 20 && (size_t{1} << bits) < nf) ++bits;
+  shift_ = 32 - bits;
+  start_.assign((size_t{1} << bits) + 1, nf);
+  uint32_t bucket = 0;
+  for (uint32_t i = 0; i < nf; ++i) {
+    for (const uint32_t k = keys_[i] >> shift_; bucket <= k; ++bucket) start_[bucket] = i;
+  }
   return true;
 }
 
 void Typer::Scores(const uint32_t* feats, size_t count, int32_t* scores) const {
   for (int t = 0; t < kNumTypes; ++t) scores[t] = 0;
   for (size_t k = 0; k < count; ++k) {
-    auto it = std::lower_bound(keys_.begin(), keys_.end(), feats[k]);
-    if (it == keys_.end() || *it != feats[k]) continue;
-    const int8_t* w = &w_[static_cast<size_t>(it - keys_.begin()) * kNumTypes];
-    for (int t = 0; t < kNumTypes; ++t) scores[t] += w[t];
+    const uint32_t key = feats[k], b = key >> shift_;
+    for (uint32_t i = start_[b], e = start_[b + 1]; i < e && keys_[i] <= key; ++i) {
+      if (keys_[i] != key) continue;
+      const int8_t* w = &w_[static_cast<size_t>(i) * kNumTypes];
+      for (int t = 0; t < kNumTypes; ++t) scores[t] += w[t];
+      break;
+    }
   }
 }
 
