@@ -2068,11 +2068,20 @@ class Builder {
   }
   // "Republican Indiana Gov. Mike Pence", "a prominent New York Democrat": a
   // party (or religious group) and a known place in one span are two names, a
-  // NORP and a GPE.
+  // NORP and a GPE (and a group before a person's name, two: NORP and PERSON).
   void SplitGroupAndPlace() {
     std::vector<Cand> out;
     out.reserve(SplitRoom(cands_.size()));
     for (Cand& c : cands_) {
+      // "Republican Donald Trump", "Democrat Tim Kaine" read as one PERSON: a
+      // party or group word before a given name and more is a NORP and the person.
+      if (c.type == "PERSON" && c.e - c.b >= 3 && !context_.caps_line[c.b] &&
+          In<kPeopleGroups>(Word(c.b)) && doc_.tokens[c.b + 1].Is(kCapitalized) &&
+          (GivenName(c.b + 1) || ner::IsListedGivenName(doc_.Text(c.b + 1)))) {
+        out.push_back(Cand::Span(c.b, c.b + 1, "NORP"));
+        out.push_back(Cand::Span(c.b + 1, c.e, "PERSON"));
+        continue;
+      }
       if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || context_.caps_line[c.b] ||
           lex_.org.count(Folded(c.b, c.e))) {
         out.push_back(std::move(c));
