@@ -267,34 +267,62 @@ uint8_t ClsOf(const Token& t) {
 
 // Info() by word id (Document::word), for one document: most words recur,
 // and the text decides everything but the case class, set per token. Most
-// words are only ever a neighbour: their word part is computed only when a
-// token of theirs is scored itself (`full`).
+// words are only ever a neighbour: their word part (exact, shape, affixes) is
+// computed only when a token of theirs is scored itself (`full`), and then
+// handed to `on_word` once, not kept: Get returns the neighbour part (what
+// FeaturizeWith reads without word_feats). 12 bytes a word (a whole TokInfo,
+// 44 bytes, was kept before: part of the tagger's peak memory).
 class InfoCache {
  public:
-  explicit InfoCache(const Document& doc) : doc_(doc), have_(doc.words(), 0), info_(doc.words()) {}
-  TokInfo Get(uint32_t token, bool full = true) {
+  // Called once per word id, the first time one of its tokens is got `full`,
+  // with the word's whole TokInfo.
+  using OnWord = void (*)(void* context, uint32_t word, const TokInfo& info);
+  InfoCache(const Document& doc, OnWord on_word, void* context)
+      : doc_(doc), cache_(doc.words()), on_word_(on_word), context_(context) {}
+  TokInfo Get(uint32_t token, bool full) {
     const Token& t = doc_.tokens[token];
     const uint32_t w = doc_.word[token];
-    const uint8_t need = full ? 2 : 1;  // have_: 0 nothing, 1 without the word part, 2 all
-    if (have_[w] < need) {
-      have_[w] = need;
-      info_[w] = Info(doc_, t, 0, full);
-      return info_[w];
+    Entry& e = cache_[w];
+    const uint8_t need = full ? 2 : 1;  // have: 0 nothing, 1 the neighbour part, 2 on_word called
+    if (e.have < need) {
+      TokInfo info = Info(doc_, t, 0, full);
+      e.lower = info.lower;
+      e.sshape = info.sshape;
+      e.fine = info.fine;
+      e.coarse = info.coarse;
+      e.have = need;
+      if (full) {
+        on_word_(context_, w, info);
+        info.exact = info.shape = 0;
+        for (int k = 0; k < 3; ++k) info.pre[k] = info.suf[k] = 0;
+      }
+      return info;
     }
-    TokInfo info = info_[w];
+    TokInfo info;
+    info.lower = e.lower;
+    info.sshape = e.sshape;
+    info.exact = info.shape = 0;
+    for (int k = 0; k < 3; ++k) info.pre[k] = info.suf[k] = 0;
+    info.fine = e.fine;
+    info.coarse = e.coarse;
     info.cls = ClsOf(t);
     return info;
   }
   // Frees the cache (Get must not be called after).
-  void Release() {
-    std::vector<uint8_t>().swap(have_);
-    std::vector<TokInfo>().swap(info_);
-  }
+  void Release() { std::vector<Entry>().swap(cache_); }
 
  private:
+  struct Entry {
+    uint32_t lower = 0, sshape = 0;
+    uint16_t fine = 0;
+    uint8_t coarse = 0;
+    uint8_t have = 0;
+  };
+  static_assert(sizeof(Entry) == 12, "12 bytes a word");
   const Document& doc_;
-  std::vector<uint8_t> have_;
-  std::vector<TokInfo> info_;
+  std::vector<Entry> cache_;
+  OnWord on_word_;
+  void* context_;
 };
 
 uint32_t LowerHash(std::string_view w) {
@@ -1315,11 +1343,25 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   int16_t acc[kRow] = {};
   std::vector<uint8_t> back;
   const StartTransitions starts(transitions_.data());
-  InfoCache info_cache(doc);
-  // Per Document word id: the summed weights of its text-only features.
-  std::vector<int16_t> word_rows(static_cast<size_t>(doc.words()) * kRow, 0);
-  std::vector<uint8_t> row_done(doc.words(), 0);
-  std::vector<uint32_t> word_feats;
+  // Per Document word id: the summed weights of its text-only features,
+  // added by the cache the first time a token of the word is scored.
+  std::vector<int16_t> word_rows(static_cast<size_t>(doc.words()) * kNumTags, 0);
+  struct WordRows {
+    const Model* model;
+    int16_t* rows;
+    std::vector<uint32_t> feats;
+  } word_rows_of{this, word_rows.data(), {}};
+  InfoCache info_cache(
+      doc,
+      [](void* context, uint32_t w, const TokInfo& info) {
+        auto* r = static_cast<WordRows*>(context);
+        uint32_t wf[kWordFeatures];
+        const int nw = WordFeatures(info, wf);
+        r->feats.assign(wf, wf + nw);
+        r->model->AddWeights(r->feats, 0, r->feats.size(),
+                             &r->rows[static_cast<size_t>(w) * kNumTags]);
+      },
+      &word_rows_of);
   // Tags the tokens [b, e) of a run of tokens that are not quiet, inside the
   // sequence [begin, end) (a quiet token is O, so the runs are independent).
   // `row`: token b's row in base.
@@ -1349,16 +1391,9 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     size_t row = base.size();
     for (uint32_t k = 0; k < n; ++k) {
       if (quiet[k]) continue;
-      const uint32_t w = doc.word[begin + k];
-      int16_t* word_row = &word_rows[static_cast<size_t>(w) * kRow];
-      if (!row_done[w]) {  // the weights of the word's text-only features
-        row_done[w] = 1;
-        uint32_t wf[kWordFeatures];
-        const int nw = WordFeatures(info_cache.Get(begin + k), wf);
-        word_feats.assign(wf, wf + nw);
-        AddWeights(word_feats, 0, word_feats.size(), word_row);
-      }
-      std::copy(word_row, word_row + kRow, acc);
+      // FeaturizeWith got the token `full`: its word's row is there.
+      const int16_t* word_row = &word_rows[static_cast<size_t>(doc.word[begin + k]) * kNumTags];
+      std::copy(word_row, word_row + kNumTags, acc);
       AddWeights(feats, offsets[k], offsets[k + 1], acc);
       std::copy(acc, acc + kNumTags, base.Add());
     }
@@ -1378,7 +1413,6 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // per-word caches of pass 1 are freed before the history is built.
   info_cache.Release();
   std::vector<int16_t>().swap(word_rows);
-  std::vector<uint8_t>().swap(row_done);
   // Pass 2: again with the tags pass 1 gave the other occurrences of each word,
   // for the runs that hold a word occurring elsewhere.
   History history;
