@@ -571,10 +571,11 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower, DocContext
 DocContext BuildDocContext(const Document& doc) {
   DocContext c;
   const size_t n = doc.tokens.size();
-  c.word_bits.assign(n, 0);
-  c.caps_line.assign(n, 0);
+  c.caps_line.doc = &doc;
+  c.caps_line.by_sentence.assign(doc.sentences.size(), 0);
   // Lines written in capitals (CoNLL headlines, datelines) or in Title Case.
-  for (const Sentence& s : doc.sentences) {
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
     int words = 0, caps = 0, lower = 0, cap = 0;
     for (uint32_t i = s.begin; i < s.end; ++i) {
       const Token& t = doc.tokens[i];
@@ -594,7 +595,7 @@ DocContext BuildDocContext(const Document& doc) {
     } else if (words >= 3 && (cap + caps) * 10 >= words * 8 && lower <= 2) {
       v = 2;
     }
-    if (v) std::fill(c.caps_line.begin() + s.begin, c.caps_line.begin() + s.end, v);
+    c.caps_line.by_sentence[si] = v;
   }
   // How each word is written where its case tells something. Words get dense
   // ids through a table sized to the distinct words (grown as needed).
@@ -607,7 +608,8 @@ DocContext BuildDocContext(const Document& doc) {
   std::vector<uint32_t> lower(doc.words(), 0);
   std::vector<uint32_t>& word_id = c.word_of;
   word_id.assign(doc.words(), kNone);
-  c.lists.assign(n, 0);
+  c.lists.word = c.word_bits.word = doc.word.data();
+  c.lists.by_word.assign(doc.words(), 0);
   const WordLists& lists = WordLists::Get();
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[i];
@@ -643,7 +645,7 @@ DocContext BuildDocContext(const Document& doc) {
     const uint32_t id = word_id[dw];
     if ((t.Is(kCapitalized) || t.Is(kAllCaps)) && t.span.end - t.span.start >= 3) {
       const int b = lists.bits.Get(lower[dw]);
-      if (b > 0) c.lists[i] = static_cast<uint8_t>(b);
+      if (b > 0) c.lists.by_word[dw] = static_cast<uint8_t>(b);
     }
     bool mid = !t.Is(kSentenceStart) && !c.caps_line[i];
     if (mid && i > 0) {
@@ -671,12 +673,14 @@ DocContext BuildDocContext(const Document& doc) {
   }
   std::vector<uint32_t>().swap(keys);
   std::vector<uint32_t>().swap(ids);
-  for (uint32_t& id : word_id) {
-    if (id == kNone) id = 0;
-  }
-  for (size_t i = 0; i < n; ++i) {
-    if (doc.tokens[i].kind == TokenKind::kWord || HasHistory(doc, static_cast<uint32_t>(i)))
-      c.word_bits[i] = bits[word_id[doc.word[i]]];
+  // The words with an id are those whose tokens are words or take part in
+  // the history; the others' bits are 0.
+  c.word_bits.by_word.assign(doc.words(), 0);
+  for (uint32_t w = 0; w < doc.words(); ++w) {
+    if (word_id[w] == kNone)
+      word_id[w] = 0;
+    else
+      c.word_bits.by_word[w] = bits[word_id[w]];
   }
   DocBags(doc, lower, &c);
   for (size_t i = 0; i < n; ++i) {
