@@ -1329,5 +1329,36 @@ TEST(EntitiesTest, StateDemonymIsNorp) {
   EXPECT_EQ(g.With("Buchanan")->type, "PERSON");
 }
 
+TEST(EntitiesTest, PlaceReadAsAnOrganizationOutsideSport) {
+  // The New York Times, June 2016 (PolNeAR train): "Cleveland" opening the
+  // sentence was ORG (CoNLL's teams are named for their cities), "in Cleveland"
+  // a GPE: one place now.
+  Found f = Analyse(
+      "Cleveland and Philadelphia are preparing for the possibility that anger may spill into "
+      "the streets during the Republican and Democratic conventions. Republicans arriving in "
+      "Cleveland next month to nominate Donald J. Trump will be greeted by as many as 6,000 "
+      "protesters on the first day.");
+  const Entity* cleveland = f.With("Cleveland");
+  ASSERT_NE(cleveland, nullptr);
+  EXPECT_EQ(cleveland->type, "GPE");
+  EXPECT_EQ(cleveland->mentions.size(), 2u);
+  // The Washington Post, September 2016 (PolNeAR train): a state of the lexicon.
+  Found g = Analyse(
+      "With the presidential election approaching, the challengers have rung up wins against "
+      "their two top targets. Texas and North Carolina are now under judicial order to shelve "
+      "comprehensive voting laws, passed by Republican legislators, that appeals courts said "
+      "discriminated against African Americans and Hispanics.");
+  ASSERT_NE(g.With("Texas"), nullptr);
+  EXPECT_EQ(g.With("Texas")->type, "GPE");
+  // CoNLL-2003 dev: in a table of results the names are teams.
+  Found h = Analyse(
+      "Results of Major League Baseball games played on Friday ( home team in CAPS ) :\n"
+      "American League\nDETROIT 4 Kansas City 0\nChicago 11 TORONTO 2\nTEXAS 5 Cleveland 3\n");
+  for (const char* team : {"Chicago", "TEXAS", "Cleveland"}) {
+    ASSERT_NE(h.With(team), nullptr) << team;
+    EXPECT_EQ(h.With(team)->type, "ORG") << team;
+  }
+}
+
 }  // namespace
 }  // namespace lede

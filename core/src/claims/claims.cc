@@ -87,13 +87,22 @@ const std::array<std::string_view, 12> kSpelledCounts = {"two", "three", "four",
                                                          "six", "seven", "eight",  "nine",
                                                          "ten", "dozen", "dozens", "half"};
 
+// Work buffers of ReadFacts and SetReasons, kept over a document's sentences
+// (their vectors were most of the claims stage's allocations).
+struct ClaimScratch {
+  std::vector<std::string_view> words;
+  std::vector<uint32_t> index;
+  std::vector<std::pair<double, uint32_t>> ranked_words;
+};
+
 // Rules over the folded words of [begin, end): the claim's types and hedging.
-UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end) {
+UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end,
+                    ClaimScratch* scratch) {
   UnitFacts f;
-  std::vector<std::string_view> w;
-  std::vector<uint32_t> idx;
-  w.reserve(end - begin);
-  idx.reserve(end - begin);
+  std::vector<std::string_view>& w = scratch->words;
+  std::vector<uint32_t>& idx = scratch->index;
+  w.clear();
+  idx.clear();
   for (uint32_t i = begin; i < end; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind == TokenKind::kQuote) continue;
@@ -267,11 +276,25 @@ ClaimReason FamilyReason(FeatureFamily f) {
 
 // Sets claim->reasons (and wording): the feature families (and words) that
 // raised the score most; "names a source" second when `named_source`.
+// Sorts [first, last) as std::stable_sort does (equal elements keep their
+// order), by insertion: for the few items of a claim's reasons and words,
+// without stable_sort's temporary buffer.
+template <typename It, typename Less>
+void InsertionSortStable(It first, It last, Less less) {
+  for (It i = first; i != last; ++i) {
+    auto v = std::move(*i);
+    It j = i;
+    for (; j != first && less(v, *(j - 1)); --j) *j = std::move(*(j - 1));
+    *j = std::move(v);
+  }
+}
+
 void SetReasons(const Document& doc, const ClaimTokens& tokens, const ClaimModel& model,
                 const std::vector<Feature>& features, const UnitFacts& facts, bool named_source,
-                Claim* claim) {
+                ClaimScratch* scratch, Claim* claim) {
   std::array<double, static_cast<size_t>(FeatureFamily::kCount)> sum{};
-  std::vector<std::pair<double, uint32_t>> words;
+  std::vector<std::pair<double, uint32_t>>& words = scratch->ranked_words;
+  words.clear();
   for (const Feature& f : features) {
     if (f.family == FeatureFamily::kBias) continue;
     double c = model.Weight(f.hash) * f.value;
@@ -290,13 +313,14 @@ void SetReasons(const Document& doc, const ClaimTokens& tokens, const ClaimModel
   // Families the rules also read (figures, comparisons, change, cause,
   // prediction, policy) give their reason only when the rule agrees; the
   // others (names, past actions, attribution, length) when they weigh.
-  std::vector<std::pair<double, ClaimReason>> ranked;
+  std::array<std::pair<double, ClaimReason>, static_cast<size_t>(FeatureFamily::kCount)> ranked;
+  size_t num_ranked = 0;
   for (size_t i = 0; i < sum.size(); ++i) {
     ClaimReason r = FamilyReason(static_cast<FeatureFamily>(i));
-    if (r != ClaimReason::kCount && sum[i] > 0.15) ranked.emplace_back(sum[i], r);
+    if (r != ClaimReason::kCount && sum[i] > 0.15) ranked[num_ranked++] = {sum[i], r};
   }
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  InsertionSortStable(ranked.begin(), ranked.begin() + num_ranked,
+                      [](const auto& a, const auto& b) { return a.first > b.first; });
   ClaimReason* out = claim->reasons;
   size_t n = 0;
   // Rule-backed reasons first: they say what the reader can see.
@@ -306,13 +330,17 @@ void SetReasons(const Document& doc, const ClaimTokens& tokens, const ClaimModel
   if (facts.causal) out[n++] = ClaimReason::kCause;
   if (facts.prediction) out[n++] = ClaimReason::kPrediction;
   if (facts.policy) out[n++] = ClaimReason::kPolicy;
-  for (const auto& r : ranked) {
+  for (size_t k = 0; k < num_ranked; ++k) {
     if (n >= 4) break;
-    out[n++] = r.second;  // the modelled families are distinct from the rules'
+    out[n++] = ranked[k].second;  // the modelled families are distinct from the rules'
   }
   if (!words.empty()) {
-    std::stable_sort(words.begin(), words.end(),
-                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    auto by_weight = [](const auto& a, const auto& b) { return a.first > b.first; };
+    if (words.size() <= 32) {
+      InsertionSortStable(words.begin(), words.end(), by_weight);
+    } else {
+      std::stable_sort(words.begin(), words.end(), by_weight);
+    }
     size_t seen = 0;
     for (const auto& wd : words) {
       std::string_view x = doc.Text(wd.second);
@@ -447,6 +475,7 @@ std::vector<ScoredUnit> ScoreUnits(const Document& doc, const std::vector<Entity
   ClaimTokens tokens(doc, entities, ClaimTokens::Empty{});
   std::vector<std::pair<uint32_t, uint32_t>> clauses;
   std::vector<Feature> features;
+  ClaimScratch scratch;
   for (const Sentence& s : doc.sentences) {
     if (s.dateline) continue;
     tokens.Cover(s.begin, s.end);
@@ -460,7 +489,7 @@ std::vector<ScoredUnit> ScoreUnits(const Document& doc, const std::vector<Entity
       if (u.span.end == u.span.start) continue;
       ExtractClaimFeatures(doc, tokens, c.first, c.second, &features);
       u.score = model.ok() ? model.Score(features) : 0;
-      u.score = GateScore(u.score, ReadFacts(doc, tokens, c.first, c.second),
+      u.score = GateScore(u.score, ReadFacts(doc, tokens, c.first, c.second, &scratch),
                           HasName(tokens, c.first, c.second));
       out.push_back(u);
     }
@@ -477,6 +506,7 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
   QuoteSweep sweep(quotes);
   std::vector<std::pair<uint32_t, uint32_t>> clauses;
   std::vector<Feature> features;
+  ClaimScratch scratch;
   for (const Sentence& s : doc.sentences) {
     if (s.dateline) continue;
     tokens.Cover(s.begin, s.end);
@@ -487,7 +517,7 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
     // range: the sentence's facts are read once, when a claim first needs them.
     std::optional<UnitFacts> sentence_facts;
     auto whole_sentence = [&]() -> const UnitFacts& {
-      if (!sentence_facts) sentence_facts = ReadFacts(doc, tokens, s.begin, s.end);
+      if (!sentence_facts) sentence_facts = ReadFacts(doc, tokens, s.begin, s.end, &scratch);
       return *sentence_facts;
     };
     for (const auto& c : clauses) {
@@ -498,7 +528,7 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
       if (score < model.threshold) continue;
       UnitFacts facts = c.first == s.begin && c.second == s.end
                             ? whole_sentence()
-                            : ReadFacts(doc, tokens, c.first, c.second);
+                            : ReadFacts(doc, tokens, c.first, c.second, &scratch);
       bool claim_cue = false;
       ClaimSource source = FindSource(tokens, span, s.begin, s.end, entities, quotes,
                                       sweep.Candidates(span), &claim_cue);
@@ -520,7 +550,7 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
       claim.source = source;
       claim.hedged = whole_sentence().hedged || claim_cue;
       SetReasons(doc, tokens, model, features, facts,
-                 claim.source.quote >= 0 || claim.source.entity >= 0, &claim);
+                 claim.source.quote >= 0 || claim.source.entity >= 0, &scratch, &claim);
       claims.push_back(std::move(claim));
     }
   }

@@ -264,6 +264,16 @@ struct Cand {
   }
 };
 
+// Whether Fold(s) == s: no ASCII capital and no curly apostrophe (which
+// folds to '), tested without building the folded copy.
+bool IsFoldedText(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    size_t j = i;
+    if (FoldStep(s, &j) != s[i] || j != i) return false;
+  }
+  return true;
+}
+
 bool IsAllCapsName(const std::string& s) {
   bool letter = false;
   for (char ch : s) {
@@ -284,6 +294,7 @@ class Builder {
     ResolveUnsurePlaces();
     CompanyNames();
     SportsNames();
+    PlacesReadAsOrgs();
     OutletsReadAsPlaces();
     UntaggedCompanies();
     MergeOrgNames();
@@ -1434,6 +1445,138 @@ class Builder {
       }
     }
   }
+  // Token i, a one-word name, with a sign of a place around it that an
+  // organization's name does not have: "in", "near", "into", "visited" ... before
+  // it (not before another capitalized word or a possessive: "in Cleveland
+  // Clinic", "in Columbia's program"), "to" after a verb of going, a state or
+  // country after a comma ("Oakland, California"), an opening dateline.
+  bool StrongPlaceSign(uint32_t i) const {
+    const size_t n = doc_.tokens.size();
+    if (doc_.tokens[i].Is(kDateline)) return true;
+    // "Cleveland (AFP) - The Republican National Convention ...": a dispatch's dateline.
+    if (doc_.tokens[i].Is(kParagraphStart) && i + 3 < n && doc_.Text(i + 1) == "(" &&
+        doc_.tokens[i + 2].Is(kAllCaps) && doc_.Text(i + 3) == ")")
+      return true;
+    if (i + 2 < n && doc_.Text(i + 1) == ",") {
+      const std::string_view w = Word(i + 2);
+      auto p = lex_.place.find(w);
+      if (doc_.tokens[i + 2].Is(kCapitalized) &&
+          (lex_.country.count(w) || (p != lex_.place.end() && p->second == "GPE") ||
+           StateAbbreviation(i + 2)))
+        return true;
+    }
+    if (i < 2 || !doc_.tokens[i - 1].Is(kLower)) return false;
+    if (i + 1 < n && (doc_.tokens[i + 1].Is(kCapitalized) || doc_.tokens[i + 1].Is(kPossessive)))
+      return false;
+    const std::string_view w = Word(i - 1);
+    if (w == "in" || w == "near" || w == "into" || w == "within" || w == "throughout" ||
+        w == "across" || w == "outside" || w == "toward" || w == "towards" || w == "visit" ||
+        w == "visits" || w == "visited" || w == "visiting")
+      return true;
+    const std::string_view v = Word(i - 2);
+    return w == "to" &&
+           (v == "way" || v == "trip" || v == "go" || v == "goes" || v == "going" || v == "went" ||
+            v == "came" || v == "come" || v == "travel" || v == "traveled" || v == "headed" ||
+            v == "heading" || v == "moved" || v == "returned" || v == "flew" || v == "back");
+  }
+  // "Cleveland sets strict rules", "the Orlando attack", "Texas's law": a
+  // state, country or city the tagger read as an ORG (CoNLL's teams are named
+  // for their cities) is the place, outside a report on a game. A name only the
+  // city list knows (it holds "Union", "Columbia", "Hamilton", "Rubio") needs a
+  // sign of a place at one of its occurrences (StrongPlaceSign) or a mention
+  // typed a place, and no person of that name. Not before a capitalized word or
+  // a company's noun ("Texas Instruments", "Cleveland shares").
+  void PlacesReadAsOrgs() {
+    const size_t n = doc_.tokens.size();
+    // Tokens [b, e) are one phrase of the lexicons, a country or a GPE (the
+    // tagger's gazetteer codes: no string is hashed).
+    auto lexicon_place = [&](uint32_t b, uint32_t e) {
+      for (uint32_t i = b; i < e; ++i) {
+        const int code = context_.gazetteer[i];
+        if (!code) return false;
+        const int cat = (code - 1) / 4, pos = (code - 1) % 4;
+        const int want = e - b == 1 ? 0 : i == b ? 1 : i + 1 == e ? 3 : 2;
+        if ((cat != NameLexicon::kCountry && cat != NameLexicon::kGpe) || pos != want) return false;
+      }
+      return true;
+    };
+    auto place = [&](const Cand& c) -> int {  // 2: a lexicon's place, 1: the city list's
+      if (c.type != "ORG" || c.e - c.b > 4) return 0;
+      const int kind = lexicon_place(c.b, c.e)                       ? 2
+                       : c.e - c.b == 1 && (context_.lists[c.b] & 1) ? 1
+                                                                     : 0;
+      if (kind == 0 || !doc_.tokens[c.b].Is(kCapitalized)) return 0;
+      if (c.e < n && ((doc_.tokens[c.e].Is(kCapitalized) && !IsRoleWord(c.e)) ||
+                      (doc_.tokens[c.e].kind == TokenKind::kWord && In<kCompanyNouns>(Word(c.e)))))
+        return 0;
+      if (c.e + 1 < n && doc_.tokens[c.e].Is(kPossessive) && In<kCompanyNouns>(Word(c.e + 1)))
+        return 0;
+      return kind;
+    };
+    // Teams, not places: in a report on a game, or where such names stand in a
+    // table of results ("TEXAS 5 Cleveland 3", "Birmingham v Barnsley").
+    auto result = [&](uint32_t k) {
+      const std::string_view w = Word(k);
+      return doc_.tokens[k].kind == TokenKind::kNumber || w == "v" || w == "v." || w == "vs" ||
+             w == "vs.";
+    };
+    std::vector<std::pair<size_t, int>> found;  // candidates and place(c)
+    int table = 0;
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Cand& c = cands_[k];
+      const int kind = place(c);
+      if (kind == 0) continue;
+      if ((c.e < n && result(c.e)) || (c.b > 0 && result(c.b - 1))) ++table;
+      found.emplace_back(k, kind);
+    }
+    if (found.empty() || table >= 2 || SportsReport()) return;
+    // City-list names: which have a sign of a place, by Document word id (a
+    // text has few of them).
+    std::vector<std::pair<uint32_t, uint8_t>> city;  // 1: asked, 2: a place, 3: a person's
+    auto state = [&](uint32_t i) -> uint8_t* {
+      for (auto& [id, st] : city) {
+        if (id == doc_.word[i]) return &st;
+      }
+      return nullptr;
+    };
+    for (const auto& [k, kind] : found) {
+      if (kind == 1 && !state(cands_[k].b)) city.emplace_back(doc_.word[cands_[k].b], 1);
+    }
+    if (!city.empty()) {
+      // "in Philadelphia and Cleveland", "Cleveland, Cincinnati and Columbus":
+      // listed with a place of the lexicons.
+      std::vector<uint32_t> starts, ends;  // of such places, in text order
+      for (const Cand& c : cands_) {
+        if (c.type == "PERSON") {
+          for (uint32_t i = c.b; i < c.e; ++i) {
+            if (uint8_t* st = state(i)) *st = 3;  // a person's name
+          }
+        } else if ((c.type == "GPE" || c.type == "LOC") && c.e - c.b == 1 && state(c.b)) {
+          if (*state(c.b) == 1) *state(c.b) = 2;  // a mention read as a place
+        } else if (c.type == "GPE" && KnownPlace(c.b, c.e)) {
+          starts.push_back(c.b);
+          ends.push_back(c.e);
+        }
+      }
+      auto sep = [&](uint32_t k) {
+        return doc_.Text(k) == "," || Word(k) == "and" || Word(k) == "or";
+      };
+      auto listed = [&](uint32_t i) {
+        return (i >= 2 && sep(i - 1) && std::binary_search(ends.begin(), ends.end(), i - 1)) ||
+               (i + 2 < n && sep(i + 1) && std::binary_search(starts.begin(), starts.end(), i + 2));
+      };
+      // At the tagger's ORG mentions (the others are read as places above).
+      for (const auto& [k, kind] : found) {
+        const uint32_t i = cands_[k].b;
+        uint8_t* st = kind == 1 ? state(i) : nullptr;
+        if (st && *st == 1 && (StrongPlaceSign(i) || listed(i))) *st = 2;
+      }
+    }
+    for (const auto& [k, kind] : found) {
+      Cand& c = cands_[k];
+      if (kind == 2 || *state(c.b) == 2) c.type = "GPE";
+    }
+  }
   // "professor of constitutional law at Yale", "a Ph.D. from Harvard", "a
   // lecturer in political science at Yale": a university's name after "at",
   // "from" or "by" with a word of academia before it in its sentence (at most
@@ -2043,17 +2186,18 @@ class Builder {
     };
     // "Manafort's and Gates's relationship": joined by "and" to a person's name,
     // both possessive (not "Julian Assange and WikiLeaks").
-    std::unordered_set<uint32_t> person_begin, person_end;
+    // Per token (and the end): 1 where a PERSON candidate begins, 2 where one ends.
+    std::vector<uint8_t> person_at(n + 1, 0);
     for (const Cand& c : cands_) {
       if (c.type != "PERSON") continue;
-      person_begin.insert(c.b);
-      person_end.insert(c.e);
+      person_at[c.b] |= 1;
+      person_at[c.e] |= 2;
     }
     // "Manafort's and Gates's": both names possessive, one side a person.
     auto beside_person = [&](uint32_t i) {
       if (i + 1 >= n || !doc_.tokens[i + 1].Is(kPossessive)) return false;
       const uint32_t after = i + 2;  // "and" after the name's "'s"
-      if (after + 1 < n && Word(after) == "and" && person_begin.count(after + 1)) {
+      if (after + 1 < n && Word(after) == "and" && (person_at[after + 1] & 1)) {
         for (const Cand& p : cands_) {
           if (p.b == after + 1 && p.type == "PERSON")
             return p.e < n && doc_.tokens[p.e].Is(kPossessive);
@@ -2061,7 +2205,7 @@ class Builder {
       }
       // "and" before the name: a person's name ends at i - 2, before its "'s".
       return i >= 2 && Word(i - 1) == "and" && doc_.tokens[i - 2].Is(kPossessive) &&
-             person_end.count(i - 2) > 0;
+             (person_at[i - 2] & 2);
     };
     std::unordered_set<std::string_view> signed_forms;
     for (const Cand& c : cands_) {
@@ -2793,6 +2937,10 @@ class Builder {
     }
     std::vector<Entity> out;
     std::map<std::pair<std::string, std::string>, size_t> index;
+    // (entity, mention) in candidate order: each entity's mentions are added
+    // once they are counted, to a vector of their size.
+    std::vector<std::pair<size_t, Span>> placed;
+    placed.reserve(cands_.size());
     for (Cand& c : cands_) {
       std::string key = Key(c);
       if (c.type == "PERSON" && c.e - c.b >= 2 && c.e - c.b <= 3) {
@@ -2834,20 +2982,19 @@ class Builder {
         }
       }
       auto [it, added] =
-          index.emplace(std::make_pair(std::string(c.type), std::move(key)), out.size());
+          index.try_emplace(std::make_pair(std::string(c.type), std::move(key)), out.size());
       if (added) {
         Entity e;
         e.type = c.type;
         out.push_back(std::move(e));
       }
       Entity& e = out[it->second];
-      Mention m;
-      m.span = {doc_.tokens[c.b].span.start, End(c)};
-      e.mentions.push_back(m);
-      std::string written(doc_.text.substr(m.span.start, m.span.end - m.span.start));
+      const Span span = {doc_.tokens[c.b].span.start, End(c)};
+      placed.emplace_back(it->second, span);
+      const std::string_view written = doc_.Text(span);
       // The longest form, preferring one not written in capitals (headlines).
       bool caps = doc_.tokens[c.b].Is(kAllCaps) && doc_.tokens[c.e - 1].Is(kAllCaps);
-      bool name_caps = !e.name.empty() && e.name == Fold(e.name) ? false : IsAllCapsName(e.name);
+      bool name_caps = !e.name.empty() && IsFoldedText(e.name) ? false : IsAllCapsName(e.name);
       if (e.name.empty() || (name_caps && !caps) ||
           (caps == name_caps && written.size() > e.name.size())) {
         e.name = written;
@@ -2856,6 +3003,16 @@ class Builder {
         for (const std::string& r : roles_[c.roles - 1]) {
           if (std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);
         }
+      }
+    }
+    {
+      std::vector<uint32_t> count(out.size(), 0);
+      for (const auto& p : placed) ++count[p.first];
+      for (size_t k = 0; k < out.size(); ++k) out[k].mentions.reserve(count[k]);
+      for (const auto& p : placed) {
+        Mention m;
+        m.span = p.second;
+        out[p.first].mentions.push_back(m);
       }
     }
     // Canonical names from the lexicons; NORP -> its country. A name seen only in

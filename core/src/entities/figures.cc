@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -1495,9 +1496,14 @@ std::vector<Entity> FindFigures(const Document& doc) {
   std::vector<Figure> figures = FindFigureMentions(doc);
   std::vector<Entity> out;
   std::unordered_map<std::string, size_t> keys;
+  std::string key;  // type "|" folded text, built in place (no temporaries)
   for (const Figure& f : figures) {
-    std::string key = std::string(f.type) + "|" + Fold(doc.Text(f.span));
-    auto it = keys.emplace(key, out.size()).first;
+    key.assign(f.type);
+    key += '|';
+    const std::string_view text = doc.Text(f.span);
+    for (size_t i = 0; i < text.size(); ++i) key += FoldStep(text, &i);
+    auto it = keys.find(key);
+    if (it == keys.end()) it = keys.emplace(key, out.size()).first;
     size_t k = it->second;
     if (k == out.size()) {
       Entity e;
@@ -1536,12 +1542,16 @@ void AppendFigures(const Document& doc, std::vector<Entity>* entities) {
     return reach[it - names.begin() - 1] >= s.end;
   };
   for (Entity& e : FindFigures(doc)) {
-    std::vector<Mention> kept;
-    for (const Mention& m : e.mentions)
-      if (!inside_name(m.span)) kept.push_back(m);
-    if (kept.empty()) continue;
-    if (kept.size() != e.mentions.size()) e.name = std::string(doc.Text(kept[0].span));
-    e.mentions = std::move(kept);
+    // The mentions outside names, kept in place and in order.
+    std::vector<Mention>& ms = e.mentions;
+    size_t kept = 0;
+    for (size_t k = 0; k < ms.size(); ++k)
+      if (!inside_name(ms[k].span)) ms[kept++] = ms[k];
+    if (kept == 0) continue;
+    if (kept != ms.size()) {
+      ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(kept), ms.end());
+      e.name = std::string(doc.Text(ms[0].span));
+    }
     entities->push_back(std::move(e));
   }
 }

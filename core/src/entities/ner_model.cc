@@ -729,6 +729,9 @@ namespace {
 constexpr int kWordFeatures = 10;
 // Lower-case words up to this far from a capitalized word are its context bag.
 constexpr uint32_t kBagWindow = 4;
+// The most features FeaturizeWith gives one token: the word's, 24 fixed or
+// conditional ones, the context bag (2 * kBagWindow) and the document's bag.
+constexpr int kMaxTokenFeatures = kWordFeatures + 24 + 2 * kBagWindow + kDocBagMax;
 int WordFeatures(const TokInfo& c, uint32_t* out) {
   int n = 0;
   out[n++] = Mix(1, 0);
@@ -797,12 +800,12 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
     const TokInfo& n2 = info[k + 4];
     const uint32_t start = t.Is(kSentenceStart) ? 1 : 0;
     const uint32_t line = context.caps_line[i];
-    auto add = [&](uint32_t f) { feats->push_back(f); };
-    if (word_feats) {
-      uint32_t w[kWordFeatures];
-      const int nw = WordFeatures(c, w);
-      feats->insert(feats->end(), w, w + nw);
-    }
+    // The token's features go to a fixed buffer first, then to `feats` in one
+    // insert (a push_back each, with its capacity check, cost more).
+    uint32_t buf[kMaxTokenFeatures];
+    int nb = 0;
+    auto add = [&](uint32_t f) { buf[nb++] = f; };
+    if (word_feats) nb = WordFeatures(c, buf);
     add(Mix(11, p1.lower));
     add(Mix(12, n1.lower));
     add(Mix(13, p2.lower));
@@ -856,6 +859,7 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
       add(Mix(26, k > 0 ? context.word_bits[i - 1] : 9, c.cls,
               k + 1 < n ? context.word_bits[i + 1] : 9));
     }
+    feats->insert(feats->end(), buf, buf + nb);
   }
   offsets->push_back(static_cast<uint32_t>(feats->size()));
 }
