@@ -207,9 +207,9 @@ const char* const kLegalForms[] = {"inc",  "inc.", "corp", "corp.", "corporation
                                    "ltd.", "llc",  "llc.", "plc",   "plc.",        "co",
                                    "co.",  "ag",   "sa",   "llp",   "llp.",        nullptr};
 // Nouns that follow a company's name ("Wells Fargo CEO", "Apple shareholders").
-const char* const kCompanyNouns[] = {"ceo",          "cfo",       "coo",          "shareholders",
-                                     "stockholders", "employees", "bankers",      "subsidiary",
-                                     "shares",       "stock",     "headquarters", nullptr};
+const char* const kCompanyNouns[] = {
+    "ceo",        "cfo",    "coo",   "shareholders", "stockholders", "employees", "bankers",
+    "subsidiary", "shares", "stock", "headquarters", "executives",   nullptr};
 // Nouns in lower case right before a company's or an outlet's name
 // ("planemaker Airbus", "rival Boeing", "the website Breitbart"); and any word
 // ending in "maker" ("carmaker", "drugmaker").
@@ -307,6 +307,7 @@ class Builder {
     InitialsAndSurname();
     SplitGroupAndPlace();
     PersonsBySigns();
+    FullNamesOneType();
     LeadersBeforeGovernments();
     OrgsByMajority();
     // VoteTypes();
@@ -1323,7 +1324,8 @@ class Builder {
     forms.swap(company_forms_);
     const size_t n = doc_.tokens.size();
     for (const Cand& c : cands_) {
-      if (c.type != "PERSON" && c.type != "GPE") continue;
+      // (An ORG too: "Wells Fargo CEO" in the headline, "Wells Fargo" a PERSON below.)
+      if (c.type != "PERSON" && c.type != "GPE" && c.type != "ORG") continue;
       uint32_t i = c.e;
       if (i < n && doc_.tokens[i].Is(kPossessive)) ++i;
       if (i >= n || doc_.tokens[i].kind != TokenKind::kWord || !In<kCompanyNouns>(Word(i)))
@@ -2166,6 +2168,84 @@ class Builder {
     std::stable_sort(cands_.begin(), cands_.end(),
                      [](const Cand& a, const Cand& b) { return a.b < b.b; });
   }
+  // "Gennifer Flowers", "Nikki Haley", "Jeb Bush" read as ORG or GPE at one
+  // mention (a headline, a numbered list) and as PERSON at as many others or
+  // more: a name of two or three capitalized words, written the same way as
+  // those, is that person, when no word of it heads names ("... Center"), is
+  // written in lower case ("Judicial Watch") or opens a name of the lexicons.
+  void FullNamesOneType() {
+    auto span = [&](const Cand& c) {
+      return doc_.text.substr(doc_.tokens[c.b].span.start,
+                              doc_.tokens[c.e - 1].span.end - doc_.tokens[c.b].span.start);
+    };
+    const size_t n = doc_.tokens.size();
+    // The ORG and GPE candidates in question (a text has few), by the id of
+    // their first word, and PERSON mentions of their form minus other mentions.
+    struct Other {
+      uint32_t word;
+      size_t cand;
+      int count;
+    };
+    std::vector<Other> others;
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Cand& c = cands_[k];
+      if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || c.e - c.b > 3 ||
+          context_.caps_line[c.b] == 1 || !GivenName(c.b) ||
+          (context_.gazetteer[c.b] && (context_.gazetteer[c.b] - 1) / 4 != NameLexicon::kFirstName))
+        continue;
+      // A listed given name first (not WikiGold's "Bowling Green" of a band),
+      // capitalized words that head no name.
+      bool names = true;
+      for (uint32_t i = c.b; i < c.e && names; ++i) {
+        const Token& t = doc_.tokens[i];
+        names = t.kind == TokenKind::kWord && t.Is(kCapitalized) && !t.Is(kAllCaps) &&
+                !NameHead(i) && !(context_.word_bits[i] & 2);
+      }
+      if (names) others.push_back({doc_.word[c.b], k, 0});
+    }
+    if (others.empty()) return;
+    std::sort(others.begin(), others.end(),
+              [](const Other& a, const Other& b) { return a.word < b.word; });
+    for (const Cand& c : cands_) {
+      const bool person = c.type == "PERSON";
+      if ((!person && c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || c.e - c.b > 3)
+        continue;
+      auto it = std::lower_bound(others.begin(), others.end(), doc_.word[c.b],
+                                 [](const Other& o, uint32_t w) { return o.word < w; });
+      if (it == others.end() || it->word != doc_.word[c.b]) continue;
+      uint32_t i = c.e;  // "Wells Fargo CEO John Stumpf": a company's
+      if (i < n && doc_.tokens[i].Is(kPossessive)) ++i;
+      const bool company =
+          i < n && doc_.tokens[i].kind == TokenKind::kWord && In<kCompanyNouns>(Word(i));
+      for (; it != others.end() && it->word == doc_.word[c.b]; ++it) {
+        const Cand& o = cands_[it->cand];
+        if (c.e - c.b == o.e - o.b && span(c) == span(o))
+          it->count += company ? -1000 : person ? 1 : -1;
+      }
+    }
+    for (const Other& o : others) {
+      Cand& c = cands_[o.cand];
+      const std::string f = Folded(c.b, c.e);
+      if (o.count >= 0 && !lex_.org.count(f) && !lex_.place.count(f) && !lex_.country.count(f)) {
+        c.type = "PERSON";
+        c.unsure = false;
+      }
+    }
+  }
+  // A capitalized word (not in capitals) that no lexicon or the city list
+  // knows, that the text never writes in lower case and that heads no name:
+  // a person's name may be one.
+  bool UnknownNameWord(uint32_t i) const {
+    const Token& t = doc_.tokens[i];
+    if (t.kind != TokenKind::kWord || !t.Is(kCapitalized) || t.Is(kAllCaps) ||
+        context_.caps_line[i] || (context_.word_bits[i] & 2) || (context_.lists[i] & 1) ||
+        (context_.gazetteer[i] && (context_.gazetteer[i] - 1) / 4 != NameLexicon::kFirstName))
+      return false;
+    const std::string_view w = Word(i);
+    return !NameHead(i) && !In<kFunctionWords>(w) && !In<kPeopleGroups>(w) &&
+           !lex_.demonym.count(w) && !lex_.org.count(w) && !lex_.place.count(w) &&
+           !lex_.country.count(w);
+  }
   // "Donald Trump" and "Trump" read as ORG in some paragraphs (the tagger's
   // history of "the Trump campaign", "Trump University"), "Assad" as GPE: a
   // one-word name the text also has as a PERSON, with a sign of a person at one
@@ -2175,7 +2255,15 @@ class Builder {
   void PersonsBySigns() {
     std::unordered_set<std::string_view> persons;  // one-word PERSON candidates
     for (const Cand& c : cands_) {
-      if (c.type == "PERSON" && c.e - c.b == 1) persons.insert(doc_.Text(c.b));
+      if (c.type == "PERSON" && c.e - c.b == 1) {
+        persons.insert(doc_.Text(c.b));
+      } else if ((c.type == "ORG" || c.type == "GPE") && c.e - c.b == 1 && c.b > 0 &&
+                 doc_.tokens[c.b - 1].Is(kCapitalized) &&
+                 (Courtesy(Word(c.b - 1)) || IsRoleWord(c.b - 1)) && UnknownNameWord(c.b)) {
+        // "the very moderate Governor Kasich", "President Ford": a title before
+        // a word no list knows, where the tagger found no PERSON of that name.
+        persons.insert(doc_.Text(c.b));
+      }
     }
     if (persons.empty()) return;
     const size_t n = doc_.tokens.size();
