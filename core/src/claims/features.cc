@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "text/hash.h"
 #include "text/utf8.h"
 
 namespace lede {
@@ -140,11 +141,7 @@ class ClassTable {
     std::string_view word;  // empty: a free slot
     uint32_t cls = 0;
   };
-  static size_t Hash(std::string_view s) {
-    uint64_t x = 1469598103934665603ull;
-    for (char c : s) x = (x ^ static_cast<uint8_t>(c)) * 1099511628211ull;
-    return static_cast<size_t>(x ^ (x >> 32));
-  }
+  static size_t Hash(std::string_view s) { return HashShortKey(s); }
   std::vector<Slot> slots_;
   size_t mask_ = 0;
 };

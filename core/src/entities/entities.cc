@@ -1263,7 +1263,7 @@ class Builder {
         if (OrgContext(c.e)) org.insert(Folded(c.b, c.e));
       } else if (c.type == "GPE" || c.type == "LOC" || c.type == "PERSON" || c.type == "ORG") {
         // A place reading elsewhere wins: the tagger read this one as a place too.
-        auto [it, added] = sure.emplace(Folded(c.b, c.e), c.type);
+        auto [it, added] = sure.try_emplace(Folded(c.b, c.e), c.type);
         if (!added && (c.type == "GPE" || c.type == "LOC")) it->second = c.type;
       }
     }
@@ -2652,7 +2652,7 @@ class Builder {
       if (c.type == "NORP" || c.type == "EVENT") continue;
       std::string f = Folded(c.b, c.e);
       votes[f][c.type] += 2 - (doc_.tokens[c.b].Is(kSentenceStart) ? 1 : 0);
-      first.emplace(f, c.type);
+      first.try_emplace(f, c.type);
     }
     for (Cand& c : cands_) {
       if (c.type == "NORP" || c.type == "EVENT") continue;
@@ -2682,14 +2682,14 @@ class Builder {
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Cand& c = cands_[k];
       if (c.type == "PERSON" && c.e - c.b >= 2 && !Ordinal(c.e - 1)) {
-        surname.emplace(doc_.Text(c.e - 1), k);
+        surname.try_emplace(doc_.Text(c.e - 1), k);
         // "Bashar al-Assad" ... "Assad"
-        if (std::string_view a = AfterArticle(c.e - 1); !a.empty()) surname.emplace(a, k);
+        if (std::string_view a = AfterArticle(c.e - 1); !a.empty()) surname.try_emplace(a, k);
       }
       if (c.type == "NORP" || c.type == "EVENT") continue;
-      forms.emplace(doc_.Text(c.b), std::make_pair(k, 0u));
+      forms.try_emplace(doc_.Text(c.b), std::make_pair(k, 0u));
       if (c.e - c.b >= 2 && doc_.Text(c.b) == "The")
-        forms.emplace(doc_.Text(c.b + 1), std::make_pair(k, 1u));
+        forms.try_emplace(doc_.Text(c.b + 1), std::make_pair(k, 1u));
     }
     // "Zelenskyy's office": a lone capitalized word no lexicon knows, before a
     // possessive and a noun that belongs to a person, is a person, also where the
@@ -2821,7 +2821,7 @@ class Builder {
       for (uint32_t i = c.b + 1; i + 1 < c.e; ++i) {
         if (GivenName(i - 1) && doc_.tokens[i].Is(kCapitalized) && !doc_.tokens[i].Is(kAllCaps) &&
             !NameHead(i) && !(context_.word_bits[i] & 2))  // not "Golf" of "... Golf Club"
-          inside.emplace(doc_.Text(i), k);
+          inside.try_emplace(doc_.Text(i), k);
       }
     }
     if (inside.empty()) return;
@@ -2839,7 +2839,7 @@ class Builder {
       if (it == inside.end()) continue;
       const Cand& name = cands_[it->second];
       c.type = name.type;
-      short_names_.emplace(Folded(c.b, c.e), Key(name));
+      short_names_.try_emplace(Folded(c.b, c.e), Key(name));
     }
   }
   // "Title I", "Cyrus I", "George III", "Jr.": the end of a name that is no

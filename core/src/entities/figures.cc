@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "text/hash.h"
 #include "text/utf8.h"
 
 namespace lede {
@@ -522,16 +523,10 @@ const ApproxWord kApproxWords[] = {
 
 // ------------------------------------------------------------- scanner ----
 
-// FNV-1a over the bytes: cheaper than std::hash for the short words looked up
-// below, once per word of the text. The sets are only searched, so their
-// order is moot.
-struct WordHash {
-  size_t operator()(std::string_view s) const {
-    uint64_t x = 1469598103934665603ull;
-    for (char c : s) x = (x ^ static_cast<uint8_t>(c)) * 1099511628211ull;
-    return static_cast<size_t>(x);
-  }
-};
+// HashShortKey (text/hash.h): cheaper than std::hash (and than FNV-1a's byte
+// loop) for the short words looked up below, once per word of the text. The
+// sets are only searched, so their order is moot.
+using WordHash = ShortKeyHash;
 using WordSet = std::unordered_set<std::string_view, WordHash>;
 template <typename T>
 using WordMap = std::unordered_map<std::string_view, T, WordHash>;
@@ -628,20 +623,15 @@ class Scanner {
     uint8_t& start = starts_[d_.word[i]];
     if (start == kStartNo) return false;
     if (start == kStartDash) return true;
-    // ASCII-lower-case into a local buffer: no allocation per word.
-    std::string_view tx = T(i);
-    if (tx.size() > 48) {
+    if (T(i).size() > 48) {
       start = kStartNo;
       return false;
     }
-    char buf[48];
-    size_t n = tx.size();
-    for (size_t k = 0; k < n; ++k) {
-      char c = tx[k];
-      buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    if (n > 1 && buf[n - 1] == '.') --n;
-    std::string_view w(buf, n);
+    // The Document's folded word (ASCII lower case; ’ as ', which no start
+    // word holds, so a word with one is found neither way), without a final
+    // period.
+    std::string_view w = d_.Folded(i);
+    if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
     if (start == kStartWord) return Frequent(w, i);
     if (kStarts.count(w)) {
       start = kStartWord;

@@ -64,6 +64,20 @@ char ShapeChar(char32_t c) {
   return 'o';
 }
 
+// Lower() and ShapeChar() of the ASCII code points.
+struct AsciiInfoTable {
+  char lower[128] = {};
+  char shape[128] = {};
+  constexpr AsciiInfoTable() {
+    for (int c = 0; c < 128; ++c) {
+      const bool upper = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+      lower[c] = static_cast<char>(upper ? c + 32 : c);
+      shape[c] = c >= '0' && c <= '9' ? 'd' : upper ? 'X' : low ? 'x' : static_cast<char>(c);
+    }
+  }
+};
+constexpr AsciiInfoTable kAsciiInfo;
+
 // Case classes.
 enum Cls : uint8_t { kClsLower, kClsCap, kClsCaps, kClsNumber, kClsPunct, kClsOther };
 
@@ -203,13 +217,23 @@ TokInfo Info(const Document& doc, const Token& t, int cluster_dropout = 0, bool 
   bool other_script = false;
   char prev_shape = 0;
   for (size_t i = 0; i < w.size();) {
-    int len;
-    char32_t c = CodePointAt(w, i, &len);
-    i += len;
-    char32_t l = Lower(c);
-    if (c >= 0x370 && (c < 0x1E00 || c > 0x1EFF) && IsLetter(c)) other_script = true;
+    const unsigned char b = static_cast<unsigned char>(w[i]);
+    char32_t c, l;
+    char s;
+    if (b < 0x80) {  // most code points: Lower and ShapeChar from a table
+      c = b;
+      l = static_cast<unsigned char>(kAsciiInfo.lower[b]);
+      s = kAsciiInfo.shape[b];
+      ++i;
+    } else {
+      int len;
+      c = CodePointAt(w, i, &len);
+      i += len;
+      l = Lower(c);
+      if (c >= 0x370 && (c < 0x1E00 || c > 0x1EFF) && IsLetter(c)) other_script = true;
+      s = ShapeChar(c);
+    }
     lower.Add(l);
-    char s = ShapeChar(c);
     if (s != prev_shape) sshape.Add(static_cast<unsigned char>(s));
     prev_shape = s;
     if (word_part) {
@@ -328,6 +352,12 @@ class InfoCache {
 uint32_t LowerHash(std::string_view w) {
   Hasher h;
   for (size_t k = 0; k < w.size();) {
+    const unsigned char b = static_cast<unsigned char>(w[k]);
+    if (b < 0x80) {
+      h.Add(static_cast<unsigned char>(kAsciiInfo.lower[b]));
+      ++k;
+      continue;
+    }
     int len;
     char32_t ch = CodePointAt(w, k, &len);
     k += len;
@@ -534,12 +564,15 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower, DocContext
     if (occ[id] < 2) continue;
     const uint32_t from = i > kDocBagWindow ? i - kDocBagWindow : 0;
     const uint32_t to = std::min(n, i + kDocBagWindow + 1);
+    uint32_t found[2 * kDocBagWindow];  // this token's pairs, appended at once
+    int nf = 0;
     for (uint32_t j = from; j < to; ++j) {
       const Token& t = doc.tokens[j];
       if (j == i || t.kind != TokenKind::kWord || !t.Is(kLower)) continue;
       const uint16_t fine = clusters.Fine(lower[doc.word[j]]);
-      if (fine != kNoCluster) pairs.push_back(id << 8 | clusters.Coarse(fine));
+      if (fine != kNoCluster) found[nf++] = id << 8 | clusters.Coarse(fine);
     }
+    pairs.insert(pairs.end(), found, found + nf);
   }
   if (pairs.empty()) return;
   std::sort(pairs.begin(), pairs.end());
@@ -747,15 +780,19 @@ int WordFeatures(const TokInfo& c, uint32_t* out) {
 
 // With `word_feats` false, the text-only features (WordFeatures) are left
 // out: the tagger adds their weights once per distinct word.
+// `info_buf`, if given, holds the token infos (kept by the caller over its
+// sequences, so as not to allocate them for each).
 void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
                    std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
                    const std::vector<uint8_t>* quiet, InfoCache* cache, bool word_feats,
-                   int cluster_dropout = 0) {
+                   int cluster_dropout = 0, std::vector<TokInfo>* info_buf = nullptr) {
   feats->clear();
   offsets->clear();
   const uint32_t n = end - begin;
   // Token infos with two sentinels on each side.
-  std::vector<TokInfo> info(n + 4);
+  std::vector<TokInfo> local;
+  std::vector<TokInfo>& info = info_buf ? *info_buf : local;
+  info.assign(n + 4, TokInfo{});
   TokInfo pad{};
   pad.lower = pad.exact = pad.shape = pad.sshape = 0x5EAD;
   pad.cls = kClsOther;
@@ -787,9 +824,10 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
     }
   }
   feats->reserve(n * 32);
-  offsets->reserve(n + 1);
+  offsets->resize(n + 1);
+  uint32_t* offset = offsets->data();
   for (uint32_t k = 0; k < n; ++k) {
-    offsets->push_back(static_cast<uint32_t>(feats->size()));
+    offset[k] = static_cast<uint32_t>(feats->size());
     if (quiet && (*quiet)[k]) continue;
     const uint32_t i = begin + k;
     const Token& t = doc.tokens[i];
@@ -861,7 +899,7 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
     }
     feats->insert(feats->end(), buf, buf + nb);
   }
-  offsets->push_back(static_cast<uint32_t>(feats->size()));
+  offset[n] = static_cast<uint32_t>(feats->size());
 }
 
 }  // namespace
@@ -907,20 +945,24 @@ void HistoryFeatures(const Document& doc, const DocContext& context, const Histo
     feats->push_back(Mix(40, 99, cls));
     return;
   }
-  // By type (O counts as a type): the majority, and how strong it is.
+  // By type (O counts as a type): the majority, and how strong it is. The
+  // features are gathered in `out` and appended at once.
+  uint32_t out[kNumTags + 1];
+  int n = 0;
   uint32_t by_type[kNumTypes + 1] = {};
   by_type[kNumTypes] = c[0];
   for (int k = 1; k < kNumTags; ++k) {
     by_type[TypeOfTag(k)] += c[k];
-    if (c[k]) feats->push_back(Mix(42, k));
+    if (c[k]) out[n++] = Mix(42, k);
   }
   uint32_t best = 0;
   for (uint32_t k = 1; k <= kNumTypes; ++k) {
     if (by_type[k] > by_type[best]) best = k;
   }
   const uint32_t strength = by_type[best] == total ? 2 : 2 * by_type[best] > total ? 1 : 0;
-  feats->push_back(Mix(40, best, strength));
-  feats->push_back(Mix(41, best, cls, context.caps_line[i]));
+  out[n++] = Mix(40, best, strength);
+  out[n++] = Mix(41, best, cls, context.caps_line[i]);
+  feats->insert(feats->end(), out, out + n);
 }
 
 void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_t>* quiet) {
@@ -1351,6 +1393,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   int16_t acc[kRow] = {};
   std::vector<uint8_t> back;
   const StartTransitions starts(transitions_.data());
+  std::vector<TokInfo> infos;  // FeaturizeWith's, kept over the sequences
   // Per Document word id: the summed weights of its text-only features,
   // added by the cache the first time a token of the word is scored.
   std::vector<int16_t> word_rows(static_cast<size_t>(doc.words()) * kNumTags, 0);
@@ -1395,7 +1438,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     Quiet(doc, begin, end, &quiet);
     std::copy(quiet.begin(), quiet.end(), all_quiet.begin() + begin);
     FeaturizeWith(doc, context, begin, end, &feats, &offsets, &quiet, &info_cache,
-                  /*word_feats=*/false);
+                  /*word_feats=*/false, /*cluster_dropout=*/0, &infos);
     size_t row = base.size();
     for (uint32_t k = 0; k < n; ++k) {
       if (quiet[k]) continue;
@@ -1405,13 +1448,13 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       AddWeights(feats, offsets[k], offsets[k + 1], acc);
       std::copy(acc, acc + kNumTags, base.Add());
     }
-    for (uint32_t b = begin; b < end;) {
-      if (all_quiet[b]) {
+    for (uint32_t b = begin; b < end;) {  // the sequence's own bytes, not the bits
+      if (quiet[b - begin]) {
         ++b;
         continue;
       }
       uint32_t e = b + 1;
-      while (e < end && !all_quiet[e]) ++e;
+      while (e < end && !quiet[e - begin]) ++e;
       run(begin, end, b, e, row, nullptr);
       row += e - b;
       b = e;

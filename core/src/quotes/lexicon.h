@@ -13,6 +13,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "text/hash.h"
+
 namespace lede {
 
 enum class CueFrame : uint8_t {
@@ -59,14 +61,9 @@ class QuoteLexicon {
   const CueVerb refer_to{"refer to", "say", CueFrame::kSpeech};
 
  private:
-  // FNV-1a: cheaper than std::hash for the short words looked up per token.
-  struct Hash {
-    size_t operator()(std::string_view s) const {
-      uint64_t x = 1469598103934665603ull;
-      for (char c : s) x = (x ^ static_cast<uint8_t>(c)) * 1099511628211ull;
-      return static_cast<size_t>(x);
-    }
-  };
+  // HashShortKey (text/hash.h): cheaper than std::hash for the short words
+  // looked up per token; the tables are only searched.
+  using Hash = ShortKeyHash;
   // Keys are views into storage_ (a deque: its strings never move), so a
   // look-up builds no string.
   std::string_view Keep(std::string_view w);

@@ -18,6 +18,7 @@
 
 #include "quotes/lexicon.h"
 #include "quotes/marks.h"
+#include "text/hash.h"
 #include "text/utf8.h"
 
 namespace lede {
@@ -86,15 +87,9 @@ const WordList kWordLists[] = {
     {"however meanwhile too though moreover also instead nonetheless nevertheless", kParenAdv},
 };
 
-// FNV-1a over the bytes: cheaper than std::hash for the short words looked
-// up here. The map is only searched, never iterated, so its order is moot.
-struct WordHash {
-  size_t operator()(std::string_view s) const {
-    uint64_t x = 1469598103934665603ull;
-    for (char c : s) x = (x ^ static_cast<uint8_t>(c)) * 1099511628211ull;
-    return static_cast<size_t>(x);
-  }
-};
+// HashShortKey (text/hash.h): cheaper than std::hash for the short words
+// looked up here. The map is only searched, never iterated, so its order is moot.
+using WordHash = ShortKeyHash;
 class WordClasses {
  public:
   static const WordClasses& Get() {
@@ -188,7 +183,7 @@ class TokenWords {
     ids_.assign(n, 0);
     pairs_.assign(1, Pair{0, nullptr});
     index_.clear();
-    index_.emplace(Key(0, nullptr), 0);
+    index_.try_emplace(Key(0, nullptr), 0);
   }
   size_t size() const { return ids_.size(); }
   uint16_t cls(size_t i) const { return pairs_[ids_[i]].cls; }
@@ -201,7 +196,7 @@ class TokenWords {
     if (pairs_.size() > 0xFFFF) return 0;
     uint16_t id = static_cast<uint16_t>(pairs_.size());
     pairs_.push_back(Pair{cls, verb});
-    index_.emplace(Key(cls, verb), id);
+    index_.try_emplace(Key(cls, verb), id);
     return id;
   }
   void SetId(size_t i, uint16_t id) { ids_[i] = id; }
@@ -2023,7 +2018,7 @@ class QuoteFinder {
       std::string last = Lower(sp == std::string::npos ? name : name.substr(sp + 1));
       const std::string& type = ents_[e].type;
       if (type == "PERSON" || type == "ORG")
-        surname_.emplace(last, static_cast<int>(e));  // the first (most salient) wins
+        surname_.try_emplace(last, static_cast<int>(e));  // the first (most salient) wins
     }
     std::stable_sort(mentions_.begin(), mentions_.end(),
                      [](const MentionRef& a, const MentionRef& b) { return a.start < b.start; });
