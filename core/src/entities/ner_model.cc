@@ -990,13 +990,18 @@ void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_
       "of",  "de",  "del", "della", "di", "da",  "das", "dos", "do",  "du",  "van",  "von", "der",
       "den", "la",  "le",  "les",   "el", "al",  "bin", "ibn", "ben", "y",   "e",    "und", "and",
       "for", "the", "on",  "upon",  "&",  "ter", "zu",  "af",  "av",  "dei", "degli"};
+  // loud() of tokens k - 1, k and k + 1, each computed once as k moves on.
+  bool prev_loud = false, cur_loud = n > 0 && loud(begin);
   for (uint32_t k = 0; k < n; ++k) {
     const uint32_t i = begin + k;
-    if (loud(i)) {
+    const bool prev = prev_loud, next = k + 1 < n && loud(i + 1);
+    prev_loud = cur_loud;
+    const bool is_loud = cur_loud;
+    cur_loud = next;
+    if (is_loud) {
       (*quiet)[k] = 0;
       continue;
     }
-    const bool prev = k > 0 && loud(i - 1), next = k + 1 < n && loud(i + 1);
     if (!prev && !next) continue;
     const Token& t = doc.tokens[i];
     bool joins = prev && next;

@@ -75,14 +75,26 @@ size_t FormatDouble(double value, int digits, char* out) {
   const int p = digits < 1 ? 1 : digits;
   double a = std::fabs(value);
   if (!std::isfinite(value) || p > 17 || a == 0) return LibraryFormat(value, digits, out);
+  // a = frac * 2^exp2, frac in [0.5, 1), read off the bits (frexp for a
+  // subnormal); a = m * 2^-shift with m an integer of 53 bits.
   int exp2;
-  double frac = std::frexp(a, &exp2);  // a = frac * 2^exp2, frac in [0.5, 1)
-  // a = m * 2^-shift with m an integer of 53 bits.
-  const uint64_t m = static_cast<uint64_t>(std::ldexp(frac, 53));
+  uint64_t m;
+  uint64_t bits;
+  std::memcpy(&bits, &a, sizeof bits);
+  const int biased = static_cast<int>((bits >> 52) & 0x7FF);
+  if (biased == 0) {
+    const double frac = std::frexp(a, &exp2);
+    m = static_cast<uint64_t>(std::ldexp(frac, 53));
+  } else {
+    m = (bits & ((uint64_t{1} << 52) - 1)) | (uint64_t{1} << 52);
+    exp2 = biased - 1022;
+  }
   const int shift = 53 - exp2;
-  // x: the decimal exponent of a (floor(log10(a))), estimated, then put
-  // right by the integer part of a scaled to p digits; r: a rounded to p digits.
-  int x = static_cast<int>(std::floor(std::log10(a)));
+  // x: the decimal exponent of a (floor(log10(a))), estimated from exp2
+  // (a >= 2^(exp2 - 1): floor((exp2 - 1) * log10(2)), x or one under it;
+  // 78913 / 2^18 is log10(2) to 3e-8), then put right by the integer part of a
+  // scaled to p digits; r: a rounded to p digits.
+  int x = static_cast<int>(std::floor((exp2 - 1) * (78913.0 / 262144.0)));
   uint64_t low = 1;
   for (int i = 1; i < p; ++i) low *= 10;
   const uint64_t high = low * 10;
