@@ -1389,6 +1389,18 @@ TEST(EntitiesTest, OneNameOneTypeInAnArticle) {
   // 21 ("Valeant shares" in one of them, but ORG: the rule read only persons
   // and places before a company's noun).
   EXPECT_EQ(MentionsTyped("nyt_2016-03-17_reputations-at-risk-over-bets-on", "Valeant", "GPE"), 0);
+  // West Journal, March 2016: "At CPAC" was GPE, five other mentions ORG; at
+  // and of are signs of either.
+  EXPECT_EQ(
+      MentionsTyped("west-journal_2016-03-04_kasich-just-revealed-the-thing-h", "CPAC", "GPE"), 0);
+  // The New York Times, April 2016: "Courtland" ORG twice, GPE once ("the giant
+  // International Paper mill in Courtland"): a place.
+  EXPECT_EQ(MentionsTyped("nyt_2016-04-27_china-trade-is-linked-to-u-s-vot", "Courtland", "ORG"),
+            0);
+  // The New York Times, June 2016: "the Orlando attack" was ORG at 12 mentions;
+  // "the Pulse nightclub in Orlando" is the place, and one mistaken PERSON
+  // "Orlando" no sign of a person's name.
+  EXPECT_EQ(MentionsTyped("nyt_2016-06-15_global-sympathy-but-very-little-", "Orlando", "ORG"), 0);
   // Politico, January 2016: the headline's "Nikki Haley" was ORG, the body's PERSON.
   EXPECT_EQ(
       MentionsTyped("politico_2016-01-14_wsj-editorial-deport-nikki-haley", "Nikki Haley", "ORG"),

@@ -314,6 +314,7 @@ class Builder {
     ArticleParticles();
     PersonNameTails();
     ExtendMentions();
+    OrgsOrPlacesOneType();
     NamedAfterPersons();
     // Peak memory: the tagger's per-token facts and the headline map are done
     // with (Key, Roles and Cluster read neither).
@@ -1447,35 +1448,72 @@ class Builder {
       }
     }
   }
+  // Tokens [b, e) are one phrase of the lexicons, a country or a GPE (the
+  // tagger's gazetteer codes: no string is hashed).
+  bool LexiconGpe(uint32_t b, uint32_t e) const {
+    for (uint32_t i = b; i < e; ++i) {
+      const int code = context_.gazetteer[i];
+      if (!code) return false;
+      const int cat = (code - 1) / 4, pos = (code - 1) % 4;
+      const int want = e - b == 1 ? 0 : i == b ? 1 : i + 1 == e ? 3 : 2;
+      if ((cat != NameLexicon::kCountry && cat != NameLexicon::kGpe) || pos != want) return false;
+    }
+    return true;
+  }
+  // Names of places are teams' in a report on a game, or where two of them
+  // read as ORGs stand in a table of results ("TEXAS 5 Cleveland 3", "Birmingham v
+  // Barnsley").
+  bool Teams() const {
+    if (teams_ < 0) {
+      const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+      auto result = [&](uint32_t k) {
+        const std::string_view w = Word(k);
+        return doc_.tokens[k].kind == TokenKind::kNumber || w == "v" || w == "v." || w == "vs" ||
+               w == "vs.";
+      };
+      int table = 0;
+      for (const Cand& c : cands_) {
+        if (c.type == "ORG" && ((c.e < n && result(c.e)) || (c.b > 0 && result(c.b - 1))) &&
+            (LexiconGpe(c.b, c.e) || (c.e - c.b == 1 && (context_.lists[c.b] & 1))))
+          ++table;
+      }
+      teams_ = table >= 2 || SportsReport() ? 1 : 0;
+    }
+    return teams_ == 1;
+  }
   // Token i, a one-word name, with a sign of a place around it that an
   // organization's name does not have: "in", "near", "into", "visited" ... before
   // it (not before another capitalized word or a possessive: "in Cleveland
   // Clinic", "in Columbia's program"), "to" after a verb of going, a state or
   // country after a comma ("Oakland, California"), an opening dateline.
-  bool StrongPlaceSign(uint32_t i) const {
+  bool StrongPlaceSign(uint32_t b, uint32_t e) const {
     const size_t n = doc_.tokens.size();
-    if (doc_.tokens[i].Is(kDateline)) return true;
+    if (doc_.tokens[b].Is(kDateline)) return true;
     // "Cleveland (AFP) - The Republican National Convention ...": a dispatch's dateline.
-    if (doc_.tokens[i].Is(kParagraphStart) && i + 3 < n && doc_.Text(i + 1) == "(" &&
-        doc_.tokens[i + 2].Is(kAllCaps) && doc_.Text(i + 3) == ")")
+    if (doc_.tokens[b].Is(kParagraphStart) && e + 2 < n && doc_.Text(e) == "(" &&
+        doc_.tokens[e + 1].Is(kAllCaps) && doc_.Text(e + 2) == ")")
       return true;
-    if (i + 2 < n && doc_.Text(i + 1) == ",") {
-      const std::string_view w = Word(i + 2);
+    if (e + 1 < n && doc_.Text(e) == ",") {
+      const std::string_view w = Word(e + 1);
       auto p = lex_.place.find(w);
-      if (doc_.tokens[i + 2].Is(kCapitalized) &&
+      if (doc_.tokens[e + 1].Is(kCapitalized) &&
           (lex_.country.count(w) || (p != lex_.place.end() && p->second == "GPE") ||
-           StateAbbreviation(i + 2)))
+           StateAbbreviation(e + 1)))
         return true;
     }
-    if (i < 2 || !doc_.tokens[i - 1].Is(kLower)) return false;
-    if (i + 1 < n && (doc_.tokens[i + 1].Is(kCapitalized) || doc_.tokens[i + 1].Is(kPossessive)))
-      return false;
-    const std::string_view w = Word(i - 1);
+    if (b < 2 || !doc_.tokens[b - 1].Is(kLower)) return false;
+    if (e < n && (doc_.tokens[e].Is(kCapitalized) || doc_.tokens[e].Is(kPossessive))) return false;
+    const std::string_view w = Word(b - 1);
     if (w == "in" || w == "near" || w == "into" || w == "within" || w == "throughout" ||
         w == "across" || w == "outside" || w == "toward" || w == "towards" || w == "visit" ||
         w == "visits" || w == "visited" || w == "visiting")
       return true;
-    const std::string_view v = Word(i - 2);
+    const std::string_view v = Word(b - 2);
+    // "the eastern town of Liege", "the mayor of Oakland".
+    if (w == "of" && (v == "town" || v == "city" || v == "village" || v == "state" ||
+                      v == "province" || v == "capital" || v == "suburb" || v == "outskirts" ||
+                      v == "streets" || v == "mayor" || v == "governor" || v == "residents"))
+      return true;
     return w == "to" &&
            (v == "way" || v == "trip" || v == "go" || v == "goes" || v == "going" || v == "went" ||
             v == "came" || v == "come" || v == "travel" || v == "traveled" || v == "headed" ||
@@ -1490,21 +1528,9 @@ class Builder {
   // a company's noun ("Texas Instruments", "Cleveland shares").
   void PlacesReadAsOrgs() {
     const size_t n = doc_.tokens.size();
-    // Tokens [b, e) are one phrase of the lexicons, a country or a GPE (the
-    // tagger's gazetteer codes: no string is hashed).
-    auto lexicon_place = [&](uint32_t b, uint32_t e) {
-      for (uint32_t i = b; i < e; ++i) {
-        const int code = context_.gazetteer[i];
-        if (!code) return false;
-        const int cat = (code - 1) / 4, pos = (code - 1) % 4;
-        const int want = e - b == 1 ? 0 : i == b ? 1 : i + 1 == e ? 3 : 2;
-        if ((cat != NameLexicon::kCountry && cat != NameLexicon::kGpe) || pos != want) return false;
-      }
-      return true;
-    };
     auto place = [&](const Cand& c) -> int {  // 2: a lexicon's place, 1: the city list's
       if (c.type != "ORG" || c.e - c.b > 4) return 0;
-      const int kind = lexicon_place(c.b, c.e)                       ? 2
+      const int kind = LexiconGpe(c.b, c.e)                          ? 2
                        : c.e - c.b == 1 && (context_.lists[c.b] & 1) ? 1
                                                                      : 0;
       if (kind == 0 || !doc_.tokens[c.b].Is(kCapitalized)) return 0;
@@ -1515,23 +1541,12 @@ class Builder {
         return 0;
       return kind;
     };
-    // Teams, not places: in a report on a game, or where such names stand in a
-    // table of results ("TEXAS 5 Cleveland 3", "Birmingham v Barnsley").
-    auto result = [&](uint32_t k) {
-      const std::string_view w = Word(k);
-      return doc_.tokens[k].kind == TokenKind::kNumber || w == "v" || w == "v." || w == "vs" ||
-             w == "vs.";
-    };
     std::vector<std::pair<size_t, int>> found;  // candidates and place(c)
-    int table = 0;
     for (size_t k = 0; k < cands_.size(); ++k) {
-      const Cand& c = cands_[k];
-      const int kind = place(c);
-      if (kind == 0) continue;
-      if ((c.e < n && result(c.e)) || (c.b > 0 && result(c.b - 1))) ++table;
-      found.emplace_back(k, kind);
+      const int kind = place(cands_[k]);
+      if (kind != 0) found.emplace_back(k, kind);
     }
-    if (found.empty() || table >= 2 || SportsReport()) return;
+    if (found.empty() || Teams()) return;
     // City-list names: which have a sign of a place, by Document word id (a
     // text has few of them).
     std::vector<std::pair<uint32_t, uint8_t>> city;  // 1: asked, 2: a place, 3: a person's
@@ -1549,9 +1564,9 @@ class Builder {
       // listed with a place of the lexicons.
       std::vector<uint32_t> starts, ends;  // of such places, in text order
       for (const Cand& c : cands_) {
-        if (c.type == "PERSON") {
+        if (c.type == "PERSON" && c.e - c.b >= 2) {
           for (uint32_t i = c.b; i < c.e; ++i) {
-            if (uint8_t* st = state(i)) *st = 3;  // a person's name
+            if (uint8_t* st = state(i)) *st = 3;  // a person's name ("Ben Carson")
           }
         } else if ((c.type == "GPE" || c.type == "LOC") && c.e - c.b == 1 && state(c.b)) {
           if (*state(c.b) == 1) *state(c.b) = 2;  // a mention read as a place
@@ -1571,7 +1586,7 @@ class Builder {
       for (const auto& [k, kind] : found) {
         const uint32_t i = cands_[k].b;
         uint8_t* st = kind == 1 ? state(i) : nullptr;
-        if (st && *st == 1 && (StrongPlaceSign(i) || listed(i))) *st = 2;
+        if (st && *st == 1 && (StrongPlaceSign(i, i + 1) || listed(i))) *st = 2;
       }
     }
     for (const auto& [k, kind] : found) {
@@ -2372,6 +2387,95 @@ class Builder {
       if (c.type == "PERSON" && c.e - c.b == 1 && forms.count(doc_.Text(c.b))) c.type = "ORG";
     }
   }
+  // "CPAC" GPE after "At" and ORG at five other mentions, "Nafta" GPE after
+  // "provisions of" and ORG elsewhere, "Newtown" ORG in a list and GPE before
+  // ", Connecticut": a name typed ORG at some mentions and GPE at others is one
+  // of the two at every mention. A place when a list knows it as one or built
+  // like one (not ending in an institution's word: "Louisville Islamic
+  // Center"), or one of its mentions has a sign only places have (after "in",
+  // before ", Connecticut", listed with a known place: StrongPlaceSign); else
+  // an organization ("at", "of" are signs of either). Not a mention before a
+  // company's noun ("Cleveland shares").
+  void OrgsOrPlacesOneType() {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    // Per first word (Document word id): 1 an ORG opens with it, 2 a GPE.
+    std::vector<uint8_t> seen(doc_.words(), 0);
+    bool both = false;
+    for (const Cand& c : cands_) {
+      if (c.type != "ORG" && c.type != "GPE") continue;
+      uint8_t& s = seen[doc_.word[c.b]];
+      s |= c.type == "ORG" ? 1 : 2;
+      both = both || s == 3;
+    }
+    if (!both || Teams()) return;
+    auto span = [&](const Cand& c) {
+      return doc_.text.substr(doc_.tokens[c.b].span.start,
+                              doc_.tokens[c.e - 1].span.end - doc_.tokens[c.b].span.start);
+    };
+    std::vector<size_t> group;  // candidates whose first word opens both types
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Cand& c = cands_[k];
+      if ((c.type == "ORG" || c.type == "GPE") && seen[doc_.word[c.b]] == 3) group.push_back(k);
+    }
+    // By first word, length and text: the text is compared only within the first two.
+    std::stable_sort(group.begin(), group.end(), [&](size_t a, size_t b) {
+      const Cand& x = cands_[a];
+      const Cand& y = cands_[b];
+      if (doc_.word[x.b] != doc_.word[y.b]) return doc_.word[x.b] < doc_.word[y.b];
+      if (x.e - x.b != y.e - y.b) return x.e - x.b < y.e - y.b;
+      return span(x) < span(y);
+    });
+    // The forms typed both ways: [begin, end) of group.
+    std::vector<std::pair<size_t, size_t>> mixed;
+    for (size_t at = 0; at < group.size();) {
+      size_t end = at + 1;
+      const std::string_view form = span(cands_[group[at]]);
+      while (end < group.size() && span(cands_[group[end]]) == form) ++end;
+      bool org = false, gpe = false;
+      for (size_t x = at; x < end; ++x) (cands_[group[x]].type == "ORG" ? org : gpe) = true;
+      if (org && gpe) mixed.emplace_back(at, end);
+      at = end;
+    }
+    if (mixed.empty()) return;
+    std::vector<uint32_t> starts, ends;  // of places a list knows, in text order
+    for (const Cand& c : cands_) {
+      if (c.type == "GPE" &&
+          (LexiconGpe(c.b, c.e) || (c.e - c.b == 1 && (context_.lists[c.b] & 1)))) {
+        starts.push_back(c.b);
+        ends.push_back(c.e);
+      }
+    }
+    auto sep = [&](uint32_t k) {
+      return doc_.Text(k) == "," || Word(k) == "and" || Word(k) == "or";
+    };
+    auto listed = [&](const Cand& c) {
+      return (c.b >= 2 && sep(c.b - 1) && std::binary_search(ends.begin(), ends.end(), c.b - 1)) ||
+             (c.e + 1 < n && sep(c.e) && std::binary_search(starts.begin(), starts.end(), c.e + 1));
+    };
+    auto company_noun = [&](uint32_t i) {
+      if (i < n && doc_.tokens[i].Is(kPossessive)) ++i;
+      return i < n && doc_.tokens[i].kind == TokenKind::kWord && In<kCompanyNouns>(Word(i));
+    };
+    for (const auto& [at, end] : mixed) {
+      const Cand& first = cands_[group[at]];
+      const std::string f = Folded(first.b, first.e);
+      if (lex_.org.count(f)) continue;
+      const bool institution =
+          first.e - first.b >= 2 &&
+          (In<kInstitutionWords>(Word(first.e - 1)) || lex_.org_words.count(Word(first.e - 1)));
+      bool place = KnownPlace(first.b, first.e) && !institution;
+      for (size_t x = at; x < end && !place; ++x) {
+        const Cand& c = cands_[group[x]];
+        place = StrongPlaceSign(c.b, c.e) || listed(c);
+      }
+      for (size_t x = at; x < end; ++x) {
+        Cand& c = cands_[group[x]];
+        if (place && company_noun(c.e)) continue;
+        c.type = place ? "GPE" : "ORG";
+        c.unsure = false;
+      }
+    }
+  }
   // The part of "al-Assad", "el-Qaddafi" after its article, or "" for a token
   // that is no such surname.
   std::string_view AfterArticle(uint32_t i) const {
@@ -3145,6 +3249,7 @@ class Builder {
   // ("webb" -> "james webb space telescope"): NamedAfterPersons.
   std::unordered_map<std::string, std::string> short_names_;
   mutable int sports_ = -1;                      // SportsReport(): -1 not known yet, 0 no, 1 yes
+  mutable int teams_ = -1;                       // Teams(): the same
   std::vector<std::vector<std::string>> roles_;  // the roles of candidates (Cand::roles)
   std::vector<uint8_t> person_;                  // per token: inside a PERSON mention
   std::vector<bool> title_line_;                 // per token (a bit): on a Title Case headline line

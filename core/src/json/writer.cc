@@ -8,6 +8,10 @@
 #include <cstdio>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace lede {
 namespace {
 
@@ -24,9 +28,26 @@ constexpr uint64_t kHighs = 0x8080808080808080ull;
 // Nonzero when one of the 8 bytes of `x` is zero (exact as to "any").
 constexpr uint64_t HasZeroByte(uint64_t x) { return (x - kOnes) & ~x & kHighs; }
 
-// The first byte of [p, end) that kLookAt marks, or end: eight bytes at a
-// time while none of them is a quote, backslash, control, DEL or 0xE2.
+// The first byte of [p, end) that kLookAt marks, or end: sixteen bytes at a
+// time with SSE2 (x86-64), then eight, while none of them is a quote,
+// backslash, control, DEL or 0xE2.
 const char* SkipPlain(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i controls = _mm_set1_epi8(0x1F), quote = _mm_set1_epi8('"'),
+                backslash = _mm_set1_epi8('\\'), del = _mm_set1_epi8(0x7F),
+                e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+  while (end - p >= 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i look = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, controls), x),  // a byte < 0x20
+                     _mm_cmpeq_epi8(x, quote)),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, backslash), _mm_cmpeq_epi8(x, del)),
+                     _mm_cmpeq_epi8(x, e2)));
+    const int mask = _mm_movemask_epi8(look);
+    if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
   while (end - p >= 8) {
     uint64_t x;
     std::memcpy(&x, p, 8);
