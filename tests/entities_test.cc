@@ -1407,5 +1407,20 @@ TEST(EntitiesTest, OneNameOneTypeInAnArticle) {
       0);
 }
 
+TEST(EntitiesTest, StadiumsAndBridgesAreFacilities) {
+  // The Washington Post, July 2016, and USA Today, February 2016 (PolNeAR
+  // train): the tagger's ORG ending in "Arena", "Bridge" was kept an ORG.
+  Found f = Analyse(
+      "Who had vetted the long and rambling speech by retired Lt. Gen. Michael Flynn, which "
+      "prompted so many delegates to walk out that the closing act by Sen. Joni Ernst of Iowa "
+      "came close to midnight in a mostly empty Quicken Loans Arena? A week of hours-long "
+      "traffic jams on the lanes connecting local Fort Lee roads to the George Washington "
+      "Bridge into Manhattan weren't well-known among the public until months later.");
+  for (const char* name : {"Quicken Loans Arena", "George Washington Bridge"}) {
+    ASSERT_NE(f.With(name), nullptr) << name;
+    EXPECT_EQ(f.With(name)->type, "FAC") << name;
+  }
+}
+
 }  // namespace
 }  // namespace lede

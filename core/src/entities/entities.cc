@@ -2725,8 +2725,14 @@ class Builder {
       return "PERSON";
     }
     if (conll == ner::kOrg) {
-      if (In<kFacilityWords>(last) && e - b > 1 && last != "base") return "ORG";
-      if (last == "base" && e - b > 1) return "FAC";
+      // "Etihad Stadium", "Quicken Loans Arena", "George Washington Bridge":
+      // built things whose name no organization takes ("Crystal Palace", "Wall
+      // Street", "Trump Tower", a radio "station" stay with the tagger; so do
+      // airports, ORGs in CoNLL and WikiGold: "Kansai International Airport").
+      if (e - b > 1 && (last == "base" || last == "stadium" || last == "arena" ||
+                        last == "bridge" || last == "tunnel" || last == "highway" ||
+                        last == "airfield" || last == "dam" || last == "canal"))
+        return "FAC";
       return "ORG";
     }
     // LOC
