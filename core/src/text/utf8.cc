@@ -229,10 +229,7 @@ bool IsDash(char32_t c) {
 std::string Fold(std::string_view s) {
   // Written in place over a copy: folding never lengthens the text.
   std::string out(s);
-  char* p = out.data();
-  size_t n = 0;
-  for (size_t i = 0; i < s.size(); ++i) p[n++] = FoldStep(s, &i);
-  out.resize(n);
+  out.resize(FoldInto(s, out.data()));
   return out;
 }
 

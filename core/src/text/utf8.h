@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -90,6 +91,33 @@ inline char FoldStep(std::string_view s, size_t* i) {
     return '\'';
   }
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
+}
+
+// Writes Fold(s) to out (room for s.size() bytes: folding never lengthens
+// the text) and returns its length. Eight ASCII bytes at a time, their
+// capitals lowered together; other bytes by FoldStep.
+inline size_t FoldInto(std::string_view s, char* out) {
+  constexpr uint64_t kHighs = 0x8080808080808080ull;
+  const size_t size = s.size();
+  size_t i = 0, n = 0;
+  while (i < size) {
+    if (size - i >= 8) {
+      uint64_t x;
+      std::memcpy(&x, s.data() + i, 8);
+      if ((x & kHighs) == 0) {
+        // A byte's high bit: set by + 0x3F from 'A' up, by + 0x25 from '[' up.
+        const uint64_t upper = (x + 0x3F3F3F3F3F3F3F3Full) & ~(x + 0x2525252525252525ull) & kHighs;
+        x |= upper >> 2;  // + 0x20 for the capitals
+        std::memcpy(out + n, &x, 8);
+        i += 8;
+        n += 8;
+        continue;
+      }
+    }
+    out[n++] = FoldStep(s, &i);
+    ++i;
+  }
+  return n;
 }
 
 }  // namespace lede
