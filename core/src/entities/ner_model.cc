@@ -500,6 +500,10 @@ int WordCluster(std::string_view word) {
   return fine == kNoCluster ? -1 : fine;
 }
 
+int CoarseCluster(int fine) {
+  return fine < 0 ? -1 : WordClusters::Get().Coarse(static_cast<uint16_t>(fine));
+}
+
 const char* TypeName(int type) {
   static const char* const kNames[] = {"PER", "ORG", "LOC", "MISC"};
   return type >= 0 && type < kNumTypes ? kNames[type] : "O";
@@ -1312,6 +1316,12 @@ bool Model::Load(std::string_view b, bool copy) {
     for (const uint32_t k = keys_[i] >> shift_; bucket <= k; ++bucket) start_[bucket] = i;
   }
   num_features_ = nf;
+  // The span typer's section, if the file has one (Typer::Serialize).
+  const size_t tagger_end = kHeader + kTransitions + static_cast<size_t>(nf) * (4 + kNumTags);
+  if (b.size() > tagger_end && !typer_.Load(b.substr(tagger_end))) {
+    *this = Model();
+    return false;
+  }
   return true;
 }
 
@@ -1418,6 +1428,11 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
                              &r->rows[static_cast<size_t>(w) * kNumTags]);
       },
       &word_rows_of);
+  struct SpanScore {
+    uint32_t begin;
+    float s[kNumTypes];
+  };
+  std::vector<SpanScore> span_scores;  // for the typer
   // Tags the tokens [b, e) of a run of tokens that are not quiet, inside the
   // sequence [begin, end) (a quiet token is O, so the runs are independent).
   // `row`: token b's row in base.
@@ -1437,6 +1452,24 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     }
     ViterbiRun(emissions.data(), e - b, transitions_.data(), starts, b == begin ? kNumTags : 0,
                e < end, &tags[b], &back);
+    if (typer_.empty()) return;
+    // The span typer reads the tagger's scores of each span (pass 2's, where
+    // it re-ran, replace pass 1's).
+    for (uint32_t i = b; i < e;) {
+      const int part = PartOfTag(tags[i]);
+      if (part != 0 && part != 3) {
+        ++i;
+        continue;
+      }
+      uint32_t j = i + 1;
+      while (part == 0 && j < e && PartOfTag(tags[j]) == 1) ++j;
+      if (part == 0 && j < e) ++j;  // L
+      SpanScore sc;
+      sc.begin = i;
+      SpanTypeScores(&emissions[static_cast<size_t>(i - b) * kNumTags], j - i, sc.s);
+      span_scores.push_back(sc);
+      i = j;
+    }
   };
   for (auto [begin, end] : sequences) {
     const uint32_t n = end - begin;
@@ -1504,6 +1537,21 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     spans += PartOfTag(tags[i]) == 0 || PartOfTag(tags[i]) == 3;  // B or U
   out.reserve(spans);
   for (auto [begin, end] : sequences) SpansFromTags(&tags[begin], end - begin, begin, &out);
+  if (!typer_.empty()) {
+    // Each span's scores: the last ones given for its first token.
+    std::stable_sort(span_scores.begin(), span_scores.end(),
+                     [](const SpanScore& a, const SpanScore& b) { return a.begin < b.begin; });
+    std::vector<float> scores(out.size() * kNumTypes, 0);
+    size_t k = 0;
+    for (size_t s = 0; s < out.size(); ++s) {
+      while (k < span_scores.size() && span_scores[k].begin < out[s].begin) ++k;
+      while (k + 1 < span_scores.size() && span_scores[k + 1].begin == out[s].begin) ++k;
+      if (k < span_scores.size() && span_scores[k].begin == out[s].begin)
+        std::copy(span_scores[k].s, span_scores[k].s + kNumTypes, &scores[s * kNumTypes]);
+    }
+    std::vector<SpanScore>().swap(span_scores);
+    typer_.Retype(doc, context, scores.data(), &out);
+  }
   if (context_out) *context_out = std::move(context);
   return out;
 }

@@ -88,6 +88,8 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
 // The word cluster of `word` (any case) from core/data/ner/clusters.bin, the
 // fine cluster the tagger's features use, or -1 for a word not in the table.
 int WordCluster(std::string_view word);
+// The coarse cluster (0 .. 63) above fine cluster `fine` (WordCluster >= 0).
+int CoarseCluster(int fine);
 
 // Whether `word` (any case; Latin letters with accents, precomposed or with
 // combining marks, read without them:
@@ -133,6 +135,47 @@ void Viterbi(const float* emissions, uint32_t n, const float* transitions, uint8
 
 // Turns a BILOU tag sequence of tokens [begin, begin + n) into spans.
 void SpansFromTags(const uint8_t* tags, uint32_t n, uint32_t begin, std::vector<NameSpan>* out);
+
+// The span typer (ner_typer.cc): a second stage that re-types the tagger's
+// spans, each group of spans with the same text at once, from the evidence of
+// all its mentions (words, clusters, lexicons, the words around every mention,
+// the tagger's own types). A multiclass averaged perceptron over the four
+// types with hashed features and int8 weights, stored after the tagger's in
+// the model file; it overrides the tagger only when its margin is large.
+// The tagger's emission sums over a span's tokens read as each type (B I .. L,
+// or U): out[type]. `emissions`: n rows of kNumTags.
+void SpanTypeScores(const float* emissions, uint32_t n, float* out);
+class Typer {
+ public:
+  bool Load(std::string_view bytes);  // false (and empty) if malformed
+  bool empty() const { return keys_.empty(); }
+  // `scores`: SpanTypeScores of each span (kNumTypes a span), or null.
+  void Retype(const Document& doc, const DocContext& context, const float* scores,
+              std::vector<NameSpan>* spans) const;
+  // The per-type sums of the weights of `count` features.
+  void Scores(const uint32_t* feats, size_t count, int32_t* scores) const;
+  float scale() const { return scale_; }
+  // keys[i] has weights w[i * kNumTypes ..]; `margin`: the least score margin
+  // (in w's units) over the tagger's type for an override.
+  static std::string Serialize(const std::vector<uint32_t>& keys, const std::vector<float>& w,
+                               float margin);
+
+ private:
+  std::vector<uint32_t> keys_;   // ascending
+  std::vector<int8_t> w_;        // [features][kNumTypes]
+  std::vector<uint32_t> start_;  // keys_ by their top bits: bucket k is [start_[k], start_[k + 1])
+  int shift_ = 31;
+  float scale_ = 1, margin_ = 0;
+};
+// Training and Typer: spans with the same text (any case) form a group;
+// returns the number of groups, group_of[s] the group of span s.
+uint32_t TyperGroups(const Document& doc, const std::vector<NameSpan>& spans,
+                     std::vector<uint32_t>* group_of);
+// The typer's features of each group g: feats[offsets[g] .. offsets[g + 1]).
+void TyperFeatures(const Document& doc, const DocContext& context,
+                   const std::vector<NameSpan>& spans, const float* scores,
+                   const std::vector<uint32_t>& group_of, uint32_t groups,
+                   std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets);
 
 // A trained model, loaded from its file bytes.
 class Model {
@@ -180,6 +223,7 @@ class Model {
   size_t num_features_ = 0;
   float scale_ = 1;
   std::vector<float> transitions_;
+  Typer typer_;  // empty when the file has none
 };
 
 }  // namespace ner
