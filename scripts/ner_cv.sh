@@ -4,9 +4,12 @@
 # on wikigold.jsonl measures memory, not skill. Here, for each fold f of K
 # (documents by line number mod K), a model is trained on CoNLL train + the
 # other folds and scored on fold f; the counts are pooled over the folds.
-#   scripts/ner_cv.sh [--folds K] [--lede PATH] [--tagger] [--repeat N] [-- TRAIN-OPTIONS...]
+#   scripts/ner_cv.sh [--folds K] [--lede PATH] [--tagger] [--repeat N] [--keep DIR] [-- TRAIN-OPTIONS...]
 # --tagger scores the tagger's own spans (see `lede eval ner --help`); --repeat N
-# trains on the WikiGold folds N times per epoch (`lede train ner --repeat`).
+# trains on the WikiGold folds N times per epoch (`lede train ner --repeat`);
+# --keep DIR keeps each fold's model and test part (DIR/fold1.bin, fold1.jsonl, ...)
+# for `lede eval ner --errors --model`. The span typer is part of the model, so
+# it is trained per fold too, without the held-out fold.
 # Deterministic (same data, same figures). Takes K trainings (~5-10 s each).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,14 +17,16 @@ lede=$root/build/native-release/lede
 folds=5
 eval_opts=()
 wiki_repeat=
+keep=
 while [ $# -gt 0 ]; do
   case $1 in
     --folds) folds=$2; shift 2 ;;
     --lede) lede=$2; shift 2 ;;
     --tagger) eval_opts+=(--tagger); shift ;;
     --repeat) wiki_repeat=$2; shift 2 ;;
+    --keep) keep=$2; shift 2 ;;
     --) shift; break ;;
-    *) echo "usage: scripts/ner_cv.sh [--folds K] [--lede PATH] [--tagger] [--repeat N] [-- TRAIN-OPTIONS...]" >&2; exit 2 ;;
+    *) echo "usage: scripts/ner_cv.sh [--folds K] [--lede PATH] [--tagger] [--repeat N] [--keep DIR] [-- TRAIN-OPTIONS...]" >&2; exit 2 ;;
   esac
 done
 shared=${LEDE_SHARED_DIR:-$root/../shared}
@@ -39,6 +44,11 @@ for ((f = 0; f < folds; f++)); do
     2> "$tmp/train.log" || { cat "$tmp/train.log" >&2; exit 1; }
   "$lede" eval ner "${eval_opts[@]}" --model "$tmp/model.bin" "$tmp/test.jsonl" > "$tmp/eval.$f"
   echo "fold $((f + 1))/$folds: $(grep '^micro' "$tmp/eval.$f")"
+  if [ -n "$keep" ]; then
+    mkdir -p "$keep"
+    cp "$tmp/model.bin" "$keep/fold$((f + 1)).bin"
+    cp "$tmp/test.jsonl" "$keep/fold$((f + 1)).jsonl"
+  fi
 done
 echo "wikigold, $folds-fold CV (train: conll2003-train + the other folds; counts pooled):"
 cat "$tmp"/eval.* | awk '

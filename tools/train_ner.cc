@@ -38,7 +38,11 @@ const char kHelp[] =
     "                      training, so that unknown words are tagged from context too\n"
     "                      (default 20; 0: off)\n"
     "  --repeat N FILE     train on FILE's documents N times per epoch (a small corpus of\n"
-    "                      another kind of text, e.g. WikiGold next to CoNLL news)\n";
+    "                      another kind of text, e.g. WikiGold next to CoNLL news)\n"
+    "  --typer-epochs N    passes of the span typer's training (default 10; 0: no typer)\n"
+    "  --typer-margin X    the typer overrides the tagger's type when its score beats the\n"
+    "                      tagger's type by more than X (default 10)\n"
+    "  --typer-features N  keep the typer's N heaviest features (default 8000)\n";
 
 struct Seq {
   uint32_t doc = 0, begin = 0;    // document and first token
@@ -205,12 +209,140 @@ Weights Train(const std::vector<Seq>& seqs, const std::vector<int>& repeat, size
   return m;
 }
 
+// The span typer (ner::Typer), trained on the tagger's spans of each document
+// from models that did not see it (`tags`: per document, per token), so its
+// input is as noisy as in use. One example per group of same-text spans, whose
+// label is the gold type most of its exactly bounded mentions have (groups
+// with none are left out).
+std::string TrainTyper(const Corpus& corpus, const std::vector<std::vector<uint8_t>>& tags,
+                       const std::vector<std::vector<float>>& emissions, int epochs, float margin,
+                       size_t max_features) {
+  constexpr int K = ner::kNumTypes;
+  std::vector<std::vector<uint32_t>> examples;
+  std::vector<int> labels, tagger;
+  std::vector<uint32_t> group_of, feats, offsets;
+  std::vector<uint8_t> gold8;
+  for (size_t d = 0; d < corpus.docs.size(); ++d) {
+    const Document& doc = corpus.docs[d];
+    std::vector<ner::NameSpan> spans, gold;
+    for (auto [b, e] : ner::Sequences(doc)) {
+      ner::SpansFromTags(&tags[d][b], e - b, b, &spans);
+      gold8.assign(corpus.gold[d].begin() + b, corpus.gold[d].begin() + e);
+      ner::SpansFromTags(gold8.data(), e - b, b, &gold);
+    }
+    if (spans.empty()) continue;
+    std::vector<float> scores(spans.size() * ner::kNumTypes);
+    for (size_t s = 0; s < spans.size(); ++s) {
+      ner::SpanTypeScores(&emissions[d][static_cast<size_t>(spans[s].begin) * ner::kNumTags],
+                          spans[s].end - spans[s].begin, &scores[s * ner::kNumTypes]);
+    }
+    const uint32_t groups = ner::TyperGroups(doc, spans, &group_of);
+    ner::TyperFeatures(doc, corpus.contexts[d], spans, scores.data(), group_of, groups, &feats,
+                       &offsets);
+    std::vector<int> votes(static_cast<size_t>(groups) * K, 0), tag_votes(votes.size(), 0);
+    size_t gi = 0;
+    for (size_t s = 0; s < spans.size(); ++s) {
+      ++tag_votes[group_of[s] * K + spans[s].type];
+      while (gi < gold.size() && gold[gi].begin < spans[s].begin) ++gi;
+      if (gi < gold.size() && gold[gi].begin == spans[s].begin && gold[gi].end == spans[s].end)
+        ++votes[group_of[s] * K + gold[gi].type];
+    }
+    for (uint32_t g = 0; g < groups; ++g) {
+      int best = 0, t0 = 0;
+      for (int t = 1; t < K; ++t) {
+        if (votes[g * K + t] > votes[g * K + best]) best = t;
+        if (tag_votes[g * K + t] > tag_votes[g * K + t0]) t0 = t;
+      }
+      if (votes[g * K + best] == 0) continue;
+      examples.emplace_back(feats.begin() + offsets[g], feats.begin() + offsets[g + 1]);
+      labels.push_back(best);
+      tagger.push_back(t0);
+    }
+  }
+  // Feature dictionary, by hash.
+  std::unordered_map<uint32_t, uint32_t> counts;
+  for (const auto& ex : examples)
+    for (uint32_t f : ex) ++counts[f];
+  std::vector<uint32_t> keys;
+  for (const auto& [f, c] : counts)
+    if (c >= 2) keys.push_back(f);
+  std::sort(keys.begin(), keys.end());
+  std::unordered_map<uint32_t, int32_t> index;
+  for (size_t i = 0; i < keys.size(); ++i) index[keys[i]] = static_cast<int32_t>(i);
+  std::vector<std::vector<int32_t>> xs(examples.size());
+  for (size_t i = 0; i < examples.size(); ++i) {
+    for (uint32_t f : examples[i]) {
+      auto it = index.find(f);
+      if (it != index.end()) xs[i].push_back(it->second);
+    }
+  }
+  const size_t nf = keys.size();
+  std::vector<float> w(nf * K, 0), u(nf * K, 0);
+  std::vector<size_t> order(xs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  uint64_t rng = 0x9E3779B97F4A7C15ull;
+  double c = 1;
+  for (int epoch = 0; epoch < epochs; ++epoch) {
+    for (size_t i = order.size(); i > 1; --i) {
+      rng ^= rng << 13;
+      rng ^= rng >> 7;
+      rng ^= rng << 17;
+      std::swap(order[i - 1], order[rng % i]);
+    }
+    size_t wrong = 0;
+    for (size_t i : order) {
+      float sc[K] = {0, 0, 0, 0};
+      for (int32_t f : xs[i])
+        for (int t = 0; t < K; ++t) sc[t] += w[f * K + t];
+      int p = 0;
+      for (int t = 1; t < K; ++t)
+        if (sc[t] > sc[p]) p = t;
+      const int g = labels[i];
+      if (p != g) {
+        ++wrong;
+        for (int32_t f : xs[i]) {
+          w[f * K + g] += 1;
+          u[f * K + g] += c;
+          w[f * K + p] -= 1;
+          u[f * K + p] -= c;
+        }
+      }
+      c += 1;
+    }
+    std::fprintf(stderr, "typer epoch %d: %.4f error\n", epoch + 1,
+                 xs.empty() ? 0.0 : static_cast<double>(wrong) / xs.size());
+  }
+  for (size_t i = 0; i < w.size(); ++i) w[i] -= u[i] / c;
+  size_t tagger_right = 0;
+  for (size_t i = 0; i < labels.size(); ++i) tagger_right += tagger[i] == labels[i];
+  std::fprintf(stderr, "typer: %zu groups (tagger's type right for %zu), %zu features\n",
+               labels.size(), tagger_right, nf);
+  std::vector<std::pair<float, uint32_t>> mass;
+  for (size_t i = 0; i < nf; ++i) {
+    float m = 0;
+    for (int t = 0; t < K; ++t) m += std::fabs(w[i * K + t]);
+    if (m > 0) mass.emplace_back(m, static_cast<uint32_t>(i));
+  }
+  std::sort(mass.begin(), mass.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  if (mass.size() > max_features) mass.resize(max_features);
+  std::vector<uint32_t> kept_keys;
+  std::vector<float> kept_w;
+  for (const auto& [m, i] : mass) {
+    kept_keys.push_back(keys[i]);
+    kept_w.insert(kept_w.end(), w.begin() + i * K, w.begin() + (i + 1) * K);
+  }
+  return ner::Typer::Serialize(kept_keys, kept_w, margin);
+}
+
 }  // namespace
 
 int TrainNerCommand(const Args& args) {
   std::string out;
-  int epochs = 12, min_count = 2, folds = 2, cluster_dropout = 20;
-  size_t max_features = 30000;
+  int epochs = 12, min_count = 2, folds = 2, cluster_dropout = 20, typer_epochs = 10;
+  float typer_margin = 10;
+  size_t max_features = 30000, typer_features = 8000;
   std::vector<std::pair<std::string, int>> inputs;  // file, repeat
   int repeat = 1;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -231,6 +363,12 @@ int TrainNerCommand(const Args& args) {
       repeat = std::max(1, std::atoi(args[++i].c_str()));
     } else if (a == "--history-folds" && has_next) {
       folds = std::atoi(args[++i].c_str());
+    } else if (a == "--typer-epochs" && has_next) {
+      typer_epochs = std::atoi(args[++i].c_str());
+    } else if (a == "--typer-margin" && has_next) {
+      typer_margin = static_cast<float>(std::atof(args[++i].c_str()));
+    } else if (a == "--typer-features" && has_next) {
+      typer_features = static_cast<size_t>(std::atol(args[++i].c_str()));
     } else if (a == "--cluster-dropout" && has_next) {
       cluster_dropout = std::atoi(args[++i].c_str());
     } else if (!a.empty() && a[0] == '-') {
@@ -326,6 +464,31 @@ int TrainNerCommand(const Args& args) {
   std::vector<Seq> seqs =
       Featurize(corpus, folds > 1 ? &pass1 : nullptr, min_count, cluster_dropout, &keys);
   const size_t nf = keys.size();
+  // 3b. The span typer, on the spans of models with the history features that
+  // did not see the document (the same jackknife).
+  std::string typer;
+  if (typer_epochs > 0 && folds > 1) {
+    std::vector<std::vector<uint8_t>> jack(corpus.docs.size());
+    std::vector<std::vector<float>> jack_em(corpus.docs.size());
+    for (size_t d = 0; d < corpus.docs.size(); ++d) {
+      jack[d].assign(corpus.gold[d].size(), 0);
+      jack_em[d].assign(corpus.gold[d].size() * ner::kNumTags, 0);
+    }
+    std::vector<float> emissions;
+    for (int f = 0; f < folds; ++f) {
+      Weights h = Train(seqs, corpus.repeat, nf, epochs,
+                        [&](uint32_t d) { return static_cast<int>(d % folds) != f; });
+      for (const Seq& s : seqs) {
+        if (static_cast<int>(s.doc % folds) != f) continue;
+        Emissions(s, h, &emissions);
+        ner::Viterbi(emissions.data(), static_cast<uint32_t>(s.gold.size()), h.tw.data(),
+                     &jack[s.doc][s.begin]);
+        std::copy(emissions.begin(), emissions.end(),
+                  jack_em[s.doc].begin() + static_cast<size_t>(s.begin) * ner::kNumTags);
+      }
+    }
+    typer = TrainTyper(corpus, jack, jack_em, typer_epochs, typer_margin, typer_features);
+  }
   Weights m = Train(seqs, corpus.repeat, nf, epochs, [](uint32_t) { return true; });
   constexpr int T = ner::kNumTags;
   const std::vector<float>& w = m.w;
@@ -348,7 +511,7 @@ int TrainNerCommand(const Args& args) {
     kept_keys.push_back(keys[i]);
     kept_w.insert(kept_w.end(), w.begin() + i * T, w.begin() + (i + 1) * T);
   }
-  std::string bytes = ner::Model::Serialize(kept_keys, kept_w, tw);
+  std::string bytes = ner::Model::Serialize(kept_keys, kept_w, tw) + typer;
   std::ofstream o(out, std::ios::binary);
   o.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (!o) {

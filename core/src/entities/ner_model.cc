@@ -291,34 +291,62 @@ uint8_t ClsOf(const Token& t) {
 
 // Info() by word id (Document::word), for one document: most words recur,
 // and the text decides everything but the case class, set per token. Most
-// words are only ever a neighbour: their word part is computed only when a
-// token of theirs is scored itself (`full`).
+// words are only ever a neighbour: their word part (exact, shape, affixes) is
+// computed only when a token of theirs is scored itself (`full`), and then
+// handed to `on_word` once, not kept: Get returns the neighbour part (what
+// FeaturizeWith reads without word_feats). 12 bytes a word (a whole TokInfo,
+// 44 bytes, was kept before: part of the tagger's peak memory).
 class InfoCache {
  public:
-  explicit InfoCache(const Document& doc) : doc_(doc), have_(doc.words(), 0), info_(doc.words()) {}
-  TokInfo Get(uint32_t token, bool full = true) {
+  // Called once per word id, the first time one of its tokens is got `full`,
+  // with the word's whole TokInfo.
+  using OnWord = void (*)(void* context, uint32_t word, const TokInfo& info);
+  InfoCache(const Document& doc, OnWord on_word, void* context)
+      : doc_(doc), cache_(doc.words()), on_word_(on_word), context_(context) {}
+  TokInfo Get(uint32_t token, bool full) {
     const Token& t = doc_.tokens[token];
     const uint32_t w = doc_.word[token];
-    const uint8_t need = full ? 2 : 1;  // have_: 0 nothing, 1 without the word part, 2 all
-    if (have_[w] < need) {
-      have_[w] = need;
-      info_[w] = Info(doc_, t, 0, full);
-      return info_[w];
+    Entry& e = cache_[w];
+    const uint8_t need = full ? 2 : 1;  // have: 0 nothing, 1 the neighbour part, 2 on_word called
+    if (e.have < need) {
+      TokInfo info = Info(doc_, t, 0, full);
+      e.lower = info.lower;
+      e.sshape = info.sshape;
+      e.fine = info.fine;
+      e.coarse = info.coarse;
+      e.have = need;
+      if (full) {
+        on_word_(context_, w, info);
+        info.exact = info.shape = 0;
+        for (int k = 0; k < 3; ++k) info.pre[k] = info.suf[k] = 0;
+      }
+      return info;
     }
-    TokInfo info = info_[w];
+    TokInfo info;
+    info.lower = e.lower;
+    info.sshape = e.sshape;
+    info.exact = info.shape = 0;
+    for (int k = 0; k < 3; ++k) info.pre[k] = info.suf[k] = 0;
+    info.fine = e.fine;
+    info.coarse = e.coarse;
     info.cls = ClsOf(t);
     return info;
   }
   // Frees the cache (Get must not be called after).
-  void Release() {
-    std::vector<uint8_t>().swap(have_);
-    std::vector<TokInfo>().swap(info_);
-  }
+  void Release() { std::vector<Entry>().swap(cache_); }
 
  private:
+  struct Entry {
+    uint32_t lower = 0, sshape = 0;
+    uint16_t fine = 0;
+    uint8_t coarse = 0;
+    uint8_t have = 0;
+  };
+  static_assert(sizeof(Entry) == 12, "12 bytes a word");
   const Document& doc_;
-  std::vector<uint8_t> have_;
-  std::vector<TokInfo> info_;
+  std::vector<Entry> cache_;
+  OnWord on_word_;
+  void* context_;
 };
 
 uint32_t LowerHash(std::string_view w) {
@@ -472,6 +500,10 @@ int WordCluster(std::string_view word) {
   return fine == kNoCluster ? -1 : fine;
 }
 
+int CoarseCluster(int fine) {
+  return fine < 0 ? -1 : WordClusters::Get().Coarse(static_cast<uint16_t>(fine));
+}
+
 const char* TypeName(int type) {
   static const char* const kNames[] = {"PER", "ORG", "LOC", "MISC"};
   return type >= 0 && type < kNumTypes ? kNames[type] : "O";
@@ -576,10 +608,11 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower, DocContext
 DocContext BuildDocContext(const Document& doc) {
   DocContext c;
   const size_t n = doc.tokens.size();
-  c.word_bits.assign(n, 0);
-  c.caps_line.assign(n, 0);
+  c.caps_line.doc = &doc;
+  c.caps_line.by_sentence.assign(doc.sentences.size(), 0);
   // Lines written in capitals (CoNLL headlines, datelines) or in Title Case.
-  for (const Sentence& s : doc.sentences) {
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
     int words = 0, caps = 0, lower = 0, cap = 0;
     for (uint32_t i = s.begin; i < s.end; ++i) {
       const Token& t = doc.tokens[i];
@@ -599,7 +632,7 @@ DocContext BuildDocContext(const Document& doc) {
     } else if (words >= 3 && (cap + caps) * 10 >= words * 8 && lower <= 2) {
       v = 2;
     }
-    if (v) std::fill(c.caps_line.begin() + s.begin, c.caps_line.begin() + s.end, v);
+    c.caps_line.by_sentence[si] = v;
   }
   // How each word is written where its case tells something. Words get dense
   // ids through a table sized to the distinct words (grown as needed).
@@ -612,7 +645,8 @@ DocContext BuildDocContext(const Document& doc) {
   std::vector<uint32_t> lower(doc.words(), 0);
   std::vector<uint32_t>& word_id = c.word_of;
   word_id.assign(doc.words(), kNone);
-  c.lists.assign(n, 0);
+  c.lists.word = c.word_bits.word = doc.word.data();
+  c.lists.by_word.assign(doc.words(), 0);
   const WordLists& lists = WordLists::Get();
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[i];
@@ -648,7 +682,7 @@ DocContext BuildDocContext(const Document& doc) {
     const uint32_t id = word_id[dw];
     if ((t.Is(kCapitalized) || t.Is(kAllCaps)) && t.span.end - t.span.start >= 3) {
       const int b = lists.bits.Get(lower[dw]);
-      if (b > 0) c.lists[i] = static_cast<uint8_t>(b);
+      if (b > 0) c.lists.by_word[dw] = static_cast<uint8_t>(b);
     }
     bool mid = !t.Is(kSentenceStart) && !c.caps_line[i];
     if (mid && i > 0) {
@@ -676,12 +710,14 @@ DocContext BuildDocContext(const Document& doc) {
   }
   std::vector<uint32_t>().swap(keys);
   std::vector<uint32_t>().swap(ids);
-  for (uint32_t& id : word_id) {
-    if (id == kNone) id = 0;
-  }
-  for (size_t i = 0; i < n; ++i) {
-    if (doc.tokens[i].kind == TokenKind::kWord || HasHistory(doc, static_cast<uint32_t>(i)))
-      c.word_bits[i] = bits[word_id[doc.word[i]]];
+  // The words with an id are those whose tokens are words or take part in
+  // the history; the others' bits are 0.
+  c.word_bits.by_word.assign(doc.words(), 0);
+  for (uint32_t w = 0; w < doc.words(); ++w) {
+    if (word_id[w] == kNone)
+      word_id[w] = 0;
+    else
+      c.word_bits.by_word[w] = bits[word_id[w]];
   }
   DocBags(doc, lower, &c);
   for (size_t i = 0; i < n; ++i) {
@@ -1280,6 +1316,12 @@ bool Model::Load(std::string_view b, bool copy) {
     for (const uint32_t k = keys_[i] >> shift_; bucket <= k; ++bucket) start_[bucket] = i;
   }
   num_features_ = nf;
+  // The span typer's section, if the file has one (Typer::Serialize).
+  const size_t tagger_end = kHeader + kTransitions + static_cast<size_t>(nf) * (4 + kNumTags);
+  if (b.size() > tagger_end && !typer_.Load(b.substr(tagger_end))) {
+    *this = Model();
+    return false;
+  }
   return true;
 }
 
@@ -1366,12 +1408,31 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   int16_t acc[kRow] = {};
   std::vector<uint8_t> back;
   const StartTransitions starts(transitions_.data());
-  InfoCache info_cache(doc);
   std::vector<TokInfo> infos;  // FeaturizeWith's, kept over the sequences
-  // Per Document word id: the summed weights of its text-only features.
-  std::vector<int16_t> word_rows(static_cast<size_t>(doc.words()) * kRow, 0);
-  std::vector<uint8_t> row_done(doc.words(), 0);
-  std::vector<uint32_t> word_feats;
+  // Per Document word id: the summed weights of its text-only features,
+  // added by the cache the first time a token of the word is scored.
+  std::vector<int16_t> word_rows(static_cast<size_t>(doc.words()) * kNumTags, 0);
+  struct WordRows {
+    const Model* model;
+    int16_t* rows;
+    std::vector<uint32_t> feats;
+  } word_rows_of{this, word_rows.data(), {}};
+  InfoCache info_cache(
+      doc,
+      [](void* context, uint32_t w, const TokInfo& info) {
+        auto* r = static_cast<WordRows*>(context);
+        uint32_t wf[kWordFeatures];
+        const int nw = WordFeatures(info, wf);
+        r->feats.assign(wf, wf + nw);
+        r->model->AddWeights(r->feats, 0, r->feats.size(),
+                             &r->rows[static_cast<size_t>(w) * kNumTags]);
+      },
+      &word_rows_of);
+  struct SpanScore {
+    uint32_t begin;
+    float s[kNumTypes];
+  };
+  std::vector<SpanScore> span_scores;  // for the typer
   // Tags the tokens [b, e) of a run of tokens that are not quiet, inside the
   // sequence [begin, end) (a quiet token is O, so the runs are independent).
   // `row`: token b's row in base.
@@ -1391,6 +1452,24 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     }
     ViterbiRun(emissions.data(), e - b, transitions_.data(), starts, b == begin ? kNumTags : 0,
                e < end, &tags[b], &back);
+    if (typer_.empty()) return;
+    // The span typer reads the tagger's scores of each span (pass 2's, where
+    // it re-ran, replace pass 1's).
+    for (uint32_t i = b; i < e;) {
+      const int part = PartOfTag(tags[i]);
+      if (part != 0 && part != 3) {
+        ++i;
+        continue;
+      }
+      uint32_t j = i + 1;
+      while (part == 0 && j < e && PartOfTag(tags[j]) == 1) ++j;
+      if (part == 0 && j < e) ++j;  // L
+      SpanScore sc;
+      sc.begin = i;
+      SpanTypeScores(&emissions[static_cast<size_t>(i - b) * kNumTags], j - i, sc.s);
+      span_scores.push_back(sc);
+      i = j;
+    }
   };
   for (auto [begin, end] : sequences) {
     const uint32_t n = end - begin;
@@ -1401,16 +1480,9 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     size_t row = base.size();
     for (uint32_t k = 0; k < n; ++k) {
       if (quiet[k]) continue;
-      const uint32_t w = doc.word[begin + k];
-      int16_t* word_row = &word_rows[static_cast<size_t>(w) * kRow];
-      if (!row_done[w]) {  // the weights of the word's text-only features
-        row_done[w] = 1;
-        uint32_t wf[kWordFeatures];
-        const int nw = WordFeatures(info_cache.Get(begin + k), wf);
-        word_feats.assign(wf, wf + nw);
-        AddWeights(word_feats, 0, word_feats.size(), word_row);
-      }
-      std::copy(word_row, word_row + kRow, acc);
+      // FeaturizeWith got the token `full`: its word's row is there.
+      const int16_t* word_row = &word_rows[static_cast<size_t>(doc.word[begin + k]) * kNumTags];
+      std::copy(word_row, word_row + kNumTags, acc);
       AddWeights(feats, offsets[k], offsets[k + 1], acc);
       std::copy(acc, acc + kNumTags, base.Add());
     }
@@ -1430,7 +1502,6 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // per-word caches of pass 1 are freed before the history is built.
   info_cache.Release();
   std::vector<int16_t>().swap(word_rows);
-  std::vector<uint8_t>().swap(row_done);
   // Pass 2: again with the tags pass 1 gave the other occurrences of each word,
   // for the runs that hold a word occurring elsewhere.
   History history;
@@ -1466,6 +1537,21 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     spans += PartOfTag(tags[i]) == 0 || PartOfTag(tags[i]) == 3;  // B or U
   out.reserve(spans);
   for (auto [begin, end] : sequences) SpansFromTags(&tags[begin], end - begin, begin, &out);
+  if (!typer_.empty()) {
+    // Each span's scores: the last ones given for its first token.
+    std::stable_sort(span_scores.begin(), span_scores.end(),
+                     [](const SpanScore& a, const SpanScore& b) { return a.begin < b.begin; });
+    std::vector<float> scores(out.size() * kNumTypes, 0);
+    size_t k = 0;
+    for (size_t s = 0; s < out.size(); ++s) {
+      while (k < span_scores.size() && span_scores[k].begin < out[s].begin) ++k;
+      while (k + 1 < span_scores.size() && span_scores[k + 1].begin == out[s].begin) ++k;
+      if (k < span_scores.size() && span_scores[k].begin == out[s].begin)
+        std::copy(span_scores[k].s, span_scores[k].s + kNumTypes, &scores[s * kNumTypes]);
+    }
+    std::vector<SpanScore>().swap(span_scores);
+    typer_.Retype(doc, context, scores.data(), &out);
+  }
   if (context_out) *context_out = std::move(context);
   return out;
 }
