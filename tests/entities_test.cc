@@ -1401,6 +1401,11 @@ TEST(EntitiesTest, OneNameOneTypeInAnArticle) {
   // "the Pulse nightclub in Orlando" is the place, and one mistaken PERSON
   // "Orlando" no sign of a person's name.
   EXPECT_EQ(MentionsTyped("nyt_2016-06-15_global-sympathy-but-very-little-", "Orlando", "ORG"), 0);
+  // Breitbart, December 2015: "Syed Farook" was GPE at five mentions ("the
+  // suspect's name, Syed Farook,"); the text also names "Farook Syed" a PERSON.
+  EXPECT_EQ(
+      MentionsTyped("breitbart_2015-12-04_san-bernardino-terror-suspect-na", "Syed Farook", "GPE"),
+      0);
   // Politico, January 2016: the headline's "Nikki Haley" was ORG, the body's PERSON.
   EXPECT_EQ(
       MentionsTyped("politico_2016-01-14_wsj-editorial-deport-nikki-haley", "Nikki Haley", "ORG"),

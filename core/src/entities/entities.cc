@@ -300,6 +300,7 @@ class Builder {
     MergeOrgNames();
     NumberedUnits();
     PersonsInOrgSpans();
+    NamesOfPersonWords();
     PersonsAfterRoles();
     PersonsAfterOrgNames();
     SurnamePairs();
@@ -1780,6 +1781,57 @@ class Builder {
       const std::string f = Folded(c.b, c.e);
       if (lex_.org.count(f) || lex_.country.count(f) || lex_.place.count(f)) continue;
       c.type = "PERSON";
+    }
+  }
+  // "the suspect's name, Syed Farook," read as GPE where the text names
+  // "Farook Syed" a PERSON: a name of two capitalized words, both words of
+  // another PERSON name of two words or more, no list's place or organization,
+  // no word heading names or written in lower case, is that person.
+  void NamesOfPersonWords() {
+    std::vector<size_t> twos;  // ORG and GPE names of two capitalized words
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      const Cand& c = cands_[k];
+      if (c.e - c.b != 2 || (c.type != "ORG" && c.type != "GPE") || context_.caps_line[c.b])
+        continue;
+      const Token& a = doc_.tokens[c.b];
+      const Token& b = doc_.tokens[c.b + 1];
+      if (a.Is(kCapitalized) && b.Is(kCapitalized) && !a.Is(kAllCaps) && !b.Is(kAllCaps) &&
+          !(context_.word_bits[c.b] & 2) && !(context_.word_bits[c.b + 1] & 2))
+        twos.push_back(k);
+    }
+    if (twos.empty()) return;
+    std::vector<uint8_t> in_person(doc_.words(), 0);  // per word id: in a PERSON name
+    for (const Cand& p : cands_) {
+      if (p.type != "PERSON" || p.e - p.b < 2) continue;
+      for (uint32_t i = p.b; i < p.e; ++i) in_person[doc_.word[i]] = 1;
+    }
+    for (size_t k : twos) {
+      Cand& c = cands_[k];
+      const uint32_t x = doc_.word[c.b], y = doc_.word[c.b + 1];
+      if (!in_person[x] || !in_person[y] || NameHead(c.b) || NameHead(c.b + 1)) continue;
+      bool person = false;
+      for (const Cand& p : cands_) {
+        // Another name than this one ("Farook Syed"; FullNamesOneType weighs
+        // the same name typed two ways).
+        if (p.type != "PERSON" || p.e - p.b < 2 ||
+            (p.e - p.b == 2 && doc_.word[p.b] == x && doc_.word[p.b + 1] == y))
+          continue;
+        bool has_x = false, has_y = false;
+        for (uint32_t i = p.b; i < p.e; ++i) {
+          has_x = has_x || doc_.word[i] == x;
+          has_y = has_y || doc_.word[i] == y;
+        }
+        if (has_x && has_y) {
+          person = true;
+          break;
+        }
+      }
+      if (!person) continue;
+      const std::string f = Folded(c.b, c.e);
+      if (lex_.org.count(f) || lex_.place.count(f) || lex_.country.count(f) || KnownPlace(c.b, c.e))
+        continue;
+      c.type = "PERSON";
+      c.unsure = false;
     }
   }
   // The last word of a name that cannot be a person's: "Post", "Beach", "Center".
