@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "analyze_internal.h"
 #include "commands.h"
 #include "lede/lede.h"
 
@@ -62,15 +63,20 @@ int CompareCommand(const Args& args) {
       return 1;
     }
   }
-  Analysis a = Analyze(text[0], options), b = Analyze(text[1], options);
+  // Each input is freed once decoded, and the JSON is streamed out, so no
+  // input or JSON is held beside the two analyses.
+  Analysis a = AnalyzeOwned(&text[0], options);
+  Analysis b = AnalyzeOwned(&text[1], options);
   for (const Analysis* an : {&a, &b}) {
     if (!an->error.empty()) {
       std::fprintf(stderr, "lede compare: %s\n", an->error.c_str());
       return 1;
     }
   }
-  std::string json = CompareToJson(Compare(a, b), a, b, options.pretty);
-  std::fwrite(json.data(), 1, json.size(), stdout);
+  WriteCompareJson(
+      Compare(a, b), a, b, options.pretty,
+      [](void*, std::string_view bytes) { std::fwrite(bytes.data(), 1, bytes.size(), stdout); },
+      nullptr);
   if (!options.pretty) std::fputc('\n', stdout);
   return 0;
 }

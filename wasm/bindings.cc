@@ -6,7 +6,10 @@
 //   analyzeInput(optionsJson, onChunk)
 //                              -> schema-1 JSON (see design.md) of that text, handed
 //                                 to onChunk(Uint8Array) piece by piece (64 KiB)
-//   compare(a, b, optionsJson) -> comparison JSON (docs/compare.md), as `lede compare`
+//   inputBufferB(n)            -> the same for compareInput's second text (article b)
+//   compareInput(optionsJson, onChunk)
+//                              -> comparison JSON (docs/compare.md) of the two texts,
+//                                 as `lede compare`, streamed as analyzeInput's
 //   version()                  -> "0.1.0"
 //   stageTimes(text)           -> [["decode", seconds], ...] for one analysis
 //                                 (scripts/bench-wasm.mjs; as `lede bench` per stage)
@@ -14,9 +17,9 @@
 //                                 heap after each phase (scripts/wasm-memory.mjs)
 //
 // The JSON comes out as Uint8Array views of the module's memory, which
-// wasm/lede.js decodes with TextDecoder: analyzeInput's pieces are valid
-// during the onChunk call; compare's and the helpers' whole result until the
-// next call into the module (wasm/lede.js then calls releaseResult()).
+// wasm/lede.js decodes with TextDecoder: analyzeInput's and compareInput's
+// pieces are valid during the onChunk call; the helpers' whole result until
+// the next call into the module (wasm/lede.js then calls releaseResult()).
 // Embind's std::string return would walk every byte of the (large) JSON twice
 // in JS before decoding it.
 //
@@ -101,19 +104,7 @@ bool ParseOptions(const std::string& options_json, lede::Options* options, std::
   return true;
 }
 
-std::string Compare(const std::string& a, const std::string& b, const std::string& options_json) {
-  lede::Options options;
-  std::string error;
-  if (!ParseOptions(options_json, &options, &error)) return ErrorJson(error);
-  lede::Analysis analysis_a = lede::Analyze(a, options);
-  if (!analysis_a.error.empty()) return ErrorJson("article a: " + analysis_a.error);
-  lede::Analysis analysis_b = lede::Analyze(b, options);
-  if (!analysis_b.error.empty()) return ErrorJson("article b: " + analysis_b.error);
-  return lede::CompareToJson(lede::Compare(analysis_a, analysis_b), analysis_a, analysis_b,
-                             options.pretty);
-}
-
-// The last result of analyze or compare, until releaseResult().
+// The last result of a benchmark helper, until releaseResult().
 std::string g_result;
 
 // The text of the next analyzeInput call: wasm/lede.js asks for a buffer of
@@ -123,11 +114,16 @@ std::string g_result;
 // glue, then into the std::string; both lived until the call returned.)
 std::string g_input;
 
-uintptr_t InputBuffer(size_t size) {
-  std::string().swap(g_input);
-  g_input.resize(size);
-  return reinterpret_cast<uintptr_t>(g_input.data());
+// compareInput's second text (its first is g_input), written as g_input is.
+std::string g_input_b;
+
+uintptr_t Buffer(std::string* input, size_t size) {
+  std::string().swap(*input);
+  input->resize(size);
+  return reinterpret_cast<uintptr_t>(input->data());
 }
+uintptr_t InputBuffer(size_t size) { return Buffer(&g_input, size); }
+uintptr_t InputBufferB(size_t size) { return Buffer(&g_input_b, size); }
 
 emscripten::val ResultView(std::string json) {
   g_result = std::move(json);
@@ -161,10 +157,27 @@ void AnalyzeInput(const std::string& options_json, emscripten::val on_chunk) {
   lede::WriteJson(analysis, SendChunk, &on_chunk);
 }
 
-emscripten::val CompareView(const std::string& a, const std::string& b,
-                            const std::string& options_json) {
+// The comparison of the texts of the last inputBuffer (article a) and
+// inputBufferB (article b) calls, streamed to on_chunk as analyzeInput
+// streams its JSON (lede::WriteCompareJson; it was one string, handed to JS
+// whole, on top of both analyses). Each text is kept as its analysis' text or
+// freed once decoded, as in analyzeInput.
+void CompareInput(const std::string& options_json, emscripten::val on_chunk) {
   ReleaseResult();
-  return ResultView(Compare(a, b, options_json));
+  std::string a, b;
+  a.swap(g_input);
+  b.swap(g_input_b);
+  lede::Options options;
+  std::string error;
+  if (!ParseOptions(options_json, &options, &error)) return SendChunk(&on_chunk, ErrorJson(error));
+  lede::Analysis analysis_a = lede::AnalyzeOwned(&a, options);
+  if (!analysis_a.error.empty())
+    return SendChunk(&on_chunk, ErrorJson("article a: " + analysis_a.error));
+  lede::Analysis analysis_b = lede::AnalyzeOwned(&b, options);
+  if (!analysis_b.error.empty())
+    return SendChunk(&on_chunk, ErrorJson("article b: " + analysis_b.error));
+  lede::WriteCompareJson(lede::Compare(analysis_a, analysis_b), analysis_a, analysis_b,
+                         options.pretty, SendChunk, &on_chunk);
 }
 
 double NowSeconds() { return emscripten_get_now() / 1000.0; }
@@ -244,7 +257,8 @@ emscripten::val StageMemory(const std::string& options_json) {
 EMSCRIPTEN_BINDINGS(lede) {
   emscripten::function("inputBuffer", &InputBuffer);
   emscripten::function("analyzeInput", &AnalyzeInput);
-  emscripten::function("compare", &CompareView);
+  emscripten::function("inputBufferB", &InputBufferB);
+  emscripten::function("compareInput", &CompareInput);
   emscripten::function("releaseResult", &ReleaseResult);
   emscripten::function("stageTimes", &StageTimes);
   emscripten::function("stageMemory", &StageMemory);

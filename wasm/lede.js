@@ -284,6 +284,26 @@ export async function createLede({wasmBinary, wasmModule, locateFile, maxMemory 
     throw new Error(`lede: the wasm module crashed (${what}); it was restarted for the next call`);
   }
 
+  // The JSON that run(onChunk) streams out (bindings.cc: analyzeInput,
+  // compareInput), as a string. Each piece is a view valid only during the
+  // callback: decoded at once, a character split between pieces carried over.
+  function streamed(run) {
+    const pieces = [];
+    const utf8 = new TextDecoder();
+    run((view) => {
+      pieces.push(utf8.decode(view, {stream: true}));
+    });
+    pieces.push(utf8.decode());
+    return pieces.join('');
+  }
+
+  // Copies UTF-8 bytes into the buffer the module's function `buffer`
+  // ('inputBuffer', 'inputBufferB') gives for them.
+  function copyIn(m, bytes, buffer) {
+    const at = m[buffer](bytes.length);
+    m.HEAPU8.set(bytes, at);  // HEAPU8: the view after any growth
+  }
+
   // The JSON a call left in the module's memory (a view), as a string.
   function result(m, view) {
     if (refused) return undefined;
@@ -300,17 +320,8 @@ export async function createLede({wasmBinary, wasmModule, locateFile, maxMemory 
       const opts = optionsJson(options);
       return checked(call((m) => {
         // The bytes go straight into a buffer in the module (bindings.cc).
-        const at = m.inputBuffer(input.length);
-        m.HEAPU8.set(input, at);  // HEAPU8: the view after any growth
-        // The JSON arrives in pieces (bindings.cc), each a view valid only
-        // during the callback: decoded at once, split characters carried over.
-        const pieces = [];
-        const utf8 = new TextDecoder();
-        m.analyzeInput(opts, (view) => {
-          pieces.push(utf8.decode(view, {stream: true}));
-        });
-        pieces.push(utf8.decode());
-        return pieces.join('');
+        copyIn(m, input, 'inputBuffer');
+        return streamed((onChunk) => m.analyzeInput(opts, onChunk));
       }, input.length));
     },
     /** The analysis as an object (see lede.d.ts). */
@@ -323,8 +334,11 @@ export async function createLede({wasmBinary, wasmModule, locateFile, maxMemory 
       const inputA = toBytes(a, limit, 'a');
       const inputB = toBytes(b, limit, 'b');
       const opts = optionsJson(options);
-      return checked(call((m) => result(m, m.compare(inputA, inputB, opts)),
-                          inputA.length + inputB.length));
+      return checked(call((m) => {
+        copyIn(m, inputA, 'inputBuffer');
+        copyIn(m, inputB, 'inputBufferB');
+        return streamed((onChunk) => m.compareInput(opts, onChunk));
+      }, inputA.length + inputB.length));
     },
     /** What two articles share and where their figures disagree. */
     compare(a, b, options) {

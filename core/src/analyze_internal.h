@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lede/compare.h"
 #include "lede/lede.h"
 
 namespace lede {
@@ -38,6 +39,12 @@ Analysis AnalyzeOwned(std::string* utf8, const Options& options,
 // piece (64 KiB at a time), so the whole JSON is never held in memory.
 void WriteJson(const Analysis& analysis, void (*sink)(void* context, std::string_view bytes),
                void* context);
+
+// CompareToJson, streamed as WriteJson streams ToJson: the same bytes, piece
+// by piece, so the comparison's JSON is never whole in memory (the wasm
+// module's memory never shrinks).
+void WriteCompareJson(const Comparison& c, const Analysis& a, const Analysis& b, bool pretty,
+                      void (*sink)(void* context, std::string_view bytes), void* context);
 
 }  // namespace lede
 

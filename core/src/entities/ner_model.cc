@@ -291,34 +291,62 @@ uint8_t ClsOf(const Token& t) {
 
 // Info() by word id (Document::word), for one document: most words recur,
 // and the text decides everything but the case class, set per token. Most
-// words are only ever a neighbour: their word part is computed only when a
-// token of theirs is scored itself (`full`).
+// words are only ever a neighbour: their word part (exact, shape, affixes) is
+// computed only when a token of theirs is scored itself (`full`), and then
+// handed to `on_word` once, not kept: Get returns the neighbour part (what
+// FeaturizeWith reads without word_feats). 12 bytes a word (a whole TokInfo,
+// 44 bytes, was kept before: part of the tagger's peak memory).
 class InfoCache {
  public:
-  explicit InfoCache(const Document& doc) : doc_(doc), have_(doc.words(), 0), info_(doc.words()) {}
-  TokInfo Get(uint32_t token, bool full = true) {
+  // Called once per word id, the first time one of its tokens is got `full`,
+  // with the word's whole TokInfo.
+  using OnWord = void (*)(void* context, uint32_t word, const TokInfo& info);
+  InfoCache(const Document& doc, OnWord on_word, void* context)
+      : doc_(doc), cache_(doc.words()), on_word_(on_word), context_(context) {}
+  TokInfo Get(uint32_t token, bool full) {
     const Token& t = doc_.tokens[token];
     const uint32_t w = doc_.word[token];
-    const uint8_t need = full ? 2 : 1;  // have_: 0 nothing, 1 without the word part, 2 all
-    if (have_[w] < need) {
-      have_[w] = need;
-      info_[w] = Info(doc_, t, 0, full);
-      return info_[w];
+    Entry& e = cache_[w];
+    const uint8_t need = full ? 2 : 1;  // have: 0 nothing, 1 the neighbour part, 2 on_word called
+    if (e.have < need) {
+      TokInfo info = Info(doc_, t, 0, full);
+      e.lower = info.lower;
+      e.sshape = info.sshape;
+      e.fine = info.fine;
+      e.coarse = info.coarse;
+      e.have = need;
+      if (full) {
+        on_word_(context_, w, info);
+        info.exact = info.shape = 0;
+        for (int k = 0; k < 3; ++k) info.pre[k] = info.suf[k] = 0;
+      }
+      return info;
     }
-    TokInfo info = info_[w];
+    TokInfo info;
+    info.lower = e.lower;
+    info.sshape = e.sshape;
+    info.exact = info.shape = 0;
+    for (int k = 0; k < 3; ++k) info.pre[k] = info.suf[k] = 0;
+    info.fine = e.fine;
+    info.coarse = e.coarse;
     info.cls = ClsOf(t);
     return info;
   }
   // Frees the cache (Get must not be called after).
-  void Release() {
-    std::vector<uint8_t>().swap(have_);
-    std::vector<TokInfo>().swap(info_);
-  }
+  void Release() { std::vector<Entry>().swap(cache_); }
 
  private:
+  struct Entry {
+    uint32_t lower = 0, sshape = 0;
+    uint16_t fine = 0;
+    uint8_t coarse = 0;
+    uint8_t have = 0;
+  };
+  static_assert(sizeof(Entry) == 12, "12 bytes a word");
   const Document& doc_;
-  std::vector<uint8_t> have_;
-  std::vector<TokInfo> info_;
+  std::vector<Entry> cache_;
+  OnWord on_word_;
+  void* context_;
 };
 
 uint32_t LowerHash(std::string_view w) {
@@ -580,10 +608,11 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower, DocContext
 DocContext BuildDocContext(const Document& doc) {
   DocContext c;
   const size_t n = doc.tokens.size();
-  c.word_bits.assign(n, 0);
-  c.caps_line.assign(n, 0);
+  c.caps_line.doc = &doc;
+  c.caps_line.by_sentence.assign(doc.sentences.size(), 0);
   // Lines written in capitals (CoNLL headlines, datelines) or in Title Case.
-  for (const Sentence& s : doc.sentences) {
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
     int words = 0, caps = 0, lower = 0, cap = 0;
     for (uint32_t i = s.begin; i < s.end; ++i) {
       const Token& t = doc.tokens[i];
@@ -603,7 +632,7 @@ DocContext BuildDocContext(const Document& doc) {
     } else if (words >= 3 && (cap + caps) * 10 >= words * 8 && lower <= 2) {
       v = 2;
     }
-    if (v) std::fill(c.caps_line.begin() + s.begin, c.caps_line.begin() + s.end, v);
+    c.caps_line.by_sentence[si] = v;
   }
   // How each word is written where its case tells something. Words get dense
   // ids through a table sized to the distinct words (grown as needed).
@@ -616,7 +645,8 @@ DocContext BuildDocContext(const Document& doc) {
   std::vector<uint32_t> lower(doc.words(), 0);
   std::vector<uint32_t>& word_id = c.word_of;
   word_id.assign(doc.words(), kNone);
-  c.lists.assign(n, 0);
+  c.lists.word = c.word_bits.word = doc.word.data();
+  c.lists.by_word.assign(doc.words(), 0);
   const WordLists& lists = WordLists::Get();
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[i];
@@ -652,7 +682,7 @@ DocContext BuildDocContext(const Document& doc) {
     const uint32_t id = word_id[dw];
     if ((t.Is(kCapitalized) || t.Is(kAllCaps)) && t.span.end - t.span.start >= 3) {
       const int b = lists.bits.Get(lower[dw]);
-      if (b > 0) c.lists[i] = static_cast<uint8_t>(b);
+      if (b > 0) c.lists.by_word[dw] = static_cast<uint8_t>(b);
     }
     bool mid = !t.Is(kSentenceStart) && !c.caps_line[i];
     if (mid && i > 0) {
@@ -680,12 +710,14 @@ DocContext BuildDocContext(const Document& doc) {
   }
   std::vector<uint32_t>().swap(keys);
   std::vector<uint32_t>().swap(ids);
-  for (uint32_t& id : word_id) {
-    if (id == kNone) id = 0;
-  }
-  for (size_t i = 0; i < n; ++i) {
-    if (doc.tokens[i].kind == TokenKind::kWord || HasHistory(doc, static_cast<uint32_t>(i)))
-      c.word_bits[i] = bits[word_id[doc.word[i]]];
+  // The words with an id are those whose tokens are words or take part in
+  // the history; the others' bits are 0.
+  c.word_bits.by_word.assign(doc.words(), 0);
+  for (uint32_t w = 0; w < doc.words(); ++w) {
+    if (word_id[w] == kNone)
+      word_id[w] = 0;
+    else
+      c.word_bits.by_word[w] = bits[word_id[w]];
   }
   DocBags(doc, lower, &c);
   for (size_t i = 0; i < n; ++i) {
@@ -1376,12 +1408,26 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   int16_t acc[kRow] = {};
   std::vector<uint8_t> back;
   const StartTransitions starts(transitions_.data());
-  InfoCache info_cache(doc);
   std::vector<TokInfo> infos;  // FeaturizeWith's, kept over the sequences
-  // Per Document word id: the summed weights of its text-only features.
-  std::vector<int16_t> word_rows(static_cast<size_t>(doc.words()) * kRow, 0);
-  std::vector<uint8_t> row_done(doc.words(), 0);
-  std::vector<uint32_t> word_feats;
+  // Per Document word id: the summed weights of its text-only features,
+  // added by the cache the first time a token of the word is scored.
+  std::vector<int16_t> word_rows(static_cast<size_t>(doc.words()) * kNumTags, 0);
+  struct WordRows {
+    const Model* model;
+    int16_t* rows;
+    std::vector<uint32_t> feats;
+  } word_rows_of{this, word_rows.data(), {}};
+  InfoCache info_cache(
+      doc,
+      [](void* context, uint32_t w, const TokInfo& info) {
+        auto* r = static_cast<WordRows*>(context);
+        uint32_t wf[kWordFeatures];
+        const int nw = WordFeatures(info, wf);
+        r->feats.assign(wf, wf + nw);
+        r->model->AddWeights(r->feats, 0, r->feats.size(),
+                             &r->rows[static_cast<size_t>(w) * kNumTags]);
+      },
+      &word_rows_of);
   struct SpanScore {
     uint32_t begin;
     float s[kNumTypes];
@@ -1434,16 +1480,9 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     size_t row = base.size();
     for (uint32_t k = 0; k < n; ++k) {
       if (quiet[k]) continue;
-      const uint32_t w = doc.word[begin + k];
-      int16_t* word_row = &word_rows[static_cast<size_t>(w) * kRow];
-      if (!row_done[w]) {  // the weights of the word's text-only features
-        row_done[w] = 1;
-        uint32_t wf[kWordFeatures];
-        const int nw = WordFeatures(info_cache.Get(begin + k), wf);
-        word_feats.assign(wf, wf + nw);
-        AddWeights(word_feats, 0, word_feats.size(), word_row);
-      }
-      std::copy(word_row, word_row + kRow, acc);
+      // FeaturizeWith got the token `full`: its word's row is there.
+      const int16_t* word_row = &word_rows[static_cast<size_t>(doc.word[begin + k]) * kNumTags];
+      std::copy(word_row, word_row + kNumTags, acc);
       AddWeights(feats, offsets[k], offsets[k + 1], acc);
       std::copy(acc, acc + kNumTags, base.Add());
     }
@@ -1463,7 +1502,6 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // per-word caches of pass 1 are freed before the history is built.
   info_cache.Release();
   std::vector<int16_t>().swap(word_rows);
-  std::vector<uint8_t>().swap(row_done);
   // Pass 2: again with the tags pass 1 gave the other occurrences of each word,
   // for the runs that hold a word occurring elsewhere.
   History history;

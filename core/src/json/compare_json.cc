@@ -2,6 +2,7 @@
 // analysis's offset unit here, as the schema-1 serializer does.
 #include <string>
 
+#include "analyze_internal.h"
 #include "json/writer.h"
 #include "lede/compare.h"
 #include "lede/lede.h"
@@ -84,10 +85,8 @@ void Summary(JsonWriter& w, const Analysis& an) {
   w.EndObject();
 }
 
-}  // namespace
-
-std::string CompareToJson(const Comparison& c, const Analysis& a, const Analysis& b, bool pretty) {
-  JsonWriter w(pretty);
+void WriteComparison(JsonWriter& w, const Comparison& c, const Analysis& a, const Analysis& b,
+                     bool pretty) {
   w.BeginObject();
   w.Key("schema");
   w.Int(kSchemaVersion);
@@ -234,7 +233,21 @@ std::string CompareToJson(const Comparison& c, const Analysis& a, const Analysis
 
   w.EndObject();
   if (pretty) w.Raw("\n");
+}
+
+}  // namespace
+
+std::string CompareToJson(const Comparison& c, const Analysis& a, const Analysis& b, bool pretty) {
+  JsonWriter w(pretty);
+  WriteComparison(w, c, a, b, pretty);
   return w.Finish();
+}
+
+void WriteCompareJson(const Comparison& c, const Analysis& a, const Analysis& b, bool pretty,
+                      void (*sink)(void* context, std::string_view bytes), void* context) {
+  JsonWriter w(pretty, sink, context);
+  WriteComparison(w, c, a, b, pretty);
+  w.Finish();
 }
 
 }  // namespace lede
