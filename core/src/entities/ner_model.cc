@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <limits>
 #include <memory>
 #include <unordered_map>
@@ -1432,7 +1433,10 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     uint32_t begin;
     float s[kNumTypes];
   };
-  std::vector<SpanScore> span_scores;  // for the typer
+  // For the typer. A deque: grown in blocks, never copied (a doubling vector
+  // held twice its spans' scores at the tagger's peak, 0.9x the input on 1 MB
+  // of news).
+  std::deque<SpanScore> span_scores;
   // Tags the tokens [b, e) of a run of tokens that are not quiet, inside the
   // sequence [begin, end) (a quiet token is O, so the runs are independent).
   // `row`: token b's row in base.
@@ -1549,7 +1553,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       if (k < span_scores.size() && span_scores[k].begin == out[s].begin)
         std::copy(span_scores[k].s, span_scores[k].s + kNumTypes, &scores[s * kNumTypes]);
     }
-    std::vector<SpanScore>().swap(span_scores);
+    std::deque<SpanScore>().swap(span_scores);
     typer_.Retype(doc, context, scores.data(), &out);
   }
   if (context_out) *context_out = std::move(context);

@@ -151,6 +151,24 @@ void TyperFeatures(const Document& doc, const DocContext& context,
                    const std::vector<uint32_t>& group_of, uint32_t groups,
                    std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  // The lower-case hash of each Document word, computed once.
+  std::vector<uint32_t> hash_of(doc.words(), 0);
+  std::vector<uint8_t> hashed(doc.words(), 0);
+  auto hash = [&](uint32_t i) {
+    const uint32_t w = doc.word[i];
+    if (!hashed[w]) {
+      hashed[w] = 1;
+      hash_of[w] = LowerWordHash(doc.Text(i));
+    }
+    return hash_of[w];
+  };
+  // The fine cluster of each Document word, looked up once (-2: not yet).
+  std::vector<int16_t> cluster_of(doc.words(), -2);
+  auto cluster = [&](uint32_t i) {
+    int16_t& c = cluster_of[doc.word[i]];
+    if (c == -2) c = static_cast<int16_t>(WordCluster(doc.Text(i)));
+    return static_cast<int>(c);
+  };
   // Per group: its mentions, and the counts of the tagger's types over them.
   std::vector<uint32_t> first(groups, UINT32_MAX), next_of(spans.size(), UINT32_MAX);
   std::vector<uint32_t> counts(static_cast<size_t>(groups) * kNumTypes, 0);
@@ -177,7 +195,7 @@ void TyperFeatures(const Document& doc, const DocContext& context,
     const uint8_t bit = static_cast<uint8_t>(1u << majority(g));
     for (uint32_t i = sp.begin; i < sp.end; ++i) {
       if (doc.tokens[i].kind != TokenKind::kWord) continue;
-      const uint32_t h = LowerWordHash(doc.Text(i));
+      const uint32_t h = hash(i);
       any_types[h] |= bit;
       if (i + 1 == sp.end) last_types[h] |= bit;
     }
@@ -185,13 +203,6 @@ void TyperFeatures(const Document& doc, const DocContext& context,
   // Types of the spans other than group g's that hold word h: the bits of
   // every group minus g's own (g's own bit is left in when another group of
   // the same type holds the word too; a small blur, no matter).
-  // The fine cluster of each Document word, looked up once (-2: not yet).
-  std::vector<int16_t> cluster_of(doc.words(), -2);
-  auto cluster = [&](uint32_t i) {
-    int16_t& c = cluster_of[doc.word[i]];
-    if (c == -2) c = static_cast<int16_t>(WordCluster(doc.Text(i)));
-    return static_cast<int>(c);
-  };
   // The document's topic: its most frequent clusters of longer lower-case
   // words ("album", "band", "season", "railway").
   std::vector<uint32_t> topic;
@@ -244,7 +255,7 @@ void TyperFeatures(const Document& doc, const DocContext& context,
     uint32_t shape = 0x3c6ef372u;
     for (uint32_t i = sp.begin; i < sp.end; ++i) {
       const std::string_view w = doc.Text(i);
-      const uint32_t h = LowerWordHash(w);
+      const uint32_t h = hash(i);
       shape = H(shape, ShapeHash(w));
       f.push_back(H(kWord, h));
       const int fine = cluster(i);
@@ -305,7 +316,7 @@ void TyperFeatures(const Document& doc, const DocContext& context,
       auto word_of = [&](uint32_t i) -> uint32_t {
         const Token& t = doc.tokens[i];
         if (t.kind == TokenKind::kWord && !t.Is(kLower)) return 1;  // a capitalized word
-        return LowerWordHash(doc.Text(i));
+        return hash(i);
       };
       if (m.begin > 0 && !doc.tokens[m.begin].Is(kParagraphStart)) {
         const uint32_t p = word_of(m.begin - 1);
