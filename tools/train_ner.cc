@@ -53,7 +53,8 @@ struct Seq {
 
 struct Corpus {
   std::deque<std::string> texts;
-  std::vector<Document> docs;
+  // A deque: a DocContext points at its Document, which must not move.
+  std::deque<Document> docs;
   std::vector<ner::DocContext> contexts;
   std::vector<std::vector<int>> gold;  // per document, per token
   std::vector<int> repeat;             // per document: times seen per epoch
@@ -430,8 +431,8 @@ int TrainNerCommand(const Args& args) {
         }
       }
       tokens += doc.tokens.size();
-      corpus.contexts.push_back(ner::BuildDocContext(doc));
       corpus.docs.push_back(std::move(doc));
+      corpus.contexts.push_back(ner::BuildDocContext(corpus.docs.back()));
       corpus.gold.push_back(std::move(tags));
       corpus.repeat.push_back(times);
     }
