@@ -60,6 +60,28 @@ struct Corpus {
   std::vector<int> repeat;             // per document: times seen per epoch
 };
 
+// The `max_features` features (of keys, with `width` weights each in w) with
+// the most absolute weight, ties by index, as the model files keep them.
+void KeepHeaviest(const std::vector<uint32_t>& keys, const std::vector<float>& w, int width,
+                  size_t max_features, std::vector<uint32_t>* kept_keys,
+                  std::vector<float>* kept_w) {
+  std::vector<std::pair<float, uint32_t>> mass;
+  mass.reserve(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    float m = 0;
+    for (int t = 0; t < width; ++t) m += std::fabs(w[i * width + t]);
+    if (m > 0) mass.emplace_back(m, static_cast<uint32_t>(i));
+  }
+  std::sort(mass.begin(), mass.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  if (mass.size() > max_features) mass.resize(max_features);
+  for (const auto& [m, i] : mass) {
+    kept_keys->push_back(keys[i]);
+    kept_w->insert(kept_w->end(), w.begin() + i * width, w.begin() + (i + 1) * width);
+  }
+}
+
 int LabelType(const std::string& label) {
   if (label == "PER") return ner::kPer;
   if (label == "ORG") return ner::kOrg;
@@ -318,22 +340,9 @@ std::string TrainTyper(const Corpus& corpus, const std::vector<std::vector<uint8
   for (size_t i = 0; i < labels.size(); ++i) tagger_right += tagger[i] == labels[i];
   std::fprintf(stderr, "typer: %zu groups (tagger's type right for %zu), %zu features\n",
                labels.size(), tagger_right, nf);
-  std::vector<std::pair<float, uint32_t>> mass;
-  for (size_t i = 0; i < nf; ++i) {
-    float m = 0;
-    for (int t = 0; t < K; ++t) m += std::fabs(w[i * K + t]);
-    if (m > 0) mass.emplace_back(m, static_cast<uint32_t>(i));
-  }
-  std::sort(mass.begin(), mass.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
-  if (mass.size() > max_features) mass.resize(max_features);
   std::vector<uint32_t> kept_keys;
   std::vector<float> kept_w;
-  for (const auto& [m, i] : mass) {
-    kept_keys.push_back(keys[i]);
-    kept_w.insert(kept_w.end(), w.begin() + i * K, w.begin() + (i + 1) * K);
-  }
+  KeepHeaviest(keys, w, K, max_features, &kept_keys, &kept_w);
   return ner::Typer::Serialize(kept_keys, kept_w, margin);
 }
 
@@ -495,23 +504,9 @@ int TrainNerCommand(const Args& args) {
   const std::vector<float>& w = m.w;
   const std::vector<float>& tw = m.tw;
   // 4. Keep the features with the most weight.
-  std::vector<std::pair<float, uint32_t>> mass;
-  mass.reserve(nf);
-  for (size_t i = 0; i < nf; ++i) {
-    float m = 0;
-    for (int t = 0; t < T; ++t) m += std::fabs(w[i * T + t]);
-    if (m > 0) mass.emplace_back(m, static_cast<uint32_t>(i));
-  }
-  std::sort(mass.begin(), mass.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
-  if (mass.size() > max_features) mass.resize(max_features);
   std::vector<uint32_t> kept_keys;
   std::vector<float> kept_w;
-  for (const auto& [m, i] : mass) {
-    kept_keys.push_back(keys[i]);
-    kept_w.insert(kept_w.end(), w.begin() + i * T, w.begin() + (i + 1) * T);
-  }
+  KeepHeaviest(keys, w, T, max_features, &kept_keys, &kept_w);
   std::string bytes = ner::Model::Serialize(kept_keys, kept_w, tw) + typer;
   std::ofstream o(out, std::ios::binary);
   o.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

@@ -10,6 +10,7 @@
 
 #include "data/embedded.h"
 #include "entities/lexicon.h"
+#include "text/hash.h"
 #include "text/utf8.h"
 #include "text/word_set.h"
 
@@ -20,14 +21,6 @@ namespace {
 constexpr char kMagic[4] = {'L', 'N', 'E', 'R'};
 constexpr uint32_t kVersion = 2;
 
-inline uint32_t Fmix(uint32_t h) {
-  h ^= h >> 16;
-  h *= 0x85ebca6bu;
-  h ^= h >> 13;
-  h *= 0xc2b2ae35u;
-  h ^= h >> 16;
-  return h;
-}
 inline uint32_t Mix(uint32_t a, uint32_t b) { return Fmix(a * 0x9E3779B1u + b + 0x7f4a7c15u); }
 inline uint32_t Mix(uint32_t a, uint32_t b, uint32_t c) { return Mix(Mix(a, b), c); }
 inline uint32_t Mix(uint32_t a, uint32_t b, uint32_t c, uint32_t d) {

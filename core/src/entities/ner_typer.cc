@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "entities/ner_model.h"
+#include "text/hash.h"
 #include "text/utf8.h"
 
 namespace lede {
@@ -21,14 +22,6 @@ namespace {
 constexpr char kTyperMagic[4] = {'L', 'T', 'Y', 'P'};
 constexpr uint32_t kTyperVersion = 1;
 
-inline uint32_t Fmix(uint32_t h) {
-  h ^= h >> 16;
-  h *= 0x85ebca6bu;
-  h ^= h >> 13;
-  h *= 0xc2b2ae35u;
-  h ^= h >> 16;
-  return h;
-}
 inline uint32_t H(uint32_t a, uint32_t b) { return Fmix(a * 0x9E3779B1u + b + 0x7f4a7c15u) | 1; }
 inline uint32_t H(uint32_t a, uint32_t b, uint32_t c) { return H(H(a, b), c); }
 inline uint32_t H(uint32_t a, uint32_t b, uint32_t c, uint32_t d) { return H(H(a, b, c), d); }

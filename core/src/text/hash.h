@@ -13,6 +13,17 @@
 
 namespace lede {
 
+// MurmurHash3's 32-bit finalizer: the NER tagger's and typer's feature hashes
+// are built on it (their model files store those hashes, so it must not change).
+inline uint32_t Fmix(uint32_t h) {
+  h ^= h >> 16;
+  h *= 0x85ebca6bu;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35u;
+  h ^= h >> 16;
+  return h;
+}
+
 inline size_t HashShortKey(std::string_view s) {
   const char* p = s.data();
   size_t n = s.size();
