@@ -580,27 +580,39 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower, DocContext
     pairs.insert(pairs.end(), found, found + nf);
   }
   if (pairs.empty()) return;
-  std::sort(pairs.begin(), pairs.end());
+  // The pairs grouped by word id (a counting sort, with bag_start as the
+  // offsets: it becomes the bag's below), each group's clusters counted.
+  std::vector<uint32_t>& at = c->bag_start;
+  for (uint32_t p : pairs) ++at[(p >> 8) + 1];
+  for (uint32_t w = 0; w < c->words; ++w) at[w + 1] += at[w];
+  std::vector<uint8_t> grouped(pairs.size());
+  for (uint32_t p : pairs) grouped[at[p >> 8]++] = static_cast<uint8_t>(p);
+  std::vector<uint32_t>().swap(pairs);
+  // Now word w's group ends at at[w] (and starts where w - 1's ends); at[w]
+  // becomes the size of its bag once read.
+  uint32_t count[256] = {};
   std::vector<std::pair<uint32_t, uint16_t>> kept;  // (-count, cluster) of one word
-  for (size_t a = 0; a < pairs.size();) {
-    const uint32_t id = pairs[a] >> 8;
+  uint32_t group = 0;
+  for (uint32_t id = 0; id < c->words; ++id) {
+    const uint32_t from = group, to = at[id];
+    group = to;
+    at[id] = 0;
+    if (from == to) continue;
     kept.clear();
-    size_t b = a;
-    while (b < pairs.size() && pairs[b] >> 8 == id) {
-      size_t e = b;
-      while (e < pairs.size() && pairs[e] == pairs[b]) ++e;
-      if (e - b >= 2) {
-        kept.emplace_back(UINT32_MAX - static_cast<uint32_t>(e - b),
-                          static_cast<uint16_t>(pairs[b] & 255));
-      }
-      b = e;
+    for (uint32_t x = from; x < to; ++x) ++count[grouped[x]];
+    for (uint32_t x = from; x < to; ++x) {
+      const uint8_t cl = grouped[x];
+      if (count[cl] >= 2) kept.emplace_back(UINT32_MAX - count[cl], cl);
+      count[cl] = 0;  // each cluster once
     }
     std::sort(kept.begin(), kept.end());
     if (kept.size() > kDocBagMax) kept.resize(kDocBagMax);
     for (const auto& k : kept) c->bag.push_back(k.second);
-    c->bag_start[id + 1] = static_cast<uint32_t>(kept.size());
-    a = b;
+    at[id] = static_cast<uint32_t>(kept.size());
   }
+  // Sizes to offsets: bag_start[w] is where word w's bag starts.
+  for (uint32_t w = c->words; w > 0; --w) at[w] = at[w - 1];
+  at[0] = 0;
   for (uint32_t w = 0; w < c->words; ++w) c->bag_start[w + 1] += c->bag_start[w];
 }
 
