@@ -173,11 +173,14 @@ class Typer {
 // returns the number of groups, group_of[s] the group of span s.
 uint32_t TyperGroups(const Document& doc, const std::vector<NameSpan>& spans,
                      std::vector<uint32_t>* group_of);
-// The typer's features of each group g: feats[offsets[g] .. offsets[g + 1]).
+// The typer's features of each group g: feats[offsets[g] .. offsets[g + 1]),
+// each once; ascending when `sorted` (training sums float weights in that
+// order), else in no set order (Retype's int sums do not depend on it).
 void TyperFeatures(const Document& doc, const DocContext& context,
                    const std::vector<NameSpan>& spans, const float* scores,
                    const std::vector<uint32_t>& group_of, uint32_t groups,
-                   std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets);
+                   std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
+                   bool sorted = true);
 
 // A trained model, loaded from its file bytes.
 class Model {
