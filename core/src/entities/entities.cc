@@ -3195,7 +3195,11 @@ class Builder {
       if (fresh) it->second = Key(c);
     }
     std::vector<Entity> out;
-    std::map<std::pair<std::string, std::string>, size_t> index;
+    // (type, key) -> entity, as the type, a NUL (no type holds one) and the
+    // key: a hash look-up where a std::map of string pairs compared both
+    // strings at every level of its tree.
+    std::unordered_map<std::string, size_t> index;
+    index.reserve(cands_.size());
     // (entity, mention) in candidate order: each entity's mentions are added
     // once they are counted, to a vector of their size.
     std::vector<std::pair<size_t, Span>> placed;
@@ -3240,8 +3244,11 @@ class Builder {
           c.type = "ORG";
         }
       }
-      auto [it, added] =
-          index.try_emplace(std::make_pair(std::string(c.type), std::move(key)), out.size());
+      std::string type_key;
+      type_key.reserve(c.type.size() + 1 + key.size());
+      type_key.append(c.type).push_back('\0');
+      type_key += key;
+      auto [it, added] = index.try_emplace(std::move(type_key), out.size());
       if (added) {
         Entity e;
         e.type = c.type;
@@ -3290,9 +3297,14 @@ class Builder {
         if (it != lex_.country.end()) e.name = it->second;
       }
     }
-    for (auto& [k, i] : index) {
-      if (k.first != "NORP") continue;
-      auto g = index.find({"GPE", k.second});
+    // (Each NORP's link is its own: the table's order is moot.)
+    constexpr std::string_view kNorp("NORP\0", 5);
+    for (const auto& [k, i] : index) {
+      if (k.compare(0, kNorp.size(), kNorp) != 0) continue;
+      std::string gpe("GPE");
+      gpe.push_back('\0');
+      gpe.append(k, kNorp.size(), std::string::npos);
+      auto g = index.find(gpe);
       if (g != index.end()) out[i].link = static_cast<int>(g->second);
     }
     // Salience: mentions and how early the first one comes.
