@@ -1098,7 +1098,7 @@ struct Legal {
 // The legal predecessors (Legal::from), spelled out so the loops unroll:
 // O, B-x and U-x follow O, L-y or U-y; I-x and L-x follow B-x or I-x.
 static_assert(kNumTags == 17, "tag layout");
-constexpr int kOpen[9] = {0, 3, 4, 7, 8, 11, 12, 15, 16};   // O, L-*, U-*
+constexpr int kOpen[9] = {0, 3, 4, 7, 8, 11, 12, 15, 16};   // O, L-*, U-* (Legal::end)
 constexpr int kStarts[9] = {0, 1, 4, 5, 8, 9, 12, 13, 16};  // O, B-*, U-*
 constexpr int kLanes = 12;                                  // kStarts, padded to 3 x 4
 
@@ -1129,8 +1129,7 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions,
     // back pointers.
     int best = 0;
     float bs = kNeg * 2;
-    for (int b = 0; b < T; ++b) {
-      if (!legal.end[b]) continue;
+    for (const int b : kOpen) {  // the tags that may end a run (Legal::end), in order
       const float score = legal.ok[from][b] ? transitions[from * T + b] + emissions[b] : kNeg;
       const float s = then_o ? score + transitions[b * T] : score;
       if (s > bs) {
@@ -1219,8 +1218,7 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions,
   }
   int best = 0;
   float bs = kNeg * 2;
-  for (int b = 0; b < T; ++b) {
-    if (!legal.end[b]) continue;
+  for (const int b : kOpen) {  // the tags that may end a run, in order
     float s = then_o ? score[b] + transitions[b * T] : score[b];
     if (s > bs) {
       bs = s;
