@@ -143,6 +143,26 @@ void TyperFeatures(const Document& doc, const DocContext& context,
                    const std::vector<NameSpan>& spans, const float* scores,
                    const std::vector<uint32_t>& group_of, uint32_t groups,
                    std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets) {
+  feats->clear();
+  offsets->assign(1, 0);
+  struct Out {
+    std::vector<uint32_t>* feats;
+    std::vector<uint32_t>* offsets;
+  } out{feats, offsets};
+  TyperFeatures(
+      doc, context, spans, scores, group_of, groups,
+      [](void* c, uint32_t, const uint32_t* f, size_t count) {
+        auto* o = static_cast<Out*>(c);
+        o->feats->insert(o->feats->end(), f, f + count);
+        o->offsets->push_back(static_cast<uint32_t>(o->feats->size()));
+      },
+      &out);
+}
+
+void TyperFeatures(const Document& doc, const DocContext& context,
+                   const std::vector<NameSpan>& spans, const float* scores,
+                   const std::vector<uint32_t>& group_of, uint32_t groups, TyperGroupSink sink,
+                   void* sink_context) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   // The lower-case hash of each Document word, computed once.
   std::vector<uint32_t> hash_of(doc.words(), 0);
@@ -216,8 +236,6 @@ void TyperFeatures(const Document& doc, const DocContext& context,
     std::partial_sort(top.begin(), top.begin() + k, top.end());
     for (size_t j = 0; j < k; ++j) topic.push_back(top[j].second);
   }
-  feats->clear();
-  offsets->assign(1, 0);
   std::vector<uint32_t> f;
   for (uint32_t g = 0; g < groups; ++g) {
     f.clear();
@@ -349,8 +367,7 @@ void TyperFeatures(const Document& doc, const DocContext& context,
     }
     std::sort(f.begin(), f.end());
     f.erase(std::unique(f.begin(), f.end()), f.end());
-    feats->insert(feats->end(), f.begin(), f.end());
-    offsets->push_back(static_cast<uint32_t>(feats->size()));
+    sink(sink_context, g, f.data(), f.size());
   }
 }
 
@@ -431,9 +448,23 @@ void Typer::Scores(const uint32_t* feats, size_t count, int32_t* scores) const {
 void Typer::Retype(const Document& doc, const DocContext& context, const float* scores,
                    std::vector<NameSpan>* spans) const {
   if (empty() || spans->empty()) return;
-  std::vector<uint32_t> group_of, feats, offsets;
+  std::vector<uint32_t> group_of;
   const uint32_t groups = TyperGroups(doc, *spans, &group_of);
-  TyperFeatures(doc, context, *spans, scores, group_of, groups, &feats, &offsets);
+  // Each group's scores as its features come (peak memory: all the features
+  // of a document at once, in a doubling vector, were 1.0x its text on 1 MB
+  // of news).
+  std::vector<int32_t> group_scores(static_cast<size_t>(groups) * kNumTypes, 0);
+  struct Sum {
+    const Typer* typer;
+    int32_t* scores;
+  } sum{this, group_scores.data()};
+  TyperFeatures(
+      doc, context, *spans, scores, group_of, groups,
+      [](void* c, uint32_t g, const uint32_t* f, size_t count) {
+        auto* s = static_cast<Sum*>(c);
+        s->typer->Scores(f, count, &s->scores[static_cast<size_t>(g) * kNumTypes]);
+      },
+      &sum);
   // The tagger's majority type of each group, and the typer's verdict.
   std::vector<uint32_t> counts(static_cast<size_t>(groups) * kNumTypes, 0);
   for (size_t s = 0; s < spans->size(); ++s)
@@ -446,8 +477,7 @@ void Typer::Retype(const Document& doc, const DocContext& context, const float* 
     int t0 = 0;
     for (int t = 1; t < kNumTypes; ++t)
       if (c[t] > c[t0]) t0 = t;
-    int32_t sc[kNumTypes];
-    Scores(&feats[offsets[g]], offsets[g + 1] - offsets[g], sc);
+    const int32_t* sc = &group_scores[static_cast<size_t>(g) * kNumTypes];
     int best = 0;
     for (int t = 1; t < kNumTypes; ++t)
       if (sc[t] > sc[best]) best = t;
