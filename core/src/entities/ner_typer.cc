@@ -127,22 +127,34 @@ void SpanTypeScores(const float* emissions, uint32_t n, float* out) {
 uint32_t TyperGroups(const Document& doc, const std::vector<NameSpan>& spans,
                      std::vector<uint32_t>* group_of) {
   group_of->assign(spans.size(), 0);
-  std::unordered_map<uint32_t, uint32_t> ids;
-  ids.reserve(spans.size());
+  // The lower-case hash of each Document word, computed once (0: not yet, or
+  // a hash of 0, then computed again).
+  std::vector<uint32_t> hash_of(doc.words(), 0);
+  // Group ids by key, in order of first appearance: an open-addressing table
+  // (id + 1, 0 for an empty slot) at most half full.
+  size_t cap = 16;
+  while (cap < 2 * spans.size()) cap *= 2;
+  std::vector<std::pair<uint32_t, uint32_t>> ids(cap, {0, 0});
+  uint32_t groups = 0;
   for (size_t s = 0; s < spans.size(); ++s) {
     uint32_t key = 0x9747b28cu;
-    for (uint32_t i = spans[s].begin; i < spans[s].end; ++i)
-      key = H(key, LowerWordHash(doc.Text(i)));
-    auto it = ids.emplace(key, static_cast<uint32_t>(ids.size())).first;
-    (*group_of)[s] = it->second;
+    for (uint32_t i = spans[s].begin; i < spans[s].end; ++i) {
+      uint32_t& h = hash_of[doc.word[i]];
+      if (!h) h = LowerWordHash(doc.Text(i));
+      key = H(key, h);
+    }
+    size_t k = key & (cap - 1);
+    while (ids[k].second && ids[k].first != key) k = (k + 1) & (cap - 1);
+    if (!ids[k].second) ids[k] = {key, ++groups};
+    (*group_of)[s] = ids[k].second - 1;
   }
-  return static_cast<uint32_t>(ids.size());
+  return groups;
 }
 
 void TyperFeatures(const Document& doc, const DocContext& context,
                    const std::vector<NameSpan>& spans, const float* scores,
                    const std::vector<uint32_t>& group_of, uint32_t groups,
-                   std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets) {
+                   std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets, bool sorted) {
   feats->clear();
   offsets->assign(1, 0);
   struct Out {
@@ -150,7 +162,7 @@ void TyperFeatures(const Document& doc, const DocContext& context,
     std::vector<uint32_t>* offsets;
   } out{feats, offsets};
   TyperFeatures(
-      doc, context, spans, scores, group_of, groups,
+      doc, context, spans, scores, group_of, groups, sorted,
       [](void* c, uint32_t, const uint32_t* f, size_t count) {
         auto* o = static_cast<Out*>(c);
         o->feats->insert(o->feats->end(), f, f + count);
@@ -161,8 +173,8 @@ void TyperFeatures(const Document& doc, const DocContext& context,
 
 void TyperFeatures(const Document& doc, const DocContext& context,
                    const std::vector<NameSpan>& spans, const float* scores,
-                   const std::vector<uint32_t>& group_of, uint32_t groups, TyperGroupSink sink,
-                   void* sink_context) {
+                   const std::vector<uint32_t>& group_of, uint32_t groups, bool sorted,
+                   TyperGroupSink sink, void* sink_context) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   // The lower-case hash of each Document word, computed once.
   std::vector<uint32_t> hash_of(doc.words(), 0);
@@ -180,6 +192,13 @@ void TyperFeatures(const Document& doc, const DocContext& context,
   auto cluster = [&](uint32_t i) {
     int16_t& c = cluster_of[doc.word[i]];
     if (c == -2) c = static_cast<int16_t>(WordCluster(doc.Text(i)));
+    return static_cast<int>(c);
+  };
+  // And its coarse cluster (-1 for none; -2: not yet).
+  std::vector<int16_t> coarse_of(doc.words(), -2);
+  auto coarse = [&](uint32_t i) {
+    int16_t& c = coarse_of[doc.word[i]];
+    if (c == -2) c = static_cast<int16_t>(CoarseCluster(cluster(i)));
     return static_cast<int>(c);
   };
   // Per group: its mentions, and the counts of the tagger's types over them.
@@ -201,16 +220,31 @@ void TyperFeatures(const Document& doc, const DocContext& context,
   };
   // The types (majority of their group) of the spans each word occurs in, as
   // bits per word hash, with the last word's separately.
-  std::unordered_map<uint32_t, std::pair<uint32_t, uint8_t>> word_types;  // hash -> (group, bits)
-  std::unordered_map<uint32_t, uint8_t> any_types, last_types;
+  // An open-addressing table by word hash: `any` is never 0 in a used slot.
+  struct WordTypes {
+    uint32_t hash;
+    uint8_t any, last;
+  };
+  size_t span_words = 0;
+  for (uint32_t g = 0; g < groups; ++g) span_words += spans[first[g]].end - spans[first[g]].begin;
+  size_t cap = 16;
+  while (cap < 2 * span_words) cap *= 2;
+  std::vector<WordTypes> word_types(cap, WordTypes{0, 0, 0});
+  auto slot = [&](uint32_t h) -> WordTypes& {
+    size_t k = h & (cap - 1);
+    while (word_types[k].any && word_types[k].hash != h) k = (k + 1) & (cap - 1);
+    return word_types[k];
+  };
   for (uint32_t g = 0; g < groups; ++g) {
     const NameSpan& sp = spans[first[g]];
     const uint8_t bit = static_cast<uint8_t>(1u << majority(g));
     for (uint32_t i = sp.begin; i < sp.end; ++i) {
       if (doc.tokens[i].kind != TokenKind::kWord) continue;
       const uint32_t h = hash(i);
-      any_types[h] |= bit;
-      if (i + 1 == sp.end) last_types[h] |= bit;
+      WordTypes& w = slot(h);
+      w.hash = h;
+      w.any |= bit;
+      if (i + 1 == sp.end) w.last |= bit;
     }
   }
   // Types of the spans other than group g's that hold word h: the bits of
@@ -237,6 +271,10 @@ void TyperFeatures(const Document& doc, const DocContext& context,
     for (size_t j = 0; j < k; ++j) topic.push_back(top[j].second);
   }
   std::vector<uint32_t> f;
+  // Unsorted, a group's features are told apart by an open-addressing set
+  // (every feature hash is odd, so 0 marks an empty slot), cheaper than the
+  // sort of about 50 of them.
+  std::vector<uint32_t> seen;
   for (uint32_t g = 0; g < groups; ++g) {
     f.clear();
     const NameSpan& sp = spans[first[g]];
@@ -267,10 +305,11 @@ void TyperFeatures(const Document& doc, const DocContext& context,
     for (uint32_t i = sp.begin; i < sp.end; ++i) {
       const std::string_view w = doc.Text(i);
       const uint32_t h = hash(i);
+      const WordTypes& types = slot(h);  // all zero when no span holds the word
       shape = H(shape, ShapeHash(w));
       f.push_back(H(kWord, h));
       const int fine = cluster(i);
-      if (fine >= 0) f.push_back(H(kWordCoarse, CoarseCluster(fine)));
+      if (fine >= 0) f.push_back(H(kWordCoarse, coarse(i)));
       const uint8_t gz = context.gazetteer[i];
       if (gz) f.push_back(H(kGaz, (gz - 1) / 4));
       if (i == sp.begin) {
@@ -286,18 +325,12 @@ void TyperFeatures(const Document& doc, const DocContext& context,
         f.push_back(H(kBitsLast, context.word_bits[i]));
         f.push_back(H(kCaps, doc.tokens[i].Is(kAllCaps)));
         // The other spans holding this word as their last / any word.
-        auto lt = last_types.find(h);
-        uint8_t own = static_cast<uint8_t>(1u << t0);
-        if (lt != last_types.end()) {
-          for (int t = 0; t < kNumTypes; ++t)
-            if ((lt->second & ~own) >> t & 1) f.push_back(H(kSharedLast, t));
-        }
-      }
-      auto at = any_types.find(h);
-      if (at != any_types.end()) {
+        const uint8_t own = static_cast<uint8_t>(1u << t0);
         for (int t = 0; t < kNumTypes; ++t)
-          if ((at->second & ~(1u << t0)) >> t & 1) f.push_back(H(kShared, t));
+          if ((types.last & ~own) >> t & 1) f.push_back(H(kSharedLast, t));
       }
+      for (int t = 0; t < kNumTypes; ++t)
+        if ((types.any & ~(1u << t0)) >> t & 1) f.push_back(H(kShared, t));
     }
     f.push_back(H(kShape, std::min(len, 4u) == len ? shape : 0));
     {
@@ -361,13 +394,28 @@ void TyperFeatures(const Document& doc, const DocContext& context,
         if (j >= m.begin && j < m.end) continue;
         const Token& t = doc.tokens[j];
         if (t.kind != TokenKind::kWord || !t.Is(kLower)) continue;
-        const int fine = cluster(j);
-        if (fine >= 0) f.push_back(H(kAround, CoarseCluster(fine)));
+        const int c = coarse(j);
+        if (c >= 0) f.push_back(H(kAround, c));
       }
     }
-    std::sort(f.begin(), f.end());
-    f.erase(std::unique(f.begin(), f.end()), f.end());
-    sink(sink_context, g, f.data(), f.size());
+    if (sorted) {
+      std::sort(f.begin(), f.end());
+      f.erase(std::unique(f.begin(), f.end()), f.end());
+      sink(sink_context, g, f.data(), f.size());
+    } else {
+      size_t cap = 64;
+      while (cap < 2 * f.size()) cap *= 2;
+      seen.assign(cap, 0);
+      size_t kept = 0;  // each feature's first occurrence, moved down in place
+      for (const uint32_t x : f) {
+        size_t k = (x >> 1) & (cap - 1);  // (Fmix-mixed bits; the lowest is always 1)
+        while (seen[k] && seen[k] != x) k = (k + 1) & (cap - 1);
+        if (seen[k]) continue;
+        seen[k] = x;
+        f[kept++] = x;
+      }
+      sink(sink_context, g, f.data(), kept);
+    }
   }
 }
 
@@ -452,14 +500,14 @@ void Typer::Retype(const Document& doc, const DocContext& context, const float* 
   const uint32_t groups = TyperGroups(doc, *spans, &group_of);
   // Each group's scores as its features come (peak memory: all the features
   // of a document at once, in a doubling vector, were 1.0x its text on 1 MB
-  // of news).
+  // of news). Unsorted: the int sums do not depend on the order.
   std::vector<int32_t> group_scores(static_cast<size_t>(groups) * kNumTypes, 0);
   struct Sum {
     const Typer* typer;
     int32_t* scores;
   } sum{this, group_scores.data()};
   TyperFeatures(
-      doc, context, *spans, scores, group_of, groups,
+      doc, context, *spans, scores, group_of, groups, /*sorted=*/false,
       [](void* c, uint32_t g, const uint32_t* f, size_t count) {
         auto* s = static_cast<Sum*>(c);
         s->typer->Scores(f, count, &s->scores[static_cast<size_t>(g) * kNumTypes]);

@@ -200,11 +200,19 @@ void JsonWriter::Expand(size_t n) {
 
 void JsonWriter::Quoted(std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
-  Append('"');
   const char* p = s.data();
   const char* const end = p + s.size();
-  const char* run = p;  // start of the bytes not yet appended
-  while ((p = SkipPlain(p, end)) < end) {
+  p = SkipPlain(p, end);
+  if (p == end) {  // nothing to escape (most strings): one copy
+    char* out = Grow(s.size() + 2);
+    out[0] = '"';
+    if (!s.empty()) std::memcpy(out + 1, s.data(), s.size());
+    out[s.size() + 1] = '"';
+    return;
+  }
+  Append('"');
+  const char* run = s.data();  // start of the bytes not yet appended
+  for (; p < end; p = SkipPlain(p, end)) {
     unsigned char c = static_cast<unsigned char>(*p);
     char buf[6];
     std::string_view esc;
@@ -292,8 +300,11 @@ void JsonWriter::String(std::string_view value) {
 
 void JsonWriter::Int(long long value) {
   Value();
-  char buf[24];
-  Append(std::string_view(buf, std::to_chars(buf, buf + sizeof buf, value).ptr - buf));
+  // Written in place: room for the longest (20 bytes, "-9223372036854775808").
+  constexpr size_t kRoom = 24;
+  if (cap_ - size_ < kRoom) Expand(kRoom);
+  char* p = buf_.get() + size_;
+  size_ += static_cast<size_t>(std::to_chars(p, p + kRoom, value).ptr - p);
 }
 
 void JsonWriter::Double(double value, int digits) {

@@ -95,19 +95,44 @@ bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c) || IsCombining(c)
 
 bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 
-// An ASCII letter or digit: a word character of one byte (IsWordChar). A
-// table, so that ScanWord's loop over a word's bytes tests each with one load.
-struct AsciiAlnumTable {
-  bool at[256] = {};
-  constexpr AsciiAlnumTable() {
+// What ScanWord makes of a byte, by a table so that its loop over a word's
+// bytes tests each with one load: an ASCII letter or digit (a word character
+// of one byte, IsWordChar) continues the word; any other ASCII byte but the
+// joiners ' - , . : ends it (neither a word character nor a joiner); the
+// joiners and non-ASCII bytes are decided by the code point.
+enum : uint8_t { kByteEnds = 0, kByteAlnum = 1, kByteDecode = 2 };
+struct WordByteTable {
+  uint8_t at[256] = {};
+  constexpr WordByteTable() {
     for (int c = 0; c < 256; ++c) {
-      at[c] = static_cast<unsigned char>((c | 0x20) - 'a') < 26 ||
-              static_cast<unsigned char>(c - '0') < 10;
+      if (static_cast<unsigned char>((c | 0x20) - 'a') < 26 ||
+          static_cast<unsigned char>(c - '0') < 10) {
+        at[c] = kByteAlnum;
+      } else if (c >= 0x80 || c == '\'' || c == '-' || c == ',' || c == '.' || c == ':') {
+        at[c] = kByteDecode;
+      } else {
+        at[c] = kByteEnds;
+      }
     }
   }
 };
-constexpr AsciiAlnumTable kAsciiAlnum;
-inline bool IsAsciiAlnum(unsigned char b) { return kAsciiAlnum.at[b]; }
+constexpr WordByteTable kWordByte;
+
+// The case classes of an ASCII byte, for SetCaseFlags: a digit, an upper or
+// a lower case letter (IsDigit, IsUpper, IsLower of the byte), else 0.
+enum : uint8_t { kAsciiDigit = 1, kAsciiUpper = 2, kAsciiLower = 4 };
+struct AsciiCaseTable {
+  uint8_t at[128] = {};
+  constexpr AsciiCaseTable() {
+    for (int c = 0; c < 128; ++c) {
+      at[c] = c >= '0' && c <= '9'   ? kAsciiDigit
+              : c >= 'A' && c <= 'Z' ? kAsciiUpper
+              : c >= 'a' && c <= 'z' ? kAsciiLower
+                                     : 0;
+    }
+  }
+};
+constexpr AsciiCaseTable kAsciiCase;
 
 bool IsTerminal(std::string_view t) {
   return t == "." || t == "!" || t == "?" || t == "..." || t == "\xE2\x80\xA6" || t == "?!" ||
@@ -127,10 +152,12 @@ size_t ScanWord(const Scanner& s, size_t i, bool* has_dot) {
   const char* text = s.text.data();
   while (j < s.n) {
     // Most of a word is ASCII letters and digits: one byte each, no decoding.
-    if (IsAsciiAlnum(static_cast<unsigned char>(text[j]))) {
+    const uint8_t b = kWordByte.at[static_cast<unsigned char>(text[j])];
+    if (b == kByteAlnum) {
       ++j;
       continue;
     }
+    if (b == kByteEnds) break;  // most often the space after the word
     int len;
     char32_t c = s.At(j, &len);
     if (IsWordChar(c)) {
@@ -199,6 +226,24 @@ void SetCaseFlags(std::string_view text, Token* t) {
   int letters = 0, upper = 0, lower = 0;
   bool first = true;
   for (size_t i = t->span.start; i < t->span.end;) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {  // most bytes: the same as below, by a table
+      ++i;
+      const uint8_t k = kAsciiCase.at[b];
+      if (k == 0) continue;
+      if (k == kAsciiDigit) {
+        t->flags |= kHasDigit;
+        continue;
+      }
+      ++letters;
+      upper += k == kAsciiUpper;
+      lower += k == kAsciiLower;
+      if (first) {
+        t->flags |= k == kAsciiUpper ? kCapitalized : kLower;
+        first = false;
+      }
+      continue;
+    }
     int len;
     char32_t c = CodePointAt(text, i, &len);
     i += len;
@@ -533,7 +578,7 @@ void AssignWords(Document* d) {
   for (size_t w = 0; w < words; ++w) {
     d->folded_at[w] = at;
     const std::string_view s = d->Text(d->word_token[w]);
-    for (size_t i = 0; i < s.size(); ++i) out[at++] = FoldStep(s, &i);
+    at += static_cast<uint32_t>(FoldInto(s, out + at));
   }
   d->folded_at[words] = at;
   d->folded_text.resize(at);

@@ -18,8 +18,9 @@ uint32_t CountHighBits(uint64_t x) {
 // Adds to *cp the code points that start in the n bytes at p, and to *u16
 // their UTF-16 units. Every byte but a continuation byte (10xxxxxx) starts a
 // code point; a 4-byte lead (11110xxx) is two UTF-16 units. Eight bytes at a
-// time, then byte by byte.
-void Count(const char* p, size_t n, uint32_t* cp, uint32_t* u16) {
+// time, then the rest: as the low bytes of one more 8-byte load when the
+// `readable` bytes at p (n or more) reach that far, else byte by byte.
+void Count(const char* p, size_t n, size_t readable, uint32_t* cp, uint32_t* u16) {
   size_t i = 0;
   for (; n - i >= 8; i += 8) {
     uint64_t x;
@@ -28,6 +29,21 @@ void Count(const char* p, size_t n, uint32_t* cp, uint32_t* u16) {
     *cp += starts;
     *u16 += starts + CountHighBits(x & (x << 1) & (x << 2) & (x << 3) & kHighs);
   }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (i < n && readable - i >= 8) {
+    // The r bytes wanted are the low ones; the others are cleared to 0 (no
+    // continuation, no 4-byte lead: each one "starts" a code point, so the r
+    // bytes start r minus the continuations among them).
+    const size_t r = n - i;
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    x &= ~0ull >> (64 - 8 * r);
+    uint32_t starts = static_cast<uint32_t>(r) - CountHighBits(x & ~(x << 1) & kHighs);
+    *cp += starts;
+    *u16 += starts + CountHighBits(x & (x << 1) & (x << 2) & (x << 3) & kHighs);
+    return;
+  }
+#endif
   for (; i < n; ++i) {
     unsigned char c = static_cast<unsigned char>(p[i]);
     if ((c & 0xC0) != 0x80) {
@@ -90,7 +106,8 @@ OffsetIndex::OffsetIndex(std::string_view text) {
     cp_[b] = cp;
     u16_[b] = u16;
     size_t start = b * kBlock;
-    Count(text.data() + start, std::min<size_t>(kBlock, text.size() - start), &cp, &u16);
+    Count(text.data() + start, std::min<size_t>(kBlock, text.size() - start), text.size() - start,
+          &cp, &u16);
   }
 }
 
@@ -99,7 +116,8 @@ uint32_t OffsetIndex::Convert(std::string_view text, uint32_t byte, OffsetUnit u
   if (byte > text.size()) byte = static_cast<uint32_t>(text.size());
   uint32_t block = byte / kBlock;
   uint32_t cp = cp_[block], u16 = u16_[block];
-  Count(text.data() + block * kBlock, byte - block * kBlock, &cp, &u16);
+  Count(text.data() + block * kBlock, byte - block * kBlock, text.size() - block * kBlock, &cp,
+        &u16);
   return unit == OffsetUnit::kUtf16 ? u16 : cp;
 }
 
