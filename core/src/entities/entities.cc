@@ -16,10 +16,18 @@
 #include "entities/lexicon.h"
 #include "entities/ner_model.h"
 #include "quotes/lexicon.h"
+#include "text/hash.h"
 #include "text/utf8.h"
 
 namespace lede {
 namespace {
+
+// The rules' sets and maps of the Document's words (views into its text):
+// text/hash.h's short-key hash, cheaper than std::hash's call. Their order
+// is never used (OrgsByMajority walks one only to fill a set).
+using ViewSet = std::unordered_set<std::string_view, ShortKeyHash>;
+template <typename V>
+using ViewMap = std::unordered_map<std::string_view, V, ShortKeyHash>;
 
 // Short words a Title Case headline may leave in lower case besides the
 // function words.
@@ -1368,7 +1376,7 @@ class Builder {
         "innings",    "wicket",     "wickets",       "touchdown",  "quarterback", "pitcher",
         "playoffs",   "tournament", "championship",  "match",      "matches",     "coach",
         "season",     "semi-final", "quarter-final", "relegation", "half-time",   nullptr};
-    std::unordered_set<std::string_view> seen;
+    ViewSet seen;
     int scores = 0;
     for (uint32_t i = 0; i < doc_.tokens.size(); ++i) {
       const Token& t = doc_.tokens[i];
@@ -1638,7 +1646,7 @@ class Builder {
     auto org_at = [&](uint32_t i) {
       return std::binary_search(lexicon_orgs.begin(), lexicon_orgs.end(), i);
     };
-    std::unordered_set<std::string_view> forms;
+    ViewSet forms;
     for (const Cand& c : cands_) {
       if (!unknown(c)) continue;
       const bool medium = c.e < n && doc_.tokens[c.e].Is(kLower) && In<kMediaNouns>(Word(c.e));
@@ -1672,7 +1680,7 @@ class Builder {
       return word(i) && doc_.tokens[i].Is(kLower) && CompanyTitle(Word(i));
     };
     const size_t before = cands_.size();
-    std::unordered_set<std::string_view> forms;
+    ViewSet forms;
     for (uint32_t i = 0; i < n; ++i) {
       const Token& t = doc_.tokens[i];
       if (covered[i] || !word(i) || !t.Is(kCapitalized) || t.span.end - t.span.start < 2 ||
@@ -1770,7 +1778,7 @@ class Builder {
   // the text, and whose first no list knows nor the text writes in lower case,
   // is that family's person.
   void PersonsInOrgSpans() {
-    std::unordered_set<std::string_view> surnames;
+    ViewSet surnames;
     for (const Cand& c : cands_) {
       if (c.type == "PERSON" && c.e - c.b >= 2 && GivenName(c.b) &&
           !(context_.word_bits[c.e - 1] & 2))
@@ -1863,9 +1871,9 @@ class Builder {
   // peak: 12.9 MB of 48-byte candidates, 9.3x the input).
   static size_t SplitRoom(size_t n) { return n + n / 8 + 4; }
   void PersonsAfterOrgNames() {
-    std::unordered_set<std::string_view> persons;   // last words of PERSON candidates
-    std::unordered_set<std::string_view> surnames;  // of full names with a given name
-    std::unordered_set<std::string_view> alone;     // one-word PERSON candidates
+    ViewSet persons;   // last words of PERSON candidates
+    ViewSet surnames;  // of full names with a given name
+    ViewSet alone;     // one-word PERSON candidates
     for (const Cand& c : cands_) {
       if (c.type != "PERSON") continue;
       persons.insert(doc_.Text(c.e - 1));
@@ -1956,7 +1964,7 @@ class Builder {
     if (std::none_of(cands_.begin(), cands_.end(),
                      [&](const Cand& c) { return compound(c) || hyphen(c); }))
       return;
-    std::unordered_set<std::string_view> persons;  // last words of PERSON candidates
+    ViewSet persons;  // last words of PERSON candidates
     for (const Cand& c : cands_) {
       if (c.type == "PERSON") persons.insert(doc_.Text(c.e - 1));
     }
@@ -1969,7 +1977,7 @@ class Builder {
         if (persons.count(w.substr(0, k))) rests.push_back(Word(c.b).substr(k));
       }
     }
-    std::unordered_set<std::string_view> lower;  // those the text writes in lower case
+    ViewSet lower;  // those the text writes in lower case
     if (!rests.empty()) {
       for (uint32_t id = 0; id < doc_.words(); ++id) {
         const std::string_view f = doc_.FoldedWord(id);
@@ -2006,7 +2014,7 @@ class Builder {
   // before "virus" is a disease's, no entity at any of its mentions.
   void Viruses() {
     const size_t n = doc_.tokens.size();
-    std::unordered_set<std::string_view> viruses;
+    ViewSet viruses;
     for (uint32_t i = 1; i < n; ++i) {
       if (doc_.tokens[i].Is(kLower) && Word(i) == "virus" &&
           doc_.tokens[i - 1].kind == TokenKind::kWord && doc_.tokens[i - 1].Is(kCapitalized))
@@ -2199,11 +2207,11 @@ class Builder {
     for (size_t k = 0; k < cands_.size(); ++k) {
       for (uint32_t i = cands_[k].b; i < cands_[k].e; ++i) covered[i] = static_cast<int>(k);
     }
-    std::unordered_set<std::string_view> persons;  // one-word PERSONs, surnames
+    ViewSet persons;  // one-word PERSONs, surnames
     for (const Cand& c : cands_) {
       if (c.type == "PERSON") persons.insert(doc_.Text(c.e - 1));
     }
-    std::unordered_set<std::string_view> forms;
+    ViewSet forms;
     std::vector<uint32_t> bare;
     // Whether a word is one of GovernmentNoun's, per Document word id (2: not
     // asked yet): most tokens are ruled out by the next word's id alone.
@@ -2329,7 +2337,7 @@ class Builder {
   // by a company's noun ("Trump shares"); then a given name and that surname
   // read as ORG or GPE is the person too.
   void PersonsBySigns() {
-    std::unordered_set<std::string_view> persons;  // one-word PERSON candidates
+    ViewSet persons;  // one-word PERSON candidates
     for (const Cand& c : cands_) {
       if (c.type == "PERSON" && c.e - c.b == 1) {
         persons.insert(doc_.Text(c.b));
@@ -2371,7 +2379,7 @@ class Builder {
       return i >= 2 && Word(i - 1) == "and" && doc_.tokens[i - 2].Is(kPossessive) &&
              (person_at[i - 2] & 2);
     };
-    std::unordered_set<std::string_view> signed_forms;
+    ViewSet signed_forms;
     for (const Cand& c : cands_) {
       if ((other(c) || (c.type == "PERSON" && c.e - c.b == 1)) &&
           (PersonSign(c.b) || (other(c) && beside_person(c.b))))
@@ -2382,7 +2390,7 @@ class Builder {
       if (i < n && doc_.tokens[i].Is(kPossessive)) ++i;
       return i < n && doc_.tokens[i].kind == TokenKind::kWord && In<kCompanyNouns>(Word(i));
     };
-    std::unordered_set<std::string_view> surnames;  // forms made persons here
+    ViewSet surnames;  // forms made persons here
     for (Cand& c : cands_) {
       if (other(c) && signed_forms.count(doc_.Text(c.b)) && !company_noun(c.e)) {
         c.type = "PERSON";
@@ -2420,13 +2428,13 @@ class Builder {
     return false;
   }
   void OrgsByMajority() {
-    std::unordered_map<std::string_view, std::pair<int, int>> counts;  // ORG, PERSON
+    ViewMap<std::pair<int, int>> counts;  // ORG, PERSON
     for (const Cand& c : cands_) {
       if (c.e - c.b != 1) continue;
       if (c.type == "ORG") ++counts[doc_.Text(c.b)].first;
       if (c.type == "PERSON") ++counts[doc_.Text(c.b)].second;
     }
-    std::unordered_set<std::string_view> forms;
+    ViewSet forms;
     for (const auto& [w, n] : counts) {
       if (n.second > 0 && n.first >= 2 * n.second) forms.insert(w);
     }
@@ -2846,10 +2854,10 @@ class Builder {
       for (uint32_t i = cands_[k].b; i < cands_[k].e; ++i) covered[i] = static_cast<int>(k);
     }
     // Surname -> the person's candidate index.
-    std::unordered_map<std::string_view, size_t> surname;
+    ViewMap<size_t> surname;
     // First token -> the cand and how many of its tokens to skip: "The GOP" is
     // found again as "GOP" too ("within the GOP").
-    std::unordered_map<std::string_view, std::pair<size_t, uint32_t>> forms;
+    ViewMap<std::pair<size_t, uint32_t>> forms;
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Cand& c = cands_[k];
       if (c.type == "PERSON" && c.e - c.b >= 2 && !Ordinal(c.e - 1)) {
@@ -2984,7 +2992,7 @@ class Builder {
     return verb && verb->frame == CueFrame::kSpeech;
   }
   void NamedAfterPersons() {
-    std::unordered_map<std::string_view, size_t> inside;  // word -> candidate holding it
+    ViewMap<size_t> inside;  // word -> candidate holding it
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Cand& c = cands_[k];
       if (c.type == "PERSON" || c.type == "NORP" || c.e - c.b < 3 || context_.caps_line[c.b])
@@ -3195,7 +3203,11 @@ class Builder {
       if (fresh) it->second = Key(c);
     }
     std::vector<Entity> out;
-    std::map<std::pair<std::string, std::string>, size_t> index;
+    // (type, key) -> entity, as the type, a NUL (no type holds one) and the
+    // key: a hash look-up where a std::map of string pairs compared both
+    // strings at every level of its tree.
+    std::unordered_map<std::string, size_t> index;
+    index.reserve(cands_.size());
     // (entity, mention) in candidate order: each entity's mentions are added
     // once they are counted, to a vector of their size.
     std::vector<std::pair<size_t, Span>> placed;
@@ -3240,8 +3252,11 @@ class Builder {
           c.type = "ORG";
         }
       }
-      auto [it, added] =
-          index.try_emplace(std::make_pair(std::string(c.type), std::move(key)), out.size());
+      std::string type_key;
+      type_key.reserve(c.type.size() + 1 + key.size());
+      type_key.append(c.type).push_back('\0');
+      type_key += key;
+      auto [it, added] = index.try_emplace(std::move(type_key), out.size());
       if (added) {
         Entity e;
         e.type = c.type;
@@ -3290,9 +3305,14 @@ class Builder {
         if (it != lex_.country.end()) e.name = it->second;
       }
     }
-    for (auto& [k, i] : index) {
-      if (k.first != "NORP") continue;
-      auto g = index.find({"GPE", k.second});
+    // (Each NORP's link is its own: the table's order is moot.)
+    constexpr std::string_view kNorp("NORP\0", 5);
+    for (const auto& [k, i] : index) {
+      if (k.compare(0, kNorp.size(), kNorp) != 0) continue;
+      std::string gpe("GPE");
+      gpe.push_back('\0');
+      gpe.append(k, kNorp.size(), std::string::npos);
+      auto g = index.find(gpe);
       if (g != index.end()) out[i].link = static_cast<int>(g->second);
     }
     // Salience: mentions and how early the first one comes.

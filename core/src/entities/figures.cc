@@ -283,10 +283,16 @@ bool Equals(const char* z, std::string_view s) {
   return *z == '\0';
 }
 
+// The first unit of kUnits with this name: a table built once (the scan of
+// the list's 100-odd names was a few hundred instructions a look-up).
 const UnitInfo* UnitByName(std::string_view name) {
-  for (const UnitInfo& u : kUnits)
-    if (Equals(u.name, name)) return &u;
-  return nullptr;
+  static const std::unordered_map<std::string_view, const UnitInfo*, ShortKeyHash> kByName = [] {
+    std::unordered_map<std::string_view, const UnitInfo*, ShortKeyHash> m;
+    for (const UnitInfo& u : kUnits) m.try_emplace(u.name, &u);
+    return m;
+  }();
+  auto it = kByName.find(name);
+  return it == kByName.end() ? nullptr : it->second;
 }
 
 bool IsMoneyUnit(std::string_view unit) {
@@ -420,16 +426,42 @@ const WordNum kOrdinals[] = {
     {"thousandth", 1000},
 };
 
-int Lookup(const WordNum* table, size_t n, std::string_view w) {
-  for (size_t i = 0; i < n; ++i)
-    if (w == table[i].word) return table[i].value;
-  return -1;
-}
+// The words of a WordNum table by their first letter: a look-up compares a
+// word with the few that share its first letter (asked of most words after
+// "a" or "about", and of every number's neighbours).
+template <size_t N>
+class WordNumIndex {
+ public:
+  explicit WordNumIndex(const WordNum (&table)[N]) : table_(table) {
+    size_t k = 0;
+    for (int c = 0; c < 256; ++c) {
+      start_[c] = static_cast<uint8_t>(k);
+      for (size_t i = 0; i < N; ++i)
+        if (static_cast<unsigned char>(table[i].word[0]) == c)
+          order_[k++] = static_cast<uint8_t>(i);
+    }
+    start_[256] = static_cast<uint8_t>(k);
+  }
+  int Get(std::string_view w) const {
+    if (w.empty()) return -1;
+    const unsigned char c = static_cast<unsigned char>(w[0]);
+    for (size_t k = start_[c]; k < start_[c + 1]; ++k)
+      if (w == table_[order_[k]].word) return table_[order_[k]].value;
+    return -1;
+  }
+
+ private:
+  const WordNum* table_;
+  uint8_t start_[257];
+  uint8_t order_[N];
+};
 int SmallNumber(std::string_view w) {
-  return Lookup(kSmallNumbers, sizeof kSmallNumbers / sizeof kSmallNumbers[0], w);
+  static const WordNumIndex<sizeof kSmallNumbers / sizeof kSmallNumbers[0]> kIndex(kSmallNumbers);
+  return kIndex.Get(w);
 }
 int OrdinalWord(std::string_view w) {
-  return Lookup(kOrdinals, sizeof kOrdinals / sizeof kOrdinals[0], w);
+  static const WordNumIndex<sizeof kOrdinals / sizeof kOrdinals[0]> kIndex(kOrdinals);
+  return kIndex.Get(w);
 }
 
 double ScaleWord(std::string_view w) {

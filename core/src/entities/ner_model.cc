@@ -301,14 +301,16 @@ class InfoCache {
     const Token& t = doc_.tokens[token];
     const uint32_t w = doc_.word[token];
     Entry& e = cache_[w];
-    const uint8_t need = full ? 2 : 1;  // have: 0 nothing, 1 the neighbour part, 2 on_word called
-    if (e.have < need) {
+    // have & 3: 0 nothing, 1 the neighbour part, 2 on_word called (then
+    // have >> 2 is the case class of the token on_word was given).
+    const uint8_t need = full ? 2 : 1;
+    if ((e.have & 3) < need) {
       TokInfo info = Info(doc_, t, 0, full);
       e.lower = info.lower;
       e.sshape = info.sshape;
       e.fine = info.fine;
       e.coarse = info.coarse;
-      e.have = need;
+      e.have = static_cast<uint8_t>(need | (full ? info.cls << 2 : 0));
       if (full) {
         on_word_(context_, w, info);
         info.exact = info.shape = 0;
@@ -328,6 +330,11 @@ class InfoCache {
   }
   // Frees the cache (Get must not be called after).
   void Release() { std::vector<Entry>().swap(cache_); }
+  // Of a word on_word was called for: the case class, fine and coarse
+  // clusters of its TokInfo then.
+  uint8_t WordCls(uint32_t word) const { return cache_[word].have >> 2; }
+  uint16_t Fine(uint32_t word) const { return cache_[word].fine; }
+  uint8_t Coarse(uint32_t word) const { return cache_[word].coarse; }
 
  private:
   struct Entry {
@@ -573,27 +580,39 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower, DocContext
     pairs.insert(pairs.end(), found, found + nf);
   }
   if (pairs.empty()) return;
-  std::sort(pairs.begin(), pairs.end());
+  // The pairs grouped by word id (a counting sort, with bag_start as the
+  // offsets: it becomes the bag's below), each group's clusters counted.
+  std::vector<uint32_t>& at = c->bag_start;
+  for (uint32_t p : pairs) ++at[(p >> 8) + 1];
+  for (uint32_t w = 0; w < c->words; ++w) at[w + 1] += at[w];
+  std::vector<uint8_t> grouped(pairs.size());
+  for (uint32_t p : pairs) grouped[at[p >> 8]++] = static_cast<uint8_t>(p);
+  std::vector<uint32_t>().swap(pairs);
+  // Now word w's group ends at at[w] (and starts where w - 1's ends); at[w]
+  // becomes the size of its bag once read.
+  uint32_t count[256] = {};
   std::vector<std::pair<uint32_t, uint16_t>> kept;  // (-count, cluster) of one word
-  for (size_t a = 0; a < pairs.size();) {
-    const uint32_t id = pairs[a] >> 8;
+  uint32_t group = 0;
+  for (uint32_t id = 0; id < c->words; ++id) {
+    const uint32_t from = group, to = at[id];
+    group = to;
+    at[id] = 0;
+    if (from == to) continue;
     kept.clear();
-    size_t b = a;
-    while (b < pairs.size() && pairs[b] >> 8 == id) {
-      size_t e = b;
-      while (e < pairs.size() && pairs[e] == pairs[b]) ++e;
-      if (e - b >= 2) {
-        kept.emplace_back(UINT32_MAX - static_cast<uint32_t>(e - b),
-                          static_cast<uint16_t>(pairs[b] & 255));
-      }
-      b = e;
+    for (uint32_t x = from; x < to; ++x) ++count[grouped[x]];
+    for (uint32_t x = from; x < to; ++x) {
+      const uint8_t cl = grouped[x];
+      if (count[cl] >= 2) kept.emplace_back(UINT32_MAX - count[cl], cl);
+      count[cl] = 0;  // each cluster once
     }
     std::sort(kept.begin(), kept.end());
     if (kept.size() > kDocBagMax) kept.resize(kDocBagMax);
     for (const auto& k : kept) c->bag.push_back(k.second);
-    c->bag_start[id + 1] = static_cast<uint32_t>(kept.size());
-    a = b;
+    at[id] = static_cast<uint32_t>(kept.size());
   }
+  // Sizes to offsets: bag_start[w] is where word w's bag starts.
+  for (uint32_t w = c->words; w > 0; --w) at[w] = at[w - 1];
+  at[0] = 0;
   for (uint32_t w = 0; w < c->words; ++w) c->bag_start[w + 1] += c->bag_start[w];
 }
 
@@ -776,8 +795,23 @@ int WordFeatures(const TokInfo& c, uint32_t* out) {
   return n;
 }
 
-// With `word_feats` false, the text-only features (WordFeatures) are left
-// out: the tagger adds their weights once per distinct word.
+// The features of a token that its word decides once its case class `cls`
+// is known (the word lists' bits `lc` are the word's), given the tagger's
+// way (the tagger sums them once per word, see FeaturizeWith): 51 first,
+// then those of `cls`. Returns their number (at most kWordClsFeatures).
+constexpr int kWordClsFeatures = 4;
+int WordClsFeatures(uint16_t fine, uint8_t coarse, uint32_t cls, uint32_t lc, uint32_t* out) {
+  int n = 0;
+  out[n++] = Mix(51, fine);
+  if (lc) out[n++] = Mix(30, lc, cls);
+  out[n++] = Mix(50, coarse, cls);
+  out[n++] = Mix(54, fine, cls);
+  return n;
+}
+
+// With `word_feats` false, the text-only features (WordFeatures) and those of
+// WordClsFeatures are left out: the tagger adds their weights once per
+// distinct word (`cache` must be given).
 // `info_buf`, if given, holds the token infos (kept by the caller over its
 // sequences, so as not to allocate them for each).
 void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
@@ -842,6 +876,11 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
     int nb = 0;
     auto add = [&](uint32_t f) { buf[nb++] = f; };
     if (word_feats) nb = WordFeatures(c, buf);
+    // Without word_feats, the tagger's row of the word holds 51 too, and 50,
+    // 54 and 30 as the case class of the token it was made from gives them
+    // (WordClsFeatures): they are left out here unless this token's class
+    // differs (then the tagger takes the word's out again).
+    const bool cls_feats = word_feats || !cache || cache->WordCls(doc.word[i]) != c.cls;
     add(Mix(11, p1.lower));
     add(Mix(12, n1.lower));
     add(Mix(13, p2.lower));
@@ -865,14 +904,14 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
     add(Mix(29, k > 0 ? context.gazetteer[i - 1] : 99, k + 1 < n ? context.gazetteer[i + 1] : 99));
     const uint32_t lp = k > 0 ? context.lists[i - 1] : 0, lc = context.lists[i];
     const uint32_t ln = k + 1 < n ? context.lists[i + 1] : 0;
-    if (lc) add(Mix(30, lc, c.cls));
+    if (lc && cls_feats) add(Mix(30, lc, c.cls));
     if (lp | lc | ln) add(Mix(31, lp, lc, ln));
     // Word clusters of the word, alone and with its case. (Those of the
     // neighbours at +-1, +-2 gave 0.004 more on WikiGold CV, but news
     // sentences such as "Kyiv said ..." read as ORG.)
-    add(Mix(50, c.coarse, c.cls));
-    add(Mix(51, c.fine));
-    add(Mix(54, c.fine, c.cls));
+    if (cls_feats) add(Mix(50, c.coarse, c.cls));
+    if (word_feats) add(Mix(51, c.fine));
+    if (cls_feats) add(Mix(54, c.fine, c.cls));
     if (c.cls == kClsCap || c.cls == kClsCaps) {
       // The lower-case words around a capitalized word, as a bag of their
       // word clusters: "the band ... played", "a club ... in the league" say
@@ -1412,17 +1451,21 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // Per Document word id: the summed weights of its text-only features,
   // added by the cache the first time a token of the word is scored.
   std::vector<int16_t> word_rows(static_cast<size_t>(doc.words()) * kNumTags, 0);
+  // (And those of WordClsFeatures, as the token given decides its case class.)
   struct WordRows {
     const Model* model;
     int16_t* rows;
+    const DocContext* context;
     std::vector<uint32_t> feats;
-  } word_rows_of{this, word_rows.data(), {}};
+  } word_rows_of{this, word_rows.data(), &context, {}};
   InfoCache info_cache(
       doc,
       [](void* context, uint32_t w, const TokInfo& info) {
         auto* r = static_cast<WordRows*>(context);
-        uint32_t wf[kWordFeatures];
-        const int nw = WordFeatures(info, wf);
+        uint32_t wf[kWordFeatures + kWordClsFeatures];
+        int nw = WordFeatures(info, wf);
+        nw += WordClsFeatures(info.fine, info.coarse, info.cls, r->context->lists.by_word[w],
+                              wf + nw);
         r->feats.assign(wf, wf + nw);
         r->model->AddWeights(r->feats, 0, r->feats.size(),
                              &r->rows[static_cast<size_t>(w) * kNumTags]);
@@ -1484,9 +1527,24 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     for (uint32_t k = 0; k < n; ++k) {
       if (quiet[k]) continue;
       // FeaturizeWith got the token `full`: its word's row is there.
-      const int16_t* word_row = &word_rows[static_cast<size_t>(doc.word[begin + k]) * kNumTags];
+      const uint32_t w = doc.word[begin + k];
+      const int16_t* word_row = &word_rows[static_cast<size_t>(w) * kNumTags];
       std::copy(word_row, word_row + kNumTags, acc);
       AddWeights(feats, offsets[k], offsets[k + 1], acc);
+      const uint32_t cls = ClsOf(doc.tokens[begin + k]);
+      if (cls != info_cache.WordCls(w)) {
+        // The row has WordClsFeatures of another case class: those but 51
+        // (FeaturizeWith gave this token's) come out again. The sums are of
+        // integers, so taking them out leaves what never adding them would.
+        uint32_t wf[kWordClsFeatures];
+        const int nw = WordClsFeatures(info_cache.Fine(w), info_cache.Coarse(w),
+                                       info_cache.WordCls(w), context.lists.by_word[w], wf);
+        for (int f = 1; f < nw; ++f) {  // wf[0] is 51's
+          const int8_t* row = Find(wf[f]);
+          if (!row) continue;
+          for (int t = 0; t < kNumTags; ++t) acc[t] = static_cast<int16_t>(acc[t] - row[t]);
+        }
+      }
       std::copy(acc, acc + kNumTags, base.Add());
     }
     for (uint32_t b = begin; b < end;) {  // the sequence's own bytes, not the bits

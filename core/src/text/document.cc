@@ -145,8 +145,22 @@ bool IsClosing(std::string_view t) {
 }
 
 // Ends the word that starts at i; returns the end byte. Sets *kind.
-size_t ScanWord(const Scanner& s, size_t i, bool* has_dot) {
+// ScanWord's common case, inline: the ASCII letters and digits from i, then
+// a byte that ends the word. Returns the end, or 0 (no word starts at 0 and
+// ends there) when the word goes on past a byte that must be decoded: then
+// *resume is that byte, where ScanWord goes on.
+inline size_t ScanAsciiWord(const Scanner& s, size_t i, size_t* resume) {
+  const char* text = s.text.data();
   size_t j = i;
+  uint8_t b = kByteEnds;
+  while (j < s.n && (b = kWordByte.at[static_cast<unsigned char>(text[j])]) == kByteAlnum) ++j;
+  if (j == s.n || b == kByteEnds) return j;
+  *resume = j;
+  return 0;
+}
+
+size_t ScanWord(const Scanner& s, size_t i, bool* has_dot, size_t from) {
+  size_t j = from;  // [i, from) are ASCII letters and digits
   *has_dot = false;
   bool numeric = IsDigit(s.Peek(i));
   const char* text = s.text.data();
@@ -222,10 +236,46 @@ size_t ScanUrl(const Scanner& s, size_t i) {
 // The flags SetCaseFlags sets: a function of the token's bytes.
 constexpr uint16_t kCaseFlags = kCapitalized | kAllCaps | kLower | kHasDigit;
 
+// The number of bytes of `m` whose high bit is set, when no other bit is.
+inline int CountHighBytes(uint64_t m) {
+  return static_cast<int>(((m >> 7) * 0x0101010101010101ull) >> 56);
+}
+
 void SetCaseFlags(std::string_view text, Token* t) {
   int letters = 0, upper = 0, lower = 0;
   bool first = true;
   for (size_t i = t->span.start; i < t->span.end;) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (text.size() - i >= 8) {
+      // Up to eight ASCII bytes at once (most words in one step): the low r
+      // bytes of a load, the others cleared (0 is no digit nor letter).
+      constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = kOnes << 7;
+      const size_t r = std::min<size_t>(8, t->span.end - i);
+      uint64_t x;
+      std::memcpy(&x, text.data() + i, 8);
+      x &= ~0ull >> (64 - 8 * r);
+      if ((x & kHighs) == 0) {
+        // A byte's high bit: set by + (0x80 - lo) from lo up, and not by
+        // + (0x80 - hi - 1), below hi + 1 (no byte carries: all are < 0x80).
+        const auto in = [x](unsigned lo, unsigned hi) {
+          return (x + kOnes * (0x80 - lo)) & ~(x + kOnes * (0x80 - hi - 1)) & kHighs;
+        };
+        const uint64_t up = in('A', 'Z'), low = in('a', 'z');
+        if (in('0', '9') != 0) t->flags |= kHasDigit;
+        const int u = CountHighBytes(up), l = CountHighBytes(low);
+        letters += u + l;
+        upper += u;
+        lower += l;
+        if (first && (up | low) != 0) {
+          const uint64_t lowest = (up | low) & (~(up | low) + 1);  // the first letter's bit
+          t->flags |= (lowest & up) != 0 ? kCapitalized : kLower;
+          first = false;
+        }
+        i += r;
+        continue;
+      }
+    }
+#endif
     const unsigned char b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {  // most bytes: the same as below, by a table
       ++i;
@@ -292,7 +342,10 @@ std::vector<Token> Tokenize(std::string_view text) {
       t.kind = TokenKind::kSymbol;
     } else if (IsWordChar(c) && !IsCombining(c)) {
       bool has_dot;
-      end = ScanWord(s, i, &has_dot);
+      size_t resume = i;
+      end = ScanAsciiWord(s, i, &resume);
+      has_dot = false;
+      if (end == 0) end = ScanWord(s, i, &has_dot, resume);
       t.kind = IsDigit(c) ? TokenKind::kNumber : TokenKind::kWord;
       if (s.Peek(end) == '.' && t.kind == TokenKind::kWord) {
         char buf[64];
@@ -302,7 +355,7 @@ std::vector<Token> Tokenize(std::string_view text) {
           ++end;
           t.flags |= kAbbreviation;
           if (s.Peek(end) == '-' && IsWordChar(s.Peek(end + 1))) {  // U.S.-led
-            end = ScanWord(s, end + 1, &has_dot);
+            end = ScanWord(s, end + 1, &has_dot, end + 1);
             t.flags &= ~kAbbreviation;
           }
         }
