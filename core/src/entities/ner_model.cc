@@ -74,6 +74,8 @@ constexpr AsciiInfoTable kAsciiInfo;
 
 // Case classes.
 enum Cls : uint8_t { kClsLower, kClsCap, kClsCaps, kClsNumber, kClsPunct, kClsOther };
+// The classes whose tokens get the context bag (feature 61).
+inline bool IsCapCls(uint32_t cls) { return cls == kClsCap || cls == kClsCaps; }
 
 struct TokInfo {
   uint32_t lower, exact, shape, sshape;
@@ -881,10 +883,15 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
     // (WordClsFeatures): they are left out here unless this token's class
     // differs (then the tagger takes the word's out again).
     const bool cls_feats = word_feats || !cache || cache->WordCls(doc.word[i]) != c.cls;
-    add(Mix(11, p1.lower));
-    add(Mix(12, n1.lower));
-    add(Mix(13, p2.lower));
-    add(Mix(14, n2.lower));
+    // Nor, without word_feats, those of one neighbour's word (11 .. 14, 61): the
+    // tagger adds them from `info` through its cache (Model::Tag's RowCache).
+    const bool neighbour_feats = word_feats || !cache;
+    if (neighbour_feats) {
+      add(Mix(11, p1.lower));
+      add(Mix(12, n1.lower));
+      add(Mix(13, p2.lower));
+      add(Mix(14, n2.lower));
+    }
     add(Mix(15, p1.sshape, c.sshape));
     add(Mix(16, c.sshape, n1.sshape));
     add(Mix(17, p1.sshape, c.sshape, n1.sshape));
@@ -912,7 +919,7 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
     if (cls_feats) add(Mix(50, c.coarse, c.cls));
     if (word_feats) add(Mix(51, c.fine));
     if (cls_feats) add(Mix(54, c.fine, c.cls));
-    if (c.cls == kClsCap || c.cls == kClsCaps) {
+    if (IsCapCls(c.cls)) {
       // The lower-case words around a capitalized word, as a bag of their
       // word clusters: "the band ... played", "a club ... in the league" say
       // what kind of name it is where the words next to it do not. (The words
@@ -920,7 +927,7 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
       // Russian forces said" read as ORG.)
       const uint32_t from = k > kBagWindow ? k - kBagWindow : 0;
       const uint32_t to = std::min(n, k + kBagWindow + 1);
-      for (uint32_t j = from; j < to; ++j) {
+      for (uint32_t j = from; j < to && neighbour_feats; ++j) {
         const TokInfo& w = info[j + 2];
         if (j != k && w.cls == kClsLower) add(Mix(61, w.fine));
       }
@@ -1368,25 +1375,34 @@ const int8_t* Model::Find(uint32_t key) const {
   return nullptr;
 }
 
+namespace {
+
+// Adds a feature's weights (kNumTags) to acc (a row of kRow).
+inline void AddRow(const int8_t* row, int16_t* acc) {
+#if defined(__GNUC__)  // g++ and clang (em++): 16 sums as one vector, the 17th alone
+  static_assert(kNumTags == 17, "16 tags in a vector, one more");
+  typedef int8_t V16x8 __attribute__((vector_size(16)));
+  typedef int16_t V16x16 __attribute__((vector_size(32)));
+  V16x8 w;
+  V16x16 a;
+  std::memcpy(&w, row, sizeof w);
+  std::memcpy(&a, acc, sizeof a);
+  a += __builtin_convertvector(w, V16x16);
+  std::memcpy(acc, &a, sizeof a);
+  acc[16] = static_cast<int16_t>(acc[16] + row[16]);
+#else
+  for (int t = 0; t < kNumTags; ++t) acc[t] = static_cast<int16_t>(acc[t] + row[t]);
+#endif
+}
+
+}  // namespace
+
 void Model::AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t to,
                        int16_t* acc) const {
+  static_assert(kRow >= 16, "AddRow writes 16 sums at once");
   for (size_t f = from; f < to; ++f) {
     const int8_t* row = Find(feats[f]);
-    if (!row) continue;
-#if defined(__GNUC__)  // g++ and clang (em++): 16 sums as one vector, the 17th alone
-    static_assert(kNumTags == 17 && kRow >= 16, "16 tags in a vector, one more");
-    typedef int8_t V16x8 __attribute__((vector_size(16)));
-    typedef int16_t V16x16 __attribute__((vector_size(32)));
-    V16x8 w;
-    V16x16 a;
-    std::memcpy(&w, row, sizeof w);
-    std::memcpy(&a, acc, sizeof a);
-    a += __builtin_convertvector(w, V16x16);
-    std::memcpy(acc, &a, sizeof a);
-    acc[16] = static_cast<int16_t>(acc[16] + row[16]);
-#else
-    for (int t = 0; t < kNumTags; ++t) acc[t] += row[t];
-#endif
+    if (row) AddRow(row, acc);
   }
 }
 
@@ -1471,6 +1487,35 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
                              &r->rows[static_cast<size_t>(w) * kNumTags]);
       },
       &word_rows_of);
+  // Pass 1's features of one neighbour's word, which FeaturizeWith leaves to
+  // the tagger: 11 .. 14 (the lower-case word at -1, +1, -2, +2) and 61 (the
+  // word cluster of a lower-case word in a capitalized word's context bag).
+  // Their rows by (feature, value), in a direct-mapped cache of at most 40 KB
+  // whatever the input: news repeats the words around its tokens ("the",
+  // "said", ","), so most are found there without a Mix and a Find.
+  struct RowCache {
+    struct Entry {
+      uint32_t value, row;  // row: 0 empty, 1 a feature the model has not, else 2 + its row
+    };
+    const Model* model;
+    uint32_t size = 64;
+    std::vector<Entry> entries;  // 5 tables (features 11 .. 14, 61) of `size`; zeros: empty
+    RowCache(const Model* m, uint32_t words) : model(m) {
+      while (size < 1024 && size < words) size <<= 1;
+      entries.resize(5 * size, Entry{0, 0});
+    }
+    // Feature Mix(id, value)'s weights, or null; `table` is id's (0 .. 4).
+    const int8_t* Get(uint32_t table, uint32_t id, uint32_t value) {
+      Entry& e = entries[table * size + (value & (size - 1))];
+      if (e.value != value || e.row == 0) {
+        const int8_t* r = model->Find(Mix(id, value));
+        e.value = value;
+        e.row = r ? 2 + static_cast<uint32_t>((r - model->rows_) / kNumTags) : 1;
+        return r;
+      }
+      return e.row == 1 ? nullptr : model->rows_ + static_cast<size_t>(e.row - 2) * kNumTags;
+    }
+  } row_cache(this, doc.words());
   struct SpanScore {
     uint32_t begin;
     float s[kNumTypes];
@@ -1531,6 +1576,23 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       const int16_t* word_row = &word_rows[static_cast<size_t>(w) * kNumTags];
       std::copy(word_row, word_row + kNumTags, acc);
       AddWeights(feats, offsets[k], offsets[k + 1], acc);
+      // The features of its neighbours' words (see RowCache), from FeaturizeWith's infos.
+      const TokInfo* in = &infos[k + 2];  // token k's; its neighbours' (or pads) around
+      auto add = [&](const int8_t* r) {
+        if (r) AddRow(r, acc);
+      };
+      add(row_cache.Get(0, 11, in[-1].lower));
+      add(row_cache.Get(1, 12, in[1].lower));
+      add(row_cache.Get(2, 13, in[-2].lower));
+      add(row_cache.Get(3, 14, in[2].lower));
+      if (IsCapCls(in[0].cls)) {
+        const uint32_t from = k > kBagWindow ? k - kBagWindow : 0;
+        const uint32_t to = std::min(n, k + kBagWindow + 1);
+        for (uint32_t j = from; j < to; ++j) {
+          const TokInfo& w = infos[j + 2];
+          if (j != k && w.cls == kClsLower) add(row_cache.Get(4, 61, w.fine));
+        }
+      }
       const uint32_t cls = ClsOf(doc.tokens[begin + k]);
       if (cls != info_cache.WordCls(w)) {
         // The row has WordClsFeatures of another case class: those but 51
