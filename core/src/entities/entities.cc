@@ -2758,7 +2758,7 @@ class Builder {
     // compound is not ("Hispanics", "African-Americans").
     if (!lex_.country.count(f) && !lex_.place.count(f) &&
         (conll != ner::kOrg || In<kPeopleGroups>(f) ||
-         f.find_first_of(" -") != std::string::npos)) {
+         std::any_of(f.begin(), f.end(), [](char ch) { return ch == ' ' || ch == '-'; }))) {
       if (std::string_view g = PeopleGroup(f, country); !g.empty()) return g;
     }
     if (conll == ner::kMisc) {
