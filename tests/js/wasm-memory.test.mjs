@@ -128,7 +128,7 @@ async function warmModule() {
   return {lede, top, memory: lede.memoryBytes()};
 }
 
-test('1.5 MB of generated news: the heap\'s top rises under 9.5x the text over a warm module, none of it for the JSON', async () => {
+test('1.5 MB of generated news: the heap\'s top rises under 9x the text over a warm module, none of it for the JSON', async () => {
   const bytes = Buffer.byteLength(text);
   assert.ok(bytes >= 1.5e6 && bytes < 1.6e6, `${bytes} bytes`);
   const {lede, top} = await warmModule();
@@ -142,9 +142,13 @@ test('1.5 MB of generated news: the heap\'s top rises under 9.5x the text over a
   assert.ok(peak - x('checks') < 0.05, `the JSON raised the heap's top by ${(peak - x('checks')).toFixed(2)}x`);
   // The input is copied in once and kept as the text (no decoded copy).
   assert.ok(x('decode') < 1.3, `decode: heap top ${x('decode').toFixed(2)}x`);
-  // Measured 8.86x (the claims stage; 1 MB of real news: 8.56x, 5 MB: 7.54x),
+  // The entities stage: measured 7.81x (8.44x before the tagger's scores were
+  // one block and the typer scored each group as it came; 1 MB of real news
+  // 8.73x -> 7.63x).
+  assert.ok(x('entities') < 8.2, `entities: heap top ${x('entities').toFixed(2)}x the text`);
+  // Measured 8.62x (the claims stage; 1 MB of real news: 7.66x, 5 MB: 7.11x),
   // over issue #8's 8x: the bound keeps it from growing while that is worked on.
-  assert.ok(peak < 9.5, `heap top ${peak.toFixed(2)}x the text (phases ${JSON.stringify(phases)})`);
+  assert.ok(peak < 9.0, `heap top ${peak.toFixed(2)}x the text (phases ${JSON.stringify(phases)})`);
 });
 
 test('1.5 MB of generated news through analyzeJson: the module\'s memory grows under 7x the text, and the streamed JSON is exact', async () => {

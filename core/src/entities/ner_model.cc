@@ -1406,24 +1406,21 @@ void Model::AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t t
 
 namespace {
 
-// Pass 1's scores: a row of kNumTags sums per token, in blocks of 1024 rows
-// (35 KB, under malloc's mmap threshold), so a long text's rows are neither
-// copied nor given unused room as a doubling vector's would be (up to 3x the
-// rows at its peak).
+// Pass 1's scores: a row of kNumTags sums per token that is not quiet, in
+// one block of the exact size (the tokens are counted first). Freed after
+// pass 2, it leaves one hole that the typer's scores and features fit in; in
+// 1024-row blocks between the span scores' (as before), its holes held
+// neither, and the wasm heap's top rose 1.0x the input past the bytes in use.
 class ScoreRows {
  public:
-  int16_t* Add() {
-    if (n_ % kBlock == 0) blocks_.emplace_back(new int16_t[kBlock * kNumTags]);
-    return &blocks_.back()[(n_++ % kBlock) * kNumTags];
-  }
-  const int16_t* operator[](size_t row) const {
-    return &blocks_[row / kBlock][(row % kBlock) * kNumTags];
-  }
+  ScoreRows() = default;
+  explicit ScoreRows(size_t rows) : rows_(new int16_t[rows * kNumTags]) {}
+  int16_t* Add() { return &rows_[(n_++) * kNumTags]; }
+  const int16_t* operator[](size_t row) const { return &rows_[row * kNumTags]; }
   size_t size() const { return n_; }
 
  private:
-  static constexpr size_t kBlock = 1024;
-  std::vector<std::unique_ptr<int16_t[]>> blocks_;
+  std::unique_ptr<int16_t[]> rows_;
   size_t n_ = 0;
 };
 
@@ -1441,14 +1438,23 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // that are not quiet are kept (`base`, without the history features) for
   // pass 2; quiet tokens are O and cost nothing more.
   std::vector<uint32_t> feats, offsets, hist;
-  // One row of kNumTags per token that is not quiet, in text order: a run of
-  // such tokens has consecutive rows, so no per-token index is kept.
-  ScoreRows base;
   std::vector<float> emissions;
   std::vector<uint8_t> tags(n_doc, 0);  // a tag is < kNumTags (17)
   std::vector<uint8_t> quiet;
   std::vector<bool> all_quiet(n_doc, true);  // a bit a token: kept through both passes
   const auto sequences = Sequences(doc);
+  // The quiet tokens first: pass 1's scores are kept for the others.
+  size_t loud = 0;
+  for (auto [begin, end] : sequences) {
+    Quiet(doc, begin, end, &quiet);
+    for (uint32_t k = begin; k < end; ++k) {
+      all_quiet[k] = quiet[k - begin] != 0;
+      loud += quiet[k - begin] == 0;
+    }
+  }
+  // One row of kNumTags per token that is not quiet, in text order: a run of
+  // such tokens has consecutive rows, so no per-token index is kept.
+  ScoreRows base(loud);
   // The sums of the tags, then zeros. int16 is exact: a token has under 80
   // features (with the history ones and the context bag), each weight within
   // +-127.
@@ -1556,8 +1562,8 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   };
   for (auto [begin, end] : sequences) {
     const uint32_t n = end - begin;
-    Quiet(doc, begin, end, &quiet);
-    std::copy(quiet.begin(), quiet.end(), all_quiet.begin() + begin);
+    quiet.resize(n);
+    for (uint32_t k = 0; k < n; ++k) quiet[k] = all_quiet[begin + k];
     FeaturizeWith(doc, context, begin, end, &feats, &offsets, &quiet, &info_cache,
                   /*word_feats=*/false, /*cluster_dropout=*/0, &infos);
     size_t row = base.size();
@@ -1616,6 +1622,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // Peak memory: pass 2 adds the history features to the kept scores, so the
   // per-word caches of pass 1 are freed before the history is built.
   info_cache.Release();
+  const size_t pass1_spans = span_scores.size();
   std::vector<int16_t>().swap(word_rows);
   // Pass 2: again with the tags pass 1 gave the other occurrences of each word,
   // for the runs that hold a word occurring elsewhere.
@@ -1653,16 +1660,20 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   out.reserve(spans);
   for (auto [begin, end] : sequences) SpansFromTags(&tags[begin], end - begin, begin, &out);
   if (!typer_.empty()) {
-    // Each span's scores: the last ones given for its first token.
-    std::stable_sort(span_scores.begin(), span_scores.end(),
-                     [](const SpanScore& a, const SpanScore& b) { return a.begin < b.begin; });
+    // Each span's scores: the last ones given for its first token, pass 2's
+    // where it re-ran. Each pass gave its spans in text order, each first token
+    // once, so the two lists are walked side by side (no sort, no sort buffer).
     std::vector<float> scores(out.size() * kNumTypes, 0);
-    size_t k = 0;
+    const size_t n1 = pass1_spans, n2 = span_scores.size();
+    size_t k1 = 0, k2 = n1;
     for (size_t s = 0; s < out.size(); ++s) {
-      while (k < span_scores.size() && span_scores[k].begin < out[s].begin) ++k;
-      while (k + 1 < span_scores.size() && span_scores[k + 1].begin == out[s].begin) ++k;
-      if (k < span_scores.size() && span_scores[k].begin == out[s].begin)
-        std::copy(span_scores[k].s, span_scores[k].s + kNumTypes, &scores[s * kNumTypes]);
+      const uint32_t b = out[s].begin;
+      while (k1 < n1 && span_scores[k1].begin < b) ++k1;
+      while (k2 < n2 && span_scores[k2].begin < b) ++k2;
+      const SpanScore* sc = k2 < n2 && span_scores[k2].begin == b   ? &span_scores[k2]
+                            : k1 < n1 && span_scores[k1].begin == b ? &span_scores[k1]
+                                                                    : nullptr;
+      if (sc) std::copy(sc->s, sc->s + kNumTypes, &scores[s * kNumTypes]);
     }
     std::deque<SpanScore>().swap(span_scores);
     typer_.Retype(doc, context, scores.data(), &out);

@@ -181,6 +181,14 @@ void TyperFeatures(const Document& doc, const DocContext& context,
                    const std::vector<uint32_t>& group_of, uint32_t groups,
                    std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
                    bool sorted = true);
+// The same handed to `sink` one group at a time (g ascending; `feats` valid
+// during the call), so that Retype holds no document's worth of features.
+using TyperGroupSink = void (*)(void* sink_context, uint32_t g, const uint32_t* feats,
+                                size_t count);
+void TyperFeatures(const Document& doc, const DocContext& context,
+                   const std::vector<NameSpan>& spans, const float* scores,
+                   const std::vector<uint32_t>& group_of, uint32_t groups, bool sorted,
+                   TyperGroupSink sink, void* sink_context);
 
 // A trained model, loaded from its file bytes.
 class Model {

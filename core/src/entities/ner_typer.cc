@@ -155,6 +155,26 @@ void TyperFeatures(const Document& doc, const DocContext& context,
                    const std::vector<NameSpan>& spans, const float* scores,
                    const std::vector<uint32_t>& group_of, uint32_t groups,
                    std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets, bool sorted) {
+  feats->clear();
+  offsets->assign(1, 0);
+  struct Out {
+    std::vector<uint32_t>* feats;
+    std::vector<uint32_t>* offsets;
+  } out{feats, offsets};
+  TyperFeatures(
+      doc, context, spans, scores, group_of, groups, sorted,
+      [](void* c, uint32_t, const uint32_t* f, size_t count) {
+        auto* o = static_cast<Out*>(c);
+        o->feats->insert(o->feats->end(), f, f + count);
+        o->offsets->push_back(static_cast<uint32_t>(o->feats->size()));
+      },
+      &out);
+}
+
+void TyperFeatures(const Document& doc, const DocContext& context,
+                   const std::vector<NameSpan>& spans, const float* scores,
+                   const std::vector<uint32_t>& group_of, uint32_t groups, bool sorted,
+                   TyperGroupSink sink, void* sink_context) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   // The lower-case hash of each Document word, computed once.
   std::vector<uint32_t> hash_of(doc.words(), 0);
@@ -250,8 +270,6 @@ void TyperFeatures(const Document& doc, const DocContext& context,
     std::partial_sort(top.begin(), top.begin() + k, top.end());
     for (size_t j = 0; j < k; ++j) topic.push_back(top[j].second);
   }
-  feats->clear();
-  offsets->assign(1, 0);
   std::vector<uint32_t> f;
   // Unsorted, a group's features are told apart by an open-addressing set
   // (every feature hash is odd, so 0 marks an empty slot), cheaper than the
@@ -383,20 +401,21 @@ void TyperFeatures(const Document& doc, const DocContext& context,
     if (sorted) {
       std::sort(f.begin(), f.end());
       f.erase(std::unique(f.begin(), f.end()), f.end());
-      feats->insert(feats->end(), f.begin(), f.end());
+      sink(sink_context, g, f.data(), f.size());
     } else {
       size_t cap = 64;
       while (cap < 2 * f.size()) cap *= 2;
       seen.assign(cap, 0);
+      size_t kept = 0;  // each feature's first occurrence, moved down in place
       for (const uint32_t x : f) {
         size_t k = (x >> 1) & (cap - 1);  // (Fmix-mixed bits; the lowest is always 1)
         while (seen[k] && seen[k] != x) k = (k + 1) & (cap - 1);
         if (seen[k]) continue;
         seen[k] = x;
-        feats->push_back(x);
+        f[kept++] = x;
       }
+      sink(sink_context, g, f.data(), kept);
     }
-    offsets->push_back(static_cast<uint32_t>(feats->size()));
   }
 }
 
@@ -477,10 +496,23 @@ void Typer::Scores(const uint32_t* feats, size_t count, int32_t* scores) const {
 void Typer::Retype(const Document& doc, const DocContext& context, const float* scores,
                    std::vector<NameSpan>* spans) const {
   if (empty() || spans->empty()) return;
-  std::vector<uint32_t> group_of, feats, offsets;
+  std::vector<uint32_t> group_of;
   const uint32_t groups = TyperGroups(doc, *spans, &group_of);
-  TyperFeatures(doc, context, *spans, scores, group_of, groups, &feats, &offsets,
-                /*sorted=*/false);
+  // Each group's scores as its features come (peak memory: all the features
+  // of a document at once, in a doubling vector, were 1.0x its text on 1 MB
+  // of news). Unsorted: the int sums do not depend on the order.
+  std::vector<int32_t> group_scores(static_cast<size_t>(groups) * kNumTypes, 0);
+  struct Sum {
+    const Typer* typer;
+    int32_t* scores;
+  } sum{this, group_scores.data()};
+  TyperFeatures(
+      doc, context, *spans, scores, group_of, groups, /*sorted=*/false,
+      [](void* c, uint32_t g, const uint32_t* f, size_t count) {
+        auto* s = static_cast<Sum*>(c);
+        s->typer->Scores(f, count, &s->scores[static_cast<size_t>(g) * kNumTypes]);
+      },
+      &sum);
   // The tagger's majority type of each group, and the typer's verdict.
   std::vector<uint32_t> counts(static_cast<size_t>(groups) * kNumTypes, 0);
   for (size_t s = 0; s < spans->size(); ++s)
@@ -493,8 +525,7 @@ void Typer::Retype(const Document& doc, const DocContext& context, const float* 
     int t0 = 0;
     for (int t = 1; t < kNumTypes; ++t)
       if (c[t] > c[t0]) t0 = t;
-    int32_t sc[kNumTypes];
-    Scores(&feats[offsets[g]], offsets[g + 1] - offsets[g], sc);
+    const int32_t* sc = &group_scores[static_cast<size_t>(g) * kNumTypes];
     int best = 0;
     for (int t = 1; t < kNumTypes; ++t)
       if (sc[t] > sc[best]) best = t;
