@@ -232,6 +232,28 @@ Weights Train(const std::vector<Seq>& seqs, const std::vector<int>& repeat, size
   return m;
 }
 
+// The jackknife: for each of `folds` folds of the documents (doc % folds), a
+// model trained without it tags that fold's sequences; `tagged(s, emissions,
+// tags)` gets each one with that model's emissions and Viterbi tags.
+template <typename Tagged>
+void Jackknife(const std::vector<Seq>& seqs, const std::vector<int>& repeat, size_t nf, int epochs,
+               int folds, Tagged tagged) {
+  std::vector<float> emissions;
+  std::vector<uint8_t> tags;
+  for (int f = 0; f < folds; ++f) {
+    Weights m = Train(seqs, repeat, nf, epochs,
+                      [&](uint32_t d) { return static_cast<int>(d % folds) != f; });
+    for (const Seq& s : seqs) {
+      if (static_cast<int>(s.doc % folds) != f) continue;
+      Emissions(s, m, &emissions);
+      tags.assign(s.gold.size(), 0);
+      ner::Viterbi(emissions.data(), static_cast<uint32_t>(s.gold.size()), m.tw.data(),
+                   tags.data());
+      tagged(s, emissions, tags);
+    }
+  }
+}
+
 // The span typer (ner::Typer), trained on the tagger's spans of each document
 // from models that did not see it (`tags`: per document, per token), so its
 // input is as noisy as in use. One example per group of same-text spans, whose
@@ -457,17 +479,10 @@ int TrainNerCommand(const Args& args) {
   if (folds > 1) {
     std::vector<uint32_t> keys;
     std::vector<Seq> seqs = Featurize(corpus, nullptr, min_count, cluster_dropout, &keys);
-    std::vector<float> emissions;
-    for (int f = 0; f < folds; ++f) {
-      Weights m = Train(seqs, corpus.repeat, keys.size(), epochs,
-                        [&](uint32_t d) { return static_cast<int>(d % folds) != f; });
-      for (const Seq& s : seqs) {
-        if (static_cast<int>(s.doc % folds) != f) continue;
-        Emissions(s, m, &emissions);
-        ner::Viterbi(emissions.data(), static_cast<uint32_t>(s.gold.size()), m.tw.data(),
-                     &pass1[s.doc][s.begin]);
-      }
-    }
+    Jackknife(seqs, corpus.repeat, keys.size(), epochs, folds,
+              [&](const Seq& s, const std::vector<float>&, const std::vector<uint8_t>& tags) {
+                std::copy(tags.begin(), tags.end(), pass1[s.doc].begin() + s.begin);
+              });
   }
   // 3. The model, with the history features.
   std::vector<uint32_t> keys;
@@ -484,19 +499,13 @@ int TrainNerCommand(const Args& args) {
       jack[d].assign(corpus.gold[d].size(), 0);
       jack_em[d].assign(corpus.gold[d].size() * ner::kNumTags, 0);
     }
-    std::vector<float> emissions;
-    for (int f = 0; f < folds; ++f) {
-      Weights h = Train(seqs, corpus.repeat, nf, epochs,
-                        [&](uint32_t d) { return static_cast<int>(d % folds) != f; });
-      for (const Seq& s : seqs) {
-        if (static_cast<int>(s.doc % folds) != f) continue;
-        Emissions(s, h, &emissions);
-        ner::Viterbi(emissions.data(), static_cast<uint32_t>(s.gold.size()), h.tw.data(),
-                     &jack[s.doc][s.begin]);
-        std::copy(emissions.begin(), emissions.end(),
-                  jack_em[s.doc].begin() + static_cast<size_t>(s.begin) * ner::kNumTags);
-      }
-    }
+    Jackknife(
+        seqs, corpus.repeat, nf, epochs, folds,
+        [&](const Seq& s, const std::vector<float>& emissions, const std::vector<uint8_t>& tags) {
+          std::copy(tags.begin(), tags.end(), jack[s.doc].begin() + s.begin);
+          std::copy(emissions.begin(), emissions.end(),
+                    jack_em[s.doc].begin() + static_cast<size_t>(s.begin) * ner::kNumTags);
+        });
     typer = TrainTyper(corpus, jack, jack_em, typer_epochs, typer_margin, typer_features);
   }
   Weights m = Train(seqs, corpus.repeat, nf, epochs, [](uint32_t) { return true; });

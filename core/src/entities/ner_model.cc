@@ -1277,14 +1277,30 @@ void SpansFromTags(const uint8_t* tags, uint32_t n, uint32_t begin, std::vector<
 // f32 transitions[(tags + 1) * tags], u32 keys[features] (ascending),
 // i8 weights[features][tags] (feature-major: one feature's weights are one
 // row, read in place). Version 1 had the weights tag-major; it still loads.
-std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vector<float>& w,
-                             const std::vector<float>& transitions) {
+float Int8Scale(const std::vector<float>& w) {
+  float max = 0;
+  for (float x : w) max = std::max(max, std::fabs(x));
+  return max > 0 ? max / 127.0f : 1.0f;
+}
+
+void AppendInt8Rows(const std::vector<uint32_t>& keys, const std::vector<float>& w, int cols,
+                    float scale, std::string* out) {
   std::vector<size_t> order(keys.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys[a] < keys[b]; });
-  float max = 0;
-  for (float x : w) max = std::max(max, std::fabs(x));
-  float scale = max > 0 ? max / 127.0f : 1.0f;
+  for (size_t i : order) out->append(reinterpret_cast<const char*>(&keys[i]), 4);
+  for (size_t i : order) {
+    for (int c = 0; c < cols; ++c) {
+      float q = std::round(w[i * cols + c] / scale);
+      out->push_back(
+          static_cast<char>(static_cast<int8_t>(std::max(-127.0f, std::min(127.0f, q)))));
+    }
+  }
+}
+
+std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vector<float>& w,
+                             const std::vector<float>& transitions) {
+  const float scale = Int8Scale(w);
   std::string out(kMagic, 4);
   auto put32 = [&](uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); };
   auto putf = [&](float v) { out.append(reinterpret_cast<const char*>(&v), 4); };
@@ -1293,13 +1309,7 @@ std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vecto
   put32(static_cast<uint32_t>(keys.size()));
   putf(scale);
   for (float t : transitions) putf(t);
-  for (size_t i : order) put32(keys[i]);
-  for (size_t i : order) {
-    for (int tag = 0; tag < kNumTags; ++tag) {
-      float q = std::round(w[i * kNumTags + tag] / scale);
-      out.push_back(static_cast<char>(static_cast<int8_t>(std::max(-127.0f, std::min(127.0f, q)))));
-    }
-  }
+  AppendInt8Rows(keys, w, kNumTags, scale, &out);
   return out;
 }
 

@@ -147,6 +147,14 @@ void SpansFromTags(const uint8_t* tags, uint32_t n, uint32_t begin, std::vector<
 // The tagger's emission sums over a span's tokens read as each type (B I .. L,
 // or U): out[type]. `emissions`: n rows of kNumTags.
 void SpanTypeScores(const float* emissions, uint32_t n, float* out);
+// The model files' shared part (the tagger's and the typer's, both written
+// by training): float weights w[i * cols ..] of feature keys[i] as int8 of one
+// scale (the largest |w| / 127), Int8Scale(w); AppendInt8Rows appends the
+// keys ascending as u32, then each one's `cols` int8 weights in that order.
+float Int8Scale(const std::vector<float>& w);
+void AppendInt8Rows(const std::vector<uint32_t>& keys, const std::vector<float>& w, int cols,
+                    float scale, std::string* out);
+
 class Typer {
  public:
   bool Load(std::string_view bytes);  // false (and empty) if malformed

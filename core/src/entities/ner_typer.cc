@@ -424,12 +424,7 @@ void TyperFeatures(const Document& doc, const DocContext& context,
 // i8 weights[features][kNumTypes].
 std::string Typer::Serialize(const std::vector<uint32_t>& keys, const std::vector<float>& w,
                              float margin) {
-  std::vector<size_t> order(keys.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys[a] < keys[b]; });
-  float max = 0;
-  for (float x : w) max = std::max(max, std::fabs(x));
-  const float scale = max > 0 ? max / 127.0f : 1.0f;
+  const float scale = Int8Scale(w);
   std::string out(kTyperMagic, 4);
   auto put32 = [&](uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); };
   auto putf = [&](float v) { out.append(reinterpret_cast<const char*>(&v), 4); };
@@ -437,13 +432,7 @@ std::string Typer::Serialize(const std::vector<uint32_t>& keys, const std::vecto
   put32(static_cast<uint32_t>(keys.size()));
   putf(scale);
   putf(margin);
-  for (size_t i : order) put32(keys[i]);
-  for (size_t i : order) {
-    for (int t = 0; t < kNumTypes; ++t) {
-      float q = std::round(w[i * kNumTypes + t] / scale);
-      out.push_back(static_cast<char>(static_cast<int8_t>(std::max(-127.0f, std::min(127.0f, q)))));
-    }
-  }
+  AppendInt8Rows(keys, w, kNumTypes, scale, &out);
   return out;
 }
 
