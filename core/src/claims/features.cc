@@ -379,12 +379,17 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
   static const uint32_t kBigramSeed = HashFeature("b:");
   for (uint32_t k = 0; k < n; ++k) {
     const Token& t = tokens[begin + k];
-    if (t.kind == TokenKind::kWord) {  // a word's facts depend on its text only
+    // A word's, a punctuation mark's or a quote mark's facts depend on its
+    // text only (no text is a word at one token and punctuation at another).
+    // Punctuation and quote marks are none of the listed words (letters and
+    // $ € £ %) nor end in "iest": their classes are 0, their FactWord none.
+    const bool marks = t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote;
+    if (t.kind == TokenKind::kWord || marks) {
       const uint32_t w = doc_.word[begin + k];
       norm_[k] = doc_.FoldedWord(w);
       if (!word_fact_[w]) {
-        FactWord fact;
-        word_classes_[w] = WordClasses(norm_[k], &fact);
+        FactWord fact = kFwNone;
+        word_classes_[w] = marks ? 0 : WordClasses(norm_[k], &fact);
         word_fact_[w] = static_cast<uint8_t>(1 + fact);
         word_unigram_[w] = HashFeature(norm_[k], kUnigramSeed);
         word_bigram_left_[w] = BigramLeft(norm_[k], kBigramSeed);
@@ -395,15 +400,12 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
       bigram_left_[k] = word_bigram_left_[w];
       continue;
     }
+    // Numbers (by shape) and symbols, token by token.
     std::string_view raw = doc_.Text(t);
     std::string_view folded = doc_.Folded(begin + k);  // FoldWord(raw), folded by the Document
     norm_[k] = t.kind == TokenKind::kNumber ? NumberShape(raw) : folded;
-    // Punctuation and quote marks are none of the listed words (letters and
-    // $ € £ %) nor end in "iest": their classes are 0.
-    // Nor are they any fact word (all have letters).
-    bool marks = t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote;
     FactWord fact = kFwNone;
-    classes_[k] = marks ? 0 : WordClasses(folded, &fact);
+    classes_[k] = WordClasses(folded, &fact);
     fact_[k] = fact;
     unigram_[k] = HashFeature(norm_[k], kUnigramSeed);
     bigram_left_[k] = BigramLeft(norm_[k], kBigramSeed);
@@ -496,9 +498,8 @@ void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32
   {
     size_t n = out->size() - 1;
     float v = n > 0 ? static_cast<float>(1.0 / std::sqrt(static_cast<double>(n))) : 1.0f;
-    for (Feature& f : *out) {
-      if (f.family == FeatureFamily::kWord) f.value = v * kWordScale;
-    }
+    // All but the bias (the first) are word features so far.
+    for (size_t k = 1; k < out->size(); ++k) (*out)[k].value = v * kWordScale;
   }
 
   // Entity types present (when the entity stage found any).

@@ -178,9 +178,9 @@ class ClaimTokens {
   std::vector<std::string_view> norm_;
   std::vector<uint32_t> classes_, unigram_, bigram_left_;
   std::vector<uint8_t> fact_;
-  // Per Document word id, for words (kWord tokens): 1 + the FactWord (0: not
-  // computed yet), classes, unigram hash and bigram left state, computed at
-  // the word's first token.
+  // Per Document word id, for words, punctuation and quote marks: 1 + the
+  // FactWord (0: not computed yet), classes, unigram hash and bigram left
+  // state, computed at the text's first token.
   std::vector<uint8_t> word_fact_;
   std::vector<uint32_t> word_classes_, word_unigram_, word_bigram_left_;
   std::vector<const char*> entity_types_;
