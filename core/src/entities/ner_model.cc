@@ -352,9 +352,16 @@ class InfoCache {
   void* context_;
 };
 
-uint32_t LowerHash(std::string_view w) {
+// LowerHash from byte k of w on, `h` the FNV-1a state of the bytes before it
+// (the loop LowerHash was, one code point at a time: any text).
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+uint32_t
+LowerHashFrom(std::string_view w, size_t k, uint32_t state) {
   Hasher h;
-  for (size_t k = 0; k < w.size();) {
+  h.h = state;
+  while (k < w.size()) {
     const unsigned char b = static_cast<unsigned char>(w[k]);
     if (b < 0x80) {
       h.Add(static_cast<unsigned char>(kAsciiInfo.lower[b]));
@@ -367,6 +374,45 @@ uint32_t LowerHash(std::string_view w) {
     h.Add(Lower(ch));
   }
   return h.Get();
+}
+
+// FNV-1a of the Lower() code points of `w`, finalized (Hasher::Get). ASCII
+// (most words) is read 8 or 4 bytes at a time, lower-cased in one step
+// ('A'..'Z' plus 32 where each byte is below 0x80), then hashed byte by byte
+// in text order: the same value as one code point at a time. The rest of a
+// word from its first byte >= 0x80 on goes to LowerHashFrom.
+inline uint32_t LowerHash(std::string_view w) {
+  const char* p = w.data();
+  const size_t n = w.size();
+  uint32_t h = 2166136261u;
+  size_t k = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  for (; k + 8 <= n; k += 8) {
+    uint64_t x;
+    std::memcpy(&x, p + k, 8);
+    constexpr uint64_t kHigh = 0x8080808080808080ull;
+    if (x & kHigh) return LowerHashFrom(w, k, h);
+    // A byte c < 0x80 plus 0x3F reaches 0x80 when c >= 'A', plus 0x25 when
+    // c > 'Z' (no carry crosses a byte); 0x80 >> 2 is the 32 to add.
+    x |= ((x + 0x3F3F3F3F3F3F3F3Full) & ~(x + 0x2525252525252525ull) & kHigh) >> 2;
+    for (int j = 0; j < 8; ++j) h = (h ^ static_cast<uint32_t>((x >> (8 * j)) & 0xFF)) * 16777619u;
+  }
+  if (k + 4 <= n) {
+    uint32_t x;
+    std::memcpy(&x, p + k, 4);
+    constexpr uint32_t kHigh = 0x80808080u;
+    if (x & kHigh) return LowerHashFrom(w, k, h);
+    x |= ((x + 0x3F3F3F3Fu) & ~(x + 0x25252525u) & kHigh) >> 2;
+    for (int j = 0; j < 4; ++j) h = (h ^ ((x >> (8 * j)) & 0xFF)) * 16777619u;
+    k += 4;
+  }
+#endif
+  for (; k < n; ++k) {
+    const unsigned char b = static_cast<unsigned char>(p[k]);
+    if (b >= 0x80) return LowerHashFrom(w, k, h);
+    h = (h ^ static_cast<unsigned char>(kAsciiInfo.lower[b])) * 16777619u;
+  }
+  return Fmix(h);
 }
 
 constexpr int kMaxPhrase = 6;
@@ -826,7 +872,9 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
   // Token infos with two sentinels on each side.
   std::vector<TokInfo> local;
   std::vector<TokInfo>& info = info_buf ? *info_buf : local;
-  info.assign(n + 4, TokInfo{});
+  // Only the needed infos (below) and the pads are read: the others are not
+  // cleared (most tokens are quiet, far from any other).
+  if (info.size() < n + 4) info.resize(n + 4);
   TokInfo pad{};
   pad.lower = pad.exact = pad.shape = pad.sshape = 0x5EAD;
   pad.cls = kClsOther;
@@ -1403,15 +1451,82 @@ inline void AddRow(const int8_t* row, int16_t* acc) {
 #endif
 }
 
+// g++ and clang (em++) on a little-endian machine: a row's bytes read as
+// int16 lanes, low byte first (Model::AddWeights).
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LEDE_NER_LANES 1
+#else
+#define LEDE_NER_LANES 0
+#endif
+
+// em[t] = acc[t] * scale for the kNumTags sums of a row (kRow) of acc.
+inline void ToFloats(const int16_t* acc, float scale, float* em) {
+#if defined(__GNUC__)  // 16 at once, the 17th alone: the same products
+  typedef int16_t V16x16 __attribute__((vector_size(32)));
+  typedef float F16 __attribute__((vector_size(64)));
+  V16x16 a;
+  std::memcpy(&a, acc, sizeof a);
+  const F16 f = __builtin_convertvector(a, F16) * scale;
+  std::memcpy(em, &f, sizeof f);
+  em[16] = acc[16] * scale;
+#else
+  for (int t = 0; t < kNumTags; ++t) em[t] = acc[t] * scale;
+#endif
+}
+
 }  // namespace
 
 void Model::AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t to,
                        int16_t* acc) const {
   static_assert(kRow >= 16, "AddRow writes 16 sums at once");
-  for (size_t f = from; f < to; ++f) {
-    const int8_t* row = Find(feats[f]);
-    if (row) AddRow(row, acc);
+  // Find, with the model's arrays held in locals: the stores into acc might
+  // alias the members, which the compiler then loaded again for every feature.
+  const uint32_t* keys = keys_;
+  const uint32_t* start = start_.data();
+  const int8_t* rows = rows_;
+  const int shift = shift_;
+  const uint32_t* f = feats.data();
+#if LEDE_NER_LANES  // the sums stay in registers over the features
+  // A row's 16 first int8 weights read as 8 int16 lanes: the even tags are
+  // each lane's low byte (sign-extended by the shifts), the odd ones its high
+  // byte. Summed apart over the features, interleaved back at the end: int16
+  // sums, as AddRow's, without its loads and stores of acc for each feature.
+  typedef int16_t V8x16 __attribute__((vector_size(16)));
+  typedef uint16_t U8x16 __attribute__((vector_size(16)));
+  V8x16 even = {0, 0, 0, 0, 0, 0, 0, 0}, odd = even;
+  int16_t a16 = acc[16];
+#endif
+  for (size_t x = from; x < to; ++x) {
+    const uint32_t key = f[x];
+    if (key == 0) continue;  // 0 is no feature
+    const uint32_t k = key >> shift;
+    for (uint32_t i = start[k], e = start[k + 1]; i < e; ++i) {
+      if (keys[i] == key) {
+        const int8_t* row = rows + static_cast<size_t>(i) * kNumTags;
+#if LEDE_NER_LANES
+        V8x16 w;
+        std::memcpy(&w, row, sizeof w);
+        even += (V8x16)((U8x16)w << 8) >> 8;
+        odd += w >> 8;
+        a16 = static_cast<int16_t>(a16 + row[16]);
+#else
+        AddRow(row, acc);
+#endif
+        break;
+      }
+      if (keys[i] > key) break;
+    }
   }
+#if LEDE_NER_LANES
+  V8x16 lo, hi;
+  std::memcpy(&lo, acc, sizeof lo);
+  std::memcpy(&hi, acc + 8, sizeof hi);
+  lo += __builtin_shufflevector(even, odd, 0, 8, 1, 9, 2, 10, 3, 11);
+  hi += __builtin_shufflevector(even, odd, 4, 12, 5, 13, 6, 14, 7, 15);
+  std::memcpy(acc, &lo, sizeof lo);
+  std::memcpy(acc + 8, &hi, sizeof hi);
+  acc[16] = a16;
+#endif
 }
 
 namespace {
@@ -1546,8 +1661,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
         HistoryFeatures(doc, context, history, i, &hist);
         AddWeights(hist, 0, hist.size(), acc);
       }
-      float* em = &emissions[static_cast<size_t>(i - b) * kNumTags];
-      for (int t = 0; t < kNumTags; ++t) em[t] = acc[t] * scale_;
+      ToFloats(acc, scale_, &emissions[static_cast<size_t>(i - b) * kNumTags]);
     }
     ViterbiRun(emissions.data(), e - b, transitions_.data(), starts, b == begin ? kNumTags : 0,
                e < end, &tags[b], &back);
