@@ -7,6 +7,9 @@
 #include <limits>
 #include <memory>
 #include <unordered_map>
+#if defined(__SSE__)
+#include <xmmintrin.h>
+#endif
 
 #include "data/embedded.h"
 #include "entities/lexicon.h"
@@ -109,16 +112,23 @@ class WordClusters {
   uint8_t Coarse(uint16_t fine) const {
     return fine >= coarse_.size() ? kNoCoarse - (kNoCluster - fine) : coarse_[fine];
   }
+  // Inline, a guard check once the table is there (the decoding is apart:
+  // inlined, it made every call save and restore six registers).
   static const WordClusters& Get() {
-    static const WordClusters clusters = [] {
-      WordClusters c;
-      if (!c.Parse(EmbeddedFile("ner/clusters.bin"))) c = WordClusters();
-      return c;
-    }();
+    static const WordClusters clusters = Load();
     return clusters;
   }
 
  private:
+#if defined(__GNUC__)
+  __attribute__((noinline))
+#endif
+  static WordClusters
+  Load() {
+    WordClusters c;
+    if (!c.Parse(EmbeddedFile("ner/clusters.bin"))) c = WordClusters();
+    return c;
+  }
   // Format: scripts/ner_clusters.mjs. Rice coded fingerprint gaps, then the
   // fine clusters in fixed width; decoded once, on first use.
   bool Parse(std::string_view b) {
@@ -1218,7 +1228,13 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions,
         std::memcpy(&tv, &starts.t[ai][4 * v], sizeof tv);
         const F4 s = s4 + tv;
         const I4 m = s > best[v];  // all ones where s is greater
+#if defined(__SSE__)
+        // MAXPS(s, best) is s where s > best, else best (ties, NaN too): one
+        // instruction for the three of the masks.
+        best[v] = (F4)_mm_max_ps((__m128)s, (__m128)best[v]);
+#else
         best[v] = (F4)(((I4)s & m) | ((I4)best[v] & ~m));
+#endif
         arg[v] = (a4 & m) | (arg[v] & ~m);
       }
     }
