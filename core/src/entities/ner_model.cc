@@ -621,6 +621,11 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower, DocContext
   // (word id << 8) | coarse cluster, one per context word of each token.
   std::vector<uint32_t> pairs;
   const WordClusters& clusters = WordClusters::Get();
+  // The coarse cluster of each Document word, looked up once (the same words
+  // recur around the capitalized ones): kUnseen before, kNone without one.
+  constexpr uint8_t kUnseen = 0xFF, kNone = 0xFE;
+  static_assert(kNoCoarse - 2 <= kNone, "a coarse cluster is below kNone");
+  std::vector<uint8_t> coarse(doc.words(), kUnseen);
   for (uint32_t i = 0; i < n; ++i) {
     if (!HasHistory(doc, i)) continue;
     const uint32_t id = c->Word(doc, i);
@@ -632,8 +637,12 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower, DocContext
     for (uint32_t j = from; j < to; ++j) {
       const Token& t = doc.tokens[j];
       if (j == i || t.kind != TokenKind::kWord || !t.Is(kLower)) continue;
-      const uint16_t fine = clusters.Fine(lower[doc.word[j]]);
-      if (fine != kNoCluster) found[nf++] = id << 8 | clusters.Coarse(fine);
+      uint8_t& cl = coarse[doc.word[j]];
+      if (cl == kUnseen) {
+        const uint16_t fine = clusters.Fine(lower[doc.word[j]]);
+        cl = fine == kNoCluster ? kNone : clusters.Coarse(fine);
+      }
+      if (cl != kNone) found[nf++] = id << 8 | cl;
     }
     pairs.insert(pairs.end(), found, found + nf);
   }
