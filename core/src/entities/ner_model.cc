@@ -905,24 +905,21 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
   info[n + 2] = info[n + 3] = pad2;
   // A token's info is needed when a token that is not quiet lies within
   // kBagWindow of it (its neighbours at +-2, the bag of context words).
-  uint32_t last_loud = UINT32_MAX;  // the last token before k that is not quiet
-  uint32_t next_loud = 0;           // the first token from k on that is not quiet
+  // So the tokens within kBagWindow of each such token, in text order (each
+  // once: `filled` is where the last one's window ended).
+  uint32_t filled = 0;
   for (uint32_t k = 0; k < n; ++k) {
-    bool needed = !quiet;
-    if (!needed) {
-      if (next_loud < k) next_loud = k;
-      while (next_loud < n && (*quiet)[next_loud]) ++next_loud;
-      needed = (next_loud < n && next_loud - k <= kBagWindow) ||
-               (last_loud != UINT32_MAX && k - last_loud <= kBagWindow);
-      if (!(*quiet)[k]) last_loud = k;
-    }
-    if (needed) {
-      const Token& t = doc.tokens[begin + k];
+    if (quiet && (*quiet)[k]) continue;
+    const uint32_t from = std::max(filled, k > kBagWindow ? k - kBagWindow : 0);
+    const uint32_t to = std::min(n, k + kBagWindow + 1);
+    for (uint32_t j = from; j < to; ++j) {
+      const Token& t = doc.tokens[begin + j];
       // The word part only for a token that is scored (the tagger reads it
       // from the cache for its word features), not for a mere neighbour.
-      info[k + 2] =
-          cache ? cache->Get(begin + k, !(quiet && (*quiet)[k])) : Info(doc, t, cluster_dropout);
+      info[j + 2] =
+          cache ? cache->Get(begin + j, !(quiet && (*quiet)[j])) : Info(doc, t, cluster_dropout);
     }
+    filled = to;
   }
   feats->reserve(n * 32);
   offsets->resize(n + 1);
@@ -1040,6 +1037,12 @@ void BuildHistory(const Document& doc, const DocContext& context, const uint8_t*
   }
 }
 
+namespace {
+// The one history feature of a token of case class `cls` (kClsCap or
+// kClsCaps) whose word has no other occurrence with a tag (or no history).
+inline uint32_t NoHistoryFeature(uint32_t cls) { return Mix(40, 99, cls); }
+}  // namespace
+
 void HistoryFeatures(const Document& doc, const DocContext& context, const History* history,
                      uint32_t i, std::vector<uint32_t>* feats) {
   const Token& t = doc.tokens[i];
@@ -1053,7 +1056,7 @@ void HistoryFeatures(const Document& doc, const DocContext& context, const Histo
     for (int k = 0; k < kNumTags; ++k) total += c[k];
   }
   if (total == 0) {
-    feats->push_back(Mix(40, 99, cls));
+    feats->push_back(NoHistoryFeature(cls));
     return;
   }
   // By type (O counts as a type): the majority, and how strong it is. The
@@ -1675,6 +1678,9 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // Tags the tokens [b, e) of a run of tokens that are not quiet, inside the
   // sequence [begin, end) (a quiet token is O, so the runs are independent).
   // `row`: token b's row in base.
+  // HistoryFeatures without a history: NoHistoryFeature of kClsCap, kClsCaps.
+  const int8_t* const no_history[2] = {Find(NoHistoryFeature(kClsCap)),
+                                       Find(NoHistoryFeature(kClsCaps))};
   auto run = [&](uint32_t begin, uint32_t end, uint32_t b, uint32_t e, size_t row,
                  const History* history) {
     emissions.resize(static_cast<size_t>(e - b) * kNumTags);
@@ -1682,9 +1688,14 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       const int16_t* w = base[row + (i - b)];
       for (int t = 0; t < kNumTags; ++t) acc[t] = w[t];
       if (HasHistory(doc, i)) {
-        hist.clear();
-        HistoryFeatures(doc, context, history, i, &hist);
-        AddWeights(hist, 0, hist.size(), acc);
+        if (!history) {  // pass 1: HistoryFeatures' one feature, its row found once
+          const int8_t* r = no_history[doc.tokens[i].Is(kAllCaps) ? 1 : 0];
+          if (r) AddRow(r, acc);
+        } else {
+          hist.clear();
+          HistoryFeatures(doc, context, history, i, &hist);
+          AddWeights(hist, 0, hist.size(), acc);
+        }
       }
       ToFloats(acc, scale_, &emissions[static_cast<size_t>(i - b) * kNumTags]);
     }
