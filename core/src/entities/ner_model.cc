@@ -554,8 +554,10 @@ bool IsListedGivenName(std::string_view word) {
   return bits > 0 && (bits & kListGivenName);
 }
 
-int WordCluster(std::string_view word) {
-  const uint16_t fine = WordClusters::Get().Fine(LowerHash(word));
+int WordCluster(std::string_view word) { return WordClusterOfLower(LowerHash(word)); }
+
+int WordClusterOfLower(uint32_t lower) {
+  const uint16_t fine = WordClusters::Get().Fine(lower);
   return fine == kNoCluster ? -1 : fine;
 }
 
@@ -722,7 +724,8 @@ DocContext BuildDocContext(const Document& doc) {
   // Per Document word id: its lower-case hash and its id here (words that
   // differ only in case share the latter), computed at its first token.
   constexpr uint32_t kNone = UINT32_MAX;
-  std::vector<uint32_t> lower(doc.words(), 0);
+  std::vector<uint32_t>& lower = c.lower;
+  lower.assign(doc.words(), 0);
   std::vector<uint32_t>& word_id = c.word_of;
   word_id.assign(doc.words(), kNone);
   c.lists.word = c.word_bits.word = doc.word.data();
@@ -1838,6 +1841,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     std::deque<SpanScore>().swap(span_scores);
     typer_.Retype(doc, context, scores.data(), &out);
   }
+  std::vector<uint32_t>().swap(context.lower);  // the typer's alone
   if (context_out) *context_out = std::move(context);
   return out;
 }
