@@ -345,8 +345,10 @@ class QuoteSweep {
  public:
   explicit QuoteSweep(const std::vector<Quote>& quotes) : quotes_(quotes), order_(quotes.size()) {
     for (size_t i = 0; i < order_.size(); ++i) order_[i] = i;
-    std::stable_sort(order_.begin(), order_.end(), [&](size_t a, size_t b) {
-      return quotes_[a].span.start < quotes_[b].span.start;
+    // By start, then index (what a stable sort by start gives), in place.
+    std::sort(order_.begin(), order_.end(), [&](size_t a, size_t b) {
+      const uint32_t sa = quotes_[a].span.start, sb = quotes_[b].span.start;
+      return sa != sb ? sa < sb : a < b;
     });
   }
   // The quotes that can overlap `span`, in input order; spans must be asked
@@ -475,6 +477,10 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
   std::vector<Claim> claims;
   const ClaimModel& model = DefaultClaimModel();
   if (!model.ok()) return claims;
+  // Room for a claim a sentence (news makes one of about every other
+  // sentence a claim, a clause-split sentence may make two): the vector's
+  // doubling held the old and the new block at once, the stage's memory peak.
+  claims.reserve(doc.sentences.size());
   ClaimTokens tokens(doc, entities, ClaimTokens::Empty{});
   QuoteSweep sweep(quotes);
   std::vector<std::pair<uint32_t, uint32_t>> clauses;
