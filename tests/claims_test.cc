@@ -46,6 +46,32 @@ TEST(ClaimsTest, ModelIsCompiledInAndSmall) {
   EXPECT_EQ(&m, &DefaultClaimModel()) << "the model is parsed once";
 }
 
+TEST(ClaimsTest, FactWordsComeWithTheClassesFromOneLookUp) {
+  auto fact = [](std::string_view w) {
+    FactWord f = kFwNone;
+    WordClasses(w, &f);
+    return f;
+  };
+  EXPECT_EQ(fact("sept."), kFwMonth);
+  EXPECT_EQ(fact("may"), kFwMonth);
+  EXPECT_EQ(fact("half"), kFwCount);
+  EXPECT_EQ(fact("trillions"), kFwNone);  // a number word the count rule does not list
+  EXPECT_EQ(fact("we'll"), kFwWill);
+  EXPECT_EQ(fact("'ll"), kFwNone);
+  EXPECT_EQ(fact("couldn't"), kFwNot);
+  EXPECT_EQ(fact("cut"), kFwLostCutRaised);
+  EXPECT_EQ(fact("voted"), kFwPassedSignedVoted);
+  EXPECT_EQ(fact("fighters"), kFwNone);
+  // The classes are WordClasses(word)'s, fact word or not.
+  for (std::string_view w :
+       {"may", "cut", "voted", "according", "of", "deadliest", "forty-three"}) {
+    FactWord f;
+    EXPECT_EQ(WordClasses(w, &f), WordClasses(w)) << w;
+  }
+  EXPECT_EQ(WordClasses("of"), 0u);
+  EXPECT_NE(WordClasses("forty-three") & kWcNumberWord, 0u);
+}
+
 TEST(ClaimsTest, FactualNewsSentencesAreClaims) {
   const char* cases[] = {
       "Ukraine said on Monday its forces recaptured 500 square kilometres (193 square miles) in "

@@ -30,6 +30,7 @@ void SplitClauses(const Document& doc, const ClaimTokens& tokens, const Sentence
                   std::vector<std::pair<uint32_t, uint32_t>>* out) {
   uint32_t start = s.begin;
   for (uint32_t i = s.begin; i < s.end; ++i) {
+    if (doc.tokens[i].kind != TokenKind::kPunct) continue;  // ";" and "," are punctuation
     std::string_view t = doc.Text(i);
     bool split = false;
     uint32_t next_start = i + 1;
@@ -83,42 +84,52 @@ struct UnitFacts {
   bool prediction = false, policy = false, event = false, hedged = false;
 };
 
-const std::array<std::string_view, 12> kSpelledCounts = {"two", "three", "four",   "five",
-                                                         "six", "seven", "eight",  "nine",
-                                                         "ten", "dozen", "dozens", "half"};
-
 // Work buffers of ReadFacts and SetReasons, kept over a document's sentences
 // (their vectors were most of the claims stage's allocations).
 struct ClaimScratch {
-  std::vector<std::string_view> words;
   std::vector<uint32_t> index;
+  std::vector<FactWord> facts;
   std::vector<std::pair<double, uint32_t>> ranked_words;
 };
 
 // Rules over the folded words of [begin, end): the claim's types and hedging.
+// The words a rule names are compared as FactWord ids (features.h).
 UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end,
                     ClaimScratch* scratch) {
   UnitFacts f;
-  std::vector<std::string_view>& w = scratch->words;
+  // The tokens but quote marks, and their fact words.
   std::vector<uint32_t>& idx = scratch->index;
-  w.clear();
+  std::vector<FactWord>& fw = scratch->facts;
   idx.clear();
+  fw.clear();
   for (uint32_t i = begin; i < end; ++i) {
-    const Token& t = doc.tokens[i];
-    if (t.kind == TokenKind::kQuote) continue;
-    w.push_back(t.kind == TokenKind::kPunct ? doc.Text(t) : tokens.folded(i));
+    if (doc.tokens[i].kind == TokenKind::kQuote) continue;
     idx.push_back(i);
+    fw.push_back(tokens.fact(i));
   }
-  auto at = [&](size_t k) -> std::string_view { return k < w.size() ? w[k] : std::string_view(); };
-  for (size_t k = 0; k < w.size(); ++k) {
+  const size_t n = idx.size();
+  // The k-th token's word: folded, but punctuation as written.
+  auto at = [&](size_t k) -> std::string_view {
+    if (k >= n) return std::string_view();
+    return doc.tokens[idx[k]].kind == TokenKind::kPunct ? doc.Text(idx[k]) : tokens.folded(idx[k]);
+  };
+  auto fact = [&](size_t k) { return k < n ? fw[k] : kFwNone; };
+  for (size_t k = 0; k < n; ++k) {
     const Token& t = doc.tokens[idx[k]];
-    std::string_view x = w[k];
+    const FactWord xf = fw[k];
     const char* et = tokens.entity_type(idx[k]);
+    const uint32_t c = t.kind == TokenKind::kWord ? tokens.classes(idx[k]) : 0;
+    // Most words (and punctuation) are in no class, no fact word and no
+    // entity: no rule reads them.
+    if (c == 0 && xf == kFwNone && et == nullptr &&
+        (t.kind == TokenKind::kWord || t.kind == TokenKind::kPunct))
+      continue;
+    const std::string_view x = at(k);
     if (et != nullptr) {
       std::string_view e(et);
       if (e == "MONEY" || e == "PERCENT" || e == "QUANTITY") f.quantity = true;
       // "one of a series" is no figure.
-      if (e == "CARDINAL" && !IsYear(doc.Text(t)) && x != "one") f.quantity = true;
+      if (e == "CARDINAL" && !IsYear(doc.Text(t)) && xf != kFwOne) f.quantity = true;
     }
     if (t.kind == TokenKind::kNumber && !IsYear(x)) {
       // "September 28" and "14th" are dates and ranks, not figures.
@@ -126,114 +137,76 @@ UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t beg
           x.size() > 2 && (x.substr(x.size() - 2) == "th" || x.substr(x.size() - 2) == "st" ||
                            x.substr(x.size() - 2) == "nd" || x.substr(x.size() - 2) == "rd");
       // "September 28", "28 September": a date, not a figure.
-      auto month = [&](size_t j) {
-        static const std::array<std::string_view, 21> kMonths = {
-            "january", "february",  "march",   "april",    "may",      "june", "july",
-            "august",  "september", "october", "november", "december", "jan",  "feb",
-            "mar",     "apr",       "jun",     "jul",      "aug",      "sept", "oct"};
-        if (j >= w.size()) return false;
-        std::string_view m = w[j];
-        if (!m.empty() && m.back() == '.') m.remove_suffix(1);
-        for (std::string_view x : kMonths) {
-          if (x == m) return true;
-        }
-        return false;
-      };
-      bool date = (k > 0 && month(k - 1)) || month(k + 1);
+      bool date = (k > 0 && fw[k - 1] == kFwMonth) || fact(k + 1) == kFwMonth;
       if (!ordinal && !date) f.quantity = true;
     }
     if (t.kind == TokenKind::kSymbol && (x == "%" || x == "$")) f.quantity = true;
-    uint32_t c = t.kind == TokenKind::kWord ? tokens.classes(idx[k]) : 0;
     if (c & (kWcPercent | kWcNumberWord)) {
-      bool count = x == "hundred" || x == "hundreds" || x == "thousand" || x == "thousands" ||
-                   x == "million" || x == "millions" || x == "billion" || x == "billions" ||
-                   x == "trillion" || x == "percent" || x == "percentage";
-      for (std::string_view s : kSpelledCounts) count = count || x == s;
-      count = count || x.find('-') != std::string_view::npos;  // "forty-three"
-      if (count) f.quantity = true;
+      // "forty-three" counts too.
+      if (xf == kFwCount || x.find('-') != std::string_view::npos) f.quantity = true;
     }
     // Comparison: "than" (not in "more than 20"), comparative adjectives and
     // superlatives.
-    if (x == "than") {
-      std::string_view before = k > 0 ? at(k - 1) : "";
-      bool bound = (before == "more" || before == "less" || before == "fewer") &&
-                   k + 1 < w.size() && doc.tokens[idx[k + 1]].kind == TokenKind::kNumber;
+    if (xf == kFwThan) {
+      bool bound = k > 0 && fw[k - 1] == kFwMoreLess && k + 1 < n &&
+                   doc.tokens[idx[k + 1]].kind == TokenKind::kNumber;
       if (!bound) f.comparison = true;
-    } else if ((c & kWcComparative) && x != "more" && x != "less" && x != "fewer" && x != "than" &&
-               x != "twice" && x != "longer") {
+    } else if ((c & kWcComparative) && xf != kFwMoreLess && xf != kFwTwiceLonger) {
       f.comparison = true;
-    } else if ((c & kWcSuperlative) && x != "first" && x != "only" && x != "ever" && x != "top" &&
-               x != "most" && x != "least") {
+    } else if ((c & kWcSuperlative) && xf != kFwSuperlativeNot && xf != kFwMostLeast) {
       f.comparison = true;
-    } else if ((x == "most" || x == "least") && k + 1 < w.size() &&
-               doc.tokens[idx[k + 1]].Is(kLower) && WordClasses(at(k + 1)) == 0 &&
-               at(k + 1) != "of") {
+    } else if (xf == kFwMostLeast && k + 1 < n && doc.tokens[idx[k + 1]].Is(kLower) &&
+               WordClasses(at(k + 1)) == 0 && fw[k + 1] != kFwOf) {
       f.comparison = true;  // "most powerful"
     }
-    if ((c & kWcChange) && x != "since" && x != "anymore" && x != "lost" && x != "cut" &&
-        x != "raised" && x != "reduce") {
-      f.change = true;
-    }
-    if (x == "from" && k + 3 < w.size()) {
+    if ((c & kWcChange) && xf != kFwChangeNot && xf != kFwLostCutRaised) f.change = true;
+    if (xf == kFwFrom && k + 3 < n) {
       // "from 40 to 50"
-      for (size_t j = k + 2; j < w.size() && j <= k + 5; ++j) {
+      for (size_t j = k + 2; j < n && j <= k + 5; ++j) {
         // Not clock times: "from 6:00 a.m. to 9:00 a.m.".
-        if (w[j] == "to" && doc.tokens[idx[k + 1]].kind == TokenKind::kNumber &&
-            w[k + 1].find(':') == std::string_view::npos) {
+        if (fw[j] == kFwTo && doc.tokens[idx[k + 1]].kind == TokenKind::kNumber &&
+            at(k + 1).find(':') == std::string_view::npos) {
           f.change = true;
         }
       }
     }
-    if (x == "because" || x == "therefore" || x == "hence" || x == "caused" || x == "causes" ||
-        x == "causing" || x == "triggered" || x == "sparked" || x == "prompted" || x == "fueled" ||
-        x == "fuelled" || x == "blamed" ||
-        ((x == "due" || x == "thanks" || x == "led" || x == "leading" || x == "leads") &&
-         at(k + 1) == "to") ||
-        ((x == "result" || x == "resulted" || x == "results") &&
-         (at(k + 1) == "in" || at(k + 1) == "of" || (k > 0 && at(k - 1) == "a")))) {
+    if (xf == kFwCause || (xf == kFwCauseTo && fact(k + 1) == kFwTo) ||
+        (xf == kFwResult &&
+         (fact(k + 1) == kFwIn || fact(k + 1) == kFwOf || (k > 0 && fw[k - 1] == kFwA)))) {
       f.causal = true;
     }
-    if (x == "will" || x == "won't" || x == "shall" ||
-        (x.size() > 3 && x.substr(x.size() - 3) == "'ll") ||
-        (x == "going" && at(k + 1) == "to" && k + 2 < w.size() &&
-         doc.tokens[idx[k + 2]].Is(kLower) && WordClasses(at(k + 2)) != kWcPolicy) ||
-        x == "expect" || x == "expected" || x == "expects" || x == "forecast" || x == "forecasts" ||
-        x == "predicted" || x == "predicts" || x == "projected" || x == "likely" ||
-        ((x == "plans" || x == "intends" || x == "aims") && at(k + 1) == "to")) {
+    if (xf == kFwWill ||
+        (xf == kFwGoing && fact(k + 1) == kFwTo && k + 2 < n && doc.tokens[idx[k + 2]].Is(kLower) &&
+         WordClasses(at(k + 2)) != kWcPolicy) ||
+        xf == kFwPredict || (xf == kFwPlanTo && fact(k + 1) == kFwTo)) {
       f.prediction = true;
     }
     if (c & kWcPolicy) {
       // "Bill" mid-sentence is a name; "act", "passed", "signed" alone are
       // too common (an "Act" with a capital is a law).
-      bool weak = (x == "bill" && t.Is(kCapitalized) && !t.Is(kSentenceStart)) || x == "act" ||
-                  x == "passed" || x == "signed" || x == "program" || x == "programs" ||
-                  x == "vote" || x == "votes" || x == "voted";
-      if (!weak || (x != "bill" && t.Is(kCapitalized))) f.policy = true;
+      bool weak = (xf == kFwBill && t.Is(kCapitalized) && !t.Is(kSentenceStart)) ||
+                  xf == kFwWeakPolicy || xf == kFwPassedSignedVoted;
+      if (!weak || (xf != kFwBill && t.Is(kCapitalized))) f.policy = true;
     }
-    if ((c & kWcPastAction) && x != "lost" && x != "passed" && x != "signed" && x != "voted" &&
-        x != "raised" && x != "cut" && x != "declined") {
+    if ((c & kWcPastAction) && xf != kFwLostCutRaised && xf != kFwPassedSignedVoted &&
+        xf != kFwDeclined) {
       f.event = true;
     }
     // Hedges: reportedly, allegedly, "according to", "could not be
     // (independently) verified", "claims that", "claiming".
     if (c & kWcHedge) {
-      if (x == "according") {
-        if (at(k + 1) == "to") f.hedged = true;
+      if (xf == kFwAccording) {
+        if (fact(k + 1) == kFwTo) f.hedged = true;
       } else {
         f.hedged = true;
       }
     }
-    if ((x == "verified" || x == "confirmed") && k >= 2) {
+    if (xf == kFwVerified && k >= 2) {
       for (size_t j = k >= 4 ? k - 4 : 0; j < k; ++j) {
-        if (w[j] == "not" || w[j] == "cannot" || w[j] == "couldn't" || w[j] == "can't" ||
-            w[j] == "unable") {
-          f.hedged = true;
-        }
+        if (fw[j] == kFwNot) f.hedged = true;
       }
     }
-    if ((x == "said" || x == "believed" || x == "thought" || x == "rumored") && k > 0 &&
-        (at(k - 1) == "is" || at(k - 1) == "are" || at(k - 1) == "was" || at(k - 1) == "were") &&
-        at(k + 1) == "to") {
+    if (xf == kFwSaid && k > 0 && fw[k - 1] == kFwBe && fact(k + 1) == kFwTo) {
       f.hedged = true;  // "is said to have"
     }
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 
@@ -94,52 +95,114 @@ const ClassEntry kClasses[] = {
     {"percent % per-cent percentage", kWcPercent},
 };
 
+struct FactEntry {
+  const char* words;  // space-separated
+  FactWord fact;
+};
+
+// The words behind FactWord (features.h); each word in one entry.
+const FactEntry kFacts[] = {
+    {"one", kFwOne},
+    {"january february march april may june july august september october november december "
+     "jan feb mar apr jun jul aug sept oct "
+     "january. february. march. april. may. june. july. august. september. october. november. "
+     "december. jan. feb. mar. apr. jun. jul. aug. sept. oct.",
+     kFwMonth},
+    {"hundred hundreds thousand thousands million millions billion billions trillion percent "
+     "percentage two three four five six seven eight nine ten dozen dozens half",
+     kFwCount},
+    {"than", kFwThan},
+    {"more less fewer", kFwMoreLess},
+    {"twice longer", kFwTwiceLonger},
+    {"first only ever top", kFwSuperlativeNot},
+    {"most least", kFwMostLeast},
+    {"of", kFwOf},
+    {"from", kFwFrom},
+    {"to", kFwTo},
+    {"in", kFwIn},
+    {"a", kFwA},
+    {"since anymore reduce", kFwChangeNot},
+    {"lost cut raised", kFwLostCutRaised},
+    {"because therefore hence caused causes causing triggered sparked prompted fueled fuelled "
+     "blamed",
+     kFwCause},
+    {"due thanks led leading leads", kFwCauseTo},
+    {"result resulted results", kFwResult},
+    {"will won't shall", kFwWill},
+    {"going", kFwGoing},
+    {"expect expected expects forecast forecasts predicted predicts projected likely", kFwPredict},
+    {"plans intends aims", kFwPlanTo},
+    {"bill", kFwBill},
+    {"act program programs vote votes", kFwWeakPolicy},
+    {"passed signed voted", kFwPassedSignedVoted},
+    {"declined", kFwDeclined},
+    {"according", kFwAccording},
+    {"verified confirmed", kFwVerified},
+    {"not cannot couldn't can't unable", kFwNot},
+    {"said believed thought rumored", kFwSaid},
+    {"is are was were", kFwBe},
+};
+
 // Scale of the normalized word features: small, so the dense cues (figures,
 // names, comparisons) carry more weight than debate-specific wording. Chosen
 // by 5-fold cross-validation on the training set (F1 0.655 unscaled -> 0.692).
 constexpr float kWordScale = 0.5f;
 
-// The word lists as an open-addressing hash table: FNV-1a, linear probing,
-// at most a quarter full, so a word not listed (most words) usually stops at
-// the first empty slot, and a listed one costs one comparison.
+// Calls f(word) for each word of a space-separated list.
+template <typename F>
+void ForEachWord(std::string_view s, F f) {
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string_view::npos) j = s.size();
+    if (j > i) f(s.substr(i, j - i));
+    i = j + 1;
+  }
+}
+
+// The word lists (classes and fact words) as an open-addressing hash table:
+// FNV-1a, linear probing, at most a quarter full, so a word not listed (most
+// words) usually stops at the first empty slot, and a listed one costs one
+// comparison.
 class ClassTable {
  public:
+  struct Entry {
+    uint32_t cls = 0;
+    FactWord fact = kFwNone;
+  };
+
   ClassTable() {
-    std::unordered_map<std::string_view, uint32_t> classes;
+    std::unordered_map<std::string_view, Entry> words;
     for (const ClassEntry& e : kClasses) {
-      std::string_view s(e.words);
-      size_t i = 0;
-      while (i < s.size()) {
-        size_t j = s.find(' ', i);
-        if (j == std::string_view::npos) j = s.size();
-        if (j > i) classes[s.substr(i, j - i)] |= e.cls;
-        i = j + 1;
-      }
+      ForEachWord(e.words, [&](std::string_view w) { words[w].cls |= e.cls; });
+    }
+    for (const FactEntry& e : kFacts) {
+      ForEachWord(e.words, [&](std::string_view w) { words[w].fact = e.fact; });
     }
     size_t size = 16;
-    while (size < 4 * classes.size()) size *= 2;
+    while (size < 4 * words.size()) size *= 2;
     slots_.resize(size);
     mask_ = size - 1;
-    for (const auto& [word, cls] : classes) {
+    for (const auto& [word, entry] : words) {
       size_t i = Hash(word) & mask_;
       while (!slots_[i].word.empty()) i = (i + 1) & mask_;
-      slots_[i] = Slot{word, cls};
+      slots_[i] = Slot{word, entry};
     }
   }
 
-  // The classes of a listed word, 0 for any other (every listed word has one).
-  uint32_t Find(std::string_view w) const {
+  // The classes and fact word of a listed word; none for any other.
+  Entry Find(std::string_view w) const {
     for (size_t i = Hash(w) & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.word.empty()) return 0;
-      if (s.word == w) return s.cls;
+      if (s.word.empty()) return Entry{};
+      if (s.word == w) return s.entry;
     }
   }
 
  private:
   struct Slot {
     std::string_view word;  // empty: a free slot
-    uint32_t cls = 0;
+    Entry entry;
   };
   static size_t Hash(std::string_view s) { return HashShortKey(s); }
   std::vector<Slot> slots_;
@@ -151,8 +214,12 @@ const ClassTable& Classes() {
   return *t;
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+// True when `s` ends with the literal `suffix`: a compare of a known size, so
+// the compiler inlines it (a string_view compare was a call).
+template <size_t N>
+bool EndsWith(std::string_view s, const char (&suffix)[N]) {
+  constexpr size_t n = N - 1;
+  return s.size() >= n && std::memcmp(s.data() + s.size() - n, suffix, n) == 0;
 }
 
 // A number as the model sees it: by shape, not by value.
@@ -219,18 +286,30 @@ uint32_t HashFeature(std::string_view s, uint32_t seed) {
 
 std::string FoldWord(std::string_view word) { return Fold(word); }
 
-uint32_t WordClasses(std::string_view folded) {
+uint32_t WordClasses(std::string_view folded, FactWord* fact) {
   const ClassTable& t = Classes();
-  uint32_t listed = t.Find(folded);
+  const ClassTable::Entry entry = t.Find(folded);
+  uint32_t listed = entry.cls;
   uint32_t cls = listed;
   // Regular superlatives and comparatives the lists miss ("deadliest").
   if (folded.size() > 5 && EndsWith(folded, "iest")) cls |= kWcSuperlative;
   // "forty-three", "twenty-five": a number word.
-  size_t dash = folded.find('-');
-  if (listed == 0 && dash != std::string_view::npos && dash > 0) {
-    if (t.Find(folded.substr(0, dash)) & kWcNumberWord) cls |= kWcNumberWord;
+  if (listed == 0) {
+    size_t dash = folded.find('-');
+    if (dash != std::string_view::npos && dash > 0 &&
+        (t.Find(folded.substr(0, dash)).cls & kWcNumberWord)) {
+      cls |= kWcNumberWord;
+    }
   }
+  *fact = entry.fact;
+  // "we'll", "it'll": a future as "will" is.
+  if (*fact == kFwNone && folded.size() > 3 && EndsWith(folded, "'ll")) *fact = kFwWill;
   return cls;
+}
+
+uint32_t WordClasses(std::string_view folded) {
+  FactWord fact;
+  return WordClasses(folded, &fact);
 }
 
 std::vector<const char*> TokenEntityTypes(const Document& doc,
@@ -259,7 +338,7 @@ ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entitie
 ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entities, Empty)
     : doc_(doc),
       entities_(entities),
-      word_done_(doc.words(), 0),
+      word_fact_(doc.words(), 0),
       word_classes_(doc.words()),
       word_unigram_(doc.words()),
       word_bigram_left_(doc.words()) {
@@ -278,7 +357,34 @@ namespace {
 inline uint32_t BigramLeft(std::string_view norm, uint32_t bigram_seed) {
   return HashFeature(" ", HashFeature(norm, bigram_seed));
 }
+
+// HashFeature(norm, unigram_seed) in *unigram and BigramLeft(norm,
+// bigram_seed) in *bigram_left, from one pass over the bytes.
+inline void HashNorm(std::string_view norm, uint32_t unigram_seed, uint32_t bigram_seed,
+                     uint32_t* unigram, uint32_t* bigram_left) {
+  uint32_t u = unigram_seed, b = bigram_seed;
+  const auto* p = reinterpret_cast<const unsigned char*>(norm.data());
+  const size_t n = norm.size();
+  size_t i = 0;
+  for (; i + 2 <= n; i += 2) {
+    u = (u ^ p[i]) * 16777619u;
+    b = (b ^ p[i]) * 16777619u;
+    u = (u ^ p[i + 1]) * 16777619u;
+    b = (b ^ p[i + 1]) * 16777619u;
+  }
+  if (i < n) {
+    u = (u ^ p[i]) * 16777619u;
+    b = (b ^ p[i]) * 16777619u;
+  }
+  *unigram = u;
+  *bigram_left = (b ^ static_cast<unsigned char>(' ')) * 16777619u;
+}
 }  // namespace
+
+std::string_view ClaimTokens::norm(uint32_t i) const {
+  const Token& t = doc_.tokens[i];
+  return t.kind == TokenKind::kNumber ? NumberShape(doc_.Text(t)) : doc_.Folded(i);
+}
 
 void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
   const std::vector<Token>& tokens = doc_.tokens;
@@ -288,41 +394,28 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
   }
   begin_ = begin;
   end_ = end;
-  size_t n = end - begin;
-  norm_.resize(n);
-  classes_.resize(n);
-  unigram_.resize(n);
-  bigram_left_.resize(n);
   // Hashed piecewise: FNV over "u:" + norm equals FNV over norm seeded with
   // the state after "u:", without building the string.
   static const uint32_t kUnigramSeed = HashFeature("u:");
   static const uint32_t kBigramSeed = HashFeature("b:");
-  for (uint32_t k = 0; k < n; ++k) {
-    const Token& t = tokens[begin + k];
-    if (t.kind == TokenKind::kWord) {  // a word's facts depend on its text only
-      const uint32_t w = doc_.word[begin + k];
-      norm_[k] = doc_.FoldedWord(w);
-      if (!word_done_[w]) {
-        word_done_[w] = 1;
-        word_classes_[w] = WordClasses(norm_[k]);
-        word_unigram_[w] = HashFeature(norm_[k], kUnigramSeed);
-        word_bigram_left_[w] = BigramLeft(norm_[k], kBigramSeed);
-      }
-      classes_[k] = word_classes_[w];
-      unigram_[k] = word_unigram_[w];
-      bigram_left_[k] = word_bigram_left_[w];
-      continue;
-    }
-    std::string_view raw = doc_.Text(t);
-    std::string_view folded = doc_.Folded(begin + k);  // FoldWord(raw), folded by the Document
-    norm_[k] = t.kind == TokenKind::kNumber ? NumberShape(raw) : folded;
+  for (uint32_t i = begin; i < end; ++i) {
+    const uint32_t w = doc_.word[i];
+    if (word_fact_[w]) continue;
+    // A token's kind is a function of its text (numbers start with a digit,
+    // URLs with http:// or www., which no word does; punctuation, quote marks
+    // and other symbols are told apart by their first character).
     // Punctuation and quote marks are none of the listed words (letters and
-    // $ € £ %) nor end in "iest": their classes are 0.
-    bool marks = t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote;
-    classes_[k] = marks ? 0 : WordClasses(folded);
-    unigram_[k] = HashFeature(norm_[k], kUnigramSeed);
-    bigram_left_[k] = BigramLeft(norm_[k], kBigramSeed);
+    // $ € £ %) nor end in "iest": their classes are 0, their FactWord none.
+    const TokenKind kind = tokens[i].kind;
+    const bool marks = kind == TokenKind::kPunct || kind == TokenKind::kQuote;
+    const std::string_view folded = doc_.FoldedWord(w);
+    const std::string_view as_seen = norm(i);
+    FactWord fact = kFwNone;
+    word_classes_[w] = marks ? 0 : WordClasses(folded, &fact);
+    word_fact_[w] = static_cast<uint8_t>(1 + fact);
+    HashNorm(as_seen, kUnigramSeed, kBigramSeed, &word_unigram_[w], &word_bigram_left_[w]);
   }
+  const size_t n = end - begin;
 
   // The entities over the window's tokens, from the mentions that reach
   // into its bytes [first, last), applied in the order of entities and their
@@ -383,7 +476,8 @@ void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32
       if (raw.find('!') != std::string_view::npos) exclam = true;
       if (raw != "," && raw != "-" && raw != ":") continue;
     }
-    std::string_view norm = tokens.norm(i);
+    const uint32_t w = doc.word[i];
+    std::string_view norm = t.kind == TokenKind::kNumber ? NumberShape(raw) : doc.FoldedWord(w);
     if (t.kind == TokenKind::kSymbol) {
       if (raw == "$" || raw == "\xE2\x82\xAC" || raw == "\xC2\xA3") money_symbol = true;
       if (raw == "%") percent_symbol = true;
@@ -396,13 +490,14 @@ void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32
         ++caps_inner;
       }
       first_word = false;
-      classes |= tokens.classes(i);  // a word's norm is its folded text
+      classes |= tokens.word_classes(w);  // a word's norm is its folded text
       if (norm.size() > 5 && EndsWith(norm, "ed") && !t.Is(kCapitalized)) past_ed = true;
     }
     if (tokens.entity_type(i) != nullptr) ++entity_tokens;
-    if (t.kind != TokenKind::kPunct) AddHash(out, tokens.unigram(i), FeatureFamily::kWord, 1, i);
+    if (t.kind != TokenKind::kPunct)
+      AddHash(out, tokens.word_unigram(w), FeatureFamily::kWord, 1, i);
     AddHash(out, HashFeature(norm, left), FeatureFamily::kWord, 1, prev_token);
-    left = tokens.bigram_left(i);
+    left = tokens.word_bigram_left(w);
     prev_token = i;
   }
   AddHash(out, HashFeature("</s>", left), FeatureFamily::kWord, 1, prev_token);
@@ -411,9 +506,9 @@ void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32
   {
     size_t n = out->size() - 1;
     float v = n > 0 ? static_cast<float>(1.0 / std::sqrt(static_cast<double>(n))) : 1.0f;
-    for (Feature& f : *out) {
-      if (f.family == FeatureFamily::kWord) f.value = v * kWordScale;
-    }
+    // All but the bias (the first) are word features so far.
+    const float value = v * kWordScale;
+    for (Feature *f = out->data() + 1, *e = out->data() + out->size(); f < e; ++f) f->value = value;
   }
 
   // Entity types present (when the entity stage found any).

@@ -655,6 +655,7 @@ class Scanner {
     uint8_t& start = starts_[d_.word[i]];
     if (start == kStartNo) return false;
     if (start == kStartDash) return true;
+    if (start >= kStartWord) return Frequent(static_cast<Opener>(start - kStartWord), i);
     if (T(i).size() > 48) {
       start = kStartNo;
       return false;
@@ -664,10 +665,10 @@ class Scanner {
     // period.
     std::string_view w = d_.Folded(i);
     if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
-    if (start == kStartWord) return Frequent(w, i);
     if (kStarts.count(w)) {
-      start = kStartWord;
-      return Frequent(w, i);
+      const Opener o = OpenerOf(w);
+      start = static_cast<uint8_t>(kStartWord + o);
+      return Frequent(o, i);
     }
     size_t dash = w.find('-');  // "six-month-old", "second-largest", "twenty-five"
     start = dash != std::string_view::npos && dash > 0 && kStarts.count(w.substr(0, dash))
@@ -676,31 +677,73 @@ class Scanner {
     return start == kStartDash;
   }
 
+  // The commonest starting words, which begin a figure only before certain
+  // words (Frequent), by what they need after them; kAny: any starting word
+  // else. A starting word's is found once per Document word (starts_).
+  enum Opener : uint8_t {
+    kAny,
+    kThe,
+    kIn,
+    kAt,
+    kAs,
+    kNo,
+    kComparative,
+    kUpOrClose,
+    kUpwards,
+    kWellOrJust,
+    kArticle,
+    kApprox
+  };
+  static Opener OpenerOf(std::string_view w) {
+    if (w.size() > 7) return kAny;
+    if (w == "the"sv) return kThe;
+    if (w == "in"sv) return kIn;
+    if (w == "at"sv) return kAt;
+    if (w == "as"sv) return kAs;
+    if (w == "no"sv || w == "not"sv) return kNo;
+    if (w == "more"sv || w == "less"sv || w == "fewer"sv) return kComparative;
+    if (w == "up"sv || w == "close"sv) return kUpOrClose;
+    if (w == "upwards"sv) return kUpwards;
+    if (w == "well"sv || w == "just"sv) return kWellOrJust;
+    if (w == "a"sv || w == "an"sv) return kArticle;
+    if (w == "some"sv || w == "about"sv || w == "over"sv || w == "under"sv || w == "above"sv ||
+        w == "below"sv || w == "around"sv || w == "nearly"sv || w == "almost"sv || w == "roughly"sv)
+      return kApprox;
+    return kAny;
+  }
+
   // The commonest starting words begin a figure only before certain words:
   // "the past", "at least", "more than", "a dozen" / "a week" / "a 10-km".
-  bool Frequent(std::string_view w, uint32_t i) const {
-    if (w.size() > 7) return true;
+  bool Frequent(Opener o, uint32_t i) const {
+    if (o == kAny) return true;
     auto next = [&]() { return L(i + 1); };
-    if (w == "the"sv) {
-      const std::string_view x = next();
-      return x == "past"sv || x == "last"sv || x == "previous"sv || x == "next"sv ||
-             x == "coming"sv || x == "first"sv || x == "final"sv || x == "weekend"sv;
+    switch (o) {
+      case kThe: {
+        const std::string_view x = next();
+        return x == "past"sv || x == "last"sv || x == "previous"sv || x == "next"sv ||
+               x == "coming"sv || x == "first"sv || x == "final"sv || x == "weekend"sv;
+      }
+      case kIn:
+        return next() == "excess"sv;
+      case kAt:
+        return next() == "least"sv || next() == "most"sv;
+      case kAs:
+        return next() == "many"sv || next() == "much"sv;
+      case kNo:
+        return next() == "fewer"sv || next() == "less"sv || next() == "more"sv;
+      case kComparative:
+        return next() == "than"sv;
+      case kUpOrClose:
+        return next() == "to"sv;
+      case kUpwards:
+        return next() == "of"sv;
+      case kWellOrJust:
+        return next() == "over"sv || next() == "under"sv;
+      default:
+        break;
     }
-    if (w == "in"sv) return next() == "excess"sv;
-    if (w == "at"sv) return next() == "least"sv || next() == "most"sv;
-    if (w == "as"sv) return next() == "many"sv || next() == "much"sv;
-    if (w == "no"sv || w == "not"sv)
-      return next() == "fewer"sv || next() == "less"sv || next() == "more"sv;
-    if (w == "more"sv || w == "less"sv || w == "fewer"sv) return next() == "than"sv;
-    if (w == "up"sv || w == "close"sv) return next() == "to"sv;
-    if (w == "upwards"sv) return next() == "of"sv;
-    if (w == "well"sv || w == "just"sv) return next() == "over"sv || next() == "under"sv;
     // "a week", "a dozen", "a 10-km", "a few hours"; "about 20", "over $5m".
-    bool article = w == "a"sv || w == "an"sv;
-    bool approx = w == "some"sv || w == "about"sv || w == "over"sv || w == "under"sv ||
-                  w == "above"sv || w == "below"sv || w == "around"sv || w == "nearly"sv ||
-                  w == "almost"sv || w == "roughly"sv;
-    if (!article && !approx) return true;
+    const bool article = o == kArticle, approx = o == kApprox;
     if (i + 1 >= se_) return false;
     const Token& n = Tok(i + 1);
     if (n.kind == TokenKind::kNumber || n.kind == TokenKind::kSymbol) return true;
@@ -1181,17 +1224,20 @@ class Scanner {
       }
     }
     Approx approx = Approx::kExact;
-    static const WordSet kApproxFirst = [] {
-      WordSet set;
+    // The first word of each of kApproxWords: MatchWords matches only those
+    // whose first word is L(j)'s.
+    static const std::vector<std::string_view> kApproxFirst = [] {
+      std::vector<std::string_view> first;
       for (const ApproxWord& a : kApproxWords) {
         std::string_view w(a.words);
-        set.insert(w.substr(0, w.find(' ')));
+        first.push_back(w.substr(0, w.find(' ')));
       }
-      return set;
+      return first;
     }();
-    for (const ApproxWord& a : kApproxWords) {
-      if (!kApproxFirst.count(L(j))) break;
-      if (a.approx == Approx::kExact) continue;
+    const std::string_view first = L(j);
+    for (size_t k = 0; k < kApproxFirst.size(); ++k) {
+      const ApproxWord& a = kApproxWords[k];
+      if (a.approx == Approx::kExact || kApproxFirst[k] != first) continue;
       uint32_t n = MatchWords(j, a.words);
       if (n > 0) {
         approx = a.approx;
@@ -1476,8 +1522,9 @@ class Scanner {
 
   const Document& d_;
   // MayStart's look-up per Document word id: not done yet, not a starting
-  // word, in the starting words (Frequent decides), or its part before a dash is.
-  enum : uint8_t { kStartUnknown, kStartNo, kStartWord, kStartDash };
+  // word, its part before a dash is one, or kStartWord + its Opener (a
+  // starting word: Frequent decides).
+  enum : uint8_t { kStartUnknown, kStartNo, kStartDash, kStartWord };
   mutable std::vector<uint8_t> starts_;
   uint32_t sb_ = 0, se_ = 0;  // the token range of the current sentence
 };

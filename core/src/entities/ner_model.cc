@@ -7,6 +7,9 @@
 #include <limits>
 #include <memory>
 #include <unordered_map>
+#if defined(__SSE__)
+#include <xmmintrin.h>
+#endif
 
 #include "data/embedded.h"
 #include "entities/lexicon.h"
@@ -109,16 +112,23 @@ class WordClusters {
   uint8_t Coarse(uint16_t fine) const {
     return fine >= coarse_.size() ? kNoCoarse - (kNoCluster - fine) : coarse_[fine];
   }
+  // Inline, a guard check once the table is there (the decoding is apart:
+  // inlined, it made every call save and restore six registers).
   static const WordClusters& Get() {
-    static const WordClusters clusters = [] {
-      WordClusters c;
-      if (!c.Parse(EmbeddedFile("ner/clusters.bin"))) c = WordClusters();
-      return c;
-    }();
+    static const WordClusters clusters = Load();
     return clusters;
   }
 
  private:
+#if defined(__GNUC__)
+  __attribute__((noinline))
+#endif
+  static WordClusters
+  Load() {
+    WordClusters c;
+    if (!c.Parse(EmbeddedFile("ner/clusters.bin"))) c = WordClusters();
+    return c;
+  }
   // Format: scripts/ner_clusters.mjs. Rice coded fingerprint gaps, then the
   // fine clusters in fixed width; decoded once, on first use.
   bool Parse(std::string_view b) {
@@ -352,9 +362,16 @@ class InfoCache {
   void* context_;
 };
 
-uint32_t LowerHash(std::string_view w) {
+// LowerHash from byte k of w on, `h` the FNV-1a state of the bytes before it
+// (the loop LowerHash was, one code point at a time: any text).
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+uint32_t
+LowerHashFrom(std::string_view w, size_t k, uint32_t state) {
   Hasher h;
-  for (size_t k = 0; k < w.size();) {
+  h.h = state;
+  while (k < w.size()) {
     const unsigned char b = static_cast<unsigned char>(w[k]);
     if (b < 0x80) {
       h.Add(static_cast<unsigned char>(kAsciiInfo.lower[b]));
@@ -367,6 +384,45 @@ uint32_t LowerHash(std::string_view w) {
     h.Add(Lower(ch));
   }
   return h.Get();
+}
+
+// FNV-1a of the Lower() code points of `w`, finalized (Hasher::Get). ASCII
+// (most words) is read 8 or 4 bytes at a time, lower-cased in one step
+// ('A'..'Z' plus 32 where each byte is below 0x80), then hashed byte by byte
+// in text order: the same value as one code point at a time. The rest of a
+// word from its first byte >= 0x80 on goes to LowerHashFrom.
+inline uint32_t LowerHash(std::string_view w) {
+  const char* p = w.data();
+  const size_t n = w.size();
+  uint32_t h = 2166136261u;
+  size_t k = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  for (; k + 8 <= n; k += 8) {
+    uint64_t x;
+    std::memcpy(&x, p + k, 8);
+    constexpr uint64_t kHigh = 0x8080808080808080ull;
+    if (x & kHigh) return LowerHashFrom(w, k, h);
+    // A byte c < 0x80 plus 0x3F reaches 0x80 when c >= 'A', plus 0x25 when
+    // c > 'Z' (no carry crosses a byte); 0x80 >> 2 is the 32 to add.
+    x |= ((x + 0x3F3F3F3F3F3F3F3Full) & ~(x + 0x2525252525252525ull) & kHigh) >> 2;
+    for (int j = 0; j < 8; ++j) h = (h ^ static_cast<uint32_t>((x >> (8 * j)) & 0xFF)) * 16777619u;
+  }
+  if (k + 4 <= n) {
+    uint32_t x;
+    std::memcpy(&x, p + k, 4);
+    constexpr uint32_t kHigh = 0x80808080u;
+    if (x & kHigh) return LowerHashFrom(w, k, h);
+    x |= ((x + 0x3F3F3F3Fu) & ~(x + 0x25252525u) & kHigh) >> 2;
+    for (int j = 0; j < 4; ++j) h = (h ^ ((x >> (8 * j)) & 0xFF)) * 16777619u;
+    k += 4;
+  }
+#endif
+  for (; k < n; ++k) {
+    const unsigned char b = static_cast<unsigned char>(p[k]);
+    if (b >= 0x80) return LowerHashFrom(w, k, h);
+    h = (h ^ static_cast<unsigned char>(kAsciiInfo.lower[b])) * 16777619u;
+  }
+  return Fmix(h);
 }
 
 constexpr int kMaxPhrase = 6;
@@ -498,8 +554,10 @@ bool IsListedGivenName(std::string_view word) {
   return bits > 0 && (bits & kListGivenName);
 }
 
-int WordCluster(std::string_view word) {
-  const uint16_t fine = WordClusters::Get().Fine(LowerHash(word));
+int WordCluster(std::string_view word) { return WordClusterOfLower(LowerHash(word)); }
+
+int WordClusterOfLower(uint32_t lower) {
+  const uint16_t fine = WordClusters::Get().Fine(lower);
   return fine == kNoCluster ? -1 : fine;
 }
 
@@ -565,6 +623,11 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower, DocContext
   // (word id << 8) | coarse cluster, one per context word of each token.
   std::vector<uint32_t> pairs;
   const WordClusters& clusters = WordClusters::Get();
+  // The coarse cluster of each Document word, looked up once (the same words
+  // recur around the capitalized ones): kUnseen before, kNone without one.
+  constexpr uint8_t kUnseen = 0xFF, kNone = 0xFE;
+  static_assert(kNoCoarse - 2 <= kNone, "a coarse cluster is below kNone");
+  std::vector<uint8_t> coarse(doc.words(), kUnseen);
   for (uint32_t i = 0; i < n; ++i) {
     if (!HasHistory(doc, i)) continue;
     const uint32_t id = c->Word(doc, i);
@@ -576,8 +639,12 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower, DocContext
     for (uint32_t j = from; j < to; ++j) {
       const Token& t = doc.tokens[j];
       if (j == i || t.kind != TokenKind::kWord || !t.Is(kLower)) continue;
-      const uint16_t fine = clusters.Fine(lower[doc.word[j]]);
-      if (fine != kNoCluster) found[nf++] = id << 8 | clusters.Coarse(fine);
+      uint8_t& cl = coarse[doc.word[j]];
+      if (cl == kUnseen) {
+        const uint16_t fine = clusters.Fine(lower[doc.word[j]]);
+        cl = fine == kNoCluster ? kNone : clusters.Coarse(fine);
+      }
+      if (cl != kNone) found[nf++] = id << 8 | cl;
     }
     pairs.insert(pairs.end(), found, found + nf);
   }
@@ -657,7 +724,8 @@ DocContext BuildDocContext(const Document& doc) {
   // Per Document word id: its lower-case hash and its id here (words that
   // differ only in case share the latter), computed at its first token.
   constexpr uint32_t kNone = UINT32_MAX;
-  std::vector<uint32_t> lower(doc.words(), 0);
+  std::vector<uint32_t>& lower = c.lower;
+  lower.assign(doc.words(), 0);
   std::vector<uint32_t>& word_id = c.word_of;
   word_id.assign(doc.words(), kNone);
   c.lists.word = c.word_bits.word = doc.word.data();
@@ -826,7 +894,9 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
   // Token infos with two sentinels on each side.
   std::vector<TokInfo> local;
   std::vector<TokInfo>& info = info_buf ? *info_buf : local;
-  info.assign(n + 4, TokInfo{});
+  // Only the needed infos (below) and the pads are read: the others are not
+  // cleared (most tokens are quiet, far from any other).
+  if (info.size() < n + 4) info.resize(n + 4);
   TokInfo pad{};
   pad.lower = pad.exact = pad.shape = pad.sshape = 0x5EAD;
   pad.cls = kClsOther;
@@ -838,24 +908,21 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
   info[n + 2] = info[n + 3] = pad2;
   // A token's info is needed when a token that is not quiet lies within
   // kBagWindow of it (its neighbours at +-2, the bag of context words).
-  uint32_t last_loud = UINT32_MAX;  // the last token before k that is not quiet
-  uint32_t next_loud = 0;           // the first token from k on that is not quiet
+  // So the tokens within kBagWindow of each such token, in text order (each
+  // once: `filled` is where the last one's window ended).
+  uint32_t filled = 0;
   for (uint32_t k = 0; k < n; ++k) {
-    bool needed = !quiet;
-    if (!needed) {
-      if (next_loud < k) next_loud = k;
-      while (next_loud < n && (*quiet)[next_loud]) ++next_loud;
-      needed = (next_loud < n && next_loud - k <= kBagWindow) ||
-               (last_loud != UINT32_MAX && k - last_loud <= kBagWindow);
-      if (!(*quiet)[k]) last_loud = k;
-    }
-    if (needed) {
-      const Token& t = doc.tokens[begin + k];
+    if (quiet && (*quiet)[k]) continue;
+    const uint32_t from = std::max(filled, k > kBagWindow ? k - kBagWindow : 0);
+    const uint32_t to = std::min(n, k + kBagWindow + 1);
+    for (uint32_t j = from; j < to; ++j) {
+      const Token& t = doc.tokens[begin + j];
       // The word part only for a token that is scored (the tagger reads it
       // from the cache for its word features), not for a mere neighbour.
-      info[k + 2] =
-          cache ? cache->Get(begin + k, !(quiet && (*quiet)[k])) : Info(doc, t, cluster_dropout);
+      info[j + 2] =
+          cache ? cache->Get(begin + j, !(quiet && (*quiet)[j])) : Info(doc, t, cluster_dropout);
     }
+    filled = to;
   }
   feats->reserve(n * 32);
   offsets->resize(n + 1);
@@ -973,6 +1040,12 @@ void BuildHistory(const Document& doc, const DocContext& context, const uint8_t*
   }
 }
 
+namespace {
+// The one history feature of a token of case class `cls` (kClsCap or
+// kClsCaps) whose word has no other occurrence with a tag (or no history).
+inline uint32_t NoHistoryFeature(uint32_t cls) { return Mix(40, 99, cls); }
+}  // namespace
+
 void HistoryFeatures(const Document& doc, const DocContext& context, const History* history,
                      uint32_t i, std::vector<uint32_t>* feats) {
   const Token& t = doc.tokens[i];
@@ -986,7 +1059,7 @@ void HistoryFeatures(const Document& doc, const DocContext& context, const Histo
     for (int k = 0; k < kNumTags; ++k) total += c[k];
   }
   if (total == 0) {
-    feats->push_back(Mix(40, 99, cls));
+    feats->push_back(NoHistoryFeature(cls));
     return;
   }
   // By type (O counts as a type): the majority, and how strong it is. The
@@ -1170,7 +1243,13 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions,
         std::memcpy(&tv, &starts.t[ai][4 * v], sizeof tv);
         const F4 s = s4 + tv;
         const I4 m = s > best[v];  // all ones where s is greater
+#if defined(__SSE__)
+        // MAXPS(s, best) is s where s > best, else best (ties, NaN too): one
+        // instruction for the three of the masks.
+        best[v] = (F4)_mm_max_ps((__m128)s, (__m128)best[v]);
+#else
         best[v] = (F4)(((I4)s & m) | ((I4)best[v] & ~m));
+#endif
         arg[v] = (a4 & m) | (arg[v] & ~m);
       }
     }
@@ -1403,15 +1482,82 @@ inline void AddRow(const int8_t* row, int16_t* acc) {
 #endif
 }
 
+// g++ and clang (em++) on a little-endian machine: a row's bytes read as
+// int16 lanes, low byte first (Model::AddWeights).
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LEDE_NER_LANES 1
+#else
+#define LEDE_NER_LANES 0
+#endif
+
+// em[t] = acc[t] * scale for the kNumTags sums of a row (kRow) of acc.
+inline void ToFloats(const int16_t* acc, float scale, float* em) {
+#if defined(__GNUC__)  // 16 at once, the 17th alone: the same products
+  typedef int16_t V16x16 __attribute__((vector_size(32)));
+  typedef float F16 __attribute__((vector_size(64)));
+  V16x16 a;
+  std::memcpy(&a, acc, sizeof a);
+  const F16 f = __builtin_convertvector(a, F16) * scale;
+  std::memcpy(em, &f, sizeof f);
+  em[16] = acc[16] * scale;
+#else
+  for (int t = 0; t < kNumTags; ++t) em[t] = acc[t] * scale;
+#endif
+}
+
 }  // namespace
 
 void Model::AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t to,
                        int16_t* acc) const {
   static_assert(kRow >= 16, "AddRow writes 16 sums at once");
-  for (size_t f = from; f < to; ++f) {
-    const int8_t* row = Find(feats[f]);
-    if (row) AddRow(row, acc);
+  // Find, with the model's arrays held in locals: the stores into acc might
+  // alias the members, which the compiler then loaded again for every feature.
+  const uint32_t* keys = keys_;
+  const uint32_t* start = start_.data();
+  const int8_t* rows = rows_;
+  const int shift = shift_;
+  const uint32_t* f = feats.data();
+#if LEDE_NER_LANES  // the sums stay in registers over the features
+  // A row's 16 first int8 weights read as 8 int16 lanes: the even tags are
+  // each lane's low byte (sign-extended by the shifts), the odd ones its high
+  // byte. Summed apart over the features, interleaved back at the end: int16
+  // sums, as AddRow's, without its loads and stores of acc for each feature.
+  typedef int16_t V8x16 __attribute__((vector_size(16)));
+  typedef uint16_t U8x16 __attribute__((vector_size(16)));
+  V8x16 even = {0, 0, 0, 0, 0, 0, 0, 0}, odd = even;
+  int16_t a16 = acc[16];
+#endif
+  for (size_t x = from; x < to; ++x) {
+    const uint32_t key = f[x];
+    if (key == 0) continue;  // 0 is no feature
+    const uint32_t k = key >> shift;
+    for (uint32_t i = start[k], e = start[k + 1]; i < e; ++i) {
+      if (keys[i] == key) {
+        const int8_t* row = rows + static_cast<size_t>(i) * kNumTags;
+#if LEDE_NER_LANES
+        V8x16 w;
+        std::memcpy(&w, row, sizeof w);
+        even += (V8x16)((U8x16)w << 8) >> 8;
+        odd += w >> 8;
+        a16 = static_cast<int16_t>(a16 + row[16]);
+#else
+        AddRow(row, acc);
+#endif
+        break;
+      }
+      if (keys[i] > key) break;
+    }
   }
+#if LEDE_NER_LANES
+  V8x16 lo, hi;
+  std::memcpy(&lo, acc, sizeof lo);
+  std::memcpy(&hi, acc + 8, sizeof hi);
+  lo += __builtin_shufflevector(even, odd, 0, 8, 1, 9, 2, 10, 3, 11);
+  hi += __builtin_shufflevector(even, odd, 4, 12, 5, 13, 6, 14, 7, 15);
+  std::memcpy(acc, &lo, sizeof lo);
+  std::memcpy(acc + 8, &hi, sizeof hi);
+  acc[16] = a16;
+#endif
 }
 
 namespace {
@@ -1535,6 +1681,9 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // Tags the tokens [b, e) of a run of tokens that are not quiet, inside the
   // sequence [begin, end) (a quiet token is O, so the runs are independent).
   // `row`: token b's row in base.
+  // HistoryFeatures without a history: NoHistoryFeature of kClsCap, kClsCaps.
+  const int8_t* const no_history[2] = {Find(NoHistoryFeature(kClsCap)),
+                                       Find(NoHistoryFeature(kClsCaps))};
   auto run = [&](uint32_t begin, uint32_t end, uint32_t b, uint32_t e, size_t row,
                  const History* history) {
     emissions.resize(static_cast<size_t>(e - b) * kNumTags);
@@ -1542,12 +1691,16 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       const int16_t* w = base[row + (i - b)];
       for (int t = 0; t < kNumTags; ++t) acc[t] = w[t];
       if (HasHistory(doc, i)) {
-        hist.clear();
-        HistoryFeatures(doc, context, history, i, &hist);
-        AddWeights(hist, 0, hist.size(), acc);
+        if (!history) {  // pass 1: HistoryFeatures' one feature, its row found once
+          const int8_t* r = no_history[doc.tokens[i].Is(kAllCaps) ? 1 : 0];
+          if (r) AddRow(r, acc);
+        } else {
+          hist.clear();
+          HistoryFeatures(doc, context, history, i, &hist);
+          AddWeights(hist, 0, hist.size(), acc);
+        }
       }
-      float* em = &emissions[static_cast<size_t>(i - b) * kNumTags];
-      for (int t = 0; t < kNumTags; ++t) em[t] = acc[t] * scale_;
+      ToFloats(acc, scale_, &emissions[static_cast<size_t>(i - b) * kNumTags]);
     }
     ViterbiRun(emissions.data(), e - b, transitions_.data(), starts, b == begin ? kNumTags : 0,
                e < end, &tags[b], &back);
@@ -1688,6 +1841,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     std::deque<SpanScore>().swap(span_scores);
     typer_.Retype(doc, context, scores.data(), &out);
   }
+  std::vector<uint32_t>().swap(context.lower);  // the typer's alone
   if (context_out) *context_out = std::move(context);
   return out;
 }

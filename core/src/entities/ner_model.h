@@ -68,6 +68,11 @@ struct DocContext {
   // Document word none of whose tokens is a word or takes part in the history.
   std::vector<uint32_t> word_of;
   uint32_t words = 0;  // distinct lower-case words
+  // Per Document word id: the hash of its lower-case form that WordCluster
+  // looks up (WordClusterOfLower), set for the words whose tokens are words or
+  // take part in the history, 0 for the others. The typer reads it; Tag frees
+  // it after.
+  std::vector<uint32_t> lower;
   // Per lower-case word id with two or more capitalized tokens: the coarse
   // word clusters that recur among the lower-case words around them, the
   // document's context bag of the word (bag[bag_start[id] .. bag_start[id + 1])).
@@ -90,6 +95,8 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
 // The word cluster of `word` (any case) from core/data/ner/clusters.bin, the
 // fine cluster the tagger's features use, or -1 for a word not in the table.
 int WordCluster(std::string_view word);
+// The same for the word whose lower-case hash (DocContext::lower) is `lower`.
+int WordClusterOfLower(uint32_t lower);
 // The coarse cluster (0 .. 63) above fine cluster `fine` (WordCluster >= 0).
 int CoarseCluster(int fine);
 

@@ -187,11 +187,16 @@ void TyperFeatures(const Document& doc, const DocContext& context,
     }
     return hash_of[w];
   };
-  // The fine cluster of each Document word, looked up once (-2: not yet).
+  // The fine cluster of each Document word, looked up once (-2: not yet), a
+  // word's by the lower-case hash the tagger's context holds.
   std::vector<int16_t> cluster_of(doc.words(), -2);
   auto cluster = [&](uint32_t i) {
     int16_t& c = cluster_of[doc.word[i]];
-    if (c == -2) c = static_cast<int16_t>(WordCluster(doc.Text(i)));
+    if (c == -2) {
+      c = static_cast<int16_t>(doc.tokens[i].kind == TokenKind::kWord
+                                   ? WordClusterOfLower(context.lower[doc.word[i]])
+                                   : WordCluster(doc.Text(i)));
+    }
     return static_cast<int>(c);
   };
   // And its coarse cluster (-1 for none; -2: not yet).
@@ -254,27 +259,32 @@ void TyperFeatures(const Document& doc, const DocContext& context,
   // words ("album", "band", "season", "railway").
   std::vector<uint32_t> topic;
   {
-    std::vector<uint32_t> freq;
+    std::vector<uint32_t> freq, found;  // found: the clusters with a count, as met
     for (uint32_t i = 0; i < n; ++i) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord || !t.Is(kLower) || t.span.end - t.span.start < 5) continue;
       const int fine = cluster(i);
       if (fine < 0) continue;
       if (static_cast<size_t>(fine) >= freq.size()) freq.resize(fine + 1, 0);
-      ++freq[fine];
+      if (freq[fine]++ == 0) found.push_back(static_cast<uint32_t>(fine));
     }
+    // (The pairs differ in their clusters, so their order is that of the keys.)
     std::vector<std::pair<uint32_t, uint32_t>> top;  // (-count, cluster)
-    for (uint32_t c = 0; c < freq.size(); ++c)
-      if (freq[c]) top.emplace_back(UINT32_MAX - freq[c], c);
+    top.reserve(found.size());
+    for (const uint32_t c : found) top.emplace_back(UINT32_MAX - freq[c], c);
     const size_t k = std::min<size_t>(5, top.size());
     std::partial_sort(top.begin(), top.begin() + k, top.end());
     for (size_t j = 0; j < k; ++j) topic.push_back(top[j].second);
   }
   std::vector<uint32_t> f;
-  // Unsorted, a group's features are told apart by an open-addressing set
-  // (every feature hash is odd, so 0 marks an empty slot), cheaper than the
-  // sort of about 50 of them.
-  std::vector<uint32_t> seen;
+  // Unsorted, a group's features are told apart by an open-addressing set,
+  // cheaper than the sort of about 50 of them. One table for all the groups: a
+  // slot is group g's when its `group` is g + 1 (others' slots are empty to
+  // it), so no group clears it.
+  struct Seen {
+    uint32_t feature, group;
+  };
+  std::vector<Seen> seen;
   for (uint32_t g = 0; g < groups; ++g) {
     f.clear();
     const NameSpan& sp = spans[first[g]];
@@ -405,13 +415,14 @@ void TyperFeatures(const Document& doc, const DocContext& context,
     } else {
       size_t cap = 64;
       while (cap < 2 * f.size()) cap *= 2;
-      seen.assign(cap, 0);
+      if (seen.size() < cap) seen.resize(cap, Seen{0, 0});
+      const uint32_t stamp = g + 1;
       size_t kept = 0;  // each feature's first occurrence, moved down in place
       for (const uint32_t x : f) {
         size_t k = (x >> 1) & (cap - 1);  // (Fmix-mixed bits; the lowest is always 1)
-        while (seen[k] && seen[k] != x) k = (k + 1) & (cap - 1);
-        if (seen[k]) continue;
-        seen[k] = x;
+        while (seen[k].group == stamp && seen[k].feature != x) k = (k + 1) & (cap - 1);
+        if (seen[k].group == stamp) continue;
+        seen[k] = Seen{x, stamp};
         f[kept++] = x;
       }
       sink(sink_context, g, f.data(), kept);
@@ -470,16 +481,23 @@ bool Typer::Load(std::string_view b) {
 }
 
 void Typer::Scores(const uint32_t* feats, size_t count, int32_t* scores) const {
-  for (int t = 0; t < kNumTypes; ++t) scores[t] = 0;
+  // The sums in locals and the model's arrays read once: stores into `scores`
+  // might alias the keys, which were then loaded again for every feature.
+  const uint32_t* keys = keys_.data();
+  const uint32_t* start = start_.data();
+  const int8_t* weights = w_.data();
+  const int shift = shift_;
+  int32_t sum[kNumTypes] = {};
   for (size_t k = 0; k < count; ++k) {
-    const uint32_t key = feats[k], b = key >> shift_;
-    for (uint32_t i = start_[b], e = start_[b + 1]; i < e && keys_[i] <= key; ++i) {
-      if (keys_[i] != key) continue;
-      const int8_t* w = &w_[static_cast<size_t>(i) * kNumTypes];
-      for (int t = 0; t < kNumTypes; ++t) scores[t] += w[t];
+    const uint32_t key = feats[k], b = key >> shift;
+    for (uint32_t i = start[b], e = start[b + 1]; i < e && keys[i] <= key; ++i) {
+      if (keys[i] != key) continue;
+      const int8_t* w = &weights[static_cast<size_t>(i) * kNumTypes];
+      for (int t = 0; t < kNumTypes; ++t) sum[t] += w[t];
       break;
     }
   }
+  for (int t = 0; t < kNumTypes; ++t) scores[t] = sum[t];
 }
 
 void Typer::Retype(const Document& doc, const DocContext& context, const float* scores,

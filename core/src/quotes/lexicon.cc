@@ -35,6 +35,7 @@ void ForEachLine(std::string_view text, F f) {
 
 QuoteLexicon::QuoteLexicon(std::string_view cues, std::string_view sources,
                            std::string_view given_names) {
+  std::unordered_map<std::string_view, int, Hash> forms;  // the first verb of a form wins
   ForEachLine(cues, [&](std::string_view line) {
     std::vector<std::string_view> f = Fields(line);
     if (f.size() < 4) return;
@@ -46,8 +47,10 @@ QuoteLexicon::QuoteLexicon(std::string_view cues, std::string_view sources,
                                : CueFrame::kSpeech;
     int index = static_cast<int>(verbs_.size());
     verbs_.push_back(v);
-    for (size_t k = 3; k < f.size(); ++k) forms_.emplace(Keep(f[k]), index);
+    for (size_t k = 3; k < f.size(); ++k) forms.emplace(Keep(f[k]), index);
   });
+  form_list_.assign(forms.begin(), forms.end());
+  forms_ = ShortKeyTable<int>(form_list_);
   ForEachLine(sources, [&](std::string_view line) {
     for (std::string_view w : Fields(line)) sources_.emplace(Keep(w));
   });
@@ -73,11 +76,6 @@ const QuoteLexicon& QuoteLexicon::Get() {
       new QuoteLexicon(EmbeddedFile("quotes/cues.txt"), EmbeddedFile("quotes/sources.txt"),
                        EmbeddedFile("quotes/given_names.txt"));
   return *lexicon;
-}
-
-const CueVerb* QuoteLexicon::Verb(std::string_view lower_form) const {
-  auto it = forms_.find(lower_form);
-  return it == forms_.end() ? nullptr : &verbs_[it->second];
 }
 
 bool QuoteLexicon::IsSourceNoun(std::string_view lower_word) const {

@@ -11,9 +11,11 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "text/hash.h"
+#include "text/short_table.h"
 
 namespace lede {
 
@@ -44,7 +46,15 @@ class QuoteLexicon {
   QuoteLexicon& operator=(const QuoteLexicon&) = delete;
 
   // The verb for a lower-cased word form ("said", "denies"), or nullptr.
-  const CueVerb* Verb(std::string_view lower_form) const;
+  const CueVerb* Verb(std::string_view lower_form) const {
+    const int* v = forms_.Find(lower_form);
+    return v == nullptr ? nullptr : &verbs_[*v];
+  }
+  // Calls f(form, verb) for every word form Verb knows, in no set order.
+  template <typename F>
+  void ForEachForm(F f) const {
+    for (const auto& [form, v] : form_list_) f(form, &verbs_[v]);
+  }
   // True for head nouns of unnamed sources ("official", "sources").
   bool IsSourceNoun(std::string_view lower_word) const;
   // 'f' or 'm' for a given name that usually marks that gender ("Hillary",
@@ -69,7 +79,8 @@ class QuoteLexicon {
   std::string_view Keep(std::string_view w);
   std::deque<std::string> storage_;
   std::vector<CueVerb> verbs_;
-  std::unordered_map<std::string_view, int, Hash> forms_;
+  std::vector<std::pair<std::string_view, int>> form_list_;  // form, index into verbs_
+  ShortKeyTable<int> forms_;                                 // the same, to look up
   std::unordered_set<std::string_view, Hash> sources_;
   std::unordered_map<std::string_view, char, Hash> genders_;
 };

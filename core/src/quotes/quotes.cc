@@ -19,6 +19,7 @@
 #include "quotes/lexicon.h"
 #include "quotes/marks.h"
 #include "text/hash.h"
+#include "text/short_table.h"
 #include "text/utf8.h"
 
 namespace lede {
@@ -87,35 +88,74 @@ const WordList kWordLists[] = {
     {"however meanwhile too though moreover also instead nonetheless nevertheless", kParenAdv},
 };
 
-// HashShortKey (text/hash.h): cheaper than std::hash for the short words
-// looked up here. The map is only searched, never iterated, so its order is moot.
-using WordHash = ShortKeyHash;
-class WordClasses {
+// A word's role in the verb + particle patterns of Classify: "called for",
+// "pointed to", "referring to", "put it".
+enum Particle : uint8_t {
+  kPartNone,
+  kPartCall,   // called calls calling call
+  kPartPoint,  // pointed points pointing
+  kPartRefer,  // referring referred refers
+  kPartPut,    // put
+  kPartForOn,  // for on
+  kPartTo,     // to
+  kPartIt,     // it
+};
+
+const struct {
+  const char* words;
+  Particle part;
+} kParticles[] = {
+    {"called calls calling call", kPartCall},
+    {"pointed points pointing", kPartPoint},
+    {"referring referred refers", kPartRefer},
+    {"put", kPartPut},
+    {"for on", kPartForOn},
+    {"to", kPartTo},
+    {"it", kPartIt},
+};
+
+// What Classify reads of a lower-cased word: its classes, particle role and
+// cue verb (of QuoteLexicon::Get()), from one look-up.
+struct WordEntry {
+  uint16_t cls = 0;
+  Particle part = kPartNone;
+  const CueVerb* verb = nullptr;
+};
+
+class WordTable {
  public:
-  static const WordClasses& Get() {
-    static const WordClasses* w = new WordClasses();
+  static const WordTable& Get() {
+    static const WordTable* w = new WordTable(QuoteLexicon::Get());
     return *w;
   }
-  uint16_t Of(std::string_view lower) const {
-    auto it = map_.find(lower);
-    return it == map_.end() ? 0 : it->second;
+  WordEntry Of(std::string_view lower) const {
+    const WordEntry* e = table_.Find(lower);
+    return e == nullptr ? WordEntry{} : *e;
   }
 
  private:
-  WordClasses() {
-    map_.reserve(1024);  // a few hundred words: short bucket chains
-    for (const WordList& l : kWordLists) {
-      const char* p = l.words;
+  explicit WordTable(const QuoteLexicon& lex) {
+    std::unordered_map<std::string_view, WordEntry> words;  // keys in static storage
+    auto each_word = [](const char* p, auto f) {
       while (*p) {
         while (*p == ' ') ++p;
         const char* q = p;
         while (*q && *q != ' ') ++q;
-        if (q > p) map_[std::string_view(p, q - p)] |= l.cls;  // keys in static storage
+        if (q > p) f(std::string_view(p, q - p));
         p = q;
       }
+    };
+    for (const WordList& l : kWordLists) {
+      each_word(l.words, [&](std::string_view w) { words[w].cls |= l.cls; });
     }
+    for (const auto& l : kParticles) {
+      each_word(l.words, [&](std::string_view w) { words[w].part = l.part; });
+    }
+    lex.ForEachForm([&](std::string_view form, const CueVerb* v) { words[form].verb = v; });
+    table_ = ShortKeyTable<WordEntry>(
+        std::vector<std::pair<std::string_view, WordEntry>>(words.begin(), words.end()));
   }
-  std::unordered_map<std::string_view, uint16_t, WordHash> map_;
+  ShortKeyTable<WordEntry> table_;
 };
 
 // Lower-cases ASCII letters and maps ’ to '; long or non-ASCII words come
@@ -306,19 +346,17 @@ class QuoteFinder {
  private:
   // ---- tokens -------------------------------------------------------------
   void Classify() {
-    const WordClasses& wc = WordClasses::Get();
+    const WordTable& table = WordTable::Get();
     size_t n = d_.tokens.size();
     words_.assign(n);
     // Looked up once per distinct word (Document::word), at its first token.
-    // `part`: the word's role in the verb + particle patterns below.
-    enum Part : uint8_t { kNone, kCall, kPoint, kRefer, kPut, kForOn, kTo, kIt };
     struct Known {
       bool done = false;
-      uint8_t part = kNone;
+      uint8_t part = kPartNone;
       uint16_t id = 0;  // in words_
     };
     std::vector<Known> known(d_.words());
-    std::vector<uint8_t> part(n, kNone);  // per token: its word's Part
+    std::vector<uint8_t> part(n, kPartNone);  // per token: its word's Particle
     for (size_t i = 0; i < n; ++i) {
       const Token& t = d_.tokens[i];
       if (t.kind != TokenKind::kWord) continue;
@@ -326,42 +364,29 @@ class QuoteFinder {
       Known& k = known[d_.word[i]];
       if (!k.done) {
         k.done = true;
-        const std::string_view w = lower_[i];
-        k.id = words_.Intern(wc.Of(w), lex_.Verb(w));
-        if (w == "called" || w == "calls" || w == "calling" || w == "call")
-          k.part = kCall;
-        else if (w == "pointed" || w == "points" || w == "pointing")
-          k.part = kPoint;
-        else if (w == "referring" || w == "referred" || w == "refers")
-          k.part = kRefer;
-        else if (w == "put")
-          k.part = kPut;
-        else if (w == "for" || w == "on")
-          k.part = kForOn;
-        else if (w == "to")
-          k.part = kTo;
-        else if (w == "it")
-          k.part = kIt;
+        const WordEntry e = table.Of(lower_[i]);
+        k.id = words_.Intern(e.cls, e.verb);
+        k.part = e.part;
       }
       part[i] = k.part;
       words_.SetId(i, k.id);
     }
     // Verbs with a particle: "called for", "pointed to", "referring to".
     for (size_t i = 0; i + 2 < n; ++i) {
-      if (part[i] == kNone || part[i] > kRefer) continue;
+      if (part[i] == kPartNone || part[i] > kPartRefer) continue;
       const uint8_t p = part[i + 1];
       const CueVerb* v = nullptr;
-      if (part[i] == kCall && p == kForOn)
+      if (part[i] == kPartCall && p == kPartForOn)
         v = &lex_.call_for;
-      else if (part[i] == kPoint && p == kTo)
+      else if (part[i] == kPartPoint && p == kPartTo)
         v = &lex_.point_to;
-      else if (part[i] == kRefer && p == kTo)
+      else if (part[i] == kPartRefer && p == kPartTo)
         v = &lex_.refer_to;
       if (v != nullptr) words_.Set(i, words_.cls(i), v);
     }
     // "As Tom Ridge put it: ...": "it" carries the cue, "put" stands aside.
     for (size_t i = 1; i + 1 < n; ++i) {
-      if (part[i - 1] == kPut && part[i] == kIt &&
+      if (part[i - 1] == kPartPut && part[i] == kPartIt &&
           (d_.Text(i + 1) == ":" || d_.Text(i + 1) == ",")) {
         words_.Set(i, words_.cls(i) & static_cast<uint16_t>(~kPronoun), &lex_.put_it);
         words_.Set(i - 1, words_.cls(i - 1) | kAux, words_.verb(i - 1));

@@ -1,0 +1,59 @@
+// A read-only map from short words to values, for the lexicons that hot
+// loops look words up in: open addressing on HashShortKey (text/hash.h),
+// linear probing, at most a quarter full, so a word not listed (most words)
+// usually stops at the first empty slot. Inline, with no bucket chains: a
+// std::unordered_map's find was a call and a walk.
+#ifndef LEDE_TEXT_SHORT_TABLE_H_
+#define LEDE_TEXT_SHORT_TABLE_H_
+
+#include <cstddef>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "text/hash.h"
+
+namespace lede {
+
+template <typename V>
+class ShortKeyTable {
+ public:
+  ShortKeyTable() = default;
+  // `entries`: distinct non-empty keys (views that must outlive the table)
+  // and their values; empty keys are left out.
+  explicit ShortKeyTable(const std::vector<std::pair<std::string_view, V>>& entries) {
+    size_t size = 16;
+    while (size < 4 * entries.size()) size *= 2;
+    slots_.resize(size);
+    mask_ = size - 1;
+    for (const auto& [key, value] : entries) {
+      if (key.empty()) continue;
+      size_t i = HashShortKey(key) & mask_;
+      while (!slots_[i].key.empty()) i = (i + 1) & mask_;
+      slots_[i].key = key;
+      slots_[i].value = value;
+    }
+  }
+
+  // The value of `key`, or nullptr.
+  const V* Find(std::string_view key) const {
+    if (slots_.empty()) return nullptr;
+    for (size_t i = HashShortKey(key) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.key.empty()) return nullptr;
+      if (s.key == key) return &s.value;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string_view key;  // empty: a free slot
+    V value{};
+  };
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+};
+
+}  // namespace lede
+
+#endif  // LEDE_TEXT_SHORT_TABLE_H_
