@@ -168,7 +168,20 @@ class WordClusters {
     fp_.resize(n);
     uint32_t prev = 0;
     const uint32_t low = (1u << r) - 1;
-    for (uint32_t i = 0; i < n; ++i) {
+    uint32_t i = 0;
+    // While the 8 bytes from pos's byte lie inside, peek() is one load and a
+    // code (at most 57 bits, checked) ends before total: no bounds checks.
+    for (; i < n && pos + 64 <= total; ++i) {
+      uint64_t w;
+      std::memcpy(&w, bits.data() + (pos >> 3), 8);
+      w >>= pos & 7;
+      const int q = __builtin_ctzll(~w);
+      if (q + 1 + r > 57) return false;
+      prev += (static_cast<uint32_t>(q) << r) | (static_cast<uint32_t>(w >> (q + 1)) & low);
+      pos += q + 1 + r;
+      fp_[i] = prev;
+    }
+    for (; i < n; ++i) {
       if (pos >= total) return false;
       const uint64_t w = peek();
       const int q = __builtin_ctzll(~w);  // the unary quotient: ones before a zero
@@ -182,8 +195,15 @@ class WordClusters {
     if (pos + static_cast<uint64_t>(n) * cbits > total) return false;
     fine_.resize(n);
     const uint32_t cmask = (1u << cbits) - 1;
-    for (uint32_t i = 0; i < n; ++i, pos += cbits) {
-      fine_[i] = static_cast<uint16_t>(peek() & cmask);
+    for (i = 0; i < n; ++i, pos += cbits) {
+      uint64_t w;
+      if (pos + 64 <= total) {  // as above
+        std::memcpy(&w, bits.data() + (pos >> 3), 8);
+        w >>= pos & 7;
+      } else {
+        w = peek();
+      }
+      fine_[i] = static_cast<uint16_t>(w & cmask);
       if (fine_[i] >= nfine || coarse_[fine_[i]] >= ncoarse) return false;
     }
     // Buckets by the fingerprints' top bits, two to four fingerprints each:
