@@ -1617,15 +1617,28 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   std::vector<float> emissions;
   std::vector<uint8_t> tags(n_doc, 0);  // a tag is < kNumTags (17)
   std::vector<uint8_t> quiet;
-  std::vector<bool> all_quiet(n_doc, true);  // a bit a token: kept through both passes
+  // A bit a token, set for those that are not quiet (kept through both
+  // passes); words of 64, so that pass 2 skips quiet stretches a word at a time.
+  std::vector<uint64_t> loud_bits((n_doc + 63) / 64, 0);
+  auto is_loud = [&](uint32_t k) { return (loud_bits[k >> 6] >> (k & 63)) & 1; };
+  // The first token from b on in [b, end) that is not quiet, or end.
+  auto next_loud = [&](uint32_t b, uint32_t end) {
+    while (b < end) {
+      const uint64_t w = loud_bits[b >> 6] >> (b & 63);
+      if (w) return std::min(end, b + static_cast<uint32_t>(__builtin_ctzll(w)));
+      b = (b | 63) + 1;
+    }
+    return end;
+  };
   const auto sequences = Sequences(doc);
   // The quiet tokens first: pass 1's scores are kept for the others.
   size_t loud = 0;
   for (auto [begin, end] : sequences) {
     Quiet(doc, begin, end, &quiet);
     for (uint32_t k = begin; k < end; ++k) {
-      all_quiet[k] = quiet[k - begin] != 0;
-      loud += quiet[k - begin] == 0;
+      if (quiet[k - begin]) continue;
+      loud_bits[k >> 6] |= uint64_t{1} << (k & 63);
+      ++loud;
     }
   }
   // One row of kNumTags per token that is not quiet, in text order: a run of
@@ -1746,12 +1759,12 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   for (auto [begin, end] : sequences) {
     const uint32_t n = end - begin;
     quiet.resize(n);
-    for (uint32_t k = 0; k < n; ++k) quiet[k] = all_quiet[begin + k];
+    for (uint32_t k = 0; k < n; ++k) quiet[k] = !is_loud(begin + k);
     FeaturizeWith(doc, context, begin, end, &feats, &offsets, &quiet, &info_cache,
                   /*word_feats=*/false, /*cluster_dropout=*/0, &infos);
     size_t row = base.size();
-    for (uint32_t k = 0; k < n; ++k) {
-      if (quiet[k]) continue;
+    for (uint32_t k = next_loud(begin, end) - begin; k < n;
+         k = next_loud(begin + k + 1, end) - begin) {
       // FeaturizeWith got the token `full`: its word's row is there.
       const uint32_t w = doc.word[begin + k];
       const int16_t* word_row = &word_rows[static_cast<size_t>(w) * kNumTags];
@@ -1790,16 +1803,12 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       }
       std::copy(acc, acc + kNumTags, base.Add());
     }
-    for (uint32_t b = begin; b < end;) {  // the sequence's own bytes, not the bits
-      if (quiet[b - begin]) {
-        ++b;
-        continue;
-      }
+    for (uint32_t b = next_loud(begin, end); b < end;) {
       uint32_t e = b + 1;
       while (e < end && !quiet[e - begin]) ++e;
       run(begin, end, b, e, row, nullptr);
       row += e - b;
-      b = e;
+      b = next_loud(e, end);
     }
   }
   // Peak memory: pass 2 adds the history features to the kept scores, so the
@@ -1820,17 +1829,13 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   };
   size_t row = 0;
   for (auto [begin, end] : sequences) {
-    for (uint32_t b = begin; b < end;) {
-      if (all_quiet[b]) {
-        ++b;
-        continue;
-      }
+    for (uint32_t b = next_loud(begin, end); b < end;) {
       uint32_t e = b + 1;
       bool again = repeated(b);
-      for (; e < end && !all_quiet[e]; ++e) again = again || repeated(e);
+      for (; e < end && is_loud(e); ++e) again = again || repeated(e);
       if (again) run(begin, end, b, e, row, &history);
       row += e - b;
-      b = e;
+      b = next_loud(e, end);
     }
   }
   // Peak memory: the scores and the history are freed before the spans are
