@@ -30,6 +30,7 @@ void SplitClauses(const Document& doc, const ClaimTokens& tokens, const Sentence
                   std::vector<std::pair<uint32_t, uint32_t>>* out) {
   uint32_t start = s.begin;
   for (uint32_t i = s.begin; i < s.end; ++i) {
+    if (doc.tokens[i].kind != TokenKind::kPunct) continue;  // ";" and "," are punctuation
     std::string_view t = doc.Text(i);
     bool split = false;
     uint32_t next_start = i + 1;

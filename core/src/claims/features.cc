@@ -357,7 +357,34 @@ namespace {
 inline uint32_t BigramLeft(std::string_view norm, uint32_t bigram_seed) {
   return HashFeature(" ", HashFeature(norm, bigram_seed));
 }
+
+// HashFeature(norm, unigram_seed) in *unigram and BigramLeft(norm,
+// bigram_seed) in *bigram_left, from one pass over the bytes.
+inline void HashNorm(std::string_view norm, uint32_t unigram_seed, uint32_t bigram_seed,
+                     uint32_t* unigram, uint32_t* bigram_left) {
+  uint32_t u = unigram_seed, b = bigram_seed;
+  const auto* p = reinterpret_cast<const unsigned char*>(norm.data());
+  const size_t n = norm.size();
+  size_t i = 0;
+  for (; i + 2 <= n; i += 2) {
+    u = (u ^ p[i]) * 16777619u;
+    b = (b ^ p[i]) * 16777619u;
+    u = (u ^ p[i + 1]) * 16777619u;
+    b = (b ^ p[i + 1]) * 16777619u;
+  }
+  if (i < n) {
+    u = (u ^ p[i]) * 16777619u;
+    b = (b ^ p[i]) * 16777619u;
+  }
+  *unigram = u;
+  *bigram_left = (b ^ static_cast<unsigned char>(' ')) * 16777619u;
+}
 }  // namespace
+
+std::string_view ClaimTokens::norm(uint32_t i) const {
+  const Token& t = doc_.tokens[i];
+  return t.kind == TokenKind::kNumber ? NumberShape(doc_.Text(t)) : doc_.Folded(i);
+}
 
 void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
   const std::vector<Token>& tokens = doc_.tokens;
@@ -367,47 +394,28 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
   }
   begin_ = begin;
   end_ = end;
-  size_t n = end - begin;
-  norm_.resize(n);
-  classes_.resize(n);
-  fact_.resize(n);
-  unigram_.resize(n);
-  bigram_left_.resize(n);
   // Hashed piecewise: FNV over "u:" + norm equals FNV over norm seeded with
   // the state after "u:", without building the string.
   static const uint32_t kUnigramSeed = HashFeature("u:");
   static const uint32_t kBigramSeed = HashFeature("b:");
-  for (uint32_t k = 0; k < n; ++k) {
-    const Token& t = tokens[begin + k];
-    if (t.kind == TokenKind::kWord) {  // a word's facts depend on its text only
-      const uint32_t w = doc_.word[begin + k];
-      norm_[k] = doc_.FoldedWord(w);
-      if (!word_fact_[w]) {
-        FactWord fact;
-        word_classes_[w] = WordClasses(norm_[k], &fact);
-        word_fact_[w] = static_cast<uint8_t>(1 + fact);
-        word_unigram_[w] = HashFeature(norm_[k], kUnigramSeed);
-        word_bigram_left_[w] = BigramLeft(norm_[k], kBigramSeed);
-      }
-      classes_[k] = word_classes_[w];
-      fact_[k] = static_cast<uint8_t>(word_fact_[w] - 1);
-      unigram_[k] = word_unigram_[w];
-      bigram_left_[k] = word_bigram_left_[w];
-      continue;
-    }
-    std::string_view raw = doc_.Text(t);
-    std::string_view folded = doc_.Folded(begin + k);  // FoldWord(raw), folded by the Document
-    norm_[k] = t.kind == TokenKind::kNumber ? NumberShape(raw) : folded;
+  for (uint32_t i = begin; i < end; ++i) {
+    const uint32_t w = doc_.word[i];
+    if (word_fact_[w]) continue;
+    // A token's kind is a function of its text (numbers start with a digit,
+    // URLs with http:// or www., which no word does; punctuation, quote marks
+    // and other symbols are told apart by their first character).
     // Punctuation and quote marks are none of the listed words (letters and
-    // $ € £ %) nor end in "iest": their classes are 0.
-    // Nor are they any fact word (all have letters).
-    bool marks = t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote;
+    // $ € £ %) nor end in "iest": their classes are 0, their FactWord none.
+    const TokenKind kind = tokens[i].kind;
+    const bool marks = kind == TokenKind::kPunct || kind == TokenKind::kQuote;
+    const std::string_view folded = doc_.FoldedWord(w);
+    const std::string_view as_seen = norm(i);
     FactWord fact = kFwNone;
-    classes_[k] = marks ? 0 : WordClasses(folded, &fact);
-    fact_[k] = fact;
-    unigram_[k] = HashFeature(norm_[k], kUnigramSeed);
-    bigram_left_[k] = BigramLeft(norm_[k], kBigramSeed);
+    word_classes_[w] = marks ? 0 : WordClasses(folded, &fact);
+    word_fact_[w] = static_cast<uint8_t>(1 + fact);
+    HashNorm(as_seen, kUnigramSeed, kBigramSeed, &word_unigram_[w], &word_bigram_left_[w]);
   }
+  const size_t n = end - begin;
 
   // The entities over the window's tokens, from the mentions that reach
   // into its bytes [first, last), applied in the order of entities and their
@@ -468,7 +476,8 @@ void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32
       if (raw.find('!') != std::string_view::npos) exclam = true;
       if (raw != "," && raw != "-" && raw != ":") continue;
     }
-    std::string_view norm = tokens.norm(i);
+    const uint32_t w = doc.word[i];
+    std::string_view norm = t.kind == TokenKind::kNumber ? NumberShape(raw) : doc.FoldedWord(w);
     if (t.kind == TokenKind::kSymbol) {
       if (raw == "$" || raw == "\xE2\x82\xAC" || raw == "\xC2\xA3") money_symbol = true;
       if (raw == "%") percent_symbol = true;
@@ -481,13 +490,14 @@ void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32
         ++caps_inner;
       }
       first_word = false;
-      classes |= tokens.classes(i);  // a word's norm is its folded text
+      classes |= tokens.word_classes(w);  // a word's norm is its folded text
       if (norm.size() > 5 && EndsWith(norm, "ed") && !t.Is(kCapitalized)) past_ed = true;
     }
     if (tokens.entity_type(i) != nullptr) ++entity_tokens;
-    if (t.kind != TokenKind::kPunct) AddHash(out, tokens.unigram(i), FeatureFamily::kWord, 1, i);
+    if (t.kind != TokenKind::kPunct)
+      AddHash(out, tokens.word_unigram(w), FeatureFamily::kWord, 1, i);
     AddHash(out, HashFeature(norm, left), FeatureFamily::kWord, 1, prev_token);
-    left = tokens.bigram_left(i);
+    left = tokens.word_bigram_left(w);
     prev_token = i;
   }
   AddHash(out, HashFeature("</s>", left), FeatureFamily::kWord, 1, prev_token);
@@ -496,9 +506,9 @@ void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32
   {
     size_t n = out->size() - 1;
     float v = n > 0 ? static_cast<float>(1.0 / std::sqrt(static_cast<double>(n))) : 1.0f;
-    for (Feature& f : *out) {
-      if (f.family == FeatureFamily::kWord) f.value = v * kWordScale;
-    }
+    // All but the bias (the first) are word features so far.
+    const float value = v * kWordScale;
+    for (Feature *f = out->data() + 1, *e = out->data() + out->size(); f < e; ++f) f->value = value;
   }
 
   // Entity types present (when the entity stage found any).

@@ -147,16 +147,20 @@ class ClaimTokens {
   // FoldWord of the token's text (the Document's folded word).
   std::string_view folded(uint32_t i) const { return doc_.Folded(i); }
   // The token as the model sees it: numbers by shape ("<year>"), else folded.
-  std::string_view norm(uint32_t i) const { return norm_[i - begin_]; }
+  std::string_view norm(uint32_t i) const;
   // WordClasses(folded(i)).
-  uint32_t classes(uint32_t i) const { return classes_[i - begin_]; }
+  uint32_t classes(uint32_t i) const { return word_classes_[doc_.word[i]]; }
   // The FactWord of folded(i); kFwNone for punctuation and quote marks.
-  FactWord fact(uint32_t i) const { return static_cast<FactWord>(fact_[i - begin_]); }
+  FactWord fact(uint32_t i) const { return static_cast<FactWord>(word_fact_[doc_.word[i]] - 1); }
   // The hash of the unigram feature of norm(i).
-  uint32_t unigram(uint32_t i) const { return unigram_[i - begin_]; }
+  uint32_t unigram(uint32_t i) const { return word_unigram_[doc_.word[i]]; }
   // The FNV state after "b:" + norm(i) + " ": a bigram's hash is the next
   // token's norm hashed from it, so each norm is hashed once as the left word.
-  uint32_t bigram_left(uint32_t i) const { return bigram_left_[i - begin_]; }
+  uint32_t bigram_left(uint32_t i) const { return word_bigram_left_[doc_.word[i]]; }
+  // The same by Document word id (doc.word[i]), for a token in the window.
+  uint32_t word_classes(uint32_t w) const { return word_classes_[w]; }
+  uint32_t word_unigram(uint32_t w) const { return word_unigram_[w]; }
+  uint32_t word_bigram_left(uint32_t w) const { return word_bigram_left_[w]; }
   // The type (OntoNotes name, as the entity's own string) of the last
   // entity with a mention sharing a byte with the token, or nullptr:
   // TokenEntityTypes(doc, entities)[i].
@@ -175,12 +179,9 @@ class ClaimTokens {
   const Document& doc_;
   const std::vector<Entity>& entities_;
   uint32_t begin_ = 0, end_ = 0;
-  std::vector<std::string_view> norm_;
-  std::vector<uint32_t> classes_, unigram_, bigram_left_;
-  std::vector<uint8_t> fact_;
-  // Per Document word id, for words (kWord tokens): 1 + the FactWord (0: not
-  // computed yet), classes, unigram hash and bigram left state, computed at
-  // the word's first token.
+  // Per Document word id (a token's facts depend on its text only: its kind
+  // does too): 1 + the FactWord (0: not computed yet), classes, unigram hash
+  // and bigram left state, computed at the text's first token.
   std::vector<uint8_t> word_fact_;
   std::vector<uint32_t> word_classes_, word_unigram_, word_bigram_left_;
   std::vector<const char*> entity_types_;
