@@ -1224,20 +1224,21 @@ class Scanner {
       }
     }
     Approx approx = Approx::kExact;
-    // The first word of each of kApproxWords: MatchWords matches only those
-    // whose first word is L(j)'s.
-    static const std::vector<std::string_view> kApproxFirst = [] {
-      std::vector<std::string_view> first;
+    // kApproxWords by their first word, each word's in the list's order:
+    // MatchWords matches only those whose first word is L(j)'s.
+    static const WordMap<std::vector<const ApproxWord*>> kApproxByFirst = [] {
+      WordMap<std::vector<const ApproxWord*>> by_first;
       for (const ApproxWord& a : kApproxWords) {
+        if (a.approx == Approx::kExact) continue;
         std::string_view w(a.words);
-        first.push_back(w.substr(0, w.find(' ')));
+        by_first[w.substr(0, w.find(' '))].push_back(&a);
       }
-      return first;
+      return by_first;
     }();
-    const std::string_view first = L(j);
-    for (size_t k = 0; k < kApproxFirst.size(); ++k) {
-      const ApproxWord& a = kApproxWords[k];
-      if (a.approx == Approx::kExact || kApproxFirst[k] != first) continue;
+    static const std::vector<const ApproxWord*> kNone;
+    const auto found = kApproxByFirst.find(L(j));
+    for (const ApproxWord* ap : found == kApproxByFirst.end() ? kNone : found->second) {
+      const ApproxWord& a = *ap;
       uint32_t n = MatchWords(j, a.words);
       if (n > 0) {
         approx = a.approx;
@@ -1564,7 +1565,8 @@ bool SameQuantity(const Quantity& a, const Quantity& b) {
 std::vector<Entity> FindFigures(const Document& doc) {
   std::vector<Figure> figures = FindFigureMentions(doc);
   std::vector<Entity> out;
-  std::unordered_map<std::string, size_t> keys;
+  std::unordered_map<std::string, size_t> keys;  // only searched: its order is moot
+  keys.reserve(figures.size());
   std::string key;  // type "|" folded text, built in place (no temporaries)
   for (const Figure& f : figures) {
     key.assign(f.type);
@@ -1596,6 +1598,9 @@ std::vector<Entity> FindFigures(const Document& doc) {
 
 void AppendFigures(const Document& doc, std::vector<Entity>* entities) {
   std::vector<Span> names;
+  size_t mentions = 0;
+  for (const Entity& e : *entities) mentions += e.mentions.size();
+  names.reserve(mentions);
   for (const Entity& e : *entities)
     for (const Mention& m : e.mentions) names.push_back(m.span);
   std::sort(names.begin(), names.end(),

@@ -37,6 +37,13 @@ char32_t LowerCp(char32_t c) {
 uint32_t LowerWordHash(std::string_view w) {
   uint32_t h = 2166136261u;
   for (size_t i = 0; i < w.size();) {
+    const uint32_t b = static_cast<unsigned char>(w[i]);
+    if (b < 0x80) {  // ASCII (LowerCp's first case), a byte a code point
+      h ^= b - 'A' < 26u ? b + 32 : b;
+      h *= 16777619u;
+      ++i;
+      continue;
+    }
     int len;
     char32_t c = LowerCp(CodePointAt(w, i, &len));
     i += len;
@@ -276,6 +283,17 @@ void TyperFeatures(const Document& doc, const DocContext& context,
     std::partial_sort(top.begin(), top.begin() + k, top.end());
     for (size_t j = 0; j < k; ++j) topic.push_back(top[j].second);
   }
+  // The topic's features, the same for every group but for its type t0 and
+  // length: hashed once, (kTopic, c), then (kTopicType, c, t) for each type t,
+  // then (kTopicLen, c, l) for l = 0 .. 3, for each topic cluster c.
+  constexpr size_t kTopicFeatures = 1 + kNumTypes + 4;
+  std::vector<uint32_t> topic_feats;
+  topic_feats.reserve(topic.size() * kTopicFeatures);
+  for (const uint32_t c : topic) {
+    topic_feats.push_back(H(kTopic, c));
+    for (int t = 0; t < kNumTypes; ++t) topic_feats.push_back(H(kTopicType, c, t));
+    for (uint32_t l = 0; l <= 3; ++l) topic_feats.push_back(H(kTopicLen, c, l));
+  }
   std::vector<uint32_t> f;
   // Unsorted, a group's features are told apart by an open-addressing set,
   // cheaper than the sort of about 50 of them. One table for all the groups: a
@@ -306,17 +324,17 @@ void TyperFeatures(const Document& doc, const DocContext& context,
     const uint32_t len = sp.end - sp.begin;
     f.push_back(H(kLength, std::min(len, 5u)));
     f.push_back(H(kLengthType, std::min(len, 5u), t0));
-    for (uint32_t c : topic) {
-      f.push_back(H(kTopic, c));
-      f.push_back(H(kTopicType, c, t0));
-      f.push_back(H(kTopicLen, c, std::min(len, 3u)));
+    for (size_t j = 0; j < topic.size(); ++j) {
+      const uint32_t* tf = &topic_feats[j * kTopicFeatures];
+      f.push_back(tf[0]);                                  // H(kTopic, c)
+      f.push_back(tf[1 + t0]);                             // H(kTopicType, c, t0)
+      f.push_back(tf[1 + kNumTypes + std::min(len, 3u)]);  // H(kTopicLen, c, min(len, 3))
     }
     uint32_t shape = 0x3c6ef372u;
     for (uint32_t i = sp.begin; i < sp.end; ++i) {
-      const std::string_view w = doc.Text(i);
       const uint32_t h = hash(i);
       const WordTypes& types = slot(h);  // all zero when no span holds the word
-      shape = H(shape, ShapeHash(w));
+      shape = H(shape, ShapeHash(doc.Text(i)));
       f.push_back(H(kWord, h));
       const int fine = cluster(i);
       if (fine >= 0) f.push_back(H(kWordCoarse, coarse(i)));
