@@ -761,13 +761,17 @@ class Builder {
       }
     }
     std::vector<ner::NameSpan> more;
-    size_t next = 0;  // spans are in text order
-    for (uint32_t i = 0; i < doc_.tokens.size(); ++i) {
-      while (next < spans->size() && (*spans)[next].end <= i) ++next;
-      if (next < spans->size() && (*spans)[next].begin <= i) continue;
+    // The first span not ending at or before token i (spans are in text order),
+    // found at the capitalized words only.
+    const ner::NameSpan* next = spans->data();
+    const ner::NameSpan* const spans_end = next + spans->size();
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    for (uint32_t i = 0; i < n; ++i) {
       const Token& t = doc_.tokens[i];
-      if (t.kind == TokenKind::kWord && t.Is(kCapitalized) && In<kPeopleGroups>(Word(i)))
-        more.push_back({i, i + 1, ner::kMisc});
+      if (t.kind != TokenKind::kWord || !t.Is(kCapitalized)) continue;
+      while (next < spans_end && next->end <= i) ++next;
+      if (next < spans_end && next->begin <= i) continue;
+      if (In<kPeopleGroups>(Word(i))) more.push_back({i, i + 1, ner::kMisc});
     }
     if (more.empty()) return;
     spans->insert(spans->end(), more.begin(), more.end());
