@@ -1382,12 +1382,15 @@ class Builder {
         "season",     "semi-final", "quarter-final", "relegation", "half-time",   nullptr};
     ViewSet seen;
     int scores = 0;
-    for (uint32_t i = 0; i < doc_.tokens.size(); ++i) {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    for (uint32_t i = 0; i < n; ++i) {
       const Token& t = doc_.tokens[i];
       if (t.kind == TokenKind::kWord && t.Is(kLower) && In<kSportWords>(Word(i))) {
         seen.insert(Word(i));
       } else if (Score(i)) {
         ++scores;
+      } else {
+        continue;  // nothing new
       }
       if (seen.size() >= 3 || (seen.size() >= 2 && scores >= 1)) return true;
     }
