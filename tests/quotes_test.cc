@@ -679,6 +679,28 @@ TEST(Quotes, InterviewAnswersAreAttributed) {
   EXPECT_EQ(SpeakerText(a, *qq), "Q");
 }
 
+TEST(Quotes, ShortKeyTableFindsWhatWasInserted) {
+  ShortKeyTable<int> t(3);
+  bool added = false;
+  *t.Insert("said", &added) = 1;
+  EXPECT_TRUE(added);
+  *t.Insert("told") = 2;
+  EXPECT_EQ(*t.Insert("said", &added), 1);
+  EXPECT_FALSE(added);
+  ASSERT_NE(t.Find("told"), nullptr);
+  EXPECT_EQ(*t.Find("told"), 2);
+  EXPECT_EQ(t.Find("tol"), nullptr);
+  EXPECT_EQ(t.Find(""), nullptr);
+  int keys = 0, sum = 0;
+  t.ForEach([&](std::string_view, int v) {
+    ++keys;
+    sum += v;
+  });
+  EXPECT_EQ(keys, 2);
+  EXPECT_EQ(sum, 3);
+  EXPECT_EQ(ShortKeyTable<int>().Find("said"), nullptr);
+}
+
 TEST(Quotes, LexiconHasStances) {
   const QuoteLexicon& lex = QuoteLexicon::Get();
   ASSERT_NE(lex.Verb("denied"), nullptr);

@@ -35,7 +35,7 @@ void ForEachLine(std::string_view text, F f) {
 
 QuoteLexicon::QuoteLexicon(std::string_view cues, std::string_view sources,
                            std::string_view given_names) {
-  std::unordered_map<std::string_view, int, Hash> forms;  // the first verb of a form wins
+  std::vector<std::pair<std::string_view, int>> forms;  // in file order
   ForEachLine(cues, [&](std::string_view line) {
     std::vector<std::string_view> f = Fields(line);
     if (f.size() < 4) return;
@@ -47,10 +47,14 @@ QuoteLexicon::QuoteLexicon(std::string_view cues, std::string_view sources,
                                : CueFrame::kSpeech;
     int index = static_cast<int>(verbs_.size());
     verbs_.push_back(v);
-    for (size_t k = 3; k < f.size(); ++k) forms.emplace(Keep(f[k]), index);
+    for (size_t k = 3; k < f.size(); ++k) forms.emplace_back(Keep(f[k]), index);
   });
-  form_list_.assign(forms.begin(), forms.end());
-  forms_ = ShortKeyTable<int>(form_list_);
+  forms_ = ShortKeyTable<int>(forms.size());
+  for (const auto& [form, index] : forms) {
+    bool added;
+    int* v = forms_.Insert(form, &added);
+    if (added) *v = index;  // the first verb of a form wins
+  }
   ForEachLine(sources, [&](std::string_view line) {
     for (std::string_view w : Fields(line)) sources_.emplace(Keep(w));
   });

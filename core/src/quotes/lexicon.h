@@ -53,7 +53,7 @@ class QuoteLexicon {
   // Calls f(form, verb) for every word form Verb knows, in no set order.
   template <typename F>
   void ForEachForm(F f) const {
-    for (const auto& [form, v] : form_list_) f(form, &verbs_[v]);
+    forms_.ForEach([&](std::string_view form, int v) { f(form, &verbs_[v]); });
   }
   // True for head nouns of unnamed sources ("official", "sources").
   bool IsSourceNoun(std::string_view lower_word) const;
@@ -79,8 +79,7 @@ class QuoteLexicon {
   std::string_view Keep(std::string_view w);
   std::deque<std::string> storage_;
   std::vector<CueVerb> verbs_;
-  std::vector<std::pair<std::string_view, int>> form_list_;  // form, index into verbs_
-  ShortKeyTable<int> forms_;                                 // the same, to look up
+  ShortKeyTable<int> forms_;  // word form -> index into verbs_
   std::unordered_set<std::string_view, Hash> sources_;
   std::unordered_map<std::string_view, char, Hash> genders_;
 };

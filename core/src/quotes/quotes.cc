@@ -32,16 +32,17 @@ constexpr uint32_t kGenderReach = 300;
 
 // Word classes, by lower-cased form.
 enum WordClass : uint16_t {
-  kAux = 1 << 0,       // may stand between a speaker and the verb: has, also, later
-  kStop = 1 << 1,      // ends a speaker phrase: that, and, when, is, to, in
-  kDet = 1 << 2,       // a, the, his: the left edge of a phrase
-  kJoin = 1 << 3,      // of, for, at: joins nouns inside a phrase
-  kPronoun = 1 << 4,   // he, she, they, it, we, i
-  kTime = 1 << 5,      // monday, today, earlier: skipped after a verb
-  kPrep = 1 << 6,      // on, in, at, during: a phrase skipped after a verb
-  kCueNoun = 1 << 7,   // cue forms that are also nouns: report, claims, calls
-  kTitle = 1 << 8,     // secretary, minister: titles before a name
-  kParenAdv = 1 << 9,  // however, meanwhile: ", however," between speaker and verb
+  kAux = 1 << 0,         // may stand between a speaker and the verb: has, also, later
+  kStop = 1 << 1,        // ends a speaker phrase: that, and, when, is, to, in
+  kDet = 1 << 2,         // a, the, his: the left edge of a phrase
+  kJoin = 1 << 3,        // of, for, at: joins nouns inside a phrase
+  kPronoun = 1 << 4,     // he, she, they, it, we, i
+  kTime = 1 << 5,        // monday, today, earlier: skipped after a verb
+  kPrep = 1 << 6,        // on, in, at, during: a phrase skipped after a verb
+  kCueNoun = 1 << 7,     // cue forms that are also nouns: report, claims, calls
+  kTitle = 1 << 8,       // secretary, minister: titles before a name
+  kParenAdv = 1 << 9,    // however, meanwhile: ", however," between speaker and verb
+  kAccording = 1 << 10,  // "according" (of "according to")
 };
 
 struct WordList {
@@ -86,6 +87,7 @@ const WordList kWordLists[] = {
      "propagandist analyst editor-in-chief head",
      kTitle},
     {"however meanwhile too though moreover also instead nonetheless nevertheless", kParenAdv},
+    {"according", kAccording},
 };
 
 // A word's role in the verb + particle patterns of Classify: "called for",
@@ -135,7 +137,6 @@ class WordTable {
 
  private:
   explicit WordTable(const QuoteLexicon& lex) {
-    std::unordered_map<std::string_view, WordEntry> words;  // keys in static storage
     auto each_word = [](const char* p, auto f) {
       while (*p) {
         while (*p == ' ') ++p;
@@ -145,15 +146,19 @@ class WordTable {
         p = q;
       }
     };
+    size_t keys = 0;  // at most
+    for (const WordList& l : kWordLists) each_word(l.words, [&](std::string_view) { ++keys; });
+    for (const auto& l : kParticles) each_word(l.words, [&](std::string_view) { ++keys; });
+    lex.ForEachForm([&](std::string_view, const CueVerb*) { ++keys; });
+    table_ = ShortKeyTable<WordEntry>(keys);  // keys in static storage or the lexicon's
     for (const WordList& l : kWordLists) {
-      each_word(l.words, [&](std::string_view w) { words[w].cls |= l.cls; });
+      each_word(l.words, [&](std::string_view w) { table_.Insert(w)->cls |= l.cls; });
     }
     for (const auto& l : kParticles) {
-      each_word(l.words, [&](std::string_view w) { words[w].part = l.part; });
+      each_word(l.words, [&](std::string_view w) { table_.Insert(w)->part = l.part; });
     }
-    lex.ForEachForm([&](std::string_view form, const CueVerb* v) { words[form].verb = v; });
-    table_ = ShortKeyTable<WordEntry>(
-        std::vector<std::pair<std::string_view, WordEntry>>(words.begin(), words.end()));
+    lex.ForEachForm(
+        [&](std::string_view form, const CueVerb* v) { table_.Insert(form)->verb = v; });
   }
   ShortKeyTable<WordEntry> table_;
 };
@@ -228,6 +233,8 @@ class TokenWords {
   size_t size() const { return ids_.size(); }
   uint16_t cls(size_t i) const { return pairs_[ids_[i]].cls; }
   const CueVerb* verb(size_t i) const { return pairs_[ids_[i]].verb; }
+  // The pair's id: 0 for no classes and no verb.
+  uint16_t id(size_t i) const { return ids_[i]; }
   // The id of the pair, added if new; 0 (no classes, no verb) when 65,536
   // pairs are taken (no lexicon holds that many; never reached).
   uint16_t Intern(uint16_t cls, const CueVerb* verb) {
@@ -356,7 +363,9 @@ class QuoteFinder {
       uint16_t id = 0;  // in words_
     };
     std::vector<Known> known(d_.words());
-    std::vector<uint8_t> part(n, kPartNone);  // per token: its word's Particle
+    // The tokens that may open a verb + particle pattern (call, point,
+    // refer, put), in text order.
+    std::vector<uint32_t> heads;
     for (size_t i = 0; i < n; ++i) {
       const Token& t = d_.tokens[i];
       if (t.kind != TokenKind::kWord) continue;
@@ -365,29 +374,38 @@ class QuoteFinder {
       if (!k.done) {
         k.done = true;
         const WordEntry e = table.Of(lower_[i]);
-        k.id = words_.Intern(e.cls, e.verb);
+        // Most words are in no list: the pair {0, nullptr}, id 0.
+        k.id = e.cls == 0 && e.verb == nullptr ? 0 : words_.Intern(e.cls, e.verb);
         k.part = e.part;
       }
-      part[i] = k.part;
+      if (k.part != kPartNone && (k.part <= kPartRefer || k.part == kPartPut))
+        heads.push_back(static_cast<uint32_t>(i));
       words_.SetId(i, k.id);
     }
+    // Token j's word's Particle.
+    auto part = [&](size_t j) -> uint8_t {
+      const Token& t = d_.tokens[j];
+      if (t.kind != TokenKind::kWord || t.span.end - t.span.start > 24) return kPartNone;
+      return known[d_.word[j]].part;
+    };
     // Verbs with a particle: "called for", "pointed to", "referring to".
-    for (size_t i = 0; i + 2 < n; ++i) {
-      if (part[i] == kPartNone || part[i] > kPartRefer) continue;
-      const uint8_t p = part[i + 1];
+    for (uint32_t i : heads) {
+      if (i + 2 >= n || part(i) > kPartRefer) continue;
+      const uint8_t p = part(i + 1);
       const CueVerb* v = nullptr;
-      if (part[i] == kPartCall && p == kPartForOn)
+      if (part(i) == kPartCall && p == kPartForOn)
         v = &lex_.call_for;
-      else if (part[i] == kPartPoint && p == kPartTo)
+      else if (part(i) == kPartPoint && p == kPartTo)
         v = &lex_.point_to;
-      else if (part[i] == kPartRefer && p == kPartTo)
+      else if (part(i) == kPartRefer && p == kPartTo)
         v = &lex_.refer_to;
       if (v != nullptr) words_.Set(i, words_.cls(i), v);
     }
     // "As Tom Ridge put it: ...": "it" carries the cue, "put" stands aside.
-    for (size_t i = 1; i + 1 < n; ++i) {
-      if (part[i - 1] == kPartPut && part[i] == kPartIt &&
-          (d_.Text(i + 1) == ":" || d_.Text(i + 1) == ",")) {
+    for (uint32_t h : heads) {
+      const size_t i = h + 1;
+      if (part(h) != kPartPut || i + 1 >= n) continue;
+      if (part(i) == kPartIt && (d_.Text(i + 1) == ":" || d_.Text(i + 1) == ",")) {
         words_.Set(i, words_.cls(i) & static_cast<uint16_t>(~kPronoun), &lex_.put_it);
         words_.Set(i - 1, words_.cls(i - 1) | kAux, words_.verb(i - 1));
       }
@@ -1119,17 +1137,27 @@ class QuoteFinder {
 
   void BuildFrames() {
     frame_begin_.reserve(d_.sentences.size() + 1);
+    // The tokens that may be a cue: a cue verb or "according"; no other
+    // token makes a frame. In text order.
+    std::vector<uint32_t> cues;
+    for (uint32_t i = 0; i < words_.size(); ++i) {
+      if (words_.id(i) != 0 && (words_.verb(i) != nullptr || (words_.cls(i) & kAccording)))
+        cues.push_back(i);
+    }
+    size_t next_cue = 0;
     for (uint32_t s = 0; s < d_.sentences.size(); ++s) {
       const Sentence& sen = d_.sentences[s];
       frame_begin_.push_back(static_cast<uint32_t>(frames_.size()));
       if (sen.dateline) continue;
       uint32_t sb = sen.begin, se = sen.end;
       ColonFrame(sb, se, s);
-      for (uint32_t v = sb; v < se; ++v) {
+      while (next_cue < cues.size() && cues[next_cue] < sb) ++next_cue;
+      for (; next_cue < cues.size() && cues[next_cue] < se; ++next_cue) {
+        const uint32_t v = cues[next_cue];
         if (inside_[v]) continue;
         // Most words are no cue: one look-up decides ("according to" is none).
         if (words_.verb(v) == nullptr) {
-          if (lower_[v].size() == 9 && Word(v, "according") && v + 1 < se && Word(v + 1, "to"))
+          if ((words_.cls(v) & kAccording) && v + 1 < se && Word(v + 1, "to"))
             AccordingTo(v, sb, se, s);
           continue;
         }

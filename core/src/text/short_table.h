@@ -35,6 +35,33 @@ class ShortKeyTable {
     }
   }
 
+  // An empty table for at most `max_keys` keys, filled by Insert.
+  explicit ShortKeyTable(size_t max_keys) {
+    size_t size = 16;
+    while (size < 4 * max_keys) size *= 2;
+    slots_.resize(size);
+    mask_ = size - 1;
+  }
+
+  // The value of `key` (non-empty, a view that must outlive the table),
+  // added value-initialized if absent (*added says which). At most the
+  // max_keys the table was made for.
+  V* Insert(std::string_view key, bool* added = nullptr) {
+    size_t i = HashShortKey(key) & mask_;
+    while (!slots_[i].key.empty() && slots_[i].key != key) i = (i + 1) & mask_;
+    if (added != nullptr) *added = slots_[i].key.empty();
+    slots_[i].key = key;
+    return &slots_[i].value;
+  }
+
+  // Calls f(key, value) for every key, in no set order.
+  template <typename F>
+  void ForEach(F f) const {
+    for (const Slot& s : slots_) {
+      if (!s.key.empty()) f(s.key, s.value);
+    }
+  }
+
   // The value of `key`, or nullptr.
   const V* Find(std::string_view key) const {
     if (slots_.empty()) return nullptr;
