@@ -168,7 +168,20 @@ class WordClusters {
     fp_.resize(n);
     uint32_t prev = 0;
     const uint32_t low = (1u << r) - 1;
-    for (uint32_t i = 0; i < n; ++i) {
+    uint32_t i = 0;
+    // While the 8 bytes from pos's byte lie inside, peek() is one load and a
+    // code (at most 57 bits, checked) ends before total: no bounds checks.
+    for (; i < n && pos + 64 <= total; ++i) {
+      uint64_t w;
+      std::memcpy(&w, bits.data() + (pos >> 3), 8);
+      w >>= pos & 7;
+      const int q = __builtin_ctzll(~w);
+      if (q + 1 + r > 57) return false;
+      prev += (static_cast<uint32_t>(q) << r) | (static_cast<uint32_t>(w >> (q + 1)) & low);
+      pos += q + 1 + r;
+      fp_[i] = prev;
+    }
+    for (; i < n; ++i) {
       if (pos >= total) return false;
       const uint64_t w = peek();
       const int q = __builtin_ctzll(~w);  // the unary quotient: ones before a zero
@@ -182,8 +195,15 @@ class WordClusters {
     if (pos + static_cast<uint64_t>(n) * cbits > total) return false;
     fine_.resize(n);
     const uint32_t cmask = (1u << cbits) - 1;
-    for (uint32_t i = 0; i < n; ++i, pos += cbits) {
-      fine_[i] = static_cast<uint16_t>(peek() & cmask);
+    for (i = 0; i < n; ++i, pos += cbits) {
+      uint64_t w;
+      if (pos + 64 <= total) {  // as above
+        std::memcpy(&w, bits.data() + (pos >> 3), 8);
+        w >>= pos & 7;
+      } else {
+        w = peek();
+      }
+      fine_[i] = static_cast<uint16_t>(w & cmask);
       if (fine_[i] >= nfine || coarse_[fine_[i]] >= ncoarse) return false;
     }
     // Buckets by the fingerprints' top bits, two to four fingerprints each:
@@ -1597,15 +1617,28 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   std::vector<float> emissions;
   std::vector<uint8_t> tags(n_doc, 0);  // a tag is < kNumTags (17)
   std::vector<uint8_t> quiet;
-  std::vector<bool> all_quiet(n_doc, true);  // a bit a token: kept through both passes
+  // A bit a token, set for those that are not quiet (kept through both
+  // passes); words of 64, so that pass 2 skips quiet stretches a word at a time.
+  std::vector<uint64_t> loud_bits((n_doc + 63) / 64, 0);
+  auto is_loud = [&](uint32_t k) { return (loud_bits[k >> 6] >> (k & 63)) & 1; };
+  // The first token from b on in [b, end) that is not quiet, or end.
+  auto next_loud = [&](uint32_t b, uint32_t end) {
+    while (b < end) {
+      const uint64_t w = loud_bits[b >> 6] >> (b & 63);
+      if (w) return std::min(end, b + static_cast<uint32_t>(__builtin_ctzll(w)));
+      b = (b | 63) + 1;
+    }
+    return end;
+  };
   const auto sequences = Sequences(doc);
   // The quiet tokens first: pass 1's scores are kept for the others.
   size_t loud = 0;
   for (auto [begin, end] : sequences) {
     Quiet(doc, begin, end, &quiet);
     for (uint32_t k = begin; k < end; ++k) {
-      all_quiet[k] = quiet[k - begin] != 0;
-      loud += quiet[k - begin] == 0;
+      if (quiet[k - begin]) continue;
+      loud_bits[k >> 6] |= uint64_t{1} << (k & 63);
+      ++loud;
     }
   }
   // One row of kNumTags per token that is not quiet, in text order: a run of
@@ -1726,12 +1759,12 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   for (auto [begin, end] : sequences) {
     const uint32_t n = end - begin;
     quiet.resize(n);
-    for (uint32_t k = 0; k < n; ++k) quiet[k] = all_quiet[begin + k];
+    for (uint32_t k = 0; k < n; ++k) quiet[k] = !is_loud(begin + k);
     FeaturizeWith(doc, context, begin, end, &feats, &offsets, &quiet, &info_cache,
                   /*word_feats=*/false, /*cluster_dropout=*/0, &infos);
     size_t row = base.size();
-    for (uint32_t k = 0; k < n; ++k) {
-      if (quiet[k]) continue;
+    for (uint32_t k = next_loud(begin, end) - begin; k < n;
+         k = next_loud(begin + k + 1, end) - begin) {
       // FeaturizeWith got the token `full`: its word's row is there.
       const uint32_t w = doc.word[begin + k];
       const int16_t* word_row = &word_rows[static_cast<size_t>(w) * kNumTags];
@@ -1770,16 +1803,12 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       }
       std::copy(acc, acc + kNumTags, base.Add());
     }
-    for (uint32_t b = begin; b < end;) {  // the sequence's own bytes, not the bits
-      if (quiet[b - begin]) {
-        ++b;
-        continue;
-      }
+    for (uint32_t b = next_loud(begin, end); b < end;) {
       uint32_t e = b + 1;
       while (e < end && !quiet[e - begin]) ++e;
       run(begin, end, b, e, row, nullptr);
       row += e - b;
-      b = e;
+      b = next_loud(e, end);
     }
   }
   // Peak memory: pass 2 adds the history features to the kept scores, so the
@@ -1800,17 +1829,13 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   };
   size_t row = 0;
   for (auto [begin, end] : sequences) {
-    for (uint32_t b = begin; b < end;) {
-      if (all_quiet[b]) {
-        ++b;
-        continue;
-      }
+    for (uint32_t b = next_loud(begin, end); b < end;) {
       uint32_t e = b + 1;
       bool again = repeated(b);
-      for (; e < end && !all_quiet[e]; ++e) again = again || repeated(e);
+      for (; e < end && is_loud(e); ++e) again = again || repeated(e);
       if (again) run(begin, end, b, e, row, &history);
       row += e - b;
-      b = e;
+      b = next_loud(e, end);
     }
   }
   // Peak memory: the scores and the history are freed before the spans are
