@@ -1759,7 +1759,13 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   for (auto [begin, end] : sequences) {
     const uint32_t n = end - begin;
     quiet.resize(n);
-    for (uint32_t k = 0; k < n; ++k) quiet[k] = !is_loud(begin + k);
+    for (uint32_t k = 0; k < n;) {  // the bits of a word at a time
+      const uint32_t t = begin + k;
+      const uint64_t w = ~loud_bits[t >> 6] >> (t & 63);
+      const uint32_t m = std::min(n - k, 64 - (t & 63));
+      for (uint32_t j = 0; j < m; ++j) quiet[k + j] = static_cast<uint8_t>((w >> j) & 1);
+      k += m;
+    }
     FeaturizeWith(doc, context, begin, end, &feats, &offsets, &quiet, &info_cache,
                   /*word_feats=*/false, /*cluster_dropout=*/0, &infos);
     size_t row = base.size();
@@ -1842,11 +1848,19 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // read off the tags, and the spans are counted first (no doubling vector).
   base = ScoreRows();
   history = History();
+  // A quiet token is O: only the runs of the others are read.
   size_t spans = 0;
-  for (uint32_t i = 0; i < n_doc; ++i)
+  for (uint32_t i = next_loud(0, n_doc); i < n_doc; i = next_loud(i + 1, n_doc))
     spans += PartOfTag(tags[i]) == 0 || PartOfTag(tags[i]) == 3;  // B or U
   out.reserve(spans);
-  for (auto [begin, end] : sequences) SpansFromTags(&tags[begin], end - begin, begin, &out);
+  for (auto [begin, end] : sequences) {
+    for (uint32_t b = next_loud(begin, end); b < end;) {
+      uint32_t e = b + 1;
+      while (e < end && is_loud(e)) ++e;
+      SpansFromTags(&tags[b], e - b, b, &out);
+      b = next_loud(e, end);
+    }
+  }
   if (!typer_.empty()) {
     // Each span's scores: the last ones given for its first token, pass 2's
     // where it re-ran. Each pass gave its spans in text order, each first token
