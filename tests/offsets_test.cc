@@ -81,6 +81,38 @@ TEST(OffsetIndexTest, ManyBlocksAgreeWithAPlainScan) {
   EXPECT_GT(text.size(), 20 * OffsetIndex::kBlock);
 }
 
+TEST(OffsetIndexTest, ConvertSpanAgreesWithTwoConverts) {
+  // Spans within a block, across one and across several, in every unit, and
+  // ends past the text, on an ASCII and a mixed text.
+  std::string mixed;
+  const char* pieces[] = {"Kharkiv ",     "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD",
+                          "\xE6\x9D\xB1", " \xD7\xA9\xD7\x9C ",
+                          "e\xCC\x81",    "\xE2\x80\x99s "};
+  for (int i = 0; i < 60; ++i) mixed += pieces[i % 6];
+  const std::string ascii(300, 'a');
+  for (const std::string& text : {mixed, ascii}) {
+    OffsetIndex index(text);
+    std::vector<uint32_t> boundaries;
+    for (uint32_t i = 0; i <= text.size(); ++i) {
+      if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        boundaries.push_back(i);
+      }
+    }
+    boundaries.push_back(static_cast<uint32_t>(text.size()) + 5);
+    for (OffsetUnit unit : {OffsetUnit::kUtf16, OffsetUnit::kCodepoint, OffsetUnit::kUtf8}) {
+      for (size_t a = 0; a < boundaries.size(); ++a) {
+        for (size_t b = a; b < boundaries.size() && b < a + 90; ++b) {
+          uint32_t start = 0, end = 0;
+          index.ConvertSpan(text, boundaries[a], boundaries[b], unit, &start, &end);
+          ASSERT_EQ(start, index.Convert(text, boundaries[a], unit)) << boundaries[a];
+          ASSERT_EQ(end, index.Convert(text, boundaries[b], unit))
+              << boundaries[a] << " " << boundaries[b];
+        }
+      }
+    }
+  }
+}
+
 TEST(OffsetIndexTest, InvalidBytesBecomeOneReplacementEach) {
   // As node's TextDecoder: "\xFF" and the truncated "\xE2\x80" each become one
   // U+FFFD (3 bytes in the decoded text, 1 UTF-16 unit).

@@ -32,6 +32,10 @@ class OffsetIndex {
   explicit OffsetIndex(std::string_view text);
 
   uint32_t Convert(std::string_view text, uint32_t byte, OffsetUnit unit) const;
+  // Convert() of a span's start and end: the end counted on from the start
+  // when both are in one block (a short span's usual case).
+  void ConvertSpan(std::string_view text, uint32_t start, uint32_t end, OffsetUnit unit,
+                   uint32_t* start_out, uint32_t* end_out) const;
 
  private:
   bool ascii_ = true;

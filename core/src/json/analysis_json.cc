@@ -27,10 +27,12 @@ void IdOrNull(JsonWriter& w, char prefix, int index) {
 }
 
 void SpanFields(JsonWriter& w, const Analysis& a, Span s, bool with_text) {
+  uint32_t start, end;
+  a.index.ConvertSpan(a.text, s.start, s.end, a.options.offsets, &start, &end);
   w.Key("start");
-  w.Int(a.Convert(s.start));
+  w.Int(start);
   w.Key("end");
-  w.Int(a.Convert(s.end));
+  w.Int(end);
   if (with_text) {
     w.Key("text");
     w.String(a.Text(s));

@@ -256,34 +256,24 @@ void JsonWriter::Quoted(std::string_view s) {
 
 void JsonWriter::Newline() {
   if (!pretty_) return;
-  char* p = Grow(1 + first_.size() * 2);
+  char* p = Grow(1 + depth_ * 2);
   *p = '\n';
-  std::memset(p + 1, ' ', first_.size() * 2);
-}
-
-void JsonWriter::Value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!first_.empty()) {
-    if (!first_.back()) Append(',');
-    first_.back() = 0;
-    Newline();
-  }
+  std::memset(p + 1, ' ', depth_ * 2);
 }
 
 void JsonWriter::Open(char c) {
   Value();
   Append(c);
-  first_.push_back(1);
+  ++depth_;
+  comma_ = false;
 }
 
 void JsonWriter::Close(char c) {
-  const bool empty = first_.back() != 0;
-  first_.pop_back();
+  const bool empty = !comma_;
+  --depth_;
   if (!empty) Newline();
   Append(c);
+  comma_ = true;  // the container was a value of its parent
 }
 
 void JsonWriter::Key(std::string_view key) {

@@ -87,7 +87,18 @@ class JsonWriter {
  private:
   void Open(char c);
   void Close(char c);
-  void Value();  // comma and indentation before a value
+  // Comma and indentation before a value; nothing right after a key or
+  // outside any container. Inline: called before every value and key.
+  void Value() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (depth_ == 0) return;
+    if (comma_) Append(',');
+    comma_ = true;
+    if (pretty_) Newline();
+  }
   void Newline();
   void Quoted(std::string_view s);  // "s", escaped
 
@@ -109,7 +120,11 @@ class JsonWriter {
 
   bool pretty_;
   bool after_key_ = false;
-  std::vector<uint8_t> first_;  // per open container: 1 while nothing is written yet
+  // Open containers, and whether the innermost one holds a value already
+  // (the next one takes a comma). A container closed is a value of its
+  // parent, so no per-level state is needed.
+  size_t depth_ = 0;
+  bool comma_ = false;
   std::unique_ptr<char[]> buf_;
   size_t size_ = 0, cap_ = 0;
   Sink sink_ = nullptr;

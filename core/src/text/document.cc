@@ -152,6 +152,30 @@ bool IsClosing(std::string_view t) {
 inline size_t ScanAsciiWord(const Scanner& s, size_t i, size_t* resume) {
   const char* text = s.text.data();
   size_t j = i;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  // Eight bytes at a time while the text goes on that far (most words end
+  // within the first eight): the first byte that is not an ASCII letter or
+  // digit, found by the same per-byte range tests as SetCaseFlags' on the
+  // bytes' low seven bits, a byte with its high bit set never counting.
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = kOnes << 7;
+  while (s.n - j >= 8) {
+    uint64_t x;
+    std::memcpy(&x, text + j, 8);
+    const uint64_t low7 = x & ~kHighs;
+    const auto in = [](uint64_t y, unsigned lo, unsigned hi) {
+      return (y + kOnes * (0x80 - lo)) & ~(y + kOnes * (0x80 - hi - 1)) & kHighs;
+    };
+    const uint64_t alnum = (in(low7 | (kOnes * 0x20), 'a', 'z') | in(low7, '0', '9')) & ~x;
+    const uint64_t other = ~alnum & kHighs;
+    if (other != 0) {
+      j += static_cast<size_t>(__builtin_ctzll(other)) >> 3;
+      if (kWordByte.at[static_cast<unsigned char>(text[j])] == kByteEnds) return j;
+      *resume = j;
+      return 0;
+    }
+    j += 8;
+  }
+#endif
   uint8_t b = kByteEnds;
   while (j < s.n && (b = kWordByte.at[static_cast<unsigned char>(text[j])]) == kByteAlnum) ++j;
   if (j == s.n || b == kByteEnds) return j;
@@ -563,6 +587,36 @@ inline bool SameBytes(const char* a, const char* b, size_t n, const char* end) {
   return std::memcmp(a, b, n) == 0;
 }
 
+// FoldInto(the n bytes at p) written to `out`, which has room for n + 8
+// bytes: p is a word of the text that ends at `end`. While eight bytes can
+// be read from the word on, a load takes its next (up to) eight, cleared
+// past the word; ASCII ones have their capitals lowered together and are
+// stored as one 8-byte word (the bytes past the word's are overwritten by
+// the next word or cut off). The rest, from its first non-ASCII byte, goes
+// to FoldInto.
+inline size_t FoldWord(const char* p, size_t n, const char* end, char* out) {
+  size_t i = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  constexpr uint64_t kHighs = 0x8080808080808080ull;
+  while (i < n && end - (p + i) >= 8) {
+    const size_t r = std::min<size_t>(8, n - i);
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    x &= ~0ull >> (64 - 8 * r);
+    if ((x & kHighs) != 0) break;
+    // As FoldInto: a byte's high bit set by + 0x3F from 'A' up, by + 0x25 from '[' up.
+    const uint64_t upper = (x + 0x3F3F3F3F3F3F3F3Full) & ~(x + 0x2525252525252525ull) & kHighs;
+    x |= upper >> 2;
+    std::memcpy(out + i, &x, 8);
+    i += r;
+  }
+#else
+  (void)end;
+#endif
+  if (i == n) return n;
+  return i + FoldInto(std::string_view(p + i, n - i), out + i);
+}
+
 // Word ids (Document::word, word_token) and each distinct word folded once.
 void AssignWords(Document* d) {
   const size_t n = d->tokens.size();
@@ -624,14 +678,16 @@ void AssignWords(Document* d) {
   }
   // Folding never lengthens a word, so the words' bytes bound the buffer.
   const size_t words = d->word_token.size();
-  d->folded_text.resize(room);
+  // (+ 8: FoldWord's last store may reach past the last word's bytes.)
+  d->folded_text.resize(room + 8);
   d->folded_at.resize(words + 1);
   char* out = d->folded_text.data();
   uint32_t at = 0;
   for (size_t w = 0; w < words; ++w) {
     d->folded_at[w] = at;
-    const std::string_view s = d->Text(d->word_token[w]);
-    at += static_cast<uint32_t>(FoldInto(s, out + at));
+    const Span span = d->tokens[d->word_token[w]].span;
+    at += static_cast<uint32_t>(
+        FoldWord(d->text.data() + span.start, span.end - span.start, text_end, out + at));
   }
   d->folded_at[words] = at;
   d->folded_text.resize(at);

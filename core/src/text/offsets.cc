@@ -121,4 +121,25 @@ uint32_t OffsetIndex::Convert(std::string_view text, uint32_t byte, OffsetUnit u
   return unit == OffsetUnit::kUtf16 ? u16 : cp;
 }
 
+void OffsetIndex::ConvertSpan(std::string_view text, uint32_t start, uint32_t end, OffsetUnit unit,
+                              uint32_t* start_out, uint32_t* end_out) const {
+  const uint32_t size = static_cast<uint32_t>(text.size());
+  if (unit == OffsetUnit::kUtf8 || ascii_ || end < start || start >= size) {
+    *start_out = Convert(text, start, unit);
+    *end_out = Convert(text, end, unit);
+    return;
+  }
+  if (end > size) end = size;
+  const uint32_t block = start / kBlock;
+  uint32_t cp = cp_[block], u16 = u16_[block];
+  Count(text.data() + block * kBlock, start - block * kBlock, size - block * kBlock, &cp, &u16);
+  *start_out = unit == OffsetUnit::kUtf16 ? u16 : cp;
+  if (end / kBlock != block) {
+    *end_out = Convert(text, end, unit);
+    return;
+  }
+  Count(text.data() + start, end - start, size - start, &cp, &u16);
+  *end_out = unit == OffsetUnit::kUtf16 ? u16 : cp;
+}
+
 }  // namespace lede
