@@ -761,13 +761,17 @@ class Builder {
       }
     }
     std::vector<ner::NameSpan> more;
-    size_t next = 0;  // spans are in text order
-    for (uint32_t i = 0; i < doc_.tokens.size(); ++i) {
-      while (next < spans->size() && (*spans)[next].end <= i) ++next;
-      if (next < spans->size() && (*spans)[next].begin <= i) continue;
+    // The first span not ending at or before token i (spans are in text order),
+    // found at the capitalized words only.
+    const ner::NameSpan* next = spans->data();
+    const ner::NameSpan* const spans_end = next + spans->size();
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    for (uint32_t i = 0; i < n; ++i) {
       const Token& t = doc_.tokens[i];
-      if (t.kind == TokenKind::kWord && t.Is(kCapitalized) && In<kPeopleGroups>(Word(i)))
-        more.push_back({i, i + 1, ner::kMisc});
+      if (t.kind != TokenKind::kWord || !t.Is(kCapitalized)) continue;
+      while (next < spans_end && next->end <= i) ++next;
+      if (next < spans_end && next->begin <= i) continue;
+      if (In<kPeopleGroups>(Word(i))) more.push_back({i, i + 1, ner::kMisc});
     }
     if (more.empty()) return;
     spans->insert(spans->end(), more.begin(), more.end());
@@ -1378,12 +1382,15 @@ class Builder {
         "season",     "semi-final", "quarter-final", "relegation", "half-time",   nullptr};
     ViewSet seen;
     int scores = 0;
-    for (uint32_t i = 0; i < doc_.tokens.size(); ++i) {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    for (uint32_t i = 0; i < n; ++i) {
       const Token& t = doc_.tokens[i];
       if (t.kind == TokenKind::kWord && t.Is(kLower) && In<kSportWords>(Word(i))) {
         seen.insert(Word(i));
       } else if (Score(i)) {
         ++scores;
+      } else {
+        continue;  // nothing new
       }
       if (seen.size() >= 3 || (seen.size() >= 2 && scores >= 1)) return true;
     }
@@ -2718,8 +2725,8 @@ class Builder {
     std::string_view link;
     size_t parts = 0;
     for (size_t at = 0; at <= f.size();) {
-      size_t end = f.find_first_of(" -", at);
-      if (end == std::string::npos) end = f.size();
+      size_t end = at;  // the next space or hyphen (find_first_of's call cost more)
+      while (end < f.size() && f[end] != ' ' && f[end] != '-') ++end;
       std::string w = f.substr(at, end - at);
       at = end + 1;
       if (w.empty()) continue;
@@ -3212,6 +3219,7 @@ class Builder {
     // once they are counted, to a vector of their size.
     std::vector<std::pair<size_t, Span>> placed;
     placed.reserve(cands_.size());
+    std::string type_key;  // built in place for each candidate, copied in for a new entity
     for (Cand& c : cands_) {
       std::string key = Key(c);
       if (c.type == "PERSON" && c.e - c.b >= 2 && c.e - c.b <= 3) {
@@ -3252,11 +3260,11 @@ class Builder {
           c.type = "ORG";
         }
       }
-      std::string type_key;
-      type_key.reserve(c.type.size() + 1 + key.size());
-      type_key.append(c.type).push_back('\0');
+      type_key.assign(c.type).push_back('\0');
       type_key += key;
-      auto [it, added] = index.try_emplace(std::move(type_key), out.size());
+      auto it = index.find(type_key);
+      const bool added = it == index.end();
+      if (added) it = index.emplace(type_key, out.size()).first;
       if (added) {
         Entity e;
         e.type = c.type;
@@ -3293,14 +3301,15 @@ class Builder {
     // capitals (a dateline, a headline) is shown in Title Case: "KRAMATORSK" ->
     // "Kramatorsk"; acronyms (short, or organizations) stay.
     for (Entity& e : out) {
-      if (e.type != "ORG" && e.name.size() > 4 && IsAllCapsName(e.name)) {
+      const std::string_view type = e.type;
+      if (type != "ORG" && e.name.size() > 4 && IsAllCapsName(e.name)) {
         bool start = true;
         for (char& ch : e.name) {
           if (ch >= 'A' && ch <= 'Z' && !start) ch = static_cast<char>(ch - 'A' + 'a');
           start = ch == ' ' || ch == '-';
         }
       }
-      if (e.type == "GPE") {
+      if (type == "GPE") {
         auto it = lex_.country.find(Fold(e.name));
         if (it != lex_.country.end()) e.name = it->second;
       }

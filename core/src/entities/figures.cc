@@ -601,6 +601,12 @@ class Scanner {
     const Token& t = Tok(i);
     if (t.kind == TokenKind::kNumber || t.kind == TokenKind::kSymbol) return true;
     if (t.kind != TokenKind::kWord) return false;
+    // Whether the word is in kStarts depends on its text alone: looked up once
+    // per distinct word (Document::word), not at every token.
+    uint8_t& start = starts_[d_.word[i]];
+    if (start == kStartNo) return false;
+    if (start == kStartDash) return true;
+    if (start >= kStartWord) return Frequent(static_cast<Opener>(start - kStartWord), i);
     static const WordSet kStarts = [] {
       WordSet set;
       const char* const words[] = {"the",       "past",
@@ -650,12 +656,6 @@ class Scanner {
       for (const char* const* p = kMonths; *p; ++p) set.insert(*p);
       return set;
     }();
-    // Whether the word is in kStarts depends on its text alone: looked up once
-    // per distinct word (Document::word), not at every token.
-    uint8_t& start = starts_[d_.word[i]];
-    if (start == kStartNo) return false;
-    if (start == kStartDash) return true;
-    if (start >= kStartWord) return Frequent(static_cast<Opener>(start - kStartWord), i);
     if (T(i).size() > 48) {
       start = kStartNo;
       return false;
