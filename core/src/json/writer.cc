@@ -202,6 +202,26 @@ void JsonWriter::Quoted(std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
   const char* p = s.data();
   const char* const end = p + s.size();
+  if (s.size() < 16) {
+    // A short string (most: ids, types, names), copied as it is checked, a
+    // byte at a time (the scans below start with 16 bytes); taken back when
+    // a byte needs a look.
+    const size_t n = s.size();
+    char* out = Grow(n + 2);
+    out[0] = '"';
+    size_t i = 0;
+    for (; i < n; ++i) {
+      const char c = p[i];
+      if (kLookAt[static_cast<unsigned char>(c)]) break;
+      out[1 + i] = c;
+    }
+    if (i == n) {
+      out[n + 1] = '"';
+      return;
+    }
+    size_ -= n + 2;
+    p += i;
+  }
   p = SkipPlain(p, end);
   if (p == end) {  // nothing to escape (most strings): one copy
     char* out = Grow(s.size() + 2);

@@ -455,9 +455,10 @@ uint32_t DatelineEnd(const Document& d, uint32_t b, uint32_t e) {
 
 bool EndsSentence(const Document& d, uint32_t i, uint32_t e, uint32_t* resume) {
   const Token& t = d.tokens[i];
-  std::string_view w = d.Text(t);
   bool abbrev = t.Is(kAbbreviation);
-  if (!abbrev && !(t.kind == TokenKind::kPunct && IsTerminal(w))) return false;
+  if (!abbrev && t.kind != TokenKind::kPunct) return false;  // most tokens
+  std::string_view w = d.Text(t);
+  if (!abbrev && !IsTerminal(w)) return false;
   // Swallow closing quotes and brackets that follow without a space.
   uint32_t j = i + 1;
   while (j < e) {
