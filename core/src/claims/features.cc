@@ -5,8 +5,11 @@
 #include <cstring>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "text/hash.h"
+#include "text/short_table.h"
 #include "text/utf8.h"
 
 namespace lede {
@@ -160,10 +163,9 @@ void ForEachWord(std::string_view s, F f) {
   }
 }
 
-// The word lists (classes and fact words) as an open-addressing hash table:
-// FNV-1a, linear probing, at most a quarter full, so a word not listed (most
-// words) usually stops at the first empty slot, and a listed one costs one
-// comparison.
+// The word lists (classes and fact words) in one ShortKeyTable (open
+// addressing, at most a quarter full, text/short_table.h): a word not listed
+// (most words) usually stops at the first empty slot.
 class ClassTable {
  public:
   struct Entry {
@@ -179,34 +181,18 @@ class ClassTable {
     for (const FactEntry& e : kFacts) {
       ForEachWord(e.words, [&](std::string_view w) { words[w].fact = e.fact; });
     }
-    size_t size = 16;
-    while (size < 4 * words.size()) size *= 2;
-    slots_.resize(size);
-    mask_ = size - 1;
-    for (const auto& [word, entry] : words) {
-      size_t i = Hash(word) & mask_;
-      while (!slots_[i].word.empty()) i = (i + 1) & mask_;
-      slots_[i] = Slot{word, entry};
-    }
+    table_ = ShortKeyTable<Entry>(
+        std::vector<std::pair<std::string_view, Entry>>(words.begin(), words.end()));
   }
 
   // The classes and fact word of a listed word; none for any other.
   Entry Find(std::string_view w) const {
-    for (size_t i = Hash(w) & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.word.empty()) return Entry{};
-      if (s.word == w) return s.entry;
-    }
+    const Entry* e = table_.Find(w);
+    return e != nullptr ? *e : Entry{};
   }
 
  private:
-  struct Slot {
-    std::string_view word;  // empty: a free slot
-    Entry entry;
-  };
-  static size_t Hash(std::string_view s) { return HashShortKey(s); }
-  std::vector<Slot> slots_;
-  size_t mask_ = 0;
+  ShortKeyTable<Entry> table_;
 };
 
 const ClassTable& Classes() {
