@@ -151,18 +151,6 @@ const FactEntry kFacts[] = {
 // by 5-fold cross-validation on the training set (F1 0.655 unscaled -> 0.692).
 constexpr float kWordScale = 0.5f;
 
-// Calls f(word) for each word of a space-separated list.
-template <typename F>
-void ForEachWord(std::string_view s, F f) {
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t j = s.find(' ', i);
-    if (j == std::string_view::npos) j = s.size();
-    if (j > i) f(s.substr(i, j - i));
-    i = j + 1;
-  }
-}
-
 // The word lists (classes and fact words) in one ShortKeyTable (open
 // addressing, at most a quarter full, text/short_table.h): a word not listed
 // (most words) usually stops at the first empty slot.

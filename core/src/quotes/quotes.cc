@@ -137,25 +137,16 @@ class WordTable {
 
  private:
   explicit WordTable(const QuoteLexicon& lex) {
-    auto each_word = [](const char* p, auto f) {
-      while (*p) {
-        while (*p == ' ') ++p;
-        const char* q = p;
-        while (*q && *q != ' ') ++q;
-        if (q > p) f(std::string_view(p, q - p));
-        p = q;
-      }
-    };
     size_t keys = 0;  // at most
-    for (const WordList& l : kWordLists) each_word(l.words, [&](std::string_view) { ++keys; });
-    for (const auto& l : kParticles) each_word(l.words, [&](std::string_view) { ++keys; });
+    for (const WordList& l : kWordLists) ForEachWord(l.words, [&](std::string_view) { ++keys; });
+    for (const auto& l : kParticles) ForEachWord(l.words, [&](std::string_view) { ++keys; });
     lex.ForEachForm([&](std::string_view, const CueVerb*) { ++keys; });
     table_ = ShortKeyTable<WordEntry>(keys);  // keys in static storage or the lexicon's
     for (const WordList& l : kWordLists) {
-      each_word(l.words, [&](std::string_view w) { table_.Insert(w)->cls |= l.cls; });
+      ForEachWord(l.words, [&](std::string_view w) { table_.Insert(w)->cls |= l.cls; });
     }
     for (const auto& l : kParticles) {
-      each_word(l.words, [&](std::string_view w) { table_.Insert(w)->part = l.part; });
+      ForEachWord(l.words, [&](std::string_view w) { table_.Insert(w)->part = l.part; });
     }
     lex.ForEachForm(
         [&](std::string_view form, const CueVerb* v) { table_.Insert(form)->verb = v; });

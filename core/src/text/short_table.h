@@ -15,6 +15,19 @@
 
 namespace lede {
 
+// Calls f(word) for each word of a space-separated list (the lexicons'
+// word lists that fill these tables), skipping runs of spaces.
+template <typename F>
+void ForEachWord(std::string_view list, F f) {
+  size_t i = 0;
+  while (i < list.size()) {
+    size_t j = list.find(' ', i);
+    if (j == std::string_view::npos) j = list.size();
+    if (j > i) f(list.substr(i, j - i));
+    i = j + 1;
+  }
+}
+
 template <typename V>
 class ShortKeyTable {
  public:
