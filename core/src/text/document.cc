@@ -350,13 +350,19 @@ std::vector<Token> Tokenize(std::string_view text) {
       ++i;
       continue;
     }
-    int len;
-    char32_t c = s.At(i, &len);
-    if (IsSpace(c)) {
-      pending |= kSpaceBefore;
-      if (IsNewline(c)) pending |= kNewlineBefore;
-      i += len;
-      continue;
+    int len = 1;
+    char32_t c = static_cast<unsigned char>(text[i]);
+    // An ASCII letter or digit (most tokens' first byte) starts a word or a
+    // number (or a URL): no decoding, no space test, no IsWordChar.
+    const bool alnum = kWordByte.at[c] == kByteAlnum;
+    if (!alnum) {
+      c = s.At(i, &len);
+      if (IsSpace(c)) {
+        pending |= kSpaceBefore;
+        if (IsNewline(c)) pending |= kNewlineBefore;
+        i += len;
+        continue;
+      }
     }
     Token t;
     t.flags = pending;
@@ -364,14 +370,15 @@ std::vector<Token> Tokenize(std::string_view text) {
     size_t end = ScanUrl(s, i);
     if (end > i) {
       t.kind = TokenKind::kSymbol;
-    } else if (IsWordChar(c) && !IsCombining(c)) {
+    } else if (alnum || (IsWordChar(c) && !IsCombining(c))) {
       bool has_dot;
       size_t resume = i;
       end = ScanAsciiWord(s, i, &resume);
       has_dot = false;
       if (end == 0) end = ScanWord(s, i, &has_dot, resume);
       t.kind = IsDigit(c) ? TokenKind::kNumber : TokenKind::kWord;
-      if (s.Peek(end) == '.' && t.kind == TokenKind::kWord) {
+      // (A '.' byte is the code point '.': end is at a character's start.)
+      if (end < s.n && text[end] == '.' && t.kind == TokenKind::kWord) {
         char buf[64];
         std::string_view folded = FoldShort(text.substr(i, end - i), buf);
         bool initial = end - i == static_cast<size_t>(len) && IsUpper(c);
