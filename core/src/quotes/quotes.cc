@@ -26,6 +26,15 @@ namespace lede {
 namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
+
+// Whether `s` is the literal `t`: sizes first, then a compare of a known
+// size that the compiler inlines (an entity type's std::string == a char*
+// was a call, a strlen and a memcmp).
+template <size_t N>
+bool IsLiteral(std::string_view s, const char (&t)[N]) {
+  return s.size() == N - 1 && std::memcmp(s.data(), t, N - 1) == 0;
+}
+
 // How far (bytes) before a person of unknown gender "he"/"she" looks for
 // one of the pronoun's gender.
 constexpr uint32_t kGenderReach = 300;
@@ -2061,7 +2070,7 @@ class QuoteFinder {
       size_t sp = name.rfind(' ');
       std::string last = Lower(sp == std::string::npos ? name : name.substr(sp + 1));
       const std::string& type = ents_[e].type;
-      if (type == "PERSON" || type == "ORG")
+      if (IsLiteral(type, "PERSON") || IsLiteral(type, "ORG"))
         surname_.try_emplace(last, static_cast<int>(e));  // the first (most salient) wins
     }
     std::stable_sort(mentions_.begin(), mentions_.end(),
@@ -2077,7 +2086,7 @@ class QuoteFinder {
     gender_.assign(ents_.size(), 0);
     person_.assign(ents_.size(), 0);
     for (size_t e = 0; e < ents_.size(); ++e) {
-      bool person = ents_[e].type == "PERSON";
+      bool person = IsLiteral(ents_[e].type, "PERSON");
       person_[e] = person;
       if (person) {
         const std::string& name = ents_[e].name;
@@ -2090,9 +2099,9 @@ class QuoteFinder {
       // Renteria" as ORG); numbers and dates never are.
       const std::string_view type = ents_[e].type;
       if (!person &&
-          !(type.size() == 3 &&
-            (type == "ORG" || type == "GPE" || type == "LOC" || type == "FAC")) &&
-          type != "NORP")
+          !(IsLiteral(type, "ORG") || IsLiteral(type, "GPE") || IsLiteral(type, "LOC") ||
+            IsLiteral(type, "FAC")) &&
+          !IsLiteral(type, "NORP"))
         continue;
       const std::vector<Mention>& ms = ents_[e].mentions;
       if (!person) {
@@ -2213,7 +2222,10 @@ class QuoteFinder {
     return static_cast<uint32_t>(it - d_.tokens.begin());
   }
 
-  bool TypeIs(int e, const char* t) const { return ents_[e].type == t; }
+  template <size_t N>
+  bool TypeIs(int e, const char (&t)[N]) const {
+    return IsLiteral(ents_[e].type, t);
+  }
 
   // Does an entity mention cover token i?
   bool MentionAt(uint32_t i) const {
@@ -2259,7 +2271,8 @@ class QuoteFinder {
         return it->entity;
       }
       if (person_[it->entity]) continue;
-      if (t == "ORG" || t == "NORP" || (t == "GPE" && !group)) return it->entity;
+      if (IsLiteral(t, "ORG") || IsLiteral(t, "NORP") || (IsLiteral(t, "GPE") && !group))
+        return it->entity;
     }
     return unknown;
   }
