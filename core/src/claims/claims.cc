@@ -268,18 +268,15 @@ void SetReasons(const Document& doc, const ClaimTokens& tokens, const ClaimModel
   std::array<double, static_cast<size_t>(FeatureFamily::kCount)> sum{};
   std::vector<std::pair<double, uint32_t>>& words = scratch->ranked_words;
   words.clear();
+  // One pass: each feature weighed once, for its family's sum and, a word's
+  // unigram that weighs enough, for the words a reader can see.
   for (const Feature& f : features) {
     if (f.family == FeatureFamily::kBias) continue;
-    double c = model.Weight(f.hash) * f.value;
+    const double c = model.Weight(f.hash) * f.value;
     sum[static_cast<size_t>(f.family)] += c;
-  }
-  // Unigram contributions, for the words a reader can see.
-  for (const Feature& f : features) {
-    if (f.family != FeatureFamily::kWord) continue;
+    if (f.family != FeatureFamily::kWord || c <= 0.02) continue;
     if (doc.tokens[f.token].kind != TokenKind::kWord) continue;
     if (tokens.unigram(f.token) != f.hash) continue;  // a bigram
-    double c = model.Weight(f.hash) * f.value;
-    if (c <= 0.02) continue;
     std::string_view folded = tokens.folded(f.token);
     if (folded.size() >= 4 && !IsFunctionWord(folded)) words.emplace_back(c, f.token);
   }

@@ -98,8 +98,19 @@ Trainer Fit(const std::vector<ClaimExample>& examples, const std::vector<size_t>
 double ClaimModel::Margin(const std::vector<Feature>& features) const {
   double m = bias;
   if (!ok()) return m;
-  for (const Feature& f : features) {
-    if (f.family != FeatureFamily::kBias) m += Weight(f.hash) * f.value;
+  // Weight(), with the choice of table and the mask made once, not per feature.
+  const uint32_t mask = (1u << bits) - 1;
+  if (q.empty()) {
+    const float* w = weights.data();
+    for (const Feature& f : features) {
+      if (f.family != FeatureFamily::kBias) m += w[f.hash & mask] * f.value;
+    }
+  } else {
+    const int8_t* qw = q.data();
+    const float s = scale;
+    for (const Feature& f : features) {
+      if (f.family != FeatureFamily::kBias) m += qw[f.hash & mask] * s * f.value;
+    }
   }
   return m;
 }
