@@ -1380,19 +1380,26 @@ class Builder {
         "innings",    "wicket",     "wickets",       "touchdown",  "quarterback", "pitcher",
         "playoffs",   "tournament", "championship",  "match",      "matches",     "coach",
         "season",     "semi-final", "quarter-final", "relegation", "half-time",   nullptr};
-    ViewSet seen;
-    int scores = 0;
-    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
-    for (uint32_t i = 0; i < n; ++i) {
+    // Whether a token is a sport's word or a score depends on its bytes alone
+    // (kind and case flags included): each distinct word (Document::word_token)
+    // is looked at once, not every token. The counts only grow, so the test
+    // after each word is the token scan's.
+    std::string_view seen[3];  // distinct folded sport words, up to three
+    size_t sports = 0;
+    bool score = false;
+    for (uint32_t w = 0; w < doc_.words(); ++w) {
+      const uint32_t i = doc_.word_token[w];
       const Token& t = doc_.tokens[i];
-      if (t.kind == TokenKind::kWord && t.Is(kLower) && In<kSportWords>(Word(i))) {
-        seen.insert(Word(i));
+      if (t.kind == TokenKind::kWord && t.Is(kLower)) {
+        const std::string_view f = doc_.FoldedWord(w);
+        if (!In<kSportWords>(f) || std::find(seen, seen + sports, f) != seen + sports) continue;
+        seen[sports++] = f;
       } else if (Score(i)) {
-        ++scores;
+        score = true;
       } else {
         continue;  // nothing new
       }
-      if (seen.size() >= 3 || (seen.size() >= 2 && scores >= 1)) return true;
+      if (sports >= 3 || (sports >= 2 && score)) return true;
     }
     return false;
   }
