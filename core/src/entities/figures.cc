@@ -8,9 +8,9 @@
 #include <cstring>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "text/hash.h"
+#include "text/short_table.h"
 #include "text/utf8.h"
 
 namespace lede {
@@ -559,7 +559,6 @@ const ApproxWord kApproxWords[] = {
 // loop) for the short words looked up below, once per word of the text. The
 // sets are only searched, so their order is moot.
 using WordHash = ShortKeyHash;
-using WordSet = std::unordered_set<std::string_view, WordHash>;
 template <typename T>
 using WordMap = std::unordered_map<std::string_view, T, WordHash>;
 
@@ -607,8 +606,10 @@ class Scanner {
     if (start == kStartNo) return false;
     if (start == kStartDash) return true;
     if (start >= kStartWord) return Frequent(static_cast<Opener>(start - kStartWord), i);
-    static const WordSet kStarts = [] {
-      WordSet set;
+    // (A ShortKeyTable: a word not listed, most words, stops at the first
+    // empty slot; the std::unordered_set's find was a call and a bucket walk.)
+    static const ShortKeyTable<bool> kStarts = [] {
+      ShortKeyTable<bool> set(256);  // (about 170 words)
       const char* const words[] = {"the",       "past",
                                    "last",      "previous",
                                    "next",      "coming",
@@ -649,11 +650,12 @@ class Scanner {
                                    "hundreds",  "thousands",
                                    "millions",  "billions",
                                    "tens"};
-      for (const char* w : words) set.insert(w);
-      for (const WordNum& w : kSmallNumbers) set.insert(w.word);
-      for (const WordNum& w : kOrdinals) set.insert(w.word);
-      for (const char* const* p = kWeekdays; *p; ++p) set.insert(*p);
-      for (const char* const* p = kMonths; *p; ++p) set.insert(*p);
+      auto insert = [&](std::string_view w) { *set.Insert(w) = true; };
+      for (const char* w : words) insert(w);
+      for (const WordNum& w : kSmallNumbers) insert(w.word);
+      for (const WordNum& w : kOrdinals) insert(w.word);
+      for (const char* const* p = kWeekdays; *p; ++p) insert(*p);
+      for (const char* const* p = kMonths; *p; ++p) insert(*p);
       return set;
     }();
     if (T(i).size() > 48) {
@@ -665,13 +667,13 @@ class Scanner {
     // period.
     std::string_view w = d_.Folded(i);
     if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
-    if (kStarts.count(w)) {
+    if (kStarts.Find(w)) {
       const Opener o = OpenerOf(w);
       start = static_cast<uint8_t>(kStartWord + o);
       return Frequent(o, i);
     }
     size_t dash = w.find('-');  // "six-month-old", "second-largest", "twenty-five"
-    start = dash != std::string_view::npos && dash > 0 && kStarts.count(w.substr(0, dash))
+    start = dash != std::string_view::npos && dash > 0 && kStarts.Find(w.substr(0, dash))
                 ? kStartDash
                 : kStartNo;
     return start == kStartDash;
