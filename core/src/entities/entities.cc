@@ -2734,7 +2734,7 @@ class Builder {
     for (size_t at = 0; at <= f.size();) {
       size_t end = at;  // the next space or hyphen (find_first_of's call cost more)
       while (end < f.size() && f[end] != ' ' && f[end] != '-') ++end;
-      std::string w = f.substr(at, end - at);
+      const std::string_view w = std::string_view(f).substr(at, end - at);
       at = end + 1;
       if (w.empty()) continue;
       ++parts;
@@ -2742,7 +2742,7 @@ class Builder {
       if (d == lex_.demonym.end() && w.size() > 1 && w.back() == 's')
         d = lex_.demonym.find(w.substr(0, w.size() - 1));
       const std::string_view one =  // "Asians" -> "asian"
-          w.size() > 1 && w.back() == 's' ? std::string_view(w).substr(0, w.size() - 1) : w;
+          w.size() > 1 && w.back() == 's' ? w.substr(0, w.size() - 1) : w;
       if (d != lex_.demonym.end()) {
         link = d->second;
       } else if (In<kPeopleGroups>(w) || one == "african" || one == "asian" || one == "native" ||
@@ -2768,9 +2768,13 @@ class Builder {
     std::string f = Folded(b, e);
     std::string_view last = Word(e - 1);
     std::string_view first = Word(b);
+    // The country and place lexicons' answers, looked up once (the paths below
+    // each asked again).
+    const bool is_country = lex_.country.count(f) != 0;
+    const auto place = is_country ? lex_.place.end() : lex_.place.find(f);
     // A lone demonym tagged ORG is kept ("Indians", a team), a group or a
     // compound is not ("Hispanics", "African-Americans").
-    if (!lex_.country.count(f) && !lex_.place.count(f) &&
+    if (!is_country && place == lex_.place.end() &&
         (conll != ner::kOrg || In<kPeopleGroups>(f) ||
          std::any_of(f.begin(), f.end(), [](char ch) { return ch == ' ' || ch == '-'; }))) {
       if (std::string_view g = PeopleGroup(f, country); !g.empty()) return g;
@@ -2802,9 +2806,8 @@ class Builder {
       if (lex_.org.count(f) || (e - b >= 2 && In<kInstitutionWords>(last))) return "ORG";
       // "Rikers Island", "Kaneohe Bay" (but "Michael Bay").
       if (e - b >= 2 && In<kNaturalWords>(last) && !GivenName(b)) return "LOC";
-      if (lex_.country.count(f)) return "GPE";
-      auto p = lex_.place.find(f);
-      if (p != lex_.place.end() && f != "austin" && f != "washington") return p->second;
+      if (is_country) return "GPE";
+      if (place != lex_.place.end() && f != "austin" && f != "washington") return place->second;
       return "PERSON";
     }
     if (conll == ner::kOrg) {
@@ -2819,9 +2822,8 @@ class Builder {
       return "ORG";
     }
     // LOC
-    if (lex_.country.count(f)) return "GPE";
-    auto p = lex_.place.find(f);
-    if (p != lex_.place.end()) return p->second;
+    if (is_country) return "GPE";
+    if (place != lex_.place.end()) return place->second;
     if (lex_.org.count(f)) return "ORG";
     // "the A. Philip Randolph Institute", "the United States Senate", "Western
     // Union": a name ending in an institution's or an organization's word is no
