@@ -2028,6 +2028,13 @@ class Builder {
   // before "virus" is a disease's, no entity at any of its mentions.
   void Viruses() {
     const size_t n = doc_.tokens.size();
+    // "virus" in lower case depends on the bytes alone: a text none of whose
+    // distinct words (Document::word_token) is that, most texts, is not scanned.
+    bool any = false;
+    for (uint32_t w = 0; w < doc_.words() && !any; ++w) {
+      any = doc_.FoldedWord(w) == "virus" && doc_.tokens[doc_.word_token[w]].Is(kLower);
+    }
+    if (!any) return;
     ViewSet viruses;
     for (uint32_t i = 1; i < n; ++i) {
       if (doc_.tokens[i].Is(kLower) && Word(i) == "virus" &&
