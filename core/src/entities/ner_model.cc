@@ -553,6 +553,9 @@ enum WordBit : uint8_t {
   kSeenRunFirst = 8,  // first of a run of capitalized words ("Volodymyr Zelensky")
   kSeenRunLast = 16,  // last of such a run
 };
+// BuildDocContext keeps in the top two bits of a word's bits how many of its
+// tokens take part in the history (HasHistory), counted up to 2 (DocBags).
+constexpr uint8_t kOccOnce = 0x40, kOccTwice = 0x80, kSeenMask = 0x1F;
 
 }  // namespace
 
@@ -631,15 +634,12 @@ namespace {
 // docs/entities.md.)
 constexpr uint32_t kDocBagWindow = 4;
 constexpr uint32_t kDocBagMax = 8;
-void DocBags(const Document& doc, const std::vector<uint32_t>& lower, DocContext* c) {
+// `bits`: per lower-case word id, its HasHistory() tokens counted up to 2 in
+// the top two bits (BuildDocContext).
+void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
+             const std::vector<uint8_t>& bits, DocContext* c) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   c->bag_start.assign(c->words + 1, 0);
-  std::vector<uint8_t> occ(c->words, 0);
-  for (uint32_t i = 0; i < n; ++i) {
-    if (!HasHistory(doc, i)) continue;
-    uint8_t& o = occ[c->Word(doc, i)];
-    if (o < 2) ++o;
-  }
   // (word id << 8) | coarse cluster, one per context word of each token.
   std::vector<uint32_t> pairs;
   const WordClusters& clusters = WordClusters::Get();
@@ -651,7 +651,7 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower, DocContext
   for (uint32_t i = 0; i < n; ++i) {
     if (!HasHistory(doc, i)) continue;
     const uint32_t id = c->Word(doc, i);
-    if (occ[id] < 2) continue;
+    if (bits[id] < kOccTwice) continue;
     const uint32_t from = i > kDocBagWindow ? i - kDocBagWindow : 0;
     const uint32_t to = std::min(n, i + kDocBagWindow + 1);
     uint32_t found[2 * kDocBagWindow];  // this token's pairs, appended at once
@@ -712,10 +712,34 @@ DocContext BuildDocContext(const Document& doc) {
   const size_t n = doc.tokens.size();
   c.caps_line.doc = &doc;
   c.caps_line.by_sentence.assign(doc.sentences.size(), 0);
-  // Lines written in capitals (CoNLL headlines, datelines) or in Title Case.
+  // How each word is written where its case tells something. Words get dense
+  // ids through a table sized to the distinct words (grown as needed).
+  std::vector<uint32_t> keys(1024, 0), ids(1024, 0);
+  uint32_t mask = 1023;
+  std::vector<uint8_t> bits;  // per word id: WordBit, and kOccOnce / kOccTwice
+  // Per Document word id: its lower-case hash and its id here (words that
+  // differ only in case share the latter), computed at its first token.
+  constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t>& lower = c.lower;
+  lower.assign(doc.words(), 0);
+  std::vector<uint32_t>& word_id = c.word_of;
+  word_id.assign(doc.words(), kNone);
+  c.lists.word = c.word_bits.word = doc.word.data();
+  // Per Document word id, until the end: its WordList bits, kListsRead once
+  // they are looked up (at its first capitalized token of 3 bytes or more;
+  // every token of a word has its text), kGazFirst when a lexicon phrase may
+  // start with it (the gazetteer's pass below reads it).
+  constexpr uint8_t kListsRead = 0x40, kGazFirst = 0x80;
+  std::vector<uint8_t>& by_word = c.lists.by_word;
+  by_word.assign(doc.words(), 0);
+  const WordLists& lists = WordLists::Get();
+  const Gazetteer& gaz = Gazetteer::Get();
+  const std::string_view text = doc.text;
+  // A sentence at a time: its caps_line value first, then its tokens.
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
-    int words = 0, caps = 0, lower = 0, cap = 0;
+    // Lines written in capitals (CoNLL headlines, datelines) or in Title Case.
+    int words = 0, caps = 0, lower_words = 0, cap = 0;
     for (uint32_t i = s.begin; i < s.end; ++i) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord || t.span.end - t.span.start < 2) continue;
@@ -725,112 +749,93 @@ DocContext BuildDocContext(const Document& doc) {
       } else if (t.Is(kCapitalized)) {
         ++cap;
       } else if (t.Is(kLower) && !t.Is(kPossessive)) {
-        ++lower;
+        ++lower_words;
       }
     }
-    uint8_t v = 0;
-    if (words > 0 && caps > 0 && lower == 0 && cap <= caps / 4) {
-      v = 1;
-    } else if (words >= 3 && (cap + caps) * 10 >= words * 8 && lower <= 2) {
-      v = 2;
+    uint8_t line = 0;
+    if (words > 0 && caps > 0 && lower_words == 0 && cap <= caps / 4) {
+      line = 1;
+    } else if (words >= 3 && (cap + caps) * 10 >= words * 8 && lower_words <= 2) {
+      line = 2;
     }
-    c.caps_line.by_sentence[si] = v;
-  }
-  // How each word is written where its case tells something. Words get dense
-  // ids through a table sized to the distinct words (grown as needed).
-  std::vector<uint32_t> keys(1024, 0), ids(1024, 0);
-  uint32_t mask = 1023;
-  std::vector<uint8_t> bits;  // per word id
-  // Per Document word id: its lower-case hash and its id here (words that
-  // differ only in case share the latter), computed at its first token.
-  constexpr uint32_t kNone = UINT32_MAX;
-  std::vector<uint32_t>& lower = c.lower;
-  lower.assign(doc.words(), 0);
-  std::vector<uint32_t>& word_id = c.word_of;
-  word_id.assign(doc.words(), kNone);
-  c.lists.word = c.word_bits.word = doc.word.data();
-  c.lists.by_word.assign(doc.words(), 0);
-  const WordLists& lists = WordLists::Get();
-  for (size_t i = 0; i < n; ++i) {
-    const Token& t = doc.tokens[i];
-    if (t.kind != TokenKind::kWord && !HasHistory(doc, static_cast<uint32_t>(i))) continue;
-    const uint32_t dw = doc.word[i];
-    if (word_id[dw] == kNone) {
-      lower[dw] = LowerHash(doc.Text(t));
-      const uint32_t key = lower[dw] | 1;
-      uint32_t j = key & mask;
-      while (keys[j] != 0 && keys[j] != key) j = (j + 1) & mask;
-      if (keys[j] == 0) {
-        keys[j] = key;
-        ids[j] = c.words++;
-        bits.push_back(0);
-        if (c.words * 2 > keys.size()) {  // grow: rehash
-          std::vector<uint32_t> k2(keys.size() * 2, 0), i2(keys.size() * 2, 0);
-          mask = static_cast<uint32_t>(k2.size() - 1);
-          for (size_t x = 0; x < keys.size(); ++x) {
-            if (keys[x] == 0) continue;
-            uint32_t y = keys[x] & mask;
-            while (k2[y] != 0) y = (y + 1) & mask;
-            k2[y] = keys[x];
-            i2[y] = ids[x];
+    c.caps_line.by_sentence[si] = line;
+    for (uint32_t i = s.begin; i < s.end; ++i) {
+      const Token& t = doc.tokens[i];
+      const bool history = HasHistory(doc, i);
+      if (t.kind != TokenKind::kWord && !history) continue;
+      const uint32_t dw = doc.word[i];
+      if (word_id[dw] == kNone) {
+        lower[dw] = LowerHash(doc.Text(t));
+        if (gaz.IsFirst(lower[dw])) by_word[dw] |= kGazFirst;
+        const uint32_t key = lower[dw] | 1;
+        uint32_t j = key & mask;
+        while (keys[j] != 0 && keys[j] != key) j = (j + 1) & mask;
+        if (keys[j] == 0) {
+          keys[j] = key;
+          ids[j] = c.words++;
+          bits.push_back(0);
+          if (c.words * 2 > keys.size()) {  // grow: rehash
+            std::vector<uint32_t> k2(keys.size() * 2, 0), i2(keys.size() * 2, 0);
+            mask = static_cast<uint32_t>(k2.size() - 1);
+            for (size_t x = 0; x < keys.size(); ++x) {
+              if (keys[x] == 0) continue;
+              uint32_t y = keys[x] & mask;
+              while (k2[y] != 0) y = (y + 1) & mask;
+              k2[y] = keys[x];
+              i2[y] = ids[x];
+            }
+            keys.swap(k2);
+            ids.swap(i2);
+            j = key & mask;
+            while (keys[j] != key) j = (j + 1) & mask;
           }
-          keys.swap(k2);
-          ids.swap(i2);
-          j = key & mask;
-          while (keys[j] != key) j = (j + 1) & mask;
         }
+        word_id[dw] = ids[j];
       }
-      word_id[dw] = ids[j];
-    }
-    const uint32_t id = word_id[dw];
-    if ((t.Is(kCapitalized) || t.Is(kAllCaps)) && t.span.end - t.span.start >= 3) {
-      const int b = lists.bits.Get(lower[dw]);
-      if (b > 0) c.lists.by_word[dw] = static_cast<uint8_t>(b);
-    }
-    bool mid = !t.Is(kSentenceStart) && !c.caps_line[i];
-    if (mid && i > 0) {
-      const Token& p = doc.tokens[i - 1];
-      if (p.kind == TokenKind::kQuote || doc.Text(p) == ":" || doc.Text(p) == "(") mid = false;
-    }
-    if (t.Is(kLower)) {
-      bits[id] |= kSeenLower;
-    } else if (mid && t.Is(kAllCaps)) {
-      bits[id] |= kSeenCapsMid;
-    } else if (mid && t.Is(kCapitalized)) {
-      bits[id] |= kSeenCapMid;
-    }
-    if (!c.caps_line[i] && t.Is(kCapitalized) && !t.Is(kAllCaps)) {
-      auto cap = [&](size_t x) {
-        const Token& u = doc.tokens[x];
-        return u.kind == TokenKind::kWord && u.Is(kCapitalized) && !u.Is(kAllCaps) &&
-               !u.Is(kPossessive);
-      };
-      bool prev = i > 0 && cap(i - 1) && !t.Is(kSentenceStart);
-      bool next = i + 1 < n && cap(i + 1) && !doc.tokens[i + 1].Is(kSentenceStart);
-      if (next && !prev) bits[id] |= kSeenRunFirst;
-      if (prev && !next) bits[id] |= kSeenRunLast;
+      const uint32_t id = word_id[dw];
+      if ((t.Is(kCapitalized) || t.Is(kAllCaps)) && t.span.end - t.span.start >= 3 &&
+          !(by_word[dw] & kListsRead)) {
+        const int b = lists.bits.Get(lower[dw]);
+        by_word[dw] |= static_cast<uint8_t>(kListsRead | (b > 0 ? b : 0));
+      }
+      bool mid = !t.Is(kSentenceStart) && !line;
+      if (mid && i > 0) {
+        const Token& p = doc.tokens[i - 1];
+        if (p.kind == TokenKind::kQuote ||
+            (p.span.end - p.span.start == 1 &&
+             (text[p.span.start] == ':' || text[p.span.start] == '(')))
+          mid = false;
+      }
+      uint8_t& b = bits[id];
+      if (t.Is(kLower)) {
+        b |= kSeenLower;
+      } else if (mid && t.Is(kAllCaps)) {
+        b |= kSeenCapsMid;
+      } else if (mid && t.Is(kCapitalized)) {
+        b |= kSeenCapMid;
+      }
+      if (!line && t.Is(kCapitalized) && !t.Is(kAllCaps)) {
+        auto cap = [&](size_t x) {
+          const Token& u = doc.tokens[x];
+          return u.kind == TokenKind::kWord && u.Is(kCapitalized) && !u.Is(kAllCaps) &&
+                 !u.Is(kPossessive);
+        };
+        bool prev = i > 0 && cap(i - 1) && !t.Is(kSentenceStart);
+        bool next = i + 1 < n && cap(i + 1) && !doc.tokens[i + 1].Is(kSentenceStart);
+        if (next && !prev) b |= kSeenRunFirst;
+        if (prev && !next) b |= kSeenRunLast;
+      }
+      if (history && b < kOccTwice) b += kOccOnce;
     }
   }
   std::vector<uint32_t>().swap(keys);
   std::vector<uint32_t>().swap(ids);
-  // The words with an id are those whose tokens are words or take part in
-  // the history; the others' bits are 0.
-  c.word_bits.by_word.assign(doc.words(), 0);
-  for (uint32_t w = 0; w < doc.words(); ++w) {
-    if (word_id[w] == kNone)
-      word_id[w] = 0;
-    else
-      c.word_bits.by_word[w] = bits[word_id[w]];
-  }
-  DocBags(doc, lower, &c);
-  for (size_t i = 0; i < n; ++i) {
-  }
+  DocBags(doc, lower, bits, &c);
   // Longest lexicon phrase from each token, left to right.
   c.gazetteer.assign(n, 0);
-  const Gazetteer& gaz = Gazetteer::Get();
   for (size_t i = 0; i < n;) {
     const Token& t = doc.tokens[i];
-    if (t.kind != TokenKind::kWord || !gaz.IsFirst(lower[doc.word[i]])) {
+    if (t.kind != TokenKind::kWord || !(by_word[doc.word[i]] & kGazFirst)) {
       ++i;
       continue;
     }
@@ -857,6 +862,16 @@ DocContext BuildDocContext(const Document& doc) {
       c.gazetteer[i + k] = static_cast<uint8_t>(1 + 4 * cat + pos);
     }
     i += best;
+  }
+  // The words with an id are those whose tokens are words or take part in
+  // the history; the others' bits are 0. The lists' bytes lose their marks.
+  c.word_bits.by_word.assign(doc.words(), 0);
+  for (uint32_t w = 0; w < doc.words(); ++w) {
+    by_word[w] &= static_cast<uint8_t>(~(kListsRead | kGazFirst));
+    if (word_id[w] == kNone)
+      word_id[w] = 0;
+    else
+      c.word_bits.by_word[w] = bits[word_id[w]] & kSeenMask;
   }
   return c;
 }
