@@ -437,8 +437,22 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
 
 void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32_t begin,
                           uint32_t end, std::vector<Feature>* out) {
-  out->clear();
-  AddHash(out, kNamed<NameHash("bias")>, FeatureFamily::kBias);
+  // The bias, at most two word features a token and "</s>": written into
+  // room made before the loop (a resize over the last call's features, which
+  // initializes only the elements past them), not by a push_back each, whose
+  // capacity test and size update were a third of the loop; cut to size after.
+  const size_t room = 2 + 2 * static_cast<size_t>(end > begin ? end - begin : 0);
+  if (out->size() < room) out->resize(room);
+  Feature* const put = out->data();
+  size_t count = 0;
+  const auto add = [&](uint32_t hash, FeatureFamily family, uint32_t token) {
+    Feature& f = put[count++];
+    f.hash = hash;
+    f.value = 1;
+    f.family = family;
+    f.token = token;
+  };
+  add(kNamed<NameHash("bias")>, FeatureFamily::kBias, 0);
   // FNV state after "b:" + the previous norm + " " (first "<s>"): the
   // bigram "b:prev norm" is norm hashed from it.
   static const uint32_t kStartLeft = BigramLeft("<s>", HashFeature("b:"));
@@ -453,8 +467,10 @@ void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32
     if (t.kind == TokenKind::kQuote) continue;
     std::string_view raw = doc.Text(t);
     if (t.kind == TokenKind::kPunct) {
-      if (raw.find('?') != std::string_view::npos) question = true;
-      if (raw.find('!') != std::string_view::npos) exclam = true;
+      for (const char c : raw) {  // "?", "!", "?!": a byte loop, no memchr calls
+        question |= c == '?';
+        exclam |= c == '!';
+      }
       if (raw != "," && raw != "-" && raw != ":") continue;
     }
     const uint32_t w = doc.word[i];
@@ -475,13 +491,13 @@ void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32
       if (norm.size() > 5 && EndsWith(norm, "ed") && !t.Is(kCapitalized)) past_ed = true;
     }
     if (tokens.entity_type(i) != nullptr) ++entity_tokens;
-    if (t.kind != TokenKind::kPunct)
-      AddHash(out, tokens.word_unigram(w), FeatureFamily::kWord, 1, i);
-    AddHash(out, HashFeature(norm, left), FeatureFamily::kWord, 1, prev_token);
+    if (t.kind != TokenKind::kPunct) add(tokens.word_unigram(w), FeatureFamily::kWord, i);
+    add(HashFeature(norm, left), FeatureFamily::kWord, prev_token);
     left = tokens.word_bigram_left(w);
     prev_token = i;
   }
-  AddHash(out, HashFeature("</s>", left), FeatureFamily::kWord, 1, prev_token);
+  add(HashFeature("</s>", left), FeatureFamily::kWord, prev_token);
+  out->resize(count);
   // Word features share one unit of weight, so long sentences do not score
   // high merely for holding many words (news prose runs longer than debate).
   {
