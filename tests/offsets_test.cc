@@ -113,6 +113,46 @@ TEST(OffsetIndexTest, ConvertSpanAgreesWithTwoConverts) {
   }
 }
 
+TEST(OffsetIndexTest, AsciiBlocksAmongOthersAgreeWithAPlainScan) {
+  // News: ASCII runs of many lengths (whole blocks of kBlock code points,
+  // counted without a scan) between a few other characters (blocks that are
+  // scanned), a block ending in a lead byte, and a last, partial block.
+  std::string text;
+  const char* others[] = {"\xE2\x80\x9C", "\xF0\x9F\x91\x8D", "\xC3\xA9", "\xE2\x80\x99"};
+  for (int i = 0; i < 40; ++i) {
+    text += std::string(static_cast<size_t>(7 + (i * 37) % 150), static_cast<char>('a' + i % 26));
+    text += others[i % 4];
+  }
+  text += std::string(OffsetIndex::kBlock - 1 - text.size() % OffsetIndex::kBlock, 'x');
+  text += "\xE2\x80\x94 and the end";  // a lead byte last in its block
+  OffsetIndex index(text);
+  std::vector<uint32_t> boundaries, u16s, cps;
+  uint32_t u16 = 0, cp = 0;
+  for (uint32_t i = 0; i <= text.size(); ++i) {
+    unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
+    if (i < text.size() && (c & 0xC0) == 0x80) continue;
+    boundaries.push_back(i);
+    u16s.push_back(u16);
+    cps.push_back(cp);
+    ++cp;
+    u16 += c >= 0xF0 ? 2 : 1;
+  }
+  for (size_t a = 0; a < boundaries.size(); ++a) {
+    ASSERT_EQ(index.Convert(text, boundaries[a], OffsetUnit::kUtf16), u16s[a]) << boundaries[a];
+    ASSERT_EQ(index.Convert(text, boundaries[a], OffsetUnit::kCodepoint), cps[a]) << boundaries[a];
+    for (size_t b = a; b < boundaries.size() && b < a + 150; ++b) {
+      for (OffsetUnit unit : {OffsetUnit::kUtf16, OffsetUnit::kCodepoint}) {
+        uint32_t start = 0, end = 0;
+        index.ConvertSpan(text, boundaries[a], boundaries[b], unit, &start, &end);
+        const std::vector<uint32_t>& want = unit == OffsetUnit::kUtf16 ? u16s : cps;
+        ASSERT_EQ(start, want[a]) << boundaries[a];
+        ASSERT_EQ(end, want[b]) << boundaries[a] << " " << boundaries[b];
+      }
+    }
+  }
+  EXPECT_GT(text.size(), 50 * OffsetIndex::kBlock);
+}
+
 TEST(OffsetIndexTest, InvalidBytesBecomeOneReplacementEach) {
   // As node's TextDecoder: "\xFF" and the truncated "\xE2\x80" each become one
   // U+FFFD (3 bytes in the decoded text, 1 UTF-16 unit).

@@ -111,13 +111,28 @@ OffsetIndex::OffsetIndex(std::string_view text) {
   }
 }
 
+namespace {
+// Whether block b, not the last one, holds kBlock code points: no
+// continuation byte, so that its bytes before any character boundary in it
+// are ASCII, a code point and a UTF-16 unit each (most blocks of most texts,
+// whose non-ASCII characters are a few quote marks and dashes).
+inline bool AsciiBlock(const std::vector<uint32_t>& cp, uint32_t b) {
+  return b + 1 < cp.size() && cp[b + 1] - cp[b] == OffsetIndex::kBlock;
+}
+}  // namespace
+
 uint32_t OffsetIndex::Convert(std::string_view text, uint32_t byte, OffsetUnit unit) const {
   if (unit == OffsetUnit::kUtf8 || ascii_) return byte;
   if (byte > text.size()) byte = static_cast<uint32_t>(text.size());
   uint32_t block = byte / kBlock;
   uint32_t cp = cp_[block], u16 = u16_[block];
-  Count(text.data() + block * kBlock, byte - block * kBlock, text.size() - block * kBlock, &cp,
-        &u16);
+  if (AsciiBlock(cp_, block)) {
+    cp += byte - block * kBlock;
+    u16 += byte - block * kBlock;
+  } else {
+    Count(text.data() + block * kBlock, byte - block * kBlock, text.size() - block * kBlock, &cp,
+          &u16);
+  }
   return unit == OffsetUnit::kUtf16 ? u16 : cp;
 }
 
@@ -132,13 +147,24 @@ void OffsetIndex::ConvertSpan(std::string_view text, uint32_t start, uint32_t en
   if (end > size) end = size;
   const uint32_t block = start / kBlock;
   uint32_t cp = cp_[block], u16 = u16_[block];
-  Count(text.data() + block * kBlock, start - block * kBlock, size - block * kBlock, &cp, &u16);
+  const bool ascii = AsciiBlock(cp_, block);
+  if (ascii) {
+    cp += start - block * kBlock;
+    u16 += start - block * kBlock;
+  } else {
+    Count(text.data() + block * kBlock, start - block * kBlock, size - block * kBlock, &cp, &u16);
+  }
   *start_out = unit == OffsetUnit::kUtf16 ? u16 : cp;
   if (end / kBlock != block) {
     *end_out = Convert(text, end, unit);
     return;
   }
-  Count(text.data() + start, end - start, size - start, &cp, &u16);
+  if (ascii) {
+    cp += end - start;
+    u16 += end - start;
+  } else {
+    Count(text.data() + start, end - start, size - start, &cp, &u16);
+  }
   *end_out = unit == OffsetUnit::kUtf16 ? u16 : cp;
 }
 
