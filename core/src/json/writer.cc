@@ -73,11 +73,23 @@ size_t LibraryFormat(double value, int digits, char* out) {
 
 using u128 = unsigned __int128;
 
+// 10^0 .. 10^19, the powers of ten a uint64_t holds.
+constexpr std::array<uint64_t, 20> kPow10 = [] {
+  std::array<uint64_t, 20> t{};
+  uint64_t v = 1;
+  for (uint64_t& x : t) {
+    x = v;
+    v *= 10;  // (past 10^19 it wraps, unused)
+  }
+  return t;
+}();
+
 // m * 2^-shift * 10^k, exactly: its integer part (*floor) and its value
 // rounded half to even (returned). m * 10^k < 2^127 for m < 2^53, k <= 22.
 uint64_t ScaledRound(uint64_t m, int shift, int k, uint64_t* floor) {
-  u128 n = m;
-  for (int i = 0; i < k; ++i) n *= 10;
+  // m * 10^k by one or two multiplications (10^k past 10^19 is 10^19 * 10^(k - 19)).
+  u128 n = static_cast<u128>(m) * kPow10[k < 19 ? k : 19];
+  if (k > 19) n *= kPow10[k - 19];
   u128 q = n >> shift;
   u128 r = n - (q << shift);
   u128 half = u128{1} << (shift - 1);
@@ -116,8 +128,7 @@ size_t FormatDouble(double value, int digits, char* out) {
   // 78913 / 2^18 is log10(2) to 3e-8), then put right by the integer part of a
   // scaled to p digits; r: a rounded to p digits.
   int x = static_cast<int>(std::floor((exp2 - 1) * (78913.0 / 262144.0)));
-  uint64_t low = 1;
-  for (int i = 1; i < p; ++i) low *= 10;
+  const uint64_t low = kPow10[p - 1];
   const uint64_t high = low * 10;
   uint64_t r = 0;
   bool found = false;
