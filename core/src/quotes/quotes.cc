@@ -163,25 +163,22 @@ class WordTable {
   ShortKeyTable<WordEntry> table_;
 };
 
-// Lower-cases ASCII letters and maps ’ to '; long or non-ASCII words come
-// back as they are (no list holds them).
-std::string Lower(std::string_view w) {
-  std::string out;
-  out.reserve(w.size());
+// Appends w to *out lower-cased: ASCII letters lower-cased and ’ as '
+// (the lower-case form the quote tables and surnames are keyed by).
+void AppendLower(std::string_view w, std::string* out) {
   for (size_t i = 0; i < w.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(w[i]);
     if (c == 0xE2 && i + 2 < w.size() && static_cast<unsigned char>(w[i + 1]) == 0x80 &&
         static_cast<unsigned char>(w[i + 2]) == 0x99) {
-      out.push_back('\'');
+      out->push_back('\'');
       i += 2;
       continue;
     }
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
   }
-  return out;
 }
 
-// The lower-cased words of a document's tokens (Lower, as the Document
+// The lower-cased words of a document's tokens (AppendLower's, as the Document
 // folded them: the only quote mark a word holds is ’): a word's of up to 24
 // bytes, else empty. A view, so no table a token is kept (a string_view per
 // token was 16 bytes, a std::string 32).
@@ -1378,7 +1375,7 @@ class QuoteFinder {
       if (name.e - name.b >= 1 && d_.tokens[name.b].kind == TokenKind::kWord)
         names_.push_back({d_.tokens[f.cue.b].span.start, StripTitles(name)});
       // The gender the entities know for that name, for "he"/"she" later.
-      auto known = surname_.find(std::string(lower_[name.e - 1]));
+      auto known = surname_.find(lower_[name.e - 1]);
       names_gender_.push_back(known != surname_.end() ? gender_[known->second] : 0);
     }
   }
@@ -2063,15 +2060,22 @@ class QuoteFinder {
     size_t mentions = 0;
     for (const Entity& e : ents_) mentions += e.mentions.size();
     mentions_.reserve(mentions);  // not doubled past them (peak memory)
+    // Lower-casing never lengthens a name: the surnames' bytes fit the names'
+    // (reserved once, so that the views in surname_ stay valid).
+    size_t name_bytes = 0;
+    for (const Entity& e : ents_) name_bytes += e.name.size();
+    surname_text_.reserve(name_bytes);
     for (size_t e = 0; e < ents_.size(); ++e) {
       for (const Mention& m : ents_[e].mentions)
         mentions_.push_back({m.span.start, m.span.end, static_cast<int>(e)});
-      const std::string& name = ents_[e].name;
-      size_t sp = name.rfind(' ');
-      std::string last = Lower(sp == std::string::npos ? name : name.substr(sp + 1));
       const std::string& type = ents_[e].type;
-      if (IsLiteral(type, "PERSON") || IsLiteral(type, "ORG"))
-        surname_.try_emplace(last, static_cast<int>(e));  // the first (most salient) wins
+      if (!IsLiteral(type, "PERSON") && !IsLiteral(type, "ORG")) continue;
+      const std::string_view name = ents_[e].name;
+      const size_t sp = name.rfind(' ');
+      const size_t at = surname_text_.size();
+      AppendLower(sp == std::string_view::npos ? name : name.substr(sp + 1), &surname_text_);
+      surname_.try_emplace(std::string_view(surname_text_).substr(at),
+                           static_cast<int>(e));  // the first (most salient) wins
     }
     std::stable_sort(mentions_.begin(), mentions_.end(),
                      [](const MentionRef& a, const MentionRef& b) { return a.start < b.start; });
@@ -2392,7 +2396,7 @@ class QuoteFinder {
     Range name = NameRun(r);
     if (!name.empty()) {
       s.span = Bytes(name);
-      auto found = surname_.find(std::string(lower_[name.e - 1]));
+      auto found = surname_.find(lower_[name.e - 1]);
       if (found != surname_.end()) {
         s.entity = found->second;
       } else {
@@ -2477,7 +2481,10 @@ class QuoteFinder {
   std::vector<Frame> frames_;
   std::vector<uint32_t> frame_begin_;  // per sentence, plus one past the end
   std::vector<MentionRef> mentions_;
-  std::unordered_map<std::string, int> surname_;
+  // The lower-cased last word of each PERSON and ORG name (in surname_text_)
+  // -> the entity.
+  std::string surname_text_;
+  std::unordered_map<std::string_view, int> surname_;
   std::vector<char> gender_;  // per entity: 'f', 'm' or 0
   std::vector<char> person_;  // per entity: a person (PERSON, or named with Mr./Ms.)
   std::vector<std::pair<uint32_t, Span>> names_;  // (byte, name) of named frame speakers
