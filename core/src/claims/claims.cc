@@ -232,7 +232,7 @@ bool IsFunctionWord(std::string_view w) {
 }
 
 // The reason a modelled feature family gives, or kCount for none.
-ClaimReason FamilyReason(FeatureFamily f) {
+constexpr ClaimReason FamilyReason(FeatureFamily f) {
   switch (f) {
     case FeatureFamily::kEntity:
       return ClaimReason::kNames;
@@ -246,6 +246,8 @@ ClaimReason FamilyReason(FeatureFamily f) {
       return ClaimReason::kCount;
   }
 }
+// SetReasons sums no word features: their family gives no reason.
+static_assert(FamilyReason(FeatureFamily::kWord) == ClaimReason::kCount, "words give no reason");
 
 // Sorts a[0, n) as std::stable_sort does (equal elements keep their order),
 // by insertion: for the few items of a claim's reasons and words, without
@@ -268,17 +270,21 @@ void SetReasons(const Document& doc, const ClaimTokens& tokens, const ClaimModel
   std::array<double, static_cast<size_t>(FeatureFamily::kCount)> sum{};
   std::vector<std::pair<double, uint32_t>>& words = scratch->ranked_words;
   words.clear();
-  // One pass: each feature weighed once, for its family's sum and, a word's
-  // unigram that weighs enough, for the words a reader can see.
+  // One pass over the features. Word features give no reason of their own
+  // (FamilyReason: the word family's sum is never read): only the unigrams of
+  // words, weighed, for the words a reader can see; the others are summed by
+  // family.
   for (const Feature& f : features) {
-    if (f.family == FeatureFamily::kBias) continue;
-    const double c = model.Weight(f.hash) * f.value;
-    sum[static_cast<size_t>(f.family)] += c;
-    if (f.family != FeatureFamily::kWord || c <= 0.02) continue;
-    if (doc.tokens[f.token].kind != TokenKind::kWord) continue;
-    if (tokens.unigram(f.token) != f.hash) continue;  // a bigram
-    std::string_view folded = tokens.folded(f.token);
-    if (folded.size() >= 4 && !IsFunctionWord(folded)) words.emplace_back(c, f.token);
+    if (f.family == FeatureFamily::kWord) {
+      if (doc.tokens[f.token].kind != TokenKind::kWord) continue;
+      if (tokens.unigram(f.token) != f.hash) continue;  // a bigram
+      const double c = model.Weight(f.hash) * f.value;
+      if (c <= 0.02) continue;
+      std::string_view folded = tokens.folded(f.token);
+      if (folded.size() >= 4 && !IsFunctionWord(folded)) words.emplace_back(c, f.token);
+    } else if (f.family != FeatureFamily::kBias) {
+      sum[static_cast<size_t>(f.family)] += model.Weight(f.hash) * f.value;
+    }
   }
   // Families the rules also read (figures, comparisons, change, cause,
   // prediction, policy) give their reason only when the rule agrees; the
