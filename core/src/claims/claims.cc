@@ -98,16 +98,21 @@ UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t beg
                     ClaimScratch* scratch) {
   UnitFacts f;
   // The tokens but quote marks, and their fact words.
+  // The first n entries of the scratch vectors, which only grow (written in
+  // place: no push_back's capacity test and size update a token).
   std::vector<uint32_t>& idx = scratch->index;
   std::vector<FactWord>& fw = scratch->facts;
-  idx.clear();
-  fw.clear();
+  if (idx.size() < end - begin) {
+    idx.resize(end - begin);
+    fw.resize(end - begin);
+  }
+  size_t n = 0;
   for (uint32_t i = begin; i < end; ++i) {
     if (doc.tokens[i].kind == TokenKind::kQuote) continue;
-    idx.push_back(i);
-    fw.push_back(tokens.fact(i));
+    idx[n] = i;
+    fw[n] = tokens.fact(i);
+    ++n;
   }
-  const size_t n = idx.size();
   // The k-th token's word: folded, but punctuation as written.
   auto at = [&](size_t k) -> std::string_view {
     if (k >= n) return std::string_view();
