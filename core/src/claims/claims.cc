@@ -51,12 +51,11 @@ void SplitClauses(const Document& doc, const ClaimTokens& tokens, const Sentence
   if (start < s.end) out->emplace_back(start, s.end);
 }
 
-Span TokenSpan(const Document& doc, uint32_t begin, uint32_t end) {
+// TokenSpan of [begin, end), which holds `marks` quote marks.
+Span TokenSpan(const Document& doc, uint32_t begin, uint32_t end, size_t marks) {
   // Trim punctuation at the ends so the claim reads cleanly, and a quote mark
   // left unpaired by a clause split ("“Ukraine has turned the tide").
   while (begin < end && doc.tokens[begin].kind == TokenKind::kPunct) ++begin;
-  size_t marks = 0;
-  for (uint32_t i = begin; i < end; ++i) marks += doc.tokens[i].kind == TokenKind::kQuote;
   if (marks % 2 == 1) {
     if (doc.tokens[begin].kind == TokenKind::kQuote) {
       ++begin;
@@ -72,6 +71,12 @@ Span TokenSpan(const Document& doc, uint32_t begin, uint32_t end) {
   }
   if (begin >= end) return Span{0, 0};
   return Span{doc.tokens[begin].span.start, doc.tokens[end - 1].span.end};
+}
+
+Span TokenSpan(const Document& doc, uint32_t begin, uint32_t end) {
+  size_t marks = 0;
+  for (uint32_t i = begin; i < end; ++i) marks += doc.tokens[i].kind == TokenKind::kQuote;
+  return TokenSpan(doc, begin, end, marks);
 }
 
 bool IsYear(std::string_view s) {
@@ -508,8 +513,14 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
       return *sentence_facts;
     };
     for (const auto& c : clauses) {
-      Span span = TokenSpan(doc, c.first, c.second);
-      if (span.end == span.start || CountWords(doc, c.first, c.second) < 3) continue;
+      // Its quote marks (for TokenSpan) and words, in one pass.
+      size_t marks = 0, words = 0;
+      for (uint32_t i = c.first; i < c.second; ++i) {
+        marks += doc.tokens[i].kind == TokenKind::kQuote;
+        words += IsWordLike(doc.tokens[i]) ? 1 : 0;
+      }
+      Span span = TokenSpan(doc, c.first, c.second, marks);
+      if (span.end == span.start || words < 3) continue;
       ExtractClaimFeatures(doc, tokens, c.first, c.second, &features);
       double score = model.Score(features);
       if (score < model.threshold) continue;
