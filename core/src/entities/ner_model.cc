@@ -487,12 +487,16 @@ class FlatMap {
 struct Gazetteer {
   FlatMap phrases;  // hash -> category
   FlatMap firsts;   // first token hash -> 1
+  // The hashes of the phrases' first 1 .. m - 1 tokens (m: a phrase's), as
+  // `phrases` chains them -> 1: a longer phrase can match only past one of them.
+  FlatMap prefixes;
   bool IsFirst(uint32_t h) const { return firsts.Get(h) >= 0; }
   int Category(uint32_t h) const { return phrases.Get(h); }
+  bool IsPrefix(uint32_t h) const { return prefixes.Get(h) >= 0; }
   static const Gazetteer& Get() {
     static const Gazetteer g = [] {
       Gazetteer g;
-      std::vector<std::pair<uint32_t, uint8_t>> phrases, firsts;
+      std::vector<std::pair<uint32_t, uint8_t>> phrases, firsts, prefixes;
       for (const auto& entry : NameLexicon::Get().phrases) {
         // Not a structured binding: Emscripten's clang 14 cannot capture one in a lambda.
         const std::string& phrase = entry.first;
@@ -503,12 +507,16 @@ struct Gazetteer {
           return std::string_view(phrase).substr(t.span.start, t.span.end - t.span.start);
         };
         uint32_t h = kPhraseSeed;
-        for (const Token& t : tokens) h = Mix(h, LowerHash(text(t)));
+        for (size_t k = 0; k < tokens.size(); ++k) {
+          if (k > 0) prefixes.emplace_back(h, 1);
+          h = Mix(h, LowerHash(text(tokens[k])));
+        }
         phrases.emplace_back(h, static_cast<uint8_t>(entry.second));
         firsts.emplace_back(LowerHash(text(tokens[0])), 1);
       }
       g.phrases.Build(phrases);
       g.firsts.Build(firsts);
+      g.prefixes.Build(prefixes);
       return g;
     }();
     return g;
@@ -846,12 +854,16 @@ DocContext BuildDocContext(const Document& doc) {
       const Token& x = doc.tokens[k];
       if (k > i && (x.Is(kParagraphStart) || x.Is(kSentenceStart))) break;
       h = Mix(h, x.kind == TokenKind::kWord ? lower[doc.word[k]] : LowerHash(doc.Text(x)));
-      int found = gaz.Category(h);
-      if (found < 0) continue;
-      bool role = found == NameLexicon::kRole || found == NameLexicon::kOrgWord;
-      if (!role && t.Is(kLower)) continue;
-      best = k + 1 - i;
-      cat = static_cast<uint8_t>(found);
+      const int found = gaz.Category(h);
+      if (found >= 0) {
+        const bool role = found == NameLexicon::kRole || found == NameLexicon::kOrgWord;
+        if (role || !t.Is(kLower)) {
+          best = k + 1 - i;
+          cat = static_cast<uint8_t>(found);
+        }
+      }
+      // No phrase is longer than these tokens: none matches further on.
+      if (!gaz.IsPrefix(h)) break;
     }
     if (best == 0) {
       ++i;
