@@ -319,17 +319,20 @@ uint8_t ClsOf(const Token& t) {
 // and the text decides everything but the case class, set per token. Most
 // words are only ever a neighbour: their word part (exact, shape, affixes) is
 // computed only when a token of theirs is scored itself (`full`), and then
-// handed to `on_word` once, not kept: Get returns the neighbour part (what
+// handed to `on_word` once, not kept: Fill sets the neighbour part (what
 // FeaturizeWith reads without word_feats). 12 bytes a word (a whole TokInfo,
 // 44 bytes, was kept before: part of the tagger's peak memory).
 class InfoCache {
  public:
-  // Called once per word id, the first time one of its tokens is got `full`,
+  // Called once per word id, the first time one of its tokens is filled `full`,
   // with the word's whole TokInfo.
   using OnWord = void (*)(void* context, uint32_t word, const TokInfo& info);
   InfoCache(const Document& doc, OnWord on_word, void* context)
       : doc_(doc), cache_(doc.words()), on_word_(on_word), context_(context) {}
-  TokInfo Get(uint32_t token, bool full) {
+  // Sets the neighbour part of token `token`'s info in `out` (lower, sshape,
+  // fine, coarse, cls); the word part (exact, shape, pre, suf) is left as it
+  // was (FeaturizeWith without word_feats, the tagger's, never reads it).
+  void Fill(uint32_t token, bool full, TokInfo* out) {
     const Token& t = doc_.tokens[token];
     const uint32_t w = doc_.word[token];
     Entry& e = cache_[w];
@@ -337,30 +340,21 @@ class InfoCache {
     // have >> 2 is the case class of the token on_word was given).
     const uint8_t need = full ? 2 : 1;
     if ((e.have & 3) < need) {
-      TokInfo info = Info(doc_, t, 0, full);
+      const TokInfo info = Info(doc_, t, 0, full);
       e.lower = info.lower;
       e.sshape = info.sshape;
       e.fine = info.fine;
       e.coarse = info.coarse;
       e.have = static_cast<uint8_t>(need | (full ? info.cls << 2 : 0));
-      if (full) {
-        on_word_(context_, w, info);
-        info.exact = info.shape = 0;
-        for (int k = 0; k < 3; ++k) info.pre[k] = info.suf[k] = 0;
-      }
-      return info;
+      if (full) on_word_(context_, w, info);
     }
-    TokInfo info;
-    info.lower = e.lower;
-    info.sshape = e.sshape;
-    info.exact = info.shape = 0;
-    for (int k = 0; k < 3; ++k) info.pre[k] = info.suf[k] = 0;
-    info.fine = e.fine;
-    info.coarse = e.coarse;
-    info.cls = ClsOf(t);
-    return info;
+    out->lower = e.lower;
+    out->sshape = e.sshape;
+    out->fine = e.fine;
+    out->coarse = e.coarse;
+    out->cls = ClsOf(t);
   }
-  // Frees the cache (Get must not be called after).
+  // Frees the cache (Fill must not be called after).
   void Release() { std::vector<Entry>().swap(cache_); }
   // Of a word on_word was called for: the case class, fine and coarse
   // clusters of its TokInfo then.
@@ -963,11 +957,13 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
     const uint32_t from = std::max(filled, k > kBagWindow ? k - kBagWindow : 0);
     const uint32_t to = std::min(n, k + kBagWindow + 1);
     for (uint32_t j = from; j < to; ++j) {
-      const Token& t = doc.tokens[begin + j];
       // The word part only for a token that is scored (the tagger reads it
       // from the cache for its word features), not for a mere neighbour.
-      info[j + 2] =
-          cache ? cache->Get(begin + j, !(quiet && (*quiet)[j])) : Info(doc, t, cluster_dropout);
+      if (cache) {
+        cache->Fill(begin + j, !(quiet && (*quiet)[j]), &info[j + 2]);
+      } else {
+        info[j + 2] = Info(doc, doc.tokens[begin + j], cluster_dropout);
+      }
     }
     filled = to;
   }
@@ -1790,7 +1786,18 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       const uint32_t t = begin + k;
       const uint64_t w = ~loud_bits[t >> 6] >> (t & 63);
       const uint32_t m = std::min(n - k, 64 - (t & 63));
-      for (uint32_t j = 0; j < m; ++j) quiet[k + j] = static_cast<uint8_t>((w >> j) & 1);
+      uint32_t j = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      // 8 bits to 8 bytes at once: bits 0 .. 6 times 1 + 2^7 + .. + 2^42 land on
+      // bits 0, 8, .. 48 (no two products share a bit, so nothing carries), bit 7 on 56.
+      for (; j + 8 <= m; j += 8) {
+        const uint64_t v = (w >> j) & 0xFF;
+        const uint64_t bytes =
+            (((v & 0x7F) * 0x0000040810204081ull) & 0x0101010101010101ull) | (v >> 7) << 56;
+        std::memcpy(&quiet[k + j], &bytes, 8);
+      }
+#endif
+      for (; j < m; ++j) quiet[k + j] = static_cast<uint8_t>((w >> j) & 1);
       k += m;
     }
     FeaturizeWith(doc, context, begin, end, &feats, &offsets, &quiet, &info_cache,
@@ -1893,15 +1900,16 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     // where it re-ran. Each pass gave its spans in text order, each first token
     // once, so the two lists are walked side by side (no sort, no sort buffer).
     std::vector<float> scores(out.size() * kNumTypes, 0);
-    const size_t n1 = pass1_spans, n2 = span_scores.size();
-    size_t k1 = 0, k2 = n1;
+    // Walked with iterators: a deque's [] finds the block each time.
+    auto k1 = span_scores.cbegin(), k2 = span_scores.cbegin() + pass1_spans;
+    const auto n1 = k2, n2 = span_scores.cend();
     for (size_t s = 0; s < out.size(); ++s) {
       const uint32_t b = out[s].begin;
-      while (k1 < n1 && span_scores[k1].begin < b) ++k1;
-      while (k2 < n2 && span_scores[k2].begin < b) ++k2;
-      const SpanScore* sc = k2 < n2 && span_scores[k2].begin == b   ? &span_scores[k2]
-                            : k1 < n1 && span_scores[k1].begin == b ? &span_scores[k1]
-                                                                    : nullptr;
+      while (k1 != n1 && k1->begin < b) ++k1;
+      while (k2 != n2 && k2->begin < b) ++k2;
+      const SpanScore* sc = k2 != n2 && k2->begin == b   ? &*k2
+                            : k1 != n1 && k1->begin == b ? &*k1
+                                                         : nullptr;
       if (sc) std::copy(sc->s, sc->s + kNumTypes, &scores[s * kNumTypes]);
     }
     std::deque<SpanScore>().swap(span_scores);
