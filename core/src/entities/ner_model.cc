@@ -446,8 +446,13 @@ constexpr uint32_t kPhraseSeed = 0x6a09e667u;
 class FlatMap {
  public:
   // The first value given for a key wins; with `merge`, a key's values are
-  // or-ed together instead (bit sets).
-  void Build(const std::vector<std::pair<uint32_t, uint8_t>>& items, bool merge = false) {
+  // or-ed together instead (bit sets). Not inlined: it runs once a table, at
+  // first use, and its four copies were code to download.
+#if defined(__GNUC__)
+  __attribute__((noinline))
+#endif
+  void
+  Build(const std::vector<std::pair<uint32_t, uint8_t>>& items, bool merge = false) {
     size_t size = 16;
     while (size < 2 * items.size()) size <<= 1;
     mask_ = static_cast<uint32_t>(size - 1);
