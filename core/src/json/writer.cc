@@ -220,6 +220,46 @@ void JsonWriter::Quoted(std::string_view s) {
     const size_t n = s.size();
     char* out = Grow(n + 2);
     out[0] = '"';
+#if defined(__SSE2__)
+    if (n >= 4) {
+      // 4 to 15 bytes: two overlapping loads of 8 (or 4) cover them, tested
+      // at once as one 16-byte vector (the bytes SkipPlain looks at); none
+      // needing a look (most), two overlapping stores copy them.
+      __m128i x;
+      uint64_t a, b;
+      if (n >= 8) {
+        std::memcpy(&a, p, 8);
+        std::memcpy(&b, end - 8, 8);
+        x = _mm_set_epi64x(static_cast<long long>(b), static_cast<long long>(a));
+      } else {
+        uint32_t a4, b4;
+        std::memcpy(&a4, p, 4);
+        std::memcpy(&b4, end - 4, 4);
+        a = a4;
+        b = b4;
+        x = _mm_set_epi32(static_cast<int>(a4), static_cast<int>(b4), static_cast<int>(a4),
+                          static_cast<int>(b4));
+      }
+      const __m128i look =
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x),
+                                    _mm_cmpeq_epi8(x, _mm_set1_epi8('"'))),
+                       _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\')),
+                                                 _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))),
+                                    _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xE2)))));
+      if (_mm_movemask_epi8(look) == 0) {
+        if (n >= 8) {
+          std::memcpy(out + 1, &a, 8);
+          std::memcpy(out + 1 + n - 8, &b, 8);
+        } else {
+          const uint32_t a4 = static_cast<uint32_t>(a), b4 = static_cast<uint32_t>(b);
+          std::memcpy(out + 1, &a4, 4);
+          std::memcpy(out + 1 + n - 4, &b4, 4);
+        }
+        out[n + 1] = '"';
+        return;
+      }
+    }
+#endif
     size_t i = 0;
     for (; i < n; ++i) {
       const char c = p[i];

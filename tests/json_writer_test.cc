@@ -1,0 +1,87 @@
+// JsonWriter's strings: every byte a JSON string must escape, at every
+// position of strings of every length up to past the 16-byte scans (the
+// short strings' 4-15 byte path tests two overlapping loads at once).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "json/writer.h"
+
+namespace lede {
+namespace {
+
+// The escaping the writer is specified to do, a byte at a time.
+std::string Reference(std::string_view s) {
+  std::string out = "\"";
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '"') {
+      out += "\\\"";
+    } else if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
+                static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+      out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+std::string Written(std::string_view s) {
+  JsonWriter w(/*pretty=*/false);
+  w.String(s);
+  return w.Finish();
+}
+
+TEST(JsonWriterTest, StringsOfEveryLengthWithASpecialByteAnywhere) {
+  const std::string_view specials[] = {"\"",           "\\",           "\n",           "\r",
+                                       "\t",           "\x01",         "\x1F",         "\x7F",
+                                       "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\x99", "\xC3\xA9"};
+  for (size_t n = 0; n <= 40; ++n) {
+    std::string plain;
+    for (size_t i = 0; i < n; ++i) plain += static_cast<char>('a' + i % 26);
+    ASSERT_EQ(Written(plain), Reference(plain)) << n;
+    for (std::string_view special : specials) {
+      for (size_t at = 0; at + special.size() <= n; ++at) {
+        std::string s = plain;
+        s.replace(at, special.size(), special);
+        ASSERT_EQ(Written(s), Reference(s)) << n << " at " << at;
+      }
+    }
+  }
+}
+
+TEST(JsonWriterTest, ValuesInObjectsAndArrays) {
+  JsonWriter w(/*pretty=*/false);
+  w.BeginObject();
+  w.Key("name");
+  w.String("Ann \"A\" Lee");
+  w.Key("ids");
+  w.BeginArray();
+  w.String("E1");
+  w.String("E12345");
+  w.String("twelve bytes");
+  w.EndArray();
+  w.EndObject();
+  EXPECT_EQ(w.Finish(),
+            "{\"name\":\"Ann \\\"A\\\" Lee\",\"ids\":[\"E1\",\"E12345\",\"twelve bytes\"]}");
+}
+
+}  // namespace
+}  // namespace lede
