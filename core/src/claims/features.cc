@@ -453,14 +453,15 @@ void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32
   if (out->size() < room) out->resize(room);
   Feature* const put = out->data();
   size_t count = 0;
+  // (Their values are set after the loop, the bias's here.)
   const auto add = [&](uint32_t hash, FeatureFamily family, uint32_t token) {
     Feature& f = put[count++];
     f.hash = hash;
-    f.value = 1;
     f.family = family;
     f.token = token;
   };
   add(kNamed<NameHash("bias")>, FeatureFamily::kBias, 0);
+  put[0].value = 1;
   // FNV state after "b:" + the previous norm + " " (first "<s>"): the
   // bigram "b:prev norm" is norm hashed from it.
   static const uint32_t kStartLeft = BigramLeft("<s>", HashFeature("b:"));
