@@ -329,6 +329,7 @@ class Builder {
     // with (Key, Roles and Cluster read neither).
     context_ = ner::DocContext();
     std::vector<bool>().swap(title_line_);
+    std::vector<uint64_t>().swap(cap_words_);
     person_.assign(doc_.tokens.size(), 0);
     for (const Cand& c : cands_) {
       if (c.type != "PERSON") continue;
@@ -431,6 +432,28 @@ class Builder {
       }
       break;  // the first line only: further lines in Title Case are as often lists of names
     }
+  }
+  // The word tokens written capitalized (kWord, kCapitalized), a bit each:
+  // the scans for names the tagger left out start only from these, and skip
+  // the other tokens (most of them) 64 at a time.
+  void FindCapWords() {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    cap_words_.assign((n + 63) / 64, 0);
+    for (uint32_t i = 0; i < n; ++i) {
+      const Token& t = doc_.tokens[i];
+      if (t.kind == TokenKind::kWord && t.Is(kCapitalized))
+        cap_words_[i >> 6] |= uint64_t{1} << (i & 63);
+    }
+  }
+  // The first capitalized word token from i on, or the token count.
+  uint32_t NextCapWord(uint32_t i) const {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    while (i < n) {
+      const uint64_t w = cap_words_[i >> 6] >> (i & 63);
+      if (w) return std::min(n, i + static_cast<uint32_t>(__builtin_ctzll(w)));
+      i = (i | 63) + 1;
+    }
+    return n;
   }
   bool Contraction(uint32_t b, uint32_t e) const {
     const std::string_view text = doc_.text.substr(
@@ -766,9 +789,7 @@ class Builder {
     const ner::NameSpan* next = spans->data();
     const ner::NameSpan* const spans_end = next + spans->size();
     const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
-    for (uint32_t i = 0; i < n; ++i) {
-      const Token& t = doc_.tokens[i];
-      if (t.kind != TokenKind::kWord || !t.Is(kCapitalized)) continue;
+    for (uint32_t i = NextCapWord(0); i < n; i = NextCapWord(i + 1)) {
       while (next < spans_end && next->end <= i) ++next;
       if (next < spans_end && next->begin <= i) continue;
       if (In<kPeopleGroups>(Word(i))) more.push_back({i, i + 1, ner::kMisc});
@@ -825,6 +846,8 @@ class Builder {
   // Model spans, trimmed and typed.
   void Collect() {
     std::vector<ner::NameSpan> spans = ner::Model::Default().Tag(doc_, &context_);
+    // (After the tagger: peak memory, its buffers are gone.)
+    FindCapWords();
     AddPeopleGroups(&spans);
     SplitAtSentences(&spans);
     // Peak memory: a span gives at most one candidate, and the later stages add
@@ -1695,10 +1718,10 @@ class Builder {
     };
     const size_t before = cands_.size();
     ViewSet forms;
-    for (uint32_t i = 0; i < n; ++i) {
+    for (uint32_t i = NextCapWord(0); i < n; i = NextCapWord(i + 1)) {  // capitalized words
       const Token& t = doc_.tokens[i];
-      if (covered[i] || !word(i) || !t.Is(kCapitalized) || t.span.end - t.span.start < 2 ||
-          context_.caps_line[i] || TitleLine(i) || (context_.word_bits[i] & 2))
+      if (covered[i] || t.span.end - t.span.start < 2 || context_.caps_line[i] || TitleLine(i) ||
+          (context_.word_bits[i] & 2))
         continue;
       // One capitalized word, not inside a run ("Airbus A320", "Foreign Ministry"),
       // or after a sentence's first function word ("In Jefferies' view").
@@ -2237,7 +2260,8 @@ class Builder {
     // Whether a word is one of GovernmentNoun's, per Document word id (2: not
     // asked yet): most tokens are ruled out by the next word's id alone.
     std::vector<uint8_t> gov_noun(doc_.words(), 2);
-    for (uint32_t i = 0; i + 1 < n; ++i) {
+    // (LeaderBeforeGovernment holds only at a capitalized word.)
+    for (uint32_t i = NextCapWord(0); i + 1 < n; i = NextCapWord(i + 1)) {
       uint8_t& next = gov_noun[doc_.word[i + 1]];
       if (next == 2) next = GovernmentNoun(Word(i + 1));
       if (!next || !LeaderBeforeGovernment(i)) continue;
@@ -2920,9 +2944,9 @@ class Builder {
       if (it != surname.end()) c.type = "PERSON";
     }
     std::vector<Cand> added;
-    for (uint32_t i = 0; i < n; ++i) {
+    for (uint32_t i = NextCapWord(0); i < n; i = NextCapWord(i + 1)) {  // capitalized words
       const Token& t = doc_.tokens[i];
-      if (covered[i] >= 0 || t.kind != TokenKind::kWord || !t.Is(kCapitalized)) continue;
+      if (covered[i] >= 0) continue;
       std::string_view w = doc_.Text(i);
       auto s = surname.find(w);
       if (s != surname.end() && !(i + 1 < n && doc_.tokens[i + 1].Is(kCapitalized) &&
@@ -3365,7 +3389,8 @@ class Builder {
   std::vector<std::vector<std::string>> roles_;  // the roles of candidates (Cand::roles)
   std::vector<uint8_t> person_;                  // per token: inside a PERSON mention
   std::vector<bool> title_line_;                 // per token (a bit): on a Title Case headline line
-  ner::DocContext context_;                      // the tagger's document-level facts
+  std::vector<uint64_t> cap_words_;  // per token, a bit: a capitalized word (FindCapWords)
+  ner::DocContext context_;          // the tagger's document-level facts
   // Names an organization's staff works at ("analysts at Jefferies"): every
   // mention of the form is the organization's (CompanyNames).
   std::unordered_set<std::string> company_forms_;
