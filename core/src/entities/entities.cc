@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <iterator>
 #include <map>
 #include <string>
@@ -544,6 +545,19 @@ class Builder {
     while (k > 0 && doc_.text[k - 1] == ' ') --k;
     return k > 0 && (doc_.text[k - 1] == '(' || doc_.text[k - 1] == ',');
   }
+  // The tagger's gazetteer code (DocContext::gazetteer) of a lexicon
+  // category's phrase at a position (0 U, 1 B, 2 I, 3 L).
+  static uint8_t GazetteerCode(int category, int position) {
+    return static_cast<uint8_t>(1 + 4 * category + position);
+  }
+  // The first token from i on whose gazetteer code is `code`, or the token count.
+  uint32_t NextCode(uint8_t code, uint32_t i) const {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    if (i >= n) return n;
+    const uint8_t* g = context_.gazetteer.data();
+    const void* hit = std::memchr(g + i, code, n - i);
+    return hit ? static_cast<uint32_t>(static_cast<const uint8_t*>(hit) - g) : n;
+  }
   // Adds the lexicon names (gazetteer matches) that lie inside tokens [b, e).
   void LexiconNamesIn(uint32_t b, uint32_t e) {
     for (uint32_t i = b; i < e;) {
@@ -575,14 +589,22 @@ class Builder {
   void LexiconOrgs() {
     const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
     WholeLexiconOrgs();
+    // Only the tokens that open an organization of the lexicon, alone (U) or
+    // its first word (B), are looked at: the next of each, found by memchr in
+    // the tagger's gazetteer codes (most tokens have none).
+    const uint8_t kOrgU = GazetteerCode(NameLexicon::kOrg, 0), kOrgB = kOrgU + 1;
+    uint32_t next_u = NextCode(kOrgU, 0), next_b = NextCode(kOrgB, 0);
+    if (next_u == n && next_b == n) return;
     std::vector<uint8_t> covered(n, 0);
     for (const Cand& c : cands_) std::fill(covered.begin() + c.b, covered.begin() + c.e, 1);
     const size_t before = cands_.size();
     for (uint32_t i = 0; i < n; ++i) {
-      const int code = context_.gazetteer[i];
-      if (!code || (code - 1) / 4 != NameLexicon::kOrg || covered[i]) continue;
-      const int pos = (code - 1) % 4;
-      if (pos != 0 && pos != 1) continue;
+      if (next_u < i) next_u = NextCode(kOrgU, i);
+      if (next_b < i) next_b = NextCode(kOrgB, i);
+      i = std::min(next_u, next_b);
+      if (i == n) break;
+      if (covered[i]) continue;
+      const int pos = (context_.gazetteer[i] - 1) % 4;  // 0 or 1
       uint32_t end = i + 1;
       while (pos == 1 && end < n && (context_.gazetteer[end] - 1) % 4 == 2) ++end;
       if (pos == 1 &&
@@ -618,9 +640,9 @@ class Builder {
     std::vector<uint8_t> drop;
     std::vector<Cand> add;
     size_t c = 0;  // cands_ are in text order: the first that may reach token i
-    for (uint32_t i = 0; i < n; ++i) {
-      const int code = context_.gazetteer[i];
-      if (!code || (code - 1) / 4 != NameLexicon::kOrg || (code - 1) % 4 != 1) continue;
+    // The first words (B) of the lexicon's organizations, found by memchr.
+    const uint8_t kOrgB = GazetteerCode(NameLexicon::kOrg, 1);
+    for (uint32_t i = NextCode(kOrgB, 0); i < n; i = NextCode(kOrgB, i + 1)) {
       uint32_t end = i + 1;
       while (end < n && context_.gazetteer[end] && (context_.gazetteer[end] - 1) % 4 == 2) ++end;
       if (!(end < n && context_.gazetteer[end] && (context_.gazetteer[end] - 1) % 4 == 3)) continue;
