@@ -3,6 +3,7 @@
 // CoNLL-2003 dev when ../shared/data is present.
 #include <gtest/gtest.h>
 
+#include <deque>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -10,6 +11,7 @@
 #include <tuple>
 #include <vector>
 
+#include "entities/lexicon.h"
 #include "lede/lede.h"
 
 namespace lede {
@@ -1425,6 +1427,49 @@ TEST(EntitiesTest, StadiumsAndBridgesAreFacilities) {
     ASSERT_NE(f.With(name), nullptr) << name;
     EXPECT_EQ(f.With(name)->type, "FAC") << name;
   }
+}
+
+TEST(Entities, NameLexiconMapFindsWhatWasInserted) {
+  NameLexicon::Map<std::string> m;
+  EXPECT_EQ(m.find("paris"), m.end());  // empty: no slots yet
+  EXPECT_EQ(m.count("paris"), 0u);
+  m["paris"] = "GPE";
+  m["seine"] = "LOC";
+  m["paris"] = "LOC";  // as std::unordered_map's operator[]: the value replaced
+  ASSERT_NE(m.find("paris"), m.end());
+  EXPECT_EQ(m.find("paris")->first, "paris");
+  EXPECT_EQ(m.find("paris")->second, "LOC");
+  EXPECT_EQ(m.count("seine"), 1u);
+  EXPECT_EQ(m.count("pari"), 0u);
+  EXPECT_EQ(m.count(""), 0u);
+  // Grown past its first 64 slots (a quarter full at most), every key found.
+  std::deque<std::string> keys;
+  for (int i = 0; i < 300; ++i) {
+    keys.push_back("word" + std::to_string(i));
+    m[keys.back()] = std::to_string(i);
+  }
+  for (int i = 0; i < 300; ++i) {
+    const auto* e = m.find("word" + std::to_string(i));
+    ASSERT_NE(e, m.end());
+    EXPECT_EQ(e->second, std::to_string(i));
+  }
+  EXPECT_EQ(m.count("word300"), 0u);
+  EXPECT_EQ(m.find("paris")->second, "LOC");
+  NameLexicon::Set s;
+  EXPECT_EQ(s.count("gen."), 0u);
+  s.insert("gen.");
+  s.insert("gen.");
+  EXPECT_EQ(s.count("gen."), 1u);
+  EXPECT_EQ(s.count("gen"), 0u);
+}
+
+TEST(Entities, NameLexiconLooksUpFoldedNames) {
+  const NameLexicon& lex = NameLexicon::Get();
+  ASSERT_NE(lex.demonym.find("russian"), lex.demonym.end());
+  EXPECT_EQ(lex.demonym.find("russian")->second, "Russia");
+  EXPECT_EQ(lex.country.count("russia"), 1u);
+  EXPECT_EQ(lex.country.count("Russia"), 0u);  // keys are folded
+  EXPECT_EQ(lex.place.count("not a place at all"), 0u);
 }
 
 }  // namespace
