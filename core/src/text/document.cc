@@ -630,9 +630,10 @@ inline size_t FoldWord(const char* p, size_t n, const char* end, char* out) {
 void AssignWords(Document* d) {
   const size_t n = d->tokens.size();
   d->word.resize(n);
-  // Open addressing on the hash: a slot holds 1 + id (0: empty) and the hash's
-  // high half; the table grows at half full, so it stays the size of the
-  // distinct words, not of the text.
+  // Open addressing on the hash's high half (the key): a slot holds 1 + id
+  // (0: empty) and the key, whose low bits are also the slot's, so growing
+  // moves the keys without hashing the words again. The table grows at half
+  // full, so it stays the size of the distinct words, not of the text.
   size_t size = 16;
   while (size < 2 * n && size < 1024) size <<= 1;
   // keys: left uninitialized (no memset), read only where ids is set.
@@ -655,7 +656,7 @@ void AssignWords(Document* d) {
     } else {
       const uint64_t h = WordHash(p, len, text_end);
       key = static_cast<uint32_t>(h >> 32);
-      for (j = static_cast<uint32_t>(h) & mask;; j = (j + 1) & mask) {
+      for (j = key & mask;; j = (j + 1) & mask) {
         const uint32_t id = ids[j];
         if (id == 0) break;
         if (keys[j] != key) continue;
@@ -680,16 +681,13 @@ void AssignWords(Document* d) {
     *slot = id + 1;
     if (len == 1) continue;
     keys[j] = key;
-    if (++in_table * 2 > ids.size()) {  // grow: rehash by the stored tokens
+    if (++in_table * 2 > ids.size()) {  // grow: each id moves by its key
       std::vector<uint32_t> ids2(ids.size() * 2, 0);
       std::unique_ptr<uint32_t[]> keys2(new uint32_t[ids2.size()]);
       mask = static_cast<uint32_t>(ids2.size() - 1);
       for (size_t x = 0; x < ids.size(); ++x) {
         if (ids[x] == 0) continue;
-        const Token& u = d->tokens[d->word_token[ids[x] - 1]];
-        const uint64_t h2 =
-            WordHash(d->text.data() + u.span.start, u.span.end - u.span.start, text_end);
-        uint32_t y = static_cast<uint32_t>(h2) & mask;
+        uint32_t y = keys[x] & mask;
         while (ids2[y] != 0) y = (y + 1) & mask;
         ids2[y] = ids[x];
         keys2[y] = keys[x];
