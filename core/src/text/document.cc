@@ -634,8 +634,10 @@ void AssignWords(Document* d) {
   // (0: empty) and the key, whose low bits are also the slot's, so growing
   // moves the keys without hashing the words again. The table grows at half
   // full, so it stays the size of the distinct words, not of the text.
+  // It starts at 2n slots up to 2048 (16 KB with the keys): an article of
+  // p35's average (1,100 tokens, 440 distinct words) does not make it grow.
   size_t size = 16;
-  while (size < 2 * n && size < 1024) size <<= 1;
+  while (size < 2 * n && size < 2048) size <<= 1;
   // keys: left uninitialized (no memset), read only where ids is set.
   std::vector<uint32_t> ids(size, 0);
   std::unique_ptr<uint32_t[]> keys(new uint32_t[size]);
