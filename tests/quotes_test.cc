@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "lede/lede.h"
 #include "quotes/lexicon.h"
@@ -699,6 +700,23 @@ TEST(Quotes, ShortKeyTableFindsWhatWasInserted) {
   EXPECT_EQ(keys, 2);
   EXPECT_EQ(sum, 3);
   EXPECT_EQ(ShortKeyTable<int>().Find("said"), nullptr);
+  // Past the keys it was made for, and from an empty table, Insert grows it:
+  // every key is still found, with its value.
+  std::vector<std::string> words;
+  for (int i = 0; i < 200; ++i) words.push_back("w" + std::to_string(i));
+  auto fill_and_find = [&](ShortKeyTable<int>* g) {
+    for (int i = 0; i < 200; ++i) *g->Insert(words[i]) = i;
+    for (int i = 0; i < 200; ++i) {
+      ASSERT_NE(g->Find(words[i]), nullptr) << words[i];
+      EXPECT_EQ(*g->Find(words[i]), i);
+    }
+    EXPECT_EQ(g->Find("w200"), nullptr);
+  };
+  fill_and_find(&t);  // made for 3 keys
+  ShortKeyTable<int> empty;
+  fill_and_find(&empty);
+  ASSERT_NE(t.Find("said"), nullptr);
+  EXPECT_EQ(*t.Find("said"), 1);
 }
 
 TEST(Quotes, LexiconHasStances) {

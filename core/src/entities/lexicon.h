@@ -11,57 +11,39 @@
 #include <utility>
 #include <vector>
 
-#include "text/hash.h"
+#include "text/short_table.h"
 
 namespace lede {
 
 struct NameLexicon {
-  // The tables: open addressing on HashShortKey (text/hash.h), linear
-  // probing, at most a quarter full, so a word no lexicon lists (most
-  // look-ups) usually stops at the first empty slot (std::unordered_map's find
-  // took a bucket's modulo and a walk of its chain). find, count and end as
-  // std::unordered_map's; the tables are only searched, never walked.
+  // The tables: a ShortKeyTable (text/short_table.h) of indexes into the
+  // entries, in insertion order. find, count and end as std::unordered_map's;
+  // the tables are only searched, never walked.
   template <typename V>
   class Map {
    public:
     using Entry = std::pair<std::string_view, V>;
     const Entry* find(std::string_view key) const {
-      if (slots_.empty()) return nullptr;
-      for (size_t i = HashShortKey(key) & mask_;; i = (i + 1) & mask_) {
-        const uint32_t s = slots_[i];
-        if (s == 0) return nullptr;
-        if (entries_[s - 1].first == key) return &entries_[s - 1];
-      }
+      const uint32_t* e = index_.Find(key);
+      return e != nullptr ? &entries_[*e] : nullptr;
     }
     const Entry* end() const { return nullptr; }
-    size_t count(std::string_view key) const { return find(key) != nullptr ? 1 : 0; }
-    // The value of `key` (a view that outlives the table), added
+    size_t count(std::string_view key) const { return index_.Find(key) != nullptr ? 1 : 0; }
+    // The value of `key` (non-empty, a view that outlives the table), added
     // value-initialized if absent.
     V& operator[](std::string_view key) {
-      if (4 * (entries_.size() + 1) > slots_.size()) Grow();
-      size_t i = HashShortKey(key) & mask_;
-      for (; slots_[i] != 0; i = (i + 1) & mask_) {
-        if (entries_[slots_[i] - 1].first == key) return entries_[slots_[i] - 1].second;
+      bool added = false;
+      uint32_t* e = index_.Insert(key, &added);
+      if (added) {
+        *e = static_cast<uint32_t>(entries_.size());
+        entries_.emplace_back(key, V());
       }
-      entries_.emplace_back(key, V());
-      slots_[i] = static_cast<uint32_t>(entries_.size());
-      return entries_.back().second;
+      return entries_[*e].second;
     }
 
    private:
-    void Grow() {
-      const size_t size = slots_.empty() ? 64 : 2 * slots_.size();
-      slots_.assign(size, 0);
-      mask_ = size - 1;
-      for (size_t e = 0; e < entries_.size(); ++e) {
-        size_t i = HashShortKey(entries_[e].first) & mask_;
-        while (slots_[i] != 0) i = (i + 1) & mask_;
-        slots_[i] = static_cast<uint32_t>(e + 1);
-      }
-    }
-    std::vector<Entry> entries_;   // in insertion order
-    std::vector<uint32_t> slots_;  // 1 + an index into entries_; 0: a free slot
-    size_t mask_ = 0;
+    std::vector<Entry> entries_;     // in insertion order
+    ShortKeyTable<uint32_t> index_;  // key -> its index in entries_
   };
   class Set {
    public:

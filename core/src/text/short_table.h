@@ -1,8 +1,9 @@
-// A read-only map from short words to values, for the lexicons that hot
-// loops look words up in: open addressing on HashShortKey (text/hash.h),
-// linear probing, at most a quarter full, so a word not listed (most words)
-// usually stops at the first empty slot. Inline, with no bucket chains: a
-// std::unordered_map's find was a call and a walk.
+// A map from short words to values, for the lexicons that hot loops look
+// words up in: open addressing on HashShortKey (text/hash.h), linear probing,
+// at most a quarter full (it grows to stay so), so a word not listed (most
+// words) usually stops at the first empty slot. Inline, with no bucket
+// chains: a std::unordered_map's find was a call and a walk. Keys are views
+// that must outlive the table; there is no erase.
 #ifndef LEDE_TEXT_SHORT_TABLE_H_
 #define LEDE_TEXT_SHORT_TABLE_H_
 
@@ -45,10 +46,11 @@ class ShortKeyTable {
       while (!slots_[i].key.empty()) i = (i + 1) & mask_;
       slots_[i].key = key;
       slots_[i].value = value;
+      ++count_;
     }
   }
 
-  // An empty table for at most `max_keys` keys, filled by Insert.
+  // An empty table sized for `max_keys` keys (Insert grows it past them).
   explicit ShortKeyTable(size_t max_keys) {
     size_t size = 16;
     while (size < 4 * max_keys) size *= 2;
@@ -57,20 +59,28 @@ class ShortKeyTable {
   }
 
   // The value of `key` (non-empty, a view that must outlive the table),
-  // added value-initialized if absent (*added says which). At most the
-  // max_keys the table was made for.
+  // added value-initialized if absent (*added says which). A pointer valid
+  // until the next Insert (one that adds a key may grow the table).
   V* Insert(std::string_view key, bool* added = nullptr) {
-    size_t i = HashShortKey(key) & mask_;
-    while (!slots_[i].key.empty() && slots_[i].key != key) i = (i + 1) & mask_;
-    if (added != nullptr) *added = slots_[i].key.empty();
-    slots_[i].key = key;
+    if (slots_.empty()) Grow();
+    size_t i = Slot(key);
+    const bool add = slots_[i].key.empty();
+    if (add && 4 * (count_ + 1) > slots_.size()) {
+      Grow();
+      i = Slot(key);
+    }
+    if (added != nullptr) *added = add;
+    if (add) {
+      slots_[i].key = key;
+      ++count_;
+    }
     return &slots_[i].value;
   }
 
   // Calls f(key, value) for every key, in no set order.
   template <typename F>
   void ForEach(F f) const {
-    for (const Slot& s : slots_) {
+    for (const Entry& s : slots_) {
       if (!s.key.empty()) f(s.key, s.value);
     }
   }
@@ -79,19 +89,40 @@ class ShortKeyTable {
   const V* Find(std::string_view key) const {
     if (slots_.empty()) return nullptr;
     for (size_t i = HashShortKey(key) & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
+      const Entry& s = slots_[i];
       if (s.key.empty()) return nullptr;
       if (s.key == key) return &s.value;
     }
   }
 
  private:
-  struct Slot {
+  struct Entry {
     std::string_view key;  // empty: a free slot
     V value{};
   };
-  std::vector<Slot> slots_;
+  // The slot that holds `key`, or the free one where it would go.
+  size_t Slot(std::string_view key) const {
+    size_t i = HashShortKey(key) & mask_;
+    while (!slots_[i].key.empty() && slots_[i].key != key) i = (i + 1) & mask_;
+    return i;
+  }
+  // Twice the slots (16 at first), the entries moved to theirs. Not inlined:
+  // it runs while a table is filled, and inlined it made Find's hash a call.
+#if defined(__GNUC__)
+  __attribute__((noinline))
+#endif
+  void
+  Grow() {
+    std::vector<Entry> old(slots_.empty() ? 16 : 2 * slots_.size());
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    for (Entry& e : old) {
+      if (!e.key.empty()) slots_[Slot(e.key)] = std::move(e);
+    }
+  }
+  std::vector<Entry> slots_;
   size_t mask_ = 0;
+  size_t count_ = 0;  // keys in slots_
 };
 
 }  // namespace lede
