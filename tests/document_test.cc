@@ -127,6 +127,55 @@ TEST(DocumentTest, WordIdsAreDistinctTexts) {
   EXPECT_EQ(d.Folded(0), d.Folded(5));
 }
 
+// The case flags of every token against a code point at a time reference:
+// words of 1 to 20 bytes, ASCII and not, with digits, as the first, a later
+// and the last token (the text's last 8 bytes are read another way).
+TEST(DocumentTest, CaseFlagsMatchAPerCodePointReference) {
+  const std::vector<std::string> words = {
+      "a",          "A",       "I",        "US",        "Us",       "uS",          "x1",
+      "X1",         "1X",      "1x",       "12",        "NATO",     "Nato",        "nato",
+      "NaTO",       "ABCDEFG", "ABCDEFGH", "ABCDEFGHI", "abcdefgh", "Abcdefgh",    "aBCDEFGH",
+      "COVID-19",   "U.S",     "Ph.D",     "O'Brien",   "ONE-TWO",  "twenty-five", "F16",
+      "A1B2C3D4E5", "BIG1",    "É",        "Éa",        "ÉCOLE",    "École",       "ça",
+      "A\u00e9",    "\u00c9A", "MÜNCHEN1", "Straße",    "KYIV",     "Zelenskyy",   "ZZ"};
+  std::string text;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const std::string& w : words) {
+      if (!text.empty()) text += ' ';
+      text += w;
+    }
+  }
+  for (size_t cut = 0; cut < 12; ++cut) {
+    for (const std::string& t : {text, text.substr(0, text.size() - cut)}) {
+      Document d = BuildDocument(t);
+      for (uint32_t i = 0; i < d.tokens.size(); ++i) {
+        const std::string_view w = d.Text(i);
+        int letters = 0, upper = 0, lower = 0;
+        uint16_t want = 0;
+        bool first = true;
+        for (size_t k = 0; k < w.size();) {
+          int len;
+          const char32_t c = CodePointAt(w, k, &len);
+          k += len;
+          if (IsDigit(c)) want |= kHasDigit;
+          if (!IsLetter(c)) continue;
+          ++letters;
+          upper += IsUpper(c);
+          lower += IsLower(c);
+          if (first) {
+            if (IsUpper(c)) want |= kCapitalized;
+            if (IsLower(c)) want |= kLower;
+            first = false;
+          }
+        }
+        if (letters >= 2 && lower == 0 && upper > 0) want |= kAllCaps;
+        constexpr uint16_t kCase = kCapitalized | kAllCaps | kLower | kHasDigit;
+        EXPECT_EQ(d.tokens[i].flags & kCase, want) << "'" << w << "' cut " << cut;
+      }
+    }
+  }
+}
+
 TEST(DocumentTest, WordSetMatchesALinearScan) {
   static constexpr std::string_view kList[] = {"mr", "mrs", "gov.-elect", "e.g", "a", "st", "sept"};
   const WordSet set(kList);

@@ -267,6 +267,33 @@ inline int CountHighBytes(uint64_t m) {
 }
 
 void SetCaseFlags(std::string_view text, Token* t) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  {
+    // A word of up to eight ASCII bytes (most words) in one load, its flags
+    // from the letters' and digits' masks without counting them: kAllCaps
+    // (two or more letters, none lower case) is no lower case letter and two
+    // or more upper case ones, whose mask then has a bit left when its lowest
+    // is cleared.
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = kOnes << 7;
+    const size_t len = t->span.end - t->span.start;
+    if (len - 1 < 8 && text.size() - t->span.start >= 8) {
+      uint64_t x;
+      std::memcpy(&x, text.data() + t->span.start, 8);
+      x &= ~0ull >> (64 - 8 * len);
+      if ((x & kHighs) == 0) {
+        const auto in = [x](unsigned lo, unsigned hi) {
+          return (x + kOnes * (0x80 - lo)) & ~(x + kOnes * (0x80 - hi - 1)) & kHighs;
+        };
+        const uint64_t up = in('A', 'Z'), low = in('a', 'z'), letters = up | low;
+        uint16_t flags = in('0', '9') != 0 ? kHasDigit : 0;
+        if (letters != 0) flags |= (letters & (~letters + 1) & up) != 0 ? kCapitalized : kLower;
+        if (low == 0 && (up & (up - 1)) != 0) flags |= kAllCaps;
+        t->flags |= flags;
+        return;
+      }
+    }
+  }
+#endif
   int letters = 0, upper = 0, lower = 0;
   bool first = true;
   for (size_t i = t->span.start; i < t->span.end;) {
