@@ -46,6 +46,38 @@ TEST(ClaimsTest, ModelIsCompiledInAndSmall) {
   EXPECT_EQ(&m, &DefaultClaimModel()) << "the model is parsed once";
 }
 
+// The compiled-in model reads its weights in place from the binary's bytes;
+// a model parsed with a copy has the same weights and threshold.
+TEST(ClaimsTest, ModelReadInPlaceIsTheCopiedOne) {
+  std::string_view bytes = EmbeddedFile("claims/model.bin");
+  const ClaimModel& m = DefaultClaimModel();
+  ASSERT_TRUE(m.ok());
+  EXPECT_TRUE(m.q.empty()) << "no heap copy of the compiled-in weights";
+  EXPECT_GE(reinterpret_cast<const char*>(m.quantized()), bytes.data());
+  EXPECT_LT(reinterpret_cast<const char*>(m.quantized()), bytes.data() + bytes.size());
+  ClaimModel copied;
+  std::string error;
+  ASSERT_TRUE(ClaimModel::Parse(bytes, &copied, &error)) << error;
+  EXPECT_FALSE(copied.q.empty());
+  EXPECT_EQ(copied.quantized(), copied.q.data());
+  EXPECT_EQ(copied.bits, m.bits);
+  EXPECT_EQ(copied.threshold, m.threshold);
+  EXPECT_EQ(copied.bias, m.bias);
+  for (uint32_t i = 0; i < (1u << m.bits); ++i) ASSERT_EQ(copied.Weight(i), m.Weight(i)) << i;
+  EXPECT_EQ(copied.Serialize(), m.Serialize());
+  // A copy of a model read in place reads the same static bytes.
+  ClaimModel again = m;
+  EXPECT_EQ(again.quantized(), m.quantized());
+  // A model just trained holds floats.
+  ClaimModel floats;
+  floats.bits = 4;
+  floats.weights.assign(16, 0.5f);
+  EXPECT_TRUE(floats.ok());
+  EXPECT_EQ(floats.quantized(), nullptr);
+  EXPECT_EQ(floats.Weight(3), 0.5f);
+  EXPECT_FALSE(ClaimModel().ok());
+}
+
 TEST(ClaimsTest, FactWordsComeWithTheClassesFromOneLookUp) {
   auto fact = [](std::string_view w) {
     FactWord f = kFwNone;

@@ -100,13 +100,13 @@ double ClaimModel::Margin(const std::vector<Feature>& features) const {
   if (!ok()) return m;
   // Weight(), with the choice of table and the mask made once, not per feature.
   const uint32_t mask = (1u << bits) - 1;
-  if (q.empty()) {
+  const int8_t* const qw = quantized();
+  if (qw == nullptr) {
     const float* w = weights.data();
     for (const Feature& f : features) {
       if (f.family != FeatureFamily::kBias) m += w[f.hash & mask] * f.value;
     }
   } else {
-    const int8_t* qw = q.data();
     const float s = scale;
     for (const Feature& f : features) {
       if (f.family != FeatureFamily::kBias) m += qw[f.hash & mask] * s * f.value;
@@ -119,7 +119,7 @@ double ClaimModel::Score(const std::vector<Feature>& features) const {
   return Sigmoid(Margin(features));
 }
 
-bool ClaimModel::Parse(std::string_view bytes, ClaimModel* out, std::string* error) {
+bool ClaimModel::Parse(std::string_view bytes, ClaimModel* out, std::string* error, bool copy) {
   const size_t header = 8 + 4 * 4;
   if (bytes.size() < header || std::memcmp(bytes.data(), kMagic, 8) != 0) {
     *error = "not a lede claims model (bad magic)";
@@ -137,7 +137,13 @@ bool ClaimModel::Parse(std::string_view bytes, ClaimModel* out, std::string* err
   out->scale = ReadF32(p + 12);
   out->weights.clear();
   const int8_t* q = reinterpret_cast<const int8_t*>(bytes.data() + header);
-  out->q.assign(q, q + (size_t{1} << bits));
+  if (copy) {
+    out->q.assign(q, q + (size_t{1} << bits));
+    out->q_static = nullptr;
+  } else {
+    out->q.clear();
+    out->q_static = q;
+  }
   return true;
 }
 
@@ -163,7 +169,11 @@ const ClaimModel& DefaultClaimModel() {
   static const ClaimModel* const model = [] {
     auto* m = new ClaimModel();
     std::string error;
-    if (!ClaimModel::Parse(EmbeddedFile("claims/model.bin"), m, &error)) *m = ClaimModel();
+    // Static bytes: the weights are read in place, not copied (256 KB of
+    // heap, and 0.26 M instructions at first use).
+    if (!ClaimModel::Parse(EmbeddedFile("claims/model.bin"), m, &error, /*copy=*/false)) {
+      *m = ClaimModel();
+    }
     return m;
   }();
   return *model;

@@ -26,24 +26,34 @@ struct ClaimModel {
   float threshold = 0.5f;
   float bias = 0;
   // 2^bits weights: as floats (a model just trained), or as the file holds
-  // them, quantized (a parsed model: weight = q[i] * scale, computed when
-  // read, so parsing is one copy). Both empty: an unusable model.
+  // them, quantized (a parsed model: weight = quantized()[i] * scale,
+  // computed when read). The quantized ones are in q (a copy of the file's),
+  // or, for the compiled-in model, read in place from the binary's static
+  // bytes (q_static; q empty). None: an unusable model.
   std::vector<float> weights;
   std::vector<int8_t> q;
+  const int8_t* q_static = nullptr;
   float scale = 1;
 
-  bool ok() const { return !weights.empty() || !q.empty(); }
+  bool ok() const { return !weights.empty() || quantized() != nullptr; }
+  // The quantized weights, or nullptr when the model holds floats (or none).
+  const int8_t* quantized() const {
+    return q_static != nullptr ? q_static : q.empty() ? nullptr : q.data();
+  }
   float Weight(uint32_t hash) const {
     const uint32_t i = hash & ((1u << bits) - 1);
-    return q.empty() ? weights[i] : q[i] * scale;
+    const int8_t* qw = quantized();
+    return qw == nullptr ? weights[i] : qw[i] * scale;
   }
   // The linear margin (bias included) of `features`.
   double Margin(const std::vector<Feature>& features) const;
   // Probability in (0, 1) of `features` being check-worthy.
   double Score(const std::vector<Feature>& features) const;
 
-  // Parses the format above; false (and *error) on a malformed file.
-  static bool Parse(std::string_view bytes, ClaimModel* out, std::string* error);
+  // Parses the format above; false (and *error) on a malformed file. The
+  // weights are copied, or with `copy` false read in place from `bytes`,
+  // which must then outlive the model (static bytes: the compiled-in model).
+  static bool Parse(std::string_view bytes, ClaimModel* out, std::string* error, bool copy = true);
   // The format above, weights quantized to int8.
   std::string Serialize() const;
 };
