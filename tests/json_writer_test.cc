@@ -83,5 +83,52 @@ TEST(JsonWriterTest, ValuesInObjectsAndArrays) {
             "{\"name\":\"Ann \\\"A\\\" Lee\",\"ids\":[\"E1\",\"E12345\",\"twelve bytes\"]}");
 }
 
+// SpanFields writes what the keys and values it stands for write, compact and
+// pretty, as an object's first member or after others, at any number width.
+TEST(JsonWriterTest, SpanFieldsAsKeysAndValues) {
+  const uint32_t numbers[] = {0, 7, 10, 99, 12345, 999999999, 1000000000, 4294967295u};
+  const std::string_view texts[] = {
+      "", "Hillary Clinton", "a \"quoted\" \\ text\n",
+      "a text of more than sixteen bytes, \xE2\x80\x9Cquoted\xE2\x80\x9D"};
+  for (bool pretty : {false, true}) {
+    for (uint32_t start : numbers) {
+      for (uint32_t end : numbers) {
+        for (int t = -1; t < 4; ++t) {
+          const std::string_view* text = t < 0 ? nullptr : &texts[t];
+          JsonWriter fused(pretty), plain(pretty);
+          for (JsonWriter* w : {&fused, &plain}) {
+            w->BeginArray();
+            for (int first = 0; first < 2; ++first) {
+              w->BeginObject();
+              if (first == 0) {
+                w->Key("id");
+                w->String("E1");
+              }
+              if (w == &fused) {
+                w->SpanFields(start, end, text);
+              } else {
+                w->Key("start");
+                w->Int(start);
+                w->Key("end");
+                w->Int(end);
+                if (text != nullptr) {
+                  w->Key("text");
+                  w->String(*text);
+                }
+              }
+              w->Key("next");
+              w->Null();
+              w->EndObject();
+            }
+            w->EndArray();
+          }
+          ASSERT_EQ(fused.Finish(), plain.Finish())
+              << pretty << " " << start << " " << end << " " << t;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace lede

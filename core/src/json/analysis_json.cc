@@ -29,13 +29,11 @@ void IdOrNull(JsonWriter& w, char prefix, int index) {
 void SpanFields(JsonWriter& w, const Analysis& a, Span s, bool with_text) {
   uint32_t start, end;
   a.index.ConvertSpan(a.text, s.start, s.end, a.options.offsets, &start, &end);
-  w.Key("start");
-  w.Int(start);
-  w.Key("end");
-  w.Int(end);
   if (with_text) {
-    w.Key("text");
-    w.String(a.Text(s));
+    const std::string_view text = a.Text(s);
+    w.SpanFields(start, end, &text);
+  } else {
+    w.SpanFields(start, end, nullptr);
   }
 }
 

@@ -368,6 +368,36 @@ void JsonWriter::Int(long long value) {
   size_ += static_cast<size_t>(std::to_chars(p, p + kRoom, value).ptr - p);
 }
 
+void JsonWriter::SpanFields(uint32_t start, uint32_t end, const std::string_view* text) {
+  if (pretty_ || depth_ == 0) {
+    Key("start");
+    Int(start);
+    Key("end");
+    Int(end);
+    if (text != nullptr) {
+      Key("text");
+      String(*text);
+    }
+    return;
+  }
+  Value();  // the comma before "start"; the other members' are written below
+  // "start":S,"end":E,"text": with S and E of up to 10 digits each.
+  constexpr size_t kRoom = 8 + 10 + 7 + 10 + 8;
+  if (cap_ - size_ < kRoom) Expand(kRoom);
+  char* const begin = buf_.get() + size_;
+  char* p = begin;
+  std::memcpy(p, "\"start\":", 8);
+  p = std::to_chars(p + 8, p + 18, start).ptr;
+  std::memcpy(p, ",\"end\":", 7);
+  p = std::to_chars(p + 7, p + 17, end).ptr;
+  if (text != nullptr) {
+    std::memcpy(p, ",\"text\":", 8);
+    p += 8;
+  }
+  size_ += static_cast<size_t>(p - begin);
+  if (text != nullptr) Quoted(*text);
+}
+
 void JsonWriter::Double(double value, int digits) {
   Value();
   if (!std::isfinite(value)) {

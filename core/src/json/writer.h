@@ -67,6 +67,10 @@ class JsonWriter {
   }
   void String(std::string_view value);
   void Int(long long value);
+  // The members of a span, as Key("start"), Int(start), Key("end"),
+  // Int(end) and, when `text` is not null, Key("text"), String(*text) write
+  // them; compact output in one step (the keys and numbers in one room).
+  void SpanFields(uint32_t start, uint32_t end, const std::string_view* text);
   void Double(double value, int digits = 4);  // shortest of %.{digits}g
   void Bool(bool value);
   void Null();
