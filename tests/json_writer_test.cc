@@ -130,5 +130,37 @@ TEST(JsonWriterTest, SpanFieldsAsKeysAndValues) {
   }
 }
 
+// Id writes what String writes of the same text.
+TEST(JsonWriterTest, IdAsAString) {
+  for (bool pretty : {false, true}) {
+    for (uint32_t number : {0u, 1u, 9u, 10u, 12u, 999u, 123456789u, 4294967295u}) {
+      for (char prefix : {'E', 'Q', 'C'}) {
+        JsonWriter fused(pretty), plain(pretty);
+        const std::string text = prefix + std::to_string(number);
+        for (JsonWriter* w : {&fused, &plain}) {
+          w->BeginObject();
+          w->Key("id");
+          for (int k = 0; k < 2; ++k) {
+            if (k == 1) {
+              w->Key("ids");
+              w->BeginArray();
+            }
+            for (int n = 0; n <= k; ++n) {
+              if (w == &fused) {
+                w->Id(prefix, number);
+              } else {
+                w->String(text);
+              }
+            }
+          }
+          w->EndArray();
+          w->EndObject();
+        }
+        ASSERT_EQ(fused.Finish(), plain.Finish()) << pretty << " " << text;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace lede

@@ -1,6 +1,5 @@
 // The one serializer: Analysis -> schema-1 JSON. Spans are converted from
 // bytes to the requested unit here and nowhere else.
-#include <charconv>
 #include <string>
 
 #include "analyze_internal.h"
@@ -12,10 +11,7 @@ namespace {
 
 // The id of item `index` (from 0) of a list: "E1", "Q12".
 void WriteId(JsonWriter& w, char prefix, int index) {
-  char buf[16];
-  buf[0] = prefix;
-  char* end = std::to_chars(buf + 1, buf + sizeof buf, index + 1).ptr;
-  w.String(std::string_view(buf, end - buf));
+  w.Id(prefix, static_cast<uint32_t>(index) + 1);
 }
 
 void IdOrNull(JsonWriter& w, char prefix, int index) {

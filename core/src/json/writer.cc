@@ -398,6 +398,18 @@ void JsonWriter::SpanFields(uint32_t start, uint32_t end, const std::string_view
   if (text != nullptr) Quoted(*text);
 }
 
+void JsonWriter::Id(char prefix, uint32_t number) {
+  Value();
+  constexpr size_t kRoom = 3 + 10;  // the quotes, the prefix, up to 10 digits
+  if (cap_ - size_ < kRoom) Expand(kRoom);
+  char* const begin = buf_.get() + size_;
+  begin[0] = '"';
+  begin[1] = prefix;
+  char* p = std::to_chars(begin + 2, begin + 12, number).ptr;
+  *p++ = '"';
+  size_ += static_cast<size_t>(p - begin);
+}
+
 void JsonWriter::Double(double value, int digits) {
   Value();
   if (!std::isfinite(value)) {

@@ -71,6 +71,9 @@ class JsonWriter {
   // Int(end) and, when `text` is not null, Key("text"), String(*text) write
   // them; compact output in one step (the keys and numbers in one room).
   void SpanFields(uint32_t start, uint32_t end, const std::string_view* text);
+  // The string value of `prefix` (an ASCII letter) and `number` in decimal,
+  // "E12", as String would write it, without the look for bytes to escape.
+  void Id(char prefix, uint32_t number);
   void Double(double value, int digits = 4);  // shortest of %.{digits}g
   void Bool(bool value);
   void Null();
