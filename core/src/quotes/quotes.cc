@@ -203,6 +203,17 @@ class LowerWords {
     if (t.kind != TokenKind::kWord || t.span.end - t.span.start > 24) return w.empty();
     return std::memcmp(f.data(), w.data(), w.size()) == 0;
   }
+  // Is(i, w) for a literal word w (not empty): its size known, so that the
+  // compare is inlined (Is was a call, and a memcmp call, per test).
+  template <size_t N>
+  bool IsLiteral(size_t i, const char (&w)[N]) const {
+    static_assert(N > 1, "a literal word, not empty");
+    const std::string_view f = Folded(i);
+    if (f.size() != N - 1) return false;
+    const Token& t = doc_.tokens[i];
+    if (t.kind != TokenKind::kWord || t.span.end - t.span.start > 24) return false;
+    return std::memcmp(f.data(), w, N - 1) == 0;
+  }
 
  private:
   std::string_view Folded(size_t i) const {
@@ -410,6 +421,10 @@ class QuoteFinder {
   }
   bool Is(uint32_t i, uint16_t c) const { return i < words_.size() && (words_.cls(i) & c) != 0; }
   bool Word(uint32_t i, std::string_view w) const { return i < lower_.size() && lower_.Is(i, w); }
+  template <size_t N>
+  bool Word(uint32_t i, const char (&w)[N]) const {
+    return i < lower_.size() && lower_.IsLiteral(i, w);
+  }
   std::string_view Text(uint32_t i) const { return d_.Text(i); }
   bool IsPunct(uint32_t i, std::string_view p) const {
     return d_.tokens[i].kind == TokenKind::kPunct && Text(i) == p;
