@@ -176,6 +176,44 @@ TEST(DocumentTest, CaseFlagsMatchAPerCodePointReference) {
   }
 }
 
+// A sentence without an end is cut at 512 tokens, whatever the tokens at the
+// cut are (words, commas, a title abbreviation); a period ends one before.
+TEST(DocumentTest, LongSentencesAreCutAt512Tokens) {
+  for (int period_at : {-1, 300}) {
+    for (int abbrev_at : {-1, 511, 700}) {
+      std::string text;
+      for (int k = 0; k < 1300; ++k) {
+        if (k > 0) text += ' ';
+        if (k == period_at) {
+          text += "end.";
+          continue;
+        }
+        if (k == period_at + 1) {
+          text += "The";
+          continue;
+        }
+        text += k == abbrev_at ? "Gen." : k % 7 == 3 ? "," : "word";
+      }
+      Document d = BuildDocument(text);
+      std::vector<uint32_t> want;
+      uint32_t tokens = static_cast<uint32_t>(d.tokens.size());
+      uint32_t start = 0;
+      if (period_at >= 0) {
+        // "end." is two tokens ("end", "."), so the first sentence ends one token later.
+        want.push_back(period_at + 2);
+        start = period_at + 2;
+      }
+      while (start < tokens) {
+        want.push_back(std::min<uint32_t>(512, tokens - start));
+        start += want.back();
+      }
+      std::vector<uint32_t> got;
+      for (const Sentence& s : d.sentences) got.push_back(s.end - s.begin);
+      EXPECT_EQ(got, want) << period_at << " " << abbrev_at;
+    }
+  }
+}
+
 TEST(DocumentTest, WordSetMatchesALinearScan) {
   static constexpr std::string_view kList[] = {"mr", "mrs", "gov.-elect", "e.g", "a", "st", "sept"};
   const WordSet set(kList);

@@ -560,6 +560,14 @@ void Segment(Document* d) {
       start = dl;
     }
     for (uint32_t i = start; i < e;) {
+      // Over the tokens that cannot end a sentence (EndsSentence is false for
+      // all but punctuation and abbreviations: most tokens) in a tight loop,
+      // up to the token that reaches the cap of kMaxSentenceTokens.
+      const uint32_t cap = start + kMaxSentenceTokens - 1;
+      while (i < e && i < cap && !d->tokens[i].Is(kAbbreviation) &&
+             d->tokens[i].kind != TokenKind::kPunct)
+        ++i;
+      if (i >= e) break;
       uint32_t resume = i + 1;
       if (EndsSentence(*d, i, e, &resume) || resume - start >= kMaxSentenceTokens) {
         resume = std::max(resume, i + 1);
