@@ -342,6 +342,32 @@ TEST(ClaimsTest, ClaimTokensWindowsMatchTheWholeDocument) {
   ASSERT_FALSE(entities.empty());
   ClaimTokens whole(doc, entities);
   ClaimTokens window(doc, entities, ClaimTokens::Empty{});
+  // The references: TokenEntityTypes, and the last entity (in the order of
+  // entities and their mentions) with a mention holding the token's start.
+  const std::vector<const char*> types = TokenEntityTypes(doc, entities);
+  std::vector<int> at(doc.tokens.size(), -1);
+  for (size_t e = 0; e < entities.size(); ++e) {
+    for (const Mention& m : entities[e].mentions) {
+      for (size_t i = 0; i < doc.tokens.size(); ++i) {
+        const uint32_t start = doc.tokens[i].span.start;
+        if (start >= m.span.start && start < m.span.end) at[i] = static_cast<int>(e);
+      }
+    }
+  }
+  for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+    EXPECT_EQ(whole.entity_type(i), types[i]) << i;
+    EXPECT_EQ(whole.entity(i), at[i]) << i;
+    FactWord fact = kFwNone;
+    const uint32_t classes = WordClasses(doc.Folded(i), &fact);
+    const TokenKind kind = doc.tokens[i].kind;
+    if (kind == TokenKind::kPunct || kind == TokenKind::kQuote) {
+      EXPECT_EQ(whole.classes(i), 0u) << i;
+      EXPECT_EQ(whole.fact(i), kFwNone) << i;
+    } else {
+      EXPECT_EQ(whole.classes(i), classes) << i;
+      EXPECT_EQ(whole.fact(i), fact) << i;
+    }
+  }
   size_t typed = 0;
   for (int pass = 0; pass < 2; ++pass) {  // the second pass starts over from the text's start
     for (const Sentence& s : doc.sentences) {
@@ -350,6 +376,7 @@ TEST(ClaimsTest, ClaimTokensWindowsMatchTheWholeDocument) {
         EXPECT_EQ(window.folded(i), whole.folded(i)) << i;
         EXPECT_EQ(window.norm(i), whole.norm(i)) << i;
         EXPECT_EQ(window.classes(i), whole.classes(i)) << i;
+        EXPECT_EQ(window.fact(i), whole.fact(i)) << i;
         EXPECT_EQ(window.unigram(i), whole.unigram(i)) << i;
         EXPECT_EQ(window.entity_type(i), whole.entity_type(i)) << i;
         EXPECT_EQ(window.entity(i), whole.entity(i)) << i;
@@ -358,6 +385,65 @@ TEST(ClaimsTest, ClaimTokensWindowsMatchTheWholeDocument) {
     }
   }
   EXPECT_GT(typed, 4u);
+}
+
+// Mentions of any shape (across sentences, starting or ending inside a
+// token, nested, later in the list but earlier in the text): each window says
+// of its tokens what TokenEntityTypes and the mention spans say.
+TEST(ClaimsTest, ClaimTokensWindowsTakeMentionsOfAnyShape) {
+  const std::string text = "Alpha beta. Gamma delta epsilon. Zeta eta theta.\n\nIota kappa.";
+  Document doc = BuildDocument(text);
+  ASSERT_GE(doc.sentences.size(), 4u);
+  auto span = [&](std::string_view from, size_t skip, std::string_view to, size_t keep) {
+    const uint32_t start = static_cast<uint32_t>(text.find(from) + skip);
+    const uint32_t end = static_cast<uint32_t>(text.find(to) + keep);
+    return Span{start, end};
+  };
+  std::vector<Entity> entities(3);
+  entities[0].type = "ORG";
+  entities[0].mentions = {{span("beta", 2, "delta", 3)},  // mid-word across two sentences
+                          {span("eta ", 0, "eta ", 3)},
+                          {span("Iota", 0, "kappa", 5)}};
+  entities[1].type = "PERSON";
+  entities[1].mentions = {{span("Alpha", 0, "Alpha", 5)},
+                          {span("Gamma", 0, "Gamma", 5)},     // inside entity 0's first mention
+                          {span("theta", 1, "theta", 3)},     // inside one token
+                          {span("epsilon", 0, "theta", 5)}};  // over a sentence end
+  entities[2].type = "DATE";
+  entities[2].mentions = {{span("Zeta", 0, "Zeta", 0)}};  // empty
+  const std::vector<const char*> types = TokenEntityTypes(doc, entities);
+  std::vector<int> at(doc.tokens.size(), -1);
+  for (size_t e = 0; e < entities.size(); ++e) {
+    for (const Mention& m : entities[e].mentions) {
+      for (size_t i = 0; i < doc.tokens.size(); ++i) {
+        const uint32_t start = doc.tokens[i].span.start;
+        if (start >= m.span.start && start < m.span.end) at[i] = static_cast<int>(e);
+      }
+    }
+  }
+  ClaimTokens whole(doc, entities);
+  ClaimTokens window(doc, entities, ClaimTokens::Empty{});
+  for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+    EXPECT_EQ(whole.entity_type(i), types[i]) << i;
+    EXPECT_EQ(whole.entity(i), at[i]) << i;
+  }
+  for (const Sentence& s : doc.sentences) {
+    window.Cover(s.begin, s.end);
+    for (uint32_t i = s.begin; i < s.end; ++i) {
+      EXPECT_EQ(window.entity_type(i), types[i]) << i;
+      EXPECT_EQ(window.entity(i), at[i]) << i;
+    }
+  }
+  // Some of them start inside a token (its type, not its entity) and reach
+  // into the next sentence.
+  const uint32_t beta = 1, delta = 4;
+  ASSERT_EQ(doc.Text(beta), "beta");
+  EXPECT_STREQ(types[beta], "ORG");
+  EXPECT_EQ(at[beta], -1);
+  ASSERT_EQ(doc.Text(delta), "delta");
+  EXPECT_STREQ(types[delta], "ORG");
+  EXPECT_EQ(at[delta], 0);
+  EXPECT_EQ(at[delta - 1], 1);  // Gamma: entity 1's mention comes later in the list
 }
 
 }  // namespace

@@ -319,30 +319,6 @@ ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entitie
   Cover(0, static_cast<uint32_t>(doc.tokens.size()));
 }
 
-ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entities, Empty)
-    : doc_(doc),
-      entities_(entities),
-      word_fact_(doc.words(), 0),
-      word_classes_(doc.words()),
-      word_unigram_(doc.words()),
-      word_bigram_left_(doc.words()) {
-  // Of the exact size, and sorted in place (by start, then order: what a
-  // stable sort by start gives), so that no doubling nor sort buffer raises
-  // the stage's memory peak: a long text has tens of thousands of mentions.
-  size_t mentions = 0;
-  for (const Entity& e : entities) mentions += e.mentions.size();
-  marks_.reserve(mentions);
-  uint32_t order = 0;
-  for (size_t e = 0; e < entities.size(); ++e) {
-    for (const Mention& m : entities[e].mentions) {
-      marks_.push_back({m.span.start, m.span.end, static_cast<int>(e), order++});
-    }
-  }
-  std::sort(marks_.begin(), marks_.end(), [](const Mark& a, const Mark& b) {
-    return a.start != b.start ? a.start < b.start : a.order < b.order;
-  });
-}
-
 namespace {
 // The FNV state after "b:" + norm + " " (bigram_seed: the state after "b:").
 inline uint32_t BigramLeft(std::string_view norm, uint32_t bigram_seed) {
@@ -372,76 +348,129 @@ inline void HashNorm(std::string_view norm, uint32_t unigram_seed, uint32_t bigr
 }
 }  // namespace
 
+ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entities, Empty)
+    : doc_(doc),
+      entities_(entities),
+      word_fact_(doc.words()),
+      word_classes_(doc.words()),
+      word_unigram_(doc.words()),
+      word_bigram_left_(doc.words()) {
+  // What the stage reads of each distinct word, once, from the word's first
+  // token (Document::word_token): in one loop over the words, not in a test
+  // of every token of every window for a word not seen yet.
+  // Hashed piecewise: FNV over "u:" + norm equals FNV over norm seeded with
+  // the state after "u:", without building the string.
+  static const uint32_t kUnigramSeed = HashFeature("u:");
+  static const uint32_t kBigramSeed = HashFeature("b:");
+  const ClassTable& classes = Classes();
+  const uint32_t words = doc.words();
+  for (uint32_t w = 0; w < words; ++w) {
+    const uint32_t i = doc.word_token[w];
+    // A token's kind is a function of its text (numbers start with a digit,
+    // URLs with http:// or www., which no word does; punctuation, quote marks
+    // and other symbols are told apart by their first character).
+    // Punctuation and quote marks are none of the listed words (letters and
+    // $ € £ %) nor end in "iest": their classes are 0, their FactWord none.
+    const TokenKind kind = doc.tokens[i].kind;
+    const bool marks = kind == TokenKind::kPunct || kind == TokenKind::kQuote;
+    FactWord fact = kFwNone;
+    word_classes_[w] = marks ? 0 : ClassesOf(classes, doc.FoldedWord(w), &fact);
+    word_fact_[w] = fact;
+    HashNorm(norm(i), kUnigramSeed, kBigramSeed, &word_unigram_[w], &word_bigram_left_[w]);
+  }
+
+  // Of the exact size, and sorted in place (by start, then order: what a
+  // stable sort by start gives), so that no doubling nor sort buffer raises
+  // the stage's memory peak: a long text has tens of thousands of mentions.
+  size_t mentions = 0;
+  for (const Entity& e : entities) mentions += e.mentions.size();
+  marks_.reserve(mentions);
+  uint32_t order = 0;
+  for (size_t e = 0; e < entities.size(); ++e) {
+    for (const Mention& m : entities[e].mentions) {
+      marks_.push_back({m.span.start, m.span.end, static_cast<int>(e), order++});
+    }
+  }
+  std::sort(marks_.begin(), marks_.end(), [](const Mark& a, const Mark& b) {
+    return a.start != b.start ? a.start < b.start : a.order < b.order;
+  });
+}
+
 std::string_view ClaimTokens::norm(uint32_t i) const {
   const Token& t = doc_.tokens[i];
   return t.kind == TokenKind::kNumber ? NumberShape(doc_.Text(t)) : doc_.Folded(i);
 }
 
 void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
-  const std::vector<Token>& tokens = doc_.tokens;
+  const Token* const tokens = doc_.tokens.data();
   if (begin < begin_) {  // back in the text: the sweep over the mentions restarts
     next_mark_ = 0;
     active_.clear();
   }
   begin_ = begin;
   end_ = end;
-  // Hashed piecewise: FNV over "u:" + norm equals FNV over norm seeded with
-  // the state after "u:", without building the string.
-  static const uint32_t kUnigramSeed = HashFeature("u:");
-  static const uint32_t kBigramSeed = HashFeature("b:");
-  const ClassTable& classes = Classes();
-  for (uint32_t i = begin; i < end; ++i) {
-    const uint32_t w = doc_.word[i];
-    if (word_fact_[w]) continue;
-    // A token's kind is a function of its text (numbers start with a digit,
-    // URLs with http:// or www., which no word does; punctuation, quote marks
-    // and other symbols are told apart by their first character).
-    // Punctuation and quote marks are none of the listed words (letters and
-    // $ € £ %) nor end in "iest": their classes are 0, their FactWord none.
-    const TokenKind kind = tokens[i].kind;
-    const bool marks = kind == TokenKind::kPunct || kind == TokenKind::kQuote;
-    const std::string_view folded = doc_.FoldedWord(w);
-    const std::string_view as_seen = norm(i);
-    FactWord fact = kFwNone;
-    word_classes_[w] = marks ? 0 : ClassesOf(classes, folded, &fact);
-    word_fact_[w] = static_cast<uint8_t>(1 + fact);
-    HashNorm(as_seen, kUnigramSeed, kBigramSeed, &word_unigram_[w], &word_bigram_left_[w]);
-  }
   const size_t n = end - begin;
 
   // The entities over the window's tokens, from the mentions that reach
   // into its bytes [first, last), applied in the order of entities and their
-  // mentions so that the last one wins, as in TokenEntityTypes.
-  entity_types_.assign(n, nullptr);
-  entities_at_.assign(n, -1);
+  // mentions so that the last one wins, as in TokenEntityTypes. The vectors
+  // only grow: the window's first n entries are its tokens'.
+  if (entity_types_.size() < n) {
+    entity_types_.resize(n);
+    entities_at_.resize(n);
+  }
+  std::fill_n(entity_types_.data(), n, nullptr);
+  std::fill_n(entities_at_.data(), n, -1);
   if (n == 0) return;
-  uint32_t first = tokens[begin].span.start, last = tokens[end - 1].span.end;
+  const uint32_t first = tokens[begin].span.start, last = tokens[end - 1].span.end;
+  // Each mention's tokens here start at the first token of the window that
+  // ends past the mention's start (a token is never empty: Tokenize always
+  // advances). One that reached into an earlier window starts before this
+  // one (windows come in text order), so at its first token.
+  auto ends_before = [](const Token& t, uint32_t byte) { return t.span.end <= byte; };
   size_t kept = 0;
-  for (uint32_t a : active_) {
-    if (marks_[a].end > first) active_[kept++] = a;
+  for (const Active& a : active_) {
+    const Mark& m = marks_[a.mark];
+    if (m.end <= first) continue;
+    const uint32_t at =
+        m.start < first
+            ? begin
+            : static_cast<uint32_t>(
+                  std::lower_bound(tokens + begin, tokens + end, m.start, ends_before) - tokens);
+    active_[kept++] = {a.mark, at};
   }
   active_.resize(kept);
+  // The mentions new to this window come by start: one walk forward over
+  // the window finds their first tokens (a binary search for each, twice,
+  // was a fifth of Cover).
+  uint32_t at = begin;
   while (next_mark_ < marks_.size() && marks_[next_mark_].start < last) {
-    if (marks_[next_mark_].end > first) active_.push_back(static_cast<uint32_t>(next_mark_));
+    const Mark& m = marks_[next_mark_];
+    if (m.end > first) {
+      while (at < end && tokens[at].span.end <= m.start) ++at;
+      active_.push_back({static_cast<uint32_t>(next_mark_), at});
+    }
     ++next_mark_;
   }
-  std::sort(active_.begin(), active_.end(),
-            [&](uint32_t a, uint32_t b) { return marks_[a].order < marks_[b].order; });
-  auto window_begin = tokens.begin() + begin, window_end = tokens.begin() + end;
-  auto ends_before = [](const Token& t, uint32_t byte) { return t.span.end <= byte; };
-  auto starts_before = [](const Token& t, uint32_t byte) { return t.span.start < byte; };
-  for (uint32_t a : active_) {
-    const Mark& m = marks_[a];
+  if (active_.size() > 1) {
+    std::sort(active_.begin(), active_.end(), [&](const Active& a, const Active& b) {
+      return marks_[a.mark].order < marks_[b.mark].order;
+    });
+  }
+  for (const Active& a : active_) {
+    const Mark& m = marks_[a.mark];
     const char* type = entities_[m.entity].type.c_str();
-    // Every token that shares a byte with the mention takes its type.
-    auto it = std::lower_bound(window_begin, window_end, m.start, ends_before);
-    for (; it != window_end && it->span.start < m.end; ++it) {
-      if (it->span.start < it->span.end) entity_types_[it - window_begin] = type;
+    uint32_t i = a.token;
+    // Every token that shares a byte with the mention takes its type; a
+    // first one that starts before the mention, only that.
+    if (i < end && tokens[i].span.start < m.start) {
+      if (tokens[i].span.start < m.end) entity_types_[i - begin] = type;
+      ++i;
     }
-    // Every token that starts inside the mention takes its entity.
-    it = std::lower_bound(window_begin, window_end, m.start, starts_before);
-    for (; it != window_end && it->span.start < m.end; ++it) {
-      entities_at_[it - window_begin] = m.entity;
+    // Every token that starts inside the mention takes its type and entity.
+    for (; i < end && tokens[i].span.start < m.end; ++i) {
+      entity_types_[i - begin] = type;
+      entities_at_[i - begin] = m.entity;
     }
   }
 }

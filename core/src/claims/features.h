@@ -151,7 +151,7 @@ class ClaimTokens {
   // WordClasses(folded(i)).
   uint32_t classes(uint32_t i) const { return word_classes_[doc_.word[i]]; }
   // The FactWord of folded(i); kFwNone for punctuation and quote marks.
-  FactWord fact(uint32_t i) const { return static_cast<FactWord>(word_fact_[doc_.word[i]] - 1); }
+  FactWord fact(uint32_t i) const { return word_fact_[doc_.word[i]]; }
   // The hash of the unigram feature of norm(i).
   uint32_t unigram(uint32_t i) const { return word_unigram_[doc_.word[i]]; }
   // The FNV state after "b:" + norm(i) + " ": a bigram's hash is the next
@@ -179,16 +179,21 @@ class ClaimTokens {
   const Document& doc_;
   const std::vector<Entity>& entities_;
   uint32_t begin_ = 0, end_ = 0;
+  struct Active {  // a mark that reaches into the window
+    uint32_t mark;
+    uint32_t token;  // the first token of the window that ends past its start
+  };
+
   // Per Document word id (a token's facts depend on its text only: its kind
-  // does too): 1 + the FactWord (0: not computed yet), classes, unigram hash
-  // and bigram left state, computed at the text's first token.
-  std::vector<uint8_t> word_fact_;
+  // does too): the FactWord, classes, unigram hash and bigram left state,
+  // computed for every word when constructed, at the word's first token.
+  std::vector<FactWord> word_fact_;
   std::vector<uint32_t> word_classes_, word_unigram_, word_bigram_left_;
   std::vector<const char*> entity_types_;
   std::vector<int> entities_at_;
-  std::vector<Mark> marks_;       // every mention, by start
-  size_t next_mark_ = 0;          // the first mark not yet seen by a window
-  std::vector<uint32_t> active_;  // marks that may reach into the next window
+  std::vector<Mark> marks_;     // every mention, by start
+  size_t next_mark_ = 0;        // the first mark not yet seen by a window
+  std::vector<Active> active_;  // marks that may reach into the next window
 };
 
 // The features of tokens [begin, end) of `doc`, whose ClaimTokens are
