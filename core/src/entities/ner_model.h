@@ -189,15 +189,14 @@ class Typer {
 uint32_t TyperGroups(const Document& doc, const std::vector<NameSpan>& spans,
                      std::vector<uint32_t>* group_of);
 // The typer's features of each group g: feats[offsets[g] .. offsets[g + 1]),
-// each once; ascending when `sorted` (training sums float weights in that
-// order), else in no set order (Retype's int sums do not depend on it).
+// each once, ascending (training sums float weights in that order).
 void TyperFeatures(const Document& doc, const DocContext& context,
                    const std::vector<NameSpan>& spans, const float* scores,
                    const std::vector<uint32_t>& group_of, uint32_t groups,
-                   std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
-                   bool sorted = true);
+                   std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets);
 // The same handed to `sink` one group at a time (g ascending; `feats` valid
-// during the call), so that Retype holds no document's worth of features.
+// during the call), so that Retype holds no document's worth of features:
+// each once, ascending when `sorted` (training), else in no set order.
 using TyperGroupSink = void (*)(void* sink_context, uint32_t g, const uint32_t* feats,
                                 size_t count);
 void TyperFeatures(const Document& doc, const DocContext& context,
