@@ -151,6 +151,9 @@ UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t beg
       if (!ordinal && !date) f.quantity = true;
     }
     if (t.kind == TokenKind::kSymbol && (x == "%" || x == "$")) f.quantity = true;
+    // Every rule below reads a word's classes or its fact word: a token with
+    // neither (a name, a number, a symbol) is done.
+    if (c == 0 && xf == kFwNone) continue;
     if (c & (kWcPercent | kWcNumberWord)) {
       // "forty-three" counts too.
       if (xf == kFwCount || x.find('-') != std::string_view::npos) f.quantity = true;
