@@ -18,15 +18,33 @@ void ForEachLine(std::string_view text, F f) {
   }
 }
 
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
+// The first N parts of `s` between `sep`s (fewer if it has fewer), as
+// views: no vector allocated for each line.
+template <size_t N>
+struct Fields {
+  std::string_view part[N];
+  size_t count = 0;
+  Fields(std::string_view s, char sep) {
+    while (count < N) {
+      const size_t p = s.find(sep);
+      part[count++] = s.substr(0, p);
+      if (p == std::string_view::npos) return;
+      s = s.substr(p + 1);
+    }
+  }
+  size_t size() const { return count; }
+  std::string_view operator[](size_t i) const { return part[i]; }
+};
+
+// Calls f(part) for each part of `s` between `sep`s.
+template <typename F>
+void ForEachPart(std::string_view s, char sep, F f) {
   while (true) {
-    size_t p = s.find(sep);
-    out.push_back(s.substr(0, p));
-    if (p == std::string_view::npos) break;
+    const size_t p = s.find(sep);
+    f(s.substr(0, p));
+    if (p == std::string_view::npos) return;
     s = s.substr(p + 1);
   }
-  return out;
 }
 
 }  // namespace
@@ -35,39 +53,39 @@ const NameLexicon& NameLexicon::Get() {
   static const NameLexicon lexicon = [] {
     NameLexicon x;
     ForEachLine(EmbeddedFile("ner/countries.txt"), [&](std::string_view line) {
-      auto f = Split(line, '|');
+      const Fields<3> f(line, '|');
       std::string canonical(f[0]);
       x.country[x.Key(Fold(canonical))] = canonical;
       x.phrases.emplace_back(canonical, kCountry);
       if (f.size() > 1 && !f[1].empty()) {
-        for (auto a : Split(f[1], ',')) {
+        ForEachPart(f[1], ',', [&](std::string_view a) {
           x.country[x.Key(Fold(a))] = canonical;
           x.phrases.emplace_back(std::string(a), kCountry);
-        }
+        });
       }
       if (f.size() > 2 && !f[2].empty()) {
-        for (auto d : Split(f[2], ',')) {
+        ForEachPart(f[2], ',', [&](std::string_view d) {
           x.demonym[x.Key(Fold(d))] = canonical;
           x.phrases.emplace_back(std::string(d), kDemonym);
-        }
+        });
       }
     });
     ForEachLine(EmbeddedFile("ner/places.txt"), [&](std::string_view line) {
-      auto f = Split(line, '|');
+      const Fields<2> f(line, '|');
       if (f.size() < 2) return;
       x.place[x.Key(Fold(f[1]))] = std::string(f[0]);
       x.phrases.emplace_back(std::string(f[1]), f[0] == "LOC" ? kLoc : kGpe);
     });
     ForEachLine(EmbeddedFile("ner/orgs.txt"), [&](std::string_view line) {
-      auto f = Split(line, '|');
+      const Fields<2> f(line, '|');
       std::string canonical(f[0]);
       x.org[x.Key(Fold(canonical))] = canonical;
       x.phrases.emplace_back(canonical, kOrg);
       if (f.size() > 1 && !f[1].empty()) {
-        for (auto a : Split(f[1], ',')) {
+        ForEachPart(f[1], ',', [&](std::string_view a) {
           x.org[x.Key(Fold(a))] = canonical;
           x.phrases.emplace_back(std::string(a), kOrg);
-        }
+        });
       }
     });
     ForEachLine(EmbeddedFile("ner/roles.txt"), [&](std::string_view line) {
@@ -79,9 +97,9 @@ const NameLexicon& NameLexicon::Get() {
       x.phrases.emplace_back(std::string(line), kOrgWord);
     });
     ForEachLine(EmbeddedFile("ner/first_names.txt"), [&](std::string_view line) {
-      for (auto name : Split(line, ' ')) {
+      ForEachPart(line, ' ', [&](std::string_view name) {
         if (!name.empty()) x.phrases.emplace_back(std::string(name), kFirstName);
-      }
+      });
     });
     return x;
   }();
