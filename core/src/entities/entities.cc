@@ -5,6 +5,7 @@
 #include "entities/entities.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <iterator>
@@ -296,6 +297,9 @@ class Builder {
  public:
   explicit Builder(const Document& doc) : doc_(doc), lex_(NameLexicon::Get()) {}
 
+  // The searches ForEachWholeWord cut short (see kSearchBudget).
+  size_t searches_cut() const { return search_cut_; }
+
   std::vector<Entity> Run() {
     FindTitleLines();
     Collect();
@@ -375,23 +379,68 @@ class Builder {
     return p.end - p.begin == 1 && last == "." && s.end - s.begin >= 4 && s.end - s.begin <= 12;
   }
   // Whether the text writes tokens [b, e) the same way off the headline lines
-  // (names in a headline are those the article goes on to name).
+  // (names in a headline are those the article goes on to name). Once per
+  // distinct span text: a text repeating a headline line would otherwise search
+  // every repeat for every other (quadratic; 2 MB took seconds).
   bool InBody(uint32_t b, uint32_t e) const {
     const std::string_view w = doc_.text.substr(
         doc_.tokens[b].span.start, doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start);
-    for (size_t at = doc_.text.find(w); at != std::string_view::npos;
-         at = doc_.text.find(w, at + 1)) {
-      auto next = [&](size_t k) {
-        return k >= doc_.text.size() || !std::isalnum(static_cast<unsigned char>(doc_.text[k]));
-      };
-      if ((at > 0 && std::isalnum(static_cast<unsigned char>(doc_.text[at - 1]))) ||
-          !next(at + w.size()))
-        continue;
+    auto known = in_body_.find(w);
+    if (known != in_body_.end()) return known->second;
+    bool found = false;
+    ForEachWholeWord(w, [&](size_t at) {
       auto tok = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), at,
                                   [](const Token& t, size_t x) { return t.span.start < x; });
-      if (tok != doc_.tokens.end() && !title_line_[tok - doc_.tokens.begin()]) return true;
+      found = tok != doc_.tokens.end() && !title_line_[tok - doc_.tokens.begin()];
+      return found;
+    });
+    in_body_.emplace(w, found);
+    return found;
+  }
+  // Calls visit(at) for each place, in text order, where the text writes w
+  // with no letter or digit either side, until visit returns true. The
+  // searches of a document share a budget of bytes (kSearchBudget times the
+  // text, far above what any article needs: each search is remembered per
+  // distinct text by its caller); past it no more places are found, and the
+  // analysis says so in a warning (`search_cut_`).
+  template <typename Visit>
+  void ForEachWholeWord(std::string_view w, Visit visit) const {
+    const std::string_view text = doc_.text;
+    auto word = [&](size_t k) {
+      return k < text.size() && std::isalnum(static_cast<unsigned char>(text[k]));
+    };
+    const size_t budget = kSearchBudget * text.size() + (size_t{1} << 20);
+    for (size_t from = 0; from <= text.size();) {
+      if (searched_ >= budget) {
+        ++search_cut_;
+        return;
+      }
+      const size_t at = text.find(w, from);
+      searched_ += (at == std::string_view::npos ? text.size() : at + w.size()) - from;
+      if (at == std::string_view::npos) return;
+      if (!(at > 0 && word(at - 1)) && !word(at + w.size()) && visit(at)) return;
+      from = at + 1;
     }
-    return false;
+  }
+  // The first two places ForEachWholeWord finds for w that `keep` accepts
+  // (npos where there are fewer), once per distinct key.
+  template <typename Keep>
+  const std::array<size_t, 2>& FirstTwo(const std::string& key, std::string_view w,
+                                        Keep keep) const {
+    auto known = first_two_.find(key);
+    if (known != first_two_.end()) return known->second;
+    std::array<size_t, 2> two = {std::string_view::npos, std::string_view::npos};
+    int n = 0;
+    ForEachWholeWord(w, [&](size_t at) {
+      if (keep(at)) two[n++] = at;
+      return n == 2;
+    });
+    return first_two_.emplace(key, two).first->second;
+  }
+  // Whether one of two places is not `at` (npos is none).
+  static bool OtherThan(const std::array<size_t, 2>& two, size_t at) {
+    return (two[0] != std::string_view::npos && two[0] != at) ||
+           (two[1] != std::string_view::npos && two[1] != at);
   }
   void FindTitleLines() {
     const size_t n = doc_.tokens.size();
@@ -506,36 +555,32 @@ class Builder {
   // Whether the text writes the words [b + 1, e) elsewhere without word b
   // before them ("Follow AWR Hawkins" ... "AWR Hawkins is"; not "Homegate
   // Hospitality Inc" ... "Homegate Hospitality Inc").
+  // Whether the text writes tokens [b + 1, e) as whole words elsewhere, not
+  // after token b's text ("Follow" of "Follow AWR Hawkins on Twitter").
   bool ElsewhereWithout(uint32_t b, uint32_t e) const {
     if (doc_.tokens[b + 1].kind != TokenKind::kWord) return false;
     const size_t from = doc_.tokens[b + 1].span.start;
     const std::string_view w = doc_.text.substr(from, doc_.tokens[e - 1].span.end - from);
     const std::string_view first = doc_.Text(b);
-    auto word = [&](size_t k) {
-      return k < doc_.text.size() && std::isalnum(static_cast<unsigned char>(doc_.text[k]));
-    };
-    for (size_t at = doc_.text.find(w); at != std::string_view::npos;
-         at = doc_.text.find(w, at + 1)) {
-      if (at == from || (at > 0 && word(at - 1)) || word(at + w.size())) continue;
-      size_t p = at;
-      while (p > 0 && doc_.text[p - 1] == ' ') --p;
-      if (p >= first.size() && doc_.text.compare(p - first.size(), first.size(), first) == 0)
-        continue;
-      return true;
-    }
-    return false;
+    std::string key = "w";  // (Elsewhere's keys start with "e")
+    key.append(first).append(1, '\0').append(w);
+    return OtherThan(
+        FirstTwo(key, w,
+                 [&](size_t at) {
+                   size_t p = at;
+                   while (p > 0 && doc_.text[p - 1] == ' ') --p;
+                   return !(p >= first.size() &&
+                            doc_.text.compare(p - first.size(), first.size(), first) == 0);
+                 }),
+        from);
   }
+  // Whether the text writes tokens [b, e) as whole words elsewhere.
   bool Elsewhere(uint32_t b, uint32_t e) const {
     const size_t from = doc_.tokens[b].span.start;
     const std::string_view w = doc_.text.substr(from, doc_.tokens[e - 1].span.end - from);
-    auto word = [&](size_t k) {
-      return k < doc_.text.size() && std::isalnum(static_cast<unsigned char>(doc_.text[k]));
-    };
-    for (size_t at = doc_.text.find(w); at != std::string_view::npos;
-         at = doc_.text.find(w, at + 1)) {
-      if (at != from && !(at > 0 && word(at - 1)) && !word(at + w.size())) return true;
-    }
-    return false;
+    std::string key = "e";
+    key.append(w);
+    return OtherThan(FirstTwo(key, w, [](size_t) { return true; }), from);
   }
   bool PartyTag(uint32_t b, uint32_t e) const {
     const std::string_view w = doc_.text.substr(
@@ -702,6 +747,7 @@ class Builder {
   // mention of the form is the person's.
   void PersonsAfterRoles() {
     std::unordered_set<std::string> forms;
+    std::unordered_map<std::string, std::array<uint32_t, 2>> tails;  // TailElsewhere's
     for (Cand& c : cands_) {
       if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || c.e - c.b > 3 || c.b < 2 ||
           context_.caps_line[c.b] || doc_.Text(c.b - 1) != "," ||
@@ -709,9 +755,9 @@ class Builder {
         continue;
       const bool given = GivenName(c.b) || ner::IsListedGivenName(doc_.Text(c.b));
       const std::string_view role = Word(c.b - 2);
-      if (!given &&
-          (role == "owner" || role == "partner" || role == "investor" || role == "host" ||
-           role == "champion" || role == "star" || role == "executive" || !TailElsewhere(c)))
+      if (!given && (role == "owner" || role == "partner" || role == "investor" || role == "host" ||
+                     role == "champion" || role == "star" || role == "executive" ||
+                     !TailElsewhere(c, &tails)))
         continue;
       bool ok = true;
       for (uint32_t k = c.b; k < c.e && ok; ++k) {
@@ -736,20 +782,34 @@ class Builder {
       }
     }
   }
-  // Whether the last words of candidate c (all but its first) are a candidate of
-  // their own elsewhere, not after "the" ("Le Pen" of "Marine Le Pen").
-  bool TailElsewhere(const Cand& c) const {
-    const uint32_t len = c.e - c.b - 1;
-    for (const Cand& o : cands_) {
-      if (o.e - o.b != len || o.b == c.b + 1 || o.type == "NORP" ||
-          (o.b > 0 && Word(o.b - 1) == "the"))
-        continue;
-      bool same = true;
-      for (uint32_t k = 0; k < len && same; ++k)
-        same = doc_.Text(o.b + k) == doc_.Text(c.b + 1 + k);
-      if (same) return true;
+  // Whether the last words of candidate c (all but its first; c has 2 or 3)
+  // are a candidate of their own elsewhere, not after "the" ("Le Pen" of
+  // "Marine Le Pen"). `tails` holds, per text of such a candidate of one or two
+  // words (the count, their texts, a NUL between), the first tokens of its first two;
+  // built at the first call (PersonsAfterRoles types no candidate NORP, so it
+  // holds for all its calls). A walk over the candidates for each was
+  // quadratic on a long list of names.
+  bool TailElsewhere(const Cand& c,
+                     std::unordered_map<std::string, std::array<uint32_t, 2>>* tails) const {
+    constexpr uint32_t kNone = ~uint32_t{0};
+    auto key = [&](uint32_t b, uint32_t len) {
+      std::string k(1, static_cast<char>('0' + len));
+      k.append(doc_.Text(b));
+      if (len == 2) k.append(1, '\0').append(doc_.Text(b + 1));
+      return k;
+    };
+    if (tails->empty()) {
+      (*tails)[std::string()] = {kNone, kNone};  // built, if no candidate is one
+      for (const Cand& o : cands_) {
+        if (o.e - o.b > 2 || o.type == "NORP" || (o.b > 0 && Word(o.b - 1) == "the")) continue;
+        auto [it, fresh] = tails->try_emplace(key(o.b, o.e - o.b), std::array{o.b, kNone});
+        if (!fresh && it->second[1] == kNone) it->second[1] = o.b;
+      }
     }
-    return false;
+    auto it = tails->find(key(c.b + 1, c.e - c.b - 1));
+    if (it == tails->end()) return false;
+    return (it->second[0] != kNone && it->second[0] != c.b + 1) ||
+           (it->second[1] != kNone && it->second[1] != c.b + 1);
   }
   // "Marine Le Pen" ... "Le Pen" read as ORG: a name of two words or more that
   // is the end of a person's name of three or more, and no organization or place
@@ -1615,19 +1675,23 @@ class Builder {
       if (kind != 0) found.emplace_back(k, kind);
     }
     if (found.empty() || Teams()) return;
-    // City-list names: which have a sign of a place, by Document word id (a
-    // text has few of them).
-    std::vector<std::pair<uint32_t, uint8_t>> city;  // 1: asked, 2: a place, 3: a person's
+    // City-list names: which have a sign of a place, by Document word id (0:
+    // not one of them, 1: asked, 2: a place, 3: a person's). A byte per word:
+    // a text has few of them, but a list searched for each candidate was
+    // quadratic on a long list of names.
+    std::vector<uint8_t> city(doc_.words(), 0);
     auto state = [&](uint32_t i) -> uint8_t* {
-      for (auto& [id, st] : city) {
-        if (id == doc_.word[i]) return &st;
-      }
-      return nullptr;
+      uint8_t* st = &city[doc_.word[i]];
+      return *st ? st : nullptr;
     };
+    bool any_city = false;
     for (const auto& [k, kind] : found) {
-      if (kind == 1 && !state(cands_[k].b)) city.emplace_back(doc_.word[cands_[k].b], 1);
+      if (kind == 1) {
+        city[doc_.word[cands_[k].b]] = 1;
+        any_city = true;
+      }
     }
-    if (!city.empty()) {
+    if (any_city) {
       // "in Philadelphia and Cleveland", "Cleveland, Cincinnati and Columbus":
       // listed with a place of the lexicons.
       std::vector<uint32_t> starts, ends;  // of such places, in text order
@@ -1879,31 +1943,36 @@ class Builder {
     }
     if (twos.empty()) return;
     std::vector<uint8_t> in_person(doc_.words(), 0);  // per word id: in a PERSON name
+    std::vector<uint8_t> asked(doc_.words(), 0);      // per word id: a word of those names
+    for (size_t k : twos) asked[doc_.word[cands_[k].b]] = asked[doc_.word[cands_[k].b + 1]] = 1;
+    // The pairs (x, y) of those words that another PERSON name holds both of
+    // ("Farook Syed" for "Syed Farook"; FullNamesOneType weighs the same name
+    // typed two ways, so a name of the two words in that order is none), found
+    // once per name: a walk over the PERSON names for each of those names was
+    // quadratic on a long list of names.
+    std::unordered_set<uint64_t> held;
+    std::vector<uint32_t> ws;
     for (const Cand& p : cands_) {
       if (p.type != "PERSON" || p.e - p.b < 2) continue;
-      for (uint32_t i = p.b; i < p.e; ++i) in_person[doc_.word[i]] = 1;
+      ws.clear();
+      for (uint32_t i = p.b; i < p.e; ++i) {
+        in_person[doc_.word[i]] = 1;
+        if (asked[doc_.word[i]]) ws.push_back(doc_.word[i]);
+      }
+      std::sort(ws.begin(), ws.end());
+      ws.erase(std::unique(ws.begin(), ws.end()), ws.end());
+      for (uint32_t x : ws) {
+        for (uint32_t y : ws) {
+          if (p.e - p.b == 2 && doc_.word[p.b] == x && doc_.word[p.b + 1] == y) continue;
+          held.insert(uint64_t{x} << 32 | y);
+        }
+      }
     }
     for (size_t k : twos) {
       Cand& c = cands_[k];
       const uint32_t x = doc_.word[c.b], y = doc_.word[c.b + 1];
       if (!in_person[x] || !in_person[y] || NameHead(c.b) || NameHead(c.b + 1)) continue;
-      bool person = false;
-      for (const Cand& p : cands_) {
-        // Another name than this one ("Farook Syed"; FullNamesOneType weighs
-        // the same name typed two ways).
-        if (p.type != "PERSON" || p.e - p.b < 2 ||
-            (p.e - p.b == 2 && doc_.word[p.b] == x && doc_.word[p.b + 1] == y))
-          continue;
-        bool has_x = false, has_y = false;
-        for (uint32_t i = p.b; i < p.e; ++i) {
-          has_x = has_x || doc_.word[i] == x;
-          has_y = has_y || doc_.word[i] == y;
-        }
-        if (has_x && has_y) {
-          person = true;
-          break;
-        }
-      }
+      const bool person = held.count(uint64_t{x} << 32 | y) > 0;
       if (!person) continue;
       const std::string f = Folded(c.b, c.e);
       if (lex_.org.count(f) || lex_.place.count(f) || lex_.country.count(f) || KnownPlace(c.b, c.e))
@@ -2028,21 +2097,21 @@ class Builder {
       if (c.type == "PERSON") persons.insert(doc_.Text(c.e - 1));
     }
     if (persons.empty()) return;
-    std::vector<std::string_view> rests;  // "care" of "Obamacare"
+    // "care" of "Obamacare". A set: each distinct word of the text is looked
+    // up in it (a list searched for each was quadratic on a list of names).
+    ViewSet rests;
     for (const Cand& c : cands_) {
       if (!compound(c)) continue;
       const std::string_view w = doc_.Text(c.b);
       for (size_t k = 4; k + 3 <= w.size(); ++k) {
-        if (persons.count(w.substr(0, k))) rests.push_back(Word(c.b).substr(k));
+        if (persons.count(w.substr(0, k))) rests.insert(Word(c.b).substr(k));
       }
     }
     ViewSet lower;  // those the text writes in lower case
     if (!rests.empty()) {
       for (uint32_t id = 0; id < doc_.words(); ++id) {
         const std::string_view f = doc_.FoldedWord(id);
-        if (std::find(rests.begin(), rests.end(), f) != rests.end() &&
-            doc_.tokens[doc_.word_token[id]].Is(kLower))
-          lower.insert(f);
+        if (rests.count(f) && doc_.tokens[doc_.word_token[id]].Is(kLower)) lower.insert(f);
       }
     }
     auto pair = [&](const Cand& c) {
@@ -2330,14 +2399,16 @@ class Builder {
                               doc_.tokens[c.e - 1].span.end - doc_.tokens[c.b].span.start);
     };
     const size_t n = doc_.tokens.size();
-    // The ORG and GPE candidates in question (a text has few), by the id of
-    // their first word, and PERSON mentions of their form minus other mentions.
+    // The ORG and GPE candidates in question (a text has few, but a text may
+    // repeat one thousands of times), by the id of their first word, and per
+    // form (text and token count) the PERSON mentions minus the other mentions:
+    // counted once per form, not once per candidate of the form (quadratic).
     struct Other {
       uint32_t word;
       size_t cand;
-      int count;
     };
     std::vector<Other> others;
+    std::map<std::pair<std::string_view, uint32_t>, int> counts;
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Cand& c = cands_[k];
       if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || c.e - c.b > 3 ||
@@ -2352,32 +2423,32 @@ class Builder {
         names = t.kind == TokenKind::kWord && t.Is(kCapitalized) && !t.Is(kAllCaps) &&
                 !NameHead(i) && !(context_.word_bits[i] & 2);
       }
-      if (names) others.push_back({doc_.word[c.b], k, 0});
+      if (!names) continue;
+      others.push_back({doc_.word[c.b], k});
+      counts.emplace(std::make_pair(span(c), c.e - c.b), 0);
     }
     if (others.empty()) return;
-    std::sort(others.begin(), others.end(),
-              [](const Other& a, const Other& b) { return a.word < b.word; });
+    std::vector<uint32_t> first_words;
+    for (const Other& o : others) first_words.push_back(o.word);
+    std::sort(first_words.begin(), first_words.end());
     for (const Cand& c : cands_) {
       const bool person = c.type == "PERSON";
       if ((!person && c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || c.e - c.b > 3)
         continue;
-      auto it = std::lower_bound(others.begin(), others.end(), doc_.word[c.b],
-                                 [](const Other& o, uint32_t w) { return o.word < w; });
-      if (it == others.end() || it->word != doc_.word[c.b]) continue;
+      if (!std::binary_search(first_words.begin(), first_words.end(), doc_.word[c.b])) continue;
+      auto form = counts.find(std::make_pair(span(c), c.e - c.b));
+      if (form == counts.end()) continue;
       uint32_t i = c.e;  // "Wells Fargo CEO John Stumpf": a company's
       if (i < n && doc_.tokens[i].Is(kPossessive)) ++i;
       const bool company =
           i < n && doc_.tokens[i].kind == TokenKind::kWord && In<kCompanyNouns>(Word(i));
-      for (; it != others.end() && it->word == doc_.word[c.b]; ++it) {
-        const Cand& o = cands_[it->cand];
-        if (c.e - c.b == o.e - o.b && span(c) == span(o))
-          it->count += company ? -1000 : person ? 1 : -1;
-      }
+      form->second += company ? -1000 : person ? 1 : -1;
     }
     for (const Other& o : others) {
       Cand& c = cands_[o.cand];
       const std::string f = Folded(c.b, c.e);
-      if (o.count >= 0 && !lex_.org.count(f) && !lex_.place.count(f) && !lex_.country.count(f)) {
+      if (counts[std::make_pair(span(c), c.e - c.b)] >= 0 && !lex_.org.count(f) &&
+          !lex_.place.count(f) && !lex_.country.count(f)) {
         c.type = "PERSON";
         c.unsure = false;
       }
@@ -3282,6 +3353,7 @@ class Builder {
     std::vector<std::pair<size_t, Span>> placed;
     placed.reserve(cands_.size());
     std::string type_key;  // built in place for each candidate, copied in for a new entity
+    std::vector<const std::pair<const std::string, std::string>*> surnames;  // see below
     for (Cand& c : cands_) {
       std::string key = Key(c);
       if (c.type == "PERSON" && c.e - c.b >= 2 && c.e - c.b <= 3) {
@@ -3301,18 +3373,29 @@ class Builder {
           // ("Robert" is no "Jennifer Roberts"). The shortest such surname, then
           // the first in alphabetical order: not the hash table's order, which
           // differs between the native and the wasm standard library.
-          const std::string* best = nullptr;
-          const std::string* best_key = nullptr;
-          for (const auto& [surname, k] : by_surname) {
-            if (surname.size() > key.size() && surname.size() <= key.size() + 3 &&
-                surname.compare(0, key.size(), key) == 0 &&
-                (!best || surname.size() < best->size() ||
-                 (surname.size() == best->size() && surname < *best))) {
-              best = &surname;
-              best_key = &k;
+          // Looked up in the surnames sorted by length, then text (built at
+          // the first such name): the first of a length at or after the name
+          // is the first that starts with it, if one does. (A walk over every
+          // surname for every such name was quadratic: 2 MB of distinct names
+          // took a minute.)
+          if (surnames.empty()) {
+            for (const auto& entry : by_surname) surnames.push_back(&entry);
+            std::sort(surnames.begin(), surnames.end(), [](const auto* a, const auto* b) {
+              return a->first.size() != b->first.size() ? a->first.size() < b->first.size()
+                                                        : a->first < b->first;
+            });
+          }
+          for (size_t size = key.size() + 1; size <= key.size() + 3; ++size) {
+            auto at = std::lower_bound(
+                surnames.begin(), surnames.end(), size, [&](const auto* a, size_t n) {
+                  return a->first.size() != n ? a->first.size() < n : a->first < key;
+                });
+            if (at != surnames.end() && (*at)->first.size() == size &&
+                (*at)->first.compare(0, key.size(), key) == 0) {
+              key = (*at)->second;
+              break;
             }
           }
-          if (best_key) key = *best_key;
         }
       }
       if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kAllCaps) && c.type != "NORP") {
@@ -3416,12 +3499,30 @@ class Builder {
   // Names an organization's staff works at ("analysts at Jefferies"): every
   // mention of the form is the organization's (CompanyNames).
   std::unordered_set<std::string> company_forms_;
+  // The searches of the text for a span's words (InBody, Elsewhere,
+  // ElsewhereWithout): their answers per distinct text, the bytes searched and
+  // the searches cut short by the budget (ForEachWholeWord).
+  static constexpr size_t kSearchBudget = 256;
+  mutable std::unordered_map<std::string_view, bool> in_body_;
+  mutable std::unordered_map<std::string, std::array<size_t, 2>> first_two_;
+  mutable size_t searched_ = 0;
+  mutable size_t search_cut_ = 0;
 };
 
 }  // namespace
 
-std::vector<Entity> FindEntities(const Document& doc, std::vector<Warning>*) {
-  std::vector<Entity> out = Builder(doc).Run();
+std::vector<Entity> FindEntities(const Document& doc, std::vector<Warning>* warnings) {
+  Builder builder(doc);
+  std::vector<Entity> out = builder.Run();
+  if (builder.searches_cut() > 0 && warnings) {
+    warnings->push_back(
+        {"name-search-cut",
+         std::to_string(builder.searches_cut()) +
+             " searches of the text for other mentions of a name were cut short: the text "
+             "is long and holds so many such names that searching it to the end for each "
+             "would take too long. Some names that open a sentence or stand on a headline "
+             "line may keep or lose a word where a full search would decide otherwise."});
+  }
   AppendFigures(doc, &out);  // DATE ... ORDINAL, not inside a name
   return out;
 }
