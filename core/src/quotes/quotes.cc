@@ -255,6 +255,15 @@ class TokenWords {
     return id;
   }
   void SetId(size_t i, uint16_t id) { ids_[i] = id; }
+  const uint16_t* ids() const { return ids_.data(); }
+  // Per pair id, 1 where keep(cls, verb): a byte a pair (hundreds), so that
+  // a scan of the tokens reads one byte a token beside its id.
+  template <typename F>
+  std::vector<uint8_t> PairsWhere(F keep) const {
+    std::vector<uint8_t> out(pairs_.size());
+    for (size_t p = 0; p < pairs_.size(); ++p) out[p] = keep(pairs_[p].cls, pairs_[p].verb);
+    return out;
+  }
   void Set(size_t i, uint16_t cls, const CueVerb* verb) { ids_[i] = Intern(cls, verb); }
 
  private:
@@ -1152,9 +1161,11 @@ class QuoteFinder {
     // The tokens that may be a cue: a cue verb or "according"; no other
     // token makes a frame. In text order.
     std::vector<uint32_t> cues;
+    const std::vector<uint8_t> cue_pair = words_.PairsWhere(
+        [](uint16_t cls, const CueVerb* verb) { return verb != nullptr || (cls & kAccording); });
+    const uint16_t* ids = words_.ids();
     for (uint32_t i = 0; i < words_.size(); ++i) {
-      if (words_.id(i) != 0 && (words_.verb(i) != nullptr || (words_.cls(i) & kAccording)))
-        cues.push_back(i);
+      if (cue_pair[ids[i]]) cues.push_back(i);
     }
     size_t next_cue = 0;
     for (uint32_t s = 0; s < d_.sentences.size(); ++s) {
