@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <ctime>
@@ -558,6 +559,39 @@ TEST(BadInputTest, AbsurdNumbers) {
   // kinds long-number, digit-groups and powers): 10x the input at most 11x the
   // instructions. Timed here, their ratio of a few milliseconds read 36.7x
   // against a bound of 30x on a busy machine.
+}
+
+// A made-up name per number ("Bababan", "Dababan", ...), as tests/linearity.sh makes.
+std::string MadeUpName(size_t x) {
+  std::string w;
+  do {
+    w.push_back("BDFGKLMNPRSTVZ"[x % 14]);
+    w.push_back("aeiou"[x / 14 % 5]);
+    x /= 70;
+  } while (x > 0 || w.size() < 6);
+  for (size_t k = 1; k < w.size(); ++k) w[k] = static_cast<char>(std::tolower(w[k]));
+  return w + "n";
+}
+
+// Thousands of sentences that each open with a different name of three words:
+// the rules search the text for each name's other mentions, and those
+// searches share a budget (256x the text); past it they stop, and a warning
+// says so. (Before, 4 MB of such sentences took a minute; that the cost is
+// linear is checked by counted work: tests/linearity.sh, the kind "name-openers".)
+TEST(BadInputTest, ManyDistinctNamesEndWithAWarning) {
+  std::string text;
+  for (size_t n = 0; text.size() < 400000; n += 3) {
+    text += "Hold " + MadeUpName(n) + " " + MadeUpName(n + 1) + " " + MadeUpName(n + 2) +
+            " to account. ";
+  }
+  Analysis a = ExpectSound(text, /*all_units=*/false);
+  EXPECT_GT(a.entities.size(), 1000u);
+  bool cut = false;
+  for (const Warning& w : a.warnings) cut = cut || w.code == "name-search-cut";
+  EXPECT_TRUE(cut);
+  // A real article searches far less than the budget: no such warning.
+  Analysis news = Analyze(kNews);
+  for (const Warning& w : news.warnings) EXPECT_NE(w.code, "name-search-cut");
 }
 
 TEST(BadInputTest, RealArticlesRepeated) {

@@ -78,6 +78,7 @@ gen() {
     names) names "$bytes" '%s %s met. Mr. %s left. ' ;;
     name-list) names "$bytes" '%s, %s, %s and %s ' ;;
     roles) names "$bytes" 'said the mayor, %s %s. Then %s %s spoke. ' ;;
+    name-openers) names "$bytes" 'Hold %s %s %s to account. ' ;;
     long-number) printf '$'; unit $((bytes - 1)) '9' ;;
     digit-groups) unit "$bytes" '1,' ;;
     powers) unit "$bytes" '10^400 ' ;;
@@ -92,7 +93,7 @@ count() {  # count FILE: instructions in Analyze + ToJson
 }
 fail=0
 passed=0
-for name in ${LEDE_LINEARITY_KINDS:-article one-line quotes open-quotes long-word numbers capitals openers names name-list roles \
+for name in ${LEDE_LINEARITY_KINDS:-article one-line quotes open-quotes long-word numbers capitals openers names name-list roles name-openers \
   long-number digit-groups powers}; do
   gen "$name" 100 | whole_chars > "$tmp/fixed"
   gen "$name" "$n" | whole_chars > "$tmp/small"
