@@ -30,6 +30,17 @@ inline uint32_t Mix(uint32_t a, uint32_t b, uint32_t c, uint32_t d) {
   return Mix(Mix(Mix(a, b), c), d);
 }
 
+// The first set bit of `bits` from b on in [b, end), or end.
+inline uint32_t NextBit(const uint64_t* bits, uint32_t b, uint32_t end) {
+  while (b < end) {
+    const uint64_t w = bits[b >> 6] >> (b & 63);
+    if (w) return std::min(end, b + static_cast<uint32_t>(__builtin_ctzll(w)));
+    b = (b | 63) + 1;
+  }
+  return end;
+}
+inline bool BitAt(const uint64_t* bits, uint32_t i) { return (bits[i >> 6] >> (i & 63)) & 1; }
+
 // FNV-1a, fed one code point at a time.
 struct Hasher {
   uint32_t h = 2166136261u;
@@ -930,10 +941,14 @@ int WordClsFeatures(uint16_t fine, uint8_t coarse, uint32_t cls, uint32_t lc, ui
 // distinct word (`cache` must be given).
 // `info_buf`, if given, holds the token infos (kept by the caller over its
 // sequences, so as not to allocate them for each).
+// With `loud` (LoudBits' bits of the document's tokens; `quiet` is not read),
+// only the tokens with their bit set are scored, and `offsets` has an entry
+// per such token: the r-th one's features are feats[offsets[r] .. offsets[r + 1]).
 void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
                    std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
                    const std::vector<uint8_t>* quiet, InfoCache* cache, bool word_feats,
-                   int cluster_dropout = 0, std::vector<TokInfo>* info_buf = nullptr) {
+                   int cluster_dropout = 0, std::vector<TokInfo>* info_buf = nullptr,
+                   const uint64_t* loud = nullptr) {
   feats->clear();
   offsets->clear();
   const uint32_t n = end - begin;
@@ -957,15 +972,22 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
   // So the tokens within kBagWindow of each such token, in text order (each
   // once: `filled` is where the last one's window ended).
   uint32_t filled = 0;
-  for (uint32_t k = 0; k < n; ++k) {
-    if (quiet && (*quiet)[k]) continue;
+  // The scored tokens: with `loud`, those with their bit set (found a word
+  // of 64 at a time), else those not quiet.
+  auto scored = [&](uint32_t k) { return loud ? BitAt(loud, begin + k) : !(quiet && (*quiet)[k]); };
+  auto next_scored = [&](uint32_t k) {
+    if (loud) return NextBit(loud, begin + k, end) - begin;
+    while (k < n && !scored(k)) ++k;
+    return k;
+  };
+  for (uint32_t k = next_scored(0); k < n; k = next_scored(k + 1)) {
     const uint32_t from = std::max(filled, k > kBagWindow ? k - kBagWindow : 0);
     const uint32_t to = std::min(n, k + kBagWindow + 1);
     for (uint32_t j = from; j < to; ++j) {
       // The word part only for a token that is scored (the tagger reads it
       // from the cache for its word features), not for a mere neighbour.
       if (cache) {
-        cache->Fill(begin + j, !(quiet && (*quiet)[j]), &info[j + 2]);
+        cache->Fill(begin + j, scored(j), &info[j + 2]);
       } else {
         info[j + 2] = Info(doc, doc.tokens[begin + j], cluster_dropout);
       }
@@ -975,9 +997,11 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
   feats->reserve(n * 32);
   offsets->resize(n + 1);
   uint32_t* offset = offsets->data();
-  for (uint32_t k = 0; k < n; ++k) {
-    offset[k] = static_cast<uint32_t>(feats->size());
-    if (quiet && (*quiet)[k]) continue;
+  // Without `loud`, every token has an offset (a quiet one, no features).
+  uint32_t r = 0;
+  for (uint32_t k = loud ? next_scored(0) : 0; k < n; k = loud ? next_scored(k + 1) : k + 1) {
+    offset[r++] = static_cast<uint32_t>(feats->size());
+    if (!loud && quiet && (*quiet)[k]) continue;
     const uint32_t i = begin + k;
     const Token& t = doc.tokens[i];
     const TokInfo& c = info[k + 2];
@@ -1058,7 +1082,7 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
     }
     feats->insert(feats->end(), buf, buf + nb);
   }
-  offset[n] = static_cast<uint32_t>(feats->size());
+  offset[r] = static_cast<uint32_t>(feats->size());
 }
 
 }  // namespace
@@ -1130,31 +1154,50 @@ void HistoryFeatures(const Document& doc, const DocContext& context, const Histo
   feats->insert(feats->end(), out, out + n);
 }
 
-void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_t>* quiet) {
-  const uint32_t n = end - begin;
-  quiet->assign(n, 1);
-  // Sentence-initial function words followed by a lower-case word ("The
-  // talks", "He said") are capitalized only by position.
+namespace {
+// Sentence-initial function words followed by a lower-case word ("The
+// talks", "He said") are capitalized only by position.
+const WordSet& Openers() {
   static constexpr std::string_view kOpeners[] = {
       "The", "A",  "An",   "In",  "But",  "And",   "He",    "She",   "It",   "They",  "We",
       "I",   "If", "This", "His", "Her",  "Their", "Its",   "There", "When", "While", "After",
       "As",  "On", "At",   "For", "With", "That",  "These", "Some",  "Our",  "You",   "Both"};
-  auto opener = [&](uint32_t i) {
-    const Token& t = doc.tokens[i];
-    if (!t.Is(kSentenceStart) || t.Is(kAllCaps) || t.span.end - t.span.start > 5) return false;
-    if (i + 1 >= end || !doc.tokens[i + 1].Is(kLower)) return false;
-    static const WordSet openers(kOpeners);
-    return openers.Has(doc.Text(t));
-  };
-  auto loud = [&](uint32_t i) {
-    const Token& t = doc.tokens[i];
-    return (t.Is(kCapitalized) || t.Is(kAllCaps)) && !t.Is(kPossessive) && !opener(i);
-  };
-  // Lower-case words that join the parts of a name ("Bank of England", "de Silva").
+  static const WordSet openers(kOpeners);
+  return openers;
+}
+// Lower-case words that join the parts of a name ("Bank of England", "de Silva").
+const WordSet& Connectors() {
   static constexpr std::string_view kConnectors[] = {
       "of",  "de",  "del", "della", "di", "da",  "das", "dos", "do",  "du",  "van",  "von", "der",
       "den", "la",  "le",  "les",   "el", "al",  "bin", "ibn", "ben", "y",   "e",    "und", "and",
       "for", "the", "on",  "upon",  "&",  "ter", "zu",  "af",  "av",  "dei", "degli"};
+  static const WordSet connectors(kConnectors);
+  return connectors;
+}
+// Whether token i of a sequence ending at `end` is an opener (see Openers).
+inline bool Opener(const Document& doc, uint32_t i, uint32_t end) {
+  const Token& t = doc.tokens[i];
+  if (!t.Is(kSentenceStart) || t.Is(kAllCaps) || t.span.end - t.span.start > 5) return false;
+  if (i + 1 >= end || !doc.tokens[i + 1].Is(kLower)) return false;
+  return Openers().Has(doc.Text(t));
+}
+// Whether token t, not loud itself, joins loud neighbours into a name
+// (`both`: it has one on each side).
+inline bool Joins(const Document& doc, const Token& t, bool both) {
+  if (both || t.kind == TokenKind::kNumber || t.Is(kPossessive)) return true;
+  if (t.kind != TokenKind::kWord) return false;
+  if (t.span.end - t.span.start <= 5 && Connectors().Has(doc.Text(t))) return true;
+  return !t.Is(kLower);  // other scripts
+}
+}  // namespace
+
+void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_t>* quiet) {
+  const uint32_t n = end - begin;
+  quiet->assign(n, 1);
+  auto loud = [&](uint32_t i) {
+    const Token& t = doc.tokens[i];
+    return (t.Is(kCapitalized) || t.Is(kAllCaps)) && !t.Is(kPossessive) && !Opener(doc, i, end);
+  };
   // loud() of tokens k - 1, k and k + 1, each computed once as k moves on.
   bool prev_loud = false, cur_loud = n > 0 && loud(begin);
   for (uint32_t k = 0; k < n; ++k) {
@@ -1168,16 +1211,69 @@ void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_
       continue;
     }
     if (!prev && !next) continue;
-    const Token& t = doc.tokens[i];
-    bool joins = prev && next;
-    if (!joins && (t.kind == TokenKind::kNumber || t.Is(kPossessive))) joins = true;
-    if (!joins && t.kind == TokenKind::kWord && t.span.end - t.span.start <= 5) {
-      static const WordSet connectors(kConnectors);
-      joins = connectors.Has(doc.Text(t));
-    }
-    if (!joins && t.kind == TokenKind::kWord && !t.Is(kLower)) joins = true;  // other scripts
-    (*quiet)[k] = joins ? 0 : 1;
+    (*quiet)[k] = Joins(doc, doc.tokens[i], prev && next) ? 0 : 1;
   }
+}
+
+namespace {
+// Bit j set for each of the m <= 64 tokens t[j] capitalized or ALL CAPS (a
+// shift and an or a token: the tokens' other facts are read for these alone).
+inline uint64_t UpperBits(const Token* t, uint32_t m) {
+  uint64_t upper = 0;
+  for (uint32_t j = m; j-- > 0;) {
+    upper = upper << 1 | ((t[j].flags & (kCapitalized | kAllCaps)) + 3u) >> 2;
+  }
+  return upper;
+}
+}  // namespace
+
+void LoudBits(const Document& doc, const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
+              std::vector<uint64_t>* loud_out) {
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  const size_t words = (n + 63) / 64;
+  // The capitalized or ALL-CAPS tokens that are not possessives (Quiet's
+  // loud() but the openers). (The output first, so that the one freed at the
+  // end lies above it.)
+  loud_out->assign(words, 0);
+  std::vector<uint64_t> caps(words, 0);
+  const Token* tokens = doc.tokens.data();
+  for (size_t w = 0; w < words; ++w) {
+    const Token* t = tokens + w * 64;
+    uint64_t c = 0;
+    for (uint64_t u = UpperBits(t, std::min<uint32_t>(64, n - static_cast<uint32_t>(w * 64))); u;
+         u &= u - 1) {
+      const int j = __builtin_ctzll(u);
+      if (!t[j].Is(kPossessive)) c |= uint64_t{1} << j;
+    }
+    caps[w] = c;
+  }
+  // The loud tokens: those of caps that are no opener.
+  uint64_t* loud = loud_out->data();
+  for (auto [begin, end] : sequences) {
+    for (uint32_t i = NextBit(caps.data(), begin, end); i < end;
+         i = NextBit(caps.data(), i + 1, end)) {
+      if (!Opener(doc, i, end)) loud[i >> 6] |= uint64_t{1} << (i & 63);
+    }
+  }
+  // Their neighbours that join them (set in caps, now free: a neighbour is
+  // never loud itself, so caps' bits are not read again).
+  std::vector<uint64_t>& joined = caps;
+  std::fill(joined.begin(), joined.end(), 0);
+  for (auto [begin, end] : sequences) {
+    for (uint32_t i = NextBit(loud, begin, end); i < end; i = NextBit(loud, i + 1, end)) {
+      // The token before i, unless loud or seen from the loud one before it;
+      // the token after i, unless loud.
+      if (i > begin && !BitAt(loud, i - 1) && !(i - 1 > begin && BitAt(loud, i - 2)) &&
+          Joins(doc, tokens[i - 1], false)) {
+        joined[(i - 1) >> 6] |= uint64_t{1} << ((i - 1) & 63);
+      }
+      if (i + 1 < end && !BitAt(loud, i + 1)) {
+        const bool both = i + 2 < end && BitAt(loud, i + 2);
+        if (Joins(doc, tokens[i + 1], both)) joined[(i + 1) >> 6] |= uint64_t{1} << ((i + 1) & 63);
+      }
+    }
+  }
+  for (size_t w = 0; w < words; ++w) loud[w] |= joined[w];
 }
 
 namespace {
@@ -1644,31 +1740,18 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   std::vector<uint32_t> feats, offsets, hist;
   std::vector<float> emissions;
   std::vector<uint8_t> tags(n_doc, 0);  // a tag is < kNumTags (17)
-  std::vector<uint8_t> quiet;
   // A bit a token, set for those that are not quiet (kept through both
-  // passes); words of 64, so that pass 2 skips quiet stretches a word at a time.
-  std::vector<uint64_t> loud_bits((n_doc + 63) / 64, 0);
-  auto is_loud = [&](uint32_t k) { return (loud_bits[k >> 6] >> (k & 63)) & 1; };
-  // The first token from b on in [b, end) that is not quiet, or end.
-  auto next_loud = [&](uint32_t b, uint32_t end) {
-    while (b < end) {
-      const uint64_t w = loud_bits[b >> 6] >> (b & 63);
-      if (w) return std::min(end, b + static_cast<uint32_t>(__builtin_ctzll(w)));
-      b = (b | 63) + 1;
-    }
-    return end;
-  };
+  // passes); words of 64, so that the passes skip quiet stretches a word at a
+  // time.
+  std::vector<uint64_t> loud_bits;
   const auto sequences = Sequences(doc);
   // The quiet tokens first: pass 1's scores are kept for the others.
+  LoudBits(doc, sequences, &loud_bits);
+  auto is_loud = [&](uint32_t k) { return BitAt(loud_bits.data(), k); };
+  // The first token from b on in [b, end) that is not quiet, or end.
+  auto next_loud = [&](uint32_t b, uint32_t end) { return NextBit(loud_bits.data(), b, end); };
   size_t loud = 0;
-  for (auto [begin, end] : sequences) {
-    Quiet(doc, begin, end, &quiet);
-    for (uint32_t k = begin; k < end; ++k) {
-      if (quiet[k - begin]) continue;
-      loud_bits[k >> 6] |= uint64_t{1} << (k & 63);
-      ++loud;
-    }
-  }
+  for (const uint64_t w : loud_bits) loud += static_cast<size_t>(__builtin_popcountll(w));
   // One row of kNumTags per token that is not quiet, in text order: a run of
   // such tokens has consecutive rows, so no per-token index is kept.
   ScoreRows base(loud);
@@ -1786,35 +1869,17 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   };
   for (auto [begin, end] : sequences) {
     const uint32_t n = end - begin;
-    quiet.resize(n);
-    for (uint32_t k = 0; k < n;) {  // the bits of a word at a time
-      const uint32_t t = begin + k;
-      const uint64_t w = ~loud_bits[t >> 6] >> (t & 63);
-      const uint32_t m = std::min(n - k, 64 - (t & 63));
-      uint32_t j = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-      // 8 bits to 8 bytes at once: bits 0 .. 6 times 1 + 2^7 + .. + 2^42 land on
-      // bits 0, 8, .. 48 (no two products share a bit, so nothing carries), bit 7 on 56.
-      for (; j + 8 <= m; j += 8) {
-        const uint64_t v = (w >> j) & 0xFF;
-        const uint64_t bytes =
-            (((v & 0x7F) * 0x0000040810204081ull) & 0x0101010101010101ull) | (v >> 7) << 56;
-        std::memcpy(&quiet[k + j], &bytes, 8);
-      }
-#endif
-      for (; j < m; ++j) quiet[k + j] = static_cast<uint8_t>((w >> j) & 1);
-      k += m;
-    }
-    FeaturizeWith(doc, context, begin, end, &feats, &offsets, &quiet, &info_cache,
-                  /*word_feats=*/false, /*cluster_dropout=*/0, &infos);
+    FeaturizeWith(doc, context, begin, end, &feats, &offsets, nullptr, &info_cache,
+                  /*word_feats=*/false, /*cluster_dropout=*/0, &infos, loud_bits.data());
     size_t row = base.size();
+    uint32_t r = 0;  // the loud token's entry in offsets
     for (uint32_t k = next_loud(begin, end) - begin; k < n;
-         k = next_loud(begin + k + 1, end) - begin) {
+         k = next_loud(begin + k + 1, end) - begin, ++r) {
       // FeaturizeWith got the token `full`: its word's row is there.
       const uint32_t w = doc.word[begin + k];
       const int16_t* word_row = &word_rows[static_cast<size_t>(w) * kNumTags];
       std::copy(word_row, word_row + kNumTags, acc);
-      AddWeights(feats, offsets[k], offsets[k + 1], acc);
+      AddWeights(feats, offsets[r], offsets[r + 1], acc);
       // The features of its neighbours' words (see RowCache), from FeaturizeWith's infos.
       const TokInfo* in = &infos[k + 2];  // token k's; its neighbours' (or pads) around
       auto add = [&](const int8_t* r) {
@@ -1850,7 +1915,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     }
     for (uint32_t b = next_loud(begin, end); b < end;) {
       uint32_t e = b + 1;
-      while (e < end && !quiet[e - begin]) ++e;
+      while (e < end && is_loud(e)) ++e;
       run(begin, end, b, e, row, nullptr);
       row += e - b;
       b = next_loud(e, end);
@@ -1863,8 +1928,18 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   std::vector<int16_t>().swap(word_rows);
   // Pass 2: again with the tags pass 1 gave the other occurrences of each word,
   // for the runs that hold a word occurring elsewhere.
+  // BuildHistory, with the capitalized tokens found 64 at a time (UpperBits).
   History history;
-  BuildHistory(doc, context, tags.data(), &history);
+  history.counts.assign(static_cast<size_t>(context.words) * kNumTags, 0);
+  history.own = tags.data();
+  for (uint32_t b = 0; b < n_doc; b += 64) {
+    for (uint64_t u = UpperBits(&doc.tokens[b], std::min<uint32_t>(64, n_doc - b)); u; u &= u - 1) {
+      const uint32_t i = b + static_cast<uint32_t>(__builtin_ctzll(u));
+      if (!HasHistory(doc, i)) continue;
+      uint16_t& c = history.counts[static_cast<size_t>(context.Word(doc, i)) * kNumTags + tags[i]];
+      if (c < 0xFFFF) ++c;
+    }
+  }
   auto repeated = [&](uint32_t i) {
     if (!HasHistory(doc, i)) return false;
     const uint16_t* h = &history.counts[static_cast<size_t>(context.Word(doc, i)) * kNumTags];

@@ -131,6 +131,12 @@ void HistoryFeatures(const Document& doc, const DocContext& context, const Histo
 // practice: not capitalized, with neither neighbour capitalized. Inference
 // tags them O without scoring them (most tokens of prose), for speed.
 void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_t>* quiet);
+// Quiet() of every sequence at once, as bits (words of 64, bit i for token
+// i): `loud` gets the tokens of the `sequences` that Quiet() leaves 0. One
+// pass over the tokens' flags, then only the capitalized tokens and their
+// neighbours are read (Tag's).
+void LoudBits(const Document& doc, const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
+              std::vector<uint64_t>* loud);
 
 // Tag sequences run over each paragraph (a CoNLL sentence is one line).
 // Token ranges [begin, end) of the sequences of `doc`.

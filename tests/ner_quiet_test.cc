@@ -1,0 +1,65 @@
+// The tagger's LoudBits (Quiet() of every sequence at once, as bits) sets
+// exactly the tokens Quiet() leaves 0.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "entities/ner_model.h"
+#include "text/document.h"
+
+namespace lede {
+namespace ner {
+namespace {
+
+void ExpectLoudBitsAsQuiet(const std::string& text) {
+  const Document doc = BuildDocument(text);
+  const auto sequences = Sequences(doc);
+  std::vector<uint64_t> loud;
+  LoudBits(doc, sequences, &loud);
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  ASSERT_EQ(loud.size(), (n + 63) / 64u);
+  auto bit = [](const std::vector<uint64_t>& v, uint32_t i) { return (v[i >> 6] >> (i & 63)) & 1; };
+  std::vector<uint8_t> in_sequence(n, 0), quiet;
+  for (auto [begin, end] : sequences) {
+    Quiet(doc, begin, end, &quiet);
+    for (uint32_t i = begin; i < end; ++i) {
+      in_sequence[i] = 1;
+      EXPECT_EQ(bit(loud, i), quiet[i - begin] ? 0u : 1u)
+          << "token " << i << " '" << doc.Text(doc.tokens[i]) << "'";
+    }
+  }
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!in_sequence[i]) EXPECT_EQ(bit(loud, i), 0u) << "token " << i;
+  }
+  for (uint32_t i = n; i < loud.size() * 64; ++i) EXPECT_EQ(bit(loud, i), 0u);
+}
+
+TEST(NerQuietTest, LoudBitsAreQuietsZeros) {
+  ExpectLoudBitsAsQuiet("");
+  ExpectLoudBitsAsQuiet(
+      "The talks in Bank of England ended. He said de Silva and Van der Berg met.");
+  ExpectLoudBitsAsQuiet(
+      "KRAMATORSK - Russian forces said on Monday that NATO's 6PR unit and Trump's aides met "
+      "\"The Guardian\" in New York. In Kyiv, officials of the Ministry of Defence said 3M "
+      "and U.S. firms (Apple, Intel) would sell. The A B C. It is. Both Smith and Jones "
+      "of the UN. Ιωάννης Παπαδόπουλος met Jean-Claude Juncker.\n\nA paragraph: The End");
+  // A long paragraph, cut into several sequences (Sequences: at sentence ends past 400 tokens).
+  std::string long_text;
+  for (int k = 0; k < 120; ++k) long_text += "Mr. Smith of Acme Corp met The Board in Paris. ";
+  ExpectLoudBitsAsQuiet(long_text);
+  for (const char* name : {"kharkiv-dateline", "officials-anonymous", "scripts-codepoint-offsets",
+                           "scripts-emoji-cjk-rtl"}) {
+    std::ifstream in(std::string(LEDE_SOURCE_DIR) + "/tests/golden/" + name + "/input.txt",
+                     std::ios::binary);
+    ASSERT_TRUE(in) << name;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    ExpectLoudBitsAsQuiet(ss.str());
+  }
+}
+
+}  // namespace
+}  // namespace ner
+}  // namespace lede
