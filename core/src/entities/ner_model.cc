@@ -1828,6 +1828,19 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // HistoryFeatures without a history: NoHistoryFeature of kClsCap, kClsCaps.
   const int8_t* const no_history[2] = {Find(NoHistoryFeature(kClsCap)),
                                        Find(NoHistoryFeature(kClsCaps))};
+  // Pass 2's history rows: the summed weights of HistoryFeatures, by what
+  // they depend on there (the word's first-pass counts, fixed in pass 2; the
+  // token's own first-pass tag, its case class and its sentence's caps-line
+  // value), in a direct-mapped cache sized at pass 2: a name recurs with the
+  // same tag, so most are found without the features and their Finds.
+  struct HistoryRow {
+    uint32_t word = 0;
+    uint32_t key = UINT32_MAX;  // own tag | ALL CAPS << 5 | caps line << 6; UINT32_MAX: empty
+    int16_t row[kNumTags] = {};
+  };
+  std::vector<HistoryRow> history_rows;
+  constexpr int kHistoryRowBits = 7;  // 128 rows, 5.5 KB (at the tagger's peak: not more)
+  int history_shift = 32;
   auto run = [&](uint32_t begin, uint32_t end, uint32_t b, uint32_t e, size_t row,
                  const History* history) {
     emissions.resize(static_cast<size_t>(e - b) * kNumTags);
@@ -1839,9 +1852,20 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
           const int8_t* r = no_history[doc.tokens[i].Is(kAllCaps) ? 1 : 0];
           if (r) AddRow(r, acc);
         } else {
-          hist.clear();
-          HistoryFeatures(doc, context, history, i, &hist);
-          AddWeights(hist, 0, hist.size(), acc);
+          const uint32_t word = context.Word(doc, i);
+          const uint32_t key = tags[i] | (doc.tokens[i].Is(kAllCaps) ? 1u : 0u) << 5 |
+                               static_cast<uint32_t>(context.caps_line[i]) << 6;
+          HistoryRow& h = history_rows[((word << 8 | key) * 0x9E3779B1u) >> history_shift];
+          if (h.key != key || h.word != word) {
+            hist.clear();
+            HistoryFeatures(doc, context, history, i, &hist);
+            std::fill(h.row, h.row + kNumTags, 0);
+            AddWeights(hist, 0, hist.size(), h.row);
+            h.word = word;
+            h.key = key;
+          }
+          // int16 sums of integers: the same in any order.
+          for (int t = 0; t < kNumTags; ++t) acc[t] = static_cast<int16_t>(acc[t] + h.row[t]);
         }
       }
       ToFloats(acc, scale_, &emissions[static_cast<size_t>(i - b) * kNumTags]);
@@ -1928,6 +1952,13 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   std::vector<int16_t>().swap(word_rows);
   // Pass 2: again with the tags pass 1 gave the other occurrences of each word,
   // for the runs that hold a word occurring elsewhere.
+  // Pass 1's feature buffers are not read again: their room holds pass 2's
+  // history rows (allocated next), which would raise the heap's top otherwise.
+  std::vector<uint32_t>().swap(feats);
+  std::vector<uint32_t>().swap(offsets);
+  std::vector<TokInfo>().swap(infos);
+  history_rows.resize(size_t{1} << kHistoryRowBits);
+  history_shift = 32 - kHistoryRowBits;
   // BuildHistory, with the capitalized tokens found 64 at a time (UpperBits).
   History history;
   history.counts.assign(static_cast<size_t>(context.words) * kNumTags, 0);
@@ -1962,6 +1993,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // read off the tags, and the spans are counted first (no doubling vector).
   base = ScoreRows();
   history = History();
+  std::vector<HistoryRow>().swap(history_rows);
   // A quiet token is O: only the runs of the others are read.
   size_t spans = 0;
   for (uint32_t i = next_loud(0, n_doc); i < n_doc; i = next_loud(i + 1, n_doc))
