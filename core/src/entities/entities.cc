@@ -381,7 +381,7 @@ class Builder {
   // Whether the text writes tokens [b, e) the same way off the headline lines
   // (names in a headline are those the article goes on to name). Once per
   // distinct span text: a text repeating a headline line would otherwise search
-  // every repeat for every other (quadratic; 2 MB took seconds).
+  // every repeat for every other (quadratic; 10 MB took 15 s).
   bool InBody(uint32_t b, uint32_t e) const {
     const std::string_view w = doc_.text.substr(
         doc_.tokens[b].span.start, doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start);
@@ -554,9 +554,7 @@ class Builder {
   // (not right after token b - 1).
   // Whether the text writes the words [b + 1, e) elsewhere without word b
   // before them ("Follow AWR Hawkins" ... "AWR Hawkins is"; not "Homegate
-  // Hospitality Inc" ... "Homegate Hospitality Inc").
-  // Whether the text writes tokens [b + 1, e) as whole words elsewhere, not
-  // after token b's text ("Follow" of "Follow AWR Hawkins on Twitter").
+  // Hospitality Inc" ... "Homegate Hospitality Inc"), as whole words.
   bool ElsewhereWithout(uint32_t b, uint32_t e) const {
     if (doc_.tokens[b + 1].kind != TokenKind::kWord) return false;
     const size_t from = doc_.tokens[b + 1].span.start;
