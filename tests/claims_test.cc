@@ -327,6 +327,22 @@ TEST(ClaimsTest, DevSetFloor) {
   EXPECT_GE(f1, 0.75);
 }
 
+// Per token: the last entity (in the order of entities and their mentions)
+// with a mention holding the token's start, or -1 (what ClaimTokens::entity
+// says, found the slow way).
+std::vector<int> LastEntityAt(const Document& doc, const std::vector<Entity>& entities) {
+  std::vector<int> at(doc.tokens.size(), -1);
+  for (size_t e = 0; e < entities.size(); ++e) {
+    for (const Mention& m : entities[e].mentions) {
+      for (size_t i = 0; i < doc.tokens.size(); ++i) {
+        const uint32_t start = doc.tokens[i].span.start;
+        if (start >= m.span.start && start < m.span.end) at[i] = static_cast<int>(e);
+      }
+    }
+  }
+  return at;
+}
+
 // FindClaims reads ClaimTokens a sentence at a time: every window must say of
 // each token what the table over the whole document says (folded words,
 // classes, hashes, and the entities of mentions reaching across windows).
@@ -345,15 +361,7 @@ TEST(ClaimsTest, ClaimTokensWindowsMatchTheWholeDocument) {
   // The references: TokenEntityTypes, and the last entity (in the order of
   // entities and their mentions) with a mention holding the token's start.
   const std::vector<const char*> types = TokenEntityTypes(doc, entities);
-  std::vector<int> at(doc.tokens.size(), -1);
-  for (size_t e = 0; e < entities.size(); ++e) {
-    for (const Mention& m : entities[e].mentions) {
-      for (size_t i = 0; i < doc.tokens.size(); ++i) {
-        const uint32_t start = doc.tokens[i].span.start;
-        if (start >= m.span.start && start < m.span.end) at[i] = static_cast<int>(e);
-      }
-    }
-  }
+  const std::vector<int> at = LastEntityAt(doc, entities);
   for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
     EXPECT_EQ(whole.entity_type(i), types[i]) << i;
     EXPECT_EQ(whole.entity(i), at[i]) << i;
@@ -412,15 +420,7 @@ TEST(ClaimsTest, ClaimTokensWindowsTakeMentionsOfAnyShape) {
   entities[2].type = "DATE";
   entities[2].mentions = {{span("Zeta", 0, "Zeta", 0)}};  // empty
   const std::vector<const char*> types = TokenEntityTypes(doc, entities);
-  std::vector<int> at(doc.tokens.size(), -1);
-  for (size_t e = 0; e < entities.size(); ++e) {
-    for (const Mention& m : entities[e].mentions) {
-      for (size_t i = 0; i < doc.tokens.size(); ++i) {
-        const uint32_t start = doc.tokens[i].span.start;
-        if (start >= m.span.start && start < m.span.end) at[i] = static_cast<int>(e);
-      }
-    }
-  }
+  const std::vector<int> at = LastEntityAt(doc, entities);
   ClaimTokens whole(doc, entities);
   ClaimTokens window(doc, entities, ClaimTokens::Empty{});
   for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
