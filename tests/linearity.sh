@@ -8,7 +8,7 @@
 # at most 11x the instructions (linear work: (10n - 100) / (n - 100), 10.09x
 # for the default n). A count of zero fails: the functions counted were
 # renamed, and the test would otherwise pass without measuring anything (it did
-# so from 3840775, which moved `lede analyze FILE` to AnalyzeOwned, to lin9).
+# so from 3840775, which moved `lede analyze FILE` to AnalyzeOwned, until 7d8628e).
 # Run by ctest when valgrind is there.
 #   tests/linearity.sh LEDE [N]
 set -eu  # no pipefail: `yes | head` ends yes with SIGPIPE
