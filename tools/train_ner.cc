@@ -105,7 +105,7 @@ std::vector<Seq> Featurize(const Corpus& corpus, const std::vector<std::vector<u
     const ner::DocContext& context = corpus.contexts[d];
     if (pass1) ner::BuildHistory(doc, context, (*pass1)[d].data(), &history);
     for (auto [b, e] : ner::Sequences(doc)) {
-      ner::Featurize(doc, context, b, e, &feats, &offsets, nullptr, cluster_dropout);
+      ner::Featurize(doc, context, b, e, &feats, &offsets, cluster_dropout);
       Seq s;
       s.doc = d;
       s.begin = b;

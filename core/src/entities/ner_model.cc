@@ -41,6 +41,16 @@ inline uint32_t NextBit(const uint64_t* bits, uint32_t b, uint32_t end) {
 }
 inline bool BitAt(const uint64_t* bits, uint32_t i) { return (bits[i >> 6] >> (i & 63)) & 1; }
 
+// Bit j set for each of the m <= 64 tokens t[j] capitalized or ALL CAPS (a
+// shift and an or a token: the tokens' other facts are read for these alone).
+inline uint64_t UpperBits(const Token* t, uint32_t m) {
+  uint64_t upper = 0;
+  for (uint32_t j = m; j-- > 0;) {
+    upper = upper << 1 | ((t[j].flags & (kCapitalized | kAllCaps)) + 3u) >> 2;
+  }
+  return upper;
+}
+
 // FNV-1a, fed one code point at a time.
 struct Hasher {
   uint32_t h = 2166136261u;
@@ -947,14 +957,14 @@ int WordClsFeatures(uint16_t fine, uint8_t coarse, uint32_t cls, uint32_t lc, ui
 // distinct word (`cache` must be given).
 // `info_buf`, if given, holds the token infos (kept by the caller over its
 // sequences, so as not to allocate them for each).
-// With `loud` (LoudBits' bits of the document's tokens; `quiet` is not read),
-// only the tokens with their bit set are scored, and `offsets` has an entry
-// per such token: the r-th one's features are feats[offsets[r] .. offsets[r + 1]).
+// With `loud` (LoudBits' bits of the document's tokens, the tagger's), only
+// the tokens with their bit set are scored, and `offsets` has an entry per
+// such token: the r-th one's features are feats[offsets[r] .. offsets[r + 1]).
+// Without it (training), every token is, and has an entry.
 void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
-                   std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
-                   const std::vector<uint8_t>* quiet, InfoCache* cache, bool word_feats,
-                   int cluster_dropout = 0, std::vector<TokInfo>* info_buf = nullptr,
-                   const uint64_t* loud = nullptr) {
+                   std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets, InfoCache* cache,
+                   bool word_feats, int cluster_dropout = 0,
+                   std::vector<TokInfo>* info_buf = nullptr, const uint64_t* loud = nullptr) {
   feats->clear();
   offsets->clear();
   const uint32_t n = end - begin;
@@ -979,13 +989,9 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
   // once: `filled` is where the last one's window ended).
   uint32_t filled = 0;
   // The scored tokens: with `loud`, those with their bit set (found a word
-  // of 64 at a time), else those not quiet.
-  auto scored = [&](uint32_t k) { return loud ? BitAt(loud, begin + k) : !(quiet && (*quiet)[k]); };
-  auto next_scored = [&](uint32_t k) {
-    if (loud) return NextBit(loud, begin + k, end) - begin;
-    while (k < n && !scored(k)) ++k;
-    return k;
-  };
+  // of 64 at a time), else all.
+  auto scored = [&](uint32_t k) { return !loud || BitAt(loud, begin + k); };
+  auto next_scored = [&](uint32_t k) { return loud ? NextBit(loud, begin + k, end) - begin : k; };
   for (uint32_t k = next_scored(0); k < n; k = next_scored(k + 1)) {
     const uint32_t from = std::max(filled, k > kBagWindow ? k - kBagWindow : 0);
     const uint32_t to = std::min(n, k + kBagWindow + 1);
@@ -1003,11 +1009,9 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
   feats->reserve(n * 32);
   offsets->resize(n + 1);
   uint32_t* offset = offsets->data();
-  // Without `loud`, every token has an offset (a quiet one, no features).
   uint32_t r = 0;
-  for (uint32_t k = loud ? next_scored(0) : 0; k < n; k = loud ? next_scored(k + 1) : k + 1) {
+  for (uint32_t k = next_scored(0); k < n; k = next_scored(k + 1)) {
     offset[r++] = static_cast<uint32_t>(feats->size());
-    if (!loud && quiet && (*quiet)[k]) continue;
     const uint32_t i = begin + k;
     const Token& t = doc.tokens[i];
     const TokInfo& c = info[k + 2];
@@ -1094,9 +1098,8 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
 }  // namespace
 
 void Featurize(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
-               std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
-               const std::vector<uint8_t>* quiet, int cluster_dropout) {
-  FeaturizeWith(doc, context, begin, end, feats, offsets, quiet, nullptr, /*word_feats=*/true,
+               std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets, int cluster_dropout) {
+  FeaturizeWith(doc, context, begin, end, feats, offsets, nullptr, /*word_feats=*/true,
                 cluster_dropout);
 }
 
@@ -1111,10 +1114,14 @@ void BuildHistory(const Document& doc, const DocContext& context, const uint8_t*
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   history->counts.assign(static_cast<size_t>(context.words) * kNumTags, 0);
   history->own = tags;
-  for (uint32_t i = 0; i < n; ++i) {
-    if (!HasHistory(doc, i)) continue;
-    uint16_t& c = history->counts[static_cast<size_t>(context.Word(doc, i)) * kNumTags + tags[i]];
-    if (c < 0xFFFF) ++c;
+  // HasHistory() tokens are capitalized or ALL CAPS: found 64 at a time.
+  for (uint32_t b = 0; b < n; b += 64) {
+    for (uint64_t u = UpperBits(&doc.tokens[b], std::min<uint32_t>(64, n - b)); u; u &= u - 1) {
+      const uint32_t i = b + static_cast<uint32_t>(__builtin_ctzll(u));
+      if (!HasHistory(doc, i)) continue;
+      uint16_t& c = history->counts[static_cast<size_t>(context.Word(doc, i)) * kNumTags + tags[i]];
+      if (c < 0xFFFF) ++c;
+    }
   }
 }
 
@@ -1220,18 +1227,6 @@ void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_
     (*quiet)[k] = Joins(doc, doc.tokens[i], prev && next) ? 0 : 1;
   }
 }
-
-namespace {
-// Bit j set for each of the m <= 64 tokens t[j] capitalized or ALL CAPS (a
-// shift and an or a token: the tokens' other facts are read for these alone).
-inline uint64_t UpperBits(const Token* t, uint32_t m) {
-  uint64_t upper = 0;
-  for (uint32_t j = m; j-- > 0;) {
-    upper = upper << 1 | ((t[j].flags & (kCapitalized | kAllCaps)) + 3u) >> 2;
-  }
-  return upper;
-}
-}  // namespace
 
 void LoudBits(const Document& doc, const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
               std::vector<uint64_t>* loud_out) {
@@ -1899,7 +1894,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   };
   for (auto [begin, end] : sequences) {
     const uint32_t n = end - begin;
-    FeaturizeWith(doc, context, begin, end, &feats, &offsets, nullptr, &info_cache,
+    FeaturizeWith(doc, context, begin, end, &feats, &offsets, &info_cache,
                   /*word_feats=*/false, /*cluster_dropout=*/0, &infos, loud_bits.data());
     size_t row = base.size();
     uint32_t r = 0;  // the loud token's entry in offsets
@@ -1965,18 +1960,8 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   std::vector<TokInfo>().swap(infos);
   history_rows.resize(size_t{1} << kHistoryRowBits);
   history_shift = 32 - kHistoryRowBits;
-  // BuildHistory, with the capitalized tokens found 64 at a time (UpperBits).
   History history;
-  history.counts.assign(static_cast<size_t>(context.words) * kNumTags, 0);
-  history.own = tags.data();
-  for (uint32_t b = 0; b < n_doc; b += 64) {
-    for (uint64_t u = UpperBits(&doc.tokens[b], std::min<uint32_t>(64, n_doc - b)); u; u &= u - 1) {
-      const uint32_t i = b + static_cast<uint32_t>(__builtin_ctzll(u));
-      if (!HasHistory(doc, i)) continue;
-      uint16_t& c = history.counts[static_cast<size_t>(context.Word(doc, i)) * kNumTags + tags[i]];
-      if (c < 0xFFFF) ++c;
-    }
-  }
+  BuildHistory(doc, context, tags.data(), &history);
   auto repeated = [&](uint32_t i) {
     if (!HasHistory(doc, i)) return false;
     const uint16_t* h = &history.counts[static_cast<size_t>(context.Word(doc, i)) * kNumTags];

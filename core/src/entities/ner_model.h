@@ -90,7 +90,7 @@ DocContext BuildDocContext(const Document& doc);
 // clusters alone. Tagging always uses 0.
 void Featurize(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
                std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
-               const std::vector<uint8_t>* quiet = nullptr, int cluster_dropout = 0);
+               int cluster_dropout = 0);
 
 // The word cluster of `word` (any case) from core/data/ner/clusters.bin, the
 // fine cluster the tagger's features use, or -1 for a word not in the table.
@@ -129,7 +129,8 @@ void HistoryFeatures(const Document& doc, const DocContext& context, const Histo
 
 // Tokens of [begin, end) that cannot start, end or be inside a name in
 // practice: not capitalized, with neither neighbour capitalized. Inference
-// tags them O without scoring them (most tokens of prose), for speed.
+// tags them O without scoring them (most tokens of prose), for speed; it finds
+// them with LoudBits, and this plain definition is LoudBits' test's reference.
 void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_t>* quiet);
 // Quiet() of every sequence at once, as bits (words of 64, bit i for token
 // i): `loud` gets the tokens of the `sequences` that Quiet() leaves 0. One
