@@ -277,25 +277,37 @@ void InsertionSortStable(T* a, size_t n, Less less) {
 
 // Sets claim->reasons (and wording): the feature families (and words) that
 // raised the score most; "names a source" second when `named_source`.
+// `features` are ExtractClaimFeatures' of tokens [begin, end).
 void SetReasons(const Document& doc, const ClaimTokens& tokens, const ClaimModel& model,
-                const std::vector<Feature>& features, const UnitFacts& facts, bool named_source,
-                ClaimScratch* scratch, Claim* claim) {
+                uint32_t begin, uint32_t end, const std::vector<Feature>& features,
+                const UnitFacts& facts, bool named_source, ClaimScratch* scratch, Claim* claim) {
   std::array<double, static_cast<size_t>(FeatureFamily::kCount)> sum{};
   std::vector<std::pair<double, uint32_t>>& words = scratch->ranked_words;
   words.clear();
-  // One pass over the features. Word features give no reason of their own
-  // (FamilyReason: the word family's sum is never read): only the unigrams of
-  // words, weighed, for the words a reader can see; the others are summed by
-  // family.
-  for (const Feature& f : features) {
-    if (f.family == FeatureFamily::kWord) {
-      if (doc.tokens[f.token].kind != TokenKind::kWord) continue;
-      if (tokens.unigram(f.token) != f.hash) continue;  // a bigram
-      const double c = model.Weight(f.hash) * f.value;
-      if (c <= 0.02) continue;
-      std::string_view folded = tokens.folded(f.token);
-      if (folded.size() >= 4 && !IsFunctionWord(folded)) words.emplace_back(c, f.token);
-    } else if (f.family != FeatureFamily::kBias) {
+  // Word features give no reason of their own (FamilyReason: the word
+  // family's sum is never read): only the unigrams of words, weighed, for
+  // the words a reader can see. Every word token of the range has one, in
+  // token order, all of the same value (features[1], a word feature: there
+  // is always the "</s>" bigram), so they are read from the tokens, not
+  // told apart from the bigrams among all the word features. (A bigram
+  // whose hash equals its first token's unigram, as the old test took it,
+  // would only have repeated a word, which the wording skips.)
+  const float word_value = features[1].value;
+  for (uint32_t i = begin; i < end; ++i) {
+    if (doc.tokens[i].kind != TokenKind::kWord) continue;
+    const double c = model.Weight(tokens.unigram(i)) * word_value;
+    if (c <= 0.02) continue;
+    std::string_view folded = tokens.folded(i);
+    if (folded.size() >= 4 && !IsFunctionWord(folded)) words.emplace_back(c, i);
+  }
+  // The other features follow the word features (ExtractClaimFeatures puts
+  // the bias first, then the words, then the rest): summed by family, in
+  // order, from the first one after the last word feature.
+  size_t tail = features.size();
+  while (tail > 0 && features[tail - 1].family != FeatureFamily::kWord) --tail;
+  for (size_t k = tail; k < features.size(); ++k) {
+    const Feature& f = features[k];
+    if (f.family != FeatureFamily::kBias) {
       sum[static_cast<size_t>(f.family)] += model.Weight(f.hash) * f.value;
     }
   }
@@ -550,7 +562,7 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
                                facts.event << static_cast<int>(ClaimType::kEvent));
       claim.source = source;
       claim.hedged = whole_sentence().hedged || claim_cue;
-      SetReasons(doc, tokens, model, features, facts,
+      SetReasons(doc, tokens, model, c.first, c.second, features, facts,
                  claim.source.quote >= 0 || claim.source.entity >= 0, &scratch, &claim);
       claims.push_back(std::move(claim));
     }
