@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -196,6 +199,66 @@ TEST(FiguresTest, PrecisionAndScale) {
   const Found* c = FindText(all, "3,000");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->figure.quantity.precision, 0);
+}
+
+// A number's value is strtod's of its digits (commas dropped, 18 significant
+// digits kept), bit for bit:
+// the parser's fast path (one multiplication or division where both sides
+// are exact doubles) and its strtod path for the others.
+TEST(FiguresTest, ValuesAreStrtodsBitForBit) {
+  std::vector<std::string> numbers = {"0.1",
+                                      "0.3",
+                                      "2.675",
+                                      "1.005",
+                                      "9007199254740993",
+                                      "9007199254740992.5",
+                                      "123456789012345678",
+                                      "1234567890123456789012",
+                                      "0.0000000000000000000000123",
+                                      "0.00000000000000000000001",
+                                      "1,234,567.891",
+                                      "99.99",
+                                      "007",
+                                      "0.000",
+                                      "4503599627370497.5",
+                                      "1.7976931348623157"};
+  uint64_t state = 88172645463325252ull;  // xorshift64: the same numbers every run
+  auto next = [&state] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  for (int k = 0; k < 3000; ++k) {
+    const int int_digits = 1 + static_cast<int>(next() % 20);
+    const int frac_digits = static_cast<int>(next() % 25);
+    std::string n;
+    for (int d = 0; d < int_digits; ++d)
+      n.push_back(static_cast<char>('0' + (d == 0 ? 1 + next() % 9 : next() % 10)));
+    if (frac_digits > 0) {
+      n.push_back('.');
+      for (int d = 0; d < frac_digits; ++d) n.push_back(static_cast<char>('0' + next() % 10));
+    }
+    numbers.push_back(n);
+    numbers.push_back("0." + std::string(next() % 25, '0') + n.substr(0, n.find('.')));
+  }
+  for (const std::string& n : numbers) {
+    SCOPED_TRACE(n);
+    std::vector<Found> all = Figures("They counted " + n + " kg.");
+    ASSERT_EQ(all.size(), 1u);
+    ASSERT_TRUE(all[0].figure.has_quantity);
+    // The parser keeps 18 significant digits: the others read as 0.
+    std::string plain;
+    int significant = 0;
+    for (char c : n) {
+      if (c == ',') continue;
+      if (c >= '0' && c <= '9' && (significant > 0 || c != '0') && ++significant > 18) c = '0';
+      plain.push_back(c);
+    }
+    const double want = std::strtod(plain.c_str(), nullptr);
+    const double got = all[0].figure.quantity.value;
+    EXPECT_EQ(std::memcmp(&want, &got, sizeof want), 0) << got << " != " << want;
+  }
 }
 
 // Words that look like figures but are not.
