@@ -952,6 +952,16 @@ int WordClsFeatures(uint16_t fine, uint8_t coarse, uint32_t cls, uint32_t lc, ui
   return n;
 }
 
+// The features of the document's context bag of lower-case word `id`
+// (DocBags), given to a token of case class kClsCap or kClsCaps: at most
+// kDocBagMax. The tagger adds them to its word's row (Model::Tag).
+int DocBagFeatures(const DocContext& context, uint32_t id, uint32_t* out) {
+  int n = 0;
+  for (uint32_t b = context.bag_start[id]; b < context.bag_start[id + 1]; ++b)
+    out[n++] = Mix(63, context.bag[b]);
+  return n;
+}
+
 // With `word_feats` false, the text-only features (WordFeatures) and those of
 // WordClsFeatures are left out: the tagger adds their weights once per
 // distinct word (`cache` must be given).
@@ -1081,12 +1091,10 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
         if (j != k && w.cls == kClsLower) add(Mix(61, w.fine));
       }
       // The document's bag of the word (DocBags): its other mentions' context.
-      if (HasHistory(doc, i) && !context.bag_start.empty()) {
-        const uint32_t id = context.Word(doc, i);
-        for (uint32_t b = context.bag_start[id]; b < context.bag_start[id + 1]; ++b) {
-          add(Mix(63, context.bag[b]));
-        }
-      }
+      // (A capitalized or ALL CAPS class is HasHistory's.) Without word_feats
+      // the tagger has them in the word's row, as those of WordClsFeatures.
+      if (neighbour_feats && HasHistory(doc, i) && !context.bag_start.empty())
+        nb += DocBagFeatures(context, context.Word(doc, i), buf + nb);
       add(Mix(26, k > 0 ? context.word_bits[i - 1] : 9, c.cls,
               k + 1 < n ? context.word_bits[i + 1] : 9));
     }
@@ -1777,10 +1785,13 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       doc,
       [](void* context, uint32_t w, const TokInfo& info) {
         auto* r = static_cast<WordRows*>(context);
-        uint32_t wf[kWordFeatures + kWordClsFeatures];
+        uint32_t wf[kWordFeatures + kWordClsFeatures + kDocBagMax];
         int nw = WordFeatures(info, wf);
         nw += WordClsFeatures(info.fine, info.coarse, info.cls, r->context->lists.by_word[w],
                               wf + nw);
+        // The document's bag of the word (FeaturizeWith's without word_feats),
+        // as its case class gives it.
+        if (IsCapCls(info.cls)) nw += DocBagFeatures(*r->context, r->context->word_of[w], wf + nw);
         r->feats.assign(wf, wf + nw);
         r->model->AddWeights(r->feats, 0, r->feats.size(),
                              &r->rows[static_cast<size_t>(w) * kNumTags]);
@@ -1927,9 +1938,20 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
         // The row has WordClsFeatures of another case class: those but 51
         // (FeaturizeWith gave this token's) come out again. The sums are of
         // integers, so taking them out leaves what never adding them would.
-        uint32_t wf[kWordClsFeatures];
-        const int nw = WordClsFeatures(info_cache.Fine(w), info_cache.Coarse(w),
-                                       info_cache.WordCls(w), context.lists.by_word[w], wf);
+        uint32_t wf[kWordClsFeatures + kDocBagMax];
+        const uint32_t row_cls = info_cache.WordCls(w);
+        int nw = WordClsFeatures(info_cache.Fine(w), info_cache.Coarse(w), row_cls,
+                                 context.lists.by_word[w], wf);
+        // The document's bag: in the row if its class was capitalized; if
+        // only this token's is, it is added instead.
+        if (IsCapCls(row_cls) != IsCapCls(cls)) {
+          const int nbag = DocBagFeatures(context, context.word_of[w], wf + nw);
+          if (IsCapCls(row_cls)) {
+            nw += nbag;
+          } else {
+            for (int f = 0; f < nbag; ++f) add(Find(wf[nw + f]));
+          }
+        }
         for (int f = 1; f < nw; ++f) {  // wf[0] is 51's
           const int8_t* row = Find(wf[f]);
           if (!row) continue;
