@@ -53,6 +53,27 @@ uint32_t LowerWordHash(std::string_view w) {
   return Fmix(h);
 }
 
+// LowerWordHash of token i's text, from the tagger's hash of its Document
+// word (DocContext::lower) where that is the same value: the tagger's
+// LowerHash lower-cases ASCII as LowerCp does (it differs from it on some
+// Latin Extended, Greek and Cyrillic letters), so an ASCII word's hashes are
+// equal. `lower` may be empty (training's contexts), and holds 0 for words
+// the tagger did not hash (a hash of 0 is computed again, no matter).
+uint32_t TokenLowerHash(const Document& doc, const std::vector<uint32_t>& lower, uint32_t i) {
+  const std::string_view text = doc.Text(i);
+  const uint32_t w = doc.word[i];
+  if (w < lower.size() && lower[w] != 0) {
+    unsigned char high = 0;
+    for (const char ch : text) high |= static_cast<unsigned char>(ch);
+    if (high < 0x80) return lower[w];
+  }
+  return LowerWordHash(text);
+}
+
+// TyperGroups with the tagger's word hashes (TokenLowerHash).
+uint32_t TyperGroupsWith(const Document& doc, const std::vector<uint32_t>& lower,
+                         const std::vector<NameSpan>& spans, std::vector<uint32_t>* group_of);
+
 // The collapsed shape of a word: "Xx", "X", "Xx-Xx", "d", "XdX".
 uint32_t ShapeHash(std::string_view w) {
   uint32_t h = 2166136261u;
@@ -133,6 +154,13 @@ void SpanTypeScores(const float* emissions, uint32_t n, float* out) {
 
 uint32_t TyperGroups(const Document& doc, const std::vector<NameSpan>& spans,
                      std::vector<uint32_t>* group_of) {
+  return TyperGroupsWith(doc, {}, spans, group_of);
+}
+
+namespace {
+
+uint32_t TyperGroupsWith(const Document& doc, const std::vector<uint32_t>& lower,
+                         const std::vector<NameSpan>& spans, std::vector<uint32_t>* group_of) {
   group_of->assign(spans.size(), 0);
   // The lower-case hash of each Document word, computed once (0: not yet, or
   // a hash of 0, then computed again).
@@ -147,7 +175,7 @@ uint32_t TyperGroups(const Document& doc, const std::vector<NameSpan>& spans,
     uint32_t key = 0x9747b28cu;
     for (uint32_t i = spans[s].begin; i < spans[s].end; ++i) {
       uint32_t& h = hash_of[doc.word[i]];
-      if (!h) h = LowerWordHash(doc.Text(i));
+      if (!h) h = TokenLowerHash(doc, lower, i);
       key = H(key, h);
     }
     size_t k = key & (cap - 1);
@@ -157,6 +185,8 @@ uint32_t TyperGroups(const Document& doc, const std::vector<NameSpan>& spans,
   }
   return groups;
 }
+
+}  // namespace
 
 void TyperFeatures(const Document& doc, const DocContext& context,
                    const std::vector<NameSpan>& spans, const float* scores,
@@ -190,7 +220,7 @@ void TyperFeatures(const Document& doc, const DocContext& context,
     const uint32_t w = doc.word[i];
     if (!hashed[w]) {
       hashed[w] = 1;
-      hash_of[w] = LowerWordHash(doc.Text(i));
+      hash_of[w] = TokenLowerHash(doc, context.lower, i);
     }
     return hash_of[w];
   };
@@ -545,7 +575,7 @@ void Typer::Retype(const Document& doc, const DocContext& context, const float* 
                    std::vector<NameSpan>* spans) const {
   if (empty() || spans->empty()) return;
   std::vector<uint32_t> group_of;
-  const uint32_t groups = TyperGroups(doc, *spans, &group_of);
+  const uint32_t groups = TyperGroupsWith(doc, context.lower, *spans, &group_of);
   // Each group's scores as its features come (peak memory: all the features
   // of a document at once, in a doubling vector, were 1.0x its text on 1 MB
   // of news). Unsorted: the int sums do not depend on the order.
