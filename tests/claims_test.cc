@@ -5,10 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "claims/features.h"
@@ -444,6 +447,66 @@ TEST(ClaimsTest, ClaimTokensWindowsTakeMentionsOfAnyShape) {
   EXPECT_STREQ(types[delta], "ORG");
   EXPECT_EQ(at[delta], 0);
   EXPECT_EQ(at[delta - 1], 1);  // Gamma: entity 1's mention comes later in the list
+}
+
+// ExtractClaimFeatures counts the word features before computing them (their
+// value is 1/sqrt of the count, times 0.5): the count must be theirs. And
+// ClaimMargin, which weighs the features as they come without writing the
+// word features, gives model.Margin of ExtractClaimFeatures' features to the
+// bit, with the features that follow the words; for the compiled-in model
+// (quantized) and for a model of floats.
+TEST(ClaimsTest, ClaimMarginIsTheMarginOfTheFeatures) {
+  const std::string text =
+      "KYIV, Ukraine - President Volodymyr Zelensky said: \u201cWe will not stop,\u201d costs "
+      "rose by 12% to $1.2bn in 2022; the U.S. (and NATO) disagreed!? \"No,\" he said - "
+      "twice... Really? Prices: \u20ac5, \u00a33 -- 14th, 1.5 and 300 http://example.com "
+      "won't stop.\n\nAccording to NATO, forty-three of the deadliest attacks came in May.";
+  Document doc = BuildDocument(text);
+  std::vector<Warning> warnings;
+  std::vector<Entity> entities = FindEntities(doc, &warnings);
+  ClaimTokens tokens(doc, entities);
+  ClaimModel floats;
+  floats.bits = 10;
+  floats.bias = -0.37f;
+  for (uint32_t i = 0; i < (1u << floats.bits); ++i) {
+    floats.weights.push_back(static_cast<float>(static_cast<int>(i * 2654435761u % 2001) - 1000) /
+                             997.0f);
+  }
+  const ClaimModel* models[] = {&DefaultClaimModel(), &floats};
+  ASSERT_NE(models[0]->quantized(), nullptr);
+  ASSERT_EQ(models[1]->quantized(), nullptr);
+  std::vector<std::pair<uint32_t, uint32_t>> ranges;
+  for (const Sentence& s : doc.sentences) ranges.emplace_back(s.begin, s.end);
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  ranges.emplace_back(0, n);
+  for (uint32_t b = 0; b < n; b += 3) ranges.emplace_back(b, std::min(n, b + 7));
+  ranges.emplace_back(5, 5);
+  std::vector<Feature> features, rest;
+  for (const auto& [begin, end] : ranges) {
+    ExtractClaimFeatures(doc, tokens, begin, end, &features);
+    ASSERT_GE(features.size(), 2u);
+    size_t words = 0;
+    for (const Feature& f : features) words += f.family == FeatureFamily::kWord;
+    const float value = static_cast<float>(1.0 / std::sqrt(static_cast<double>(words))) * 0.5f;
+    size_t tail = 1;
+    while (tail < features.size() && features[tail].family == FeatureFamily::kWord) {
+      EXPECT_EQ(features[tail].value, value) << begin << " " << end;
+      ++tail;
+    }
+    EXPECT_EQ(tail, 1 + words) << "the word features come first, after the bias";
+    for (const ClaimModel* model : models) {
+      float word_value = 0;
+      const double margin = ClaimMargin(doc, tokens, begin, end, *model, &rest, &word_value);
+      EXPECT_EQ(margin, model->Margin(features)) << begin << " " << end;
+      EXPECT_EQ(word_value, value) << begin << " " << end;
+      ASSERT_EQ(rest.size(), features.size() - tail) << begin << " " << end;
+      for (size_t k = 0; k < rest.size(); ++k) {
+        EXPECT_EQ(rest[k].hash, features[tail + k].hash);
+        EXPECT_EQ(rest[k].value, features[tail + k].value);
+        EXPECT_EQ(rest[k].family, features[tail + k].family);
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -277,9 +277,9 @@ void InsertionSortStable(T* a, size_t n, Less less) {
 
 // Sets claim->reasons (and wording): the feature families (and words) that
 // raised the score most; "names a source" second when `named_source`.
-// `features` are ExtractClaimFeatures' of tokens [begin, end).
+// `rest` and `word_value` are ClaimMargin's for tokens [begin, end).
 void SetReasons(const Document& doc, const ClaimTokens& tokens, const ClaimModel& model,
-                uint32_t begin, uint32_t end, const std::vector<Feature>& features,
+                uint32_t begin, uint32_t end, const std::vector<Feature>& rest, float word_value,
                 const UnitFacts& facts, bool named_source, ClaimScratch* scratch, Claim* claim) {
   std::array<double, static_cast<size_t>(FeatureFamily::kCount)> sum{};
   std::vector<std::pair<double, uint32_t>>& words = scratch->ranked_words;
@@ -287,12 +287,10 @@ void SetReasons(const Document& doc, const ClaimTokens& tokens, const ClaimModel
   // Word features give no reason of their own (FamilyReason: the word
   // family's sum is never read): only the unigrams of words, weighed, for
   // the words a reader can see. Every word token of the range has one, in
-  // token order, all of the same value (features[1], a word feature: there
-  // is always the "</s>" bigram), so they are read from the tokens, not
-  // told apart from the bigrams among all the word features. (A bigram
-  // whose hash equals its first token's unigram, as the old test took it,
-  // would only have repeated a word, which the wording skips.)
-  const float word_value = features[1].value;
+  // token order, all of the same value, so they are read from the tokens.
+  // (When the word features were read, a bigram whose hash equals its first
+  // token's unigram, as their test took it, would only have repeated a word,
+  // which the wording skips.)
   for (uint32_t i = begin; i < end; ++i) {
     if (doc.tokens[i].kind != TokenKind::kWord) continue;
     const double c = model.Weight(tokens.unigram(i)) * word_value;
@@ -300,13 +298,8 @@ void SetReasons(const Document& doc, const ClaimTokens& tokens, const ClaimModel
     std::string_view folded = tokens.folded(i);
     if (folded.size() >= 4 && !IsFunctionWord(folded)) words.emplace_back(c, i);
   }
-  // The other features follow the word features (ExtractClaimFeatures puts
-  // the bias first, then the words, then the rest): summed by family, in
-  // order, from the first one after the last word feature.
-  size_t tail = features.size();
-  while (tail > 0 && features[tail - 1].family != FeatureFamily::kWord) --tail;
-  for (size_t k = tail; k < features.size(); ++k) {
-    const Feature& f = features[k];
+  // The other features, summed by family in order.
+  for (const Feature& f : rest) {
     if (f.family != FeatureFamily::kBias) {
       sum[static_cast<size_t>(f.family)] += model.Weight(f.hash) * f.value;
     }
@@ -536,8 +529,11 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
       }
       Span span = TokenSpan(doc, c.first, c.second, marks);
       if (span.end == span.start || words < 3) continue;
-      ExtractClaimFeatures(doc, tokens, c.first, c.second, &features);
-      double score = model.Score(features);
+      // The model's score, from the features as they are computed (the word
+      // features are not written out); `features` gets the others.
+      float word_value;
+      double score = ClaimModel::Probability(
+          ClaimMargin(doc, tokens, c.first, c.second, model, &features, &word_value));
       if (score < model.threshold) continue;
       UnitFacts facts = c.first == s.begin && c.second == s.end
                             ? whole_sentence()
@@ -562,7 +558,7 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
                                facts.event << static_cast<int>(ClaimType::kEvent));
       claim.source = source;
       claim.hedged = whole_sentence().hedged || claim_cue;
-      SetReasons(doc, tokens, model, c.first, c.second, features, facts,
+      SetReasons(doc, tokens, model, c.first, c.second, features, word_value, facts,
                  claim.source.quote >= 0 || claim.source.entity >= 0, &scratch, &claim);
       claims.push_back(std::move(claim));
     }

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "claims/model.h"
 #include "text/hash.h"
 #include "text/short_table.h"
 #include "text/utf8.h"
@@ -475,25 +476,88 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
   }
 }
 
-void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32_t begin,
-                          uint32_t end, std::vector<Feature>* out) {
-  // The bias, at most two word features a token and "</s>": written into
-  // room made before the loop (a resize over the last call's features, which
-  // initializes only the elements past them), not by a push_back each, whose
-  // capacity test and size update were a third of the loop; cut to size after.
-  const size_t room = 2 + 2 * static_cast<size_t>(end > begin ? end - begin : 0);
-  if (out->size() < room) out->resize(room);
-  Feature* const put = out->data();
+namespace {
+
+// Where Featurize puts the features it computes, in order: Begin with the
+// word features' value (known before them: their count is), then the bias,
+// the word features and the others. ExtractClaimFeatures' sink writes them
+// out; ClaimMargin's weighs them as they come.
+struct FeatureWriter {
+  std::vector<Feature>* out;
+  Feature* put = nullptr;
   size_t count = 0;
-  // (Their values are set after the loop, the bias's here.)
-  const auto add = [&](uint32_t hash, FeatureFamily family, uint32_t token) {
-    Feature& f = put[count++];
-    f.hash = hash;
-    f.family = family;
-    f.token = token;
-  };
-  add(kNamed<NameHash("bias")>, FeatureFamily::kBias, 0);
-  put[0].value = 1;
+  float word_value = 0;
+
+  // Room for the bias, at most two word features a token and "</s>",
+  // written into before the loop (a resize over the last call's features,
+  // which initializes only the elements past them), not by a push_back each,
+  // whose capacity test and size update were a third of the loop.
+  void Begin(size_t tokens, float value) {
+    const size_t room = 2 + 2 * tokens;
+    if (out->size() < room) out->resize(room);
+    put = out->data();
+    count = 0;
+    word_value = value;
+  }
+  void Bias(uint32_t hash) { put[count++] = Feature{hash, 1, FeatureFamily::kBias, 0}; }
+  void Word(uint32_t hash, uint32_t token) {
+    put[count++] = Feature{hash, word_value, FeatureFamily::kWord, token};
+  }
+  void EndWords() { out->resize(count); }  // cut to size
+  void Other(uint32_t hash, FeatureFamily family, float value = 1) {
+    AddHash(out, hash, family, value);
+  }
+};
+
+// ClaimModel::Margin of the features as they come, for a model with
+// quantized weights: the same products ((q * scale) * value, in float) added
+// to the same double in the same order. The features after the words are
+// kept in *rest.
+struct MarginSink {
+  const int8_t* q;
+  float scale;
+  uint32_t mask;
+  double margin;
+  std::vector<Feature>* rest;
+  float word_value = 0;
+
+  void Begin(size_t, float value) {
+    word_value = value;
+    rest->clear();
+  }
+  void Bias(uint32_t) {}  // in margin from the start, as Margin does
+  void Word(uint32_t hash, uint32_t) { margin += q[hash & mask] * scale * word_value; }
+  void EndWords() {}
+  void Other(uint32_t hash, FeatureFamily family, float value = 1) {
+    margin += q[hash & mask] * scale * value;
+    AddHash(rest, hash, family, value);
+  }
+};
+
+// The features of tokens [begin, end), given to `sink` in order.
+template <typename Sink>
+void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end,
+               Sink* sink) {
+  // Word features share one unit of weight, so long sentences do not score
+  // high merely for holding many words (news prose runs longer than debate):
+  // each is worth 1 / sqrt(their count), counted first (a unigram and a
+  // bigram a token but quote marks and punctuation, a bigram a kept
+  // punctuation mark, and "</s>") so that they are given with their value.
+  size_t n = 1;
+  for (uint32_t i = begin; i < end; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind == TokenKind::kPunct) {
+      const std::string_view raw = doc.Text(t);
+      n += raw.size() == 1 && (raw[0] == ',' || raw[0] == '-' || raw[0] == ':');
+    } else if (t.kind != TokenKind::kQuote) {
+      n += 2;
+    }
+  }
+  {
+    const float v = static_cast<float>(1.0 / std::sqrt(static_cast<double>(n)));
+    sink->Begin(end > begin ? end - begin : 0, v * kWordScale);
+  }
+  sink->Bias(kNamed<NameHash("bias")>);
   // FNV state after "b:" + the previous norm + " " (first "<s>"): the
   // bigram "b:prev norm" is norm hashed from it.
   static const uint32_t kStartLeft = BigramLeft("<s>", HashFeature("b:"));
@@ -532,84 +596,100 @@ void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32
       if (norm.size() > 5 && EndsWith(norm, "ed") && !t.Is(kCapitalized)) past_ed = true;
     }
     if (tokens.entity_type(i) != nullptr) ++entity_tokens;
-    if (t.kind != TokenKind::kPunct) add(tokens.word_unigram(w), FeatureFamily::kWord, i);
-    add(HashFeature(norm, left), FeatureFamily::kWord, prev_token);
+    if (t.kind != TokenKind::kPunct) sink->Word(tokens.word_unigram(w), i);
+    sink->Word(HashFeature(norm, left), prev_token);
     left = tokens.word_bigram_left(w);
     prev_token = i;
   }
-  add(HashFeature("</s>", left), FeatureFamily::kWord, prev_token);
-  out->resize(count);
-  // Word features share one unit of weight, so long sentences do not score
-  // high merely for holding many words (news prose runs longer than debate).
-  {
-    size_t n = out->size() - 1;
-    float v = n > 0 ? static_cast<float>(1.0 / std::sqrt(static_cast<double>(n))) : 1.0f;
-    // All but the bias (the first) are word features so far.
-    const float value = v * kWordScale;
-    for (Feature *f = out->data() + 1, *e = out->data() + out->size(); f < e; ++f) f->value = value;
-  }
+  sink->Word(HashFeature("</s>", left), prev_token);
+  sink->EndWords();
 
   // Entity types present (when the entity stage found any).
   for (uint32_t i = begin; i < end; ++i) {
     const char* type = tokens.entity_type(i);
     if (type != nullptr && (i == begin || tokens.entity_type(i - 1) != type)) {
       static const uint32_t kEntitySeed = HashFeature("ent:");
-      AddHash(out, HashFeature(type, kEntitySeed), FeatureFamily::kEntity, 0.5f);
+      sink->Other(HashFeature(type, kEntitySeed), FeatureFamily::kEntity, 0.5f);
     }
   }
   static const size_t kCapEdges[] = {1, 2, 4};
   static constexpr uint32_t kCapNames[] = {NameHash("caps:0"), NameHash("caps:1"),
                                            NameHash("caps:2-3"), NameHash("caps:4+")};
-  AddHash(out, Bucket(caps_inner, kCapEdges, kCapNames, 3),
-          caps_inner > 0 ? FeatureFamily::kEntity : FeatureFamily::kPersonal);
-  if (entity_tokens > 0) AddHash(out, kNamed<NameHash("has-entity")>, FeatureFamily::kEntity);
+  sink->Other(Bucket(caps_inner, kCapEdges, kCapNames, 3),
+              caps_inner > 0 ? FeatureFamily::kEntity : FeatureFamily::kPersonal);
+  if (entity_tokens > 0) sink->Other(kNamed<NameHash("has-entity")>, FeatureFamily::kEntity);
 
   if (numbers > 0) {
-    AddHash(out, kNamed<NameHash("has-number")>, FeatureFamily::kFigure);
-    if (numbers > 1) AddHash(out, kNamed<NameHash("numbers:2+")>, FeatureFamily::kFigure);
+    sink->Other(kNamed<NameHash("has-number")>, FeatureFamily::kFigure);
+    if (numbers > 1) sink->Other(kNamed<NameHash("numbers:2+")>, FeatureFamily::kFigure);
   }
-  if (classes & kWcNumberWord)
-    AddHash(out, kNamed<NameHash("number-word")>, FeatureFamily::kFigure);
+  if (classes & kWcNumberWord) sink->Other(kNamed<NameHash("number-word")>, FeatureFamily::kFigure);
   if (percent_symbol || (classes & kWcPercent))
-    AddHash(out, kNamed<NameHash("percent")>, FeatureFamily::kFigure);
+    sink->Other(kNamed<NameHash("percent")>, FeatureFamily::kFigure);
   if (money_symbol || (classes & kWcMoney))
-    AddHash(out, kNamed<NameHash("money")>, FeatureFamily::kFigure);
+    sink->Other(kNamed<NameHash("money")>, FeatureFamily::kFigure);
   if (classes & kWcComparative)
-    AddHash(out, kNamed<NameHash("comparative")>, FeatureFamily::kCompare);
+    sink->Other(kNamed<NameHash("comparative")>, FeatureFamily::kCompare);
   if (classes & kWcSuperlative)
-    AddHash(out, kNamed<NameHash("superlative")>, FeatureFamily::kCompare);
-  if (classes & kWcChange) AddHash(out, kNamed<NameHash("change")>, FeatureFamily::kChange);
-  if (classes & kWcCause) AddHash(out, kNamed<NameHash("cause")>, FeatureFamily::kCause);
-  if (classes & kWcFuture) AddHash(out, kNamed<NameHash("future")>, FeatureFamily::kFuture);
-  if (classes & kWcModal) AddHash(out, kNamed<NameHash("modal")>, FeatureFamily::kFuture);
-  if (classes & kWcPolicy) AddHash(out, kNamed<NameHash("policy")>, FeatureFamily::kPolicy);
-  if (classes & kWcPastAction) AddHash(out, kNamed<NameHash("past-action")>, FeatureFamily::kPast);
-  if (past_ed) AddHash(out, kNamed<NameHash("past-ed")>, FeatureFamily::kPast);
-  if (classes & kWcSpeech) AddHash(out, kNamed<NameHash("speech")>, FeatureFamily::kAttribution);
-  if (classes & kWcHedge) AddHash(out, kNamed<NameHash("hedge")>, FeatureFamily::kAttribution);
+    sink->Other(kNamed<NameHash("superlative")>, FeatureFamily::kCompare);
+  if (classes & kWcChange) sink->Other(kNamed<NameHash("change")>, FeatureFamily::kChange);
+  if (classes & kWcCause) sink->Other(kNamed<NameHash("cause")>, FeatureFamily::kCause);
+  if (classes & kWcFuture) sink->Other(kNamed<NameHash("future")>, FeatureFamily::kFuture);
+  if (classes & kWcModal) sink->Other(kNamed<NameHash("modal")>, FeatureFamily::kFuture);
+  if (classes & kWcPolicy) sink->Other(kNamed<NameHash("policy")>, FeatureFamily::kPolicy);
+  if (classes & kWcPastAction) sink->Other(kNamed<NameHash("past-action")>, FeatureFamily::kPast);
+  if (past_ed) sink->Other(kNamed<NameHash("past-ed")>, FeatureFamily::kPast);
+  if (classes & kWcSpeech) sink->Other(kNamed<NameHash("speech")>, FeatureFamily::kAttribution);
+  if (classes & kWcHedge) sink->Other(kNamed<NameHash("hedge")>, FeatureFamily::kAttribution);
   if (classes & kWcFirstPerson)
-    AddHash(out, kNamed<NameHash("first-person")>, FeatureFamily::kPersonal);
+    sink->Other(kNamed<NameHash("first-person")>, FeatureFamily::kPersonal);
   if (classes & kWcSecondPerson)
-    AddHash(out, kNamed<NameHash("second-person")>, FeatureFamily::kPersonal);
-  if (classes & kWcOpinion) AddHash(out, kNamed<NameHash("opinion")>, FeatureFamily::kPersonal);
-  if (classes & kWcGreeting) AddHash(out, kNamed<NameHash("greeting")>, FeatureFamily::kPersonal);
-  if (question) AddHash(out, kNamed<NameHash("question")>, FeatureFamily::kQuestion);
-  if (exclam) AddHash(out, kNamed<NameHash("exclamation")>, FeatureFamily::kQuestion);
+    sink->Other(kNamed<NameHash("second-person")>, FeatureFamily::kPersonal);
+  if (classes & kWcOpinion) sink->Other(kNamed<NameHash("opinion")>, FeatureFamily::kPersonal);
+  if (classes & kWcGreeting) sink->Other(kNamed<NameHash("greeting")>, FeatureFamily::kPersonal);
+  if (question) sink->Other(kNamed<NameHash("question")>, FeatureFamily::kQuestion);
+  if (exclam) sink->Other(kNamed<NameHash("exclamation")>, FeatureFamily::kQuestion);
   // Pairs the linear model cannot form on its own.
   if (numbers > 0 && caps_inner > 0)
-    AddHash(out, kNamed<NameHash("number+name")>, FeatureFamily::kFigure);
+    sink->Other(kNamed<NameHash("number+name")>, FeatureFamily::kFigure);
   if ((classes & kWcFirstPerson) && (classes & kWcOpinion)) {
-    AddHash(out, kNamed<NameHash("first-person+opinion")>, FeatureFamily::kPersonal);
+    sink->Other(kNamed<NameHash("first-person+opinion")>, FeatureFamily::kPersonal);
   }
   if ((classes & kWcFirstPerson) && (classes & kWcFuture)) {
-    AddHash(out, kNamed<NameHash("first-person+future")>, FeatureFamily::kFuture);
+    sink->Other(kNamed<NameHash("first-person+future")>, FeatureFamily::kFuture);
   }
 
   static const size_t kLenEdges[] = {4, 8, 14, 22, 35};
   static constexpr uint32_t kLenNames[] = {NameHash("len:<4"),    NameHash("len:4-7"),
                                            NameHash("len:8-13"),  NameHash("len:14-21"),
                                            NameHash("len:22-34"), NameHash("len:35+")};
-  AddHash(out, Bucket(words + numbers, kLenEdges, kLenNames, 5), FeatureFamily::kLength);
+  sink->Other(Bucket(words + numbers, kLenEdges, kLenNames, 5), FeatureFamily::kLength);
+}
+
+}  // namespace
+
+void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32_t begin,
+                          uint32_t end, std::vector<Feature>* out) {
+  FeatureWriter writer{out};
+  Featurize(doc, tokens, begin, end, &writer);
+}
+
+double ClaimMargin(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end,
+                   const ClaimModel& model, std::vector<Feature>* rest, float* word_value) {
+  const int8_t* q = model.quantized();
+  if (q == nullptr) {  // a model just trained (floats), or none
+    ExtractClaimFeatures(doc, tokens, begin, end, rest);
+    const double margin = model.Margin(*rest);
+    *word_value = (*rest)[1].value;  // the first word feature's (there is always "</s>")
+    size_t tail = rest->size();
+    while (tail > 0 && (*rest)[tail - 1].family != FeatureFamily::kWord) --tail;
+    rest->erase(rest->begin(), rest->begin() + static_cast<std::ptrdiff_t>(tail));
+    return margin;
+  }
+  MarginSink sink{q, model.scale, (1u << model.bits) - 1, model.bias, rest};
+  Featurize(doc, tokens, begin, end, &sink);
+  *word_value = sink.word_value;
+  return sink.margin;
 }
 
 }  // namespace lede

@@ -119,6 +119,8 @@ double ClaimModel::Score(const std::vector<Feature>& features) const {
   return Sigmoid(Margin(features));
 }
 
+double ClaimModel::Probability(double margin) { return Sigmoid(margin); }
+
 bool ClaimModel::Parse(std::string_view bytes, ClaimModel* out, std::string* error, bool copy) {
   const size_t header = 8 + 4 * 4;
   if (bytes.size() < header || std::memcmp(bytes.data(), kMagic, 8) != 0) {

@@ -49,6 +49,8 @@ struct ClaimModel {
   double Margin(const std::vector<Feature>& features) const;
   // Probability in (0, 1) of `features` being check-worthy.
   double Score(const std::vector<Feature>& features) const;
+  // The probability Score gives for a margin.
+  static double Probability(double margin);
 
   // Parses the format above; false (and *error) on a malformed file. The
   // weights are copied, or with `copy` false read in place from `bytes`,
