@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -733,6 +734,49 @@ TEST(Quotes, LexiconHasStances) {
   EXPECT_EQ(lex.GenderOf("Hillary"), 'f');
   EXPECT_EQ(lex.GenderOf("Donald"), 'm');
   EXPECT_EQ(lex.GenderOf("Jordan"), 0);  // either
+}
+
+// The lexicon parsed from text that goes away afterwards: its words are its
+// own copies, each followed by a NUL; a cue line of fewer than four fields is
+// left out; the first verb of a form and the first gender of a name win.
+TEST(Quotes, LexiconKeepsItsOwnWords) {
+  std::string cues =
+      "# lemma stance frame forms\n"
+      "say   say\tspeech say says said\r\n"
+      "short say speech\n"
+      "hope hope think hopes said\n"
+      "dub say name dubbed";
+  std::string sources = "# nouns\nofficial officials\n  source\tsources";
+  std::string names = "# f or m\nf Mary Ann\nm Donald Ann\nx Jordan\nm Bob";
+  auto lex = std::make_unique<QuoteLexicon>(cues, sources, names);
+  for (std::string* s : {&cues, &sources, &names}) s->assign(s->size(), '#');
+  EXPECT_EQ(lex->verb_count(), 3u);
+  ASSERT_NE(lex->Verb("said"), nullptr);
+  EXPECT_EQ(lex->Verb("said")->lemma, "say");
+  EXPECT_EQ(lex->Verb("said")->lemma.data()[3], '\0');
+  EXPECT_EQ(lex->Verb("said")->stance, "say");
+  ASSERT_NE(lex->Verb("hopes"), nullptr);
+  EXPECT_EQ(lex->Verb("hopes")->frame, CueFrame::kThink);
+  EXPECT_EQ(lex->Verb("hopes")->stance.data()[4], '\0');
+  ASSERT_NE(lex->Verb("dubbed"), nullptr);
+  EXPECT_EQ(lex->Verb("dubbed")->frame, CueFrame::kName);
+  EXPECT_EQ(lex->Verb("short"), nullptr);
+  EXPECT_EQ(lex->Verb("speech"), nullptr);
+  int forms = 0;
+  lex->ForEachForm([&](std::string_view, const CueVerb*) { ++forms; });
+  EXPECT_EQ(forms, 5);  // say says said hopes dubbed
+  EXPECT_TRUE(lex->IsSourceNoun("officials"));
+  EXPECT_TRUE(lex->IsSourceNoun("source"));
+  EXPECT_TRUE(lex->IsSourceNoun("sources"));
+  EXPECT_FALSE(lex->IsSourceNoun("nouns"));
+  EXPECT_FALSE(lex->IsSourceNoun(""));
+  EXPECT_EQ(lex->GenderOf("Mary"), 'f');
+  EXPECT_EQ(lex->GenderOf("Ann"), 'f');
+  EXPECT_EQ(lex->GenderOf("Donald"), 'm');
+  EXPECT_EQ(lex->GenderOf("Bob"), 'm');
+  EXPECT_EQ(lex->GenderOf("Jordan"), 0);
+  EXPECT_EQ(lex->GenderOf("x"), 0);
+  EXPECT_EQ(lex->GenderOf(""), 0);
 }
 
 }  // namespace

@@ -5,13 +5,10 @@
 #ifndef LEDE_QUOTES_LEXICON_H_
 #define LEDE_QUOTES_LEXICON_H_
 
+#include <cstddef>
 #include <cstdint>
-#include <deque>
-#include <string>
+#include <memory>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
-#include <utility>
 #include <vector>
 
 #include "text/hash.h"
@@ -71,17 +68,16 @@ class QuoteLexicon {
   const CueVerb refer_to{"refer to", "say", CueFrame::kSpeech};
 
  private:
-  // HashShortKey (text/hash.h): cheaper than std::hash for the short words
-  // looked up per token; the tables are only searched.
-  using Hash = ShortKeyHash;
-  // Keys are views into storage_ (a deque: its strings never move), so a
-  // look-up builds no string.
+  // Keys are views into storage_ (one buffer, sized once for every word of
+  // the three files and its NUL, so it never moves): a look-up builds no
+  // string, and the set-up allocates for the buffer and the tables only.
   std::string_view Keep(std::string_view w);
-  std::deque<std::string> storage_;
+  std::unique_ptr<char[]> storage_;
+  size_t stored_ = 0;
   std::vector<CueVerb> verbs_;
   ShortKeyTable<int> forms_;  // word form -> index into verbs_
-  std::unordered_set<std::string_view, Hash> sources_;
-  std::unordered_map<std::string_view, char, Hash> genders_;
+  ShortKeyTable<bool> sources_;
+  ShortKeyTable<char> genders_;
 };
 
 }  // namespace lede
