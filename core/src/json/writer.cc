@@ -151,26 +151,30 @@ size_t FormatDouble(double value, int digits, char* out) {
   }
   // %g takes %e's form below 1e-4 and from 10^p on: left to the library.
   if (!found || x < -4 || x >= p) return LibraryFormat(value, digits, out);
-  // Fixed notation with k = p - 1 - x decimals: r / 10^k, trailing zeros dropped.
+  // Fixed notation with k = p - 1 - x decimals: r / 10^k, trailing zeros
+  // dropped. r has p digits (low <= r < high), written most significant
+  // first in one call; x + 1 of them go before the point (none when x < 0).
   const int k = p - 1 - x;
-  char digits_buf[24];
-  int n = 0;
-  for (uint64_t v = r; v > 0; v /= 10) digits_buf[n++] = static_cast<char>('0' + v % 10);
-  // digits_buf holds r's digits, lowest first; r has p digits.
-  int drop = 0;  // trailing zeros among the decimals
-  while (drop < k && digits_buf[drop] == '0') ++drop;
+  char d[24];
+  std::to_chars(d, d + sizeof d, r);
+  int last = p;  // past the last digit written: trailing zeros among the decimals dropped
+  while (last > p - k && d[last - 1] == '0') --last;
   size_t len = 0;
   if (value < 0) out[len++] = '-';
-  const int int_digits = n - k;  // digits before the point (may be <= 0)
+  const int int_digits = x + 1;  // digits before the point (may be <= 0)
+  int from = 0;
   if (int_digits <= 0) {
     out[len++] = '0';
   } else {
-    for (int i = n - 1; i >= k; --i) out[len++] = digits_buf[i];
+    std::memcpy(out + len, d, static_cast<size_t>(int_digits));
+    len += static_cast<size_t>(int_digits);
+    from = int_digits;
   }
-  if (drop < k) {
+  if (last > from) {
     out[len++] = '.';
     for (int i = int_digits; i < 0; ++i) out[len++] = '0';
-    for (int i = std::min(n, k) - 1; i >= drop; --i) out[len++] = digits_buf[i];
+    std::memcpy(out + len, d + from, static_cast<size_t>(last - from));
+    len += static_cast<size_t>(last - from);
   }
   return len;
 }
@@ -416,7 +420,9 @@ void JsonWriter::Double(double value, int digits) {
     Append("null");
     return;
   }
-  if (value == std::floor(value) && std::fabs(value) < 1e15) {
+  // An integer (value == floor(value)) below 1e15: its conversion to long
+  // long is exact and converts back to it (no floor call, a libm call here).
+  if (std::fabs(value) < 1e15 && static_cast<double>(static_cast<long long>(value)) == value) {
     char buf[24];
     char* end = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(value)).ptr;
     Append(std::string_view(buf, end - buf));
