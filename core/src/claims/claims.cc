@@ -124,14 +124,23 @@ UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t beg
     return doc.tokens[idx[k]].kind == TokenKind::kPunct ? doc.Text(idx[k]) : tokens.folded(idx[k]);
   };
   auto fact = [&](size_t k) { return k < n ? fw[k] : kFwNone; };
+  // The fact words a rule reads on their own token when it has no word
+  // class; the others ("to", "of", "in", "a", "is", "not", months ...) are
+  // read only as a neighbour's, or with a class.
+  constexpr uint64_t kAlone = 1ull << kFwThan | 1ull << kFwMostLeast | 1ull << kFwFrom |
+                              1ull << kFwCause | 1ull << kFwCauseTo | 1ull << kFwResult |
+                              1ull << kFwWill | 1ull << kFwGoing | 1ull << kFwPredict |
+                              1ull << kFwPlanTo | 1ull << kFwVerified | 1ull << kFwSaid;
   for (size_t k = 0; k < n; ++k) {
     const Token& t = doc.tokens[idx[k]];
     const FactWord xf = fw[k];
     const char* et = tokens.entity_type(idx[k]);
     const uint32_t c = t.kind == TokenKind::kWord ? tokens.classes(idx[k]) : 0;
-    // Most words (and punctuation) are in no class, no fact word and no
-    // entity: no rule reads them.
-    if (c == 0 && xf == kFwNone && et == nullptr &&
+    const bool alone = (kAlone >> xf) & 1;
+    // Most words (and punctuation) are in no class, no entity and no fact
+    // word a rule reads alone: no rule reads them (the entity, number and
+    // symbol rules need an entity, a number or a symbol).
+    if (c == 0 && !alone && et == nullptr &&
         (t.kind == TokenKind::kWord || t.kind == TokenKind::kPunct))
       continue;
     const std::string_view x = at(k);
@@ -151,9 +160,9 @@ UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t beg
       if (!ordinal && !date) f.quantity = true;
     }
     if (t.kind == TokenKind::kSymbol && (x == "%" || x == "$")) f.quantity = true;
-    // Every rule below reads a word's classes or its fact word: a token with
-    // neither (a name, a number, a symbol) is done.
-    if (c == 0 && xf == kFwNone) continue;
+    // Every rule below reads a word's classes or a fact word it reads alone
+    // (kAlone): a token with neither (a name, a number, a symbol) is done.
+    if (c == 0 && !alone) continue;
     if (c & (kWcPercent | kWcNumberWord)) {
       // "forty-three" counts too.
       if (xf == kFwCount || x.find('-') != std::string_view::npos) f.quantity = true;
