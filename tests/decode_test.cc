@@ -78,6 +78,76 @@ TEST(DecodeTest, ValidPrefixIsWhatDecodingKeeps) {
   }
 }
 
+// WHATWG's UTF-8 decoder a byte at a time (each maximal subpart of an
+// invalid sequence becomes one U+FFFD), as a reference for DecodeUtf8.
+// *first_bad: where the first replaced byte is (the size when none is).
+std::string ReferenceDecode(const std::string& in, size_t* replaced, size_t* first_bad) {
+  *replaced = 0;
+  *first_bad = in.size();
+  std::string out;
+  size_t i = in.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  while (i < in.size()) {
+    const unsigned char c = static_cast<unsigned char>(in[i]);
+    int need = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c < 0x80) {
+      out += in[i++];
+      continue;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      need = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2;
+      lo = c == 0xE0 ? 0xA0 : 0x80;
+      hi = c == 0xED ? 0x9F : 0xBF;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3;
+      lo = c == 0xF0 ? 0x90 : 0x80;
+      hi = c == 0xF4 ? 0x8F : 0xBF;
+    }
+    size_t j = i + 1;
+    int seen = 0;
+    while (seen < need && j < in.size()) {
+      const unsigned char d = static_cast<unsigned char>(in[j]);
+      if (d < lo || d > hi) break;
+      lo = 0x80;
+      hi = 0xBF;
+      ++j;
+      ++seen;
+    }
+    if (need > 0 && seen == need) {
+      out += in.substr(i, j - i);
+    } else {
+      out += "\xEF\xBF\xBD";
+      if (++*replaced == 1) *first_bad = i;
+    }
+    i = j;
+  }
+  return out;
+}
+
+// ASCII runs of every length up to 40 (past the 8- and 16-byte steps of the
+// scans) between valid sequences and stray bytes: DecodeUtf8 and
+// ValidUtf8Prefix against the reference.
+TEST(DecodeTest, AsciiRunsOfEveryLengthAgainstAReference) {
+  std::mt19937 rng(10);
+  const char* pieces[] = {"\xC3\xA9",     "\xE2\x80\x99", "\xF0\x9F\x98\x80", "\x80",
+                          "\xC3",         "\xE2\x80",     "\xF0\x9F",         "\xFE",
+                          "\xED\xA0\x80", "\xEF\xBB\xBF"};
+  for (int round = 0; round < 5000; ++round) {
+    std::string in;
+    for (int k = rng() % 6; k >= 0; --k) {
+      in += std::string(rng() % 41, 'a' + static_cast<char>(rng() % 26));
+      if (rng() % 3 != 0) in += pieces[rng() % (round % 2 == 0 ? 3 : 10)];
+    }
+    size_t want_replaced = 0, got_replaced = 0, first_bad = 0;
+    const std::string want = ReferenceDecode(in, &want_replaced, &first_bad);
+    ASSERT_EQ(DecodeUtf8(in, &got_replaced), want) << testing::PrintToString(in);
+    EXPECT_EQ(got_replaced, want_replaced);
+    // The valid prefix ends at the first byte the reference replaces.
+    EXPECT_EQ(ValidUtf8Prefix(in), first_bad) << testing::PrintToString(in);
+  }
+}
+
 TEST(DecodeTest, AnalyzeOwnedGivesAnalyzesResult) {
   // Kept as it is (valid), decoded (a BOM, an invalid byte), or copied (room to spare).
   std::string spare = "Lloyd Austin said the talks \xE2\x80\x9Cwent well\xE2\x80\x9D.";

@@ -2,6 +2,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace lede {
 
 void AppendUtf8(char32_t cp, std::string* out) {
@@ -55,6 +59,11 @@ std::string DecodeUtf8(std::string_view in, size_t* replaced) {
   const size_t n = in.size();
   std::string out;
   out.reserve(n);
+  // What is valid (most often all of it) is copied as it is, in one step:
+  // ValidUtf8Prefix ends at the first byte the loop below would replace.
+  const size_t valid = i + ValidUtf8Prefix(in.substr(i));
+  out.append(in.data() + i, valid - i);
+  i = valid;
   while (i < n) {
     unsigned char c = static_cast<unsigned char>(in[i]);
     if (c < 0x80) {
@@ -116,6 +125,18 @@ size_t ValidUtf8Prefix(std::string_view in) {
     unsigned char c = static_cast<unsigned char>(in[i]);
     if (c < 0x80) {
       ++i;
+#if defined(__SSE2__)
+      // Sixteen ASCII bytes at a time (a high bit in none of them), up to
+      // the first byte with its high bit set.
+      for (; n - i >= 16; i += 16) {
+        const int high =
+            _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.data() + i)));
+        if (high != 0) {
+          i += static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(high)));
+          break;
+        }
+      }
+#endif
       for (; n - i >= 8; i += 8) {  // eight ASCII bytes at a time
         uint64_t x;
         std::memcpy(&x, in.data() + i, 8);
