@@ -450,7 +450,8 @@ TEST(ClaimsTest, ClaimTokensWindowsTakeMentionsOfAnyShape) {
 }
 
 // ExtractClaimFeatures counts the word features before computing them (their
-// value is 1/sqrt of the count, times 0.5): the count must be theirs. And
+// value is 1/sqrt of the count, times 0.5): the count (CountClause's, with the
+// quote marks and words FindClaims reads of a clause) must be theirs. And
 // ClaimMargin, which weighs the features as they come without writing the
 // word features, gives model.Margin of ExtractClaimFeatures' features to the
 // bit, with the features that follow the words; for the compiled-in model
@@ -494,9 +495,21 @@ TEST(ClaimsTest, ClaimMarginIsTheMarginOfTheFeatures) {
       ++tail;
     }
     EXPECT_EQ(tail, 1 + words) << "the word features come first, after the bias";
+    // CountClause's counts.
+    const ClauseCounts counts = CountClause(doc, begin, end);
+    EXPECT_EQ(counts.word_features, words);
+    size_t marks = 0, word_like = 0;
+    for (uint32_t i = begin; i < end; ++i) {
+      const TokenKind kind = doc.tokens[i].kind;
+      marks += kind == TokenKind::kQuote;
+      word_like += kind == TokenKind::kWord || kind == TokenKind::kNumber;
+    }
+    EXPECT_EQ(counts.quote_marks, marks);
+    EXPECT_EQ(counts.words, word_like);
     for (const ClaimModel* model : models) {
       float word_value = 0;
-      const double margin = ClaimMargin(doc, tokens, begin, end, *model, &rest, &word_value);
+      const double margin =
+          ClaimMargin(doc, tokens, begin, end, counts, *model, &rest, &word_value);
       EXPECT_EQ(margin, model->Margin(features)) << begin << " " << end;
       EXPECT_EQ(word_value, value) << begin << " " << end;
       ASSERT_EQ(rest.size(), features.size() - tail) << begin << " " << end;

@@ -530,19 +530,16 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
       return *sentence_facts;
     };
     for (const auto& c : clauses) {
-      // Its quote marks (for TokenSpan) and words, in one pass.
-      size_t marks = 0, words = 0;
-      for (uint32_t i = c.first; i < c.second; ++i) {
-        marks += doc.tokens[i].kind == TokenKind::kQuote;
-        words += IsWordLike(doc.tokens[i]) ? 1 : 0;
-      }
-      Span span = TokenSpan(doc, c.first, c.second, marks);
-      if (span.end == span.start || words < 3) continue;
+      // Its quote marks (for TokenSpan), words and word features (for the
+      // model), in one pass.
+      const ClauseCounts counts = CountClause(doc, c.first, c.second);
+      Span span = TokenSpan(doc, c.first, c.second, counts.quote_marks);
+      if (span.end == span.start || counts.words < 3) continue;
       // The model's score, from the features as they are computed (the word
       // features are not written out); `features` gets the others.
       float word_value;
       double score = ClaimModel::Probability(
-          ClaimMargin(doc, tokens, c.first, c.second, model, &features, &word_value));
+          ClaimMargin(doc, tokens, c.first, c.second, counts, model, &features, &word_value));
       if (score < model.threshold) continue;
       UnitFacts facts = c.first == s.begin && c.second == s.end
                             ? whole_sentence()

@@ -542,27 +542,18 @@ struct MarginSink {
   }
 };
 
-// The features of tokens [begin, end), given to `sink` in order.
+// The features of tokens [begin, end), given to `sink` in order; `counts`
+// are CountClause's of the range.
 template <typename Sink>
 void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end,
-               Sink* sink) {
+               const ClauseCounts& counts, Sink* sink) {
   // Word features share one unit of weight, so long sentences do not score
   // high merely for holding many words (news prose runs longer than debate):
-  // each is worth 1 / sqrt(their count), counted first (a unigram and a
-  // bigram a token but quote marks and punctuation, a bigram a kept
-  // punctuation mark, and "</s>") so that they are given with their value.
-  size_t n = 1;
-  for (uint32_t i = begin; i < end; ++i) {
-    const Token& t = doc.tokens[i];
-    if (t.kind == TokenKind::kPunct) {
-      const std::string_view raw = doc.Text(t);
-      n += raw.size() == 1 && (raw[0] == ',' || raw[0] == '-' || raw[0] == ':');
-    } else if (t.kind != TokenKind::kQuote) {
-      n += 2;
-    }
-  }
+  // each is worth 1 / sqrt(their count), counted first so that they are
+  // given with their value.
   {
-    const float v = static_cast<float>(1.0 / std::sqrt(static_cast<double>(n)));
+    const double n = counts.word_features;
+    const float v = static_cast<float>(1.0 / std::sqrt(n));
     sink->Begin(end > begin ? end - begin : 0, v * kWordScale);
   }
   sink->Bias(kNamed<NameHash("bias")>);
@@ -676,14 +667,34 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
 
 }  // namespace
 
+ClauseCounts CountClause(const Document& doc, uint32_t begin, uint32_t end) {
+  // The word features: a unigram and a bigram a token but quote marks and
+  // punctuation, a bigram a kept punctuation mark (, - :), and "</s>".
+  uint32_t features = 1, marks = 0, words = 0;
+  for (uint32_t i = begin; i < end; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind == TokenKind::kPunct) {
+      const std::string_view raw = doc.Text(t);
+      features += raw.size() == 1 && (raw[0] == ',' || raw[0] == '-' || raw[0] == ':');
+    } else if (t.kind == TokenKind::kQuote) {
+      ++marks;
+    } else {
+      features += 2;
+      words += t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
+    }
+  }
+  return ClauseCounts{features, marks, words};
+}
+
 void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32_t begin,
                           uint32_t end, std::vector<Feature>* out) {
   FeatureWriter writer{out};
-  Featurize(doc, tokens, begin, end, &writer);
+  Featurize(doc, tokens, begin, end, CountClause(doc, begin, end), &writer);
 }
 
 double ClaimMargin(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end,
-                   const ClaimModel& model, std::vector<Feature>* rest, float* word_value) {
+                   const ClauseCounts& counts, const ClaimModel& model, std::vector<Feature>* rest,
+                   float* word_value) {
   const int8_t* q = model.quantized();
   if (q == nullptr) {  // a model just trained (floats), or none
     ExtractClaimFeatures(doc, tokens, begin, end, rest);
@@ -695,7 +706,7 @@ double ClaimMargin(const Document& doc, const ClaimTokens& tokens, uint32_t begi
     return margin;
   }
   MarginSink sink{q, model.scale, (1u << model.bits) - 1, model.bias, rest};
-  Featurize(doc, tokens, begin, end, &sink);
+  Featurize(doc, tokens, begin, end, counts, &sink);
   *word_value = sink.word_value;
   return sink.margin;
 }

@@ -201,15 +201,26 @@ class ClaimTokens {
 void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32_t begin,
                           uint32_t end, std::vector<Feature>* out);
 
+// What ExtractClaimFeatures counts of tokens [begin, end) before computing
+// their features, with what FindClaims asks of a clause, from one pass.
+struct ClauseCounts {
+  uint32_t word_features = 0;  // unigrams and bigrams, "</s>" included
+  uint32_t quote_marks = 0;    // tokens of kind kQuote
+  uint32_t words = 0;          // tokens of kind kWord or kNumber
+};
+ClauseCounts CountClause(const Document& doc, uint32_t begin, uint32_t end);
+
 struct ClaimModel;
 
 // model.Margin of ExtractClaimFeatures(doc, tokens, begin, end), the same
 // double to the last bit, without writing the word features out: they are
-// weighed as they are computed. *rest gets the features that follow the
-// word features (the ones the reasons sum by family), as
-// ExtractClaimFeatures gives them, and *word_value the word features' value.
+// weighed as they are computed. `counts` must be CountClause(doc, begin,
+// end). *rest gets the features that follow the word features (the ones the
+// reasons sum by family), as ExtractClaimFeatures gives them, and
+// *word_value the word features' value.
 double ClaimMargin(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end,
-                   const ClaimModel& model, std::vector<Feature>* rest, float* word_value);
+                   const ClauseCounts& counts, const ClaimModel& model, std::vector<Feature>* rest,
+                   float* word_value);
 
 // 32-bit FNV-1a, the hash the model's feature table is indexed with.
 uint32_t HashFeature(std::string_view s, uint32_t seed = 2166136261u);
