@@ -682,25 +682,30 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
   constexpr uint8_t kUnseen = 0xFF, kNone = 0xFE;
   static_assert(kNoCoarse - 2 <= kNone, "a coarse cluster is below kNone");
   std::vector<uint8_t> coarse(doc.words(), kUnseen);
-  for (uint32_t i = 0; i < n; ++i) {
-    if (!HasHistory(doc, i)) continue;
-    const uint32_t id = c->Word(doc, i);
-    if (bits[id] < kOccTwice) continue;
-    const uint32_t from = i > kDocBagWindow ? i - kDocBagWindow : 0;
-    const uint32_t to = std::min(n, i + kDocBagWindow + 1);
-    uint32_t found[2 * kDocBagWindow];  // this token's pairs, appended at once
-    int nf = 0;
-    for (uint32_t j = from; j < to; ++j) {
-      const Token& t = doc.tokens[j];
-      if (j == i || t.kind != TokenKind::kWord || !t.Is(kLower)) continue;
-      uint8_t& cl = coarse[doc.word[j]];
-      if (cl == kUnseen) {
-        const uint16_t fine = clusters.Fine(lower[doc.word[j]]);
-        cl = fine == kNoCluster ? kNone : clusters.Coarse(fine);
+  // HasHistory() tokens are capitalized or ALL CAPS: found 64 at a time.
+  for (uint32_t block = 0; block < n; block += 64) {
+    for (uint64_t u = UpperBits(&doc.tokens[block], std::min<uint32_t>(64, n - block)); u;
+         u &= u - 1) {
+      const uint32_t i = block + static_cast<uint32_t>(__builtin_ctzll(u));
+      if (!HasHistory(doc, i)) continue;
+      const uint32_t id = c->Word(doc, i);
+      if (bits[id] < kOccTwice) continue;
+      const uint32_t from = i > kDocBagWindow ? i - kDocBagWindow : 0;
+      const uint32_t to = std::min(n, i + kDocBagWindow + 1);
+      uint32_t found[2 * kDocBagWindow];  // this token's pairs, appended at once
+      int nf = 0;
+      for (uint32_t j = from; j < to; ++j) {
+        const Token& t = doc.tokens[j];
+        if (j == i || t.kind != TokenKind::kWord || !t.Is(kLower)) continue;
+        uint8_t& cl = coarse[doc.word[j]];
+        if (cl == kUnseen) {
+          const uint16_t fine = clusters.Fine(lower[doc.word[j]]);
+          cl = fine == kNoCluster ? kNone : clusters.Coarse(fine);
+        }
+        if (cl != kNone) found[nf++] = id << 8 | cl;
       }
-      if (cl != kNone) found[nf++] = id << 8 | cl;
+      pairs.insert(pairs.end(), found, found + nf);
     }
-    pairs.insert(pairs.end(), found, found + nf);
   }
   if (pairs.empty()) return;
   // The pairs grouped by word id (a counting sort, with bag_start as the
@@ -769,37 +774,73 @@ DocContext BuildDocContext(const Document& doc) {
   const WordLists& lists = WordLists::Get();
   const Gazetteer& gaz = Gazetteer::Get();
   const std::string_view text = doc.text;
-  // A sentence at a time: its caps_line value first, then its tokens.
+  // Longest lexicon phrase from each token, left to right: searched from a
+  // token of a word that may start one (kGazFirst), at or past `gaz_next`
+  // (the end of the last phrase found).
+  c.gazetteer.assign(n, 0);
+  size_t gaz_next = 0;
+  auto phrase_from = [&](size_t i) {
+    const Token& t = doc.tokens[i];
+    uint32_t h = kPhraseSeed;
+    size_t best = 0;
+    uint8_t cat = 0;
+    for (size_t k = i; k < n && k < i + kMaxPhrase; ++k) {
+      const Token& x = doc.tokens[k];
+      if (k > i && (x.Is(kParagraphStart) || x.Is(kSentenceStart))) break;
+      // A word's lower-case hash: set at its first token, or here, ahead of
+      // it in the sentence (then set again to the same value there).
+      uint32_t xh;
+      if (x.kind == TokenKind::kWord) {
+        uint32_t& l = lower[doc.word[k]];
+        if (l == 0) l = LowerHash(doc.Text(x));
+        xh = l;
+      } else {
+        xh = LowerHash(doc.Text(x));
+      }
+      h = Mix(h, xh);
+      const int found = gaz.Category(h);
+      if (found >= 0) {
+        const bool role = found == NameLexicon::kRole || found == NameLexicon::kOrgWord;
+        if (role || !t.Is(kLower)) {
+          best = k + 1 - i;
+          cat = static_cast<uint8_t>(found);
+        }
+      }
+      // No phrase is longer than these tokens: none matches further on.
+      if (!gaz.IsPrefix(h)) break;
+    }
+    for (size_t k = 0; k < best; ++k) {
+      int pos = best == 1 ? 0 : k == 0 ? 1 : k + 1 == best ? 3 : 2;
+      c.gazetteer[i + k] = static_cast<uint8_t>(1 + 4 * cat + pos);
+    }
+    if (best > 0) gaz_next = i + best;
+  };
+  // A sentence at a time: a pass over its tokens for its caps_line value,
+  // each word's first token (its lower-case hash and id) and the lexicon
+  // phrases; then one over its capitalized and ALL CAPS tokens, the only ones
+  // whose case or place adds to their word's bits past its first token (a
+  // token neither of those is a word written in lower case, kSeenLower, or
+  // none of the words' at all).
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     // Lines written in capitals (CoNLL headlines, datelines) or in Title Case.
     int words = 0, caps = 0, lower_words = 0, cap = 0;
     for (uint32_t i = s.begin; i < s.end; ++i) {
       const Token& t = doc.tokens[i];
-      if (t.kind != TokenKind::kWord || t.span.end - t.span.start < 2) continue;
-      ++words;
-      if (t.Is(kAllCaps)) {
-        ++caps;
-      } else if (t.Is(kCapitalized)) {
-        ++cap;
-      } else if (t.Is(kLower) && !t.Is(kPossessive)) {
-        ++lower_words;
+      if (t.kind == TokenKind::kWord && t.span.end - t.span.start >= 2) {
+        ++words;
+        if (t.Is(kAllCaps)) {
+          ++caps;
+        } else if (t.Is(kCapitalized)) {
+          ++cap;
+        } else if (t.Is(kLower) && !t.Is(kPossessive)) {
+          ++lower_words;
+        }
       }
-    }
-    uint8_t line = 0;
-    if (words > 0 && caps > 0 && lower_words == 0 && cap <= caps / 4) {
-      line = 1;
-    } else if (words >= 3 && (cap + caps) * 10 >= words * 8 && lower_words <= 2) {
-      line = 2;
-    }
-    c.caps_line.by_sentence[si] = line;
-    for (uint32_t i = s.begin; i < s.end; ++i) {
-      const Token& t = doc.tokens[i];
-      const bool history = HasHistory(doc, i);
-      if (t.kind != TokenKind::kWord && !history) continue;
+      if (t.kind != TokenKind::kWord && !HasHistory(doc, i)) continue;
       const uint32_t dw = doc.word[i];
       if (word_id[dw] == kNone) {
-        lower[dw] = LowerHash(doc.Text(t));
+        if (lower[dw] == 0) lower[dw] = LowerHash(doc.Text(t));
         if (gaz.IsFirst(lower[dw])) by_word[dw] |= kGazFirst;
         const uint32_t key = lower[dw] | 1;
         uint32_t j = key & mask;
@@ -825,82 +866,64 @@ DocContext BuildDocContext(const Document& doc) {
           }
         }
         word_id[dw] = ids[j];
+        if (t.Is(kLower)) bits[ids[j]] |= kSeenLower;
       }
-      const uint32_t id = word_id[dw];
-      if ((t.Is(kCapitalized) || t.Is(kAllCaps)) && t.span.end - t.span.start >= 3 &&
-          !(by_word[dw] & kListsRead)) {
-        const int b = lists.bits.Get(lower[dw]);
-        by_word[dw] |= static_cast<uint8_t>(kListsRead | (b > 0 ? b : 0));
+      if (t.kind == TokenKind::kWord && i >= gaz_next && (by_word[dw] & kGazFirst)) phrase_from(i);
+    }
+    uint8_t line = 0;
+    if (words > 0 && caps > 0 && lower_words == 0 && cap <= caps / 4) {
+      line = 1;
+    } else if (words >= 3 && (cap + caps) * 10 >= words * 8 && lower_words <= 2) {
+      line = 2;
+    }
+    c.caps_line.by_sentence[si] = line;
+    for (uint32_t from = s.begin; from < s.end; from += 64) {
+      for (uint64_t u = UpperBits(&doc.tokens[from], std::min<uint32_t>(64, s.end - from)); u;
+           u &= u - 1) {
+        const uint32_t i = from + static_cast<uint32_t>(__builtin_ctzll(u));
+        const Token& t = doc.tokens[i];
+        const bool history = HasHistory(doc, i);
+        if (t.kind != TokenKind::kWord && !history) continue;
+        const uint32_t dw = doc.word[i];
+        // (Capitalized or ALL CAPS, as the bits say.)
+        if (t.span.end - t.span.start >= 3 && !(by_word[dw] & kListsRead)) {
+          const int b = lists.bits.Get(lower[dw]);
+          by_word[dw] |= static_cast<uint8_t>(kListsRead | (b > 0 ? b : 0));
+        }
+        bool mid = !t.Is(kSentenceStart) && !line;
+        if (mid && i > 0) {
+          const Token& p = doc.tokens[i - 1];
+          if (p.kind == TokenKind::kQuote ||
+              (p.span.end - p.span.start == 1 &&
+               (text[p.span.start] == ':' || text[p.span.start] == '(')))
+            mid = false;
+        }
+        uint8_t& b = bits[word_id[dw]];
+        if (t.Is(kLower)) {
+          b |= kSeenLower;
+        } else if (mid && t.Is(kAllCaps)) {
+          b |= kSeenCapsMid;
+        } else if (mid && t.Is(kCapitalized)) {
+          b |= kSeenCapMid;
+        }
+        if (!line && t.Is(kCapitalized) && !t.Is(kAllCaps)) {
+          auto cap = [&](size_t x) {
+            const Token& u = doc.tokens[x];
+            return u.kind == TokenKind::kWord && u.Is(kCapitalized) && !u.Is(kAllCaps) &&
+                   !u.Is(kPossessive);
+          };
+          bool prev = i > 0 && cap(i - 1) && !t.Is(kSentenceStart);
+          bool next = i + 1 < n && cap(i + 1) && !doc.tokens[i + 1].Is(kSentenceStart);
+          if (next && !prev) b |= kSeenRunFirst;
+          if (prev && !next) b |= kSeenRunLast;
+        }
+        if (history && b < kOccTwice) b += kOccOnce;
       }
-      bool mid = !t.Is(kSentenceStart) && !line;
-      if (mid && i > 0) {
-        const Token& p = doc.tokens[i - 1];
-        if (p.kind == TokenKind::kQuote ||
-            (p.span.end - p.span.start == 1 &&
-             (text[p.span.start] == ':' || text[p.span.start] == '(')))
-          mid = false;
-      }
-      uint8_t& b = bits[id];
-      if (t.Is(kLower)) {
-        b |= kSeenLower;
-      } else if (mid && t.Is(kAllCaps)) {
-        b |= kSeenCapsMid;
-      } else if (mid && t.Is(kCapitalized)) {
-        b |= kSeenCapMid;
-      }
-      if (!line && t.Is(kCapitalized) && !t.Is(kAllCaps)) {
-        auto cap = [&](size_t x) {
-          const Token& u = doc.tokens[x];
-          return u.kind == TokenKind::kWord && u.Is(kCapitalized) && !u.Is(kAllCaps) &&
-                 !u.Is(kPossessive);
-        };
-        bool prev = i > 0 && cap(i - 1) && !t.Is(kSentenceStart);
-        bool next = i + 1 < n && cap(i + 1) && !doc.tokens[i + 1].Is(kSentenceStart);
-        if (next && !prev) b |= kSeenRunFirst;
-        if (prev && !next) b |= kSeenRunLast;
-      }
-      if (history && b < kOccTwice) b += kOccOnce;
     }
   }
   std::vector<uint32_t>().swap(keys);
   std::vector<uint32_t>().swap(ids);
   DocBags(doc, lower, bits, &c);
-  // Longest lexicon phrase from each token, left to right.
-  c.gazetteer.assign(n, 0);
-  for (size_t i = 0; i < n;) {
-    const Token& t = doc.tokens[i];
-    if (t.kind != TokenKind::kWord || !(by_word[doc.word[i]] & kGazFirst)) {
-      ++i;
-      continue;
-    }
-    uint32_t h = kPhraseSeed;
-    size_t best = 0;
-    uint8_t cat = 0;
-    for (size_t k = i; k < n && k < i + kMaxPhrase; ++k) {
-      const Token& x = doc.tokens[k];
-      if (k > i && (x.Is(kParagraphStart) || x.Is(kSentenceStart))) break;
-      h = Mix(h, x.kind == TokenKind::kWord ? lower[doc.word[k]] : LowerHash(doc.Text(x)));
-      const int found = gaz.Category(h);
-      if (found >= 0) {
-        const bool role = found == NameLexicon::kRole || found == NameLexicon::kOrgWord;
-        if (role || !t.Is(kLower)) {
-          best = k + 1 - i;
-          cat = static_cast<uint8_t>(found);
-        }
-      }
-      // No phrase is longer than these tokens: none matches further on.
-      if (!gaz.IsPrefix(h)) break;
-    }
-    if (best == 0) {
-      ++i;
-      continue;
-    }
-    for (size_t k = 0; k < best; ++k) {
-      int pos = best == 1 ? 0 : k == 0 ? 1 : k + 1 == best ? 3 : 2;
-      c.gazetteer[i + k] = static_cast<uint8_t>(1 + 4 * cat + pos);
-    }
-    i += best;
-  }
   // The words with an id are those whose tokens are words or take part in
   // the history; the others' bits are 0. The lists' bytes lose their marks.
   c.word_bits.by_word.assign(doc.words(), 0);
