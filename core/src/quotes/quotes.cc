@@ -13,7 +13,6 @@
 #include <cstring>
 #include <iterator>
 #include <string>
-#include <unordered_map>
 #include <utility>
 
 #include "quotes/lexicon.h"
@@ -235,8 +234,8 @@ class TokenWords {
   void assign(size_t n) {
     ids_.assign(n, 0);
     pairs_.assign(1, Pair{0, nullptr});
-    index_.clear();
-    index_.try_emplace(Key(0, nullptr), 0);
+    index_.assign(kFirstSlots, Slot{});
+    Place(Key(0, nullptr), 0);
   }
   size_t size() const { return ids_.size(); }
   uint16_t cls(size_t i) const { return pairs_[ids_[i]].cls; }
@@ -246,12 +245,16 @@ class TokenWords {
   // The id of the pair, added if new; 0 (no classes, no verb) when 65,536
   // pairs are taken (no lexicon holds that many; never reached).
   uint16_t Intern(uint16_t cls, const CueVerb* verb) {
-    auto found = index_.find(Key(cls, verb));
-    if (found != index_.end()) return found->second;
+    const uint64_t key = Key(cls, verb);
+    const size_t mask = index_.size() - 1;
+    for (size_t i = SlotOf(key, mask);; i = (i + 1) & mask) {
+      if (index_[i].id_plus1 == 0) break;
+      if (index_[i].key == key) return static_cast<uint16_t>(index_[i].id_plus1 - 1);
+    }
     if (pairs_.size() > 0xFFFF) return 0;
     uint16_t id = static_cast<uint16_t>(pairs_.size());
     pairs_.push_back(Pair{cls, verb});
-    index_.try_emplace(Key(cls, verb), id);
+    Place(key, id);
     return id;
   }
   void SetId(size_t i, uint16_t id) { ids_[i] = id; }
@@ -274,9 +277,37 @@ class TokenWords {
   static uint64_t Key(uint16_t cls, const CueVerb* verb) {
     return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(verb)) << 16 | cls;
   }
+  // The pairs' ids by key: open addressing, linear probing, at most half
+  // full (a text has tens of pairs: no allocation per pair, as a node-based
+  // map made).
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t id_plus1 = 0;  // 0: a free slot
+  };
+  static constexpr size_t kFirstSlots = 64;
+  static size_t SlotOf(uint64_t key, size_t mask) {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+  }
+  // Adds a key not in the table, growing it first if that would fill it past half.
+  void Place(uint64_t key, uint16_t id) {
+    if (2 * pairs_.size() > index_.size()) {
+      std::vector<Slot> old(2 * index_.size());
+      old.swap(index_);
+      for (const Slot& x : old) {
+        if (x.id_plus1 != 0) Put(x.key, x.id_plus1);
+      }
+    }
+    Put(key, id + 1u);
+  }
+  void Put(uint64_t key, uint32_t id_plus1) {
+    const size_t mask = index_.size() - 1;
+    size_t i = SlotOf(key, mask);
+    while (index_[i].id_plus1 != 0) i = (i + 1) & mask;
+    index_[i] = Slot{key, id_plus1};
+  }
   std::vector<uint16_t> ids_;
   std::vector<Pair> pairs_;  // [0] is {0, nullptr}
-  std::unordered_map<uint64_t, uint16_t> index_;
+  std::vector<Slot> index_;
 };
 
 bool IsDashText(std::string_view w) {
@@ -1401,8 +1432,8 @@ class QuoteFinder {
       if (name.e - name.b >= 1 && d_.tokens[name.b].kind == TokenKind::kWord)
         names_.push_back({d_.tokens[f.cue.b].span.start, StripTitles(name)});
       // The gender the entities know for that name, for "he"/"she" later.
-      auto known = surname_.find(lower_[name.e - 1]);
-      names_gender_.push_back(known != surname_.end() ? gender_[known->second] : 0);
+      const int* known = Surname(lower_[name.e - 1]);
+      names_gender_.push_back(known != nullptr ? gender_[*known] : 0);
     }
   }
 
@@ -2088,9 +2119,13 @@ class QuoteFinder {
     mentions_.reserve(mentions);  // not doubled past them (peak memory)
     // Lower-casing never lengthens a name: the surnames' bytes fit the names'
     // (reserved once, so that the views in surname_ stay valid).
-    size_t name_bytes = 0;
-    for (const Entity& e : ents_) name_bytes += e.name.size();
+    size_t name_bytes = 0, named = 0;
+    for (const Entity& e : ents_) {
+      name_bytes += e.name.size();
+      named += IsLiteral(e.type, "PERSON") || IsLiteral(e.type, "ORG");
+    }
     surname_text_.reserve(name_bytes);
+    surname_ = ShortKeyTable<int>(named);
     for (size_t e = 0; e < ents_.size(); ++e) {
       for (const Mention& m : ents_[e].mentions)
         mentions_.push_back({m.span.start, m.span.end, static_cast<int>(e)});
@@ -2100,8 +2135,8 @@ class QuoteFinder {
       const size_t sp = name.rfind(' ');
       const size_t at = surname_text_.size();
       AppendLower(sp == std::string_view::npos ? name : name.substr(sp + 1), &surname_text_);
-      surname_.try_emplace(std::string_view(surname_text_).substr(at),
-                           static_cast<int>(e));  // the first (most salient) wins
+      AddSurname(std::string_view(surname_text_).substr(at),
+                 static_cast<int>(e));  // the first (most salient) wins
     }
     std::stable_sort(mentions_.begin(), mentions_.end(),
                      [](const MentionRef& a, const MentionRef& b) { return a.start < b.start; });
@@ -2422,9 +2457,9 @@ class QuoteFinder {
     Range name = NameRun(r);
     if (!name.empty()) {
       s.span = Bytes(name);
-      auto found = surname_.find(lower_[name.e - 1]);
-      if (found != surname_.end()) {
-        s.entity = found->second;
+      const int* found = Surname(lower_[name.e - 1]);
+      if (found != nullptr) {
+        s.entity = *found;
       } else {
         s.name = StripTitles(name);
       }
@@ -2510,7 +2545,24 @@ class QuoteFinder {
   // The lower-cased last word of each PERSON and ORG name (in surname_text_)
   // -> the entity.
   std::string surname_text_;
-  std::unordered_map<std::string_view, int> surname_;
+  // Lower-cased surname -> its first entity. ShortKeyTable takes no empty
+  // key: a name that ends in a space has the empty surname, held apart
+  // (an empty word, such as a non-word token's, finds it).
+  ShortKeyTable<int> surname_;
+  int empty_surname_ = -1;
+  void AddSurname(std::string_view w, int e) {
+    if (w.empty()) {
+      if (empty_surname_ < 0) empty_surname_ = e;
+      return;
+    }
+    bool added;
+    int* v = surname_.Insert(w, &added);
+    if (added) *v = e;
+  }
+  const int* Surname(std::string_view w) const {
+    if (w.empty()) return empty_surname_ >= 0 ? &empty_surname_ : nullptr;
+    return surname_.Find(w);
+  }
   std::vector<char> gender_;  // per entity: 'f', 'm' or 0
   std::vector<char> person_;  // per entity: a person (PERSON, or named with Mr./Ms.)
   std::vector<std::pair<uint32_t, Span>> names_;  // (byte, name) of named frame speakers
