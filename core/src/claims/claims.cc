@@ -92,7 +92,7 @@ struct UnitFacts {
 // Work buffers of ReadFacts and SetReasons, kept over a document's sentences
 // (their vectors were most of the claims stage's allocations).
 struct ClaimScratch {
-  std::vector<uint32_t> index;
+  std::vector<uint32_t> index, read;
   std::vector<FactWord> facts;
   std::vector<std::pair<double, uint32_t>> ranked_words;
 };
@@ -102,20 +102,41 @@ struct ClaimScratch {
 UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end,
                     ClaimScratch* scratch) {
   UnitFacts f;
-  // The tokens but quote marks, and their fact words.
-  // The first n entries of the scratch vectors, which only grow (written in
+  // The fact words a rule reads on their own token when it has no word
+  // class; the others ("to", "of", "in", "a", "is", "not", months ...) are
+  // read only as a neighbour's, or with a class.
+  constexpr uint64_t kAlone = 1ull << kFwThan | 1ull << kFwMostLeast | 1ull << kFwFrom |
+                              1ull << kFwCause | 1ull << kFwCauseTo | 1ull << kFwResult |
+                              1ull << kFwWill | 1ull << kFwGoing | 1ull << kFwPredict |
+                              1ull << kFwPlanTo | 1ull << kFwVerified | 1ull << kFwSaid;
+  // The tokens but quote marks, and their fact words; and the positions
+  // among them of the tokens a rule reads. Most words (and punctuation) are
+  // in no class, no entity and no fact word a rule reads alone: no rule
+  // reads them (the entity, number and symbol rules need an entity, a
+  // number or a symbol), they are only neighbours.
+  // The first entries of the scratch vectors, which only grow (written in
   // place: no push_back's capacity test and size update a token).
   std::vector<uint32_t>& idx = scratch->index;
+  std::vector<uint32_t>& read = scratch->read;
   std::vector<FactWord>& fw = scratch->facts;
   if (idx.size() < end - begin) {
     idx.resize(end - begin);
+    read.resize(end - begin);
     fw.resize(end - begin);
   }
-  size_t n = 0;
+  size_t n = 0, reads = 0;
   for (uint32_t i = begin; i < end; ++i) {
-    if (doc.tokens[i].kind == TokenKind::kQuote) continue;
+    const Token& t = doc.tokens[i];
+    if (t.kind == TokenKind::kQuote) continue;
+    const uint32_t w = doc.word[i];
+    const FactWord xf = tokens.word_fact(w);
     idx[n] = i;
-    fw[n] = tokens.fact(i);
+    fw[n] = xf;
+    const bool rule =
+        (t.kind == TokenKind::kWord ? tokens.word_classes(w) != 0 : t.kind != TokenKind::kPunct) ||
+        ((kAlone >> xf) & 1) || tokens.entity_type(i) != nullptr;
+    read[reads] = static_cast<uint32_t>(n);
+    reads += rule;
     ++n;
   }
   // The k-th token's word: folded, but punctuation as written.
@@ -124,25 +145,13 @@ UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t beg
     return doc.tokens[idx[k]].kind == TokenKind::kPunct ? doc.Text(idx[k]) : tokens.folded(idx[k]);
   };
   auto fact = [&](size_t k) { return k < n ? fw[k] : kFwNone; };
-  // The fact words a rule reads on their own token when it has no word
-  // class; the others ("to", "of", "in", "a", "is", "not", months ...) are
-  // read only as a neighbour's, or with a class.
-  constexpr uint64_t kAlone = 1ull << kFwThan | 1ull << kFwMostLeast | 1ull << kFwFrom |
-                              1ull << kFwCause | 1ull << kFwCauseTo | 1ull << kFwResult |
-                              1ull << kFwWill | 1ull << kFwGoing | 1ull << kFwPredict |
-                              1ull << kFwPlanTo | 1ull << kFwVerified | 1ull << kFwSaid;
-  for (size_t k = 0; k < n; ++k) {
+  for (size_t r = 0; r < reads; ++r) {
+    const size_t k = read[r];
     const Token& t = doc.tokens[idx[k]];
     const FactWord xf = fw[k];
     const char* et = tokens.entity_type(idx[k]);
     const uint32_t c = t.kind == TokenKind::kWord ? tokens.classes(idx[k]) : 0;
     const bool alone = (kAlone >> xf) & 1;
-    // Most words (and punctuation) are in no class, no entity and no fact
-    // word a rule reads alone: no rule reads them (the entity, number and
-    // symbol rules need an entity, a number or a symbol).
-    if (c == 0 && !alone && et == nullptr &&
-        (t.kind == TokenKind::kWord || t.kind == TokenKind::kPunct))
-      continue;
     const std::string_view x = at(k);
     if (et != nullptr) {
       std::string_view e(et);

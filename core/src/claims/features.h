@@ -159,6 +159,7 @@ class ClaimTokens {
   uint32_t bigram_left(uint32_t i) const { return word_bigram_left_[doc_.word[i]]; }
   // The same by Document word id (doc.word[i]), for a token in the window.
   uint32_t word_classes(uint32_t w) const { return word_classes_[w]; }
+  FactWord word_fact(uint32_t w) const { return word_fact_[w]; }
   uint32_t word_unigram(uint32_t w) const { return word_unigram_[w]; }
   uint32_t word_bigram_left(uint32_t w) const { return word_bigram_left_[w]; }
   // The type (OntoNotes name, as the entity's own string) of the last
