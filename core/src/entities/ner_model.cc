@@ -669,9 +669,10 @@ namespace {
 constexpr uint32_t kDocBagWindow = 4;
 constexpr uint32_t kDocBagMax = 8;
 // `bits`: per lower-case word id, its HasHistory() tokens counted up to 2 in
-// the top two bits (BuildDocContext).
+// the top two bits; `history`: a bit per token, set for those (BuildDocContext).
 void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
-             const std::vector<uint8_t>& bits, DocContext* c) {
+             const std::vector<uint8_t>& bits, const std::vector<uint64_t>& history,
+             DocContext* c) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   c->bag_start.assign(c->words + 1, 0);
   // (word id << 8) | coarse cluster, one per context word of each token.
@@ -682,12 +683,10 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
   constexpr uint8_t kUnseen = 0xFF, kNone = 0xFE;
   static_assert(kNoCoarse - 2 <= kNone, "a coarse cluster is below kNone");
   std::vector<uint8_t> coarse(doc.words(), kUnseen);
-  // HasHistory() tokens are capitalized or ALL CAPS: found 64 at a time.
-  for (uint32_t block = 0; block < n; block += 64) {
-    for (uint64_t u = UpperBits(&doc.tokens[block], std::min<uint32_t>(64, n - block)); u;
-         u &= u - 1) {
-      const uint32_t i = block + static_cast<uint32_t>(__builtin_ctzll(u));
-      if (!HasHistory(doc, i)) continue;
+  for (size_t block = 0; block < history.size(); ++block) {
+    for (uint64_t u = history[block]; u; u &= u - 1) {
+      const uint32_t i =
+          static_cast<uint32_t>(block * 64) + static_cast<uint32_t>(__builtin_ctzll(u));
       const uint32_t id = c->Word(doc, i);
       if (bits[id] < kOccTwice) continue;
       const uint32_t from = i > kDocBagWindow ? i - kDocBagWindow : 0;
@@ -817,10 +816,12 @@ DocContext BuildDocContext(const Document& doc) {
   };
   // A sentence at a time: a pass over its tokens for its caps_line value,
   // each word's first token (its lower-case hash and id) and the lexicon
-  // phrases; then one over its capitalized and ALL CAPS tokens, the only ones
-  // whose case or place adds to their word's bits past its first token (a
-  // token neither of those is a word written in lower case, kSeenLower, or
-  // none of the words' at all).
+  // phrases, which also sets the bits of its HasHistory() tokens; then one
+  // over those (capitalized or ALL CAPS), the only ones whose case or place
+  // adds to their word's bits past its first token (any other token is a
+  // word written in lower case, kSeenLower, or none of the words' at all).
+  // The bits are DocBags' too, then freed (n / 8 bytes).
+  std::vector<uint64_t> history_bits((n + 63) / 64, 0);
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     // Lines written in capitals (CoNLL headlines, datelines) or in Title Case.
@@ -837,7 +838,9 @@ DocContext BuildDocContext(const Document& doc) {
           ++lower_words;
         }
       }
-      if (t.kind != TokenKind::kWord && !HasHistory(doc, i)) continue;
+      const bool history = HasHistory(doc, i);
+      history_bits[i >> 6] |= static_cast<uint64_t>(history) << (i & 63);
+      if (t.kind != TokenKind::kWord && !history) continue;
       const uint32_t dw = doc.word[i];
       if (word_id[dw] == kNone) {
         if (lower[dw] == 0) lower[dw] = LowerHash(doc.Text(t));
@@ -877,13 +880,10 @@ DocContext BuildDocContext(const Document& doc) {
       line = 2;
     }
     c.caps_line.by_sentence[si] = line;
-    for (uint32_t from = s.begin; from < s.end; from += 64) {
-      for (uint64_t u = UpperBits(&doc.tokens[from], std::min<uint32_t>(64, s.end - from)); u;
-           u &= u - 1) {
-        const uint32_t i = from + static_cast<uint32_t>(__builtin_ctzll(u));
+    {
+      const uint64_t* hb = history_bits.data();
+      for (uint32_t i = NextBit(hb, s.begin, s.end); i < s.end; i = NextBit(hb, i + 1, s.end)) {
         const Token& t = doc.tokens[i];
-        const bool history = HasHistory(doc, i);
-        if (t.kind != TokenKind::kWord && !history) continue;
         const uint32_t dw = doc.word[i];
         // (Capitalized or ALL CAPS, as the bits say.)
         if (t.span.end - t.span.start >= 3 && !(by_word[dw] & kListsRead)) {
@@ -917,13 +917,14 @@ DocContext BuildDocContext(const Document& doc) {
           if (next && !prev) b |= kSeenRunFirst;
           if (prev && !next) b |= kSeenRunLast;
         }
-        if (history && b < kOccTwice) b += kOccOnce;
+        if (b < kOccTwice) b += kOccOnce;
       }
     }
   }
   std::vector<uint32_t>().swap(keys);
   std::vector<uint32_t>().swap(ids);
-  DocBags(doc, lower, bits, &c);
+  DocBags(doc, lower, bits, history_bits, &c);
+  std::vector<uint64_t>().swap(history_bits);
   // The words with an id are those whose tokens are words or take part in
   // the history; the others' bits are 0. The lists' bytes lose their marks.
   c.word_bits.by_word.assign(doc.words(), 0);
