@@ -284,15 +284,20 @@ bool Equals(const char* z, std::string_view s) {
 }
 
 // The first unit of kUnits with this name: a table built once (the scan of
-// the list's 100-odd names was a few hundred instructions a look-up).
+// the list's 100-odd names was a few hundred instructions a look-up; a
+// ShortKeyTable's find is inline, a std::unordered_map's was a call).
 const UnitInfo* UnitByName(std::string_view name) {
-  static const std::unordered_map<std::string_view, const UnitInfo*, ShortKeyHash> kByName = [] {
-    std::unordered_map<std::string_view, const UnitInfo*, ShortKeyHash> m;
-    for (const UnitInfo& u : kUnits) m.try_emplace(u.name, &u);
+  static const ShortKeyTable<const UnitInfo*> kByName = [] {
+    ShortKeyTable<const UnitInfo*> m(sizeof kUnits / sizeof kUnits[0]);
+    for (const UnitInfo& u : kUnits) {
+      bool added = false;
+      const UnitInfo** v = m.Insert(u.name, &added);
+      if (added) *v = &u;
+    }
     return m;
   }();
-  auto it = kByName.find(name);
-  return it == kByName.end() ? nullptr : it->second;
+  const UnitInfo* const* u = kByName.Find(name);
+  return u ? *u : nullptr;
 }
 
 bool IsMoneyUnit(std::string_view unit) {
@@ -573,12 +578,9 @@ const ApproxWord kApproxWords[] = {
 
 // ------------------------------------------------------------- scanner ----
 
-// HashShortKey (text/hash.h): cheaper than std::hash (and than FNV-1a's byte
-// loop) for the short words looked up below, once per word of the text. The
-// sets are only searched, so their order is moot.
-using WordHash = ShortKeyHash;
-template <typename T>
-using WordMap = std::unordered_map<std::string_view, T, WordHash>;
+// The word tables below are ShortKeyTables (text/short_table.h): HashShortKey
+// is cheaper than std::hash for short words, and a find is inline. They are
+// only searched, so their order is moot.
 
 class Scanner {
  public:
@@ -777,7 +779,7 @@ class Scanner {
     if (dash != std::string::npos && dash > 0 &&
         WordNumber(std::string_view(x).substr(0, dash)) >= 0)
       return true;
-    return article && UnitsByFirstWord().count(x) > 0;
+    return article && UnitsByFirstWord().Find(x) != nullptr;
   }
 
   // The folded word of token i of the sentence, without a final period ("sq."
@@ -808,12 +810,12 @@ class Scanner {
   }
 
   // Unit words grouped by their first word, built once.
-  static const WordMap<std::vector<const UnitWord*>>& UnitsByFirstWord() {
-    static const WordMap<std::vector<const UnitWord*>> kByFirst = [] {
-      WordMap<std::vector<const UnitWord*>> m;
+  static const ShortKeyTable<std::vector<const UnitWord*>>& UnitsByFirstWord() {
+    static const ShortKeyTable<std::vector<const UnitWord*>> kByFirst = [] {
+      ShortKeyTable<std::vector<const UnitWord*>> m(sizeof kUnitWords / sizeof kUnitWords[0]);
       for (const UnitWord& u : kUnitWords) {
         std::string_view w(u.words);
-        m[w.substr(0, w.find(' '))].push_back(&u);
+        m.Insert(w.substr(0, w.find(' ')))->push_back(&u);
       }
       return m;
     }();
@@ -824,9 +826,9 @@ class Scanner {
   uint32_t MatchUnit(uint32_t i, const char** unit) const {
     const auto& kByFirst = UnitsByFirstWord();
     uint32_t best = 0;
-    auto it = kByFirst.find(L(i));
-    if (it == kByFirst.end()) return 0;
-    for (const UnitWord* up : it->second) {
+    const std::vector<const UnitWord*>* found = kByFirst.Find(L(i));
+    if (found == nullptr) return 0;
+    for (const UnitWord* up : *found) {
       const UnitWord& u = *up;
       uint32_t n = MatchWords(i, u.words);
       if (n > best) {
@@ -1246,18 +1248,19 @@ class Scanner {
     Approx approx = Approx::kExact;
     // kApproxWords by their first word, each word's in the list's order:
     // MatchWords matches only those whose first word is L(j)'s.
-    static const WordMap<std::vector<const ApproxWord*>> kApproxByFirst = [] {
-      WordMap<std::vector<const ApproxWord*>> by_first;
+    static const ShortKeyTable<std::vector<const ApproxWord*>> kApproxByFirst = [] {
+      ShortKeyTable<std::vector<const ApproxWord*>> by_first(sizeof kApproxWords /
+                                                             sizeof kApproxWords[0]);
       for (const ApproxWord& a : kApproxWords) {
         if (a.approx == Approx::kExact) continue;
         std::string_view w(a.words);
-        by_first[w.substr(0, w.find(' '))].push_back(&a);
+        by_first.Insert(w.substr(0, w.find(' ')))->push_back(&a);
       }
       return by_first;
     }();
     static const std::vector<const ApproxWord*> kNone;
-    const auto found = kApproxByFirst.find(L(j));
-    for (const ApproxWord* ap : found == kApproxByFirst.end() ? kNone : found->second) {
+    const std::vector<const ApproxWord*>* found = kApproxByFirst.Find(L(j));
+    for (const ApproxWord* ap : found == nullptr ? kNone : *found) {
       const ApproxWord& a = *ap;
       uint32_t n = MatchWords(j, a.words);
       if (n > 0) {
