@@ -1037,9 +1037,10 @@ class Scanner {
       *unit = t == "C"sv ? "CAD" : "AUD";
       return 2;
     }
+    if (t.size() != 3 || !IsNum(i + 1)) return 0;  // (the codes: three letters)
     static const char* const kCodes[] = {"USD", "EUR", "GBP", "UAH", "RUB", "JPY", "CNY", "CHF"};
     for (const char* c : kCodes) {
-      if (t == c && IsNum(i + 1)) {
+      if (t == c) {
         *unit = c;
         return 1;
       }
@@ -1228,10 +1229,13 @@ class Scanner {
   // currency, unit and range.
   bool Numeric(uint32_t i, Figure* f) const {
     uint32_t j = i;
+    // L(j), kept as j moves over the words before the number (each L() a
+    // few dozen instructions, asked up to five times of one token).
+    std::string_view lj = L(j);
     bool temporal = false;
     // "the past 24 hours", "the last two weeks".
     {
-      const std::string_view a = L(j);
+      const std::string_view a = lj;
       const std::string_view b = L(j + 1);
       auto det = [](std::string_view x) {
         return x == "past"sv || x == "last"sv || x == "previous"sv || x == "next"sv ||
@@ -1240,9 +1244,11 @@ class Scanner {
       if (a == "the"sv && det(b)) {
         temporal = true;
         j += 2;
+        lj = L(j);
       } else if (det(a) && a != "first"sv && a != "final"sv) {
         temporal = true;
         j += 1;
+        lj = b;
       }
     }
     Approx approx = Approx::kExact;
@@ -1259,27 +1265,32 @@ class Scanner {
       return by_first;
     }();
     static const std::vector<const ApproxWord*> kNone;
-    const std::vector<const ApproxWord*>* found = kApproxByFirst.Find(L(j));
+    const std::vector<const ApproxWord*>* found = kApproxByFirst.Find(lj);
     for (const ApproxWord* ap : found == nullptr ? kNone : *found) {
       const ApproxWord& a = *ap;
       uint32_t n = MatchWords(j, a.words);
       if (n > 0) {
         approx = a.approx;
         j += n;
+        lj = L(j);
         break;
       }
     }
     bool between = false;
-    if (L(j) == "between"sv) {
+    if (lj == "between"sv) {
       between = true;
       ++j;
+      lj = L(j);
     }
     const char* unit = nullptr;
-    j += CurrencyPrefix(j, &unit);
+    if (const uint32_t c = CurrencyPrefix(j, &unit); c > 0) {
+      j += c;
+      lj = L(j);
+    }
     // A sign: "-5C", "minus 5 degrees", "−12".
     bool negative = false;
     uint32_t sign_token = i;
-    if (L(j) == "minus"sv) {
+    if (lj == "minus"sv) {
       negative = true;
       ++j;
     } else if (j == i && i > sb_ && IsNum(i) && !Tok(i).Is(kSpaceBefore) &&
