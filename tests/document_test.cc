@@ -214,6 +214,53 @@ TEST(DocumentTest, LongSentencesAreCutAt512Tokens) {
   }
 }
 
+// Sentences and paragraphs as one string: each paragraph in [], each
+// sentence in <> (a dateline's as <D:...>), and the tokens' sentence starts.
+std::string Structure(const std::string& text) {
+  Document d = BuildDocument(text);
+  std::string out;
+  for (const Paragraph& p : d.paragraphs) {
+    out += "[" + std::string(d.Text(p.span)) + "]";
+    for (uint32_t s = p.begin; s < p.end; ++s) {
+      const Sentence& x = d.sentences[s];
+      out += std::string("<") + (x.dateline ? "D:" : "") + std::string(d.Text(x.span)) + ">";
+      EXPECT_EQ(d.SentenceOf(x.begin), s);
+      EXPECT_EQ(d.SentenceOf(x.end - 1), s);
+      EXPECT_TRUE(d.tokens[x.begin].Is(kSentenceStart));
+    }
+  }
+  return out;
+}
+
+// Where paragraphs end: closing quotes and brackets after a line break open
+// the next paragraph (not swallowed by the sentence before), a dateline's
+// dash near a paragraph's end, short paragraphs of one token.
+TEST(DocumentTest, ParagraphEndsBoundSentencesAndDatelines) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"He left.\n\" Next one.\" She said.",
+       "[He left.]<He left.>[\" Next one.\" She said.]<\" Next one.\"><She said.>"},
+      {"He left.\n\"Next one.\"\n) x",
+       "[He left.]<He left.>[\"Next one.\"]<\"Next one.\">[) x]<) x>"},
+      {"KYIV -\nTroops came. Then left.",
+       "[KYIV -]<KYIV ->[Troops came. Then left.]<Troops came.><Then left.>"},
+      {"KYIV - Troops\ncame.", "[KYIV - Troops]<D:KYIV -><Troops>[came.]<came.>"},
+      {"KRAMATORSK, Ukraine (AP) \xE2\x80\x94 Troops arrived. More.\nSecond.",
+       "[KRAMATORSK, Ukraine (AP) \xE2\x80\x94 Troops arrived. More.]<D:KRAMATORSK, Ukraine (AP) "
+       "\xE2\x80\x94><Troops arrived.><More.>[Second.]<Second.>"},
+      {"A B C D E F G H I J K - Next\nNEXT A -\nB - c",
+       "[A B C D E F G H I J K - Next]<A B C D E F G H I J K - Next>[NEXT A -]<NEXT A ->[B - c]<B "
+       "- c>"},
+      {"Word\nWord2 more.\n\nGen. Smith said.\nU.S.\n\"Quote.\"",
+       "[Word]<Word>[Word2 more.]<Word2 more.>[Gen. Smith said.]<Gen. Smith "
+       "said.>[U.S.]<U.S.>[\"Quote.\"]<\"Quote.\">"},
+      {"One.\nTwo", "[One.]<One.>[Two]<Two>"},
+      {"KYIV A B C D E F G H - x y", "[KYIV A B C D E F G H - x y]<D:KYIV A B C D E F G H -><x y>"},
+      {"KYIV A B C D E F G H -\nx", "[KYIV A B C D E F G H -]<KYIV A B C D E F G H ->[x]<x>"},
+      {"KYIV A B C D E F G H I - x", "[KYIV A B C D E F G H I - x]<KYIV A B C D E F G H I - x>"},
+  };
+  for (const auto& [text, want] : cases) EXPECT_EQ(Structure(text), want) << text;
+}
+
 TEST(DocumentTest, WordSetMatchesALinearScan) {
   static constexpr std::string_view kList[] = {"mr", "mrs", "gov.-elect", "e.g", "a", "st", "sept"};
   const WordSet set(kList);

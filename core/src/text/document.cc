@@ -488,22 +488,26 @@ uint32_t DatelineEnd(const Document& d, uint32_t b, uint32_t e) {
   return b;
 }
 
+// Token i is in a paragraph that ends before the first token after it with
+// kNewlineBefore, or at `e` (the tokens' end).
 bool EndsSentence(const Document& d, uint32_t i, uint32_t e, uint32_t* resume) {
   const Token& t = d.tokens[i];
   bool abbrev = t.Is(kAbbreviation);
   if (!abbrev && t.kind != TokenKind::kPunct) return false;  // most tokens
   std::string_view w = d.Text(t);
   if (!abbrev && !IsTerminal(w)) return false;
-  // Swallow closing quotes and brackets that follow without a space.
+  // Swallow closing quotes and brackets that follow without a space, up to
+  // the paragraph's end (the first token after a line break).
+  const auto in_paragraph = [&](uint32_t j) { return j < e && !d.tokens[j].Is(kNewlineBefore); };
   uint32_t j = i + 1;
-  while (j < e) {
+  while (in_paragraph(j)) {
     std::string_view x = d.Text(d.tokens[j]);
     bool closing = IsClosing(x) || ((x == "\"" || x == "'") && !d.tokens[j].Is(kSpaceBefore));
     if (!closing) break;
     ++j;
   }
   *resume = j;
-  if (j >= e) return true;
+  if (!in_paragraph(j)) return true;
   const Token& n = d.tokens[j];
   if (!n.Is(kSpaceBefore)) return false;  // "U.S.-led", "3.5", ".com"
   if (n.Is(kLower)) return false;
@@ -524,12 +528,10 @@ void Segment(Document* d) {
   const uint32_t nt = static_cast<uint32_t>(d->tokens.size());
   uint32_t p = 0;
   while (p < nt) {
-    // A paragraph runs until the next token that follows a line break.
-    uint32_t e = p + 1;
-    while (e < nt && !d->tokens[e].Is(kNewlineBefore)) ++e;
+    // A paragraph runs until the next token that follows a line break: its
+    // end e is found by the sentence scan below, which stops there too.
     Paragraph para;
     para.begin = static_cast<uint32_t>(d->sentences.size());
-    para.span = {d->tokens[p].span.start, d->tokens[e - 1].span.end};
     d->tokens[p].flags |= kParagraphStart;
     uint32_t start = p;
     auto emit = [&](uint32_t b, uint32_t x, bool dateline) {
@@ -553,23 +555,36 @@ void Segment(Document* d) {
       }
       d->sentences.push_back(s);
     };
-    uint32_t dl = DatelineEnd(*d, p, e);
+    // DatelineEnd reads at most ten tokens on: the paragraph's end if it
+    // comes within them, else any bound past them gives the same.
+    uint32_t near = p + 1;
+    while (near < nt && near < p + 11 && !d->tokens[near].Is(kNewlineBefore)) ++near;
+    uint32_t dl = DatelineEnd(*d, p, near);
     if (dl > p) {
       for (uint32_t k = p; k < dl; ++k) d->tokens[k].flags |= kDateline;
       emit(p, dl, true);
       start = dl;
     }
-    for (uint32_t i = start; i < e;) {
+    uint32_t e = nt;
+    for (uint32_t i = start;;) {
       // Over the tokens that cannot end a sentence (EndsSentence is false for
       // all but punctuation and abbreviations: most tokens) in a tight loop,
-      // up to the token that reaches the cap of kMaxSentenceTokens.
+      // up to the token that reaches the cap of kMaxSentenceTokens or the
+      // next token after a line break, the paragraph's end. (It stops at the
+      // paragraph's first token too when that follows a line break: for a
+      // word, EndsSentence is false and the cap far, so it goes on.)
       const uint32_t cap = start + kMaxSentenceTokens - 1;
-      while (i < e && i < cap && !d->tokens[i].Is(kAbbreviation) &&
+      constexpr uint16_t kStop = kAbbreviation | kNewlineBefore;
+      while (i < nt && i < cap && (d->tokens[i].flags & kStop) == 0 &&
              d->tokens[i].kind != TokenKind::kPunct)
         ++i;
-      if (i >= e) break;
+      if (i >= nt) break;
+      if (i > p && d->tokens[i].Is(kNewlineBefore)) {
+        e = i;
+        break;
+      }
       uint32_t resume = i + 1;
-      if (EndsSentence(*d, i, e, &resume) || resume - start >= kMaxSentenceTokens) {
+      if (EndsSentence(*d, i, nt, &resume) || resume - start >= kMaxSentenceTokens) {
         resume = std::max(resume, i + 1);
         emit(start, resume, false);
         start = resume;
@@ -579,6 +594,7 @@ void Segment(Document* d) {
       }
     }
     emit(start, e, false);
+    para.span = {d->tokens[p].span.start, d->tokens[e - 1].span.end};
     para.end = static_cast<uint32_t>(d->sentences.size());
     d->paragraphs.push_back(para);
     p = e;
@@ -681,6 +697,9 @@ void AssignWords(Document* d) {
   // A token of one byte (punctuation, "a", a digit: a fifth of news' tokens)
   // finds its id by the byte, not through the table: 1 + id (0: none yet).
   uint32_t byte_ids[256] = {};
+  // Room for the distinct words of an article (p35's average is 440) at
+  // once, not by ten doublings from one; a longer text doubles from there.
+  d->word_token.reserve(std::min<size_t>(n, 1024));
   const char* text_end = d->text.data() + d->text.size();
   for (size_t k = 0; k < n; ++k) {
     const Token& t = d->tokens[k];
