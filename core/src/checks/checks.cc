@@ -78,6 +78,7 @@ struct Fig {
   std::string_view type;    // the entity's (the entities outlive the checks)
   uint32_t tb = 0, te = 0;  // tokens [tb, te)
   uint32_t sentence = 0;
+  std::string_view dim;  // its unit's dimension ("money", "length" ...), "" for none
 };
 
 // Folded word of token i ("" for very long tokens), without a final period:
@@ -196,6 +197,9 @@ class Checker {
         f.te = TokenAt(m.span.end);
         if (f.tb >= f.te || f.tb >= d.tokens.size()) continue;
         f.sentence = d.SentenceOf(f.tb);
+        // Once a figure, not again for each check and pair that asks.
+        const UnitInfo* u = FindUnit(q->unit);
+        f.dim = u ? u->dimension : "";
         figs_.push_back(f);
       }
     }
@@ -227,10 +231,6 @@ class Checker {
     return static_cast<uint32_t>(it - d_.tokens.begin());
   }
   std::string Text(const Fig& f) const { return std::string(d_.Text(f.span)); }
-  std::string Dim(const Quantity& q) const {
-    const UnitInfo* u = FindUnit(q.unit);
-    return u ? u->dimension : "";
-  }
   void Add(const char* kind, const char* verdict, std::string message, std::vector<Span> spans) {
     Check c;
     c.kind = kind;
@@ -259,7 +259,7 @@ class Checker {
     for (size_t k = 0; k + 1 < figs_.size(); ++k) {
       const Fig& a = figs_[k];
       const Fig& b = figs_[k + 1];
-      if (Dim(*a.q) != "money" || Dim(*b.q) != "money" || a.q->unit == b.q->unit) continue;
+      if (a.dim != "money" || b.dim != "money" || a.q->unit == b.q->unit) continue;
       if (b.tb != a.te + 1 || d_.Text(a.te) != "=") continue;
       if (a.q->value == 0 || !std::isfinite(a.q->value) || !std::isfinite(b.q->value)) continue;
       rates_[a.q->unit + ">" + b.q->unit] = b.q->value / a.q->value;
@@ -268,7 +268,7 @@ class Checker {
     // "36.6 hryvnias to the dollar", "0.92 euros per dollar".
     for (size_t k = 0; k < figs_.size(); ++k) {
       const Fig& a = figs_[k];
-      if (Dim(*a.q) != "money" || is_rate_[k] || !std::isfinite(a.q->value)) continue;
+      if (a.dim != "money" || is_rate_[k] || !std::isfinite(a.q->value)) continue;
       std::string_view w = W(d_, a.te);
       if (w != "to" && w != "per" && w != "against") continue;
       uint32_t t = a.te + 1;
@@ -308,8 +308,8 @@ class Checker {
       const Quantity& qa = *a.q;
       const Quantity& qb = *b.q;
       if (qa.unit.empty() || qa.unit == qb.unit || !SideBySide(a, b)) continue;
-      std::string dim = Dim(qa);
-      if (dim.empty() || dim != Dim(qb) || dim == "time" || dim == "percent" || dim == "points" ||
+      const std::string_view dim = a.dim;
+      if (dim.empty() || dim != b.dim || dim == "time" || dim == "percent" || dim == "points" ||
           dim == "count")
         continue;
       if (qa.approx == Approx::kRange || qb.approx == Approx::kRange) continue;
@@ -326,7 +326,7 @@ class Checker {
         bool joined = p.sentence == a.sentence && a.tb >= p.te && a.tb - p.te <= 1 &&
                       (a.tb == p.te || W(d_, p.te) == "," || W(d_, p.te) == "and");
         double extra = 0;
-        if (joined && Dim(qp) == dim && qp.unit != qa.unit && Metric(qp.unit) == Metric(qa.unit) &&
+        if (joined && p.dim == dim && qp.unit != qa.unit && Metric(qp.unit) == Metric(qa.unit) &&
             qp.approx != Approx::kRange && ConvertUnit(qa.value, qa.unit, qp.unit, &extra)) {
           combined = qp;
           combined.value = qp.value + extra;
