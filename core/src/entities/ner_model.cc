@@ -716,14 +716,14 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
   for (uint32_t p : pairs) grouped[at[p >> 8]++] = static_cast<uint8_t>(p);
   std::vector<uint32_t>().swap(pairs);
   // Now word w's group ends at at[w] (and starts where w - 1's ends); at[w]
-  // becomes the size of its bag once read.
+  // becomes where its bag starts once read (the bags are appended in order).
   uint32_t count[256] = {};
   std::vector<std::pair<uint32_t, uint16_t>> kept;  // (-count, cluster) of one word
   uint32_t group = 0;
   for (uint32_t id = 0; id < c->words; ++id) {
     const uint32_t from = group, to = at[id];
     group = to;
-    at[id] = 0;
+    at[id] = static_cast<uint32_t>(c->bag.size());
     if (from == to) continue;
     kept.clear();
     for (uint32_t x = from; x < to; ++x) ++count[grouped[x]];
@@ -735,12 +735,8 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
     std::sort(kept.begin(), kept.end());
     if (kept.size() > kDocBagMax) kept.resize(kDocBagMax);
     for (const auto& k : kept) c->bag.push_back(k.second);
-    at[id] = static_cast<uint32_t>(kept.size());
   }
-  // Sizes to offsets: bag_start[w] is where word w's bag starts.
-  for (uint32_t w = c->words; w > 0; --w) at[w] = at[w - 1];
-  at[0] = 0;
-  for (uint32_t w = 0; w < c->words; ++w) c->bag_start[w + 1] += c->bag_start[w];
+  at[c->words] = static_cast<uint32_t>(c->bag.size());
 }
 
 }  // namespace
