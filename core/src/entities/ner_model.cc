@@ -329,17 +329,31 @@ Info(const Document& doc, const Token& t, int cluster_dropout = 0, bool word_par
   return info;
 }
 
-uint8_t ClsOf(const Token& t) {
-  switch (t.kind) {
-    case TokenKind::kWord:
-      return t.Is(kAllCaps) ? kClsCaps : t.Is(kCapitalized) ? kClsCap : kClsLower;
-    case TokenKind::kNumber:  // "6PR", "3M": capitals make a name of it, as in "MTV2"
-      return t.Is(kAllCaps) ? kClsCaps : kClsNumber;
-    case TokenKind::kPunct:
-      return kClsPunct;
-    default:
-      return kClsOther;
+// ClsOf by the token's kind (the first kKinds) and its kCapitalized and
+// kAllCaps bits: a load, not a switch and its tests (the tagger asks for a
+// token's class at every token of its windows).
+constexpr unsigned kKinds = 5;
+struct ClsTable {
+  uint8_t at[kKinds][4] = {};
+  constexpr ClsTable() {
+    static_assert(kCapitalized == 1 && kAllCaps == 2, "the case bits index the table");
+    for (unsigned f = 0; f < 4; ++f) {
+      const bool caps = f & kAllCaps, cap = f & kCapitalized;
+      at[static_cast<unsigned>(TokenKind::kWord)][f] = caps ? kClsCaps : cap ? kClsCap : kClsLower;
+      // "6PR", "3M": capitals make a name of it, as in "MTV2".
+      at[static_cast<unsigned>(TokenKind::kNumber)][f] = caps ? kClsCaps : kClsNumber;
+      at[static_cast<unsigned>(TokenKind::kPunct)][f] = kClsPunct;
+      at[static_cast<unsigned>(TokenKind::kQuote)][f] = kClsOther;
+      at[static_cast<unsigned>(TokenKind::kSymbol)][f] = kClsOther;
+    }
   }
+};
+constexpr ClsTable kClsTable;
+
+uint8_t ClsOf(const Token& t) {
+  const unsigned kind = static_cast<unsigned>(t.kind);
+  return kind < kKinds ? kClsTable.at[kind][t.flags & (kCapitalized | kAllCaps)]
+                       : static_cast<uint8_t>(kClsOther);
 }
 
 // Info() by word id (Document::word), for one document: most words recur,
