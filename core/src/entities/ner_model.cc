@@ -373,21 +373,27 @@ class InfoCache {
   // Sets the neighbour part of token `token`'s info in `out` (lower, sshape,
   // fine, coarse, cls); the word part (exact, shape, pre, suf) is left as it
   // was (FeaturizeWith without word_feats, the tagger's, never reads it).
-  void Fill(uint32_t token, bool full, TokInfo* out) {
+  // `is_full()` says whether the token is `full`: asked only while its
+  // word's on_word has not been called (most words are filled again).
+  template <typename IsFull>
+  void Fill(uint32_t token, IsFull is_full, TokInfo* out) {
     const Token& t = doc_.tokens[token];
     const uint32_t w = doc_.word[token];
     Entry& e = cache_[w];
     // have & 3: 0 nothing, 1 the neighbour part, 2 on_word called (then
     // have >> 2 is the case class of the token on_word was given).
-    const uint8_t need = full ? 2 : 1;
-    if ((e.have & 3) < need) {
-      const TokInfo info = Info(doc_, t, 0, full);
-      e.lower = info.lower;
-      e.sshape = info.sshape;
-      e.fine = info.fine;
-      e.coarse = info.coarse;
-      e.have = static_cast<uint8_t>(need | (full ? info.cls << 2 : 0));
-      if (full) on_word_(context_, w, info);
+    if ((e.have & 3) < 2) {
+      const bool full = is_full();
+      const uint8_t need = full ? 2 : 1;
+      if ((e.have & 3) < need) {
+        const TokInfo info = Info(doc_, t, 0, full);
+        e.lower = info.lower;
+        e.sshape = info.sshape;
+        e.fine = info.fine;
+        e.coarse = info.coarse;
+        e.have = static_cast<uint8_t>(need | (full ? info.cls << 2 : 0));
+        if (full) on_word_(context_, w, info);
+      }
     }
     out->lower = e.lower;
     out->sshape = e.sshape;
@@ -1051,7 +1057,8 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
       // The word part only for a token that is scored (the tagger reads it
       // from the cache for its word features), not for a mere neighbour.
       if (cache) {
-        cache->Fill(begin + j, scored(j), &info[j + 2]);
+        cache->Fill(
+            begin + j, [&] { return scored(j); }, &info[j + 2]);
       } else {
         info[j + 2] = Info(doc, doc.tokens[begin + j], cluster_dropout);
       }
