@@ -172,7 +172,7 @@ void AppendInt8Rows(const std::vector<uint32_t>& keys, const std::vector<float>&
 class Typer {
  public:
   bool Load(std::string_view bytes);  // false (and empty) if malformed
-  bool empty() const { return keys_.empty(); }
+  bool empty() const { return rows_.empty(); }
   // `scores`: SpanTypeScores of each span (kNumTypes a span), or null.
   void Retype(const Document& doc, const DocContext& context, const float* scores,
               std::vector<NameSpan>* spans) const;
@@ -185,9 +185,17 @@ class Typer {
                                float margin);
 
  private:
-  std::vector<uint32_t> keys_;   // ascending
-  std::vector<int8_t> w_;        // [features][kNumTypes]
-  std::vector<uint32_t> start_;  // keys_ by their top bits: bucket k is [start_[k], start_[k + 1])
+  // The features and their weights by the keys' top bits (key >> shift_),
+  // ordered linear probing: placed ascending, each at its slot or the first
+  // free one after it, so the keys rise along the table and a look-up stops
+  // at the first key not below its own. A free slot holds UINT32_MAX with
+  // weights 0 (also the table's last slot), which stops every look-up and
+  // adds nothing.
+  struct Row {
+    uint32_t key;
+    int8_t w[kNumTypes];
+  };
+  std::vector<Row> rows_;
   int shift_ = 31;
   float scale_ = 1, margin_ = 0;
 };

@@ -529,43 +529,54 @@ bool Typer::Load(std::string_view b) {
   std::memcpy(&margin_, b.data() + 16, 4);
   if (version != kTyperVersion || b.size() - kHeader < static_cast<size_t>(nf) * (4 + kNumTypes))
     return false;
-  keys_.resize(nf);
-  std::memcpy(keys_.data(), b.data() + kHeader, static_cast<size_t>(nf) * 4);
-  w_.resize(static_cast<size_t>(nf) * kNumTypes);
-  std::memcpy(w_.data(), b.data() + kHeader + static_cast<size_t>(nf) * 4, w_.size());
+  const char* keys = b.data() + kHeader;
+  const char* weights = keys + static_cast<size_t>(nf) * 4;
+  auto key = [keys](uint32_t i) {
+    uint32_t k;
+    std::memcpy(&k, keys + static_cast<size_t>(i) * 4, 4);
+    return k;
+  };
   for (uint32_t i = 1; i < nf; ++i) {
-    if (keys_[i] <= keys_[i - 1]) {
+    if (key(i) <= key(i - 1)) {
       *this = Typer();
       return false;
     }
   }
-  // Buckets by the keys' top bits, about one key each (as the tagger's).
+  if (nf == 0) return true;
+  // At least two slots a key: 2^bits >= 2 nf.
   int bits = 4;
-  while (bits < 20 && (size_t{1} << bits) < nf) ++bits;
+  while (bits < 21 && (size_t{1} << bits) < 2 * size_t{nf}) ++bits;
   shift_ = 32 - bits;
-  start_.assign((size_t{1} << bits) + 1, nf);
-  uint32_t bucket = 0;
+  // Each key's slot: its own (key >> shift_) or the one after the previous
+  // key's; the table ends one past the last, a free slot.
+  size_t last = 0;
   for (uint32_t i = 0; i < nf; ++i) {
-    for (const uint32_t k = keys_[i] >> shift_; bucket <= k; ++bucket) start_[bucket] = i;
+    const size_t home = key(i) >> shift_;
+    last = i == 0 ? home : std::max(home, last + 1);
+  }
+  rows_.assign(std::max(size_t{1} << bits, last + 1) + 1, Row{UINT32_MAX, {0, 0, 0, 0}});
+  size_t at = 0;
+  for (uint32_t i = 0; i < nf; ++i) {
+    const size_t home = key(i) >> shift_;
+    at = i == 0 ? home : std::max(home, at + 1);
+    rows_[at].key = key(i);
+    std::memcpy(rows_[at].w, weights + static_cast<size_t>(i) * kNumTypes, kNumTypes);
   }
   return true;
 }
 
 void Typer::Scores(const uint32_t* feats, size_t count, int32_t* scores) const {
-  // The sums in locals and the model's arrays read once: stores into `scores`
-  // might alias the keys, which were then loaded again for every feature.
-  const uint32_t* keys = keys_.data();
-  const uint32_t* start = start_.data();
-  const int8_t* weights = w_.data();
-  const int shift = shift_;
+  // The sums in locals: stores into `scores` might alias the rows.
   int32_t sum[kNumTypes] = {};
-  for (size_t k = 0; k < count; ++k) {
-    const uint32_t key = feats[k], b = key >> shift;
-    for (uint32_t i = start[b], e = start[b + 1]; i < e && keys[i] <= key; ++i) {
-      if (keys[i] != key) continue;
-      const int8_t* w = &weights[static_cast<size_t>(i) * kNumTypes];
-      for (int t = 0; t < kNumTypes; ++t) sum[t] += w[t];
-      break;
+  if (!rows_.empty()) {
+    const Row* rows = rows_.data();
+    const int shift = shift_;
+    for (size_t k = 0; k < count; ++k) {
+      const uint32_t key = feats[k];
+      const Row* r = &rows[key >> shift];
+      while (r->key < key) ++r;  // (the last row's UINT32_MAX stops it)
+      if (r->key != key) continue;
+      for (int t = 0; t < kNumTypes; ++t) sum[t] += r->w[t];
     }
   }
   for (int t = 0; t < kNumTypes; ++t) scores[t] = sum[t];

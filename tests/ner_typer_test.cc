@@ -1,0 +1,85 @@
+// The span typer's model look-up (Typer::Scores over the table Typer::Load
+// builds) sums the weights of exactly the features the model has, whatever
+// the keys: crowded top bits, the largest key, keys not in the model.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "entities/ner_model.h"
+
+namespace lede {
+namespace ner {
+namespace {
+
+TEST(NerTyperTest, ScoresSumTheWeightsOfTheModelsFeatures) {
+  uint64_t state = 0x9E3779B97F4A7C15ull;  // xorshift64: the same keys every run
+  auto next = [&state] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  std::map<uint32_t, int> index;  // key -> row, ascending
+  for (int i = 0; i < 3000; ++i) index.emplace(static_cast<uint32_t>(next()), 0);
+  // A run of keys with the same top bits (one home slot), and the extremes.
+  for (uint32_t k = 0x80000000u; k < 0x80000000u + 40; ++k) index.emplace(k, 0);
+  index.emplace(0xFFFFFFFFu, 0);
+  index.emplace(0xFFFFFFFEu, 0);
+  index.emplace(0u, 0);
+  std::vector<uint32_t> keys;
+  std::vector<float> w;
+  for (auto& [key, row] : index) {
+    row = static_cast<int>(keys.size());
+    keys.push_back(key);
+    for (int t = 0; t < kNumTypes; ++t)
+      w.push_back(static_cast<float>(static_cast<int>(next() % 255) - 127));
+  }
+  w[0] = 127;  // the largest |w|: the int8 scale is 1, the weights stored as they are
+  Typer typer;
+  ASSERT_TRUE(typer.Load(Typer::Serialize(keys, w, 1.0f)));
+  ASSERT_FALSE(typer.empty());
+  std::vector<uint32_t> feats;
+  std::vector<int32_t> want(kNumTypes, 0);
+  auto add = [&](uint32_t key) {
+    feats.push_back(key);
+    auto it = index.find(key);
+    if (it == index.end()) return;
+    for (int t = 0; t < kNumTypes; ++t)
+      want[t] += static_cast<int32_t>(w[static_cast<size_t>(it->second) * kNumTypes + t]);
+  };
+  for (const uint32_t k : keys) add(k);
+  for (int i = 0; i < 3000; ++i) add(static_cast<uint32_t>(next()));  // mostly not in the model
+  for (uint32_t k = 0x80000000u - 5; k < 0x80000000u + 50; ++k) add(k);
+  add(0xFFFFFFFDu);
+  int32_t got[kNumTypes];
+  typer.Scores(feats.data(), feats.size(), got);
+  for (int t = 0; t < kNumTypes; ++t) EXPECT_EQ(got[t], want[t]) << "type " << t;
+  // One feature at a time.
+  for (const uint32_t k : {0u, 1u, 0x80000000u, 0x80000027u, 0x80000028u, 0xFFFFFFFFu}) {
+    typer.Scores(&k, 1, got);
+    auto it = index.find(k);
+    for (int t = 0; t < kNumTypes; ++t) {
+      const int32_t expect =
+          it == index.end()
+              ? 0
+              : static_cast<int32_t>(w[static_cast<size_t>(it->second) * kNumTypes + t]);
+      EXPECT_EQ(got[t], expect) << std::hex << k << " type " << t;
+    }
+  }
+}
+
+TEST(NerTyperTest, LoadRefusesARepeatedKey) {
+  std::string bytes = Typer::Serialize({5, 9, 9}, std::vector<float>(12, 1.0f), 1.0f);
+  Typer typer;
+  EXPECT_FALSE(typer.Load(bytes));
+  EXPECT_TRUE(typer.empty());
+  EXPECT_TRUE(typer.Load(Typer::Serialize({}, {}, 1.0f)));
+  EXPECT_TRUE(typer.empty());
+}
+
+}  // namespace
+}  // namespace ner
+}  // namespace lede
