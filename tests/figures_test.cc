@@ -17,6 +17,7 @@
 
 #include "lede/lede.h"
 #include "text/document.h"
+#include "xorshift.h"
 
 namespace lede {
 namespace {
@@ -222,13 +223,7 @@ TEST(FiguresTest, ValuesAreStrtodsBitForBit) {
                                       "0.000",
                                       "4503599627370497.5",
                                       "1.7976931348623157"};
-  uint64_t state = 88172645463325252ull;  // xorshift64: the same numbers every run
-  auto next = [&state] {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
+  XorShift64 next(88172645463325252ull);  // the same numbers every run
   for (int k = 0; k < 3000; ++k) {
     const int int_digits = 1 + static_cast<int>(next() % 20);
     const int frac_digits = static_cast<int>(next() % 25);

@@ -9,20 +9,15 @@
 #include <vector>
 
 #include "entities/ner_model.h"
+#include "xorshift.h"
 
 namespace lede {
 namespace ner {
 namespace {
 
 TEST(NerTyperTest, ScoresSumTheWeightsOfTheModelsFeatures) {
-  uint64_t state = 0x9E3779B97F4A7C15ull;  // xorshift64: the same keys every run
-  auto next = [&state] {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
-  std::map<uint32_t, int> index;  // key -> row, ascending
+  XorShift64 next(0x9E3779B97F4A7C15ull);  // the same keys every run
+  std::map<uint32_t, int> index;           // key -> row, ascending
   for (int i = 0; i < 3000; ++i) index.emplace(static_cast<uint32_t>(next()), 0);
   // A run of keys with the same top bits (one home slot), and the extremes.
   for (uint32_t k = 0x80000000u; k < 0x80000000u + 40; ++k) index.emplace(k, 0);
