@@ -681,8 +681,11 @@ TEST(Quotes, InterviewAnswersAreAttributed) {
   EXPECT_EQ(SpeakerText(a, *qq), "Q");
 }
 
-TEST(Quotes, ShortKeyTableFindsWhatWasInserted) {
-  ShortKeyTable<int> t(3);
+// The two word tables (text/short_table.h) behave the same: each found
+// with its value, growing past the keys it was sized for and from empty.
+template <typename Table>
+void CheckKeyTable() {
+  Table t(3);
   bool added = false;
   *t.Insert("said", &added) = 1;
   EXPECT_TRUE(added);
@@ -700,12 +703,12 @@ TEST(Quotes, ShortKeyTableFindsWhatWasInserted) {
   });
   EXPECT_EQ(keys, 2);
   EXPECT_EQ(sum, 3);
-  EXPECT_EQ(ShortKeyTable<int>().Find("said"), nullptr);
+  EXPECT_EQ(Table().Find("said"), nullptr);
   // Past the keys it was made for, and from an empty table, Insert grows it:
   // every key is still found, with its value.
   std::vector<std::string> words;
   for (int i = 0; i < 200; ++i) words.push_back("w" + std::to_string(i));
-  auto fill_and_find = [&](ShortKeyTable<int>* g) {
+  auto fill_and_find = [&](Table* g) {
     for (int i = 0; i < 200; ++i) *g->Insert(words[i]) = i;
     for (int i = 0; i < 200; ++i) {
       ASSERT_NE(g->Find(words[i]), nullptr) << words[i];
@@ -714,10 +717,27 @@ TEST(Quotes, ShortKeyTableFindsWhatWasInserted) {
     EXPECT_EQ(g->Find("w200"), nullptr);
   };
   fill_and_find(&t);  // made for 3 keys
-  ShortKeyTable<int> empty;
+  Table empty;
   fill_and_find(&empty);
   ASSERT_NE(t.Find("said"), nullptr);
   EXPECT_EQ(*t.Find("said"), 1);
+}
+
+TEST(Quotes, ShortKeyTableFindsWhatWasInserted) { CheckKeyTable<ShortKeyTable<int>>(); }
+
+TEST(Quotes, CompactKeyTableFindsWhatWasInserted) {
+  CheckKeyTable<CompactKeyTable<int>>();
+  // Its keys come back in the order they were added, across growth.
+  CompactKeyTable<int> t;
+  std::vector<std::string> words;
+  for (int i = 0; i < 100; ++i) words.push_back(std::to_string(i * 7919 % 1000));
+  for (int i = 0; i < 100; ++i) *t.Insert(words[i]) = i;
+  std::vector<std::string> order;
+  t.ForEach([&](std::string_view k, int v) {
+    EXPECT_EQ(words[v], k);
+    order.emplace_back(k);
+  });
+  EXPECT_EQ(order, words);
 }
 
 TEST(Quotes, LexiconHasStances) {

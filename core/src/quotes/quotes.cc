@@ -2125,7 +2125,7 @@ class QuoteFinder {
       named += IsLiteral(e.type, "PERSON") || IsLiteral(e.type, "ORG");
     }
     surname_text_.reserve(name_bytes);
-    surname_ = ShortKeyTable<int>(named);
+    surname_ = CompactKeyTable<int>(named);
     for (size_t e = 0; e < ents_.size(); ++e) {
       for (const Mention& m : ents_[e].mentions)
         mentions_.push_back({m.span.start, m.span.end, static_cast<int>(e)});
@@ -2545,10 +2545,12 @@ class QuoteFinder {
   // The lower-cased last word of each PERSON and ORG name (in surname_text_)
   // -> the entity.
   std::string surname_text_;
-  // Lower-cased surname -> its first entity. ShortKeyTable takes no empty
-  // key: a name that ends in a space has the empty surname, held apart
-  // (an empty word, such as a non-word token's, finds it).
-  ShortKeyTable<int> surname_;
+  // Lower-cased surname -> its first entity. Its slots are sized for every
+  // PERSON and ORG entity, so compact ones (a ShortKeyTable's raised the
+  // peak memory by 0.12-0.16x the input on 5 MB of news). It takes no empty
+  // key: a name that ends in a space has the empty surname, held apart (an
+  // empty word, such as a non-word token's, finds it).
+  CompactKeyTable<int> surname_;
   int empty_surname_ = -1;
   void AddSurname(std::string_view w, int e) {
     if (w.empty()) {

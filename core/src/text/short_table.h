@@ -8,6 +8,7 @@
 #define LEDE_TEXT_SHORT_TABLE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -123,6 +124,88 @@ class ShortKeyTable {
   std::vector<Entry> slots_;
   size_t mask_ = 0;
   size_t count_ = 0;  // keys in slots_
+};
+
+// A ShortKeyTable for a table built per document, whose size follows the
+// input (the quotes stage's surnames): the slots hold 4-byte indexes into
+// the entries, which are kept apart in the order they were added. At a
+// quarter full the slots cost 16 bytes a key and an entry 24 (for an int),
+// where a ShortKeyTable<int>'s quarter-full 24-byte slots cost 96. A look-up
+// reads the slot, then the entry. Keys are views that must outlive the
+// table; there is no erase.
+template <typename V>
+class CompactKeyTable {
+ public:
+  CompactKeyTable() = default;
+
+  // An empty table whose slots are sized for `max_keys` keys (Insert grows
+  // them past that); the entries grow as keys are added.
+  explicit CompactKeyTable(size_t max_keys) {
+    size_t size = 16;
+    while (size < 4 * max_keys) size *= 2;
+    slots_.resize(size);
+    mask_ = size - 1;
+  }
+
+  // The value of `key` (non-empty, a view that must outlive the table),
+  // added value-initialized if absent (*added says which). A pointer valid
+  // until the next Insert.
+  V* Insert(std::string_view key, bool* added = nullptr) {
+    if (slots_.empty()) Grow();
+    size_t i = Slot(key);
+    const bool add = slots_[i] == 0;
+    if (add && 4 * (entries_.size() + 1) > slots_.size()) {
+      Grow();
+      i = Slot(key);
+    }
+    if (added != nullptr) *added = add;
+    if (add) {
+      entries_.emplace_back(key, V{});
+      slots_[i] = static_cast<uint32_t>(entries_.size());
+    }
+    return &entries_[slots_[i] - 1].second;
+  }
+
+  // Calls f(key, value) for every key, in the order they were added.
+  template <typename F>
+  void ForEach(F f) const {
+    for (const auto& [key, value] : entries_) f(key, value);
+  }
+
+  // The value of `key`, or nullptr.
+  const V* Find(std::string_view key) const {
+    if (slots_.empty()) return nullptr;
+    for (size_t i = HashShortKey(key) & mask_;; i = (i + 1) & mask_) {
+      const uint32_t s = slots_[i];
+      if (s == 0) return nullptr;
+      if (entries_[s - 1].first == key) return &entries_[s - 1].second;
+    }
+  }
+
+ private:
+  // The slot that holds `key`, or the free one where it would go.
+  size_t Slot(std::string_view key) const {
+    size_t i = HashShortKey(key) & mask_;
+    while (slots_[i] != 0 && entries_[slots_[i] - 1].first != key) i = (i + 1) & mask_;
+    return i;
+  }
+  // Twice the slots (16 at first), the entries' indexes moved to theirs.
+#if defined(__GNUC__)
+  __attribute__((noinline))
+#endif
+  void
+  Grow() {
+    slots_.assign(slots_.empty() ? 16 : 2 * slots_.size(), 0);
+    mask_ = slots_.size() - 1;
+    for (size_t e = 0; e < entries_.size(); ++e) {
+      size_t i = HashShortKey(entries_[e].first) & mask_;
+      while (slots_[i] != 0) i = (i + 1) & mask_;  // the keys are distinct
+      slots_[i] = static_cast<uint32_t>(e + 1);
+    }
+  }
+  std::vector<uint32_t> slots_;  // 0: free, else 1 + the key's index in entries_
+  std::vector<std::pair<std::string_view, V>> entries_;
+  size_t mask_ = 0;
 };
 
 }  // namespace lede
