@@ -326,7 +326,7 @@ void TyperFeatures(const Document& doc, const DocContext& context,
   }
   // A group's features, written through `out` into `f`, which holds at least
   // the most a group can have (see `most` below): no capacity test per feature.
-  std::vector<uint32_t> f, fa;
+  std::vector<uint32_t> f, fa, fp;
   // Unsorted, the features that may come again are told apart by an
   // open-addressing set, cheaper than the sort of them. One table for all the
   // groups: a slot is group g's when its `group` is g + 1 (others' slots are
@@ -352,17 +352,30 @@ void TyperFeatures(const Document& doc, const DocContext& context,
       const size_t most = 11 + 3 * topic.size() + 13 + 5 + again_most;
       if (f.size() < most) f.resize(2 * most);
       if (fa.size() < again_most) fa.resize(2 * again_most);
+      if (fp.size() < 6 * size_t{mentions}) fp.resize(12 * size_t{mentions});
     }
     // The features a group makes once by construction (push: each of a
     // family, or with arguments, that no other feature of the group has) and
     // those that may come again (again: a word's, a mention's: "said" after
     // two mentions), which alone are told apart, unsorted, below. (A push
     // feature whose 32-bit hash met another of its group's by chance would
-    // count twice: none did in the 31,000 groups of the 926 PolNeAR texts.)
+    // count twice: none did in the 31,000 groups of the 926 PolNeAR texts;
+    // nor, by the output, with the families told apart by bits or pairs.)
     uint32_t* out = f.data();
     uint32_t* out_again = fa.data();
+    // Triples (H(kPrev, p), p, kPrevType) and (H(kNext, x), x, kNextType):
+    // the second feature, H(kPrevType, p, t0), is new when the first is (t0
+    // is the group's), so it is hashed only then.
+    uint32_t* out_pair = fp.data();
     auto push = [&out](uint32_t x) { *out++ = x; };
     auto again = [&out_again](uint32_t x) { *out_again++ = x; };
+    // Of those that may come again, the families of small domains (a coarse
+    // cluster, a gazetteer category, a type, a flag) are told apart by bits
+    // before they are hashed, then pushed once each below: most of a group's
+    // repeated features are these (the words around its mentions).
+    uint64_t coarse_bits[4] = {0, 0, 0, 0}, around_bits[4] = {0, 0, 0, 0}, gaz_bits = 0;
+    uint32_t shared_bits = 0;
+    bool start_feat = false, poss_feat = false;
     push(H(kBias, 0));
     push(H(kTagType, t0));
     int kinds = 0;
@@ -389,9 +402,12 @@ void TyperFeatures(const Document& doc, const DocContext& context,
       shape = H(shape, ShapeHash(doc.Text(i)));
       again(H(kWord, h));
       const int fine = cluster(i);
-      if (fine >= 0) again(H(kWordCoarse, coarse(i)));
+      if (fine >= 0) {
+        const int cc = coarse(i);  // 0 .. 255 for a word with a cluster
+        coarse_bits[cc >> 6] |= uint64_t{1} << (cc & 63);
+      }
       const uint8_t gz = context.gazetteer[i];
-      if (gz) again(H(kGaz, (gz - 1) / 4));
+      if (gz) gaz_bits |= uint64_t{1} << ((gz - 1) / 4);
       if (i == sp.begin) {
         push(H(kFirst, h));
         push(H(kFirstFine, static_cast<uint32_t>(fine)));
@@ -409,8 +425,7 @@ void TyperFeatures(const Document& doc, const DocContext& context,
         for (int t = 0; t < kNumTypes; ++t)
           if ((types.last & ~own) >> t & 1) push(H(kSharedLast, t));
       }
-      for (int t = 0; t < kNumTypes; ++t)
-        if ((types.any & ~(1u << t0)) >> t & 1) again(H(kShared, t));
+      shared_bits |= types.any & ~(1u << t0);
     }
     push(H(kShape, std::min(len, 4u) == len ? shape : 0));
     {
@@ -436,7 +451,7 @@ void TyperFeatures(const Document& doc, const DocContext& context,
     // The words around every mention.
     for (uint32_t s = first[g]; s != UINT32_MAX; s = next_of[s]) {
       const NameSpan& m = spans[s];
-      if (doc.tokens[m.begin].Is(kSentenceStart)) again(H(kStartFeat, 1));
+      if (doc.tokens[m.begin].Is(kSentenceStart)) start_feat = true;
       auto word_of = [&](uint32_t i) -> uint32_t {
         const Token& t = doc.tokens[i];
         if (t.kind == TokenKind::kWord && !t.Is(kLower)) return 1;  // a capitalized word
@@ -444,8 +459,9 @@ void TyperFeatures(const Document& doc, const DocContext& context,
       };
       if (m.begin > 0 && !doc.tokens[m.begin].Is(kParagraphStart)) {
         const uint32_t p = word_of(m.begin - 1);
-        again(H(kPrev, p));
-        again(H(kPrevType, p, t0));
+        *out_pair++ = H(kPrev, p);
+        *out_pair++ = p;
+        *out_pair++ = kPrevType;
         if (m.begin > 1) again(H(kPrev2, word_of(m.begin - 2), p));
         if (doc.tokens[m.begin - 1].Is(kLower)) {
           const int fine = cluster(m.begin - 1);
@@ -456,9 +472,10 @@ void TyperFeatures(const Document& doc, const DocContext& context,
       }
       if (m.end < n && !doc.tokens[m.end].Is(kParagraphStart)) {
         const uint32_t x = word_of(m.end);
-        again(H(kNext, x));
-        again(H(kNextType, x, t0));
-        if (doc.tokens[m.end].Is(kPossessive)) again(H(kPossFeat, 1));
+        *out_pair++ = H(kNext, x);
+        *out_pair++ = x;
+        *out_pair++ = kNextType;
+        if (doc.tokens[m.end].Is(kPossessive)) poss_feat = true;
         if (m.end + 1 < n) again(H(kNext2, x, word_of(m.end + 1)));
         if (doc.tokens[m.end].Is(kLower)) {
           const int fine = cluster(m.end);
@@ -475,15 +492,31 @@ void TyperFeatures(const Document& doc, const DocContext& context,
         const Token& t = doc.tokens[j];
         if (t.kind != TokenKind::kWord || !t.Is(kLower)) continue;
         const int c = coarse(j);
-        if (c >= 0) again(H(kAround, c));
+        if (c >= 0) around_bits[c >> 6] |= uint64_t{1} << (c & 63);
       }
+    }
+    for (int t = 0; t < kNumTypes; ++t)
+      if (shared_bits >> t & 1) push(H(kShared, t));
+    if (start_feat) push(H(kStartFeat, 1));
+    if (poss_feat) push(H(kPossFeat, 1));
+    for (uint64_t b = gaz_bits; b; b &= b - 1) push(H(kGaz, __builtin_ctzll(b)));
+    for (uint32_t w = 0; w < 4; ++w) {
+      for (uint64_t b = coarse_bits[w]; b; b &= b - 1)
+        push(H(kWordCoarse, 64 * w + __builtin_ctzll(b)));
+      for (uint64_t b = around_bits[w]; b; b &= b - 1)
+        push(H(kAround, 64 * w + __builtin_ctzll(b)));
     }
     if (sorted) {
       out = std::copy(fa.data(), out_again, out);
+      for (const uint32_t* p = fp.data(); p != out_pair; p += 3) {
+        *out++ = p[0];
+        *out++ = H(p[2], p[1], static_cast<uint32_t>(t0));
+      }
       std::sort(f.data(), out);
       out = std::unique(f.data(), out);
     } else {
-      const size_t made = static_cast<size_t>(out_again - fa.data());
+      const size_t made = static_cast<size_t>(out_again - fa.data()) +
+                          static_cast<size_t>(out_pair - fp.data()) / 3;
       size_t cap = 64;
       while (cap < 2 * made) cap *= 2;
       if (seen.size() < cap) seen.resize(cap, Seen{0, 0});
@@ -495,6 +528,15 @@ void TyperFeatures(const Document& doc, const DocContext& context,
         if (seen[k].group == stamp) continue;
         seen[k] = Seen{x, stamp};
         *out++ = x;
+      }
+      for (const uint32_t* p = fp.data(); p != out_pair; p += 3) {
+        const uint32_t x = *p;
+        size_t k = (x >> 1) & (cap - 1);
+        while (seen[k].group == stamp && seen[k].feature != x) k = (k + 1) & (cap - 1);
+        if (seen[k].group == stamp) continue;
+        seen[k] = Seen{x, stamp};
+        *out++ = x;
+        *out++ = H(p[2], p[1], static_cast<uint32_t>(t0));
       }
     }
     sink(sink_context, g, f.data(), static_cast<size_t>(out - f.data()));
