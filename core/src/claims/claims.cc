@@ -24,31 +24,43 @@ size_t CountWords(const Document& doc, uint32_t begin, uint32_t end) {
   return n;
 }
 
+// A clause of a sentence: tokens [begin, end) and their CountClause.
+struct Clause {
+  uint32_t begin, end;
+  ClauseCounts counts;
+};
+
 // Splits a sentence's tokens into clauses: at ";" and at ", but|yet|while|
-// whereas|although" when both halves hold enough words to stand alone.
+// whereas|although" when both halves hold enough words to stand alone. Each
+// clause's counts come from the same walk (CountClauseToken), not a second
+// pass over the clause.
 void SplitClauses(const Document& doc, const ClaimTokens& tokens, const Sentence& s,
-                  std::vector<std::pair<uint32_t, uint32_t>>* out) {
+                  std::vector<Clause>* out) {
   uint32_t start = s.begin;
+  ClauseCounts counts{1, 0, 0};  // of [start, i); "</s>" is a word feature
   for (uint32_t i = s.begin; i < s.end; ++i) {
-    if (doc.tokens[i].kind != TokenKind::kPunct) continue;  // ";" and "," are punctuation
-    std::string_view t = doc.Text(i);
-    bool split = false;
-    uint32_t next_start = i + 1;
-    if (t == ";") {
-      split = CountWords(doc, start, i) >= 4 && CountWords(doc, i + 1, s.end) >= 4;
-    } else if (t == "," && i + 1 < s.end) {
-      std::string_view w = tokens.folded(i + 1);
-      if (w == "but" || w == "yet" || w == "while" || w == "whereas" || w == "although") {
-        split = CountWords(doc, start, i) >= 6 && CountWords(doc, i + 1, s.end) >= 6;
-        next_start = i + 1;
+    if (doc.tokens[i].kind == TokenKind::kPunct) {  // ";" and "," are punctuation
+      std::string_view t = doc.Text(i);
+      bool split = false;
+      // counts.words is CountWords(doc, start, i).
+      if (t == ";") {
+        split = counts.words >= 4 && CountWords(doc, i + 1, s.end) >= 4;
+      } else if (t == "," && i + 1 < s.end) {
+        std::string_view w = tokens.folded(i + 1);
+        if (w == "but" || w == "yet" || w == "while" || w == "whereas" || w == "although") {
+          split = counts.words >= 6 && CountWords(doc, i + 1, s.end) >= 6;
+        }
+      }
+      if (split) {  // the ";" or "," belongs to neither clause
+        out->push_back(Clause{start, i, counts});
+        start = i + 1;
+        counts = ClauseCounts{1, 0, 0};
+        continue;
       }
     }
-    if (split) {
-      out->emplace_back(start, i);
-      start = next_start;
-    }
+    CountClauseToken(doc, i, &counts);
   }
-  if (start < s.end) out->emplace_back(start, s.end);
+  if (start < s.end) out->push_back(Clause{start, s.end, counts});
 }
 
 // TokenSpan of [begin, end), which holds `marks` quote marks.
@@ -71,12 +83,6 @@ Span TokenSpan(const Document& doc, uint32_t begin, uint32_t end, size_t marks) 
   }
   if (begin >= end) return Span{0, 0};
   return Span{doc.tokens[begin].span.start, doc.tokens[end - 1].span.end};
-}
-
-Span TokenSpan(const Document& doc, uint32_t begin, uint32_t end) {
-  size_t marks = 0;
-  for (uint32_t i = begin; i < end; ++i) marks += doc.tokens[i].kind == TokenKind::kQuote;
-  return TokenSpan(doc, begin, end, marks);
 }
 
 bool IsYear(std::string_view s) {
@@ -487,7 +493,7 @@ std::vector<ScoredUnit> ScoreUnits(const Document& doc, const std::vector<Entity
   std::vector<ScoredUnit> out;
   const ClaimModel& model = DefaultClaimModel();
   ClaimTokens tokens(doc, entities, ClaimTokens::Empty{});
-  std::vector<std::pair<uint32_t, uint32_t>> clauses;
+  std::vector<Clause> clauses;
   std::vector<Feature> features;
   ClaimScratch scratch;
   for (const Sentence& s : doc.sentences) {
@@ -495,16 +501,16 @@ std::vector<ScoredUnit> ScoreUnits(const Document& doc, const std::vector<Entity
     tokens.Cover(s.begin, s.end);
     clauses.clear();
     SplitClauses(doc, tokens, s, &clauses);
-    for (const auto& c : clauses) {
+    for (const Clause& c : clauses) {
       ScoredUnit u;
-      u.begin = c.first;
-      u.end = c.second;
-      u.span = TokenSpan(doc, c.first, c.second);
+      u.begin = c.begin;
+      u.end = c.end;
+      u.span = TokenSpan(doc, c.begin, c.end, c.counts.quote_marks);
       if (u.span.end == u.span.start) continue;
-      ExtractClaimFeatures(doc, tokens, c.first, c.second, &features);
+      ExtractClaimFeatures(doc, tokens, c.begin, c.end, &features);
       u.score = model.ok() ? model.Score(features) : 0;
-      u.score = GateScore(u.score, ReadFacts(doc, tokens, c.first, c.second, &scratch),
-                          HasName(tokens, c.first, c.second));
+      u.score = GateScore(u.score, ReadFacts(doc, tokens, c.begin, c.end, &scratch),
+                          HasName(tokens, c.begin, c.end));
       out.push_back(u);
     }
   }
@@ -522,7 +528,7 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
   claims.reserve(doc.sentences.size());
   ClaimTokens tokens(doc, entities, ClaimTokens::Empty{});
   QuoteSweep sweep(quotes);
-  std::vector<std::pair<uint32_t, uint32_t>> clauses;
+  std::vector<Clause> clauses;
   std::vector<Feature> features;
   ClaimScratch scratch;
   for (const Sentence& s : doc.sentences) {
@@ -538,27 +544,26 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
       if (!sentence_facts) sentence_facts = ReadFacts(doc, tokens, s.begin, s.end, &scratch);
       return *sentence_facts;
     };
-    for (const auto& c : clauses) {
+    for (const Clause& c : clauses) {
       // Its quote marks (for TokenSpan), words and word features (for the
-      // model), in one pass.
-      const ClauseCounts counts = CountClause(doc, c.first, c.second);
-      Span span = TokenSpan(doc, c.first, c.second, counts.quote_marks);
+      // model), counted by SplitClauses.
+      const ClauseCounts& counts = c.counts;
+      Span span = TokenSpan(doc, c.begin, c.end, counts.quote_marks);
       if (span.end == span.start || counts.words < 3) continue;
       // The model's score, from the features as they are computed (the word
       // features are not written out); `features` gets the others.
       float word_value;
       double score = ClaimModel::Probability(
-          ClaimMargin(doc, tokens, c.first, c.second, counts, model, &features, &word_value));
+          ClaimMargin(doc, tokens, c.begin, c.end, counts, model, &features, &word_value));
       if (score < model.threshold) continue;
-      UnitFacts facts = c.first == s.begin && c.second == s.end
+      UnitFacts facts = c.begin == s.begin && c.end == s.end
                             ? whole_sentence()
-                            : ReadFacts(doc, tokens, c.first, c.second, &scratch);
+                            : ReadFacts(doc, tokens, c.begin, c.end, &scratch);
       bool claim_cue = false;
       ClaimSource source = FindSource(tokens, span, s.begin, s.end, entities, quotes,
                                       sweep.Candidates(span), &claim_cue);
-      score =
-          GateScore(score, facts,
-                    HasName(tokens, c.first, c.second) || source.entity >= 0 || source.quote >= 0);
+      score = GateScore(score, facts,
+                        HasName(tokens, c.begin, c.end) || source.entity >= 0 || source.quote >= 0);
       if (score < model.threshold) continue;
       Claim claim;
       claim.span = span;
@@ -573,7 +578,7 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
                                facts.event << static_cast<int>(ClaimType::kEvent));
       claim.source = source;
       claim.hedged = whole_sentence().hedged || claim_cue;
-      SetReasons(doc, tokens, model, c.first, c.second, features, word_value, facts,
+      SetReasons(doc, tokens, model, c.begin, c.end, features, word_value, facts,
                  claim.source.quote >= 0 || claim.source.entity >= 0, &scratch, &claim);
       claims.push_back(std::move(claim));
     }

@@ -668,22 +668,9 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
 }  // namespace
 
 ClauseCounts CountClause(const Document& doc, uint32_t begin, uint32_t end) {
-  // The word features: a unigram and a bigram a token but quote marks and
-  // punctuation, a bigram a kept punctuation mark (, - :), and "</s>".
-  uint32_t features = 1, marks = 0, words = 0;
-  for (uint32_t i = begin; i < end; ++i) {
-    const Token& t = doc.tokens[i];
-    if (t.kind == TokenKind::kPunct) {
-      const std::string_view raw = doc.Text(t);
-      features += raw.size() == 1 && (raw[0] == ',' || raw[0] == '-' || raw[0] == ':');
-    } else if (t.kind == TokenKind::kQuote) {
-      ++marks;
-    } else {
-      features += 2;
-      words += t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
-    }
-  }
-  return ClauseCounts{features, marks, words};
+  ClauseCounts counts{1, 0, 0};  // "</s>"
+  for (uint32_t i = begin; i < end; ++i) CountClauseToken(doc, i, &counts);
+  return counts;
 }
 
 void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32_t begin,
