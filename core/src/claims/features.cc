@@ -151,9 +151,16 @@ const FactEntry kFacts[] = {
 // by 5-fold cross-validation on the training set (F1 0.655 unscaled -> 0.692).
 constexpr float kWordScale = 0.5f;
 
-// The word lists (classes and fact words) in one ShortKeyTable (open
-// addressing, at most a quarter full, text/short_table.h): a word not listed
-// (most words) usually stops at the first empty slot.
+// The FNV-1a state after "u:": a unigram feature's hash is its norm hashed
+// from it.
+constexpr uint32_t kUnigramSeed = (((2166136261u ^ 'u') * 16777619u) ^ ':') * 16777619u;
+
+// The word lists (classes and fact words) in one table (open addressing,
+// linear probing, at most a quarter full): a word not listed (most words)
+// usually stops at the first empty slot. Its key is a word's unigram hash,
+// HashFeature(word, kUnigramSeed), which ClaimTokens computes of every word
+// for the model anyway: its look-ups hash nothing more (a hash of their own
+// was a tenth of ClaimTokens' constructor).
 class ClassTable {
  public:
   struct Entry {
@@ -168,23 +175,56 @@ class ClassTable {
     size_t listed = 0;
     for (const ClassEntry& e : kClasses) ForEachWord(e.words, [&](std::string_view) { ++listed; });
     for (const FactEntry& e : kFacts) ForEachWord(e.words, [&](std::string_view) { ++listed; });
-    table_ = ShortKeyTable<Entry>(listed);
+    size_t size = 16;
+    shift_ = 28;
+    while (size < 4 * listed) size *= 2, --shift_;
+    slots_.resize(size);
+    mask_ = size - 1;
     for (const ClassEntry& e : kClasses) {
-      ForEachWord(e.words, [&](std::string_view w) { table_.Insert(w)->cls |= e.cls; });
+      ForEachWord(e.words, [&](std::string_view w) { Insert(w)->cls |= e.cls; });
     }
     for (const FactEntry& e : kFacts) {
-      ForEachWord(e.words, [&](std::string_view w) { table_.Insert(w)->fact = e.fact; });
+      ForEachWord(e.words, [&](std::string_view w) { Insert(w)->fact = e.fact; });
     }
   }
 
-  // The classes and fact word of a listed word; none for any other.
-  Entry Find(std::string_view w) const {
-    const Entry* e = table_.Find(w);
-    return e != nullptr ? *e : Entry{};
+  // The table's key of a word.
+  static uint32_t Hash(std::string_view w) { return HashFeature(w, kUnigramSeed); }
+
+  // The classes and fact word of a listed word; none for any other. `hash`
+  // must be Hash(w).
+  Entry Find(std::string_view w, uint32_t hash) const {
+    for (size_t i = Index(hash);; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.key.empty()) return Entry{};
+      if (s.hash == hash && s.key == w) return s.entry;
+    }
   }
+  Entry Find(std::string_view w) const { return Find(w, Hash(w)); }
 
  private:
-  ShortKeyTable<Entry> table_;
+  struct Slot {
+    std::string_view key;  // empty: a free slot
+    uint32_t hash = 0;
+    Entry entry;
+  };
+  // The slot from the hash's high bits (Fibonacci hashing): FNV-1a's low
+  // bits depend only on the low bits of the bytes.
+  size_t Index(uint32_t hash) const { return (hash * 0x9E3779B1u) >> shift_; }
+  // The entry of a listed word, added empty if new (the table never grows:
+  // it is sized for every listed word).
+  Entry* Insert(std::string_view w) {
+    const uint32_t hash = Hash(w);
+    size_t i = Index(hash);
+    while (!slots_[i].key.empty() && slots_[i].key != w) i = (i + 1) & mask_;
+    slots_[i].key = w;
+    slots_[i].hash = hash;
+    return &slots_[i].entry;
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  int shift_ = 0;  // 32 - log2 of the slots
 };
 
 const ClassTable& Classes() {
@@ -233,6 +273,7 @@ constexpr uint32_t NameHash(std::string_view s) {
 }
 template <uint32_t kHash>
 constexpr uint32_t kNamed = kHash;
+static_assert(kUnigramSeed == NameHash("u:"), "the FNV-1a state after \"u:\"");
 
 template <typename T>
 T Bucket(size_t n, const size_t* edges, const T* names, size_t count) {
@@ -272,8 +313,8 @@ namespace {
 __attribute__((always_inline))
 #endif
 inline uint32_t
-ClassesOf(const ClassTable& t, std::string_view folded, FactWord* fact) {
-  const ClassTable::Entry entry = t.Find(folded);
+ClassesOf(const ClassTable& t, std::string_view folded, uint32_t hash, FactWord* fact) {
+  const ClassTable::Entry entry = t.Find(folded, hash);
   uint32_t listed = entry.cls;
   uint32_t cls = listed;
   // Regular superlatives and comparatives the lists miss ("deadliest").
@@ -294,7 +335,7 @@ ClassesOf(const ClassTable& t, std::string_view folded, FactWord* fact) {
 }  // namespace
 
 uint32_t WordClasses(std::string_view folded, FactWord* fact) {
-  return ClassesOf(Classes(), folded, fact);
+  return ClassesOf(Classes(), folded, ClassTable::Hash(folded), fact);
 }
 
 uint32_t WordClasses(std::string_view folded) {
@@ -366,7 +407,6 @@ ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entitie
   // of every token of every window for a word not seen yet.
   // Hashed piecewise: FNV over "u:" + norm equals FNV over norm seeded with
   // the state after "u:", without building the string.
-  static const uint32_t kUnigramSeed = HashFeature("u:");
   static const uint32_t kBigramSeed = HashFeature("b:");
   const ClassTable& classes = Classes();
   const uint32_t words = doc.words();
@@ -380,12 +420,19 @@ ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entitie
     const Token& t = doc.tokens[i];
     const bool marks = t.kind == TokenKind::kPunct || t.kind == TokenKind::kQuote;
     const std::string_view folded = doc.FoldedWord(w);
-    FactWord fact = kFwNone;
-    word_classes_[w] = marks ? 0 : ClassesOf(classes, folded, &fact);
-    word_fact_[w] = fact;
     // norm(i), with the token and its folded word at hand.
-    const std::string_view norm = t.kind == TokenKind::kNumber ? NumberShape(doc.Text(t)) : folded;
-    HashNorm(norm, kUnigramSeed, kBigramSeed, &word_unigram_[w], &word_bigram_left_[w]);
+    const bool number = t.kind == TokenKind::kNumber;
+    const std::string_view norm = number ? NumberShape(doc.Text(t)) : folded;
+    uint32_t unigram, bigram_left;
+    HashNorm(norm, kUnigramSeed, kBigramSeed, &unigram, &bigram_left);
+    word_unigram_[w] = unigram;
+    word_bigram_left_[w] = bigram_left;
+    // The class table's key is the unigram hash of the folded word: the
+    // norm's but for a number's (its norm is its shape).
+    FactWord fact = kFwNone;
+    word_classes_[w] =
+        marks ? 0 : ClassesOf(classes, folded, number ? ClassTable::Hash(folded) : unigram, &fact);
+    word_fact_[w] = fact;
   }
 
   // Of the exact size, and sorted in place (by start, then order: what a
