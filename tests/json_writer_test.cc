@@ -67,6 +67,29 @@ TEST(JsonWriterTest, StringsOfEveryLengthWithASpecialByteAnywhere) {
   }
 }
 
+// Two bytes that need a look: after the first, the scan goes on from there,
+// and a rest under 16 bytes is tested as the string's last 16 bytes with the
+// ones before it left out (the first special among them must not count).
+TEST(JsonWriterTest, StringsWithTwoSpecialBytesAnywhere) {
+  const std::string_view specials[] = {"\"", "\x01", "\xE2\x80\xA9", "\xE2\x80\x99"};
+  for (size_t n = 2; n <= 40; ++n) {
+    std::string plain;
+    for (size_t i = 0; i < n; ++i) plain += static_cast<char>('a' + i % 26);
+    for (std::string_view first : specials) {
+      for (std::string_view second : specials) {
+        for (size_t a = 0; a + first.size() <= n; ++a) {
+          for (size_t b = a + first.size(); b + second.size() <= n; ++b) {
+            std::string s = plain;
+            s.replace(a, first.size(), first);
+            s.replace(b, second.size(), second);
+            ASSERT_EQ(Written(s), Reference(s)) << n << " at " << a << " and " << b;
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST(JsonWriterTest, ValuesInObjectsAndArrays) {
   JsonWriter w(/*pretty=*/false);
   w.BeginObject();

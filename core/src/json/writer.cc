@@ -30,23 +30,36 @@ constexpr uint64_t HasZeroByte(uint64_t x) { return (x - kOnes) & ~x & kHighs; }
 
 // The first byte of [p, end) that kLookAt marks, or end: sixteen bytes at a
 // time with SSE2 (x86-64), then eight, while none of them is a quote,
-// backslash, control, DEL or 0xE2.
-const char* SkipPlain(const char* p, const char* end) {
+// backslash, control, DEL or 0xE2. `begin` <= p is where the string starts:
+// with SSE2, when it holds 16 bytes, a tail shorter than that is tested as
+// the string's last 16 bytes, the ones before p left out (no loop over it).
+const char* SkipPlain(const char* p, const char* end, const char* begin) {
 #if defined(__SSE2__)
   const __m128i controls = _mm_set1_epi8(0x1F), quote = _mm_set1_epi8('"'),
                 backslash = _mm_set1_epi8('\\'), del = _mm_set1_epi8(0x7F),
                 e2 = _mm_set1_epi8(static_cast<char>(0xE2));
-  while (end - p >= 16) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // A bit per byte of the 16 at q: set where the byte needs a look.
+  const auto look_mask = [&](const char* q) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
     const __m128i look = _mm_or_si128(
         _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, controls), x),  // a byte < 0x20
                      _mm_cmpeq_epi8(x, quote)),
         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, backslash), _mm_cmpeq_epi8(x, del)),
                      _mm_cmpeq_epi8(x, e2)));
-    const int mask = _mm_movemask_epi8(look);
-    if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    return static_cast<unsigned>(_mm_movemask_epi8(look));
+  };
+  while (end - p >= 16) {
+    const unsigned mask = look_mask(p);
+    if (mask != 0) return p + __builtin_ctz(mask);
     p += 16;
   }
+  if (p < end && end - begin >= 16) {
+    // The last 16 bytes; the 16 - (end - p) of them before p do not count.
+    const unsigned mask = look_mask(end - 16) & (0xFFFFu << (16 - (end - p)));
+    return mask != 0 ? end - 16 + __builtin_ctz(mask) : end;
+  }
+#else
+  (void)begin;
 #endif
   while (end - p >= 8) {
     uint64_t x;
@@ -214,9 +227,7 @@ void JsonWriter::Expand(size_t n) {
 }
 
 void JsonWriter::Quoted(std::string_view s) {
-  static const char kHex[] = "0123456789abcdef";
   const char* p = s.data();
-  const char* const end = p + s.size();
   if (s.size() < 16) {
     // A short string (most: ids, types, names), copied as it is checked, a
     // byte at a time (the scans below start with 16 bytes); taken back when
@@ -225,6 +236,7 @@ void JsonWriter::Quoted(std::string_view s) {
     char* out = Grow(n + 2);
     out[0] = '"';
 #if defined(__SSE2__)
+    const char* const end = p + n;
     if (n >= 4) {
       // 4 to 15 bytes: two overlapping loads of 8 (or 4) cover them, tested
       // at once as one 16-byte vector (the bytes SkipPlain looks at); none
@@ -277,7 +289,14 @@ void JsonWriter::Quoted(std::string_view s) {
     size_ -= n + 2;
     p += i;
   }
-  p = SkipPlain(p, end);
+  QuotedFrom(s, p);
+}
+
+// Out of line, so that a short string's path above saves no registers.
+__attribute__((noinline)) void JsonWriter::QuotedFrom(std::string_view s, const char* p) {
+  static const char kHex[] = "0123456789abcdef";
+  const char* const end = s.data() + s.size();
+  p = SkipPlain(p, end, s.data());
   if (p == end) {  // nothing to escape (most strings): one copy
     char* out = Grow(s.size() + 2);
     out[0] = '"';
@@ -287,7 +306,7 @@ void JsonWriter::Quoted(std::string_view s) {
   }
   Append('"');
   const char* run = s.data();  // start of the bytes not yet appended
-  for (; p < end; p = SkipPlain(p, end)) {
+  for (; p < end; p = SkipPlain(p, end, s.data())) {
     unsigned char c = static_cast<unsigned char>(*p);
     char buf[6];
     std::string_view esc;

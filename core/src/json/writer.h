@@ -108,6 +108,9 @@ class JsonWriter {
   }
   void Newline();
   void Quoted(std::string_view s);  // "s", escaped
+  // The same for a string that is long (16 bytes or more) or needs a look
+  // from p on (the bytes before p are plain); the output has no "s" yet.
+  void QuotedFrom(std::string_view s, const char* p);
 
   // Room for n more bytes at the end of the output; returns where they go.
   // The output is buf_[0, size_) of capacity cap_, grown by doubling (or,
