@@ -1,6 +1,7 @@
 #include "entities/ner_model.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <deque>
@@ -1033,6 +1034,71 @@ int DocBagFeatures(const DocContext& context, uint32_t id, uint32_t* out) {
   return n;
 }
 
+// The features of a token (its info c, its neighbours' p1 and n1) that read
+// only the shapes and case classes of the three, whether it starts its
+// sentence and its caps_line: 15, 16, 17, 20, 25. Few distinct values: the
+// tagger sums them once per value (Model::Tag's SmallRows). Feature 22 reads
+// the token's word_bits, its class, start and line; 26 (capitalized classes)
+// its neighbours' word_bits and its class.
+constexpr int kShapeFeatures = 5;
+inline int ShapeFeatures(const TokInfo& p1, const TokInfo& c, const TokInfo& n1, uint32_t start,
+                         uint32_t line, uint32_t* out) {
+  out[0] = Mix(15, p1.sshape, c.sshape);
+  out[1] = Mix(16, c.sshape, n1.sshape);
+  out[2] = Mix(17, p1.sshape, c.sshape, n1.sshape);
+  out[3] = Mix(20, start, line, c.sshape);
+  out[4] = Mix(25, p1.cls, c.cls, n1.cls);
+  return kShapeFeatures;
+}
+inline uint32_t Feature22(uint32_t word_bits, uint32_t cls, uint32_t start, uint32_t line) {
+  return Mix(22, word_bits, cls, start * 4 + line);
+}
+// Each of Feature22's values its own index below 2^11 (word_bits < 32, a
+// class < 8, line < 4).
+inline uint32_t Feature22Index(uint32_t word_bits, uint32_t cls, uint32_t start, uint32_t line) {
+  return word_bits | cls << 5 | start << 8 | line << 9;
+}
+inline uint32_t Feature26(uint32_t prev_bits, uint32_t cls, uint32_t next_bits) {
+  return Mix(26, prev_bits, cls, next_bits);
+}
+// The same for 26 of a capitalized class (kClsCap or kClsCaps).
+inline uint32_t Feature26Index(uint32_t prev_bits, uint32_t cls, uint32_t next_bits) {
+  return prev_bits | next_bits << 5 | (cls == kClsCaps ? 1u : 0u) << 10;
+}
+static_assert(kSeenMask < 32 && kClsOther < 8, "the indexes of 22 and 26 fit 11 bits");
+
+// What the features of PlaceFeatures read of token i (k-th of a sequence of
+// n), packed in 64 bits: the gazetteer bytes of it and its neighbours (99
+// past the sequence), their word lists' bits, its case class and whether the
+// features of its class are given (`cls_feats`: see FeaturizeWith).
+inline uint64_t Place(const DocContext& context, uint32_t i, uint32_t k, uint32_t n, uint32_t cls,
+                      bool cls_feats) {
+  const uint64_t gp = k > 0 ? context.gazetteer[i - 1] : 99;
+  const uint64_t gn = k + 1 < n ? context.gazetteer[i + 1] : 99;
+  const uint64_t lp = k > 0 ? context.lists[i - 1] : 0;
+  const uint64_t ln = k + 1 < n ? context.lists[i + 1] : 0;
+  return uint64_t{context.gazetteer[i]} | gp << 8 | gn << 16 | lp << 24 |
+         uint64_t{context.lists[i]} << 32 | ln << 40 | uint64_t{cls} << 48 |
+         uint64_t{cls_feats} << 51;
+}
+// The features of token i that read only Place(...): 27 .. 31.
+constexpr int kPlaceFeatures = 5;
+inline int PlaceFeatures(uint64_t place, uint32_t* out) {
+  const uint32_t g = place & 0xFF, gp = (place >> 8) & 0xFF, gn = (place >> 16) & 0xFF;
+  const uint32_t lp = (place >> 24) & 0xFF, lc = (place >> 32) & 0xFF, ln = (place >> 40) & 0xFF;
+  const uint32_t cls = (place >> 48) & 7;
+  const bool cls_feats = (place >> 51) & 1;
+  int n = 0;
+  if (g) {
+    out[n++] = Mix(27, g);
+    out[n++] = Mix(28, g, cls);
+  }
+  out[n++] = Mix(29, gp, gn);
+  if (lc && cls_feats) out[n++] = Mix(30, lc, cls);
+  if (lp | lc | ln) out[n++] = Mix(31, lp, lc, ln);
+  return n;
+}
+
 // With `word_feats` false, the text-only features (WordFeatures) and those of
 // WordClsFeatures are left out: the tagger adds their weights once per
 // distinct word (`cache` must be given).
@@ -1123,27 +1189,40 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
       add(Mix(13, p2.lower));
       add(Mix(14, n2.lower));
     }
-    add(Mix(15, p1.sshape, c.sshape));
-    add(Mix(16, c.sshape, n1.sshape));
-    add(Mix(17, p1.sshape, c.sshape, n1.sshape));
-    add(Mix(18, p1.lower, c.lower));
-    add(Mix(19, c.lower, n1.lower));
-    add(Mix(20, start, line, c.sshape));
-    if (line) add(Mix(21, line, c.lower));
-    add(Mix(22, context.word_bits[i], c.cls, start * 4 + line));
-    add(Mix(23, p1.lower, c.sshape));
-    add(Mix(24, c.sshape, n1.lower));
-    add(Mix(25, p1.cls, c.cls, n1.cls));
-    const uint32_t g = context.gazetteer[i];
-    if (g) {
-      add(Mix(27, g));
-      add(Mix(28, g, c.cls));
+    if (neighbour_feats) {
+      add(Mix(15, p1.sshape, c.sshape));
+      add(Mix(16, c.sshape, n1.sshape));
+      add(Mix(17, p1.sshape, c.sshape, n1.sshape));
+      add(Mix(18, p1.lower, c.lower));
+      add(Mix(19, c.lower, n1.lower));
+      add(Mix(20, start, line, c.sshape));
+      if (line) add(Mix(21, line, c.lower));
+      add(Mix(22, context.word_bits[i], c.cls, start * 4 + line));
+      add(Mix(23, p1.lower, c.sshape));
+      add(Mix(24, c.sshape, n1.lower));
+      add(Mix(25, p1.cls, c.cls, n1.cls));
+      const uint32_t g = context.gazetteer[i];
+      if (g) {
+        add(Mix(27, g));
+        add(Mix(28, g, c.cls));
+      }
+      add(Mix(29, k > 0 ? context.gazetteer[i - 1] : 99,
+              k + 1 < n ? context.gazetteer[i + 1] : 99));
+      const uint32_t lp = k > 0 ? context.lists[i - 1] : 0, lc = context.lists[i];
+      const uint32_t ln = k + 1 < n ? context.lists[i + 1] : 0;
+      if (lc && cls_feats) add(Mix(30, lc, c.cls));
+      if (lp | lc | ln) add(Mix(31, lp, lc, ln));
+    } else {
+      // Nor those that read only the shapes and case classes around the
+      // token, its place and the document's bytes of it and its neighbours
+      // (15 .. 17, 20, 22, 25 .. 31): the tagger sums them once per value of
+      // what they read (ShapeFeatures, PlaceFeatures; Model::Tag's SmallRows).
+      add(Mix(18, p1.lower, c.lower));
+      add(Mix(19, c.lower, n1.lower));
+      if (line) add(Mix(21, line, c.lower));
+      add(Mix(23, p1.lower, c.sshape));
+      add(Mix(24, c.sshape, n1.lower));
     }
-    add(Mix(29, k > 0 ? context.gazetteer[i - 1] : 99, k + 1 < n ? context.gazetteer[i + 1] : 99));
-    const uint32_t lp = k > 0 ? context.lists[i - 1] : 0, lc = context.lists[i];
-    const uint32_t ln = k + 1 < n ? context.lists[i + 1] : 0;
-    if (lc && cls_feats) add(Mix(30, lc, c.cls));
-    if (lp | lc | ln) add(Mix(31, lp, lc, ln));
     // Word clusters of the word, alone and with its case. (Those of the
     // neighbours at +-1, +-2 gave 0.004 more on WikiGold CV, but news
     // sentences such as "Kyiv said ..." read as ORG.)
@@ -1167,8 +1246,10 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
       // the tagger has them in the word's row, as those of WordClsFeatures.
       if (neighbour_feats && HasHistory(doc, i) && !context.bag_start.empty())
         nb += DocBagFeatures(context, context.Word(doc, i), buf + nb);
-      add(Mix(26, k > 0 ? context.word_bits[i - 1] : 9, c.cls,
-              k + 1 < n ? context.word_bits[i + 1] : 9));
+      if (neighbour_feats) {
+        add(Mix(26, k > 0 ? context.word_bits[i - 1] : 9, c.cls,
+                k + 1 < n ? context.word_bits[i + 1] : 9));
+      }
     }
     feats->insert(feats->end(), buf, buf + nb);
   }
@@ -1674,6 +1755,10 @@ bool Model::Load(std::string_view b, bool copy) {
     *this = Model();
     return false;
   }
+  // Tag's caches of summed rows know a model by it (not by its address, which
+  // a model loaded after another is freed may have again).
+  static std::atomic<uint64_t> next_serial{1};
+  serial_ = next_serial++;
   return true;
 }
 
@@ -1707,6 +1792,21 @@ inline void AddRow(const int8_t* row, int16_t* acc) {
 #endif
 }
 
+// acc[t] += sums[t] for the kNumTags sums of two rows of kRow.
+inline void AddSums(const int16_t* sums, int16_t* acc) {
+#if defined(__GNUC__)  // 16 at once, the 17th alone
+  typedef int16_t V16x16 __attribute__((vector_size(32)));
+  V16x16 a, s;
+  std::memcpy(&a, acc, sizeof a);
+  std::memcpy(&s, sums, sizeof s);
+  a += s;
+  std::memcpy(acc, &a, sizeof a);
+  acc[16] = static_cast<int16_t>(acc[16] + sums[16]);
+#else
+  for (int t = 0; t < kNumTags; ++t) acc[t] = static_cast<int16_t>(acc[t] + sums[t]);
+#endif
+}
+
 // g++ and clang (em++) on a little-endian machine: a row's bytes read as
 // int16 lanes, low byte first (Model::AddWeights).
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -1732,8 +1832,7 @@ inline void ToFloats(const int16_t* acc, float scale, float* em) {
 
 }  // namespace
 
-void Model::AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t to,
-                       int16_t* acc) const {
+void Model::AddWeights(const uint32_t* feats, size_t from, size_t to, int16_t* acc) const {
   static_assert(kRow >= 16, "AddRow writes 16 sums at once");
   // Find, with the model's arrays held in locals: the stores into acc might
   // alias the members, which the compiler then loaded again for every feature.
@@ -1741,7 +1840,7 @@ void Model::AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t t
   const uint32_t* start = start_.data();
   const int8_t* rows = rows_;
   const int shift = shift_;
-  const uint32_t* f = feats.data();
+  const uint32_t* f = feats;
 #if LEDE_NER_LANES  // the sums stay in registers over the features
   // A row's 16 first int8 weights read as 8 int16 lanes: the even tags are
   // each lane's low byte (sign-extended by the shifts), the odd ones its high
@@ -1851,8 +1950,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     const Model* model;
     int16_t* rows;
     const DocContext* context;
-    std::vector<uint32_t> feats;
-  } word_rows_of{this, word_rows.data(), &context, {}};
+  } word_rows_of{this, word_rows.data(), &context};
   InfoCache info_cache(
       doc,
       [](void* context, uint32_t w, const TokInfo& info) {
@@ -1864,8 +1962,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
         // The document's bag of the word (FeaturizeWith's without word_feats),
         // as its case class gives it.
         if (IsCapCls(info.cls)) nw += DocBagFeatures(*r->context, r->context->word_of[w], wf + nw);
-        r->feats.assign(wf, wf + nw);
-        r->model->AddWeights(r->feats, 0, r->feats.size(),
+        r->model->AddWeights(wf, 0, static_cast<size_t>(nw),
                              &r->rows[static_cast<size_t>(w) * kNumTags]);
       },
       &word_rows_of);
@@ -1898,6 +1995,79 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       return e.row == 1 ? nullptr : model->rows_ + static_cast<size_t>(e.row - 2) * kNumTags;
     }
   } row_cache(this, doc.words());
+  // Pass 1's features that read only a few small values (FeaturizeWith leaves
+  // them to the tagger): ShapeFeatures' and PlaceFeatures' summed rows by
+  // those values, in direct-mapped caches, and the rows of 22 and 26 by
+  // theirs. Most scored tokens share them ("Xx" between "x" and ",", no
+  // gazetteer entry, no list), so most find them without the features' Mixes
+  // and Finds. They depend on the model alone, so they are kept for the
+  // thread's next documents (84 KB a tagging thread, allocated at its first
+  // document; a model loaded later has another serial_).
+  constexpr int kShapeBits = 10, kPlaceBits = 8;
+  struct SmallRows {
+    struct ShapeEntry {
+      uint32_t p, c, n, small;  // small: UINT32_MAX when empty
+      int16_t row[kRow];
+    };
+    struct PlaceEntry {
+      uint64_t key;  // UINT64_MAX when empty (Place() leaves the top bit 0)
+      int16_t row[kRow];
+    };
+    const Model* model;
+    uint64_t serial;
+    ShapeEntry shape[1 << kShapeBits];
+    PlaceEntry place[1 << kPlaceBits];
+    // By Feature22Index and Feature26Index: 0 not looked up yet, 1 a feature
+    // the model has not, else 2 + its row.
+    uint32_t row22[1 << 11] = {}, row26[1 << 11] = {};
+    explicit SmallRows(const Model* m) : model(m), serial(m->serial_) {
+      for (ShapeEntry& e : shape) e.small = UINT32_MAX;
+      for (PlaceEntry& e : place) e.key = UINT64_MAX;
+    }
+    const int16_t* Shape(const TokInfo& p1, const TokInfo& c, const TokInfo& n1, uint32_t start,
+                         uint32_t line) {
+      const uint32_t small = p1.cls | c.cls << 3 | n1.cls << 6 | start << 9 | line << 10;
+      const uint32_t h = (p1.sshape * 0x9E3779B1u + c.sshape * 0x85EBCA77u +
+                          n1.sshape * 0xC2B2AE3Du + small * 0x27D4EB2Fu) >>
+                         (32 - kShapeBits);
+      ShapeEntry& e = shape[h];
+      if (e.small != small || e.p != p1.sshape || e.c != c.sshape || e.n != n1.sshape) {
+        uint32_t f[kShapeFeatures];
+        const int nf = ShapeFeatures(p1, c, n1, start, line, f);
+        std::fill(e.row, e.row + kRow, 0);
+        model->AddWeights(f, 0, static_cast<size_t>(nf), e.row);
+        e.p = p1.sshape;
+        e.c = c.sshape;
+        e.n = n1.sshape;
+        e.small = small;
+      }
+      return e.row;
+    }
+    const int16_t* Place(uint64_t key) {
+      PlaceEntry& e = place[(key * 0x9E3779B97F4A7C15ull) >> (64 - kPlaceBits)];
+      if (e.key != key) {
+        uint32_t f[kPlaceFeatures];
+        const int nf = PlaceFeatures(key, f);
+        std::fill(e.row, e.row + kRow, 0);
+        model->AddWeights(f, 0, static_cast<size_t>(nf), e.row);
+        e.key = key;
+      }
+      return e.row;
+    }
+    // The weights of feature `key`, or null, through `state` (row22's or row26's).
+    const int8_t* Row(uint32_t& state, uint32_t key) {
+      if (state == 0) {
+        const int8_t* r = model->Find(key);
+        state = r ? 2 + static_cast<uint32_t>((r - model->rows_) / kNumTags) : 1;
+      }
+      return state == 1 ? nullptr : model->rows_ + static_cast<size_t>(state - 2) * kNumTags;
+    }
+  };
+  static thread_local std::unique_ptr<SmallRows> thread_small_rows;
+  if (!thread_small_rows || thread_small_rows->serial != serial_)
+    thread_small_rows.reset(new SmallRows(this));
+  SmallRows& small_rows = *thread_small_rows;
+  small_rows.model = this;  // the same weights; the one that made them may be gone
   struct SpanScore {
     uint32_t begin;
     float s[kNumTypes];
@@ -1944,7 +2114,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
             hist.clear();
             HistoryFeatures(doc, context, history, i, &hist);
             std::fill(h.row, h.row + kNumTags, 0);
-            AddWeights(hist, 0, hist.size(), h.row);
+            AddWeights(hist.data(), 0, hist.size(), h.row);
             h.word = word;
             h.key = key;
           }
@@ -1987,7 +2157,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       const uint32_t w = doc.word[begin + k];
       const int16_t* word_row = &word_rows[static_cast<size_t>(w) * kNumTags];
       std::copy(word_row, word_row + kNumTags, acc);
-      AddWeights(feats, offsets[r], offsets[r + 1], acc);
+      AddWeights(feats.data(), offsets[r], offsets[r + 1], acc);
       // The features of its neighbours' words (see RowCache), from FeaturizeWith's infos.
       const TokInfo* in = &infos[k + 2];  // token k's; its neighbours' (or pads) around
       auto add = [&](const int8_t* r) {
@@ -2003,6 +2173,23 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
         for (uint32_t j = from; j < to; ++j) {
           const TokInfo& w = infos[j + 2];
           if (j != k && w.cls == kClsLower) add(row_cache.Get(4, 61, w.fine));
+        }
+      }
+      {  // those of SmallRows
+        const uint32_t i = begin + k;
+        const uint32_t start = doc.tokens[i].Is(kSentenceStart) ? 1 : 0;
+        const uint32_t line = context.caps_line[i];
+        AddSums(small_rows.Shape(in[-1], in[0], in[1], start, line), acc);
+        const uint32_t bits = context.word_bits[i];
+        add(small_rows.Row(small_rows.row22[Feature22Index(bits, in[0].cls, start, line)],
+                           Feature22(bits, in[0].cls, start, line)));
+        const bool cls_feats = info_cache.WordCls(w) != in[0].cls;
+        AddSums(small_rows.Place(Place(context, i, k, n, in[0].cls, cls_feats)), acc);
+        if (IsCapCls(in[0].cls)) {
+          const uint32_t bp = k > 0 ? context.word_bits[i - 1] : 9;
+          const uint32_t bn = k + 1 < n ? context.word_bits[i + 1] : 9;
+          add(small_rows.Row(small_rows.row26[Feature26Index(bp, in[0].cls, bn)],
+                             Feature26(bp, in[0].cls, bn)));
         }
       }
       const uint32_t cls = ClsOf(doc.tokens[begin + k]);

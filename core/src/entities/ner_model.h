@@ -253,7 +253,7 @@ class Model {
   // The weights of feature `key` (kNumTags of them), or null.
   const int8_t* Find(uint32_t key) const;
   // Adds the weights of feats[from, to) to acc[kRow].
-  void AddWeights(const std::vector<uint32_t>& feats, size_t from, size_t to, int16_t* acc) const;
+  void AddWeights(const uint32_t* feats, size_t from, size_t to, int16_t* acc) const;
   // The model file's layout is the one used (see Load): keys ascending, and
   // for keys_[i] the weights rows_[i * kNumTags ..]; start_ indexes the keys
   // by their top bits (key >> shift_).
@@ -263,6 +263,7 @@ class Model {
   int shift_ = 31;
   std::shared_ptr<const std::string> owned_;  // the bytes, when copied
   size_t num_features_ = 0;
+  uint64_t serial_ = 0;  // set by Load, another for each model loaded
   float scale_ = 1;
   std::vector<float> transitions_;
   Typer typer_;  // empty when the file has none
