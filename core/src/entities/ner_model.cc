@@ -1484,11 +1484,24 @@ constexpr int kLanes = 12;                                  // kStarts, padded t
 // The transitions from each of kOpen (rows) into each of kStarts (lanes; the
 // last three are 0 and unused), laid out for a Viterbi step to read a row as
 // vectors. Built once per tagged document.
+// Also the transitions into every tag from the start (first[0]) and from O
+// (first[1]), and which of them are legal (all ones in `legal`), for the first
+// step of a run.
 struct StartTransitions {
   float t[9][kLanes] = {};
+  float first[2][kNumTags] = {};
+  int32_t legal[2][kNumTags] = {};
   explicit StartTransitions(const float* transitions) {
     for (int a = 0; a < 9; ++a) {
       for (int b = 0; b < 9; ++b) t[a][b] = transitions[kOpen[a] * kNumTags + kStarts[b]];
+    }
+    const Legal& ok = Legal::Get();
+    for (int f = 0; f < 2; ++f) {
+      const int from = f == 0 ? kNumTags : 0;
+      for (int b = 0; b < kNumTags; ++b) {
+        first[f][b] = transitions[from * kNumTags + b];
+        legal[f][b] = ok.ok[from][b] ? -1 : 0;
+      }
     }
   }
 };
@@ -1521,8 +1534,28 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions,
   }
   float score[T], next[T];
   back->resize(static_cast<size_t>(n) * T);
-  for (int b = 0; b < T; ++b) {
-    score[b] = legal.ok[from][b] ? transitions[from * T + b] + emissions[b] : kNeg;
+#if defined(__GNUC__)  // from the start or after an O (every run's): 16 tags at once
+  if (from == T || from == 0) {
+    typedef float F4 __attribute__((vector_size(16)));
+    typedef int32_t I4 __attribute__((vector_size(16)));
+    const int f = from == T ? 0 : 1;
+    const F4 neg = {kNeg, kNeg, kNeg, kNeg};
+    for (int v = 0; v < 4; ++v) {
+      F4 t, e;
+      I4 m;
+      std::memcpy(&t, &starts.first[f][4 * v], sizeof t);
+      std::memcpy(&e, emissions + 4 * v, sizeof e);
+      std::memcpy(&m, &starts.legal[f][4 * v], sizeof m);
+      const F4 s = (F4)(((I4)(t + e) & m) | ((I4)neg & ~m));  // the same sums, or kNeg
+      std::memcpy(score + 4 * v, &s, sizeof s);
+    }
+    score[16] = starts.legal[f][16] ? starts.first[f][16] + emissions[16] : kNeg;
+  } else
+#endif
+  {
+    for (int b = 0; b < T; ++b) {
+      score[b] = legal.ok[from][b] ? transitions[from * T + b] + emissions[b] : kNeg;
+    }
   }
   for (uint32_t i = 1; i < n; ++i) {
     const float* e = emissions + static_cast<size_t>(i) * T;
