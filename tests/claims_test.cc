@@ -79,6 +79,15 @@ TEST(ClaimsTest, ModelReadInPlaceIsTheCopiedOne) {
   EXPECT_EQ(floats.quantized(), nullptr);
   EXPECT_EQ(floats.Weight(3), 0.5f);
   EXPECT_FALSE(ClaimModel().ok());
+  // weights_view() weighs as Weight() does, any hash, either table.
+  floats.weights[7] = -1.25f;
+  const ClaimModel* const models[] = {&m, &copied, &floats};
+  for (const ClaimModel* model : models) {
+    const ClaimModel::Weights weight = model->weights_view();
+    for (uint32_t h : {0u, 3u, 7u, 4095u, 65537u, 2166136261u, 0xffffffffu}) {
+      EXPECT_EQ(weight(h), model->Weight(h)) << h;
+    }
+  }
 }
 
 TEST(ClaimsTest, FactWordsComeWithTheClassesFromOneLookUp) {

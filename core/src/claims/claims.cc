@@ -315,9 +315,10 @@ void SetReasons(const Document& doc, const ClaimTokens& tokens, const ClaimModel
   // (When the word features were read, a bigram whose hash equals its first
   // token's unigram, as their test took it, would only have repeated a word,
   // which the wording skips.)
+  const ClaimModel::Weights weight = model.weights_view();  // model.Weight
   for (uint32_t i = begin; i < end; ++i) {
     if (doc.tokens[i].kind != TokenKind::kWord) continue;
-    const double c = model.Weight(tokens.unigram(i)) * word_value;
+    const double c = weight(tokens.unigram(i)) * word_value;
     if (c <= 0.02) continue;
     std::string_view folded = tokens.folded(i);
     if (folded.size() >= 4 && !IsFunctionWord(folded)) words.emplace_back(c, i);
@@ -325,7 +326,7 @@ void SetReasons(const Document& doc, const ClaimTokens& tokens, const ClaimModel
   // The other features, summed by family in order.
   for (const Feature& f : rest) {
     if (f.family != FeatureFamily::kBias) {
-      sum[static_cast<size_t>(f.family)] += model.Weight(f.hash) * f.value;
+      sum[static_cast<size_t>(f.family)] += weight(f.hash) * f.value;
     }
   }
   // Families the rules also read (figures, comparisons, change, cause,
