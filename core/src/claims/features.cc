@@ -613,25 +613,16 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
   uint32_t classes = 0;
   bool question = false, exclam = false, money_symbol = false, percent_symbol = false;
   bool past_ed = false, first_word = true;
+  // By kind, words (most tokens) first: a token's text is read only for
+  // punctuation, numbers and symbols.
   for (uint32_t i = begin; i < end; ++i) {
     const Token& t = doc.tokens[i];
-    if (t.kind == TokenKind::kQuote) continue;
-    std::string_view raw = doc.Text(t);
-    if (t.kind == TokenKind::kPunct) {
-      for (const char c : raw) {  // "?", "!", "?!": a byte loop, no memchr calls
-        question |= c == '?';
-        exclam |= c == '!';
-      }
-      if (raw != "," && raw != "-" && raw != ":") continue;
-    }
+    const TokenKind kind = t.kind;
+    if (kind == TokenKind::kQuote) continue;
     const uint32_t w = doc.word[i];
-    std::string_view norm = t.kind == TokenKind::kNumber ? NumberShape(raw) : doc.FoldedWord(w);
-    if (t.kind == TokenKind::kSymbol) {
-      if (raw == "$" || raw == "\xE2\x82\xAC" || raw == "\xC2\xA3") money_symbol = true;
-      if (raw == "%") percent_symbol = true;
-    }
-    if (t.kind == TokenKind::kNumber) ++numbers;
-    if (t.kind == TokenKind::kWord) {
+    std::string_view norm;
+    if (kind == TokenKind::kWord) {
+      norm = doc.FoldedWord(w);
       ++words;
       if (t.Is(kCapitalized) && !first_word && !t.Is(kSentenceStart) && norm != "i" &&
           norm.substr(0, 2) != "i'") {
@@ -640,9 +631,25 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
       first_word = false;
       classes |= tokens.word_classes(w);  // a word's norm is its folded text
       if (norm.size() > 5 && EndsWith(norm, "ed") && !t.Is(kCapitalized)) past_ed = true;
+    } else if (kind == TokenKind::kPunct) {
+      const std::string_view raw = doc.Text(t);
+      for (const char c : raw) {  // "?", "!", "?!": a byte loop, no memchr calls
+        question |= c == '?';
+        exclam |= c == '!';
+      }
+      if (raw != "," && raw != "-" && raw != ":") continue;
+      norm = doc.FoldedWord(w);
+    } else if (kind == TokenKind::kNumber) {
+      ++numbers;
+      norm = NumberShape(doc.Text(t));
+    } else {  // a symbol
+      const std::string_view raw = doc.Text(t);
+      if (raw == "$" || raw == "\xE2\x82\xAC" || raw == "\xC2\xA3") money_symbol = true;
+      if (raw == "%") percent_symbol = true;
+      norm = doc.FoldedWord(w);
     }
     if (tokens.entity_type(i) != nullptr) ++entity_tokens;
-    if (t.kind != TokenKind::kPunct) sink->Word(tokens.word_unigram(w), i);
+    if (kind != TokenKind::kPunct) sink->Word(tokens.word_unigram(w), i);
     sink->Word(HashFeature(norm, left), prev_token);
     left = tokens.word_bigram_left(w);
     prev_token = i;
