@@ -1217,11 +1217,9 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
       // token, its place and the document's bytes of it and its neighbours
       // (15 .. 17, 20, 22, 25 .. 31): the tagger sums them once per value of
       // what they read (ShapeFeatures, PlaceFeatures; Model::Tag's SmallRows).
-      add(Mix(18, p1.lower, c.lower));
-      add(Mix(19, c.lower, n1.lower));
+      // Nor those of its word with a neighbour's (18, 19, 23, 24): the tagger
+      // finds them by their two values (Model::Tag's RowCache).
       if (line) add(Mix(21, line, c.lower));
-      add(Mix(23, p1.lower, c.sshape));
-      add(Mix(24, c.sshape, n1.lower));
     }
     // Word clusters of the word, alone and with its case. (Those of the
     // neighbours at +-1, +-2 gave 0.004 more on WikiGold CV, but news
@@ -2002,19 +2000,40 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // Pass 1's features of one neighbour's word, which FeaturizeWith leaves to
   // the tagger: 11 .. 14 (the lower-case word at -1, +1, -2, +2) and 61 (the
   // word cluster of a lower-case word in a capitalized word's context bag).
-  // Their rows by (feature, value), in a direct-mapped cache of at most 40 KB
-  // whatever the input: news repeats the words around its tokens ("the",
-  // "said", ","), so most are found there without a Mix and a Find.
+  // Their rows by (feature, value), in a direct-mapped cache of 40 KB (and
+  // those of 18, 19, 23, 24, by their two values, in one of 24 KB): news
+  // repeats the words around its tokens ("the", "said", ","), so most are
+  // found there without a Mix and a Find. The rows depend on the model alone:
+  // the cache is kept for the thread's next documents, as SmallRows below.
   struct RowCache {
     struct Entry {
       uint32_t value, row;  // row: 0 empty, 1 a feature the model has not, else 2 + its row
     };
     const Model* model;
-    uint32_t size = 64;
+    uint64_t serial;
+    uint32_t size = 1024;
     std::vector<Entry> entries;  // 5 tables (features 11 .. 14, 61) of `size`; zeros: empty
-    RowCache(const Model* m, uint32_t words) : model(m) {
-      while (size < 1024 && size < words) size <<= 1;
+    // 18, 19, 23 and 24 (a token's word with a neighbour's, or its shape
+    // with a neighbour's word) by their two values, as `entries`.
+    struct PairEntry {
+      uint32_t a, b, row;
+    };
+    std::vector<PairEntry> pairs;  // 4 tables of 512 (24 KB)
+    explicit RowCache(const Model* m) : model(m), serial(m->serial_) {
       entries.resize(5 * size, Entry{0, 0});
+      pairs.resize(4 * 512, PairEntry{0, 0, 0});
+    }
+    // Feature Mix(id, a, b)'s weights, or null; `table` is id's (0 .. 3).
+    const int8_t* Pair(uint32_t table, uint32_t id, uint32_t a, uint32_t b) {
+      PairEntry& e = pairs[table * 512 + ((a * 0x9E3779B1u + b * 0x85EBCA77u) >> 23)];
+      if (e.a != a || e.b != b || e.row == 0) {
+        const int8_t* r = model->Find(Mix(id, a, b));
+        e.a = a;
+        e.b = b;
+        e.row = r ? 2 + static_cast<uint32_t>((r - model->rows_) / kNumTags) : 1;
+        return r;
+      }
+      return e.row == 1 ? nullptr : model->rows_ + static_cast<size_t>(e.row - 2) * kNumTags;
     }
     // Feature Mix(id, value)'s weights, or null; `table` is id's (0 .. 4).
     const int8_t* Get(uint32_t table, uint32_t id, uint32_t value) {
@@ -2027,7 +2046,12 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       }
       return e.row == 1 ? nullptr : model->rows_ + static_cast<size_t>(e.row - 2) * kNumTags;
     }
-  } row_cache(this, doc.words());
+  };
+  static thread_local std::unique_ptr<RowCache> thread_row_cache;
+  if (!thread_row_cache || thread_row_cache->serial != serial_)
+    thread_row_cache.reset(new RowCache(this));
+  RowCache& row_cache = *thread_row_cache;
+  row_cache.model = this;  // the same weights; the one that made them may be gone
   // Pass 1's features that read only a few small values (FeaturizeWith leaves
   // them to the tagger): ShapeFeatures' and PlaceFeatures' summed rows by
   // those values, in direct-mapped caches, and the rows of 22 and 26 by
@@ -2200,6 +2224,10 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       add(row_cache.Get(1, 12, in[1].lower));
       add(row_cache.Get(2, 13, in[-2].lower));
       add(row_cache.Get(3, 14, in[2].lower));
+      add(row_cache.Pair(0, 18, in[-1].lower, in[0].lower));
+      add(row_cache.Pair(1, 19, in[0].lower, in[1].lower));
+      add(row_cache.Pair(2, 23, in[-1].lower, in[0].sshape));
+      add(row_cache.Pair(3, 24, in[0].sshape, in[1].lower));
       if (IsCapCls(in[0].cls)) {
         const uint32_t from = k > kBagWindow ? k - kBagWindow : 0;
         const uint32_t to = std::min(n, k + kBagWindow + 1);
