@@ -75,6 +75,34 @@ TEST(NerTyperTest, LoadRefusesARepeatedKey) {
   EXPECT_TRUE(typer.empty());
 }
 
+// IsAsciiSpan (the typer's test before it takes the tagger's hash of a word)
+// agrees with a byte-by-byte test on every span of texts with non-ASCII bytes
+// at each place: short and long spans, at the start and within 8 bytes of the
+// end of the text (where it may not read 8 bytes on).
+TEST(NerTyperTest, IsAsciiSpanTellsEveryByte) {
+  const std::string texts[] = {
+      "",
+      "a",
+      "\xC3\xA9",
+      "Dvo\xC5\x99\xC3\xA1k and Smith met \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 today",
+      "plain ascii words only, nothing else here at all",
+      "longwordlongword\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0x",
+      "abcdefg\xE2\x80\x99",
+      "\xE2\x80\x99"
+      "abcdefghijklmnop",
+  };
+  for (const std::string& text : texts) {
+    for (uint32_t b = 0; b <= text.size(); ++b) {
+      for (uint32_t e = b; e <= text.size(); ++e) {
+        bool ascii = true;
+        for (uint32_t k = b; k < e; ++k)
+          ascii = ascii && static_cast<unsigned char>(text[k]) < 0x80;
+        EXPECT_EQ(IsAsciiSpan(text, Span{b, e}), ascii) << text << " [" << b << ", " << e << ")";
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace ner
 }  // namespace lede

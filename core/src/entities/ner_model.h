@@ -199,6 +199,10 @@ class Typer {
   int shift_ = 31;
   float scale_ = 1, margin_ = 0;
 };
+// Whether bytes [s.start, s.end) of `text` are all ASCII; may read up to 8
+// bytes of `text` around them (the typer's test before it takes the tagger's
+// lower-case hash of a word). Exposed for tests.
+bool IsAsciiSpan(std::string_view text, Span s);
 // Training and Typer: spans with the same text (any case) form a group;
 // returns the number of groups, group_of[s] the group of span s.
 uint32_t TyperGroups(const Document& doc, const std::vector<NameSpan>& spans,

@@ -53,6 +53,34 @@ uint32_t LowerWordHash(std::string_view w) {
   return Fmix(h);
 }
 
+}  // namespace
+
+bool IsAsciiSpan(std::string_view text, Span s) {
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  const char* p = text.data() + s.start;
+  const size_t len = s.end - s.start;
+  auto load = [](const char* q) {
+    uint64_t x;
+    std::memcpy(&x, q, 8);
+    return x;
+  };
+  if (len >= 8) {  // 8 bytes at a time, the last 8 overlapping
+    uint64_t high = load(p + len - 8);
+    for (size_t k = 0; k + 8 <= len; k += 8) high |= load(p + k);
+    return (high & kHigh) == 0;
+  }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  // A short word: the 8 bytes from its start, of which its len are the low
+  // ones (little-endian), when the text holds them.
+  if (s.start + 8 <= text.size()) return (load(p) & kHigh & ((uint64_t{1} << (8 * len)) - 1)) == 0;
+#endif
+  unsigned char high = 0;
+  for (size_t k = 0; k < len; ++k) high |= static_cast<unsigned char>(p[k]);
+  return high < 0x80;
+}
+
+namespace {
+
 // LowerWordHash of token i's text, from the tagger's hash of its Document
 // word (DocContext::lower) where that is the same value: the tagger's
 // LowerHash lower-cases ASCII as LowerCp does (it differs from it on some
@@ -60,19 +88,25 @@ uint32_t LowerWordHash(std::string_view w) {
 // equal. `lower` may be empty (training's contexts), and holds 0 for words
 // the tagger did not hash (a hash of 0 is computed again, no matter).
 uint32_t TokenLowerHash(const Document& doc, const std::vector<uint32_t>& lower, uint32_t i) {
-  const std::string_view text = doc.Text(i);
   const uint32_t w = doc.word[i];
-  if (w < lower.size() && lower[w] != 0) {
-    unsigned char high = 0;
-    for (const char ch : text) high |= static_cast<unsigned char>(ch);
-    if (high < 0x80) return lower[w];
-  }
-  return LowerWordHash(text);
+  if (w < lower.size() && lower[w] != 0 && IsAsciiSpan(doc.text, doc.tokens[i].span))
+    return lower[w];
+  return LowerWordHash(doc.Text(i));
 }
 
-// TyperGroups with the tagger's word hashes (TokenLowerHash).
+// TyperGroups with the tagger's word hashes (TokenLowerHash); `hash_of`
+// (resized to doc.words()) gets the lower-case hash of each Document word of
+// a span, 0 for the others (or a hash of 0).
 uint32_t TyperGroupsWith(const Document& doc, const std::vector<uint32_t>& lower,
-                         const std::vector<NameSpan>& spans, std::vector<uint32_t>* group_of);
+                         const std::vector<NameSpan>& spans, std::vector<uint32_t>* group_of,
+                         std::vector<uint32_t>* hash_of);
+
+// TyperFeatures with the lower-case hashes of TyperGroupsWith (`hash_of`, 0:
+// not yet), which it fills in further.
+void TyperFeaturesWith(const Document& doc, const DocContext& context,
+                       const std::vector<NameSpan>& spans, const float* scores,
+                       const std::vector<uint32_t>& group_of, uint32_t groups, bool sorted,
+                       std::vector<uint32_t> hash_of, TyperGroupSink sink, void* sink_context);
 
 // The collapsed shape of a word: "Xx", "X", "Xx-Xx", "d", "XdX".
 uint32_t ShapeHash(std::string_view w) {
@@ -154,17 +188,20 @@ void SpanTypeScores(const float* emissions, uint32_t n, float* out) {
 
 uint32_t TyperGroups(const Document& doc, const std::vector<NameSpan>& spans,
                      std::vector<uint32_t>* group_of) {
-  return TyperGroupsWith(doc, {}, spans, group_of);
+  std::vector<uint32_t> hash_of;
+  return TyperGroupsWith(doc, {}, spans, group_of, &hash_of);
 }
 
 namespace {
 
 uint32_t TyperGroupsWith(const Document& doc, const std::vector<uint32_t>& lower,
-                         const std::vector<NameSpan>& spans, std::vector<uint32_t>* group_of) {
+                         const std::vector<NameSpan>& spans, std::vector<uint32_t>* group_of,
+                         std::vector<uint32_t>* hash_out) {
   group_of->assign(spans.size(), 0);
   // The lower-case hash of each Document word, computed once (0: not yet, or
   // a hash of 0, then computed again).
-  std::vector<uint32_t> hash_of(doc.words(), 0);
+  std::vector<uint32_t>& hash_of = *hash_out;
+  hash_of.assign(doc.words(), 0);
   // Group ids by key, in order of first appearance: an open-addressing table
   // (id + 1, 0 for an empty slot) at most half full.
   size_t cap = 16;
@@ -212,17 +249,23 @@ void TyperFeatures(const Document& doc, const DocContext& context,
                    const std::vector<NameSpan>& spans, const float* scores,
                    const std::vector<uint32_t>& group_of, uint32_t groups, bool sorted,
                    TyperGroupSink sink, void* sink_context) {
+  TyperFeaturesWith(doc, context, spans, scores, group_of, groups, sorted,
+                    std::vector<uint32_t>(doc.words(), 0), sink, sink_context);
+}
+
+namespace {
+
+void TyperFeaturesWith(const Document& doc, const DocContext& context,
+                       const std::vector<NameSpan>& spans, const float* scores,
+                       const std::vector<uint32_t>& group_of, uint32_t groups, bool sorted,
+                       std::vector<uint32_t> hash_of, TyperGroupSink sink, void* sink_context) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
-  // The lower-case hash of each Document word, computed once.
-  std::vector<uint32_t> hash_of(doc.words(), 0);
-  std::vector<uint8_t> hashed(doc.words(), 0);
+  // The lower-case hash of each Document word, computed once (0: not yet, or
+  // a hash of 0, then computed again).
   auto hash = [&](uint32_t i) {
-    const uint32_t w = doc.word[i];
-    if (!hashed[w]) {
-      hashed[w] = 1;
-      hash_of[w] = TokenLowerHash(doc, context.lower, i);
-    }
-    return hash_of[w];
+    uint32_t& h = hash_of[doc.word[i]];
+    if (!h) h = TokenLowerHash(doc, context.lower, i);
+    return h;
   };
   // The fine cluster of each Document word, looked up once (-2: not yet), a
   // word's by the lower-case hash the tagger's context holds.
@@ -543,6 +586,8 @@ void TyperFeatures(const Document& doc, const DocContext& context,
   }
 }
 
+}  // namespace
+
 // File section (after the tagger's, see Model::Load): "LTYP", u32 version,
 // u32 features, f32 scale, f32 margin, u32 keys[features] (ascending),
 // i8 weights[features][kNumTypes].
@@ -627,8 +672,8 @@ void Typer::Scores(const uint32_t* feats, size_t count, int32_t* scores) const {
 void Typer::Retype(const Document& doc, const DocContext& context, const float* scores,
                    std::vector<NameSpan>* spans) const {
   if (empty() || spans->empty()) return;
-  std::vector<uint32_t> group_of;
-  const uint32_t groups = TyperGroupsWith(doc, context.lower, *spans, &group_of);
+  std::vector<uint32_t> group_of, hash_of;
+  const uint32_t groups = TyperGroupsWith(doc, context.lower, *spans, &group_of, &hash_of);
   // Each group's scores as its features come (peak memory: all the features
   // of a document at once, in a doubling vector, were 1.0x its text on 1 MB
   // of news). Unsorted: the int sums do not depend on the order.
@@ -637,8 +682,8 @@ void Typer::Retype(const Document& doc, const DocContext& context, const float* 
     const Typer* typer;
     int32_t* scores;
   } sum{this, group_scores.data()};
-  TyperFeatures(
-      doc, context, *spans, scores, group_of, groups, /*sorted=*/false,
+  TyperFeaturesWith(
+      doc, context, *spans, scores, group_of, groups, /*sorted=*/false, std::move(hash_of),
       [](void* c, uint32_t g, const uint32_t* f, size_t count) {
         auto* s = static_cast<Sum*>(c);
         s->typer->Scores(f, count, &s->scores[static_cast<size_t>(g) * kNumTypes]);
