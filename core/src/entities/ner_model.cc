@@ -1112,8 +1112,8 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
                    std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets, InfoCache* cache,
                    bool word_feats, int cluster_dropout = 0,
                    std::vector<TokInfo>* info_buf = nullptr, const uint64_t* loud = nullptr) {
-  feats->clear();
-  offsets->clear();
+  if (feats) feats->clear();
+  if (offsets) offsets->clear();
   const uint32_t n = end - begin;
   // Token infos with two sentinels on each side.
   std::vector<TokInfo> local;
@@ -1154,6 +1154,10 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
     }
     filled = to;
   }
+  // The tagger's (without word_feats, with the cache) only needs the infos:
+  // it adds the few features left here (21, and 50 and 54 of a token whose
+  // class differs from its word's row) itself, in Model::Tag.
+  if (!word_feats && cache) return;
   feats->reserve(n * 32);
   offsets->resize(n + 1);
   uint32_t* offset = offsets->data();
@@ -1189,38 +1193,27 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
       add(Mix(13, p2.lower));
       add(Mix(14, n2.lower));
     }
-    if (neighbour_feats) {
-      add(Mix(15, p1.sshape, c.sshape));
-      add(Mix(16, c.sshape, n1.sshape));
-      add(Mix(17, p1.sshape, c.sshape, n1.sshape));
-      add(Mix(18, p1.lower, c.lower));
-      add(Mix(19, c.lower, n1.lower));
-      add(Mix(20, start, line, c.sshape));
-      if (line) add(Mix(21, line, c.lower));
-      add(Mix(22, context.word_bits[i], c.cls, start * 4 + line));
-      add(Mix(23, p1.lower, c.sshape));
-      add(Mix(24, c.sshape, n1.lower));
-      add(Mix(25, p1.cls, c.cls, n1.cls));
-      const uint32_t g = context.gazetteer[i];
-      if (g) {
-        add(Mix(27, g));
-        add(Mix(28, g, c.cls));
-      }
-      add(Mix(29, k > 0 ? context.gazetteer[i - 1] : 99,
-              k + 1 < n ? context.gazetteer[i + 1] : 99));
-      const uint32_t lp = k > 0 ? context.lists[i - 1] : 0, lc = context.lists[i];
-      const uint32_t ln = k + 1 < n ? context.lists[i + 1] : 0;
-      if (lc && cls_feats) add(Mix(30, lc, c.cls));
-      if (lp | lc | ln) add(Mix(31, lp, lc, ln));
-    } else {
-      // Nor those that read only the shapes and case classes around the
-      // token, its place and the document's bytes of it and its neighbours
-      // (15 .. 17, 20, 22, 25 .. 31): the tagger sums them once per value of
-      // what they read (ShapeFeatures, PlaceFeatures; Model::Tag's SmallRows).
-      // Nor those of its word with a neighbour's (18, 19, 23, 24): the tagger
-      // finds them by their two values (Model::Tag's RowCache).
-      if (line) add(Mix(21, line, c.lower));
+    add(Mix(15, p1.sshape, c.sshape));
+    add(Mix(16, c.sshape, n1.sshape));
+    add(Mix(17, p1.sshape, c.sshape, n1.sshape));
+    add(Mix(18, p1.lower, c.lower));
+    add(Mix(19, c.lower, n1.lower));
+    add(Mix(20, start, line, c.sshape));
+    if (line) add(Mix(21, line, c.lower));
+    add(Mix(22, context.word_bits[i], c.cls, start * 4 + line));
+    add(Mix(23, p1.lower, c.sshape));
+    add(Mix(24, c.sshape, n1.lower));
+    add(Mix(25, p1.cls, c.cls, n1.cls));
+    const uint32_t g = context.gazetteer[i];
+    if (g) {
+      add(Mix(27, g));
+      add(Mix(28, g, c.cls));
     }
+    add(Mix(29, k > 0 ? context.gazetteer[i - 1] : 99, k + 1 < n ? context.gazetteer[i + 1] : 99));
+    const uint32_t lp = k > 0 ? context.lists[i - 1] : 0, lc = context.lists[i];
+    const uint32_t ln = k + 1 < n ? context.lists[i + 1] : 0;
+    if (lc && cls_feats) add(Mix(30, lc, c.cls));
+    if (lp | lc | ln) add(Mix(31, lp, lc, ln));
     // Word clusters of the word, alone and with its case. (Those of the
     // neighbours at +-1, +-2 gave 0.004 more on WikiGold CV, but news
     // sentences such as "Kyiv said ..." read as ORG.)
@@ -1244,10 +1237,8 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
       // the tagger has them in the word's row, as those of WordClsFeatures.
       if (neighbour_feats && HasHistory(doc, i) && !context.bag_start.empty())
         nb += DocBagFeatures(context, context.Word(doc, i), buf + nb);
-      if (neighbour_feats) {
-        add(Mix(26, k > 0 ? context.word_bits[i - 1] : 9, c.cls,
-                k + 1 < n ? context.word_bits[i + 1] : 9));
-      }
+      add(Mix(26, k > 0 ? context.word_bits[i - 1] : 9, c.cls,
+              k + 1 < n ? context.word_bits[i + 1] : 9));
     }
     feats->insert(feats->end(), buf, buf + nb);
   }
@@ -1948,7 +1939,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // Pass 1: every token as if its word occurred once. The scores of the tokens
   // that are not quiet are kept (`base`, without the history features) for
   // pass 2; quiet tokens are O and cost nothing more.
-  std::vector<uint32_t> feats, offsets, hist;
+  std::vector<uint32_t> hist;
   std::vector<float> emissions;
   std::vector<uint8_t> tags(n_doc, 0);  // a tag is < kNumTags (17)
   // A bit a token, set for those that are not quiet (kept through both
@@ -2204,17 +2195,17 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   };
   for (auto [begin, end] : sequences) {
     const uint32_t n = end - begin;
-    FeaturizeWith(doc, context, begin, end, &feats, &offsets, &info_cache,
+    // The infos of the loud tokens and their neighbours (no features: they
+    // are added below).
+    FeaturizeWith(doc, context, begin, end, nullptr, nullptr, &info_cache,
                   /*word_feats=*/false, /*cluster_dropout=*/0, &infos, loud_bits.data());
     size_t row = base.size();
-    uint32_t r = 0;  // the loud token's entry in offsets
     for (uint32_t k = next_loud(begin, end) - begin; k < n;
-         k = next_loud(begin + k + 1, end) - begin, ++r) {
+         k = next_loud(begin + k + 1, end) - begin) {
       // FeaturizeWith got the token `full`: its word's row is there.
       const uint32_t w = doc.word[begin + k];
       const int16_t* word_row = &word_rows[static_cast<size_t>(w) * kNumTags];
       std::copy(word_row, word_row + kNumTags, acc);
-      AddWeights(feats.data(), offsets[r], offsets[r + 1], acc);
       // The features of its neighbours' words (see RowCache), from FeaturizeWith's infos.
       const TokInfo* in = &infos[k + 2];  // token k's; its neighbours' (or pads) around
       auto add = [&](const int8_t* r) {
@@ -2246,6 +2237,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
                            Feature22(bits, in[0].cls, start, line)));
         const bool cls_feats = info_cache.WordCls(w) != in[0].cls;
         AddSums(small_rows.Place(Place(context, i, k, n, in[0].cls, cls_feats)), acc);
+        if (line) add(Find(Mix(21, line, in[0].lower)));
         if (IsCapCls(in[0].cls)) {
           const uint32_t bp = k > 0 ? context.word_bits[i - 1] : 9;
           const uint32_t bn = k + 1 < n ? context.word_bits[i + 1] : 9;
@@ -2255,9 +2247,12 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       }
       const uint32_t cls = ClsOf(doc.tokens[begin + k]);
       if (cls != info_cache.WordCls(w)) {
+        // This token's 50 and 54 (30 is PlaceFeatures').
+        add(Find(Mix(50, in[0].coarse, cls)));
+        add(Find(Mix(54, in[0].fine, cls)));
         // The row has WordClsFeatures of another case class: those but 51
-        // (FeaturizeWith gave this token's) come out again. The sums are of
-        // integers, so taking them out leaves what never adding them would.
+        // (this token's too) come out again. The sums are of integers, so
+        // taking them out leaves what never adding them would.
         uint32_t wf[kWordClsFeatures + kDocBagMax];
         const uint32_t row_cls = info_cache.WordCls(w);
         int nw = WordClsFeatures(info_cache.Fine(w), info_cache.Coarse(w), row_cls,
@@ -2297,8 +2292,6 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // for the runs that hold a word occurring elsewhere.
   // Pass 1's feature buffers are not read again: their room holds pass 2's
   // history rows (allocated next), which would raise the heap's top otherwise.
-  std::vector<uint32_t>().swap(feats);
-  std::vector<uint32_t>().swap(offsets);
   std::vector<TokInfo>().swap(infos);
   history_rows.resize(size_t{1} << kHistoryRowBits);
   history_shift = 32 - kHistoryRowBits;
