@@ -106,6 +106,18 @@ TEST(ClaimsTest, FactWordsComeWithTheClassesFromOneLookUp) {
   EXPECT_EQ(fact("cut"), kFwLostCutRaised);
   EXPECT_EQ(fact("voted"), kFwPassedSignedVoted);
   EXPECT_EQ(fact("fighters"), kFwNone);
+  // A number word before a "-" makes a number word ("forty-three"), at
+  // any length of either part (the "-" is looked for four bytes at a time).
+  for (std::string_view number : {"two", "forty", "twenty", "hundred", "thousand", "percentage"}) {
+    for (size_t n = 0; n <= 12; ++n) {
+      const std::string rest(n, 'x');
+      const std::string word = std::string(number) + "-" + rest;
+      EXPECT_NE(WordClasses(word) & kWcNumberWord, 0u) << word;
+      EXPECT_EQ(WordClasses(std::string(number) + "x" + rest) & kWcNumberWord, 0u) << word;
+      EXPECT_EQ(WordClasses("x" + word) & kWcNumberWord, 0u) << word;
+      EXPECT_EQ(WordClasses("-" + word) & kWcNumberWord, 0u) << word;
+    }
+  }
   // The classes are WordClasses(word)'s, fact word or not.
   for (std::string_view w :
        {"may", "cut", "voted", "according", "of", "deadliest", "forty-three"}) {
