@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -259,6 +260,36 @@ TEST(DocumentTest, ParagraphEndsBoundSentencesAndDatelines) {
       {"KYIV A B C D E F G H I - x", "[KYIV A B C D E F G H I - x]<KYIV A B C D E F G H I - x>"},
   };
   for (const auto& [text, want] : cases) EXPECT_EQ(Structure(text), want) << text;
+}
+
+// A word before a period keeps it when its folding is a listed abbreviation:
+// upper, lower and mixed case, words of up to eight bytes (folded in one load)
+// and longer, non-ASCII ones, and at the text's end (fewer than eight bytes
+// left to load), against IsKnownAbbreviation of Fold.
+TEST(DocumentTest, AbbreviationsBeforeAPeriodInAnyCase) {
+  const std::string words =
+      "Gen GEN gEn Sept SEPT Approx APPROX Messrs MESSRS Calif Inc CORP Ltd km Km Gov Mr MRS Dr "
+      "Co St Jan Dept Univ Wyo Mister Generals Approxim Approximately Septembers the said "
+      "Ukraine Calif2 ABCDEFGHIJ abcdefghijk G\xC3\xA9n Ge\xE2\x80\x99n Ma\xE2\x80\x99"
+      "am";
+  for (size_t at = 0; at < words.size();) {
+    const size_t space = std::min(words.find(' ', at), words.size());
+    const std::string word = words.substr(at, space - at);
+    at = space + 1;
+    const bool want = IsKnownAbbreviation(Fold(word));
+    for (const std::string& text : {"He met " + word + ". Then", word + ".", "x " + word + "."}) {
+      const Document d = BuildDocument(text);
+      bool found = false;
+      for (const Token& t : d.tokens) {
+        const std::string_view x = d.Text(t);
+        if (x.substr(0, word.size()) != word) continue;
+        found = true;
+        EXPECT_EQ(x == word + ".", want) << text;
+        EXPECT_EQ(t.Is(kAbbreviation), want) << text;
+      }
+      EXPECT_TRUE(found) << text;
+    }
+  }
 }
 
 TEST(DocumentTest, WordSetMatchesALinearScan) {

@@ -49,6 +49,40 @@ constexpr std::string_view kSentenceStarters[] = {
     "these", "what", "why",       "how",     "who",       "yet",  "so",    "still",
     "then",  "now",  "meanwhile", "however", "officials", "no",   "not"};
 
+// The longest word of kTitleAbbrevs and kOtherAbbrevs, in bytes. A word of
+// the text that folds to one of them is as long: the listed words are ASCII,
+// and Fold keeps an ASCII byte a byte, keeps other bytes, and makes ’ and ‘
+// the ASCII ', which no listed word holds; so a longer word is none of them.
+constexpr size_t kLongestAbbreviation = [] {
+  size_t n = 0;
+  for (std::string_view w : kTitleAbbrevs) n = std::max(n, w.size());
+  for (std::string_view w : kOtherAbbrevs) n = std::max(n, w.size());
+  return n;
+}();
+
+// FoldShort(text[i, end), buf): a word of up to eight ASCII bytes (most) in
+// one load, its capitals lowered together as FoldInto lowers them.
+inline std::string_view FoldWordBeforePeriod(std::string_view text, size_t i, size_t end,
+                                             char (&buf)[64]) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const size_t n = end - i;
+  if (n - 1 < 8 && text.size() - i >= 8) {
+    uint64_t x;
+    std::memcpy(&x, text.data() + i, 8);
+    x &= ~0ull >> (64 - 8 * n);
+    constexpr uint64_t kHighs = 0x8080808080808080ull;
+    if ((x & kHighs) == 0) {
+      // A byte's high bit: set by + 0x3F from 'A' up, by + 0x25 from '[' up.
+      const uint64_t upper = (x + 0x3F3F3F3F3F3F3F3Full) & ~(x + 0x2525252525252525ull) & kHighs;
+      x |= upper >> 2;  // + 0x20 for the capitals
+      std::memcpy(buf, &x, 8);
+      return std::string_view(buf, n);
+    }
+  }
+#endif
+  return FoldShort(text.substr(i, end - i), buf);
+}
+
 const WordSet& TitleAbbrevs() {
   static const WordSet set(kTitleAbbrevs);
   return set;
@@ -407,10 +441,13 @@ std::vector<Token> Tokenize(std::string_view text) {
       t.kind = IsDigit(c) ? TokenKind::kNumber : TokenKind::kWord;
       // (A '.' byte is the code point '.': end is at a character's start.)
       if (end < s.n && text[end] == '.' && t.kind == TokenKind::kWord) {
-        char buf[64];
-        std::string_view folded = FoldShort(text.substr(i, end - i), buf);
-        bool initial = end - i == static_cast<size_t>(len) && IsUpper(c);
-        if (has_dot || initial || IsKnownAbbreviation(folded)) {
+        const bool initial = end - i == static_cast<size_t>(len) && IsUpper(c);
+        bool abbrev = has_dot || initial;
+        if (!abbrev && end - i <= kLongestAbbreviation) {
+          char buf[64];
+          abbrev = IsKnownAbbreviation(FoldWordBeforePeriod(text, i, end, buf));
+        }
+        if (abbrev) {
           ++end;
           t.flags |= kAbbreviation;
           if (s.Peek(end) == '-' && IsWordChar(s.Peek(end + 1))) {  // U.S.-led
