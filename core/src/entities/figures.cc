@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
-#include <unordered_map>
 
 #include "text/hash.h"
 #include "text/short_table.h"
@@ -1599,17 +1598,30 @@ bool SameQuantity(const Quantity& a, const Quantity& b) {
 std::vector<Entity> FindFigures(const Document& doc) {
   std::vector<Figure> figures = FindFigureMentions(doc);
   std::vector<Entity> out;
-  std::unordered_map<std::string, size_t> keys;  // only searched: its order is moot
-  keys.reserve(figures.size());
-  std::string key;  // type "|" folded text, built in place (no temporaries)
+  // The keys, type "|" folded text (no longer than the text), back to back
+  // in one string sized for them all, so the table's views of them stay put;
+  // a key met before is taken off again.
+  size_t bytes = 0;
+  for (const Figure& f : figures) bytes += std::strlen(f.type) + 1 + (f.span.end - f.span.start);
+  std::string arena;
+  arena.reserve(bytes);
+  CompactKeyTable<size_t> keys(figures.size());  // key -> index into out
   for (const Figure& f : figures) {
-    key.assign(f.type);
-    key += '|';
+    const size_t from = arena.size();
+    arena += f.type;
+    arena += '|';
     const std::string_view text = doc.Text(f.span);
-    for (size_t i = 0; i < text.size(); ++i) key += FoldStep(text, &i);
-    auto it = keys.find(key);
-    if (it == keys.end()) it = keys.emplace(key, out.size()).first;
-    size_t k = it->second;
+    const size_t at_text = arena.size();
+    arena.resize(at_text + text.size());  // (within the reserve)
+    arena.resize(at_text + FoldInto(text, &arena[at_text]));
+    bool added = false;
+    size_t* at = keys.Insert(std::string_view(arena).substr(from), &added);
+    if (added) {
+      *at = out.size();
+    } else {
+      arena.resize(from);
+    }
+    const size_t k = *at;
     if (k == out.size()) {
       Entity e;
       e.type = f.type;
