@@ -1977,6 +1977,8 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       uint32_t lower, exact, shape, pre[3], suf[3];
       uint16_t fine;
       uint8_t coarse, cls_lists;  // cls | lists << 4; 0xFF when empty
+      static_assert(kClsOther < 16 && (kListCity | kListGivenName) < 16,
+                    "a class and the list bits fit cls_lists, below 0xFF");
       int16_t row[kRow];
     };
     const Model* model;
