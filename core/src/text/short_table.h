@@ -30,6 +30,14 @@ void ForEachWord(std::string_view list, F f) {
   }
 }
 
+// The slots of an open-addressing table that holds `keys` keys at most a
+// quarter full: a power of two, at least 16.
+inline size_t SlotsFor(size_t keys) {
+  size_t size = 16;
+  while (size < 4 * keys) size *= 2;
+  return size;
+}
+
 template <typename V>
 class ShortKeyTable {
  public:
@@ -37,10 +45,8 @@ class ShortKeyTable {
   // `entries`: distinct non-empty keys (views that must outlive the table)
   // and their values; empty keys are left out.
   explicit ShortKeyTable(const std::vector<std::pair<std::string_view, V>>& entries) {
-    size_t size = 16;
-    while (size < 4 * entries.size()) size *= 2;
-    slots_.resize(size);
-    mask_ = size - 1;
+    slots_.resize(SlotsFor(entries.size()));
+    mask_ = slots_.size() - 1;
     for (const auto& [key, value] : entries) {
       if (key.empty()) continue;
       size_t i = HashShortKey(key) & mask_;
@@ -53,10 +59,8 @@ class ShortKeyTable {
 
   // An empty table sized for `max_keys` keys (Insert grows it past them).
   explicit ShortKeyTable(size_t max_keys) {
-    size_t size = 16;
-    while (size < 4 * max_keys) size *= 2;
-    slots_.resize(size);
-    mask_ = size - 1;
+    slots_.resize(SlotsFor(max_keys));
+    mask_ = slots_.size() - 1;
   }
 
   // The value of `key` (non-empty, a view that must outlive the table),
@@ -141,10 +145,8 @@ class CompactKeyTable {
   // An empty table whose slots are sized for `max_keys` keys (Insert grows
   // them past that); the entries grow as keys are added.
   explicit CompactKeyTable(size_t max_keys) {
-    size_t size = 16;
-    while (size < 4 * max_keys) size *= 2;
-    slots_.resize(size);
-    mask_ = size - 1;
+    slots_.resize(SlotsFor(max_keys));
+    mask_ = slots_.size() - 1;
   }
 
   // The value of `key` (non-empty, a view that must outlive the table),
