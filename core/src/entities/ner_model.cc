@@ -362,7 +362,7 @@ uint8_t ClsOf(const Token& t) {
 // words are only ever a neighbour: their word part (exact, shape, affixes) is
 // computed only when a token of theirs is scored itself (`full`), and then
 // handed to `on_word` once, not kept: Fill sets the neighbour part (what
-// FeaturizeWith reads without word_feats). 12 bytes a word (a whole TokInfo,
+// the tagger reads of FeaturizeWith's infos). 12 bytes a word (a whole TokInfo,
 // 44 bytes, was kept before: part of the tagger's peak memory).
 class InfoCache {
  public:
@@ -373,7 +373,7 @@ class InfoCache {
       : doc_(doc), cache_(doc.words()), on_word_(on_word), context_(context) {}
   // Sets the neighbour part of token `token`'s info in `out` (lower, sshape,
   // fine, coarse, cls); the word part (exact, shape, pre, suf) is left as it
-  // was (FeaturizeWith without word_feats, the tagger's, never reads it).
+  // was (the tagger never reads it from FeaturizeWith's infos).
   // `is_full()` says whether the token is `full`: asked only while its
   // word's on_word has not been called (most words are filled again).
   template <typename IsFull>
@@ -1069,8 +1069,10 @@ static_assert(kSeenMask < 32 && kClsOther < 8, "the indexes of 22 and 26 fit 11 
 
 // What the features of PlaceFeatures read of token i (k-th of a sequence of
 // n), packed in 64 bits: the gazetteer bytes of it and its neighbours (99
-// past the sequence), their word lists' bits, its case class and whether the
-// features of its class are given (`cls_feats`: see FeaturizeWith).
+// past the sequence), their word lists' bits, its case class and whether 30
+// is given (`cls_feats`: always in training; the tagger's word rows hold it
+// for the class of the token they were made from, so there only for a token
+// of another class).
 inline uint64_t Place(const DocContext& context, uint32_t i, uint32_t k, uint32_t n, uint32_t cls,
                       bool cls_feats) {
   const uint64_t gp = k > 0 ? context.gazetteer[i - 1] : 99;
@@ -1099,21 +1101,16 @@ inline int PlaceFeatures(uint64_t place, uint32_t* out) {
   return n;
 }
 
-// With `word_feats` false, the text-only features (WordFeatures) and those of
-// WordClsFeatures are left out: the tagger adds their weights once per
-// distinct word (`cache` must be given).
-// `info_buf`, if given, holds the token infos (kept by the caller over its
-// sequences, so as not to allocate them for each).
-// With `loud` (LoudBits' bits of the document's tokens, the tagger's), only
-// the tokens with their bit set are scored, and `offsets` has an entry per
-// such token: the r-th one's features are feats[offsets[r] .. offsets[r + 1]).
-// Without it (training), every token is, and has an entry.
+// Training's (no `cache`): every token's features, the t-th token's
+// feats[offsets[t] .. offsets[t + 1]).
+// The tagger's (with `cache`, and `loud`: LoudBits' bits of the document's
+// tokens): only the infos of the tokens with their bit set and of their
+// neighbours, in `info_buf` (kept by the caller over its sequences, so as not
+// to allocate them for each); Model::Tag sums their features itself.
 void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
                    std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets, InfoCache* cache,
-                   bool word_feats, int cluster_dropout = 0,
-                   std::vector<TokInfo>* info_buf = nullptr, const uint64_t* loud = nullptr) {
-  if (feats) feats->clear();
-  if (offsets) offsets->clear();
+                   int cluster_dropout = 0, std::vector<TokInfo>* info_buf = nullptr,
+                   const uint64_t* loud = nullptr) {
   const uint32_t n = end - begin;
   // Token infos with two sentinels on each side.
   std::vector<TokInfo> local;
@@ -1154,16 +1151,13 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
     }
     filled = to;
   }
-  // The tagger's (without word_feats, with the cache) only needs the infos:
-  // it adds the few features left here (21, and 50 and 54 of a token whose
-  // class differs from its word's row) itself, in Model::Tag.
-  if (!word_feats && cache) return;
+  if (cache) return;  // the tagger's: the infos only
+  feats->clear();
   feats->reserve(n * 32);
   offsets->resize(n + 1);
   uint32_t* offset = offsets->data();
-  uint32_t r = 0;
-  for (uint32_t k = next_scored(0); k < n; k = next_scored(k + 1)) {
-    offset[r++] = static_cast<uint32_t>(feats->size());
+  for (uint32_t k = 0; k < n; ++k) {
+    offset[k] = static_cast<uint32_t>(feats->size());
     const uint32_t i = begin + k;
     const Token& t = doc.tokens[i];
     const TokInfo& c = info[k + 2];
@@ -1176,50 +1170,34 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
     // The token's features go to a fixed buffer first, then to `feats` in one
     // insert (a push_back each, with its capacity check, cost more).
     uint32_t buf[kMaxTokenFeatures];
-    int nb = 0;
+    int nb = WordFeatures(c, buf);
     auto add = [&](uint32_t f) { buf[nb++] = f; };
-    if (word_feats) nb = WordFeatures(c, buf);
-    // Without word_feats, the tagger's row of the word holds 51 too, and 50,
-    // 54 and 30 as the case class of the token it was made from gives them
-    // (WordClsFeatures): they are left out here unless this token's class
-    // differs (then the tagger takes the word's out again).
-    const bool cls_feats = word_feats || !cache || cache->WordCls(doc.word[i]) != c.cls;
-    // Nor, without word_feats, those of one neighbour's word (11 .. 14, 61): the
-    // tagger adds them from `info` through its cache (Model::Tag's RowCache).
-    const bool neighbour_feats = word_feats || !cache;
-    if (neighbour_feats) {
-      add(Mix(11, p1.lower));
-      add(Mix(12, n1.lower));
-      add(Mix(13, p2.lower));
-      add(Mix(14, n2.lower));
-    }
-    add(Mix(15, p1.sshape, c.sshape));
-    add(Mix(16, c.sshape, n1.sshape));
-    add(Mix(17, p1.sshape, c.sshape, n1.sshape));
+    add(Mix(11, p1.lower));
+    add(Mix(12, n1.lower));
+    add(Mix(13, p2.lower));
+    add(Mix(14, n2.lower));
+    // 15 .. 17, 20, 22 and 25 .. 31 as the tagger sums them (ShapeFeatures,
+    // Feature22, Feature26, PlaceFeatures), in training's order.
+    uint32_t shape[kShapeFeatures];
+    ShapeFeatures(p1, c, n1, start, line, shape);
+    add(shape[0]);  // 15
+    add(shape[1]);  // 16
+    add(shape[2]);  // 17
     add(Mix(18, p1.lower, c.lower));
     add(Mix(19, c.lower, n1.lower));
-    add(Mix(20, start, line, c.sshape));
+    add(shape[3]);  // 20
     if (line) add(Mix(21, line, c.lower));
-    add(Mix(22, context.word_bits[i], c.cls, start * 4 + line));
+    add(Feature22(context.word_bits[i], c.cls, start, line));
     add(Mix(23, p1.lower, c.sshape));
     add(Mix(24, c.sshape, n1.lower));
-    add(Mix(25, p1.cls, c.cls, n1.cls));
-    const uint32_t g = context.gazetteer[i];
-    if (g) {
-      add(Mix(27, g));
-      add(Mix(28, g, c.cls));
-    }
-    add(Mix(29, k > 0 ? context.gazetteer[i - 1] : 99, k + 1 < n ? context.gazetteer[i + 1] : 99));
-    const uint32_t lp = k > 0 ? context.lists[i - 1] : 0, lc = context.lists[i];
-    const uint32_t ln = k + 1 < n ? context.lists[i + 1] : 0;
-    if (lc && cls_feats) add(Mix(30, lc, c.cls));
-    if (lp | lc | ln) add(Mix(31, lp, lc, ln));
+    add(shape[4]);  // 25
+    nb += PlaceFeatures(Place(context, i, k, n, c.cls, /*cls_feats=*/true), buf + nb);
     // Word clusters of the word, alone and with its case. (Those of the
     // neighbours at +-1, +-2 gave 0.004 more on WikiGold CV, but news
     // sentences such as "Kyiv said ..." read as ORG.)
-    if (cls_feats) add(Mix(50, c.coarse, c.cls));
-    if (word_feats) add(Mix(51, c.fine));
-    if (cls_feats) add(Mix(54, c.fine, c.cls));
+    add(Mix(50, c.coarse, c.cls));
+    add(Mix(51, c.fine));
+    add(Mix(54, c.fine, c.cls));
     if (IsCapCls(c.cls)) {
       // The lower-case words around a capitalized word, as a bag of their
       // word clusters: "the band ... played", "a club ... in the league" say
@@ -1228,29 +1206,27 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
       // Russian forces said" read as ORG.)
       const uint32_t from = k > kBagWindow ? k - kBagWindow : 0;
       const uint32_t to = std::min(n, k + kBagWindow + 1);
-      for (uint32_t j = from; j < to && neighbour_feats; ++j) {
+      for (uint32_t j = from; j < to; ++j) {
         const TokInfo& w = info[j + 2];
         if (j != k && w.cls == kClsLower) add(Mix(61, w.fine));
       }
       // The document's bag of the word (DocBags): its other mentions' context.
-      // (A capitalized or ALL CAPS class is HasHistory's.) Without word_feats
-      // the tagger has them in the word's row, as those of WordClsFeatures.
-      if (neighbour_feats && HasHistory(doc, i) && !context.bag_start.empty())
+      // (A capitalized or ALL CAPS class is HasHistory's.)
+      if (HasHistory(doc, i) && !context.bag_start.empty())
         nb += DocBagFeatures(context, context.Word(doc, i), buf + nb);
-      add(Mix(26, k > 0 ? context.word_bits[i - 1] : 9, c.cls,
-              k + 1 < n ? context.word_bits[i + 1] : 9));
+      add(Feature26(k > 0 ? context.word_bits[i - 1] : 9, c.cls,
+                    k + 1 < n ? context.word_bits[i + 1] : 9));
     }
     feats->insert(feats->end(), buf, buf + nb);
   }
-  offset[r] = static_cast<uint32_t>(feats->size());
+  offset[n] = static_cast<uint32_t>(feats->size());
 }
 
 }  // namespace
 
 void Featurize(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
                std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets, int cluster_dropout) {
-  FeaturizeWith(doc, context, begin, end, feats, offsets, nullptr, /*word_feats=*/true,
-                cluster_dropout);
+  FeaturizeWith(doc, context, begin, end, feats, offsets, nullptr, cluster_dropout);
 }
 
 bool HasHistory(const Document& doc, uint32_t i) {
@@ -1928,6 +1904,21 @@ class ScoreRows {
 
 }  // namespace
 
+namespace {
+// One of Model::Tag's tables kept for the thread's next documents (T: made
+// from a model, holding its `serial` and a `model` pointer): the thread's
+// own, made again when a model of another serial tags; its `model` is set to
+// the one tagging (the same weights as the one that made it, which may be
+// gone).
+template <typename T>
+T& KeptForThread(const Model* model, uint64_t serial) {
+  static thread_local std::unique_ptr<T> kept;
+  if (!kept || kept->serial != serial) kept.reset(new T(model));
+  kept->model = model;
+  return *kept;
+}
+}  // namespace
+
 std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) const {
   std::vector<NameSpan> out;
   DocContext context = BuildDocContext(doc);
@@ -2012,16 +2003,13 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       return e.row;
     }
   };
-  static thread_local std::unique_ptr<KeptWordRows> thread_word_rows;
-  if (!thread_word_rows || thread_word_rows->serial != serial_)
-    thread_word_rows.reset(new KeptWordRows(this));
-  thread_word_rows->model = this;  // the same weights; the one that made them may be gone
+  KeptWordRows& kept_word_rows = KeptForThread<KeptWordRows>(this, serial_);
   struct WordRows {
     const Model* model;
     int16_t* rows;
     const DocContext* context;
     KeptWordRows* kept;
-  } word_rows_of{this, word_rows.data(), &context, thread_word_rows.get()};
+  } word_rows_of{this, word_rows.data(), &context, &kept_word_rows};
   InfoCache info_cache(
       doc,
       [](void* context, uint32_t w, const TokInfo& info) {
@@ -2029,8 +2017,8 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
         int16_t* row = &r->rows[static_cast<size_t>(w) * kNumTags];
         const int16_t* kept = r->kept->Get(info, r->context->lists.by_word[w]);
         std::copy(kept, kept + kNumTags, row);
-        // The document's bag of the word (FeaturizeWith's without word_feats),
-        // as its case class gives it.
+        // The document's bag of the word (DocBagFeatures), as its case class
+        // gives it.
         if (IsCapCls(info.cls)) {
           uint32_t bag[kDocBagMax];
           const int nb = DocBagFeatures(*r->context, r->context->word_of[w], bag);
@@ -2071,10 +2059,10 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
         const int8_t* r = model->Find(Mix(id, a, b));
         e.a = a;
         e.b = b;
-        e.row = r ? 2 + static_cast<uint32_t>((r - model->rows_) / kNumTags) : 1;
+        e.row = model->RowRef(r);
         return r;
       }
-      return e.row == 1 ? nullptr : model->rows_ + static_cast<size_t>(e.row - 2) * kNumTags;
+      return model->RowAt(e.row);
     }
     // Feature Mix(id, value)'s weights, or null; `table` is id's (0 .. 4).
     const int8_t* Get(uint32_t table, uint32_t id, uint32_t value) {
@@ -2082,17 +2070,13 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       if (e.value != value || e.row == 0) {
         const int8_t* r = model->Find(Mix(id, value));
         e.value = value;
-        e.row = r ? 2 + static_cast<uint32_t>((r - model->rows_) / kNumTags) : 1;
+        e.row = model->RowRef(r);
         return r;
       }
-      return e.row == 1 ? nullptr : model->rows_ + static_cast<size_t>(e.row - 2) * kNumTags;
+      return model->RowAt(e.row);
     }
   };
-  static thread_local std::unique_ptr<RowCache> thread_row_cache;
-  if (!thread_row_cache || thread_row_cache->serial != serial_)
-    thread_row_cache.reset(new RowCache(this));
-  RowCache& row_cache = *thread_row_cache;
-  row_cache.model = this;  // the same weights; the one that made them may be gone
+  RowCache& row_cache = KeptForThread<RowCache>(this, serial_);
   // Pass 1's features that read only a few small values (FeaturizeWith leaves
   // them to the tagger): ShapeFeatures' and PlaceFeatures' summed rows by
   // those values, in direct-mapped caches, and the rows of 22 and 26 by
@@ -2156,16 +2140,12 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     const int8_t* Row(uint32_t& state, uint32_t key) {
       if (state == 0) {
         const int8_t* r = model->Find(key);
-        state = r ? 2 + static_cast<uint32_t>((r - model->rows_) / kNumTags) : 1;
+        state = model->RowRef(r);
       }
-      return state == 1 ? nullptr : model->rows_ + static_cast<size_t>(state - 2) * kNumTags;
+      return model->RowAt(state);
     }
   };
-  static thread_local std::unique_ptr<SmallRows> thread_small_rows;
-  if (!thread_small_rows || thread_small_rows->serial != serial_)
-    thread_small_rows.reset(new SmallRows(this));
-  SmallRows& small_rows = *thread_small_rows;
-  small_rows.model = this;  // the same weights; the one that made them may be gone
+  SmallRows& small_rows = KeptForThread<SmallRows>(this, serial_);
   struct SpanScore {
     uint32_t begin;
     float s[kNumTypes];
@@ -2248,7 +2228,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     // The infos of the loud tokens and their neighbours (no features: they
     // are added below).
     FeaturizeWith(doc, context, begin, end, nullptr, nullptr, &info_cache,
-                  /*word_feats=*/false, /*cluster_dropout=*/0, &infos, loud_bits.data());
+                  /*cluster_dropout=*/0, &infos, loud_bits.data());
     size_t row = base.size();
     for (uint32_t k = next_loud(begin, end) - begin; k < n;
          k = next_loud(begin + k + 1, end) - begin) {
