@@ -175,9 +175,8 @@ class ClassTable {
     size_t listed = 0;
     for (const ClassEntry& e : kClasses) ForEachWord(e.words, [&](std::string_view) { ++listed; });
     for (const FactEntry& e : kFacts) ForEachWord(e.words, [&](std::string_view) { ++listed; });
-    size_t size = 16;
-    shift_ = 28;
-    while (size < 4 * listed) size *= 2, --shift_;
+    const size_t size = SlotsFor(listed);  // a power of two, at least 16
+    shift_ = 32 - __builtin_ctzll(size);
     slots_.resize(size);
     mask_ = size - 1;
     for (const ClassEntry& e : kClasses) {
