@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <set>
 #include <string>
 #include <vector>
@@ -266,6 +268,26 @@ TEST(DocumentTest, ParagraphEndsBoundSentencesAndDatelines) {
 // upper, lower and mixed case, words of up to eight bytes (folded in one load)
 // and longer, non-ASCII ones, and at the text's end (fewer than eight bytes
 // left to load), against IsKnownAbbreviation of Fold.
+// LowerAscii8 (text/utf8.h: FoldInto, the folded words, the abbreviations'
+// and the tagger's hashes) lowers eight ASCII bytes at once as FoldStep lowers
+// each: every byte below 0x80 at every place of the eight.
+TEST(DocumentTest, LowerAscii8LowersAsFoldStep) {
+  for (int first = 0; first < 128; ++first) {
+    char bytes[8];
+    for (int j = 0; j < 8; ++j) bytes[j] = static_cast<char>((first + 17 * j) % 128);
+    uint64_t x;
+    std::memcpy(&x, bytes, 8);
+    x = LowerAscii8(x);
+    char got[8];
+    std::memcpy(got, &x, 8);
+    const std::string_view s(bytes, 8);
+    for (size_t j = 0; j < 8; ++j) {
+      size_t k = j;
+      EXPECT_EQ(got[j], FoldStep(s, &k)) << first << " " << j;
+    }
+  }
+}
+
 TEST(DocumentTest, AbbreviationsBeforeAPeriodInAnyCase) {
   const std::string words =
       "Gen GEN gEn Sept SEPT Approx APPROX Messrs MESSRS Calif Inc CORP Ltd km Km Gov Mr MRS Dr "

@@ -464,9 +464,7 @@ inline uint32_t LowerHash(std::string_view w) {
     std::memcpy(&x, p + k, 8);
     constexpr uint64_t kHigh = 0x8080808080808080ull;
     if (x & kHigh) return LowerHashFrom(w, k, h);
-    // A byte c < 0x80 plus 0x3F reaches 0x80 when c >= 'A', plus 0x25 when
-    // c > 'Z' (no carry crosses a byte); 0x80 >> 2 is the 32 to add.
-    x |= ((x + 0x3F3F3F3F3F3F3F3Full) & ~(x + 0x2525252525252525ull) & kHigh) >> 2;
+    x = LowerAscii8(x);
     for (int j = 0; j < 8; ++j) h = (h ^ static_cast<uint32_t>((x >> (8 * j)) & 0xFF)) * 16777619u;
   }
   if (k + 4 <= n) {

@@ -72,9 +72,7 @@ inline std::string_view FoldWordBeforePeriod(std::string_view text, size_t i, si
     x &= ~0ull >> (64 - 8 * n);
     constexpr uint64_t kHighs = 0x8080808080808080ull;
     if ((x & kHighs) == 0) {
-      // A byte's high bit: set by + 0x3F from 'A' up, by + 0x25 from '[' up.
-      const uint64_t upper = (x + 0x3F3F3F3F3F3F3F3Full) & ~(x + 0x2525252525252525ull) & kHighs;
-      x |= upper >> 2;  // + 0x20 for the capitals
+      x = LowerAscii8(x);
       std::memcpy(buf, &x, 8);
       return std::string_view(buf, n);
     }
@@ -701,9 +699,7 @@ inline size_t FoldWord(const char* p, size_t n, const char* end, char* out) {
     std::memcpy(&x, p + i, 8);
     x &= ~0ull >> (64 - 8 * r);
     if ((x & kHighs) != 0) break;
-    // As FoldInto: a byte's high bit set by + 0x3F from 'A' up, by + 0x25 from '[' up.
-    const uint64_t upper = (x + 0x3F3F3F3F3F3F3F3Full) & ~(x + 0x2525252525252525ull) & kHighs;
-    x |= upper >> 2;
+    x = LowerAscii8(x);
     std::memcpy(out + i, &x, 8);
     i += r;
   }

@@ -93,6 +93,15 @@ inline char FoldStep(std::string_view s, size_t* i) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
 }
 
+// Eight ASCII bytes (none with its high bit set) with their capitals
+// lowered at once: a byte c < 0x80 plus 0x3F reaches 0x80 when c >= 'A',
+// plus 0x25 when c > 'Z' (no carry crosses a byte); 0x80 >> 2 is the 32 to
+// add. (FoldStep's lowering, eight bytes at a time.)
+constexpr uint64_t LowerAscii8(uint64_t x) {
+  constexpr uint64_t kHighs = 0x8080808080808080ull;
+  return x | (((x + 0x3F3F3F3F3F3F3F3Full) & ~(x + 0x2525252525252525ull) & kHighs) >> 2);
+}
+
 // Writes Fold(s) to out (room for s.size() bytes: folding never lengthens
 // the text) and returns its length. Eight ASCII bytes at a time, their
 // capitals lowered together; other bytes by FoldStep.
@@ -105,9 +114,7 @@ inline size_t FoldInto(std::string_view s, char* out) {
       uint64_t x;
       std::memcpy(&x, s.data() + i, 8);
       if ((x & kHighs) == 0) {
-        // A byte's high bit: set by + 0x3F from 'A' up, by + 0x25 from '[' up.
-        const uint64_t upper = (x + 0x3F3F3F3F3F3F3F3Full) & ~(x + 0x2525252525252525ull) & kHighs;
-        x |= upper >> 2;  // + 0x20 for the capitals
+        x = LowerAscii8(x);
         std::memcpy(out + n, &x, 8);
         i += 8;
         n += 8;
