@@ -1,0 +1,199 @@
+// Model::Tag sums the weights of its features through caches of its own
+// (rows kept per word, per neighbour word, per small value; pass 2 only where
+// a word recurs), while training reads the features from Featurize and
+// HistoryFeatures. These tests tag real news text both ways and require the
+// same names: the reference below is the tagger's definition written out
+// plainly, so a feature that drifts between the two fails here, not only in
+// the golden fixtures.
+//
+// Reference, per tag sequence (Sequences): Quiet() tokens are O; every other
+// token's emission is the int8 weights of its Featurize features plus its
+// HistoryFeatures (a capitalized or ALL CAPS word) summed, times the model's
+// scale; Viterbi. Pass 1 has no history; pass 2 the history of pass 1's tags.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "data/embedded.h"
+#include "entities/ner_model.h"
+#include "text/document.h"
+#include "xorshift.h"
+
+namespace lede {
+namespace ner {
+namespace {
+
+// The tagger's part of a model file (see Model::Serialize), parsed.
+struct PlainModel {
+  float scale = 1;
+  std::vector<float> transitions;            // (kNumTags + 1) * kNumTags
+  std::unordered_map<uint32_t, size_t> row;  // key -> its row in `weights`
+  std::vector<int8_t> weights;               // kNumTags a key
+  std::string bytes;                         // the file, tagger part only
+
+  const int8_t* Find(uint32_t key) const {
+    if (key == 0) return nullptr;  // 0 is no feature
+    auto it = row.find(key);
+    return it == row.end() ? nullptr : &weights[it->second * kNumTags];
+  }
+};
+
+constexpr size_t kHeader = 20;
+constexpr size_t kTransitions = (kNumTags + 1) * kNumTags;
+
+// The compiled-in model's tagger (its typer's section cut off, so that Tag
+// returns the tagger's names). With `seed`, its weights and transitions are
+// drawn at random instead: most loud tokens then start or continue a name, so
+// nearly every feature's weight decides some tag.
+PlainModel TaggerModel(uint64_t seed) {
+  PlainModel m;
+  const std::string_view file = EmbeddedFile("ner/model.bin");
+  uint32_t version, tags, nf;
+  std::memcpy(&version, file.data() + 4, 4);
+  std::memcpy(&tags, file.data() + 8, 4);
+  std::memcpy(&nf, file.data() + 12, 4);
+  EXPECT_EQ(version, 2u);
+  EXPECT_EQ(tags, static_cast<uint32_t>(kNumTags));
+  const size_t keys_at = kHeader + kTransitions * 4;
+  const size_t weights_at = keys_at + static_cast<size_t>(nf) * 4;
+  m.bytes.assign(file.substr(0, weights_at + static_cast<size_t>(nf) * kNumTags));
+  if (seed) {
+    XorShift64 next(seed);
+    for (size_t i = 0; i < kTransitions; ++i) {
+      const float t = static_cast<float>(static_cast<int>(next() % 2001) - 1000) / 400.0f;
+      std::memcpy(&m.bytes[kHeader + i * 4], &t, 4);
+    }
+    for (size_t i = weights_at; i < m.bytes.size(); ++i)
+      m.bytes[i] = static_cast<char>(static_cast<int>(next() % 255) - 127);
+  }
+  std::memcpy(&m.scale, m.bytes.data() + 16, 4);
+  m.transitions.resize(kTransitions);
+  std::memcpy(m.transitions.data(), m.bytes.data() + kHeader, kTransitions * 4);
+  m.weights.assign(m.bytes.begin() + static_cast<std::ptrdiff_t>(weights_at), m.bytes.end());
+  for (uint32_t i = 0; i < nf; ++i) {
+    uint32_t key;
+    std::memcpy(&key, m.bytes.data() + keys_at + static_cast<size_t>(i) * 4, 4);
+    m.row[key] = i;
+  }
+  return m;
+}
+
+// The reference tagger (see the top of the file).
+std::vector<NameSpan> ReferenceTag(const PlainModel& m, const Document& doc) {
+  const DocContext context = BuildDocContext(doc);
+  const auto sequences = Sequences(doc);
+  std::vector<uint8_t> tags(doc.tokens.size(), 0);
+  History history;
+  std::vector<uint8_t> pass1;
+  for (int pass = 1; pass <= 2; ++pass) {
+    if (pass == 2) {
+      pass1 = tags;  // HistoryFeatures reads each token's own pass-1 tag
+      BuildHistory(doc, context, pass1.data(), &history);
+    }
+    for (auto [begin, end] : sequences) {
+      const uint32_t n = end - begin;
+      std::vector<uint32_t> feats, offsets, hist;
+      Featurize(doc, context, begin, end, &feats, &offsets);
+      std::vector<uint8_t> quiet;
+      Quiet(doc, begin, end, &quiet);
+      std::vector<float> emissions(static_cast<size_t>(n) * kNumTags, 0);
+      for (uint32_t k = 0; k < n; ++k) {
+        if (quiet[k]) continue;  // tagged O whatever its scores
+        std::vector<uint32_t> f(feats.begin() + offsets[k], feats.begin() + offsets[k + 1]);
+        if (HasHistory(doc, begin + k)) {
+          hist.clear();
+          HistoryFeatures(doc, context, pass == 2 ? &history : nullptr, begin + k, &hist);
+          f.insert(f.end(), hist.begin(), hist.end());
+        }
+        int32_t sum[kNumTags] = {};
+        for (uint32_t key : f) {
+          if (const int8_t* w = m.Find(key)) {
+            for (int t = 0; t < kNumTags; ++t) sum[t] += w[t];
+          }
+        }
+        for (int t = 0; t < kNumTags; ++t)
+          emissions[static_cast<size_t>(k) * kNumTags + t] = static_cast<float>(sum[t]) * m.scale;
+      }
+      Viterbi(emissions.data(), n, m.transitions.data(), &tags[begin], quiet.data());
+    }
+  }
+  std::vector<NameSpan> out;
+  for (auto [begin, end] : sequences) SpansFromTags(&tags[begin], end - begin, begin, &out);
+  return out;
+}
+
+std::string Spans(const Document& doc, const std::vector<NameSpan>& spans) {
+  std::string out;
+  for (const NameSpan& s : spans) {
+    out += TypeName(s.type);
+    out += ' ';
+    out += doc.text.substr(doc.tokens[s.begin].span.start,
+                           doc.tokens[s.end - 1].span.end - doc.tokens[s.begin].span.start);
+    out += '\n';
+  }
+  return out;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Real news text: the page's sample article, the golden fixtures' inputs, and
+// sentences from news reports with a dateline, an ALL CAPS headline, names
+// that recur (pass 2) in other cases and forms, and names next to numbers.
+std::vector<std::string> Texts() {
+  std::vector<std::string> texts;
+  const std::string root = LEDE_SOURCE_DIR;
+  for (const char* path :
+       {"/web/app/sample.txt", "/tests/golden/kharkiv-dateline/input.txt",
+        "/tests/golden/officials-anonymous/input.txt",
+        "/tests/golden/scripts-emoji-cjk-rtl/input.txt", "/tests/e2e/fixtures/compare-b.txt"}) {
+    texts.push_back(ReadFile(root + path));
+    EXPECT_FALSE(texts.back().empty()) << path;
+  }
+  texts.push_back(
+      "RUSSIA STEPS UP ATTACKS ON KHARKIV\n\n"
+      "KRAMATORSK, Ukraine (AP) - Russian forces pounded Kharkiv overnight, Gov. Oleh "
+      "Syniehubov said on Telegram. Syniehubov said 14 people were wounded, and that the "
+      "Kharkiv regional administration had opened shelters.\n\n"
+      "In Washington, Secretary of State Antony Blinken met NATO's Jens Stoltenberg. "
+      "\"We will stand with Ukraine,\" Blinken told reporters at the State Department. "
+      "Stoltenberg, a former prime minister of Norway, said the alliance's Madrid summit "
+      "would take up the request.\n\n"
+      "Shares of Apple Inc. and Microsoft Corp. fell 2.3% on the Nasdaq after the Federal "
+      "Reserve said it would keep rates at 5.25%. APPLE declined to comment; Microsoft "
+      "spokesman Frank Shaw said the company was \"watching closely\".");
+  return texts;
+}
+
+TEST(NerTagReferenceTest, TagIsViterbiOverTheFeaturesWeights) {
+  for (uint64_t seed : {uint64_t{0}, uint64_t{88172645463325252ull},
+                        uint64_t{0x9E3779B97F4A7C15ull}, uint64_t{12345}}) {
+    const PlainModel plain = TaggerModel(seed);
+    Model model;
+    ASSERT_TRUE(model.Load(plain.bytes));
+    size_t names = 0;
+    for (const std::string& text : Texts()) {
+      const Document doc = BuildDocument(text);
+      const std::vector<NameSpan> want = ReferenceTag(plain, doc);
+      EXPECT_EQ(Spans(doc, model.Tag(doc)), Spans(doc, want))
+          << "seed " << seed << ", text: " << text.substr(0, 60);
+      names += want.size();
+    }
+    // The texts hold names for every model (the test compares something).
+    EXPECT_GT(names, 20u) << "seed " << seed;
+  }
+}
+
+}  // namespace
+}  // namespace ner
+}  // namespace lede
