@@ -130,6 +130,36 @@ TEST(DocumentTest, WordIdsAreDistinctTexts) {
   EXPECT_EQ(d.Folded(0), d.Folded(5));
 }
 
+// Words that are prefixes of one another (1 to 17 bytes, ASCII and not: the
+// short ones are their own table keys, the longer ones hashed), each twice,
+// the second time as the text's last word, where fewer than eight bytes
+// follow it (its key built a byte at a time): tokens share an id exactly
+// when their bytes are the same.
+TEST(DocumentTest, WordIdsOfPrefixesAndLastWords) {
+  for (const std::string full :
+       {"abcdefghijklmnopq", "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9",
+        "AbCdEfGhIjKlMnOpQ", "a\u00e9b\u00e9c\u00e9d\u00e9e\u00e9f"}) {
+    std::vector<std::string> prefixes;  // ending at character boundaries
+    for (size_t n = 1; n <= full.size(); ++n) {
+      if (n == full.size() || (full[n] & 0xC0) != 0x80) prefixes.push_back(full.substr(0, n));
+    }
+    for (const std::string& last : prefixes) {
+      std::string text;
+      for (const std::string& w : prefixes) text += w + " ";
+      text += last;
+      const Document d = BuildDocument(text);
+      ASSERT_EQ(d.tokens.size(), prefixes.size() + 1);
+      for (uint32_t i = 0; i < d.tokens.size(); ++i) {
+        for (uint32_t j = 0; j < d.tokens.size(); ++j) {
+          EXPECT_EQ(d.word[i] == d.word[j], d.Text(i) == d.Text(j))
+              << "'" << d.Text(i) << "' '" << d.Text(j) << "' last '" << last << "'";
+        }
+        EXPECT_EQ(d.Folded(i), Fold(d.Text(i)));
+      }
+    }
+  }
+}
+
 // The case flags of every token against a code point at a time reference:
 // words of 1 to 20 bytes, ASCII and not, with digits, as the first, a later
 // and the last token (the text's last 8 bytes are read another way).

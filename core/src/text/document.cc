@@ -665,21 +665,27 @@ inline uint64_t WordHash(const char* p, size_t n, const char* end) {
   return h;
 }
 
-// Whether the n bytes at a and at b are the same; a < b, both in a text that
-// ends at `end`. On a little-endian machine a word of up to 8 bytes is
-// compared as two 8-byte loads when the text goes on that far (most words).
-inline bool SameBytes(const char* a, const char* b, size_t n, const char* end) {
+// The key of a word of n bytes at p (n > 0), in a text that ends at `end`,
+// for AssignWords' table. A word of up to seven bytes (most) is its own key:
+// its bytes, the first the lowest (as a little-endian load reads them), the
+// bytes past the word 0 and its length in the top byte; so two short words
+// with one key are the same word, and no compare of their bytes is needed.
+// A longer word's key is its WordHash with the top bit set, which no short
+// word's has (its top byte is at most 7); its bytes are compared on a match.
+inline uint64_t WordKey(const char* p, size_t n, const char* end) {
+  if (n >= 8) return WordHash(p, n, end) | (uint64_t{1} << 63);
+  uint64_t v = 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  if (n > 0 && n <= 8 && end - b >= 8) {
-    uint64_t x, y;
-    std::memcpy(&x, a, 8);
-    std::memcpy(&y, b, 8);
-    return ((x ^ y) & (~0ull >> (64 - 8 * n))) == 0;  // the first n bytes
-  }
-#else
-  (void)end;
+  if (end - p >= 8) {
+    std::memcpy(&v, p, 8);
+    v &= ~0ull >> (64 - 8 * n);
+  } else
 #endif
-  return std::memcmp(a, b, n) == 0;
+  {
+    for (size_t k = 0; k < n; ++k)
+      v |= static_cast<uint64_t>(static_cast<uint8_t>(p[k])) << (8 * k);
+  }
+  return v | (static_cast<uint64_t>(n) << 56);
 }
 
 // FoldInto(the n bytes at p) written to `out`, which has room for n + 8
@@ -714,75 +720,75 @@ inline size_t FoldWord(const char* p, size_t n, const char* end, char* out) {
 void AssignWords(Document* d) {
   const size_t n = d->tokens.size();
   d->word.resize(n);
-  // Open addressing on the hash's high half (the key): a slot holds 1 + id
-  // (0: empty) and the key, whose low bits are also the slot's, so growing
-  // moves the keys without hashing the words again. The table grows at half
-  // full, so it stays the size of the distinct words, not of the text.
-  // It starts at 2n slots up to 2048 (16 KB with the keys): an article of
-  // p35's average (1,100 tokens, 440 distinct words) does not make it grow.
+  // Open addressing on WordKey, the slot from its top bits by a Fibonacci
+  // multiply. A slot holds 1 + id (0: empty), the key and the word's case
+  // flags (so that a token seen before copies them from the slot it found,
+  // not through its word's first token). The table grows at half full, so it
+  // stays the size of the distinct words, not of the text. It starts at the
+  // power of two at or above n, up to 2048 slots: an article of p35's
+  // average (1,100 tokens, 440 distinct words) does not make it grow.
   size_t size = 16;
-  while (size < 2 * n && size < 2048) size <<= 1;
-  // keys: left uninitialized (no memset), read only where ids is set.
+  while (size < n && size < 2048) size <<= 1;
+  int shift = 64 - __builtin_ctzll(size);
+  // keys and flags: left uninitialized (no memset), read only where ids is set.
   std::vector<uint32_t> ids(size, 0);
-  std::unique_ptr<uint32_t[]> keys(new uint32_t[size]);
-  uint32_t mask = static_cast<uint32_t>(size - 1);
+  std::unique_ptr<uint64_t[]> keys(new uint64_t[size]);
+  std::unique_ptr<uint16_t[]> case_flags(new uint16_t[size]);
   size_t room = 0, in_table = 0;
-  // A token of one byte (punctuation, "a", a digit: a fifth of news' tokens)
-  // finds its id by the byte, not through the table: 1 + id (0: none yet).
-  uint32_t byte_ids[256] = {};
   // Room for the distinct words of an article (p35's average is 440) at
   // once, not by ten doublings from one; a longer text doubles from there.
   d->word_token.reserve(std::min<size_t>(n, 1024));
-  const char* text_end = d->text.data() + d->text.size();
+  const char* const text = d->text.data();
+  const char* const text_end = text + d->text.size();
+  Token* const tokens = d->tokens.data();
+  uint32_t* const word = d->word.data();
+  constexpr uint64_t kFibonacci = 0x9E3779B97F4A7C15ull;
   for (size_t k = 0; k < n; ++k) {
-    const Token& t = d->tokens[k];
-    const char* p = d->text.data() + t.span.start;
-    const size_t len = t.span.end - t.span.start;
-    uint32_t* slot;  // where the word's 1 + id is (or goes)
-    uint32_t j = 0, key = 0;
-    if (len == 1) {
-      slot = &byte_ids[static_cast<unsigned char>(*p)];
-    } else {
-      const uint64_t h = WordHash(p, len, text_end);
-      key = static_cast<uint32_t>(h >> 32);
-      for (j = key & mask;; j = (j + 1) & mask) {
-        const uint32_t id = ids[j];
-        if (id == 0) break;
-        if (keys[j] != key) continue;
-        const Token& u = d->tokens[d->word_token[id - 1]];
-        if (u.span.end - u.span.start == len &&
-            SameBytes(d->text.data() + u.span.start, p, len, text_end))
-          break;
-      }
-      slot = &ids[j];
+    const char* p = text + tokens[k].span.start;
+    const size_t len = tokens[k].span.end - tokens[k].span.start;
+    const uint64_t key = WordKey(p, len, text_end);
+    size_t j = static_cast<size_t>((key * kFibonacci) >> shift);
+    uint32_t id1;  // 1 + the word's id, 0 when it is new
+    for (;; j = (j + 1) & (size - 1)) {
+      id1 = ids[j];
+      if (id1 == 0) break;
+      if (keys[j] != key) continue;
+      if (len < 8) break;  // a short word's key is the word
+      const Span u = tokens[d->word_token[id1 - 1]].span;
+      if (u.end - u.start == len && std::memcmp(text + u.start, p, len) == 0) break;
     }
-    if (*slot != 0) {
-      d->word[k] = *slot - 1;
-      // The case flags depend on the bytes alone: the word's first token has them.
-      d->tokens[k].flags |= d->tokens[d->word_token[*slot - 1]].flags & kCaseFlags;
+    if (id1 != 0) {
+      word[k] = id1 - 1;
+      // The case flags depend on the bytes alone: the slot has the word's.
+      tokens[k].flags |= case_flags[j];
       continue;
     }
-    SetCaseFlags(d->text, &d->tokens[k]);
+    SetCaseFlags(d->text, &tokens[k]);
     const uint32_t id = static_cast<uint32_t>(d->word_token.size());
-    d->word[k] = id;
+    word[k] = id;
     d->word_token.push_back(static_cast<uint32_t>(k));
     room += len;
-    *slot = id + 1;
-    if (len == 1) continue;
+    ids[j] = id + 1;
     keys[j] = key;
-    if (++in_table * 2 > ids.size()) {  // grow: each id moves by its key
-      std::vector<uint32_t> ids2(ids.size() * 2, 0);
-      std::unique_ptr<uint32_t[]> keys2(new uint32_t[ids2.size()]);
-      mask = static_cast<uint32_t>(ids2.size() - 1);
-      for (size_t x = 0; x < ids.size(); ++x) {
+    case_flags[j] = tokens[k].flags & kCaseFlags;
+    if (++in_table * 2 > size) {  // grow: each entry moves by its key
+      const size_t size2 = size * 2;
+      std::vector<uint32_t> ids2(size2, 0);
+      std::unique_ptr<uint64_t[]> keys2(new uint64_t[size2]);
+      std::unique_ptr<uint16_t[]> case_flags2(new uint16_t[size2]);
+      --shift;
+      for (size_t x = 0; x < size; ++x) {
         if (ids[x] == 0) continue;
-        uint32_t y = keys[x] & mask;
-        while (ids2[y] != 0) y = (y + 1) & mask;
+        size_t y = static_cast<size_t>((keys[x] * kFibonacci) >> shift);
+        while (ids2[y] != 0) y = (y + 1) & (size2 - 1);
         ids2[y] = ids[x];
         keys2[y] = keys[x];
+        case_flags2[y] = case_flags[x];
       }
       ids.swap(ids2);
       keys = std::move(keys2);
+      case_flags = std::move(case_flags2);
+      size = size2;
     }
   }
   // Folding never lengthens a word, so the words' bytes bound the buffer.
