@@ -11,6 +11,9 @@
 #if defined(__SSE__)
 #include <xmmintrin.h>
 #endif
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "data/embedded.h"
 #include "entities/lexicon.h"
@@ -1440,7 +1443,14 @@ struct Legal {
 // The legal predecessors (Legal::from), spelled out so the loops unroll:
 // O, B-x and U-x follow O, L-y or U-y; I-x and L-x follow B-x or I-x.
 static_assert(kNumTags == 17, "tag layout");
-constexpr int kOpen[9] = {0, 3, 4, 7, 8, 11, 12, 15, 16};   // O, L-*, U-* (Legal::end)
+constexpr int kOpen[9] = {0, 3, 4, 7, 8, 11, 12, 15, 16};  // O, L-*, U-* (Legal::end)
+constexpr bool Rising(const int (&a)[9]) {
+  for (int i = 1; i < 9; ++i) {
+    if (a[i] <= a[i - 1]) return false;
+  }
+  return a[0] == 0 && a[8] < 1 << 15;
+}
+static_assert(Rising(kOpen), "ViterbiRun's argmax takes the largest improving predecessor");
 constexpr int kStarts[9] = {0, 1, 4, 5, 8, 9, 12, 13, 16};  // O, B-*, U-*
 constexpr int kLanes = 12;                                  // kStarts, padded to 3 x 4
 
@@ -1552,7 +1562,15 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions,
 #else
         best[v] = (F4)(((I4)s & m) | ((I4)best[v] & ~m));
 #endif
+#if defined(__SSE2__)
+        // The predecessors kOpen[ai] rise with ai, so the last one that
+        // improved a lane is the largest of those masked in: PMAXSW (the
+        // values, 0 .. 16, sit in each lane's low 16 bits) in place of the
+        // three operations of a select.
+        arg[v] = (I4)_mm_max_epi16((__m128i)arg[v], (__m128i)(a4 & m));
+#else
         arg[v] = (a4 & m) | (arg[v] & ~m);
+#endif
       }
     }
     float best_lane[kLanes];
