@@ -85,6 +85,63 @@ TEST(DocumentTest, TokensKeepNamesWholeAndSplitPossessives) {
             (std::vector<std::string>{"\xE2\x80\x9C", "regrouping", ",", "\xE2\x80\x9D", "the"}));
 }
 
+// URLs (whole, their trailing punctuation left out) and words that start
+// as one might (http, www); white space other than a space (a tab, NBSP,
+// a line break); quote marks, dashes and other symbols; and Tokenize's
+// tokens against BuildDocument's.
+TEST(DocumentTest, UrlsSpacesAndSymbols) {
+  const std::string text =
+      "See https://example.com/a?b=1, www.lede.org. or httpd\twhatever\xC2\xA0wwwx "
+      "\xE2\x80\x94 \"it\" \xE2\x80\x98q\xE2\x80\x99 $5 & 50% \xE2\x80\xA6 e\xCC\x81\nJ. Smith.";
+  EXPECT_EQ(Tokens(text), (std::vector<std::string>{"See",       "https://example.com/a?b=1",
+                                                    ",",         "www.lede.org",
+                                                    ".",         "or",
+                                                    "httpd",     "whatever",
+                                                    "wwwx",      "\xE2\x80\x94",
+                                                    "\"",        "it",
+                                                    "\"",        "\xE2\x80\x98",
+                                                    "q",         "\xE2\x80\x99",
+                                                    "$",         "5",
+                                                    "&",         "50",
+                                                    "%",         "\xE2\x80\xA6",
+                                                    "e\xCC\x81", "J.",
+                                                    "Smith",     "."}));
+  const Document d = BuildDocument(text);
+  const std::vector<Token> tokens = Tokenize(text);
+  ASSERT_EQ(tokens.size(), d.tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    EXPECT_EQ(tokens[i].span.start, d.tokens[i].span.start);
+    EXPECT_EQ(tokens[i].span.end, d.tokens[i].span.end);
+    EXPECT_EQ(tokens[i].kind, d.tokens[i].kind);
+  }
+  EXPECT_EQ(d.tokens[1].kind, TokenKind::kSymbol);
+  EXPECT_EQ(d.tokens[3].kind, TokenKind::kSymbol);
+  EXPECT_TRUE(d.tokens[7].Is(kSpaceBefore));     // after a tab
+  EXPECT_TRUE(d.tokens[8].Is(kSpaceBefore));     // after NBSP
+  EXPECT_TRUE(d.tokens[23].Is(kNewlineBefore));  // J.
+  EXPECT_TRUE(d.tokens[23].Is(kAbbreviation));
+}
+
+// More tokens than Tokenize's estimate (one in five bytes) and than it
+// keeps on the stack: each comma is one, the words between them too.
+TEST(DocumentTest, TokensPastTheEstimate) {
+  for (int n : {1, 5, 31, 32, 33, 100, 5000}) {
+    std::string text;
+    for (int k = 0; k < n; ++k) text += k % 3 == 0 ? "a," : ",";
+    const std::vector<Token> tokens = Tokenize(text);
+    size_t want = 0;
+    for (int k = 0; k < n; ++k) want += k % 3 == 0 ? 2 : 1;
+    ASSERT_EQ(tokens.size(), want) << n;
+    uint32_t at = 0;
+    for (const Token& t : tokens) {
+      EXPECT_EQ(t.span.start, at);
+      EXPECT_EQ(t.span.end, at + 1);
+      EXPECT_EQ(t.kind, text[at] == ',' ? TokenKind::kPunct : TokenKind::kWord);
+      at = t.span.end;
+    }
+  }
+}
+
 TEST(DocumentTest, PossessiveFlagAndCase) {
   Document d = BuildDocument("the Smiths\xE2\x80\x99 house in KYIV");
   ASSERT_EQ(d.tokens.size(), 6u);

@@ -4,7 +4,12 @@
 #include <array>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <string>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "text/utf8.h"
 #include "text/word_set.h"
@@ -185,6 +190,28 @@ bool IsClosing(std::string_view t) {
 inline size_t ScanAsciiWord(const Scanner& s, size_t i, size_t* resume) {
   const char* text = s.text.data();
   size_t j = i;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time (x86-64) while the text goes on that far (most
+  // words end within the first sixteen): the first byte that is not an ASCII
+  // letter or digit, by unsigned range tests (a byte minus the range's first
+  // is at most its width; bytes from 0x80 on are in neither range).
+  while (s.n - j >= 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + j));
+    const __m128i letter = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    const __m128i digit = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+    const __m128i alnum =
+        _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(letter, _mm_set1_epi8(25)), letter),
+                     _mm_cmpeq_epi8(_mm_min_epu8(digit, _mm_set1_epi8(9)), digit));
+    const unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(alnum)) & 0xFFFFu;
+    if (other != 0) {
+      j += static_cast<size_t>(__builtin_ctz(other));
+      if (kWordByte.at[static_cast<unsigned char>(text[j])] == kByteEnds) return j;
+      *resume = j;
+      return 0;
+    }
+    j += 16;
+  }
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   // Eight bytes at a time while the text goes on that far (most words end
   // within the first eight): the first byte that is not an ASCII letter or
@@ -396,110 +423,181 @@ void SetCaseFlags(std::string_view text, Token* t) {
   if (letters >= 2 && lower == 0 && upper > 0) t->flags |= kAllCaps;
 }
 
+// Not a token kind: what ScanOther reports for white space.
+constexpr TokenKind kWhiteSpace = static_cast<TokenKind>(0xFF);
+
+// A word that ends at `end` before a period: the period is kept with it
+// (kAbbreviation) when it is an abbreviation (has_dot: a dot inside, U.S;
+// initial: one upper case letter, J.; or a listed one, Gen.). Returns the
+// token's end, and a word joined by a hyphen past the period (U.S.-led)
+// makes one word with it, not an abbreviation.
+__attribute__((noinline)) size_t AbbreviationEnd(const Scanner& s, size_t i, size_t end,
+                                                 bool has_dot, bool initial, uint16_t* flags) {
+  bool abbrev = has_dot || initial;
+  if (!abbrev && end - i <= kLongestAbbreviation) {
+    char buf[64];
+    abbrev = IsKnownAbbreviation(FoldWordBeforePeriod(s.text, i, end, buf));
+  }
+  if (!abbrev) return end;
+  ++end;
+  *flags |= kAbbreviation;
+  if (s.Peek(end) == '-' && IsWordChar(s.Peek(end + 1))) {  // U.S.-led
+    end = ScanWord(s, end + 1, &has_dot, end + 1);
+    *flags &= ~kAbbreviation;
+  }
+  return end;
+}
+
+// The end and *kind of the token at i whose first byte is not an ASCII
+// letter or digit, nor a space (those are Tokenize's own loop): white space
+// (*kind kWhiteSpace, its flags added to *flags), a word starting with
+// another letter, quote marks, punctuation and symbols. `prev`: the token
+// before, or null.
+__attribute__((noinline)) size_t ScanOther(const Scanner& s, size_t i, const Token* prev,
+                                           uint16_t* flags, TokenKind* kind) {
+  const std::string_view text = s.text;
+  int len;
+  const char32_t c = s.At(i, &len);
+  size_t end;
+  if (IsSpace(c)) {
+    *flags |= kSpaceBefore;
+    if (IsNewline(c)) *flags |= kNewlineBefore;
+    *kind = kWhiteSpace;
+    return i + len;
+  }
+  if (IsWordChar(c) && !IsCombining(c)) {
+    bool has_dot = false;
+    size_t resume = i;
+    end = ScanAsciiWord(s, i, &resume);
+    if (end == 0) end = ScanWord(s, i, &has_dot, resume);
+    *kind = IsDigit(c) ? TokenKind::kNumber : TokenKind::kWord;
+    // (A '.' byte is the code point '.': end is at a character's start.)
+    if (end < s.n && text[end] == '.' && *kind == TokenKind::kWord) {
+      end = AbbreviationEnd(s, i, end, has_dot, end - i == static_cast<size_t>(len) && IsUpper(c),
+                            flags);
+    }
+  } else if (IsApostrophe(c) || c == '`' || c == '"' || IsQuoteMark(c)) {
+    end = i + len;
+    char32_t next = s.Peek(end);
+    bool after_word =
+        prev != nullptr && (prev->kind == TokenKind::kWord || prev->kind == TokenKind::kNumber);
+    bool clitic_s = (next == 's' || next == 'S') && !IsWordChar(s.Peek(s.Next(end)));
+    if (IsApostrophe(c) && after_word && clitic_s) {
+      end = s.Next(end);  // 's
+      *kind = TokenKind::kWord;
+      *flags |= kPossessive;
+    } else {
+      *kind = TokenKind::kQuote;
+      if ((c == '`' || c == '\'') && s.Peek(end) == c) end += 1;  // `` and ''
+      if (IsApostrophe(c) && after_word && !(*flags & kSpaceBefore) && !IsWordChar(next)) {
+        std::string_view p = text.substr(prev->span.start, prev->span.end - prev->span.start);
+        if (!p.empty() && (p.back() == 's' || p.back() == 'S')) *flags |= kPossessive;
+      }
+    }
+  } else if (c == '.') {
+    end = i + 1;
+    while (end < s.n && text[end] == '.') ++end;
+    *kind = TokenKind::kPunct;
+  } else if (c == '!' || c == '?') {
+    end = i + 1;
+    while (end < s.n && (text[end] == '!' || text[end] == '?')) ++end;
+    *kind = TokenKind::kPunct;
+  } else if (IsDash(c)) {
+    end = i + len;
+    while (end < s.n && s.Peek(end) == c) end = s.Next(end);
+    *kind = TokenKind::kPunct;
+  } else {
+    end = i + len;
+    bool punct = (c < 0x80 && std::strchr(",;:()[]{}/\\", static_cast<char>(c)) != nullptr) ||
+                 c == 0x2026 || (c >= 0x2020 && c <= 0x205E) || (c >= 0x3000 && c <= 0x303F);
+    *kind = punct ? TokenKind::kPunct : TokenKind::kSymbol;
+    // Keep a base character with its combining marks and joiners together.
+    while (end < s.n &&
+           (IsCombining(s.Peek(end)) || (s.Peek(end) >= 0xFE00 && s.Peek(end) <= 0xFE0F)))
+      end = s.Next(end);
+  }
+  return end;
+}
+
+// The tokens' storage while Tokenize writes them: raw, grown by doubling,
+// so that a token is written with a compare and its stores, not through
+// std::vector's push_back (whose end and capacity live in memory). Returns
+// the new storage's first token; the `count` tokens from `first` are copied.
+__attribute__((noinline)) Token* GrowTokens(std::unique_ptr<char[]>* storage, const Token* first,
+                                            size_t count, size_t capacity) {
+  std::unique_ptr<char[]> bigger(new char[capacity * sizeof(Token)]);
+  if (count > 0) std::memcpy(bigger.get(), first, count * sizeof(Token));
+  *storage = std::move(bigger);
+  return reinterpret_cast<Token*>(storage->get());
+}
+
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text) {
   Scanner s(text);
-  std::vector<Token> out;
-  out.reserve(text.size() / 5 + 1);
+  // Room for an estimate of the tokens (news has about one in 5.5 bytes);
+  // the vector returned is of their exact size (held by every stage).
+  // A short text's (a gazetteer phrase's) on the stack.
+  constexpr size_t kOnStack = 32;
+  alignas(Token) char on_stack[kOnStack * sizeof(Token)];
+  size_t capacity = text.size() / 5 + 1;
+  std::unique_ptr<char[]> storage;
+  Token* first = capacity <= kOnStack ? reinterpret_cast<Token*>(on_stack)
+                                      : GrowTokens(&storage, nullptr, 0, capacity);
+  Token* out = first;
+  Token* out_end = first + capacity;
   size_t i = 0;
   uint16_t pending = 0;
   while (i < s.n) {
-    if (text[i] == ' ') {  // the common space between words, without decoding
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b == ' ') {  // the common space between words, without decoding
       pending |= kSpaceBefore;
       ++i;
       continue;
     }
-    int len = 1;
-    char32_t c = static_cast<unsigned char>(text[i]);
-    // An ASCII letter or digit (most tokens' first byte) starts a word or a
-    // number (or a URL): no decoding, no space test, no IsWordChar.
-    const bool alnum = kWordByte.at[c] == kByteAlnum;
-    if (!alnum) {
-      c = s.At(i, &len);
-      if (IsSpace(c)) {
-        pending |= kSpaceBefore;
-        if (IsNewline(c)) pending |= kNewlineBefore;
-        i += len;
+    uint16_t flags = pending;
+    TokenKind kind;
+    size_t end;
+    if (kWordByte.at[b] == kByteAlnum &&
+        !(s.n - i >= 4 &&
+          (std::memcmp(&text[i], "http", 4) == 0 || std::memcmp(&text[i], "www.", 4) == 0) &&
+          ScanUrl(s, i) > i)) {
+      // An ASCII letter or digit (most tokens' first byte) starts a word or
+      // a number (URLs start with h or w): no decoding, no space test, no
+      // IsWordChar.
+      size_t resume = i;
+      end = ScanAsciiWord(s, i, &resume);
+      bool has_dot = false;
+      if (end == 0) end = ScanWord(s, i, &has_dot, resume);
+      kind = b <= '9' ? TokenKind::kNumber : TokenKind::kWord;
+      if (end < s.n && text[end] == '.' && kind == TokenKind::kWord) {
+        // initial: a single upper case letter (J.)
+        end = AbbreviationEnd(s, i, end, has_dot, end - i == 1 && b <= 'Z', &flags);
+      }
+    } else if (kWordByte.at[b] == kByteAlnum) {
+      end = ScanUrl(s, i);
+      kind = TokenKind::kSymbol;
+    } else {
+      end = ScanOther(s, i, out == first ? nullptr : out - 1, &flags, &kind);
+      if (kind == kWhiteSpace) {
+        pending = flags;
+        i = end;
         continue;
       }
     }
-    Token t;
-    t.flags = pending;
     pending = 0;
-    size_t end = ScanUrl(s, i);
-    if (end > i) {
-      t.kind = TokenKind::kSymbol;
-    } else if (alnum || (IsWordChar(c) && !IsCombining(c))) {
-      bool has_dot;
-      size_t resume = i;
-      end = ScanAsciiWord(s, i, &resume);
-      has_dot = false;
-      if (end == 0) end = ScanWord(s, i, &has_dot, resume);
-      t.kind = IsDigit(c) ? TokenKind::kNumber : TokenKind::kWord;
-      // (A '.' byte is the code point '.': end is at a character's start.)
-      if (end < s.n && text[end] == '.' && t.kind == TokenKind::kWord) {
-        const bool initial = end - i == static_cast<size_t>(len) && IsUpper(c);
-        bool abbrev = has_dot || initial;
-        if (!abbrev && end - i <= kLongestAbbreviation) {
-          char buf[64];
-          abbrev = IsKnownAbbreviation(FoldWordBeforePeriod(text, i, end, buf));
-        }
-        if (abbrev) {
-          ++end;
-          t.flags |= kAbbreviation;
-          if (s.Peek(end) == '-' && IsWordChar(s.Peek(end + 1))) {  // U.S.-led
-            end = ScanWord(s, end + 1, &has_dot, end + 1);
-            t.flags &= ~kAbbreviation;
-          }
-        }
-      }
-    } else if (IsApostrophe(c) || c == '`' || c == '"' || IsQuoteMark(c)) {
-      end = i + len;
-      char32_t next = s.Peek(end);
-      bool after_word = !out.empty() && (out.back().kind == TokenKind::kWord ||
-                                         out.back().kind == TokenKind::kNumber);
-      bool clitic_s = (next == 's' || next == 'S') && !IsWordChar(s.Peek(s.Next(end)));
-      if (IsApostrophe(c) && after_word && clitic_s) {
-        end = s.Next(end);  // 's
-        t.kind = TokenKind::kWord;
-        t.flags |= kPossessive;
-      } else {
-        t.kind = TokenKind::kQuote;
-        if ((c == '`' || c == '\'') && s.Peek(end) == c) end += 1;  // `` and ''
-        if (IsApostrophe(c) && after_word && !(t.flags & kSpaceBefore) && !IsWordChar(next)) {
-          std::string_view prev =
-              text.substr(out.back().span.start, out.back().span.end - out.back().span.start);
-          if (!prev.empty() && (prev.back() == 's' || prev.back() == 'S')) t.flags |= kPossessive;
-        }
-      }
-    } else if (c == '.') {
-      end = i + 1;
-      while (end < s.n && text[end] == '.') ++end;
-      t.kind = TokenKind::kPunct;
-    } else if (c == '!' || c == '?') {
-      end = i + 1;
-      while (end < s.n && (text[end] == '!' || text[end] == '?')) ++end;
-      t.kind = TokenKind::kPunct;
-    } else if (IsDash(c)) {
-      end = i + len;
-      while (end < s.n && s.Peek(end) == c) end = s.Next(end);
-      t.kind = TokenKind::kPunct;
-    } else {
-      end = i + len;
-      bool punct = (c < 0x80 && std::strchr(",;:()[]{}/\\", static_cast<char>(c)) != nullptr) ||
-                   c == 0x2026 || (c >= 0x2020 && c <= 0x205E) || (c >= 0x3000 && c <= 0x303F);
-      t.kind = punct ? TokenKind::kPunct : TokenKind::kSymbol;
-      // Keep a base character with its combining marks and joiners together.
-      while (end < s.n &&
-             (IsCombining(s.Peek(end)) || (s.Peek(end) >= 0xFE00 && s.Peek(end) <= 0xFE0F)))
-        end = s.Next(end);
+    if (out == out_end) {
+      const size_t count = static_cast<size_t>(out - first);
+      capacity *= 2;
+      first = GrowTokens(&storage, first, count, capacity);
+      out = first + count;
+      out_end = first + capacity;
     }
-    t.span = {static_cast<uint32_t>(i), static_cast<uint32_t>(end)};
-    out.push_back(t);  // case flags: AssignWords, once per distinct word
+    // case flags: AssignWords, once per distinct word
+    new (out++) Token{{static_cast<uint32_t>(i), static_cast<uint32_t>(end)}, kind, 0, flags};
     i = end;
   }
-  return out;
+  return std::vector<Token>(first, out);
 }
 
 namespace {
@@ -817,14 +915,8 @@ bool IsKnownAbbreviation(std::string_view folded) {
 Document BuildDocument(std::string_view text) {
   Document d;
   d.text = text;
-  d.tokens = Tokenize(text);
-  // Held by every stage: no room left over from Tokenize's estimate (or its
-  // doubling when the text has more tokens than estimated).
-  if (d.tokens.capacity() > d.tokens.size()) {
-    std::vector<Token> fit(d.tokens.begin(), d.tokens.end());
-    d.tokens.swap(fit);
-  }
-  AssignWords(&d);  // before Segment, which reads the case flags
+  d.tokens = Tokenize(text);  // of its exact size: no room left over
+  AssignWords(&d);            // before Segment, which reads the case flags
   d.sentence_base.reserve((d.tokens.size() >> kSentenceBlockBits) + 1);
   Segment(&d);
   d.sentences.shrink_to_fit();
