@@ -117,6 +117,10 @@ const Case kCases[] = {
      "Or, as Tom Ridge, a former secretary of homeland security, put it: \xE2\x80\x9CThe "
      "barbarians are no longer at the gate.\xE2\x80\x9D",
      "The barbarians", Quote::Kind::kDirect, "Tom Ridge", "", false, "put"},
+    // "points" is no cue verb by itself: the particle pattern makes it one.
+    {"points_to_particle",
+     "The governor points to the fact that the budget grew by a third last year.",
+     "the budget grew", Quote::Kind::kIndirect, "The governor", "", false, "point to"},
     {"unlisted_verb_after_quote",
      "\xE2\x80\x9CThis is fantastic!\xE2\x80\x9D beamed Donald Hartley of Madison, Alabama.",
      "This is fantastic", Quote::Kind::kDirect, "Donald Hartley", "", false, ""},

@@ -258,15 +258,6 @@ class TokenWords {
     return id;
   }
   void SetId(size_t i, uint16_t id) { ids_[i] = id; }
-  const uint16_t* ids() const { return ids_.data(); }
-  // Per pair id, 1 where keep(cls, verb): a byte a pair (hundreds), so that
-  // a scan of the tokens reads one byte a token beside its id.
-  template <typename F>
-  std::vector<uint8_t> PairsWhere(F keep) const {
-    std::vector<uint8_t> out(pairs_.size());
-    for (size_t p = 0; p < pairs_.size(); ++p) out[p] = keep(pairs_[p].cls, pairs_[p].verb);
-    return out;
-  }
   void Set(size_t i, uint16_t cls, const CueVerb* verb) { ids_[i] = Intern(cls, verb); }
 
  private:
@@ -407,6 +398,7 @@ class QuoteFinder {
     // Looked up once per distinct word (Document::word), at its first token.
     struct Known {
       bool done = false;
+      bool cue = false;  // a cue verb or "according" (BuildFrames' cues)
       uint8_t part = kPartNone;
       uint16_t id = 0;  // in words_
     };
@@ -424,12 +416,17 @@ class QuoteFinder {
         const WordEntry e = table.Of(lower_[i]);
         // Most words are in no list: the pair {0, nullptr}, id 0.
         k.id = e.cls == 0 && e.verb == nullptr ? 0 : words_.Intern(e.cls, e.verb);
+        k.cue = e.verb != nullptr || (e.cls & kAccording);
         k.part = e.part;
       }
       if (k.part != kPartNone && (k.part <= kPartRefer || k.part == kPartPut))
         heads.push_back(static_cast<uint32_t>(i));
+      if (k.cue) cues_.push_back(static_cast<uint32_t>(i));
       words_.SetId(i, k.id);
     }
+    // The patterns below give a token a cue verb (and take none away): such
+    // a token joins the cues, which are then put back in text order.
+    const size_t listed = cues_.size();
     // Token j's word's Particle.
     auto part = [&](size_t j) -> uint8_t {
       const Token& t = d_.tokens[j];
@@ -447,17 +444,23 @@ class QuoteFinder {
         v = &lex_.point_to;
       else if (part(i) == kPartRefer && p == kPartTo)
         v = &lex_.refer_to;
-      if (v != nullptr) words_.Set(i, words_.cls(i), v);
+      if (v != nullptr) {
+        if (words_.verb(i) == nullptr && !(words_.cls(i) & kAccording)) cues_.push_back(i);
+        words_.Set(i, words_.cls(i), v);
+      }
     }
     // "As Tom Ridge put it: ...": "it" carries the cue, "put" stands aside.
     for (uint32_t h : heads) {
       const size_t i = h + 1;
       if (part(h) != kPartPut || i + 1 >= n) continue;
       if (part(i) == kPartIt && (d_.Text(i + 1) == ":" || d_.Text(i + 1) == ",")) {
+        if (words_.verb(i) == nullptr && !(words_.cls(i) & kAccording))
+          cues_.push_back(static_cast<uint32_t>(i));
         words_.Set(i, words_.cls(i) & static_cast<uint16_t>(~kPronoun), &lex_.put_it);
         words_.Set(i - 1, words_.cls(i - 1) | kAux, words_.verb(i - 1));
       }
     }
+    if (cues_.size() > listed) std::sort(cues_.begin(), cues_.end());
   }
   bool Is(uint32_t i, uint16_t c) const { return i < words_.size() && (words_.cls(i) & c) != 0; }
   bool Word(uint32_t i, std::string_view w) const { return i < lower_.size() && lower_.Is(i, w); }
@@ -1189,15 +1192,9 @@ class QuoteFinder {
 
   void BuildFrames() {
     frame_begin_.reserve(d_.sentences.size() + 1);
-    // The tokens that may be a cue: a cue verb or "according"; no other
-    // token makes a frame. In text order.
-    std::vector<uint32_t> cues;
-    const std::vector<uint8_t> cue_pair = words_.PairsWhere(
-        [](uint16_t cls, const CueVerb* verb) { return verb != nullptr || (cls & kAccording); });
-    const uint16_t* ids = words_.ids();
-    for (uint32_t i = 0; i < words_.size(); ++i) {
-      if (cue_pair[ids[i]]) cues.push_back(i);
-    }
+    // The tokens that may be a cue (a cue verb or "according": no other
+    // token makes a frame), in text order, as Classify listed them.
+    const std::vector<uint32_t>& cues = cues_;
     size_t next_cue = 0;
     for (uint32_t s = 0; s < d_.sentences.size(); ++s) {
       const Sentence& sen = d_.sentences[s];
@@ -1425,6 +1422,7 @@ class QuoteFinder {
     std::stable_sort(frames_.begin(), frames_.end(),
                      [](const Frame& x, const Frame& y) { return x.cue.b < y.cue.b; });
     frame_begin_.push_back(static_cast<uint32_t>(frames_.size()));
+    std::vector<uint32_t>().swap(cues_);  // read here only
     for (size_t k = 0; k < frames_.size(); ++k) {
       const Frame& f = frames_[k];
       if (f.speaker.empty() || Is(f.speaker.b, kPronoun) || IsSourcePhrase(f.speaker)) continue;
@@ -2538,6 +2536,7 @@ class QuoteFinder {
   // Per token: inside a quote, from its opening mark to its closing mark (a
   // byte a token; which quote, MarkAt tells for the mark tokens alone).
   std::vector<uint8_t> inside_;
+  std::vector<uint32_t> cues_;  // tokens with a cue verb or "according", in text order
   std::vector<std::pair<uint32_t, uint32_t>> mark_of_;  // (quote-mark token, quote) sorted
   std::vector<Frame> frames_;
   std::vector<uint32_t> frame_begin_;  // per sentence, plus one past the end
