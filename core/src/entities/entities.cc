@@ -10,6 +10,7 @@
 #include <cstring>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -19,6 +20,7 @@
 #include "entities/ner_model.h"
 #include "quotes/lexicon.h"
 #include "text/hash.h"
+#include "text/short_table.h"
 #include "text/utf8.h"
 
 namespace lede {
@@ -284,7 +286,16 @@ bool IsFoldedText(std::string_view s) {
   return true;
 }
 
-bool IsAllCapsName(const std::string& s) {
+// Whether s is the literal `lit` (a type's name): its size, then its bytes by
+// a fixed-size memcmp, which the compiler writes out inline. (string_view's
+// == calls compare() out of line wherever the sizes match, as "ORG", "GPE"
+// and "LOC" all do.)
+template <size_t N>
+inline bool IsType(std::string_view s, const char (&lit)[N]) {
+  return s.size() == N - 1 && std::memcmp(s.data(), lit, N - 1) == 0;
+}
+
+bool IsAllCapsName(std::string_view s) {
   bool letter = false;
   for (char ch : s) {
     if (ch >= 'a' && ch <= 'z') return false;
@@ -292,6 +303,30 @@ bool IsAllCapsName(const std::string& s) {
   }
   return letter;
 }
+
+// Bytes in blocks that never move, for the keys a CompactKeyTable holds views
+// of: a key is written in the room at the end of the last block, then kept
+// (a new key) or left to be written over (a key met before).
+class KeyBlocks {
+ public:
+  // Room for n bytes; the first block holds `first` bytes (or n).
+  char* Room(size_t n, size_t first) {
+    if (room_ < n) {
+      const size_t size = std::max(n, blocks_.empty() ? first : 2 * size_);
+      blocks_.emplace_back(new char[size]);
+      size_ = size;
+      room_ = size;
+    }
+    return blocks_.back().get() + (size_ - room_);
+  }
+  // Keeps the n bytes written at Room().
+  void Keep(size_t n) { room_ -= n; }
+
+ private:
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t size_ = 0;  // the last block's
+  size_t room_ = 0;  // free at its end
+};
 
 class Builder {
  public:
@@ -352,6 +387,15 @@ class Builder {
     if (e == b + 1) return std::string(doc_.Folded(b));
     return Fold(doc_.text.substr(doc_.tokens[b].span.start,
                                  doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start));
+  }
+  // Folded(b, e) as a view: the Document's folded word for one token, else
+  // folded into *buf.
+  std::string_view FoldedInto(uint32_t b, uint32_t e, std::string* buf) const {
+    if (e == b + 1) return doc_.Folded(b);
+    const std::string_view text = doc_.text.substr(
+        doc_.tokens[b].span.start, doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start);
+    buf->resize(text.size());
+    return std::string_view(buf->data(), FoldInto(text, buf->data()));
   }
   std::string Written(uint32_t b, uint32_t e) const {
     return std::string(doc_.text.substr(doc_.tokens[b].span.start,
@@ -3168,32 +3212,42 @@ class Builder {
   }
   // The cluster key of a candidate within its type.
   std::string Key(const Cand& c) const {
-    std::string f = Folded(c.b, c.e);
-    if (f.rfind("the ", 0) == 0) f = f.substr(4);
-    if (!short_names_.empty() && c.type != "PERSON") {
-      auto it = short_names_.find(f);  // "Webb" is the "James Webb Space Telescope"
+    std::string buf;
+    return std::string(KeyInto(c, &buf));
+  }
+  // Key(c) as a view: of the Document's folded word (a one-word name), of
+  // *buf (a longer name, folded into it), of a lexicon's or short_names_'s
+  // value, or of a literal. Valid until *buf or short_names_ changes; Cluster
+  // asks it of every candidate, where a std::string a key was a copy (and for
+  // names over 15 bytes a `new`) before any look-up.
+  std::string_view KeyInto(const Cand& c, std::string* buf) const {
+    std::string_view f = FoldedInto(c.b, c.e, buf);
+    if (f.substr(0, 4) == "the ") f.remove_prefix(4);
+    if (!short_names_.empty() && !IsType(c.type, "PERSON")) {
+      auto it = short_names_.find(std::string(f));  // "Webb" is the "James Webb Space Telescope"
       if (it != short_names_.end()) return it->second;
     }
-    if (c.type == "NORP") {
+    if (IsType(c.type, "NORP")) {
       // Unlinked groups: "Hispanics" and "Hispanic" are one, and so are
       // "Democrats" and "Democratic" ("Republicans", "Republican").
-      if (c.country.empty() && f.size() > 3 && f.back() == 's') f.pop_back();
+      if (!c.country.empty()) return c.country;
+      if (f.size() > 3 && f.back() == 's') f.remove_suffix(1);
       if (f == "democratic") f = "democrat";
-      return c.country.empty() ? f : std::string(c.country);
+      return f;
     }
-    if (c.type == "GPE" || c.type == "LOC") {
+    if (IsType(c.type, "GPE") || IsType(c.type, "LOC")) {
       auto it = lex_.country.find(f);
-      return it != lex_.country.end() ? it->second : f;
+      return it != lex_.country.end() ? std::string_view(it->second) : f;
     }
-    if (c.type == "ORG") {
+    if (IsType(c.type, "ORG")) {
       auto it = lex_.org.find(f);
       if (it != lex_.org.end()) return it->second;
       // "Boeing Co" is the "Boeing" of the next paragraph.
       if (c.e - c.b >= 2 && In<kLegalForms>(Word(c.e - 1))) {
-        f = Folded(c.b, c.e - 1);
-        if (f.rfind("the ", 0) == 0) f = f.substr(4);
+        f = FoldedInto(c.b, c.e - 1, buf);
+        if (f.substr(0, 4) == "the ") f.remove_prefix(4);
         it = lex_.org.find(f);
-        return it != lex_.org.end() ? it->second : f;
+        return it != lex_.org.end() ? std::string_view(it->second) : f;
       }
     }
     return f;
@@ -3310,27 +3364,29 @@ class Builder {
 
   std::vector<Entity> Cluster() {
     // Persons: a surname alone joins the full name that carries it.
-    std::unordered_map<std::string, std::string> by_surname;
+    // (Keyed by views of the Document's folded words, which outlive it.)
+    ViewMap<std::string> by_surname;
+    std::string key_buf;  // KeyInto's, for every candidate
     for (const Cand& c : cands_) {
-      if (c.type != "PERSON" || c.e - c.b < 2 || Ordinal(c.e - 1)) continue;
-      auto [it, fresh] = by_surname.try_emplace(std::string(Word(c.e - 1)));
+      if (!IsType(c.type, "PERSON") || c.e - c.b < 2 || Ordinal(c.e - 1)) continue;
+      auto [it, fresh] = by_surname.try_emplace(Word(c.e - 1));
       if (fresh) {
-        it->second = Key(c);
-      } else if (std::string k = Key(c);
+        it->second = KeyInto(c, &key_buf);
+      } else if (std::string_view k = KeyInto(c, &key_buf);
                  k.size() > it->second.size() + 1 &&
                  k.compare(k.size() - it->second.size(), it->second.size(), it->second) == 0 &&
                  k[k.size() - it->second.size() - 1] == ' ') {
-        it->second = std::move(k);  // "De Blasio" first, then "Bill de Blasio"
+        it->second = k;  // "De Blasio" first, then "Bill de Blasio"
       }
       if (!AfterArticle(c.e - 1).empty()) {  // "Bashar al-Assad" ... "Assad"
-        auto [at, added] = by_surname.try_emplace(std::string(Word(c.e - 1).substr(3)));
+        auto [at, added] = by_surname.try_emplace(Word(c.e - 1).substr(3));
         if (added) at->second = it->second;
       }
     }
     // Organizations: an acronym joins its long form.
     std::unordered_map<std::string, std::string> by_acronym;
     for (const Cand& c : cands_) {
-      if (c.type != "ORG" || c.e - c.b < 2) continue;
+      if (!IsType(c.type, "ORG") || c.e - c.b < 2) continue;
       std::string acro;
       for (uint32_t i = c.b; i < c.e; ++i) {
         std::string_view w = doc_.Text(i);
@@ -3338,106 +3394,132 @@ class Builder {
       }
       if (acro.size() < 2) continue;
       auto [it, fresh] = by_acronym.try_emplace(std::move(acro));
-      if (fresh) it->second = Key(c);
+      if (fresh) it->second = KeyInto(c, &key_buf);
     }
-    std::vector<Entity> out;
-    // (type, key) -> entity, as the type, a NUL (no type holds one) and the
-    // key: a hash look-up where a std::map of string pairs compared both
-    // strings at every level of its tree.
-    std::unordered_map<std::string, size_t> index;
-    index.reserve(cands_.size());
+    // The entities as they are met: type, longest form (views) and the link
+    // of a NORP (the Entity vector is built once at the end, to its size,
+    // where it grew and moved its strings as it went).
+    struct Proto {
+      std::string_view type, name;
+      int link = -1;
+    };
+    std::vector<Proto> protos;
     // (entity, mention) in candidate order: each entity's mentions are added
     // once they are counted, to a vector of their size.
     std::vector<std::pair<size_t, Span>> placed;
     placed.reserve(cands_.size());
-    std::string type_key;  // built in place for each candidate, copied in for a new entity
-    std::vector<const std::pair<const std::string, std::string>*> surnames;  // see below
-    for (Cand& c : cands_) {
-      std::string key = Key(c);
-      if (c.type == "PERSON" && c.e - c.b >= 2 && c.e - c.b <= 3) {
-        // "Le Pen" is "Marine Le Pen": a name that ends a longer one.
-        auto it = by_surname.find(std::string(Word(c.e - 1)));
-        if (it != by_surname.end() && it->second.size() > key.size() + 1 &&
-            it->second.compare(it->second.size() - key.size(), key.size(), key) == 0 &&
-            it->second[it->second.size() - key.size() - 1] == ' ')
-          key = it->second;
-      }
-      if (c.type == "PERSON" && c.e - c.b == 1) {
-        auto it = by_surname.find(key);
-        if (it != by_surname.end()) {
-          key = it->second;
-        } else if (key.size() >= 6 && !ner::IsListedGivenName(key)) {
-          // A clipped surname ("Landsberg" for "Landsbergis"), not a given name
-          // ("Robert" is no "Jennifer Roberts"). The shortest such surname, then
-          // the first in alphabetical order: not the hash table's order, which
-          // differs between the native and the wasm standard library.
-          // Looked up in the surnames sorted by length, then text (built at
-          // the first such name): the first of a length at or after the name
-          // is the first that starts with it, if one does. (A walk over every
-          // surname for every such name was quadratic: 2 MB of distinct names
-          // took a minute.)
-          if (surnames.empty()) {
-            for (const auto& entry : by_surname) surnames.push_back(&entry);
-            std::sort(surnames.begin(), surnames.end(), [](const auto* a, const auto* b) {
-              return a->first.size() != b->first.size() ? a->first.size() < b->first.size()
-                                                        : a->first < b->first;
-            });
-          }
-          for (size_t size = key.size() + 1; size <= key.size() + 3; ++size) {
-            auto at = std::lower_bound(
-                surnames.begin(), surnames.end(), size, [&](const auto* a, size_t n) {
-                  return a->first.size() != n ? a->first.size() < n : a->first < key;
-                });
-            if (at != surnames.end() && (*at)->first.size() == size &&
-                (*at)->first.compare(0, key.size(), key) == 0) {
-              key = (*at)->second;
-              break;
+    {  // (the index's memory freed before the entities are built)
+      // (type, key) -> entity, as the type, a NUL (no type holds one) and the
+      // key, views into `keys` (a std::unordered_map<std::string, size_t> was a
+      // string and a node an entity and a _Hash_bytes a candidate).
+      CompactKeyTable<uint32_t> index(cands_.size());
+      KeyBlocks keys;
+      std::vector<const std::pair<const std::string_view, std::string>*> surnames;  // see below
+      for (Cand& c : cands_) {
+        std::string_view key = KeyInto(c, &key_buf);
+        if (IsType(c.type, "PERSON") && c.e - c.b >= 2 && c.e - c.b <= 3) {
+          // "Le Pen" is "Marine Le Pen": a name that ends a longer one.
+          auto it = by_surname.find(Word(c.e - 1));
+          if (it != by_surname.end() && it->second.size() > key.size() + 1 &&
+              it->second.compare(it->second.size() - key.size(), key.size(), key) == 0 &&
+              it->second[it->second.size() - key.size() - 1] == ' ')
+            key = it->second;
+        }
+        if (IsType(c.type, "PERSON") && c.e - c.b == 1) {
+          auto it = by_surname.find(key);
+          if (it != by_surname.end()) {
+            key = it->second;
+          } else if (key.size() >= 6 && !ner::IsListedGivenName(key)) {
+            // A clipped surname ("Landsberg" for "Landsbergis"), not a given name
+            // ("Robert" is no "Jennifer Roberts"). The shortest such surname, then
+            // the first in alphabetical order: not the hash table's order, which
+            // differs between the native and the wasm standard library.
+            // Looked up in the surnames sorted by length, then text (built at
+            // the first such name): the first of a length at or after the name
+            // is the first that starts with it, if one does. (A walk over every
+            // surname for every such name was quadratic: 2 MB of distinct names
+            // took a minute.)
+            if (surnames.empty()) {
+              for (const auto& entry : by_surname) surnames.push_back(&entry);
+              std::sort(surnames.begin(), surnames.end(), [](const auto* a, const auto* b) {
+                return a->first.size() != b->first.size() ? a->first.size() < b->first.size()
+                                                          : a->first < b->first;
+              });
+            }
+            for (size_t size = key.size() + 1; size <= key.size() + 3; ++size) {
+              auto at = std::lower_bound(
+                  surnames.begin(), surnames.end(), size, [&](const auto* a, size_t n) {
+                    return a->first.size() != n ? a->first.size() < n : a->first < key;
+                  });
+              if (at != surnames.end() && (*at)->first.size() == size &&
+                  (*at)->first.compare(0, key.size(), key) == 0) {
+                key = (*at)->second;
+                break;
+              }
             }
           }
         }
-      }
-      if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kAllCaps) && c.type != "NORP") {
-        auto it = by_acronym.find(std::string(doc_.Text(c.b)));
-        if (it != by_acronym.end()) {
-          key = it->second;
-          c.type = "ORG";
+        if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kAllCaps) && !IsType(c.type, "NORP")) {
+          auto it = by_acronym.find(std::string(doc_.Text(c.b)));
+          if (it != by_acronym.end()) {
+            key = it->second;
+            c.type = "ORG";
+          }
+        }
+        const size_t size = c.type.size() + 1 + key.size();
+        char* const at = keys.Room(size, 24 * cands_.size());
+        std::memcpy(at, c.type.data(), c.type.size());
+        at[c.type.size()] = '\0';
+        std::memcpy(at + c.type.size() + 1, key.data(), key.size());
+        bool added = false;
+        uint32_t* const entity = index.Insert(std::string_view(at, size), &added);
+        if (added) {
+          keys.Keep(size);
+          *entity = static_cast<uint32_t>(protos.size());
+          protos.push_back({c.type, {}});
+        }
+        Proto& e = protos[*entity];
+        const Span span = {doc_.tokens[c.b].span.start, End(c)};
+        placed.emplace_back(*entity, span);
+        const std::string_view written = doc_.Text(span);
+        // The longest form, preferring one not written in capitals (headlines).
+        bool caps = doc_.tokens[c.b].Is(kAllCaps) && doc_.tokens[c.e - 1].Is(kAllCaps);
+        bool name_caps = !e.name.empty() && IsFoldedText(e.name) ? false : IsAllCapsName(e.name);
+        if (e.name.empty() || (name_caps && !caps) ||
+            (caps == name_caps && written.size() > e.name.size())) {
+          e.name = written;
         }
       }
-      type_key.assign(c.type).push_back('\0');
-      type_key += key;
-      auto it = index.find(type_key);
-      const bool added = it == index.end();
-      if (added) it = index.emplace(type_key, out.size()).first;
-      if (added) {
-        Entity e;
-        e.type = c.type;
-        out.push_back(std::move(e));
-      }
-      Entity& e = out[it->second];
-      const Span span = {doc_.tokens[c.b].span.start, End(c)};
-      placed.emplace_back(it->second, span);
-      const std::string_view written = doc_.Text(span);
-      // The longest form, preferring one not written in capitals (headlines).
-      bool caps = doc_.tokens[c.b].Is(kAllCaps) && doc_.tokens[c.e - 1].Is(kAllCaps);
-      bool name_caps = !e.name.empty() && IsFoldedText(e.name) ? false : IsAllCapsName(e.name);
-      if (e.name.empty() || (name_caps && !caps) ||
-          (caps == name_caps && written.size() > e.name.size())) {
-        e.name = written;
-      }
-      if (c.roles) {
-        for (const std::string& r : roles_[c.roles - 1]) {
-          if (std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);
-        }
-      }
+      // (Each NORP's link is its own: the table's order is moot.)
+      constexpr std::string_view kNorp("NORP\0", 5);
+      index.ForEach([&](std::string_view k, uint32_t i) {
+        if (k.substr(0, kNorp.size()) != kNorp) return;
+        std::string gpe("GPE");
+        gpe.push_back('\0');
+        gpe.append(k.substr(kNorp.size()));
+        if (const uint32_t* g = index.Find(gpe)) protos[i].link = static_cast<int>(*g);
+      });
     }
+    std::vector<Entity> out(protos.size());
     {
       std::vector<uint32_t> count(out.size(), 0);
       for (const auto& p : placed) ++count[p.first];
-      for (size_t k = 0; k < out.size(); ++k) out[k].mentions.reserve(count[k]);
-      for (const auto& p : placed) {
+      for (size_t k = 0; k < out.size(); ++k) {
+        out[k].type = protos[k].type;
+        out[k].name = protos[k].name;
+        out[k].link = protos[k].link;
+        out[k].mentions.reserve(count[k]);
+      }
+      for (size_t j = 0; j < placed.size(); ++j) {
+        Entity& e = out[placed[j].first];
         Mention m;
-        m.span = p.second;
-        out[p.first].mentions.push_back(m);
+        m.span = placed[j].second;
+        e.mentions.push_back(m);
+        if (cands_[j].roles) {  // each entity's roles in candidate order, once each
+          for (const std::string& r : roles_[cands_[j].roles - 1]) {
+            if (std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);
+          }
+        }
       }
     }
     // Canonical names from the lexicons; NORP -> its country. A name seen only in
@@ -3445,27 +3527,17 @@ class Builder {
     // "Kramatorsk"; acronyms (short, or organizations) stay.
     for (Entity& e : out) {
       const std::string_view type = e.type;
-      if (type != "ORG" && e.name.size() > 4 && IsAllCapsName(e.name)) {
+      if (!IsType(type, "ORG") && e.name.size() > 4 && IsAllCapsName(e.name)) {
         bool start = true;
         for (char& ch : e.name) {
           if (ch >= 'A' && ch <= 'Z' && !start) ch = static_cast<char>(ch - 'A' + 'a');
           start = ch == ' ' || ch == '-';
         }
       }
-      if (type == "GPE") {
+      if (IsType(type, "GPE")) {
         auto it = lex_.country.find(Fold(e.name));
         if (it != lex_.country.end()) e.name = it->second;
       }
-    }
-    // (Each NORP's link is its own: the table's order is moot.)
-    constexpr std::string_view kNorp("NORP\0", 5);
-    for (const auto& [k, i] : index) {
-      if (k.compare(0, kNorp.size(), kNorp) != 0) continue;
-      std::string gpe("GPE");
-      gpe.push_back('\0');
-      gpe.append(k, kNorp.size(), std::string::npos);
-      auto g = index.find(gpe);
-      if (g != index.end()) out[i].link = static_cast<int>(g->second);
     }
     // Salience: mentions and how early the first one comes.
     size_t most = 1;
@@ -3474,7 +3546,7 @@ class Builder {
     for (Entity& e : out) {
       double freq = static_cast<double>(e.mentions.size()) / most;
       double early = 1.0 - e.mentions[0].span.start / len;
-      double w = e.type == "NORP" ? 0.6 : 1.0;
+      double w = IsType(e.type, "NORP") ? 0.6 : 1.0;
       e.salience = std::min(1.0, w * (0.7 * freq + 0.3 * early));
       e.salience = static_cast<int>(e.salience * 1000 + 0.5) / 1000.0;
     }
