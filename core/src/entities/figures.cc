@@ -1661,7 +1661,11 @@ void AppendFigures(const Document& doc, std::vector<Entity>* entities) {
     if (it == names.begin()) return false;
     return reach[it - names.begin() - 1] >= s.end;
   };
-  for (Entity& e : FindFigures(doc)) {
+  std::vector<Entity> figures = FindFigures(doc);
+  // Room for all of them at once (the names' entities are moved once, not at
+  // each doubling).
+  entities->reserve(entities->size() + figures.size());
+  for (Entity& e : figures) {
     // The mentions outside names, kept in place and in order.
     std::vector<Mention>& ms = e.mentions;
     size_t kept = 0;
