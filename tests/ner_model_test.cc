@@ -78,3 +78,106 @@ TEST(NerModelTest, KeptRowsFollowTheModel) {
 }  // namespace
 }  // namespace ner
 }  // namespace lede
+
+namespace lede {
+namespace ner {
+namespace {
+
+// Viterbi written plainly: every legal BILOU path scored as the tagger's
+// Viterbi scores it (a tag's best predecessor first, then its emission; the
+// first predecessor on a tie; a quiet token O), for the vectorised steps of
+// ViterbiRun (in and out of O, B-*, U-*; into I-x and L-x; the back pointers).
+std::vector<uint8_t> PlainViterbi(const std::vector<float>& em, uint32_t n,
+                                  const std::vector<float>& tr, const std::vector<uint8_t>& quiet) {
+  constexpr int T = kNumTags;
+  constexpr float kNeg = -1e30f;
+  auto open = [](int tag) { return PartOfTag(tag) == 0 || PartOfTag(tag) == 1; };
+  auto ok = [&](int a, int b) {  // a == T: the start
+    if (a < T && open(a)) {
+      return (PartOfTag(b) == 1 || PartOfTag(b) == 2) && TypeOfTag(a) == TypeOfTag(b);
+    }
+    return b == 0 || PartOfTag(b) == 0 || PartOfTag(b) == 3;
+  };
+  std::vector<uint8_t> tags(n, 0);
+  for (uint32_t i = 0; i < n;) {
+    if (quiet[i]) {
+      ++i;
+      continue;
+    }
+    uint32_t j = i + 1;
+    while (j < n && !quiet[j]) ++j;
+    const int from = i == 0 ? T : 0;
+    const bool then_o = j < n;
+    std::vector<float> score(T);
+    std::vector<std::vector<uint8_t>> back(j - i, std::vector<uint8_t>(T, 0));
+    for (int b = 0; b < T; ++b) score[b] = ok(from, b) ? tr[from * T + b] + em[i * T + b] : kNeg;
+    for (uint32_t k = i + 1; k < j; ++k) {
+      std::vector<float> next(T);
+      for (int b = 0; b < T; ++b) {
+        float best = kNeg;
+        int arg = 0;
+        for (int a = 0; a < T; ++a) {
+          if (!ok(a, b)) continue;
+          const float s = score[a] + tr[a * T + b];
+          if (s > best) {
+            best = s;
+            arg = a;
+          }
+        }
+        next[b] = best + em[k * T + b];
+        back[k - i][b] = static_cast<uint8_t>(arg);
+      }
+      score = next;
+    }
+    int best = 0;
+    float bs = kNeg * 2;
+    for (int b = 0; b < T; ++b) {
+      if (open(b)) continue;
+      const float s = then_o ? score[b] + tr[b * T] : score[b];
+      if (s > bs) {
+        bs = s;
+        best = b;
+      }
+    }
+    for (uint32_t k = j; k-- > i;) {
+      tags[k] = static_cast<uint8_t>(best);
+      if (k > i) best = back[k - i][best];
+    }
+    i = j;
+  }
+  return tags;
+}
+
+TEST(NerModelTest, ViterbiIsThePlainOne) {
+  constexpr int T = kNumTags;
+  uint32_t state = 12345;
+  auto next = [&] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int round = 0; round < 300; ++round) {
+    const uint32_t n = 1 + next() % 40;
+    // Coarse values in some rounds, so that ties are frequent.
+    const bool coarse = round % 3 == 0;
+    auto value = [&] {
+      const float v = static_cast<float>(next() % 2001) / 250.0f - 4.0f;
+      return coarse ? static_cast<float>(static_cast<int>(v)) : v;
+    };
+    std::vector<float> tr((T + 1) * T), em(static_cast<size_t>(n) * T);
+    for (float& v : tr) v = value();
+    for (float& v : em) v = value();
+    std::vector<uint8_t> quiet(n, 0);
+    if (round % 2 == 1) {
+      for (uint8_t& q : quiet) q = next() % 4 == 0;
+    }
+    std::vector<uint8_t> tags(n, 0xFF);
+    Viterbi(em.data(), n, tr.data(), tags.data(), round % 4 == 0 ? nullptr : quiet.data());
+    const std::vector<uint8_t> want =
+        PlainViterbi(em, n, tr, round % 4 == 0 ? std::vector<uint8_t>(n, 0) : quiet);
+    ASSERT_EQ(tags, want) << "round " << round << ", n " << n;
+  }
+}
+
+}  // namespace
+}  // namespace ner
+}  // namespace lede

@@ -1464,9 +1464,19 @@ struct StartTransitions {
   float t[9][kLanes] = {};
   float first[2][kNumTags] = {};
   int32_t legal[2][kNumTags] = {};
+  // The transitions into I-x and L-x, tags 2, 3, 6, 7 (h = 0) and 10, 11, 14,
+  // 15 (h = 1): from B-x (inner[h][0]) and from I-x (inner[h][1]).
+  float inner[2][2][4] = {};
   explicit StartTransitions(const float* transitions) {
     for (int a = 0; a < 9; ++a) {
       for (int b = 0; b < 9; ++b) t[a][b] = transitions[kOpen[a] * kNumTags + kStarts[b]];
+    }
+    for (int h = 0; h < 2; ++h) {
+      for (int lane = 0; lane < 4; ++lane) {
+        const int b = 8 * h + 4 * (lane >> 1) + 2 + (lane & 1), tb = b - 1 - (lane & 1);
+        inner[h][0][lane] = transitions[tb * kNumTags + b];
+        inner[h][1][lane] = transitions[(tb + 1) * kNumTags + b];
+      }
     }
     const Legal& ok = Legal::Get();
     for (int f = 0; f < 2; ++f) {
@@ -1478,6 +1488,85 @@ struct StartTransitions {
     }
   }
 };
+
+#if defined(__SSE2__)
+// Steps 1 .. n - 1 of ViterbiRun on x86, with the scores in registers (tags
+// 0 .. 15 as four vectors, 16 apart): into O, B-* and U-* as ViterbiRun's
+// lanes, into I-x and L-x (8 targets of two predecessors each) as two
+// vectors, a step's back pointers in one 16-byte store and a byte. The same
+// sums, the same strict > and the same ties as ViterbiRun's loop (the other
+// targets'). `score`: step 0's, then the last step's; `back`: n rows of T.
+void ViterbiSteps(const float* emissions, uint32_t n, const StartTransitions& starts, float* score,
+                  uint8_t* back) {
+  constexpr int T = kNumTags;
+  const __m128 neg = _mm_set1_ps(-1e30f);  // ViterbiRun's kNeg
+  __m128 s0 = _mm_loadu_ps(score), s1 = _mm_loadu_ps(score + 4);
+  __m128 s2 = _mm_loadu_ps(score + 8), s3 = _mm_loadu_ps(score + 12);
+  float s16 = score[16];
+  const __m128 tb_lo = _mm_loadu_ps(starts.inner[0][0]), ti_lo = _mm_loadu_ps(starts.inner[0][1]);
+  const __m128 tb_hi = _mm_loadu_ps(starts.inner[1][0]), ti_hi = _mm_loadu_ps(starts.inner[1][1]);
+  // The B-x before each I-x and L-x lane.
+  const __m128i b_lo = _mm_setr_epi32(1, 1, 5, 5), b_hi = _mm_setr_epi32(9, 9, 13, 13);
+  for (uint32_t i = 1; i < n; ++i) {
+    const float* e = emissions + static_cast<size_t>(i) * T;
+    // Into O, B-* and U-*: from each of kOpen (0, 3, 4, 7, 8, 11, 12, 15, 16).
+    const __m128 from[9] = {
+        _mm_shuffle_ps(s0, s0, 0x00), _mm_shuffle_ps(s0, s0, 0xFF), _mm_shuffle_ps(s1, s1, 0x00),
+        _mm_shuffle_ps(s1, s1, 0xFF), _mm_shuffle_ps(s2, s2, 0x00), _mm_shuffle_ps(s2, s2, 0xFF),
+        _mm_shuffle_ps(s3, s3, 0x00), _mm_shuffle_ps(s3, s3, 0xFF), _mm_set1_ps(s16)};
+    __m128 best[3] = {neg, neg, neg};
+    __m128i arg[3] = {_mm_setzero_si128(), _mm_setzero_si128(), _mm_setzero_si128()};
+    for (int ai = 0; ai < 9; ++ai) {
+      const __m128i a4 = _mm_set1_epi32(kOpen[ai]);
+      for (int v = 0; v < 3; ++v) {
+        const __m128 s = _mm_add_ps(from[ai], _mm_loadu_ps(&starts.t[ai][4 * v]));
+        const __m128 m = _mm_cmpgt_ps(s, best[v]);
+        best[v] = _mm_max_ps(s, best[v]);
+        // kOpen rises: the last predecessor that improved a lane is the
+        // largest masked in (PMAXSW: the values sit in the low 16 bits).
+        arg[v] = _mm_max_epi16(arg[v], _mm_and_si128(a4, _mm_castps_si128(m)));
+      }
+    }
+    const __m128 e0 = _mm_loadu_ps(e), e1 = _mm_loadu_ps(e + 4);
+    const __m128 e2 = _mm_loadu_ps(e + 8), e3 = _mm_loadu_ps(e + 12);
+    // Tags 0, 1, 4, 5 and 8, 9, 12, 13; then 16.
+    const __m128 n_lo = _mm_add_ps(best[0], _mm_movelh_ps(e0, e1));
+    const __m128 n_hi = _mm_add_ps(best[1], _mm_movelh_ps(e2, e3));
+    const float n16 = _mm_cvtss_f32(best[2]) + e[16];
+    // I-x and L-x: from B-x, or from I-x where that is greater; 0 where
+    // neither is reachable.
+    const __m128 sb_lo = _mm_add_ps(_mm_shuffle_ps(s0, s1, _MM_SHUFFLE(1, 1, 1, 1)), tb_lo);
+    const __m128 si_lo = _mm_add_ps(_mm_shuffle_ps(s0, s1, _MM_SHUFFLE(2, 2, 2, 2)), ti_lo);
+    const __m128 sb_hi = _mm_add_ps(_mm_shuffle_ps(s2, s3, _MM_SHUFFLE(1, 1, 1, 1)), tb_hi);
+    const __m128 si_hi = _mm_add_ps(_mm_shuffle_ps(s2, s3, _MM_SHUFFLE(2, 2, 2, 2)), ti_hi);
+    const __m128 in_lo = _mm_max_ps(si_lo, sb_lo), in_hi = _mm_max_ps(si_hi, sb_hi);
+    __m128i a_lo = _mm_sub_epi32(b_lo, _mm_castps_si128(_mm_cmpgt_ps(si_lo, sb_lo)));
+    __m128i a_hi = _mm_sub_epi32(b_hi, _mm_castps_si128(_mm_cmpgt_ps(si_hi, sb_hi)));
+    a_lo = _mm_andnot_si128(_mm_castps_si128(_mm_cmple_ps(in_lo, neg)), a_lo);
+    a_hi = _mm_andnot_si128(_mm_castps_si128(_mm_cmple_ps(in_hi, neg)), a_hi);
+    // Tags 2, 3, 6, 7 and 10, 11, 14, 15.
+    const __m128 m_lo = _mm_add_ps(in_lo, _mm_shuffle_ps(e0, e1, _MM_SHUFFLE(3, 2, 3, 2)));
+    const __m128 m_hi = _mm_add_ps(in_hi, _mm_shuffle_ps(e2, e3, _MM_SHUFFLE(3, 2, 3, 2)));
+    s0 = _mm_movelh_ps(n_lo, m_lo);
+    s1 = _mm_movehl_ps(m_lo, n_lo);
+    s2 = _mm_movelh_ps(n_hi, m_hi);
+    s3 = _mm_movehl_ps(m_hi, n_hi);
+    s16 = n16;
+    // The back pointers of tags 0 .. 15 in order: pairs of the two sets
+    // interleaved, as int16, then as bytes.
+    const __m128i p = _mm_packs_epi32(arg[0], arg[1]), q = _mm_packs_epi32(a_lo, a_hi);
+    uint8_t* bk = back + static_cast<size_t>(i) * T;
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(bk),
+                     _mm_packus_epi16(_mm_unpacklo_epi32(p, q), _mm_unpackhi_epi32(p, q)));
+    bk[16] = static_cast<uint8_t>(_mm_cvtsi128_si32(arg[2]));
+  }
+  _mm_storeu_ps(score, s0);
+  _mm_storeu_ps(score + 4, s1);
+  _mm_storeu_ps(score + 8, s2);
+  _mm_storeu_ps(score + 12, s3);
+  score[16] = s16;
+}
+#endif
 
 // Viterbi over n tokens that may take any tag, entered from row `from` of the
 // transitions (T: the start; 0: after an O) and, when `then_o`, followed by an O.
@@ -1530,6 +1619,10 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions,
       score[b] = legal.ok[from][b] ? transitions[from * T + b] + emissions[b] : kNeg;
     }
   }
+#if defined(__SSE2__)
+  ViterbiSteps(emissions, n, starts, score, back->data());
+  (void)next;
+#else
   for (uint32_t i = 1; i < n; ++i) {
     const float* e = emissions + static_cast<size_t>(i) * T;
     uint8_t* bk = &(*back)[static_cast<size_t>(i) * T];
@@ -1562,15 +1655,7 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions,
 #else
         best[v] = (F4)(((I4)s & m) | ((I4)best[v] & ~m));
 #endif
-#if defined(__SSE2__)
-        // The predecessors kOpen[ai] rise with ai, so the last one that
-        // improved a lane is the largest of those masked in: PMAXSW (the
-        // values, 0 .. 16, sit in each lane's low 16 bits) in place of the
-        // three operations of a select.
-        arg[v] = (I4)_mm_max_epi16((__m128i)arg[v], (__m128i)(a4 & m));
-#else
         arg[v] = (a4 & m) | (arg[v] & ~m);
-#endif
       }
     }
     float best_lane[kLanes];
@@ -1615,6 +1700,7 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions,
     }
     std::copy(next, next + T, score);
   }
+#endif
   int best = 0;
   float bs = kNeg * 2;
   for (const int b : kOpen) {  // the tags that may end a run, in order
