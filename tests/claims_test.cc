@@ -229,6 +229,55 @@ TEST(ClaimsTest, FiguresAreGivenAsAReason) {
   }
 }
 
+// The fact rules read a token's neighbours with quote marks skipped: "more
+// \"than\" 2,000" is a bound, not a comparison; "is \"said\" to" a hedge.
+TEST(ClaimsTest, FactRulesSkipQuoteMarksBetweenNeighbours) {
+  struct Case {
+    const char* text;
+    std::vector<std::string> types;
+    bool hedged;
+  } cases[] = {
+      {"The army is \"going\" to \"expand\" its forces by 12 percent next year, the Pentagon said "
+       "in a statement.",
+       {"quantity", "change", "prediction"},
+       false},
+      {"Inflation in Germany was higher \"than\" 20 percent in 2022, the central bank said on "
+       "Monday.",
+       {"quantity", "comparison"},
+       false},
+      {"Prices for bread in Kharkiv rose from \"40\" to 50 hryvnias in a week, officials said.",
+       {"quantity", "change"},
+       false},
+      {"The deaths of 30 civilians could \"not\" be independently \"verified\" by officials in "
+       "Kyiv, Reuters said.",
+       {"quantity"},
+       true},
+      {"The minister is \"said\" to have signed the 2,000 page bill on taxes in Moscow last week.",
+       {"quantity", "policy"},
+       true},
+      {"Russia lost more \"than\" 2,000 tanks in the war, the British defence ministry said on "
+       "Tuesday.",
+       {"quantity"},
+       false},
+      {"Ukraine's army retook the \"most\" important towns of the Kharkiv region in September, "
+       "officials said.",
+       {"comparison", "event"},
+       false},
+      {"The strikes resulted \"in\" 40 deaths across Ukraine, the United Nations said in Geneva.",
+       {"quantity", "causal"},
+       false},
+      {"The 2023 budget is a \"result\" of the war, the finance minister said in parliament.",
+       {"causal", "policy"},
+       false},
+  };
+  for (const Case& c : cases) {
+    std::vector<Claim> claims = ClaimsOf(c.text);
+    ASSERT_EQ(claims.size(), 1u) << c.text;
+    EXPECT_EQ(ClaimTypeNames(claims[0]), c.types) << c.text;
+    EXPECT_EQ(claims[0].hedged, c.hedged) << c.text;
+  }
+}
+
 TEST(ClaimsTest, HedgesAreMarked) {
   std::vector<Claim> hedged = ClaimsOf(
       "The Ukrainian military said on Monday that in the previous 24 hours it had advanced into "
@@ -476,7 +525,10 @@ TEST(ClaimsTest, ClaimTokensWindowsTakeMentionsOfAnyShape) {
 // ClaimMargin, which weighs the features as they come without writing the
 // word features, gives model.Margin of ExtractClaimFeatures' features to the
 // bit, with the features that follow the words; for the compiled-in model
-// (quantized) and for a model of floats.
+// (quantized) and for a model of floats. It lists the range's FactTokens as
+// ListFactTokens does: the tokens a fact rule reads (a word with classes or a
+// fact word read alone, a number, a symbol, a token with an entity; no quote
+// mark), as ReadFacts tested each token.
 TEST(ClaimsTest, ClaimMarginIsTheMarginOfTheFeatures) {
   const std::string text =
       "KYIV, Ukraine - President Volodymyr Zelensky said: \u201cWe will not stop,\u201d costs "
@@ -504,7 +556,25 @@ TEST(ClaimsTest, ClaimMarginIsTheMarginOfTheFeatures) {
   for (uint32_t b = 0; b < n; b += 3) ranges.emplace_back(b, std::min(n, b + 7));
   ranges.emplace_back(5, 5);
   std::vector<Feature> features, rest;
+  FactTokens facts;  // one for every range: its vectors only grow
+  size_t reads_seen = 0;
+  auto expect_facts = [&](uint32_t begin, uint32_t end) {
+    std::vector<uint32_t> read;
+    for (uint32_t i = begin; i < end; ++i) {
+      const TokenKind kind = doc.tokens[i].kind;
+      if (kind == TokenKind::kQuote) continue;
+      const bool rule =
+          (kind == TokenKind::kWord ? tokens.classes(i) != 0 : kind != TokenKind::kPunct) ||
+          ((kFactWordsReadAlone >> tokens.fact(i)) & 1) || tokens.entity_type(i) != nullptr;
+      if (rule) read.push_back(i);
+    }
+    ASSERT_EQ(facts.reads, read.size()) << begin << " " << end;
+    for (size_t r = 0; r < read.size(); ++r) EXPECT_EQ(facts.read[r], read[r]) << r;
+    reads_seen += read.size();
+  };
   for (const auto& [begin, end] : ranges) {
+    ListFactTokens(doc, tokens, begin, end, &facts);
+    expect_facts(begin, end);
     ExtractClaimFeatures(doc, tokens, begin, end, &features);
     ASSERT_GE(features.size(), 2u);
     size_t words = 0;
@@ -529,9 +599,11 @@ TEST(ClaimsTest, ClaimMarginIsTheMarginOfTheFeatures) {
     EXPECT_EQ(counts.words, word_like);
     for (const ClaimModel* model : models) {
       float word_value = 0;
+      facts.reads = 0;
       const double margin =
-          ClaimMargin(doc, tokens, begin, end, counts, *model, &rest, &word_value);
+          ClaimMargin(doc, tokens, begin, end, counts, *model, &rest, &word_value, &facts);
       EXPECT_EQ(margin, model->Margin(features)) << begin << " " << end;
+      expect_facts(begin, end);
       EXPECT_EQ(word_value, value) << begin << " " << end;
       ASSERT_EQ(rest.size(), features.size() - tail) << begin << " " << end;
       for (size_t k = 0; k < rest.size(); ++k) {
@@ -541,6 +613,7 @@ TEST(ClaimsTest, ClaimMarginIsTheMarginOfTheFeatures) {
       }
     }
   }
+  EXPECT_GT(reads_seen, 0u);
 }
 
 }  // namespace

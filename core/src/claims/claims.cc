@@ -98,67 +98,55 @@ struct UnitFacts {
 // Work buffers of ReadFacts and SetReasons, kept over a document's sentences
 // (their vectors were most of the claims stage's allocations).
 struct ClaimScratch {
-  std::vector<uint32_t> index, read;
-  std::vector<FactWord> facts;
+  FactTokens clause;    // ClaimMargin's, of the clause it scored last
+  FactTokens sentence;  // of a sentence split into clauses
   std::vector<std::pair<double, uint32_t>> ranked_words;
 };
 
-// Rules over the folded words of [begin, end): the claim's types and hedging.
-// The words a rule names are compared as FactWord ids (features.h).
+// Rules over the folded words of tokens [begin, end): the claim's types and
+// hedging. The words a rule names are compared as FactWord ids (features.h).
+// Most words (and punctuation) are in no class, no entity and no fact word a
+// rule reads alone: no rule reads them (the entity, number and symbol rules
+// need an entity, a number or a symbol), they are only neighbours. The rules
+// run over the tokens `ft` lists (ListFactTokens' of the range); a rule's
+// neighbours are the tokens next to it but quote marks.
 UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end,
-                    ClaimScratch* scratch) {
+                    const FactTokens& ft) {
   UnitFacts f;
-  // The fact words a rule reads on their own token when it has no word
-  // class; the others ("to", "of", "in", "a", "is", "not", months ...) are
-  // read only as a neighbour's, or with a class.
-  constexpr uint64_t kAlone = 1ull << kFwThan | 1ull << kFwMostLeast | 1ull << kFwFrom |
-                              1ull << kFwCause | 1ull << kFwCauseTo | 1ull << kFwResult |
-                              1ull << kFwWill | 1ull << kFwGoing | 1ull << kFwPredict |
-                              1ull << kFwPlanTo | 1ull << kFwVerified | 1ull << kFwSaid;
-  // The tokens but quote marks, and their fact words; and the positions
-  // among them of the tokens a rule reads. Most words (and punctuation) are
-  // in no class, no entity and no fact word a rule reads alone: no rule
-  // reads them (the entity, number and symbol rules need an entity, a
-  // number or a symbol), they are only neighbours.
-  // The first entries of the scratch vectors, which only grow (written in
-  // place: no push_back's capacity test and size update a token).
-  std::vector<uint32_t>& idx = scratch->index;
-  std::vector<uint32_t>& read = scratch->read;
-  std::vector<FactWord>& fw = scratch->facts;
-  if (idx.size() < end - begin) {
-    idx.resize(end - begin);
-    read.resize(end - begin);
-    fw.resize(end - begin);
-  }
-  size_t n = 0, reads = 0;
-  for (uint32_t i = begin; i < end; ++i) {
-    const Token& t = doc.tokens[i];
-    if (t.kind == TokenKind::kQuote) continue;
-    const uint32_t w = doc.word[i];
-    const FactWord xf = tokens.word_fact(w);
-    idx[n] = i;
-    fw[n] = xf;
-    const bool rule =
-        (t.kind == TokenKind::kWord ? tokens.word_classes(w) != 0 : t.kind != TokenKind::kPunct) ||
-        ((kAlone >> xf) & 1) || tokens.entity_type(i) != nullptr;
-    read[reads] = static_cast<uint32_t>(n);
-    reads += rule;
-    ++n;
-  }
-  // The k-th token's word: folded, but punctuation as written.
-  auto at = [&](size_t k) -> std::string_view {
-    if (k >= n) return std::string_view();
-    return doc.tokens[idx[k]].kind == TokenKind::kPunct ? doc.Text(idx[k]) : tokens.folded(idx[k]);
+  constexpr uint64_t kAlone = kFactWordsReadAlone;
+  const Token* const toks = doc.tokens.data();
+  // The token m tokens after token i, quote marks skipped, or `end` (none).
+  auto after = [&](uint32_t i, uint32_t m) {
+    for (; m > 0 && i < end; --m) {
+      do ++i;
+      while (i < end && toks[i].kind == TokenKind::kQuote);
+    }
+    return i;
   };
-  auto fact = [&](size_t k) { return k < n ? fw[k] : kFwNone; };
-  for (size_t r = 0; r < reads; ++r) {
-    const size_t k = read[r];
-    const Token& t = doc.tokens[idx[k]];
-    const FactWord xf = fw[k];
-    const char* et = tokens.entity_type(idx[k]);
-    const uint32_t c = t.kind == TokenKind::kWord ? tokens.classes(idx[k]) : 0;
+  // The token m tokens before token i, quote marks skipped, or `end` (none).
+  auto before = [&](uint32_t i, uint32_t m) {
+    for (; m > 0; --m) {
+      do {
+        if (i == begin) return end;
+        --i;
+      } while (toks[i].kind == TokenKind::kQuote);
+    }
+    return i;
+  };
+  // Token j's word: folded, but punctuation as written; empty for none.
+  auto at = [&](uint32_t j) -> std::string_view {
+    if (j >= end) return std::string_view();
+    return toks[j].kind == TokenKind::kPunct ? doc.Text(j) : tokens.folded(j);
+  };
+  auto fact = [&](uint32_t j) { return j < end ? tokens.fact(j) : kFwNone; };
+  for (uint32_t r = 0; r < ft.reads; ++r) {
+    const uint32_t i = ft.read[r];
+    const Token& t = toks[i];
+    const FactWord xf = tokens.fact(i);
+    const char* et = tokens.entity_type(i);
+    const uint32_t c = t.kind == TokenKind::kWord ? tokens.classes(i) : 0;
     const bool alone = (kAlone >> xf) & 1;
-    const std::string_view x = at(k);
+    const std::string_view x = at(i);
     if (et != nullptr) {
       std::string_view e(et);
       if (e == "MONEY" || e == "PERCENT" || e == "QUANTITY") f.quantity = true;
@@ -171,7 +159,7 @@ UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t beg
           x.size() > 2 && (x.substr(x.size() - 2) == "th" || x.substr(x.size() - 2) == "st" ||
                            x.substr(x.size() - 2) == "nd" || x.substr(x.size() - 2) == "rd");
       // "September 28", "28 September": a date, not a figure.
-      bool date = (k > 0 && fw[k - 1] == kFwMonth) || fact(k + 1) == kFwMonth;
+      bool date = fact(before(i, 1)) == kFwMonth || fact(after(i, 1)) == kFwMonth;
       if (!ordinal && !date) f.quantity = true;
     }
     if (t.kind == TokenKind::kSymbol && (x == "%" || x == "$")) f.quantity = true;
@@ -185,38 +173,46 @@ UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t beg
     // Comparison: "than" (not in "more than 20"), comparative adjectives and
     // superlatives.
     if (xf == kFwThan) {
-      bool bound = k > 0 && fw[k - 1] == kFwMoreLess && k + 1 < n &&
-                   doc.tokens[idx[k + 1]].kind == TokenKind::kNumber;
+      const uint32_t next = after(i, 1);
+      bool bound =
+          fact(before(i, 1)) == kFwMoreLess && next < end && toks[next].kind == TokenKind::kNumber;
       if (!bound) f.comparison = true;
     } else if ((c & kWcComparative) && xf != kFwMoreLess && xf != kFwTwiceLonger) {
       f.comparison = true;
     } else if ((c & kWcSuperlative) && xf != kFwSuperlativeNot && xf != kFwMostLeast) {
       f.comparison = true;
-    } else if (xf == kFwMostLeast && k + 1 < n && doc.tokens[idx[k + 1]].Is(kLower) &&
-               WordClasses(at(k + 1)) == 0 && fw[k + 1] != kFwOf) {
-      f.comparison = true;  // "most powerful"
+    } else if (xf == kFwMostLeast) {
+      const uint32_t next = after(i, 1);
+      if (next < end && toks[next].Is(kLower) && WordClasses(at(next)) == 0 &&
+          tokens.fact(next) != kFwOf) {
+        f.comparison = true;  // "most powerful"
+      }
     }
     if ((c & kWcChange) && xf != kFwChangeNot && xf != kFwLostCutRaised) f.change = true;
-    if (xf == kFwFrom && k + 3 < n) {
+    if (xf == kFwFrom && after(i, 3) < end) {
       // "from 40 to 50"
-      for (size_t j = k + 2; j < n && j <= k + 5; ++j) {
+      const uint32_t next = after(i, 1);
+      for (uint32_t m = 2; m <= 5; ++m) {
+        const uint32_t j = after(i, m);
+        if (j >= end) break;
         // Not clock times: "from 6:00 a.m. to 9:00 a.m.".
-        if (fw[j] == kFwTo && doc.tokens[idx[k + 1]].kind == TokenKind::kNumber &&
-            at(k + 1).find(':') == std::string_view::npos) {
+        if (tokens.fact(j) == kFwTo && toks[next].kind == TokenKind::kNumber &&
+            at(next).find(':') == std::string_view::npos) {
           f.change = true;
         }
       }
     }
-    if (xf == kFwCause || (xf == kFwCauseTo && fact(k + 1) == kFwTo) ||
-        (xf == kFwResult &&
-         (fact(k + 1) == kFwIn || fact(k + 1) == kFwOf || (k > 0 && fw[k - 1] == kFwA)))) {
+    if (xf == kFwCause || (xf == kFwCauseTo && fact(after(i, 1)) == kFwTo) ||
+        (xf == kFwResult && (fact(after(i, 1)) == kFwIn || fact(after(i, 1)) == kFwOf ||
+                             fact(before(i, 1)) == kFwA))) {
       f.causal = true;
     }
-    if (xf == kFwWill ||
-        (xf == kFwGoing && fact(k + 1) == kFwTo && k + 2 < n && doc.tokens[idx[k + 2]].Is(kLower) &&
-         WordClasses(at(k + 2)) != kWcPolicy) ||
-        xf == kFwPredict || (xf == kFwPlanTo && fact(k + 1) == kFwTo)) {
+    if (xf == kFwWill || xf == kFwPredict || (xf == kFwPlanTo && fact(after(i, 1)) == kFwTo)) {
       f.prediction = true;
+    } else if (xf == kFwGoing && fact(after(i, 1)) == kFwTo) {
+      const uint32_t next2 = after(i, 2);
+      if (next2 < end && toks[next2].Is(kLower) && WordClasses(at(next2)) != kWcPolicy)
+        f.prediction = true;
     }
     if (c & kWcPolicy) {
       // "Bill" mid-sentence is a name; "act", "passed", "signed" alone are
@@ -233,17 +229,20 @@ UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t beg
     // (independently) verified", "claims that", "claiming".
     if (c & kWcHedge) {
       if (xf == kFwAccording) {
-        if (fact(k + 1) == kFwTo) f.hedged = true;
+        if (fact(after(i, 1)) == kFwTo) f.hedged = true;
       } else {
         f.hedged = true;
       }
     }
-    if (xf == kFwVerified && k >= 2) {
-      for (size_t j = k >= 4 ? k - 4 : 0; j < k; ++j) {
-        if (fw[j] == kFwNot) f.hedged = true;
+    if (xf == kFwVerified && before(i, 2) != end) {
+      // The up to four tokens before it.
+      for (uint32_t m = 1; m <= 4; ++m) {
+        const uint32_t j = before(i, m);
+        if (j == end) break;
+        if (tokens.fact(j) == kFwNot) f.hedged = true;
       }
     }
-    if (xf == kFwSaid && k > 0 && fw[k - 1] == kFwBe && fact(k + 1) == kFwTo) {
+    if (xf == kFwSaid && fact(before(i, 1)) == kFwBe && fact(after(i, 1)) == kFwTo) {
       f.hedged = true;  // "is said to have"
     }
   }
@@ -510,7 +509,8 @@ std::vector<ScoredUnit> ScoreUnits(const Document& doc, const std::vector<Entity
       if (u.span.end == u.span.start) continue;
       ExtractClaimFeatures(doc, tokens, c.begin, c.end, &features);
       u.score = model.ok() ? model.Score(features) : 0;
-      u.score = GateScore(u.score, ReadFacts(doc, tokens, c.begin, c.end, &scratch),
+      ListFactTokens(doc, tokens, c.begin, c.end, &scratch.clause);
+      u.score = GateScore(u.score, ReadFacts(doc, tokens, c.begin, c.end, scratch.clause),
                           HasName(tokens, c.begin, c.end));
       out.push_back(u);
     }
@@ -539,10 +539,18 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
     SplitClauses(doc, tokens, s, &clauses);
     // Hedges reach over the whole sentence: "... 20 towns - claims that could
     // not be independently verified." ReadFacts is a pure function of its
-    // range: the sentence's facts are read once, when a claim first needs them.
+    // range: the sentence's facts are read once, when a claim first needs them
+    // (from the tokens ClaimMargin listed when the sentence is one clause).
     std::optional<UnitFacts> sentence_facts;
     auto whole_sentence = [&]() -> const UnitFacts& {
-      if (!sentence_facts) sentence_facts = ReadFacts(doc, tokens, s.begin, s.end, &scratch);
+      if (!sentence_facts) {
+        if (clauses.size() == 1 && clauses[0].begin == s.begin && clauses[0].end == s.end) {
+          sentence_facts = ReadFacts(doc, tokens, s.begin, s.end, scratch.clause);
+        } else {
+          ListFactTokens(doc, tokens, s.begin, s.end, &scratch.sentence);
+          sentence_facts = ReadFacts(doc, tokens, s.begin, s.end, scratch.sentence);
+        }
+      }
       return *sentence_facts;
     };
     for (const Clause& c : clauses) {
@@ -554,12 +562,13 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
       // The model's score, from the features as they are computed (the word
       // features are not written out); `features` gets the others.
       float word_value;
-      double score = ClaimModel::Probability(
-          ClaimMargin(doc, tokens, c.begin, c.end, counts, model, &features, &word_value));
+      // It lists the clause's FactTokens too, for ReadFacts.
+      double score = ClaimModel::Probability(ClaimMargin(doc, tokens, c.begin, c.end, counts, model,
+                                                         &features, &word_value, &scratch.clause));
       if (score < model.threshold) continue;
       UnitFacts facts = c.begin == s.begin && c.end == s.end
                             ? whole_sentence()
-                            : ReadFacts(doc, tokens, c.begin, c.end, &scratch);
+                            : ReadFacts(doc, tokens, c.begin, c.end, scratch.clause);
       bool claim_cue = false;
       ClaimSource source = FindSource(tokens, span, s.begin, s.end, entities, quotes,
                                       sweep.Candidates(span), &claim_cue);

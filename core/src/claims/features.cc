@@ -459,9 +459,18 @@ ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entitie
     // The class table's key is the unigram hash of the folded word: the
     // norm's but for a number's (its norm is its shape).
     FactWord fact = kFwNone;
-    word_classes_[w] =
+    const uint32_t cls =
         marks ? 0 : ClassesOf(classes, folded, number ? ClassTable::Hash(folded) : unigram, &fact);
-    word_fact_[w] = fact;
+    word_classes_[w] = cls;
+    // Whether a fact rule reads the word's tokens (ReadFacts' test, by kind):
+    // a word with classes or a fact word it reads alone, a number or a
+    // symbol; not punctuation nor a quote mark (no classes, no fact word).
+    constexpr uint32_t kReadKinds =
+        1u << static_cast<int>(TokenKind::kNumber) | 1u << static_cast<int>(TokenKind::kSymbol);
+    const uint32_t read = static_cast<uint32_t>(cls != 0) |
+                          static_cast<uint32_t>((kFactWordsReadAlone >> fact) & 1) |
+                          ((kReadKinds >> static_cast<int>(t.kind)) & 1);
+    word_fact_[w] = static_cast<uint8_t>(fact | read << 7);
   }
 
   // Of the exact size, and sorted in place (by start, then order: what a
@@ -587,6 +596,7 @@ struct FeatureWriter {
   void Word(uint32_t hash, uint32_t token) {
     put[count++] = Feature{hash, word_value, FeatureFamily::kWord, token};
   }
+  static constexpr bool kFacts = false;    // no FactTokens listed
   void EndWords() { out->resize(count); }  // cut to size
   void Other(uint32_t hash, FeatureFamily family, float value = 1) {
     AddHash(out, hash, family, value);
@@ -597,13 +607,16 @@ struct FeatureWriter {
 // quantized weights: the same products ((q * scale) * value, in float) added
 // to the same double in the same order. The features after the words are
 // kept in *rest.
+// Featurize lists the range's FactTokens in *facts too (kFacts).
 struct MarginSink {
   const int8_t* q;
   float scale;
   uint32_t mask;
   double margin;
   std::vector<Feature>* rest;
+  FactTokens* facts;
   float word_value = 0;
+  static constexpr bool kFacts = true;
 
   void Begin(size_t, float value) {
     word_value = value;
@@ -642,6 +655,13 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
   uint32_t classes = 0;
   bool question = false, exclam = false, money_symbol = false, percent_symbol = false;
   bool past_ed = false, first_word = true;
+  // The FactTokens (Sink::kFacts): written in place, counted in a local.
+  uint32_t* fact_read = nullptr;
+  uint32_t fact_reads = 0;
+  if constexpr (Sink::kFacts) {
+    sink->facts->Reserve(end > begin ? end - begin : 0);
+    fact_read = sink->facts->read.data();
+  }
   // By kind, words (most tokens) first: a token's text is read only for
   // punctuation, numbers and symbols.
   for (uint32_t i = begin; i < end; ++i) {
@@ -649,6 +669,11 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
     const TokenKind kind = t.kind;
     if (kind == TokenKind::kQuote) continue;
     const uint32_t w = doc.word[i];
+    const bool entity = tokens.entity_type(i) != nullptr;
+    if constexpr (Sink::kFacts) {  // as ListFactTokens
+      fact_read[fact_reads] = i;
+      fact_reads += tokens.word_read(w) | static_cast<uint32_t>(entity);
+    }
     std::string_view norm;
     if (kind == TokenKind::kWord) {
       norm = doc.FoldedWord(w);
@@ -677,7 +702,7 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
       if (raw == "%") percent_symbol = true;
       norm = doc.FoldedWord(w);
     }
-    if (tokens.entity_type(i) != nullptr) ++entity_tokens;
+    entity_tokens += entity;
     if (kind != TokenKind::kPunct) sink->Word(tokens.word_unigram(w), i);
     sink->Word(HashFeature(norm, left), prev_token);
     left = tokens.word_bigram_left(w);
@@ -685,6 +710,7 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
   }
   sink->Word(HashFeature("</s>", left), prev_token);
   sink->EndWords();
+  if constexpr (Sink::kFacts) sink->facts->reads = fact_reads;
 
   // Entity types present (when the entity stage found any).
   for (uint32_t i = begin; i < end; ++i) {
@@ -762,11 +788,26 @@ void ExtractClaimFeatures(const Document& doc, const ClaimTokens& tokens, uint32
   Featurize(doc, tokens, begin, end, CountClause(doc, begin, end), &writer);
 }
 
+void ListFactTokens(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end,
+                    FactTokens* out) {
+  out->Reserve(end > begin ? end - begin : 0);
+  uint32_t* const read = out->read.data();
+  uint32_t reads = 0;
+  for (uint32_t i = begin; i < end; ++i) {
+    if (doc.tokens[i].kind == TokenKind::kQuote) continue;
+    read[reads] = i;
+    reads +=
+        tokens.word_read(doc.word[i]) | static_cast<uint32_t>(tokens.entity_type(i) != nullptr);
+  }
+  out->reads = reads;
+}
+
 double ClaimMargin(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end,
                    const ClauseCounts& counts, const ClaimModel& model, std::vector<Feature>* rest,
-                   float* word_value) {
+                   float* word_value, FactTokens* facts) {
   const int8_t* q = model.quantized();
   if (q == nullptr) {  // a model just trained (floats), or none
+    ListFactTokens(doc, tokens, begin, end, facts);
     ExtractClaimFeatures(doc, tokens, begin, end, rest);
     const double margin = model.Margin(*rest);
     *word_value = (*rest)[1].value;  // the first word feature's (there is always "</s>")
@@ -775,7 +816,7 @@ double ClaimMargin(const Document& doc, const ClaimTokens& tokens, uint32_t begi
     rest->erase(rest->begin(), rest->begin() + static_cast<std::ptrdiff_t>(tail));
     return margin;
   }
-  MarginSink sink{q, model.scale, (1u << model.bits) - 1, model.bias, rest};
+  MarginSink sink{q, model.scale, (1u << model.bits) - 1, model.bias, rest, facts};
   Featurize(doc, tokens, begin, end, counts, &sink);
   *word_value = sink.word_value;
   return sink.margin;

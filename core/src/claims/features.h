@@ -109,6 +109,14 @@ enum FactWord : uint8_t {
   kFwBe,                 // is are was were
 };
 
+// The fact words a rule of the Claims stage (claims.cc) reads on their own
+// token when it has no word class; the others ("to", "of", "in", "a", "is",
+// "not", months ...) are read only as a neighbour's, or with a class.
+constexpr uint64_t kFactWordsReadAlone = 1ull << kFwThan | 1ull << kFwMostLeast | 1ull << kFwFrom |
+                                         1ull << kFwCause | 1ull << kFwCauseTo | 1ull << kFwResult |
+                                         1ull << kFwWill | 1ull << kFwGoing | 1ull << kFwPredict |
+                                         1ull << kFwPlanTo | 1ull << kFwVerified | 1ull << kFwSaid;
+
 // The word classes of one folded word (0 when none).
 uint32_t WordClasses(std::string_view folded);
 
@@ -151,7 +159,7 @@ class ClaimTokens {
   // WordClasses(folded(i)).
   uint32_t classes(uint32_t i) const { return word_classes_[doc_.word[i]]; }
   // The FactWord of folded(i); kFwNone for punctuation and quote marks.
-  FactWord fact(uint32_t i) const { return word_fact_[doc_.word[i]]; }
+  FactWord fact(uint32_t i) const { return word_fact(doc_.word[i]); }
   // The hash of the unigram feature of norm(i).
   uint32_t unigram(uint32_t i) const { return word_unigram_[doc_.word[i]]; }
   // The FNV state after "b:" + norm(i) + " ": a bigram's hash is the next
@@ -159,7 +167,11 @@ class ClaimTokens {
   uint32_t bigram_left(uint32_t i) const { return word_bigram_left_[doc_.word[i]]; }
   // The same by Document word id (doc.word[i]), for a token in the window.
   uint32_t word_classes(uint32_t w) const { return word_classes_[w]; }
-  FactWord word_fact(uint32_t w) const { return word_fact_[w]; }
+  FactWord word_fact(uint32_t w) const { return static_cast<FactWord>(word_fact_[w] & 0x7F); }
+  // 1 when a fact rule reads the word's tokens by their word alone (a
+  // number or a symbol, or a word with classes or a fact word in
+  // kFactWordsReadAlone), else 0; a token with an entity is read too.
+  uint32_t word_read(uint32_t w) const { return word_fact_[w] >> 7; }
   uint32_t word_unigram(uint32_t w) const { return word_unigram_[w]; }
   uint32_t word_bigram_left(uint32_t w) const { return word_bigram_left_[w]; }
   // The type (OntoNotes name, as the entity's own string) of the last
@@ -188,7 +200,7 @@ class ClaimTokens {
   // Per Document word id (a token's facts depend on its text only: its kind
   // does too): the FactWord, classes, unigram hash and bigram left state,
   // computed for every word when constructed, at the word's first token.
-  std::vector<FactWord> word_fact_;
+  std::vector<uint8_t> word_fact_;  // the FactWord, | 0x80 for word_read
   std::vector<uint32_t> word_classes_, word_unigram_, word_bigram_left_;
   std::vector<const char*> entity_types_;
   std::vector<int> entities_at_;
@@ -231,15 +243,32 @@ inline void CountClauseToken(const Document& doc, uint32_t i, ClauseCounts* coun
 
 struct ClaimModel;
 
+// The tokens of a range [begin, end) that the fact rules (claims.cc's
+// ReadFacts) read: those of a word a rule reads alone (word_read) and those
+// with an entity, quote marks left out, in text order. The vector only
+// grows: its first `reads` entries are the range's.
+struct FactTokens {
+  std::vector<uint32_t> read;
+  uint32_t reads = 0;
+  void Reserve(size_t n) {
+    if (read.size() < n) read.resize(n);
+  }
+};
+
+// Fills *out for tokens [begin, end) of `doc`, whose ClaimTokens are `tokens`.
+void ListFactTokens(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end,
+                    FactTokens* out);
+
 // model.Margin of ExtractClaimFeatures(doc, tokens, begin, end), the same
 // double to the last bit, without writing the word features out: they are
 // weighed as they are computed. `counts` must be CountClause(doc, begin,
 // end). *rest gets the features that follow the word features (the ones the
 // reasons sum by family), as ExtractClaimFeatures gives them, and
-// *word_value the word features' value.
+// *word_value the word features' value. *facts gets ListFactTokens(doc,
+// tokens, begin, end), from the same walk over the tokens.
 double ClaimMargin(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end,
                    const ClauseCounts& counts, const ClaimModel& model, std::vector<Feature>* rest,
-                   float* word_value);
+                   float* word_value, FactTokens* facts);
 
 // 32-bit FNV-1a, the hash the model's feature table is indexed with.
 uint32_t HashFeature(std::string_view s, uint32_t seed = 2166136261u);
