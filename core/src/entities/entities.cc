@@ -17,6 +17,7 @@
 
 #include "entities/figures.h"
 #include "entities/lexicon.h"
+#include "entities/literal.h"
 #include "entities/ner_model.h"
 #include "quotes/lexicon.h"
 #include "text/hash.h"
@@ -286,15 +287,6 @@ bool IsFoldedText(std::string_view s) {
   return true;
 }
 
-// Whether s is the literal `lit` (a type's name): its size, then its bytes by
-// a fixed-size memcmp, which the compiler writes out inline. (string_view's
-// == calls compare() out of line wherever the sizes match, as "ORG", "GPE"
-// and "LOC" all do.)
-template <size_t N>
-inline bool IsType(std::string_view s, const char (&lit)[N]) {
-  return s.size() == N - 1 && std::memcmp(s.data(), lit, N - 1) == 0;
-}
-
 bool IsAllCapsName(std::string_view s) {
   bool letter = false;
   for (char ch : s) {
@@ -372,11 +364,11 @@ class Builder {
     std::vector<uint64_t>().swap(cap_words_);
     person_.assign(doc_.tokens.size(), 0);
     for (const Cand& c : cands_) {
-      if (c.type != "PERSON") continue;
+      if (!EqualsLiteral(c.type, "PERSON")) continue;
       for (uint32_t i = c.b; i < c.e; ++i) person_[i] = 1;
     }
     for (Cand& c : cands_) {
-      if (c.type == "PERSON") Roles(&c);
+      if (EqualsLiteral(c.type, "PERSON")) Roles(&c);
     }
     std::vector<uint8_t>().swap(person_);
     return Cluster();
@@ -791,8 +783,8 @@ class Builder {
     std::unordered_set<std::string> forms;
     std::unordered_map<std::string, std::array<uint32_t, 2>> tails;  // TailElsewhere's
     for (Cand& c : cands_) {
-      if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || c.e - c.b > 3 || c.b < 2 ||
-          context_.caps_line[c.b] || doc_.Text(c.b - 1) != "," ||
+      if ((!EqualsLiteral(c.type, "ORG") && !EqualsLiteral(c.type, "GPE")) || c.e - c.b < 2 ||
+          c.e - c.b > 3 || c.b < 2 || context_.caps_line[c.b] || doc_.Text(c.b - 1) != "," ||
           !doc_.tokens[c.b - 2].Is(kLower) || !IsRoleWord(c.b - 2))
         continue;
       const bool given = GivenName(c.b) || ner::IsListedGivenName(doc_.Text(c.b));
@@ -817,8 +809,8 @@ class Builder {
     }
     if (forms.empty()) return;
     for (Cand& c : cands_) {
-      if ((c.type == "ORG" || c.type == "GPE") && c.e - c.b >= 2 && c.e - c.b <= 3 &&
-          forms.count(Folded(c.b, c.e))) {
+      if ((EqualsLiteral(c.type, "ORG") || EqualsLiteral(c.type, "GPE")) && c.e - c.b >= 2 &&
+          c.e - c.b <= 3 && forms.count(Folded(c.b, c.e))) {
         c.type = "PERSON";
         c.unsure = false;
       }
@@ -843,7 +835,8 @@ class Builder {
     if (tails->empty()) {
       (*tails)[std::string()] = {kNone, kNone};  // built, if no candidate is one
       for (const Cand& o : cands_) {
-        if (o.e - o.b > 2 || o.type == "NORP" || (o.b > 0 && Word(o.b - 1) == "the")) continue;
+        if (o.e - o.b > 2 || EqualsLiteral(o.type, "NORP") || (o.b > 0 && Word(o.b - 1) == "the"))
+          continue;
         auto [it, fresh] = tails->try_emplace(key(o.b, o.e - o.b), std::array{o.b, kNone});
         if (!fresh && it->second[1] == kNone) it->second[1] = o.b;
       }
@@ -859,12 +852,13 @@ class Builder {
   void PersonNameTails() {
     std::unordered_set<std::string> tails;
     for (const Cand& c : cands_) {
-      if (c.type != "PERSON" || c.e - c.b < 3 || Ordinal(c.e - 1)) continue;
+      if (!EqualsLiteral(c.type, "PERSON") || c.e - c.b < 3 || Ordinal(c.e - 1)) continue;
       for (uint32_t b = c.b + 1; b + 2 <= c.e; ++b) tails.insert(Folded(b, c.e));
     }
     if (tails.empty()) return;
     for (Cand& c : cands_) {
-      if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2) continue;
+      if ((!EqualsLiteral(c.type, "ORG") && !EqualsLiteral(c.type, "GPE")) || c.e - c.b < 2)
+        continue;
       const std::string f = Folded(c.b, c.e);
       if (!tails.count(f) || lex_.org.count(f) || lex_.place.count(f) || lex_.country.count(f))
         continue;
@@ -1156,14 +1150,15 @@ class Builder {
         }
       }
       // ("Rival Hillary Clinton" stays a person: a given name opens it.)
-      if (company_title && c.type != "GPE" && !(c.type == "PERSON" && GivenName(c.b))) {
+      if (company_title && !EqualsLiteral(c.type, "GPE") &&
+          !(EqualsLiteral(c.type, "PERSON") && GivenName(c.b))) {
         c.type = "ORG";
         company_forms_.insert(Folded(c.b, c.e));  // its other mentions too (CompanyNames)
       }
       // "Breitbart reporter Michelle Fields", "POLITICO senior writer": an unknown
       // LOC before a role in lower case is an organization.
-      if (s.type == ner::kLoc && c.type == "GPE" && !context_.caps_line[c.b] && RoleAfter(c.e) &&
-          !KnownPlace(c.b, c.e) && !lex_.demonym.count(Word(c.b))) {
+      if (s.type == ner::kLoc && EqualsLiteral(c.type, "GPE") && !context_.caps_line[c.b] &&
+          RoleAfter(c.e) && !KnownPlace(c.b, c.e) && !lex_.demonym.count(Word(c.b))) {
         bool lower = false;  // "a Russian Rock singer", "the Great Maratha leader"
         for (uint32_t i = c.b; i < c.e; ++i) lower = lower || (context_.word_bits[i] & 2);
         if (!lower) c.type = "ORG";
@@ -1171,10 +1166,11 @@ class Builder {
       // "we arrived in Cleveland", "all the way to Cleveland": a state, country or
       // city the tagger read as an ORG (CoNLL's teams are named for their cities),
       // after a preposition of place, is the place.
-      if (s.type == ner::kOrg && c.type == "ORG" && PlaceAfterPreposition(c.b, c.e)) c.type = "GPE";
+      if (s.type == ner::kOrg && EqualsLiteral(c.type, "ORG") && PlaceAfterPreposition(c.b, c.e))
+        c.type = "GPE";
       // "Nebraska Sen. Ben Sasse": a state or country the tagger read as an ORG,
       // before a title, is the place.
-      if (s.type == ner::kOrg && c.type == "ORG" && c.e < doc_.tokens.size() &&
+      if (s.type == ner::kOrg && EqualsLiteral(c.type, "ORG") && c.e < doc_.tokens.size() &&
           doc_.tokens[c.e].Is(kCapitalized) && IsRoleWord(c.e) && !context_.caps_line[c.b]) {
         const std::string f = Folded(c.b, c.e);
         auto p = lex_.place.find(f);
@@ -1186,9 +1182,10 @@ class Builder {
       }
       // "MYKOLAIV - Ukraine forces said ...": the capitals that open a dispatch's
       // dateline name the place it was filed from, though the tagger read an ORG.
-      if (s.type == ner::kOrg && c.type == "ORG" && doc_.tokens[c.b].Is(kParagraphStart) &&
-          doc_.tokens[c.b].Is(kDateline) && doc_.tokens[c.b].Is(kAllCaps) &&
-          c.e + 1 < doc_.tokens.size() && doc_.tokens[c.e].Is(kDateline) &&
+      if (s.type == ner::kOrg && EqualsLiteral(c.type, "ORG") &&
+          doc_.tokens[c.b].Is(kParagraphStart) && doc_.tokens[c.b].Is(kDateline) &&
+          doc_.tokens[c.b].Is(kAllCaps) && c.e + 1 < doc_.tokens.size() &&
+          doc_.tokens[c.e].Is(kDateline) &&
           !context_.caps_line[c.e + 1] /* "RUGBY UNION - ..." of a headline */ &&
           doc_.tokens[c.e].kind == TokenKind::kPunct && !lex_.org.count(Folded(c.b, c.e))) {
         c.type = "GPE";
@@ -1196,7 +1193,7 @@ class Builder {
       // The tagger's LOC that no lexicon knows is a place only with a sign of one
       // around it here or at another mention ("in Novi", "Flint, Mich.");
       // "Politifact", "Netflix", "Black" are not.
-      if (s.type == ner::kLoc && c.type == "GPE" && !context_.caps_line[c.b] &&
+      if (s.type == ner::kLoc && EqualsLiteral(c.type, "GPE") && !context_.caps_line[c.b] &&
           !KnownPlace(c.b, c.e) && !PlaceContext(c.b, c.e)) {
         c.unsure = true;
       }
@@ -1204,13 +1201,13 @@ class Builder {
       // the building (CoNLL's "Moscow 's Central Clinical Hospital" is a LOC);
       // without one, ResolveUnsurePlaces makes the institution (WikiGold's
       // "City Hospital" is an ORG).
-      if (c.type == "GPE" && !c.unsure && c.e - c.b >= 2 && Word(c.e - 1) == "hospital" &&
-          !lex_.place.count(Folded(c.b, c.e)))
+      if (EqualsLiteral(c.type, "GPE") && !c.unsure && c.e - c.b >= 2 &&
+          Word(c.e - 1) == "hospital" && !lex_.place.count(Folded(c.b, c.e)))
         c.type = "FAC";
       // "Penta" + "Center for Applied Political Studies": an unknown word right
       // before an organization's name is part of it.
-      if (c.type == "ORG" && !cands_.empty() && cands_.back().e == c.b &&
-          cands_.back().e - cands_.back().b == 1 && cands_.back().type != "NORP" &&
+      if (EqualsLiteral(c.type, "ORG") && !cands_.empty() && cands_.back().e == c.b &&
+          cands_.back().e - cands_.back().b == 1 && !EqualsLiteral(cands_.back().type, "NORP") &&
           !context_.caps_line[c.b] && !doc_.tokens[c.b - 1].Is(kAllCaps)) {
         std::string_view f = Word(cands_.back().b);
         if (!lex_.country.count(f) && !lex_.place.count(f) && !lex_.org.count(f) &&
@@ -1221,8 +1218,8 @@ class Builder {
       }
       // "the A. Philip Randolph Institute": an initial right before an ORG or a
       // person's name opens it (the tagger may leave it out).
-      if ((c.type == "ORG" || c.type == "PERSON") && c.b > 0 && c.b == s.begin &&
-          !OpensSentence(c.b) && !doc_.tokens[c.b].Is(kSentenceStart) &&
+      if ((EqualsLiteral(c.type, "ORG") || EqualsLiteral(c.type, "PERSON")) && c.b > 0 &&
+          c.b == s.begin && !OpensSentence(c.b) && !doc_.tokens[c.b].Is(kSentenceStart) &&
           (cands_.empty() || cands_.back().e < c.b)) {
         const std::string_view w = doc_.Text(c.b - 1);
         if (w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.' &&
@@ -1231,8 +1228,9 @@ class Builder {
       }
       // Right after a title ("Defense Secretary Lloyd Austin"), a run of two or three
       // capitalized words that no lexicon knows is a person.
-      if ((c.type == "ORG" || c.type == "GPE") && c.e - c.b >= 2 && c.e - c.b <= 3 && c.b > 0 &&
-          IsRoleWord(c.b - 1) && doc_.tokens[c.b - 1].Is(kCapitalized)) {
+      if ((EqualsLiteral(c.type, "ORG") || EqualsLiteral(c.type, "GPE")) && c.e - c.b >= 2 &&
+          c.e - c.b <= 3 && c.b > 0 && IsRoleWord(c.b - 1) &&
+          doc_.tokens[c.b - 1].Is(kCapitalized)) {
         std::string f = Folded(c.b, c.e);
         bool known = lex_.org.count(f) || lex_.country.count(f) || lex_.place.count(f);
         bool caps = true;
@@ -1241,7 +1239,7 @@ class Builder {
       }
       // "director of Penta", "a fellow at Chatham House": a name no place lexicon
       // knows, after a role that heads or staffs an organization, is one.
-      if ((c.type == "GPE" || c.type == "LOC") && c.b >= 2) {
+      if ((EqualsLiteral(c.type, "GPE") || EqualsLiteral(c.type, "LOC")) && c.b >= 2) {
         std::string_view prep = Word(c.b - 1);
         std::string f = Folded(c.b, c.e);
         if ((prep == "of" || prep == "at") &&
@@ -1253,12 +1251,13 @@ class Builder {
         }
       }
       // "the West", "the North": a region, not a person (nor a GPE by default).
-      if ((c.type == "PERSON" || (c.type == "GPE" && s.type == ner::kLoc)) && c.e - c.b == 1 &&
-          c.b > 0 && Word(c.b - 1) == "the") {
+      if ((EqualsLiteral(c.type, "PERSON") ||
+           (EqualsLiteral(c.type, "GPE") && s.type == ner::kLoc)) &&
+          c.e - c.b == 1 && c.b > 0 && Word(c.b - 1) == "the") {
         std::string_view w = Word(c.b);
         if (w == "west" || w == "east" || w == "north" || w == "south") {
           c.type = "LOC";
-        } else if (c.type == "PERSON") {
+        } else if (EqualsLiteral(c.type, "PERSON")) {
           continue;
         }
       }
@@ -1422,10 +1421,12 @@ class Builder {
     for (const Cand& c : cands_) {
       if (c.unsure) {
         if (OrgContext(c.e)) org.insert(Folded(c.b, c.e));
-      } else if (c.type == "GPE" || c.type == "LOC" || c.type == "PERSON" || c.type == "ORG") {
+      } else if (EqualsLiteral(c.type, "GPE") || EqualsLiteral(c.type, "LOC") ||
+                 EqualsLiteral(c.type, "PERSON") || EqualsLiteral(c.type, "ORG")) {
         // A place reading elsewhere wins: the tagger read this one as a place too.
         auto [it, added] = sure.try_emplace(Folded(c.b, c.e), c.type);
-        if (!added && (c.type == "GPE" || c.type == "LOC")) it->second = c.type;
+        if (!added && (EqualsLiteral(c.type, "GPE") || EqualsLiteral(c.type, "LOC")))
+          it->second = c.type;
       }
     }
     size_t out = 0;
@@ -1486,7 +1487,9 @@ class Builder {
     const size_t n = doc_.tokens.size();
     for (const Cand& c : cands_) {
       // (An ORG too: "Wells Fargo CEO" in the headline, "Wells Fargo" a PERSON below.)
-      if (c.type != "PERSON" && c.type != "GPE" && c.type != "ORG") continue;
+      if (!EqualsLiteral(c.type, "PERSON") && !EqualsLiteral(c.type, "GPE") &&
+          !EqualsLiteral(c.type, "ORG"))
+        continue;
       uint32_t i = c.e;
       if (i < n && doc_.tokens[i].Is(kPossessive)) ++i;
       if (i >= n || doc_.tokens[i].kind != TokenKind::kWord || !In<kCompanyNouns>(Word(i)))
@@ -1497,13 +1500,16 @@ class Builder {
     // "hired ... Mercury LLC. The head of Mercury, ...": a company named with its
     // legal form is the company without it too.
     for (const Cand& c : cands_) {
-      if (c.type != "ORG" || c.e - c.b < 2 || !In<kLegalForms>(Word(c.e - 1))) continue;
+      if (!EqualsLiteral(c.type, "ORG") || c.e - c.b < 2 || !In<kLegalForms>(Word(c.e - 1)))
+        continue;
       std::string f = Folded(c.b, c.e - 1);
       if (!lex_.country.count(f) && !lex_.place.count(f)) forms.insert(std::move(f));
     }
     if (forms.empty()) return;
     for (Cand& c : cands_) {
-      if ((c.type == "PERSON" || c.type == "GPE") && forms.count(Folded(c.b, c.e))) c.type = "ORG";
+      if ((EqualsLiteral(c.type, "PERSON") || EqualsLiteral(c.type, "GPE")) &&
+          forms.count(Folded(c.b, c.e)))
+        c.type = "ORG";
     }
   }
   // A score: "3-1", "32-22" (one or two digits each side).
@@ -1565,11 +1571,11 @@ class Builder {
         "rangers", "hotspur", "villa",  "orient", "argyle", "wednesday", nullptr};
     bool any = false;
     for (const Cand& c : cands_) {
-      any =
-          any ||
-          ((c.type == "GPE" || c.type == "LOC") &&
-           (In<kClubWords>(Word(c.e - 1)) || (c.b > 0 && Word(c.b - 1) == "at"))) ||
-          (c.type == "ORG" && c.b > 0 && Word(c.b - 1) == "at" && In<kGroundWords>(Word(c.e - 1)));
+      any = any ||
+            ((EqualsLiteral(c.type, "GPE") || EqualsLiteral(c.type, "LOC")) &&
+             (In<kClubWords>(Word(c.e - 1)) || (c.b > 0 && Word(c.b - 1) == "at"))) ||
+            (EqualsLiteral(c.type, "ORG") && c.b > 0 && Word(c.b - 1) == "at" &&
+             In<kGroundWords>(Word(c.e - 1)));
     }
     if (!any || !SportsReport()) return;
     auto place_prep = [&](uint32_t b) {
@@ -1597,21 +1603,22 @@ class Builder {
     };
     std::unordered_set<std::string> clubs;
     for (Cand& c : cands_) {
-      if ((c.type != "GPE" && c.type != "LOC") || c.e - c.b < 2 || !In<kClubWords>(Word(c.e - 1)) ||
-          context_.caps_line[c.b] || place_prep(c.b) || lex_.country.count(Folded(c.b, c.e)) ||
-          !team(c))
+      if ((!EqualsLiteral(c.type, "GPE") && !EqualsLiteral(c.type, "LOC")) || c.e - c.b < 2 ||
+          !In<kClubWords>(Word(c.e - 1)) || context_.caps_line[c.b] || place_prep(c.b) ||
+          lex_.country.count(Folded(c.b, c.e)) || !team(c))
         continue;
       c.type = "ORG";
       clubs.insert(Folded(c.b, c.e));
     }
     for (Cand& c : cands_) {
-      if ((c.type == "GPE" || c.type == "LOC") && clubs.count(Folded(c.b, c.e))) {
+      if ((EqualsLiteral(c.type, "GPE") || EqualsLiteral(c.type, "LOC")) &&
+          clubs.count(Folded(c.b, c.e))) {
         c.type = "ORG";
-      } else if ((c.type == "GPE" || c.type == "LOC") && c.e - c.b <= 3 && c.b > 0 &&
-                 Word(c.b - 1) == "at" && !KnownPlace(c.b, c.e) && !context_.caps_line[c.b] &&
-                 !doc_.tokens[c.b].Is(kAllCaps)) {
+      } else if ((EqualsLiteral(c.type, "GPE") || EqualsLiteral(c.type, "LOC")) && c.e - c.b <= 3 &&
+                 c.b > 0 && Word(c.b - 1) == "at" && !KnownPlace(c.b, c.e) &&
+                 !context_.caps_line[c.b] && !doc_.tokens[c.b].Is(kAllCaps)) {
         c.type = "FAC";
-      } else if (c.type == "ORG" && c.e - c.b >= 2 && c.e - c.b <= 3 && c.b > 0 &&
+      } else if (EqualsLiteral(c.type, "ORG") && c.e - c.b >= 2 && c.e - c.b <= 3 && c.b > 0 &&
                  Word(c.b - 1) == "at" && In<kGroundWords>(Word(c.e - 1)) &&
                  !context_.caps_line[c.b] && !lex_.org.count(Folded(c.b, c.e))) {
         c.type = "FAC";  // "at Madison Square Garden" read as an ORG
@@ -1643,7 +1650,8 @@ class Builder {
       };
       int table = 0;
       for (const Cand& c : cands_) {
-        if (c.type == "ORG" && ((c.e < n && result(c.e)) || (c.b > 0 && result(c.b - 1))) &&
+        if (EqualsLiteral(c.type, "ORG") &&
+            ((c.e < n && result(c.e)) || (c.b > 0 && result(c.b - 1))) &&
             (LexiconGpe(c.b, c.e) || (c.e - c.b == 1 && (context_.lists[c.b] & 1))))
           ++table;
       }
@@ -1699,7 +1707,7 @@ class Builder {
   void PlacesReadAsOrgs() {
     const size_t n = doc_.tokens.size();
     auto place = [&](const Cand& c) -> int {  // 2: a lexicon's place, 1: the city list's
-      if (c.type != "ORG" || c.e - c.b > 4) return 0;
+      if (!EqualsLiteral(c.type, "ORG") || c.e - c.b > 4) return 0;
       const int kind = LexiconGpe(c.b, c.e)                          ? 2
                        : c.e - c.b == 1 && (context_.lists[c.b] & 1) ? 1
                                                                      : 0;
@@ -1738,13 +1746,14 @@ class Builder {
       // listed with a place of the lexicons.
       std::vector<uint32_t> starts, ends;  // of such places, in text order
       for (const Cand& c : cands_) {
-        if (c.type == "PERSON" && c.e - c.b >= 2) {
+        if (EqualsLiteral(c.type, "PERSON") && c.e - c.b >= 2) {
           for (uint32_t i = c.b; i < c.e; ++i) {
             if (uint8_t* st = state(i)) *st = 3;  // a person's name ("Ben Carson")
           }
-        } else if ((c.type == "GPE" || c.type == "LOC") && c.e - c.b == 1 && state(c.b)) {
+        } else if ((EqualsLiteral(c.type, "GPE") || EqualsLiteral(c.type, "LOC")) &&
+                   c.e - c.b == 1 && state(c.b)) {
           if (*state(c.b) == 1) *state(c.b) = 2;  // a mention read as a place
-        } else if (c.type == "GPE" && KnownPlace(c.b, c.e)) {
+        } else if (EqualsLiteral(c.type, "GPE") && KnownPlace(c.b, c.e)) {
           starts.push_back(c.b);
           ends.push_back(c.e);
         }
@@ -1800,13 +1809,14 @@ class Builder {
         "forum",     "poll",       "survey",  "report",   nullptr};
     const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
     auto unknown = [&](const Cand& c) {
-      return c.type == "GPE" && c.e - c.b == 1 && !KnownPlace(c.b, c.e) &&
+      return EqualsLiteral(c.type, "GPE") && c.e - c.b == 1 && !KnownPlace(c.b, c.e) &&
              !context_.caps_line[c.b] && !doc_.tokens[c.b].Is(kAllCaps);
     };
     // An organization of the lexicon at token i ("Twitter", "Facebook").
     std::vector<uint32_t> lexicon_orgs;  // first tokens, in text order
     for (const Cand& c : cands_) {
-      if (c.type == "ORG" && lex_.org.count(Folded(c.b, c.e))) lexicon_orgs.push_back(c.b);
+      if (EqualsLiteral(c.type, "ORG") && lex_.org.count(Folded(c.b, c.e)))
+        lexicon_orgs.push_back(c.b);
     }
     auto org_at = [&](uint32_t i) {
       return std::binary_search(lexicon_orgs.begin(), lexicon_orgs.end(), i);
@@ -1892,7 +1902,7 @@ class Builder {
     if (cands_.size() != before) {
       // Its mentions the tagger read as a person or a place are the company's too.
       for (Cand& c : cands_) {
-        if ((c.type == "PERSON" || c.type == "GPE") && c.e - c.b == 1 &&
+        if ((EqualsLiteral(c.type, "PERSON") || EqualsLiteral(c.type, "GPE")) && c.e - c.b == 1 &&
             forms.count(doc_.Text(c.b)))
           c.type = "ORG";
       }
@@ -1945,14 +1955,14 @@ class Builder {
   void PersonsInOrgSpans() {
     ViewSet surnames;
     for (const Cand& c : cands_) {
-      if (c.type == "PERSON" && c.e - c.b >= 2 && GivenName(c.b) &&
+      if (EqualsLiteral(c.type, "PERSON") && c.e - c.b >= 2 && GivenName(c.b) &&
           !(context_.word_bits[c.e - 1] & 2))
         surnames.insert(doc_.Text(c.e - 1));
     }
     if (surnames.empty()) return;
     for (Cand& c : cands_) {
-      if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b != 2 || context_.caps_line[c.b] ||
-          !surnames.count(doc_.Text(c.b + 1)) ||
+      if ((!EqualsLiteral(c.type, "ORG") && !EqualsLiteral(c.type, "GPE")) || c.e - c.b != 2 ||
+          context_.caps_line[c.b] || !surnames.count(doc_.Text(c.b + 1)) ||
           (context_.gazetteer[c.b] &&
            (context_.gazetteer[c.b] - 1) / 4 != NameLexicon::kFirstName) ||
           context_.gazetteer[c.b + 1] || (context_.word_bits[c.b] & 2) ||
@@ -1975,7 +1985,8 @@ class Builder {
     std::vector<size_t> twos;  // ORG and GPE names of two capitalized words
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Cand& c = cands_[k];
-      if (c.e - c.b != 2 || (c.type != "ORG" && c.type != "GPE") || context_.caps_line[c.b])
+      if (c.e - c.b != 2 || (!EqualsLiteral(c.type, "ORG") && !EqualsLiteral(c.type, "GPE")) ||
+          context_.caps_line[c.b])
         continue;
       const Token& a = doc_.tokens[c.b];
       const Token& b = doc_.tokens[c.b + 1];
@@ -1995,7 +2006,7 @@ class Builder {
     std::unordered_set<uint64_t> held;
     std::vector<uint32_t> ws;
     for (const Cand& p : cands_) {
-      if (p.type != "PERSON" || p.e - p.b < 2) continue;
+      if (!EqualsLiteral(p.type, "PERSON") || p.e - p.b < 2) continue;
       ws.clear();
       for (uint32_t i = p.b; i < p.e; ++i) {
         in_person[doc_.word[i]] = 1;
@@ -2045,7 +2056,7 @@ class Builder {
     ViewSet surnames;  // of full names with a given name
     ViewSet alone;     // one-word PERSON candidates
     for (const Cand& c : cands_) {
-      if (c.type != "PERSON") continue;
+      if (!EqualsLiteral(c.type, "PERSON")) continue;
       persons.insert(doc_.Text(c.e - 1));
       if (c.e - c.b == 1) alone.insert(doc_.Text(c.b));
       if (c.e - c.b >= 2 && GivenName(c.b) && !(context_.word_bits[c.e - 1] & 2))
@@ -2066,8 +2077,8 @@ class Builder {
       const bool after_role = c.b >= 2 && Word(c.b - 1) == "of" && IsRoleWord(c.b - 2);
       bool evidence = after_role || persons.count(doc_.Text(c.e - 1));
       for (uint32_t i = c.b; i + 2 < c.e && !evidence && n >= 3; ++i) evidence = IsRoleWord(i);
-      if ((c.type == "ORG" || c.type == "GPE") && n >= 3 && evidence && !context_.caps_line[c.b] &&
-          name_word(c.e - 1) && !NameHead(c.e - 1) && !TitleLine(c.b) &&
+      if ((EqualsLiteral(c.type, "ORG") || EqualsLiteral(c.type, "GPE")) && n >= 3 && evidence &&
+          !context_.caps_line[c.b] && name_word(c.e - 1) && !NameHead(c.e - 1) && !TitleLine(c.b) &&
           !lex_.org.count(Folded(c.b, c.e))) {
         // A given name and a surname (and a middle name) after at least one word.
         // ("House" + "Newt Gingrich": after a known name or a name's last word).
@@ -2124,11 +2135,11 @@ class Builder {
   void SurnamePairs() {
     // A one-word name of 7 letters or more that no list knows.
     auto compound = [&](const Cand& c) {
-      return c.e - c.b == 1 && c.type != "PERSON" && c.type != "NORP" &&
+      return c.e - c.b == 1 && !EqualsLiteral(c.type, "PERSON") && !EqualsLiteral(c.type, "NORP") &&
              doc_.Text(c.b).size() >= 7 && !context_.gazetteer[c.b] && !context_.lists[c.b];
     };
     auto hyphen = [&](const Cand& c) {
-      return c.e - c.b == 1 && c.type != "NORP" &&
+      return c.e - c.b == 1 && !EqualsLiteral(c.type, "NORP") &&
              doc_.Text(c.b).find('-') != std::string_view::npos;
     };
     if (std::none_of(cands_.begin(), cands_.end(),
@@ -2136,7 +2147,7 @@ class Builder {
       return;
     ViewSet persons;  // last words of PERSON candidates
     for (const Cand& c : cands_) {
-      if (c.type == "PERSON") persons.insert(doc_.Text(c.e - 1));
+      if (EqualsLiteral(c.type, "PERSON")) persons.insert(doc_.Text(c.e - 1));
     }
     if (persons.empty()) return;
     // "care" of "Obamacare". A set: each distinct word of the text is looked
@@ -2157,7 +2168,7 @@ class Builder {
       }
     }
     auto pair = [&](const Cand& c) {
-      if (c.e - c.b != 1 || c.type == "NORP") return false;
+      if (c.e - c.b != 1 || EqualsLiteral(c.type, "NORP")) return false;
       std::string_view w = doc_.Text(c.b);
       if (!rests.empty() && compound(c)) {
         for (size_t k = 4; k + 3 <= w.size(); ++k) {
@@ -2200,7 +2211,7 @@ class Builder {
     if (viruses.empty()) return;
     cands_.erase(std::remove_if(cands_.begin(), cands_.end(),
                                 [&](const Cand& c) {
-                                  return c.e - c.b == 1 && c.type != "NORP" &&
+                                  return c.e - c.b == 1 && !EqualsLiteral(c.type, "NORP") &&
                                          viruses.count(doc_.Text(c.b));
                                 }),
                  cands_.end());
@@ -2208,7 +2219,7 @@ class Builder {
   // Whether a candidate of another type than PERSON has the folded form `f`.
   bool OtherThanPerson(const std::string& f) const {
     for (const Cand& c : cands_) {
-      if (c.type != "PERSON" && c.e - c.b <= 3 && Folded(c.b, c.e) == f) return true;
+      if (!EqualsLiteral(c.type, "PERSON") && c.e - c.b <= 3 && Folded(c.b, c.e) == f) return true;
     }
     return false;
   }
@@ -2219,7 +2230,7 @@ class Builder {
   void InitialsAndSurname() {
     const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
     auto initials = [&](const Cand& c) {
-      if (c.type != "ORG" || c.e - c.b != 2) return false;
+      if (!EqualsLiteral(c.type, "ORG") || c.e - c.b != 2) return false;
       const Token& a = doc_.tokens[c.b];
       const Token& s = doc_.tokens[c.b + 1];
       const std::string_view w = doc_.Text(c.b);
@@ -2271,15 +2282,15 @@ class Builder {
     for (Cand& c : cands_) {
       // "Republican Donald Trump", "Democrat Tim Kaine" read as one PERSON: a
       // party or group word before a given name and more is a NORP and the person.
-      if (c.type == "PERSON" && c.e - c.b >= 3 && !context_.caps_line[c.b] &&
+      if (EqualsLiteral(c.type, "PERSON") && c.e - c.b >= 3 && !context_.caps_line[c.b] &&
           In<kPeopleGroups>(Word(c.b)) && doc_.tokens[c.b + 1].Is(kCapitalized) &&
           (GivenName(c.b + 1) || ner::IsListedGivenName(doc_.Text(c.b + 1)))) {
         out.push_back(Cand::Span(c.b, c.b + 1, "NORP"));
         out.push_back(Cand::Span(c.b + 1, c.e, "PERSON"));
         continue;
       }
-      if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || context_.caps_line[c.b] ||
-          lex_.org.count(Folded(c.b, c.e))) {
+      if ((!EqualsLiteral(c.type, "ORG") && !EqualsLiteral(c.type, "GPE")) || c.e - c.b < 2 ||
+          context_.caps_line[c.b] || lex_.org.count(Folded(c.b, c.e))) {
         out.push_back(std::move(c));
         continue;
       }
@@ -2386,7 +2397,7 @@ class Builder {
     }
     ViewSet persons;  // one-word PERSONs, surnames
     for (const Cand& c : cands_) {
-      if (c.type == "PERSON") persons.insert(doc_.Text(c.e - 1));
+      if (EqualsLiteral(c.type, "PERSON")) persons.insert(doc_.Text(c.e - 1));
     }
     ViewSet forms;
     std::vector<uint32_t> bare;
@@ -2407,8 +2418,8 @@ class Builder {
         continue;
       const int k = covered[i];
       if (k >= 0 && cands_[k].e - cands_[k].b != 1) continue;  // a longer name holds it
-      if (k >= 0 && cands_[k].type != "PERSON" && cands_[k].type != "ORG" &&
-          cands_[k].type != "GPE")
+      if (k >= 0 && !EqualsLiteral(cands_[k].type, "PERSON") &&
+          !EqualsLiteral(cands_[k].type, "ORG") && !EqualsLiteral(cands_[k].type, "GPE"))
         continue;
       forms.insert(doc_.Text(i));
       if (k < 0) bare.push_back(i);
@@ -2419,8 +2430,8 @@ class Builder {
       return i < n && doc_.tokens[i].kind == TokenKind::kWord && In<kCompanyNouns>(Word(i));
     };
     for (Cand& c : cands_) {
-      if ((c.type == "ORG" || c.type == "GPE") && c.e - c.b == 1 && forms.count(doc_.Text(c.b)) &&
-          !company_noun(c.e)) {
+      if ((EqualsLiteral(c.type, "ORG") || EqualsLiteral(c.type, "GPE")) && c.e - c.b == 1 &&
+          forms.count(doc_.Text(c.b)) && !company_noun(c.e)) {
         c.type = "PERSON";
         c.unsure = false;
       }
@@ -2453,8 +2464,8 @@ class Builder {
     std::map<std::pair<std::string_view, uint32_t>, int> counts;
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Cand& c = cands_[k];
-      if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || c.e - c.b > 3 ||
-          context_.caps_line[c.b] == 1 || !GivenName(c.b) ||
+      if ((!EqualsLiteral(c.type, "ORG") && !EqualsLiteral(c.type, "GPE")) || c.e - c.b < 2 ||
+          c.e - c.b > 3 || context_.caps_line[c.b] == 1 || !GivenName(c.b) ||
           (context_.gazetteer[c.b] && (context_.gazetteer[c.b] - 1) / 4 != NameLexicon::kFirstName))
         continue;
       // A listed given name first (not WikiGold's "Bowling Green" of a band),
@@ -2474,8 +2485,9 @@ class Builder {
     for (const Other& o : others) first_words.push_back(o.word);
     std::sort(first_words.begin(), first_words.end());
     for (const Cand& c : cands_) {
-      const bool person = c.type == "PERSON";
-      if ((!person && c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || c.e - c.b > 3)
+      const bool person = EqualsLiteral(c.type, "PERSON");
+      if ((!person && !EqualsLiteral(c.type, "ORG") && !EqualsLiteral(c.type, "GPE")) ||
+          c.e - c.b < 2 || c.e - c.b > 3)
         continue;
       if (!std::binary_search(first_words.begin(), first_words.end(), doc_.word[c.b])) continue;
       auto form = counts.find(std::make_pair(span(c), c.e - c.b));
@@ -2519,10 +2531,10 @@ class Builder {
   void PersonsBySigns() {
     ViewSet persons;  // one-word PERSON candidates
     for (const Cand& c : cands_) {
-      if (c.type == "PERSON" && c.e - c.b == 1) {
+      if (EqualsLiteral(c.type, "PERSON") && c.e - c.b == 1) {
         persons.insert(doc_.Text(c.b));
-      } else if ((c.type == "ORG" || c.type == "GPE") && c.e - c.b == 1 && c.b > 0 &&
-                 doc_.tokens[c.b - 1].Is(kCapitalized) &&
+      } else if ((EqualsLiteral(c.type, "ORG") || EqualsLiteral(c.type, "GPE")) && c.e - c.b == 1 &&
+                 c.b > 0 && doc_.tokens[c.b - 1].Is(kCapitalized) &&
                  (Courtesy(Word(c.b - 1)) || IsRoleWord(c.b - 1)) && UnknownNameWord(c.b)) {
         // "the very moderate Governor Kasich", "President Ford": a title before
         // a word no list knows, where the tagger found no PERSON of that name.
@@ -2532,7 +2544,7 @@ class Builder {
     if (persons.empty()) return;
     const size_t n = doc_.tokens.size();
     auto other = [&](const Cand& c) {
-      return (c.type == "ORG" || c.type == "GPE") && c.e - c.b == 1 &&
+      return (EqualsLiteral(c.type, "ORG") || EqualsLiteral(c.type, "GPE")) && c.e - c.b == 1 &&
              persons.count(doc_.Text(c.b)) && !context_.caps_line[c.b] &&
              !doc_.tokens[c.b].Is(kAllCaps);
     };
@@ -2541,7 +2553,7 @@ class Builder {
     // Per token (and the end): 1 where a PERSON candidate begins, 2 where one ends.
     std::vector<uint8_t> person_at(n + 1, 0);
     for (const Cand& c : cands_) {
-      if (c.type != "PERSON") continue;
+      if (!EqualsLiteral(c.type, "PERSON")) continue;
       person_at[c.b] |= 1;
       person_at[c.e] |= 2;
     }
@@ -2551,7 +2563,7 @@ class Builder {
       const uint32_t after = i + 2;  // "and" after the name's "'s"
       if (after + 1 < n && Word(after) == "and" && (person_at[after + 1] & 1)) {
         for (const Cand& p : cands_) {
-          if (p.b == after + 1 && p.type == "PERSON")
+          if (p.b == after + 1 && EqualsLiteral(p.type, "PERSON"))
             return p.e < n && doc_.tokens[p.e].Is(kPossessive);
         }
       }
@@ -2561,7 +2573,7 @@ class Builder {
     };
     ViewSet signed_forms;
     for (const Cand& c : cands_) {
-      if ((other(c) || (c.type == "PERSON" && c.e - c.b == 1)) &&
+      if ((other(c) || (EqualsLiteral(c.type, "PERSON") && c.e - c.b == 1)) &&
           (PersonSign(c.b) || (other(c) && beside_person(c.b))))
         signed_forms.insert(doc_.Text(c.b));
     }
@@ -2578,9 +2590,9 @@ class Builder {
       }
     }
     for (Cand& c : cands_) {
-      if ((c.type != "ORG" && c.type != "GPE") || c.e - c.b < 2 || c.e - c.b > 3 ||
-          !signed_forms.count(doc_.Text(c.e - 1)) || !GivenName(c.b) || (context_.lists[c.b] & 1) ||
-          context_.caps_line[c.b] || company_noun(c.e))
+      if ((!EqualsLiteral(c.type, "ORG") && !EqualsLiteral(c.type, "GPE")) || c.e - c.b < 2 ||
+          c.e - c.b > 3 || !signed_forms.count(doc_.Text(c.e - 1)) || !GivenName(c.b) ||
+          (context_.lists[c.b] & 1) || context_.caps_line[c.b] || company_noun(c.e))
         continue;
       bool names = true;
       for (uint32_t i = c.b; i < c.e; ++i) {
@@ -2611,8 +2623,8 @@ class Builder {
     ViewMap<std::pair<int, int>> counts;  // ORG, PERSON
     for (const Cand& c : cands_) {
       if (c.e - c.b != 1) continue;
-      if (c.type == "ORG") ++counts[doc_.Text(c.b)].first;
-      if (c.type == "PERSON") ++counts[doc_.Text(c.b)].second;
+      if (EqualsLiteral(c.type, "ORG")) ++counts[doc_.Text(c.b)].first;
+      if (EqualsLiteral(c.type, "PERSON")) ++counts[doc_.Text(c.b)].second;
     }
     ViewSet forms;
     for (const auto& [w, n] : counts) {
@@ -2620,7 +2632,7 @@ class Builder {
     }
     if (forms.empty()) return;
     for (const Cand& c : cands_) {
-      if (c.type != "PERSON") continue;
+      if (!EqualsLiteral(c.type, "PERSON")) continue;
       if (c.e - c.b >= 2) {  // a surname, or a given name ("Meles Zenawi" ... "Meles")
         forms.erase(doc_.Text(c.e - 1));
         forms.erase(doc_.Text(c.b));
@@ -2629,11 +2641,12 @@ class Builder {
         forms.erase(doc_.Text(c.b));
     }
     for (const Cand& c : cands_) {
-      if (c.type == "ORG" && c.e - c.b == 1 && (PersonSign(c.b) || PronounAfter(c.e)))
+      if (EqualsLiteral(c.type, "ORG") && c.e - c.b == 1 && (PersonSign(c.b) || PronounAfter(c.e)))
         forms.erase(doc_.Text(c.b));
     }
     for (Cand& c : cands_) {
-      if (c.type == "PERSON" && c.e - c.b == 1 && forms.count(doc_.Text(c.b))) c.type = "ORG";
+      if (EqualsLiteral(c.type, "PERSON") && c.e - c.b == 1 && forms.count(doc_.Text(c.b)))
+        c.type = "ORG";
     }
   }
   // "CPAC" GPE after "At" and ORG at five other mentions, "Nafta" GPE after
@@ -2651,9 +2664,9 @@ class Builder {
     std::vector<uint8_t> seen(doc_.words(), 0);
     bool both = false;
     for (const Cand& c : cands_) {
-      if (c.type != "ORG" && c.type != "GPE") continue;
+      if (!EqualsLiteral(c.type, "ORG") && !EqualsLiteral(c.type, "GPE")) continue;
       uint8_t& s = seen[doc_.word[c.b]];
-      s |= c.type == "ORG" ? 1 : 2;
+      s |= EqualsLiteral(c.type, "ORG") ? 1 : 2;
       both = both || s == 3;
     }
     if (!both || Teams()) return;
@@ -2664,7 +2677,9 @@ class Builder {
     std::vector<size_t> group;  // candidates whose first word opens both types
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Cand& c = cands_[k];
-      if ((c.type == "ORG" || c.type == "GPE") && seen[doc_.word[c.b]] == 3) group.push_back(k);
+      if ((EqualsLiteral(c.type, "ORG") || EqualsLiteral(c.type, "GPE")) &&
+          seen[doc_.word[c.b]] == 3)
+        group.push_back(k);
     }
     // By first word, length and text: the text is compared only within the first two.
     std::stable_sort(group.begin(), group.end(), [&](size_t a, size_t b) {
@@ -2681,14 +2696,15 @@ class Builder {
       const std::string_view form = span(cands_[group[at]]);
       while (end < group.size() && span(cands_[group[end]]) == form) ++end;
       bool org = false, gpe = false;
-      for (size_t x = at; x < end; ++x) (cands_[group[x]].type == "ORG" ? org : gpe) = true;
+      for (size_t x = at; x < end; ++x)
+        (EqualsLiteral(cands_[group[x]].type, "ORG") ? org : gpe) = true;
       if (org && gpe) mixed.emplace_back(at, end);
       at = end;
     }
     if (mixed.empty()) return;
     std::vector<uint32_t> starts, ends;  // of places a list knows, in text order
     for (const Cand& c : cands_) {
-      if (c.type == "GPE" &&
+      if (EqualsLiteral(c.type, "GPE") &&
           (LexiconGpe(c.b, c.e) || (c.e - c.b == 1 && (context_.lists[c.b] & 1)))) {
         starts.push_back(c.b);
         ends.push_back(c.e);
@@ -2741,13 +2757,13 @@ class Builder {
     const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
     for (size_t k = 0; k < cands_.size(); ++k) {
       Cand& c = cands_[k];
-      if (c.e >= n || AfterArticle(c.e).empty() || c.type == "NORP" ||
+      if (c.e >= n || AfterArticle(c.e).empty() || EqualsLiteral(c.type, "NORP") ||
           (k + 1 < cands_.size() && cands_[k + 1].b <= c.e) ||
           doc_.tokens[c.e].span.start != doc_.tokens[c.e - 1].span.end + 1)
         continue;
       ++c.e;
       c.unsure = false;
-      if (c.type != "ORG" || GivenName(c.b)) c.type = "PERSON";
+      if (!EqualsLiteral(c.type, "ORG") || GivenName(c.b)) c.type = "PERSON";
     }
   }
   // A given name by either list (the tagger's large list or the gazetteer's).
@@ -2774,7 +2790,7 @@ class Builder {
         "flotilla", "company", "group",     "legion",    nullptr};
     for (size_t x = 0; x < cands_.size(); ++x) {
       Cand& c = cands_[x];
-      if (c.type != "ORG" || c.b == 0 || !In<kUnits>(Word(c.e - 1))) continue;
+      if (!EqualsLiteral(c.type, "ORG") || c.b == 0 || !In<kUnits>(Word(c.e - 1))) continue;
       const uint32_t o = c.b - 1;
       if (x > 0 && cands_[x - 1].e > o) continue;
       const Token& t = doc_.tokens[o];
@@ -2805,10 +2821,11 @@ class Builder {
     for (size_t k = 0; k < cands_.size(); ++k) {
       Cand c = std::move(cands_[k]);
       // "X and <ORG>": X one capitalized word, a common noun.
-      if (c.e - c.b == 1 && c.type != "PERSON" && c.type != "NORP" && c.e + 1 < n &&
-          Word(c.e) == "and" && k + 1 < cands_.size() && cands_[k + 1].b == c.e + 1 &&
-          (cands_[k + 1].type == "ORG" ||
-           (cands_[k + 1].type == "PERSON" && AbstractNoun(cands_[k + 1].e - 1) &&
+      if (c.e - c.b == 1 && !EqualsLiteral(c.type, "PERSON") && !EqualsLiteral(c.type, "NORP") &&
+          c.e + 1 < n && Word(c.e) == "and" && k + 1 < cands_.size() &&
+          cands_[k + 1].b == c.e + 1 &&
+          (EqualsLiteral(cands_[k + 1].type, "ORG") ||
+           (EqualsLiteral(cands_[k + 1].type, "PERSON") && AbstractNoun(cands_[k + 1].e - 1) &&
             !GivenName(cands_[k + 1].b))) &&
           cands_[k + 1].e - cands_[k + 1].b >= 2 && plain_cap(c.b) &&
           ((context_.word_bits[c.b] & 2) || AbstractNoun(c.b)) && !lex_.country.count(Word(c.b)) &&
@@ -2819,7 +2836,7 @@ class Builder {
         ++k;
       }
       // "<ORG ending in an organization word> of|for|on <capitalized words>".
-      if ((c.type == "ORG" || c.type == "GPE") && c.e + 1 < n &&
+      if ((EqualsLiteral(c.type, "ORG") || EqualsLiteral(c.type, "GPE")) && c.e + 1 < n &&
           lex_.org_words.count(Word(c.e - 1)) && !In<kCompanyWords>(Word(c.e - 1)) &&
           !context_.caps_line[c.e - 1]) {
         const std::string_view prep = Word(c.e);
@@ -2833,7 +2850,7 @@ class Builder {
           size_t j = k + 1;
           bool ok = true;
           for (; j < cands_.size() && cands_[j].b < end; ++j) {
-            ok = ok && cands_[j].e <= end && cands_[j].type != "PERSON";
+            ok = ok && cands_[j].e <= end && !EqualsLiteral(cands_[j].type, "PERSON");
           }
           if (ok) {
             c.e = end;
@@ -2846,8 +2863,8 @@ class Builder {
       // Protect Journalists": a group's name, "to" and a capitalized phrase of two
       // words or more that opens with no name a list knows.
       // ("Alliance" alone may be read as a person's name.)
-      if ((c.type == "ORG" || (c.type == "PERSON" && c.e - c.b == 1)) && c.e + 2 < n &&
-          Word(c.e) == "to" && In<kToGroups>(Word(c.e - 1)) && plain_cap(c.e + 1) &&
+      if ((EqualsLiteral(c.type, "ORG") || (EqualsLiteral(c.type, "PERSON") && c.e - c.b == 1)) &&
+          c.e + 2 < n && Word(c.e) == "to" && In<kToGroups>(Word(c.e - 1)) && plain_cap(c.e + 1) &&
           !context_.gazetteer[c.e + 1] && !context_.lists[c.e + 1] && !GivenName(c.e + 1)) {
         uint32_t end = c.e + 1;
         while (end < n && doc_.tokens[end].kind == TokenKind::kWord &&
@@ -2857,7 +2874,7 @@ class Builder {
         size_t j = k + 1;
         bool ok = end - c.e >= 3;
         for (; ok && j < cands_.size() && cands_[j].b < end; ++j) {
-          ok = cands_[j].e <= end && cands_[j].type != "PERSON";
+          ok = cands_[j].e <= end && !EqualsLiteral(cands_[j].type, "PERSON");
         }
         if (ok && !lex_.org.count(Folded(c.e + 1, end)) &&
             !lex_.place.count(Folded(c.e + 1, end))) {
@@ -3010,13 +3027,13 @@ class Builder {
     std::map<std::string, std::map<std::string_view, int>> votes;
     std::map<std::string, std::string_view> first;
     for (const Cand& c : cands_) {
-      if (c.type == "NORP" || c.type == "EVENT") continue;
+      if (EqualsLiteral(c.type, "NORP") || EqualsLiteral(c.type, "EVENT")) continue;
       std::string f = Folded(c.b, c.e);
       votes[f][c.type] += 2 - (doc_.tokens[c.b].Is(kSentenceStart) ? 1 : 0);
       first.try_emplace(f, c.type);
     }
     for (Cand& c : cands_) {
-      if (c.type == "NORP" || c.type == "EVENT") continue;
+      if (EqualsLiteral(c.type, "NORP") || EqualsLiteral(c.type, "EVENT")) continue;
       std::string f = Folded(c.b, c.e);
       const auto& v = votes[f];
       std::string_view best = first[f];
@@ -3042,12 +3059,12 @@ class Builder {
     ViewMap<std::pair<size_t, uint32_t>> forms;
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Cand& c = cands_[k];
-      if (c.type == "PERSON" && c.e - c.b >= 2 && !Ordinal(c.e - 1)) {
+      if (EqualsLiteral(c.type, "PERSON") && c.e - c.b >= 2 && !Ordinal(c.e - 1)) {
         surname.try_emplace(doc_.Text(c.e - 1), k);
         // "Bashar al-Assad" ... "Assad"
         if (std::string_view a = AfterArticle(c.e - 1); !a.empty()) surname.try_emplace(a, k);
       }
-      if (c.type == "NORP" || c.type == "EVENT") continue;
+      if (EqualsLiteral(c.type, "NORP") || EqualsLiteral(c.type, "EVENT")) continue;
       forms.try_emplace(doc_.Text(c.b), std::make_pair(k, 0u));
       if (c.e - c.b >= 2 && doc_.Text(c.b) == "The")
         forms.try_emplace(doc_.Text(c.b + 1), std::make_pair(k, 1u));
@@ -3070,11 +3087,12 @@ class Builder {
              !lex_.place.count(f) && !lex_.demonym.count(f) && !IsRoleWord(i);
     };
     for (Cand& c : cands_) {
-      if (c.e - c.b == 1 && c.type == "ORG" && personal(c.b)) c.type = "PERSON";
+      if (c.e - c.b == 1 && EqualsLiteral(c.type, "ORG") && personal(c.b)) c.type = "PERSON";
     }
     // Single-token mentions typed otherwise that are a known surname.
     for (Cand& c : cands_) {
-      if (c.e - c.b != 1 || c.type == "PERSON" || c.type == "NORP") continue;
+      if (c.e - c.b != 1 || EqualsLiteral(c.type, "PERSON") || EqualsLiteral(c.type, "NORP"))
+        continue;
       auto it = surname.find(doc_.Text(c.b));
       if (it != surname.end()) c.type = "PERSON";
     }
@@ -3177,7 +3195,8 @@ class Builder {
     ViewMap<size_t> inside;  // word -> candidate holding it
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Cand& c = cands_[k];
-      if (c.type == "PERSON" || c.type == "NORP" || c.e - c.b < 3 || context_.caps_line[c.b])
+      if (EqualsLiteral(c.type, "PERSON") || EqualsLiteral(c.type, "NORP") || c.e - c.b < 3 ||
+          context_.caps_line[c.b])
         continue;
       for (uint32_t i = c.b + 1; i + 1 < c.e; ++i) {
         if (GivenName(i - 1) && doc_.tokens[i].Is(kCapitalized) && !doc_.tokens[i].Is(kAllCaps) &&
@@ -3187,7 +3206,7 @@ class Builder {
     }
     if (inside.empty()) return;
     for (const Cand& c : cands_) {
-      if (c.type != "PERSON") continue;
+      if (!EqualsLiteral(c.type, "PERSON")) continue;
       if (c.e - c.b >= 2) {
         inside.erase(doc_.Text(c.e - 1));  // "Jane Webb" elsewhere: a person
       } else if (PersonSign(c.b) || PronounAfter(c.e) || SpeechAfter(c.e)) {
@@ -3195,7 +3214,7 @@ class Builder {
       }
     }
     for (Cand& c : cands_) {
-      if (c.type != "PERSON" || c.e - c.b != 1) continue;
+      if (!EqualsLiteral(c.type, "PERSON") || c.e - c.b != 1) continue;
       auto it = inside.find(doc_.Text(c.b));
       if (it == inside.end()) continue;
       const Cand& name = cands_[it->second];
@@ -3223,11 +3242,11 @@ class Builder {
   std::string_view KeyInto(const Cand& c, std::string* buf) const {
     std::string_view f = FoldedInto(c.b, c.e, buf);
     if (f.substr(0, 4) == "the ") f.remove_prefix(4);
-    if (!short_names_.empty() && !IsType(c.type, "PERSON")) {
+    if (!short_names_.empty() && !EqualsLiteral(c.type, "PERSON")) {
       auto it = short_names_.find(std::string(f));  // "Webb" is the "James Webb Space Telescope"
       if (it != short_names_.end()) return it->second;
     }
-    if (IsType(c.type, "NORP")) {
+    if (EqualsLiteral(c.type, "NORP")) {
       // Unlinked groups: "Hispanics" and "Hispanic" are one, and so are
       // "Democrats" and "Democratic" ("Republicans", "Republican").
       if (!c.country.empty()) return c.country;
@@ -3235,11 +3254,11 @@ class Builder {
       if (f == "democratic") f = "democrat";
       return f;
     }
-    if (IsType(c.type, "GPE") || IsType(c.type, "LOC")) {
+    if (EqualsLiteral(c.type, "GPE") || EqualsLiteral(c.type, "LOC")) {
       auto it = lex_.country.find(f);
       return it != lex_.country.end() ? std::string_view(it->second) : f;
     }
-    if (IsType(c.type, "ORG")) {
+    if (EqualsLiteral(c.type, "ORG")) {
       auto it = lex_.org.find(f);
       if (it != lex_.org.end()) return it->second;
       // "Boeing Co" is the "Boeing" of the next paragraph.
@@ -3368,7 +3387,7 @@ class Builder {
     ViewMap<std::string> by_surname;
     std::string key_buf;  // KeyInto's, for every candidate
     for (const Cand& c : cands_) {
-      if (!IsType(c.type, "PERSON") || c.e - c.b < 2 || Ordinal(c.e - 1)) continue;
+      if (!EqualsLiteral(c.type, "PERSON") || c.e - c.b < 2 || Ordinal(c.e - 1)) continue;
       auto [it, fresh] = by_surname.try_emplace(Word(c.e - 1));
       if (fresh) {
         it->second = KeyInto(c, &key_buf);
@@ -3386,7 +3405,7 @@ class Builder {
     // Organizations: an acronym joins its long form.
     std::unordered_map<std::string, std::string> by_acronym;
     for (const Cand& c : cands_) {
-      if (!IsType(c.type, "ORG") || c.e - c.b < 2) continue;
+      if (!EqualsLiteral(c.type, "ORG") || c.e - c.b < 2) continue;
       std::string acro;
       for (uint32_t i = c.b; i < c.e; ++i) {
         std::string_view w = doc_.Text(i);
@@ -3417,7 +3436,7 @@ class Builder {
       std::vector<const std::pair<const std::string_view, std::string>*> surnames;  // see below
       for (Cand& c : cands_) {
         std::string_view key = KeyInto(c, &key_buf);
-        if (IsType(c.type, "PERSON") && c.e - c.b >= 2 && c.e - c.b <= 3) {
+        if (EqualsLiteral(c.type, "PERSON") && c.e - c.b >= 2 && c.e - c.b <= 3) {
           // "Le Pen" is "Marine Le Pen": a name that ends a longer one.
           auto it = by_surname.find(Word(c.e - 1));
           if (it != by_surname.end() && it->second.size() > key.size() + 1 &&
@@ -3425,7 +3444,7 @@ class Builder {
               it->second[it->second.size() - key.size() - 1] == ' ')
             key = it->second;
         }
-        if (IsType(c.type, "PERSON") && c.e - c.b == 1) {
+        if (EqualsLiteral(c.type, "PERSON") && c.e - c.b == 1) {
           auto it = by_surname.find(key);
           if (it != by_surname.end()) {
             key = it->second;
@@ -3459,7 +3478,7 @@ class Builder {
             }
           }
         }
-        if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kAllCaps) && !IsType(c.type, "NORP")) {
+        if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kAllCaps) && !EqualsLiteral(c.type, "NORP")) {
           auto it = by_acronym.find(std::string(doc_.Text(c.b)));
           if (it != by_acronym.end()) {
             key = it->second;
@@ -3527,14 +3546,14 @@ class Builder {
     // "Kramatorsk"; acronyms (short, or organizations) stay.
     for (Entity& e : out) {
       const std::string_view type = e.type;
-      if (!IsType(type, "ORG") && e.name.size() > 4 && IsAllCapsName(e.name)) {
+      if (!EqualsLiteral(type, "ORG") && e.name.size() > 4 && IsAllCapsName(e.name)) {
         bool start = true;
         for (char& ch : e.name) {
           if (ch >= 'A' && ch <= 'Z' && !start) ch = static_cast<char>(ch - 'A' + 'a');
           start = ch == ' ' || ch == '-';
         }
       }
-      if (IsType(type, "GPE")) {
+      if (EqualsLiteral(type, "GPE")) {
         auto it = lex_.country.find(Fold(e.name));
         if (it != lex_.country.end()) e.name = it->second;
       }
@@ -3546,7 +3565,7 @@ class Builder {
     for (Entity& e : out) {
       double freq = static_cast<double>(e.mentions.size()) / most;
       double early = 1.0 - e.mentions[0].span.start / len;
-      double w = IsType(e.type, "NORP") ? 0.6 : 1.0;
+      double w = EqualsLiteral(e.type, "NORP") ? 0.6 : 1.0;
       e.salience = std::min(1.0, w * (0.7 * freq + 0.3 * early));
       e.salience = static_cast<int>(e.salience * 1000 + 0.5) / 1000.0;
     }
