@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 
+#include "entities/literal.h"
 #include "text/hash.h"
 #include "text/short_table.h"
 #include "text/utf8.h"
@@ -319,21 +320,21 @@ struct NumVal {
 // "third" -> 3 for fractions ("a third of", "two-thirds"); 0 if none.
 int Denominator(std::string_view w) {
   if (!w.empty() && w.back() == 's') w.remove_suffix(1);
-  if (w == "half"sv || w == "halve"sv) return 2;
-  if (w == "third"sv) return 3;
-  if (w == "quarter"sv) return 4;
-  if (w == "fifth"sv) return 5;
-  if (w == "tenth"sv) return 10;
+  if (EqualsLiteral(w, "half") || EqualsLiteral(w, "halve")) return 2;
+  if (EqualsLiteral(w, "third")) return 3;
+  if (EqualsLiteral(w, "quarter")) return 4;
+  if (EqualsLiteral(w, "fifth")) return 5;
+  if (EqualsLiteral(w, "tenth")) return 10;
   return 0;
 }
 
 // "hundreds" -> 200 (the least it can mean), 0 if not such a word.
 double Plural(std::string_view w) {
-  if (w == "dozens"sv) return 24;
-  if (w == "hundreds"sv) return 200;
-  if (w == "thousands"sv) return 2000;
-  if (w == "millions"sv) return 2e6;
-  if (w == "billions"sv) return 2e9;
+  if (EqualsLiteral(w, "dozens")) return 24;
+  if (EqualsLiteral(w, "hundreds")) return 200;
+  if (EqualsLiteral(w, "thousands")) return 2000;
+  if (EqualsLiteral(w, "millions")) return 2e6;
+  if (EqualsLiteral(w, "billions")) return 2e9;
   return 0;
 }
 
@@ -487,11 +488,12 @@ int OrdinalWord(std::string_view w) {
 }
 
 double ScaleWord(std::string_view w) {
-  if (w == "hundred"sv) return 1e2;
-  if (w == "thousand"sv) return 1e3;
-  if (w == "million"sv || w == "mn"sv || w == "mln"sv) return 1e6;
-  if (w == "billion"sv || w == "bn"sv || w == "bln"sv) return 1e9;
-  if (w == "trillion"sv || w == "tn"sv || w == "trn"sv) return 1e12;
+  if (EqualsLiteral(w, "hundred")) return 1e2;
+  if (EqualsLiteral(w, "thousand")) return 1e3;
+  if (EqualsLiteral(w, "million") || EqualsLiteral(w, "mn") || EqualsLiteral(w, "mln")) return 1e6;
+  if (EqualsLiteral(w, "billion") || EqualsLiteral(w, "bn") || EqualsLiteral(w, "bln")) return 1e9;
+  if (EqualsLiteral(w, "trillion") || EqualsLiteral(w, "tn") || EqualsLiteral(w, "trn"))
+    return 1e12;
   return 0;
 }
 
@@ -717,18 +719,21 @@ class Scanner {
   };
   static Opener OpenerOf(std::string_view w) {
     if (w.size() > 7) return kAny;
-    if (w == "the"sv) return kThe;
-    if (w == "in"sv) return kIn;
-    if (w == "at"sv) return kAt;
-    if (w == "as"sv) return kAs;
-    if (w == "no"sv || w == "not"sv) return kNo;
-    if (w == "more"sv || w == "less"sv || w == "fewer"sv) return kComparative;
-    if (w == "up"sv || w == "close"sv) return kUpOrClose;
-    if (w == "upwards"sv) return kUpwards;
-    if (w == "well"sv || w == "just"sv) return kWellOrJust;
-    if (w == "a"sv || w == "an"sv) return kArticle;
-    if (w == "some"sv || w == "about"sv || w == "over"sv || w == "under"sv || w == "above"sv ||
-        w == "below"sv || w == "around"sv || w == "nearly"sv || w == "almost"sv || w == "roughly"sv)
+    if (EqualsLiteral(w, "the")) return kThe;
+    if (EqualsLiteral(w, "in")) return kIn;
+    if (EqualsLiteral(w, "at")) return kAt;
+    if (EqualsLiteral(w, "as")) return kAs;
+    if (EqualsLiteral(w, "no") || EqualsLiteral(w, "not")) return kNo;
+    if (EqualsLiteral(w, "more") || EqualsLiteral(w, "less") || EqualsLiteral(w, "fewer"))
+      return kComparative;
+    if (EqualsLiteral(w, "up") || EqualsLiteral(w, "close")) return kUpOrClose;
+    if (EqualsLiteral(w, "upwards")) return kUpwards;
+    if (EqualsLiteral(w, "well") || EqualsLiteral(w, "just")) return kWellOrJust;
+    if (EqualsLiteral(w, "a") || EqualsLiteral(w, "an")) return kArticle;
+    if (EqualsLiteral(w, "some") || EqualsLiteral(w, "about") || EqualsLiteral(w, "over") ||
+        EqualsLiteral(w, "under") || EqualsLiteral(w, "above") || EqualsLiteral(w, "below") ||
+        EqualsLiteral(w, "around") || EqualsLiteral(w, "nearly") || EqualsLiteral(w, "almost") ||
+        EqualsLiteral(w, "roughly"))
       return kApprox;
     return kAny;
   }
@@ -741,25 +746,28 @@ class Scanner {
     switch (o) {
       case kThe: {
         const std::string_view x = next();
-        return x == "past"sv || x == "last"sv || x == "previous"sv || x == "next"sv ||
-               x == "coming"sv || x == "first"sv || x == "final"sv || x == "weekend"sv;
+        return EqualsLiteral(x, "past") || EqualsLiteral(x, "last") ||
+               EqualsLiteral(x, "previous") || EqualsLiteral(x, "next") ||
+               EqualsLiteral(x, "coming") || EqualsLiteral(x, "first") ||
+               EqualsLiteral(x, "final") || EqualsLiteral(x, "weekend");
       }
       case kIn:
-        return next() == "excess"sv;
+        return EqualsLiteral(next(), "excess");
       case kAt:
-        return next() == "least"sv || next() == "most"sv;
+        return EqualsLiteral(next(), "least") || EqualsLiteral(next(), "most");
       case kAs:
-        return next() == "many"sv || next() == "much"sv;
+        return EqualsLiteral(next(), "many") || EqualsLiteral(next(), "much");
       case kNo:
-        return next() == "fewer"sv || next() == "less"sv || next() == "more"sv;
+        return EqualsLiteral(next(), "fewer") || EqualsLiteral(next(), "less") ||
+               EqualsLiteral(next(), "more");
       case kComparative:
-        return next() == "than"sv;
+        return EqualsLiteral(next(), "than");
       case kUpOrClose:
-        return next() == "to"sv;
+        return EqualsLiteral(next(), "to");
       case kUpwards:
-        return next() == "of"sv;
+        return EqualsLiteral(next(), "of");
       case kWellOrJust:
-        return next() == "over"sv || next() == "under"sv;
+        return EqualsLiteral(next(), "over") || EqualsLiteral(next(), "under");
       default:
         break;
     }
@@ -769,9 +777,11 @@ class Scanner {
     const Token& n = Tok(i + 1);
     if (n.kind == TokenKind::kNumber || n.kind == TokenKind::kSymbol) return true;
     const std::string_view x = next();
-    if (x == "a"sv || x == "an"sv) return approx;
-    if (x == "few"sv || x == "couple"sv || x == "dozen"sv || x == "half"sv || x == "quarter"sv ||
-        x == "maximum"sv || x == "minimum"sv || x == "estimated"sv || x == "us"sv || x == "u.s"sv)
+    if (EqualsLiteral(x, "a") || EqualsLiteral(x, "an")) return approx;
+    if (EqualsLiteral(x, "few") || EqualsLiteral(x, "couple") || EqualsLiteral(x, "dozen") ||
+        EqualsLiteral(x, "half") || EqualsLiteral(x, "quarter") || EqualsLiteral(x, "maximum") ||
+        EqualsLiteral(x, "minimum") || EqualsLiteral(x, "estimated") || EqualsLiteral(x, "us") ||
+        EqualsLiteral(x, "u.s"))
       return true;
     if (WordNumber(x) >= 0 || ScaleWord(x) > 0 || Denominator(x) > 0) return true;
     size_t dash = x.find('-');
@@ -859,26 +869,26 @@ class Scanner {
     }
     const std::string_view w = L(i);
     // "a third of", "one quarter of": a fraction.
-    if ((w == "a"sv || w == "one"sv) && L(i + 2) == "of"sv && Denominator(L(i + 1)) > 2 &&
-        L(i + 1).back() != 's') {
+    if ((EqualsLiteral(w, "a") || EqualsLiteral(w, "one")) && EqualsLiteral(L(i + 2), "of") &&
+        Denominator(L(i + 1)) > 2 && L(i + 1).back() != 's') {
       nv->value = 1.0 / Denominator(L(i + 1));
       *end = i + 2;
       return true;
     }
     // "hundreds of", "tens of thousands of": at least 200, 20,000.
-    if ((Plural(w) > 0 || w == "tens"sv) && L(i + 1) == "of"sv) {
-      double scale = ScaleWord(L(i + 2) == "thousands"sv  ? "thousand"
-                               : L(i + 2) == "millions"sv ? "million"
-                               : L(i + 2) == "billions"sv ? "billion"
-                                                          : "");
-      if (w == "tens"sv && scale == 0) return false;
-      nv->value = (w == "tens"sv ? 20 : Plural(w)) * (scale > 0 ? scale : 1);
+    if ((Plural(w) > 0 || EqualsLiteral(w, "tens")) && EqualsLiteral(L(i + 1), "of")) {
+      double scale = ScaleWord(EqualsLiteral(L(i + 2), "thousands")  ? "thousand"
+                               : EqualsLiteral(L(i + 2), "millions") ? "million"
+                               : EqualsLiteral(L(i + 2), "billions") ? "billion"
+                                                                     : "");
+      if (EqualsLiteral(w, "tens") && scale == 0) return false;
+      nv->value = (EqualsLiteral(w, "tens") ? 20 : Plural(w)) * (scale > 0 ? scale : 1);
       nv->at_least = true;
       *end = scale > 0 ? i + 3 : i + 1;
       return true;
     }
-    if (w == "a"sv || w == "an"sv) {
-      if (L(i + 1) == "dozen"sv) {
+    if (EqualsLiteral(w, "a") || EqualsLiteral(w, "an")) {
+      if (EqualsLiteral(L(i + 1), "dozen")) {
         nv->value = 12;
         *end = i + 2;
         return true;
@@ -895,12 +905,13 @@ class Scanner {
       *article = true;
       return true;
     }
-    if (w == "dozen"sv) {
+    if (EqualsLiteral(w, "dozen")) {
       nv->value = 12;
       *end = i + 1;
       return true;
     }
-    if (w == "half"sv && L(i + 1) != "of"sv && L(i + 1) != "-"sv) {
+    if (EqualsLiteral(w, "half") && !EqualsLiteral(L(i + 1), "of") &&
+        !EqualsLiteral(L(i + 1), "-")) {
       nv->value = 0.5;
       nv->precision = 1;
       *end = i + 1;
@@ -941,7 +952,7 @@ class Scanner {
         ++j;
         continue;
       }
-      if (any && x == "hundred"sv) {
+      if (any && EqualsLiteral(x, "hundred")) {
         cur = (cur == 0 ? 1 : cur) * 100;
         ++j;
         continue;
@@ -953,7 +964,7 @@ class Scanner {
         ++j;
         continue;
       }
-      if (any && x == "and"sv && WordNumber(L(j + 1)) > 0 &&
+      if (any && EqualsLiteral(x, "and") && WordNumber(L(j + 1)) > 0 &&
           (std::fmod(cur, 100) == 0 && cur > 0)) {
         ++j;
         continue;
@@ -982,7 +993,8 @@ class Scanner {
       if (suffix == u.words) return u.unit;
     }
     std::string f = Fold(suffix.substr(0, 32));
-    if (f == "c"sv || f == "f"sv || f == "t"sv || f == "g"sv || f == "l"sv || f == "m"sv)
+    if (EqualsLiteral(f, "c") || EqualsLiteral(f, "f") || EqualsLiteral(f, "t") ||
+        EqualsLiteral(f, "g") || EqualsLiteral(f, "l") || EqualsLiteral(f, "m"))
       return nullptr;
     for (const UnitWord& u : kAttachedUnits) {
       if (f == u.words) return u.unit;
@@ -991,9 +1003,11 @@ class Scanner {
   }
 
   static const char* TypeForUnit(std::string_view unit) {
-    if (unit.empty() || unit == "people"sv) return "CARDINAL";
-    if (unit == "%"sv || unit == "pp"sv) return "PERCENT";
-    if (unit == "hour"sv || unit == "minute"sv || unit == "second"sv) return "TIME";
+    if (unit.empty() || EqualsLiteral(unit, "people")) return "CARDINAL";
+    if (EqualsLiteral(unit, "%") || EqualsLiteral(unit, "pp")) return "PERCENT";
+    if (EqualsLiteral(unit, "hour") || EqualsLiteral(unit, "minute") ||
+        EqualsLiteral(unit, "second"))
+      return "TIME";
     if (IsTimeUnit(unit)) return "DATE";
     if (IsMoneyUnit(unit)) return "MONEY";
     return "QUANTITY";
@@ -1003,7 +1017,7 @@ class Scanner {
   uint32_t CurrencyPrefix(uint32_t i, const char** unit) const {
     if (i >= se_) return 0;
     std::string_view t = T(i);
-    if (t == "$"sv) {
+    if (EqualsLiteral(t, "$")) {
       *unit = "USD";
       return 1;
     }
@@ -1027,13 +1041,14 @@ class Scanner {
       *unit = "RUB";
       return 1;
     }
-    if ((t == "US"sv || t == "U.S."sv) && i + 1 < se_ && T(i + 1) == "$"sv) {
+    if ((EqualsLiteral(t, "US") || EqualsLiteral(t, "U.S.")) && i + 1 < se_ &&
+        EqualsLiteral(T(i + 1), "$")) {
       *unit = "USD";
       return 2;
     }
-    if ((t == "C"sv || t == "A"sv) && i + 1 < se_ && T(i + 1) == "$"sv &&
-        !Tok(i + 1).Is(kSpaceBefore)) {
-      *unit = t == "C"sv ? "CAD" : "AUD";
+    if ((EqualsLiteral(t, "C") || EqualsLiteral(t, "A")) && i + 1 < se_ &&
+        EqualsLiteral(T(i + 1), "$") && !Tok(i + 1).Is(kSpaceBefore)) {
+      *unit = EqualsLiteral(t, "C") ? "CAD" : "AUD";
       return 2;
     }
     if (t.size() != 3 || !IsNum(i + 1)) return 0;  // (the codes: three letters)
@@ -1059,11 +1074,12 @@ class Scanner {
     };
     auto part_of_day = [&](uint32_t j) {
       const std::string_view x = L(j);
-      return x == "night"sv || x == "morning"sv || x == "afternoon"sv || x == "evening"sv;
+      return EqualsLiteral(x, "night") || EqualsLiteral(x, "morning") ||
+             EqualsLiteral(x, "afternoon") || EqualsLiteral(x, "evening");
     };
     if (t.kind == TokenKind::kWord && t.Is(kCapitalized) && InList(w, kWeekdays)) {
       uint32_t e = i + 1;
-      if (L(e) == ","sv && IsMonth(e + 1)) {
+      if (EqualsLiteral(L(e), ",") && IsMonth(e + 1)) {
         uint32_t me = MonthDate(e + 1);
         if (me > e + 2) e = me;
       }
@@ -1072,12 +1088,14 @@ class Scanner {
     }
     if (IsMonth(i)) {
       uint32_t e = MonthDate(i);
-      bool strong = e > i + 1 || (w != "may"sv && w != "march"sv && w != "mar"sv && w != "jan"sv &&
-                                  w != "sep"sv && w != "dec"sv);
+      bool strong = e > i + 1 || (!EqualsLiteral(w, "may") && !EqualsLiteral(w, "march") &&
+                                  !EqualsLiteral(w, "mar") && !EqualsLiteral(w, "jan") &&
+                                  !EqualsLiteral(w, "sep") && !EqualsLiteral(w, "dec"));
       if (!strong && i > 0) {
         const std::string_view p = L(i - 1);
-        strong = p == "in"sv || p == "since"sv || p == "until"sv || p == "early"sv ||
-                 p == "late"sv || p == "mid"sv || p == "of"sv || p == "by"sv;
+        strong = EqualsLiteral(p, "in") || EqualsLiteral(p, "since") || EqualsLiteral(p, "until") ||
+                 EqualsLiteral(p, "early") || EqualsLiteral(p, "late") || EqualsLiteral(p, "mid") ||
+                 EqualsLiteral(p, "of") || EqualsLiteral(p, "by");
       }
       if (strong) return done(e, "DATE");
     }
@@ -1088,9 +1106,10 @@ class Scanner {
       NumVal nv;
       if (ParseDigits(tx, &pos, &nv) && nv.value >= 1 && nv.value <= 31 && nv.precision == 0) {
         std::string_view suf = tx.substr(pos);
-        bool ord = suf.empty() || suf == "st"sv || suf == "nd"sv || suf == "rd"sv || suf == "th"sv;
+        bool ord = suf.empty() || EqualsLiteral(suf, "st") || EqualsLiteral(suf, "nd") ||
+                   EqualsLiteral(suf, "rd") || EqualsLiteral(suf, "th");
         uint32_t m = i + 1;
-        if (L(m) == "of"sv) ++m;
+        if (EqualsLiteral(L(m), "of")) ++m;
         if (ord && IsMonth(m)) {
           uint32_t e = m + 1;
           if (IsYear(e)) ++e;
@@ -1099,29 +1118,33 @@ class Scanner {
       }
     }
     bool in_name = t.Is(kCapitalized) && !t.Is(kSentenceStart);  // "Russia Today"
-    if ((w == "today"sv || w == "yesterday"sv || w == "tomorrow"sv) && !in_name)
+    if ((EqualsLiteral(w, "today") || EqualsLiteral(w, "yesterday") ||
+         EqualsLiteral(w, "tomorrow")) &&
+        !in_name)
       return done(i + 1, "DATE");
-    if (w == "tonight"sv) return done(i + 1, "TIME");
+    if (EqualsLiteral(w, "tonight")) return done(i + 1, "TIME");
     static const char* const kPeriods[] = {"week",   "weekend", "month",  "year",
                                            "decade", "winter",  "summer", "spring",
                                            "autumn", "century", "fall",   nullptr};
     uint32_t j = i;
-    if (w == "earlier"sv || w == "later"sv) ++j;
+    if (EqualsLiteral(w, "earlier") || EqualsLiteral(w, "later")) ++j;
     const std::string_view d = L(j);
-    if (d == "this"sv || d == "last"sv || d == "next"sv || d == "past"sv) {
-      if (InList(L(j + 1), kPeriods) && !(L(j + 1) == "fall"sv && d == "next"sv))
+    if (EqualsLiteral(d, "this") || EqualsLiteral(d, "last") || EqualsLiteral(d, "next") ||
+        EqualsLiteral(d, "past")) {
+      if (InList(L(j + 1), kPeriods) &&
+          !(EqualsLiteral(L(j + 1), "fall") && EqualsLiteral(d, "next")))
         return done(j + 2, "DATE");
-      if (d != "past"sv && part_of_day(j + 1)) return done(j + 2, "TIME");
+      if (!EqualsLiteral(d, "past") && part_of_day(j + 1)) return done(j + 2, "TIME");
     }
-    if (d == "the"sv && j == i) {
+    if (EqualsLiteral(d, "the") && j == i) {
       const std::string_view a = L(i + 1);
-      if (a == "weekend"sv) return done(i + 2, "DATE");
-      if ((a == "past"sv || a == "last"sv || a == "previous"sv || a == "coming"sv ||
-           a == "next"sv) &&
+      if (EqualsLiteral(a, "weekend")) return done(i + 2, "DATE");
+      if ((EqualsLiteral(a, "past") || EqualsLiteral(a, "last") || EqualsLiteral(a, "previous") ||
+           EqualsLiteral(a, "coming") || EqualsLiteral(a, "next")) &&
           InList(L(i + 2), kPeriods))
         return done(i + 3, "DATE");
     }
-    if (w == "recent"sv && IsPluralTime(i + 1)) return done(i + 2, "DATE");
+    if (EqualsLiteral(w, "recent") && IsPluralTime(i + 1)) return done(i + 2, "DATE");
     return false;
   }
 
@@ -1132,8 +1155,9 @@ class Scanner {
     const std::string_view w = L(i);
     if (!InList(w, kMonths)) return false;
     // Abbreviations need their period ("Sept."), full names stand alone.
-    if (w.size() <= 4 && w != "may"sv && w != "june"sv && w != "july"sv) {
-      return !T(i).empty() && T(i).back() == '.' && w != "mar"sv;
+    if (w.size() <= 4 && !EqualsLiteral(w, "may") && !EqualsLiteral(w, "june") &&
+        !EqualsLiteral(w, "july")) {
+      return !T(i).empty() && T(i).back() == '.' && !EqualsLiteral(w, "mar");
     }
     return true;
   }
@@ -1157,9 +1181,10 @@ class Scanner {
       NumVal nv;
       if (ParseDigits(tx, &pos, &nv) && nv.value >= 1 && nv.value <= 31 && nv.precision == 0) {
         std::string_view suf = tx.substr(pos);
-        if (suf.empty() || suf == "st"sv || suf == "nd"sv || suf == "rd"sv || suf == "th"sv) {
+        if (suf.empty() || EqualsLiteral(suf, "st") || EqualsLiteral(suf, "nd") ||
+            EqualsLiteral(suf, "rd") || EqualsLiteral(suf, "th")) {
           ++e;
-          if (L(e) == ","sv && IsYear(e + 1)) return e + 2;
+          if (EqualsLiteral(L(e), ",") && IsYear(e + 1)) return e + 2;
         }
       }
     }
@@ -1169,33 +1194,36 @@ class Scanner {
 
   bool IsPluralTime(uint32_t i) const {
     const std::string_view w = L(i);
-    return w == "days"sv || w == "weeks"sv || w == "months"sv || w == "years"sv ||
-           w == "decades"sv || w == "hours"sv || w == "minutes"sv;
+    return EqualsLiteral(w, "days") || EqualsLiteral(w, "weeks") || EqualsLiteral(w, "months") ||
+           EqualsLiteral(w, "years") || EqualsLiteral(w, "decades") || EqualsLiteral(w, "hours") ||
+           EqualsLiteral(w, "minutes");
   }
 
   // "a few hours", "several days", "months ago", "within days".
   bool VagueTime(uint32_t i, Figure* f) const {
     uint32_t j = i;
     const std::string_view w = L(i);
-    if (w == "a"sv && (L(i + 1) == "few"sv || L(i + 1) == "couple"sv)) {
+    if (EqualsLiteral(w, "a") &&
+        (EqualsLiteral(L(i + 1), "few") || EqualsLiteral(L(i + 1), "couple"))) {
       j = i + 2;
-      if (L(j) == "of"sv) ++j;
-    } else if (w == "several"sv || w == "many"sv || w == "few"sv) {
+      if (EqualsLiteral(L(j), "of")) ++j;
+    } else if (EqualsLiteral(w, "several") || EqualsLiteral(w, "many") || EqualsLiteral(w, "few")) {
       j = i + 1;
     }
     if (j > i && IsPluralTime(j)) {
       f->begin = i;
-      f->end = j + 1 + (L(j + 1) == "ago"sv);
-      f->type = (L(j) == "hours"sv || L(j) == "minutes"sv) ? "TIME" : "DATE";
+      f->end = j + 1 + (EqualsLiteral(L(j + 1), "ago"));
+      f->type = (EqualsLiteral(L(j), "hours") || EqualsLiteral(L(j), "minutes")) ? "TIME" : "DATE";
       return true;
     }
     if (IsPluralTime(i)) {
       const std::string_view p = L(i - 1);
       const std::string_view n = L(i + 1);
-      if (n == "ago"sv || n == "away"sv || p == "within"sv || p == "for"sv || p == "over"sv) {
+      if (EqualsLiteral(n, "ago") || EqualsLiteral(n, "away") || EqualsLiteral(p, "within") ||
+          EqualsLiteral(p, "for") || EqualsLiteral(p, "over")) {
         f->begin = i;
-        f->end = i + 1 + (n == "ago"sv || n == "away"sv);
-        f->type = w == "hours"sv || w == "minutes"sv ? "TIME" : "DATE";
+        f->end = i + 1 + (EqualsLiteral(n, "ago") || EqualsLiteral(n, "away"));
+        f->type = EqualsLiteral(w, "hours") || EqualsLiteral(w, "minutes") ? "TIME" : "DATE";
         return true;
       }
     }
@@ -1237,14 +1265,15 @@ class Scanner {
       const std::string_view a = lj;
       const std::string_view b = L(j + 1);
       auto det = [](std::string_view x) {
-        return x == "past"sv || x == "last"sv || x == "previous"sv || x == "next"sv ||
-               x == "coming"sv || x == "first"sv || x == "final"sv;
+        return EqualsLiteral(x, "past") || EqualsLiteral(x, "last") ||
+               EqualsLiteral(x, "previous") || EqualsLiteral(x, "next") ||
+               EqualsLiteral(x, "coming") || EqualsLiteral(x, "first") || EqualsLiteral(x, "final");
       };
-      if (a == "the"sv && det(b)) {
+      if (EqualsLiteral(a, "the") && det(b)) {
         temporal = true;
         j += 2;
         lj = L(j);
-      } else if (det(a) && a != "first"sv && a != "final"sv) {
+      } else if (det(a) && !EqualsLiteral(a, "first") && !EqualsLiteral(a, "final")) {
         temporal = true;
         j += 1;
         lj = b;
@@ -1276,7 +1305,7 @@ class Scanner {
       }
     }
     bool between = false;
-    if (lj == "between"sv) {
+    if (EqualsLiteral(lj, "between")) {
       between = true;
       ++j;
       lj = L(j);
@@ -1289,11 +1318,11 @@ class Scanner {
     // A sign: "-5C", "minus 5 degrees", "−12".
     bool negative = false;
     uint32_t sign_token = i;
-    if (lj == "minus"sv) {
+    if (EqualsLiteral(lj, "minus")) {
       negative = true;
       ++j;
     } else if (j == i && i > sb_ && IsNum(i) && !Tok(i).Is(kSpaceBefore) &&
-               (T(i - 1) == "-"sv || T(i - 1) == "\xE2\x88\x92"sv) &&
+               (EqualsLiteral(T(i - 1), "-") || T(i - 1) == "\xE2\x88\x92"sv) &&
                (i - 1 == sb_ || Tok(i - 1).Is(kSpaceBefore))) {
       negative = true;
       sign_token = i - 1;
@@ -1317,15 +1346,16 @@ class Scanner {
     if (!suffix.empty()) {
       std::string sf = Fold(suffix.substr(0, 40));
       double sc = ScaleWord(sf);
-      if (sc == 0 && (sf == "k"sv)) sc = 1e3;
-      if (sc == 0 && unit && (sf == "m"sv)) sc = 1e6;
-      if (sc == 0 && unit && (sf == "b"sv)) sc = 1e9;
+      if (sc == 0 && (EqualsLiteral(sf, "k"))) sc = 1e3;
+      if (sc == 0 && unit && (EqualsLiteral(sf, "m"))) sc = 1e6;
+      if (sc == 0 && unit && (EqualsLiteral(sf, "b"))) sc = 1e9;
       if (sc > 0) {
         nv.value *= sc;
         nv.multiplier *= sc;
-      } else if (sf == "st"sv || sf == "nd"sv || sf == "rd"sv || sf == "th"sv) {
+      } else if (EqualsLiteral(sf, "st") || EqualsLiteral(sf, "nd") || EqualsLiteral(sf, "rd") ||
+                 EqualsLiteral(sf, "th")) {
         ordinal = true;
-      } else if (sf == "s"sv && nv.value >= 10 && std::fmod(nv.value, 10) == 0) {
+      } else if (EqualsLiteral(sf, "s") && nv.value >= 10 && std::fmod(nv.value, 10) == 0) {
         decade = true;
       } else if (suffix[0] == ':') {
         clock = true;
@@ -1395,9 +1425,10 @@ class Scanner {
       return true;
     }
     auto clock_word = [](std::string_view x) {
-      return x == "a.m"sv || x == "p.m"sv || x == "am"sv || x == "pm"sv || x == "gmt"sv ||
-             x == "utc"sv || x == "edt"sv || x == "est"sv || x == "bst"sv || x == "cet"sv ||
-             x == "cest"sv;
+      return EqualsLiteral(x, "a.m") || EqualsLiteral(x, "p.m") || EqualsLiteral(x, "am") ||
+             EqualsLiteral(x, "pm") || EqualsLiteral(x, "gmt") || EqualsLiteral(x, "utc") ||
+             EqualsLiteral(x, "edt") || EqualsLiteral(x, "est") || EqualsLiteral(x, "bst") ||
+             EqualsLiteral(x, "cet") || EqualsLiteral(x, "cest");
     };
     if (score) {
       f->begin = j;
@@ -1438,7 +1469,7 @@ class Scanner {
       word_unit = attached_unit;
     } else if (sub.end == 0) {
       uint32_t n = 0;
-      if (e < se_ && T(e) == "%"sv) {
+      if (e < se_ && EqualsLiteral(T(e), "%")) {
         word_unit = "%";
         n = 1;
       } else {
@@ -1499,7 +1530,7 @@ class Scanner {
       return true;
     }
     // "ago" / "old" after a duration.
-    if (IsTimeUnit(final_unit) && (L(e) == "ago"sv || L(e) == "old"sv)) ++e;
+    if (IsTimeUnit(final_unit) && (EqualsLiteral(L(e), "ago") || EqualsLiteral(L(e), "old"))) ++e;
     f->begin = sign_token;  // with "more than", "the past", "between", "$", "-"
     if (negative) {
       nv.value = -nv.value;  // "-5 to 3": the sign belongs to the first number
@@ -1527,12 +1558,13 @@ class Scanner {
     const std::string_view c = L(*e);
     bool dash = *e < se_ && Tok(*e).kind == TokenKind::kPunct && IsDashText(T(*e)) &&
                 !(Tok(*e).Is(kSpaceBefore) && T(*e).size() > 1);
-    bool ok = (between && c == "and"sv) || (!between && (c == "to"sv || dash));
+    bool ok =
+        (between && EqualsLiteral(c, "and")) || (!between && (EqualsLiteral(c, "to") || dash));
     if (!ok) return;
     uint32_t start = std::min(i, j);
     if (!between && start > 0) {
       const std::string_view p = L(start - 1);
-      if (p == "from"sv) return;
+      if (EqualsLiteral(p, "from")) return;
     }
     uint32_t k = *e + 1;
     const char* u2 = nullptr;
@@ -1551,7 +1583,7 @@ class Scanner {
   }
 
   static bool IsDashText(std::string_view t) {
-    return t == "-"sv || t == "\xE2\x80\x93"sv || t == "\xE2\x80\x94"sv;
+    return EqualsLiteral(t, "-") || t == "\xE2\x80\x93"sv || t == "\xE2\x80\x94"sv;
   }
 
   const Document& d_;
