@@ -460,6 +460,7 @@ TEST(ClaimsTest, ClaimTokensWindowsMatchTheWholeDocument) {
         EXPECT_EQ(window.fact(i), whole.fact(i)) << i;
         EXPECT_EQ(window.unigram(i), whole.unigram(i)) << i;
         EXPECT_EQ(window.entity_type(i), whole.entity_type(i)) << i;
+        EXPECT_EQ(window.entity_types_from(s.begin)[i - s.begin], whole.entity_type(i)) << i;
         EXPECT_EQ(window.entity(i), whole.entity(i)) << i;
         typed += whole.entity_type(i) != nullptr;
       }

@@ -655,6 +655,7 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
   uint32_t classes = 0;
   bool question = false, exclam = false, money_symbol = false, percent_symbol = false;
   bool past_ed = false, first_word = true;
+  const char* const* const types = tokens.entity_types_from(begin);  // entity_type(begin + k)
   // The FactTokens (Sink::kFacts): written in place, counted in a local.
   uint32_t* fact_read = nullptr;
   uint32_t fact_reads = 0;
@@ -669,7 +670,7 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
     const TokenKind kind = t.kind;
     if (kind == TokenKind::kQuote) continue;
     const uint32_t w = doc.word[i];
-    const bool entity = tokens.entity_type(i) != nullptr;
+    const bool entity = types[i - begin] != nullptr;
     if constexpr (Sink::kFacts) {  // as ListFactTokens
       fact_read[fact_reads] = i;
       fact_reads += tokens.word_read(w) | static_cast<uint32_t>(entity);
@@ -714,8 +715,8 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
 
   // Entity types present (when the entity stage found any).
   for (uint32_t i = begin; i < end; ++i) {
-    const char* type = tokens.entity_type(i);
-    if (type != nullptr && (i == begin || tokens.entity_type(i - 1) != type)) {
+    const char* type = types[i - begin];
+    if (type != nullptr && (i == begin || types[i - 1 - begin] != type)) {
       static const uint32_t kEntitySeed = HashFeature("ent:");
       sink->Other(HashFeature(type, kEntitySeed), FeatureFamily::kEntity, 0.5f);
     }
@@ -792,12 +793,12 @@ void ListFactTokens(const Document& doc, const ClaimTokens& tokens, uint32_t beg
                     FactTokens* out) {
   out->Reserve(end > begin ? end - begin : 0);
   uint32_t* const read = out->read.data();
+  const char* const* const types = tokens.entity_types_from(begin);
   uint32_t reads = 0;
   for (uint32_t i = begin; i < end; ++i) {
     if (doc.tokens[i].kind == TokenKind::kQuote) continue;
     read[reads] = i;
-    reads +=
-        tokens.word_read(doc.word[i]) | static_cast<uint32_t>(tokens.entity_type(i) != nullptr);
+    reads += tokens.word_read(doc.word[i]) | static_cast<uint32_t>(types[i - begin] != nullptr);
   }
   out->reads = reads;
 }

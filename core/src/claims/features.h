@@ -178,6 +178,13 @@ class ClaimTokens {
   // entity with a mention sharing a byte with the token, or nullptr:
   // TokenEntityTypes(doc, entities)[i].
   const char* entity_type(uint32_t i) const { return entity_types_[i - begin_]; }
+  // &entity_type(i), for a token i of the window or its end: a later token
+  // j's type is the pointer's [j - i] (a loop keeps it in a register, where
+  // entity_type reloads the window's start after every store it cannot rule
+  // out as one to the window).
+  const char* const* entity_types_from(uint32_t i) const {
+    return entity_types_.data() + (i - begin_);
+  }
   // The index of the last entity with a mention covering the token's start,
   // or -1.
   int entity(uint32_t i) const { return entities_at_[i - begin_]; }
