@@ -396,9 +396,11 @@ class QuoteFinder {
     size_t n = d_.tokens.size();
     words_.assign(n);
     // Looked up once per distinct word (Document::word), at its first token.
+    // A word of over 24 bytes is none (LowerWords): its defaults stand.
+    enum : uint8_t { kHead = 1, kCue = 2 };
     struct Known {
       bool done = false;
-      bool cue = false;  // a cue verb or "according" (BuildFrames' cues)
+      uint8_t lists = 0;  // kHead, kCue: the token lists the word's tokens join
       uint8_t part = kPartNone;
       uint16_t id = 0;  // in words_
     };
@@ -409,19 +411,23 @@ class QuoteFinder {
     for (size_t i = 0; i < n; ++i) {
       const Token& t = d_.tokens[i];
       if (t.kind != TokenKind::kWord) continue;
-      if (t.span.end - t.span.start > 24) continue;
       Known& k = known[d_.word[i]];
       if (!k.done) {
         k.done = true;
-        const WordEntry e = table.Of(lower_[i]);
-        // Most words are in no list: the pair {0, nullptr}, id 0.
-        k.id = e.cls == 0 && e.verb == nullptr ? 0 : words_.Intern(e.cls, e.verb);
-        k.cue = e.verb != nullptr || (e.cls & kAccording);
-        k.part = e.part;
+        if (t.span.end - t.span.start <= 24) {  // a word's length is its text's
+          const WordEntry e = table.Of(lower_[i]);
+          // Most words are in no list: the pair {0, nullptr}, id 0.
+          k.id = e.cls == 0 && e.verb == nullptr ? 0 : words_.Intern(e.cls, e.verb);
+          k.part = e.part;
+          const bool head = e.part != kPartNone && (e.part <= kPartRefer || e.part == kPartPut);
+          const bool cue = e.verb != nullptr || (e.cls & kAccording);  // BuildFrames' cues
+          k.lists = static_cast<uint8_t>((head ? kHead : 0) | (cue ? kCue : 0));
+        }
       }
-      if (k.part != kPartNone && (k.part <= kPartRefer || k.part == kPartPut))
-        heads.push_back(static_cast<uint32_t>(i));
-      if (k.cue) cues_.push_back(static_cast<uint32_t>(i));
+      if (k.lists != 0) {  // most words open no pattern and are no cue
+        if (k.lists & kHead) heads.push_back(static_cast<uint32_t>(i));
+        if (k.lists & kCue) cues_.push_back(static_cast<uint32_t>(i));
+      }
       words_.SetId(i, k.id);
     }
     // The patterns below give a token a cue verb (and take none away): such
