@@ -32,33 +32,39 @@ struct Clause {
 
 // Splits a sentence's tokens into clauses: at ";" and at ", but|yet|while|
 // whereas|although" when both halves hold enough words to stand alone. Each
-// clause's counts come from the same walk (CountClauseToken), not a second
-// pass over the clause.
+// clause's counts come from the same walk (CountClauseToken's, by kind), not
+// a second pass over the clause.
 void SplitClauses(const Document& doc, const ClaimTokens& tokens, const Sentence& s,
                   std::vector<Clause>* out) {
+  const Token* const toks = doc.tokens.data();
   uint32_t start = s.begin;
   ClauseCounts counts{1, 0, 0};  // of [start, i); "</s>" is a word feature
   for (uint32_t i = s.begin; i < s.end; ++i) {
-    if (doc.tokens[i].kind == TokenKind::kPunct) {  // ";" and "," are punctuation
-      std::string_view t = doc.Text(i);
-      bool split = false;
-      // counts.words is CountWords(doc, start, i).
-      if (t == ";") {
-        split = counts.words >= 4 && CountWords(doc, i + 1, s.end) >= 4;
-      } else if (t == "," && i + 1 < s.end) {
-        std::string_view w = tokens.folded(i + 1);
-        if (w == "but" || w == "yet" || w == "while" || w == "whereas" || w == "although") {
-          split = counts.words >= 6 && CountWords(doc, i + 1, s.end) >= 6;
-        }
-      }
-      if (split) {  // the ";" or "," belongs to neither clause
-        out->push_back(Clause{start, i, counts});
-        start = i + 1;
-        counts = ClauseCounts{1, 0, 0};
-        continue;
+    // CountClauseToken's counts; the text is read for punctuation only.
+    const TokenKind kind = toks[i].kind;
+    if (kind != TokenKind::kPunct) {
+      CountClauseWord(kind, &counts);
+      continue;
+    }
+    // ";" and "," are punctuation.
+    const std::string_view t = doc.Text(toks[i]);
+    bool split = false;
+    // counts.words is CountWords(doc, start, i).
+    if (t == ";") {
+      split = counts.words >= 4 && CountWords(doc, i + 1, s.end) >= 4;
+    } else if (t == "," && i + 1 < s.end) {
+      std::string_view w = tokens.folded(i + 1);
+      if (w == "but" || w == "yet" || w == "while" || w == "whereas" || w == "although") {
+        split = counts.words >= 6 && CountWords(doc, i + 1, s.end) >= 6;
       }
     }
-    CountClauseToken(doc, i, &counts);
+    if (split) {  // the ";" or "," belongs to neither clause
+      out->push_back(Clause{start, i, counts});
+      start = i + 1;
+      counts = ClauseCounts{1, 0, 0};
+      continue;
+    }
+    CountClausePunct(t, &counts);
   }
   if (start < s.end) out->push_back(Clause{start, s.end, counts});
 }

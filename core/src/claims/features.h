@@ -230,21 +230,33 @@ struct ClauseCounts {
 };
 ClauseCounts CountClause(const Document& doc, uint32_t begin, uint32_t end);
 
-// Adds token i to *counts: CountClause(doc, begin, end) is this over
-// [begin, end) from {1, 0, 0} ("</s>" is a word feature). For a caller that
-// walks the tokens anyway (FindClaims' clause split).
-inline void CountClauseToken(const Document& doc, uint32_t i, ClauseCounts* counts) {
-  // The word features: a unigram and a bigram a token but quote marks and
-  // punctuation, a bigram a kept punctuation mark (, - :), and "</s>".
-  const Token& t = doc.tokens[i];
-  if (t.kind == TokenKind::kPunct) {
-    const std::string_view raw = doc.Text(t);
-    counts->word_features += raw.size() == 1 && (raw[0] == ',' || raw[0] == '-' || raw[0] == ':');
-  } else if (t.kind == TokenKind::kQuote) {
+// Adds a token that is not punctuation, of kind `kind`, to *counts; the
+// word features: a unigram and a bigram a token but quote marks.
+inline void CountClauseWord(TokenKind kind, ClauseCounts* counts) {
+  if (kind == TokenKind::kWord || kind == TokenKind::kNumber) {
+    counts->word_features += 2;
+    ++counts->words;
+  } else if (kind == TokenKind::kQuote) {
     ++counts->quote_marks;
   } else {
-    counts->word_features += 2;
-    counts->words += t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
+    counts->word_features += 2;  // a symbol
+  }
+}
+// Adds a punctuation token, its text `raw`, to *counts: a bigram for a
+// kept mark (, - :).
+inline void CountClausePunct(std::string_view raw, ClauseCounts* counts) {
+  counts->word_features += raw.size() == 1 && (raw[0] == ',' || raw[0] == '-' || raw[0] == ':');
+}
+
+// Adds token i to *counts: CountClause(doc, begin, end) is this over
+// [begin, end) from {1, 0, 0} ("</s>" is a word feature). FindClaims' clause
+// split, which walks the tokens anyway, counts them with the two above.
+inline void CountClauseToken(const Document& doc, uint32_t i, ClauseCounts* counts) {
+  const Token& t = doc.tokens[i];
+  if (t.kind == TokenKind::kPunct) {
+    CountClausePunct(doc.Text(t), counts);
+  } else {
+    CountClauseWord(t.kind, counts);
   }
 }
 
