@@ -408,11 +408,14 @@ class Builder {
       if (doc_.tokens[k].kind == TokenKind::kNumber) return false;  // a table row
     }
     std::string_view last = doc_.Text(s.end - 1);
-    if (s.end - s.begin >= 4 && last != "." && last != "!" && last != "?") return true;
+    if (s.end - s.begin >= 4 && !EqualsLiteral(last, ".") && !EqualsLiteral(last, "!") &&
+        !EqualsLiteral(last, "?"))
+      return true;
     // A subheading with a final period, a paragraph of its own: "Joining Forces
     // With China.", "A Divisive Legacy."
     const Paragraph& p = doc_.paragraphs[s.paragraph];
-    return p.end - p.begin == 1 && last == "." && s.end - s.begin >= 4 && s.end - s.begin <= 12;
+    return p.end - p.begin == 1 && EqualsLiteral(last, ".") && s.end - s.begin >= 4 &&
+           s.end - s.begin <= 12;
   }
   // Whether the text writes tokens [b, e) the same way off the headline lines
   // (names in a headline are those the article goes on to name). Once per
@@ -556,10 +559,13 @@ class Builder {
     }
     if (q == std::string::npos) return false;
     std::string_view head(w.data(), q), tail(w.data() + q + len, w.size() - q - len);
-    bool pronoun = head == "i" || head == "we" || head == "you" || head == "they" || head == "he" ||
-                   head == "she" || head == "it";
-    return pronoun && (tail == "m" || tail == "ll" || tail == "ve" || tail == "d" || tail == "re" ||
-                       tail == "s");
+    bool pronoun = EqualsLiteral(head, "i") || EqualsLiteral(head, "we") ||
+                   EqualsLiteral(head, "you") || EqualsLiteral(head, "they") ||
+                   EqualsLiteral(head, "he") || EqualsLiteral(head, "she") ||
+                   EqualsLiteral(head, "it");
+    return pronoun &&
+           (EqualsLiteral(tail, "m") || EqualsLiteral(tail, "ll") || EqualsLiteral(tail, "ve") ||
+            EqualsLiteral(tail, "d") || EqualsLiteral(tail, "re") || EqualsLiteral(tail, "s"));
   }
   // A word of three or more letters a-z (no initial, no "A.de").
   bool PlainWord(uint32_t i) const {
@@ -574,11 +580,12 @@ class Builder {
   // capitalizes inside a sentence, which the tagger took into an ORG, is part
   // of the name.
   bool TheOfName(const ner::NameSpan& s, uint32_t i) const {
-    return s.type == ner::kOrg && i == s.begin && doc_.Text(i) == "The" && !OpensSentence(i) &&
-           !context_.caps_line[i] && !TitleLine(i);
+    return s.type == ner::kOrg && i == s.begin && EqualsLiteral(doc_.Text(i), "The") &&
+           !OpensSentence(i) && !context_.caps_line[i] && !TitleLine(i);
   }
   static bool Courtesy(std::string_view w) {
-    return w == "mr." || w == "mrs." || w == "ms." || w == "mr" || w == "mrs" || w == "ms";
+    return EqualsLiteral(w, "mr.") || EqualsLiteral(w, "mrs.") || EqualsLiteral(w, "ms.") ||
+           EqualsLiteral(w, "mr") || EqualsLiteral(w, "mrs") || EqualsLiteral(w, "ms");
   }
   // Token i opens its sentence, or a quote that opens it.
   bool OpensSentence(uint32_t i) const {
@@ -784,14 +791,16 @@ class Builder {
     std::unordered_map<std::string, std::array<uint32_t, 2>> tails;  // TailElsewhere's
     for (Cand& c : cands_) {
       if ((!EqualsLiteral(c.type, "ORG") && !EqualsLiteral(c.type, "GPE")) || c.e - c.b < 2 ||
-          c.e - c.b > 3 || c.b < 2 || context_.caps_line[c.b] || doc_.Text(c.b - 1) != "," ||
-          !doc_.tokens[c.b - 2].Is(kLower) || !IsRoleWord(c.b - 2))
+          c.e - c.b > 3 || c.b < 2 || context_.caps_line[c.b] ||
+          !EqualsLiteral(doc_.Text(c.b - 1), ",") || !doc_.tokens[c.b - 2].Is(kLower) ||
+          !IsRoleWord(c.b - 2))
         continue;
       const bool given = GivenName(c.b) || ner::IsListedGivenName(doc_.Text(c.b));
       const std::string_view role = Word(c.b - 2);
-      if (!given && (role == "owner" || role == "partner" || role == "investor" || role == "host" ||
-                     role == "champion" || role == "star" || role == "executive" ||
-                     !TailElsewhere(c, &tails)))
+      if (!given && (EqualsLiteral(role, "owner") || EqualsLiteral(role, "partner") ||
+                     EqualsLiteral(role, "investor") || EqualsLiteral(role, "host") ||
+                     EqualsLiteral(role, "champion") || EqualsLiteral(role, "star") ||
+                     EqualsLiteral(role, "executive") || !TailElsewhere(c, &tails)))
         continue;
       bool ok = true;
       for (uint32_t k = c.b; k < c.e && ok; ++k) {
@@ -835,7 +844,8 @@ class Builder {
     if (tails->empty()) {
       (*tails)[std::string()] = {kNone, kNone};  // built, if no candidate is one
       for (const Cand& o : cands_) {
-        if (o.e - o.b > 2 || EqualsLiteral(o.type, "NORP") || (o.b > 0 && Word(o.b - 1) == "the"))
+        if (o.e - o.b > 2 || EqualsLiteral(o.type, "NORP") ||
+            (o.b > 0 && EqualsLiteral(Word(o.b - 1), "the")))
           continue;
         auto [it, fresh] = tails->try_emplace(key(o.b, o.e - o.b), std::array{o.b, kNone});
         if (!fresh && it->second[1] == kNone) it->second[1] = o.b;
@@ -1029,8 +1039,9 @@ class Builder {
       if (c.b >= c.e) continue;
       // "This is all I got, OK?": "OK" is a state only after a place and a comma
       // ("Tulsa, OK").
-      if (c.e - c.b == 1 && Word(c.b) == "ok" &&
-          !(c.b >= 2 && doc_.Text(c.b - 1) == "," && doc_.tokens[c.b - 2].Is(kCapitalized)))
+      if (c.e - c.b == 1 && EqualsLiteral(Word(c.b), "ok") &&
+          !(c.b >= 2 && EqualsLiteral(doc_.Text(c.b - 1), ",") &&
+            doc_.tokens[c.b - 2].Is(kCapitalized)))
         continue;
       // "Hold Melania Trump to her husband's standards": a sentence's first word that
       // the text never capitalizes inside a sentence, and no list knows as a given
@@ -1085,7 +1096,8 @@ class Builder {
       if (PartyTag(c.b, c.e)) continue;
       // A day of the week is a date ("said Friday afternoon"), not a name; nor is
       // a name's suffix alone ("Joseph R. Biden, Jr.,").
-      if (c.e - c.b == 1 && (In<kWeekdays>(Word(c.b)) || Word(c.b) == "jr." || Word(c.b) == "sr."))
+      if (c.e - c.b == 1 && (In<kWeekdays>(Word(c.b)) || EqualsLiteral(Word(c.b), "jr.") ||
+                             EqualsLiteral(Word(c.b), "sr.")))
         continue;
       // "from Feb. 11 to Feb. 16": a month (or its abbreviation) before a number is a date.
       if (c.e - c.b == 1 && Month(c.b) && c.e < doc_.tokens.size() &&
@@ -1202,7 +1214,7 @@ class Builder {
       // without one, ResolveUnsurePlaces makes the institution (WikiGold's
       // "City Hospital" is an ORG).
       if (EqualsLiteral(c.type, "GPE") && !c.unsure && c.e - c.b >= 2 &&
-          Word(c.e - 1) == "hospital" && !lex_.place.count(Folded(c.b, c.e)))
+          EqualsLiteral(Word(c.e - 1), "hospital") && !lex_.place.count(Folded(c.b, c.e)))
         c.type = "FAC";
       // "Penta" + "Center for Applied Political Studies": an unknown word right
       // before an organization's name is part of it.
@@ -1242,8 +1254,9 @@ class Builder {
       if ((EqualsLiteral(c.type, "GPE") || EqualsLiteral(c.type, "LOC")) && c.b >= 2) {
         std::string_view prep = Word(c.b - 1);
         std::string f = Folded(c.b, c.e);
-        if ((prep == "of" || prep == "at") &&
-            (In<kOrgRoles>(Word(c.b - 2)) || (prep == "at" && In<kOrgStaff>(Word(c.b - 2)))) &&
+        if ((EqualsLiteral(prep, "of") || EqualsLiteral(prep, "at")) &&
+            (In<kOrgRoles>(Word(c.b - 2)) ||
+             (EqualsLiteral(prep, "at") && In<kOrgStaff>(Word(c.b - 2)))) &&
             !KnownPlace(c.b, c.e)) {  // not "the Democratic chair of Jefferson County"
           c.type = "ORG";
           // Its other mentions ("Jefferies said") are the firm's too (CompanyNames).
@@ -1253,9 +1266,10 @@ class Builder {
       // "the West", "the North": a region, not a person (nor a GPE by default).
       if ((EqualsLiteral(c.type, "PERSON") ||
            (EqualsLiteral(c.type, "GPE") && s.type == ner::kLoc)) &&
-          c.e - c.b == 1 && c.b > 0 && Word(c.b - 1) == "the") {
+          c.e - c.b == 1 && c.b > 0 && EqualsLiteral(Word(c.b - 1), "the")) {
         std::string_view w = Word(c.b);
-        if (w == "west" || w == "east" || w == "north" || w == "south") {
+        if (EqualsLiteral(w, "west") || EqualsLiteral(w, "east") || EqualsLiteral(w, "north") ||
+            EqualsLiteral(w, "south")) {
           c.type = "LOC";
         } else if (EqualsLiteral(c.type, "PERSON")) {
           continue;
@@ -1311,15 +1325,20 @@ class Builder {
     const Token& t = doc_.tokens[b - 1];
     if (t.kind != TokenKind::kWord || !t.Is(kLower)) return false;
     const std::string_view w = Word(b - 1);
-    if (w == "in" || w == "from" || w == "near" || w == "across" || w == "outside" ||
-        w == "throughout" || w == "within" || w == "into" || w == "toward" || w == "towards")
+    if (EqualsLiteral(w, "in") || EqualsLiteral(w, "from") || EqualsLiteral(w, "near") ||
+        EqualsLiteral(w, "across") || EqualsLiteral(w, "outside") ||
+        EqualsLiteral(w, "throughout") || EqualsLiteral(w, "within") || EqualsLiteral(w, "into") ||
+        EqualsLiteral(w, "toward") || EqualsLiteral(w, "towards"))
       return true;
-    if (w != "to") return false;
+    if (!EqualsLiteral(w, "to")) return false;
     const std::string_view v = Word(b - 2);
-    return v == "way" || v == "trip" || v == "go" || v == "goes" || v == "going" || v == "went" ||
-           v == "came" || v == "come" || v == "coming" || v == "travel" || v == "traveled" ||
-           v == "travelled" || v == "headed" || v == "heading" || v == "moved" || v == "return" ||
-           v == "returned" || v == "flew" || v == "back";
+    return EqualsLiteral(v, "way") || EqualsLiteral(v, "trip") || EqualsLiteral(v, "go") ||
+           EqualsLiteral(v, "goes") || EqualsLiteral(v, "going") || EqualsLiteral(v, "went") ||
+           EqualsLiteral(v, "came") || EqualsLiteral(v, "come") || EqualsLiteral(v, "coming") ||
+           EqualsLiteral(v, "travel") || EqualsLiteral(v, "traveled") ||
+           EqualsLiteral(v, "travelled") || EqualsLiteral(v, "headed") ||
+           EqualsLiteral(v, "heading") || EqualsLiteral(v, "moved") || EqualsLiteral(v, "return") ||
+           EqualsLiteral(v, "returned") || EqualsLiteral(v, "flew") || EqualsLiteral(v, "back");
   }
   // A US state's or similar abbreviation after a place and a comma: "Md.", "N.C.",
   // "Mich", "Va" (before its period), "TX".
@@ -1329,7 +1348,7 @@ class Builder {
     const std::string_view w = doc_.Text(i);
     if (w.size() <= 5 && w.back() == '.') return true;
     if (t.Is(kAllCaps) && w.size() == 2) return true;
-    return w.size() <= 4 && i + 1 < doc_.tokens.size() && doc_.Text(i + 1) == ".";
+    return w.size() <= 4 && i + 1 < doc_.tokens.size() && EqualsLiteral(doc_.Text(i + 1), ".");
   }
   // Signs of a place around tokens [b, e): a preposition of place before it ("in
   // Novi", "the island of Bornholm"), a state or country after a comma ("Coral
@@ -1338,10 +1357,10 @@ class Builder {
   bool PlaceContext(uint32_t b, uint32_t e) const {
     if (doc_.tokens[b].Is(kDateline)) return true;
     uint32_t p = b;
-    if (p > 0 && Word(p - 1) == "the") --p;
+    if (p > 0 && EqualsLiteral(Word(p - 1), "the")) --p;
     // Not "one of Mikey's care packages", "best of luck, Mikey" (after a
     // quantifier or before a possessive, "of" is a part's or an owner's).
-    const bool of_part = p > 1 && p == b && Word(p - 1) == "of" &&
+    const bool of_part = p > 1 && p == b && EqualsLiteral(Word(p - 1), "of") &&
                          (In<kQuantifiers>(Word(p - 2)) ||
                           (e < doc_.tokens.size() && doc_.tokens[e].Is(kPossessive)));
     // "In Jefferies' view", "at Google's offices": the preposition is the
@@ -1352,9 +1371,9 @@ class Builder {
         (!doc_.tokens[p - 1].Is(kCapitalized) || OpensSentence(p - 1)) && !of_part && !owner)
       return true;
     // "a visit to Rangoon", not "Choose to Fail" (a title).
-    if (p > 1 && Word(p - 1) == "to" && doc_.tokens[p - 2].Is(kLower)) return true;
+    if (p > 1 && EqualsLiteral(Word(p - 1), "to") && doc_.tokens[p - 2].Is(kLower)) return true;
     const size_t n = doc_.tokens.size();
-    if (e + 1 < n && doc_.Text(e) == ",") {
+    if (e + 1 < n && EqualsLiteral(doc_.Text(e), ",")) {
       const std::string_view w = Word(e + 1);
       const int code = context_.gazetteer[e + 1];
       const int cat = code ? (code - 1) / 4 : 0;  // "Windham, New Hampshire"
@@ -1363,8 +1382,8 @@ class Builder {
            cat == NameLexicon::kCountry || cat == NameLexicon::kGpe))
         return true;
     }
-    if (e == b + 1 && b >= 2 && doc_.Text(b - 1) == "," && doc_.tokens[b - 2].Is(kCapitalized) &&
-        StateAbbreviation(b))
+    if (e == b + 1 && b >= 2 && EqualsLiteral(doc_.Text(b - 1), ",") &&
+        doc_.tokens[b - 2].Is(kCapitalized) && StateAbbreviation(b))
       return true;
     return false;
   }
@@ -1398,12 +1417,13 @@ class Builder {
     if (FirmsPossession(e)) return true;  // "In Jefferies' view"
     uint32_t v = e;
     if (v < n && doc_.tokens[v].Is(kLower) && v + 1 < n &&
-        (Word(v) == "then" || Word(v) == "also" || Word(v) == "just"))
+        (EqualsLiteral(Word(v), "then") || EqualsLiteral(Word(v), "also") ||
+         EqualsLiteral(Word(v), "just")))
       ++v;  // "Politifact then ruled"
     if (v >= n || !doc_.tokens[v].Is(kLower) || doc_.tokens[v].kind != TokenKind::kWord)
       return false;
     const std::string_view w = Word(v);
-    if (w == "did" || w == "does") return true;
+    if (EqualsLiteral(w, "did") || EqualsLiteral(w, "does")) return true;
     // A verb in the past tense: "Politifact seized on Trump's claim".
     if (w.size() > 4 && w.substr(w.size() - 2) == "ed") return true;
     const CueVerb* verb = QuoteLexicon::Get().Verb(w);
@@ -1437,8 +1457,9 @@ class Builder {
         const std::string f = Folded(c.b, c.e);
         bool lower = false;
         for (uint32_t i = c.b; i < c.e; ++i) lower = lower || (context_.word_bits[i] & 2);
-        const bool article = c.b > 0 && (Word(c.b - 1) == "a" || Word(c.b - 1) == "an") &&
-                             !(c.e < doc_.tokens.size() && doc_.tokens[c.e].Is(kLower));
+        const bool article =
+            c.b > 0 && (EqualsLiteral(Word(c.b - 1), "a") || EqualsLiteral(Word(c.b - 1), "an")) &&
+            !(c.e < doc_.tokens.size() && doc_.tokens[c.e].Is(kLower));
         auto it = sure.find(f);
         if (it != sure.end()) {
           c.type = it->second;
@@ -1472,11 +1493,12 @@ class Builder {
       const std::string_view w = doc_.Text(k);
       if (t.kind == TokenKind::kWord && t.Is(kCapitalized)) {
         ++words;
-      } else if (!(w == "/" || w == "|" || w == "via" || (w == "." && k + 1 == e))) {
+      } else if (!(EqualsLiteral(w, "/") || EqualsLiteral(w, "|") || EqualsLiteral(w, "via") ||
+                   (EqualsLiteral(w, ".") && k + 1 == e))) {
         return false;
       }
     }
-    return words >= 1 && words <= 4 && doc_.Text(e - 1) == ".";
+    return words >= 1 && words <= 4 && EqualsLiteral(doc_.Text(e - 1), ".");
   }
   // "Wells Fargo CEO John Stumpf", "Wells Fargo bankers": a name right before a
   // noun that only a company has is a company's, at every mention of that form,
@@ -1573,16 +1595,18 @@ class Builder {
     for (const Cand& c : cands_) {
       any = any ||
             ((EqualsLiteral(c.type, "GPE") || EqualsLiteral(c.type, "LOC")) &&
-             (In<kClubWords>(Word(c.e - 1)) || (c.b > 0 && Word(c.b - 1) == "at"))) ||
-            (EqualsLiteral(c.type, "ORG") && c.b > 0 && Word(c.b - 1) == "at" &&
+             (In<kClubWords>(Word(c.e - 1)) || (c.b > 0 && EqualsLiteral(Word(c.b - 1), "at")))) ||
+            (EqualsLiteral(c.type, "ORG") && c.b > 0 && EqualsLiteral(Word(c.b - 1), "at") &&
              In<kGroundWords>(Word(c.e - 1)));
     }
     if (!any || !SportsReport()) return;
     auto place_prep = [&](uint32_t b) {
       if (b == 0) return false;
       const std::string_view w = Word(b - 1);
-      return w == "in" || w == "to" || w == "near" || w == "into" || w == "outside" ||
-             w == "from" || w == "across" || w == "around" || w == "throughout";
+      return EqualsLiteral(w, "in") || EqualsLiteral(w, "to") || EqualsLiteral(w, "near") ||
+             EqualsLiteral(w, "into") || EqualsLiteral(w, "outside") || EqualsLiteral(w, "from") ||
+             EqualsLiteral(w, "across") || EqualsLiteral(w, "around") ||
+             EqualsLiteral(w, "throughout");
     };
     // A sign of a team: a score in the sentence ("a 3-1 win over"), a result's
     // verb after the name or a rival's word before it.
@@ -1598,7 +1622,8 @@ class Builder {
       if (c.e < doc_.tokens.size() && In<kResults>(Word(c.e))) return true;
       if (c.b == 0) return false;
       const std::string_view w = Word(c.b - 1);
-      return w == "against" || w == "over" || w == "v" || w == "vs" || w == "v." || w == "vs." ||
+      return EqualsLiteral(w, "against") || EqualsLiteral(w, "over") || EqualsLiteral(w, "v") ||
+             EqualsLiteral(w, "vs") || EqualsLiteral(w, "v.") || EqualsLiteral(w, "vs.") ||
              (doc_.tokens[c.b - 1].Is(kLower) && In<kResults>(w));  // "host Derby County"
     };
     std::unordered_set<std::string> clubs;
@@ -1615,11 +1640,11 @@ class Builder {
           clubs.count(Folded(c.b, c.e))) {
         c.type = "ORG";
       } else if ((EqualsLiteral(c.type, "GPE") || EqualsLiteral(c.type, "LOC")) && c.e - c.b <= 3 &&
-                 c.b > 0 && Word(c.b - 1) == "at" && !KnownPlace(c.b, c.e) &&
+                 c.b > 0 && EqualsLiteral(Word(c.b - 1), "at") && !KnownPlace(c.b, c.e) &&
                  !context_.caps_line[c.b] && !doc_.tokens[c.b].Is(kAllCaps)) {
         c.type = "FAC";
       } else if (EqualsLiteral(c.type, "ORG") && c.e - c.b >= 2 && c.e - c.b <= 3 && c.b > 0 &&
-                 Word(c.b - 1) == "at" && In<kGroundWords>(Word(c.e - 1)) &&
+                 EqualsLiteral(Word(c.b - 1), "at") && In<kGroundWords>(Word(c.e - 1)) &&
                  !context_.caps_line[c.b] && !lex_.org.count(Folded(c.b, c.e))) {
         c.type = "FAC";  // "at Madison Square Garden" read as an ORG
       }
@@ -1645,8 +1670,8 @@ class Builder {
       const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
       auto result = [&](uint32_t k) {
         const std::string_view w = Word(k);
-        return doc_.tokens[k].kind == TokenKind::kNumber || w == "v" || w == "v." || w == "vs" ||
-               w == "vs.";
+        return doc_.tokens[k].kind == TokenKind::kNumber || EqualsLiteral(w, "v") ||
+               EqualsLiteral(w, "v.") || EqualsLiteral(w, "vs") || EqualsLiteral(w, "vs.");
       };
       int table = 0;
       for (const Cand& c : cands_) {
@@ -1668,10 +1693,10 @@ class Builder {
     const size_t n = doc_.tokens.size();
     if (doc_.tokens[b].Is(kDateline)) return true;
     // "Cleveland (AFP) - The Republican National Convention ...": a dispatch's dateline.
-    if (doc_.tokens[b].Is(kParagraphStart) && e + 2 < n && doc_.Text(e) == "(" &&
-        doc_.tokens[e + 1].Is(kAllCaps) && doc_.Text(e + 2) == ")")
+    if (doc_.tokens[b].Is(kParagraphStart) && e + 2 < n && EqualsLiteral(doc_.Text(e), "(") &&
+        doc_.tokens[e + 1].Is(kAllCaps) && EqualsLiteral(doc_.Text(e + 2), ")"))
       return true;
-    if (e + 1 < n && doc_.Text(e) == ",") {
+    if (e + 1 < n && EqualsLiteral(doc_.Text(e), ",")) {
       const std::string_view w = Word(e + 1);
       auto p = lex_.place.find(w);
       if (doc_.tokens[e + 1].Is(kCapitalized) &&
@@ -1682,20 +1707,28 @@ class Builder {
     if (b < 2 || !doc_.tokens[b - 1].Is(kLower)) return false;
     if (e < n && (doc_.tokens[e].Is(kCapitalized) || doc_.tokens[e].Is(kPossessive))) return false;
     const std::string_view w = Word(b - 1);
-    if (w == "in" || w == "near" || w == "into" || w == "within" || w == "throughout" ||
-        w == "across" || w == "outside" || w == "toward" || w == "towards" || w == "visit" ||
-        w == "visits" || w == "visited" || w == "visiting")
+    if (EqualsLiteral(w, "in") || EqualsLiteral(w, "near") || EqualsLiteral(w, "into") ||
+        EqualsLiteral(w, "within") || EqualsLiteral(w, "throughout") ||
+        EqualsLiteral(w, "across") || EqualsLiteral(w, "outside") || EqualsLiteral(w, "toward") ||
+        EqualsLiteral(w, "towards") || EqualsLiteral(w, "visit") || EqualsLiteral(w, "visits") ||
+        EqualsLiteral(w, "visited") || EqualsLiteral(w, "visiting"))
       return true;
     const std::string_view v = Word(b - 2);
     // "the eastern town of Liege", "the mayor of Oakland".
-    if (w == "of" && (v == "town" || v == "city" || v == "village" || v == "state" ||
-                      v == "province" || v == "capital" || v == "suburb" || v == "outskirts" ||
-                      v == "streets" || v == "mayor" || v == "governor" || v == "residents"))
+    if (EqualsLiteral(w, "of") &&
+        (EqualsLiteral(v, "town") || EqualsLiteral(v, "city") || EqualsLiteral(v, "village") ||
+         EqualsLiteral(v, "state") || EqualsLiteral(v, "province") || EqualsLiteral(v, "capital") ||
+         EqualsLiteral(v, "suburb") || EqualsLiteral(v, "outskirts") ||
+         EqualsLiteral(v, "streets") || EqualsLiteral(v, "mayor") || EqualsLiteral(v, "governor") ||
+         EqualsLiteral(v, "residents")))
       return true;
-    return w == "to" &&
-           (v == "way" || v == "trip" || v == "go" || v == "goes" || v == "going" || v == "went" ||
-            v == "came" || v == "come" || v == "travel" || v == "traveled" || v == "headed" ||
-            v == "heading" || v == "moved" || v == "returned" || v == "flew" || v == "back");
+    return EqualsLiteral(w, "to") &&
+           (EqualsLiteral(v, "way") || EqualsLiteral(v, "trip") || EqualsLiteral(v, "go") ||
+            EqualsLiteral(v, "goes") || EqualsLiteral(v, "going") || EqualsLiteral(v, "went") ||
+            EqualsLiteral(v, "came") || EqualsLiteral(v, "come") || EqualsLiteral(v, "travel") ||
+            EqualsLiteral(v, "traveled") || EqualsLiteral(v, "headed") ||
+            EqualsLiteral(v, "heading") || EqualsLiteral(v, "moved") ||
+            EqualsLiteral(v, "returned") || EqualsLiteral(v, "flew") || EqualsLiteral(v, "back"));
   }
   // "Cleveland sets strict rules", "the Orlando attack", "Texas's law": a
   // state, country or city the tagger read as an ORG (CoNLL's teams are named
@@ -1759,7 +1792,8 @@ class Builder {
         }
       }
       auto sep = [&](uint32_t k) {
-        return doc_.Text(k) == "," || Word(k) == "and" || Word(k) == "or";
+        return EqualsLiteral(doc_.Text(k), ",") || EqualsLiteral(Word(k), "and") ||
+               EqualsLiteral(Word(k), "or");
       };
       auto listed = [&](uint32_t i) {
         return (i >= 2 && sep(i - 1) && std::binary_search(ends.begin(), ends.end(), i - 1)) ||
@@ -1788,11 +1822,13 @@ class Builder {
         "studied",   "studies",    "dean",      "faculty",   "scholar", "economics", nullptr};
     if (b == 0) return false;
     const std::string_view prep = Word(b - 1);
-    if (prep != "at" && prep != "from" && prep != "by") return false;
+    if (!EqualsLiteral(prep, "at") && !EqualsLiteral(prep, "from") && !EqualsLiteral(prep, "by"))
+      return false;
     const uint32_t s_begin = doc_.sentences[doc_.SentenceOf(b)].begin;
     for (uint32_t k = b - 1; k > s_begin && k + 9 > b; --k) {
       const std::string_view w = Word(k - 1);
-      if ((doc_.tokens[k - 1].Is(kLower) || w == "ph.d.") && In<kAcademia>(w)) return true;
+      if ((doc_.tokens[k - 1].Is(kLower) || EqualsLiteral(w, "ph.d.")) && In<kAcademia>(w))
+        return true;
     }
     return false;
   }
@@ -1825,12 +1861,15 @@ class Builder {
     for (const Cand& c : cands_) {
       if (!unknown(c)) continue;
       const bool medium = c.e < n && doc_.tokens[c.e].Is(kLower) && In<kMediaNouns>(Word(c.e));
-      const bool according = c.b >= 2 && Word(c.b - 1) == "to" && Word(c.b - 2) == "according";
-      const auto sep = [&](uint32_t k) { return Word(k) == "and" || doc_.Text(k) == ","; };
-      const bool listed =
-          (c.b >= 2 && sep(c.b - 1) && org_at(c.b - 2)) ||
-          (c.e + 1 < n && sep(c.e) && org_at(c.e + 1)) ||
-          (c.e + 2 < n && doc_.Text(c.e) == "," && Word(c.e + 1) == "and" && org_at(c.e + 2));
+      const bool according = c.b >= 2 && EqualsLiteral(Word(c.b - 1), "to") &&
+                             EqualsLiteral(Word(c.b - 2), "according");
+      const auto sep = [&](uint32_t k) {
+        return EqualsLiteral(Word(k), "and") || EqualsLiteral(doc_.Text(k), ",");
+      };
+      const bool listed = (c.b >= 2 && sep(c.b - 1) && org_at(c.b - 2)) ||
+                          (c.e + 1 < n && sep(c.e) && org_at(c.e + 1)) ||
+                          (c.e + 2 < n && EqualsLiteral(doc_.Text(c.e), ",") &&
+                           EqualsLiteral(Word(c.e + 1), "and") && org_at(c.e + 2));
       if (medium || according || listed || AcademicBefore(c.b)) forms.insert(doc_.Text(c.b));
     }
     if (forms.empty()) return;
@@ -1876,21 +1915,24 @@ class Builder {
       uint32_t k = i + 1;
       if (k < n && doc_.tokens[k].Is(kPossessive)) ++k;
       const bool noun_after = k < n && word(k) && doc_.tokens[k].Is(kLower) &&
-                              In<kCompanyNouns>(Word(k)) && Word(k) != "headquarters";
-      const bool shares_in = i >= 2 && (Word(i - 1) == "in" || Word(i - 1) == "of") &&
-                             (Word(i - 2) == "shares" || Word(i - 2) == "stake");
+                              In<kCompanyNouns>(Word(k)) && !EqualsLiteral(Word(k), "headquarters");
+      const bool shares_in =
+          i >= 2 && (EqualsLiteral(Word(i - 1), "in") || EqualsLiteral(Word(i - 1), "of")) &&
+          (EqualsLiteral(Word(i - 2), "shares") || EqualsLiteral(Word(i - 2), "stake"));
       // "He works at BMW", "analysts at Jefferies".
       const bool works_at =
-          i >= 2 && Word(i - 1) == "at" &&
-          (In<kOrgStaff>(Word(i - 2)) || Word(i - 2) == "works" || Word(i - 2) == "worked" ||
-           Word(i - 2) == "working" || Word(i - 2) == "job" || Word(i - 2) == "jobs");
+          i >= 2 && EqualsLiteral(Word(i - 1), "at") &&
+          (In<kOrgStaff>(Word(i - 2)) || EqualsLiteral(Word(i - 2), "works") ||
+           EqualsLiteral(Word(i - 2), "worked") || EqualsLiteral(Word(i - 2), "working") ||
+           EqualsLiteral(Word(i - 2), "job") || EqualsLiteral(Word(i - 2), "jobs"));
       // "In a Bloomberg interview": an outlet's, after an article, before a
       // medium's noun (the tagger may leave it out).
       static const char* const kOutletNouns[] = {"interview", "interviews", "article",
                                                  "column",    "podcast",    "editorial",
                                                  "op-ed",     "broadcast",  nullptr};
       const bool outlet = i > 0 &&
-                          (Word(i - 1) == "a" || Word(i - 1) == "an" || Word(i - 1) == "the") &&
+                          (EqualsLiteral(Word(i - 1), "a") || EqualsLiteral(Word(i - 1), "an") ||
+                           EqualsLiteral(Word(i - 1), "the")) &&
                           i + 1 < n && word(i + 1) && doc_.tokens[i + 1].Is(kLower) &&
                           In<kOutletNouns>(Word(i + 1)) && !GivenName(i);
       if (noun_after || shares_in || (i > 0 && title(i - 1)) || FirmsPossession(i + 1) ||
@@ -1917,15 +1959,19 @@ class Builder {
     const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
     if (i + 2 >= n || GivenName(i) || !doc_.tokens[i + 1].Is(kLower)) return false;
     const std::string_view v = Word(i + 1);
-    if (v != "said" && v != "says" && v != "announced" && v != "reported" && v != "confirmed" &&
-        v != "added" && v != "warned" && v != "expects" && v != "expected")
+    if (!EqualsLiteral(v, "said") && !EqualsLiteral(v, "says") && !EqualsLiteral(v, "announced") &&
+        !EqualsLiteral(v, "reported") && !EqualsLiteral(v, "confirmed") &&
+        !EqualsLiteral(v, "added") && !EqualsLiteral(v, "warned") && !EqualsLiteral(v, "expects") &&
+        !EqualsLiteral(v, "expected"))
       return false;
     const uint32_t end = std::min<uint32_t>(doc_.sentences[doc_.SentenceOf(i)].end, i + 10);
     for (uint32_t k = i + 2; k < end; ++k) {
       const std::string_view w = Word(k);
-      if (w == "it" || w == "its") return true;
-      if (w == "he" || w == "she" || w == "they" || w == "his" || w == "her" || w == "their" ||
-          w == "i" || w == "we" || doc_.tokens[k].kind == TokenKind::kQuote)
+      if (EqualsLiteral(w, "it") || EqualsLiteral(w, "its")) return true;
+      if (EqualsLiteral(w, "he") || EqualsLiteral(w, "she") || EqualsLiteral(w, "they") ||
+          EqualsLiteral(w, "his") || EqualsLiteral(w, "her") || EqualsLiteral(w, "their") ||
+          EqualsLiteral(w, "i") || EqualsLiteral(w, "we") ||
+          doc_.tokens[k].kind == TokenKind::kQuote)
         return false;
     }
     return false;
@@ -1942,9 +1988,10 @@ class Builder {
       return w.size() > x.size() + 2 && w.substr(w.size() - x.size()) == x;
     };
     // A comma, then not an apposition ("Scheiderman, a Democrat whose office").
-    const bool comma = i + 2 < doc_.tokens.size() && doc_.Text(i + 1) == "," &&
-                       doc_.tokens[i + 2].Is(kLower) && Word(i + 2) != "a" && Word(i + 2) != "an" &&
-                       Word(i + 2) != "the" && Word(i + 2) != "who";
+    const bool comma = i + 2 < doc_.tokens.size() && EqualsLiteral(doc_.Text(i + 1), ",") &&
+                       doc_.tokens[i + 2].Is(kLower) && !EqualsLiteral(Word(i + 2), "a") &&
+                       !EqualsLiteral(Word(i + 2), "an") && !EqualsLiteral(Word(i + 2), "the") &&
+                       !EqualsLiteral(Word(i + 2), "who");
     return (context_.word_bits[i] & 2) || AbstractNoun(i) || ends("less") || ends("ness") ||
            ends("ism") || comma;
   }
@@ -2037,9 +2084,10 @@ class Builder {
   // The last word of a name that cannot be a person's: "Post", "Beach", "Center".
   bool NameHead(uint32_t i) const {
     const std::string_view w = Word(i);
-    return lex_.org_words.count(w) || w == "house" || w == "senate" || w == "congress" ||
-           w == "parliament" || In<kPlaceHeads>(w) || In<kNaturalWords>(w) ||
-           In<kFacilityWords>(w) || In<kInstitutionWords>(w) || In<kCompanyWords>(w);
+    return lex_.org_words.count(w) || EqualsLiteral(w, "house") || EqualsLiteral(w, "senate") ||
+           EqualsLiteral(w, "congress") || EqualsLiteral(w, "parliament") || In<kPlaceHeads>(w) ||
+           In<kNaturalWords>(w) || In<kFacilityWords>(w) || In<kInstitutionWords>(w) ||
+           In<kCompanyWords>(w);
   }
   // "the editorial board of the [Washington Post Trump] said", "Speaker of the [House
   // Newt Gingrich]'s inclusion", "[Clinton Chief of Staff Cheryl Mills]": an ORG or
@@ -2074,7 +2122,7 @@ class Builder {
       const uint32_t n = c.e - c.b;
       uint32_t j = c.e;  // the person's first token
       // "Chief of [Staff Cheryl Mills]": the rest of a role before a given name.
-      const bool after_role = c.b >= 2 && Word(c.b - 1) == "of" && IsRoleWord(c.b - 2);
+      const bool after_role = c.b >= 2 && EqualsLiteral(Word(c.b - 1), "of") && IsRoleWord(c.b - 2);
       bool evidence = after_role || persons.count(doc_.Text(c.e - 1));
       for (uint32_t i = c.b; i + 2 < c.e && !evidence && n >= 3; ++i) evidence = IsRoleWord(i);
       if ((EqualsLiteral(c.type, "ORG") || EqualsLiteral(c.type, "GPE")) && n >= 3 && evidence &&
@@ -2199,12 +2247,13 @@ class Builder {
     // distinct words (Document::word_token) is that, most texts, is not scanned.
     bool any = false;
     for (uint32_t w = 0; w < doc_.words() && !any; ++w) {
-      any = doc_.FoldedWord(w) == "virus" && doc_.tokens[doc_.word_token[w]].Is(kLower);
+      any =
+          EqualsLiteral(doc_.FoldedWord(w), "virus") && doc_.tokens[doc_.word_token[w]].Is(kLower);
     }
     if (!any) return;
     ViewSet viruses;
     for (uint32_t i = 1; i < n; ++i) {
-      if (doc_.tokens[i].Is(kLower) && Word(i) == "virus" &&
+      if (doc_.tokens[i].Is(kLower) && EqualsLiteral(Word(i), "virus") &&
           doc_.tokens[i - 1].kind == TokenKind::kWord && doc_.tokens[i - 1].Is(kCapitalized))
         viruses.insert(doc_.Text(i - 1));
     }
@@ -2247,9 +2296,11 @@ class Builder {
       bool person = false;
       // "is the Second Amendment columnist", ", a political writer".
       uint32_t i = c.e;
-      if (i < n && (Word(i) == "is" || Word(i) == "was" || Word(i) == ",")) {
+      if (i < n && (EqualsLiteral(Word(i), "is") || EqualsLiteral(Word(i), "was") ||
+                    EqualsLiteral(Word(i), ","))) {
         ++i;
-        if (i < n && (Word(i) == "a" || Word(i) == "an" || Word(i) == "the")) {
+        if (i < n && (EqualsLiteral(Word(i), "a") || EqualsLiteral(Word(i), "an") ||
+                      EqualsLiteral(Word(i), "the"))) {
           const uint32_t s_end = doc_.sentences[doc_.SentenceOf(i)].end;
           for (uint32_t k = i + 1; k < s_end && k < i + 6 && !person; ++k) {
             if (doc_.tokens[k].kind != TokenKind::kWord || In<kRoleStops>(Word(k))) break;
@@ -2264,7 +2315,8 @@ class Builder {
             !In<kWeekdays>(Word(k)) && !Month(k))
           break;
         const std::string_view w = Word(k);
-        person = w == "he" || w == "she" || w == "him" || w == "her" || w == "his";
+        person = EqualsLiteral(w, "he") || EqualsLiteral(w, "she") || EqualsLiteral(w, "him") ||
+                 EqualsLiteral(w, "her") || EqualsLiteral(w, "his");
       }
       if (person) forms.insert(Folded(c.b, c.e));
     }
@@ -2303,12 +2355,12 @@ class Builder {
       };
       // "New York Democratic voters": the party's adjective before a common noun.
       auto party_adjective = [&](uint32_t i) {
-        return Word(i) == "democratic" && i + 1 < doc_.tokens.size() &&
+        return EqualsLiteral(Word(i), "democratic") && i + 1 < doc_.tokens.size() &&
                doc_.tokens[i + 1].Is(kLower) && doc_.tokens[i + 1].kind == TokenKind::kWord;
       };
       // Party and religious groups only: "French Sudan" is one name.
       // ("solidly Democratic Vermont", not "Democratic Republic of the Congo").
-      if ((In<kPeopleGroups>(Word(c.b)) || Word(c.b) == "democratic") &&
+      if ((In<kPeopleGroups>(Word(c.b)) || EqualsLiteral(Word(c.b), "democratic")) &&
           !place(c.b + 1, c.e).empty() && place(c.b, c.e).empty()) {
         out.push_back(Cand::Span(c.b, c.b + 1, "NORP"));
         out.push_back(Cand::Span(c.b + 1, c.e, place(c.b + 1, c.e)));
@@ -2331,16 +2383,20 @@ class Builder {
     if (i > 0 && doc_.tokens[i - 1].Is(kCapitalized) &&
         (Courtesy(Word(i - 1)) || IsRoleWord(i - 1)))
       return true;
-    if (i + 2 < n && doc_.Text(i + 1) == "," && Word(i + 2) == "who") return true;
+    if (i + 2 < n && EqualsLiteral(doc_.Text(i + 1), ",") && EqualsLiteral(Word(i + 2), "who"))
+      return true;
     if (LeaderBeforeGovernment(i)) return true;  // "the Obama administration"
     uint32_t v = i + 1;
     if (v < n && doc_.tokens[v].Is(kPossessive)) return false;
-    if (v + 1 < n && (Word(v) == "then" || Word(v) == "also" || Word(v) == "later")) ++v;
+    if (v + 1 < n && (EqualsLiteral(Word(v), "then") || EqualsLiteral(Word(v), "also") ||
+                      EqualsLiteral(Word(v), "later")))
+      ++v;
     if (v + 1 >= n || doc_.tokens[v].kind != TokenKind::kWord || !doc_.tokens[v].Is(kLower) ||
         In<kRoleStops>(Word(v)))
       return false;
     const std::string_view w = Word(v + 1);
-    return w == "his" || w == "himself" || w == "herself";  // not "her": "suspended her account"
+    return EqualsLiteral(w, "his") || EqualsLiteral(w, "himself") ||
+           EqualsLiteral(w, "herself");  // not "her": "suspended her account"
   }
   // "the Obama administration", "the Netanyahu government", "the Truman
   // presidency": a lone capitalized word between a function word (or the
@@ -2354,15 +2410,16 @@ class Builder {
   static bool GovernmentNoun(std::string_view w) {
     switch (w.size()) {
       case 3:
-        return w[0] == 'e' && w == "era";
+        return w[0] == 'e' && EqualsLiteral(w, "era");
       case 6:
-        return w[0] == 'r' && w == "regime";
+        return w[0] == 'r' && EqualsLiteral(w, "regime");
       case 8:
-        return w[0] == 'c' && w == "campaign";
+        return w[0] == 'c' && EqualsLiteral(w, "campaign");
       case 10:
-        return (w[0] == 'g' && w == "government") || (w[0] == 'p' && w == "presidency");
+        return (w[0] == 'g' && EqualsLiteral(w, "government")) ||
+               (w[0] == 'p' && EqualsLiteral(w, "presidency"));
       case 14:
-        return w[0] == 'a' && w == "administration";
+        return w[0] == 'a' && EqualsLiteral(w, "administration");
       default:
         return false;
     }
@@ -2414,7 +2471,8 @@ class Builder {
       // person's elsewhere (a government or a regime is a party's too);
       // "administration" and "presidency" are a person's.
       const std::string_view noun = Word(i + 1);
-      if (noun != "administration" && noun != "presidency" && !persons.count(doc_.Text(i)))
+      if (!EqualsLiteral(noun, "administration") && !EqualsLiteral(noun, "presidency") &&
+          !persons.count(doc_.Text(i)))
         continue;
       const int k = covered[i];
       if (k >= 0 && cands_[k].e - cands_[k].b != 1) continue;  // a longer name holds it
@@ -2561,14 +2619,14 @@ class Builder {
     auto beside_person = [&](uint32_t i) {
       if (i + 1 >= n || !doc_.tokens[i + 1].Is(kPossessive)) return false;
       const uint32_t after = i + 2;  // "and" after the name's "'s"
-      if (after + 1 < n && Word(after) == "and" && (person_at[after + 1] & 1)) {
+      if (after + 1 < n && EqualsLiteral(Word(after), "and") && (person_at[after + 1] & 1)) {
         for (const Cand& p : cands_) {
           if (p.b == after + 1 && EqualsLiteral(p.type, "PERSON"))
             return p.e < n && doc_.tokens[p.e].Is(kPossessive);
         }
       }
       // "and" before the name: a person's name ends at i - 2, before its "'s".
-      return i >= 2 && Word(i - 1) == "and" && doc_.tokens[i - 2].Is(kPossessive) &&
+      return i >= 2 && EqualsLiteral(Word(i - 1), "and") && doc_.tokens[i - 2].Is(kPossessive) &&
              (person_at[i - 2] & 2);
     };
     ViewSet signed_forms;
@@ -2615,7 +2673,7 @@ class Builder {
     for (uint32_t k = e; k < n && k < e + 5; ++k) {
       const Token& t = doc_.tokens[k];
       if (t.kind != TokenKind::kWord || t.Is(kCapitalized)) return false;
-      if (Word(k) == "he" || Word(k) == "she") return true;
+      if (EqualsLiteral(Word(k), "he") || EqualsLiteral(Word(k), "she")) return true;
     }
     return false;
   }
@@ -2711,7 +2769,8 @@ class Builder {
       }
     }
     auto sep = [&](uint32_t k) {
-      return doc_.Text(k) == "," || Word(k) == "and" || Word(k) == "or";
+      return EqualsLiteral(doc_.Text(k), ",") || EqualsLiteral(Word(k), "and") ||
+             EqualsLiteral(Word(k), "or");
     };
     auto listed = [&](const Cand& c) {
       return (c.b >= 2 && sep(c.b - 1) && std::binary_search(ends.begin(), ends.end(), c.b - 1)) ||
@@ -2801,7 +2860,9 @@ class Builder {
       size_t d = 0;
       while (d < w.size() && w[d] >= '0' && w[d] <= '9') ++d;
       const std::string_view suffix = w.substr(d);
-      if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") c.b = o;
+      if (EqualsLiteral(suffix, "st") || EqualsLiteral(suffix, "nd") ||
+          EqualsLiteral(suffix, "rd") || EqualsLiteral(suffix, "th"))
+        c.b = o;
     }
   }
   // Organization names the tagger cut at an inner preposition or "and": "the
@@ -2822,7 +2883,7 @@ class Builder {
       Cand c = std::move(cands_[k]);
       // "X and <ORG>": X one capitalized word, a common noun.
       if (c.e - c.b == 1 && !EqualsLiteral(c.type, "PERSON") && !EqualsLiteral(c.type, "NORP") &&
-          c.e + 1 < n && Word(c.e) == "and" && k + 1 < cands_.size() &&
+          c.e + 1 < n && EqualsLiteral(Word(c.e), "and") && k + 1 < cands_.size() &&
           cands_[k + 1].b == c.e + 1 &&
           (EqualsLiteral(cands_[k + 1].type, "ORG") ||
            (EqualsLiteral(cands_[k + 1].type, "PERSON") && AbstractNoun(cands_[k + 1].e - 1) &&
@@ -2841,9 +2902,10 @@ class Builder {
           !context_.caps_line[c.e - 1]) {
         const std::string_view prep = Word(c.e);
         const std::string_view head = Word(c.e - 1);
-        const bool on =
-            prep == "on" && (head == "commission" || head == "committee" || head == "council");
-        if ((prep == "of" || prep == "for" || on) && plain_cap(c.e + 1)) {
+        const bool on = EqualsLiteral(prep, "on") &&
+                        (EqualsLiteral(head, "commission") || EqualsLiteral(head, "committee") ||
+                         EqualsLiteral(head, "council"));
+        if ((EqualsLiteral(prep, "of") || EqualsLiteral(prep, "for") || on) && plain_cap(c.e + 1)) {
           uint32_t end = c.e + 1;
           while (end < n && plain_cap(end)) ++end;
           // Candidates inside the run must end in it and not be people.
@@ -2864,8 +2926,9 @@ class Builder {
       // words or more that opens with no name a list knows.
       // ("Alliance" alone may be read as a person's name.)
       if ((EqualsLiteral(c.type, "ORG") || (EqualsLiteral(c.type, "PERSON") && c.e - c.b == 1)) &&
-          c.e + 2 < n && Word(c.e) == "to" && In<kToGroups>(Word(c.e - 1)) && plain_cap(c.e + 1) &&
-          !context_.gazetteer[c.e + 1] && !context_.lists[c.e + 1] && !GivenName(c.e + 1)) {
+          c.e + 2 < n && EqualsLiteral(Word(c.e), "to") && In<kToGroups>(Word(c.e - 1)) &&
+          plain_cap(c.e + 1) && !context_.gazetteer[c.e + 1] && !context_.lists[c.e + 1] &&
+          !GivenName(c.e + 1)) {
         uint32_t end = c.e + 1;
         while (end < n && doc_.tokens[end].kind == TokenKind::kWord &&
                doc_.tokens[end].Is(kCapitalized) && !doc_.tokens[end].Is(kSentenceStart) &&
@@ -2928,9 +2991,10 @@ class Builder {
           w.size() > 1 && w.back() == 's' ? w.substr(0, w.size() - 1) : w;
       if (d != lex_.demonym.end()) {
         link = d->second;
-      } else if (In<kPeopleGroups>(w) || one == "african" || one == "asian" || one == "native" ||
-                 one == "european" || one == "american" ||
-                 (w == "eastern" && parts == 2 && f.compare(0, 7, "middle ") == 0) ||
+      } else if (In<kPeopleGroups>(w) || EqualsLiteral(one, "african") ||
+                 EqualsLiteral(one, "asian") || EqualsLiteral(one, "native") ||
+                 EqualsLiteral(one, "european") || EqualsLiteral(one, "american") ||
+                 (EqualsLiteral(w, "eastern") && parts == 2 && f.compare(0, 7, "middle ") == 0) ||
                  StateDemonym(one)) {
         link = {};
       } else if (at < f.size() && parts == 1 && In<kRegions>(w)) {
@@ -2975,7 +3039,7 @@ class Builder {
       }
       // "the Champions League", "Europa League" in a report on a game are
       // competitions (the "Arab League" elsewhere is no event).
-      if (e - b >= 2 && last == "league" && SportsReport()) return "EVENT";
+      if (e - b >= 2 && EqualsLiteral(last, "league") && SportsReport()) return "EVENT";
       if (e - b == 1 && doc_.tokens[b].Is(kCapitalized)) {
         for (const char* suffix : {"ian", "ians", "ese", "ish", "ean", "eans"}) {
           size_t n = std::char_traits<char>::length(suffix);
@@ -2984,13 +3048,16 @@ class Builder {
       }
       return "";
     }
-    if ((first == "battle" || first == "siege") && e - b > 2) return "EVENT";
+    if ((EqualsLiteral(first, "battle") || EqualsLiteral(first, "siege")) && e - b > 2)
+      return "EVENT";
     if (conll == ner::kPer) {
       if (lex_.org.count(f) || (e - b >= 2 && In<kInstitutionWords>(last))) return "ORG";
       // "Rikers Island", "Kaneohe Bay" (but "Michael Bay").
       if (e - b >= 2 && In<kNaturalWords>(last) && !GivenName(b)) return "LOC";
       if (is_country) return "GPE";
-      if (place != lex_.place.end() && f != "austin" && f != "washington") return place->second;
+      if (place != lex_.place.end() && !EqualsLiteral(f, "austin") &&
+          !EqualsLiteral(f, "washington"))
+        return place->second;
       return "PERSON";
     }
     if (conll == ner::kOrg) {
@@ -2998,9 +3065,11 @@ class Builder {
       // built things whose name no organization takes ("Crystal Palace", "Wall
       // Street", "Trump Tower", a radio "station" stay with the tagger; so do
       // airports, ORGs in CoNLL and WikiGold: "Kansai International Airport").
-      if (e - b > 1 && (last == "base" || last == "stadium" || last == "arena" ||
-                        last == "bridge" || last == "tunnel" || last == "highway" ||
-                        last == "airfield" || last == "dam" || last == "canal"))
+      if (e - b > 1 && (EqualsLiteral(last, "base") || EqualsLiteral(last, "stadium") ||
+                        EqualsLiteral(last, "arena") || EqualsLiteral(last, "bridge") ||
+                        EqualsLiteral(last, "tunnel") || EqualsLiteral(last, "highway") ||
+                        EqualsLiteral(last, "airfield") || EqualsLiteral(last, "dam") ||
+                        EqualsLiteral(last, "canal")))
         return "FAC";
       return "ORG";
     }
@@ -3013,9 +3082,11 @@ class Builder {
     // place (a "... Center" may be a venue or a district, a hospital, a museum,
     // a library, a church or an office a building: see Collect; "the Left Bank").
     if (e - b > 1 && (In<kInstitutionWords>(last) || lex_.org_words.count(last)) &&
-        last != "center" && last != "centre" && last != "museum" && last != "library" &&
-        last != "hospital" && last != "church" && last != "office" && last != "exchange" &&
-        last != "bank")
+        !EqualsLiteral(last, "center") && !EqualsLiteral(last, "centre") &&
+        !EqualsLiteral(last, "museum") && !EqualsLiteral(last, "library") &&
+        !EqualsLiteral(last, "hospital") && !EqualsLiteral(last, "church") &&
+        !EqualsLiteral(last, "office") && !EqualsLiteral(last, "exchange") &&
+        !EqualsLiteral(last, "bank"))
       return "ORG";
     if (e - b > 1 && In<kFacilityWords>(last)) return "FAC";
     if (e - b > 1 && (In<kNaturalWords>(last) || In<kNaturalWords>(first))) return "LOC";
@@ -3066,7 +3137,7 @@ class Builder {
       }
       if (EqualsLiteral(c.type, "NORP") || EqualsLiteral(c.type, "EVENT")) continue;
       forms.try_emplace(doc_.Text(c.b), std::make_pair(k, 0u));
-      if (c.e - c.b >= 2 && doc_.Text(c.b) == "The")
+      if (c.e - c.b >= 2 && EqualsLiteral(doc_.Text(c.b), "The"))
         forms.try_emplace(doc_.Text(c.b + 1), std::make_pair(k, 1u));
     }
     // "Zelenskyy's office": a lone capitalized word no lexicon knows, before a
@@ -3109,8 +3180,8 @@ class Builder {
       }
       // "the West's job", "The West should ...": the tagger's leftovers of a
       // region that is a compass word after "the" (typed LOC as in Collect).
-      if (i > 0 && !t.Is(kAllCaps) && !context_.caps_line[i] && Word(i - 1) == "the" &&
-          (w == "West" || w == "East") &&
+      if (i > 0 && !t.Is(kAllCaps) && !context_.caps_line[i] && EqualsLiteral(Word(i - 1), "the") &&
+          (EqualsLiteral(w, "West") || EqualsLiteral(w, "East")) &&
           !(i + 1 < n && doc_.tokens[i + 1].kind == TokenKind::kWord &&
             doc_.tokens[i + 1].Is(kCapitalized))) {
         added.push_back(Cand::Span(i, i + 1, "LOC"));
@@ -3226,7 +3297,9 @@ class Builder {
   // surname (every "I" of the text would be found as that person).
   bool Ordinal(uint32_t i) const {
     const std::string_view w = Word(i);
-    if (w.size() == 1 || w == "jr." || w == "sr." || w == "jr" || w == "sr") return true;
+    if (w.size() == 1 || EqualsLiteral(w, "jr.") || EqualsLiteral(w, "sr.") ||
+        EqualsLiteral(w, "jr") || EqualsLiteral(w, "sr"))
+      return true;
     return w.find_first_not_of("ivx") == std::string_view::npos && doc_.tokens[i].Is(kAllCaps);
   }
   // The cluster key of a candidate within its type.
@@ -3241,7 +3314,7 @@ class Builder {
   // names over 15 bytes a `new`) before any look-up.
   std::string_view KeyInto(const Cand& c, std::string* buf) const {
     std::string_view f = FoldedInto(c.b, c.e, buf);
-    if (f.substr(0, 4) == "the ") f.remove_prefix(4);
+    if (EqualsLiteral(f.substr(0, 4), "the ")) f.remove_prefix(4);
     if (!short_names_.empty() && !EqualsLiteral(c.type, "PERSON")) {
       auto it = short_names_.find(std::string(f));  // "Webb" is the "James Webb Space Telescope"
       if (it != short_names_.end()) return it->second;
@@ -3251,7 +3324,7 @@ class Builder {
       // "Democrats" and "Democratic" ("Republicans", "Republican").
       if (!c.country.empty()) return c.country;
       if (f.size() > 3 && f.back() == 's') f.remove_suffix(1);
-      if (f == "democratic") f = "democrat";
+      if (EqualsLiteral(f, "democratic")) f = "democrat";
       return f;
     }
     if (EqualsLiteral(c.type, "GPE") || EqualsLiteral(c.type, "LOC")) {
@@ -3264,7 +3337,7 @@ class Builder {
       // "Boeing Co" is the "Boeing" of the next paragraph.
       if (c.e - c.b >= 2 && In<kLegalForms>(Word(c.e - 1))) {
         f = FoldedInto(c.b, c.e - 1, buf);
-        if (f.substr(0, 4) == "the ") f.remove_prefix(4);
+        if (EqualsLiteral(f.substr(0, 4), "the ")) f.remove_prefix(4);
         it = lex_.org.find(f);
         return it != lex_.org.end() ? std::string_view(it->second) : f;
       }
@@ -3295,7 +3368,8 @@ class Builder {
         while (j > s.begin && end - j < 3 && doc_.tokens[j - 1].kind == TokenKind::kWord &&
                doc_.tokens[j - 1].Is(kCapitalized) && !person_[j - 1])
           --j;
-        if (j < end && j >= s.begin + 2 && Word(j - 1) == "of" && IsRoleWord(j - 2)) head = j - 1;
+        if (j < end && j >= s.begin + 2 && EqualsLiteral(Word(j - 1), "of") && IsRoleWord(j - 2))
+          head = j - 1;
       }
       if (head <= s.begin || !IsRoleWord(head - 1) || person_[head - 1]) return {end, false};
       uint32_t b = head - 1;
@@ -3323,7 +3397,7 @@ class Builder {
       return {b, b < end};
     };
     auto [b1, ok1] = before(c->b);
-    if (!ok1 && c->b >= s.begin + 2 && doc_.Text(c->b - 1) == ",") {
+    if (!ok1 && c->b >= s.begin + 2 && EqualsLiteral(doc_.Text(c->b - 1), ",")) {
       // "the EU's top diplomat, Josep Borrell"
       auto [b0, ok0] = before(c->b - 1);
       if (ok0) roles.push_back(Written(b0, c->b - 1));
@@ -3333,23 +3407,26 @@ class Builder {
       if (!roles.empty()) role += " " + roles[0], roles.clear();
       roles.push_back(role);
       // "Ukraine's top commander, General Valery Zaluzhny"
-      if (b1 >= s.begin + 2 && doc_.Text(b1 - 1) == ",") {
+      if (b1 >= s.begin + 2 && EqualsLiteral(doc_.Text(b1 - 1), ",")) {
         auto [b2, ok2] = before(b1 - 1);
         if (ok2) roles.insert(roles.begin(), Written(b2, b1 - 1));
       }
     }
     // After the name: ", a retired US admiral," / ", Ukraine's foreign minister,".
     uint32_t i = c->e;
-    if (i + 1 < s.end && doc_.Text(i) == ",") {
+    if (i + 1 < s.end && EqualsLiteral(doc_.Text(i), ",")) {
       uint32_t b = i + 1;
       std::string_view det = Word(b);
-      if (det == "a" || det == "an" || det == "the") ++b;
+      if (EqualsLiteral(det, "a") || EqualsLiteral(det, "an") || EqualsLiteral(det, "the")) ++b;
       uint32_t e = b, last_role = 0;
       while (e < s.end && e - b < 9) {
         const Token& t = doc_.tokens[e];
         if (t.kind != TokenKind::kWord) break;
         std::string_view w = Word(e);
-        if (w != "of" && !(w == "the" && e > b && Word(e - 1) == "of") && In<kRoleStops>(w)) break;
+        if (!EqualsLiteral(w, "of") &&
+            !(EqualsLiteral(w, "the") && e > b && EqualsLiteral(Word(e - 1), "of")) &&
+            In<kRoleStops>(w))
+          break;
         ++e;
         if (IsRoleWord(e - 1)) last_role = e;
       }
@@ -3360,7 +3437,7 @@ class Builder {
         last_role = 0;
       if (last_role > b) {
         uint32_t end = last_role;
-        if (end < e && Word(end) == "of") end = e;
+        if (end < e && EqualsLiteral(Word(end), "of")) end = e;
         if (e >= s.end || doc_.tokens[e].kind == TokenKind::kPunct || end == last_role)
           roles.push_back(Written(b, end));
       }

@@ -17,6 +17,10 @@ template <size_t N>
 inline bool EqualsLiteral(std::string_view s, const char (&lit)[N]) {
   return s.size() == N - 1 && std::memcmp(s.data(), lit, N - 1) == 0;
 }
+// A pointer compared with a literal by == compares addresses: not an
+// EqualsLiteral to change into one that compares text.
+template <size_t N>
+bool EqualsLiteral(const char* s, const char (&lit)[N]) = delete;
 
 }  // namespace lede
 
