@@ -41,11 +41,7 @@ void SplitClauses(const Document& doc, const ClaimTokens& tokens, const Sentence
   ClauseCounts counts{1, 0, 0};  // of [start, i); "</s>" is a word feature
   for (uint32_t i = s.begin; i < s.end; ++i) {
     // CountClauseToken's counts; the text is read for punctuation only.
-    const TokenKind kind = toks[i].kind;
-    if (kind != TokenKind::kPunct) {
-      CountClauseWord(kind, &counts);
-      continue;
-    }
+    if (CountClauseWord(toks[i].kind, &counts)) continue;
     // ";" and "," are punctuation.
     const std::string_view t = doc.Text(toks[i]);
     bool split = false;

@@ -230,17 +230,22 @@ struct ClauseCounts {
 };
 ClauseCounts CountClause(const Document& doc, uint32_t begin, uint32_t end);
 
-// Adds a token that is not punctuation, of kind `kind`, to *counts; the
-// word features: a unigram and a bigram a token but quote marks.
-inline void CountClauseWord(TokenKind kind, ClauseCounts* counts) {
+// Adds a token of kind `kind` to *counts, but punctuation (false: its text
+// decides, CountClausePunct); the word features: a unigram and a bigram a
+// token but quote marks. Words (most tokens) are told first.
+inline bool CountClauseWord(TokenKind kind, ClauseCounts* counts) {
   if (kind == TokenKind::kWord || kind == TokenKind::kNumber) {
     counts->word_features += 2;
     ++counts->words;
-  } else if (kind == TokenKind::kQuote) {
+    return true;
+  }
+  if (kind == TokenKind::kPunct) return false;
+  if (kind == TokenKind::kQuote) {
     ++counts->quote_marks;
   } else {
     counts->word_features += 2;  // a symbol
   }
+  return true;
 }
 // Adds a punctuation token, its text `raw`, to *counts: a bigram for a
 // kept mark (, - :).
@@ -253,11 +258,7 @@ inline void CountClausePunct(std::string_view raw, ClauseCounts* counts) {
 // split, which walks the tokens anyway, counts them with the two above.
 inline void CountClauseToken(const Document& doc, uint32_t i, ClauseCounts* counts) {
   const Token& t = doc.tokens[i];
-  if (t.kind == TokenKind::kPunct) {
-    CountClausePunct(doc.Text(t), counts);
-  } else {
-    CountClauseWord(t.kind, counts);
-  }
+  if (!CountClauseWord(t.kind, counts)) CountClausePunct(doc.Text(t), counts);
 }
 
 struct ClaimModel;
