@@ -389,6 +389,9 @@ class Builder {
     buf->resize(text.size());
     return std::string_view(buf->data(), FoldInto(text, buf->data()));
   }
+  // Folded(b, e) for a look-up: a view valid until the next FoldedView call
+  // (into fold_buf_ for a longer name), not a std::string each time.
+  std::string_view FoldedView(uint32_t b, uint32_t e) const { return FoldedInto(b, e, &fold_buf_); }
   std::string Written(uint32_t b, uint32_t e) const {
     return std::string(doc_.text.substr(doc_.tokens[b].span.start,
                                         doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start));
@@ -1001,8 +1004,8 @@ class Builder {
             (t.kind == TokenKind::kNumber && c.e - c.b > 1 && Digits(c.b))) {
           ++c.b;
         } else if (c.e - c.b > 1 && t.kind == TokenKind::kWord && In<kFunctionWords>(Word(c.b)) &&
-                   !lex_.place.count(Folded(c.b, c.e)) && !lex_.country.count(Folded(c.b, c.e)) &&
-                   !TheOfName(s, c.b)) {
+                   !lex_.place.count(FoldedView(c.b, c.e)) &&
+                   !lex_.country.count(FoldedView(c.b, c.e)) && !TheOfName(s, c.b)) {
           ++c.b;
         } else if (s.type == ner::kPer && c.e - c.b > 1 &&
                    (IsRoleWord(c.b) || IsPluralRoleWord(c.b))) {
@@ -1199,7 +1202,7 @@ class Builder {
           doc_.tokens[c.b].Is(kAllCaps) && c.e + 1 < doc_.tokens.size() &&
           doc_.tokens[c.e].Is(kDateline) &&
           !context_.caps_line[c.e + 1] /* "RUGBY UNION - ..." of a headline */ &&
-          doc_.tokens[c.e].kind == TokenKind::kPunct && !lex_.org.count(Folded(c.b, c.e))) {
+          doc_.tokens[c.e].kind == TokenKind::kPunct && !lex_.org.count(FoldedView(c.b, c.e))) {
         c.type = "GPE";
       }
       // The tagger's LOC that no lexicon knows is a place only with a sign of one
@@ -1214,7 +1217,7 @@ class Builder {
       // without one, ResolveUnsurePlaces makes the institution (WikiGold's
       // "City Hospital" is an ORG).
       if (EqualsLiteral(c.type, "GPE") && !c.unsure && c.e - c.b >= 2 &&
-          EqualsLiteral(Word(c.e - 1), "hospital") && !lex_.place.count(Folded(c.b, c.e)))
+          EqualsLiteral(Word(c.e - 1), "hospital") && !lex_.place.count(FoldedView(c.b, c.e)))
         c.type = "FAC";
       // "Penta" + "Center for Applied Political Studies": an unknown word right
       // before an organization's name is part of it.
@@ -1630,7 +1633,7 @@ class Builder {
     for (Cand& c : cands_) {
       if ((!EqualsLiteral(c.type, "GPE") && !EqualsLiteral(c.type, "LOC")) || c.e - c.b < 2 ||
           !In<kClubWords>(Word(c.e - 1)) || context_.caps_line[c.b] || place_prep(c.b) ||
-          lex_.country.count(Folded(c.b, c.e)) || !team(c))
+          lex_.country.count(FoldedView(c.b, c.e)) || !team(c))
         continue;
       c.type = "ORG";
       clubs.insert(Folded(c.b, c.e));
@@ -1645,7 +1648,7 @@ class Builder {
         c.type = "FAC";
       } else if (EqualsLiteral(c.type, "ORG") && c.e - c.b >= 2 && c.e - c.b <= 3 && c.b > 0 &&
                  EqualsLiteral(Word(c.b - 1), "at") && In<kGroundWords>(Word(c.e - 1)) &&
-                 !context_.caps_line[c.b] && !lex_.org.count(Folded(c.b, c.e))) {
+                 !context_.caps_line[c.b] && !lex_.org.count(FoldedView(c.b, c.e))) {
         c.type = "FAC";  // "at Madison Square Garden" read as an ORG
       }
     }
@@ -1851,7 +1854,7 @@ class Builder {
     // An organization of the lexicon at token i ("Twitter", "Facebook").
     std::vector<uint32_t> lexicon_orgs;  // first tokens, in text order
     for (const Cand& c : cands_) {
-      if (EqualsLiteral(c.type, "ORG") && lex_.org.count(Folded(c.b, c.e)))
+      if (EqualsLiteral(c.type, "ORG") && lex_.org.count(FoldedView(c.b, c.e)))
         lexicon_orgs.push_back(c.b);
     }
     auto org_at = [&](uint32_t i) {
@@ -2127,7 +2130,7 @@ class Builder {
       for (uint32_t i = c.b; i + 2 < c.e && !evidence && n >= 3; ++i) evidence = IsRoleWord(i);
       if ((EqualsLiteral(c.type, "ORG") || EqualsLiteral(c.type, "GPE")) && n >= 3 && evidence &&
           !context_.caps_line[c.b] && name_word(c.e - 1) && !NameHead(c.e - 1) && !TitleLine(c.b) &&
-          !lex_.org.count(Folded(c.b, c.e))) {
+          !lex_.org.count(FoldedView(c.b, c.e))) {
         // A given name and a surname (and a middle name) after at least one word.
         // ("House" + "Newt Gingrich": after a known name or a name's last word).
         for (uint32_t k = c.e - 2; k > c.b && k + 3 >= c.e; --k) {
@@ -2287,7 +2290,7 @@ class Builder {
              s.kind == TokenKind::kWord && s.Is(kCapitalized) && !s.Is(kAllCaps) &&
              !(context_.word_bits[c.b + 1] & 2) && !NameHead(c.b + 1) && !context_.gazetteer[c.b] &&
              !lex_.country.count(Word(c.b)) && !lex_.org.count(Word(c.b)) &&
-             !lex_.org.count(Folded(c.b, c.e)) && !lex_.place.count(Word(c.b + 1)) &&
+             !lex_.org.count(FoldedView(c.b, c.e)) && !lex_.place.count(Word(c.b + 1)) &&
              !(context_.lists[c.b + 1] & 1);  // a city: "AAA Syracuse"
     };
     std::unordered_set<std::string> forms;
@@ -2342,7 +2345,7 @@ class Builder {
         continue;
       }
       if ((!EqualsLiteral(c.type, "ORG") && !EqualsLiteral(c.type, "GPE")) || c.e - c.b < 2 ||
-          context_.caps_line[c.b] || lex_.org.count(Folded(c.b, c.e))) {
+          context_.caps_line[c.b] || lex_.org.count(FoldedView(c.b, c.e))) {
         out.push_back(std::move(c));
         continue;
       }
@@ -2939,8 +2942,8 @@ class Builder {
         for (; ok && j < cands_.size() && cands_[j].b < end; ++j) {
           ok = cands_[j].e <= end && !EqualsLiteral(cands_[j].type, "PERSON");
         }
-        if (ok && !lex_.org.count(Folded(c.e + 1, end)) &&
-            !lex_.place.count(Folded(c.e + 1, end))) {
+        if (ok && !lex_.org.count(FoldedView(c.e + 1, end)) &&
+            !lex_.place.count(FoldedView(c.e + 1, end))) {
           c.e = end;
           c.type = "ORG";
           k = j - 1;
@@ -2974,7 +2977,7 @@ class Builder {
            (ian && gpe(x.substr(0, n - 3) + "a")) ||  // "floridian"
            (an && gpe(x.substr(0, n - 1) + "s"));     // "texan", "kansan"
   }
-  std::string_view PeopleGroup(const std::string& f, std::string_view* country) const {
+  std::string_view PeopleGroup(std::string_view f, std::string_view* country) const {
     std::string_view link;
     size_t parts = 0;
     for (size_t at = 0; at <= f.size();) {
@@ -3012,7 +3015,8 @@ class Builder {
   }
 
   std::string_view TypeOf(uint32_t b, uint32_t e, int conll, std::string_view* country) const {
-    std::string f = Folded(b, e);
+    std::string buf;  // (a one-word name's is the Document's folded word: no copy)
+    const std::string_view f = FoldedInto(b, e, &buf);
     std::string_view last = Word(e - 1);
     std::string_view first = Word(b);
     // The country and place lexicons' answers, looked up once (the paths below
@@ -3671,6 +3675,7 @@ class Builder {
   static constexpr size_t kSearchBudget = 256;
   mutable std::unordered_map<std::string_view, bool> in_body_;
   mutable std::unordered_map<std::string, std::array<size_t, 2>> first_two_;
+  mutable std::string fold_buf_;  // FoldedView's
   mutable size_t searched_ = 0;
   mutable size_t search_cut_ = 0;
 };
