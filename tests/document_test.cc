@@ -165,10 +165,11 @@ TEST(DocumentTest, EmptyAndWhitespaceOnly) {
 
 // Tokens with the same bytes share a word id and nothing else does; each id's
 // folded form is its first token's text folded; ids grow past the first
-// hash table's size.
+// hash table's size, and the folded words past AssignWords' first buffer
+// (16 KB).
 TEST(DocumentTest, WordIdsAreDistinctTexts) {
   std::string text = "The Senate\u2019s vote: the SENATE voted. The senate\u2019s vote.";
-  for (int i = 0; i < 3000; ++i) text += " w" + std::to_string(i) + " W" + std::to_string(i % 7);
+  for (int i = 0; i < 8000; ++i) text += " w" + std::to_string(i) + " W" + std::to_string(i % 7);
   Document d = BuildDocument(text);
   ASSERT_EQ(d.word.size(), d.tokens.size());
   std::vector<std::string> seen;

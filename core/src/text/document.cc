@@ -325,14 +325,27 @@ inline int CountHighBytes(uint64_t m) {
   return static_cast<int>(((m >> 7) * 0x0101010101010101ull) >> 56);
 }
 
+// SetCaseFlags of a word of up to eight ASCII bytes, the low bytes of x (the
+// others 0), from the letters' and digits' masks without counting them:
+// kAllCaps (two or more letters, none lower case) is no lower case letter
+// and two or more upper case ones, whose mask then has a bit left when its
+// lowest is cleared.
+inline uint16_t AsciiCaseFlags(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = kOnes << 7;
+  const auto in = [x](unsigned lo, unsigned hi) {
+    return (x + kOnes * (0x80 - lo)) & ~(x + kOnes * (0x80 - hi - 1)) & kHighs;
+  };
+  const uint64_t up = in('A', 'Z'), low = in('a', 'z'), letters = up | low;
+  uint16_t flags = in('0', '9') != 0 ? kHasDigit : 0;
+  if (letters != 0) flags |= (letters & (~letters + 1) & up) != 0 ? kCapitalized : kLower;
+  if (low == 0 && (up & (up - 1)) != 0) flags |= kAllCaps;
+  return flags;
+}
+
 void SetCaseFlags(std::string_view text, Token* t) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   {
-    // A word of up to eight ASCII bytes (most words) in one load, its flags
-    // from the letters' and digits' masks without counting them: kAllCaps
-    // (two or more letters, none lower case) is no lower case letter and two
-    // or more upper case ones, whose mask then has a bit left when its lowest
-    // is cleared.
+    // A word of up to eight ASCII bytes (most words) in one load.
     constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = kOnes << 7;
     const size_t len = t->span.end - t->span.start;
     if (len - 1 < 8 && text.size() - t->span.start >= 8) {
@@ -340,14 +353,7 @@ void SetCaseFlags(std::string_view text, Token* t) {
       std::memcpy(&x, text.data() + t->span.start, 8);
       x &= ~0ull >> (64 - 8 * len);
       if ((x & kHighs) == 0) {
-        const auto in = [x](unsigned lo, unsigned hi) {
-          return (x + kOnes * (0x80 - lo)) & ~(x + kOnes * (0x80 - hi - 1)) & kHighs;
-        };
-        const uint64_t up = in('A', 'Z'), low = in('a', 'z'), letters = up | low;
-        uint16_t flags = in('0', '9') != 0 ? kHasDigit : 0;
-        if (letters != 0) flags |= (letters & (~letters + 1) & up) != 0 ? kCapitalized : kLower;
-        if (low == 0 && (up & (up - 1)) != 0) flags |= kAllCaps;
-        t->flags |= flags;
+        t->flags |= AsciiCaseFlags(x);
         return;
       }
     }
@@ -832,15 +838,24 @@ void AssignWords(Document* d) {
   std::vector<uint32_t> ids(size, 0);
   std::unique_ptr<uint64_t[]> keys(new uint64_t[size]);
   std::unique_ptr<uint16_t[]> case_flags(new uint16_t[size]);
-  size_t room = 0, in_table = 0;
+  size_t in_table = 0;
   // Room for the distinct words of an article (p35's average is 440) at
   // once, not by ten doublings from one; a longer text doubles from there.
   d->word_token.reserve(std::min<size_t>(n, 1024));
+  d->folded_at.reserve(std::min<size_t>(n, 1024) + 1);
+  // The distinct words folded, back to back, in a scratch buffer grown by
+  // doubling (a long text's distinct words are a small part of it: a tenth
+  // of a megabyte of news), with 8 bytes to spare past the last word's for a
+  // store of eight bytes (folding never lengthens a word).
+  size_t fold_room = std::min<size_t>(d->text.size(), 16 << 10) + 8;
+  std::unique_ptr<char[]> fold(new char[fold_room]);
+  uint32_t at = 0;
   const char* const text = d->text.data();
   const char* const text_end = text + d->text.size();
   Token* const tokens = d->tokens.data();
   uint32_t* const word = d->word.data();
   constexpr uint64_t kFibonacci = 0x9E3779B97F4A7C15ull;
+  constexpr uint64_t kHighs = 0x8080808080808080ull;
   for (size_t k = 0; k < n; ++k) {
     const char* p = text + tokens[k].span.start;
     const size_t len = tokens[k].span.end - tokens[k].span.start;
@@ -861,14 +876,34 @@ void AssignWords(Document* d) {
       tokens[k].flags |= case_flags[j];
       continue;
     }
-    SetCaseFlags(d->text, &tokens[k]);
+    // A new word: its case flags and its folded form, once.
     const uint32_t id = static_cast<uint32_t>(d->word_token.size());
     word[k] = id;
     d->word_token.push_back(static_cast<uint32_t>(k));
-    room += len;
+    d->folded_at.push_back(at);
+    if (at + len + 8 > fold_room) {
+      fold_room = std::max(fold_room * 2, at + len + 8);
+      std::unique_ptr<char[]> bigger(new char[fold_room]);
+      std::memcpy(bigger.get(), fold.get(), at);
+      fold = std::move(bigger);
+    }
+    uint16_t flags;
+    if (len < 8 && (key & (kHighs >> 8)) == 0) {
+      // A short ASCII word (most): its key's low bytes are the word.
+      const uint64_t x = key & (~0ull >> 8);
+      flags = AsciiCaseFlags(x);
+      const uint64_t lower = LowerAscii8(x);
+      std::memcpy(fold.get() + at, &lower, 8);
+      at += static_cast<uint32_t>(len);
+    } else {
+      SetCaseFlags(d->text, &tokens[k]);
+      flags = tokens[k].flags & kCaseFlags;
+      at += static_cast<uint32_t>(FoldWord(p, len, text_end, fold.get() + at));
+    }
+    tokens[k].flags |= flags;
     ids[j] = id + 1;
     keys[j] = key;
-    case_flags[j] = tokens[k].flags & kCaseFlags;
+    case_flags[j] = flags;
     if (++in_table * 2 > size) {  // grow: each entry moves by its key
       const size_t size2 = size * 2;
       std::vector<uint32_t> ids2(size2, 0);
@@ -889,21 +924,8 @@ void AssignWords(Document* d) {
       size = size2;
     }
   }
-  // Folding never lengthens a word, so the words' bytes bound the buffer.
-  const size_t words = d->word_token.size();
-  // (+ 8: FoldWord's last store may reach past the last word's bytes.)
-  d->folded_text.resize(room + 8);
-  d->folded_at.resize(words + 1);
-  char* out = d->folded_text.data();
-  uint32_t at = 0;
-  for (size_t w = 0; w < words; ++w) {
-    d->folded_at[w] = at;
-    const Span span = d->tokens[d->word_token[w]].span;
-    at += static_cast<uint32_t>(
-        FoldWord(d->text.data() + span.start, span.end - span.start, text_end, out + at));
-  }
-  d->folded_at[words] = at;
-  d->folded_text.resize(at);
+  d->folded_at.push_back(at);
+  d->folded_text.assign(fold.get(), at);
 }
 
 }  // namespace
