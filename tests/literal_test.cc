@@ -1,5 +1,5 @@
 // EqualsLiteral against string_view's ==.
-#include "entities/literal.h"
+#include "text/literal.h"
 
 #include <gtest/gtest.h>
 

@@ -17,10 +17,10 @@
 
 #include "entities/figures.h"
 #include "entities/lexicon.h"
-#include "entities/literal.h"
 #include "entities/ner_model.h"
 #include "quotes/lexicon.h"
 #include "text/hash.h"
+#include "text/literal.h"
 #include "text/short_table.h"
 #include "text/utf8.h"
 

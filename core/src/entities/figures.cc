@@ -8,8 +8,8 @@
 #include <cstring>
 #include <string>
 
-#include "entities/literal.h"
 #include "text/hash.h"
+#include "text/literal.h"
 #include "text/short_table.h"
 #include "text/utf8.h"
 

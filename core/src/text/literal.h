@@ -1,6 +1,6 @@
-// EqualsLiteral: a view compared with a string literal, inline.
-#ifndef LEDE_ENTITIES_LITERAL_H_
-#define LEDE_ENTITIES_LITERAL_H_
+// EqualsLiteral: a view compared with a string literal, inline (any stage).
+#ifndef LEDE_TEXT_LITERAL_H_
+#define LEDE_TEXT_LITERAL_H_
 
 #include <cstddef>
 #include <cstring>
@@ -24,4 +24,4 @@ bool EqualsLiteral(const char* s, const char (&lit)[N]) = delete;
 
 }  // namespace lede
 
-#endif  // LEDE_ENTITIES_LITERAL_H_
+#endif  // LEDE_TEXT_LITERAL_H_
