@@ -18,6 +18,7 @@
 #include "quotes/lexicon.h"
 #include "quotes/marks.h"
 #include "text/hash.h"
+#include "text/literal.h"
 #include "text/short_table.h"
 #include "text/utf8.h"
 
@@ -25,14 +26,6 @@ namespace lede {
 namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
-
-// Whether `s` is the literal `t`: sizes first, then a compare of a known
-// size that the compiler inlines (an entity type's std::string == a char*
-// was a call, a strlen and a memcmp).
-template <size_t N>
-bool IsLiteral(std::string_view s, const char (&t)[N]) {
-  return s.size() == N - 1 && std::memcmp(s.data(), t, N - 1) == 0;
-}
 
 // How far (bytes) before a person of unknown gender "he"/"she" looks for
 // one of the pronoun's gender.
@@ -2126,7 +2119,7 @@ class QuoteFinder {
     size_t name_bytes = 0, named = 0;
     for (const Entity& e : ents_) {
       name_bytes += e.name.size();
-      named += IsLiteral(e.type, "PERSON") || IsLiteral(e.type, "ORG");
+      named += EqualsLiteral(e.type, "PERSON") || EqualsLiteral(e.type, "ORG");
     }
     surname_text_.reserve(name_bytes);
     surname_ = CompactKeyTable<int>(named);
@@ -2134,7 +2127,7 @@ class QuoteFinder {
       for (const Mention& m : ents_[e].mentions)
         mentions_.push_back({m.span.start, m.span.end, static_cast<int>(e)});
       const std::string& type = ents_[e].type;
-      if (!IsLiteral(type, "PERSON") && !IsLiteral(type, "ORG")) continue;
+      if (!EqualsLiteral(type, "PERSON") && !EqualsLiteral(type, "ORG")) continue;
       const std::string_view name = ents_[e].name;
       const size_t sp = name.rfind(' ');
       const size_t at = surname_text_.size();
@@ -2155,7 +2148,7 @@ class QuoteFinder {
     gender_.assign(ents_.size(), 0);
     person_.assign(ents_.size(), 0);
     for (size_t e = 0; e < ents_.size(); ++e) {
-      bool person = IsLiteral(ents_[e].type, "PERSON");
+      bool person = EqualsLiteral(ents_[e].type, "PERSON");
       person_[e] = person;
       if (person) {
         const std::string& name = ents_[e].name;
@@ -2168,9 +2161,9 @@ class QuoteFinder {
       // Renteria" as ORG); numbers and dates never are.
       const std::string_view type = ents_[e].type;
       if (!person &&
-          !(IsLiteral(type, "ORG") || IsLiteral(type, "GPE") || IsLiteral(type, "LOC") ||
-            IsLiteral(type, "FAC")) &&
-          !IsLiteral(type, "NORP"))
+          !(EqualsLiteral(type, "ORG") || EqualsLiteral(type, "GPE") ||
+            EqualsLiteral(type, "LOC") || EqualsLiteral(type, "FAC")) &&
+          !EqualsLiteral(type, "NORP"))
         continue;
       const std::vector<Mention>& ms = ents_[e].mentions;
       if (!person) {
@@ -2293,7 +2286,7 @@ class QuoteFinder {
 
   template <size_t N>
   bool TypeIs(int e, const char (&t)[N]) const {
-    return IsLiteral(ents_[e].type, t);
+    return EqualsLiteral(ents_[e].type, t);
   }
 
   // Does an entity mention cover token i?
@@ -2340,7 +2333,8 @@ class QuoteFinder {
         return it->entity;
       }
       if (person_[it->entity]) continue;
-      if (IsLiteral(t, "ORG") || IsLiteral(t, "NORP") || (IsLiteral(t, "GPE") && !group))
+      if (EqualsLiteral(t, "ORG") || EqualsLiteral(t, "NORP") ||
+          (EqualsLiteral(t, "GPE") && !group))
         return it->entity;
     }
     return unknown;
