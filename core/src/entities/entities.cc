@@ -3123,26 +3123,38 @@ class Builder {
   // "Austin" is the person "Lloyd Austin".
   void ExtendMentions() {
     const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
-    std::vector<int> covered(n, -1);
-    for (size_t k = 0; k < cands_.size(); ++k) {
-      for (uint32_t i = cands_[k].b; i < cands_[k].e; ++i) covered[i] = static_cast<int>(k);
+    std::vector<uint8_t> covered(n, 0);  // 1: inside a candidate
+    for (const Cand& c : cands_) {
+      for (uint32_t i = c.b; i < c.e; ++i) covered[i] = 1;
     }
-    // Surname -> the person's candidate index.
-    ViewMap<size_t> surname;
-    // First token -> the cand and how many of its tokens to skip: "The GOP" is
-    // found again as "GOP" too ("within the GOP").
-    ViewMap<std::pair<size_t, uint32_t>> forms;
+    // The surnames of persons' names, by the Document word id of the token
+    // text (1: a surname): the look-ups below are all of a token's text, so
+    // a vector per word replaces a hash map of the texts.
+    std::vector<uint8_t> surname(doc_.words(), 0);
+    // "Bashar al-Assad" ... "Assad": a part of a token's text, which may be
+    // no token's text, so by its text (rarely any).
+    ViewSet surname_parts;
+    auto is_surname = [&](uint32_t i) {
+      return surname[doc_.word[i]] != 0 ||
+             (!surname_parts.empty() && surname_parts.count(doc_.Text(i)) > 0);
+    };
+    // First token's word id -> 1 + (the cand << 1 | how many of its tokens to
+    // skip), 0 for none: "The GOP" is found again as "GOP" too ("within the
+    // GOP"). The first cand of a text keeps it.
+    std::vector<uint32_t> forms(doc_.words(), 0);
     for (size_t k = 0; k < cands_.size(); ++k) {
       const Cand& c = cands_[k];
       if (EqualsLiteral(c.type, "PERSON") && c.e - c.b >= 2 && !Ordinal(c.e - 1)) {
-        surname.try_emplace(doc_.Text(c.e - 1), k);
-        // "Bashar al-Assad" ... "Assad"
-        if (std::string_view a = AfterArticle(c.e - 1); !a.empty()) surname.try_emplace(a, k);
+        surname[doc_.word[c.e - 1]] = 1;
+        if (std::string_view a = AfterArticle(c.e - 1); !a.empty()) surname_parts.insert(a);
       }
       if (EqualsLiteral(c.type, "NORP") || EqualsLiteral(c.type, "EVENT")) continue;
-      forms.try_emplace(doc_.Text(c.b), std::make_pair(k, 0u));
-      if (c.e - c.b >= 2 && EqualsLiteral(doc_.Text(c.b), "The"))
-        forms.try_emplace(doc_.Text(c.b + 1), std::make_pair(k, 1u));
+      uint32_t& form = forms[doc_.word[c.b]];
+      if (!form) form = 1 + (static_cast<uint32_t>(k) << 1);
+      if (c.e - c.b >= 2 && EqualsLiteral(doc_.Text(c.b), "The")) {
+        uint32_t& after = forms[doc_.word[c.b + 1]];
+        if (!after) after = 1 + (static_cast<uint32_t>(k) << 1 | 1u);
+      }
     }
     // "Zelenskyy's office": a lone capitalized word no lexicon knows, before a
     // possessive and a noun that belongs to a person, is a person, also where the
@@ -3168,17 +3180,15 @@ class Builder {
     for (Cand& c : cands_) {
       if (c.e - c.b != 1 || EqualsLiteral(c.type, "PERSON") || EqualsLiteral(c.type, "NORP"))
         continue;
-      auto it = surname.find(doc_.Text(c.b));
-      if (it != surname.end()) c.type = "PERSON";
+      if (is_surname(c.b)) c.type = "PERSON";
     }
     std::vector<Cand> added;
     for (uint32_t i = NextCapWord(0); i < n; i = NextCapWord(i + 1)) {  // capitalized words
       const Token& t = doc_.tokens[i];
-      if (covered[i] >= 0) continue;
+      if (covered[i]) continue;
       std::string_view w = doc_.Text(i);
-      auto s = surname.find(w);
-      if (s != surname.end() && !(i + 1 < n && doc_.tokens[i + 1].Is(kCapitalized) &&
-                                  covered[i + 1] < 0 && !doc_.tokens[i + 1].Is(kSentenceStart))) {
+      if (is_surname(i) && !(i + 1 < n && doc_.tokens[i + 1].Is(kCapitalized) && !covered[i + 1] &&
+                             !doc_.tokens[i + 1].Is(kSentenceStart))) {
         added.push_back(Cand::Span(i, i + 1, "PERSON"));
         continue;
       }
@@ -3195,15 +3205,14 @@ class Builder {
         added.push_back(Cand::Span(i, i + 1, "PERSON"));
         continue;
       }
-      auto f = forms.find(w);
-      if (f != forms.end()) {
-        const Cand& src = cands_[f->second.first];
-        const uint32_t src_b = src.b + f->second.second;
+      if (const uint32_t form = forms[doc_.word[i]]; form != 0) {
+        const Cand& src = cands_[(form - 1) >> 1];
+        const uint32_t src_b = src.b + ((form - 1) & 1);
         uint32_t len = src.e - src_b;
         if (i + len > n) continue;
         bool same = true;
         for (uint32_t k = 1; k < len && same; ++k) {
-          same = covered[i + k] < 0 && doc_.Text(i + k) == doc_.Text(src_b + k);
+          same = !covered[i + k] && doc_.Text(i + k) == doc_.Text(src_b + k);
         }
         // Not inside a longer capitalized run ("Washington Post" is not "Washington"),
         // unless the line is a Title Case headline.
@@ -3222,7 +3231,7 @@ class Builder {
       std::string_view folded = Word(i);
       auto d = lex_.demonym.find(folded);
       if (d != lex_.demonym.end() &&
-          !(i + 1 < n && doc_.tokens[i + 1].Is(kCapitalized) && covered[i + 1] < 0)) {
+          !(i + 1 < n && doc_.tokens[i + 1].Is(kCapitalized) && !covered[i + 1])) {
         Cand c;
         c.b = i;
         c.e = i + 1;
@@ -3237,7 +3246,7 @@ class Builder {
     const bool sorted = std::is_sorted(cands_.begin(), cands_.end(), by_start);
     // Peak memory: the per-token map is done with, and the candidates are
     // moved into a vector of their final count (Collect's grew by doubling).
-    std::vector<int>().swap(covered);
+    std::vector<uint8_t>().swap(covered);
     std::vector<Cand> all;
     all.reserve(cands_.size() + added.size());
     if (sorted) {
