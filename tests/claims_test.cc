@@ -416,6 +416,28 @@ std::vector<int> LastEntityAt(const Document& doc, const std::vector<Entity>& en
   return at;
 }
 
+// The window's typed range [typed_begin, typed_end) is tight: every token
+// with an entity type lies in it, and its first and last tokens have one.
+void ExpectTypedRange(const ClaimTokens& window, uint32_t begin, uint32_t end) {
+  const uint32_t tb = window.typed_begin(), te = window.typed_end();
+  bool any = false;
+  for (uint32_t i = begin; i < end; ++i) {
+    if (window.entity_type(i) == nullptr) continue;
+    any = true;
+    EXPECT_GE(i, tb) << i;
+    EXPECT_LT(i, te) << i;
+  }
+  if (!any) {
+    EXPECT_EQ(tb, te);
+    return;
+  }
+  ASSERT_LT(tb, te);
+  ASSERT_GE(tb, begin);
+  ASSERT_LE(te, end);
+  EXPECT_NE(window.entity_type(tb), nullptr);
+  EXPECT_NE(window.entity_type(te - 1), nullptr);
+}
+
 // FindClaims reads ClaimTokens a sentence at a time: every window must say of
 // each token what the table over the whole document says (folded words,
 // classes, hashes, and the entities of mentions reaching across windows).
@@ -464,8 +486,10 @@ TEST(ClaimsTest, ClaimTokensWindowsMatchTheWholeDocument) {
         EXPECT_EQ(window.entity(i), whole.entity(i)) << i;
         typed += whole.entity_type(i) != nullptr;
       }
+      ExpectTypedRange(window, s.begin, s.end);
     }
   }
+  ExpectTypedRange(whole, 0, static_cast<uint32_t>(doc.tokens.size()));
   EXPECT_GT(typed, 4u);
 }
 
@@ -507,6 +531,14 @@ TEST(ClaimsTest, ClaimTokensWindowsTakeMentionsOfAnyShape) {
       EXPECT_EQ(window.entity_type(i), types[i]) << i;
       EXPECT_EQ(window.entity(i), at[i]) << i;
     }
+    ExpectTypedRange(window, s.begin, s.end);
+  }
+  ExpectTypedRange(whole, 0, static_cast<uint32_t>(doc.tokens.size()));
+  // Windows of one token each (a token inside a mention, or outside all).
+  for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+    window.Cover(i, i + 1);
+    EXPECT_EQ(window.entity_type(i), types[i]) << i;
+    ExpectTypedRange(window, i, i + 1);
   }
   // Some of them start inside a token (its type, not its entity) and reach
   // into the next sentence.

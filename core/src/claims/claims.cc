@@ -462,7 +462,8 @@ ClaimSource FindSource(const ClaimTokens& tokens, Span span, uint32_t sbegin, ui
 // True when a token of [begin, end) belongs to a named entity (not a date,
 // time or number).
 bool HasName(const ClaimTokens& tokens, uint32_t begin, uint32_t end) {
-  for (uint32_t i = begin; i < end; ++i) {
+  end = std::min(end, tokens.typed_end());  // no type outside the typed range
+  for (uint32_t i = std::max(begin, tokens.typed_begin()); i < end; ++i) {
     if (tokens.entity_type(i) == nullptr) continue;
     std::string_view t(tokens.entity_type(i));
     if (t != "DATE" && t != "TIME" && t != "CARDINAL" && t != "ORDINAL" && t != "MONEY" &&

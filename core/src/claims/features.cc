@@ -515,6 +515,7 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
   }
   std::fill_n(entity_types_.data(), n, nullptr);
   std::fill_n(entities_at_.data(), n, -1);
+  typed_begin_ = typed_end_ = begin;  // none yet
   if (n == 0) return;
   const uint32_t first = tokens[begin].span.start, last = tokens[end - 1].span.end;
   // Each mention's tokens here start at the first token of the window that
@@ -551,6 +552,8 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
       return marks_[a.mark].order < marks_[b.mark].order;
     });
   }
+  // The typed tokens' range, from the tokens given a type.
+  uint32_t typed_begin = end, typed_end = begin;
   for (const Active& a : active_) {
     const Mark& m = marks_[a.mark];
     const char* type = entities_[m.entity].type.c_str();
@@ -558,14 +561,27 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
     // Every token that shares a byte with the mention takes its type; a
     // first one that starts before the mention, only that.
     if (i < end && tokens[i].span.start < m.start) {
-      if (tokens[i].span.start < m.end) entity_types_[i - begin] = type;
+      if (tokens[i].span.start < m.end) {
+        entity_types_[i - begin] = type;
+        typed_begin = std::min(typed_begin, i);
+        typed_end = std::max(typed_end, i + 1);
+      }
       ++i;
     }
     // Every token that starts inside the mention takes its type and entity.
+    const uint32_t from = i;
     for (; i < end && tokens[i].span.start < m.end; ++i) {
       entity_types_[i - begin] = type;
       entities_at_[i - begin] = m.entity;
     }
+    if (i > from) {
+      typed_begin = std::min(typed_begin, from);
+      typed_end = std::max(typed_end, i);
+    }
+  }
+  if (typed_begin < typed_end) {
+    typed_begin_ = typed_begin;
+    typed_end_ = typed_end;
   }
 }
 
@@ -713,8 +729,11 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
   sink->EndWords();
   if constexpr (Sink::kFacts) sink->facts->reads = fact_reads;
 
-  // Entity types present (when the entity stage found any).
-  for (uint32_t i = begin; i < end; ++i) {
+  // Entity types present (when the entity stage found any): the walk over
+  // the window's typed tokens only (none before typed_begin, whose previous
+  // token has no type, nor from typed_end on).
+  const uint32_t typed_end = std::min(end, tokens.typed_end());
+  for (uint32_t i = std::max(begin, tokens.typed_begin()); i < typed_end; ++i) {
     const char* type = types[i - begin];
     if (type != nullptr && (i == begin || types[i - 1 - begin] != type)) {
       static const uint32_t kEntitySeed = HashFeature("ent:");

@@ -188,6 +188,11 @@ class ClaimTokens {
   // The index of the last entity with a mention covering the token's start,
   // or -1.
   int entity(uint32_t i) const { return entities_at_[i - begin_]; }
+  // The window's tokens [typed_begin(), typed_end()) hold every one with an
+  // entity type (entity_type not nullptr): the first such token and one past
+  // the last, or an empty range (typed_begin() == typed_end()) when none.
+  uint32_t typed_begin() const { return typed_begin_; }
+  uint32_t typed_end() const { return typed_end_; }
 
  private:
   struct Mark {  // one mention, in the order of entities and their mentions
@@ -199,6 +204,7 @@ class ClaimTokens {
   const Document& doc_;
   const std::vector<Entity>& entities_;
   uint32_t begin_ = 0, end_ = 0;
+  uint32_t typed_begin_ = 0, typed_end_ = 0;
   struct Active {  // a mark that reaches into the window
     uint32_t mark;
     uint32_t token;  // the first token of the window that ends past its start
