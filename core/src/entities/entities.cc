@@ -2103,15 +2103,18 @@ class Builder {
   // peak: 12.9 MB of 48-byte candidates, 9.3x the input).
   static size_t SplitRoom(size_t n) { return n + n / 8 + 4; }
   void PersonsAfterOrgNames() {
-    ViewSet persons;   // last words of PERSON candidates
-    ViewSet surnames;  // of full names with a given name
-    ViewSet alone;     // one-word PERSON candidates
+    // Sets of token texts, as bits per Document word id (a ViewSet hashed
+    // every text and allocated a node a member): the last words of PERSON
+    // candidates, the one-word ones, the surnames of full names with a given
+    // name.
+    enum : uint8_t { kPersonLast = 1, kAlone = 2, kSurname = 4 };
+    std::vector<uint8_t> sets(doc_.words(), 0);
     for (const Cand& c : cands_) {
       if (!EqualsLiteral(c.type, "PERSON")) continue;
-      persons.insert(doc_.Text(c.e - 1));
-      if (c.e - c.b == 1) alone.insert(doc_.Text(c.b));
+      sets[doc_.word[c.e - 1]] |= kPersonLast;
+      if (c.e - c.b == 1) sets[doc_.word[c.b]] |= kAlone;
       if (c.e - c.b >= 2 && GivenName(c.b) && !(context_.word_bits[c.e - 1] & 2))
-        surnames.insert(doc_.Text(c.e - 1));
+        sets[doc_.word[c.e - 1]] |= kSurname;
     }
     auto name_word = [&](uint32_t i) {
       const Token& t = doc_.tokens[i];
@@ -2126,7 +2129,8 @@ class Builder {
       uint32_t j = c.e;  // the person's first token
       // "Chief of [Staff Cheryl Mills]": the rest of a role before a given name.
       const bool after_role = c.b >= 2 && EqualsLiteral(Word(c.b - 1), "of") && IsRoleWord(c.b - 2);
-      bool evidence = after_role || persons.count(doc_.Text(c.e - 1));
+      const uint8_t last = sets[doc_.word[c.e - 1]];
+      bool evidence = after_role || (last & kPersonLast);
       for (uint32_t i = c.b; i + 2 < c.e && !evidence && n >= 3; ++i) evidence = IsRoleWord(i);
       if ((EqualsLiteral(c.type, "ORG") || EqualsLiteral(c.type, "GPE")) && n >= 3 && evidence &&
           !context_.caps_line[c.b] && name_word(c.e - 1) && !NameHead(c.e - 1) && !TitleLine(c.b) &&
@@ -2144,14 +2148,12 @@ class Builder {
           bool role = false;  // "Clinton Chief of Staff" + "Cheryl Mills"
           for (uint32_t i = c.b; i < k; ++i) role = role || IsRoleWord(i);
           if (words && !NameHead(k) &&
-              ((GivenName(k) && (role || persons.count(doc_.Text(c.e - 1)))) ||
-               (alone.count(doc_.Text(c.e - 1)) && after_name()) ||
-               (after_role && k == c.b + 1 && GivenName(k))))
+              ((GivenName(k) && (role || (last & kPersonLast))) ||
+               ((last & kAlone) && after_name()) || (after_role && k == c.b + 1 && GivenName(k))))
             j = k;
         }
         // Or a surname alone after a name of two words or more that is no given name.
-        if (j == c.e && n >= 3 && surnames.count(doc_.Text(c.e - 1)) && !GivenName(c.e - 2) &&
-            NameHead(c.e - 2))
+        if (j == c.e && n >= 3 && (last & kSurname) && !GivenName(c.e - 2) && NameHead(c.e - 2))
           j = c.e - 1;
       }
       // Not a name the text writes elsewhere as no person's ("Classic Lotto").
@@ -2451,14 +2453,23 @@ class Builder {
   // tagger left them out ("The Biden administration said" had no name).
   void LeadersBeforeGovernments() {
     const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
-    std::vector<int> covered(n, -1);
-    for (size_t k = 0; k < cands_.size(); ++k) {
-      for (uint32_t i = cands_[k].b; i < cands_[k].e; ++i) covered[i] = static_cast<int>(k);
-    }
-    ViewSet persons;  // one-word PERSONs, surnames
-    for (const Cand& c : cands_) {
-      if (EqualsLiteral(c.type, "PERSON")) persons.insert(doc_.Text(c.e - 1));
-    }
+    // Built at the first leader before a government noun (few texts have
+    // one; the candidates do not change before the loop's end): the
+    // candidate at each token, and the last words of PERSONs (one-word
+    // PERSONs, surnames) as a flag per Document word id.
+    std::vector<int> covered;
+    std::vector<uint8_t> person_last;
+    auto build = [&] {
+      if (!person_last.empty()) return;
+      covered.assign(n, -1);
+      for (size_t k = 0; k < cands_.size(); ++k) {
+        for (uint32_t i = cands_[k].b; i < cands_[k].e; ++i) covered[i] = static_cast<int>(k);
+      }
+      person_last.assign(doc_.words(), 0);
+      for (const Cand& c : cands_) {
+        if (EqualsLiteral(c.type, "PERSON")) person_last[doc_.word[c.e - 1]] = 1;
+      }
+    };
     ViewSet forms;
     std::vector<uint32_t> bare;
     // Whether a word is one of GovernmentNoun's, per Document word id (2: not
@@ -2469,13 +2480,14 @@ class Builder {
       uint8_t& next = gov_noun[doc_.word[i + 1]];
       if (next == 2) next = GovernmentNoun(Word(i + 1));
       if (!next || !LeaderBeforeGovernment(i)) continue;
+      build();
       // "the Nazi regime", "the Labour government", "the Reagan era", "the
       // Senate campaign": after these nouns only a name the text has as a
       // person's elsewhere (a government or a regime is a party's too);
       // "administration" and "presidency" are a person's.
       const std::string_view noun = Word(i + 1);
       if (!EqualsLiteral(noun, "administration") && !EqualsLiteral(noun, "presidency") &&
-          !persons.count(doc_.Text(i)))
+          !person_last[doc_.word[i]])
         continue;
       const int k = covered[i];
       if (k >= 0 && cands_[k].e - cands_[k].b != 1) continue;  // a longer name holds it
@@ -2590,23 +2602,30 @@ class Builder {
   // by a company's noun ("Trump shares"); then a given name and that surname
   // read as ORG or GPE is the person too.
   void PersonsBySigns() {
-    ViewSet persons;  // one-word PERSON candidates
+    // Sets of token texts, as bits per Document word id (a ViewSet hashed
+    // every text and allocated a node a member): the one-word PERSON
+    // candidates (kPerson) and the forms with a sign of a person (kSigned).
+    enum : uint8_t { kPerson = 1, kSigned = 2 };
+    std::vector<uint8_t> sets(doc_.words(), 0);
+    bool any = false;
     for (const Cand& c : cands_) {
       if (EqualsLiteral(c.type, "PERSON") && c.e - c.b == 1) {
-        persons.insert(doc_.Text(c.b));
+        sets[doc_.word[c.b]] |= kPerson;
+        any = true;
       } else if ((EqualsLiteral(c.type, "ORG") || EqualsLiteral(c.type, "GPE")) && c.e - c.b == 1 &&
                  c.b > 0 && doc_.tokens[c.b - 1].Is(kCapitalized) &&
                  (Courtesy(Word(c.b - 1)) || IsRoleWord(c.b - 1)) && UnknownNameWord(c.b)) {
         // "the very moderate Governor Kasich", "President Ford": a title before
         // a word no list knows, where the tagger found no PERSON of that name.
-        persons.insert(doc_.Text(c.b));
+        sets[doc_.word[c.b]] |= kPerson;
+        any = true;
       }
     }
-    if (persons.empty()) return;
+    if (!any) return;
     const size_t n = doc_.tokens.size();
     auto other = [&](const Cand& c) {
       return (EqualsLiteral(c.type, "ORG") || EqualsLiteral(c.type, "GPE")) && c.e - c.b == 1 &&
-             persons.count(doc_.Text(c.b)) && !context_.caps_line[c.b] &&
+             (sets[doc_.word[c.b]] & kPerson) && !context_.caps_line[c.b] &&
              !doc_.tokens[c.b].Is(kAllCaps);
     };
     // "Manafort's and Gates's relationship": joined by "and" to a person's name,
@@ -2632,27 +2651,25 @@ class Builder {
       return i >= 2 && EqualsLiteral(Word(i - 1), "and") && doc_.tokens[i - 2].Is(kPossessive) &&
              (person_at[i - 2] & 2);
     };
-    ViewSet signed_forms;
+    bool signed_any = false;
     for (const Cand& c : cands_) {
       if ((other(c) || (EqualsLiteral(c.type, "PERSON") && c.e - c.b == 1)) &&
-          (PersonSign(c.b) || (other(c) && beside_person(c.b))))
-        signed_forms.insert(doc_.Text(c.b));
+          (PersonSign(c.b) || (other(c) && beside_person(c.b)))) {
+        sets[doc_.word[c.b]] |= kSigned;
+        signed_any = true;
+      }
     }
-    if (signed_forms.empty()) return;
+    if (!signed_any) return;
     auto company_noun = [&](uint32_t i) {
       if (i < n && doc_.tokens[i].Is(kPossessive)) ++i;
       return i < n && doc_.tokens[i].kind == TokenKind::kWord && In<kCompanyNouns>(Word(i));
     };
-    ViewSet surnames;  // forms made persons here
     for (Cand& c : cands_) {
-      if (other(c) && signed_forms.count(doc_.Text(c.b)) && !company_noun(c.e)) {
-        c.type = "PERSON";
-        surnames.insert(doc_.Text(c.b));
-      }
+      if (other(c) && (sets[doc_.word[c.b]] & kSigned) && !company_noun(c.e)) c.type = "PERSON";
     }
     for (Cand& c : cands_) {
       if ((!EqualsLiteral(c.type, "ORG") && !EqualsLiteral(c.type, "GPE")) || c.e - c.b < 2 ||
-          c.e - c.b > 3 || !signed_forms.count(doc_.Text(c.e - 1)) || !GivenName(c.b) ||
+          c.e - c.b > 3 || !(sets[doc_.word[c.e - 1]] & kSigned) || !GivenName(c.b) ||
           (context_.lists[c.b] & 1) || context_.caps_line[c.b] || company_noun(c.e))
         continue;
       bool names = true;
