@@ -853,7 +853,8 @@ DocContext BuildDocContext(const Document& doc) {
   // adds to their word's bits past its first token (any other token is a
   // word written in lower case, kSeenLower, or none of the words' at all).
   // The bits are DocBags' too, then freed (n / 8 bytes).
-  std::vector<uint64_t> history_bits((n + 63) / 64, 0);
+  std::vector<uint64_t>& history_bits = c.history;
+  history_bits.assign((n + 63) / 64, 0);
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     // Lines written in capitals (CoNLL headlines, datelines) or in Title Case.
@@ -956,7 +957,6 @@ DocContext BuildDocContext(const Document& doc) {
   std::vector<uint32_t>().swap(keys);
   std::vector<uint32_t>().swap(ids);
   DocBags(doc, lower, bits, history_bits, &c);
-  std::vector<uint64_t>().swap(history_bits);
   // The phrases from their marked starts, in text order.
   c.gazetteer.assign(n, 0);
   size_t next_phrase = 0;
@@ -1256,18 +1256,47 @@ namespace {
 // The one history feature of a token of case class `cls` (kClsCap or
 // kClsCaps) whose word has no other occurrence with a tag (or no history).
 inline uint32_t NoHistoryFeature(uint32_t cls) { return Mix(40, 99, cls); }
-}  // namespace
 
-void HistoryFeatures(const Document& doc, const DocContext& context, const History* history,
-                     uint32_t i, std::vector<uint32_t>* feats) {
+// BuildHistory's counts for Model::Tag, whose first-pass tags are kept only
+// for the tokens that are not quiet (`loud`, LoudBits'), one a token in text
+// order (`tags`): a quiet token's is O.
+void BuildHistoryOfLoud(const Document& doc, const DocContext& context, const uint64_t* loud,
+                        const uint8_t* tags, History* history) {
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  history->counts.assign(static_cast<size_t>(context.words) * kNumTags, 0);
+  history->own = nullptr;
+  // The HasHistory() tokens from their bits, and the loud ones' rows
+  // counted along (the loud bits below each one's).
+  size_t row = 0;  // the next loud token's row in `tags`
+  for (uint32_t b = 0; b < n; b += 64) {
+    const uint64_t l = loud[b >> 6];
+    uint64_t below = l;  // the loud bits not yet counted into row
+    for (uint64_t u = context.history[b >> 6]; u; u &= u - 1) {
+      const int j = __builtin_ctzll(u);
+      while (below && __builtin_ctzll(below) < j) {
+        below &= below - 1;
+        ++row;
+      }
+      const uint32_t i = b + static_cast<uint32_t>(j);
+      const uint8_t tag = (l >> j) & 1 ? tags[row] : 0;
+      uint16_t& c = history->counts[static_cast<size_t>(context.Word(doc, i)) * kNumTags + tag];
+      if (c < 0xFFFF) ++c;
+    }
+    for (; below; below &= below - 1) ++row;
+  }
+}
+
+// HistoryFeatures of token i, its word's counts `h` (null: no history) and
+// its own first-pass tag `own` given.
+void HistoryFeaturesOf(const Document& doc, const DocContext& context, const uint16_t* h,
+                       uint8_t own, uint32_t i, std::vector<uint32_t>* feats) {
   const Token& t = doc.tokens[i];
   const uint32_t cls = t.Is(kAllCaps) ? kClsCaps : kClsCap;
   uint32_t c[kNumTags] = {};
   uint32_t total = 0;
-  if (history) {
-    const uint16_t* h = &history->counts[static_cast<size_t>(context.Word(doc, i)) * kNumTags];
+  if (h) {
     for (int k = 0; k < kNumTags; ++k) c[k] = h[k];
-    if (c[history->own[i]] > 0) --c[history->own[i]];  // the other occurrences only
+    if (c[own] > 0) --c[own];  // the other occurrences only
     for (int k = 0; k < kNumTags; ++k) total += c[k];
   }
   if (total == 0) {
@@ -1292,6 +1321,15 @@ void HistoryFeatures(const Document& doc, const DocContext& context, const Histo
   out[n++] = Mix(40, best, strength);
   out[n++] = Mix(41, best, cls, context.caps_line[i]);
   feats->insert(feats->end(), out, out + n);
+}
+}  // namespace
+
+void HistoryFeatures(const Document& doc, const DocContext& context, const History* history,
+                     uint32_t i, std::vector<uint32_t>* feats) {
+  if (!history) return HistoryFeaturesOf(doc, context, nullptr, 0, i, feats);
+  HistoryFeaturesOf(doc, context,
+                    &history->counts[static_cast<size_t>(context.Word(doc, i)) * kNumTags],
+                    history->own[i], i, feats);
 }
 
 namespace {
@@ -2028,13 +2066,11 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     if (context_out) *context_out = std::move(context);
     return out;
   }
-  const uint32_t n_doc = static_cast<uint32_t>(doc.tokens.size());
   // Pass 1: every token as if its word occurred once. The scores of the tokens
   // that are not quiet are kept (`base`, without the history features) for
   // pass 2; quiet tokens are O and cost nothing more.
   std::vector<uint32_t> hist;
   std::vector<float> emissions;
-  std::vector<uint8_t> tags(n_doc, 0);  // a tag is < kNumTags (17)
   // A bit a token, set for those that are not quiet (kept through both
   // passes); words of 64, so that the passes skip quiet stretches a word at a
   // time.
@@ -2050,6 +2086,9 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // One row of kNumTags per token that is not quiet, in text order: a run of
   // such tokens has consecutive rows, so no per-token index is kept.
   ScoreRows base(loud);
+  // The tags of those tokens (a quiet token is O), in the same order: a
+  // token's tag is at its row. A tag is < kNumTags (17).
+  std::vector<uint8_t> tags(loud, 0);
   // The sums of the tags, then zeros. int16 is exact: a token has under 80
   // features (with the history ones and the context bag), each weight within
   // +-127.
@@ -2283,18 +2322,20 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     for (uint32_t i = b; i < e; ++i) {
       const int16_t* w = base[row + (i - b)];
       for (int t = 0; t < kNumTags; ++t) acc[t] = w[t];
-      if (HasHistory(doc, i)) {
+      if (BitAt(context.history.data(), i)) {  // HasHistory(doc, i)
         if (!history) {  // pass 1: HistoryFeatures' one feature, its row found once
           const int8_t* r = no_history[doc.tokens[i].Is(kAllCaps) ? 1 : 0];
           if (r) AddRow(r, acc);
         } else {
           const uint32_t word = context.Word(doc, i);
-          const uint32_t key = tags[i] | (doc.tokens[i].Is(kAllCaps) ? 1u : 0u) << 5 |
+          const uint8_t own = tags[row + (i - b)];
+          const uint32_t key = own | (doc.tokens[i].Is(kAllCaps) ? 1u : 0u) << 5 |
                                static_cast<uint32_t>(context.caps_line[i]) << 6;
           HistoryRow& h = history_rows[((word << 8 | key) * 0x9E3779B1u) >> history_shift];
           if (h.key != key || h.word != word) {
             hist.clear();
-            HistoryFeatures(doc, context, history, i, &hist);
+            HistoryFeaturesOf(doc, context, &history->counts[static_cast<size_t>(word) * kNumTags],
+                              own, i, &hist);
             std::fill(h.row, h.row + kNumTags, 0);
             AddWeights(hist.data(), 0, hist.size(), h.row);
             h.word = word;
@@ -2307,18 +2348,19 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       ToFloats(acc, scale_, &emissions[static_cast<size_t>(i - b) * kNumTags]);
     }
     ViterbiRun(emissions.data(), e - b, transitions_.data(), starts, b == begin ? kNumTags : 0,
-               e < end, &tags[b], &back);
+               e < end, &tags[row], &back);
     if (typer_.empty()) return;
     // The span typer reads the tagger's scores of each span (pass 2's, where
     // it re-ran, replace pass 1's).
+    const uint8_t* run_tags = &tags[row];  // token i's at run_tags[i - b]
     for (uint32_t i = b; i < e;) {
-      const int part = PartOfTag(tags[i]);
+      const int part = PartOfTag(run_tags[i - b]);
       if (part != 0 && part != 3) {
         ++i;
         continue;
       }
       uint32_t j = i + 1;
-      while (part == 0 && j < e && PartOfTag(tags[j]) == 1) ++j;
+      while (part == 0 && j < e && PartOfTag(run_tags[j - b]) == 1) ++j;
       if (part == 0 && j < e) ++j;  // L
       SpanScore sc;
       sc.begin = i;
@@ -2430,9 +2472,9 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   history_rows.resize(size_t{1} << kHistoryRowBits);
   history_shift = 32 - kHistoryRowBits;
   History history;
-  BuildHistory(doc, context, tags.data(), &history);
+  BuildHistoryOfLoud(doc, context, loud_bits.data(), tags.data(), &history);
   auto repeated = [&](uint32_t i) {
-    if (!HasHistory(doc, i)) return false;
+    if (!BitAt(context.history.data(), i)) return false;  // HasHistory(doc, i)
     const uint16_t* h = &history.counts[static_cast<size_t>(context.Word(doc, i)) * kNumTags];
     uint32_t total = 0;
     for (int k = 0; k < kNumTags; ++k) total += h[k];
@@ -2453,17 +2495,19 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // read off the tags, and the spans are counted first (no doubling vector).
   base = ScoreRows();
   history = History();
+  std::vector<uint64_t>().swap(context.history);
   std::vector<HistoryRow>().swap(history_rows);
   // A quiet token is O: only the runs of the others are read.
   size_t spans = 0;
-  for (uint32_t i = next_loud(0, n_doc); i < n_doc; i = next_loud(i + 1, n_doc))
-    spans += PartOfTag(tags[i]) == 0 || PartOfTag(tags[i]) == 3;  // B or U
+  for (const uint8_t tag : tags) spans += PartOfTag(tag) == 0 || PartOfTag(tag) == 3;  // B or U
   out.reserve(spans);
+  row = 0;
   for (auto [begin, end] : sequences) {
     for (uint32_t b = next_loud(begin, end); b < end;) {
       uint32_t e = b + 1;
       while (e < end && is_loud(e)) ++e;
-      SpansFromTags(&tags[b], e - b, b, &out);
+      SpansFromTags(&tags[row], e - b, b, &out);
+      row += e - b;
       b = next_loud(e, end);
     }
   }

@@ -78,6 +78,9 @@ struct DocContext {
   // document's context bag of the word (bag[bag_start[id] .. bag_start[id + 1])).
   std::vector<uint32_t> bag_start;
   std::vector<uint16_t> bag;
+  // Per token, a bit (bit i & 63 of word i / 64): HasHistory(doc, i). Tag
+  // frees it after its second pass.
+  std::vector<uint64_t> history;
   // The lower-case id of token i (a word token, or one with HasHistory()).
   uint32_t Word(const Document& doc, uint32_t i) const { return word_of[doc.word[i]]; }
 };
