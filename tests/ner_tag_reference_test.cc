@@ -194,6 +194,48 @@ TEST(NerTagReferenceTest, TagIsViterbiOverTheFeaturesWeights) {
   }
 }
 
+// The tagger keeps each word's Info for the thread's next documents, by its
+// bytes: words alike but for their case, their length or a byte past the
+// eighth, and words at the very end of a text (no whole 16 bytes left to
+// load), tagged one text after another on one thread.
+TEST(NerTagReferenceTest, TagIsViterbiAfterWordsAlike) {
+  std::vector<std::string> texts = {
+      "Abcdefgh Abcdefghi met Abcdefghijklmnop and Abcdefghijklmnopq in Washington.",
+      "ABCDEFGH abcdefghi met Abcdefghijklmnoq and Abcdefghijklmnopqr in Washingtonian "
+      "Washingtonville, said Abcdefgh",
+      "Washington met WASHINGTON. Abcdefg Abcdefgh Abcdefghijklmno said Jos\xC3\xA9 and "
+      "Jose met \xD0\x97\xD0\xB5\xD0\xBB\xD0\xB5\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA"
+      "\xD0\xB8\xD0\xB9 in Kyiv",
+      "Kyi met Kyiv and KYIV; Abcdefghi and Abcdefghijklmnopq said Abcdefghijklmnop"};
+  // And thousands of words alike in their first eight bytes and their
+  // length, more than the kept table has room for: many meet in one entry.
+  XorShift64 next(0x2545F4914F6CDD1Dull);
+  for (int t = 0; t < 2; ++t) {
+    std::string text;
+    for (int sentence = 0; sentence < 400; ++sentence) {
+      for (int w = 0; w < 6; ++w) {
+        text += w == 2 ? "met " : w == 4 ? "in " : "";
+        text += (next() % 3 == 0) ? "abcdefgh" : "Abcdefgh";
+        for (int c = 0; c < 4; ++c) text += static_cast<char>('a' + next() % 26);
+        text += w == 5 ? ". " : " ";
+      }
+    }
+    texts.push_back(text);
+  }
+  for (uint64_t seed : {uint64_t{0}, uint64_t{88172645463325252ull}, uint64_t{12345}}) {
+    const PlainModel plain = TaggerModel(seed);
+    Model model;
+    ASSERT_TRUE(model.Load(plain.bytes));
+    for (int round = 0; round < 2; ++round) {
+      for (const std::string& text : texts) {
+        const Document doc = BuildDocument(text);
+        EXPECT_EQ(Spans(doc, model.Tag(doc)), Spans(doc, ReferenceTag(plain, doc)))
+            << "seed " << seed << ", text: " << text.substr(0, 60);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace ner
 }  // namespace lede

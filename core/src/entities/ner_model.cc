@@ -360,6 +360,79 @@ uint8_t ClsOf(const Token& t) {
                        : static_cast<uint8_t>(kClsOther);
 }
 
+// Info() of a token by its bytes, kept for the thread's next documents: its
+// text decides all of it but the case class (set per token). News repeats
+// the words around its names from one article to the next ("the", "said",
+// ",", "Trump"), so most words Model::Tag reads are found here, not hashed
+// again. Words of up to kKeyBytes bytes (almost all), by their bytes (no
+// hash to compare, no text to keep); `full` as Info's `word_part`. A table of
+// 2,048 entries in sets of two (128 KB) a tagging thread, allocated at its
+// first document.
+class KeptInfos {
+ public:
+  static KeptInfos& ForThread() {
+    static thread_local std::unique_ptr<KeptInfos> kept;
+    if (!kept) kept.reset(new KeptInfos());
+    return *kept;
+  }
+  // Info(doc, t, 0, full) but its cls (left as it was: ClsOf(t) is the
+  // caller's), valid until the next call.
+  const TokInfo& Get(const Document& doc, const Token& t, bool full) {
+    const uint32_t len = t.span.end - t.span.start;
+    if (len == 0 || len > kKeyBytes) {
+      other_ = Info(doc, t, 0, full);
+      return other_;
+    }
+    uint64_t k[2] = {0, 0};
+    const char* p = doc.text.data() + t.span.start;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (doc.text.size() - t.span.start >= kKeyBytes) {  // one load, the bytes past the word cleared
+      std::memcpy(k, p, kKeyBytes);
+      if (len <= 8) {
+        k[0] &= ~0ull >> (64 - 8 * len);
+        k[1] = 0;
+      } else {
+        k[1] &= ~0ull >> (128 - 8 * len);
+      }
+    } else
+#endif
+    {
+      std::memcpy(k, p, len);
+    }
+    // Two entries a set: a word found in neither goes to the first, and the
+    // first's to the second (the least recently filled one goes).
+    Entry* set =
+        &entries_[(((k[0] ^ (k[1] + len) * 0xC2B2AE3D27D4EB4Full) * 0x9E3779B97F4A7C15ull) >>
+                   (64 - kSetBits)) *
+                  2];
+    const uint8_t need = full ? 2 : 1;
+    auto found = [&](const Entry& e) {
+      return e.k[0] == k[0] && e.k[1] == k[1] && (e.len_have >> 2) == len &&
+             (e.len_have & 3) >= need;
+    };
+    if (found(set[0])) return set[0].info;
+    if (found(set[1])) return set[1].info;
+    set[1] = set[0];
+    Entry& e = set[0];
+    e.info = Info(doc, t, 0, full);
+    e.k[0] = k[0];
+    e.k[1] = k[1];
+    e.len_have = static_cast<uint8_t>(len << 2 | need);
+    return e.info;
+  }
+
+ private:
+  static constexpr uint32_t kKeyBytes = 16, kSetBits = 10;
+  struct Entry {
+    uint64_t k[2];
+    TokInfo info;
+    uint8_t len_have = 0;  // len << 2 | 1 (the neighbour part) or 2 (all); 0: empty
+  };
+  // Not zero-filled: an entry is read only past its len_have.
+  std::unique_ptr<Entry[]> entries_{new Entry[size_t{2} << kSetBits]};
+  TokInfo other_;  // a longer word's
+};
+
 // Info() by word id (Document::word), for one document: most words recur,
 // and the text decides everything but the case class, set per token. Most
 // words are only ever a neighbour: their word part (exact, shape, affixes) is
@@ -373,7 +446,11 @@ class InfoCache {
   // with the word's whole TokInfo.
   using OnWord = void (*)(void* context, uint32_t word, const TokInfo& info);
   InfoCache(const Document& doc, OnWord on_word, void* context)
-      : doc_(doc), cache_(doc.words()), on_word_(on_word), context_(context) {}
+      : doc_(doc),
+        cache_(doc.words()),
+        on_word_(on_word),
+        context_(context),
+        kept_(KeptInfos::ForThread()) {}
   // Sets the neighbour part of token `token`'s info in `out` (lower, sshape,
   // fine, coarse, cls); the word part (exact, shape, pre, suf) is left as it
   // was (the tagger never reads it from FeaturizeWith's infos).
@@ -390,13 +467,19 @@ class InfoCache {
       const bool full = is_full();
       const uint8_t need = full ? 2 : 1;
       if ((e.have & 3) < need) {
-        const TokInfo info = Info(doc_, t, 0, full);
+        const TokInfo& info = kept_.Get(doc_, t, full);
         e.lower = info.lower;
         e.sshape = info.sshape;
         e.fine = info.fine;
         e.coarse = info.coarse;
-        e.have = static_cast<uint8_t>(need | (full ? info.cls << 2 : 0));
-        if (full) on_word_(context_, w, info);
+        if (full) {
+          TokInfo whole = info;
+          whole.cls = ClsOf(t);
+          e.have = static_cast<uint8_t>(2 | whole.cls << 2);
+          on_word_(context_, w, whole);
+        } else {
+          e.have = 1;
+        }
       }
     }
     out->lower = e.lower;
@@ -425,6 +508,7 @@ class InfoCache {
   std::vector<Entry> cache_;
   OnWord on_word_;
   void* context_;
+  KeptInfos& kept_;
 };
 
 // LowerHash from byte k of w on, `h` the FNV-1a state of the bytes before it
