@@ -7,7 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -73,6 +75,63 @@ TEST(NerModelTest, KeptRowsFollowTheModel) {
     EXPECT_EQ(Flat(c.Tag(doc)), alone_b);
     EXPECT_EQ(Flat(a.Tag(doc)), alone_a);
   }).join();
+}
+
+// Model::Tag sums a word's class features (30, 50, 54, the document's bag)
+// into its word row once, from the first of its tokens it scores, and adds
+// the row to each scored token of the word: those must share the kind and
+// case flags ClsOf reads. Case flags are a function of a token's bytes
+// (AssignWords), and so is the kind but for one word: "www" of a "www."
+// that ScanUrl cut short ("see www." -> a symbol) is a word elsewhere. That
+// symbol is never scored: it is lower case, and a token that is no word
+// joins a name only between two loud tokens, while the token after it is
+// the cut "." or "," (LoudBits). Checked here where it could break.
+TEST(NerModelTest, LoudTokensOfAWordShareTheirClass) {
+  std::vector<std::string> texts = {
+      "Visit Acme www. Corp or Acme www.) Corp, Acme www.\" Corp and Acme www.' Corp or "
+      "ACME www., CORP: www and Acme www Corp and WWW and Www. See www.example.com/A and "
+      "http://x.org, http and https: the www.x site's owner said 'Smith's' and \"Smith\" "
+      "and Smith\xE2\x80\x99s \xE2\x80\x99s 's ''quoted'' ``quoted'' J. J.R.R. U.S. US 6PR "
+      "3M 3m 5PM MTV2 A.B. e.g. O'Neil o'neil \xC3\x89mile \xC3\xA9mile #Tag @User $5 "
+      "players' union and The Players' Union's and 's\nwww.\nwww\nAcme www."};
+  const std::string root = LEDE_SOURCE_DIR;
+  for (const char* path :
+       {"/web/app/sample.txt", "/tests/golden/kharkiv-dateline/input.txt",
+        "/tests/golden/officials-anonymous/input.txt",
+        "/tests/golden/scripts-emoji-cjk-rtl/input.txt", "/tests/golden/invalid-utf8/input.txt",
+        "/tests/e2e/fixtures/compare-b.txt"}) {
+    std::ifstream in(root + path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    texts.push_back(s.str());
+    EXPECT_FALSE(texts.back().empty()) << path;
+  }
+  constexpr uint16_t kCase = kCapitalized | kAllCaps | kLower | kHasDigit;
+  size_t repeated = 0, www_symbols = 0, www_words = 0;
+  for (const std::string& text : texts) {
+    const Document doc = BuildDocument(text);
+    std::vector<uint64_t> loud;
+    LoudBits(doc, Sequences(doc), &loud);
+    std::vector<uint32_t> first(doc.words(), UINT32_MAX);  // a word's first loud token
+    for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+      const Token& t = doc.tokens[i];
+      if (doc.Text(t) == "www") ++(t.kind == TokenKind::kSymbol ? www_symbols : www_words);
+      if (!((loud[i >> 6] >> (i & 63)) & 1)) continue;
+      uint32_t& f = first[doc.word[i]];
+      if (f == UINT32_MAX) {
+        f = i;
+        continue;
+      }
+      const Token& u = doc.tokens[f];
+      EXPECT_EQ(t.kind, u.kind) << doc.Text(t);
+      EXPECT_EQ(t.flags & kCase, u.flags & kCase) << doc.Text(t);
+      ++repeated;
+    }
+  }
+  EXPECT_GT(repeated, 20u);
+  // The one word whose kind varies is there both ways.
+  EXPECT_GT(www_symbols, 3u);
+  EXPECT_GT(www_words, 1u);
 }
 
 }  // namespace

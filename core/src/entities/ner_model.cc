@@ -461,12 +461,11 @@ class InfoCache {
     const Token& t = doc_.tokens[token];
     const uint32_t w = doc_.word[token];
     Entry& e = cache_[w];
-    // have & 3: 0 nothing, 1 the neighbour part, 2 on_word called (then
-    // have >> 2 is the case class of the token on_word was given).
-    if ((e.have & 3) < 2) {
+    // have: 0 nothing, 1 the neighbour part, 2 on_word called.
+    if (e.have < 2) {
       const bool full = is_full();
       const uint8_t need = full ? 2 : 1;
-      if ((e.have & 3) < need) {
+      if (e.have < need) {
         const TokInfo& info = kept_.Get(doc_, t, full);
         e.lower = info.lower;
         e.sshape = info.sshape;
@@ -475,7 +474,7 @@ class InfoCache {
         if (full) {
           TokInfo whole = info;
           whole.cls = ClsOf(t);
-          e.have = static_cast<uint8_t>(2 | whole.cls << 2);
+          e.have = 2;
           on_word_(context_, w, whole);
         } else {
           e.have = 1;
@@ -490,11 +489,6 @@ class InfoCache {
   }
   // Frees the cache (Fill must not be called after).
   void Release() { std::vector<Entry>().swap(cache_); }
-  // Of a word on_word was called for: the case class, fine and coarse
-  // clusters of its TokInfo then.
-  uint8_t WordCls(uint32_t word) const { return cache_[word].have >> 2; }
-  uint16_t Fine(uint32_t word) const { return cache_[word].fine; }
-  uint8_t Coarse(uint32_t word) const { return cache_[word].coarse; }
 
  private:
   struct Entry {
@@ -1155,9 +1149,8 @@ static_assert(kSeenMask < 32 && kClsOther < 8, "the indexes of 22 and 26 fit 11 
 // What the features of PlaceFeatures read of token i (k-th of a sequence of
 // n), packed in 64 bits: the gazetteer bytes of it and its neighbours (99
 // past the sequence), their word lists' bits, its case class and whether 30
-// is given (`cls_feats`: always in training; the tagger's word rows hold it
-// for the class of the token they were made from, so there only for a token
-// of another class).
+// is given (`cls_feats`: always in training; never in the tagger, whose word
+// rows hold it, of the class of the word's scored tokens).
 inline uint64_t Place(const DocContext& context, uint32_t i, uint32_t k, uint32_t n, uint32_t cls,
                       bool cls_feats) {
   const uint64_t gp = k > 0 ? context.gazetteer[i - 1] : 99;
@@ -2495,8 +2488,8 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
         const uint32_t bits = context.word_bits[i];
         add(small_rows.Row(small_rows.row22[Feature22Index(bits, in[0].cls, start, line)],
                            Feature22(bits, in[0].cls, start, line)));
-        const bool cls_feats = info_cache.WordCls(w) != in[0].cls;
-        AddSums(small_rows.Place(Place(context, i, k, n, in[0].cls, cls_feats)), acc);
+        // 30 is the word row's (WordClsFeatures, of this class: see below).
+        AddSums(small_rows.Place(Place(context, i, k, n, in[0].cls, /*cls_feats=*/false)), acc);
         if (line) add(Find(Mix(21, line, in[0].lower)));
         if (IsCapCls(in[0].cls)) {
           const uint32_t bp = k > 0 ? context.word_bits[i - 1] : 9;
@@ -2505,34 +2498,9 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
                              Feature26(bp, in[0].cls, bn)));
         }
       }
-      const uint32_t cls = ClsOf(doc.tokens[begin + k]);
-      if (cls != info_cache.WordCls(w)) {
-        // This token's 50 and 54 (30 is PlaceFeatures').
-        add(Find(Mix(50, in[0].coarse, cls)));
-        add(Find(Mix(54, in[0].fine, cls)));
-        // The row has WordClsFeatures of another case class: those but 51
-        // (this token's too) come out again. The sums are of integers, so
-        // taking them out leaves what never adding them would.
-        uint32_t wf[kWordClsFeatures + kDocBagMax];
-        const uint32_t row_cls = info_cache.WordCls(w);
-        int nw = WordClsFeatures(info_cache.Fine(w), info_cache.Coarse(w), row_cls,
-                                 context.lists.by_word[w], wf);
-        // The document's bag: in the row if its class was capitalized; if
-        // only this token's is, it is added instead.
-        if (IsCapCls(row_cls) != IsCapCls(cls)) {
-          const int nbag = DocBagFeatures(context, context.word_of[w], wf + nw);
-          if (IsCapCls(row_cls)) {
-            nw += nbag;
-          } else {
-            for (int f = 0; f < nbag; ++f) add(Find(wf[nw + f]));
-          }
-        }
-        for (int f = 1; f < nw; ++f) {  // wf[0] is 51's
-          const int8_t* row = Find(wf[f]);
-          if (!row) continue;
-          for (int t = 0; t < kNumTags; ++t) acc[t] = static_cast<int16_t>(acc[t] - row[t]);
-        }
-      }
+      // The word row's WordClsFeatures and document bag are of the class of
+      // the token it was made from, this token's: the scored tokens of a word
+      // share their class (NerModelTest.LoudTokensOfAWordShareTheirClass).
       std::copy(acc, acc + kNumTags, base.Add());
     }
     for (uint32_t b = next_loud(begin, end); b < end;) {
