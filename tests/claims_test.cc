@@ -19,6 +19,7 @@
 #include "data/embedded.h"
 #include "entities/entities.h"
 #include "lede/lede.h"
+#include "quotes/quotes.h"
 #include "text/document.h"
 
 namespace lede {
@@ -534,6 +535,24 @@ TEST(ClaimsTest, ClaimTokensWindowsTakeMentionsOfAnyShape) {
     ExpectTypedRange(window, s.begin, s.end);
   }
   ExpectTypedRange(whole, 0, static_cast<uint32_t>(doc.tokens.size()));
+  // The same windows from the mentions sorted by start as FindQuotes gives
+  // them (ClaimTokens reads them in place).
+  std::vector<MentionSpan> by_start;
+  for (size_t e = 0; e < entities.size(); ++e) {
+    for (const Mention& m : entities[e].mentions)
+      by_start.push_back({m.span.start, m.span.end, static_cast<int>(e)});
+  }
+  std::stable_sort(by_start.begin(), by_start.end(),
+                   [](const MentionSpan& a, const MentionSpan& b) { return a.start < b.start; });
+  ClaimTokens listed(doc, entities, ClaimTokens::Empty{}, &by_start);
+  for (const Sentence& s : doc.sentences) {
+    listed.Cover(s.begin, s.end);
+    for (uint32_t i = s.begin; i < s.end; ++i) {
+      EXPECT_EQ(listed.entity_type(i), types[i]) << i;
+      EXPECT_EQ(listed.entity(i), at[i]) << i;
+    }
+    ExpectTypedRange(listed, s.begin, s.end);
+  }
   // Windows of one token each (a token inside a mention, or outside all).
   for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
     window.Cover(i, i + 1);
@@ -550,6 +569,72 @@ TEST(ClaimsTest, ClaimTokensWindowsTakeMentionsOfAnyShape) {
   EXPECT_STREQ(types[delta], "ORG");
   EXPECT_EQ(at[delta], 0);
   EXPECT_EQ(at[delta - 1], 1);  // Gamma: entity 1's mention comes later in the list
+}
+
+// The Quotes stage hands out every mention sorted by start (FindQuotes'
+// `mentions`), which the Claims stage reads in place of a sorted copy of its
+// own: each window then says of its tokens what it says from its own copy,
+// for mentions of any shape, and FindClaims finds the same claims.
+TEST(ClaimsTest, ClaimTokensReadTheQuotesStagesMentions) {
+  const std::string text =
+      "KYIV, Ukraine - President Volodymyr Zelensky said on Monday that Ukraine's forces had "
+      "retaken 20 towns, costing Russia $1.2bn. \u201cWe will not stop,\u201d he told "
+      "reporters in Kyiv. The U.S. Defense Secretary Lloyd Austin visited the Pentagon; NATO "
+      "said costs rose by 12% in 2022.\n\nAccording to NATO, Russia lost 300 tanks, but "
+      "Zelensky\u2019s aides said Ukraine lost more than 40 in May. Mr. Austin declined.";
+  Document doc = BuildDocument(text);
+  std::vector<Warning> warnings;
+  std::vector<Entity> entities = FindEntities(doc, &warnings);
+  ASSERT_FALSE(entities.empty());
+  std::vector<MentionSpan> mentions;
+  const std::vector<Quote> quotes = FindQuotes(doc, entities, &warnings, &mentions);
+  // Every mention once, by start; among equal starts, in the order of
+  // entities and their mentions.
+  std::vector<MentionSpan> expected;
+  for (size_t e = 0; e < entities.size(); ++e) {
+    for (const Mention& m : entities[e].mentions)
+      expected.push_back({m.span.start, m.span.end, static_cast<int>(e)});
+  }
+  std::stable_sort(expected.begin(), expected.end(),
+                   [](const MentionSpan& a, const MentionSpan& b) { return a.start < b.start; });
+  ASSERT_EQ(mentions.size(), expected.size());
+  for (size_t k = 0; k < expected.size(); ++k) {
+    EXPECT_EQ(mentions[k].start, expected[k].start) << k;
+    EXPECT_EQ(mentions[k].end, expected[k].end) << k;
+    EXPECT_EQ(mentions[k].entity, expected[k].entity) << k;
+  }
+  ClaimTokens own(doc, entities, ClaimTokens::Empty{});
+  ClaimTokens read(doc, entities, ClaimTokens::Empty{}, &mentions);
+  for (const Sentence& s : doc.sentences) {
+    own.Cover(s.begin, s.end);
+    read.Cover(s.begin, s.end);
+    for (uint32_t i = s.begin; i < s.end; ++i) {
+      EXPECT_EQ(read.entity_type(i), own.entity_type(i)) << i;
+      EXPECT_EQ(read.entity(i), own.entity(i)) << i;
+    }
+    EXPECT_EQ(read.typed_begin(), own.typed_begin());
+    EXPECT_EQ(read.typed_end(), own.typed_end());
+  }
+  const std::vector<Claim> a = FindClaims(doc, entities, quotes);
+  const std::vector<Claim> b = FindClaims(doc, entities, quotes, &mentions);
+  ASSERT_FALSE(a.empty());
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t k = 0; k < a.size(); ++k) {
+    EXPECT_EQ(a[k].span.start, b[k].span.start) << k;
+    EXPECT_EQ(a[k].span.end, b[k].span.end) << k;
+    EXPECT_EQ(a[k].score, b[k].score) << k;
+    EXPECT_EQ(a[k].types, b[k].types) << k;
+    EXPECT_EQ(a[k].hedged, b[k].hedged) << k;
+    EXPECT_EQ(a[k].source.entity, b[k].source.entity) << k;
+    EXPECT_EQ(a[k].source.quote, b[k].source.quote) << k;
+    ASSERT_EQ(a[k].num_reasons, b[k].num_reasons) << k;
+    for (size_t r = 0; r < a[k].num_reasons; ++r) EXPECT_EQ(a[k].reasons[r], b[k].reasons[r]);
+  }
+  // An empty document: no token, no quote, no mention.
+  Document empty = BuildDocument("");
+  std::vector<MentionSpan> none = {{1, 2, 0}};
+  EXPECT_TRUE(FindQuotes(empty, {}, &warnings, &none).empty());
+  EXPECT_TRUE(none.empty());
 }
 
 // ExtractClaimFeatures counts the word features before computing them (their

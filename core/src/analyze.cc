@@ -109,10 +109,14 @@ Analysis Run(std::string_view utf8, const Options& options, std::vector<StageTim
   for (Entity& e : a.entities) e.mentions.shrink_to_fit();
   a.entities.shrink_to_fit();
   clock.Lap("entities");
-  a.quotes = FindQuotes(doc, a.entities, &a.warnings);
+  // The mentions by start, sorted once by the quotes stage for the claims
+  // stage too.
+  std::vector<MentionSpan> mentions;
+  a.quotes = FindQuotes(doc, a.entities, &a.warnings, &mentions);
   a.quotes.shrink_to_fit();
   clock.Lap("quotes");
-  a.claims = FindClaims(doc, a.entities, a.quotes);
+  a.claims = FindClaims(doc, a.entities, a.quotes, &mentions);
+  std::vector<MentionSpan>().swap(mentions);
   a.claims.shrink_to_fit();
   clock.Lap("claims");
   a.checks = RunChecks(doc, a.entities, a.claims);

@@ -522,7 +522,8 @@ std::vector<ScoredUnit> ScoreUnits(const Document& doc, const std::vector<Entity
 }
 
 std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& entities,
-                              const std::vector<Quote>& quotes) {
+                              const std::vector<Quote>& quotes,
+                              const std::vector<MentionSpan>* mentions_by_start) {
   std::vector<Claim> claims;
   const ClaimModel& model = DefaultClaimModel();
   if (!model.ok()) return claims;
@@ -530,7 +531,7 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
   // sentence a claim, a clause-split sentence may make two): the vector's
   // doubling held the old and the new block at once, the stage's memory peak.
   claims.reserve(doc.sentences.size());
-  ClaimTokens tokens(doc, entities, ClaimTokens::Empty{});
+  ClaimTokens tokens(doc, entities, ClaimTokens::Empty{}, mentions_by_start);
   QuoteSweep sweep(quotes);
   std::vector<Clause> clauses;
   std::vector<Feature> features;

@@ -17,12 +17,17 @@
 #include <vector>
 
 #include "lede/lede.h"
+#include "quotes/quotes.h"
 #include "text/document.h"
 
 namespace lede {
 
+// `mentions_by_start`, when given, must be every mention of `entities`
+// sorted by start, as FindQuotes gives them: the stage reads them instead of
+// sorting its own copy. The claims are the same either way.
 std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& entities,
-                              const std::vector<Quote>& quotes);
+                              const std::vector<Quote>& quotes,
+                              const std::vector<MentionSpan>* mentions_by_start = nullptr);
 
 // A scored unit (sentence or clause), claim or not. For evaluation and tests.
 struct ScoredUnit {

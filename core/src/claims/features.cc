@@ -424,7 +424,8 @@ inline void HashNorm(std::string_view norm, uint32_t unigram_seed, uint32_t bigr
 }
 }  // namespace
 
-ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entities, Empty)
+ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entities, Empty,
+                         const std::vector<MentionSpan>* by_start)
     : doc_(doc),
       entities_(entities),
       word_fact_(doc.words()),
@@ -473,21 +474,27 @@ ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entitie
     word_fact_[w] = static_cast<uint8_t>(fact | read << 7);
   }
 
-  // Of the exact size, and sorted in place (by start, then order: what a
-  // stable sort by start gives), so that no doubling nor sort buffer raises
-  // the stage's memory peak: a long text has tens of thousands of mentions.
+  // The mentions by start: the Quotes stage's list (FindClaims), or a copy
+  // of the exact size sorted in place, so that no doubling nor sort buffer
+  // raises the stage's memory peak (a long text has tens of thousands of
+  // mentions). The order among equal starts does not matter (Cover).
+  if (by_start != nullptr) {
+    marks_ = by_start->data();
+    num_marks_ = by_start->size();
+    return;
+  }
   size_t mentions = 0;
   for (const Entity& e : entities) mentions += e.mentions.size();
-  marks_.reserve(mentions);
-  uint32_t order = 0;
+  own_marks_.reserve(mentions);
   for (size_t e = 0; e < entities.size(); ++e) {
     for (const Mention& m : entities[e].mentions) {
-      marks_.push_back({m.span.start, m.span.end, static_cast<int>(e), order++});
+      own_marks_.push_back({m.span.start, m.span.end, static_cast<int>(e)});
     }
   }
-  std::sort(marks_.begin(), marks_.end(), [](const Mark& a, const Mark& b) {
-    return a.start != b.start ? a.start < b.start : a.order < b.order;
-  });
+  std::sort(own_marks_.begin(), own_marks_.end(),
+            [](const MentionSpan& a, const MentionSpan& b) { return a.start < b.start; });
+  marks_ = own_marks_.data();
+  num_marks_ = own_marks_.size();
 }
 
 std::string_view ClaimTokens::norm(uint32_t i) const {
@@ -506,8 +513,10 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
   const size_t n = end - begin;
 
   // The entities over the window's tokens, from the mentions that reach
-  // into its bytes [first, last), applied in the order of entities and their
-  // mentions so that the last one wins, as in TokenEntityTypes. The vectors
+  // into its bytes [first, last), applied in the order of entities so that
+  // the last one wins, as in TokenEntityTypes (which applies them in the
+  // order of entities and their mentions: two mentions of one entity write
+  // the same type and entity, so their own order does not matter). The vectors
   // only grow: the window's first n entries are its tokens'.
   if (entity_types_.size() < n) {
     entity_types_.resize(n);
@@ -525,7 +534,7 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
   auto ends_before = [](const Token& t, uint32_t byte) { return t.span.end <= byte; };
   size_t kept = 0;
   for (const Active& a : active_) {
-    const Mark& m = marks_[a.mark];
+    const MentionSpan& m = marks_[a.mark];
     if (m.end <= first) continue;
     const uint32_t at =
         m.start < first
@@ -539,8 +548,8 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
   // the window finds their first tokens (a binary search for each, twice,
   // was a fifth of Cover).
   uint32_t at = begin;
-  while (next_mark_ < marks_.size() && marks_[next_mark_].start < last) {
-    const Mark& m = marks_[next_mark_];
+  while (next_mark_ < num_marks_ && marks_[next_mark_].start < last) {
+    const MentionSpan& m = marks_[next_mark_];
     if (m.end > first) {
       while (at < end && tokens[at].span.end <= m.start) ++at;
       active_.push_back({static_cast<uint32_t>(next_mark_), at});
@@ -549,13 +558,13 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
   }
   if (active_.size() > 1) {
     std::sort(active_.begin(), active_.end(), [&](const Active& a, const Active& b) {
-      return marks_[a.mark].order < marks_[b.mark].order;
+      return marks_[a.mark].entity < marks_[b.mark].entity;
     });
   }
   // The typed tokens' range, from the tokens given a type.
   uint32_t typed_begin = end, typed_end = begin;
   for (const Active& a : active_) {
-    const Mark& m = marks_[a.mark];
+    const MentionSpan& m = marks_[a.mark];
     const char* type = entities_[m.entity].type.c_str();
     uint32_t i = a.token;
     // Every token that shares a byte with the mention takes its type; a

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "lede/lede.h"
+#include "quotes/quotes.h"
 #include "text/document.h"
 
 namespace lede {
@@ -142,9 +143,12 @@ class ClaimTokens {
  public:
   // Covers the whole document.
   ClaimTokens(const Document& doc, const std::vector<Entity>& entities);
-  // Covers nothing until Cover is called.
+  // Covers nothing until Cover is called. `by_start`, when given, must be
+  // every mention of `entities` sorted by start (FindQuotes' list; it must
+  // outlive this object): read in place of a sorted copy of its own.
   struct Empty {};
-  ClaimTokens(const Document& doc, const std::vector<Entity>& entities, Empty);
+  ClaimTokens(const Document& doc, const std::vector<Entity>& entities, Empty,
+              const std::vector<MentionSpan>* by_start = nullptr);
   ClaimTokens(const ClaimTokens&) = delete;
   ClaimTokens& operator=(const ClaimTokens&) = delete;
 
@@ -195,12 +199,6 @@ class ClaimTokens {
   uint32_t typed_end() const { return typed_end_; }
 
  private:
-  struct Mark {  // one mention, in the order of entities and their mentions
-    uint32_t start, end;
-    int entity;
-    uint32_t order;
-  };
-
   const Document& doc_;
   const std::vector<Entity>& entities_;
   uint32_t begin_ = 0, end_ = 0;
@@ -217,7 +215,11 @@ class ClaimTokens {
   std::vector<uint32_t> word_classes_, word_unigram_, word_bigram_left_;
   std::vector<const char*> entity_types_;
   std::vector<int> entities_at_;
-  std::vector<Mark> marks_;     // every mention, by start
+  // Every mention, by start (among equal starts in any order: Cover applies
+  // a window's marks by entity): *by_start, or own_marks_ sorted.
+  std::vector<MentionSpan> own_marks_;
+  const MentionSpan* marks_ = nullptr;
+  size_t num_marks_ = 0;
   size_t next_mark_ = 0;        // the first mark not yet seen by a window
   std::vector<Active> active_;  // marks that may reach into the next window
 };

@@ -315,10 +315,7 @@ struct Frame {
   uint32_t sentence = 0;
 };
 
-struct MentionRef {
-  uint32_t start, end;
-  int entity;
-};
+using MentionRef = MentionSpan;  // quotes.h
 
 // A stable sort of the quotes by start through an index of 4 bytes a quote:
 // std::stable_sort on the quotes themselves takes a buffer of half of them
@@ -353,7 +350,10 @@ class QuoteFinder {
               std::vector<Warning>* warnings)
       : d_(doc), ents_(entities), warnings_(warnings), lex_(QuoteLexicon::Get()), lower_(doc) {}
 
-  std::vector<Quote> Run() {
+  // *mentions_out, when given, gets mentions_ (IndexMentions fills it in
+  // the vector's own room).
+  std::vector<Quote> Run(std::vector<MentionRef>* mentions_out) {
+    if (mentions_out != nullptr) mentions_.swap(*mentions_out);
     Classify();
     marks_ = PairQuoteMarks(d_);
     inside_.assign(d_.tokens.size(), 0);
@@ -372,6 +372,7 @@ class QuoteFinder {
     AttributeMarked();
     EmitIndirect();
     SortByStart(&out_);
+    if (mentions_out != nullptr) mentions_out->swap(mentions_);  // read no more here
     size_t unclosed = 0;
     for (const Quote& q : out_) unclosed += q.unclosed;
     if (unclosed > 0 && warnings_ != nullptr) {
@@ -2579,9 +2580,18 @@ class QuoteFinder {
 static_assert(sizeof(Quote) <= 104, "a quote is at most 104 bytes");
 
 std::vector<Quote> FindQuotes(const Document& doc, const std::vector<Entity>& entities,
-                              std::vector<Warning>* warnings) {
-  if (doc.tokens.empty()) return {};
-  return QuoteFinder(doc, entities, warnings).Run();
+                              std::vector<Warning>* warnings, std::vector<MentionSpan>* mentions) {
+  if (mentions != nullptr) mentions->clear();
+  if (doc.tokens.empty()) return {};  // no token, no mention (entities are found over tokens)
+  if (mentions != nullptr) {
+    // Its room taken before the stage's work tables, below them in the
+    // heap: kept on through the Claims stage, it does not split the room
+    // they leave when freed (the claims' own tables go there).
+    size_t count = 0;
+    for (const Entity& e : entities) count += e.mentions.size();
+    mentions->reserve(count);
+  }
+  return QuoteFinder(doc, entities, warnings).Run(mentions);
 }
 
 }  // namespace lede
