@@ -6,8 +6,10 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "json/writer.h"
+#include "lede/lede.h"
 
 namespace lede {
 namespace {
@@ -182,6 +184,110 @@ TEST(JsonWriterTest, IdAsAString) {
         ASSERT_EQ(fused.Finish(), plain.Finish()) << pretty << " " << text;
       }
     }
+  }
+}
+
+// A string written as an opening Encoded part, StringPart pieces and Raw
+// pieces in JSON form is what String writes of the pieces joined.
+TEST(JsonWriterTest, StringInPieces) {
+  const std::string_view pieces[] = {
+      "", "plain", "a \"b\" \\ c\n\x01\x7F",
+      "\xE2\x80\xA8 and \xE2\x80\xA9, \xE2\x80\x9Cquoted\xE2\x80\x9D",
+      "a piece of more than sixteen bytes, plain"};
+  for (bool pretty : {false, true}) {
+    for (std::string_view a : pieces) {
+      for (std::string_view b : pieces) {
+        JsonWriter pieced(pretty), plain(pretty);
+        for (JsonWriter* w : {&pieced, &plain}) {
+          w->BeginArray();
+          w->Null();
+          if (w == &pieced) {
+            w->Encoded("\"head: ");
+            w->StringPart(a);
+            w->Raw("\\\"");  // a quote mark, in JSON form
+            w->StringPart(b);
+            w->Raw("\"");
+          } else {
+            w->String(std::string("head: ") + std::string(a) + "\"" + std::string(b));
+          }
+          w->EndArray();
+        }
+        ASSERT_EQ(pieced.Finish(), plain.Finish()) << pretty << " " << a << " " << b;
+      }
+    }
+  }
+}
+
+// The names ToJson writes with Plain (no look for bytes to escape) are what
+// String writes of them.
+TEST(JsonWriterTest, FixedNamesNeedNoEscaping) {
+  std::vector<std::string_view> names;
+  for (int t = 0; t < static_cast<int>(ClaimType::kCount); ++t) {
+    names.push_back(ClaimTypeName(static_cast<ClaimType>(t)));
+  }
+  for (int r = 0; r < static_cast<int>(ClaimReason::kCount); ++r) {
+    names.push_back(ClaimReasonName(static_cast<ClaimReason>(r)));
+  }
+  for (Quote::Kind k :
+       {Quote::Kind::kDirect, Quote::Kind::kPartial, Quote::Kind::kIndirect, Quote::Kind::kScare}) {
+    names.push_back(QuoteKindName(k));
+  }
+  for (int x = 0; x <= static_cast<int>(Quantity::Approx::kRange); ++x) {
+    names.push_back(ApproxName(static_cast<Quantity::Approx>(x)));
+  }
+  for (std::string_view name : names) {
+    JsonWriter plain(/*pretty=*/false);
+    plain.Plain(name);
+    EXPECT_EQ(plain.Finish(), Written(name));
+  }
+}
+
+// ToJson writes a claim's types and reasons as String writes ClaimTypeNames
+// and ClaimReasonTexts (the names encoded once, kWording's words pieced).
+TEST(JsonWriterTest, ClaimTypesAndReasonsAsStrings) {
+  Analysis a;
+  a.text = "He said \"no\" to a\\b, tab\there, \xE2\x80\xA8line \xE2\x80\x9Cq\xE2\x80\x9D end.";
+  a.index = OffsetIndex(a.text);
+  const uint32_t size = static_cast<uint32_t>(a.text.size());
+  for (int n = 0; n <= 3; ++n) {
+    Claim c;
+    c.span = Span{0, size};
+    c.types = static_cast<uint8_t>((1u << static_cast<int>(ClaimType::kCount)) - 1 - n);
+    for (int r = 0; r < static_cast<int>(ClaimReason::kCount) && c.num_reasons < Claim::kMaxReasons;
+         r += 1 + n) {
+      c.reasons[c.num_reasons++] = static_cast<ClaimReason>(r);
+    }
+    c.reasons[c.num_reasons - 1] = ClaimReason::kWording;
+    // Words with a quote mark, a backslash, a tab, U+2028 and curly quotes.
+    const Span words[] = {{8, 12}, {16, 19}, {21, 29}, {31, size}};
+    for (int i = 0; i < n; ++i) c.wording[i] = words[(i + n) % 4];
+    a.claims.push_back(c);
+  }
+  const std::string json = ToJson(a);
+  for (const Claim& c : a.claims) {
+    JsonWriter w(/*pretty=*/false);
+    w.BeginObject();
+    w.Key("types");
+    w.BeginArray();
+    for (const std::string& t : ClaimTypeNames(c)) w.String(t);
+    w.EndArray();
+    w.Key("source");
+    w.BeginObject();
+    w.Key("entity");
+    w.Null();
+    w.Key("quote");
+    w.Null();
+    w.EndObject();
+    w.Key("hedged");
+    w.Bool(false);
+    w.Key("reasons");
+    w.BeginArray();
+    for (const std::string& r : ClaimReasonTexts(c, a.text)) w.String(r);
+    w.EndArray();
+    w.EndObject();
+    std::string expected = w.Finish();
+    expected = expected.substr(1, expected.size() - 2);  // the members, without the braces
+    EXPECT_NE(json.find(expected), std::string::npos) << expected << "\n" << json;
   }
 }
 

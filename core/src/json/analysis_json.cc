@@ -44,7 +44,7 @@ void WriteQuantity(JsonWriter& w, const Quantity& q) {
   w.Key("unit");
   w.String(q.unit);
   w.Key("approx");
-  w.String(ApproxName(q.approx));
+  w.Plain(ApproxName(q.approx));  // none needs escaping: tested
   w.EndObject();
 }
 
@@ -96,7 +96,7 @@ void WriteQuotes(JsonWriter& w, const Analysis& a) {
     w.Key("id");
     WriteId(w, 'Q', static_cast<int>(i));
     w.Key("kind");
-    w.String(QuoteKindName(q.kind));
+    w.Plain(QuoteKindName(q.kind));  // none needs escaping: tested
     SpanFields(w, a, q.span, true);
     w.Key("cue");
     if (q.has_cue) {
@@ -159,10 +159,31 @@ void WriteQuotes(JsonWriter& w, const Analysis& a) {
   w.EndArray();
 }
 
+// claim.reasons[k] as String(AppendClaimReason(...)) writes it: the
+// reason's phrase copied as it is (no phrase needs escaping: tested), a
+// kWording reason's words escaped as they are copied (no string built and
+// scanned first), its quote marks in their JSON form.
+void WriteReason(JsonWriter& w, const Claim& c, size_t k, std::string_view text) {
+  const char* const name = ClaimReasonName(c.reasons[k]);
+  if (c.reasons[k] != ClaimReason::kWording) {
+    w.Plain(name);
+    return;
+  }
+  w.Encoded("\"");
+  w.Raw(name);
+  for (size_t i = 0; i < Claim::kMaxWords; ++i) {
+    const Span word = c.wording[i];
+    if (word.end == word.start) break;
+    w.Raw(i > 0 ? ", \\\"" : " \\\"");
+    w.StringPart(text.substr(word.start, word.end - word.start));
+    w.Raw("\\\"");
+  }
+  w.Raw("\"");
+}
+
 void WriteClaims(JsonWriter& w, const Analysis& a) {
   w.Key("claims");
   w.BeginArray();
-  std::string wording;
   for (size_t i = 0; i < a.claims.size(); ++i) {
     const Claim& c = a.claims[i];
     w.BeginObject();
@@ -174,7 +195,9 @@ void WriteClaims(JsonWriter& w, const Analysis& a) {
     w.Key("types");
     w.BeginArray();
     for (int t = 0; t < static_cast<int>(ClaimType::kCount); ++t) {
-      if (c.Has(static_cast<ClaimType>(t))) w.String(ClaimTypeName(static_cast<ClaimType>(t)));
+      if (c.Has(static_cast<ClaimType>(t))) {
+        w.Plain(ClaimTypeName(static_cast<ClaimType>(t)));  // none needs escaping: tested
+      }
     }
     w.EndArray();
     w.Key("source");
@@ -188,15 +211,7 @@ void WriteClaims(JsonWriter& w, const Analysis& a) {
     w.Bool(c.hedged);
     w.Key("reasons");
     w.BeginArray();
-    for (size_t k = 0; k < c.num_reasons; ++k) {
-      if (c.reasons[k] == ClaimReason::kWording) {
-        wording.clear();
-        AppendClaimReason(c, k, a.text, &wording);
-        w.String(wording);
-      } else {
-        w.String(ClaimReasonName(c.reasons[k]));
-      }
-    }
+    for (size_t k = 0; k < c.num_reasons; ++k) WriteReason(w, c, k, a.text);
     w.EndArray();
     w.EndObject();
   }

@@ -294,7 +294,6 @@ void JsonWriter::Quoted(std::string_view s) {
 
 // Out of line, so that a short string's path above saves no registers.
 __attribute__((noinline)) void JsonWriter::QuotedFrom(std::string_view s, const char* p) {
-  static const char kHex[] = "0123456789abcdef";
   const char* const end = s.data() + s.size();
   p = SkipPlain(p, end, s.data());
   if (p == end) {  // nothing to escape (most strings): one copy
@@ -305,6 +304,23 @@ __attribute__((noinline)) void JsonWriter::QuotedFrom(std::string_view s, const 
     return;
   }
   Append('"');
+  EscapeFrom(s, p);
+  Append('"');
+}
+
+void JsonWriter::StringPart(std::string_view s) {
+  const char* const end = s.data() + s.size();
+  const char* const p = SkipPlain(s.data(), end, s.data());
+  if (p == end) {
+    Append(s);
+  } else {
+    EscapeFrom(s, p);
+  }
+}
+
+__attribute__((noinline)) void JsonWriter::EscapeFrom(std::string_view s, const char* p) {
+  static const char kHex[] = "0123456789abcdef";
+  const char* const end = s.data() + s.size();
   const char* run = s.data();  // start of the bytes not yet appended
   for (; p < end; p = SkipPlain(p, end, s.data())) {
     unsigned char c = static_cast<unsigned char>(*p);
@@ -345,7 +361,6 @@ __attribute__((noinline)) void JsonWriter::QuotedFrom(std::string_view s, const 
     run = p;
   }
   Append(std::string_view(run, p - run));
-  Append('"');
 }
 
 void JsonWriter::Newline() {
@@ -380,6 +395,14 @@ void JsonWriter::Key(std::string_view key) {
 void JsonWriter::String(std::string_view value) {
   Value();
   Quoted(value);
+}
+
+void JsonWriter::Plain(std::string_view value) {
+  Value();
+  char* out = Grow(value.size() + 2);
+  out[0] = '"';
+  if (!value.empty()) std::memcpy(out + 1, value.data(), value.size());
+  out[value.size() + 1] = '"';
 }
 
 void JsonWriter::Int(long long value) {

@@ -66,6 +66,20 @@ class JsonWriter {
     after_key_ = true;
   }
   void String(std::string_view value);
+  // A string with no byte to escape (a fixed name, checked by a test): its
+  // bytes copied between quotes, with no look at them.
+  void Plain(std::string_view value);
+  // A value already in JSON form, copied as it is; a string's opening part
+  // (no closing quote) may be followed by StringPart and Raw pieces and then
+  // Raw("\"").
+  void Encoded(std::string_view json) {
+    Value();
+    Append(json);
+  }
+  // The bytes of `piece` escaped as String escapes them, inside a string
+  // opened as above: the same bytes as String(the pieces joined) when no
+  // piece ends inside a character.
+  void StringPart(std::string_view piece);
   void Int(long long value);
   // The members of a span, as Key("start"), Int(start), Key("end"),
   // Int(end) and, when `text` is not null, Key("text"), String(*text) write
@@ -77,7 +91,8 @@ class JsonWriter {
   void Double(double value, int digits = 4);  // shortest of %.{digits}g
   void Bool(bool value);
   void Null();
-  // Appends `s` as it is, outside any value (e.g. a final newline).
+  // Appends `s` as it is: outside any value (e.g. a final newline), or a
+  // piece of an open string in its JSON form (escaped already).
   void Raw(std::string_view s) { Append(s); }
 
   // True for the bytes a JSON string must look at: the quote, the backslash,
@@ -111,6 +126,9 @@ class JsonWriter {
   // The same for a string that is long (16 bytes or more) or needs a look
   // from p on (the bytes before p are plain); the output has no "s" yet.
   void QuotedFrom(std::string_view s, const char* p);
+  // The bytes of s, escaped, without quotes; p is the first one needing a
+  // look (the bytes before it are plain).
+  void EscapeFrom(std::string_view s, const char* p);  // out of line: one copy
 
   // Room for n more bytes at the end of the output; returns where they go.
   // The output is buf_[0, size_) of capacity cap_, grown by doubling (or,
