@@ -140,7 +140,9 @@ size_t FormatDouble(double value, int digits, char* out) {
   // (a >= 2^(exp2 - 1): floor((exp2 - 1) * log10(2)), x or one under it;
   // 78913 / 2^18 is log10(2) to 3e-8), then put right by the integer part of a
   // scaled to p digits; r: a rounded to p digits.
-  int x = static_cast<int>(std::floor((exp2 - 1) * (78913.0 / 262144.0)));
+  // (An arithmetic shift floors as std::floor of the exact quotient would, with
+  // no libm call.)
+  int x = ((exp2 - 1) * 78913) >> 18;
   const uint64_t low = kPow10[p - 1];
   const uint64_t high = low * 10;
   uint64_t r = 0;
