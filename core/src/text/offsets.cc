@@ -148,19 +148,40 @@ namespace {
 inline bool AsciiBlock(const std::vector<uint32_t>& cp, uint32_t b) {
   return b + 1 < cp.size() && cp[b + 1] - cp[b] == OffsetIndex::kBlock;
 }
+
+// The code points (*cp) and UTF-16 units (*u16) before `byte`, in block
+// `block` of the text's entries `cps` and `u16s`: counted on from the
+// block's start, or, past its middle when the next entry is there, what
+// follows `byte` in the block counted and taken from that entry (at most
+// half a block counted either way).
+void CountBefore(std::string_view text, const std::vector<uint32_t>& cps,
+                 const std::vector<uint32_t>& u16s, uint32_t byte, uint32_t block, uint32_t* cp,
+                 uint32_t* u16) {
+  const uint32_t from = block * OffsetIndex::kBlock;
+  if (byte - from > OffsetIndex::kBlock / 2 && block + 1 < cps.size()) {
+    uint32_t after_cp = 0, after_u16 = 0;
+    Count(text.data() + byte, from + OffsetIndex::kBlock - byte, text.size() - byte, &after_cp,
+          &after_u16);
+    *cp = cps[block + 1] - after_cp;
+    *u16 = u16s[block + 1] - after_u16;
+    return;
+  }
+  *cp = cps[block];
+  *u16 = u16s[block];
+  Count(text.data() + from, byte - from, text.size() - from, cp, u16);
+}
 }  // namespace
 
 uint32_t OffsetIndex::Convert(std::string_view text, uint32_t byte, OffsetUnit unit) const {
   if (unit == OffsetUnit::kUtf8 || ascii_) return byte;
   if (byte > text.size()) byte = static_cast<uint32_t>(text.size());
   uint32_t block = byte / kBlock;
-  uint32_t cp = cp_[block], u16 = u16_[block];
+  uint32_t cp, u16;
   if (AsciiBlock(cp_, block)) {
-    cp += byte - block * kBlock;
-    u16 += byte - block * kBlock;
+    cp = cp_[block] + (byte - block * kBlock);
+    u16 = u16_[block] + (byte - block * kBlock);
   } else {
-    Count(text.data() + block * kBlock, byte - block * kBlock, text.size() - block * kBlock, &cp,
-          &u16);
+    CountBefore(text, cp_, u16_, byte, block, &cp, &u16);
   }
   return unit == OffsetUnit::kUtf16 ? u16 : cp;
 }
@@ -175,13 +196,13 @@ void OffsetIndex::ConvertSpan(std::string_view text, uint32_t start, uint32_t en
   }
   if (end > size) end = size;
   const uint32_t block = start / kBlock;
-  uint32_t cp = cp_[block], u16 = u16_[block];
+  uint32_t cp, u16;
   const bool ascii = AsciiBlock(cp_, block);
   if (ascii) {
-    cp += start - block * kBlock;
-    u16 += start - block * kBlock;
+    cp = cp_[block] + (start - block * kBlock);
+    u16 = u16_[block] + (start - block * kBlock);
   } else {
-    Count(text.data() + block * kBlock, start - block * kBlock, size - block * kBlock, &cp, &u16);
+    CountBefore(text, cp_, u16_, start, block, &cp, &u16);
   }
   *start_out = unit == OffsetUnit::kUtf16 ? u16 : cp;
   if (end / kBlock != block) {
