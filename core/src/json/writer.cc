@@ -372,21 +372,6 @@ void JsonWriter::Newline() {
   std::memset(p + 1, ' ', depth_ * 2);
 }
 
-void JsonWriter::Open(char c) {
-  Value();
-  Append(c);
-  ++depth_;
-  comma_ = false;
-}
-
-void JsonWriter::Close(char c) {
-  const bool empty = !comma_;
-  --depth_;
-  if (!empty) Newline();
-  Append(c);
-  comma_ = true;  // the container was a value of its parent
-}
-
 void JsonWriter::Key(std::string_view key) {
   Value();
   Quoted(key);

@@ -107,8 +107,20 @@ class JsonWriter {
   std::string Finish();
 
  private:
-  void Open(char c);
-  void Close(char c);
+  // Inline: called for every object and array.
+  void Open(char c) {
+    Value();
+    Append(c);
+    ++depth_;
+    comma_ = false;
+  }
+  void Close(char c) {
+    const bool empty = !comma_;
+    --depth_;
+    if (!empty && pretty_) Newline();
+    Append(c);
+    comma_ = true;  // the container was a value of its parent
+  }
   // Comma and indentation before a value; nothing right after a key or
   // outside any container. Inline: called before every value and key.
   void Value() {
