@@ -2103,15 +2103,18 @@ class Builder {
   // peak: 12.9 MB of 48-byte candidates, 9.3x the input).
   static size_t SplitRoom(size_t n) { return n + n / 8 + 4; }
   void PersonsAfterOrgNames() {
-    ViewSet persons;   // last words of PERSON candidates
-    ViewSet surnames;  // of full names with a given name
-    ViewSet alone;     // one-word PERSON candidates
+    // Sets of token texts, as bits per Document word id (a ViewSet hashed
+    // every text and allocated a node a member): the last words of PERSON
+    // candidates, the one-word ones, the surnames of full names with a given
+    // name.
+    enum : uint8_t { kPersonLast = 1, kAlone = 2, kSurname = 4 };
+    std::vector<uint8_t> sets(doc_.words(), 0);
     for (const Cand& c : cands_) {
       if (!EqualsLiteral(c.type, "PERSON")) continue;
-      persons.insert(doc_.Text(c.e - 1));
-      if (c.e - c.b == 1) alone.insert(doc_.Text(c.b));
+      sets[doc_.word[c.e - 1]] |= kPersonLast;
+      if (c.e - c.b == 1) sets[doc_.word[c.b]] |= kAlone;
       if (c.e - c.b >= 2 && GivenName(c.b) && !(context_.word_bits[c.e - 1] & 2))
-        surnames.insert(doc_.Text(c.e - 1));
+        sets[doc_.word[c.e - 1]] |= kSurname;
     }
     auto name_word = [&](uint32_t i) {
       const Token& t = doc_.tokens[i];
@@ -2126,7 +2129,8 @@ class Builder {
       uint32_t j = c.e;  // the person's first token
       // "Chief of [Staff Cheryl Mills]": the rest of a role before a given name.
       const bool after_role = c.b >= 2 && EqualsLiteral(Word(c.b - 1), "of") && IsRoleWord(c.b - 2);
-      bool evidence = after_role || persons.count(doc_.Text(c.e - 1));
+      const uint8_t last = sets[doc_.word[c.e - 1]];
+      bool evidence = after_role || (last & kPersonLast);
       for (uint32_t i = c.b; i + 2 < c.e && !evidence && n >= 3; ++i) evidence = IsRoleWord(i);
       if ((EqualsLiteral(c.type, "ORG") || EqualsLiteral(c.type, "GPE")) && n >= 3 && evidence &&
           !context_.caps_line[c.b] && name_word(c.e - 1) && !NameHead(c.e - 1) && !TitleLine(c.b) &&
@@ -2144,14 +2148,12 @@ class Builder {
           bool role = false;  // "Clinton Chief of Staff" + "Cheryl Mills"
           for (uint32_t i = c.b; i < k; ++i) role = role || IsRoleWord(i);
           if (words && !NameHead(k) &&
-              ((GivenName(k) && (role || persons.count(doc_.Text(c.e - 1)))) ||
-               (alone.count(doc_.Text(c.e - 1)) && after_name()) ||
-               (after_role && k == c.b + 1 && GivenName(k))))
+              ((GivenName(k) && (role || (last & kPersonLast))) ||
+               ((last & kAlone) && after_name()) || (after_role && k == c.b + 1 && GivenName(k))))
             j = k;
         }
         // Or a surname alone after a name of two words or more that is no given name.
-        if (j == c.e && n >= 3 && surnames.count(doc_.Text(c.e - 1)) && !GivenName(c.e - 2) &&
-            NameHead(c.e - 2))
+        if (j == c.e && n >= 3 && (last & kSurname) && !GivenName(c.e - 2) && NameHead(c.e - 2))
           j = c.e - 1;
       }
       // Not a name the text writes elsewhere as no person's ("Classic Lotto").
