@@ -379,11 +379,6 @@ void JsonWriter::Key(std::string_view key) {
   after_key_ = true;
 }
 
-void JsonWriter::String(std::string_view value) {
-  Value();
-  Quoted(value);
-}
-
 void JsonWriter::Plain(std::string_view value) {
   Value();
   char* out = Grow(value.size() + 2);
