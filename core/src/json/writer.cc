@@ -456,14 +456,4 @@ void JsonWriter::Double(double value, int digits) {
   Append(std::string_view(buf, FormatDouble(value, digits, buf)));
 }
 
-void JsonWriter::Bool(bool value) {
-  Value();
-  Append(value ? "true" : "false");
-}
-
-void JsonWriter::Null() {
-  Value();
-  Append("null");
-}
-
 }  // namespace lede

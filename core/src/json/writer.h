@@ -92,8 +92,14 @@ class JsonWriter {
   // "E12", as String would write it, without the look for bytes to escape.
   void Id(char prefix, uint32_t number);
   void Double(double value, int digits = 4);  // shortest of %.{digits}g
-  void Bool(bool value);
-  void Null();
+  void Bool(bool value) {
+    Value();
+    Append(value ? std::string_view("true") : std::string_view("false"));
+  }
+  void Null() {
+    Value();
+    std::memcpy(Grow(4), "null", 4);
+  }
   // Appends `s` as it is: outside any value (e.g. a final newline), or a
   // piece of an open string in its JSON form (escaped already).
   void Raw(std::string_view s) { Append(s); }
