@@ -350,6 +350,32 @@ TEST(ClaimsTest, SourceIsTheQuoteThatCarriesTheClaim) {
   EXPECT_EQ(claims[0].source.quote, -1);
 }
 
+// Without quotes: "according to X" names X (the words told by their fact
+// words, whatever their case), and a speech verb its subject, but not
+// "claims" nor "reports" (nouns as often as verbs).
+TEST(ClaimsTest, SourceIsAccordingToOrTheSubjectOfASpeechVerb) {
+  auto source_of = [](const std::string& text, const std::string& name) {
+    Document doc = BuildDocument(text);
+    Entity org;
+    org.type = "ORG";
+    org.name = name;
+    const uint32_t at = static_cast<uint32_t>(text.find(name));
+    org.mentions.push_back(Mention{Span{at, at + static_cast<uint32_t>(name.size())}});
+    std::vector<Claim> claims = FindClaims(doc, {org}, {});
+    return claims.size() == 1 ? claims[0].source.entity : -2;
+  };
+  EXPECT_EQ(
+      source_of("According to NATO, Russia lost 300 tanks and 2,000 soldiers in May.", "NATO"), 0);
+  EXPECT_EQ(
+      source_of("ACCORDING TO NATO, Russia lost 300 tanks and 2,000 soldiers in May.", "NATO"), 0);
+  EXPECT_EQ(source_of("NATO said Russia lost 300 tanks and 2,000 soldiers in May.", "NATO"), 0);
+  EXPECT_EQ(source_of("NATO reports Russia lost 300 tanks and 2,000 soldiers in May.", "NATO"), -1);
+  EXPECT_EQ(source_of("NATO claims Russia lost 300 tanks and 2,000 soldiers in May.", "NATO"), -1);
+  // "according" without "to", and "to" without "according": no source.
+  EXPECT_EQ(source_of("Accordingly, NATO lost 300 tanks and 2,000 soldiers in May.", "NATO"), -1);
+  EXPECT_EQ(source_of("Russia lost 300 tanks to NATO and 2,000 soldiers in May.", "NATO"), -1);
+}
+
 TEST(ClaimsTest, ClaimsAreSpansOfTheText) {
   std::string text =
       "KRAMATORSK - Ukraine forces said Monday their lightning counter-offensive took back more "

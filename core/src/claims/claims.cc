@@ -9,6 +9,7 @@
 
 #include "claims/features.h"
 #include "claims/model.h"
+#include "text/literal.h"
 #include "text/word_set.h"
 
 namespace lede {
@@ -319,10 +320,11 @@ void SetReasons(const Document& doc, const ClaimTokens& tokens, const ClaimModel
   const ClaimModel::Weights weight = model.weights_view();  // model.Weight
   for (uint32_t i = begin; i < end; ++i) {
     if (doc.tokens[i].kind != TokenKind::kWord) continue;
+    // A word of under 4 bytes (most: "a", "the", "of") is not weighed.
+    const std::string_view folded = tokens.folded(i);
+    if (folded.size() < 4) continue;
     const double c = weight(tokens.unigram(i)) * word_value;
-    if (c <= 0.02) continue;
-    std::string_view folded = tokens.folded(i);
-    if (folded.size() >= 4 && !IsFunctionWord(folded)) words.emplace_back(c, i);
+    if (c > 0.02 && !IsFunctionWord(folded)) words.emplace_back(c, i);
   }
   // The other features, summed by family in order.
   for (const Feature& f : rest) {
@@ -436,14 +438,16 @@ ClaimSource FindSource(const ClaimTokens& tokens, Span span, uint32_t sbegin, ui
   if (src.quote >= 0 || entities.empty()) return src;
   // "according to X" or "X said|told|announced ..." within the sentence.
   for (uint32_t i = sbegin; i < send; ++i) {
-    std::string_view x = tokens.folded(i);
-    if (x == "according" && i + 2 < send && tokens.folded(i + 1) == "to") {
+    // "according" and "to" by their FactWord (a byte, which only these
+    // words have), the speech verbs by their class.
+    const FactWord fact = tokens.fact(i);
+    if (fact == kFwAccording && i + 2 < send && tokens.fact(i + 1) == kFwTo) {
       for (uint32_t j = i + 2; j < send && j < i + 6; ++j) {
         if (tokens.entity(j) >= 0) return ClaimSource{tokens.entity(j), -1};
       }
     }
-    if ((tokens.classes(i) & kWcSpeech) && x != "according" && x != "claims" && x != "reports" &&
-        i > sbegin) {
+    if ((tokens.classes(i) & kWcSpeech) && fact != kFwAccording && i > sbegin &&
+        !EqualsLiteral(tokens.folded(i), "claims") && !EqualsLiteral(tokens.folded(i), "reports")) {
       // Nearest entity before the verb within 5 tokens (skipping "on Monday").
       for (uint32_t j = i; j > sbegin && j + 6 > i; --j) {
         int e = tokens.entity(j - 1);
