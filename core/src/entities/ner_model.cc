@@ -846,10 +846,7 @@ DocContext BuildDocContext(const Document& doc) {
   const size_t n = doc.tokens.size();
   c.caps_line.doc = &doc;
   c.caps_line.by_sentence.assign(doc.sentences.size(), 0);
-  // How each word is written where its case tells something. Words get dense
-  // ids through a table sized to the distinct words (grown as needed).
-  std::vector<uint32_t> keys(1024, 0), ids(1024, 0);
-  uint32_t mask = 1023;
+  // How each word is written where its case tells something.
   std::vector<uint8_t> bits;  // per word id: WordBit, and kOccOnce / kOccTwice
   // Per Document word id: its lower-case hash and its id here (words that
   // differ only in case share the latter), computed at its first token.
@@ -933,6 +930,16 @@ DocContext BuildDocContext(const Document& doc) {
   // The bits are DocBags' too, then freed (n / 8 bytes).
   std::vector<uint64_t>& history_bits = c.history;
   history_bits.assign((n + 63) / 64, 0);
+  // Words get dense ids through a table of at least twice the Document's
+  // distinct words (it never fills past half: no growth, no rehash). Taken
+  // here, above the vectors the context keeps, and freed before DocBags:
+  // taken first, below them, it left a hole that raised the wasm heap top of
+  // 5 MB of news from 7.27x to 7.35x.
+  bits.reserve(doc.words());
+  size_t table = 16;
+  while (table < 2 * static_cast<size_t>(doc.words())) table <<= 1;
+  std::vector<uint32_t> keys(table, 0), ids(table, 0);
+  const uint32_t mask = static_cast<uint32_t>(table - 1);
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     // Lines written in capitals (CoNLL headlines, datelines) or in Title Case.
@@ -963,21 +970,6 @@ DocContext BuildDocContext(const Document& doc) {
           keys[j] = key;
           ids[j] = c.words++;
           bits.push_back(0);
-          if (c.words * 2 > keys.size()) {  // grow: rehash
-            std::vector<uint32_t> k2(keys.size() * 2, 0), i2(keys.size() * 2, 0);
-            mask = static_cast<uint32_t>(k2.size() - 1);
-            for (size_t x = 0; x < keys.size(); ++x) {
-              if (keys[x] == 0) continue;
-              uint32_t y = keys[x] & mask;
-              while (k2[y] != 0) y = (y + 1) & mask;
-              k2[y] = keys[x];
-              i2[y] = ids[x];
-            }
-            keys.swap(k2);
-            ids.swap(i2);
-            j = key & mask;
-            while (keys[j] != key) j = (j + 1) & mask;
-          }
         }
         word_id[dw] = ids[j];
         if (t.Is(kLower)) bits[ids[j]] |= kSeenLower;
