@@ -443,6 +443,19 @@ std::vector<int> LastEntityAt(const Document& doc, const std::vector<Entity>& en
   return at;
 }
 
+// Every mention of `entities` by start, among equal starts in the order of
+// entities and their mentions (a stable sort): what FindQuotes hands out.
+std::vector<MentionSpan> MentionsByStart(const std::vector<Entity>& entities) {
+  std::vector<MentionSpan> sorted;
+  for (size_t e = 0; e < entities.size(); ++e) {
+    for (const Mention& m : entities[e].mentions)
+      sorted.push_back({m.span.start, m.span.end, static_cast<int>(e)});
+  }
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const MentionSpan& a, const MentionSpan& b) { return a.start < b.start; });
+  return sorted;
+}
+
 // The window's typed range [typed_begin, typed_end) is tight: every token
 // with an entity type lies in it, and its first and last tokens have one.
 void ExpectTypedRange(const ClaimTokens& window, uint32_t begin, uint32_t end) {
@@ -563,13 +576,7 @@ TEST(ClaimsTest, ClaimTokensWindowsTakeMentionsOfAnyShape) {
   ExpectTypedRange(whole, 0, static_cast<uint32_t>(doc.tokens.size()));
   // The same windows from the mentions sorted by start as FindQuotes gives
   // them (ClaimTokens reads them in place).
-  std::vector<MentionSpan> by_start;
-  for (size_t e = 0; e < entities.size(); ++e) {
-    for (const Mention& m : entities[e].mentions)
-      by_start.push_back({m.span.start, m.span.end, static_cast<int>(e)});
-  }
-  std::stable_sort(by_start.begin(), by_start.end(),
-                   [](const MentionSpan& a, const MentionSpan& b) { return a.start < b.start; });
+  const std::vector<MentionSpan> by_start = MentionsByStart(entities);
   ClaimTokens listed(doc, entities, ClaimTokens::Empty{}, &by_start);
   for (const Sentence& s : doc.sentences) {
     listed.Cover(s.begin, s.end);
@@ -616,13 +623,7 @@ TEST(ClaimsTest, ClaimTokensReadTheQuotesStagesMentions) {
   const std::vector<Quote> quotes = FindQuotes(doc, entities, &warnings, &mentions);
   // Every mention once, by start; among equal starts, in the order of
   // entities and their mentions.
-  std::vector<MentionSpan> expected;
-  for (size_t e = 0; e < entities.size(); ++e) {
-    for (const Mention& m : entities[e].mentions)
-      expected.push_back({m.span.start, m.span.end, static_cast<int>(e)});
-  }
-  std::stable_sort(expected.begin(), expected.end(),
-                   [](const MentionSpan& a, const MentionSpan& b) { return a.start < b.start; });
+  const std::vector<MentionSpan> expected = MentionsByStart(entities);
   ASSERT_EQ(mentions.size(), expected.size());
   for (size_t k = 0; k < expected.size(); ++k) {
     EXPECT_EQ(mentions[k].start, expected[k].start) << k;
