@@ -406,9 +406,10 @@ class KeptInfos {
                    (64 - kSetBits)) *
                   2];
     const uint8_t need = full ? 2 : 1;
+    // len_have first: an empty entry's key was never written.
     auto found = [&](const Entry& e) {
-      return e.k[0] == k[0] && e.k[1] == k[1] && (e.len_have >> 2) == len &&
-             (e.len_have & 3) >= need;
+      return (e.len_have >> 2) == len && (e.len_have & 3) >= need && e.k[0] == k[0] &&
+             e.k[1] == k[1];
     };
     if (found(set[0])) return set[0].info;
     if (found(set[1])) return set[1].info;
