@@ -565,27 +565,24 @@ TEST(ClaimsTest, ClaimTokensWindowsTakeMentionsOfAnyShape) {
     EXPECT_EQ(whole.entity_type(i), types[i]) << i;
     EXPECT_EQ(whole.entity(i), at[i]) << i;
   }
-  for (const Sentence& s : doc.sentences) {
-    window.Cover(s.begin, s.end);
-    for (uint32_t i = s.begin; i < s.end; ++i) {
-      EXPECT_EQ(window.entity_type(i), types[i]) << i;
-      EXPECT_EQ(window.entity(i), at[i]) << i;
+  // Sentence by sentence, a window says what the whole document's does.
+  auto expect_sentence_windows = [&](ClaimTokens& tokens) {
+    for (const Sentence& s : doc.sentences) {
+      tokens.Cover(s.begin, s.end);
+      for (uint32_t i = s.begin; i < s.end; ++i) {
+        EXPECT_EQ(tokens.entity_type(i), types[i]) << i;
+        EXPECT_EQ(tokens.entity(i), at[i]) << i;
+      }
+      ExpectTypedRange(tokens, s.begin, s.end);
     }
-    ExpectTypedRange(window, s.begin, s.end);
-  }
+  };
+  expect_sentence_windows(window);
   ExpectTypedRange(whole, 0, static_cast<uint32_t>(doc.tokens.size()));
   // The same windows from the mentions sorted by start as FindQuotes gives
   // them (ClaimTokens reads them in place).
   const std::vector<MentionSpan> by_start = MentionsByStart(entities);
   ClaimTokens listed(doc, entities, ClaimTokens::Empty{}, &by_start);
-  for (const Sentence& s : doc.sentences) {
-    listed.Cover(s.begin, s.end);
-    for (uint32_t i = s.begin; i < s.end; ++i) {
-      EXPECT_EQ(listed.entity_type(i), types[i]) << i;
-      EXPECT_EQ(listed.entity(i), at[i]) << i;
-    }
-    ExpectTypedRange(listed, s.begin, s.end);
-  }
+  expect_sentence_windows(listed);
   // Windows of one token each (a token inside a mention, or outside all).
   for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
     window.Cover(i, i + 1);
