@@ -55,6 +55,29 @@ TEST(FormatDoubleTest, TiesAndCarries) {
   }
 }
 
+// "%.3g" from 2^-4 to 1 (the salience, confidence and score of every item
+// take their own path): every third decimal, its neighbours, and the exact
+// binary ties between two of them (j / 2000 for j a multiple of 125).
+TEST(FormatDoubleTest, ThreeDigitsBelowOne) {
+  auto same3 = [](double v) {
+    ASSERT_EQ(Ours(v, 3), Printf(v, 3)) << Printf(v, 17);
+    ASSERT_EQ(Ours(-v, 3), Printf(-v, 3)) << Printf(-v, 17);
+  };
+  for (int j = 60; j <= 2000; ++j) {
+    const double v = j / 2000.0;
+    same3(v);
+    same3(std::nextafter(v, 0));
+    same3(std::nextafter(v, 2));
+  }
+  for (double v : {0.0625, 0.1, 0.09995, 0.0999499999, 0.9995, 0.99949999, 0.99951, 0.1875, 0.5,
+                   0.995, 0.866, 0.7}) {
+    same3(v);
+  }
+  std::mt19937_64 rng(3);
+  std::uniform_real_distribution<double> unit(0.0625, 1);
+  for (int i = 0; i < 20000; ++i) same3(unit(rng));
+}
+
 TEST(FormatDoubleTest, RandomValuesOfEveryMagnitude) {
   std::mt19937_64 rng(8);
   std::uniform_real_distribution<double> exponent(-8, 19);

@@ -115,9 +115,41 @@ uint64_t ScaledRound(uint64_t m, int shift, int k, uint64_t* floor) {
   return static_cast<uint64_t>(q);
 }
 
-}  // namespace
+// "%.3g" of a double whose bits are `bits`, when 0.1 <= |value| < 1 (every
+// salience, confidence and score the analysis writes), to out; else 0 (the
+// general path's). |value| = m * 2^-shift with m < 2^53 and shift 53 to 56
+// for 2^-4 <= |value| < 1, so m * 10^3 fits 64 bits: its integer part is
+// |value| to three decimals, at least 100 from 0.1 on, rounded half to even
+// by the rest; written "0.ddd" without trailing zeros, or "1" when it
+// rounds up to 1.
+size_t FormatThreeBelowOne(uint64_t bits, char* out) {
+  const int biased = static_cast<int>((bits >> 52) & 0x7FF);
+  if (biased < 1019 || biased > 1022) return 0;
+  const int shift = 1075 - biased;
+  const uint64_t n = ((bits & ((uint64_t{1} << 52) - 1)) | (uint64_t{1} << 52)) * 1000;
+  uint64_t q = n >> shift;
+  if (q < 100) return 0;
+  const uint64_t rest = n & ((uint64_t{1} << shift) - 1), half = uint64_t{1} << (shift - 1);
+  if (rest > half || (rest == half && (q & 1))) ++q;
+  char* o = out;
+  if (bits >> 63) *o++ = '-';
+  if (q == 1000) {
+    *o++ = '1';
+    return static_cast<size_t>(o - out);
+  }
+  const unsigned d = static_cast<unsigned>(q), d0 = d / 100, r = d - 100 * d0, d1 = r / 10,
+                 d2 = r - 10 * d1;
+  o[0] = '0';
+  o[1] = '.';
+  o[2] = static_cast<char>('0' + d0);
+  o[3] = static_cast<char>('0' + d1);
+  o[4] = static_cast<char>('0' + d2);
+  return static_cast<size_t>(o - out) + (r == 0 ? 3 : d2 == 0 ? 4 : 5);
+}
 
-size_t FormatDouble(double value, int digits, char* out) {
+// FormatDouble's general path. Out of line, so that the three-digit path
+// saves no registers.
+__attribute__((noinline)) size_t FormatAny(double value, int digits, char* out) {
   const int p = digits < 1 ? 1 : digits;
   double a = std::fabs(value);
   if (!std::isfinite(value) || p > 17 || a == 0) return LibraryFormat(value, digits, out);
@@ -192,6 +224,18 @@ size_t FormatDouble(double value, int digits, char* out) {
     len += static_cast<size_t>(last - from);
   }
   return len;
+}
+
+}  // namespace
+
+size_t FormatDouble(double value, int digits, char* out) {
+  if (digits == 3) {
+    uint64_t bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    const size_t n = FormatThreeBelowOne(bits, out);
+    if (n > 0) return n;
+  }
+  return FormatAny(value, digits, out);
 }
 
 JsonWriter::JsonWriter(bool pretty, size_t reserve)
@@ -440,20 +484,32 @@ void JsonWriter::Id(char prefix, uint32_t number) {
 
 void JsonWriter::Double(double value, int digits) {
   Value();
+  // Written in place: room for the longest (FormatDouble's 32 bytes).
+  constexpr size_t kRoom = 32;
+  if (cap_ - size_ < kRoom) Expand(kRoom);
+  char* const p = buf_.get() + size_;
+  if (digits == 3) {  // most: salience, confidence, score
+    uint64_t bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    const size_t n = FormatThreeBelowOne(bits, p);
+    if (n > 0) {
+      size_ += n;
+      return;
+    }
+  }
   if (!std::isfinite(value)) {
-    Append("null");
+    std::memcpy(p, "null", 4);
+    size_ += 4;
     return;
   }
   // An integer (value == floor(value)) below 1e15: its conversion to long
   // long is exact and converts back to it (no floor call, a libm call here).
   if (std::fabs(value) < 1e15 && static_cast<double>(static_cast<long long>(value)) == value) {
-    char buf[24];
-    char* end = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(value)).ptr;
-    Append(std::string_view(buf, end - buf));
+    size_ +=
+        static_cast<size_t>(std::to_chars(p, p + kRoom, static_cast<long long>(value)).ptr - p);
     return;
   }
-  char buf[32];
-  Append(std::string_view(buf, FormatDouble(value, digits, buf)));
+  size_ += FormatAny(value, digits, p);
 }
 
 }  // namespace lede
