@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstring>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -224,13 +225,17 @@ class LowerWords {
 // the few patterns Classify adds, so a text has hundreds, far under 65,536.
 class TokenWords {
  public:
+  // n tokens whose ids the caller then writes, every one (SetId or ids()):
+  // they are not zero-filled.
   void assign(size_t n) {
-    ids_.assign(n, 0);
+    ids_.reset(new uint16_t[n]);
+    size_ = n;
     pairs_.assign(1, Pair{0, nullptr});
     index_.assign(kFirstSlots, Slot{});
     Place(Key(0, nullptr), 0);
   }
-  size_t size() const { return ids_.size(); }
+  size_t size() const { return size_; }
+  uint16_t* ids() { return ids_.get(); }
   uint16_t cls(size_t i) const { return pairs_[ids_[i]].cls; }
   const CueVerb* verb(size_t i) const { return pairs_[ids_[i]].verb; }
   // The pair's id: 0 for no classes and no verb.
@@ -289,7 +294,8 @@ class TokenWords {
     while (index_[i].id_plus1 != 0) i = (i + 1) & mask;
     index_[i] = Slot{key, id_plus1};
   }
-  std::vector<uint16_t> ids_;
+  std::unique_ptr<uint16_t[]> ids_;
+  size_t size_ = 0;
   std::vector<Pair> pairs_;  // [0] is {0, nullptr}
   std::vector<Slot> index_;
 };
@@ -387,51 +393,58 @@ class QuoteFinder {
   // ---- tokens -------------------------------------------------------------
   void Classify() {
     const WordTable& table = WordTable::Get();
-    size_t n = d_.tokens.size();
+    const size_t n = d_.tokens.size();
     words_.assign(n);
-    // Looked up once per distinct word (Document::word), at its first token.
-    // A word of over 24 bytes is none (LowerWords): its defaults stand.
-    enum : uint8_t { kHead = 1, kCue = 2 };
-    struct Known {
-      bool done = false;
-      uint8_t lists = 0;  // kHead, kCue: the token lists the word's tokens join
-      uint8_t part = kPartNone;
-      uint16_t id = 0;  // in words_
+    // What a word's tokens take, looked up once per distinct word
+    // (Document::word) before the walk over the tokens: the id of its
+    // (classes, verb) pair in words_ (bits 0-15), the token lists its
+    // tokens join (kHead, kCue) and its Particle. A word of over 24 bytes
+    // is none (LowerWords): its defaults stand. Only word tokens take it
+    // (a token of another kind has the pair 0 and joins no list); a word
+    // whose first token is of another kind is looked up at its first word
+    // token, if any (kLater), as the walk meets it.
+    enum : uint32_t { kHead = 1u << 16, kCue = 2u << 16, kLater = 4u << 16, kLists = 7u << 16 };
+    const uint32_t words = d_.words();
+    std::unique_ptr<uint32_t[]> entry(new uint32_t[words]);
+    auto look_up = [&](uint32_t w) -> uint32_t {
+      const Token& t = d_.tokens[d_.word_token[w]];
+      if (t.span.end - t.span.start > 24) return 0;  // a word's length is its text's
+      const WordEntry e = table.Of(d_.FoldedWord(w));
+      // Most words are in no list: the pair {0, nullptr}, id 0.
+      uint32_t x = e.cls == 0 && e.verb == nullptr ? 0 : words_.Intern(e.cls, e.verb);
+      const bool head = e.part != kPartNone && (e.part <= kPartRefer || e.part == kPartPut);
+      const bool cue = e.verb != nullptr || (e.cls & kAccording);  // BuildFrames' cues
+      return x | (head ? kHead : 0) | (cue ? kCue : 0) | static_cast<uint32_t>(e.part) << 24;
     };
-    std::vector<Known> known(d_.words());
+    for (uint32_t w = 0; w < words; ++w) {
+      entry[w] = d_.tokens[d_.word_token[w]].kind == TokenKind::kWord ? look_up(w) : kLater;
+    }
     // The tokens that may open a verb + particle pattern (call, point,
     // refer, put), in text order.
     std::vector<uint32_t> heads;
+    const Token* const tokens = d_.tokens.data();
+    const uint32_t* const word = d_.word.data();
+    uint16_t* const ids = words_.ids();
     for (size_t i = 0; i < n; ++i) {
-      const Token& t = d_.tokens[i];
-      if (t.kind != TokenKind::kWord) continue;
-      Known& k = known[d_.word[i]];
-      if (!k.done) {
-        k.done = true;
-        if (t.span.end - t.span.start <= 24) {  // a word's length is its text's
-          const WordEntry e = table.Of(lower_[i]);
-          // Most words are in no list: the pair {0, nullptr}, id 0.
-          k.id = e.cls == 0 && e.verb == nullptr ? 0 : words_.Intern(e.cls, e.verb);
-          k.part = e.part;
-          const bool head = e.part != kPartNone && (e.part <= kPartRefer || e.part == kPartPut);
-          const bool cue = e.verb != nullptr || (e.cls & kAccording);  // BuildFrames' cues
-          k.lists = static_cast<uint8_t>((head ? kHead : 0) | (cue ? kCue : 0));
-        }
+      const uint32_t e = entry[word[i]];
+      const bool is_word = tokens[i].kind == TokenKind::kWord;
+      ids[i] = is_word ? static_cast<uint16_t>(e) : 0;
+      if (!is_word || (e & kLists) == 0) continue;  // most tokens
+      uint32_t x = e;
+      if (x & kLater) {
+        x = entry[word[i]] = look_up(word[i]);
+        ids[i] = static_cast<uint16_t>(x);
       }
-      if (k.lists != 0) {  // most words open no pattern and are no cue
-        if (k.lists & kHead) heads.push_back(static_cast<uint32_t>(i));
-        if (k.lists & kCue) cues_.push_back(static_cast<uint32_t>(i));
-      }
-      words_.SetId(i, k.id);
+      if (x & kHead) heads.push_back(static_cast<uint32_t>(i));
+      if (x & kCue) cues_.push_back(static_cast<uint32_t>(i));
     }
     // The patterns below give a token a cue verb (and take none away): such
     // a token joins the cues, which are then put back in text order.
     const size_t listed = cues_.size();
     // Token j's word's Particle.
     auto part = [&](size_t j) -> uint8_t {
-      const Token& t = d_.tokens[j];
-      if (t.kind != TokenKind::kWord || t.span.end - t.span.start > 24) return kPartNone;
-      return known[d_.word[j]].part;
+      if (tokens[j].kind != TokenKind::kWord) return kPartNone;
+      return static_cast<uint8_t>(entry[word[j]] >> 24);  // a word token's entry is looked up
     };
     // Verbs with a particle: "called for", "pointed to", "referring to".
     for (uint32_t i : heads) {
