@@ -4,11 +4,15 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "entities/ner_model.h"
+#include "text/document.h"
 #include "xorshift.h"
 
 namespace lede {
@@ -73,6 +77,88 @@ TEST(NerTyperTest, LoadRefusesARepeatedKey) {
   EXPECT_TRUE(typer.empty());
   EXPECT_TRUE(typer.Load(Typer::Serialize({}, {}, 1.0f)));
   EXPECT_TRUE(typer.empty());
+}
+
+// Retype's group scores (Typer::GroupScores: the features of small domains
+// and the topic's summed from tables, the rest looked up as they come,
+// unsorted) are the sums of the weights of the groups' TyperFeatures, the
+// features training reads (sorted, each once). A typer with random weights
+// for every feature of real news texts (and of spans given random types and
+// tagger scores, so that every type, bucket and margin comes up).
+TEST(NerTyperTest, GroupScoresSumTheWeightsOfTheGroupsTyperFeatures) {
+  struct Case {
+    Document doc;
+    DocContext context;
+    std::vector<NameSpan> spans;
+    std::vector<float> scores;
+    std::vector<uint32_t> group_of, feats, offsets;
+    uint32_t groups = 0;
+  };
+  std::vector<std::string> texts;
+  const std::string root = LEDE_SOURCE_DIR;
+  for (const char* path :
+       {"/web/app/sample.txt", "/tests/golden/kharkiv-dateline/input.txt",
+        "/tests/golden/officials-anonymous/input.txt",
+        "/tests/golden/scripts-emoji-cjk-rtl/input.txt", "/tests/e2e/fixtures/compare-b.txt"}) {
+    std::ifstream in(root + path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    texts.push_back(text.str());
+    ASSERT_FALSE(texts.back().empty()) << path;
+  }
+  XorShift64 next(0x2545F4914F6CDD1Dull);
+  std::vector<Case> cases;
+  std::map<uint32_t, size_t> index;  // every feature met -> its row
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& text : texts) {
+      cases.emplace_back();
+      Case& c = cases.back();
+      c.doc = BuildDocument(text);
+      c.spans = Model::Default().Tag(c.doc);
+      c.context = BuildDocContext(c.doc);
+      for (NameSpan& s : c.spans) {
+        if (round == 1) s.type = static_cast<int>(next() % kNumTypes);
+        for (int t = 0; t < kNumTypes; ++t)
+          c.scores.push_back(static_cast<float>(static_cast<int>(next() % 4001) - 2000) / 10.0f);
+      }
+      c.groups = TyperGroups(c.doc, c.spans, &c.group_of);
+      TyperFeatures(c.doc, c.context, c.spans, c.scores.data(), c.group_of, c.groups, &c.feats,
+                    &c.offsets);
+      for (const uint32_t f : c.feats) index.emplace(f, 0);
+    }
+  }
+  ASSERT_GT(index.size(), 500u);
+  std::vector<uint32_t> keys;
+  std::vector<float> w;
+  for (auto& [key, row] : index) {
+    row = keys.size();
+    keys.push_back(key);
+    for (int t = 0; t < kNumTypes; ++t)
+      w.push_back(static_cast<float>(static_cast<int>(next() % 255) - 127));
+  }
+  w[0] = 127;  // the int8 scale is 1: the weights stored as they are
+  Typer typer;
+  ASSERT_TRUE(typer.Load(Typer::Serialize(keys, w, 1.0f)));
+  size_t groups = 0;
+  for (const Case& c : cases) {
+    std::vector<uint32_t> group_of;
+    std::vector<int32_t> got;
+    ASSERT_EQ(typer.GroupScores(c.doc, c.context, c.scores.data(), c.spans, &group_of, &got),
+              c.groups);
+    EXPECT_EQ(group_of, c.group_of);
+    ASSERT_EQ(got.size(), size_t{c.groups} * kNumTypes);
+    for (uint32_t g = 0; g < c.groups; ++g) {
+      int32_t want[kNumTypes] = {0, 0, 0, 0};
+      for (uint32_t k = c.offsets[g]; k < c.offsets[g + 1]; ++k) {
+        const size_t row = index.at(c.feats[k]);
+        for (int t = 0; t < kNumTypes; ++t) want[t] += static_cast<int32_t>(w[row * kNumTypes + t]);
+      }
+      for (int t = 0; t < kNumTypes; ++t)
+        EXPECT_EQ(got[size_t{g} * kNumTypes + t], want[t]) << "group " << g << " type " << t;
+    }
+    groups += c.groups;
+  }
+  EXPECT_GT(groups, 50u);
 }
 
 // IsAsciiSpan (the typer's test before it takes the tagger's hash of a word)

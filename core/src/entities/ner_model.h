@@ -181,6 +181,12 @@ class Typer {
               std::vector<NameSpan>* spans) const;
   // The per-type sums of the weights of `count` features.
   void Scores(const uint32_t* feats, size_t count, int32_t* scores) const;
+  // Retype's scores of each group of `spans` (TyperGroups: group_of[s], the
+  // number of groups returned): group_scores[g * kNumTypes ..] = Scores of
+  // group g's TyperFeatures (`scores` as Retype's).
+  uint32_t GroupScores(const Document& doc, const DocContext& context, const float* scores,
+                       const std::vector<NameSpan>& spans, std::vector<uint32_t>* group_of,
+                       std::vector<int32_t>* group_scores) const;
   float scale() const { return scale_; }
   // keys[i] has weights w[i * kNumTypes ..]; `margin`: the least score margin
   // (in w's units) over the tagger's type for an override.
@@ -199,6 +205,10 @@ class Typer {
     int8_t w[kNumTypes];
   };
   std::vector<Row> rows_;
+  // The weights of the features of small domains (a type, a byte, a coarse
+  // cluster: ner_typer.cc's kD...) by index, kNumTypes a feature, which
+  // Retype sums without hashing them or searching rows_.
+  std::vector<int32_t> direct_;
   int shift_ = 31;
   float scale_ = 1, margin_ = 0;
 };

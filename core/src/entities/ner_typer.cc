@@ -7,6 +7,7 @@
 // tagger's jackknifed spans) over PER/ORG/LOC/MISC; it overrides the tagger's
 // type only when its margin is large, and never into MISC.
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstring>
 #include <unordered_map>
@@ -102,11 +103,16 @@ uint32_t TyperGroupsWith(const Document& doc, const std::vector<uint32_t>& lower
                          std::vector<uint32_t>* hash_of);
 
 // TyperFeatures with the lower-case hashes of TyperGroupsWith (`hash_of`, 0:
-// not yet), which it fills in further.
+// not yet), which it fills in further. With `typer` (Retype's; unsorted), the
+// features of small domains (kD...) and the topic's are not handed to `sink`:
+// their weights, from `direct` (Typer::direct_) and looked up once per
+// document, are summed into group_scores[g * kNumTypes ..] (the sink adds
+// the rest's).
 void TyperFeaturesWith(const Document& doc, const DocContext& context,
                        const std::vector<NameSpan>& spans, const float* scores,
                        const std::vector<uint32_t>& group_of, uint32_t groups, bool sorted,
-                       std::vector<uint32_t> hash_of, TyperGroupSink sink, void* sink_context);
+                       std::vector<uint32_t> hash_of, const Typer* typer, const int32_t* direct,
+                       int32_t* group_scores, TyperGroupSink sink, void* sink_context);
 
 // The collapsed shape of a word: "Xx", "X", "Xx-Xx", "d", "XdX".
 uint32_t ShapeHash(std::string_view w) {
@@ -172,6 +178,75 @@ enum : uint32_t {
   kTopicType,
   kTopicLen
 };
+
+// The features of small domains (a type, a bucket, a byte, a coarse
+// cluster), which Retype sums from a table by index (Typer::direct_, built by
+// Load) instead of hashing them and looking each up: each family's first
+// index; its arguments in the order of H's, the last one varying fastest.
+enum : uint32_t {
+  kDBias = 0,                        // H(kBias, 0)
+  kDTagType = kDBias + 1,            // H(kTagType, t0)
+  kDTagTypes = kDTagType + 4,        // H(kTagTypes, t, half): 2 t + half
+  kDTagMixed = kDTagTypes + 8,       // H(kTagMixed, mixed, t0)
+  kDMentions = kDTagMixed + 8,       // H(kMentions, bucket 0 .. 5)
+  kDMentionsType = kDMentions + 6,   // H(kMentions, bucket, t0)
+  kDLength = kDMentionsType + 24,    // H(kLength, 0 .. 5)
+  kDLengthType = kDLength + 6,       // H(kLengthType, l, t0)
+  kDListsFirst = kDLengthType + 24,  // H(kListsFirst, byte)
+  kDListsLast = kDListsFirst + 256,  // H(kListsLast, byte)
+  kDBitsLast = kDListsLast + 256,    // H(kBitsLast, byte)
+  kDCaps = kDBitsLast + 256,         // H(kCaps, 0 / 1)
+  kDSharedLast = kDCaps + 2,         // H(kSharedLast, t)
+  kDGazWhole = kDSharedLast + 4,     // H(kGazWhole, category 0 .. 63)
+  kDScore = kDGazWhole + 64,         // H(kScore, t, t0, bucket 0 .. 7)
+  kDShared = kDScore + 128,          // H(kShared, t)
+  kDStart = kDShared + 4,            // H(kStartFeat, 1)
+  kDPoss = kDStart + 1,              // H(kPossFeat, 1)
+  kDGaz = kDPoss + 1,                // H(kGaz, category 0 .. 63)
+  kDWordCoarse = kDGaz + 64,         // H(kWordCoarse, coarse 0 .. 255)
+  kDAround = kDWordCoarse + 256,     // H(kAround, coarse 0 .. 255)
+  kDirect = kDAround + 256
+};
+
+// The hashes of the direct features by index (kDirect of them): the
+// features' one definition, for training's hashed features and Load's table
+// alike. Built once.
+const uint32_t* DirectKeys() {
+  // Each family's hashes in index order: H(family, a) or H(family, a, b) or
+  // H(family, a, b, c) for a from `a0`, over the ranges given (0: no such
+  // argument).
+  struct Family {
+    uint8_t family, a0;
+    uint16_t na;
+    uint8_t nb, nc;
+  };
+  static constexpr Family kFamilies[] = {
+      {kBias, 0, 1, 0, 0},        {kTagType, 0, 4, 0, 0},      {kTagTypes, 0, 4, 2, 0},
+      {kTagMixed, 0, 2, 4, 0},    {kMentions, 0, 6, 0, 0},     {kMentions, 0, 6, 4, 0},
+      {kLength, 0, 6, 0, 0},      {kLengthType, 0, 6, 4, 0},   {kListsFirst, 0, 256, 0, 0},
+      {kListsLast, 0, 256, 0, 0}, {kBitsLast, 0, 256, 0, 0},   {kCaps, 0, 2, 0, 0},
+      {kSharedLast, 0, 4, 0, 0},  {kGazWhole, 0, 64, 0, 0},    {kScore, 0, 4, 4, 8},
+      {kShared, 0, 4, 0, 0},      {kStartFeat, 1, 1, 0, 0},    {kPossFeat, 1, 1, 0, 0},
+      {kGaz, 0, 64, 0, 0},        {kWordCoarse, 0, 256, 0, 0}, {kAround, 0, 256, 0, 0}};
+  static const std::vector<uint32_t> keys = [] {
+    std::vector<uint32_t> k;
+    k.reserve(kDirect);
+    for (const Family& f : kFamilies) {
+      for (uint32_t a = f.a0; a < f.a0 + f.na; ++a) {
+        const uint32_t ha = H(f.family, a);
+        if (!f.nb) k.push_back(ha);
+        for (uint32_t b = 0; b < f.nb; ++b) {
+          const uint32_t hb = H(ha, b);
+          if (!f.nc) k.push_back(hb);
+          for (uint32_t c = 0; c < f.nc; ++c) k.push_back(H(hb, c));
+        }
+      }
+    }
+    assert(k.size() == kDirect);
+    return k;
+  }();
+  return keys.data();
+}
 
 }  // namespace
 
@@ -250,7 +325,8 @@ void TyperFeatures(const Document& doc, const DocContext& context,
                    const std::vector<uint32_t>& group_of, uint32_t groups, bool sorted,
                    TyperGroupSink sink, void* sink_context) {
   TyperFeaturesWith(doc, context, spans, scores, group_of, groups, sorted,
-                    std::vector<uint32_t>(doc.words(), 0), sink, sink_context);
+                    std::vector<uint32_t>(doc.words(), 0), nullptr, nullptr, nullptr, sink,
+                    sink_context);
 }
 
 namespace {
@@ -258,7 +334,8 @@ namespace {
 void TyperFeaturesWith(const Document& doc, const DocContext& context,
                        const std::vector<NameSpan>& spans, const float* scores,
                        const std::vector<uint32_t>& group_of, uint32_t groups, bool sorted,
-                       std::vector<uint32_t> hash_of, TyperGroupSink sink, void* sink_context) {
+                       std::vector<uint32_t> hash_of, const Typer* typer, const int32_t* direct,
+                       int32_t* group_scores, TyperGroupSink sink, void* sink_context) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   // The lower-case hash of each Document word, computed once (0: not yet, or
   // a hash of 0, then computed again).
@@ -367,6 +444,22 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
     for (int t = 0; t < kNumTypes; ++t) topic_feats.push_back(H(kTopicType, c, t));
     for (uint32_t l = 0; l <= 3; ++l) topic_feats.push_back(H(kTopicLen, c, l));
   }
+  // With `typer`, their weights summed for each t0 and length l (0 .. 3):
+  // topic_sums[(4 t0 + l) * kNumTypes ..].
+  int32_t topic_sums[kNumTypes * 4 * kNumTypes] = {};
+  if (typer) {
+    for (size_t j = 0; j < topic.size(); ++j) {
+      const uint32_t* tf = &topic_feats[j * kTopicFeatures];
+      int32_t w[1 + kNumTypes + 4][kNumTypes];
+      for (size_t k = 0; k < kTopicFeatures; ++k) typer->Scores(&tf[k], 1, w[k]);
+      for (int t0 = 0; t0 < kNumTypes; ++t0) {
+        for (int l = 0; l < 4; ++l) {
+          int32_t* sum = &topic_sums[(4 * t0 + l) * kNumTypes];
+          for (int t = 0; t < kNumTypes; ++t) sum[t] += w[0][t] + w[1 + t0][t] + w[5 + l][t];
+        }
+      }
+    }
+  }
   // A group's features, written through `out` into `f`, which holds at least
   // the most a group can have (see `most` below): no capacity test per feature.
   std::vector<uint32_t> f, fa, fp;
@@ -412,6 +505,14 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
     uint32_t* out_pair = fp.data();
     auto push = [&out](uint32_t x) { *out++ = x; };
     auto again = [&out_again](uint32_t x) { *out_again++ = x; };
+    // A feature of a small domain (kD...): its weights summed with `typer`,
+    // else its hash pushed.
+    // Features of small domains (kD...) by index, at most 20 of the group's
+    // tags, lengths, last word and scores, 64 gazetteer categories and 256
+    // coarse clusters of each kind; summed from `direct` or hashed below.
+    uint16_t direct_at[20 + 64 + 2 * 256];
+    uint16_t* out_direct = direct_at;
+    auto put = [&out_direct](uint32_t d) { *out_direct++ = static_cast<uint16_t>(d); };
     // Of those that may come again, the families of small domains (a coarse
     // cluster, a gazetteer category, a type, a flag) are told apart by bits
     // before they are hashed, then pushed once each below: most of a group's
@@ -419,24 +520,26 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
     uint64_t coarse_bits[4] = {0, 0, 0, 0}, around_bits[4] = {0, 0, 0, 0}, gaz_bits = 0;
     uint32_t shared_bits = 0;
     bool start_feat = false, poss_feat = false;
-    push(H(kBias, 0));
-    push(H(kTagType, t0));
+    put(kDBias);
+    put(kDTagType + t0);
     int kinds = 0;
     for (int t = 0; t < kNumTypes; ++t) {
       if (!c[t]) continue;
       ++kinds;
-      push(H(kTagTypes, t, c[t] * 2 >= mentions));
+      put(kDTagTypes + 2 * t + (c[t] * 2 >= mentions));
     }
-    push(H(kTagMixed, kinds > 1, t0));
-    push(H(kMentions, Bucket(mentions)));
-    push(H(kMentions, Bucket(mentions), t0));
-    push(H(kLength, std::min(len, 5u)));
-    push(H(kLengthType, std::min(len, 5u), t0));
-    for (size_t j = 0; j < topic.size(); ++j) {
-      const uint32_t* tf = &topic_feats[j * kTopicFeatures];
-      push(tf[0]);                                  // H(kTopic, c)
-      push(tf[1 + t0]);                             // H(kTopicType, c, t0)
-      push(tf[1 + kNumTypes + std::min(len, 3u)]);  // H(kTopicLen, c, min(len, 3))
+    put(kDTagMixed + 4 * (kinds > 1) + t0);
+    put(kDMentions + Bucket(mentions));
+    put(kDMentionsType + 4 * Bucket(mentions) + t0);
+    put(kDLength + std::min(len, 5u));
+    put(kDLengthType + 4 * std::min(len, 5u) + t0);
+    if (!typer) {
+      for (size_t j = 0; j < topic.size(); ++j) {
+        const uint32_t* tf = &topic_feats[j * kTopicFeatures];
+        push(tf[0]);                                  // H(kTopic, c)
+        push(tf[1 + t0]);                             // H(kTopicType, c, t0)
+        push(tf[1 + kNumTypes + std::min(len, 3u)]);  // H(kTopicLen, c, min(len, 3))
+      }
     }
     uint32_t shape = 0x3c6ef372u;
     for (uint32_t i = sp.begin; i < sp.end; ++i) {
@@ -454,19 +557,19 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
       if (i == sp.begin) {
         push(H(kFirst, h));
         push(H(kFirstFine, static_cast<uint32_t>(fine)));
-        push(H(kListsFirst, context.lists[i]));
+        put(kDListsFirst + context.lists[i]);
       }
       if (i + 1 == sp.end) {
         push(H(kLast, h));
         push(H(kLastFine, static_cast<uint32_t>(fine)));
         push(H(kLastFineType, static_cast<uint32_t>(fine), t0));
-        push(H(kListsLast, context.lists[i]));
-        push(H(kBitsLast, context.word_bits[i]));
-        push(H(kCaps, doc.tokens[i].Is(kAllCaps)));
+        put(kDListsLast + context.lists[i]);
+        put(kDBitsLast + context.word_bits[i]);
+        put(kDCaps + doc.tokens[i].Is(kAllCaps));
         // The other spans holding this word as their last / any word.
         const uint8_t own = static_cast<uint8_t>(1u << t0);
         for (int t = 0; t < kNumTypes; ++t)
-          if ((types.last & ~own) >> t & 1) push(H(kSharedLast, t));
+          if ((types.last & ~own) >> t & 1) put(kDSharedLast + t);
       }
       shared_bits |= types.any & ~(1u << t0);
     }
@@ -475,7 +578,7 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
       const uint8_t gb = context.gazetteer[sp.begin], ge = context.gazetteer[sp.end - 1];
       const int pb = gb ? (gb - 1) % 4 : -1, pe = ge ? (ge - 1) % 4 : -1;
       if (gb && ((len == 1 && pb == 0) || (pb == 1 && pe == 3 && (gb - 1) / 4 == (ge - 1) / 4)))
-        push(H(kGazWhole, (gb - 1) / 4));
+        put(kDGazWhole + (gb - 1) / 4);
     }
     // The tagger's scores: how far each other type is behind its type, on
     // average over the mentions (log buckets).
@@ -488,7 +591,11 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
         if (t == t0) continue;
         const float d = (sum[t0] - sum[t]) / static_cast<float>(mentions);
         const int b = d < 0 ? 0 : 1 + std::min(6, static_cast<int>(std::log2(1 + d)));
-        push(H(kScore, t, t0, b));
+        if (b >= 0 && b <= 7) {
+          put(kDScore + 32 * t + 8 * t0 + b);
+        } else {  // (a NaN's)
+          push(H(kScore, t, t0, b));
+        }
       }
     }
     // The words around every mention.
@@ -539,15 +646,28 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
       }
     }
     for (int t = 0; t < kNumTypes; ++t)
-      if (shared_bits >> t & 1) push(H(kShared, t));
-    if (start_feat) push(H(kStartFeat, 1));
-    if (poss_feat) push(H(kPossFeat, 1));
-    for (uint64_t b = gaz_bits; b; b &= b - 1) push(H(kGaz, __builtin_ctzll(b)));
+      if (shared_bits >> t & 1) put(kDShared + t);
+    if (start_feat) put(kDStart);
+    if (poss_feat) put(kDPoss);
+    for (uint64_t b = gaz_bits; b; b &= b - 1) put(kDGaz + __builtin_ctzll(b));
     for (uint32_t w = 0; w < 4; ++w) {
       for (uint64_t b = coarse_bits[w]; b; b &= b - 1)
-        push(H(kWordCoarse, 64 * w + __builtin_ctzll(b)));
-      for (uint64_t b = around_bits[w]; b; b &= b - 1)
-        push(H(kAround, 64 * w + __builtin_ctzll(b)));
+        put(kDWordCoarse + 64 * w + __builtin_ctzll(b));
+      for (uint64_t b = around_bits[w]; b; b &= b - 1) put(kDAround + 64 * w + __builtin_ctzll(b));
+    }
+    if (direct) {
+      int32_t sum[kNumTypes];
+      const int32_t* topic_w = &topic_sums[(4 * t0 + std::min(len, 3u)) * kNumTypes];
+      for (int t = 0; t < kNumTypes; ++t) sum[t] = topic_w[t];
+      for (const uint16_t* d = direct_at; d != out_direct; ++d) {
+        const int32_t* w = direct + size_t{*d} * kNumTypes;
+        for (int t = 0; t < kNumTypes; ++t) sum[t] += w[t];
+      }
+      for (int t = 0; t < kNumTypes; ++t)
+        group_scores[static_cast<size_t>(g) * kNumTypes + t] = sum[t];
+    } else {
+      const uint32_t* keys = DirectKeys();
+      for (const uint16_t* d = direct_at; d != out_direct; ++d) push(keys[*d]);
     }
     if (sorted) {
       out = std::copy(fa.data(), out_again, out);
@@ -649,6 +769,10 @@ bool Typer::Load(std::string_view b) {
     rows_[at].key = key(i);
     std::memcpy(rows_[at].w, weights + static_cast<size_t>(i) * kNumTypes, kNumTypes);
   }
+  direct_.resize(size_t{kDirect} * kNumTypes);
+  const uint32_t* direct_keys = DirectKeys();
+  for (uint32_t d = 0; d < kDirect; ++d)
+    Scores(&direct_keys[d], 1, &direct_[size_t{d} * kNumTypes]);
   return true;
 }
 
@@ -669,26 +793,39 @@ void Typer::Scores(const uint32_t* feats, size_t count, int32_t* scores) const {
   for (int t = 0; t < kNumTypes; ++t) scores[t] = sum[t];
 }
 
-void Typer::Retype(const Document& doc, const DocContext& context, const float* scores,
-                   std::vector<NameSpan>* spans) const {
-  if (empty() || spans->empty()) return;
-  std::vector<uint32_t> group_of, hash_of;
-  const uint32_t groups = TyperGroupsWith(doc, context.lower, *spans, &group_of, &hash_of);
+uint32_t Typer::GroupScores(const Document& doc, const DocContext& context, const float* scores,
+                            const std::vector<NameSpan>& spans, std::vector<uint32_t>* group_of,
+                            std::vector<int32_t>* group_scores) const {
+  std::vector<uint32_t> hash_of;
+  const uint32_t groups = TyperGroupsWith(doc, context.lower, spans, group_of, &hash_of);
   // Each group's scores as its features come (peak memory: all the features
   // of a document at once, in a doubling vector, were 1.0x its text on 1 MB
   // of news). Unsorted: the int sums do not depend on the order.
-  std::vector<int32_t> group_scores(static_cast<size_t>(groups) * kNumTypes, 0);
+  group_scores->assign(static_cast<size_t>(groups) * kNumTypes, 0);
   struct Sum {
     const Typer* typer;
     int32_t* scores;
-  } sum{this, group_scores.data()};
+  } sum{this, group_scores->data()};
   TyperFeaturesWith(
-      doc, context, *spans, scores, group_of, groups, /*sorted=*/false, std::move(hash_of),
+      doc, context, spans, scores, *group_of, groups, /*sorted=*/false, std::move(hash_of), this,
+      direct_.empty() ? nullptr : direct_.data(), group_scores->data(),
       [](void* c, uint32_t g, const uint32_t* f, size_t count) {
         auto* s = static_cast<Sum*>(c);
-        s->typer->Scores(f, count, &s->scores[static_cast<size_t>(g) * kNumTypes]);
+        int32_t more[kNumTypes];
+        s->typer->Scores(f, count, more);
+        int32_t* to = &s->scores[static_cast<size_t>(g) * kNumTypes];
+        for (int t = 0; t < kNumTypes; ++t) to[t] += more[t];
       },
       &sum);
+  return groups;
+}
+
+void Typer::Retype(const Document& doc, const DocContext& context, const float* scores,
+                   std::vector<NameSpan>* spans) const {
+  if (empty() || spans->empty()) return;
+  std::vector<uint32_t> group_of;
+  std::vector<int32_t> group_scores;
+  const uint32_t groups = GroupScores(doc, context, scores, *spans, &group_of, &group_scores);
   // The tagger's majority type of each group, and the typer's verdict.
   std::vector<uint32_t> counts(static_cast<size_t>(groups) * kNumTypes, 0);
   for (size_t s = 0; s < spans->size(); ++s)
