@@ -42,6 +42,21 @@ void SplitClauses(const Document& doc, const ClaimTokens& tokens, const Sentence
   ClauseCounts counts{1, 0, 0};  // of [start, i); "</s>" is a word feature
   for (uint32_t i = s.begin; i < s.end; ++i) {
     // CountClauseToken's counts; the text is read for punctuation only.
+    // A run of words and numbers (most tokens) is counted by a loop of its
+    // own, which tests a token's kind and nothing else: CountClauseWord's
+    // two features and one word a token.
+    static_assert(TokenKind::kWord < TokenKind::kNumber && TokenKind::kNumber < TokenKind::kPunct &&
+                      TokenKind::kNumber < TokenKind::kQuote &&
+                      TokenKind::kNumber < TokenKind::kSymbol,
+                  "words and numbers are the kinds up to kNumber");
+    const Token* p = toks + i;
+    const Token* const stop = toks + s.end;
+    while (p != stop && p->kind <= TokenKind::kNumber) ++p;
+    const uint32_t run = static_cast<uint32_t>(p - (toks + i));
+    counts.word_features += 2 * run;
+    counts.words += run;
+    i += run;
+    if (i == s.end) break;
     if (CountClauseWord(toks[i].kind, &counts)) continue;
     // ";" and "," are punctuation.
     const std::string_view t = doc.Text(toks[i]);
