@@ -161,6 +161,26 @@ TEST(NerTyperTest, GroupScoresSumTheWeightsOfTheGroupsTyperFeatures) {
   EXPECT_GT(groups, 50u);
 }
 
+// SpanTypeScores: each type's emissions of the span's tokens read as that
+// type (U for one token; B, I ..., L for more), summed from 0 in token order.
+TEST(NerTyperTest, SpanTypeScoresSumTheSpansTags) {
+  XorShift64 next(0x9E3779B97F4A7C15ull);
+  for (uint32_t n = 0; n <= 6; ++n) {
+    std::vector<float> e(static_cast<size_t>(n) * kNumTags);
+    for (float& x : e) x = static_cast<float>(static_cast<int>(next() % 20001) - 10000) / 7.0f;
+    float got[kNumTypes];
+    SpanTypeScores(e.data(), n, got);
+    for (int t = 0; t < kNumTypes; ++t) {
+      float want = 0;
+      for (uint32_t k = 0; k < n; ++k) {
+        const int part = n == 1 ? 3 : k == 0 ? 0 : k + 1 == n ? 2 : 1;
+        want += e[static_cast<size_t>(k) * kNumTags + TagOf(t, part)];
+      }
+      EXPECT_EQ(got[t], want) << "n " << n << " type " << t;
+    }
+  }
+}
+
 // IsAsciiSpan (the typer's test before it takes the tagger's hash of a word)
 // agrees with a byte-by-byte test on every span of texts with non-ASCII bytes
 // at each place: short and long spans, at the start and within 8 bytes of the

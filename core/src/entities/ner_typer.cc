@@ -251,11 +251,16 @@ const uint32_t* DirectKeys() {
 }  // namespace
 
 void SpanTypeScores(const float* emissions, uint32_t n, float* out) {
+  // Summed from 0 in token order (U alone, or B, I ..., L), as floats add.
   for (int t = 0; t < kNumTypes; ++t) {
     float sum = 0;
-    for (uint32_t k = 0; k < n; ++k) {
-      const int part = n == 1 ? 3 : k == 0 ? 0 : k + 1 == n ? 2 : 1;
-      sum += emissions[static_cast<size_t>(k) * kNumTags + TagOf(t, part)];
+    if (n == 1) {
+      sum += emissions[TagOf(t, 3)];
+    } else if (n > 1) {
+      sum += emissions[TagOf(t, 0)];
+      const float* row = emissions + kNumTags + TagOf(t, 1);
+      for (uint32_t k = 1; k + 1 < n; ++k, row += kNumTags) sum += *row;
+      sum += emissions[static_cast<size_t>(n - 1) * kNumTags + TagOf(t, 2)];
     }
     out[t] = sum;
   }
@@ -637,13 +642,14 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
       constexpr uint32_t kWindow = 4;
       const uint32_t from = m.begin > kWindow ? m.begin - kWindow : 0;
       const uint32_t to = std::min(n, m.end + kWindow);
-      for (uint32_t j = from; j < to; ++j) {
-        if (j >= m.begin && j < m.end) continue;
+      auto around = [&](uint32_t j) {
         const Token& t = doc.tokens[j];
-        if (t.kind != TokenKind::kWord || !t.Is(kLower)) continue;
+        if (t.kind != TokenKind::kWord || !t.Is(kLower)) return;
         const int c = coarse(j);
         if (c >= 0) around_bits[c >> 6] |= uint64_t{1} << (c & 63);
-      }
+      };
+      for (uint32_t j = from; j < m.begin; ++j) around(j);
+      for (uint32_t j = m.end; j < to; ++j) around(j);
     }
     for (int t = 0; t < kNumTypes; ++t)
       if (shared_bits >> t & 1) put(kDShared + t);
