@@ -776,24 +776,47 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
              DocContext* c) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   c->bag_start.assign(c->words + 1, 0);
-  // (word id << 8) | coarse cluster, one per context word of each token.
-  std::vector<uint32_t> pairs;
+  // The HasHistory() tokens of each word id with two or more, grouped by
+  // their id (a counting sort, bag_start the offsets: `listed` holds id's
+  // from bag_start[id] on); a bag is the same whatever the order of its
+  // word's tokens, so each is read by its word at once.
+  std::vector<uint32_t>& at = c->bag_start;
+  auto each = [&](auto f) {
+    for (size_t block = 0; block < history.size(); ++block) {
+      for (uint64_t u = history[block]; u; u &= u - 1) {
+        const uint32_t i =
+            static_cast<uint32_t>(block * 64) + static_cast<uint32_t>(__builtin_ctzll(u));
+        const uint32_t id = c->Word(doc, i);
+        if (bits[id] >= kOccTwice) f(i, id);
+      }
+    }
+  };
+  each([&](uint32_t, uint32_t id) { ++at[id + 1]; });
+  for (uint32_t id = 0; id < c->words; ++id) at[id + 1] += at[id];
+  if (at[c->words] == 0) return;
   const WordClusters& clusters = WordClusters::Get();
   // The coarse cluster of each Document word, looked up once (the same words
   // recur around the capitalized ones): kUnseen before, kNone without one.
   constexpr uint8_t kUnseen = 0xFF, kNone = 0xFE;
   static_assert(kNoCoarse - 2 <= kNone, "a coarse cluster is below kNone");
   std::vector<uint8_t> coarse(doc.words(), kUnseen);
-  for (size_t block = 0; block < history.size(); ++block) {
-    for (uint64_t u = history[block]; u; u &= u - 1) {
-      const uint32_t i =
-          static_cast<uint32_t>(block * 64) + static_cast<uint32_t>(__builtin_ctzll(u));
-      const uint32_t id = c->Word(doc, i);
-      if (bits[id] < kOccTwice) continue;
+  std::vector<uint32_t> listed(at[c->words]);
+  each([&](uint32_t i, uint32_t id) { listed[at[id]++] = i; });
+  // Now id's tokens end at at[id] (and start where id - 1's end).
+  // A word's clusters counted, and the ones it has, in the order first seen.
+  uint32_t count[256] = {};
+  uint8_t seen[256];
+  std::vector<std::pair<uint32_t, uint16_t>> kept;  // (-count, cluster) of one word
+  uint32_t group = 0;
+  for (uint32_t id = 0; id < c->words; ++id) {
+    const uint32_t first = group, last = at[id];
+    group = last;
+    at[id] = static_cast<uint32_t>(c->bag.size());
+    int nseen = 0;
+    for (uint32_t x = first; x < last; ++x) {
+      const uint32_t i = listed[x];
       const uint32_t from = i > kDocBagWindow ? i - kDocBagWindow : 0;
       const uint32_t to = std::min(n, i + kDocBagWindow + 1);
-      uint32_t found[2 * kDocBagWindow];  // this token's pairs, appended at once
-      int nf = 0;
       for (uint32_t j = from; j < to; ++j) {
         const Token& t = doc.tokens[j];
         if (j == i || t.kind != TokenKind::kWord || !t.Is(kLower)) continue;
@@ -802,36 +825,15 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
           const uint16_t fine = clusters.Fine(lower[doc.word[j]]);
           cl = fine == kNoCluster ? kNone : clusters.Coarse(fine);
         }
-        if (cl != kNone) found[nf++] = id << 8 | cl;
+        if (cl != kNone && count[cl]++ == 0) seen[nseen++] = cl;
       }
-      pairs.insert(pairs.end(), found, found + nf);
     }
-  }
-  if (pairs.empty()) return;
-  // The pairs grouped by word id (a counting sort, with bag_start as the
-  // offsets: it becomes the bag's below), each group's clusters counted.
-  std::vector<uint32_t>& at = c->bag_start;
-  for (uint32_t p : pairs) ++at[(p >> 8) + 1];
-  for (uint32_t w = 0; w < c->words; ++w) at[w + 1] += at[w];
-  std::vector<uint8_t> grouped(pairs.size());
-  for (uint32_t p : pairs) grouped[at[p >> 8]++] = static_cast<uint8_t>(p);
-  std::vector<uint32_t>().swap(pairs);
-  // Now word w's group ends at at[w] (and starts where w - 1's ends); at[w]
-  // becomes where its bag starts once read (the bags are appended in order).
-  uint32_t count[256] = {};
-  std::vector<std::pair<uint32_t, uint16_t>> kept;  // (-count, cluster) of one word
-  uint32_t group = 0;
-  for (uint32_t id = 0; id < c->words; ++id) {
-    const uint32_t from = group, to = at[id];
-    group = to;
-    at[id] = static_cast<uint32_t>(c->bag.size());
-    if (from == to) continue;
+    if (nseen == 0) continue;
     kept.clear();
-    for (uint32_t x = from; x < to; ++x) ++count[grouped[x]];
-    for (uint32_t x = from; x < to; ++x) {
-      const uint8_t cl = grouped[x];
+    for (int x = 0; x < nseen; ++x) {
+      const uint8_t cl = seen[x];
       if (count[cl] >= 2) kept.emplace_back(UINT32_MAX - count[cl], cl);
-      count[cl] = 0;  // each cluster once
+      count[cl] = 0;
     }
     std::sort(kept.begin(), kept.end());
     if (kept.size() > kDocBagMax) kept.resize(kDocBagMax);
