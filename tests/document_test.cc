@@ -122,6 +122,30 @@ TEST(DocumentTest, UrlsSpacesAndSymbols) {
   EXPECT_TRUE(d.tokens[23].Is(kAbbreviation));
 }
 
+// A joiner (' - , . :) after a word's ASCII letters and digits ends it
+// before white space, punctuation or the text's end, and keeps it going
+// before a letter or a digit, ASCII or not; ASCII punctuation and line
+// breaks as tokens, runs of . ! ? and hyphens as one, a mark of one byte
+// with the combining mark after it.
+TEST(DocumentTest, JoinersAndAsciiPunctuation) {
+  const std::string text =
+      "said, then: x- y' z.\n3,000 3, 4:30 a-b a-\xC3\xA9 it's rock'n (x) [y]; {z}/w\\\\v "
+      ",\xCC\x81 !?! -- ... end-";
+  EXPECT_EQ(Tokens(text), (std::vector<std::string>{
+                              "said", ",",  "then",      ":",   "x",  "-",    "y",   "'",
+                              "z",    ".",  "3,000",     "3",   ",",  "4:30", "a-b", "a-\xC3\xA9",
+                              "it",   "'s", "rock'n",    "(",   "x",  ")",    "[",   "y",
+                              "]",    ";",  "{",         "z",   "}",  "/",    "w",   "\\",
+                              "\\",   "v",  ",\xCC\x81", "!?!", "--", "...",  "end", "-"}));
+  const Document d = BuildDocument(text);
+  EXPECT_EQ(d.tokens[7].kind, TokenKind::kQuote);
+  EXPECT_TRUE(d.tokens[10].Is(kNewlineBefore));  // 3,000
+  EXPECT_EQ(d.tokens[10].kind, TokenKind::kNumber);
+  EXPECT_EQ(d.tokens[34].kind, TokenKind::kPunct);  // the comma and its mark
+  for (size_t i : {1, 3, 5, 9, 12, 19, 21, 29, 31, 35, 36, 37, 39})
+    EXPECT_EQ(d.tokens[i].kind, TokenKind::kPunct) << i;
+}
+
 // More tokens than Tokenize's estimate (one in five bytes) and than it
 // keeps on the stack: each comma is one, the words between them too.
 TEST(DocumentTest, TokensPastTheEstimate) {

@@ -182,6 +182,26 @@ bool IsClosing(std::string_view t) {
          t == "\xC2\xBB" /* » */ || t == "\xE2\x80\xBA" /* › */ || t == "''";
 }
 
+// ScanAsciiWord's answer at byte j, the first after the word's ASCII letters
+// and digits: j when the word ends there, else 0 with *resume = j. A byte
+// that ends a word (kByteEnds) ends it; so does one of the joiners ' - , . :
+// (ASCII bytes that ScanWord decodes) when the byte after it is ASCII but no
+// letter or digit, or the text ends there: ScanWord keeps a joiner only
+// before a letter or a digit (IsLetter, IsDigit, IsWordChar of the code point
+// after it), so it would stop at j too ("said," "Monday." "-- ").
+inline size_t WordEndAt(const Scanner& s, size_t j, size_t* resume) {
+  const char* text = s.text.data();
+  const unsigned char b = static_cast<unsigned char>(text[j]);
+  if (kWordByte.at[b] == kByteEnds) return j;
+  if (b < 0x80) {
+    if (j + 1 == s.n) return j;
+    const unsigned char next = static_cast<unsigned char>(text[j + 1]);
+    if (next < 0x80 && kWordByte.at[next] != kByteAlnum) return j;
+  }
+  *resume = j;
+  return 0;
+}
+
 // Ends the word that starts at i; returns the end byte. Sets *kind.
 // ScanWord's common case, inline: the ASCII letters and digits from i, then
 // a byte that ends the word. Returns the end, or 0 (no word starts at 0 and
@@ -205,9 +225,7 @@ inline size_t ScanAsciiWord(const Scanner& s, size_t i, size_t* resume) {
     const unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(alnum)) & 0xFFFFu;
     if (other != 0) {
       j += static_cast<size_t>(__builtin_ctz(other));
-      if (kWordByte.at[static_cast<unsigned char>(text[j])] == kByteEnds) return j;
-      *resume = j;
-      return 0;
+      return WordEndAt(s, j, resume);
     }
     j += 16;
   }
@@ -229,18 +247,14 @@ inline size_t ScanAsciiWord(const Scanner& s, size_t i, size_t* resume) {
     const uint64_t other = ~alnum & kHighs;
     if (other != 0) {
       j += static_cast<size_t>(__builtin_ctzll(other)) >> 3;
-      if (kWordByte.at[static_cast<unsigned char>(text[j])] == kByteEnds) return j;
-      *resume = j;
-      return 0;
+      return WordEndAt(s, j, resume);
     }
     j += 8;
   }
 #endif
-  uint8_t b = kByteEnds;
-  while (j < s.n && (b = kWordByte.at[static_cast<unsigned char>(text[j])]) == kByteAlnum) ++j;
-  if (j == s.n || b == kByteEnds) return j;
-  *resume = j;
-  return 0;
+  while (j < s.n && kWordByte.at[static_cast<unsigned char>(text[j])] == kByteAlnum) ++j;
+  if (j == s.n) return j;
+  return WordEndAt(s, j, resume);
 }
 
 size_t ScanWord(const Scanner& s, size_t i, bool* has_dot, size_t from) {
@@ -432,6 +446,25 @@ void SetCaseFlags(std::string_view text, Token* t) {
 // Not a token kind: what ScanOther reports for white space.
 constexpr TokenKind kWhiteSpace = static_cast<TokenKind>(0xFF);
 
+// What ScanOther makes of an ASCII byte at once (the others, 0, and every
+// byte from 0x80 on go through its general branches): white space (IsSpace)
+// that is a line break (IsNewline) or not; . ! ? and the hyphen (IsDash),
+// which run on over the same byte (! and ? over either); one byte of
+// punctuation (",;:()[]{}/\\").
+enum : uint8_t { kOtherDecode = 0, kOtherSpace, kOtherNewline, kOtherRun, kOtherPunct };
+struct AsciiOtherTable {
+  uint8_t at[256] = {};
+  constexpr AsciiOtherTable() {
+    at[static_cast<unsigned char>(' ')] = kOtherSpace;
+    at[static_cast<unsigned char>('\t')] = kOtherSpace;
+    for (int c = '\n'; c <= '\r'; ++c) at[c] = kOtherNewline;
+    for (char c : {'.', '!', '?', '-'}) at[static_cast<unsigned char>(c)] = kOtherRun;
+    for (char c : {',', ';', ':', '(', ')', '[', ']', '{', '}', '/', '\\'})
+      at[static_cast<unsigned char>(c)] = kOtherPunct;
+  }
+};
+constexpr AsciiOtherTable kAsciiOther;
+
 // A word that ends at `end` before a period: the period is kept with it
 // (kAbbreviation) when it is an abbreviation (has_dot: a dot inside, U.S;
 // initial: one upper case letter, J.; or a listed one, Gen.). Returns the
@@ -462,6 +495,39 @@ __attribute__((noinline)) size_t AbbreviationEnd(const Scanner& s, size_t i, siz
 __attribute__((noinline)) size_t ScanOther(const Scanner& s, size_t i, const Token* prev,
                                            uint16_t* flags, TokenKind* kind) {
   const std::string_view text = s.text;
+  // The commonest ASCII bytes here (line breaks, commas, periods, brackets,
+  // hyphens), by a table, as the branches below decide them: no decoding and
+  // no class tests. Punctuation of one byte goes through the general branch
+  // when a non-ASCII byte follows (a combining mark may join it).
+  switch (kAsciiOther.at[static_cast<unsigned char>(text[i])]) {
+    case kOtherSpace:
+      *flags |= kSpaceBefore;
+      *kind = kWhiteSpace;
+      return i + 1;
+    case kOtherNewline:
+      *flags |= kSpaceBefore | kNewlineBefore;
+      *kind = kWhiteSpace;
+      return i + 1;
+    case kOtherRun: {  // . ! ? - : a run of the same byte (! and ? mixed)
+      const char b = text[i];
+      size_t end = i + 1;
+      if (b == '!' || b == '?') {
+        while (end < s.n && (text[end] == '!' || text[end] == '?')) ++end;
+      } else {
+        while (end < s.n && text[end] == b) ++end;
+      }
+      *kind = TokenKind::kPunct;
+      return end;
+    }
+    case kOtherPunct:
+      if (i + 1 == s.n || static_cast<unsigned char>(text[i + 1]) < 0x80) {
+        *kind = TokenKind::kPunct;
+        return i + 1;
+      }
+      break;
+    default:
+      break;
+  }
   int len;
   const char32_t c = s.At(i, &len);
   size_t end;
