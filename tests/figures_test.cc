@@ -187,6 +187,25 @@ TEST(FiguresTest, RealSentences) {
   }
 }
 
+// Words a figure starts with, of more than eight bytes (looked up apart from
+// the shorter ones), capitalized, and as the part before a dash.
+TEST(FiguresTest, StartWordsOfEveryLength) {
+  const std::vector<Found> all = Figures(
+      "Approximately 300 people attended the meeting yesterday, seventeen-year-olds and "
+      "thousands of fans among them, on Wednesday.");
+  std::vector<std::string> texts;
+  for (const Found& f : all) texts.push_back(f.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"Approximately 300", "yesterday",
+                                             "seventeen-year-olds", "thousands", "Wednesday"}));
+  ASSERT_EQ(all.size(), 5u);
+  EXPECT_EQ(all[0].figure.quantity.approx, Approx::kAbout);
+  EXPECT_DOUBLE_EQ(all[0].figure.quantity.value, 300);
+  EXPECT_EQ(all[2].type, "DATE");
+  EXPECT_DOUBLE_EQ(all[2].figure.quantity.value, 17);
+  EXPECT_EQ(all[3].figure.quantity.approx, Approx::kAtLeast);
+  EXPECT_DOUBLE_EQ(all[3].figure.quantity.value, 2000);
+}
+
 TEST(FiguresTest, PrecisionAndScale) {
   std::vector<Found> all = Figures("It cost $1.25bn, or 1,100.50 euros each, and 3,000 more.");
   const Found* a = FindText(all, "$1.25bn");

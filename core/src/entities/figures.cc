@@ -627,58 +627,6 @@ class Scanner {
     if (start == kStartNo) return false;
     if (start == kStartDash) return true;
     if (start >= kStartWord) return Frequent(static_cast<Opener>(start - kStartWord), i);
-    // (A ShortKeyTable: a word not listed, most words, stops at the first
-    // empty slot; the std::unordered_set's find was a call and a bucket walk.)
-    static const ShortKeyTable<bool> kStarts = [] {
-      ShortKeyTable<bool> set(256);  // (about 170 words)
-      const char* const words[] = {"the",       "past",
-                                   "last",      "previous",
-                                   "next",      "coming",
-                                   "this",      "earlier",
-                                   "later",     "recent",
-                                   "today",     "yesterday",
-                                   "tomorrow",  "tonight",
-                                   "a",         "an",
-                                   "several",   "many",
-                                   "few",       "between",
-                                   "minus",     "dozen",
-                                   "half",      "no",
-                                   "not",       "as",
-                                   "in",        "more",
-                                   "just",      "upwards",
-                                   "fewer",     "less",
-                                   "at",        "up",
-                                   "close",     "well",
-                                   "over",      "above",
-                                   "under",     "below",
-                                   "nearly",    "almost",
-                                   "about",     "around",
-                                   "roughly",   "approximately",
-                                   "approx",    "some",
-                                   "estimated", "us",
-                                   "u.s",       "c",
-                                   "a",         "usd",
-                                   "eur",       "gbp",
-                                   "uah",       "rub",
-                                   "jpy",       "cny",
-                                   "chf",       "days",
-                                   "weeks",     "months",
-                                   "years",     "decades",
-                                   "hours",     "minutes",
-                                   "hundred",   "thousand",
-                                   "million",   "billion",
-                                   "trillion",  "dozens",
-                                   "hundreds",  "thousands",
-                                   "millions",  "billions",
-                                   "tens"};
-      auto insert = [&](std::string_view w) { *set.Insert(w) = true; };
-      for (const char* w : words) insert(w);
-      for (const WordNum& w : kSmallNumbers) insert(w.word);
-      for (const WordNum& w : kOrdinals) insert(w.word);
-      for (const char* const* p = kWeekdays; *p; ++p) insert(*p);
-      for (const char* const* p = kMonths; *p; ++p) insert(*p);
-      return set;
-    }();
     if (T(i).size() > 48) {
       start = kStartNo;
       return false;
@@ -688,13 +636,15 @@ class Scanner {
     // period.
     std::string_view w = d_.Folded(i);
     if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
-    if (kStarts.Find(w)) {
-      const Opener o = OpenerOf(w);
+    const StartWords& starts = Starts();
+    const char* const folded_end = d_.folded_text.data() + d_.folded_text.size();
+    if (const int o = starts.Find(w, folded_end); o >= 0) {
       start = static_cast<uint8_t>(kStartWord + o);
-      return Frequent(o, i);
+      return Frequent(static_cast<Opener>(o), i);
     }
     size_t dash = w.find('-');  // "six-month-old", "second-largest", "twenty-five"
-    start = dash != std::string_view::npos && dash > 0 && kStarts.Find(w.substr(0, dash))
+    start = dash != std::string_view::npos && dash > 0 &&
+                    starts.Find(w.substr(0, dash), folded_end) >= 0
                 ? kStartDash
                 : kStartNo;
     return start == kStartDash;
@@ -736,6 +686,117 @@ class Scanner {
         EqualsLiteral(w, "roughly"))
       return kApprox;
     return kAny;
+  }
+
+  // The words a figure may start with (MayStart), each with its Opener. One
+  // of up to eight bytes is found by those bytes as a number (the first the
+  // lowest, as a little-endian load reads them, the rest 0: distinct words,
+  // distinct keys) in an open-addressing table probed from a multiply: most
+  // words, which are not listed, cost a load, a multiply and a compare or
+  // two, not a hash of their bytes and a compare of views. Longer ones are in
+  // a ShortKeyTable (their Opener is kAny).
+  struct StartWords {
+    static constexpr int kSlotBits = 9;  // 512 slots for about 170 words
+    uint64_t keys[1 << kSlotBits] = {};  // 0: empty (no word is empty)
+    uint8_t openers[1 << kSlotBits] = {};
+    ShortKeyTable<bool> long_words{32};  // (their Opener is kAny: OpenerOf)
+    size_t longest = 0;
+
+    static size_t Slot(uint64_t key) {
+      return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - kSlotBits));
+    }
+    // The key of w (1 to 8 bytes), a view into a buffer that ends at `end`.
+    static uint64_t Key(std::string_view w, const char* end) {
+      uint64_t v = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      if (end - w.data() >= 8) {
+        std::memcpy(&v, w.data(), 8);
+        return v & (~0ull >> (64 - 8 * w.size()));
+      }
+#else
+      (void)end;
+#endif
+      for (size_t k = 0; k < w.size(); ++k)
+        v |= static_cast<uint64_t>(static_cast<uint8_t>(w[k])) << (8 * k);
+      return v;
+    }
+    void Add(std::string_view w) {
+      const Opener o = OpenerOf(w);  // kAny for a word over seven bytes
+      longest = std::max(longest, w.size());
+      if (w.size() > 8) {
+        *long_words.Insert(w) = true;
+        return;
+      }
+      const uint64_t key = Key(w, w.data() + w.size());
+      size_t j = Slot(key);
+      while (keys[j] != 0 && keys[j] != key) j = (j + 1) & ((1 << kSlotBits) - 1);
+      keys[j] = key;
+      openers[j] = o;
+    }
+    int FindKey(uint64_t key) const {
+      for (size_t j = Slot(key);; j = (j + 1) & ((1 << kSlotBits) - 1)) {
+        if (keys[j] == key) return openers[j];
+        if (keys[j] == 0) return -1;
+      }
+    }
+    // The Opener of w, or -1 when w is not listed.
+    int Find(std::string_view w, const char* end) const {
+      if (w.empty() || w.size() > longest) return -1;
+      if (w.size() > 8) return long_words.Find(w) != nullptr ? kAny : -1;
+      return FindKey(Key(w, end));
+    }
+  };
+  static const StartWords& Starts() {
+    static const StartWords* const kStarts = [] {
+      auto* set = new StartWords;
+      const char* const words[] = {"the",       "past",
+                                   "last",      "previous",
+                                   "next",      "coming",
+                                   "this",      "earlier",
+                                   "later",     "recent",
+                                   "today",     "yesterday",
+                                   "tomorrow",  "tonight",
+                                   "a",         "an",
+                                   "several",   "many",
+                                   "few",       "between",
+                                   "minus",     "dozen",
+                                   "half",      "no",
+                                   "not",       "as",
+                                   "in",        "more",
+                                   "just",      "upwards",
+                                   "fewer",     "less",
+                                   "at",        "up",
+                                   "close",     "well",
+                                   "over",      "above",
+                                   "under",     "below",
+                                   "nearly",    "almost",
+                                   "about",     "around",
+                                   "roughly",   "approximately",
+                                   "approx",    "some",
+                                   "estimated", "us",
+                                   "u.s",       "c",
+                                   "a",         "usd",
+                                   "eur",       "gbp",
+                                   "uah",       "rub",
+                                   "jpy",       "cny",
+                                   "chf",       "days",
+                                   "weeks",     "months",
+                                   "years",     "decades",
+                                   "hours",     "minutes",
+                                   "hundred",   "thousand",
+                                   "million",   "billion",
+                                   "trillion",  "dozens",
+                                   "hundreds",  "thousands",
+                                   "millions",  "billions",
+                                   "tens"};
+      for (const char* w : words) set->Add(w);
+      for (const WordNum& w : kSmallNumbers) set->Add(w.word);
+      for (const WordNum& w : kOrdinals) set->Add(w.word);
+      for (const char* const* p = kWeekdays; *p; ++p) set->Add(*p);
+      for (const char* const* p = kMonths; *p; ++p) set->Add(*p);
+      return set;
+    }();
+    return *kStarts;
   }
 
   // The commonest starting words begin a figure only before certain words:
