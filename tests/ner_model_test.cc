@@ -207,6 +207,42 @@ std::vector<uint8_t> PlainViterbi(const std::vector<float>& em, uint32_t n,
   return tags;
 }
 
+// Tag(doc, &context) hands out the history bits (HasHistory of each token),
+// which the entities stage makes its capitalized words of: every word token
+// written capitalized has its bit.
+TEST(NerModelTest, TagHandsOutTheHistoryBits) {
+  std::vector<std::string> texts = {
+      "Visit Acme www. Corp or ACME, \xC3\x89mile said. 3M and 6PR met J.R.R. Tolkien in "
+      "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 and O'Neil's \"Smith\"\nWWW 'Tis"};
+  const std::string root = LEDE_SOURCE_DIR;
+  for (const char* path : {"/web/app/sample.txt", "/tests/golden/kharkiv-dateline/input.txt",
+                           "/tests/golden/scripts-emoji-cjk-rtl/input.txt"}) {
+    std::ifstream in(root + path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    texts.push_back(s.str());
+    EXPECT_FALSE(texts.back().empty()) << path;
+  }
+  size_t capitalized = 0;
+  for (const std::string& text : texts) {
+    const Document doc = BuildDocument(text);
+    DocContext context;
+    Model::Default().Tag(doc, &context);
+    const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+    ASSERT_EQ(context.history.size(), (n + 63) / 64);
+    for (uint32_t i = 0; i < n; ++i) {
+      const bool bit = (context.history[i >> 6] >> (i & 63)) & 1;
+      EXPECT_EQ(bit, HasHistory(doc, i)) << doc.Text(i);
+      const Token& t = doc.tokens[i];
+      if (t.kind == TokenKind::kWord && t.Is(kCapitalized)) {
+        EXPECT_TRUE(bit) << doc.Text(i);
+        ++capitalized;
+      }
+    }
+  }
+  EXPECT_GT(capitalized, 50u);
+}
+
 TEST(NerModelTest, ViterbiIsThePlainOne) {
   constexpr int T = kNumTags;
   uint32_t state = 12345;

@@ -527,14 +527,31 @@ class Builder {
   }
   // The word tokens written capitalized (kWord, kCapitalized), a bit each:
   // the scans for names the tagger left out start only from these, and skip
-  // the other tokens (most of them) 64 at a time.
+  // the other tokens (most of them) 64 at a time. Made of the tagger's bits
+  // of its history tokens (ner::HasHistory: capitalized or ALL CAPS words,
+  // ALL CAPS numbers), which hold them all: only those are tested, not
+  // every token.
   void FindCapWords() {
     const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
-    cap_words_.assign((n + 63) / 64, 0);
-    for (uint32_t i = 0; i < n; ++i) {
-      const Token& t = doc_.tokens[i];
-      if (t.kind == TokenKind::kWord && t.Is(kCapitalized))
-        cap_words_[i >> 6] |= uint64_t{1} << (i & 63);
+    const size_t blocks = (n + 63) / 64;
+    if (context_.history.size() != blocks) {  // (none handed out: every token)
+      cap_words_.assign(blocks, 0);
+      for (uint32_t i = 0; i < n; ++i) {
+        const Token& t = doc_.tokens[i];
+        if (t.kind == TokenKind::kWord && t.Is(kCapitalized))
+          cap_words_[i >> 6] |= uint64_t{1} << (i & 63);
+      }
+      return;
+    }
+    cap_words_.swap(context_.history);
+    for (size_t b = 0; b < blocks; ++b) {
+      uint64_t keep = cap_words_[b];
+      for (uint64_t u = keep; u; u &= u - 1) {
+        const int bit = __builtin_ctzll(u);
+        const Token& t = doc_.tokens[b * 64 + static_cast<size_t>(bit)];
+        if (t.kind != TokenKind::kWord || !t.Is(kCapitalized)) keep &= ~(uint64_t{1} << bit);
+      }
+      cap_words_[b] = keep;
     }
   }
   // The first capitalized word token from i on, or the token count.

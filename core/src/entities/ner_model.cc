@@ -2542,7 +2542,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // read off the tags, and the spans are counted first (no doubling vector).
   base = ScoreRows();
   history = History();
-  std::vector<uint64_t>().swap(context.history);
+  if (!context_out) std::vector<uint64_t>().swap(context.history);
   std::vector<HistoryRow>().swap(history_rows);
   // A quiet token is O: only the runs of the others are read.
   size_t spans = 0;

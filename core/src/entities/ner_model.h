@@ -79,7 +79,8 @@ struct DocContext {
   std::vector<uint32_t> bag_start;
   std::vector<uint16_t> bag;
   // Per token, a bit (bit i & 63 of word i / 64): HasHistory(doc, i). Tag
-  // frees it after its second pass.
+  // frees it after its second pass, unless it hands the context out (the
+  // entities stage makes its capitalized words of it).
   std::vector<uint64_t> history;
   // The lower-case id of token i (a word token, or one with HasHistory()).
   uint32_t Word(const Document& doc, uint32_t i) const { return word_of[doc.word[i]]; }
