@@ -301,7 +301,8 @@ class TokenWords {
 };
 
 bool IsDashText(std::string_view w) {
-  return w == "-" || w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "\xE2\x80\x95";
+  return EqualsLiteral(w, "-") || EqualsLiteral(w, "--") || EqualsLiteral(w, "\xE2\x80\x94") ||
+         EqualsLiteral(w, "\xE2\x80\x93") || EqualsLiteral(w, "\xE2\x80\x95");
 }
 
 struct Range {
@@ -482,13 +483,17 @@ class QuoteFinder {
     return i < lower_.size() && lower_.IsLiteral(i, w);
   }
   std::string_view Text(uint32_t i) const { return d_.Text(i); }
-  bool IsPunct(uint32_t i, std::string_view p) const {
-    return d_.tokens[i].kind == TokenKind::kPunct && Text(i) == p;
+  // Token i is punctuation p (a literal: its size known, so that the
+  // compare is a byte or two, inline wherever the call is).
+  template <size_t N>
+  bool IsPunct(uint32_t i, const char (&p)[N]) const {
+    return d_.tokens[i].kind == TokenKind::kPunct && EqualsLiteral(Text(i), p);
   }
   bool IsTerminal(uint32_t i) const {
-    std::string_view w = Text(i);
+    const std::string_view w = Text(i);
     return d_.tokens[i].kind == TokenKind::kPunct &&
-           (w == "." || w == "!" || w == "?" || w == "..." || w == "\xE2\x80\xA6");
+           (EqualsLiteral(w, ".") || EqualsLiteral(w, "!") || EqualsLiteral(w, "?") ||
+            EqualsLiteral(w, "...") || EqualsLiteral(w, "\xE2\x80\xA6"));
   }
   // A cue verb used as a verb (not "a report", "the claims").
   const CueVerb* VerbAt(uint32_t i) const {
