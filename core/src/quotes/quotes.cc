@@ -467,7 +467,8 @@ class QuoteFinder {
     for (uint32_t h : heads) {
       const size_t i = h + 1;
       if (part(h) != kPartPut || i + 1 >= n) continue;
-      if (part(i) == kPartIt && (d_.Text(i + 1) == ":" || d_.Text(i + 1) == ",")) {
+      if (part(i) == kPartIt &&
+          (EqualsLiteral(d_.Text(i + 1), ":") || EqualsLiteral(d_.Text(i + 1), ","))) {
         if (words_.verb(i) == nullptr && !(words_.cls(i) & kAccording))
           cues_.push_back(static_cast<uint32_t>(i));
         words_.Set(i, words_.cls(i) & static_cast<uint16_t>(~kPronoun), &lex_.put_it);
@@ -510,9 +511,10 @@ class QuoteFinder {
       bool adjective =
           p.kind == TokenKind::kWord && p.Is(kLower) &&
           (ends("al") || ends("ful") || ends("ous") || ends("ive") || ends("ic") || ends("ble") ||
-           ends("ent") || ends("ant") || ends("ary") || ends("ed") || w == "false" || w == "new" ||
-           w == "big" || w == "latest" || w == "first" || w == "last" || w == "own" ||
-           w == "fake" || w.find('-') != std::string::npos);
+           ends("ent") || ends("ant") || ends("ary") || ends("ed") || EqualsLiteral(w, "false") ||
+           EqualsLiteral(w, "new") || EqualsLiteral(w, "big") || EqualsLiteral(w, "latest") ||
+           EqualsLiteral(w, "first") || EqualsLiteral(w, "last") || EqualsLiteral(w, "own") ||
+           EqualsLiteral(w, "fake") || w.find('-') != std::string::npos);
       if (Is(i - 1, kDet) || p.Is(kPossessive) || adjective || p.kind == TokenKind::kNumber ||
           Is(i - 1, kJoin) || Is(i - 1, kPrep))
         return nullptr;
@@ -802,11 +804,15 @@ class QuoteFinder {
     const std::string_view w = lower_[i];
     const Token& t = d_.tokens[i];
     if (!t.Is(kCapitalized)) return false;
-    bool ly = w.size() >= 5 && w.compare(w.size() - 2, 2, "ly") == 0 && w != "family" &&
-              w != "italy" && w != "kelly" && w != "sally" && w != "holly" && w != "beverly";
-    return (ly && t.Is(kSentenceStart)) || Is(i, kTime) || Is(i, kParenAdv) || w == "so" ||
-           w == "perhaps" || w == "likewise" || w == "still" || w == "yet" || w == "instead" ||
-           w == "now" || w == "then" || w == "here" || w == "there" || w == "thus" || w == "indeed";
+    bool ly = w.size() >= 5 && w.compare(w.size() - 2, 2, "ly") == 0 &&
+              !EqualsLiteral(w, "family") && !EqualsLiteral(w, "italy") &&
+              !EqualsLiteral(w, "kelly") && !EqualsLiteral(w, "sally") &&
+              !EqualsLiteral(w, "holly") && !EqualsLiteral(w, "beverly");
+    return (ly && t.Is(kSentenceStart)) || Is(i, kTime) || Is(i, kParenAdv) ||
+           EqualsLiteral(w, "so") || EqualsLiteral(w, "perhaps") || EqualsLiteral(w, "likewise") ||
+           EqualsLiteral(w, "still") || EqualsLiteral(w, "yet") || EqualsLiteral(w, "instead") ||
+           EqualsLiteral(w, "now") || EqualsLiteral(w, "then") || EqualsLiteral(w, "here") ||
+           EqualsLiteral(w, "there") || EqualsLiteral(w, "thus") || EqualsLiteral(w, "indeed");
   }
 
   // A one-word "speaker" that is a number or a connective: no entity, or one
@@ -1003,8 +1009,9 @@ class QuoteFinder {
   bool Adverb(uint32_t i) const {
     const std::string_view w = lower_[i];
     return w.size() >= 5 && w.compare(w.size() - 2, 2, "ly") == 0 && d_.tokens[i].Is(kLower) &&
-           words_.verb(i) == nullptr && !Is(i, kDet) && w != "only" && w != "family" &&
-           w != "ally" && w != "italy" && w != "assembly";
+           words_.verb(i) == nullptr && !Is(i, kDet) && !EqualsLiteral(w, "only") &&
+           !EqualsLiteral(w, "family") && !EqualsLiteral(w, "ally") && !EqualsLiteral(w, "italy") &&
+           !EqualsLiteral(w, "assembly");
   }
 
   bool HasName(Range r) const {
@@ -1058,11 +1065,15 @@ class QuoteFinder {
   bool DocumentHead(Range r) const {
     if (r.empty()) return false;
     const std::string_view w = lower_[Head(r)];
-    return w == "email" || w == "e-mail" || w == "statement" || w == "letter" || w == "memo" ||
-           w == "editorial" || w == "ad" || w == "advertisement" || w == "message" ||
-           w == "release" || w == "report" || w == "headline" || w == "sign" || w == "banner" ||
-           w == "note" || w == "post" || w == "tweet" || w == "video" || w == "caption" ||
-           w == "text" || w == "petition" || w == "flyer" || w == "mailer";
+    return EqualsLiteral(w, "email") || EqualsLiteral(w, "e-mail") ||
+           EqualsLiteral(w, "statement") || EqualsLiteral(w, "letter") ||
+           EqualsLiteral(w, "memo") || EqualsLiteral(w, "editorial") || EqualsLiteral(w, "ad") ||
+           EqualsLiteral(w, "advertisement") || EqualsLiteral(w, "message") ||
+           EqualsLiteral(w, "release") || EqualsLiteral(w, "report") ||
+           EqualsLiteral(w, "headline") || EqualsLiteral(w, "sign") || EqualsLiteral(w, "banner") ||
+           EqualsLiteral(w, "note") || EqualsLiteral(w, "post") || EqualsLiteral(w, "tweet") ||
+           EqualsLiteral(w, "video") || EqualsLiteral(w, "caption") || EqualsLiteral(w, "text") ||
+           EqualsLiteral(w, "petition") || EqualsLiteral(w, "flyer") || EqualsLiteral(w, "mailer");
   }
   // The period of an abbreviation the tokenizer split off ("(D-Md.) said",
   // "Rep. Glenn Thompson, R-Pa., said"): right after a word and before a
@@ -1140,8 +1151,9 @@ class QuoteFinder {
       }
       if (IsPunct(i, ":") || ++chunks > 3) break;
     }
-    if (verb->lemma == "tell" || verb->lemma == "ask" || verb->lemma == "urge" ||
-        verb->lemma == "brief" || verb->lemma == "warn" || verb->lemma == "assure") {
+    if (EqualsLiteral(verb->lemma, "tell") || EqualsLiteral(verb->lemma, "ask") ||
+        EqualsLiteral(verb->lemma, "urge") || EqualsLiteral(verb->lemma, "brief") ||
+        EqualsLiteral(verb->lemma, "warn") || EqualsLiteral(verb->lemma, "assure")) {
       Range obj = PhraseAfter(k, se);
       if (!obj.empty() && !Word(obj.b, "that")) k = obj.e;
     }
@@ -1190,7 +1202,7 @@ class QuoteFinder {
     if (IsPunct(k, ",") || IsTerminal(k) || IsPunct(k, ")") || IsDashText(Text(k))) return {k, k};
     // "said at a meeting", "replied with strikes", "asked to provide": no reported clause.
     // "said as he launched ...", "said while ...": an adverbial, not a report.
-    if (verb->lemma == "say" && Is(k + 1, kPronoun) && Word(k, "as")) return {k, k};
+    if (EqualsLiteral(verb->lemma, "say") && Is(k + 1, kPronoun) && Word(k, "as")) return {k, k};
     if (Word(k, "while") || Word(k, "when") || Word(k, "before") || Word(k, "after") ||
         Word(k, "because") || Word(k, "since") || Word(k, "although") || Word(k, "though") ||
         Word(k, "until") || Word(k, "unless") || Word(k, "despite") || Word(k, "like") ||
@@ -1337,16 +1349,19 @@ class QuoteFinder {
               const std::string_view w = lower_[i];
               bool ends_ed = w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0;
               bool ends_es = w.size() > 3 && w.compare(w.size() - 2, 2, "es") == 0;
-              return ends_ed || ends_es || w == "went" || w == "go" || w == "had" || w == "has" ||
-                     w == "have" || w == "began" || w == "came";
+              return ends_ed || ends_es || EqualsLiteral(w, "went") || EqualsLiteral(w, "go") ||
+                     EqualsLiteral(w, "had") || EqualsLiteral(w, "has") ||
+                     EqualsLiteral(w, "have") || EqualsLiteral(w, "began") ||
+                     EqualsLiteral(w, "came");
             };
             bool verb_word =
                 j > sb && d_.tokens[j - 1].kind == TokenKind::kWord &&
                 d_.tokens[j - 1].Is(kLower) && words_.verb(j - 1) == nullptr && verb_form(j - 1) &&
                 !Is(j - 1, kPronoun) && !Is(j - 1, kDet) &&
-                (verb->lemma == "say" || verb->lemma == "add" || verb->lemma == "write" ||
-                 verb->lemma == "tell" || verb->lemma == "note" || verb->lemma == "explain" ||
-                 verb->lemma == "declare" || verb->lemma == "ask");
+                (EqualsLiteral(verb->lemma, "say") || EqualsLiteral(verb->lemma, "add") ||
+                 EqualsLiteral(verb->lemma, "write") || EqualsLiteral(verb->lemma, "tell") ||
+                 EqualsLiteral(verb->lemma, "note") || EqualsLiteral(verb->lemma, "explain") ||
+                 EqualsLiteral(verb->lemma, "declare") || EqualsLiteral(verb->lemma, "ask"));
             if (verb_word) --j;
             if (verb_word && j > sb) {
               Range sp = SubjectBefore(j, sb);
@@ -1465,7 +1480,7 @@ class QuoteFinder {
       if (!IsPunct(c, ":")) continue;
       Range name = NameRun({b, c});
       // "A: ..." answers in an interview transcript ("A" is no determiner here).
-      if (c == b + 1 && Text(b) == "A") name = {b, c};
+      if (c == b + 1 && EqualsLiteral(Text(b), "A")) name = {b, c};
       if (name.b != b || name.e != c || inside_[c]) return;
       if (c + 1 < se && d_.tokens[c + 1].kind == TokenKind::kNumber) return;  // 3:20
       Frame f;
@@ -1841,7 +1856,8 @@ class QuoteFinder {
       bool caps = true, names = true;
       for (uint32_t i = b; i < c; ++i) {
         const Token& t = d_.tokens[i];
-        caps &= t.kind == TokenKind::kWord && (t.Is(kAllCaps) || Text(i) == "Q" || Text(i) == "A");
+        caps &= t.kind == TokenKind::kWord &&
+                (t.Is(kAllCaps) || EqualsLiteral(Text(i), "Q") || EqualsLiteral(Text(i), "A"));
         names &= t.kind == TokenKind::kWord && t.Is(kCapitalized) && !Is(i, kDet) &&
                  !Is(i, kPronoun) && words_.verb(i) == nullptr;
       }
@@ -2210,19 +2226,25 @@ class QuoteFinder {
           if (p == kNone || (p == t && t + 1 >= d_.tokens.size())) continue;
           if (p != t && p > 0 && IsPunct(p, ".")) --p;
           const std::string_view w = lower_[p];
-          bool honorific = w == "mr." || w == "mr" || w == "mrs." || w == "ms." || w == "mrs" ||
-                           w == "ms" || w == "miss";
+          bool honorific = EqualsLiteral(w, "mr.") || EqualsLiteral(w, "mr") ||
+                           EqualsLiteral(w, "mrs.") || EqualsLiteral(w, "ms.") ||
+                           EqualsLiteral(w, "mrs") || EqualsLiteral(w, "ms") ||
+                           EqualsLiteral(w, "miss");
           // "Ms. Renteria" tagged ORG is a person all the same.
           if (honorific) person_[e] = 1;
           if (!person_[e]) continue;
-          if (w == "mr." || w == "mr" || w == "spokesman" || w == "congressman" ||
-              w == "chairman" || w == "king" || w == "father" || w == "husband" || w == "son" ||
-              w == "brother")
+          if (EqualsLiteral(w, "mr.") || EqualsLiteral(w, "mr") || EqualsLiteral(w, "spokesman") ||
+              EqualsLiteral(w, "congressman") || EqualsLiteral(w, "chairman") ||
+              EqualsLiteral(w, "king") || EqualsLiteral(w, "father") ||
+              EqualsLiteral(w, "husband") || EqualsLiteral(w, "son") || EqualsLiteral(w, "brother"))
             gender_[e] = 'm';
-          else if (w == "mrs." || w == "ms." || w == "mrs" || w == "ms" || w == "miss" ||
-                   w == "spokeswoman" || w == "congresswoman" || w == "chairwoman" ||
-                   w == "queen" || w == "actress" || w == "mother" || w == "wife" ||
-                   w == "daughter" || w == "sister" || w == "lady")
+          else if (EqualsLiteral(w, "mrs.") || EqualsLiteral(w, "ms.") || EqualsLiteral(w, "mrs") ||
+                   EqualsLiteral(w, "ms") || EqualsLiteral(w, "miss") ||
+                   EqualsLiteral(w, "spokeswoman") || EqualsLiteral(w, "congresswoman") ||
+                   EqualsLiteral(w, "chairwoman") || EqualsLiteral(w, "queen") ||
+                   EqualsLiteral(w, "actress") || EqualsLiteral(w, "mother") ||
+                   EqualsLiteral(w, "wife") || EqualsLiteral(w, "daughter") ||
+                   EqualsLiteral(w, "sister") || EqualsLiteral(w, "lady"))
             gender_[e] = 'f';
           if (gender_[e] != 0) break;
         }
@@ -2280,9 +2302,11 @@ class QuoteFinder {
       for (uint32_t i = from; i < sen.end; ++i) {
         const std::string_view w = lower_[i];
         if (w.size() < 2 || w.size() > 7 || (w[0] != 'h' && w[0] != 's') || inside_[i]) continue;
-        if (w == "he" || w == "his" || w == "him" || w == "himself")
+        if (EqualsLiteral(w, "he") || EqualsLiteral(w, "his") || EqualsLiteral(w, "him") ||
+            EqualsLiteral(w, "himself"))
           he[only] += he[only] < 1000;
-        else if (w == "she" || w == "her" || w == "hers" || w == "herself")
+        else if (EqualsLiteral(w, "she") || EqualsLiteral(w, "her") || EqualsLiteral(w, "hers") ||
+                 EqualsLiteral(w, "herself"))
           she[only] += she[only] < 1000;
       }
     }
@@ -2384,10 +2408,10 @@ class QuoteFinder {
     if (r.e - r.b == 1 && Is(r.b, kPronoun)) {
       const std::string_view w = lower_[r.b];
       // "I" and "we" outside quotes are the writer: no one to look back for.
-      if (w == "i" || w == "we" || w == "you") return s;
+      if (EqualsLiteral(w, "i") || EqualsLiteral(w, "we") || EqualsLiteral(w, "you")) return s;
       // "U.S. defense officials have declined to say how far they think
       // ...": "they" is the group of people a recent frame named.
-      if (w == "they") {
+      if (EqualsLiteral(w, "they")) {
         Range group = RecentGroup(r.b);
         if (!group.empty()) {
           Speaker g = Resolve(group, quote);
@@ -2396,19 +2420,19 @@ class QuoteFinder {
           return g;
         }
       }
-      bool person = w == "he" || w == "she";
+      bool person = EqualsLiteral(w, "he") || EqualsLiteral(w, "she");
       s.entity = RecentEntity(s.span.start, quote, person,
-                              w == "he"    ? 'm'
-                              : w == "she" ? 'f'
-                                           : 0,
-                              w == "they");
+                              EqualsLiteral(w, "he")    ? 'm'
+                              : EqualsLiteral(w, "she") ? 'f'
+                                                        : 0,
+                              EqualsLiteral(w, "they"));
       if (s.entity < 0 && person) {
         // Before entities exist: the latest speaker named before it.
         auto n = std::lower_bound(
             names_.begin(), names_.end(), s.span.start,
             [](const std::pair<uint32_t, Span>& x, uint32_t b) { return x.first < b; });
         // Not one the entities know to be of the other gender.
-        char want = w == "he" ? 'm' : 'f';
+        char want = EqualsLiteral(w, "he") ? 'm' : 'f';
         for (int steps = 0; n != names_.begin() && steps < 8; ++steps) {
           --n;
           char g = names_gender_[n - names_.begin()];
