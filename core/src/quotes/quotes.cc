@@ -497,8 +497,14 @@ class QuoteFinder {
             EqualsLiteral(w, "...") || EqualsLiteral(w, "\xE2\x80\xA6"));
   }
   // A cue verb used as a verb (not "a report", "the claims").
+  // Inline: most tokens it is asked about have no cue verb (the windows of
+  // ContentAfter and ClauseEnd test every token).
   const CueVerb* VerbAt(uint32_t i) const {
     if (i >= words_.size() || words_.verb(i) == nullptr || inside_[i]) return nullptr;
+    return CueVerbAt(i);
+  }
+  // VerbAt of a token outside quotes whose word is a cue verb.
+  __attribute__((noinline)) const CueVerb* CueVerbAt(uint32_t i) const {
     if (Is(i, kCueNoun) && i > 0) {
       // "the claims", "a false claim", "the call-in show": a noun after a
       // determiner, a possessive or an adjective.
