@@ -977,7 +977,7 @@ DocContext BuildDocContext(const Document& doc) {
         word_id[dw] = ids[j];
         if (t.Is(kLower)) bits[ids[j]] |= kSeenLower;
       }
-      if (t.kind == TokenKind::kWord && i >= gaz_next && (by_word[dw] & kGazFirst)) phrase_from(i);
+      if ((by_word[dw] & kGazFirst) && t.kind == TokenKind::kWord && i >= gaz_next) phrase_from(i);
     }
     uint8_t line = 0;
     if (words > 0 && caps > 0 && lower_words == 0 && cap <= caps / 4) {
