@@ -426,12 +426,7 @@ inline void HashNorm(std::string_view norm, uint32_t unigram_seed, uint32_t bigr
 
 ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entities, Empty,
                          const std::vector<MentionSpan>* by_start)
-    : doc_(doc),
-      entities_(entities),
-      word_fact_(doc.words()),
-      word_classes_(doc.words()),
-      word_unigram_(doc.words()),
-      word_bigram_left_(doc.words()) {
+    : doc_(doc), entities_(entities), words_(doc.words()) {
   // What the stage reads of each distinct word, once, from the word's first
   // token (Document::word_token): in one loop over the words, not in a test
   // of every token of every window for a word not seen yet.
@@ -455,14 +450,11 @@ ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entitie
     const std::string_view norm = number ? NumberShape(doc.Text(t)) : folded;
     uint32_t unigram, bigram_left;
     HashNorm(norm, kUnigramSeed, kBigramSeed, &unigram, &bigram_left);
-    word_unigram_[w] = unigram;
-    word_bigram_left_[w] = bigram_left;
     // The class table's key is the unigram hash of the folded word: the
     // norm's but for a number's (its norm is its shape).
     FactWord fact = kFwNone;
     const uint32_t cls =
         marks ? 0 : ClassesOf(classes, folded, number ? ClassTable::Hash(folded) : unigram, &fact);
-    word_classes_[w] = cls;
     // Whether a fact rule reads the word's tokens (ReadFacts' test, by kind):
     // a word with classes or a fact word it reads alone, a number or a
     // symbol; not punctuation nor a quote mark (no classes, no fact word).
@@ -471,7 +463,9 @@ ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entitie
     const uint32_t read = static_cast<uint32_t>(cls != 0) |
                           static_cast<uint32_t>((kFactWordsReadAlone >> fact) & 1) |
                           ((kReadKinds >> static_cast<int>(t.kind)) & 1);
-    word_fact_[w] = static_cast<uint8_t>(fact | read << 7);
+    static_assert(kWcPercent <= kClassBits && kFwBe < 0x80, "classes and FactWord in 31 bits");
+    words_[w] =
+        WordFacts{unigram, bigram_left, cls | static_cast<uint32_t>(fact) << 24 | read << 31};
   }
 
   // The mentions by start: the Quotes stage's list (FindClaims), or a copy

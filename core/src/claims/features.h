@@ -161,23 +161,25 @@ class ClaimTokens {
   // The token as the model sees it: numbers by shape ("<year>"), else folded.
   std::string_view norm(uint32_t i) const;
   // WordClasses(folded(i)).
-  uint32_t classes(uint32_t i) const { return word_classes_[doc_.word[i]]; }
+  uint32_t classes(uint32_t i) const { return word_classes(doc_.word[i]); }
   // The FactWord of folded(i); kFwNone for punctuation and quote marks.
   FactWord fact(uint32_t i) const { return word_fact(doc_.word[i]); }
   // The hash of the unigram feature of norm(i).
-  uint32_t unigram(uint32_t i) const { return word_unigram_[doc_.word[i]]; }
+  uint32_t unigram(uint32_t i) const { return word_unigram(doc_.word[i]); }
   // The FNV state after "b:" + norm(i) + " ": a bigram's hash is the next
   // token's norm hashed from it, so each norm is hashed once as the left word.
-  uint32_t bigram_left(uint32_t i) const { return word_bigram_left_[doc_.word[i]]; }
+  uint32_t bigram_left(uint32_t i) const { return word_bigram_left(doc_.word[i]); }
   // The same by Document word id (doc.word[i]), for a token in the window.
-  uint32_t word_classes(uint32_t w) const { return word_classes_[w]; }
-  FactWord word_fact(uint32_t w) const { return static_cast<FactWord>(word_fact_[w] & 0x7F); }
+  uint32_t word_classes(uint32_t w) const { return words_[w].classes_fact & kClassBits; }
+  FactWord word_fact(uint32_t w) const {
+    return static_cast<FactWord>((words_[w].classes_fact >> 24) & 0x7F);
+  }
   // 1 when a fact rule reads the word's tokens by their word alone (a
   // number or a symbol, or a word with classes or a fact word in
   // kFactWordsReadAlone), else 0; a token with an entity is read too.
-  uint32_t word_read(uint32_t w) const { return word_fact_[w] >> 7; }
-  uint32_t word_unigram(uint32_t w) const { return word_unigram_[w]; }
-  uint32_t word_bigram_left(uint32_t w) const { return word_bigram_left_[w]; }
+  uint32_t word_read(uint32_t w) const { return words_[w].classes_fact >> 31; }
+  uint32_t word_unigram(uint32_t w) const { return words_[w].unigram; }
+  uint32_t word_bigram_left(uint32_t w) const { return words_[w].bigram_left; }
   // The type (OntoNotes name, as the entity's own string) of the last
   // entity with a mention sharing a byte with the token, or nullptr:
   // TokenEntityTypes(doc, entities)[i].
@@ -211,8 +213,14 @@ class ClaimTokens {
   // Per Document word id (a token's facts depend on its text only: its kind
   // does too): the FactWord, classes, unigram hash and bigram left state,
   // computed for every word when constructed, at the word's first token.
-  std::vector<uint8_t> word_fact_;  // the FactWord, | 0x80 for word_read
-  std::vector<uint32_t> word_classes_, word_unigram_, word_bigram_left_;
+  // One entry a word, 12 bytes (the feature loop reads all of it for a
+  // token: one table's start to keep, not four).
+  struct WordFacts {
+    uint32_t unigram, bigram_left;
+    uint32_t classes_fact;  // the classes, | the FactWord << 24, | word_read << 31
+  };
+  static constexpr uint32_t kClassBits = 0xFFFFFF;
+  std::vector<WordFacts> words_;
   std::vector<const char*> entity_types_;
   std::vector<int> entities_at_;
   // Every mention, by start (among equal starts in any order: Cover applies
