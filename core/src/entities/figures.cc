@@ -1690,16 +1690,21 @@ bool SameQuantity(const Quantity& a, const Quantity& b) {
 
 std::vector<Entity> FindFigures(const Document& doc) {
   std::vector<Figure> figures = FindFigureMentions(doc);
-  std::vector<Entity> out;
   // The keys, type "|" folded text (no longer than the text), back to back
   // in one string sized for them all, so the table's views of them stay put;
-  // a key met before is taken off again.
+  // a key met before is taken off again. A first pass finds each figure's
+  // entity and counts the entities' mentions, so that the entities are made
+  // in place (no moves as the vector grows) with room for their mentions.
   size_t bytes = 0;
   for (const Figure& f : figures) bytes += std::strlen(f.type) + 1 + (f.span.end - f.span.start);
   std::string arena;
   arena.reserve(bytes);
-  CompactKeyTable<size_t> keys(figures.size());  // key -> index into out
-  for (const Figure& f : figures) {
+  CompactKeyTable<uint32_t> keys(figures.size());  // key -> index into out
+  std::vector<uint32_t> entity_of(figures.size());
+  std::vector<uint32_t> mentions;  // per entity
+  mentions.reserve(figures.size());
+  for (size_t x = 0; x < figures.size(); ++x) {
+    const Figure& f = figures[x];
     const size_t from = arena.size();
     arena += f.type;
     arena += '|';
@@ -1708,20 +1713,25 @@ std::vector<Entity> FindFigures(const Document& doc) {
     arena.resize(at_text + text.size());  // (within the reserve)
     arena.resize(at_text + FoldInto(text, &arena[at_text]));
     bool added = false;
-    size_t* at = keys.Insert(std::string_view(arena).substr(from), &added);
+    uint32_t* at = keys.Insert(std::string_view(arena).substr(from), &added);
     if (added) {
-      *at = out.size();
+      *at = static_cast<uint32_t>(mentions.size());
+      mentions.push_back(0);
     } else {
       arena.resize(from);
     }
-    const size_t k = *at;
-    if (k == out.size()) {
-      Entity e;
+    entity_of[x] = *at;
+    ++mentions[*at];
+  }
+  std::vector<Entity> out(mentions.size());
+  for (size_t x = 0; x < figures.size(); ++x) {
+    const Figure& f = figures[x];
+    Entity& e = out[entity_of[x]];
+    if (e.mentions.empty()) {
       e.type = f.type;
       e.name = std::string(doc.Text(f.span));
-      out.push_back(std::move(e));
+      e.mentions.reserve(mentions[entity_of[x]]);
     }
-    Entity& e = out[k];
     Mention m;
     m.span = f.span;
     if (f.has_quantity) {
