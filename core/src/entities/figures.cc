@@ -585,7 +585,14 @@ const ApproxWord kApproxWords[] = {
 
 class Scanner {
  public:
-  explicit Scanner(const Document& d) : d_(d), starts_(d.words(), kStartUnknown) {}
+  explicit Scanner(const Document& d)
+      : d_(d),
+        text_(d.text.data()),
+        tokens_(d.tokens.data()),
+        word_(d.word.data()),
+        folded_at_(d.folded_at.data()),
+        folded_(d.folded_text.data()),
+        starts_(d.words(), kStartUnknown) {}
 
   std::vector<Figure> Run() {
     std::vector<Figure> out;
@@ -623,7 +630,7 @@ class Scanner {
     if (t.kind != TokenKind::kWord) return false;
     // Whether the word is in kStarts depends on its text alone: looked up once
     // per distinct word (Document::word), not at every token.
-    uint8_t& start = starts_[d_.word[i]];
+    uint8_t& start = starts_[word_[i]];
     if (start == kStartNo) return false;
     if (start == kStartDash) return true;
     if (start >= kStartWord) return Frequent(static_cast<Opener>(start - kStartWord), i);
@@ -855,14 +862,22 @@ class Scanner {
   // The folded word of token i of the sentence, without a final period ("sq."
   // "Sept." "km."); empty outside the sentence and for words over 48 bytes
   // (no lexicon word is that long).
+  // (Read through the Document's arrays' pointers, kept: a few loads, not
+  // one through d_ for each array; i - sb_ wraps past se_ - sb_ for i < sb_.)
   std::string_view L(uint32_t i) const {
-    if (i < sb_ || i >= se_ || T(i).size() > 48) return std::string_view();
-    std::string_view f = d_.Folded(i);
-    if (f.size() > 1 && f.back() == '.') f.remove_suffix(1);
-    return f;
+    if (i - sb_ >= se_ - sb_) return std::string_view();
+    const Span s = tokens_[i].span;
+    if (s.end - s.start > 48) return std::string_view();
+    const uint32_t w = word_[i], at = folded_at_[w];
+    uint32_t n = folded_at_[w + 1] - at;
+    if (n > 1 && folded_[at + n - 1] == '.') --n;
+    return std::string_view(folded_ + at, n);
   }
-  std::string_view T(uint32_t i) const { return d_.Text(d_.tokens[i]); }
-  const Token& Tok(uint32_t i) const { return d_.tokens[i]; }
+  std::string_view T(uint32_t i) const {
+    const Span s = tokens_[i].span;
+    return std::string_view(text_ + s.start, s.end - s.start);
+  }
+  const Token& Tok(uint32_t i) const { return tokens_[i]; }
   bool IsNum(uint32_t i) const { return i < se_ && Tok(i).kind == TokenKind::kNumber; }
 
   // Matches the space-separated folded words at token i; returns the count.
@@ -1648,6 +1663,12 @@ class Scanner {
   }
 
   const Document& d_;
+  // The Document's text, tokens, word ids and folded words (d_'s arrays).
+  const char* const text_;
+  const Token* const tokens_;
+  const uint32_t* const word_;
+  const uint32_t* const folded_at_;
+  const char* const folded_;
   // MayStart's look-up per Document word id: not done yet, not a starting
   // word, its part before a dash is one, or kStartWord + its Opener (a
   // starting word: Frequent decides).
