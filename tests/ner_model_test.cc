@@ -86,6 +86,40 @@ TEST(NerModelTest, KeptRowsFollowTheModel) {
 // symbol is never scored: it is lower case, and a token that is no word
 // joins a name only between two loud tokens, while the token after it is
 // the cut "." or "," (LoudBits). Checked here where it could break.
+// DocBags reads the lower-case words around each HasHistory() token without
+// testing that the token is not itself one of them: a capitalized or ALL
+// CAPS token (or an ALL CAPS number) never has kLower.
+TEST(NerModelTest, HistoryTokensAreNotLowerCase) {
+  std::vector<std::string> texts = {
+      "iPhone eBay McDonald MCDONALD's O'Neil o'Neil d'Artagnan D'ARTAGNAN 3M 3m 5PM 6pr "
+      "MTV2 mTV2 A.B. a.B. 's 'S \xC3\x89mile \xC3\xA9Mile \xC3\x89MILE \xC4\xB8ra \xC4\xB8RA "
+      "\xC5\x81\xC3\xB3d\xC5\xBA \xC5\x82\xC3\x93D\xC5\xB9 "
+      "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 "
+      "\xCE\xB1\xCE\x98\xCE\x97 \xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2 \xD0\xBA\xD0\x98\xD0\x95\xD0\x92 "
+      "\xC7\x85ok \xC7\x84OK \xC7\x86ok \xE1\xBA\xA0n \xE1\xBA\xA1N x\xC3\x89 X\xC3\xA9 "
+      "#Tag @User www.Example.COM $5M \xE2\x80\x99S \xE2\x80\x99s"};
+  const std::string root = LEDE_SOURCE_DIR;
+  for (const char* path :
+       {"/web/app/sample.txt", "/tests/golden/kharkiv-dateline/input.txt",
+        "/tests/golden/scripts-emoji-cjk-rtl/input.txt", "/tests/golden/invalid-utf8/input.txt"}) {
+    std::ifstream in(root + path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    texts.push_back(s.str());
+    EXPECT_FALSE(texts.back().empty()) << path;
+  }
+  size_t history = 0;
+  for (const std::string& text : texts) {
+    const Document doc = BuildDocument(text);
+    for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+      if (!HasHistory(doc, i)) continue;
+      ++history;
+      EXPECT_FALSE(doc.tokens[i].Is(kLower)) << doc.Text(doc.tokens[i]);
+    }
+  }
+  EXPECT_GT(history, 50u);
+}
+
 TEST(NerModelTest, LoudTokensOfAWordShareTheirClass) {
   std::vector<std::string> texts = {
       "Visit Acme www. Corp or Acme www.) Corp, Acme www.\" Corp and Acme www.' Corp or "

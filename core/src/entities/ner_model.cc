@@ -817,9 +817,11 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
       const uint32_t i = listed[x];
       const uint32_t from = i > kDocBagWindow ? i - kDocBagWindow : 0;
       const uint32_t to = std::min(n, i + kDocBagWindow + 1);
+      // (Token i is none of them: a HasHistory() token is never kLower,
+      // NerModelTest.HistoryTokensAreNotLowerCase.)
       for (uint32_t j = from; j < to; ++j) {
         const Token& t = doc.tokens[j];
-        if (j == i || t.kind != TokenKind::kWord || !t.Is(kLower)) continue;
+        if (!t.Is(kLower) || t.kind != TokenKind::kWord) continue;
         uint8_t& cl = coarse[doc.word[j]];
         if (cl == kUnseen) {
           const uint16_t fine = clusters.Fine(lower[doc.word[j]]);
