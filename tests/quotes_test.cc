@@ -9,6 +9,8 @@
 
 #include "lede/lede.h"
 #include "quotes/lexicon.h"
+#include "quotes/marks.h"
+#include "text/document.h"
 
 namespace lede {
 namespace {
@@ -512,6 +514,39 @@ TEST(Quotes, NestedQuoteStaysInsideItsOuterQuote) {
   EXPECT_EQ(a.Text(a.quotes[0].span),
             "He told me \xE2\x80\x98never again\xE2\x80\x99 and then he left,");
   EXPECT_EQ(SpeakerText(a, a.quotes[0]), "she");
+}
+
+// PairQuoteMarks given the quote-mark tokens (as the stage lists them in
+// Classify's walk) pairs what it pairs looking at every token: over every
+// case's text, marks left open, run on into the next paragraph, nested and
+// straight ones.
+TEST(Quotes, PairQuoteMarksFromTheListedMarks) {
+  std::vector<std::string> texts;
+  for (const Case& c : kCases) texts.push_back(c.text);
+  texts.push_back("\"one \"two \"three\" four \" five\n\xE2\x80\x9D stray \xE2\x80\x9C open");
+  texts.push_back(
+      "\xE2\x80\x9CFirst paragraph runs on.\n\n\xE2\x80\x9CAnd ends here,\xE2\x80\x9D "
+      "she said. \xE2\x80\x98Single \xE2\x80\x9Cnested\xE2\x80\x9D\xE2\x80\x99 and "
+      "rock \xE2\x80\x99n\xE2\x80\x99 roll, the \xE2\x80\x9880s, ``old'' style.");
+  texts.push_back("");
+  texts.push_back("No marks at all.");
+  for (const std::string& text : texts) {
+    const Document doc = BuildDocument(text);
+    std::vector<uint32_t> marks;
+    for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+      if (doc.tokens[i].kind == TokenKind::kQuote) marks.push_back(i);
+    }
+    const std::vector<MarkedSpan> all = PairQuoteMarks(doc), listed = PairQuoteMarks(doc, marks);
+    ASSERT_EQ(all.size(), listed.size()) << text;
+    for (size_t k = 0; k < all.size(); ++k) {
+      EXPECT_EQ(all[k].open, listed[k].open) << text;
+      EXPECT_EQ(all[k].close, listed[k].close) << text;
+      EXPECT_EQ(all[k].paragraph, listed[k].paragraph) << text;
+      EXPECT_EQ(all[k].unclosed, listed[k].unclosed) << text;
+      EXPECT_EQ(all[k].runs_on, listed[k].runs_on) << text;
+      EXPECT_EQ(all[k].continues, listed[k].continues) << text;
+    }
+  }
 }
 
 TEST(Quotes, OddNumberOfMarksNeverFails) {

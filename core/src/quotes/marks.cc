@@ -29,7 +29,10 @@ class Pairer {
  public:
   explicit Pairer(const Document& d) : d_(d) {}
 
-  std::vector<MarkedSpan> Run() {
+  // quote_tokens: the kQuote tokens in text order, or nullptr (every token
+  // is looked at).
+  std::vector<MarkedSpan> Run(const std::vector<uint32_t>* quote_tokens) {
+    size_t next = 0;  // in *quote_tokens
     bool prev_ran_on = false;
     for (uint32_t p = 0; p < d_.paragraphs.size(); ++p) {
       const Paragraph& para = d_.paragraphs[p];
@@ -39,8 +42,14 @@ class Pairer {
       para_ = p;
       stack_.clear();
       first_open_continues_ = prev_ran_on;
-      for (uint32_t i = pb_; i < pe_; ++i) {
-        if (d_.tokens[i].kind == TokenKind::kQuote) Mark(i);
+      if (quote_tokens != nullptr) {
+        const std::vector<uint32_t>& q = *quote_tokens;
+        while (next < q.size() && q[next] < pb_) ++next;
+        for (; next < q.size() && q[next] < pe_; ++next) Mark(q[next]);
+      } else {
+        for (uint32_t i = pb_; i < pe_; ++i) {
+          if (d_.tokens[i].kind == TokenKind::kQuote) Mark(i);
+        }
       }
       prev_ran_on = false;
       if (!stack_.empty()) {
@@ -239,6 +248,11 @@ class Pairer {
 
 }  // namespace
 
-std::vector<MarkedSpan> PairQuoteMarks(const Document& doc) { return Pairer(doc).Run(); }
+std::vector<MarkedSpan> PairQuoteMarks(const Document& doc) { return Pairer(doc).Run(nullptr); }
+
+std::vector<MarkedSpan> PairQuoteMarks(const Document& doc,
+                                       const std::vector<uint32_t>& quote_tokens) {
+  return Pairer(doc).Run(&quote_tokens);
+}
 
 }  // namespace lede

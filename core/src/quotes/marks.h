@@ -27,6 +27,11 @@ struct MarkedSpan {
 // marks. A quote never crosses a paragraph; an opening mark left open at the
 // paragraph's end ends there. O(tokens): the nesting stack is bounded.
 std::vector<MarkedSpan> PairQuoteMarks(const Document& doc);
+// The same, given the indexes of the quote-mark tokens (TokenKind::kQuote)
+// in text order (the quotes stage lists them in its walk over the tokens),
+// which are then the only tokens it looks at first.
+std::vector<MarkedSpan> PairQuoteMarks(const Document& doc,
+                                       const std::vector<uint32_t>& quote_tokens);
 
 }  // namespace lede
 

@@ -362,7 +362,8 @@ class QuoteFinder {
   std::vector<Quote> Run(std::vector<MentionRef>* mentions_out) {
     if (mentions_out != nullptr) mentions_.swap(*mentions_out);
     Classify();
-    marks_ = PairQuoteMarks(d_);
+    marks_ = PairQuoteMarks(d_, quote_tokens_);
+    std::vector<uint32_t>().swap(quote_tokens_);  // read there only
     inside_.assign(d_.tokens.size(), 0);
     for (size_t q = 0; q < marks_.size(); ++q) {
       uint32_t e = std::min<uint32_t>(marks_[q].close + 1, ParaEnd(marks_[q].paragraph));
@@ -428,9 +429,15 @@ class QuoteFinder {
     uint16_t* const ids = words_.ids();
     for (size_t i = 0; i < n; ++i) {
       const uint32_t e = entry[word[i]];
-      const bool is_word = tokens[i].kind == TokenKind::kWord;
+      const TokenKind kind = tokens[i].kind;
+      const bool is_word = kind == TokenKind::kWord;
       ids[i] = is_word ? static_cast<uint16_t>(e) : 0;
-      if (!is_word || (e & kLists) == 0) continue;  // most tokens
+      if (!is_word) {
+        // The quote marks, for PairQuoteMarks (no walk of its own).
+        if (kind == TokenKind::kQuote) quote_tokens_.push_back(static_cast<uint32_t>(i));
+        continue;
+      }
+      if ((e & kLists) == 0) continue;  // most tokens
       uint32_t x = e;
       if (x & kLater) {
         x = entry[word[i]] = look_up(word[i]);
@@ -2585,7 +2592,8 @@ class QuoteFinder {
   // Per token: inside a quote, from its opening mark to its closing mark (a
   // byte a token; which quote, MarkAt tells for the mark tokens alone).
   std::vector<uint8_t> inside_;
-  std::vector<uint32_t> cues_;  // tokens with a cue verb or "according", in text order
+  std::vector<uint32_t> cues_;          // tokens with a cue verb or "according", in text order
+  std::vector<uint32_t> quote_tokens_;  // the kQuote tokens, Classify to PairQuoteMarks
   std::vector<std::pair<uint32_t, uint32_t>> mark_of_;  // (quote-mark token, quote) sorted
   std::vector<Frame> frames_;
   std::vector<uint32_t> frame_begin_;  // per sentence, plus one past the end
