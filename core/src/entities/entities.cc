@@ -1456,40 +1456,65 @@ class Builder {
   // Millionaire"); an organization by OrgContext ("Politifact", "Bloomberg"); a
   // person when it opens with a given name ("Al Gore", "Chris"); else a GPE.
   void ResolveUnsurePlaces() {
-    std::unordered_map<std::string, std::string_view> sure;
-    std::unordered_set<std::string> org;
+    // The unsure candidates' folded forms first (most texts have none, and
+    // then nothing is built): views of the Document's folded word or of
+    // `held` (a longer name; reserved, so its strings never move). The sure
+    // candidates are looked up only among them, by a view (FoldedView), where
+    // a std::string a candidate and a node a distinct form went into a map
+    // of every sure candidate.
+    size_t unsure = 0;
+    for (const Cand& c : cands_) unsure += c.unsure;
+    if (unsure == 0) return;
+    // A form's facts in one number (a map type the rules use already): bit 0,
+    // a mention of the form in an organization's context; bits 1 and up, the
+    // type of a sure candidate of the form (an index into kSure), 0 if none.
+    static constexpr std::string_view kSure[] = {{}, "GPE", "LOC", "PERSON", "ORG"};
+    std::vector<std::string> held;
+    held.reserve(unsure);
+    ViewMap<size_t> forms;
     for (const Cand& c : cands_) {
-      if (c.unsure) {
-        if (OrgContext(c.e)) org.insert(Folded(c.b, c.e));
-      } else if (EqualsLiteral(c.type, "GPE") || EqualsLiteral(c.type, "LOC") ||
-                 EqualsLiteral(c.type, "PERSON") || EqualsLiteral(c.type, "ORG")) {
-        // A place reading elsewhere wins: the tagger read this one as a place too.
-        auto [it, added] = sure.try_emplace(Folded(c.b, c.e), c.type);
-        if (!added && (EqualsLiteral(c.type, "GPE") || EqualsLiteral(c.type, "LOC")))
-          it->second = c.type;
+      if (!c.unsure) continue;
+      std::string_view f;
+      if (c.e == c.b + 1) {
+        f = Word(c.b);
+      } else {
+        held.push_back(Folded(c.b, c.e));
+        f = held.back();
       }
+      size_t bits = 0;  // (try_emplace as NamedAfterPersons' map: no more code)
+      auto it = forms.try_emplace(f, bits).first;
+      if (OrgContext(c.e)) it->second |= 1;
+    }
+    for (const Cand& c : cands_) {
+      if (c.unsure) continue;
+      size_t type = 1;
+      while (type < 5 && c.type != kSure[type]) ++type;
+      if (type == 5) continue;
+      auto it = forms.find(FoldedView(c.b, c.e));
+      if (it == forms.end()) continue;
+      // A place reading elsewhere wins: the tagger read this one as a place too.
+      if (it->second < 2 || type <= 2) it->second = (it->second & 1) | type << 1;
     }
     size_t out = 0;
     for (size_t k = 0; k < cands_.size(); ++k) {
       Cand& c = cands_[k];
       if (c.unsure) {
         c.unsure = false;
-        const std::string f = Folded(c.b, c.e);
+        const size_t form = forms.find(FoldedView(c.b, c.e))->second;
         bool lower = false;
         for (uint32_t i = c.b; i < c.e; ++i) lower = lower || (context_.word_bits[i] & 2);
         const bool article =
             c.b > 0 && (EqualsLiteral(Word(c.b - 1), "a") || EqualsLiteral(Word(c.b - 1), "an")) &&
             !(c.e < doc_.tokens.size() && doc_.tokens[c.e].Is(kLower));
-        auto it = sure.find(f);
-        if (it != sure.end()) {
-          c.type = it->second;
+        if (form >= 2) {
+          c.type = kSure[form >> 1];
         } else if (CreditLine(c.b)) {
           c.type = "ORG";  // a photo credit: "Netflix.", "Getty/Instagram."
         } else if (c.e - c.b >= 2 && In<kInstitutionWords>(Word(c.e - 1))) {
           c.type = "ORG";  // "Islamic Center"
         } else if (lower || article) {
           continue;  // dropped
-        } else if (org.count(f)) {
+        } else if (form & 1) {
           c.type = "ORG";
         } else if (GivenName(c.b) && c.e - c.b <= 2) {
           c.type = "PERSON";
