@@ -7,14 +7,13 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "data/embedded.h"
+#include "source_file.h"
 #include "text/document.h"
 
 namespace lede {
@@ -93,19 +92,17 @@ TEST(NerModelTest, HistoryTokensAreNotLowerCase) {
   std::vector<std::string> texts = {
       "iPhone eBay McDonald MCDONALD's O'Neil o'Neil d'Artagnan D'ARTAGNAN 3M 3m 5PM 6pr "
       "MTV2 mTV2 A.B. a.B. 's 'S \xC3\x89mile \xC3\xA9Mile \xC3\x89MILE \xC4\xB8ra \xC4\xB8RA "
-      "\xC5\x81\xC3\xB3d\xC5\xBA \xC5\x82\xC3\x93D\xC5\xB9 "
+      "\xC5\x81\xC3\xB3"
+      "d\xC5\xBA \xC5\x82\xC3\x93"
+      "D\xC5\xB9 "
       "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 "
       "\xCE\xB1\xCE\x98\xCE\x97 \xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2 \xD0\xBA\xD0\x98\xD0\x95\xD0\x92 "
       "\xC7\x85ok \xC7\x84OK \xC7\x86ok \xE1\xBA\xA0n \xE1\xBA\xA1N x\xC3\x89 X\xC3\xA9 "
       "#Tag @User www.Example.COM $5M \xE2\x80\x99S \xE2\x80\x99s"};
-  const std::string root = LEDE_SOURCE_DIR;
   for (const char* path :
        {"/web/app/sample.txt", "/tests/golden/kharkiv-dateline/input.txt",
         "/tests/golden/scripts-emoji-cjk-rtl/input.txt", "/tests/golden/invalid-utf8/input.txt"}) {
-    std::ifstream in(root + path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    texts.push_back(s.str());
+    texts.push_back(ReadSourceFile(path));
     EXPECT_FALSE(texts.back().empty()) << path;
   }
   size_t history = 0;
@@ -128,16 +125,12 @@ TEST(NerModelTest, LoudTokensOfAWordShareTheirClass) {
       "and Smith\xE2\x80\x99s \xE2\x80\x99s 's ''quoted'' ``quoted'' J. J.R.R. U.S. US 6PR "
       "3M 3m 5PM MTV2 A.B. e.g. O'Neil o'neil \xC3\x89mile \xC3\xA9mile #Tag @User $5 "
       "players' union and The Players' Union's and 's\nwww.\nwww\nAcme www."};
-  const std::string root = LEDE_SOURCE_DIR;
   for (const char* path :
        {"/web/app/sample.txt", "/tests/golden/kharkiv-dateline/input.txt",
         "/tests/golden/officials-anonymous/input.txt",
         "/tests/golden/scripts-emoji-cjk-rtl/input.txt", "/tests/golden/invalid-utf8/input.txt",
         "/tests/e2e/fixtures/compare-b.txt"}) {
-    std::ifstream in(root + path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    texts.push_back(s.str());
+    texts.push_back(ReadSourceFile(path));
     EXPECT_FALSE(texts.back().empty()) << path;
   }
   constexpr uint16_t kCase = kCapitalized | kAllCaps | kLower | kHasDigit;
@@ -248,13 +241,9 @@ TEST(NerModelTest, TagHandsOutTheHistoryBits) {
   std::vector<std::string> texts = {
       "Visit Acme www. Corp or ACME, \xC3\x89mile said. 3M and 6PR met J.R.R. Tolkien in "
       "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 and O'Neil's \"Smith\"\nWWW 'Tis"};
-  const std::string root = LEDE_SOURCE_DIR;
   for (const char* path : {"/web/app/sample.txt", "/tests/golden/kharkiv-dateline/input.txt",
                            "/tests/golden/scripts-emoji-cjk-rtl/input.txt"}) {
-    std::ifstream in(root + path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    texts.push_back(s.str());
+    texts.push_back(ReadSourceFile(path));
     EXPECT_FALSE(texts.back().empty()) << path;
   }
   size_t capitalized = 0;

@@ -14,14 +14,13 @@
 
 #include <cstdint>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "data/embedded.h"
 #include "entities/ner_model.h"
+#include "source_file.h"
 #include "text/document.h"
 #include "xorshift.h"
 
@@ -140,24 +139,16 @@ std::string Spans(const Document& doc, const std::vector<NameSpan>& spans) {
   return out;
 }
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Real news text: the page's sample article, the golden fixtures' inputs, and
 // sentences from news reports with a dateline, an ALL CAPS headline, names
 // that recur (pass 2) in other cases and forms, and names next to numbers.
 std::vector<std::string> Texts() {
   std::vector<std::string> texts;
-  const std::string root = LEDE_SOURCE_DIR;
   for (const char* path :
        {"/web/app/sample.txt", "/tests/golden/kharkiv-dateline/input.txt",
         "/tests/golden/officials-anonymous/input.txt",
         "/tests/golden/scripts-emoji-cjk-rtl/input.txt", "/tests/e2e/fixtures/compare-b.txt"}) {
-    texts.push_back(ReadFile(root + path));
+    texts.push_back(ReadSourceFile(path));
     EXPECT_FALSE(texts.back().empty()) << path;
   }
   texts.push_back(

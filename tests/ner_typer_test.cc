@@ -4,14 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "entities/ner_model.h"
+#include "source_file.h"
 #include "text/document.h"
 #include "xorshift.h"
 
@@ -95,15 +94,11 @@ TEST(NerTyperTest, GroupScoresSumTheWeightsOfTheGroupsTyperFeatures) {
     uint32_t groups = 0;
   };
   std::vector<std::string> texts;
-  const std::string root = LEDE_SOURCE_DIR;
   for (const char* path :
        {"/web/app/sample.txt", "/tests/golden/kharkiv-dateline/input.txt",
         "/tests/golden/officials-anonymous/input.txt",
         "/tests/golden/scripts-emoji-cjk-rtl/input.txt", "/tests/e2e/fixtures/compare-b.txt"}) {
-    std::ifstream in(root + path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    texts.push_back(text.str());
+    texts.push_back(ReadSourceFile(path));
     ASSERT_FALSE(texts.back().empty()) << path;
   }
   XorShift64 next(0x2545F4914F6CDD1Dull);

@@ -525,9 +525,12 @@ TEST(Quotes, PairQuoteMarksFromTheListedMarks) {
   for (const Case& c : kCases) texts.push_back(c.text);
   texts.push_back("\"one \"two \"three\" four \" five\n\xE2\x80\x9D stray \xE2\x80\x9C open");
   texts.push_back(
-      "\xE2\x80\x9CFirst paragraph runs on.\n\n\xE2\x80\x9CAnd ends here,\xE2\x80\x9D "
+      "\xE2\x80\x9C"
+      "First paragraph runs on.\n\n\xE2\x80\x9C"
+      "And ends here,\xE2\x80\x9D "
       "she said. \xE2\x80\x98Single \xE2\x80\x9Cnested\xE2\x80\x9D\xE2\x80\x99 and "
-      "rock \xE2\x80\x99n\xE2\x80\x99 roll, the \xE2\x80\x9880s, ``old'' style.");
+      "rock \xE2\x80\x99n\xE2\x80\x99 roll, the \xE2\x80\x98"
+      "80s, ``old'' style.");
   texts.push_back("");
   texts.push_back("No marks at all.");
   for (const std::string& text : texts) {
