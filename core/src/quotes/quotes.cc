@@ -405,7 +405,7 @@ class QuoteFinder {
     // (a token of another kind has the pair 0 and joins no list); a word
     // whose first token is of another kind is looked up at its first word
     // token, if any (kLater), as the walk meets it.
-    enum : uint32_t { kHead = 1u << 16, kCue = 2u << 16, kLater = 4u << 16, kLists = 7u << 16 };
+    constexpr uint32_t kHead = 1u << 16, kCue = 2u << 16, kLater = 4u << 16, kLists = 7u << 16;
     const uint32_t words = d_.words();
     std::unique_ptr<uint32_t[]> entry(new uint32_t[words]);
     auto look_up = [&](uint32_t w) -> uint32_t {
