@@ -144,10 +144,7 @@ std::string Spans(const Document& doc, const std::vector<NameSpan>& spans) {
 // that recur (pass 2) in other cases and forms, and names next to numbers.
 std::vector<std::string> Texts() {
   std::vector<std::string> texts;
-  for (const char* path :
-       {"/web/app/sample.txt", "/tests/golden/kharkiv-dateline/input.txt",
-        "/tests/golden/officials-anonymous/input.txt",
-        "/tests/golden/scripts-emoji-cjk-rtl/input.txt", "/tests/e2e/fixtures/compare-b.txt"}) {
+  for (const char* path : kNewsTextPaths) {
     texts.push_back(ReadSourceFile(path));
     EXPECT_FALSE(texts.back().empty()) << path;
   }

@@ -94,10 +94,7 @@ TEST(NerTyperTest, GroupScoresSumTheWeightsOfTheGroupsTyperFeatures) {
     uint32_t groups = 0;
   };
   std::vector<std::string> texts;
-  for (const char* path :
-       {"/web/app/sample.txt", "/tests/golden/kharkiv-dateline/input.txt",
-        "/tests/golden/officials-anonymous/input.txt",
-        "/tests/golden/scripts-emoji-cjk-rtl/input.txt", "/tests/e2e/fixtures/compare-b.txt"}) {
+  for (const char* path : kNewsTextPaths) {
     texts.push_back(ReadSourceFile(path));
     ASSERT_FALSE(texts.back().empty()) << path;
   }

@@ -21,6 +21,15 @@ inline std::string ReadSourceFile(const std::string& relative) {
   return s.str();
 }
 
+// The repository's real news texts that tests run on whole: the page's
+// sample article, three golden fixtures' inputs (a dateline, unnamed
+// officials; scripts, emoji and right-to-left text) and the compare view's
+// second article.
+constexpr const char* kNewsTextPaths[] = {
+    "/web/app/sample.txt", "/tests/golden/kharkiv-dateline/input.txt",
+    "/tests/golden/officials-anonymous/input.txt", "/tests/golden/scripts-emoji-cjk-rtl/input.txt",
+    "/tests/e2e/fixtures/compare-b.txt"};
+
 }  // namespace lede
 
 #endif  // LEDE_TESTS_SOURCE_FILE_H_
