@@ -592,6 +592,8 @@ class Scanner {
         word_(d.word.data()),
         folded_at_(d.folded_at.data()),
         folded_(d.folded_text.data()),
+        folded_end_(d.folded_text.data() + d.folded_text.size()),
+        starts_table_(Starts()),
         starts_(d.words(), kStartUnknown) {}
 
   std::vector<Figure> Run() {
@@ -602,7 +604,9 @@ class Scanner {
       se_ = s.end;
       uint32_t i = s.begin;
       while (i < s.end) {
-        if (!MayStart(i)) {  // most words start no figure: skip them fast
+        i = SkipToCandidate(i, s.end);
+        if (i == s.end) break;
+        if (!MayStart(i)) {
           ++i;
           continue;
         }
@@ -621,6 +625,24 @@ class Scanner {
   }
 
  private:
+  // The first token in [i, end) that MayStart must decide: a number, a
+  // symbol, or a word not known to start no figure (most tokens are
+  // punctuation or words met before with kStartNo). A loop of loads and
+  // compares with no store, so the arrays' pointers stay in registers (a
+  // store to starts_, as MayStart makes, may alias them).
+  uint32_t SkipToCandidate(uint32_t i, uint32_t end) const {
+    const uint8_t* const starts = starts_.data();
+    for (; i < end; ++i) {
+      const TokenKind kind = tokens_[i].kind;
+      if (kind == TokenKind::kWord) {
+        if (starts[word_[i]] != kStartNo) return i;
+      } else if (kind == TokenKind::kNumber || kind == TokenKind::kSymbol) {
+        return i;
+      }
+    }
+    return end;
+  }
+
   // True when token i may begin a figure: a number, a symbol, or one of the
   // words the matchers below start with. Keeps the scan at a hash look-up per
   // ordinary word.
@@ -641,10 +663,13 @@ class Scanner {
     // The Document's folded word (ASCII lower case; ’ as ', which no start
     // word holds, so a word with one is found neither way), without a final
     // period.
-    std::string_view w = d_.Folded(i);
+    // (Through the kept pointers: no vector of d_ loaded, no guard of
+    // Starts()'s static tested, for each of the many words first met.)
+    const uint32_t id = word_[i], at = folded_at_[id];
+    std::string_view w(folded_ + at, folded_at_[id + 1] - at);
     if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
-    const StartWords& starts = Starts();
-    const char* const folded_end = d_.folded_text.data() + d_.folded_text.size();
+    const StartWords& starts = starts_table_;
+    const char* const folded_end = folded_end_;
     if (const int o = starts.Find(w, folded_end); o >= 0) {
       start = static_cast<uint8_t>(kStartWord + o);
       return Frequent(static_cast<Opener>(o), i);
@@ -1669,6 +1694,8 @@ class Scanner {
   const uint32_t* const word_;
   const uint32_t* const folded_at_;
   const char* const folded_;
+  const char* const folded_end_;
+  const StartWords& starts_table_;  // Starts()
   // MayStart's look-up per Document word id: not done yet, not a starting
   // word, its part before a dash is one, or kStartWord + its Opener (a
   // starting word: Frequent decides).
