@@ -1059,6 +1059,8 @@ DocContext BuildDocContext(const Document& doc) {
     else
       c.word_bits.by_word[w] = bits[word_id[w]] & kSeenMask;
   }
+  static_assert(kOccTwice == 0x80, "DocContext::repeated's bit");
+  c.repeated = std::move(bits);
   return c;
 }
 
@@ -2390,8 +2392,10 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   std::vector<HistoryRow> history_rows;
   constexpr int kHistoryRowBits = 7;  // 128 rows, 5.5 KB (at the tagger's peak: not more)
   int history_shift = 32;
+  // `spans`: whether the typer is given the run's span scores (pass 1's of a
+  // run that pass 2 tags again are never read: pass 2's replace them).
   auto run = [&](uint32_t begin, uint32_t end, uint32_t b, uint32_t e, size_t row,
-                 const History* history) {
+                 const History* history, bool spans) {
     emissions.resize(static_cast<size_t>(e - b) * kNumTags);
     for (uint32_t i = b; i < e; ++i) {
       const int16_t* w = base[row + (i - b)];
@@ -2423,7 +2427,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     }
     ViterbiRun(emissions.data(), e - b, transitions_.data(), starts, b == begin ? kNumTags : 0,
                e < end, &tags[row], &back);
-    if (typer_.empty()) return;
+    if (typer_.empty() || !spans) return;
     // The span typer reads the tagger's scores of each span (pass 2's, where
     // it re-ran, replace pass 1's).
     const uint8_t* run_tags = &tags[row];  // token i's at run_tags[i - b]
@@ -2442,6 +2446,16 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       span_scores.push_back(sc);
       i = j;
     }
+  };
+  // Pass 2 tags again the runs that hold a token whose word has another
+  // HasHistory() token (its history counts more than its own first-pass tag:
+  // any other token's HistoryFeatures are NoHistoryFeature, pass 1's): a bit
+  // a run, in text order, set in pass 1.
+  std::vector<uint64_t> again_bits;
+  uint32_t runs = 0;
+  auto repeated = [&](uint32_t i) {
+    return BitAt(context.history.data(), i) &&  // HasHistory(doc, i)
+           context.repeated[context.Word(doc, i)] >= 0x80;
   };
   for (auto [begin, end] : sequences) {
     const uint32_t n = end - begin;
@@ -2502,12 +2516,17 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     }
     for (uint32_t b = next_loud(begin, end); b < end;) {
       uint32_t e = b + 1;
-      while (e < end && is_loud(e)) ++e;
-      run(begin, end, b, e, row, nullptr);
+      bool again = repeated(b);
+      for (; e < end && is_loud(e); ++e) again = again || repeated(e);
+      if ((runs & 63) == 0) again_bits.push_back(0);
+      again_bits.back() |= static_cast<uint64_t>(again) << (runs & 63);
+      ++runs;
+      run(begin, end, b, e, row, nullptr, !again);
       row += e - b;
       b = next_loud(e, end);
     }
   }
+  std::vector<uint8_t>().swap(context.repeated);
   // Peak memory: pass 2 adds the history features to the kept scores, so the
   // per-word caches of pass 1 are freed before the history is built.
   info_cache.Release();
@@ -2522,24 +2541,18 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   history_shift = 32 - kHistoryRowBits;
   History history;
   BuildHistoryOfLoud(doc, context, loud_bits.data(), tags.data(), &history);
-  auto repeated = [&](uint32_t i) {
-    if (!BitAt(context.history.data(), i)) return false;  // HasHistory(doc, i)
-    const uint16_t* h = &history.counts[static_cast<size_t>(context.Word(doc, i)) * kNumTags];
-    uint32_t total = 0;
-    for (int k = 0; k < kNumTags; ++k) total += h[k];
-    return total > 1;
-  };
   size_t row = 0;
+  runs = 0;
   for (auto [begin, end] : sequences) {
     for (uint32_t b = next_loud(begin, end); b < end;) {
       uint32_t e = b + 1;
-      bool again = repeated(b);
-      for (; e < end && is_loud(e); ++e) again = again || repeated(e);
-      if (again) run(begin, end, b, e, row, &history);
+      while (e < end && is_loud(e)) ++e;
+      if (BitAt(again_bits.data(), runs++)) run(begin, end, b, e, row, &history, true);
       row += e - b;
       b = next_loud(e, end);
     }
   }
+  std::vector<uint64_t>().swap(again_bits);
   // Peak memory: the scores and the history are freed before the spans are
   // read off the tags, and the spans are counted first (no doubling vector).
   base = ScoreRows();
