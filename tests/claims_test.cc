@@ -666,8 +666,10 @@ TEST(ClaimsTest, ClaimTokensReadTheQuotesStagesMentions) {
 // quote marks and words FindClaims reads of a clause) must be theirs. And
 // ClaimMargin, which weighs the features as they come without writing the
 // word features, gives model.Margin of ExtractClaimFeatures' features to the
-// bit, with the features that follow the words; for the compiled-in model
-// (quantized) and for a model of floats. It lists the range's FactTokens as
+// bit, with the weights of the features that follow the words summed by
+// family and the tokens whose unigram weighs over 0.02 (a word, number or
+// symbol's: punctuation and quote marks have none), for the reasons; for the
+// compiled-in model (quantized) and for a model of floats. It lists the range's FactTokens as
 // ListFactTokens does: the tokens a fact rule reads (a word with classes or a
 // fact word read alone, a number, a symbol, a token with an entity; no quote
 // mark), as ReadFacts tested each token.
@@ -697,9 +699,10 @@ TEST(ClaimsTest, ClaimMarginIsTheMarginOfTheFeatures) {
   ranges.emplace_back(0, n);
   for (uint32_t b = 0; b < n; b += 3) ranges.emplace_back(b, std::min(n, b + 7));
   ranges.emplace_back(5, 5);
-  std::vector<Feature> features, rest;
-  FactTokens facts;  // one for every range: its vectors only grow
-  size_t reads_seen = 0;
+  std::vector<Feature> features;
+  MarginParts parts;  // one for every range: its vector only grows
+  FactTokens facts;   // one for every range: its vectors only grow
+  size_t reads_seen = 0, weighed_seen = 0;
   auto expect_facts = [&](uint32_t begin, uint32_t end) {
     std::vector<uint32_t> read;
     for (uint32_t i = begin; i < end; ++i) {
@@ -740,22 +743,34 @@ TEST(ClaimsTest, ClaimMarginIsTheMarginOfTheFeatures) {
     EXPECT_EQ(counts.quote_marks, marks);
     EXPECT_EQ(counts.words, word_like);
     for (const ClaimModel* model : models) {
-      float word_value = 0;
       facts.reads = 0;
-      const double margin =
-          ClaimMargin(doc, tokens, begin, end, counts, *model, &rest, &word_value, &facts);
+      const double margin = ClaimMargin(doc, tokens, begin, end, counts, *model, &parts, &facts);
       EXPECT_EQ(margin, model->Margin(features)) << begin << " " << end;
       expect_facts(begin, end);
-      EXPECT_EQ(word_value, value) << begin << " " << end;
-      ASSERT_EQ(rest.size(), features.size() - tail) << begin << " " << end;
-      for (size_t k = 0; k < rest.size(); ++k) {
-        EXPECT_EQ(rest[k].hash, features[tail + k].hash);
-        EXPECT_EQ(rest[k].value, features[tail + k].value);
-        EXPECT_EQ(rest[k].family, features[tail + k].family);
+      EXPECT_EQ(parts.word_value, value) << begin << " " << end;
+      double sums[static_cast<size_t>(FeatureFamily::kCount)] = {};
+      for (size_t k = tail; k < features.size(); ++k) {
+        EXPECT_NE(features[k].family, FeatureFamily::kWord);
+        sums[static_cast<size_t>(features[k].family)] +=
+            model->Weight(features[k].hash) * features[k].value;
       }
+      for (size_t f = 0; f < static_cast<size_t>(FeatureFamily::kCount); ++f) {
+        EXPECT_EQ(parts.family_sum[f], sums[f]) << begin << " " << end << " family " << f;
+      }
+      std::vector<uint32_t> weighed;
+      for (uint32_t i = begin; i < end; ++i) {
+        const TokenKind kind = doc.tokens[i].kind;
+        if (kind == TokenKind::kPunct || kind == TokenKind::kQuote) continue;
+        const double c = model->Weight(tokens.unigram(i)) * value;
+        if (c > 0.02) weighed.push_back(i);
+      }
+      ASSERT_EQ(parts.weighed, weighed.size()) << begin << " " << end;
+      for (size_t k = 0; k < weighed.size(); ++k) EXPECT_EQ(parts.weighed_tokens[k], weighed[k]);
+      weighed_seen += weighed.size();
     }
   }
   EXPECT_GT(reads_seen, 0u);
+  EXPECT_GT(weighed_seen, 0u);
 }
 
 }  // namespace

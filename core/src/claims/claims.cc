@@ -318,41 +318,39 @@ void InsertionSortStable(T* a, size_t n, Less less) {
 
 // Sets claim->reasons (and wording): the feature families (and words) that
 // raised the score most; "names a source" second when `named_source`.
-// `rest` and `word_value` are ClaimMargin's for tokens [begin, end).
+// `parts` are ClaimMargin's for the claim's tokens.
 void SetReasons(const Document& doc, const ClaimTokens& tokens, const ClaimModel& model,
-                uint32_t begin, uint32_t end, const std::vector<Feature>& rest, float word_value,
-                const UnitFacts& facts, bool named_source, ClaimScratch* scratch, Claim* claim) {
-  std::array<double, static_cast<size_t>(FeatureFamily::kCount)> sum{};
+                const MarginParts& parts, const UnitFacts& facts, bool named_source,
+                ClaimScratch* scratch, Claim* claim) {
   std::vector<std::pair<double, uint32_t>>& words = scratch->ranked_words;
   words.clear();
   // Word features give no reason of their own (FamilyReason: the word
   // family's sum is never read): only the unigrams of words, weighed, for
   // the words a reader can see. Every word token of the range has one, in
-  // token order, all of the same value, so they are read from the tokens.
+  // token order, all of the same value: ClaimMargin lists the tokens whose
+  // unigram weighs over 0.02 (c below), in token order.
   // (When the word features were read, a bigram whose hash equals its first
   // token's unigram, as their test took it, would only have repeated a word,
   // which the wording skips.)
   const ClaimModel::Weights weight = model.weights_view();  // model.Weight
-  for (uint32_t i = begin; i < end; ++i) {
+  for (uint32_t k = 0; k < parts.weighed; ++k) {
+    const uint32_t i = parts.weighed_tokens[k];
     if (doc.tokens[i].kind != TokenKind::kWord) continue;
     // A word of under 4 bytes (most: "a", "the", "of") is not weighed.
     const std::string_view folded = tokens.folded(i);
     if (folded.size() < 4) continue;
-    const double c = weight(tokens.unigram(i)) * word_value;
-    if (c > 0.02 && !IsFunctionWord(folded)) words.emplace_back(c, i);
+    const double c = weight(tokens.unigram(i)) * parts.word_value;
+    if (!IsFunctionWord(folded)) words.emplace_back(c, i);
   }
-  // The other features, summed by family in order.
-  for (const Feature& f : rest) {
-    if (f.family != FeatureFamily::kBias) {
-      sum[static_cast<size_t>(f.family)] += weight(f.hash) * f.value;
-    }
-  }
+  // The other features, summed by family in order (by ClaimMargin).
+  const double* const sum = parts.family_sum;
+  constexpr size_t kFamilies = static_cast<size_t>(FeatureFamily::kCount);
   // Families the rules also read (figures, comparisons, change, cause,
   // prediction, policy) give their reason only when the rule agrees; the
   // others (names, past actions, attribution, length) when they weigh.
   std::array<std::pair<double, ClaimReason>, static_cast<size_t>(FeatureFamily::kCount)> ranked;
   size_t num_ranked = 0;
-  for (size_t i = 0; i < sum.size(); ++i) {
+  for (size_t i = 0; i < kFamilies; ++i) {
     ClaimReason r = FamilyReason(static_cast<FeatureFamily>(i));
     if (r != ClaimReason::kCount && sum[i] > 0.15) ranked[num_ranked++] = {sum[i], r};
   }
@@ -553,7 +551,7 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
   ClaimTokens tokens(doc, entities, ClaimTokens::Empty{}, mentions_by_start);
   QuoteSweep sweep(quotes);
   std::vector<Clause> clauses;
-  std::vector<Feature> features;
+  MarginParts parts;
   ClaimScratch scratch;
   for (const Sentence& s : doc.sentences) {
     if (s.dateline) continue;
@@ -582,12 +580,11 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
       const ClauseCounts& counts = c.counts;
       Span span = TokenSpan(doc, c.begin, c.end, counts.quote_marks);
       if (span.end == span.start || counts.words < 3) continue;
-      // The model's score, from the features as they are computed (the word
-      // features are not written out); `features` gets the others.
-      float word_value;
+      // The model's score, from the features as they are computed (none is
+      // written out); `parts` gets what the reasons read of them.
       // It lists the clause's FactTokens too, for ReadFacts.
-      double score = ClaimModel::Probability(ClaimMargin(doc, tokens, c.begin, c.end, counts, model,
-                                                         &features, &word_value, &scratch.clause));
+      double score = ClaimModel::Probability(
+          ClaimMargin(doc, tokens, c.begin, c.end, counts, model, &parts, &scratch.clause));
       if (score < model.threshold) continue;
       UnitFacts facts = c.begin == s.begin && c.end == s.end
                             ? whole_sentence()
@@ -611,7 +608,7 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
                                facts.event << static_cast<int>(ClaimType::kEvent));
       claim.source = source;
       claim.hedged = whole_sentence().hedged || claim_cue;
-      SetReasons(doc, tokens, model, c.begin, c.end, features, word_value, facts,
+      SetReasons(doc, tokens, model, parts, facts,
                  claim.source.quote >= 0 || claim.source.entity >= 0, &scratch, &claim);
       claims.push_back(std::move(claim));
     }

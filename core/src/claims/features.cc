@@ -615,6 +615,7 @@ struct FeatureWriter {
   void Word(uint32_t hash, uint32_t token) {
     put[count++] = Feature{hash, word_value, FeatureFamily::kWord, token};
   }
+  void Unigram(uint32_t hash, uint32_t token) { Word(hash, token); }
   static constexpr bool kFacts = false;    // no FactTokens listed
   void EndWords() { out->resize(count); }  // cut to size
   void Other(uint32_t hash, FeatureFamily family, float value = 1) {
@@ -624,29 +625,42 @@ struct FeatureWriter {
 
 // ClaimModel::Margin of the features as they come, for a model with
 // quantized weights: the same products ((q * scale) * value, in float) added
-// to the same double in the same order. The features after the words are
-// kept in *rest.
+// to the same double in the same order. The products of the features after
+// the words are summed by family too, and the tokens whose unigram's product
+// is over MarginParts::kWeighs listed (MarginParts).
 // Featurize lists the range's FactTokens in *facts too (kFacts).
 struct MarginSink {
   const int8_t* q;
   float scale;
   uint32_t mask;
   double margin;
-  std::vector<Feature>* rest;
+  MarginParts* parts;
   FactTokens* facts;
   float word_value = 0;
+  uint32_t* weighed = nullptr;  // parts->weighed_tokens' entries
+  uint32_t num_weighed = 0;
   static constexpr bool kFacts = true;
 
-  void Begin(size_t, float value) {
+  void Begin(size_t tokens, float value) {
     word_value = value;
-    rest->clear();
+    if (parts->weighed_tokens.size() < tokens) parts->weighed_tokens.resize(tokens);
+    weighed = parts->weighed_tokens.data();
+    num_weighed = 0;
+    for (double& sum : parts->family_sum) sum = 0;
   }
   void Bias(uint32_t) {}  // in margin from the start, as Margin does
   void Word(uint32_t hash, uint32_t) { margin += q[hash & mask] * scale * word_value; }
+  // A token's unigram (one a token, but punctuation's and quote marks').
+  void Unigram(uint32_t hash, uint32_t token) {
+    const double product = q[hash & mask] * scale * word_value;
+    margin += product;
+    if (product > MarginParts::kWeighs) weighed[num_weighed++] = token;
+  }
   void EndWords() {}
   void Other(uint32_t hash, FeatureFamily family, float value = 1) {
-    margin += q[hash & mask] * scale * value;
-    AddHash(rest, hash, family, value);
+    const double product = q[hash & mask] * scale * value;
+    margin += product;
+    parts->family_sum[static_cast<size_t>(family)] += product;
   }
 };
 
@@ -723,7 +737,7 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
       norm = doc.FoldedWord(w);
     }
     entity_tokens += entity;
-    if (kind != TokenKind::kPunct) sink->Word(tokens.word_unigram(w), i);
+    if (kind != TokenKind::kPunct) sink->Unigram(tokens.word_unigram(w), i);
     sink->Word(HashFeature(norm, left), prev_token);
     left = tokens.word_bigram_left(w);
     prev_token = i;
@@ -826,22 +840,37 @@ void ListFactTokens(const Document& doc, const ClaimTokens& tokens, uint32_t beg
 }
 
 double ClaimMargin(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end,
-                   const ClauseCounts& counts, const ClaimModel& model, std::vector<Feature>* rest,
-                   float* word_value, FactTokens* facts) {
+                   const ClauseCounts& counts, const ClaimModel& model, MarginParts* parts,
+                   FactTokens* facts) {
   const int8_t* q = model.quantized();
   if (q == nullptr) {  // a model just trained (floats), or none
     ListFactTokens(doc, tokens, begin, end, facts);
-    ExtractClaimFeatures(doc, tokens, begin, end, rest);
-    const double margin = model.Margin(*rest);
-    *word_value = (*rest)[1].value;  // the first word feature's (there is always "</s>")
-    size_t tail = rest->size();
-    while (tail > 0 && (*rest)[tail - 1].family != FeatureFamily::kWord) --tail;
-    rest->erase(rest->begin(), rest->begin() + static_cast<std::ptrdiff_t>(tail));
+    std::vector<Feature> features;
+    ExtractClaimFeatures(doc, tokens, begin, end, &features);
+    const double margin = model.Margin(features);
+    const ClaimModel::Weights weight = model.weights_view();
+    const float word_value = features[1].value;  // the first word feature's ("</s>" always is)
+    parts->word_value = word_value;
+    for (double& sum : parts->family_sum) sum = 0;
+    for (const Feature& f : features) {
+      if (f.family != FeatureFamily::kBias && f.family != FeatureFamily::kWord) {
+        parts->family_sum[static_cast<size_t>(f.family)] += weight(f.hash) * f.value;
+      }
+    }
+    parts->weighed = 0;
+    if (parts->weighed_tokens.size() < end - begin) parts->weighed_tokens.resize(end - begin);
+    for (uint32_t i = begin; i < end; ++i) {
+      const TokenKind kind = doc.tokens[i].kind;
+      if (kind == TokenKind::kPunct || kind == TokenKind::kQuote) continue;
+      const double product = weight(tokens.unigram(i)) * word_value;
+      if (product > MarginParts::kWeighs) parts->weighed_tokens[parts->weighed++] = i;
+    }
     return margin;
   }
-  MarginSink sink{q, model.scale, (1u << model.bits) - 1, model.bias, rest, facts};
+  MarginSink sink{q, model.scale, (1u << model.bits) - 1, model.bias, parts, facts};
   Featurize(doc, tokens, begin, end, counts, &sink);
-  *word_value = sink.word_value;
+  parts->word_value = sink.word_value;
+  parts->weighed = sink.num_weighed;
   return sink.margin;
 }
 

@@ -9,6 +9,7 @@
 #ifndef LEDE_CLAIMS_FEATURES_H_
 #define LEDE_CLAIMS_FEATURES_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -295,16 +296,32 @@ struct FactTokens {
 void ListFactTokens(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end,
                     FactTokens* out);
 
+// What ClaimMargin gives of a range besides its margin, for the reasons
+// (claims.cc's SetReasons): the word features' value; the weights of the
+// features that follow the word features (the ones the reasons sum by
+// family), each model.Weight(hash) * value as ExtractClaimFeatures gives
+// them, summed by family in their order; and the tokens whose unigram
+// weighs over 0.02 (model.Weight(unigram(i)) * word_value, as a double), in
+// text order. The vector only grows: its first `weighed` entries are the
+// range's.
+struct MarginParts {
+  float word_value = 0;
+  double family_sum[static_cast<size_t>(FeatureFamily::kCount)] = {};
+  std::vector<uint32_t> weighed_tokens;
+  uint32_t weighed = 0;
+  // The least weight (times word_value) a unigram's token is listed for.
+  static constexpr double kWeighs = 0.02;
+};
+
 // model.Margin of ExtractClaimFeatures(doc, tokens, begin, end), the same
-// double to the last bit, without writing the word features out: they are
+// double to the last bit, without writing the features out: they are
 // weighed as they are computed. `counts` must be CountClause(doc, begin,
-// end). *rest gets the features that follow the word features (the ones the
-// reasons sum by family), as ExtractClaimFeatures gives them, and
-// *word_value the word features' value. *facts gets ListFactTokens(doc,
-// tokens, begin, end), from the same walk over the tokens.
+// end). *parts gets the MarginParts of the range (the products it sums are
+// the ones the margin adds). *facts gets ListFactTokens(doc, tokens, begin,
+// end), from the same walk over the tokens.
 double ClaimMargin(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end,
-                   const ClauseCounts& counts, const ClaimModel& model, std::vector<Feature>* rest,
-                   float* word_value, FactTokens* facts);
+                   const ClauseCounts& counts, const ClaimModel& model, MarginParts* parts,
+                   FactTokens* facts);
 
 // 32-bit FNV-1a, the hash the model's feature table is indexed with.
 uint32_t HashFeature(std::string_view s, uint32_t seed = 2166136261u);
