@@ -108,6 +108,59 @@ TEST(JsonWriterTest, ValuesInObjectsAndArrays) {
             "{\"name\":\"Ann \\\"A\\\" Lee\",\"ids\":[\"E1\",\"E12345\",\"twelve bytes\"]}");
 }
 
+// Streamed through a sink (its buffer emptied whenever a write finds it
+// full), the output is the same bytes as one grown buffer's, from the first
+// reserved size on: every kind of write meets the buffer's end.
+TEST(JsonWriterTest, StreamedAsWrittenWhole) {
+  auto write = [](JsonWriter& w) {
+    const std::string long_text(300, 'x');
+    w.BeginArray();
+    for (uint32_t i = 0; i < 5000; ++i) {
+      w.BeginObject();
+      w.Key("id");
+      w.Id('E', i);
+      const std::string_view text = i % 7 == 0 ? std::string_view(long_text) : "Ann \"A\" Lee";
+      w.SpanFields(i * 11, i * 11 + 5, &text);
+      w.Key("n");
+      w.Int(static_cast<long long>(i) * 1000003);
+      w.Key("d");
+      w.Double(i / 7.0, i % 2 == 0 ? 3 : 15);
+      w.Key("name");
+      w.Plain("more-than");
+      w.Key("b");
+      w.Bool(i % 3 == 0);
+      w.Key("z");
+      w.Null();
+      w.EndObject();
+    }
+    w.EndArray();
+  };
+  for (size_t reserve : {size_t{0}, size_t{1}, size_t{100}, size_t{1} << 20}) {
+    JsonWriter whole(/*pretty=*/false, reserve);
+    write(whole);
+    const std::string expected = whole.Finish();
+    ASSERT_GT(expected.size(), 4 * JsonWriter::kSinkBuffer);
+    std::string streamed;
+    size_t pieces = 0;
+    struct Out {
+      std::string* s;
+      size_t* pieces;
+    } out{&streamed, &pieces};
+    JsonWriter w(
+        /*pretty=*/false,
+        [](void* context, std::string_view bytes) {
+          Out* o = static_cast<Out*>(context);
+          o->s->append(bytes.data(), bytes.size());
+          ++*o->pieces;
+        },
+        &out);
+    write(w);
+    EXPECT_EQ(w.Finish(), "");
+    EXPECT_EQ(streamed, expected) << reserve;
+    EXPECT_GT(pieces, 4u);
+  }
+}
+
 // SpanFields writes what the keys and values it stands for write, compact and
 // pretty, as an object's first member or after others, at any number width.
 TEST(JsonWriterTest, SpanFieldsAsKeysAndValues) {

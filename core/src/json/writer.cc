@@ -239,37 +239,41 @@ size_t FormatDouble(double value, int digits, char* out) {
 }
 
 JsonWriter::JsonWriter(bool pretty, size_t reserve)
-    : pretty_(pretty), buf_(new char[reserve]), cap_(reserve) {}
+    : pretty_(pretty), buf_(new char[reserve]), pos_(buf_.get()), end_(buf_.get() + reserve) {}
 
 JsonWriter::JsonWriter(bool pretty, Sink sink, void* context)
     : pretty_(pretty),
       buf_(new char[kSinkBuffer]),
-      cap_(kSinkBuffer),
+      pos_(buf_.get()),
+      end_(buf_.get() + kSinkBuffer),
       sink_(sink),
       context_(context) {}
 
 std::string JsonWriter::Finish() {
   if (sink_) {
-    if (size_ > 0) sink_(context_, std::string_view(buf_.get(), size_));
-    size_ = 0;
+    if (size() > 0) sink_(context_, std::string_view(buf_.get(), size()));
+    pos_ = buf_.get();
     return {};
   }
-  std::string out(buf_.get(), size_);
-  size_ = 0;
+  std::string out(buf_.get(), size());
+  pos_ = buf_.get();
   return out;
 }
 
 void JsonWriter::Expand(size_t n) {
+  const size_t cap_now = static_cast<size_t>(end_ - buf_.get());
   if (sink_) {
-    if (size_ > 0) sink_(context_, std::string_view(buf_.get(), size_));
-    size_ = 0;
-    if (n <= cap_) return;
+    if (size() > 0) sink_(context_, std::string_view(buf_.get(), size()));
+    pos_ = buf_.get();
+    if (n <= cap_now) return;
   }
-  size_t cap = std::max(cap_ * 2, size_ + n + 256);
+  const size_t size_now = size();
+  size_t cap = std::max(cap_now * 2, size_now + n + 256);
   std::unique_ptr<char[]> bigger(new char[cap]);
-  if (size_ > 0) std::memcpy(bigger.get(), buf_.get(), size_);
+  if (size_now > 0) std::memcpy(bigger.get(), buf_.get(), size_now);
   buf_ = std::move(bigger);
-  cap_ = cap;
+  pos_ = buf_.get() + size_now;
+  end_ = buf_.get() + cap;
 }
 
 void JsonWriter::Quoted(std::string_view s) {
@@ -332,7 +336,7 @@ void JsonWriter::Quoted(std::string_view s) {
       out[n + 1] = '"';
       return;
     }
-    size_ -= n + 2;
+    pos_ -= n + 2;
     p += i;
   }
   QuotedFrom(s, p);
@@ -435,9 +439,8 @@ void JsonWriter::Int(long long value) {
   Value();
   // Written in place: room for the longest (20 bytes, "-9223372036854775808").
   constexpr size_t kRoom = 24;
-  if (cap_ - size_ < kRoom) Expand(kRoom);
-  char* p = buf_.get() + size_;
-  size_ += static_cast<size_t>(std::to_chars(p, p + kRoom, value).ptr - p);
+  char* const p = Room(kRoom);
+  pos_ = std::to_chars(p, p + kRoom, value).ptr;
 }
 
 void JsonWriter::SpanFields(uint32_t start, uint32_t end, const std::string_view* text) {
@@ -455,9 +458,7 @@ void JsonWriter::SpanFields(uint32_t start, uint32_t end, const std::string_view
   Value();  // the comma before "start"; the other members' are written below
   // "start":S,"end":E,"text": with S and E of up to 10 digits each.
   constexpr size_t kRoom = 8 + 10 + 7 + 10 + 8;
-  if (cap_ - size_ < kRoom) Expand(kRoom);
-  char* const begin = buf_.get() + size_;
-  char* p = begin;
+  char* p = Room(kRoom);
   std::memcpy(p, "\"start\":", 8);
   p = std::to_chars(p + 8, p + 18, start).ptr;
   std::memcpy(p, ",\"end\":", 7);
@@ -466,50 +467,47 @@ void JsonWriter::SpanFields(uint32_t start, uint32_t end, const std::string_view
     std::memcpy(p, ",\"text\":", 8);
     p += 8;
   }
-  size_ += static_cast<size_t>(p - begin);
+  pos_ = p;
   if (text != nullptr) Quoted(*text);
 }
 
 void JsonWriter::Id(char prefix, uint32_t number) {
   Value();
   constexpr size_t kRoom = 3 + 10;  // the quotes, the prefix, up to 10 digits
-  if (cap_ - size_ < kRoom) Expand(kRoom);
-  char* const begin = buf_.get() + size_;
+  char* const begin = Room(kRoom);
   begin[0] = '"';
   begin[1] = prefix;
   char* p = std::to_chars(begin + 2, begin + 12, number).ptr;
   *p++ = '"';
-  size_ += static_cast<size_t>(p - begin);
+  pos_ = p;
 }
 
 void JsonWriter::Double(double value, int digits) {
   Value();
   // Written in place: room for the longest (FormatDouble's 32 bytes).
   constexpr size_t kRoom = 32;
-  if (cap_ - size_ < kRoom) Expand(kRoom);
-  char* const p = buf_.get() + size_;
+  char* const p = Room(kRoom);
   if (digits == 3) {  // most: salience, confidence, score
     uint64_t bits;
     std::memcpy(&bits, &value, sizeof bits);
     const size_t n = FormatThreeBelowOne(bits, p);
     if (n > 0) {
-      size_ += n;
+      pos_ = p + n;
       return;
     }
   }
   if (!std::isfinite(value)) {
     std::memcpy(p, "null", 4);
-    size_ += 4;
+    pos_ = p + 4;
     return;
   }
   // An integer (value == floor(value)) below 1e15: its conversion to long
   // long is exact and converts back to it (no floor call, a libm call here).
   if (std::fabs(value) < 1e15 && static_cast<double>(static_cast<long long>(value)) == value) {
-    size_ +=
-        static_cast<size_t>(std::to_chars(p, p + kRoom, static_cast<long long>(value)).ptr - p);
+    pos_ = std::to_chars(p, p + kRoom, static_cast<long long>(value)).ptr;
     return;
   }
-  size_ += FormatAny(value, digits, p);
+  pos_ = p + FormatAny(value, digits, p);
 }
 
 }  // namespace lede

@@ -152,16 +152,23 @@ class JsonWriter {
   void EscapeFrom(std::string_view s, const char* p);  // out of line: one copy
 
   // Room for n more bytes at the end of the output; returns where they go.
-  // The output is buf_[0, size_) of capacity cap_, grown by doubling (or,
+  // The output is [buf_, pos_) of room up to end_, grown by doubling (or,
   // with a sink, emptied into it), so a write is one comparison and a copy
-  // (no std::string bookkeeping per call).
+  // (no std::string bookkeeping per call). Pointers, not a size and a
+  // capacity: a write loads two and stores one, with no base to add.
   char* Grow(size_t n) {
-    if (cap_ - size_ < n) Expand(n);
-    char* p = buf_.get() + size_;
-    size_ += n;
+    char* p = Room(n);
+    pos_ = p + n;
     return p;
   }
+  // Where the next n bytes go (they are not taken: the caller sets pos_
+  // past what it wrote, at most n bytes).
+  char* Room(size_t n) {
+    if (static_cast<size_t>(end_ - pos_) < n) Expand(n);
+    return pos_;
+  }
   void Expand(size_t n);
+  size_t size() const { return static_cast<size_t>(pos_ - buf_.get()); }
   void Append(std::string_view s) {
     if (!s.empty()) std::memcpy(Grow(s.size()), s.data(), s.size());
   }
@@ -175,7 +182,8 @@ class JsonWriter {
   size_t depth_ = 0;
   bool comma_ = false;
   std::unique_ptr<char[]> buf_;
-  size_t size_ = 0, cap_ = 0;
+  char* pos_ = nullptr;  // the output's end
+  char* end_ = nullptr;  // the buffer's end
   Sink sink_ = nullptr;
   void* context_ = nullptr;
 };
