@@ -11,6 +11,9 @@
 #include <cmath>
 #include <cstring>
 #include <unordered_map>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "entities/ner_model.h"
 #include "text/hash.h"
@@ -114,19 +117,38 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
                        std::vector<uint32_t> hash_of, const Typer* typer, const int32_t* direct,
                        int32_t* group_scores, TyperGroupSink sink, void* sink_context);
 
-// The collapsed shape of a word: "Xx", "X", "Xx-Xx", "d", "XdX".
+// The shape of each ASCII byte: 'd' a digit, 'X' an upper-case letter, 'x'
+// a lower-case one, else the byte itself.
+struct AsciiShapes {
+  char at[128] = {};
+  constexpr AsciiShapes() {
+    for (int c = 0; c < 128; ++c) {
+      at[c] = c >= '0' && c <= '9'   ? 'd'
+              : c >= 'A' && c <= 'Z' ? 'X'
+              : c >= 'a' && c <= 'z' ? 'x'
+                                     : static_cast<char>(c);
+    }
+  }
+};
+constexpr AsciiShapes kAsciiShapes;
+
+// The collapsed shape of a word: "Xx", "X", "Xx-Xx", "d", "XdX". An ASCII
+// byte's shape from a table; another code point is 'X', 'x' or 'o'.
 uint32_t ShapeHash(std::string_view w) {
   uint32_t h = 2166136261u;
   char prev = 0;
   for (size_t i = 0; i < w.size();) {
-    int len;
-    char32_t c = CodePointAt(w, i, &len);
-    i += len;
-    char s = c >= '0' && c <= '9' ? 'd'
-             : IsUpper(c)         ? 'X'
-             : IsLetter(c)        ? 'x'
-             : c < 0x80           ? static_cast<char>(c)
-                                  : 'o';
+    const unsigned char b = static_cast<unsigned char>(w[i]);
+    char s;
+    if (b < 0x80) {
+      s = kAsciiShapes.at[b];
+      ++i;
+    } else {
+      int len;
+      const char32_t c = CodePointAt(w, i, &len);
+      i += len;
+      s = IsUpperNonAscii(c) ? 'X' : IsLetterNonAscii(c) ? 'x' : 'o';
+    }
     if (s == prev) continue;
     prev = s;
     h ^= static_cast<unsigned char>(s);
@@ -662,15 +684,27 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
       for (uint64_t b = around_bits[w]; b; b &= b - 1) put(kDAround + 64 * w + __builtin_ctzll(b));
     }
     if (direct) {
-      int32_t sum[kNumTypes];
       const int32_t* topic_w = &topic_sums[(4 * t0 + std::min(len, 3u)) * kNumTypes];
+      int32_t* to = &group_scores[static_cast<size_t>(g) * kNumTypes];
+#if defined(__SSE2__)
+      static_assert(kNumTypes == 4, "a row of sums is one vector");
+      // A row's four sums at once (integers: the order of the adds is moot).
+      __m128i sum = _mm_loadu_si128(reinterpret_cast<const __m128i*>(topic_w));
+      for (const uint16_t* d = direct_at; d != out_direct; ++d) {
+        sum = _mm_add_epi32(
+            sum,
+            _mm_loadu_si128(reinterpret_cast<const __m128i*>(direct + size_t{*d} * kNumTypes)));
+      }
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(to), sum);
+#else
+      int32_t sum[kNumTypes];
       for (int t = 0; t < kNumTypes; ++t) sum[t] = topic_w[t];
       for (const uint16_t* d = direct_at; d != out_direct; ++d) {
         const int32_t* w = direct + size_t{*d} * kNumTypes;
         for (int t = 0; t < kNumTypes; ++t) sum[t] += w[t];
       }
-      for (int t = 0; t < kNumTypes; ++t)
-        group_scores[static_cast<size_t>(g) * kNumTypes + t] = sum[t];
+      for (int t = 0; t < kNumTypes; ++t) to[t] = sum[t];
+#endif
     } else {
       const uint32_t* keys = DirectKeys();
       for (const uint16_t* d = direct_at; d != out_direct; ++d) push(keys[*d]);
@@ -783,20 +817,40 @@ bool Typer::Load(std::string_view b) {
 }
 
 void Typer::Scores(const uint32_t* feats, size_t count, int32_t* scores) const {
+  if (rows_.empty()) {
+    for (int t = 0; t < kNumTypes; ++t) scores[t] = 0;
+    return;
+  }
+  const Row* rows = rows_.data();
+  const int shift = shift_;
+#if defined(__SSE2__)
+  // A row's four int8 weights widened to int32 and added at once.
+  __m128i sum = _mm_setzero_si128();
+  for (size_t k = 0; k < count; ++k) {
+    const uint32_t key = feats[k];
+    const Row* r = &rows[key >> shift];
+    while (r->key < key) ++r;  // (the last row's UINT32_MAX stops it)
+    if (r->key != key) continue;
+    int32_t w;
+    std::memcpy(&w, r->w, 4);
+    __m128i x = _mm_cvtsi32_si128(w);
+    x = _mm_unpacklo_epi8(x, x);   // each weight in the top byte of a 16-bit lane
+    x = _mm_unpacklo_epi16(x, x);  // ... of a 32-bit lane
+    sum = _mm_add_epi32(sum, _mm_srai_epi32(x, 24));
+  }
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(scores), sum);
+#else
   // The sums in locals: stores into `scores` might alias the rows.
   int32_t sum[kNumTypes] = {};
-  if (!rows_.empty()) {
-    const Row* rows = rows_.data();
-    const int shift = shift_;
-    for (size_t k = 0; k < count; ++k) {
-      const uint32_t key = feats[k];
-      const Row* r = &rows[key >> shift];
-      while (r->key < key) ++r;  // (the last row's UINT32_MAX stops it)
-      if (r->key != key) continue;
-      for (int t = 0; t < kNumTypes; ++t) sum[t] += r->w[t];
-    }
+  for (size_t k = 0; k < count; ++k) {
+    const uint32_t key = feats[k];
+    const Row* r = &rows[key >> shift];
+    while (r->key < key) ++r;  // (the last row's UINT32_MAX stops it)
+    if (r->key != key) continue;
+    for (int t = 0; t < kNumTypes; ++t) sum[t] += r->w[t];
   }
   for (int t = 0; t < kNumTypes; ++t) scores[t] = sum[t];
+#endif
 }
 
 uint32_t Typer::GroupScores(const Document& doc, const DocContext& context, const float* scores,
