@@ -2401,11 +2401,14 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       const int16_t* w = base[row + (i - b)];
       for (int t = 0; t < kNumTags; ++t) acc[t] = w[t];
       if (BitAt(context.history.data(), i)) {  // HasHistory(doc, i)
-        if (!history) {  // pass 1: HistoryFeatures' one feature, its row found once
+        const uint32_t word = context.Word(doc, i);
+        // Pass 1, or a word with no other HasHistory() token (its counts hold
+        // its own first-pass tag alone): HistoryFeatures' one feature, its row
+        // found once.
+        if (!history || context.repeated[word] < 0x80) {
           const int8_t* r = no_history[doc.tokens[i].Is(kAllCaps) ? 1 : 0];
           if (r) AddRow(r, acc);
         } else {
-          const uint32_t word = context.Word(doc, i);
           const uint8_t own = tags[row + (i - b)];
           const uint32_t key = own | (doc.tokens[i].Is(kAllCaps) ? 1u : 0u) << 5 |
                                static_cast<uint32_t>(context.caps_line[i]) << 6;
@@ -2526,7 +2529,6 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       b = next_loud(e, end);
     }
   }
-  std::vector<uint8_t>().swap(context.repeated);
   // Peak memory: pass 2 adds the history features to the kept scores, so the
   // per-word caches of pass 1 are freed before the history is built.
   info_cache.Release();
@@ -2553,6 +2555,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     }
   }
   std::vector<uint64_t>().swap(again_bits);
+  std::vector<uint8_t>().swap(context.repeated);
   // Peak memory: the scores and the history are freed before the spans are
   // read off the tags, and the spans are counted first (no doubling vector).
   base = ScoreRows();

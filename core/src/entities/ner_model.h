@@ -84,7 +84,7 @@ struct DocContext {
   std::vector<uint64_t> history;
   // Per lower-case word id: bit 0x80 set when two or more of its tokens take
   // part in the history (HasHistory): the words whose runs Tag's second pass
-  // tags again. Tag frees it after its first pass.
+  // tags again. Tag frees it after its second pass.
   std::vector<uint8_t> repeated;
   // The lower-case id of token i (a word token, or one with HasHistory()).
   uint32_t Word(const Document& doc, uint32_t i) const { return word_of[doc.word[i]]; }
