@@ -426,7 +426,7 @@ inline void HashNorm(std::string_view norm, uint32_t unigram_seed, uint32_t bigr
 
 ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entities, Empty,
                          const std::vector<MentionSpan>* by_start)
-    : doc_(doc), entities_(entities), words_(doc.words()) {
+    : doc_(doc), entities_(entities), words_(new WordFacts[doc.words()]) {
   // What the stage reads of each distinct word, once, from the word's first
   // token (Document::word_token): in one loop over the words, not in a test
   // of every token of every window for a word not seen yet.
@@ -502,22 +502,27 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
     next_mark_ = 0;
     active_.clear();
   }
-  begin_ = begin;
-  end_ = end;
-  const size_t n = end - begin;
-
   // The entities over the window's tokens, from the mentions that reach
   // into its bytes [first, last), applied in the order of entities so that
   // the last one wins, as in TokenEntityTypes (which applies them in the
   // order of entities and their mentions: two mentions of one entity write
   // the same type and entity, so their own order does not matter). The vectors
-  // only grow: the window's first n entries are its tokens'.
+  // only grow: the window's first n entries are its tokens'. Every entry is
+  // nullptr and -1 but the last window's typed range (its tokens given an
+  // entity are all in it): that range is cleared, not the whole window (most
+  // sentences have few typed tokens or none), and entries past the longest
+  // window yet are made so as the vectors grow.
+  std::fill(entity_types_.data() + (typed_begin_ - begin_),
+            entity_types_.data() + (typed_end_ - begin_), nullptr);
+  std::fill(entities_at_.data() + (typed_begin_ - begin_),
+            entities_at_.data() + (typed_end_ - begin_), -1);
+  begin_ = begin;
+  end_ = end;
+  const size_t n = end - begin;
   if (entity_types_.size() < n) {
-    entity_types_.resize(n);
-    entities_at_.resize(n);
+    entity_types_.resize(n, nullptr);
+    entities_at_.resize(n, -1);
   }
-  std::fill_n(entity_types_.data(), n, nullptr);
-  std::fill_n(entities_at_.data(), n, -1);
   typed_begin_ = typed_end_ = begin;  // none yet
   if (n == 0) return;
   const uint32_t first = tokens[begin].span.start, last = tokens[end - 1].span.end;

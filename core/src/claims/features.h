@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -215,13 +216,14 @@ class ClaimTokens {
   // does too): the FactWord, classes, unigram hash and bigram left state,
   // computed for every word when constructed, at the word's first token.
   // One entry a word, 12 bytes (the feature loop reads all of it for a
-  // token: one table's start to keep, not four).
+  // token: one table's start to keep, not four). Not zeroed when allocated
+  // (a vector's were, then written again): the constructor writes every one.
   struct WordFacts {
     uint32_t unigram, bigram_left;
     uint32_t classes_fact;  // the classes, | the FactWord << 24, | word_read << 31
   };
   static constexpr uint32_t kClassBits = 0xFFFFFF;
-  std::vector<WordFacts> words_;
+  std::unique_ptr<WordFacts[]> words_;
   std::vector<const char*> entity_types_;
   std::vector<int> entities_at_;
   // Every mention, by start (among equal starts in any order: Cover applies
