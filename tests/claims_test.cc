@@ -374,6 +374,26 @@ TEST(ClaimsTest, SourceIsAccordingToOrTheSubjectOfASpeechVerb) {
   // "according" without "to", and "to" without "according": no source.
   EXPECT_EQ(source_of("Accordingly, NATO lost 300 tanks and 2,000 soldiers in May.", "NATO"), -1);
   EXPECT_EQ(source_of("Russia lost 300 tanks to NATO and 2,000 soldiers in May.", "NATO"), -1);
+  // The source is looked for in the whole sentence, also for each clause of
+  // one split in two, among the tokens a fact rule reads: "according" and
+  // the speech verbs are among them by their classes.
+  EXPECT_NE(WordClasses("according") & kWcSpeech, 0u);
+  for (const char* text :
+       {"Russia lost 300 tanks and 2,000 soldiers in May; according to NATO, Russia also lost "
+        "50 jets and 20 ships in June.",
+        "Russia lost 300 tanks and 2,000 soldiers in May, but NATO said that Russia also lost "
+        "50 jets and 20 ships in June."}) {
+    const std::string s = text;
+    Document doc = BuildDocument(s);
+    Entity org;
+    org.type = "ORG";
+    org.name = "NATO";
+    const uint32_t at = static_cast<uint32_t>(s.find("NATO"));
+    org.mentions.push_back(Mention{Span{at, at + 4}});
+    std::vector<Claim> claims = FindClaims(doc, {org}, {});
+    ASSERT_EQ(claims.size(), 2u) << s;
+    for (const Claim& c : claims) EXPECT_EQ(c.source.entity, 0) << s;
+  }
 }
 
 TEST(ClaimsTest, ClaimsAreSpansOfTheText) {

@@ -432,9 +432,13 @@ class QuoteSweep {
   size_t next_ = 0;
 };
 
+// `sentence_reads()` gives the sentence's FactTokens (ListFactTokens of
+// [sbegin, send)), asked for only when no quote is the source.
+template <typename SentenceReads>
 ClaimSource FindSource(const ClaimTokens& tokens, Span span, uint32_t sbegin, uint32_t send,
                        const std::vector<Entity>& entities, const std::vector<Quote>& quotes,
-                       const std::vector<size_t>& candidates, bool* claim_cue) {
+                       const std::vector<size_t>& candidates, SentenceReads sentence_reads,
+                       bool* claim_cue) {
   ClaimSource src;
   uint32_t best = 0;
   for (size_t q : candidates) {
@@ -449,8 +453,13 @@ ClaimSource FindSource(const ClaimTokens& tokens, Span span, uint32_t sbegin, ui
     *claim_cue = quote.has_cue && quote.cue.stance == "claim";
   }
   if (src.quote >= 0 || entities.empty()) return src;
-  // "according to X" or "X said|told|announced ..." within the sentence.
-  for (uint32_t i = sbegin; i < send; ++i) {
+  // "according to X" or "X said|told|announced ..." within the sentence:
+  // "according" and the speech verbs have classes, so a fact rule reads
+  // them (word_read): the sentence's FactTokens hold them, in text order,
+  // and the walk reads those, not every token.
+  const FactTokens& reads = sentence_reads();
+  for (uint32_t r = 0; r < reads.reads; ++r) {
+    const uint32_t i = reads.read[r];
     // "according" and "to" by their FactWord (a byte, which only these
     // words have), the speech verbs by their class.
     const FactWord fact = tokens.fact(i);
@@ -562,16 +571,23 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
     // not be independently verified." ReadFacts is a pure function of its
     // range: the sentence's facts are read once, when a claim first needs them
     // (from the tokens ClaimMargin listed when the sentence is one clause).
+    // The sentence's FactTokens: ClaimMargin's of its one clause, else
+    // listed once, when first asked for.
+    const bool one_clause =
+        clauses.size() == 1 && clauses[0].begin == s.begin && clauses[0].end == s.end;
+    bool sentence_listed = false;
+    auto sentence_reads = [&]() -> const FactTokens& {
+      if (one_clause) return scratch.clause;
+      if (!sentence_listed) {
+        ListFactTokens(doc, tokens, s.begin, s.end, &scratch.sentence);
+        sentence_listed = true;
+      }
+      return scratch.sentence;
+    };
     std::optional<UnitFacts> sentence_facts;
     auto whole_sentence = [&]() -> const UnitFacts& {
-      if (!sentence_facts) {
-        if (clauses.size() == 1 && clauses[0].begin == s.begin && clauses[0].end == s.end) {
-          sentence_facts = ReadFacts(doc, tokens, s.begin, s.end, scratch.clause);
-        } else {
-          ListFactTokens(doc, tokens, s.begin, s.end, &scratch.sentence);
-          sentence_facts = ReadFacts(doc, tokens, s.begin, s.end, scratch.sentence);
-        }
-      }
+      if (!sentence_facts)
+        sentence_facts = ReadFacts(doc, tokens, s.begin, s.end, sentence_reads());
       return *sentence_facts;
     };
     for (const Clause& c : clauses) {
@@ -591,7 +607,7 @@ std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& en
                             : ReadFacts(doc, tokens, c.begin, c.end, scratch.clause);
       bool claim_cue = false;
       ClaimSource source = FindSource(tokens, span, s.begin, s.end, entities, quotes,
-                                      sweep.Candidates(span), &claim_cue);
+                                      sweep.Candidates(span), sentence_reads, &claim_cue);
       score = GateScore(score, facts,
                         HasName(tokens, c.begin, c.end) || source.entity >= 0 || source.quote >= 0);
       if (score < model.threshold) continue;
