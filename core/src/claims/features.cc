@@ -689,7 +689,7 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
   static const uint32_t kStartLeft = BigramLeft("<s>", HashFeature("b:"));
   uint32_t left = kStartLeft;
   uint32_t prev_token = begin;
-  size_t words = 0, numbers = 0, caps_inner = 0, entity_tokens = 0;
+  size_t numbers = 0, caps_inner = 0;
   uint32_t classes = 0;
   bool question = false, exclam = false, money_symbol = false, percent_symbol = false;
   bool past_ed = false, first_word = true;
@@ -716,7 +716,6 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
     std::string_view norm;
     if (kind == TokenKind::kWord) {
       norm = doc.FoldedWord(w);
-      ++words;
       if (t.Is(kCapitalized) && !first_word && !t.Is(kSentenceStart) && norm != "i" &&
           norm.substr(0, 2) != "i'") {
         ++caps_inner;
@@ -741,7 +740,6 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
       if (raw == "%") percent_symbol = true;
       norm = doc.FoldedWord(w);
     }
-    entity_tokens += entity;
     if (kind != TokenKind::kPunct) sink->Unigram(tokens.word_unigram(w), i);
     sink->Word(HashFeature(norm, left), prev_token);
     left = tokens.word_bigram_left(w);
@@ -753,10 +751,14 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
 
   // Entity types present (when the entity stage found any): the walk over
   // the window's typed tokens only (none before typed_begin, whose previous
-  // token has no type, nor from typed_end on).
+  // token has no type, nor from typed_end on). It also tells whether a token
+  // of the range with a type is no quote mark (has-entity): the loop over
+  // every token does not count them.
   const uint32_t typed_end = std::min(end, tokens.typed_end());
+  bool entity_tokens = false;
   for (uint32_t i = std::max(begin, tokens.typed_begin()); i < typed_end; ++i) {
     const char* type = types[i - begin];
+    entity_tokens |= type != nullptr && doc.tokens[i].kind != TokenKind::kQuote;
     if (type != nullptr && (i == begin || types[i - 1 - begin] != type)) {
       static const uint32_t kEntitySeed = HashFeature("ent:");
       sink->Other(HashFeature(type, kEntitySeed), FeatureFamily::kEntity, 0.5f);
@@ -767,7 +769,7 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
                                            NameHash("caps:2-3"), NameHash("caps:4+")};
   sink->Other(Bucket(caps_inner, kCapEdges, kCapNames, 3),
               caps_inner > 0 ? FeatureFamily::kEntity : FeatureFamily::kPersonal);
-  if (entity_tokens > 0) sink->Other(kNamed<NameHash("has-entity")>, FeatureFamily::kEntity);
+  if (entity_tokens) sink->Other(kNamed<NameHash("has-entity")>, FeatureFamily::kEntity);
 
   if (numbers > 0) {
     sink->Other(kNamed<NameHash("has-number")>, FeatureFamily::kFigure);
@@ -813,7 +815,8 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
   static constexpr uint32_t kLenNames[] = {NameHash("len:<4"),    NameHash("len:4-7"),
                                            NameHash("len:8-13"),  NameHash("len:14-21"),
                                            NameHash("len:22-34"), NameHash("len:35+")};
-  sink->Other(Bucket(words + numbers, kLenEdges, kLenNames, 5), FeatureFamily::kLength);
+  // The words and numbers: counts.words (CountClauseWord's), not counted again.
+  sink->Other(Bucket(counts.words, kLenEdges, kLenNames, 5), FeatureFamily::kLength);
 }
 
 }  // namespace
