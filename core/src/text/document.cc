@@ -631,7 +631,7 @@ std::vector<Token> Tokenize(std::string_view text) {
     TokenKind kind;
     size_t end;
     if (kWordByte.at[b] == kByteAlnum &&
-        !(s.n - i >= 4 &&
+        !((b == 'h' || b == 'w') && s.n - i >= 4 &&
           (std::memcmp(&text[i], "http", 4) == 0 || std::memcmp(&text[i], "www.", 4) == 0) &&
           ScanUrl(s, i) > i)) {
       // An ASCII letter or digit (most tokens' first byte) starts a word or
@@ -835,6 +835,17 @@ inline uint64_t WordHash(const char* p, size_t n, const char* end) {
   return h;
 }
 
+// kLowBytes[n]: the bits of the low n bytes of a 64-bit word, for WordKey:
+// a load of the mask rather than a shift by a computed count.
+constexpr uint64_t kLowBytes[8] = {0,
+                                   0xFFull,
+                                   0xFFFFull,
+                                   0xFFFFFFull,
+                                   0xFFFFFFFFull,
+                                   0xFFFFFFFFFFull,
+                                   0xFFFFFFFFFFFFull,
+                                   0xFFFFFFFFFFFFFFull};
+
 // The key of a word of n bytes at p (n > 0), in a text that ends at `end`,
 // for AssignWords' table. A word of up to seven bytes (most) is its own key:
 // its bytes, the first the lowest (as a little-endian load reads them), the
@@ -848,7 +859,7 @@ inline uint64_t WordKey(const char* p, size_t n, const char* end) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   if (end - p >= 8) {
     std::memcpy(&v, p, 8);
-    v &= ~0ull >> (64 - 8 * n);
+    v &= kLowBytes[n];
   } else
 #endif
   {
