@@ -2459,12 +2459,9 @@ class QuoteFinder {
     // Entities whose mentions overlap the phrase: a person first.
     int best = -1;
     Span best_span{};
-    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), s.span.start,
-                               [](const MentionRef& m, uint32_t b) { return m.end <= b; });
     // mentions_ is sorted by start; walk a bounded stretch around the phrase.
     auto lo = std::lower_bound(mentions_.begin(), mentions_.end(), s.span.start,
                                [](const MentionRef& m, uint32_t b) { return m.start < b; });
-    (void)it;
     int steps = 0;
     while (lo != mentions_.begin() && steps++ < 8) --lo;
     // A name after "of"/"for" in a description ("a supporter of Hillary
