@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "data/embedded.h"
+#include "data/rice_code.h"
 #include "source_file.h"
 #include "text/document.h"
 
@@ -37,8 +38,7 @@ std::string NegatedModel() {
   uint32_t tags, nf;
   std::memcpy(&tags, bytes.data() + 8, 4);
   std::memcpy(&nf, bytes.data() + 12, 4);
-  const size_t weights =
-      20 + static_cast<size_t>(tags + 1) * tags * 4 + static_cast<size_t>(nf) * 4;
+  const size_t weights = 20 + static_cast<size_t>(tags + 1) * tags * 4;  // the keys after them
   for (size_t i = 0; i < static_cast<size_t>(nf) * tags; ++i) {
     char& w = bytes[weights + i];
     w = static_cast<char>(-static_cast<signed char>(w));
@@ -74,6 +74,66 @@ TEST(NerModelTest, KeptRowsFollowTheModel) {
     EXPECT_EQ(Flat(c.Tag(doc)), alone_b);
     EXPECT_EQ(Flat(a.Tag(doc)), alone_a);
   }).join();
+}
+
+// The compiled-in model written in the previous layout (version 2; its
+// typer's section version 1): keys as u32, then the rows.
+std::string Version2Model() {
+  const std::string_view file = EmbeddedFile("ner/model.bin");
+  uint32_t version, tags, nf;
+  std::memcpy(&version, file.data() + 4, 4);
+  std::memcpy(&tags, file.data() + 8, 4);
+  std::memcpy(&nf, file.data() + 12, 4);
+  EXPECT_EQ(version, 3u);
+  const size_t rows_at = 20 + static_cast<size_t>(tags + 1) * tags * 4;
+  const size_t code_at = rows_at + static_cast<size_t>(nf) * tags;
+  std::vector<uint32_t> keys(nf);
+  const size_t code = ReadRiceCoded(file.substr(code_at), nf, keys.data());
+  EXPECT_GT(code, 0u);
+  std::string out(file.substr(0, rows_at));
+  out[4] = 2;
+  out.append(reinterpret_cast<const char*>(keys.data()), keys.size() * 4);
+  out.append(file.substr(rows_at, code_at - rows_at));
+  // The typer's: a 20-byte header (magic, version, count, scale, margin).
+  const std::string_view typer = file.substr(code_at + code);
+  uint32_t tn;
+  std::memcpy(&tn, typer.data() + 8, 4);
+  EXPECT_GT(tn, 0u);
+  const size_t typer_rows = static_cast<size_t>(tn) * 4;  // kNumTypes
+  std::vector<uint32_t> typer_keys(tn);
+  EXPECT_EQ(ReadRiceCoded(typer.substr(20 + typer_rows), tn, typer_keys.data()),
+            typer.size() - 20 - typer_rows);
+  out.append(typer.substr(0, 20));
+  out[out.size() - 16] = 1;
+  out.append(reinterpret_cast<const char*>(typer_keys.data()), typer_keys.size() * 4);
+  out.append(typer.substr(20, typer_rows));
+  return out;
+}
+
+// Files in the previous layout load and tag as the current one does (copied,
+// or in place), and the current one's every cut is refused.
+TEST(NerModelTest, Version2FilesStillLoad) {
+  const std::string text = ReadSourceFile("/tests/golden/kharkiv-dateline/input.txt");
+  ASSERT_FALSE(text.empty());
+  const Document doc = BuildDocument(text);
+  Model now, copied, old, old_in_place;
+  ASSERT_TRUE(now.Load(EmbeddedFile("ner/model.bin"), /*copy=*/false));
+  ASSERT_TRUE(copied.Load(EmbeddedFile("ner/model.bin")));
+  const std::string v2 = Version2Model();
+  ASSERT_TRUE(old.Load(v2));
+  ASSERT_TRUE(old_in_place.Load(v2, /*copy=*/false));
+  EXPECT_EQ(old.num_features(), now.num_features());
+  const std::vector<uint32_t> tags = Flat(now.Tag(doc));
+  EXPECT_GT(tags.size(), 15u);  // names, three numbers each
+  EXPECT_EQ(Flat(copied.Tag(doc)), tags);
+  EXPECT_EQ(Flat(old.Tag(doc)), tags);
+  EXPECT_EQ(Flat(old_in_place.Tag(doc)), tags);
+  const std::string_view file = EmbeddedFile("ner/model.bin");
+  Model cut;
+  for (size_t size : {size_t{20}, size_t{5000}, file.size() / 2, file.size() - 1}) {
+    EXPECT_FALSE(cut.Load(file.substr(0, size))) << size;
+    EXPECT_TRUE(cut.empty());
+  }
 }
 
 // Model::Tag sums a word's class features (30, 50, 54, the document's bag)

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "data/embedded.h"
+#include "data/rice_code.h"
 #include "entities/ner_model.h"
 #include "source_file.h"
 #include "text/document.h"
@@ -57,29 +58,30 @@ PlainModel TaggerModel(uint64_t seed) {
   std::memcpy(&version, file.data() + 4, 4);
   std::memcpy(&tags, file.data() + 8, 4);
   std::memcpy(&nf, file.data() + 12, 4);
-  EXPECT_EQ(version, 2u);
+  EXPECT_EQ(version, 3u);
   EXPECT_EQ(tags, static_cast<uint32_t>(kNumTags));
-  const size_t keys_at = kHeader + kTransitions * 4;
-  const size_t weights_at = keys_at + static_cast<size_t>(nf) * 4;
-  m.bytes.assign(file.substr(0, weights_at + static_cast<size_t>(nf) * kNumTags));
+  // The rows, then the keys Rice coded (AppendInt8Rows).
+  const size_t weights_at = kHeader + kTransitions * 4;
+  const size_t keys_at = weights_at + static_cast<size_t>(nf) * kNumTags;
+  std::vector<uint32_t> keys(nf);
+  const size_t key_bytes = ReadRiceCoded(file.substr(keys_at), nf, keys.data());
+  EXPECT_GT(key_bytes, 0u);
+  m.bytes.assign(file.substr(0, keys_at + key_bytes));
   if (seed) {
     XorShift64 next(seed);
     for (size_t i = 0; i < kTransitions; ++i) {
       const float t = static_cast<float>(static_cast<int>(next() % 2001) - 1000) / 400.0f;
       std::memcpy(&m.bytes[kHeader + i * 4], &t, 4);
     }
-    for (size_t i = weights_at; i < m.bytes.size(); ++i)
+    for (size_t i = weights_at; i < keys_at; ++i)
       m.bytes[i] = static_cast<char>(static_cast<int>(next() % 255) - 127);
   }
   std::memcpy(&m.scale, m.bytes.data() + 16, 4);
   m.transitions.resize(kTransitions);
   std::memcpy(m.transitions.data(), m.bytes.data() + kHeader, kTransitions * 4);
-  m.weights.assign(m.bytes.begin() + static_cast<std::ptrdiff_t>(weights_at), m.bytes.end());
-  for (uint32_t i = 0; i < nf; ++i) {
-    uint32_t key;
-    std::memcpy(&key, m.bytes.data() + keys_at + static_cast<size_t>(i) * 4, 4);
-    m.row[key] = i;
-  }
+  m.weights.assign(m.bytes.begin() + static_cast<std::ptrdiff_t>(weights_at),
+                   m.bytes.begin() + static_cast<std::ptrdiff_t>(keys_at));
+  for (uint32_t i = 0; i < nf; ++i) m.row[keys[i]] = i;
   return m;
 }
 

@@ -16,6 +16,7 @@
 #endif
 
 #include "data/embedded.h"
+#include "data/rice_code.h"
 #include "entities/lexicon.h"
 #include "text/hash.h"
 #include "text/utf8.h"
@@ -26,7 +27,7 @@ namespace ner {
 namespace {
 
 constexpr char kMagic[4] = {'L', 'N', 'E', 'R'};
-constexpr uint32_t kVersion = 2;
+constexpr uint32_t kVersion = 3;
 
 inline uint32_t Mix(uint32_t a, uint32_t b) { return Fmix(a * 0x9E3779B1u + b + 0x7f4a7c15u); }
 inline uint32_t Mix(uint32_t a, uint32_t b, uint32_t c) { return Mix(Mix(a, b), c); }
@@ -1872,10 +1873,13 @@ void SpansFromTags(const uint8_t* tags, uint32_t n, uint32_t begin, std::vector<
   }
 }
 
-// File: "LNER", u32 version (2), u32 tags, u32 features, f32 scale,
-// f32 transitions[(tags + 1) * tags], u32 keys[features] (ascending),
-// i8 weights[features][tags] (feature-major: one feature's weights are one
-// row, read in place). Version 1 had the weights tag-major; it still loads.
+// File: "LNER", u32 version (3), u32 tags, u32 features, f32 scale,
+// f32 transitions[(tags + 1) * tags], i8 weights[features][tags] (the keys
+// ascending; feature-major: one feature's weights are one row, read in
+// place), the keys Rice coded (data/rice_code.h; 70 KB, 117 KB as u32 when
+// gzipped), then the typer's section (Typer::Serialize). Version 2 had u32
+// keys[features] before the weights, version 1 also the weights tag-major;
+// both still load.
 float Int8Scale(const std::vector<float>& w) {
   float max = 0;
   for (float x : w) max = std::max(max, std::fabs(x));
@@ -1887,7 +1891,6 @@ void AppendInt8Rows(const std::vector<uint32_t>& keys, const std::vector<float>&
   std::vector<size_t> order(keys.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys[a] < keys[b]; });
-  for (size_t i : order) out->append(reinterpret_cast<const char*>(&keys[i]), 4);
   for (size_t i : order) {
     for (int c = 0; c < cols; ++c) {
       float q = std::round(w[i * cols + c] / scale);
@@ -1895,6 +1898,9 @@ void AppendInt8Rows(const std::vector<uint32_t>& keys, const std::vector<float>&
           static_cast<char>(static_cast<int8_t>(std::max(-127.0f, std::min(127.0f, q)))));
     }
   }
+  std::vector<uint32_t> sorted(keys.size());
+  for (size_t i = 0; i < order.size(); ++i) sorted[i] = keys[order[i]];
+  AppendRiceCoded(sorted, out);
 }
 
 std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vector<float>& w,
@@ -1912,10 +1918,10 @@ std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vecto
   return out;
 }
 
-// The keys and weights are used where they lie in the file (the embedded
-// model: nothing is copied); only the bucket index over the keys is built,
-// one pass. A version-1 file (or bytes not aligned for u32) is copied into
-// the version-2 layout first.
+// The weights are used where they lie in the file (the embedded model: not
+// copied); the keys are decoded into the heap (version 3: AppendInt8Rows), and
+// the bucket index over them is built, one pass. Versions 1 and 2 (the keys
+// as u32 before the weights; version 1's weights tag-major) still load.
 bool Model::Load(std::string_view b, bool copy) {
   *this = Model();
   constexpr size_t kHeader = 20, kTransitions = (kNumTags + 1) * kNumTags * 4;
@@ -1925,26 +1931,55 @@ bool Model::Load(std::string_view b, bool copy) {
   std::memcpy(&tags, b.data() + 8, 4);
   std::memcpy(&nf, b.data() + 12, 4);
   std::memcpy(&scale_, b.data() + 16, 4);
-  if ((version != 1 && version != kVersion) || tags != kNumTags) return false;
-  if (b.size() - kHeader < kTransitions + static_cast<size_t>(nf) * (4 + kNumTags)) return false;
+  if (version < 1 || version > kVersion || tags != kNumTags) return false;
+  const size_t key_bytes = static_cast<size_t>(nf) * 4,
+               row_bytes = static_cast<size_t>(nf) * kNumTags;
+  if (b.size() - kHeader < kTransitions + (version == kVersion ? 0 : key_bytes) + row_bytes)
+    return false;
   transitions_.resize((kNumTags + 1) * kNumTags);
   std::memcpy(transitions_.data(), b.data() + kHeader, kTransitions);
-  const char* keys = b.data() + kHeader + kTransitions;
-  const char* weights = keys + static_cast<size_t>(nf) * 4;
-  if (version == 1) {  // tag-major weights: transposed into rows
-    auto owned = std::make_shared<std::string>(static_cast<size_t>(nf) * (4 + kNumTags), '\0');
-    std::memcpy(&(*owned)[0], keys, static_cast<size_t>(nf) * 4);
-    char* rows = &(*owned)[0] + static_cast<size_t>(nf) * 4;
-    for (int tag = 0; tag < kNumTags; ++tag) {
-      for (uint32_t i = 0; i < nf; ++i) rows[static_cast<size_t>(i) * kNumTags + tag] = *weights++;
+  const char* keys;
+  const char* weights;
+  size_t tagger_end;  // where the typer's section starts, if the file has one
+  if (version == kVersion) {
+    weights = b.data() + kHeader + kTransitions;
+    // The keys (and with copy, the rows after them) in a buffer of their own,
+    // not zero-filled: ReadRiceCoded writes every key, or Load fails.
+    std::shared_ptr<uint32_t[]> owned(new uint32_t[nf + (copy ? (row_bytes + 3) / 4 : 0)]);
+    const size_t code = kHeader + kTransitions + row_bytes;
+    const size_t read = ReadRiceCoded(b.substr(code), nf, owned.get());
+    if (read == 0) {
+      *this = Model();
+      return false;
     }
-    keys = owned->data();
-    weights = rows;
+    tagger_end = code + read;
+    keys = reinterpret_cast<const char*>(owned.get());
+    if (copy) {
+      std::memcpy(owned.get() + nf, weights, row_bytes);
+      weights = reinterpret_cast<const char*>(owned.get() + nf);
+    }
     owned_ = std::move(owned);
-  } else if (copy || reinterpret_cast<uintptr_t>(keys) % alignof(uint32_t) != 0) {
-    owned_ = std::make_shared<const std::string>(keys, static_cast<size_t>(nf) * (4 + kNumTags));
-    keys = owned_->data();
-    weights = keys + static_cast<size_t>(nf) * 4;
+  } else {
+    keys = b.data() + kHeader + kTransitions;
+    weights = keys + key_bytes;
+    tagger_end = kHeader + kTransitions + key_bytes + row_bytes;
+    if (version == 1) {  // tag-major weights: transposed into rows
+      auto owned = std::make_shared<std::string>(key_bytes + row_bytes, '\0');
+      std::memcpy(&(*owned)[0], keys, key_bytes);
+      char* rows = &(*owned)[0] + key_bytes;
+      for (int tag = 0; tag < kNumTags; ++tag) {
+        for (uint32_t i = 0; i < nf; ++i)
+          rows[static_cast<size_t>(i) * kNumTags + tag] = *weights++;
+      }
+      keys = owned->data();
+      weights = rows;
+      owned_ = std::move(owned);
+    } else if (copy || reinterpret_cast<uintptr_t>(keys) % alignof(uint32_t) != 0) {
+      auto owned = std::make_shared<const std::string>(keys, key_bytes + row_bytes);
+      keys = owned->data();
+      owned_ = std::move(owned);
+      weights = keys + key_bytes;
+    }
   }
   keys_ = reinterpret_cast<const uint32_t*>(keys);
   rows_ = reinterpret_cast<const int8_t*>(weights);
@@ -1964,7 +1999,6 @@ bool Model::Load(std::string_view b, bool copy) {
   }
   num_features_ = nf;
   // The span typer's section, if the file has one (Typer::Serialize).
-  const size_t tagger_end = kHeader + kTransitions + static_cast<size_t>(nf) * (4 + kNumTags);
   if (b.size() > tagger_end && !typer_.Load(b.substr(tagger_end))) {
     *this = Model();
     return false;

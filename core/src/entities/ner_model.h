@@ -171,8 +171,9 @@ void SpansFromTags(const uint8_t* tags, uint32_t n, uint32_t begin, std::vector<
 void SpanTypeScores(const float* emissions, uint32_t n, float* out);
 // The model files' shared part (the tagger's and the typer's, both written
 // by training): float weights w[i * cols ..] of feature keys[i] as int8 of one
-// scale (the largest |w| / 127), Int8Scale(w); AppendInt8Rows appends the
-// keys ascending as u32, then each one's `cols` int8 weights in that order.
+// scale (the largest |w| / 127), Int8Scale(w); AppendInt8Rows appends each
+// key's `cols` int8 weights, the keys ascending, then the keys themselves
+// Rice coded (data/rice_code.h: AppendRiceCoded).
 float Int8Scale(const std::vector<float>& w);
 void AppendInt8Rows(const std::vector<uint32_t>& keys, const std::vector<float>& w, int cols,
                     float scale, std::string* out);
@@ -284,14 +285,14 @@ class Model {
   }
   // Adds the weights of feats[from, to) to acc[kRow].
   void AddWeights(const uint32_t* feats, size_t from, size_t to, int16_t* acc) const;
-  // The model file's layout is the one used (see Load): keys ascending, and
-  // for keys_[i] the weights rows_[i * kNumTags ..]; start_ indexes the keys
-  // by their top bits (key >> shift_).
+  // Keys ascending (decoded by Load), and for keys_[i] the weights
+  // rows_[i * kNumTags ..] (where they lie in the model file, the embedded
+  // one's not copied); start_ indexes the keys by their top bits (key >> shift_).
   const uint32_t* keys_ = nullptr;
   const int8_t* rows_ = nullptr;
   std::vector<uint32_t> start_ = std::vector<uint32_t>(3, 0);
   int shift_ = 31;
-  std::shared_ptr<const std::string> owned_;  // the bytes, when copied
+  std::shared_ptr<const void> owned_;  // the keys (and the rows, when copied)
   size_t num_features_ = 0;
   uint64_t serial_ = 0;  // set by Load, another for each model loaded
   float scale_ = 1;

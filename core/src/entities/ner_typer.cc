@@ -10,11 +10,13 @@
 #include <cassert>
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <unordered_map>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
+#include "data/rice_code.h"
 #include "entities/ner_model.h"
 #include "text/hash.h"
 #include "text/utf8.h"
@@ -24,7 +26,7 @@ namespace ner {
 namespace {
 
 constexpr char kTyperMagic[4] = {'L', 'T', 'Y', 'P'};
-constexpr uint32_t kTyperVersion = 1;
+constexpr uint32_t kTyperVersion = 2;
 
 inline uint32_t H(uint32_t a, uint32_t b) { return Fmix(a * 0x9E3779B1u + b + 0x7f4a7c15u) | 1; }
 inline uint32_t H(uint32_t a, uint32_t b, uint32_t c) { return H(H(a, b), c); }
@@ -748,9 +750,10 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
 
 }  // namespace
 
-// File section (after the tagger's, see Model::Load): "LTYP", u32 version,
-// u32 features, f32 scale, f32 margin, u32 keys[features] (ascending),
-// i8 weights[features][kNumTypes].
+// File section (after the tagger's, see Model::Load): "LTYP", u32 version (2),
+// u32 features, f32 scale, f32 margin, i8 weights[features][kNumTypes] (the
+// keys ascending), the keys Rice coded (AppendInt8Rows). Version 1 had u32
+// keys[features] before the weights.
 std::string Typer::Serialize(const std::vector<uint32_t>& keys, const std::vector<float>& w,
                              float margin) {
   const float scale = Int8Scale(w);
@@ -774,15 +777,21 @@ bool Typer::Load(std::string_view b) {
   std::memcpy(&nf, b.data() + 8, 4);
   std::memcpy(&scale_, b.data() + 12, 4);
   std::memcpy(&margin_, b.data() + 16, 4);
-  if (version != kTyperVersion || b.size() - kHeader < static_cast<size_t>(nf) * (4 + kNumTypes))
+  if (version < 1 || version > kTyperVersion ||
+      b.size() - kHeader < static_cast<size_t>(nf) * (version == 1 ? 4 + kNumTypes : kNumTypes))
     return false;
-  const char* keys = b.data() + kHeader;
-  const char* weights = keys + static_cast<size_t>(nf) * 4;
-  auto key = [keys](uint32_t i) {
-    uint32_t k;
-    std::memcpy(&k, keys + static_cast<size_t>(i) * 4, 4);
-    return k;
-  };
+  // Version 2 (AppendInt8Rows): the rows, then the keys Rice coded; version 1
+  // the keys as u32, then the rows.
+  std::unique_ptr<uint32_t[]> keys(new uint32_t[nf]);  // each written, or Load fails
+  const char* weights = b.data() + kHeader;
+  if (version == 1) {
+    std::memcpy(keys.get(), weights, static_cast<size_t>(nf) * 4);
+    weights += static_cast<size_t>(nf) * 4;
+  } else if (ReadRiceCoded(b.substr(kHeader + static_cast<size_t>(nf) * kNumTypes), nf,
+                           keys.get()) == 0) {
+    return false;
+  }
+  auto key = [&keys](uint32_t i) { return keys[i]; };
   for (uint32_t i = 1; i < nf; ++i) {
     if (key(i) <= key(i - 1)) {
       *this = Typer();

@@ -1,0 +1,129 @@
+// AppendRiceCoded / ReadRiceCoded (core/src/data/rice_code.h): the model
+// files' keys, Rice coded gaps.
+#include "data/rice_code.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "xorshift.h"
+
+namespace lede {
+namespace {
+
+std::vector<uint32_t> RoundTrip(const std::vector<uint32_t>& keys, std::string* code = nullptr) {
+  std::string bytes;
+  AppendRiceCoded(keys, &bytes);
+  std::vector<uint32_t> got(keys.size() + 1, 12345);  // one past: not written
+  EXPECT_EQ(ReadRiceCoded(bytes, static_cast<uint32_t>(keys.size()), got.data()), bytes.size());
+  EXPECT_EQ(got.back(), 12345u);
+  got.pop_back();
+  if (code) *code = bytes;
+  return got;
+}
+
+uint32_t RiceParameter(const std::string& code) {
+  uint32_t r;
+  std::memcpy(&r, code.data(), 4);
+  return r;
+}
+
+TEST(RiceCodeTest, HashesTakeUnder19BitsEach) {
+  XorShift64 next(88172645463325252ull);
+  std::vector<uint32_t> keys(30000);
+  for (uint32_t& k : keys) k = static_cast<uint32_t>(next() >> 32);
+  std::sort(keys.begin(), keys.end());
+  std::string code;
+  EXPECT_EQ(RoundTrip(keys, &code), keys);
+  EXPECT_EQ(RiceParameter(code), 17u);  // the gaps average 2^32 / 30000, about 2^17.1
+  EXPECT_LT(code.size() * 8, keys.size() * 19);
+}
+
+TEST(RiceCodeTest, EdgeCases) {
+  std::string code;
+  EXPECT_EQ(RoundTrip({}, &code), std::vector<uint32_t>{});
+  EXPECT_EQ(code.size(), 8u);
+  EXPECT_EQ(RoundTrip({0}), std::vector<uint32_t>{0});
+  EXPECT_EQ(RoundTrip({UINT32_MAX}), std::vector<uint32_t>{UINT32_MAX});
+  EXPECT_EQ(RoundTrip({7, 7, 7}), (std::vector<uint32_t>{7, 7, 7}));
+  EXPECT_EQ(RoundTrip({0, UINT32_MAX}), (std::vector<uint32_t>{0, UINT32_MAX}));
+  // Many gaps of 1 and one of nearly 2^32: a short r, so that gap's unary
+  // part runs over hundreds of bits (read 56 at a time).
+  std::vector<uint32_t> keys;
+  for (uint32_t k = 0; k < 1000; ++k) keys.push_back(k);
+  keys.push_back(4000000000u);
+  keys.push_back(4000000001u);
+  EXPECT_EQ(RoundTrip(keys, &code), keys);
+  EXPECT_LT((4000000000u - 999u) >> RiceParameter(code), 4000u);
+  EXPECT_GT((4000000000u - 999u) >> RiceParameter(code), 100u);
+  // Long runs of keys read in blocks, then one at a time near the end, for
+  // r from 0 to 31.
+  for (uint32_t bits = 0; bits < 32; ++bits) {
+    std::vector<uint32_t> spread;
+    for (uint64_t k = 0; k <= UINT32_MAX && spread.size() < 1000;
+         k += (uint64_t{1} << bits) + spread.size() % 3)
+      spread.push_back(static_cast<uint32_t>(k));
+    EXPECT_EQ(RoundTrip(spread, &code), spread) << bits;
+    EXPECT_LE(RiceParameter(code), bits + 1) << bits;
+  }
+}
+
+TEST(RiceCodeTest, RefusesWhatItDidNotWrite) {
+  const std::vector<uint32_t> keys = {3, 1000, 70000, 70001, 4000000000u};
+  std::string code;
+  AppendRiceCoded(keys, &code);
+  std::vector<uint32_t> got(keys.size() + 1);
+  const uint32_t n = static_cast<uint32_t>(keys.size());
+  // Bytes after the code are not its own: read up to its end.
+  EXPECT_EQ(ReadRiceCoded(code + "xyz", n, got.data()), code.size());
+  EXPECT_EQ(got[4], 4000000000u);
+  EXPECT_EQ(ReadRiceCoded(code.substr(0, code.size() - 1), n, got.data()), 0u);  // cut short
+  EXPECT_EQ(ReadRiceCoded(code.substr(0, 7), 0, got.data()), 0u);
+  EXPECT_EQ(ReadRiceCoded(code, n + 1, got.data()), 0u);  // fewer keys than asked
+  // Fewer keys than the code holds: bytes left over.
+  std::string longer;
+  AppendRiceCoded({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}, &longer);
+  EXPECT_EQ(ReadRiceCoded(longer, 1, got.data()), 0u);
+  std::string bad_r = code;
+  bad_r[0] = 32;
+  EXPECT_EQ(ReadRiceCoded(bad_r, n, got.data()), 0u);
+  // Two gaps of 2^32 - 1 (r = 31: a 1 and its 0, then 31 ones), 66 bits: the
+  // second key is past 2^32 - 1.
+  std::string over(8 + 9, '\0');
+  const uint32_t head[2] = {31, 9};
+  std::memcpy(&over[0], head, 8);
+  int at = 0;
+  auto put = [&](int bit) {
+    if (bit) over[8 + at / 8] = static_cast<char>(over[8 + at / 8] | (1 << (at % 8)));
+    ++at;
+  };
+  for (int key = 0; key < 2; ++key) {
+    put(1);
+    put(0);
+    for (int i = 0; i < 31; ++i) put(1);
+  }
+  ASSERT_EQ(at, 66);
+  EXPECT_EQ(ReadRiceCoded(over, 2, got.data()), 0u);
+  EXPECT_EQ(got[0], UINT32_MAX);                      // the first was read
+  EXPECT_EQ(ReadRiceCoded(over, 1, got.data()), 0u);  // one key: bytes left over
+  // 1,000 gaps of 2^31 - 1 (r = 31: a 0, then 31 ones), read in blocks: the
+  // third key is past 2^32 - 1.
+  over.assign(8 + 4125, '\0');
+  const uint32_t many[2] = {31, 4125};
+  std::memcpy(&over[0], many, 8);
+  at = 0;
+  for (int key = 0; key < 1000; ++key) {
+    put(0);
+    for (int i = 0; i < 31; ++i) put(1);
+  }
+  std::vector<uint32_t> out(1000);
+  EXPECT_EQ(ReadRiceCoded(over, 1000, out.data()), 0u);
+  EXPECT_EQ(ReadRiceCoded(over.substr(0, 8 + 9), 2, out.data()), 0u);  // the code's size: 4125
+}
+
+}  // namespace
+}  // namespace lede
