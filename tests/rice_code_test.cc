@@ -125,5 +125,35 @@ TEST(RiceCodeTest, RefusesWhatItDidNotWrite) {
   EXPECT_EQ(ReadRiceCoded(over.substr(0, 8 + 9), 2, out.data()), 0u);  // the code's size: 4125
 }
 
+// A unary part of more than 63 ones that starts on a byte's start: the eight
+// bytes read there are all ones (the reader must not take ctz of 0), in the
+// loop that reads keys one at a time and in the one that reads them in blocks.
+TEST(RiceCodeTest, UnaryPartOfAWholeWordFromAByteStart) {
+  for (uint32_t more : {0u, 300u}) {  // 300 more keys: the block loop reads first
+    std::string code(8, '\0');
+    int at = 0;
+    auto put = [&](int bit) {
+      if (at % 8 == 0) code.push_back('\0');
+      if (bit) code.back() = static_cast<char>(code.back() | (1 << (at % 8)));
+      ++at;
+    };
+    // r = 0: the first key, 200, is 200 ones and a 0; each next key 1 more.
+    for (int i = 0; i < 200; ++i) put(1);
+    put(0);
+    std::vector<uint32_t> want = {200};
+    for (uint32_t k = 0; k < more; ++k) {
+      put(1);
+      put(0);
+      want.push_back(want.back() + 1);
+    }
+    const uint32_t head[2] = {0, static_cast<uint32_t>(code.size() - 8)};
+    std::memcpy(&code[0], head, 8);
+    std::vector<uint32_t> got(want.size());
+    EXPECT_EQ(ReadRiceCoded(code, static_cast<uint32_t>(want.size()), got.data()), code.size())
+        << more;
+    EXPECT_EQ(got, want) << more;
+  }
+}
+
 }  // namespace
 }  // namespace lede

@@ -4,6 +4,11 @@
 #include <cstring>
 
 namespace lede {
+namespace {
+
+constexpr uint64_t kTopBit = uint64_t{1} << 63;
+
+}  // namespace
 
 void AppendRiceCoded(const std::vector<uint32_t>& keys, std::string* out) {
   // The r with the fewest bits in all: sum over the gaps of (gap >> r) + 1 + r.
@@ -86,7 +91,9 @@ size_t ReadRiceCoded(std::string_view bytes, uint32_t n, uint32_t* out) {
       uint64_t w;
       std::memcpy(&w, code + (pos >> 3), 8);
       w >>= pos & 7;
-      const uint64_t ones = static_cast<uint64_t>(__builtin_ctzll(~w));
+      // (Bit 63 set: a word of 64 ones, which a long unary part can give
+      // when pos is on a byte's start, is not ctz(0), which is undefined.)
+      const uint64_t ones = static_cast<uint64_t>(__builtin_ctzll(~w | kTopBit));
       if (ones > most_ones) break;  // read below
       key += (ones << r) | ((w >> (ones + 1)) & low_mask);
       pos += ones + 1 + r;
@@ -101,7 +108,7 @@ size_t ReadRiceCoded(std::string_view bytes, uint32_t n, uint32_t* out) {
     for (;;) {  // the unary part: 56 ones at a time, until its 0
       if (pos >= total) return 0;
       w = peek(pos);
-      ones = __builtin_ctzll(~w);  // ~w has a 1 in its top bits: ones <= 63
+      ones = __builtin_ctzll(~w | kTopBit);  // ones <= 63, as above
       if (ones <= 56) break;
       q += 56;
       pos += 56;
