@@ -201,7 +201,9 @@ class WordClusters {
       uint64_t w;
       std::memcpy(&w, bits.data() + (pos >> 3), 8);
       w >>= pos & 7;
-      const int q = __builtin_ctzll(~w);
+      // Bit 63 set: eight bytes of ones (a bad file) are not ctz(0), which is
+      // undefined; q is then 63 and refused.
+      const int q = __builtin_ctzll(~w | (uint64_t{1} << 63));
       if (q + 1 + r > 57) return false;
       prev += (static_cast<uint32_t>(q) << r) | (static_cast<uint32_t>(w >> (q + 1)) & low);
       pos += q + 1 + r;
@@ -210,7 +212,7 @@ class WordClusters {
     for (; i < n; ++i) {
       if (pos >= total) return false;
       const uint64_t w = peek();
-      const int q = __builtin_ctzll(~w);  // the unary quotient: ones before a zero
+      const int q = __builtin_ctzll(~w | (uint64_t{1} << 63));  // the unary quotient, as above
       if (q + 1 + r > 57 || pos + q + 1 + r > total) return false;
       prev += (static_cast<uint32_t>(q) << r) | (static_cast<uint32_t>(w >> (q + 1)) & low);
       pos += q + 1 + r;
