@@ -14,6 +14,7 @@
 
 #include "data/embedded.h"
 #include "data/rice_code.h"
+#include "ner_model_file.h"
 #include "source_file.h"
 #include "text/document.h"
 
@@ -79,17 +80,10 @@ TEST(NerModelTest, KeptRowsFollowTheModel) {
 // The compiled-in model written in the previous layout (version 2; its
 // typer's section version 1): keys as u32, then the rows.
 std::string Version2Model() {
-  const std::string_view file = EmbeddedFile("ner/model.bin");
-  uint32_t version, tags, nf;
-  std::memcpy(&version, file.data() + 4, 4);
-  std::memcpy(&tags, file.data() + 8, 4);
-  std::memcpy(&nf, file.data() + 12, 4);
-  EXPECT_EQ(version, 3u);
-  const size_t rows_at = 20 + static_cast<size_t>(tags + 1) * tags * 4;
-  const size_t code_at = rows_at + static_cast<size_t>(nf) * tags;
-  std::vector<uint32_t> keys(nf);
-  const size_t code = ReadRiceCoded(file.substr(code_at), nf, keys.data());
-  EXPECT_GT(code, 0u);
+  const EmbeddedTagger t = ReadEmbeddedTagger();
+  const std::string_view file = t.file;
+  const size_t rows_at = t.rows_at, code_at = t.keys_at, code = t.key_bytes;
+  const std::vector<uint32_t>& keys = t.keys;
   std::string out(file.substr(0, rows_at));
   out[4] = 2;
   out.append(reinterpret_cast<const char*>(keys.data()), keys.size() * 4);

@@ -19,8 +19,8 @@
 #include <vector>
 
 #include "data/embedded.h"
-#include "data/rice_code.h"
 #include "entities/ner_model.h"
+#include "ner_model_file.h"
 #include "source_file.h"
 #include "text/document.h"
 #include "xorshift.h"
@@ -53,20 +53,14 @@ constexpr size_t kTransitions = (kNumTags + 1) * kNumTags;
 // nearly every feature's weight decides some tag.
 PlainModel TaggerModel(uint64_t seed) {
   PlainModel m;
-  const std::string_view file = EmbeddedFile("ner/model.bin");
-  uint32_t version, tags, nf;
-  std::memcpy(&version, file.data() + 4, 4);
-  std::memcpy(&tags, file.data() + 8, 4);
-  std::memcpy(&nf, file.data() + 12, 4);
-  EXPECT_EQ(version, 3u);
-  EXPECT_EQ(tags, static_cast<uint32_t>(kNumTags));
+  const EmbeddedTagger t = ReadEmbeddedTagger();
+  EXPECT_EQ(t.tags, static_cast<uint32_t>(kNumTags));
+  const uint32_t nf = t.nf;
+  const std::vector<uint32_t>& keys = t.keys;
   // The rows, then the keys Rice coded (AppendInt8Rows).
-  const size_t weights_at = kHeader + kTransitions * 4;
-  const size_t keys_at = weights_at + static_cast<size_t>(nf) * kNumTags;
-  std::vector<uint32_t> keys(nf);
-  const size_t key_bytes = ReadRiceCoded(file.substr(keys_at), nf, keys.data());
-  EXPECT_GT(key_bytes, 0u);
-  m.bytes.assign(file.substr(0, keys_at + key_bytes));
+  const size_t weights_at = t.rows_at, keys_at = t.keys_at;
+  EXPECT_EQ(weights_at, kHeader + kTransitions * 4);
+  m.bytes.assign(t.file.substr(0, keys_at + t.key_bytes));
   if (seed) {
     XorShift64 next(seed);
     for (size_t i = 0; i < kTransitions; ++i) {
