@@ -761,10 +761,15 @@ void Segment(Document* d) {
       d->sentences.push_back(s);
     };
     // DatelineEnd reads at most ten tokens on: the paragraph's end if it
-    // comes within them, else any bound past them gives the same.
-    uint32_t near = p + 1;
-    while (near < nt && near < p + 11 && !d->tokens[near].Is(kNewlineBefore)) ++near;
-    uint32_t dl = DatelineEnd(*d, p, near);
+    // comes within them, else any bound past them gives the same. (It returns
+    // p at once unless the paragraph opens with an all-caps word: most do
+    // not, and their bound is not looked for.)
+    uint32_t dl = p;
+    if (d->tokens[p].Is(kAllCaps) && d->tokens[p].kind == TokenKind::kWord) {
+      uint32_t near = p + 1;
+      while (near < nt && near < p + 11 && !d->tokens[near].Is(kNewlineBefore)) ++near;
+      dl = DatelineEnd(*d, p, near);
+    }
     if (dl > p) {
       for (uint32_t k = p; k < dl; ++k) d->tokens[k].flags |= kDateline;
       emit(p, dl, true);
