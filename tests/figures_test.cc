@@ -206,6 +206,21 @@ TEST(FiguresTest, StartWordsOfEveryLength) {
   EXPECT_DOUBLE_EQ(all[3].figure.quantity.value, 2000);
 }
 
+// Words that may start a figure, by the filter of their first three bytes:
+// listed words (capitalized, abbreviated), a number word before a dash, and
+// words of two bytes alone and before a dash ("up", "no-shows", "US$5").
+TEST(FiguresTest, StartWordsThroughTheFilterOfTheirFirstBytes) {
+  const std::vector<Found> all = Figures(
+      "We waited up to 40 minutes in Sept. 2020 and paid no fewer than 10 U.S. dollars, US$5 "
+      "each, to twenty-five-year-olds and an estimated 30 no-shows at 5 p.m., the first-ever in "
+      "the past 3 years.");
+  std::vector<std::string> texts;
+  for (const Found& f : all) texts.push_back(f.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"up to 40 minutes", "Sept. 2020", "no fewer than 10",
+                                             "US$5", "twenty-five-year-olds", "an estimated 30",
+                                             "5 p.m.", "first", "the past 3 years"}));
+}
+
 TEST(FiguresTest, PrecisionAndScale) {
   std::vector<Found> all = Figures("It cost $1.25bn, or 1,100.50 euros each, and 3,000 more.");
   const Found* a = FindText(all, "$1.25bn");

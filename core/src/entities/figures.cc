@@ -669,6 +669,12 @@ class Scanner {
     std::string_view w(folded_ + at, folded_at_[id + 1] - at);
     if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
     const StartWords& starts = starts_table_;
+    // Most words begin no listed word's way (their first three bytes are no
+    // listed word's, nor a two-byte word's and a dash): no look-up, no dash.
+    if (w.size() >= 3 && w[1] != '-' && !starts.MayBegin(w.data())) {
+      start = kStartNo;
+      return false;
+    }
     const char* const folded_end = folded_end_;
     if (const int o = starts.Find(w, folded_end); o >= 0) {
       start = static_cast<uint8_t>(kStartWord + o);
@@ -733,6 +739,26 @@ class Scanner {
     uint8_t openers[1 << kSlotBits] = {};
     ShortKeyTable<bool> long_words{32};  // (their Opener is kAny: OpenerOf)
     size_t longest = 0;
+    // The ways a word or its part before a dash may begin to be listed: the
+    // first three bytes of each listed word of three or more, and of each
+    // two-byte one with a dash after it ("no-" "in-"), as bits of a
+    // 4096-bit filter (a word that sets no bit is none of them; about 100
+    // set, so one in forty words not listed gets through). A word of one or
+    // two bytes, or with a dash second ("a-"), is looked up as before.
+    uint64_t begins[64] = {};
+
+    static size_t BeginBit(const char* p) {
+      const uint32_t b = static_cast<uint32_t>(static_cast<uint8_t>(p[0])) |
+                         static_cast<uint32_t>(static_cast<uint8_t>(p[1])) << 8 |
+                         static_cast<uint32_t>(static_cast<uint8_t>(p[2])) << 16;
+      return (b * 0x9E3779B1u) >> 20;
+    }
+    // Whether a word of three or more bytes at p may be listed or begin with
+    // a listed word and a dash.
+    bool MayBegin(const char* p) const {
+      const size_t k = BeginBit(p);
+      return (begins[k >> 6] >> (k & 63) & 1) != 0;
+    }
 
     static size_t Slot(uint64_t key) {
       return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - kSlotBits));
@@ -755,6 +781,11 @@ class Scanner {
     void Add(std::string_view w) {
       const Opener o = OpenerOf(w);  // kAny for a word over seven bytes
       longest = std::max(longest, w.size());
+      if (w.size() >= 2) {
+        const char two_and_dash[3] = {w[0], w[1], '-'};
+        const size_t k = BeginBit(w.size() >= 3 ? w.data() : two_and_dash);
+        begins[k >> 6] |= uint64_t{1} << (k & 63);
+      }
       if (w.size() > 8) {
         *long_words.Insert(w) = true;
         return;
