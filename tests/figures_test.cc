@@ -221,6 +221,22 @@ TEST(FiguresTest, StartWordsThroughTheFilterOfTheirFirstBytes) {
                                              "5 p.m.", "first", "the past 3 years"}));
 }
 
+// The shortest number words with a dash (nine bytes: "forty-one"; an
+// ordinal's eleven: "fifty-first"), which WordNumber and WordOrdinal take
+// apart, and a shorter one ("one-off": its number word before the dash).
+TEST(FiguresTest, ShortestNumberWordsWithADash) {
+  const std::vector<Found> all =
+      Figures("He was forty-one, it was his fifty-first race, his sixty-six laps, a one-off.");
+  std::vector<std::string> texts;
+  for (const Found& f : all) texts.push_back(f.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"forty-one", "fifty", "sixty-six", "one"}));
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_DOUBLE_EQ(all[0].figure.quantity.value, 41);
+  EXPECT_DOUBLE_EQ(all[1].figure.quantity.value, 50);
+  EXPECT_DOUBLE_EQ(all[2].figure.quantity.value, 66);
+  EXPECT_DOUBLE_EQ(all[3].figure.quantity.value, 1);
+}
+
 TEST(FiguresTest, PrecisionAndScale) {
   std::vector<Found> all = Figures("It cost $1.25bn, or 1,100.50 euros each, and 3,000 more.");
   const Found* a = FindText(all, "$1.25bn");

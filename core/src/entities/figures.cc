@@ -501,6 +501,9 @@ double ScaleWord(std::string_view w) {
 int WordNumber(std::string_view w) {
   int v = SmallNumber(w);
   if (v >= 0) return v;
+  // Tens and ones with a dash have nine bytes or more ("forty-one"): a
+  // shorter word is none, and needs no look for a dash.
+  if (w.size() < 9) return -1;
   size_t dash = w.find('-');
   if (dash == std::string_view::npos) return -1;
   int tens = SmallNumber(w.substr(0, dash));
@@ -513,6 +516,9 @@ int WordNumber(std::string_view w) {
 int WordOrdinal(std::string_view w) {
   int v = OrdinalWord(w);
   if (v >= 0) return v;
+  // Tens, a dash and an ordinal of one to nine have eleven bytes or more
+  // ("forty-first"): a shorter word is none.
+  if (w.size() < 11) return -1;
   size_t dash = w.find('-');
   if (dash == std::string_view::npos) return -1;
   int tens = SmallNumber(w.substr(0, dash));
