@@ -114,6 +114,12 @@ struct TokInfo {
   uint8_t cls;
 };
 
+// What the tagger's features read of a neighbour (Model::Tag): its word's
+// lower-case hash and sshape, its own case class.
+struct Near {
+  uint32_t lower, sshape, cls;
+};
+
 constexpr uint16_t kNoCluster = 0xFFFF;
 constexpr uint8_t kNoCoarse = 0xFF;
 constexpr uint16_t kOtherScript = 0xFFFD;  // Info(): a word in another script
@@ -438,71 +444,70 @@ class KeptInfos {
 };
 
 // Info() by word id (Document::word), for one document: most words recur,
-// and the text decides everything but the case class, set per token. Most
-// words are only ever a neighbour: their word part (exact, shape, affixes) is
-// computed only when a token of theirs is scored itself (`full`), and then
-// handed to `on_word` once, not kept: Fill sets the neighbour part (what
-// the tagger reads of FeaturizeWith's infos). 12 bytes a word (a whole TokInfo,
-// 44 bytes, was kept before: part of the tagger's peak memory).
+// and the text decides everything but the case class (ClsOf, per token).
+// Most words are only ever a neighbour: their word part (exact, shape,
+// affixes) is computed only when a token of theirs is scored itself
+// (Scored), and then handed to `on_word` once, not kept; a word keeps the
+// neighbour part (what the tagger reads of its neighbours), 12 bytes a word
+// (a whole TokInfo, 44 bytes, was kept before: part of the tagger's peak
+// memory). Model::Tag asks it for the tokens it reads, as it reads them (no
+// copy of each sequence's infos).
 class InfoCache {
  public:
-  // Called once per word id, the first time one of its tokens is filled `full`,
-  // with the word's whole TokInfo.
-  using OnWord = void (*)(void* context, uint32_t word, const TokInfo& info);
-  InfoCache(const Document& doc, OnWord on_word, void* context)
-      : doc_(doc),
-        cache_(doc.words()),
-        on_word_(on_word),
-        context_(context),
-        kept_(KeptInfos::ForThread()) {}
-  // Sets the neighbour part of token `token`'s info in `out` (lower, sshape,
-  // fine, coarse, cls); the word part (exact, shape, pre, suf) is left as it
-  // was (the tagger never reads it from FeaturizeWith's infos).
-  // `is_full()` says whether the token is `full`: asked only while its
-  // word's on_word has not been called (most words are filled again).
-  template <typename IsFull>
-  void Fill(uint32_t token, IsFull is_full, TokInfo* out) {
-    const Token& t = doc_.tokens[token];
-    const uint32_t w = doc_.word[token];
-    Entry& e = cache_[w];
-    // have: 0 nothing, 1 the neighbour part, 2 on_word called.
-    if (e.have < 2) {
-      const bool full = is_full();
-      const uint8_t need = full ? 2 : 1;
-      if (e.have < need) {
-        const TokInfo& info = kept_.Get(doc_, t, full);
-        e.lower = info.lower;
-        e.sshape = info.sshape;
-        e.fine = info.fine;
-        e.coarse = info.coarse;
-        if (full) {
-          TokInfo whole = info;
-          whole.cls = ClsOf(t);
-          e.have = 2;
-          on_word_(context_, w, whole);
-        } else {
-          e.have = 1;
-        }
-      }
-    }
-    out->lower = e.lower;
-    out->sshape = e.sshape;
-    out->fine = e.fine;
-    out->coarse = e.coarse;
-    out->cls = ClsOf(t);
-  }
-  // Frees the cache (Fill must not be called after).
-  void Release() { std::vector<Entry>().swap(cache_); }
-
- private:
   struct Entry {
     uint32_t lower = 0, sshape = 0;
     uint16_t fine = 0;
     uint8_t coarse = 0;
-    uint8_t have = 0;
+    uint8_t have = 0;  // 0 nothing, 1 the neighbour part, 2 on_word called
   };
   static_assert(sizeof(Entry) == 12, "12 bytes a word");
+  // Called once per word id, the first time one of its tokens is Scored,
+  // with the word's whole TokInfo (cls: that token's).
+  using OnWord = void (*)(void* context, uint32_t word, const TokInfo& info);
+  // `loud`: a bit a token, set for those that are scored (LoudBits').
+  InfoCache(const Document& doc, const uint64_t* loud, OnWord on_word, void* context)
+      : doc_(doc),
+        loud_(loud),
+        cache_(doc.words()),
+        on_word_(on_word),
+        context_(context),
+        kept_(KeptInfos::ForThread()) {}
+  // The neighbour part of token `token`'s word (lower, sshape, fine, coarse).
+  // A token that is scored itself (its `loud` bit) fills its word whole at
+  // once, as Scored will ask for it.
+  const Entry& Neighbour(uint32_t token) {
+    Entry& e = cache_[doc_.word[token]];
+    if (e.have == 0) Fill(token, BitAt(loud_, token), &e);
+    return e;
+  }
+  // The same for a token that is scored: its word's on_word has been called.
+  const Entry& Scored(uint32_t token) {
+    Entry& e = cache_[doc_.word[token]];
+    if (e.have < 2) Fill(token, true, &e);
+    return e;
+  }
+  // Frees the cache (no call after).
+  void Release() { std::vector<Entry>().swap(cache_); }
+
+ private:
+  void Fill(uint32_t token, bool full, Entry* e) {
+    const Token& t = doc_.tokens[token];
+    const TokInfo& info = kept_.Get(doc_, t, full);
+    e->lower = info.lower;
+    e->sshape = info.sshape;
+    e->fine = info.fine;
+    e->coarse = info.coarse;
+    if (full) {
+      TokInfo whole = info;
+      whole.cls = ClsOf(t);
+      e->have = 2;
+      on_word_(context_, doc_.word[token], whole);
+    } else {
+      e->have = 1;
+    }
+  }
   const Document& doc_;
+  const uint64_t* loud_;
   std::vector<Entry> cache_;
   OnWord on_word_;
   void* context_;
@@ -1181,57 +1186,29 @@ inline int PlaceFeatures(uint64_t place, uint32_t* out) {
   return n;
 }
 
-// Training's (no `cache`): every token's features, the t-th token's
-// feats[offsets[t] .. offsets[t + 1]).
-// The tagger's (with `cache`, and `loud`: LoudBits' bits of the document's
-// tokens): only the infos of the tokens with their bit set and of their
-// neighbours, in `info_buf` (kept by the caller over its sequences, so as not
-// to allocate them for each); Model::Tag sums their features itself.
+// The pads' values around a sequence: its infos at -2, -1 (kPadBefore) and
+// at n, n + 1 (kPadAfter), with case class kClsOther.
+constexpr uint32_t kPadBefore = 0x5EAD, kPadAfter = 0xE0D;
+
+// Training's: every token's features, the t-th token's
+// feats[offsets[t] .. offsets[t + 1]). (The tagger sums the same features
+// itself, Model::Tag.)
 void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
-                   std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets, InfoCache* cache,
-                   int cluster_dropout = 0, std::vector<TokInfo>* info_buf = nullptr,
-                   const uint64_t* loud = nullptr) {
+                   std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets,
+                   int cluster_dropout = 0) {
   const uint32_t n = end - begin;
   // Token infos with two sentinels on each side.
-  std::vector<TokInfo> local;
-  std::vector<TokInfo>& info = info_buf ? *info_buf : local;
-  // Only the needed infos (below) and the pads are read: the others are not
-  // cleared (most tokens are quiet, far from any other).
-  if (info.size() < n + 4) info.resize(n + 4);
+  std::vector<TokInfo> info(n + 4);
   TokInfo pad{};
-  pad.lower = pad.exact = pad.shape = pad.sshape = 0x5EAD;
+  pad.lower = pad.exact = pad.shape = pad.sshape = kPadBefore;
   pad.cls = kClsOther;
   pad.fine = kNoCluster - 1;
   pad.coarse = kNoCoarse - 1;
   TokInfo pad2 = pad;
-  pad2.lower = pad2.exact = pad2.sshape = 0xE0D;
+  pad2.lower = pad2.exact = pad2.sshape = kPadAfter;
   info[0] = info[1] = pad;
   info[n + 2] = info[n + 3] = pad2;
-  // A token's info is needed when a token that is not quiet lies within
-  // kBagWindow of it (its neighbours at +-2, the bag of context words).
-  // So the tokens within kBagWindow of each such token, in text order (each
-  // once: `filled` is where the last one's window ended).
-  uint32_t filled = 0;
-  // The scored tokens: with `loud`, those with their bit set (found a word
-  // of 64 at a time), else all.
-  auto scored = [&](uint32_t k) { return !loud || BitAt(loud, begin + k); };
-  auto next_scored = [&](uint32_t k) { return loud ? NextBit(loud, begin + k, end) - begin : k; };
-  for (uint32_t k = next_scored(0); k < n; k = next_scored(k + 1)) {
-    const uint32_t from = std::max(filled, k > kBagWindow ? k - kBagWindow : 0);
-    const uint32_t to = std::min(n, k + kBagWindow + 1);
-    for (uint32_t j = from; j < to; ++j) {
-      // The word part only for a token that is scored (the tagger reads it
-      // from the cache for its word features), not for a mere neighbour.
-      if (cache) {
-        cache->Fill(
-            begin + j, [&] { return scored(j); }, &info[j + 2]);
-      } else {
-        info[j + 2] = Info(doc, doc.tokens[begin + j], cluster_dropout);
-      }
-    }
-    filled = to;
-  }
-  if (cache) return;  // the tagger's: the infos only
+  for (uint32_t j = 0; j < n; ++j) info[j + 2] = Info(doc, doc.tokens[begin + j], cluster_dropout);
   feats->clear();
   feats->reserve(n * 32);
   offsets->resize(n + 1);
@@ -1306,7 +1283,7 @@ void FeaturizeWith(const Document& doc, const DocContext& context, uint32_t begi
 
 void Featurize(const Document& doc, const DocContext& context, uint32_t begin, uint32_t end,
                std::vector<uint32_t>* feats, std::vector<uint32_t>* offsets, int cluster_dropout) {
-  FeaturizeWith(doc, context, begin, end, feats, offsets, nullptr, cluster_dropout);
+  FeaturizeWith(doc, context, begin, end, feats, offsets, cluster_dropout);
 }
 
 bool HasHistory(const Document& doc, uint32_t i) {
@@ -2042,6 +2019,24 @@ inline void AddRow(const int8_t* row, int16_t* acc) {
 #endif
 }
 
+// Takes a feature's weights (kNumTags) off acc (a row of kRow): AddRow's
+// inverse (int16 sums wrap, so a row added and taken off leaves acc as it was).
+inline void SubRow(const int8_t* row, int16_t* acc) {
+#if defined(__GNUC__)
+  typedef int8_t V16x8 __attribute__((vector_size(16)));
+  typedef int16_t V16x16 __attribute__((vector_size(32)));
+  V16x8 w;
+  V16x16 a;
+  std::memcpy(&w, row, sizeof w);
+  std::memcpy(&a, acc, sizeof a);
+  a -= __builtin_convertvector(w, V16x16);
+  std::memcpy(acc, &a, sizeof a);
+  acc[16] = static_cast<int16_t>(acc[16] - row[16]);
+#else
+  for (int t = 0; t < kNumTags; ++t) acc[t] = static_cast<int16_t>(acc[t] - row[t]);
+#endif
+}
+
 // acc[t] += sums[t] for the kNumTags sums of two rows of kRow.
 inline void AddSums(const int16_t* sums, int16_t* acc) {
 #if defined(__GNUC__)  // 16 at once, the 17th alone
@@ -2207,7 +2202,6 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   int16_t acc[kRow] = {};
   std::vector<uint8_t> back;
   const StartTransitions starts(transitions_.data());
-  std::vector<TokInfo> infos;  // FeaturizeWith's, kept over the sequences
   // Per Document word id: the summed weights of its text-only features,
   // added by the cache the first time a token of the word is scored. Not
   // zero-filled: a row is read only for a scored token, once the cache has
@@ -2266,7 +2260,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     KeptWordRows* kept;
   } word_rows_of{this, word_rows.get(), &context, &kept_word_rows};
   InfoCache info_cache(
-      doc,
+      doc, loud_bits.data(),
       [](void* context, uint32_t w, const TokInfo& info) {
         auto* r = static_cast<WordRows*>(context);
         int16_t* row = &r->rows[static_cast<size_t>(w) * kNumTags];
@@ -2361,7 +2355,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       for (ShapeEntry& e : shape) e.small = UINT32_MAX;
       for (PlaceEntry& e : place) e.key = UINT64_MAX;
     }
-    const int16_t* Shape(const TokInfo& p1, const TokInfo& c, const TokInfo& n1, uint32_t start,
+    const int16_t* Shape(const Near& p1, const Near& c, const Near& n1, uint32_t start,
                          uint32_t line) {
       const uint32_t small = p1.cls | c.cls << 3 | n1.cls << 6 | start << 9 | line << 10;
       const uint32_t h = (p1.sshape * 0x9E3779B1u + c.sshape * 0x85EBCA77u +
@@ -2369,8 +2363,16 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
                          (32 - kShapeBits);
       ShapeEntry& e = shape[h];
       if (e.small != small || e.p != p1.sshape || e.c != c.sshape || e.n != n1.sshape) {
+        // ShapeFeatures reads the three infos' sshape and cls alone.
+        TokInfo ip{}, ic{}, in{};
+        ip.sshape = p1.sshape;
+        ip.cls = static_cast<uint8_t>(p1.cls);
+        ic.sshape = c.sshape;
+        ic.cls = static_cast<uint8_t>(c.cls);
+        in.sshape = n1.sshape;
+        in.cls = static_cast<uint8_t>(n1.cls);
         uint32_t f[kShapeFeatures];
-        const int nf = ShapeFeatures(p1, c, n1, start, line, f);
+        const int nf = ShapeFeatures(ip, ic, in, start, line, f);
         std::fill(e.row, e.row + kRow, 0);
         model->AddWeights(f, 0, static_cast<size_t>(nf), e.row);
         e.p = p1.sshape;
@@ -2498,54 +2500,91 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   };
   for (auto [begin, end] : sequences) {
     const uint32_t n = end - begin;
-    // The infos of the loud tokens and their neighbours (no features: they
-    // are added below).
-    FeaturizeWith(doc, context, begin, end, nullptr, nullptr, &info_cache,
-                  /*cluster_dropout=*/0, &infos, loud_bits.data());
     size_t row = base.size();
+    // What the features read of tokens k - 2 .. k + 2 (pads past the
+    // sequence), kept from the last scored token k - 1 or k - 2 (most scored
+    // tokens are runs: their windows overlap).
+    Near in[5];
+    // (Not `begin` itself: Emscripten's clang 14 cannot capture a structured binding.)
+    const uint32_t first = begin;
+    auto near = [&](uint32_t x) -> Near {  // x: token k - 2 .. k + 2's, plus 2
+      if (x < 2) return {kPadBefore, kPadBefore, kClsOther};
+      if (x - 2 >= n) return {kPadAfter, kPadAfter, kClsOther};
+      const InfoCache::Entry& e = info_cache.Neighbour(first + x - 2);
+      return {e.lower, e.sshape, ClsOf(doc.tokens[first + x - 2])};
+    };
+    uint32_t last = UINT32_MAX - 8;  // the last scored token's k
+    // The sums of the rows of 61 (a lower-case word's cluster in a
+    // capitalized word's window) of tokens [bag_from, bag_to), and those rows
+    // (null: none) by token & 15; a window slides over them as k moves on.
+    int16_t bag[kRow] = {};
+    uint32_t bag_from = 0, bag_to = 0;
+    const int8_t* bag_rows[16];
     for (uint32_t k = next_loud(begin, end) - begin; k < n;
          k = next_loud(begin + k + 1, end) - begin) {
-      // FeaturizeWith got the token `full`: its word's row is there.
-      const uint32_t w = doc.word[begin + k];
+      const uint32_t i = begin + k;
+      // The token's word (its row made the first time), its neighbours'.
+      info_cache.Scored(i);
+      if (k - last <= 2) {
+        const uint32_t step = k - last;
+        for (uint32_t x = 0; x + step < 5; ++x) in[x] = in[x + step];
+        for (uint32_t x = 5 - step; x < 5; ++x) in[x] = near(k + x);
+      } else {
+        for (uint32_t x = 0; x < 5; ++x) in[x] = near(k + x);
+      }
+      last = k;
+      const uint32_t w = doc.word[i];
       const int16_t* word_row = &word_rows[static_cast<size_t>(w) * kNumTags];
       std::copy(word_row, word_row + kNumTags, acc);
-      // The features of its neighbours' words (see RowCache), from FeaturizeWith's infos.
-      const TokInfo* in = &infos[k + 2];  // token k's; its neighbours' (or pads) around
+      // The features of its neighbours' words (see RowCache).
       auto add = [&](const int8_t* r) {
         if (r) AddRow(r, acc);
       };
-      add(row_cache.Get(0, 11, in[-1].lower));
-      add(row_cache.Get(1, 12, in[1].lower));
-      add(row_cache.Get(2, 13, in[-2].lower));
-      add(row_cache.Get(3, 14, in[2].lower));
-      add(row_cache.Pair(0, 18, in[-1].lower, in[0].lower));
-      add(row_cache.Pair(1, 19, in[0].lower, in[1].lower));
-      add(row_cache.Pair(2, 23, in[-1].lower, in[0].sshape));
-      add(row_cache.Pair(3, 24, in[0].sshape, in[1].lower));
-      if (IsCapCls(in[0].cls)) {
+      const Near& c = in[2];
+      add(row_cache.Get(0, 11, in[1].lower));
+      add(row_cache.Get(1, 12, in[3].lower));
+      add(row_cache.Get(2, 13, in[0].lower));
+      add(row_cache.Get(3, 14, in[4].lower));
+      add(row_cache.Pair(0, 18, in[1].lower, c.lower));
+      add(row_cache.Pair(1, 19, c.lower, in[3].lower));
+      add(row_cache.Pair(2, 23, in[1].lower, c.sshape));
+      add(row_cache.Pair(3, 24, c.sshape, in[3].lower));
+      if (IsCapCls(c.cls)) {
+        // The window's lower-case words (token k is none of them: its class
+        // is capitalized), slid on from the last one where they overlap.
         const uint32_t from = k > kBagWindow ? k - kBagWindow : 0;
         const uint32_t to = std::min(n, k + kBagWindow + 1);
-        for (uint32_t j = from; j < to; ++j) {
-          const TokInfo& w = infos[j + 2];
-          if (j != k && w.cls == kClsLower) add(row_cache.Get(4, 61, w.fine));
+        if (from >= bag_to) {
+          std::fill(bag, bag + kRow, 0);
+          bag_from = bag_to = from;
         }
+        for (; bag_from < from; ++bag_from) {
+          if (const int8_t* r = bag_rows[bag_from & 15]) SubRow(r, bag);
+        }
+        for (; bag_to < to; ++bag_to) {
+          const int8_t* r = nullptr;
+          if (ClsOf(doc.tokens[begin + bag_to]) == kClsLower)
+            r = row_cache.Get(4, 61, info_cache.Neighbour(begin + bag_to).fine);
+          bag_rows[bag_to & 15] = r;
+          if (r) AddRow(r, bag);
+        }
+        AddSums(bag, acc);
       }
       {  // those of SmallRows
-        const uint32_t i = begin + k;
         const uint32_t start = doc.tokens[i].Is(kSentenceStart) ? 1 : 0;
         const uint32_t line = context.caps_line[i];
-        AddSums(small_rows.Shape(in[-1], in[0], in[1], start, line), acc);
+        AddSums(small_rows.Shape(in[1], c, in[3], start, line), acc);
         const uint32_t bits = context.word_bits[i];
-        add(small_rows.Row(small_rows.row22[Feature22Index(bits, in[0].cls, start, line)],
-                           Feature22(bits, in[0].cls, start, line)));
+        add(small_rows.Row(small_rows.row22[Feature22Index(bits, c.cls, start, line)],
+                           Feature22(bits, c.cls, start, line)));
         // 30 is the word row's (WordClsFeatures, of this class: see below).
-        AddSums(small_rows.Place(Place(context, i, k, n, in[0].cls, /*cls_feats=*/false)), acc);
-        if (line) add(Find(Mix(21, line, in[0].lower)));
-        if (IsCapCls(in[0].cls)) {
+        AddSums(small_rows.Place(Place(context, i, k, n, c.cls, /*cls_feats=*/false)), acc);
+        if (line) add(Find(Mix(21, line, c.lower)));
+        if (IsCapCls(c.cls)) {
           const uint32_t bp = k > 0 ? context.word_bits[i - 1] : 9;
           const uint32_t bn = k + 1 < n ? context.word_bits[i + 1] : 9;
-          add(small_rows.Row(small_rows.row26[Feature26Index(bp, in[0].cls, bn)],
-                             Feature26(bp, in[0].cls, bn)));
+          add(small_rows.Row(small_rows.row26[Feature26Index(bp, c.cls, bn)],
+                             Feature26(bp, c.cls, bn)));
         }
       }
       // The word row's WordClsFeatures and document bag are of the class of
@@ -2572,9 +2611,6 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   word_rows.reset();
   // Pass 2: again with the tags pass 1 gave the other occurrences of each word,
   // for the runs that hold a word occurring elsewhere.
-  // Pass 1's feature buffers are not read again: their room holds pass 2's
-  // history rows (allocated next), which would raise the heap's top otherwise.
-  std::vector<TokInfo>().swap(infos);
   history_rows.resize(size_t{1} << kHistoryRowBits);
   history_shift = 32 - kHistoryRowBits;
   History history;
