@@ -1587,20 +1587,19 @@ struct StartTransitions {
 // Steps 1 .. n - 1 of ViterbiRun on x86, with the scores in registers (tags
 // 0 .. 15 as four vectors, 16 apart): into O, B-* and U-* as ViterbiRun's
 // lanes, into I-x and L-x (8 targets of two predecessors each) as two
-// vectors, a step's back pointers in one 16-byte store and a byte. The same
-// sums, the same strict > and the same ties as ViterbiRun's loop (the other
-// targets'). `score`: step 0's, then the last step's; `back`: n rows of T.
-void ViterbiSteps(const float* emissions, uint32_t n, const StartTransitions& starts, float* score,
-                  uint8_t* back) {
+// vectors. The same sums and maxima as ViterbiRun's loop (the other
+// targets'), without the back pointers: each step's scores are kept
+// (`scores`: n rows of T, row 0 given), and ViterbiPred finds the one
+// predecessor of the best path's tag from them, as the loop would have.
+void ViterbiSteps(const float* emissions, uint32_t n, const StartTransitions& starts,
+                  float* scores) {
   constexpr int T = kNumTags;
   const __m128 neg = _mm_set1_ps(-1e30f);  // ViterbiRun's kNeg
-  __m128 s0 = _mm_loadu_ps(score), s1 = _mm_loadu_ps(score + 4);
-  __m128 s2 = _mm_loadu_ps(score + 8), s3 = _mm_loadu_ps(score + 12);
-  float s16 = score[16];
+  __m128 s0 = _mm_loadu_ps(scores), s1 = _mm_loadu_ps(scores + 4);
+  __m128 s2 = _mm_loadu_ps(scores + 8), s3 = _mm_loadu_ps(scores + 12);
+  float s16 = scores[16];
   const __m128 tb_lo = _mm_loadu_ps(starts.inner[0][0]), ti_lo = _mm_loadu_ps(starts.inner[0][1]);
   const __m128 tb_hi = _mm_loadu_ps(starts.inner[1][0]), ti_hi = _mm_loadu_ps(starts.inner[1][1]);
-  // The B-x before each I-x and L-x lane.
-  const __m128i b_lo = _mm_setr_epi32(1, 1, 5, 5), b_hi = _mm_setr_epi32(9, 9, 13, 13);
   for (uint32_t i = 1; i < n; ++i) {
     const float* e = emissions + static_cast<size_t>(i) * T;
     // Into O, B-* and U-*: from each of kOpen (0, 3, 4, 7, 8, 11, 12, 15, 16).
@@ -1609,16 +1608,10 @@ void ViterbiSteps(const float* emissions, uint32_t n, const StartTransitions& st
         _mm_shuffle_ps(s1, s1, 0xFF), _mm_shuffle_ps(s2, s2, 0x00), _mm_shuffle_ps(s2, s2, 0xFF),
         _mm_shuffle_ps(s3, s3, 0x00), _mm_shuffle_ps(s3, s3, 0xFF), _mm_set1_ps(s16)};
     __m128 best[3] = {neg, neg, neg};
-    __m128i arg[3] = {_mm_setzero_si128(), _mm_setzero_si128(), _mm_setzero_si128()};
     for (int ai = 0; ai < 9; ++ai) {
-      const __m128i a4 = _mm_set1_epi32(kOpen[ai]);
       for (int v = 0; v < 3; ++v) {
-        const __m128 s = _mm_add_ps(from[ai], _mm_loadu_ps(&starts.t[ai][4 * v]));
-        const __m128 m = _mm_cmpgt_ps(s, best[v]);
-        best[v] = _mm_max_ps(s, best[v]);
-        // kOpen rises: the last predecessor that improved a lane is the
-        // largest masked in (PMAXSW: the values sit in the low 16 bits).
-        arg[v] = _mm_max_epi16(arg[v], _mm_and_si128(a4, _mm_castps_si128(m)));
+        // MAXPS(s, best): s where s > best, else best.
+        best[v] = _mm_max_ps(_mm_add_ps(from[ai], _mm_loadu_ps(&starts.t[ai][4 * v])), best[v]);
       }
     }
     const __m128 e0 = _mm_loadu_ps(e), e1 = _mm_loadu_ps(e + 4);
@@ -1627,17 +1620,12 @@ void ViterbiSteps(const float* emissions, uint32_t n, const StartTransitions& st
     const __m128 n_lo = _mm_add_ps(best[0], _mm_movelh_ps(e0, e1));
     const __m128 n_hi = _mm_add_ps(best[1], _mm_movelh_ps(e2, e3));
     const float n16 = _mm_cvtss_f32(best[2]) + e[16];
-    // I-x and L-x: from B-x, or from I-x where that is greater; 0 where
-    // neither is reachable.
+    // I-x and L-x: from B-x, or from I-x where that is greater.
     const __m128 sb_lo = _mm_add_ps(_mm_shuffle_ps(s0, s1, _MM_SHUFFLE(1, 1, 1, 1)), tb_lo);
     const __m128 si_lo = _mm_add_ps(_mm_shuffle_ps(s0, s1, _MM_SHUFFLE(2, 2, 2, 2)), ti_lo);
     const __m128 sb_hi = _mm_add_ps(_mm_shuffle_ps(s2, s3, _MM_SHUFFLE(1, 1, 1, 1)), tb_hi);
     const __m128 si_hi = _mm_add_ps(_mm_shuffle_ps(s2, s3, _MM_SHUFFLE(2, 2, 2, 2)), ti_hi);
     const __m128 in_lo = _mm_max_ps(si_lo, sb_lo), in_hi = _mm_max_ps(si_hi, sb_hi);
-    __m128i a_lo = _mm_sub_epi32(b_lo, _mm_castps_si128(_mm_cmpgt_ps(si_lo, sb_lo)));
-    __m128i a_hi = _mm_sub_epi32(b_hi, _mm_castps_si128(_mm_cmpgt_ps(si_hi, sb_hi)));
-    a_lo = _mm_andnot_si128(_mm_castps_si128(_mm_cmple_ps(in_lo, neg)), a_lo);
-    a_hi = _mm_andnot_si128(_mm_castps_si128(_mm_cmple_ps(in_hi, neg)), a_hi);
     // Tags 2, 3, 6, 7 and 10, 11, 14, 15.
     const __m128 m_lo = _mm_add_ps(in_lo, _mm_shuffle_ps(e0, e1, _MM_SHUFFLE(3, 2, 3, 2)));
     const __m128 m_hi = _mm_add_ps(in_hi, _mm_shuffle_ps(e2, e3, _MM_SHUFFLE(3, 2, 3, 2)));
@@ -1646,28 +1634,53 @@ void ViterbiSteps(const float* emissions, uint32_t n, const StartTransitions& st
     s2 = _mm_movelh_ps(n_hi, m_hi);
     s3 = _mm_movehl_ps(m_hi, n_hi);
     s16 = n16;
-    // The back pointers of tags 0 .. 15 in order: pairs of the two sets
-    // interleaved, as int16, then as bytes.
-    const __m128i p = _mm_packs_epi32(arg[0], arg[1]), q = _mm_packs_epi32(a_lo, a_hi);
-    uint8_t* bk = back + static_cast<size_t>(i) * T;
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(bk),
-                     _mm_packus_epi16(_mm_unpacklo_epi32(p, q), _mm_unpackhi_epi32(p, q)));
-    bk[16] = static_cast<uint8_t>(_mm_cvtsi128_si32(arg[2]));
+    float* out = scores + static_cast<size_t>(i) * T;
+    _mm_storeu_ps(out, s0);
+    _mm_storeu_ps(out + 4, s1);
+    _mm_storeu_ps(out + 8, s2);
+    _mm_storeu_ps(out + 12, s3);
+    out[16] = s16;
   }
-  _mm_storeu_ps(score, s0);
-  _mm_storeu_ps(score + 4, s1);
-  _mm_storeu_ps(score + 8, s2);
-  _mm_storeu_ps(score + 12, s3);
-  score[16] = s16;
+}
+
+// The predecessor of tag b on the best path into it from a step whose scores
+// are `prev` (ViterbiSteps'): the back pointer ViterbiRun's loop stores, from
+// the same sums. Into O, B-* and U-*: the first of kOpen with the greatest
+// sum (strict >), 0 when none is above kNeg; into I-x and L-x: I-x where its
+// sum is greater than B-x's, else B-x, 0 when neither is above kNeg.
+inline int ViterbiPred(const float* prev, int b, const StartTransitions& starts) {
+  constexpr float kNeg = -1e30f;
+  const int part = PartOfTag(b);
+  if (part == 1 || part == 2) {  // I-x, L-x
+    const int x = (b - 1) / 4, tb = 1 + 4 * x, ti = tb + 1;
+    const int h = x >> 1, lane = 2 * (x & 1) + (part == 2 ? 1 : 0);
+    const float sb = prev[tb] + starts.inner[h][0][lane];
+    const float si = prev[ti] + starts.inner[h][1][lane];
+    if (!(std::max(si, sb) > kNeg)) return 0;
+    return si > sb ? ti : tb;
+  }
+  const int lane = b == 0 ? 0 : 1 + 2 * ((b - 1) / 4) + (part == 3 ? 1 : 0);  // b's in kStarts
+  float best = kNeg;
+  int arg = 0;
+  for (int ai = 0; ai < 9; ++ai) {
+    const float s = prev[kOpen[ai]] + starts.t[ai][lane];
+    if (s > best) {
+      best = s;
+      arg = kOpen[ai];
+    }
+  }
+  return arg;
 }
 #endif
 
 // Viterbi over n tokens that may take any tag, entered from row `from` of the
 // transitions (T: the start; 0: after an O) and, when `then_o`, followed by an O.
 // `starts`: the same transitions as StartTransitions.
+// `back` and `steps`: buffers, kept by the caller over its runs (x86 uses
+// `steps`, ViterbiSteps' scores; other targets `back`, the back pointers).
 void ViterbiRun(const float* emissions, uint32_t n, const float* transitions,
                 const StartTransitions& starts, int from, bool then_o, uint8_t* tags,
-                std::vector<uint8_t>* back) {
+                std::vector<uint8_t>* back, std::vector<float>* steps) {
   constexpr int T = kNumTags;
   constexpr float kNeg = -1e30f;
   const Legal& legal = Legal::Get();
@@ -1689,7 +1702,14 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions,
     return;
   }
   float score[T], next[T];
+#if defined(__SSE2__)
+  // (Never shrunk: a longer run after a shorter one fills no zeros again.)
+  if (steps->size() < static_cast<size_t>(n) * T) steps->resize(static_cast<size_t>(n) * T);
+  (void)back;
+#else
   back->resize(static_cast<size_t>(n) * T);
+  (void)steps;
+#endif
 #if defined(__GNUC__)  // from the start or after an O (every run's): 16 tags at once
   if (from == T || from == 0) {
     typedef float F4 __attribute__((vector_size(16)));
@@ -1714,7 +1734,10 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions,
     }
   }
 #if defined(__SSE2__)
-  ViterbiSteps(emissions, n, starts, score, back->data());
+  float* const sc = steps->data();
+  std::copy(score, score + T, sc);
+  ViterbiSteps(emissions, n, starts, sc);
+  std::copy(sc + static_cast<size_t>(n - 1) * T, sc + static_cast<size_t>(n) * T, score);
   (void)next;
 #else
   for (uint32_t i = 1; i < n; ++i) {
@@ -1806,7 +1829,11 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions,
   }
   for (uint32_t i = n; i-- > 0;) {
     tags[i] = static_cast<uint8_t>(best);
+#if defined(__SSE2__)
+    if (i > 0) best = ViterbiPred(sc + static_cast<size_t>(i - 1) * T, best, starts);
+#else
     if (i > 0) best = (*back)[static_cast<size_t>(i) * T + best];
+#endif
   }
 }
 
@@ -1816,9 +1843,10 @@ void Viterbi(const float* emissions, uint32_t n, const float* transitions, uint8
              const uint8_t* quiet) {
   constexpr int T = kNumTags;
   std::vector<uint8_t> back;
+  std::vector<float> steps;
   const StartTransitions starts(transitions);
   if (!quiet) {
-    if (n > 0) ViterbiRun(emissions, n, transitions, starts, T, false, tags, &back);
+    if (n > 0) ViterbiRun(emissions, n, transitions, starts, T, false, tags, &back, &steps);
     return;
   }
   // A quiet token is O, so the best path splits there: each run of other tokens
@@ -1831,7 +1859,7 @@ void Viterbi(const float* emissions, uint32_t n, const float* transitions, uint8
     uint32_t j = i + 1;
     while (j < n && !quiet[j]) ++j;
     ViterbiRun(emissions + static_cast<size_t>(i) * T, j - i, transitions, starts, i == 0 ? T : 0,
-               j < n, tags + i, &back);
+               j < n, tags + i, &back, &steps);
     i = j;
   }
 }
@@ -2200,7 +2228,8 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // features (with the history ones and the context bag), each weight within
   // +-127.
   int16_t acc[kRow] = {};
-  std::vector<uint8_t> back;
+  std::vector<uint8_t> back;  // ViterbiRun's buffers
+  std::vector<float> steps;
   const StartTransitions starts(transitions_.data());
   // Per Document word id: the summed weights of its text-only features,
   // added by the cache the first time a token of the word is scored. Not
@@ -2467,7 +2496,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       ToFloats(acc, scale_, &emissions[static_cast<size_t>(i - b) * kNumTags]);
     }
     ViterbiRun(emissions.data(), e - b, transitions_.data(), starts, b == begin ? kNumTags : 0,
-               e < end, &tags[row], &back);
+               e < end, &tags[row], &back, &steps);
     if (typer_.empty() || !spans) return;
     // The span typer reads the tagger's scores of each span (pass 2's, where
     // it re-ran, replace pass 1's).
