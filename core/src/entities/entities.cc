@@ -1003,6 +1003,7 @@ class Builder {
     // end); grown by doubling, the vector was 131,072 candidates (6.3 MB) and
     // the tagger's context was still alive.
     cands_.reserve(SplitRoom(spans.size()));
+    TypedSpans typed(doc_.words());
     for (ner::NameSpan& s : spans) {
       // "Mr. Clarke", "Mrs. Smith": a courtesy title opens a person's name, not
       // an organization's or a place's ("Mr. Trump" LOC), whatever the tagger
@@ -1167,7 +1168,7 @@ class Builder {
           continue;
         }
       }
-      c.type = TypeOf(c.b, c.e, s.type, &c.country);
+      c.type = TypeOnce(c.b, c.e, s.type, &c.country, &typed);
       if (c.type.empty()) continue;
       if (trimmed && title.empty()) {
         // The tagger's span was wrong at an edge, so its type is doubtful too.
@@ -3071,6 +3072,59 @@ class Builder {
     // "Lithuanian Americans" is not the Americans: only a lone demonym links.
     *country = parts == 1 ? link : std::string_view();
     return "NORP";
+  }
+
+  // TypeOf's answers, one per distinct span (Collect asks it of every
+  // candidate; most names come again: "Trump" ... "Trump"). TypeOf reads only
+  // the span's text (folded), its words, their count, the tagger's type, its
+  // first word's case and given-name bit (GivenName: the tagger's lists and
+  // gazetteer, which may differ between mentions) and facts of the whole
+  // document, so two spans alike in all of these get the same answer. Only
+  // the last kAlikeWalk spans opening with the same word are compared (a text
+  // of many names opening with one word stays linear); past them TypeOf runs.
+  static constexpr uint32_t kAlikeWalk = 8;
+  struct TypedSpan {
+    uint32_t b, e;  // the first such span
+    uint32_t bits;  // the tagger's type, case and given-name bits
+    uint32_t next;  // 1 + the next entry of spans opening with the same word, 0: none
+    std::string_view type, country;
+    bool country_set;  // whether TypeOf wrote *country
+  };
+  struct TypedSpans {
+    explicit TypedSpans(uint32_t words) : head(words, 0) {}
+    std::vector<uint32_t> head;  // per Document word: 1 + the last entry opening with it
+    std::vector<TypedSpan> done;
+  };
+  std::string_view TypeOnce(uint32_t b, uint32_t e, int conll, std::string_view* country,
+                            TypedSpans* typed) const {
+    const uint32_t bits = static_cast<uint32_t>(conll) << 2 |
+                          (doc_.tokens[b].Is(kCapitalized) ? 2u : 0u) | (GivenName(b) ? 1u : 0u);
+    uint32_t& head = typed->head[doc_.word[b]];
+    for (uint32_t x = head, walked = 0; x != 0 && walked < kAlikeWalk; ++walked) {
+      const TypedSpan& t = typed->done[x - 1];
+      x = t.next;
+      if (t.bits != bits || t.e - t.b != e - b) continue;
+      if (e - b > 1) {  // the same words, and the same text between them
+        bool same = true;
+        for (uint32_t k = 1; k < e - b && same; ++k) same = doc_.word[b + k] == doc_.word[t.b + k];
+        const uint32_t start = doc_.tokens[b].span.start, tstart = doc_.tokens[t.b].span.start;
+        const uint32_t size = doc_.tokens[e - 1].span.end - start;
+        if (!same || doc_.tokens[t.e - 1].span.end - tstart != size ||
+            std::memcmp(doc_.text.data() + start, doc_.text.data() + tstart, size) != 0)
+          continue;
+      }
+      if (t.country_set) *country = t.country;
+      return t.type;
+    }
+    // A sentinel: TypeOf wrote *country when this view is no longer it.
+    static const char kUnset = 0;
+    std::string_view got(&kUnset, 0);
+    const std::string_view type = TypeOf(b, e, conll, &got);
+    const bool set = got.data() != &kUnset || !got.empty();
+    if (set) *country = got;
+    typed->done.push_back({b, e, bits, head, type, got, set});
+    head = static_cast<uint32_t>(typed->done.size());
+    return type;
   }
 
   std::string_view TypeOf(uint32_t b, uint32_t e, int conll, std::string_view* country) const {
