@@ -3637,72 +3637,110 @@ class Builder {
       CompactKeyTable<uint32_t> index(cands_.size());
       KeyBlocks keys;
       std::vector<const std::pair<const std::string_view, std::string>*> surnames;  // see below
-      for (Cand& c : cands_) {
-        std::string_view key = KeyInto(c, &key_buf);
-        if (EqualsLiteral(c.type, "PERSON") && c.e - c.b >= 2 && c.e - c.b <= 3) {
-          // "Le Pen" is "Marine Le Pen": a name that ends a longer one.
-          auto it = by_surname.find(Word(c.e - 1));
-          if (it != by_surname.end() && it->second.size() > key.size() + 1 &&
-              it->second.compare(it->second.size() - key.size(), key.size(), key) == 0 &&
-              it->second[it->second.size() - key.size() - 1] == ' ')
-            key = it->second;
+      // A candidate's entity depends only on its type, its country, its words
+      // and its text (and the maps above): found once per distinct candidate,
+      // the others alike take it (most names come again). Per Document word,
+      // 1 + the last such candidate opening with it; `next_alike` chains them
+      // (the last kAlikeWalk are compared, as in TypeOnce).
+      std::vector<uint32_t> alike(doc_.words(), 0);
+      // (An alike candidate's entity is its `placed` entry's.)
+      std::vector<uint32_t> next_alike(cands_.size(), 0);
+      for (size_t ci = 0; ci < cands_.size(); ++ci) {
+        Cand& c = cands_[ci];
+        uint32_t& head = alike[doc_.word[c.b]];
+        uint32_t found = 0;  // 1 + the alike candidate
+        for (uint32_t x = head, walked = 0; x != 0 && !found && walked < kAlikeWalk;
+             x = next_alike[x - 1], ++walked) {
+          const Cand& t = cands_[x - 1];
+          if (t.e - t.b != c.e - c.b || t.type != c.type || t.country != c.country) continue;
+          if (c.e - c.b > 1) {  // the same words, and the same text between them
+            bool same = true;
+            for (uint32_t k = 1; k < c.e - c.b && same; ++k)
+              same = doc_.word[c.b + k] == doc_.word[t.b + k];
+            const uint32_t start = doc_.tokens[c.b].span.start,
+                           tstart = doc_.tokens[t.b].span.start;
+            const uint32_t size = doc_.tokens[c.e - 1].span.end - start;
+            if (!same || doc_.tokens[t.e - 1].span.end - tstart != size ||
+                std::memcmp(doc_.text.data() + start, doc_.text.data() + tstart, size) != 0)
+              continue;
+          }
+          found = x;
         }
-        if (EqualsLiteral(c.type, "PERSON") && c.e - c.b == 1) {
-          auto it = by_surname.find(key);
-          if (it != by_surname.end()) {
-            key = it->second;
-          } else if (key.size() >= 6 && !ner::IsListedGivenName(key)) {
-            // A clipped surname ("Landsberg" for "Landsbergis"), not a given name
-            // ("Robert" is no "Jennifer Roberts"). The shortest such surname, then
-            // the first in alphabetical order: not the hash table's order, which
-            // differs between the native and the wasm standard library.
-            // Looked up in the surnames sorted by length, then text (built at
-            // the first such name): the first of a length at or after the name
-            // is the first that starts with it, if one does. (A walk over every
-            // surname for every such name was quadratic: 2 MB of distinct names
-            // took a minute.)
-            if (surnames.empty()) {
-              for (const auto& entry : by_surname) surnames.push_back(&entry);
-              std::sort(surnames.begin(), surnames.end(), [](const auto* a, const auto* b) {
-                return a->first.size() != b->first.size() ? a->first.size() < b->first.size()
-                                                          : a->first < b->first;
-              });
-            }
-            for (size_t size = key.size() + 1; size <= key.size() + 3; ++size) {
-              auto at = std::lower_bound(
-                  surnames.begin(), surnames.end(), size, [&](const auto* a, size_t n) {
-                    return a->first.size() != n ? a->first.size() < n : a->first < key;
-                  });
-              if (at != surnames.end() && (*at)->first.size() == size &&
-                  (*at)->first.compare(0, key.size(), key) == 0) {
-                key = (*at)->second;
-                break;
+        uint32_t entity_at;
+        if (found) {
+          entity_at = static_cast<uint32_t>(placed[found - 1].first);
+          // (Cands read as their acronym's organization, as the first was.)
+          c.type = protos[entity_at].type;
+        } else {
+          next_alike[ci] = head;
+          head = static_cast<uint32_t>(ci + 1);
+          std::string_view key = KeyInto(c, &key_buf);
+          if (EqualsLiteral(c.type, "PERSON") && c.e - c.b >= 2 && c.e - c.b <= 3) {
+            // "Le Pen" is "Marine Le Pen": a name that ends a longer one.
+            auto it = by_surname.find(Word(c.e - 1));
+            if (it != by_surname.end() && it->second.size() > key.size() + 1 &&
+                it->second.compare(it->second.size() - key.size(), key.size(), key) == 0 &&
+                it->second[it->second.size() - key.size() - 1] == ' ')
+              key = it->second;
+          }
+          if (EqualsLiteral(c.type, "PERSON") && c.e - c.b == 1) {
+            auto it = by_surname.find(key);
+            if (it != by_surname.end()) {
+              key = it->second;
+            } else if (key.size() >= 6 && !ner::IsListedGivenName(key)) {
+              // A clipped surname ("Landsberg" for "Landsbergis"), not a given name
+              // ("Robert" is no "Jennifer Roberts"). The shortest such surname, then
+              // the first in alphabetical order: not the hash table's order, which
+              // differs between the native and the wasm standard library.
+              // Looked up in the surnames sorted by length, then text (built at
+              // the first such name): the first of a length at or after the name
+              // is the first that starts with it, if one does. (A walk over every
+              // surname for every such name was quadratic: 2 MB of distinct names
+              // took a minute.)
+              if (surnames.empty()) {
+                for (const auto& entry : by_surname) surnames.push_back(&entry);
+                std::sort(surnames.begin(), surnames.end(), [](const auto* a, const auto* b) {
+                  return a->first.size() != b->first.size() ? a->first.size() < b->first.size()
+                                                            : a->first < b->first;
+                });
+              }
+              for (size_t size = key.size() + 1; size <= key.size() + 3; ++size) {
+                auto at = std::lower_bound(
+                    surnames.begin(), surnames.end(), size, [&](const auto* a, size_t n) {
+                      return a->first.size() != n ? a->first.size() < n : a->first < key;
+                    });
+                if (at != surnames.end() && (*at)->first.size() == size &&
+                    (*at)->first.compare(0, key.size(), key) == 0) {
+                  key = (*at)->second;
+                  break;
+                }
               }
             }
           }
-        }
-        if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kAllCaps) && !EqualsLiteral(c.type, "NORP")) {
-          auto it = by_acronym.find(std::string(doc_.Text(c.b)));
-          if (it != by_acronym.end()) {
-            key = it->second;
-            c.type = "ORG";
+          if (c.e - c.b == 1 && doc_.tokens[c.b].Is(kAllCaps) && !EqualsLiteral(c.type, "NORP")) {
+            auto it = by_acronym.find(std::string(doc_.Text(c.b)));
+            if (it != by_acronym.end()) {
+              key = it->second;
+              c.type = "ORG";
+            }
           }
+          const size_t size = c.type.size() + 1 + key.size();
+          char* const at = keys.Room(size, 24 * cands_.size());
+          std::memcpy(at, c.type.data(), c.type.size());
+          at[c.type.size()] = '\0';
+          std::memcpy(at + c.type.size() + 1, key.data(), key.size());
+          bool added = false;
+          uint32_t* const entity = index.Insert(std::string_view(at, size), &added);
+          if (added) {
+            keys.Keep(size);
+            *entity = static_cast<uint32_t>(protos.size());
+            protos.push_back({c.type, {}});
+          }
+          entity_at = *entity;
         }
-        const size_t size = c.type.size() + 1 + key.size();
-        char* const at = keys.Room(size, 24 * cands_.size());
-        std::memcpy(at, c.type.data(), c.type.size());
-        at[c.type.size()] = '\0';
-        std::memcpy(at + c.type.size() + 1, key.data(), key.size());
-        bool added = false;
-        uint32_t* const entity = index.Insert(std::string_view(at, size), &added);
-        if (added) {
-          keys.Keep(size);
-          *entity = static_cast<uint32_t>(protos.size());
-          protos.push_back({c.type, {}});
-        }
-        Proto& e = protos[*entity];
+        Proto& e = protos[entity_at];
         const Span span = {doc_.tokens[c.b].span.start, End(c)};
-        placed.emplace_back(*entity, span);
+        placed.emplace_back(entity_at, span);
         const std::string_view written = doc_.Text(span);
         // The longest form, preferring one not written in capitals (headlines).
         bool caps = doc_.tokens[c.b].Is(kAllCaps) && doc_.tokens[c.e - 1].Is(kAllCaps);
