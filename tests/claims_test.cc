@@ -498,6 +498,22 @@ void ExpectTypedRange(const ClaimTokens& window, uint32_t begin, uint32_t end) {
   EXPECT_NE(window.entity_type(te - 1), nullptr);
 }
 
+// A typed token's EntityFacts say what its type's string does: the hash of
+// its "ent:" feature, and its kinds (the fact rules' and HasName's classes).
+void ExpectEntityFacts(const ClaimTokens& tokens, uint32_t i) {
+  const ClaimTokens::EntityFacts* const facts = tokens.entity_facts(i);
+  ASSERT_EQ(facts == nullptr, tokens.entity_type(i) == nullptr) << i;
+  if (facts == nullptr) return;
+  const std::string_view type = tokens.entity_type(i);
+  EXPECT_EQ(facts->type_hash, HashFeature(type, HashFeature("ent:"))) << i;
+  const bool quantity = type == "MONEY" || type == "PERCENT" || type == "QUANTITY";
+  const bool cardinal = type == "CARDINAL";
+  const bool name = !quantity && !cardinal && type != "DATE" && type != "TIME" && type != "ORDINAL";
+  EXPECT_EQ((facts->kinds & ClaimTokens::kEntityQuantity) != 0, quantity) << i << " " << type;
+  EXPECT_EQ((facts->kinds & ClaimTokens::kEntityCardinal) != 0, cardinal) << i << " " << type;
+  EXPECT_EQ((facts->kinds & ClaimTokens::kEntityName) != 0, name) << i << " " << type;
+}
+
 // FindClaims reads ClaimTokens a sentence at a time: every window must say of
 // each token what the table over the whole document says (folded words,
 // classes, hashes, and the entities of mentions reaching across windows).
@@ -519,6 +535,7 @@ TEST(ClaimsTest, ClaimTokensWindowsMatchTheWholeDocument) {
   const std::vector<int> at = LastEntityAt(doc, entities);
   for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
     EXPECT_EQ(whole.entity_type(i), types[i]) << i;
+    ExpectEntityFacts(whole, i);
     EXPECT_EQ(whole.entity(i), at[i]) << i;
     FactWord fact = kFwNone;
     const uint32_t classes = WordClasses(doc.Folded(i), &fact);
@@ -542,7 +559,8 @@ TEST(ClaimsTest, ClaimTokensWindowsMatchTheWholeDocument) {
         EXPECT_EQ(window.fact(i), whole.fact(i)) << i;
         EXPECT_EQ(window.unigram(i), whole.unigram(i)) << i;
         EXPECT_EQ(window.entity_type(i), whole.entity_type(i)) << i;
-        EXPECT_EQ(window.entity_types_from(s.begin)[i - s.begin], whole.entity_type(i)) << i;
+        EXPECT_EQ(window.entity_facts_from(s.begin)[i - s.begin], window.entity_facts(i)) << i;
+        ExpectEntityFacts(window, i);
         EXPECT_EQ(window.entity(i), whole.entity(i)) << i;
         typed += whole.entity_type(i) != nullptr;
       }

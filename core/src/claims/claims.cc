@@ -161,15 +161,16 @@ UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t beg
     const uint32_t i = ft.read[r];
     const Token& t = toks[i];
     const FactWord xf = tokens.fact(i);
-    const char* et = tokens.entity_type(i);
+    const ClaimTokens::EntityFacts* const et = tokens.entity_facts(i);
     const uint32_t c = t.kind == TokenKind::kWord ? tokens.classes(i) : 0;
     const bool alone = (kAlone >> xf) & 1;
     const std::string_view x = at(i);
-    if (et != nullptr) {
-      std::string_view e(et);
-      if (e == "MONEY" || e == "PERCENT" || e == "QUANTITY") f.quantity = true;
+    if (et != nullptr) {  // the type's kinds: its string compared once, per entity
+      if (et->kinds & ClaimTokens::kEntityQuantity) f.quantity = true;  // MONEY PERCENT QUANTITY
       // "one of a series" is no figure.
-      if (e == "CARDINAL" && !IsYear(doc.Text(t)) && xf != kFwOne) f.quantity = true;
+      if ((et->kinds & ClaimTokens::kEntityCardinal) && !IsYear(doc.Text(t)) && xf != kFwOne) {
+        f.quantity = true;
+      }
     }
     if (t.kind == TokenKind::kNumber && !IsYear(x)) {
       // "September 28" and "14th" are dates and ranks, not figures.
@@ -489,13 +490,14 @@ ClaimSource FindSource(const ClaimTokens& tokens, Span span, uint32_t sbegin, ui
 // time or number).
 bool HasName(const ClaimTokens& tokens, uint32_t begin, uint32_t end) {
   end = std::min(end, tokens.typed_end());  // no type outside the typed range
-  for (uint32_t i = std::max(begin, tokens.typed_begin()); i < end; ++i) {
-    if (tokens.entity_type(i) == nullptr) continue;
-    std::string_view t(tokens.entity_type(i));
-    if (t != "DATE" && t != "TIME" && t != "CARDINAL" && t != "ORDINAL" && t != "MONEY" &&
-        t != "PERCENT" && t != "QUANTITY") {
-      return true;
-    }
+  // kEntityName: the type is none of DATE, TIME, CARDINAL, ORDINAL, MONEY,
+  // PERCENT, QUANTITY (compared once per entity, by ClaimTokens).
+  const uint32_t first = std::max(begin, tokens.typed_begin());
+  if (first >= end) return false;
+  const ClaimTokens::EntityFacts* const* const facts = tokens.entity_facts_from(first);
+  for (uint32_t i = first; i < end; ++i) {
+    const ClaimTokens::EntityFacts* const e = facts[i - first];
+    if (e != nullptr && (e->kinds & ClaimTokens::kEntityName)) return true;
   }
   return false;
 }

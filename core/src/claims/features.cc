@@ -426,7 +426,10 @@ inline void HashNorm(std::string_view norm, uint32_t unigram_seed, uint32_t bigr
 
 ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entities, Empty,
                          const std::vector<MentionSpan>* by_start)
-    : doc_(doc), entities_(entities), words_(new WordFacts[doc.words()]) {
+    : doc_(doc),
+      entities_(entities),
+      words_(new WordFacts[doc.words()]),
+      by_entity_(new EntityFacts[entities.size()]) {
   // What the stage reads of each distinct word, once, from the word's first
   // token (Document::word_token): in one loop over the words, not in a test
   // of every token of every window for a word not seen yet.
@@ -466,6 +469,25 @@ ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entitie
     static_assert(kWcPercent <= kClassBits && kFwBe < 0x80, "classes and FactWord in 31 bits");
     words_[w] =
         WordFacts{unigram, bigram_left, cls | static_cast<uint32_t>(fact) << 24 | read << 31};
+  }
+
+  // Each entity's type: its feature's hash and kinds, once an entity (the
+  // features hashed it again for every run of the entity's tokens in every
+  // clause, and the rules compared its string for every token). One object
+  // an entity, as its type string was: two entities' runs of tokens are told
+  // apart by their EntityFacts' addresses, as they were by their strings'.
+  static const uint32_t kEntitySeed = HashFeature("ent:");
+  for (size_t e = 0; e < entities.size(); ++e) {
+    const std::string_view type = entities[e].type;
+    uint32_t kinds = 0;
+    if (type == "MONEY" || type == "PERCENT" || type == "QUANTITY") {
+      kinds = kEntityQuantity;
+    } else if (type == "CARDINAL") {
+      kinds = kEntityCardinal;
+    } else if (type != "DATE" && type != "TIME" && type != "ORDINAL") {
+      kinds = kEntityName;
+    }
+    by_entity_[e] = EntityFacts{HashFeature(type, kEntitySeed), kinds};
   }
 
   // The mentions by start: the Quotes stage's list (FindClaims), or a copy
@@ -512,15 +534,15 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
   // entity are all in it): that range is cleared, not the whole window (most
   // sentences have few typed tokens or none), and entries past the longest
   // window yet are made so as the vectors grow.
-  std::fill(entity_types_.data() + (typed_begin_ - begin_),
-            entity_types_.data() + (typed_end_ - begin_), nullptr);
+  std::fill(entity_facts_.data() + (typed_begin_ - begin_),
+            entity_facts_.data() + (typed_end_ - begin_), nullptr);
   std::fill(entities_at_.data() + (typed_begin_ - begin_),
             entities_at_.data() + (typed_end_ - begin_), -1);
   begin_ = begin;
   end_ = end;
   const size_t n = end - begin;
-  if (entity_types_.size() < n) {
-    entity_types_.resize(n, nullptr);
+  if (entity_facts_.size() < n) {
+    entity_facts_.resize(n, nullptr);
     entities_at_.resize(n, -1);
   }
   typed_begin_ = typed_end_ = begin;  // none yet
@@ -564,13 +586,13 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
   uint32_t typed_begin = end, typed_end = begin;
   for (const Active& a : active_) {
     const MentionSpan& m = marks_[a.mark];
-    const char* type = entities_[m.entity].type.c_str();
+    const EntityFacts* const type = &by_entity_[m.entity];
     uint32_t i = a.token;
     // Every token that shares a byte with the mention takes its type; a
     // first one that starts before the mention, only that.
     if (i < end && tokens[i].span.start < m.start) {
       if (tokens[i].span.start < m.end) {
-        entity_types_[i - begin] = type;
+        entity_facts_[i - begin] = type;
         typed_begin = std::min(typed_begin, i);
         typed_end = std::max(typed_end, i + 1);
       }
@@ -579,7 +601,7 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
     // Every token that starts inside the mention takes its type and entity.
     const uint32_t from = i;
     for (; i < end && tokens[i].span.start < m.end; ++i) {
-      entity_types_[i - begin] = type;
+      entity_facts_[i - begin] = type;
       entities_at_[i - begin] = m.entity;
     }
     if (i > from) {
@@ -693,7 +715,8 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
   uint32_t classes = 0;
   bool question = false, exclam = false, money_symbol = false, percent_symbol = false;
   bool past_ed = false, first_word = true;
-  const char* const* const types = tokens.entity_types_from(begin);  // entity_type(begin + k)
+  // entity_facts(begin + k)
+  const ClaimTokens::EntityFacts* const* const types = tokens.entity_facts_from(begin);
   // The FactTokens (Sink::kFacts): written in place, counted in a local.
   uint32_t* fact_read = nullptr;
   uint32_t fact_reads = 0;
@@ -757,11 +780,12 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
   const uint32_t typed_end = std::min(end, tokens.typed_end());
   bool entity_tokens = false;
   for (uint32_t i = std::max(begin, tokens.typed_begin()); i < typed_end; ++i) {
-    const char* type = types[i - begin];
+    const ClaimTokens::EntityFacts* const type = types[i - begin];
     entity_tokens |= type != nullptr && doc.tokens[i].kind != TokenKind::kQuote;
+    // A run of an entity's tokens: its type's feature (hashed once, when
+    // ClaimTokens was constructed).
     if (type != nullptr && (i == begin || types[i - 1 - begin] != type)) {
-      static const uint32_t kEntitySeed = HashFeature("ent:");
-      sink->Other(HashFeature(type, kEntitySeed), FeatureFamily::kEntity, 0.5f);
+      sink->Other(type->type_hash, FeatureFamily::kEntity, 0.5f);
     }
   }
   static const size_t kCapEdges[] = {1, 2, 4};
@@ -837,7 +861,7 @@ void ListFactTokens(const Document& doc, const ClaimTokens& tokens, uint32_t beg
                     FactTokens* out) {
   out->Reserve(end > begin ? end - begin : 0);
   uint32_t* const read = out->read.data();
-  const char* const* const types = tokens.entity_types_from(begin);
+  const ClaimTokens::EntityFacts* const* const types = tokens.entity_facts_from(begin);
   uint32_t reads = 0;
   for (uint32_t i = begin; i < end; ++i) {
     if (doc.tokens[i].kind == TokenKind::kQuote) continue;

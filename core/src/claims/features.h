@@ -182,22 +182,41 @@ class ClaimTokens {
   uint32_t word_read(uint32_t w) const { return words_[w].classes_fact >> 31; }
   uint32_t word_unigram(uint32_t w) const { return words_[w].unigram; }
   uint32_t word_bigram_left(uint32_t w) const { return words_[w].bigram_left; }
-  // The type (OntoNotes name, as the entity's own string) of the last
-  // entity with a mention sharing a byte with the token, or nullptr:
-  // TokenEntityTypes(doc, entities)[i].
-  const char* entity_type(uint32_t i) const { return entity_types_[i - begin_]; }
-  // &entity_type(i), for a token i of the window or its end: a later token
-  // j's type is the pointer's [j - i] (a loop keeps it in a register, where
-  // entity_type reloads the window's start after every store it cannot rule
+  // What the stage reads of an entity's type, computed once per entity when
+  // constructed, not once per clause or token that reads it: the hash of its
+  // "ent:" feature (the features hashed the type of every run of an entity's
+  // tokens in every clause) and what the fact rules and HasName compared the
+  // type's string with (kinds).
+  struct EntityFacts {
+    uint32_t type_hash;  // HashFeature(type, HashFeature("ent:"))
+    uint32_t kinds;      // kEntity* bits
+  };
+  static constexpr uint32_t kEntityQuantity = 1;  // MONEY, PERCENT, QUANTITY
+  static constexpr uint32_t kEntityCardinal = 2;  // CARDINAL
+  // Names: not DATE, TIME, CARDINAL, ORDINAL, MONEY, PERCENT nor QUANTITY.
+  static constexpr uint32_t kEntityName = 4;
+  // The EntityFacts of the last entity with a mention sharing a byte with the
+  // token, or nullptr (one object an entity: two tokens have the same
+  // pointer when they have the same entity).
+  const EntityFacts* entity_facts(uint32_t i) const { return entity_facts_[i - begin_]; }
+  // &entity_facts(i), for a token i of the window or its end: a later token
+  // j's facts are the pointer's [j - i] (a loop keeps it in a register, where
+  // entity_facts reloads the window's start after every store it cannot rule
   // out as one to the window).
-  const char* const* entity_types_from(uint32_t i) const {
-    return entity_types_.data() + (i - begin_);
+  const EntityFacts* const* entity_facts_from(uint32_t i) const {
+    return entity_facts_.data() + (i - begin_);
+  }
+  // The type (OntoNotes name, as the entity's own string) of the same entity,
+  // or nullptr: TokenEntityTypes(doc, entities)[i].
+  const char* entity_type(uint32_t i) const {
+    const EntityFacts* e = entity_facts(i);
+    return e == nullptr ? nullptr : entities_[e - by_entity_.get()].type.c_str();
   }
   // The index of the last entity with a mention covering the token's start,
   // or -1.
   int entity(uint32_t i) const { return entities_at_[i - begin_]; }
   // The window's tokens [typed_begin(), typed_end()) hold every one with an
-  // entity type (entity_type not nullptr): the first such token and one past
+  // entity type (entity_facts not nullptr): the first such token and one past
   // the last, or an empty range (typed_begin() == typed_end()) when none.
   uint32_t typed_begin() const { return typed_begin_; }
   uint32_t typed_end() const { return typed_end_; }
@@ -224,7 +243,8 @@ class ClaimTokens {
   };
   static constexpr uint32_t kClassBits = 0xFFFFFF;
   std::unique_ptr<WordFacts[]> words_;
-  std::vector<const char*> entity_types_;
+  std::unique_ptr<EntityFacts[]> by_entity_;  // one an entity, by index
+  std::vector<const EntityFacts*> entity_facts_;
   std::vector<int> entities_at_;
   // Every mention, by start (among equal starts in any order: Cover applies
   // a window's marks by entity): *by_start, or own_marks_ sorted.
