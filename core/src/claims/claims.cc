@@ -164,7 +164,8 @@ UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t beg
     const ClaimTokens::EntityFacts* const et = tokens.entity_facts(i);
     const uint32_t c = t.kind == TokenKind::kWord ? tokens.classes(i) : 0;
     const bool alone = (kAlone >> xf) & 1;
-    const std::string_view x = at(i);
+    // Its word (at(i): a number, a symbol or a word is no punctuation) is
+    // read by three rules of few tokens, not for every token listed.
     if (et != nullptr) {  // the type's kinds: its string compared once, per entity
       if (et->kinds & ClaimTokens::kEntityQuantity) f.quantity = true;  // MONEY PERCENT QUANTITY
       // "one of a series" is no figure.
@@ -172,22 +173,28 @@ UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t beg
         f.quantity = true;
       }
     }
-    if (t.kind == TokenKind::kNumber && !IsYear(x)) {
+    if (t.kind == TokenKind::kNumber) {
+      const std::string_view x = tokens.folded(i);
       // "September 28" and "14th" are dates and ranks, not figures.
       bool ordinal =
           x.size() > 2 && (x.substr(x.size() - 2) == "th" || x.substr(x.size() - 2) == "st" ||
                            x.substr(x.size() - 2) == "nd" || x.substr(x.size() - 2) == "rd");
       // "September 28", "28 September": a date, not a figure.
-      bool date = fact(before(i, 1)) == kFwMonth || fact(after(i, 1)) == kFwMonth;
-      if (!ordinal && !date) f.quantity = true;
+      if (!IsYear(x) && !ordinal) {
+        bool date = fact(before(i, 1)) == kFwMonth || fact(after(i, 1)) == kFwMonth;
+        if (!date) f.quantity = true;
+      }
     }
-    if (t.kind == TokenKind::kSymbol && (x == "%" || x == "$")) f.quantity = true;
+    if (t.kind == TokenKind::kSymbol) {
+      const std::string_view x = tokens.folded(i);
+      if (x == "%" || x == "$") f.quantity = true;
+    }
     // Every rule below reads a word's classes or a fact word it reads alone
     // (kAlone): a token with neither (a name, a number, a symbol) is done.
     if (c == 0 && !alone) continue;
     if (c & (kWcPercent | kWcNumberWord)) {
       // "forty-three" counts too.
-      if (xf == kFwCount || x.find('-') != std::string_view::npos) f.quantity = true;
+      if (xf == kFwCount || tokens.folded(i).find('-') != std::string_view::npos) f.quantity = true;
     }
     // Comparison: "than" (not in "more than 20"), comparative adjectives and
     // superlatives.
