@@ -426,6 +426,7 @@ class QuoteFinder {
     std::vector<uint32_t> heads;
     const Token* const tokens = d_.tokens.data();
     const uint32_t* const word = d_.word.data();
+    const char* const text = d_.text.data();
     uint16_t* const ids = words_.ids();
     for (size_t i = 0; i < n; ++i) {
       const uint32_t e = entry[word[i]];
@@ -433,8 +434,15 @@ class QuoteFinder {
       const bool is_word = kind == TokenKind::kWord;
       ids[i] = is_word ? static_cast<uint16_t>(e) : 0;
       if (!is_word) {
-        // The quote marks, for PairQuoteMarks (no walk of its own).
-        if (kind == TokenKind::kQuote) quote_tokens_.push_back(static_cast<uint32_t>(i));
+        // The quote marks, for PairQuoteMarks (no walk of its own), and
+        // the colons, for ColonFrame (BuildFrames skips the sentences with
+        // none near their start).
+        if (kind == TokenKind::kQuote) {
+          quote_tokens_.push_back(static_cast<uint32_t>(i));
+        } else if (kind == TokenKind::kPunct && tokens[i].span.end - tokens[i].span.start == 1 &&
+                   text[tokens[i].span.start] == ':') {
+          colons_.push_back(static_cast<uint32_t>(i));
+        }
         continue;
       }
       if ((e & kLists) == 0) continue;  // most tokens
@@ -1238,13 +1246,18 @@ class QuoteFinder {
     // The tokens that may be a cue (a cue verb or "according": no other
     // token makes a frame), in text order, as Classify listed them.
     const std::vector<uint32_t>& cues = cues_;
-    size_t next_cue = 0;
+    size_t next_cue = 0, next_colon = 0;
     for (uint32_t s = 0; s < d_.sentences.size(); ++s) {
       const Sentence& sen = d_.sentences[s];
       frame_begin_.push_back(static_cast<uint32_t>(frames_.size()));
       if (sen.dateline) continue;
       uint32_t sb = sen.begin, se = sen.end;
-      ColonFrame(sb, se, s);
+      // ColonFrame looks for a colon at sb + 1 to sb + 9 (after a dash
+      // among the first four tokens): a sentence with none there makes no
+      // colon frame, so most sentences skip it.
+      while (next_colon < colons_.size() && colons_[next_colon] <= sb) ++next_colon;
+      if (next_colon < colons_.size() && colons_[next_colon] < std::min(se, sb + 10))
+        ColonFrame(sb, se, s);
       while (next_cue < cues.size() && cues[next_cue] < sb) ++next_cue;
       for (; next_cue < cues.size() && cues[next_cue] < se; ++next_cue) {
         const uint32_t v = cues[next_cue];
@@ -1469,6 +1482,7 @@ class QuoteFinder {
                      [](const Frame& x, const Frame& y) { return x.cue.b < y.cue.b; });
     frame_begin_.push_back(static_cast<uint32_t>(frames_.size()));
     std::vector<uint32_t>().swap(cues_);  // read here only
+    std::vector<uint32_t>().swap(colons_);
     for (size_t k = 0; k < frames_.size(); ++k) {
       const Frame& f = frames_[k];
       if (f.speaker.empty() || Is(f.speaker.b, kPronoun) || IsSourcePhrase(f.speaker)) continue;
@@ -2591,6 +2605,7 @@ class QuoteFinder {
   std::vector<uint8_t> inside_;
   std::vector<uint32_t> cues_;          // tokens with a cue verb or "according", in text order
   std::vector<uint32_t> quote_tokens_;  // the kQuote tokens, Classify to PairQuoteMarks
+  std::vector<uint32_t> colons_;        // the ":" tokens, Classify to BuildFrames
   std::vector<std::pair<uint32_t, uint32_t>> mark_of_;  // (quote-mark token, quote) sorted
   std::vector<Frame> frames_;
   std::vector<uint32_t> frame_begin_;  // per sentence, plus one past the end
