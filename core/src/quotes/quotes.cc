@@ -196,6 +196,17 @@ class LowerWords {
     if (t.kind != TokenKind::kWord || t.span.end - t.span.start > 24) return w.empty();
     return std::memcmp(f.data(), w.data(), w.size()) == 0;
   }
+  // Is(i, w) for any of the literal words w (none empty): the word fetched
+  // once, then a size test a literal (and a compare where the sizes match),
+  // where Is(i, a) || Is(i, b) || ... fetched and tested the word for each.
+  template <size_t... N>
+  bool IsAnyLiteral(size_t i, const char (&... w)[N]) const {
+    static_assert(((N > 1) && ...), "literal words, not empty");
+    const std::string_view f = Folded(i);
+    if (!((f.size() == N - 1 && std::memcmp(f.data(), w, N - 1) == 0) || ...)) return false;
+    const Token& t = doc_.tokens[i];
+    return t.kind == TokenKind::kWord && t.span.end - t.span.start <= 24;
+  }
   // Is(i, w) for a literal word w (not empty): its size known, so that the
   // compare is inlined (Is was a call, and a memcmp call, per test).
   template <size_t N>
@@ -498,6 +509,11 @@ class QuoteFinder {
   bool Word(uint32_t i, const char (&w)[N]) const {
     return i < lower_.size() && lower_.IsLiteral(i, w);
   }
+  // Word(i, a) || Word(i, b) || ... for literal words.
+  template <size_t... N>
+  bool WordIn(uint32_t i, const char (&... w)[N]) const {
+    return i < lower_.size() && lower_.IsAnyLiteral(i, w...);
+  }
   std::string_view Text(uint32_t i) const { return d_.Text(i); }
   // Token i is punctuation p (a literal: its size known, so that the
   // compare is a byte or two, inline wherever the call is).
@@ -650,11 +666,11 @@ class QuoteFinder {
     while (j > lo && v - j < 5 && !Is(j - 1, kPronoun) &&
            (Is(j - 1, kAux) || Adverb(j - 1) || (Is(j - 1, kTime) && !Is(j - 1, kDet)) ||
             (d_.tokens[j - 1].Is(kPossessive) && j - 1 > lo && Is(j - 2, kPronoun)) ||
-            ((Word(j - 1, "month") || Word(j - 1, "week") || Word(j - 1, "year")) && j - 1 > lo &&
-             (Word(j - 2, "last") || Word(j - 2, "this") || Word(j - 2, "next")))))
+            (WordIn(j - 1, "month", "week", "year") && j - 1 > lo &&
+             (WordIn(j - 2, "last", "this", "next")))))
       --j;
     // "Trump on Monday said": over "on" before a time word.
-    if (j > lo + 1 && j < v && Is(j, kTime) && (Word(j - 1, "on") || Word(j - 1, "in"))) --j;
+    if (j > lo + 1 && j < v && Is(j, kTime) && WordIn(j - 1, "on", "in")) --j;
     if (j <= lo) return {v, v};
     // "S, who said": the speaker as written is "who"; Resolve looks back.
     if (Word(j - 1, "who")) return {j - 1, j};
@@ -685,8 +701,7 @@ class QuoteFinder {
           commas[nc++] = i;
         } else if (!PhraseWord(i) && !(d_.tokens[i].Is(kPossessive)) && !AbbreviationDot(i) &&
                    !(Is(i, kStop) &&
-                     (Word(i, "in") || Word(i, "on") || Word(i, "and") || Word(i, "from") ||
-                      Word(i, "who") || Word(i, "with") || Word(i, "like")))) {
+                     (WordIn(i, "in", "on", "and", "from", "who", "with", "like")))) {
           break;
         }
         k = i;
@@ -736,7 +751,7 @@ class QuoteFinder {
     // "Sen. Kristen Gillibrand (D-NY), a supporter of Hillary Clinton's bid
     // told ...": a description after a name and a comma (the closing comma
     // missing) describes the name.
-    if ((Word(r.b, "a") || Word(r.b, "an")) && r.b > lo + 1 && IsPunct(r.b - 1, ",")) {
+    if (WordIn(r.b, "a", "an") && r.b > lo + 1 && IsPunct(r.b - 1, ",")) {
       Range name = PhraseBefore(r.b - 1, lo);
       Range run = name.empty() ? name : NameRun(name);
       if (!run.empty() && run.e == name.e && run.e - run.b >= 2) return name;
@@ -756,7 +771,7 @@ class QuoteFinder {
     }
     // "Trump in his announcement speech called": the phrase before the
     // prepositional phrase, when it names someone.
-    if (r.b > lo + 1 && (Word(r.b - 1, "in") || Word(r.b - 1, "at") || Word(r.b - 1, "during"))) {
+    if (r.b > lo + 1 && WordIn(r.b - 1, "in", "at", "during")) {
       Range head = PhraseBefore(r.b - 1, lo);
       if (!head.empty() && (Is(head.b, kPronoun) || IsSourcePhrase(head) ||
                             (!NameRun(head).empty() && NameRun(head).e == head.e)))
@@ -811,9 +826,8 @@ class QuoteFinder {
       if (np.e - np.b < 2 && !MentionAt(np.b)) continue;
       uint32_t b = np.b;
       bool opens = b == from || d_.tokens[b].Is(kSentenceStart) || IsPunct(b - 1, ",") ||
-                   d_.tokens[b - 1].kind == TokenKind::kQuote || Word(b - 1, "after") ||
-                   Word(b - 1, "before") || Word(b - 1, "when") || Word(b - 1, "while") ||
-                   Word(b - 1, "as") || Word(b - 1, "and") || Word(b - 1, "but");
+                   d_.tokens[b - 1].kind == TokenKind::kQuote ||
+                   WordIn(b - 1, "after", "before", "when", "while", "as", "and", "but");
       if (opens) return np;
     }
     return {c, c};
@@ -889,8 +903,7 @@ class QuoteFinder {
   // its verb ("Carson shared ..." -> "Carson").
   Range MainSubject(uint32_t sb, uint32_t v) const {
     uint32_t k = sb;
-    bool subordinate = Word(sb, "when") || Word(sb, "after") || Word(sb, "before") ||
-                       Word(sb, "while") || Word(sb, "as") || Word(sb, "once") || Word(sb, "if");
+    bool subordinate = WordIn(sb, "when", "after", "before", "while", "as", "once", "if");
     for (uint32_t i = sb; i < v && i < sb + (subordinate ? 24 : 8); ++i) {
       if (IsDashText(Text(i)) && d_.tokens[i].Is(kSpaceBefore)) {
         k = i + 1;
@@ -899,11 +912,10 @@ class QuoteFinder {
       if (IsPunct(i, ",")) {
         // "When asked whom she supported, Ms. Sherry smiled and said":
         // a subordinate clause opens the sentence too.
-        bool adverbial = Is(sb, kPrep) || Is(sb, kTime) || Adverb(sb) || Connective(sb) ||
-                         Is(sb + 1, kTime) || Is(sb + 1, kPrep) || Word(sb, "back") ||
-                         Word(sb, "asked") || Word(sb, "when") || Word(sb, "after") ||
-                         Word(sb, "before") || Word(sb, "while") || Word(sb, "as") ||
-                         Word(sb, "once");
+        bool adverbial =
+            Is(sb, kPrep) || Is(sb, kTime) || Adverb(sb) || Connective(sb) || Is(sb + 1, kTime) ||
+            Is(sb + 1, kPrep) ||
+            WordIn(sb, "back", "asked", "when", "after", "before", "while", "as", "once");
         if (adverbial) {
           k = i + 1;
           // "At an event in Ames, Iowa, on Sunday, Mrs. Clinton ...": more
@@ -954,14 +966,14 @@ class QuoteFinder {
       uint32_t i = b - 1;
       if (IsPunct(i, ",") || IsPunct(i, ";") || IsDashText(Text(i))) break;
       if (d_.tokens[i].kind == TokenKind::kQuote || IsTerminal(i)) break;
-      if (Word(i, "and") || Word(i, "but") || Word(i, "then") || Word(i, "so")) {
+      if (WordIn(i, "and", "but", "then", "so")) {
         conj = true;
         break;
       }
       b = i;
     }
     if (b > sb && c - b >= 16) return {c, c};
-    while (b < c && (Word(b, "and") || Word(b, "but") || Word(b, "so"))) ++b;
+    while (b < c && WordIn(b, "and", "but", "so")) ++b;
     if (b >= c) return {c, c};
     Range sp;
     if (Is(b, kPronoun) && !d_.tokens[b].Is(kPossessive)) {
@@ -1120,9 +1132,7 @@ class QuoteFinder {
           lower_[i + 1].compare(lower_[i + 1].size() - 3, 3, "ing") == 0)
         return i + 1;
       if (IsPunct(i, ",") &&
-          (Word(i + 1, "according") || Word(i + 1, "but") || Word(i + 1, "while") ||
-           Word(i + 1, "as") || Word(i + 1, "although") || Word(i + 1, "though") ||
-           Word(i + 1, "whereas") ||
+          (WordIn(i + 1, "according", "but", "while", "as", "although", "though", "whereas") ||
            (words_.verb(i + 1) != nullptr && lower_[i + 1].size() > 3 &&
             lower_[i + 1].compare(lower_[i + 1].size() - 3, 3, "ing") == 0 && !inside_[i + 1])))
         return i;
@@ -1158,9 +1168,8 @@ class QuoteFinder {
       if (!(IsPunct(i, ",") || IsPunct(i, ":"))) {
         if (t.kind == TokenKind::kPunct && !t.Is(kPossessive)) break;
         if (chunks > 0 && Is(i, kStop) &&
-            (Word(i, "and") || Word(i, "but") || Word(i, "while") || Word(i, "which") ||
-             Word(i, "who") || Word(i, "because") || Word(i, "although") || Word(i, "though") ||
-             Word(i, "whereas")))
+            (WordIn(i, "and", "but", "while", "which", "who", "because", "although", "though",
+                    "whereas")))
           break;
         if (i >= k + 10 && chunks == 0) break;
         continue;
@@ -1224,18 +1233,15 @@ class QuoteFinder {
     // "said at a meeting", "replied with strikes", "asked to provide": no reported clause.
     // "said as he launched ...", "said while ...": an adverbial, not a report.
     if (EqualsLiteral(verb->lemma, "say") && Is(k + 1, kPronoun) && Word(k, "as")) return {k, k};
-    if (Word(k, "while") || Word(k, "when") || Word(k, "before") || Word(k, "after") ||
-        Word(k, "because") || Word(k, "since") || Word(k, "although") || Word(k, "though") ||
-        Word(k, "until") || Word(k, "unless") || Word(k, "despite") || Word(k, "like") ||
-        Word(k, "during"))
+    if (WordIn(k, "while", "when", "before", "after", "because", "since", "although", "though",
+               "until", "unless", "despite", "like", "during"))
       return {k, k};
     bool infinitive = Word(k, "to") && Infinitive(verb);
     if (infinitive) return {k, ClauseEnd(k, se)};
     // (After "that" a clause follows whatever it opens with: "said that in
     // the previous 24 hours it had advanced".)
-    if (!that &&
-        (Is(k, kPrep) || Is(k, kJoin) || Word(k, "to") || Word(k, "about") || Word(k, "with") ||
-         Word(k, "by") || Word(k, "having") || Word(k, "from") || Word(k, "into")))
+    if (!that && (Is(k, kPrep) || Is(k, kJoin) ||
+                  WordIn(k, "to", "about", "with", "by", "having", "from", "into")))
       return {k, k};
     uint32_t e = ClauseEnd(k, se);
     return {k, e};
@@ -1284,11 +1290,8 @@ class QuoteFinder {
         // no speaker; "was told by S" names one.
         if (subj_at == v) {
           uint32_t j = v;
-          while (j > sb && v - j < 3 && (Adverb(j - 1) || Word(j - 1, "now") || Word(j - 1, "not")))
-            --j;
-          if (j > sb && (Word(j - 1, "is") || Word(j - 1, "are") || Word(j - 1, "was") ||
-                         Word(j - 1, "were") || Word(j - 1, "be") || Word(j - 1, "been") ||
-                         Word(j - 1, "being"))) {
+          while (j > sb && v - j < 3 && (Adverb(j - 1) || WordIn(j - 1, "now", "not"))) --j;
+          if (j > sb && WordIn(j - 1, "is", "are", "was", "were", "be", "been", "being")) {
             if (!Word(v + 1, "by")) continue;
             f.speaker = PhraseAfter(v + 2, se);
             if (f.speaker.empty()) continue;
@@ -1304,21 +1307,19 @@ class QuoteFinder {
           continue;
         }
         // "victories claimed against Russia": a participle, no speaker.
-        if (subj_at == v && (Word(v + 1, "by") || Word(v + 1, "against")) && lower_[v].size() > 4 &&
+        if (subj_at == v && WordIn(v + 1, "by", "against") && lower_[v].size() > 4 &&
             lower_[v].compare(lower_[v].size() - 2, 2, "ed") == 0)
           continue;
         bool ing = lower_[v].size() > 4 && lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0;
         // ", adding", "and saying", "by saying", and "Adding, ..." opening a sentence.
         // "before saying", "upon saying", "after saying": the clause's speaker too.
         bool participle =
-            ing &&
-            ((v > sb &&
-              (IsPunct(v - 1, ",") || Word(v - 1, "and") || Word(v - 1, "by") ||
-               // “...,” adding: the comma inside the closing mark
-               (v > sb + 1 && d_.tokens[v - 1].kind == TokenKind::kQuote && IsPunct(v - 2, ",")) ||
-               Word(v - 1, "before") || Word(v - 1, "after") || Word(v - 1, "upon") ||
-               Word(v - 1, "while"))) ||
-             (v == sb && v + 1 < se && IsPunct(v + 1, ",")));
+            ing && ((v > sb && (IsPunct(v - 1, ",") || WordIn(v - 1, "and", "by") ||
+                                // “...,” adding: the comma inside the closing mark
+                                (v > sb + 1 && d_.tokens[v - 1].kind == TokenKind::kQuote &&
+                                 IsPunct(v - 2, ",")) ||
+                                WordIn(v - 1, "before", "after", "upon", "while"))) ||
+                    (v == sb && v + 1 < se && IsPunct(v + 1, ",")));
         bool gerund = !participle && lower_[v].size() > 4 &&
                       lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0;
         // "instead of denying", "the warning": an -ing form without a comma
@@ -1360,7 +1361,7 @@ class QuoteFinder {
             while (j > sb && subj_at - j < 4 && (Is(j - 1, kAux) || Adverb(j - 1)) &&
                    !Is(j - 1, kPronoun))
               --j;
-            if (j > sb + 2 && (Word(j - 1, "and") || Word(j - 1, "then") || Word(j - 1, "but")))
+            if (j > sb + 2 && WordIn(j - 1, "and", "then", "but"))
               f.speaker = MainSubject(sb, j - 1);
           }
           // "The email goes on to say:", "Mr. Trump was prompted to say,",
@@ -1370,7 +1371,7 @@ class QuoteFinder {
             // Over "on" / "this" / "back", then the one verb ("goes",
             // "prompted"); SubjectBefore steps over auxiliaries.
             uint32_t j = v - 1;
-            if (j > sb && (Word(j - 1, "on") || Word(j - 1, "this") || Word(j - 1, "back"))) --j;
+            if (j > sb && WordIn(j - 1, "on", "this", "back")) --j;
             auto verb_form = [&](uint32_t i) {
               const std::string_view w = lower_[i];
               bool ends_ed = w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0;
@@ -1400,7 +1401,7 @@ class QuoteFinder {
         bool colon = false;
         if (!f.speaker.empty()) {
           if (verb->frame == CueFrame::kThink && Is(f.speaker.b, kPronoun) &&
-              (Word(f.speaker.b, "i") || Word(f.speaker.b, "we") || Word(f.speaker.b, "you")))
+              (WordIn(f.speaker.b, "i", "we", "you")))
             continue;
           f.content = ContentAfter(v, verb, se, &colon);
           f.colon = colon;
@@ -1462,16 +1463,13 @@ class QuoteFinder {
         // "Flynn said Donald Trump was “absolutely right” when he said ...":
         // a report inside a subordinate clause belongs to the outer report.
         uint32_t sub = g.speaker.b;
-        bool nested = cut > f.content.b && cut < f.content.e && sub > f.content.b &&
-                      sub < f.content.e && g.speaker.b > f.cue.b && Is(sub - 1, kStop) &&
-                      (Word(sub - 1, "when") || Word(sub - 1, "after") || Word(sub - 1, "before") ||
-                       Word(sub - 1, "because") || Word(sub - 1, "since") || Word(sub - 1, "if") ||
-                       Word(sub - 1, "until") || Word(sub - 1, "what"));
+        bool nested =
+            cut > f.content.b && cut < f.content.e && sub > f.content.b && sub < f.content.e &&
+            g.speaker.b > f.cue.b && Is(sub - 1, kStop) &&
+            (WordIn(sub - 1, "when", "after", "before", "because", "since", "if", "until", "what"));
         if (!nested && cut > f.content.b && cut < f.content.e) {
           uint32_t e = cut;
-          while (e > f.content.b && (IsPunct(e - 1, ",") || Word(e - 1, "and") ||
-                                     Word(e - 1, "but") || Word(e - 1, "as")))
-            --e;
+          while (e > f.content.b && (IsPunct(e - 1, ",") || WordIn(e - 1, "and", "but", "as"))) --e;
           f.content.e = e;
         }
       }
@@ -1563,7 +1561,7 @@ class QuoteFinder {
       if (f.speaker.empty()) return;
     }
     for (uint32_t i = k; i < se && i < k + 6; ++i) {
-      if (Word(i, "to") || Word(i, "for") || Word(i, "on")) return;
+      if (WordIn(i, "to", "for", "on")) return;
       if (d_.tokens[i].kind == TokenKind::kQuote && inside_[i] && MarkAt(i).open == i) {
         f.content = {i, i + 1};
         frames_.push_back(f);
@@ -1619,10 +1617,10 @@ class QuoteFinder {
     if (!new_sentence && verb == nullptr && d_.tokens[t].Is(kLower) && !Is(t, kStop) &&
         lower_[t].size() > 3) {
       // "“Q,” reads a Wednesday editorial in The Des Moines Register".
-      bool past = lower_[t].compare(lower_[t].size() - 2, 2, "ed") == 0 || Word(t, "reads") ||
-                  Word(t, "read");
+      bool past =
+          lower_[t].compare(lower_[t].size() - 2, 2, "ed") == 0 || WordIn(t, "reads", "read");
       uint32_t b = t + 1;
-      if (Word(b, "back") || Word(b, "in")) {
+      if (WordIn(b, "back", "in")) {
         past = true;
         ++b;
       }
@@ -1632,7 +1630,7 @@ class QuoteFinder {
       bool document = !sp.empty() && DocumentHead(sp);
       if (!sp.empty() && ((!NameRun(sp).empty() && NameRun(sp).b == sp.b) || document) &&
           (sp.e >= se || IsTerminal(sp.e) || IsPunct(sp.e, ",") ||
-           (document && (Word(sp.e, "in") || Word(sp.e, "from") || Word(sp.e, "by"))))) {
+           (document && WordIn(sp.e, "in", "from", "by")))) {
         a->speaker = sp;
         a->cue = {t, b};
         a->lemma = "say";
@@ -1655,14 +1653,13 @@ class QuoteFinder {
       bool past =
           VerbAt(v) == nullptr && d_.tokens[v].Is(kLower) && !Is(v, kStop) &&
           ((lower_[v].size() > 4 && lower_[v].compare(lower_[v].size() - 2, 2, "ed") == 0) ||
-           Word(v, "read") || Word(v, "reads") || Word(v + 1, "back"));
+           WordIn(v, "read", "reads") || Word(v + 1, "back"));
       uint32_t after = past && Word(v + 1, "back") ? v + 2 : v + 1;
       if (past &&
           (after >= se || IsTerminal(after) || IsPunct(after, ",") ||
            (own_mark && d_.tokens[after].Is(kLower) &&
-            ((Is(after, kPrep) && !Word(after, "to")) || Word(after, "and") || Word(after, "as") ||
-             Word(after, "upon") || Word(after, "before") || Word(after, "after") ||
-             Word(after, "while") || Word(after, "when") || Word(after, "with"))))) {
+            ((Is(after, kPrep) && !Word(after, "to")) ||
+             WordIn(after, "and", "as", "upon", "before", "after", "while", "when", "with"))))) {
         Range sp = PhraseBefore(v, t);
         if (!sp.empty() && sp.b == t &&
             (Is(sp.b, kPronoun) || (NameRun(sp).e == sp.e && !NameRun(sp).empty()) ||
@@ -1861,7 +1858,7 @@ class QuoteFinder {
         return false;
     }
     // "I" and "we" outside quotes are the writer.
-    if (Word(sp.b, "i") || Word(sp.b, "we") || Word(sp.b, "you")) return false;
+    if (WordIn(sp.b, "i", "we", "you")) return false;
     a->speaker = sp;
     a->cue = {v, v + 1};
     a->verb = VerbAt(v);
@@ -1925,7 +1922,7 @@ class QuoteFinder {
         // other words, he said, “the era ... is over.”" the statement began
         // before the speaker.
         (!d_.tokens[m.begin()].Is(kLower) || a.speaker.b == sb ||
-         (a.speaker.b == sb + 1 && (Word(sb, "and") || Word(sb, "but") || Word(sb, "so"))))) {
+         (a.speaker.b == sb + 1 && WordIn(sb, "and", "but", "so")))) {
       uint32_t words = 0;
       for (uint32_t i = m.begin(); i < m.end() && words < 2; ++i)
         words += d_.tokens[i].kind == TokenKind::kWord;
@@ -2411,7 +2408,7 @@ class QuoteFinder {
   }
 
   Speaker Resolve(Range r, Span quote) const {
-    if (r.e - r.b == 1 && (Word(r.b, "who") || Word(r.b, "which"))) {
+    if (r.e - r.b == 1 && WordIn(r.b, "who", "which")) {
       // "Misha, a member of the brigade who said": who it is comes from before.
       uint32_t k = r.b;
       if (k > 0 && IsPunct(k - 1, ",")) --k;
