@@ -155,5 +155,116 @@ TEST(RiceCodeTest, UnaryPartOfAWholeWordFromAByteStart) {
   }
 }
 
+// Bits written one at a time, least significant bit of each byte first, as
+// the code lays them out.
+struct BitWriter {
+  std::string bytes;
+  uint64_t at = 0;
+  void Put(int bit) {
+    if (at % 8 == 0) bytes.push_back('\0');
+    if (bit) bytes.back() = static_cast<char>(bytes.back() | (1 << (at % 8)));
+    ++at;
+  }
+  // A gap: q = gap >> r ones, a 0, then the low r bits.
+  void Gap(uint32_t gap, uint32_t r) {
+    for (uint32_t q = gap >> r; q > 0; --q) Put(1);
+    Put(0);
+    for (uint32_t k = 0; k < r; ++k) Put((gap >> k) & 1);
+  }
+};
+
+// ReadRiceBits: a code without a head, from any bit on, as ner/clusters.bin
+// has its fingerprints (r = 5) between its header and its fine clusters.
+TEST(RiceCodeTest, ReadsBitsFromAnyBitOn) {
+  XorShift64 next(12345);
+  for (uint32_t r : {0u, 5u, 17u, 31u}) {
+    for (uint32_t lead : {0u, 3u, 8u, 13u}) {
+      for (uint32_t n : {0u, 1u, 7u, 500u}) {
+        BitWriter code;
+        for (uint32_t k = 0; k < lead; ++k) code.Put(k & 1);
+        std::vector<uint32_t> want;
+        uint64_t key = 0;
+        for (uint32_t k = 0; k < n; ++k) {
+          // Gaps of about 2^r, sometimes 0, sometimes 40 times larger.
+          uint64_t gap = (next() >> 40) & ((uint64_t{2} << r) - 1);
+          if (k % 7 == 3) gap = 0;
+          if (k % 11 == 5) gap *= 40;
+          if (key + gap > UINT32_MAX || (gap >> r) > 1000) gap = 1;
+          key += gap;
+          code.Gap(static_cast<uint32_t>(gap), r);
+          want.push_back(static_cast<uint32_t>(key));
+        }
+        const uint64_t end = code.at;
+        for (int k = 0; k < 11; ++k) code.Put(1);  // what follows the code
+        std::vector<uint32_t> got(n + 1, 777);
+        uint64_t pos = lead;
+        ASSERT_TRUE(ReadRiceBits(code.bytes.data(), code.bytes.size(), r, n, got.data(), &pos))
+            << r << " " << lead << " " << n;
+        EXPECT_EQ(pos, end) << r << " " << lead << " " << n;
+        EXPECT_EQ(got.back(), 777u);
+        got.pop_back();
+        EXPECT_EQ(got, want) << r << " " << lead << " " << n;
+      }
+    }
+  }
+}
+
+// Hand-built bad codes: each is refused, without reading past its bytes
+// (the sanitizer build checks that), taking ctz of 0 or shifting by 64.
+TEST(RiceCodeTest, ReadBitsRefusesBadCodes) {
+  std::vector<uint32_t> out(2000);
+  uint64_t pos;
+  // Nothing but ones, from a byte's start and from inside one: a unary part
+  // that never ends.
+  for (size_t size : {1u, 7u, 8u, 9u, 64u, 300u}) {
+    const std::string ones(size, '\xFF');
+    for (uint64_t from : {uint64_t{0}, uint64_t{5}}) {
+      for (uint32_t r : {0u, 5u, 31u}) {
+        pos = from;
+        EXPECT_FALSE(ReadRiceBits(ones.data(), ones.size(), r, 1, out.data(), &pos)) << size;
+      }
+    }
+  }
+  // Zeros: gaps of 0 with r = 0, one bit each; one more than there are bits
+  // is refused, and so is a start past the end.
+  const std::string zeros(100, '\0');
+  pos = 0;
+  EXPECT_TRUE(ReadRiceBits(zeros.data(), zeros.size(), 0, 800, out.data(), &pos));
+  EXPECT_EQ(pos, 800u);
+  pos = 0;
+  EXPECT_FALSE(ReadRiceBits(zeros.data(), zeros.size(), 0, 801, out.data(), &pos));
+  pos = 801;
+  EXPECT_FALSE(ReadRiceBits(zeros.data(), zeros.size(), 0, 0, out.data(), &pos));
+  pos = 800;
+  EXPECT_TRUE(ReadRiceBits(zeros.data(), zeros.size(), 0, 0, out.data(), &pos));
+  // Low bits cut off by the end: r = 31 needs 32 bits a key.
+  pos = 0;
+  EXPECT_FALSE(ReadRiceBits(zeros.data(), 3, 31, 1, out.data(), &pos));
+  pos = 0;
+  EXPECT_TRUE(ReadRiceBits(zeros.data(), 4, 31, 1, out.data(), &pos));
+  // r of 32 or more: refused (a shift by r would be undefined).
+  for (uint32_t r : {32u, 63u, 64u, 200u}) {
+    pos = 0;
+    EXPECT_FALSE(ReadRiceBits(zeros.data(), zeros.size(), r, 1, out.data(), &pos)) << r;
+  }
+  // Keys past 2^32 - 1, in the block loop (many short codes) and near the
+  // end: r = 0 with one gap of 2^32 (2^32 ones) is too long to build here,
+  // so r = 31 with gaps of 2^31 + 2^31.
+  for (uint32_t lead : {0u, 600u}) {
+    BitWriter code;
+    for (uint32_t k = 0; k < lead; ++k) code.Gap(0, 31);
+    code.Gap(0x80000000u, 31);
+    code.Gap(0x80000000u, 31);
+    for (int k = 0; k < 100; ++k) code.Put(0);
+    pos = 0;
+    EXPECT_FALSE(ReadRiceBits(code.bytes.data(), code.bytes.size(), 31, lead + 2, out.data(), &pos))
+        << lead;
+    pos = 0;
+    EXPECT_TRUE(ReadRiceBits(code.bytes.data(), code.bytes.size(), 31, lead + 1, out.data(), &pos))
+        << lead;
+    EXPECT_EQ(out[lead], 0x80000000u);
+  }
+}
+
 }  // namespace
 }  // namespace lede

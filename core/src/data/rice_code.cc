@@ -61,8 +61,18 @@ size_t ReadRiceCoded(std::string_view bytes, uint32_t n, uint32_t* out) {
   std::memcpy(&r, bytes.data(), 4);
   std::memcpy(&size, bytes.data() + 4, 4);
   if (r > 31 || bytes.size() - 8 < size) return 0;
-  const char* code = bytes.data() + 8;
+  uint64_t pos = 0;
+  if (!ReadRiceBits(bytes.data() + 8, size, r, n, out, &pos)) return 0;
+  if ((pos + 7) / 8 != size) return 0;
+  return 8 + size_t{size};
+}
+
+bool ReadRiceBits(const char* code, size_t size, uint32_t r, uint32_t n, uint32_t* out,
+                  uint64_t* pos_io) {
+  if (r > 31) return false;
   const uint64_t total = uint64_t{size} * 8;
+  uint64_t pos = *pos_io;
+  if (pos > total) return false;
   // The bits from `pos` on, at least 57 of them (0 past the end). pos < total.
   auto peek = [&](uint64_t pos) {
     const size_t at = static_cast<size_t>(pos >> 3);
@@ -75,7 +85,7 @@ size_t ReadRiceCoded(std::string_view bytes, uint32_t n, uint32_t* out) {
     return w >> (pos & 7);
   };
   const uint64_t low_mask = (uint64_t{1} << r) - 1;
-  uint64_t pos = 0, key = 0;
+  uint64_t key = 0;
   uint32_t i = 0;
   // While the 8 bytes from pos's byte lie inside the code, one load holds 57
   // bits from pos on: a key's whole code, unless its gap is 2^(56 - r + r) or
@@ -99,14 +109,14 @@ size_t ReadRiceCoded(std::string_view bytes, uint32_t n, uint32_t* out) {
       pos += ones + 1 + r;
       out[i] = static_cast<uint32_t>(key);
     }
-    if (key > UINT32_MAX) return 0;
+    if (key > UINT32_MAX) return false;
     if (i < stop) break;
   }
   for (; i < n; ++i) {
     uint64_t q = 0, w;
     int ones;
     for (;;) {  // the unary part: 56 ones at a time, until its 0
-      if (pos >= total) return 0;
+      if (pos >= total) return false;
       w = peek(pos);
       ones = __builtin_ctzll(~w | kTopBit);  // ones <= 63, as above
       if (ones <= 56) break;
@@ -115,19 +125,19 @@ size_t ReadRiceCoded(std::string_view bytes, uint32_t n, uint32_t* out) {
     }
     q += static_cast<uint64_t>(ones);
     pos += static_cast<uint64_t>(ones) + 1;
-    if (pos + r > total) return 0;
+    if (pos + r > total) return false;
     // The low bits: still in w if they end inside its 57 sure bits.
     const uint64_t low =
         (static_cast<uint32_t>(ones) + 1 + r <= 57 ? w >> (ones + 1) : (r ? peek(pos) : 0)) &
         low_mask;
     pos += r;
-    if (q > UINT32_MAX) return 0;
+    if (q > UINT32_MAX) return false;
     key += (q << r) | low;
-    if (key > UINT32_MAX) return 0;
+    if (key > UINT32_MAX) return false;
     out[i] = static_cast<uint32_t>(key);
   }
-  if ((pos + 7) / 8 != size) return 0;
-  return 8 + size_t{size};
+  *pos_io = pos;
+  return true;
 }
 
 }  // namespace lede

@@ -26,6 +26,15 @@ void AppendRiceCoded(const std::vector<uint32_t>& keys, std::string* out);
 // short, a key past 2^32 - 1, or bytes left over in the code).
 size_t ReadRiceCoded(std::string_view bytes, uint32_t n, uint32_t* out);
 
+// The reading of ReadRiceCoded's code alone, for a code without that head
+// (ner/clusters.bin, r and n in its own header): reads `n` keys, Rice coded
+// with parameter r (< 32) as above, from bit *pos of code[0, size) on (bit b
+// is bit b % 8 of byte b / 8) into out[0, n), and moves *pos past them. False
+// if the bits end before the n-th key's or a key passes 2^32 - 1 (*pos and
+// out are then not to be used).
+bool ReadRiceBits(const char* code, size_t size, uint32_t r, uint32_t n, uint32_t* out,
+                  uint64_t* pos);
+
 }  // namespace lede
 
 #endif  // LEDE_DATA_RICE_CODE_H_

@@ -182,76 +182,72 @@ class WordClusters {
         ncoarse >= kNoCoarse - 2 || b.size() < 18 + nfine)
       return false;
     coarse_.assign(b.begin() + 18, b.begin() + 18 + nfine);
-    // Bits LSB first; read through a 64-bit window (a fingerprint's code is
-    // at most 1 + 24 + a few unary bits, checked below).
+    for (uint8_t c : coarse_) {  // each fine cluster's coarse one: checked once
+      if (c >= ncoarse) return false;
+    }
+    // The fingerprints: Rice coded gaps (ReadRiceBits, as the model's keys),
+    // then the fine clusters in fixed width, from the bit after them.
     const std::string_view bits = b.substr(18 + nfine);
     const uint64_t total = static_cast<uint64_t>(bits.size()) * 8;
-    uint64_t pos = 0;
-    auto peek = [&]() {  // the 64 bits from pos (zeros past the end)
-      const size_t at = pos >> 3;
-      uint64_t w = 0;
-      if (bits.size() - at >= 8) {
-        std::memcpy(&w, bits.data() + at, 8);  // a fixed-size copy: one load
-      } else {
-        std::memcpy(&w, bits.data() + at, bits.size() - at);
-      }
-      return w >> (pos & 7);  // at least 57 valid bits
-    };
+    uint64_t code_end = 0;
+    // Each fingerprint takes r + 1 bits at least, and its fine cluster 1.
+    if (static_cast<uint64_t>(n) * (r + 2) > total) return false;
     fp_.resize(n);
-    uint32_t prev = 0;
-    const uint32_t low = (1u << r) - 1;
-    uint32_t i = 0;
-    // While the 8 bytes from pos's byte lie inside, peek() is one load and a
-    // code (at most 57 bits, checked) ends before total: no bounds checks.
-    for (; i < n && pos + 64 <= total; ++i) {
-      uint64_t w;
-      std::memcpy(&w, bits.data() + (pos >> 3), 8);
-      w >>= pos & 7;
-      // Bit 63 set: eight bytes of ones (a bad file) are not ctz(0), which is
-      // undefined; q is then 63 and refused.
-      const int q = __builtin_ctzll(~w | (uint64_t{1} << 63));
-      if (q + 1 + r > 57) return false;
-      prev += (static_cast<uint32_t>(q) << r) | (static_cast<uint32_t>(w >> (q + 1)) & low);
-      pos += q + 1 + r;
-      fp_[i] = prev;
-    }
-    for (; i < n; ++i) {
-      if (pos >= total) return false;
-      const uint64_t w = peek();
-      const int q = __builtin_ctzll(~w | (uint64_t{1} << 63));  // the unary quotient, as above
-      if (q + 1 + r > 57 || pos + q + 1 + r > total) return false;
-      prev += (static_cast<uint32_t>(q) << r) | (static_cast<uint32_t>(w >> (q + 1)) & low);
-      pos += q + 1 + r;
-      fp_[i] = prev;
-    }
+    if (!ReadRiceBits(bits.data(), bits.size(), static_cast<uint32_t>(r), n, fp_.data(), &code_end))
+      return false;
+    uint64_t pos = code_end;
     int cbits = 1;
     while ((1u << cbits) < nfine) ++cbits;
     if (pos + static_cast<uint64_t>(n) * cbits > total) return false;
     fine_.resize(n);
     const uint32_t cmask = (1u << cbits) - 1;
-    for (i = 0; i < n; ++i, pos += cbits) {
+    uint32_t most = 0;  // the largest fine cluster read
+    uint32_t i = 0;
+    // Groups of `per` fine clusters (57 bits at most) from one load, while
+    // the 8 bytes from pos's byte lie inside.
+    const uint32_t per = static_cast<uint32_t>(57 / cbits);
+    const uint64_t step = uint64_t{per} * static_cast<uint32_t>(cbits);
+    const uint64_t groups =
+        pos + 64 <= total ? std::min<uint64_t>(n / per, (total - 64 - pos) / step + 1) : 0;
+    const char* src = bits.data();
+    uint16_t* out = fine_.data();
+    for (uint64_t g = 0; g < groups; ++g, pos += step) {
       uint64_t w;
-      if (pos + 64 <= total) {  // as above
-        std::memcpy(&w, bits.data() + (pos >> 3), 8);
-        w >>= pos & 7;
-      } else {
-        w = peek();
+      std::memcpy(&w, src + (pos >> 3), 8);
+      w >>= pos & 7;
+      for (uint32_t k = 0; k < per; ++k, w >>= cbits) {
+        const uint32_t f = static_cast<uint32_t>(w) & cmask;
+        most = std::max(most, f);
+        *out++ = static_cast<uint16_t>(f);
       }
-      fine_[i] = static_cast<uint16_t>(w & cmask);
-      if (fine_[i] >= nfine || coarse_[fine_[i]] >= ncoarse) return false;
     }
+    i = static_cast<uint32_t>(groups * per);
+    for (; i < n; ++i, pos += cbits) {  // the last few: bit by bit
+      uint32_t f = 0;
+      for (int k = 0; k < cbits; ++k) {
+        const uint64_t at = pos + k;
+        f |= static_cast<uint32_t>((static_cast<unsigned char>(bits[at >> 3]) >> (at & 7)) & 1)
+             << k;
+      }
+      most = std::max(most, f);
+      fine_[i] = static_cast<uint16_t>(f);
+    }
+    if (most >= nfine) return false;
     // Buckets by the fingerprints' top bits, two to four fingerprints each:
     // bucket k holds fp_[start_[k] .. start_[k + 1]).
     int top = 1;
     while (top < bits_ && (size_t{4} << top) <= fp_.size()) ++top;
     shift_ = static_cast<uint8_t>(bits_ - top);
     const uint32_t buckets = 1u << top;
-    start_.assign(buckets + 1, n);
-    uint32_t bucket = 0;
-    for (uint32_t i = 0; i < n; ++i) {
-      const uint32_t k = std::min(fp_[i] >> shift_, buckets);
-      for (; bucket <= k; ++bucket) start_[bucket] = i;
+    start_.resize(buckets + 1);
+    // start_[k]: the first fingerprint of bucket k or after (n if none).
+    const uint32_t* fp = fp_.data();
+    i = 0;
+    for (uint32_t k = 0; k < buckets; ++k) {
+      while (i < n && (fp[i] >> shift_) < k) ++i;
+      start_[k] = i;
     }
+    start_[buckets] = n;
     return true;
   }
   std::vector<uint32_t> fp_;     // ascending
