@@ -2026,8 +2026,11 @@ const int8_t* Model::Find(uint32_t key) const {
 
 namespace {
 
-// Adds a feature's weights (kNumTags) to acc (a row of kRow).
-inline void AddRow(const int8_t* row, int16_t* acc) {
+// Adds a feature's weights (kNumTags) to acc (a row of kRow), or with
+// kTakeOff takes them off again: int16 sums wrap, so a row added and taken
+// off leaves acc as it was (Model::Tag's sliding context bag).
+template <bool kTakeOff>
+inline void MoveRow(const int8_t* row, int16_t* acc) {
 #if defined(__GNUC__)  // g++ and clang (em++): 16 sums as one vector, the 17th alone
   static_assert(kNumTags == 17, "16 tags in a vector, one more");
   typedef int8_t V16x8 __attribute__((vector_size(16)));
@@ -2036,31 +2039,20 @@ inline void AddRow(const int8_t* row, int16_t* acc) {
   V16x16 a;
   std::memcpy(&w, row, sizeof w);
   std::memcpy(&a, acc, sizeof a);
-  a += __builtin_convertvector(w, V16x16);
+  if (kTakeOff) {
+    a -= __builtin_convertvector(w, V16x16);
+  } else {
+    a += __builtin_convertvector(w, V16x16);
+  }
   std::memcpy(acc, &a, sizeof a);
-  acc[16] = static_cast<int16_t>(acc[16] + row[16]);
+  acc[16] = static_cast<int16_t>(kTakeOff ? acc[16] - row[16] : acc[16] + row[16]);
 #else
-  for (int t = 0; t < kNumTags; ++t) acc[t] = static_cast<int16_t>(acc[t] + row[t]);
+  for (int t = 0; t < kNumTags; ++t)
+    acc[t] = static_cast<int16_t>(kTakeOff ? acc[t] - row[t] : acc[t] + row[t]);
 #endif
 }
-
-// Takes a feature's weights (kNumTags) off acc (a row of kRow): AddRow's
-// inverse (int16 sums wrap, so a row added and taken off leaves acc as it was).
-inline void SubRow(const int8_t* row, int16_t* acc) {
-#if defined(__GNUC__)
-  typedef int8_t V16x8 __attribute__((vector_size(16)));
-  typedef int16_t V16x16 __attribute__((vector_size(32)));
-  V16x8 w;
-  V16x16 a;
-  std::memcpy(&w, row, sizeof w);
-  std::memcpy(&a, acc, sizeof a);
-  a -= __builtin_convertvector(w, V16x16);
-  std::memcpy(acc, &a, sizeof a);
-  acc[16] = static_cast<int16_t>(acc[16] - row[16]);
-#else
-  for (int t = 0; t < kNumTags; ++t) acc[t] = static_cast<int16_t>(acc[t] - row[t]);
-#endif
-}
+inline void AddRow(const int8_t* row, int16_t* acc) { MoveRow<false>(row, acc); }
+inline void SubRow(const int8_t* row, int16_t* acc) { MoveRow<true>(row, acc); }
 
 // acc[t] += sums[t] for the kNumTags sums of two rows of kRow.
 inline void AddSums(const int16_t* sums, int16_t* acc) {
