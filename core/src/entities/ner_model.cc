@@ -577,14 +577,13 @@ constexpr uint32_t kPhraseSeed = 0x6a09e667u;
 // A static hash -> small value map, open addressing (255 marks an empty slot).
 class FlatMap {
  public:
-  // The first value given for a key wins; with `merge`, a key's values are
-  // or-ed together instead (bit sets). Not inlined: it runs once a table, at
-  // first use, and its four copies were code to download.
+  // The first value given for a key wins. Not inlined: it runs once a table,
+  // at first use, and its copies were code to download.
 #if defined(__GNUC__)
   __attribute__((noinline))
 #endif
   void
-  Build(const std::vector<std::pair<uint32_t, uint8_t>>& items, bool merge = false) {
+  Build(const std::vector<std::pair<uint32_t, uint8_t>>& items) {
     size_t size = 16;
     while (size < 2 * items.size()) size <<= 1;
     mask_ = static_cast<uint32_t>(size - 1);
@@ -596,8 +595,6 @@ class FlatMap {
       if (vals_[j] == 255) {
         keys_[j] = k;
         vals_[j] = v;
-      } else if (merge) {
-        vals_[j] |= v;
       }
     }
   }
@@ -654,35 +651,17 @@ struct Gazetteer {
   }
 };
 
-// Large single-word lists (core/data/ner/cities.txt, given_names.txt), for the
-// tagger only: a word in them is likely, not certainly, that kind of name, so
-// the model weighs them (they do not type names in entities.cc).
-enum WordList : uint8_t { kListCity = 1, kListGivenName = 2 };
-struct WordLists {
-  FlatMap bits;  // lower-case hash -> WordList bits
-  static const WordLists& Get() {
-    static const WordLists lists = [] {
-      std::vector<std::pair<uint32_t, uint8_t>> items;
-      auto add = [&](std::string_view file, uint8_t bit) {
-        std::string_view text = EmbeddedFile(file);
-        while (!text.empty()) {
-          size_t nl = text.find('\n');
-          std::string_view w = text.substr(0, nl);
-          text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-          if (!w.empty() && w[0] != '#') items.emplace_back(LowerHash(w), bit);
-        }
-      };
-      add("ner/cities.txt", kListCity);
-      add("ner/given_names.txt", kListGivenName);
-      // One entry per hash, its bits or-ed as they are inserted (a sort to
-      // merge them first was a fifth of the first analysis' set-up).
-      WordLists l;
-      l.bits.Build(items, /*merge=*/true);
-      return l;
-    }();
-    return lists;
-  }
-};
+// Large single-word lists (core/data/ner/lists.bin), for the tagger only: a
+// word in them is likely, not certainly, that kind of name, so the model
+// weighs them (they do not type names in entities.cc).
+const WordListTable& WordLists() {
+  static const WordListTable lists = [] {
+    WordListTable t;
+    t.Parse(EmbeddedFile("ner/lists.bin"));
+    return t;
+  }();
+  return lists;
+}
 
 // Word-bits of the document context.
 enum WordBit : uint8_t {
@@ -712,9 +691,101 @@ bool IsListedGivenName(std::string_view word) {
     }
     h.Add(c);
   }
-  const int bits = WordLists::Get().bits.Get(h.Get());
-  return bits > 0 && (bits & kListGivenName);
+  return (WordLists().Get(h.Get()) & WordListTable::kGivenName) != 0;
 }
+
+std::string WordListsFile(std::string_view cities, std::string_view given_names) {
+  std::string out = "LNWL";
+  for (std::string_view text : {cities, given_names}) {
+    std::vector<uint32_t> keys;
+    while (!text.empty()) {
+      const size_t nl = text.find('\n');
+      const std::string_view w = text.substr(0, nl);
+      text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+      if (!w.empty() && w[0] != '#') keys.push_back(LowerHash(w));
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    const uint32_t n = static_cast<uint32_t>(keys.size());
+    out.append(reinterpret_cast<const char*>(&n), 4);
+    AppendRiceCoded(keys, &out);
+  }
+  return out;
+}
+
+bool WordListTable::Parse(std::string_view b) {
+  *this = WordListTable();
+  if (b.size() < 4 || b.substr(0, 4) != "LNWL") return false;
+  // Each list's hashes, ascending (ReadRiceCoded writes every one, or fails:
+  // not zero-filled).
+  std::unique_ptr<uint32_t[]> lists[2];
+  uint32_t count[2];
+  size_t at = 4;
+  for (int l = 0; l < 2; ++l) {
+    if (b.size() - at < 4) return false;
+    std::memcpy(&count[l], b.data() + at, 4);
+    at += 4;
+    // A key takes a bit of the code at least (whose size is in its head).
+    if (count[l] > (b.size() - at) * 8) return false;
+    lists[l].reset(new uint32_t[count[l]]);
+    const size_t read = ReadRiceCoded(b.substr(at), count[l], lists[l].get());
+    if (read == 0) return false;
+    at += read;
+  }
+  if (at != b.size()) return false;
+  // Both lists merged, in ascending order, into slots by their top bits: about
+  // twice as many slots as hashes, and a few more at the end, which a run of
+  // slots may pass into (the last is always left empty). A hash goes to its
+  // home slot or, if that is taken, to the one after the last filled.
+  const size_t n = size_t{count[0]} + count[1];
+  int bits = 4;
+  while (bits < 31 && (size_t{1} << bits) < 2 * n) ++bits;
+  const uint32_t shift = static_cast<uint32_t>(32 - bits);
+  const uint32_t *const cities = lists[0].get(), *const given = lists[1].get();
+  for (size_t extra = 64;; extra = n + 1) {  // then surely enough
+    const size_t size = (size_t{1} << bits) + extra;
+    keys_.reset(new uint32_t[size]);  // read only where filled
+    bits_.reset(new uint8_t[size]());
+    uint32_t* const keys = keys_.get();
+    uint8_t* const filled = bits_.get();
+    size_t next = 0;
+    // False if the hash would take the last slot: the table is too short.
+    auto put = [&](uint32_t k, uint8_t list) {
+      size_t j = k >> shift;
+      j = j < next ? next : j;
+      keys[j] = k;
+      filled[j] = list;
+      next = j + 1;
+      return next < size;
+    };
+    const uint32_t *c = cities, *const c_end = cities + count[0];
+    const uint32_t *g = given, *const g_end = given + count[1];
+    bool fits = true;
+    if (c != c_end && g != g_end) {
+      for (;;) {
+        if (*c < *g) {
+          fits = put(*c, kCity);
+          if (!fits || ++c == c_end) break;
+        } else if (*g < *c) {
+          fits = put(*g, kGivenName);
+          if (!fits || ++g == g_end) break;
+        } else {  // in both lists
+          fits = put(*c, kCity | kGivenName);
+          ++c;
+          ++g;
+          if (!fits || c == c_end || g == g_end) break;
+        }
+      }
+    }
+    for (; fits && c != c_end; ++c) fits = put(*c, kCity);
+    for (; fits && g != g_end; ++g) fits = put(*g, kGivenName);
+    if (fits) break;
+  }
+  shift_ = shift;
+  return true;
+}
+
+int WordListTable::Of(std::string_view word) const { return Get(LowerHash(word)); }
 
 int WordCluster(std::string_view word) { return WordClusterOfLower(LowerHash(word)); }
 
@@ -872,7 +943,7 @@ DocContext BuildDocContext(const Document& doc) {
   constexpr uint8_t kListsRead = 0x40, kGazFirst = 0x80;
   std::vector<uint8_t>& by_word = c.lists.by_word;
   by_word.assign(doc.words(), 0);
-  const WordLists& lists = WordLists::Get();
+  const WordListTable& lists = WordLists();
   const Gazetteer& gaz = Gazetteer::Get();
   const std::string_view text = doc.text;
   // Longest lexicon phrase from each token, left to right: searched from a
@@ -999,8 +1070,7 @@ DocContext BuildDocContext(const Document& doc) {
         const uint32_t dw = doc.word[i];
         // (Capitalized or ALL CAPS, as the bits say.)
         if (t.span.end - t.span.start >= 3 && !(by_word[dw] & kListsRead)) {
-          const int b = lists.bits.Get(lower[dw]);
-          by_word[dw] |= static_cast<uint8_t>(kListsRead | (b > 0 ? b : 0));
+          by_word[dw] |= static_cast<uint8_t>(kListsRead | lists.Get(lower[dw]));
         }
         bool mid = !t.Is(kSentenceStart) && !line;
         if (mid && i > 0) {
@@ -2243,7 +2313,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       uint32_t lower, exact, shape, pre[3], suf[3];
       uint16_t fine;
       uint8_t coarse, cls_lists;  // cls | lists << 4; 0xFF when empty
-      static_assert(kClsOther < 16 && (kListCity | kListGivenName) < 16,
+      static_assert(kClsOther < 16 && (WordListTable::kCity | WordListTable::kGivenName) < 16,
                     "a class and the list bits fit cls_lists, below 0xFF");
       int16_t row[kRow];
     };

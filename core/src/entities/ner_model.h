@@ -111,8 +111,47 @@ int CoarseCluster(int fine);
 // Whether `word` (any case; Latin letters with accents, precomposed or with
 // combining marks, read without them:
 // "José" as "Jose") is in the tagger's list of given names
-// (core/data/ner/given_names.txt).
+// (core/data/ner/sources/given_names.txt).
 bool IsListedGivenName(std::string_view word);
+
+// The tagger's large single-word lists, cities and given names, as
+// core/data/ner/lists.bin holds them: made from their text
+// (core/data/ner/sources/{cities,given_names}.txt: a word a line; empty lines
+// and lines starting with '#' skipped) by `lede train lists`, each list as the
+// set of its words' lower-case hashes, ascending and Rice coded
+// (data/rice_code.h), not as text: about 10 KB less to download, and no
+// hashing of 15,000 words at first use. Format: "LNWL", then for each list
+// (cities, then given names) u32 n, the number of distinct hashes, and their
+// AppendRiceCoded code.
+std::string WordListsFile(std::string_view cities, std::string_view given_names);
+
+// Such a file read into a table, by the words' lower-case hashes.
+class WordListTable {
+ public:
+  enum : uint8_t { kCity = 1, kGivenName = 2 };
+  // False, and the table left empty, if `file` is not one WordListsFile writes.
+  bool Parse(std::string_view file);
+  // The lists (kCity | kGivenName) holding the word whose lower-case hash
+  // (DocContext::lower) is h; 0 for none.
+  int Get(uint32_t h) const {
+    if (!bits_) return 0;
+    // Hashes ascend within each run of filled slots, from their home slot on.
+    for (size_t j = h >> shift_;; ++j) {
+      if (bits_[j] == 0 || keys_[j] > h) return 0;
+      if (keys_[j] == h) return bits_[j];
+    }
+  }
+  // The same for `word`, in any case.
+  int Of(std::string_view word) const;
+
+ private:
+  // Open addressing by a hash's top bits, filled in ascending order (a hash
+  // goes to its home slot or the one after the last filled), so a search can
+  // stop at a greater hash; at least one empty slot ends the table.
+  std::unique_ptr<uint32_t[]> keys_;
+  std::unique_ptr<uint8_t[]> bits_;  // the lists of the slot's hash; 0: empty
+  uint32_t shift_ = 31;
+};
 
 // Extended prediction history: the tags a first pass gave the other
 // occurrences of each capitalized word ("Stan" is PER elsewhere in the text).
