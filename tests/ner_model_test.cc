@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -128,6 +129,13 @@ TEST(NerModelTest, Version2FilesStillLoad) {
     EXPECT_FALSE(cut.Load(file.substr(0, size))) << size;
     EXPECT_TRUE(cut.empty());
   }
+  // A version 2 file's keys out of order (two swapped): not a model we wrote.
+  std::string swapped = v2;
+  const size_t at = ReadEmbeddedTagger().rows_at + 4 * 100;
+  std::swap_ranges(&swapped[at], &swapped[at + 4], &swapped[at + 4]);
+  ASSERT_NE(swapped, v2);
+  EXPECT_FALSE(cut.Load(swapped));
+  EXPECT_TRUE(cut.empty());
 }
 
 // Model::Tag sums a word's class features (30, 50, 54, the document's bag)

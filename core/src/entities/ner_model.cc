@@ -2063,13 +2063,20 @@ bool Model::Load(std::string_view b, bool copy) {
   while (bits < 24 && (size_t{1} << bits) < nf) ++bits;
   shift_ = 32 - bits;
   start_.assign((size_t{1} << bits) + 1, nf);
-  uint32_t bucket = 0;
-  for (uint32_t i = 0; i < nf; ++i) {
-    if (i > 0 && keys_[i] < keys_[i - 1]) {  // not ascending: not a model we wrote
+  // Version 3's keys ascend by their code (gaps); older files are checked.
+  for (uint32_t i = 1; version != kVersion && i < nf; ++i) {
+    if (keys_[i] < keys_[i - 1]) {  // not ascending: not a model we wrote
       *this = Model();
       return false;
     }
-    for (const uint32_t k = keys_[i] >> shift_; bucket <= k; ++bucket) start_[bucket] = i;
+  }
+  // (In locals: the stores to start_ could otherwise be this model's fields.)
+  const uint32_t* const key = keys_;
+  uint32_t* const start = start_.data();
+  const uint32_t shift = static_cast<uint32_t>(shift_);
+  uint32_t bucket = 0;
+  for (uint32_t i = 0; i < nf; ++i) {
+    for (const uint32_t k = key[i] >> shift; bucket <= k; ++bucket) start[bucket] = i;
   }
   num_features_ = nf;
   // The span typer's section, if the file has one (Typer::Serialize).
