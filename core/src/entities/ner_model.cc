@@ -132,7 +132,7 @@ class WordClusters {
  public:
   // The fine cluster of the word with lower-case hash `h`, or kNoCluster.
   uint16_t Fine(uint32_t h) const {
-    if (fp_.empty()) return kNoCluster;
+    if (!fp_) return kNoCluster;
     const uint32_t fp = h >> (32 - bits_);
     // The first fingerprint equal to fp, as a binary search would find it.
     for (uint32_t i = start_[fp >> shift_], e = start_[(fp >> shift_) + 1]; i < e; ++i) {
@@ -192,14 +192,15 @@ class WordClusters {
     uint64_t code_end = 0;
     // Each fingerprint takes r + 1 bits at least, and its fine cluster 1.
     if (static_cast<uint64_t>(n) * (r + 2) > total) return false;
-    fp_.resize(n);
-    if (!ReadRiceBits(bits.data(), bits.size(), static_cast<uint32_t>(r), n, fp_.data(), &code_end))
+    // The tables are not zero-filled: every entry is written, or Parse fails.
+    fp_.reset(new uint32_t[n]);
+    if (!ReadRiceBits(bits.data(), bits.size(), static_cast<uint32_t>(r), n, fp_.get(), &code_end))
       return false;
     uint64_t pos = code_end;
     int cbits = 1;
     while ((1u << cbits) < nfine) ++cbits;
     if (pos + static_cast<uint64_t>(n) * cbits > total) return false;
-    fine_.resize(n);
+    fine_.reset(new uint16_t[n]);
     const uint32_t cmask = (1u << cbits) - 1;
     uint32_t most = 0;  // the largest fine cluster read
     uint32_t i = 0;
@@ -210,7 +211,7 @@ class WordClusters {
     const uint64_t groups =
         pos + 64 <= total ? std::min<uint64_t>(n / per, (total - 64 - pos) / step + 1) : 0;
     const char* src = bits.data();
-    uint16_t* out = fine_.data();
+    uint16_t* out = fine_.get();
     for (uint64_t g = 0; g < groups; ++g, pos += step) {
       uint64_t w;
       std::memcpy(&w, src + (pos >> 3), 8);
@@ -236,25 +237,26 @@ class WordClusters {
     // Buckets by the fingerprints' top bits, two to four fingerprints each:
     // bucket k holds fp_[start_[k] .. start_[k + 1]).
     int top = 1;
-    while (top < bits_ && (size_t{4} << top) <= fp_.size()) ++top;
+    while (top < bits_ && (size_t{4} << top) <= n) ++top;
     shift_ = static_cast<uint8_t>(bits_ - top);
     const uint32_t buckets = 1u << top;
-    start_.resize(buckets + 1);
+    start_.reset(new uint32_t[buckets + 1]);
     // start_[k]: the first fingerprint of bucket k or after (n if none).
-    const uint32_t* fp = fp_.data();
-    i = 0;
-    for (uint32_t k = 0; k < buckets; ++k) {
-      while (i < n && (fp[i] >> shift_) < k) ++i;
-      start_[k] = i;
+    const uint32_t* fp = fp_.get();
+    uint32_t* const start = start_.get();
+    const uint32_t shift = shift_;
+    uint32_t k = 0;  // the first bucket not yet given its start
+    for (i = 0; i < n; ++i) {
+      for (const uint32_t b = fp[i] >> shift; k <= b; ++k) start[k] = i;
     }
-    start_[buckets] = n;
+    for (; k <= buckets; ++k) start[k] = n;
     return true;
   }
-  std::vector<uint32_t> fp_;     // ascending
-  std::vector<uint32_t> start_;  // per bucket of fingerprints (Parse)
-  uint8_t shift_ = 0;            // a fingerprint's bucket: fp >> shift_
-  std::vector<uint16_t> fine_;   // per fingerprint
-  std::vector<uint8_t> coarse_;  // per fine cluster
+  std::unique_ptr<uint32_t[]> fp_;     // ascending
+  std::unique_ptr<uint32_t[]> start_;  // per bucket of fingerprints (Parse)
+  uint8_t shift_ = 0;                  // a fingerprint's bucket: fp >> shift_
+  std::unique_ptr<uint16_t[]> fine_;   // per fingerprint
+  std::vector<uint8_t> coarse_;        // per fine cluster
   uint8_t bits_ = 32;
 };
 
