@@ -92,7 +92,8 @@ bool ReadRiceBits(const char* code, size_t size, uint32_t r, uint32_t n, uint32_
   // more. Keys go in blocks whose codes surely end there (57 bits each at
   // most), of at most 128 keys (each adds under 2^56: key cannot wrap).
   const uint64_t fast_end = size >= 8 ? (uint64_t{size} - 8) * 8 : 0;
-  const uint64_t most_ones = 56 - r;
+  const uint32_t most_ones = 56 - r;
+  const uint32_t r1 = r + 1;  // a key's bits past its unary part's ones
   while (i < n && pos < fast_end) {
     const uint64_t room = std::min<uint64_t>({(fast_end - pos) / 57, n - i, 128});
     if (room == 0) break;
@@ -103,10 +104,10 @@ bool ReadRiceBits(const char* code, size_t size, uint32_t r, uint32_t n, uint32_
       w >>= pos & 7;
       // (Bit 63 set: a word of 64 ones, which a long unary part can give
       // when pos is on a byte's start, is not ctz(0), which is undefined.)
-      const uint64_t ones = static_cast<uint64_t>(__builtin_ctzll(~w | kTopBit));
+      const uint32_t ones = static_cast<uint32_t>(__builtin_ctzll(~w | kTopBit));
       if (ones > most_ones) break;  // read below
-      key += (ones << r) | ((w >> (ones + 1)) & low_mask);
-      pos += ones + 1 + r;
+      key += (uint64_t{ones} << r) | ((w >> (ones + 1)) & low_mask);
+      pos += ones + r1;
       out[i] = static_cast<uint32_t>(key);
     }
     if (key > UINT32_MAX) return false;

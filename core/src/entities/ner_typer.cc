@@ -791,32 +791,32 @@ bool Typer::Load(std::string_view b) {
                            keys.get()) == 0) {
     return false;
   }
-  auto key = [&keys](uint32_t i) { return keys[i]; };
-  for (uint32_t i = 1; i < nf; ++i) {
-    if (key(i) <= key(i - 1)) {
-      *this = Typer();
-      return false;
-    }
-  }
   if (nf == 0) return true;
   // At least two slots a key: 2^bits >= 2 nf.
   int bits = 4;
   while (bits < 21 && (size_t{1} << bits) < 2 * size_t{nf}) ++bits;
-  shift_ = 32 - bits;
-  // Each key's slot: its own (key >> shift_) or the one after the previous
-  // key's; the table ends one past the last, a free slot.
-  size_t last = 0;
-  for (uint32_t i = 0; i < nf; ++i) {
-    const size_t home = key(i) >> shift_;
-    last = i == 0 ? home : std::max(home, last + 1);
+  const int shift = 32 - bits;
+  shift_ = shift;
+  // Each key's slot: its own (key >> shift) or the one after the previous
+  // key's; the table ends one past the last, a free slot. The keys must
+  // ascend strictly (a Rice code can repeat one).
+  const uint32_t* const key = keys.get();
+  size_t next = static_cast<size_t>(key[0] >> shift) + 1;  // the slot after the last
+  for (uint32_t i = 1; i < nf; ++i) {
+    if (key[i] <= key[i - 1]) {
+      *this = Typer();
+      return false;
+    }
+    next = std::max(static_cast<size_t>(key[i] >> shift), next) + 1;
   }
-  rows_.assign(std::max(size_t{1} << bits, last + 1) + 1, Row{UINT32_MAX, {0, 0, 0, 0}});
-  size_t at = 0;
+  rows_.assign(std::max(size_t{1} << bits, next) + 1, Row{UINT32_MAX, {0, 0, 0, 0}});
+  Row* const rows = rows_.data();
+  next = 0;
   for (uint32_t i = 0; i < nf; ++i) {
-    const size_t home = key(i) >> shift_;
-    at = i == 0 ? home : std::max(home, at + 1);
-    rows_[at].key = key(i);
-    std::memcpy(rows_[at].w, weights + static_cast<size_t>(i) * kNumTypes, kNumTypes);
+    const size_t at = std::max(static_cast<size_t>(key[i] >> shift), next);
+    next = at + 1;
+    rows[at].key = key[i];
+    std::memcpy(rows[at].w, weights + static_cast<size_t>(i) * kNumTypes, kNumTypes);
   }
   direct_.resize(size_t{kDirect} * kNumTypes);
   const uint32_t* direct_keys = DirectKeys();
