@@ -1461,6 +1461,20 @@ TEST(Entities, NameLexiconMapFindsWhatWasInserted) {
   s.insert("gen.");
   EXPECT_EQ(s.count("gen."), 1u);
   EXPECT_EQ(s.count("gen"), 0u);
+  // Made at once from pairs, as operator[] in turn: a repeated key keeps its
+  // last value; what the table held before is gone.
+  m.Assign({{"russia", "Russia"}, {"uk", "United Kingdom"}, {"russia", "Russian Federation"}});
+  ASSERT_NE(m.find("russia"), m.end());
+  EXPECT_EQ(m.find("russia")->second, "Russian Federation");
+  EXPECT_EQ(m.find("uk")->second, "United Kingdom");
+  EXPECT_EQ(m.count("paris"), 0u);
+  EXPECT_EQ(m.count("word7"), 0u);
+  m.Assign({});
+  EXPECT_EQ(m.count("uk"), 0u);
+  s.Assign({"sen.", "gov.", "sen."});
+  EXPECT_EQ(s.count("sen."), 1u);
+  EXPECT_EQ(s.count("gov."), 1u);
+  EXPECT_EQ(s.count("gen."), 0u);
 }
 
 TEST(Entities, NameLexiconLooksUpFoldedNames) {

@@ -52,20 +52,25 @@ void ForEachPart(std::string_view s, char sep, F f) {
 const NameLexicon& NameLexicon::Get() {
   static const NameLexicon lexicon = [] {
     NameLexicon x;
+    // Each table's pairs first, in file order, then the table sized once for
+    // them (Map::Assign): grown as they came, the tables were rehashed a
+    // dozen times.
+    std::vector<std::pair<std::string_view, std::string>> country, demonym, place, org;
+    std::vector<std::string_view> roles, org_words;
     ForEachLine(EmbeddedFile("ner/countries.txt"), [&](std::string_view line) {
       const Fields<3> f(line, '|');
       std::string canonical(f[0]);
-      x.country[x.Key(Fold(canonical))] = canonical;
+      country.emplace_back(x.Key(Fold(canonical)), canonical);
       x.phrases.emplace_back(canonical, kCountry);
       if (f.size() > 1 && !f[1].empty()) {
         ForEachPart(f[1], ',', [&](std::string_view a) {
-          x.country[x.Key(Fold(a))] = canonical;
+          country.emplace_back(x.Key(Fold(a)), canonical);
           x.phrases.emplace_back(std::string(a), kCountry);
         });
       }
       if (f.size() > 2 && !f[2].empty()) {
         ForEachPart(f[2], ',', [&](std::string_view d) {
-          x.demonym[x.Key(Fold(d))] = canonical;
+          demonym.emplace_back(x.Key(Fold(d)), canonical);
           x.phrases.emplace_back(std::string(d), kDemonym);
         });
       }
@@ -73,29 +78,35 @@ const NameLexicon& NameLexicon::Get() {
     ForEachLine(EmbeddedFile("ner/places.txt"), [&](std::string_view line) {
       const Fields<2> f(line, '|');
       if (f.size() < 2) return;
-      x.place[x.Key(Fold(f[1]))] = std::string(f[0]);
+      place.emplace_back(x.Key(Fold(f[1])), std::string(f[0]));
       x.phrases.emplace_back(std::string(f[1]), f[0] == "LOC" ? kLoc : kGpe);
     });
     ForEachLine(EmbeddedFile("ner/orgs.txt"), [&](std::string_view line) {
       const Fields<2> f(line, '|');
       std::string canonical(f[0]);
-      x.org[x.Key(Fold(canonical))] = canonical;
+      org.emplace_back(x.Key(Fold(canonical)), canonical);
       x.phrases.emplace_back(canonical, kOrg);
       if (f.size() > 1 && !f[1].empty()) {
         ForEachPart(f[1], ',', [&](std::string_view a) {
-          x.org[x.Key(Fold(a))] = canonical;
+          org.emplace_back(x.Key(Fold(a)), canonical);
           x.phrases.emplace_back(std::string(a), kOrg);
         });
       }
     });
     ForEachLine(EmbeddedFile("ner/roles.txt"), [&](std::string_view line) {
-      x.roles.insert(x.Key(line));
+      roles.push_back(x.Key(line));
       x.phrases.emplace_back(std::string(line), kRole);
     });
     ForEachLine(EmbeddedFile("ner/org_words.txt"), [&](std::string_view line) {
-      x.org_words.insert(x.Key(Fold(line)));
+      org_words.push_back(x.Key(Fold(line)));
       x.phrases.emplace_back(std::string(line), kOrgWord);
     });
+    x.country.Assign(std::move(country));
+    x.demonym.Assign(std::move(demonym));
+    x.place.Assign(std::move(place));
+    x.org.Assign(std::move(org));
+    x.roles.Assign(roles);
+    x.org_words.Assign(org_words);
     ForEachLine(EmbeddedFile("ner/first_names.txt"), [&](std::string_view line) {
       ForEachPart(line, ' ', [&](std::string_view name) {
         if (!name.empty()) x.phrases.emplace_back(std::string(name), kFirstName);

@@ -40,6 +40,15 @@ struct NameLexicon {
       }
       return entries_[*e].second;
     }
+    // The table made of `pairs` as operator[] makes it, each value assigned
+    // in turn (a key in the place of its first pair, with its last value), but
+    // sized once for them all: no growing while it fills.
+    void Assign(std::vector<std::pair<std::string_view, V>> pairs) {
+      *this = Map();
+      entries_.reserve(pairs.size());
+      index_ = ShortKeyTable<uint32_t>(pairs.size());
+      for (auto& [key, value] : pairs) (*this)[key] = std::move(value);
+    }
 
    private:
     std::vector<Entry> entries_;     // in insertion order
@@ -49,6 +58,13 @@ struct NameLexicon {
    public:
     size_t count(std::string_view key) const { return words_.count(key); }
     void insert(std::string_view key) { words_[key]; }
+    // Holds `keys` (and nothing else), sized once for them (Map::Assign).
+    void Assign(const std::vector<std::string_view>& keys) {
+      std::vector<std::pair<std::string_view, char>> pairs;
+      pairs.reserve(keys.size());
+      for (std::string_view k : keys) pairs.emplace_back(k, 0);
+      words_.Assign(std::move(pairs));
+    }
 
    private:
     Map<char> words_;  // (the values unused)
