@@ -738,14 +738,20 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
     }
     std::string_view norm;
     if (kind == TokenKind::kWord) {
-      norm = doc.FoldedWord(w);
-      if (t.Is(kCapitalized) && !first_word && !t.Is(kSentenceStart) && norm != "i" &&
-          norm.substr(0, 2) != "i'") {
-        ++caps_inner;
+      norm = doc.FoldedWord(w);  // a word's norm is its folded text
+      // Its classes, with the bits above them (FactWord, word_read): only
+      // the class bits of `classes` are read, each by itself.
+      classes |= tokens.word_classes_and_more(w);
+      // A capitalized word inside the clause (not "I", "I'm") counts; one
+      // in lower case of over 5 bytes ending in "-ed" is a past action.
+      if (t.Is(kCapitalized)) {
+        if (!first_word && !t.Is(kSentenceStart) && norm != "i" && norm.substr(0, 2) != "i'") {
+          ++caps_inner;
+        }
+      } else if (norm.size() > 5 && EndsWith(norm, "ed")) {
+        past_ed = true;
       }
       first_word = false;
-      classes |= tokens.word_classes(w);  // a word's norm is its folded text
-      if (norm.size() > 5 && EndsWith(norm, "ed") && !t.Is(kCapitalized)) past_ed = true;
     } else if (kind == TokenKind::kPunct) {
       const std::string_view raw = doc.Text(t);
       for (const char c : raw) {  // "?", "!", "?!": a byte loop, no memchr calls

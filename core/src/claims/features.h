@@ -173,6 +173,10 @@ class ClaimTokens {
   uint32_t bigram_left(uint32_t i) const { return word_bigram_left(doc_.word[i]); }
   // The same by Document word id (doc.word[i]), for a token in the window.
   uint32_t word_classes(uint32_t w) const { return words_[w].classes_fact & kClassBits; }
+  // word_classes(w) with other bits above kClassBits: a union of these
+  // holds the classes' union in its low bits (the feature loop ORs every
+  // word's, then tests class bits one by one: no mask a word).
+  uint32_t word_classes_and_more(uint32_t w) const { return words_[w].classes_fact; }
   FactWord word_fact(uint32_t w) const {
     return static_cast<FactWord>((words_[w].classes_fact >> 24) & 0x7F);
   }
