@@ -207,17 +207,6 @@ class LowerWords {
     const Token& t = doc_.tokens[i];
     return t.kind == TokenKind::kWord && t.span.end - t.span.start <= 24;
   }
-  // Is(i, w) for a literal word w (not empty): its size known, so that the
-  // compare is inlined (Is was a call, and a memcmp call, per test).
-  template <size_t N>
-  bool IsLiteral(size_t i, const char (&w)[N]) const {
-    static_assert(N > 1, "a literal word, not empty");
-    const std::string_view f = Folded(i);
-    if (f.size() != N - 1) return false;
-    const Token& t = doc_.tokens[i];
-    if (t.kind != TokenKind::kWord || t.span.end - t.span.start > 24) return false;
-    return std::memcmp(f.data(), w, N - 1) == 0;
-  }
 
  private:
   std::string_view Folded(size_t i) const {
@@ -505,9 +494,11 @@ class QuoteFinder {
   }
   bool Is(uint32_t i, uint16_t c) const { return i < words_.size() && (words_.cls(i) & c) != 0; }
   bool Word(uint32_t i, std::string_view w) const { return i < lower_.size() && lower_.Is(i, w); }
+  // Word(i, w) for a literal word w: its size known, so that the compare is
+  // inlined (Is was a call, and a memcmp call, per test); WordIn of one word.
   template <size_t N>
   bool Word(uint32_t i, const char (&w)[N]) const {
-    return i < lower_.size() && lower_.IsLiteral(i, w);
+    return WordIn(i, w);
   }
   // Word(i, a) || Word(i, b) || ... for literal words.
   template <size_t... N>
