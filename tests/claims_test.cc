@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -482,7 +483,7 @@ void ExpectTypedRange(const ClaimTokens& window, uint32_t begin, uint32_t end) {
   const uint32_t tb = window.typed_begin(), te = window.typed_end();
   bool any = false;
   for (uint32_t i = begin; i < end; ++i) {
-    if (window.entity_type(i) == nullptr) continue;
+    if (window.entity_facts(i) == nullptr) continue;
     any = true;
     EXPECT_GE(i, tb) << i;
     EXPECT_LT(i, te) << i;
@@ -494,17 +495,13 @@ void ExpectTypedRange(const ClaimTokens& window, uint32_t begin, uint32_t end) {
   ASSERT_LT(tb, te);
   ASSERT_GE(tb, begin);
   ASSERT_LE(te, end);
-  EXPECT_NE(window.entity_type(tb), nullptr);
-  EXPECT_NE(window.entity_type(te - 1), nullptr);
+  EXPECT_NE(window.entity_facts(tb), nullptr);
+  EXPECT_NE(window.entity_facts(te - 1), nullptr);
 }
 
 // A typed token's EntityFacts say what its type's string does: the hash of
 // its "ent:" feature, and its kinds (the fact rules' and HasName's classes).
-void ExpectEntityFacts(const ClaimTokens& tokens, uint32_t i) {
-  const ClaimTokens::EntityFacts* const facts = tokens.entity_facts(i);
-  ASSERT_EQ(facts == nullptr, tokens.entity_type(i) == nullptr) << i;
-  if (facts == nullptr) return;
-  const std::string_view type = tokens.entity_type(i);
+void ExpectEntityFacts(const ClaimTokens::EntityFacts* facts, std::string_view type, uint32_t i) {
   EXPECT_EQ(facts->type_hash, HashFeature(type, HashFeature("ent:"))) << i;
   const bool quantity = type == "MONEY" || type == "PERCENT" || type == "QUANTITY";
   const bool cardinal = type == "CARDINAL";
@@ -512,6 +509,26 @@ void ExpectEntityFacts(const ClaimTokens& tokens, uint32_t i) {
   EXPECT_EQ((facts->kinds & ClaimTokens::kEntityQuantity) != 0, quantity) << i << " " << type;
   EXPECT_EQ((facts->kinds & ClaimTokens::kEntityCardinal) != 0, cardinal) << i << " " << type;
   EXPECT_EQ((facts->kinds & ClaimTokens::kEntityName) != 0, name) << i << " " << type;
+}
+
+// The window's tokens [begin, end) have the entities `types` (TokenEntityTypes'
+// by token: the type string of the entity that wins the token, told apart by
+// its address, one string an entity) says they have: EntityFacts exactly
+// where there is a type, facts that say what the type's string does, and one
+// EntityFacts for the tokens of one entity and only for them (the features
+// read runs of an entity's tokens by their EntityFacts' address).
+void ExpectEntities(const ClaimTokens& tokens, uint32_t begin, uint32_t end,
+                    const std::vector<const char*>& types) {
+  std::map<const ClaimTokens::EntityFacts*, const char*> type_of;
+  std::map<const char*, const ClaimTokens::EntityFacts*> facts_of;
+  for (uint32_t i = begin; i < end; ++i) {
+    const ClaimTokens::EntityFacts* const facts = tokens.entity_facts(i);
+    ASSERT_EQ(facts == nullptr, types[i] == nullptr) << i;
+    if (facts == nullptr) continue;
+    ExpectEntityFacts(facts, types[i], i);
+    EXPECT_EQ(type_of.emplace(facts, types[i]).first->second, types[i]) << i;
+    EXPECT_EQ(facts_of.emplace(types[i], facts).first->second, facts) << i;
+  }
 }
 
 // FindClaims reads ClaimTokens a sentence at a time: every window must say of
@@ -533,9 +550,8 @@ TEST(ClaimsTest, ClaimTokensWindowsMatchTheWholeDocument) {
   // entities and their mentions) with a mention holding the token's start.
   const std::vector<const char*> types = TokenEntityTypes(doc, entities);
   const std::vector<int> at = LastEntityAt(doc, entities);
+  ExpectEntities(whole, 0, static_cast<uint32_t>(doc.tokens.size()), types);
   for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
-    EXPECT_EQ(whole.entity_type(i), types[i]) << i;
-    ExpectEntityFacts(whole, i);
     EXPECT_EQ(whole.entity(i), at[i]) << i;
     FactWord fact = kFwNone;
     const uint32_t classes = WordClasses(doc.Folded(i), &fact);
@@ -558,12 +574,11 @@ TEST(ClaimsTest, ClaimTokensWindowsMatchTheWholeDocument) {
         EXPECT_EQ(window.classes(i), whole.classes(i)) << i;
         EXPECT_EQ(window.fact(i), whole.fact(i)) << i;
         EXPECT_EQ(window.unigram(i), whole.unigram(i)) << i;
-        EXPECT_EQ(window.entity_type(i), whole.entity_type(i)) << i;
         EXPECT_EQ(window.entity_facts_from(s.begin)[i - s.begin], window.entity_facts(i)) << i;
-        ExpectEntityFacts(window, i);
         EXPECT_EQ(window.entity(i), whole.entity(i)) << i;
-        typed += whole.entity_type(i) != nullptr;
+        typed += whole.entity_facts(i) != nullptr;
       }
+      ExpectEntities(window, s.begin, s.end, types);
       ExpectTypedRange(window, s.begin, s.end);
     }
   }
@@ -599,18 +614,14 @@ TEST(ClaimsTest, ClaimTokensWindowsTakeMentionsOfAnyShape) {
   const std::vector<int> at = LastEntityAt(doc, entities);
   ClaimTokens whole(doc, entities);
   ClaimTokens window(doc, entities, ClaimTokens::Empty{});
-  for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
-    EXPECT_EQ(whole.entity_type(i), types[i]) << i;
-    EXPECT_EQ(whole.entity(i), at[i]) << i;
-  }
+  ExpectEntities(whole, 0, static_cast<uint32_t>(doc.tokens.size()), types);
+  for (uint32_t i = 0; i < doc.tokens.size(); ++i) EXPECT_EQ(whole.entity(i), at[i]) << i;
   // Sentence by sentence, a window says what the whole document's does.
   auto expect_sentence_windows = [&](ClaimTokens& tokens) {
     for (const Sentence& s : doc.sentences) {
       tokens.Cover(s.begin, s.end);
-      for (uint32_t i = s.begin; i < s.end; ++i) {
-        EXPECT_EQ(tokens.entity_type(i), types[i]) << i;
-        EXPECT_EQ(tokens.entity(i), at[i]) << i;
-      }
+      ExpectEntities(tokens, s.begin, s.end, types);
+      for (uint32_t i = s.begin; i < s.end; ++i) EXPECT_EQ(tokens.entity(i), at[i]) << i;
       ExpectTypedRange(tokens, s.begin, s.end);
     }
   };
@@ -624,7 +635,7 @@ TEST(ClaimsTest, ClaimTokensWindowsTakeMentionsOfAnyShape) {
   // Windows of one token each (a token inside a mention, or outside all).
   for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
     window.Cover(i, i + 1);
-    EXPECT_EQ(window.entity_type(i), types[i]) << i;
+    ExpectEntities(window, i, i + 1, types);
     ExpectTypedRange(window, i, i + 1);
   }
   // Some of them start inside a token (its type, not its entity) and reach
@@ -667,13 +678,13 @@ TEST(ClaimsTest, ClaimTokensReadTheQuotesStagesMentions) {
   }
   ClaimTokens own(doc, entities, ClaimTokens::Empty{});
   ClaimTokens read(doc, entities, ClaimTokens::Empty{}, &mentions);
+  const std::vector<const char*> types = TokenEntityTypes(doc, entities);
   for (const Sentence& s : doc.sentences) {
     own.Cover(s.begin, s.end);
     read.Cover(s.begin, s.end);
-    for (uint32_t i = s.begin; i < s.end; ++i) {
-      EXPECT_EQ(read.entity_type(i), own.entity_type(i)) << i;
-      EXPECT_EQ(read.entity(i), own.entity(i)) << i;
-    }
+    ExpectEntities(own, s.begin, s.end, types);
+    ExpectEntities(read, s.begin, s.end, types);
+    for (uint32_t i = s.begin; i < s.end; ++i) EXPECT_EQ(read.entity(i), own.entity(i)) << i;
     EXPECT_EQ(read.typed_begin(), own.typed_begin());
     EXPECT_EQ(read.typed_end(), own.typed_end());
   }
@@ -748,7 +759,7 @@ TEST(ClaimsTest, ClaimMarginIsTheMarginOfTheFeatures) {
       if (kind == TokenKind::kQuote) continue;
       const bool rule =
           (kind == TokenKind::kWord ? tokens.classes(i) != 0 : kind != TokenKind::kPunct) ||
-          ((kFactWordsReadAlone >> tokens.fact(i)) & 1) || tokens.entity_type(i) != nullptr;
+          ((kFactWordsReadAlone >> tokens.fact(i)) & 1) || tokens.entity_facts(i) != nullptr;
       if (rule) read.push_back(i);
     }
     ASSERT_EQ(facts.reads, read.size()) << begin << " " << end;

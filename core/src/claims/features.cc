@@ -426,10 +426,7 @@ inline void HashNorm(std::string_view norm, uint32_t unigram_seed, uint32_t bigr
 
 ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entities, Empty,
                          const std::vector<MentionSpan>* by_start)
-    : doc_(doc),
-      entities_(entities),
-      words_(new WordFacts[doc.words()]),
-      by_entity_(new EntityFacts[entities.size()]) {
+    : doc_(doc), words_(new WordFacts[doc.words()]), by_entity_(new EntityFacts[entities.size()]) {
   // What the stage reads of each distinct word, once, from the word's first
   // token (Document::word_token): in one loop over the words, not in a test
   // of every token of every window for a word not seen yet.

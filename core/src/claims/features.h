@@ -210,12 +210,6 @@ class ClaimTokens {
   const EntityFacts* const* entity_facts_from(uint32_t i) const {
     return entity_facts_.data() + (i - begin_);
   }
-  // The type (OntoNotes name, as the entity's own string) of the same entity,
-  // or nullptr: TokenEntityTypes(doc, entities)[i].
-  const char* entity_type(uint32_t i) const {
-    const EntityFacts* e = entity_facts(i);
-    return e == nullptr ? nullptr : entities_[e - by_entity_.get()].type.c_str();
-  }
   // The index of the last entity with a mention covering the token's start,
   // or -1.
   int entity(uint32_t i) const { return entities_at_[i - begin_]; }
@@ -227,7 +221,6 @@ class ClaimTokens {
 
  private:
   const Document& doc_;
-  const std::vector<Entity>& entities_;
   uint32_t begin_ = 0, end_ = 0;
   uint32_t typed_begin_ = 0, typed_end_ = 0;
   struct Active {  // a mark that reaches into the window
