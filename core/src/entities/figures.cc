@@ -464,12 +464,25 @@ class WordNumIndex {
           order_[k++] = static_cast<uint8_t>(i);
     }
     start_[256] = static_cast<uint8_t>(k);
+    for (size_t i = 0; i < N; ++i) {
+      static_assert(N > 0, "a table of words");
+      const std::string_view w = table[i].word;
+      if (w.size() < 32) sizes_[static_cast<unsigned char>(w[0])] |= uint32_t{1} << w.size();
+    }
   }
   int Get(std::string_view w) const {
-    if (w.empty()) return -1;
+    // A word whose first letter no listed word of its size has (most
+    // words: "the" is no three-letter number's) is none, with no walk over
+    // the listed words of its first letter; a listed word of its size and
+    // first letter is compared by its last letter before its bytes (a
+    // memcmp call each).
+    if (w.empty() || w.size() >= 32) return -1;
     const unsigned char c = static_cast<unsigned char>(w[0]);
-    for (size_t k = start_[c]; k < start_[c + 1]; ++k)
-      if (w == table_[order_[k]].word) return table_[order_[k]].value;
+    if (((sizes_[c] >> w.size()) & 1) == 0) return -1;
+    for (size_t k = start_[c]; k < start_[c + 1]; ++k) {
+      const std::string_view x = table_[order_[k]].word;
+      if (x.size() == w.size() && x.back() == w.back() && x == w) return table_[order_[k]].value;
+    }
     return -1;
   }
 
@@ -477,6 +490,7 @@ class WordNumIndex {
   const WordNum* table_;
   uint8_t start_[257];
   uint8_t order_[N];
+  uint32_t sizes_[256] = {};  // by first byte: bit n for a listed word of n bytes
 };
 int SmallNumber(std::string_view w) {
   static const WordNumIndex<sizeof kSmallNumbers / sizeof kSmallNumbers[0]> kIndex(kSmallNumbers);
