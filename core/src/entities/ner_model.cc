@@ -1614,6 +1614,7 @@ constexpr bool Rising(const int (&a)[9]) {
 }
 static_assert(Rising(kOpen), "ViterbiRun's argmax takes the largest improving predecessor");
 constexpr int kStarts[9] = {0, 1, 4, 5, 8, 9, 12, 13, 16};  // O, B-*, U-*
+constexpr int kOneTag[5] = {0, 4, 8, 12, 16};               // O, U-*: both start and end a run
 constexpr int kLanes = 12;                                  // kStarts, padded to 3 x 4
 
 // The transitions from each of kOpen (rows) into each of kStarts (lanes; the
@@ -1629,10 +1630,22 @@ struct StartTransitions {
   // The transitions into I-x and L-x, tags 2, 3, 6, 7 (h = 0) and 10, 11, 14,
   // 15 (h = 1): from B-x (inner[h][0]) and from I-x (inner[h][1]).
   float inner[2][2][4] = {};
+#if defined(__SSE2__)
+  // t by lane (into[lane][a] = t[a][lane]), and the transitions from each of
+  // kOpen into O (to_o[a]), for ViterbiPred and ViterbiRun's last step.
+  float into[9][kLanes] = {};
+  float to_o[kLanes] = {};
+#endif
   explicit StartTransitions(const float* transitions) {
     for (int a = 0; a < 9; ++a) {
       for (int b = 0; b < 9; ++b) t[a][b] = transitions[kOpen[a] * kNumTags + kStarts[b]];
     }
+#if defined(__SSE2__)
+    for (int a = 0; a < 9; ++a) {
+      for (int b = 0; b < 9; ++b) into[b][a] = t[a][b];
+      to_o[a] = transitions[kOpen[a] * kNumTags];
+    }
+#endif
     for (int h = 0; h < 2; ++h) {
       for (int lane = 0; lane < 4; ++lane) {
         const int b = 8 * h + 4 * (lane >> 1) + 2 + (lane & 1), tb = b - 1 - (lane & 1);
@@ -1711,6 +1724,27 @@ void ViterbiSteps(const float* emissions, uint32_t n, const StartTransitions& st
   }
 }
 
+// Of a step's scores s[0 .. 8) (ViterbiSteps' rows), those of kOpen's first
+// four tags (0, 3, 4, 7); of s + 8, the next four (8, 11, 12, 15).
+inline __m128 OpenOf(const float* s) {
+  return _mm_shuffle_ps(_mm_loadu_ps(s), _mm_loadu_ps(s + 4), _MM_SHUFFLE(3, 0, 3, 0));
+}
+
+// Of nine sums (a0's four lanes, a1's, then a2), the first that is the
+// greatest (its index; the greatest in *max): what a loop over them in order
+// keeping the one with a strictly greater sum finds (sums are never NaN).
+inline int FirstOfMax(__m128 a0, __m128 a1, float a2, float* max) {
+  __m128 m = _mm_max_ps(a0, a1);
+  m = _mm_max_ps(m, _mm_shuffle_ps(m, m, _MM_SHUFFLE(1, 0, 3, 2)));
+  m = _mm_max_ps(m, _mm_shuffle_ps(m, m, _MM_SHUFFLE(2, 3, 0, 1)));
+  const float best = std::max(_mm_cvtss_f32(m), a2);
+  const __m128 bv = _mm_set1_ps(best);
+  const int at = _mm_movemask_ps(_mm_cmpeq_ps(a0, bv)) |
+                 _mm_movemask_ps(_mm_cmpeq_ps(a1, bv)) << 4 | (a2 == best ? 1 << 8 : 0);
+  *max = best;
+  return __builtin_ctz(static_cast<unsigned>(at));
+}
+
 // The predecessor of tag b on the best path into it from a step whose scores
 // are `prev` (ViterbiSteps'): the back pointer ViterbiRun's loop stores, from
 // the same sums. Into O, B-* and U-*: the first of kOpen with the greatest
@@ -1728,16 +1762,12 @@ inline int ViterbiPred(const float* prev, int b, const StartTransitions& starts)
     return si > sb ? ti : tb;
   }
   const int lane = b == 0 ? 0 : 1 + 2 * ((b - 1) / 4) + (part == 3 ? 1 : 0);  // b's in kStarts
-  float best = kNeg;
-  int arg = 0;
-  for (int ai = 0; ai < 9; ++ai) {
-    const float s = prev[kOpen[ai]] + starts.t[ai][lane];
-    if (s > best) {
-      best = s;
-      arg = kOpen[ai];
-    }
-  }
-  return arg;
+  const float* t = starts.into[lane];
+  float best;
+  const int ai =
+      FirstOfMax(_mm_add_ps(OpenOf(prev), _mm_loadu_ps(t)),
+                 _mm_add_ps(OpenOf(prev + 8), _mm_loadu_ps(t + 4)), prev[16] + t[8], &best);
+  return best > kNeg ? kOpen[ai] : 0;
 }
 #endif
 
@@ -1752,14 +1782,17 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions,
   constexpr int T = kNumTags;
   constexpr float kNeg = -1e30f;
   const Legal& legal = Legal::Get();
-  if (n == 1) {
+  if (n == 1 && (from == T || from == 0)) {
     // One token (most runs): the best tag that may both start and end the
     // run, scored as below (same sums, same order, same ties) without the
-    // back pointers.
+    // back pointers. Of the tags that may end a run (kOpen), L-x may not
+    // follow the start or an O (`from`, T or 0): its kNeg score never beat
+    // O's, which is always legal and scored first, so only O and U-x are
+    // scored (ViterbiIsThePlainOne).
     int best = 0;
     float bs = kNeg * 2;
-    for (const int b : kOpen) {  // the tags that may end a run (Legal::end), in order
-      const float score = legal.ok[from][b] ? transitions[from * T + b] + emissions[b] : kNeg;
+    for (const int b : kOneTag) {
+      const float score = transitions[from * T + b] + emissions[b];
       const float s = then_o ? score + transitions[b * T] : score;
       if (s > bs) {
         bs = s;
@@ -1888,6 +1921,18 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions,
   }
 #endif
   int best = 0;
+#if defined(__SSE2__)
+  {  // the tags that may end a run (kOpen), the first of the greatest
+    __m128 a0 = OpenOf(score), a1 = OpenOf(score + 8);
+    float a2 = score[16], bs;
+    if (then_o) {
+      a0 = _mm_add_ps(a0, _mm_loadu_ps(starts.to_o));
+      a1 = _mm_add_ps(a1, _mm_loadu_ps(starts.to_o + 4));
+      a2 += starts.to_o[8];
+    }
+    best = kOpen[FirstOfMax(a0, a1, a2, &bs)];
+  }
+#else
   float bs = kNeg * 2;
   for (const int b : kOpen) {  // the tags that may end a run, in order
     float s = then_o ? score[b] + transitions[b * T] : score[b];
@@ -1896,6 +1941,7 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions,
       best = b;
     }
   }
+#endif
   for (uint32_t i = n; i-- > 0;) {
     tags[i] = static_cast<uint8_t>(best);
 #if defined(__SSE2__)
