@@ -2429,51 +2429,65 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // Pass 1's features of one neighbour's word, which FeaturizeWith leaves to
   // the tagger: 11 .. 14 (the lower-case word at -1, +1, -2, +2) and 61 (the
   // word cluster of a lower-case word in a capitalized word's context bag).
-  // Their rows by (feature, value), in a direct-mapped cache of 40 KB (and
-  // those of 18, 19, 23, 24, by their two values, in one of 24 KB): news
+  // Their rows by (feature, value), in a direct-mapped cache of 80 KB (40 KB
+  // with 4-byte pointers, as in wasm; and those of 18, 19, 23, 24, by their
+  // two values, in one of 32 KB, 24 KB): news
   // repeats the words around its tokens ("the", "said", ","), so most are
   // found there without a Mix and a Find. The rows depend on the model alone:
   // the cache is kept for the thread's next documents, as SmallRows below.
+  // The rows are kept as pointers into the model's weights: a model of the
+  // same serial_ (a copy) has the same rows_ (shared through owned_, or the
+  // caller's bytes), so they are valid whenever the tables are read.
   struct RowCache {
     struct Entry {
-      uint32_t value, row;  // row: 0 empty, 1 a feature the model has not, else 2 + its row
+      uint32_t value;
+      const int8_t* row;  // null: a feature the model has not
     };
     const Model* model;
     uint64_t serial;
     uint32_t size = 1024;
-    std::vector<Entry> entries;  // 5 tables (features 11 .. 14, 61) of `size`; zeros: empty
+    // 5 tables (features 11 .. 14, 61) of `size`. An empty entry holds a
+    // value that is not its slot's (slot ^ 1), which no look-up there finds.
+    std::vector<Entry> entries;
     // 18, 19, 23 and 24 (a token's word with a neighbour's, or its shape
-    // with a neighbour's word) by their two values, as `entries`.
+    // with a neighbour's word) by their two values, as `entries` (an empty
+    // entry holds two values that are not its slot's).
     struct PairEntry {
-      uint32_t a, b, row;
+      uint32_t a, b;
+      const int8_t* row;
     };
-    std::vector<PairEntry> pairs;  // 4 tables of 512 (24 KB)
+    std::vector<PairEntry> pairs;  // 4 tables of 512
+    static uint32_t PairSlot(uint32_t a, uint32_t b) {
+      return (a * 0x9E3779B1u + b * 0x85EBCA77u) >> 23;
+    }
     explicit RowCache(const Model* m) : model(m), serial(m->serial_) {
-      entries.resize(5 * size, Entry{0, 0});
-      pairs.resize(4 * 512, PairEntry{0, 0, 0});
+      entries.resize(5 * size);
+      for (uint32_t i = 0; i < entries.size(); ++i) entries[i] = {(i & (size - 1)) ^ 1, nullptr};
+      pairs.resize(4 * 512);
+      for (uint32_t i = 0; i < pairs.size(); ++i) {
+        uint32_t v = 0;
+        while (PairSlot(v, v) == i % 512) ++v;
+        pairs[i] = {v, v, nullptr};
+      }
     }
     // Feature Mix(id, a, b)'s weights, or null; `table` is id's (0 .. 3).
     const int8_t* Pair(uint32_t table, uint32_t id, uint32_t a, uint32_t b) {
-      PairEntry& e = pairs[table * 512 + ((a * 0x9E3779B1u + b * 0x85EBCA77u) >> 23)];
-      if (e.a != a || e.b != b || e.row == 0) {
-        const int8_t* r = model->Find(Mix(id, a, b));
+      PairEntry& e = pairs[table * 512 + PairSlot(a, b)];
+      if (e.a != a || e.b != b) {
         e.a = a;
         e.b = b;
-        e.row = model->RowRef(r);
-        return r;
+        e.row = model->Find(Mix(id, a, b));
       }
-      return model->RowAt(e.row);
+      return e.row;
     }
     // Feature Mix(id, value)'s weights, or null; `table` is id's (0 .. 4).
     const int8_t* Get(uint32_t table, uint32_t id, uint32_t value) {
       Entry& e = entries[table * size + (value & (size - 1))];
-      if (e.value != value || e.row == 0) {
-        const int8_t* r = model->Find(Mix(id, value));
+      if (e.value != value) {
         e.value = value;
-        e.row = model->RowRef(r);
-        return r;
+        e.row = model->Find(Mix(id, value));
       }
-      return model->RowAt(e.row);
+      return e.row;
     }
   };
   RowCache& row_cache = KeptForThread<RowCache>(this, serial_);
@@ -2483,8 +2497,8 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // theirs. Most scored tokens share them ("Xx" between "x" and ",", no
   // gazetteer entry, no list), so most find them without the features' Mixes
   // and Finds. They depend on the model alone, so they are kept for the
-  // thread's next documents (84 KB a tagging thread, allocated at its first
-  // document; a model loaded later has another serial_).
+  // thread's next documents (100 KB a tagging thread, 84 KB with 4-byte pointers, allocated at its
+  // first document; a model loaded later has another serial_).
   constexpr int kShapeBits = 10, kPlaceBits = 8;
   struct SmallRows {
     struct ShapeEntry {
@@ -2499,12 +2513,20 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     uint64_t serial;
     ShapeEntry shape[1 << kShapeBits];
     PlaceEntry place[1 << kPlaceBits];
-    // By Feature22Index and Feature26Index: 0 not looked up yet, 1 a feature
-    // the model has not, else 2 + its row.
-    uint32_t row22[1 << 11] = {}, row26[1 << 11] = {};
+    // By Feature22Index and Feature26Index: the feature's weights (as
+    // RowCache's), null when the model has not the feature, `not_yet` when
+    // not looked up yet.
+    const int8_t* row22[1 << 11];
+    const int8_t* row26[1 << 11];
+    static const int8_t* NotYet() {
+      static const int8_t not_yet = 0;
+      return &not_yet;
+    }
     explicit SmallRows(const Model* m) : model(m), serial(m->serial_) {
       for (ShapeEntry& e : shape) e.small = UINT32_MAX;
       for (PlaceEntry& e : place) e.key = UINT64_MAX;
+      std::fill(row22, row22 + (1 << 11), NotYet());
+      std::fill(row26, row26 + (1 << 11), NotYet());
     }
     const int16_t* Shape(const Near& p1, const Near& c, const Near& n1, uint32_t start,
                          uint32_t line) {
@@ -2544,13 +2566,10 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       }
       return e.row;
     }
-    // The weights of feature `key`, or null, through `state` (row22's or row26's).
-    const int8_t* Row(uint32_t& state, uint32_t key) {
-      if (state == 0) {
-        const int8_t* r = model->Find(key);
-        state = model->RowRef(r);
-      }
-      return model->RowAt(state);
+    // The weights of feature `key`, or null, through `kept` (row22's or row26's).
+    const int8_t* Row(const int8_t*& kept, uint32_t key) {
+      if (kept == NotYet()) kept = model->Find(key);
+      return kept;
     }
   };
   SmallRows& small_rows = KeptForThread<SmallRows>(this, serial_);

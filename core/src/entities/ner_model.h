@@ -314,14 +314,6 @@ class Model {
   static_assert(kRow >= kNumTags, "a row holds every tag");
   // The weights of feature `key` (kNumTags of them), or null.
   const int8_t* Find(uint32_t key) const;
-  // A feature's row as Tag's caches keep it in 32 bits: 1 for none (Find's
-  // null), else 2 + the row's index (0 is theirs: not looked up yet).
-  uint32_t RowRef(const int8_t* row) const {
-    return row ? 2 + static_cast<uint32_t>((row - rows_) / kNumTags) : 1;
-  }
-  const int8_t* RowAt(uint32_t ref) const {
-    return ref == 1 ? nullptr : rows_ + static_cast<size_t>(ref - 2) * kNumTags;
-  }
   // Adds the weights of feats[from, to) to acc[kRow].
   void AddWeights(const uint32_t* feats, size_t from, size_t to, int16_t* acc) const;
   // Keys ascending (decoded by Load), and for keys_[i] the weights
