@@ -280,33 +280,60 @@ Info(const Document& doc, const Token& t, int cluster_dropout = 0, bool word_par
   int count = 0;
   bool other_script = false;
   char prev_shape = 0;
-  for (size_t i = 0; i < w.size();) {
-    const unsigned char b = static_cast<unsigned char>(w[i]);
-    char32_t c, l;
-    char s;
-    if (b < 0x80) {  // most code points: Lower and ShapeChar from a table
-      c = b;
-      l = static_cast<unsigned char>(kAsciiInfo.lower[b]);
-      s = kAsciiInfo.shape[b];
-      ++i;
-    } else {
-      int len;
-      c = CodePointAt(w, i, &len);
-      i += len;
-      l = Lower(c);
-      if (c >= 0x370 && (c < 0x1E00 || c > 0x1EFF) && IsLetter(c)) other_script = true;
-      s = ShapeChar(c);
-    }
-    lower.Add(l);
+  // ASCII (most words), a byte a code point: Lower and ShapeChar from a
+  // table, and the first and last four code points read off the bytes after
+  // (the same values as the loop below gives).
+  const auto* bytes = reinterpret_cast<const unsigned char*>(w.data());
+  size_t ascii = 0;
+  for (; ascii < w.size() && bytes[ascii] < 0x80; ++ascii) {
+    const unsigned char b = bytes[ascii];
+    const char s = kAsciiInfo.shape[b];
+    lower.Add(static_cast<unsigned char>(kAsciiInfo.lower[b]));
     if (s != prev_shape) sshape.Add(static_cast<unsigned char>(s));
     prev_shape = s;
     if (word_part) {
-      exact.Add(c == 0x2019 ? '\'' : c);
-      if (count < 10) shape.Add(static_cast<unsigned char>(s));
-      if (count < 4) first[count] = l;
-      last[count & 3] = l;
+      exact.Add(b);
+      if (ascii < 10) shape.Add(static_cast<unsigned char>(s));
     }
-    ++count;
+  }
+  if (ascii == w.size()) {
+    count = static_cast<int>(ascii);
+    auto lower_at = [&](int j) -> char32_t {
+      return static_cast<unsigned char>(kAsciiInfo.lower[bytes[j]]);
+    };
+    for (int j = 0; j < count && j < 4 && word_part; ++j) first[j] = lower_at(j);
+    for (int j = std::max(0, count - 4); j < count && word_part; ++j) last[j & 3] = lower_at(j);
+  } else {  // another code point: the whole word again, a code point at a time
+    lower = exact = shape = sshape = Hasher();
+    prev_shape = 0;
+    for (size_t i = 0; i < w.size();) {
+      const unsigned char b = static_cast<unsigned char>(w[i]);
+      char32_t c, l;
+      char s;
+      if (b < 0x80) {  // most code points: Lower and ShapeChar from a table
+        c = b;
+        l = static_cast<unsigned char>(kAsciiInfo.lower[b]);
+        s = kAsciiInfo.shape[b];
+        ++i;
+      } else {
+        int len;
+        c = CodePointAt(w, i, &len);
+        i += len;
+        l = Lower(c);
+        if (c >= 0x370 && (c < 0x1E00 || c > 0x1EFF) && IsLetter(c)) other_script = true;
+        s = ShapeChar(c);
+      }
+      lower.Add(l);
+      if (s != prev_shape) sshape.Add(static_cast<unsigned char>(s));
+      prev_shape = s;
+      if (word_part) {
+        exact.Add(c == 0x2019 ? '\'' : c);
+        if (count < 10) shape.Add(static_cast<unsigned char>(s));
+        if (count < 4) first[count] = l;
+        last[count & 3] = l;
+      }
+      ++count;
+    }
   }
   info.lower = lower.Get();
   info.sshape = sshape.Get();
@@ -317,16 +344,18 @@ Info(const Document& doc, const Token& t, int cluster_dropout = 0, bool word_par
     info.exact = exact.Get();
     info.shape = shape.Get();
   }
-  for (int k = 2; k <= 4 && word_part; ++k) {
-    if (count <= k) {
-      info.pre[k - 2] = info.suf[k - 2] = 0;
-      continue;
+  if (word_part) {
+    // The affixes of k = 2, 3, 4 code points of a word of more than k (else
+    // 0); the prefixes share their first code points: one hasher fed on.
+    Hasher p;
+    p.Add(first[0]);
+    for (int k = 2; k <= 4 && k < count; ++k) {
+      p.Add(first[k - 1]);
+      Hasher s;
+      for (int j = count - k; j < count; ++j) s.Add(last[j & 3]);
+      info.pre[k - 2] = p.Get();
+      info.suf[k - 2] = s.Get();
     }
-    Hasher p, s;
-    for (int j = 0; j < k; ++j) p.Add(first[j]);
-    for (int j = count - k; j < count; ++j) s.Add(last[j & 3]);
-    info.pre[k - 2] = p.Get();
-    info.suf[k - 2] = s.Get();
   }
   const WordClusters& clusters = WordClusters::Get();
   info.fine = clusters.Fine(info.lower);
