@@ -2476,28 +2476,26 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     uint64_t serial;
     uint32_t size = 1024;
     // 5 tables (features 11 .. 14, 61) of `size`. An empty entry holds a
-    // value that is not its slot's (slot ^ 1), which no look-up there finds.
+    // value that is not its slot's (0, or 1 in slot 0), which no look-up
+    // there finds.
     std::vector<Entry> entries;
     // 18, 19, 23 and 24 (a token's word with a neighbour's, or its shape
     // with a neighbour's word) by their two values, as `entries` (an empty
-    // entry holds two values that are not its slot's).
+    // entry holds two values that are not its slot's: 0 and 0, or 1 and 1 in
+    // slot 0).
     struct PairEntry {
       uint32_t a, b;
       const int8_t* row;
     };
     std::vector<PairEntry> pairs;  // 4 tables of 512
-    static uint32_t PairSlot(uint32_t a, uint32_t b) {
+    static constexpr uint32_t PairSlot(uint32_t a, uint32_t b) {
       return (a * 0x9E3779B1u + b * 0x85EBCA77u) >> 23;
     }
     explicit RowCache(const Model* m) : model(m), serial(m->serial_) {
-      entries.resize(5 * size);
-      for (uint32_t i = 0; i < entries.size(); ++i) entries[i] = {(i & (size - 1)) ^ 1, nullptr};
-      pairs.resize(4 * 512);
-      for (uint32_t i = 0; i < pairs.size(); ++i) {
-        uint32_t v = 0;
-        while (PairSlot(v, v) == i % 512) ++v;
-        pairs[i] = {v, v, nullptr};
-      }
+      entries.assign(5 * size, Entry{0, nullptr});
+      pairs.assign(4 * 512, PairEntry{0, 0, nullptr});
+      for (uint32_t t = 0; t < 5; ++t) entries[t * size].value = 1;
+      for (uint32_t t = 0; t < 4; ++t) pairs[t * 512].a = pairs[t * 512].b = 1;
     }
     // Feature Mix(id, a, b)'s weights, or null; `table` is id's (0 .. 3).
     const int8_t* Pair(uint32_t table, uint32_t id, uint32_t a, uint32_t b) {
@@ -2519,6 +2517,8 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       return e.row;
     }
   };
+  static_assert(RowCache::PairSlot(0, 0) == 0 && RowCache::PairSlot(1, 1) != 0,
+                "RowCache's empty pair entries");
   RowCache& row_cache = KeptForThread<RowCache>(this, serial_);
   // Pass 1's features that read only a few small values (FeaturizeWith leaves
   // them to the tagger): ShapeFeatures' and PlaceFeatures' summed rows by
@@ -2635,8 +2635,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
                  const History* history, bool spans) {
     emissions.resize(static_cast<size_t>(e - b) * kNumTags);
     for (uint32_t i = b; i < e; ++i) {
-      const int16_t* w = base[row + (i - b)];
-      for (int t = 0; t < kNumTags; ++t) acc[t] = w[t];
+      std::memcpy(acc, base[row + (i - b)], kNumTags * sizeof acc[0]);
       if (BitAt(context.history.data(), i)) {  // HasHistory(doc, i)
         const uint32_t word = context.Word(doc, i);
         // Pass 1, or a word with no other HasHistory() token (its counts hold
