@@ -2474,11 +2474,13 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     };
     const Model* model;
     uint64_t serial;
-    uint32_t size = 1024;
-    // 5 tables (features 11 .. 14, 61) of `size`. An empty entry holds a
+    enum : uint32_t { kSize = 1024, kPairs = 512 };  // (a local class has no static data members)
+    // 5 tables (features 11 .. 14, 61) of kSize. An empty entry holds a
     // value that is not its slot's (0, or 1 in slot 0), which no look-up
-    // there finds.
-    std::vector<Entry> entries;
+    // there finds. (Arrays of fixed size in the table, not vectors: a
+    // look-up adds a constant to the table's address, where a vector's data
+    // and size were loaded again after each call.)
+    Entry entries[5 * kSize];
     // 18, 19, 23 and 24 (a token's word with a neighbour's, or its shape
     // with a neighbour's word) by their two values, as `entries` (an empty
     // entry holds two values that are not its slot's: 0 and 0, or 1 and 1 in
@@ -2487,19 +2489,19 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       uint32_t a, b;
       const int8_t* row;
     };
-    std::vector<PairEntry> pairs;  // 4 tables of 512
+    PairEntry pairs[4 * kPairs];  // 4 tables
     static constexpr uint32_t PairSlot(uint32_t a, uint32_t b) {
       return (a * 0x9E3779B1u + b * 0x85EBCA77u) >> 23;
     }
     explicit RowCache(const Model* m) : model(m), serial(m->serial_) {
-      entries.assign(5 * size, Entry{0, nullptr});
-      pairs.assign(4 * 512, PairEntry{0, 0, nullptr});
-      for (uint32_t t = 0; t < 5; ++t) entries[t * size].value = 1;
-      for (uint32_t t = 0; t < 4; ++t) pairs[t * 512].a = pairs[t * 512].b = 1;
+      std::fill(entries, entries + 5 * kSize, Entry{0, nullptr});
+      std::fill(pairs, pairs + 4 * kPairs, PairEntry{0, 0, nullptr});
+      for (uint32_t t = 0; t < 5; ++t) entries[t * kSize].value = 1;
+      for (uint32_t t = 0; t < 4; ++t) pairs[t * kPairs].a = pairs[t * kPairs].b = 1;
     }
     // Feature Mix(id, a, b)'s weights, or null; `table` is id's (0 .. 3).
     const int8_t* Pair(uint32_t table, uint32_t id, uint32_t a, uint32_t b) {
-      PairEntry& e = pairs[table * 512 + PairSlot(a, b)];
+      PairEntry& e = pairs[table * kPairs + PairSlot(a, b)];
       if (e.a != a || e.b != b) {
         e.a = a;
         e.b = b;
@@ -2509,7 +2511,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     }
     // Feature Mix(id, value)'s weights, or null; `table` is id's (0 .. 4).
     const int8_t* Get(uint32_t table, uint32_t id, uint32_t value) {
-      Entry& e = entries[table * size + (value & (size - 1))];
+      Entry& e = entries[table * kSize + (value & (kSize - 1))];
       if (e.value != value) {
         e.value = value;
         e.row = model->Find(Mix(id, value));
@@ -2698,7 +2700,6 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   };
   for (auto [begin, end] : sequences) {
     const uint32_t n = end - begin;
-    size_t row = base.size();
     // What the features read of tokens k - 2 .. k + 2 (pads past the
     // sequence), kept from the last scored token k - 1 or k - 2 (most scored
     // tokens are runs: their windows overlap).
@@ -2718,9 +2719,20 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     int16_t bag[kRow] = {};
     uint32_t bag_from = 0, bag_to = 0;
     const int8_t* bag_rows[16];
-    for (uint32_t k = next_loud(begin, end) - begin; k < n;
-         k = next_loud(begin + k + 1, end) - begin) {
+    // The run of scored tokens that token k is in: its first token, its first
+    // row in base, whether pass 2 tags it again. It is tagged once its last
+    // token is scored.
+    uint32_t run_from = 0;
+    size_t run_row = 0;
+    bool again = false;
+    for (uint32_t k = next_loud(begin, end) - begin; k < n;) {
       const uint32_t i = begin + k;
+      if (k != last + 1) {
+        run_from = k;
+        run_row = base.size();
+        again = false;
+      }
+      again = again || repeated(i);
       // The token's word (its row made the first time), its neighbours'.
       info_cache.Scored(i);
       if (k - last <= 2) {
@@ -2789,17 +2801,14 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       // the token it was made from, this token's: the scored tokens of a word
       // share their class (NerModelTest.LoudTokensOfAWordShareTheirClass).
       std::copy(acc, acc + kNumTags, base.Add());
-    }
-    for (uint32_t b = next_loud(begin, end); b < end;) {
-      uint32_t e = b + 1;
-      bool again = repeated(b);
-      for (; e < end && is_loud(e); ++e) again = again || repeated(e);
-      if ((runs & 63) == 0) again_bits.push_back(0);
-      again_bits.back() |= static_cast<uint64_t>(again) << (runs & 63);
-      ++runs;
-      run(begin, end, b, e, row, nullptr, !again);
-      row += e - b;
-      b = next_loud(e, end);
+      const uint32_t next = next_loud(i + 1, end) - begin;
+      if (next != k + 1 || next == n) {  // the run's last token
+        if ((runs & 63) == 0) again_bits.push_back(0);
+        again_bits.back() |= static_cast<uint64_t>(again) << (runs & 63);
+        ++runs;
+        run(begin, end, begin + run_from, i + 1, run_row, nullptr, !again);
+      }
+      k = next;
     }
   }
   // Peak memory: pass 2 adds the history features to the kept scores, so the
