@@ -2505,7 +2505,9 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       if (e.a != a || e.b != b) {
         e.a = a;
         e.b = b;
-        e.row = model->Find(Mix(id, a, b));
+        // Mix(id, a, b), spelled out: g++ keeps the three-value Mix out of
+        // line, and here id is a constant.
+        e.row = model->Find(Mix(Mix(id, a), b));
       }
       return e.row;
     }
