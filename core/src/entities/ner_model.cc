@@ -2775,7 +2775,8 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
         }
         for (; bag_to < to; ++bag_to) {
           const int8_t* r = nullptr;
-          if (ClsOf(doc.tokens[begin + bag_to]) == kClsLower)
+          const Token& t = doc.tokens[begin + bag_to];  // ClsOf(t) == kClsLower
+          if (t.kind == TokenKind::kWord && !(t.flags & (kCapitalized | kAllCaps)))
             r = row_cache.Get(4, 61, info_cache.Neighbour(begin + bag_to).fine);
           bag_rows[bag_to & 15] = r;
           if (r) AddRow(r, bag);
