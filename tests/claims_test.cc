@@ -413,6 +413,36 @@ TEST(ClaimsTest, ClaimsAreSpansOfTheText) {
   EXPECT_EQ(a.Text(claims[0].span).substr(0, 19), "Ukraine forces said");
 }
 
+// A long text's claims come in text order, every one: the stage gathers
+// them in blocks of 256 and copies them to one vector at the end. A
+// paragraph of four claims, 200 times over (800 claims, four blocks), has
+// the paragraph's claims 200 times, each at its paragraph's offset.
+TEST(ClaimsTest, ManyClaimsComeInTextOrder) {
+  const std::string paragraph =
+      "Ukraine said on Monday its forces recaptured 500 square kilometres (193 square miles) in "
+      "the southern Kherson region which were in addition to the huge gains in the east over the "
+      "weekend. On Sunday, Ukraine's top commander, General Valery Zaluzhny, said his forces had "
+      "retaken more than 3,000 square kilometers, 1,100 square miles, in less than a week. "
+      "Pentagon officials said there was a marked increase in missile attacks over the weekend. "
+      "Russia still occupies large areas of eastern and southern Ukraine, including cities such "
+      "as Mariupol and Kherson, which Russia illegally annexed in 2014.";
+  const std::vector<Claim> one = ClaimsOf(paragraph);
+  ASSERT_EQ(one.size(), 4u);
+  constexpr size_t kTimes = 200;
+  std::string text;
+  for (size_t i = 0; i < kTimes; ++i) text += paragraph + "\n\n";
+  const std::vector<Claim> claims = ClaimsOf(text);
+  ASSERT_EQ(claims.size(), kTimes * one.size());
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const Claim& c = claims[i];
+    const Claim& at = one[i % one.size()];
+    const uint32_t offset = static_cast<uint32_t>((i / one.size()) * (paragraph.size() + 2));
+    ASSERT_EQ(c.span.start, at.span.start + offset) << i;
+    ASSERT_EQ(c.span.end, at.span.end + offset) << i;
+    ASSERT_EQ(c.types, at.types) << i;
+  }
+}
+
 // The bar from issue 5: F1 >= 0.75 on CheckThat! 2024 dev, through the full
 // pipeline (a line is positive when lede finds any claim in it).
 std::string SharedDir() {

@@ -128,7 +128,7 @@ async function warmModule() {
   return {lede, top, memory: lede.memoryBytes()};
 }
 
-test('1.5 MB of generated news: the heap\'s top rises under 9x the text over a warm module, none of it for the JSON', async () => {
+test('1.5 MB of generated news: the heap\'s top rises under 8.2x the text over a warm module, none of it for the claims or the JSON', async () => {
   const bytes = Buffer.byteLength(text);
   assert.ok(bytes >= 1.5e6 && bytes < 1.6e6, `${bytes} bytes`);
   const {lede, top} = await warmModule();
@@ -146,12 +146,18 @@ test('1.5 MB of generated news: the heap\'s top rises under 9x the text over a w
   // one block and the typer scored each group as it came; 1 MB of real news
   // 8.73x -> 7.63x).
   assert.ok(x('entities') < 8.2, `entities: heap top ${x('entities').toFixed(2)}x the text`);
+  // The claims stage gathers its claims in 16 KB blocks, which fit in the
+  // holes the earlier stages left: it does not raise the top. (Its vector
+  // reserved for a claim a sentence, then copied to its size, raised it
+  // 7.87x -> 8.53x here, 7.52x -> 7.80x on 1 MB of real news.)
+  assert.ok(x('claims') - x('quotes') < 0.05,
+            `the claims stage raised the heap's top by ${(x('claims') - x('quotes')).toFixed(2)}x`);
   // Measured 8.62x, then 8.72x at the claims stage (its 11,876 claims' vector
-  // doubling, old and new block held at once); with the vector reserved for a
-  // claim a sentence the claims stage no longer raises the top: 8.02x, the
-  // quotes stage (1 MB of real news: 7.73x, 5 MB: 7.27x). Issue #8's target
-  // is 8x: the bound keeps it from growing while that is worked on.
-  assert.ok(peak < 9.0, `heap top ${peak.toFixed(2)}x the text (phases ${JSON.stringify(phases)})`);
+  // doubling, old and new block held at once), 8.02x with that vector
+  // reserved, 8.53x by 2026-12-01 (16) (the reserved vector no longer fit
+  // below the top), 7.87x with the claims in blocks (the quotes stage; 1 MB
+  // of real news 7.52x, 4.3 MB 7.01x). Issue #8's target is 8x.
+  assert.ok(peak < 8.2, `heap top ${peak.toFixed(2)}x the text (phases ${JSON.stringify(phases)})`);
 });
 
 test('1.5 MB of generated news through analyzeJson: the module\'s memory grows under 7x the text, and the streamed JSON is exact', async () => {
