@@ -443,6 +443,26 @@ TEST(ClaimsTest, ManyClaimsComeInTextOrder) {
   }
 }
 
+// The claims' vector keeps at most 4 KB of unused room: its first block has
+// room for a claim a sentence, and a text of many sentences and few claims
+// gets it trimmed (100 sentences of colour and one claim: room for 100, 6.3
+// KB unused).
+TEST(ClaimsTest, TheClaimsKeepLittleUnusedRoom) {
+  std::string text =
+      "Pentagon officials said there was a marked increase in missile attacks over the "
+      "weekend.\n\n";
+  for (int i = 0; i < 100; ++i) text += "Is this the end of the war?\n\n";
+  const Analysis a = Analyze(text);
+  ASSERT_EQ(a.claims.size(), 1u);
+  EXPECT_LE((a.claims.capacity() - a.claims.size()) * sizeof(Claim), 4096u);
+  // A short text's few claims are left in their block (at most 4 KB unused).
+  const Analysis b = Analyze(
+      "Pentagon officials said there was a marked increase in missile attacks over the weekend. "
+      "Is this the end of the war? Thank you very much, and good evening.");
+  ASSERT_EQ(b.claims.size(), 1u);
+  EXPECT_LE((b.claims.capacity() - b.claims.size()) * sizeof(Claim), 4096u);
+}
+
 // The bar from issue 5: F1 >= 0.75 on CheckThat! 2024 dev, through the full
 // pipeline (a line is positive when lede finds any claim in it).
 std::string SharedDir() {

@@ -560,16 +560,16 @@ namespace {
 
 // The claims as FindClaims finds them, in blocks of at most kBlock (16 KB of
 // 64-byte claims), joined at the end into one vector of their number (a text
-// of one block gets that block, whose unused room Analyze trims as it trims
-// every stage's result). The stage's claims were one vector with room for a
-// claim a sentence (its doubling had held the old and the new block at
-// once), about twice what news makes: on 1 MB of news a 585 KB block, the
-// stage's largest, which no hole left by the earlier stages could hold, so
-// in wasm (whose memory never shrinks) it went above the heap's top, 7.52x ->
-// 7.80x the input. Blocks of 16 KB fit in those holes.
+// of one block gets that block, trimmed). The stage's claims were one vector
+// with room for a claim a sentence (its doubling had held the old and the new
+// block at once), about twice what news makes: on 1 MB of news a 585 KB
+// block, the stage's largest, which no hole left by the earlier stages could
+// hold, so in wasm (whose memory never shrinks) it went above the heap's
+// top, 7.52x -> 7.80x the input. Blocks of 16 KB fit in those holes.
 class ClaimBlocks {
  public:
   static constexpr size_t kBlock = 256;
+  static constexpr size_t kSlack = 4096;  // bytes of unused room Take may leave
   // `expected`: at most how many claims are expected (the first block's room).
   explicit ClaimBlocks(size_t expected) {
     last_.reserve(std::min(std::max<size_t>(expected, 1), kBlock));
@@ -580,20 +580,24 @@ class ClaimBlocks {
   }
   // The claims in the order added, in a vector of their number.
   std::vector<Claim> Take() {
-    if (full_.empty()) return std::move(last_);
-    size_t count = last_.size();
+    if (full_.empty()) {
+      // Trimmed unless its unused room is small (a short text's: copying
+      // its claims cost more than the few KB it would give back).
+      if ((last_.capacity() - last_.size()) * sizeof(Claim) > kSlack) last_.shrink_to_fit();
+      return std::move(last_);
+    }
+    full_.push_back(std::move(last_));
+    size_t count = 0;
     for (const std::vector<Claim>& b : full_) count += b.size();
     std::vector<Claim> claims;
     claims.reserve(count);
     for (const std::vector<Claim>& b : full_) claims.insert(claims.end(), b.begin(), b.end());
-    claims.insert(claims.end(), last_.begin(), last_.end());
     return claims;
   }
 
  private:
   void NewBlock() {
-    full_.push_back(std::move(last_));
-    last_ = std::vector<Claim>();
+    full_.push_back(std::move(last_));  // (which leaves last_ empty)
     last_.reserve(kBlock);
   }
   std::vector<Claim> last_;               // the block claims go to

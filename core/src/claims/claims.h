@@ -24,7 +24,8 @@ namespace lede {
 
 // `mentions_by_start`, when given, must be every mention of `entities`
 // sorted by start, as FindQuotes gives them: the stage reads them instead of
-// sorting its own copy. The claims are the same either way.
+// sorting its own copy. The claims are the same either way. The vector has
+// at most 4 KB of unused room.
 std::vector<Claim> FindClaims(const Document& doc, const std::vector<Entity>& entities,
                               const std::vector<Quote>& quotes,
                               const std::vector<MentionSpan>* mentions_by_start = nullptr);
