@@ -47,6 +47,36 @@ TEST(NerClustersTest, DocumentBagOfARepeatedName) {
   EXPECT_EQ(tampere, 0u);
 }
 
+TEST(NerClustersTest, ContextHoldsEachWordsLowerCaseHash) {
+  // BuildDocContext hashes a word of up to eight ASCII bytes in one load
+  // when the text goes on eight bytes past its start; any other word (longer,
+  // not ASCII, near the text's end) byte by byte. Either way each word's
+  // hash is LowerCaseHash's, so its clusters and list entries are found.
+  const std::string text =
+      "A Bo ceo Navy Kyiv KYIV Marta Sergei Ukraine's Zelensky ZELENSKY zelenskyi "
+      "Volodymyr Volodymyr-Zelensky O'Brien 3M x86-64 1,200 U.S. Gen. Sept. "
+      "Jos\xC3\xA9 M\xC3\xBCnchen \xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2 caf\xC3\xA9s "
+      "\xE2\x80\x9CQuoted\xE2\x80\x9D said the United States Department of Defense "
+      "on Monday in New York. The end";
+  const Document doc = BuildDocument(text);
+  const DocContext context = BuildDocContext(doc);
+  ASSERT_EQ(context.lower.size(), doc.words());
+  size_t checked = 0;
+  for (uint32_t w = 0; w < doc.words(); ++w) {
+    const Token& t = doc.tokens[doc.word_token[w]];
+    if (t.kind != TokenKind::kWord) continue;
+    const std::string_view word = doc.Text(t);
+    EXPECT_EQ(context.lower[w], LowerCaseHash(word)) << word;
+    EXPECT_EQ(WordClusterOfLower(context.lower[w]), WordCluster(word)) << word;
+    ++checked;
+  }
+  EXPECT_GE(checked, 35u);
+  // Words that differ only in case share a hash, and so an id.
+  EXPECT_EQ(LowerCaseHash("KYIV"), LowerCaseHash("kyiv"));
+  EXPECT_EQ(LowerCaseHash("M\xC3\x9CNCHEN"), LowerCaseHash("m\xC3\xBCnchen"));
+  ASSERT_GE(WordCluster("monday"), 0);
+}
+
 }  // namespace
 }  // namespace ner
 }  // namespace lede

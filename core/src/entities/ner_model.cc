@@ -602,6 +602,57 @@ inline uint32_t LowerHash(std::string_view w) {
   return Fmix(h);
 }
 
+// LowerHash of the n bytes at p, in a text that ends at `end`. A word of up
+// to eight ASCII bytes (most) is read in one load when the text goes on
+// eight bytes from p: its capitals lowered at once and its bytes hashed by
+// straight-line steps entered at its length (no test a byte, no table): the
+// same value. Any other word goes to LowerHash.
+inline uint32_t LowerHashIn(const char* p, size_t n, const char* end) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (n - 1 < 8 && end - p >= 8) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    x &= ~0ull >> (64 - 8 * n);
+    if ((x & 0x8080808080808080ull) == 0) {
+      x = LowerAscii8(x);
+      uint32_t h = 2166136261u;
+      // Each step hashes the lowest byte left and drops it: the first byte first.
+#define LEDE_FNV_STEP                                    \
+  h = (h ^ static_cast<uint32_t>(x & 0xFF)) * 16777619u; \
+  x >>= 8
+      switch (n) {
+        case 8:
+          LEDE_FNV_STEP;
+          [[fallthrough]];
+        case 7:
+          LEDE_FNV_STEP;
+          [[fallthrough]];
+        case 6:
+          LEDE_FNV_STEP;
+          [[fallthrough]];
+        case 5:
+          LEDE_FNV_STEP;
+          [[fallthrough]];
+        case 4:
+          LEDE_FNV_STEP;
+          [[fallthrough]];
+        case 3:
+          LEDE_FNV_STEP;
+          [[fallthrough]];
+        case 2:
+          LEDE_FNV_STEP;
+          [[fallthrough]];
+        default:
+          LEDE_FNV_STEP;
+      }
+#undef LEDE_FNV_STEP
+      return Fmix(h);
+    }
+  }
+#endif
+  return LowerHash(std::string_view(p, n));
+}
+
 constexpr int kMaxPhrase = 6;
 constexpr uint32_t kPhraseSeed = 0x6a09e667u;
 
@@ -820,6 +871,8 @@ int WordListTable::Of(std::string_view word) const { return Get(LowerHash(word))
 
 int WordCluster(std::string_view word) { return WordClusterOfLower(LowerHash(word)); }
 
+uint32_t LowerCaseHash(std::string_view word) { return LowerHash(word); }
+
 int WordClusterOfLower(uint32_t lower) {
   const uint16_t fine = WordClusters::Get().Fine(lower);
   return fine == kNoCluster ? -1 : fine;
@@ -961,22 +1014,28 @@ DocContext BuildDocContext(const Document& doc) {
   std::vector<uint8_t> bits;  // per word id: WordBit, and kOccOnce / kOccTwice
   // Per Document word id: its lower-case hash and its id here (words that
   // differ only in case share the latter), computed at its first token.
-  constexpr uint32_t kNone = UINT32_MAX;
   std::vector<uint32_t>& lower = c.lower;
   lower.assign(doc.words(), 0);
   std::vector<uint32_t>& word_id = c.word_of;
-  word_id.assign(doc.words(), kNone);
+  word_id.assign(doc.words(), 0);
   c.lists.word = c.word_bits.word = doc.word.data();
   // Per Document word id, until the end: its WordList bits, kListsRead once
   // they are looked up (at its first capitalized token of 3 bytes or more;
   // every token of a word has its text), kGazFirst when a lexicon phrase may
-  // start with it (the gazetteer's pass below reads it).
-  constexpr uint8_t kListsRead = 0x40, kGazFirst = 0x80;
+  // start with it (the gazetteer's pass below reads it), kHasId once it has
+  // its id in word_id (at its first token that is a word or takes part in
+  // the history): the pass over every token reads one byte for both.
+  constexpr uint8_t kHasId = 0x20, kListsRead = 0x40, kGazFirst = 0x80;
+  static_assert(
+      ((WordListTable::kCity | WordListTable::kGivenName) & (kHasId | kListsRead | kGazFirst)) == 0,
+      "the marks are not WordList bits");
   std::vector<uint8_t>& by_word = c.lists.by_word;
   by_word.assign(doc.words(), 0);
   const WordListTable& lists = WordLists();
   const Gazetteer& gaz = Gazetteer::Get();
   const std::string_view text = doc.text;
+  const char* const text_data = text.data();
+  const char* const text_end = text_data + text.size();
   // Longest lexicon phrase from each token, left to right: searched from a
   // token of a word that may start one (kGazFirst), at or past `gaz_next`
   // (the end of the last phrase found). The pass below marks where phrases
@@ -1008,10 +1067,10 @@ DocContext BuildDocContext(const Document& doc) {
       uint32_t xh;
       if (x.kind == TokenKind::kWord) {
         uint32_t& l = lower[doc.word[k]];
-        if (l == 0) l = LowerHash(doc.Text(x));
+        if (l == 0) l = LowerHashIn(text_data + x.span.start, x.span.end - x.span.start, text_end);
         xh = l;
       } else {
-        xh = LowerHash(doc.Text(x));
+        xh = LowerHashIn(text_data + x.span.start, x.span.end - x.span.start, text_end);
       }
       h = Mix(h, xh);
       const int found = gaz.Category(h);
@@ -1049,7 +1108,9 @@ DocContext BuildDocContext(const Document& doc) {
   bits.reserve(doc.words());
   size_t table = 16;
   while (table < 2 * static_cast<size_t>(doc.words())) table <<= 1;
-  std::vector<uint32_t> keys(table, 0), ids(table, 0);
+  // (An id is read only where its key is set: not zero-filled.)
+  std::vector<uint32_t> keys(table, 0);
+  std::unique_ptr<uint32_t[]> ids(new uint32_t[table]);
   const uint32_t mask = static_cast<uint32_t>(table - 1);
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
@@ -1071,9 +1132,13 @@ DocContext BuildDocContext(const Document& doc) {
       history_bits[i >> 6] |= static_cast<uint64_t>(history) << (i & 63);
       if (t.kind != TokenKind::kWord && !history) continue;
       const uint32_t dw = doc.word[i];
-      if (word_id[dw] == kNone) {
-        if (lower[dw] == 0) lower[dw] = LowerHash(doc.Text(t));
-        if (gaz.IsFirst(lower[dw])) by_word[dw] |= kGazFirst;
+      uint8_t marks = by_word[dw];
+      if (!(marks & kHasId)) {
+        if (lower[dw] == 0)
+          lower[dw] = LowerHashIn(text_data + t.span.start, t.span.end - t.span.start, text_end);
+        marks |= kHasId;
+        if (gaz.IsFirst(lower[dw])) marks |= kGazFirst;
+        by_word[dw] = marks;
         const uint32_t key = lower[dw] | 1;
         uint32_t j = key & mask;
         while (keys[j] != 0 && keys[j] != key) j = (j + 1) & mask;
@@ -1085,7 +1150,7 @@ DocContext BuildDocContext(const Document& doc) {
         word_id[dw] = ids[j];
         if (t.Is(kLower)) bits[ids[j]] |= kSeenLower;
       }
-      if ((by_word[dw] & kGazFirst) && t.kind == TokenKind::kWord && i >= gaz_next) phrase_from(i);
+      if ((marks & kGazFirst) && t.kind == TokenKind::kWord && i >= gaz_next) phrase_from(i);
     }
     uint8_t line = 0;
     if (words > 0 && caps > 0 && lower_words == 0 && cap <= caps / 4) {
@@ -1135,7 +1200,7 @@ DocContext BuildDocContext(const Document& doc) {
     }
   }
   std::vector<uint32_t>().swap(keys);
-  std::vector<uint32_t>().swap(ids);
+  ids.reset();
   DocBags(doc, lower, bits, history_bits, &c);
   // The phrases from their marked starts, in text order.
   c.gazetteer.assign(n, 0);
@@ -1155,14 +1220,19 @@ DocContext BuildDocContext(const Document& doc) {
   std::vector<uint64_t>().swap(phrase_bits);
   std::vector<uint8_t>().swap(phrases);
   // The words with an id are those whose tokens are words or take part in
-  // the history; the others' bits are 0. The lists' bytes lose their marks.
+  // the history; the others' bits are 0 (their word_id too). The lists'
+  // bytes lose their marks.
+  // (Through pointers: a byte stored may alias any vector's, which would
+  // be loaded again at each word.)
   c.word_bits.by_word.assign(doc.words(), 0);
-  for (uint32_t w = 0; w < doc.words(); ++w) {
-    by_word[w] &= static_cast<uint8_t>(~(kListsRead | kGazFirst));
-    if (word_id[w] == kNone)
-      word_id[w] = 0;
-    else
-      c.word_bits.by_word[w] = bits[word_id[w]] & kSeenMask;
+  uint8_t* const marked = by_word.data();
+  uint8_t* const written = c.word_bits.by_word.data();
+  const uint32_t* const ids_of = word_id.data();
+  const uint8_t* const bits_of = bits.data();
+  for (uint32_t w = 0, nw = doc.words(); w < nw; ++w) {
+    const uint8_t m = marked[w];
+    if (m & kHasId) written[w] = bits_of[ids_of[w]] & kSeenMask;
+    marked[w] = m & static_cast<uint8_t>(~(kHasId | kListsRead | kGazFirst));
   }
   static_assert(kOccTwice == 0x80, "DocContext::repeated's bit");
   c.repeated = std::move(bits);

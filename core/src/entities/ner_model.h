@@ -105,6 +105,8 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
 int WordCluster(std::string_view word);
 // The same for the word whose lower-case hash (DocContext::lower) is `lower`.
 int WordClusterOfLower(uint32_t lower);
+// The lower-case hash of `word` (any case) that DocContext::lower holds.
+uint32_t LowerCaseHash(std::string_view word);
 // The coarse cluster (0 .. 63) above fine cluster `fine` (WordCluster >= 0).
 int CoarseCluster(int fine);
 
