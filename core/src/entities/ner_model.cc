@@ -934,32 +934,43 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
              const std::vector<uint8_t>& bits, const std::vector<uint64_t>& history,
              DocContext* c) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
-  c->bag_start.assign(c->words + 1, 0);
+  const uint32_t nwords = c->words;
+  c->bag_start.assign(nwords + 1, 0);
   // The HasHistory() tokens of each word id with two or more, grouped by
   // their id (a counting sort, bag_start the offsets: `listed` holds id's
   // from bag_start[id] on); a bag is the same whatever the order of its
   // word's tokens, so each is read by its word at once.
-  std::vector<uint32_t>& at = c->bag_start;
+  // (The vectors through pointers held here: a byte or a count stored may
+  // alias any vector's own pointers, which would be loaded again each time.)
+  uint32_t* const at = c->bag_start.data();
+  const Token* const tokens = doc.tokens.data();
+  const uint32_t* const token_word = doc.word.data();
+  const uint32_t* const word_of = c->word_of.data();
+  const uint32_t* const lower_of = lower.data();
+  const uint8_t* const bits_of = bits.data();
+  const uint64_t* const hist = history.data();
+  const size_t blocks = history.size();
   auto each = [&](auto f) {
-    for (size_t block = 0; block < history.size(); ++block) {
-      for (uint64_t u = history[block]; u; u &= u - 1) {
+    for (size_t block = 0; block < blocks; ++block) {
+      for (uint64_t u = hist[block]; u; u &= u - 1) {
         const uint32_t i =
             static_cast<uint32_t>(block * 64) + static_cast<uint32_t>(__builtin_ctzll(u));
-        const uint32_t id = c->Word(doc, i);
-        if (bits[id] >= kOccTwice) f(i, id);
+        const uint32_t id = word_of[token_word[i]];
+        if (bits_of[id] >= kOccTwice) f(i, id);
       }
     }
   };
   each([&](uint32_t, uint32_t id) { ++at[id + 1]; });
-  for (uint32_t id = 0; id < c->words; ++id) at[id + 1] += at[id];
-  if (at[c->words] == 0) return;
+  for (uint32_t id = 0; id < nwords; ++id) at[id + 1] += at[id];
+  if (at[nwords] == 0) return;
   const WordClusters& clusters = WordClusters::Get();
   // The coarse cluster of each Document word, looked up once (the same words
   // recur around the capitalized ones): kUnseen before, kNone without one.
   constexpr uint8_t kUnseen = 0xFF, kNone = 0xFE;
   static_assert(kNoCoarse - 2 <= kNone, "a coarse cluster is below kNone");
   std::vector<uint8_t> coarse(doc.words(), kUnseen);
-  std::vector<uint32_t> listed(at[c->words]);
+  uint8_t* const coarse_of = coarse.data();
+  std::vector<uint32_t> listed(at[nwords]);
   each([&](uint32_t i, uint32_t id) { listed[at[id]++] = i; });
   // Now id's tokens end at at[id] (and start where id - 1's end).
   // A word's clusters counted, and the ones it has, in the order first seen.
@@ -967,7 +978,7 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
   uint8_t seen[256];
   std::vector<std::pair<uint32_t, uint16_t>> kept;  // (-count, cluster) of one word
   uint32_t group = 0;
-  for (uint32_t id = 0; id < c->words; ++id) {
+  for (uint32_t id = 0; id < nwords; ++id) {
     const uint32_t first = group, last = at[id];
     group = last;
     at[id] = static_cast<uint32_t>(c->bag.size());
@@ -979,11 +990,11 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
       // (Token i is none of them: a HasHistory() token is never kLower,
       // NerModelTest.HistoryTokensAreNotLowerCase.)
       for (uint32_t j = from; j < to; ++j) {
-        const Token& t = doc.tokens[j];
+        const Token& t = tokens[j];
         if (!t.Is(kLower) || t.kind != TokenKind::kWord) continue;
-        uint8_t& cl = coarse[doc.word[j]];
+        uint8_t& cl = coarse_of[token_word[j]];
         if (cl == kUnseen) {
-          const uint16_t fine = clusters.Fine(lower[doc.word[j]]);
+          const uint16_t fine = clusters.Fine(lower_of[token_word[j]]);
           cl = fine == kNoCluster ? kNone : clusters.Coarse(fine);
         }
         if (cl != kNone && count[cl]++ == 0) seen[nseen++] = cl;
@@ -1000,7 +1011,7 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
     if (kept.size() > kDocBagMax) kept.resize(kDocBagMax);
     for (const auto& k : kept) c->bag.push_back(k.second);
   }
-  at[c->words] = static_cast<uint32_t>(c->bag.size());
+  at[nwords] = static_cast<uint32_t>(c->bag.size());
 }
 
 }  // namespace
