@@ -1133,22 +1133,25 @@ DocContext BuildDocContext(const Document& doc) {
     int words = 0, caps = 0, lower_words = 0, cap = 0;
     for (uint32_t i = s.begin; i < s.end; ++i) {
       const Token& t = doc.tokens[i];
-      if (t.kind == TokenKind::kWord && t.span.end - t.span.start >= 2) {
-        ++words;
-        if (t.Is(kAllCaps)) {
-          ++caps;
-        } else if (t.Is(kCapitalized)) {
-          ++cap;
-        } else if (t.Is(kLower) && !t.Is(kPossessive)) {
-          ++lower_words;
+      // The history bit (HasHistory: a word capitalized or ALL CAPS, a
+      // number ALL CAPS) set for those tokens alone (about one in six).
+      if (t.kind == TokenKind::kWord) {
+        if (t.span.end - t.span.start >= 2) {
+          ++words;
+          if (t.Is(kAllCaps)) {
+            ++caps;
+          } else if (t.Is(kCapitalized)) {
+            ++cap;
+          } else if (t.Is(kLower) && !t.Is(kPossessive)) {
+            ++lower_words;
+          }
         }
-      }
-      const bool history = HasHistory(doc, i);
-      history_bits[i >> 6] |= static_cast<uint64_t>(history) << (i & 63);
-      if (t.kind != TokenKind::kWord) {
-        if ((t.flags & (kCapitalized | kAllCaps)) && !t.Is(kPossessive))
-          caps_bits[i >> 6] |= uint64_t{1} << (i & 63);
-        if (!history) continue;
+        if (t.flags & (kCapitalized | kAllCaps)) history_bits[i >> 6] |= uint64_t{1} << (i & 63);
+      } else {
+        if (!(t.flags & (kCapitalized | kAllCaps))) continue;
+        if (!t.Is(kPossessive)) caps_bits[i >> 6] |= uint64_t{1} << (i & 63);
+        if (t.kind != TokenKind::kNumber || !t.Is(kAllCaps)) continue;
+        history_bits[i >> 6] |= uint64_t{1} << (i & 63);
       }
       const uint32_t dw = doc.word[i];
       uint8_t marks = by_word[dw];
