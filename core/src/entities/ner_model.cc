@@ -978,10 +978,12 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
   uint8_t seen[256];
   std::vector<std::pair<uint32_t, uint16_t>> kept;  // (-count, cluster) of one word
   uint32_t group = 0;
+  uint32_t filled = static_cast<uint32_t>(c->bag.size());  // held here
   for (uint32_t id = 0; id < nwords; ++id) {
     const uint32_t first = group, last = at[id];
     group = last;
-    at[id] = static_cast<uint32_t>(c->bag.size());
+    at[id] = filled;
+    if (first == last) continue;  // most words: fewer than two history tokens
     int nseen = 0;
     for (uint32_t x = first; x < last; ++x) {
       const uint32_t i = listed[x];
@@ -1010,8 +1012,9 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
     std::sort(kept.begin(), kept.end());
     if (kept.size() > kDocBagMax) kept.resize(kDocBagMax);
     for (const auto& k : kept) c->bag.push_back(k.second);
+    filled = static_cast<uint32_t>(c->bag.size());
   }
-  at[nwords] = static_cast<uint32_t>(c->bag.size());
+  at[nwords] = filled;
 }
 
 }  // namespace
