@@ -1114,10 +1114,6 @@ DocContext BuildDocContext(const Document& doc) {
   // The bits are DocBags' too, then freed (n / 8 bytes).
   std::vector<uint64_t>& history_bits = c.history;
   history_bits.assign((n + 63) / 64, 0);
-  // LoudBits' caps: set for the tokens that are no words below, for the
-  // words among the history tokens (capitalized or ALL CAPS) in their pass.
-  std::vector<uint64_t>& caps_bits = c.caps;
-  caps_bits.assign((n + 63) / 64, 0);
   // Words get dense ids through a table of at least twice the Document's
   // distinct words (it never fills past half: no growth, no rehash). Taken
   // here, above the vectors the context keeps, and freed before DocBags:
@@ -1151,8 +1147,6 @@ DocContext BuildDocContext(const Document& doc) {
         }
         if (t.flags & (kCapitalized | kAllCaps)) history_bits[i >> 6] |= uint64_t{1} << (i & 63);
       } else {
-        if (!(t.flags & (kCapitalized | kAllCaps))) continue;
-        if (!t.Is(kPossessive)) caps_bits[i >> 6] |= uint64_t{1} << (i & 63);
         if (t.kind != TokenKind::kNumber || !t.Is(kAllCaps)) continue;
         history_bits[i >> 6] |= uint64_t{1} << (i & 63);
       }
@@ -1190,8 +1184,6 @@ DocContext BuildDocContext(const Document& doc) {
         const Token& t = doc.tokens[i];
         const uint32_t dw = doc.word[i];
         // (Capitalized or ALL CAPS, as the bits say.)
-        if (t.kind == TokenKind::kWord && !t.Is(kPossessive))
-          caps_bits[i >> 6] |= uint64_t{1} << (i & 63);
         if (t.span.end - t.span.start >= 3 && !(by_word[dw] & kListsRead)) {
           by_word[dw] |= static_cast<uint8_t>(kListsRead | lists.Get(lower[dw]));
         }
@@ -1648,7 +1640,9 @@ void LoudBits(const Document& doc, const std::vector<std::pair<uint32_t, uint32_
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   const size_t words = (n + 63) / 64;
   // The capitalized or ALL-CAPS tokens that are not possessives (Quiet's
-  // loud() but the openers), as BuildDocContext sets DocContext::caps.
+  // loud() but the openers). (The output first, so that the one freed at the
+  // end lies above it.)
+  loud_out->assign(words, 0);
   std::vector<uint64_t> caps(words, 0);
   const Token* tokens = doc.tokens.data();
   for (size_t w = 0; w < words; ++w) {
@@ -1661,19 +1655,6 @@ void LoudBits(const Document& doc, const std::vector<std::pair<uint32_t, uint32_
     }
     caps[w] = c;
   }
-  LoudBits(doc, sequences, &caps, loud_out);
-}
-
-void LoudBits(const Document& doc, const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
-              std::vector<uint64_t>* caps_in, std::vector<uint64_t>* loud_out) {
-  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
-  const size_t words = (n + 63) / 64;
-  if (caps_in->size() != words)
-    return LoudBits(doc, sequences, loud_out);  // (not BuildDocContext's)
-  std::vector<uint64_t> caps;
-  caps.swap(*caps_in);
-  loud_out->assign(words, 0);
-  const Token* tokens = doc.tokens.data();
   // The loud tokens: those of caps that are no opener.
   uint64_t* loud = loud_out->data();
   for (auto [begin, end] : sequences) {
@@ -2463,7 +2444,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   std::vector<uint64_t> loud_bits;
   const auto sequences = Sequences(doc);
   // The quiet tokens first: pass 1's scores are kept for the others.
-  LoudBits(doc, sequences, &context.caps, &loud_bits);
+  LoudBits(doc, sequences, &loud_bits);
   auto is_loud = [&](uint32_t k) { return BitAt(loud_bits.data(), k); };
   // The first token from b on in [b, end) that is not quiet, or end.
   // (Inlined: out of line, as g++ left it, p35 0.07 M more.)

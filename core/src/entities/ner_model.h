@@ -82,10 +82,6 @@ struct DocContext {
   // frees it after its second pass, unless it hands the context out (the
   // entities stage makes its capitalized words of it).
   std::vector<uint64_t> history;
-  // Per token, a bit: capitalized or ALL CAPS, not a possessive (any kind of
-  // token: "3M", "@User" too), which LoudBits starts from. Tag hands it to
-  // LoudBits, which frees it.
-  std::vector<uint64_t> caps;
   // Per lower-case word id: bit 0x80 set when two or more of its tokens take
   // part in the history (HasHistory): the words whose runs Tag's second pass
   // tags again. Tag frees it after its second pass.
@@ -191,11 +187,6 @@ void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_
 // neighbours are read (Tag's).
 void LoudBits(const Document& doc, const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
               std::vector<uint64_t>* loud);
-// The same from the document's caps bits (DocContext::caps, as
-// BuildDocContext sets them), without a pass over every token's flags: it
-// takes `caps` and leaves it empty.
-void LoudBits(const Document& doc, const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
-              std::vector<uint64_t>* caps, std::vector<uint64_t>* loud);
 
 // Tag sequences run over each paragraph (a CoNLL sentence is one line).
 // Token ranges [begin, end) of the sequences of `doc`.
