@@ -396,6 +396,22 @@ uint8_t ClsOf(const Token& t) {
                        : static_cast<uint8_t>(kClsOther);
 }
 
+// ClsOf(t) == kClsLower (a word with neither case bit), without the table's
+// load: the tagger's context bag asks it of every token it slides over.
+inline bool IsClsLower(const Token& t) {
+  return t.kind == TokenKind::kWord && !(t.flags & (kCapitalized | kAllCaps));
+}
+constexpr bool ClsLowerIsOneEntry() {
+  for (unsigned k = 0; k < kKinds; ++k) {
+    for (unsigned f = 0; f < 4; ++f) {
+      const bool lower = kClsTable.at[k][f] == kClsLower;
+      if (lower != (k == static_cast<unsigned>(TokenKind::kWord) && f == 0)) return false;
+    }
+  }
+  return true;
+}
+static_assert(ClsLowerIsOneEntry(), "IsClsLower reads kClsTable's one kClsLower entry");
+
 // Info() of a token by its bytes, kept for the thread's next documents: its
 // text decides all of it but the case class (set per token). News repeats
 // the words around its names from one article to the next ("the", "said",
@@ -2864,8 +2880,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
         }
         for (; bag_to < to; ++bag_to) {
           const int8_t* r = nullptr;
-          const Token& t = doc.tokens[begin + bag_to];  // ClsOf(t) == kClsLower
-          if (t.kind == TokenKind::kWord && !(t.flags & (kCapitalized | kAllCaps)))
+          if (IsClsLower(doc.tokens[begin + bag_to]))
             r = row_cache.Get(4, 61, info_cache.Neighbour(begin + bag_to).fine);
           bag_rows[bag_to & 15] = r;
           if (r) AddRow(r, bag);
