@@ -208,6 +208,51 @@ TEST(JsonWriterTest, SpanFieldsAsKeysAndValues) {
   }
 }
 
+// NextKey (a key after another member of its object) writes what Key
+// writes: after a value, a closed object or array, fused span fields and a
+// null, compact and pretty, with a key that needs escaping too.
+TEST(JsonWriterTest, NextKeyAsKey) {
+  for (bool pretty : {false, true}) {
+    JsonWriter next(pretty), plain(pretty);
+    for (JsonWriter* w : {&next, &plain}) {
+      const bool n = w == &next;
+      const auto key = [&](auto&& k) { n ? w->NextKey(k) : w->Key(k); };
+      w->BeginArray();
+      w->BeginObject();
+      w->Key("id");
+      w->String("Q1");
+      key("kind");
+      w->String("direct");
+      w->SpanFields(12, 40, nullptr);
+      key("cue");
+      w->BeginObject();
+      const std::string_view said = "said";
+      w->SpanFields(41, 45, &said);
+      key("lemma");
+      w->String("say");
+      w->EndObject();
+      key("roles");
+      w->BeginArray();
+      w->EndArray();
+      key("speaker");
+      w->Null();
+      key("a \"quoted\" key");
+      w->Double(0.25, 3);
+      w->EndObject();
+      w->EndArray();
+    }
+    EXPECT_EQ(next.Finish(), plain.Finish()) << pretty;
+  }
+  JsonWriter w(/*pretty=*/false);
+  w.BeginObject();
+  w.Key("id");
+  w.Int(1);
+  w.NextKey("name");
+  w.String("Ann");
+  w.EndObject();
+  EXPECT_EQ(w.Finish(), "{\"id\":1,\"name\":\"Ann\"}");
+}
+
 // Id writes what String writes of the same text.
 TEST(JsonWriterTest, IdAsAString) {
   for (bool pretty : {false, true}) {

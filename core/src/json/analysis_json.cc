@@ -1,6 +1,8 @@
 // The one serializer: Analysis -> schema-1 JSON. Spans are converted from
 // bytes to the requested unit here and nowhere else.
+#include <array>
 #include <string>
+#include <string_view>
 
 #include "analyze_internal.h"
 #include "json/writer.h"
@@ -22,6 +24,18 @@ void IdOrNull(JsonWriter& w, char prefix, int index) {
   }
 }
 
+// name(e) as a string_view: the names of an enum of kCount values (fixed
+// literals) measured once a process, so that writing one takes no strlen.
+template <typename E, size_t kCount, const char* (*kName)(E)>
+std::string_view NameOf(E e) {
+  static const std::array<std::string_view, kCount> kNames = [] {
+    std::array<std::string_view, kCount> names;
+    for (size_t i = 0; i < kCount; ++i) names[i] = kName(static_cast<E>(i));
+    return names;
+  }();
+  return kNames[static_cast<size_t>(e)];
+}
+
 void SpanFields(JsonWriter& w, const Analysis& a, Span s, bool with_text) {
   uint32_t start, end;
   a.index.ConvertSpan(a.text, s.start, s.end, a.options.offsets, &start, &end);
@@ -38,13 +52,15 @@ void WriteQuantity(JsonWriter& w, const Quantity& q) {
   w.Key("value");
   w.Double(q.value, 15);
   if (q.approx == Quantity::Approx::kRange) {
-    w.Key("max");
+    w.NextKey("max");
     w.Double(q.value_max, 15);
   }
-  w.Key("unit");
+  w.NextKey("unit");
   w.String(q.unit);
-  w.Key("approx");
-  w.Plain(ApproxName(q.approx));  // none needs escaping: tested
+  w.NextKey("approx");
+  constexpr size_t kApproxes = static_cast<size_t>(Quantity::Approx::kRange) + 1;
+  // none needs escaping: tested
+  w.Plain(NameOf<Quantity::Approx, kApproxes, ApproxName>(q.approx));
   w.EndObject();
 }
 
@@ -56,27 +72,27 @@ void WriteEntities(JsonWriter& w, const Analysis& a) {
     w.BeginObject();
     w.Key("id");
     WriteId(w, 'E', static_cast<int>(i));
-    w.Key("type");
+    w.NextKey("type");
     w.String(e.type);
-    w.Key("name");
+    w.NextKey("name");
     w.String(e.name);
-    w.Key("roles");
+    w.NextKey("roles");
     w.BeginArray();
     for (const std::string& r : e.roles) w.String(r);
     w.EndArray();
-    w.Key("salience");
+    w.NextKey("salience");
     w.Double(e.salience, 3);
     if (e.link >= 0) {
-      w.Key("country");
+      w.NextKey("country");
       WriteId(w, 'E', e.link);
     }
-    w.Key("mentions");
+    w.NextKey("mentions");
     w.BeginArray();
     for (const Mention& m : e.mentions) {
       w.BeginObject();
       SpanFields(w, a, m.span, true);
       if (const Quantity* q = e.QuantityOf(m)) {
-        w.Key("quantity");
+        w.NextKey("quantity");
         WriteQuantity(w, *q);
       }
       w.EndObject();
@@ -95,28 +111,29 @@ void WriteQuotes(JsonWriter& w, const Analysis& a) {
     w.BeginObject();
     w.Key("id");
     WriteId(w, 'Q', static_cast<int>(i));
-    w.Key("kind");
-    w.Plain(QuoteKindName(q.kind));  // none needs escaping: tested
+    w.NextKey("kind");
+    constexpr size_t kKinds = static_cast<size_t>(Quote::Kind::kScare) + 1;
+    w.Plain(NameOf<Quote::Kind, kKinds, QuoteKindName>(q.kind));  // none needs escaping: tested
     SpanFields(w, a, q.span, true);
-    w.Key("cue");
+    w.NextKey("cue");
     if (q.has_cue) {
       w.BeginObject();
       SpanFields(w, a, q.cue.span, true);
-      w.Key("lemma");
+      w.NextKey("lemma");
       w.String(q.cue.lemma);
-      w.Key("stance");
+      w.NextKey("stance");
       w.String(q.cue.stance);
       w.EndObject();
     } else {
       w.Null();
     }
-    w.Key("speaker");
+    w.NextKey("speaker");
     if (q.has_speaker) {
       const Speaker& s = q.speaker;
       w.BeginObject();
       w.Key("entity");
       IdOrNull(w, 'E', s.entity);
-      w.Key("name");
+      w.NextKey("name");
       if (s.entity >= 0 && s.entity < static_cast<int>(a.entities.size())) {
         w.String(a.entities[s.entity].name);
       } else if (s.name.end > s.name.start) {
@@ -127,31 +144,31 @@ void WriteQuotes(JsonWriter& w, const Analysis& a) {
       if (s.has_span) {
         SpanFields(w, a, s.span, true);
       } else {
-        w.Key("start");
+        w.NextKey("start");
         w.Null();
-        w.Key("end");
+        w.NextKey("end");
         w.Null();
-        w.Key("text");
+        w.NextKey("text");
         w.Null();
       }
-      w.Key("anonymous");
+      w.NextKey("anonymous");
       w.Bool(s.anonymous);
-      w.Key("descriptor");
+      w.NextKey("descriptor");
       if (s.anonymous) {
         w.String(a.Text(s.descriptor));
       } else {
         w.Null();
       }
-      w.Key("organization");
+      w.NextKey("organization");
       IdOrNull(w, 'E', s.organization);
       w.EndObject();
     } else {
       w.Null();
     }
-    w.Key("confidence");
+    w.NextKey("confidence");
     w.Double(q.confidence, 3);
     if (q.unclosed) {
-      w.Key("unclosed");
+      w.NextKey("unclosed");
       w.Bool(true);
     }
     w.EndObject();
@@ -164,7 +181,8 @@ void WriteQuotes(JsonWriter& w, const Analysis& a) {
 // kWording reason's words escaped as they are copied (no string built and
 // scanned first), its quote marks in their JSON form.
 void WriteReason(JsonWriter& w, const Claim& c, size_t k, std::string_view text) {
-  const char* const name = ClaimReasonName(c.reasons[k]);
+  constexpr size_t kReasons = static_cast<size_t>(ClaimReason::kCount);
+  const std::string_view name = NameOf<ClaimReason, kReasons, ClaimReasonName>(c.reasons[k]);
   if (c.reasons[k] != ClaimReason::kWording) {
     w.Plain(name);
     return;
@@ -190,26 +208,28 @@ void WriteClaims(JsonWriter& w, const Analysis& a) {
     w.Key("id");
     WriteId(w, 'C', static_cast<int>(i));
     SpanFields(w, a, c.span, true);
-    w.Key("score");
+    w.NextKey("score");
     w.Double(c.score, 3);
-    w.Key("types");
+    w.NextKey("types");
     w.BeginArray();
     for (int t = 0; t < static_cast<int>(ClaimType::kCount); ++t) {
       if (c.Has(static_cast<ClaimType>(t))) {
-        w.Plain(ClaimTypeName(static_cast<ClaimType>(t)));  // none needs escaping: tested
+        constexpr size_t kTypes = static_cast<size_t>(ClaimType::kCount);
+        // none needs escaping: tested
+        w.Plain(NameOf<ClaimType, kTypes, ClaimTypeName>(static_cast<ClaimType>(t)));
       }
     }
     w.EndArray();
-    w.Key("source");
+    w.NextKey("source");
     w.BeginObject();
     w.Key("entity");
     IdOrNull(w, 'E', c.source.entity);
-    w.Key("quote");
+    w.NextKey("quote");
     IdOrNull(w, 'Q', c.source.quote);
     w.EndObject();
-    w.Key("hedged");
+    w.NextKey("hedged");
     w.Bool(c.hedged);
-    w.Key("reasons");
+    w.NextKey("reasons");
     w.BeginArray();
     for (size_t k = 0; k < c.num_reasons; ++k) WriteReason(w, c, k, a.text);
     w.EndArray();

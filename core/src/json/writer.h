@@ -14,6 +14,7 @@
 #ifndef LEDE_JSON_WRITER_H_
 #define LEDE_JSON_WRITER_H_
 
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -63,6 +64,25 @@ class JsonWriter {
     p[N] = '"';
     p[N + 1] = ':';
     if (pretty_) Append(' ');
+    after_key_ = true;
+  }
+  // Key(key) for a literal key that follows a member of its object (not
+  // its first key, nor right after another key): compact output writes the
+  // comma and the key in one step, with no look at the writer's state.
+  template <size_t N>
+  void NextKey(const char (&key)[N]) {
+    std::string_view k(key, N - 1);
+    for (char c : k) {
+      if (NeedsLook(static_cast<unsigned char>(c))) return Key(k);
+    }
+    if (pretty_) return Key(key);
+    assert(depth_ > 0 && comma_ && !after_key_);
+    char* p = Grow(N + 3);
+    p[0] = ',';
+    p[1] = '"';
+    std::memcpy(p + 2, key, N - 1);
+    p[N + 1] = '"';
+    p[N + 2] = ':';
     after_key_ = true;
   }
   void String(std::string_view value) {  // inline: the most frequent value
