@@ -253,6 +253,32 @@ TEST(JsonWriterTest, NextKeyAsKey) {
   EXPECT_EQ(w.Finish(), "{\"id\":1,\"name\":\"Ann\"}");
 }
 
+// The offsets and ids in decimal: every number below 200,000, the ones
+// around each power of ten and the top of the range, and a stride over the
+// rest of the 32-bit range (the digits are made eight at a time below 10^8).
+TEST(JsonWriterTest, NumbersOfEveryLength) {
+  std::vector<uint32_t> numbers;
+  for (uint32_t n = 0; n < 200000; ++n) numbers.push_back(n);
+  for (uint64_t p = 10; p <= 1000000000; p *= 10) {
+    for (uint64_t n = p - 2; n <= p + 2; ++n) numbers.push_back(static_cast<uint32_t>(n));
+  }
+  for (uint64_t n = 200000; n <= 0xFFFFFFFFull; n += 104729)
+    numbers.push_back(static_cast<uint32_t>(n));
+  numbers.push_back(0xFFFFFFFFu);
+  for (uint32_t n : numbers) {
+    const std::string digits = std::to_string(n);
+    JsonWriter w(/*pretty=*/false);
+    w.BeginArray();
+    w.Id('E', n);
+    w.BeginObject();
+    w.SpanFields(n, n, nullptr);
+    w.EndObject();
+    w.EndArray();
+    ASSERT_EQ(w.Finish(), "[\"E" + digits + "\",{\"start\":" + digits + ",\"end\":" + digits + "}]")
+        << n;
+  }
+}
+
 // Id writes what String writes of the same text.
 TEST(JsonWriterTest, IdAsAString) {
   for (bool pretty : {false, true}) {
