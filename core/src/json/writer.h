@@ -69,13 +69,14 @@ class JsonWriter {
   // Key(key) for a literal key that follows a member of its object (not
   // its first key, nor right after another key): compact output writes the
   // comma and the key in one step, with no look at the writer's state.
+  // Pretty output (and a key to escape) takes the out-of-line Key, so that
+  // a call site holds the compact path alone (wasm size).
   template <size_t N>
   void NextKey(const char (&key)[N]) {
     std::string_view k(key, N - 1);
-    for (char c : k) {
-      if (NeedsLook(static_cast<unsigned char>(c))) return Key(k);
-    }
-    if (pretty_) return Key(key);
+    bool plain = !pretty_;
+    for (char c : k) plain = plain && !NeedsLook(static_cast<unsigned char>(c));
+    if (!plain) return Key(k);
     assert(depth_ > 0 && comma_ && !after_key_);
     char* p = Grow(N + 3);
     p[0] = ',';
