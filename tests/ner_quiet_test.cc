@@ -18,6 +18,11 @@ void ExpectLoudBitsAsQuiet(const std::string& text) {
   const auto sequences = Sequences(doc);
   std::vector<uint64_t> loud;
   LoudBits(doc, sequences, &loud);
+  // The tagger's way, from the document context's history bits and
+  // caps_other: the same bits.
+  std::vector<uint64_t> from_context;
+  LoudBits(doc, BuildDocContext(doc), sequences, &from_context);
+  EXPECT_EQ(from_context, loud);
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   ASSERT_EQ(loud.size(), (n + 63) / 64u);
   auto bit = [](const std::vector<uint64_t>& v, uint32_t i) { return (v[i >> 6] >> (i & 63)) & 1; };
@@ -45,6 +50,11 @@ TEST(NerQuietTest, LoudBitsAreQuietsZeros) {
       "\"The Guardian\" in New York. In Kyiv, officials of the Ministry of Defence said 3M "
       "and U.S. firms (Apple, Intel) would sell. The A B C. It is. Both Smith and Jones "
       "of the UN. Ιωάννης Παπαδόπουλος met Jean-Claude Juncker.\n\nA paragraph: The End");
+  // Capitalized tokens that are no words (numbers with one capital, symbols)
+  // and possessives in capitals.
+  ExpectLoudBitsAsQuiet(
+      "3M and @CNN said #MeToo grew. TRUMP'S 10K run; the 4G mast of Ericsson's Q3. "
+      "@Reuters: 5G OF BT'S network. See Www.Example.Com or 2B.\n\n3M 4G @AP");
   // A long paragraph, cut into several sequences (Sequences: at sentence ends past 400 tokens).
   std::string long_text;
   for (int k = 0; k < 120; ++k) long_text += "Mr. Smith of Acme Corp met The Board in Paris. ";

@@ -1163,7 +1163,11 @@ DocContext BuildDocContext(const Document& doc) {
         }
         if (t.flags & (kCapitalized | kAllCaps)) history_bits[i >> 6] |= uint64_t{1} << (i & 63);
       } else {
-        if (t.kind != TokenKind::kNumber || !t.Is(kAllCaps)) continue;
+        if (t.kind != TokenKind::kNumber || !t.Is(kAllCaps)) {
+          if (__builtin_expect((t.flags & (kCapitalized | kAllCaps)) != 0, 0))
+            c.caps_other.push_back(static_cast<uint32_t>(i));  // (LoudBits')
+          continue;
+        }
         history_bits[i >> 6] |= uint64_t{1} << (i & 63);
       }
       const uint32_t dw = doc.word[i];
@@ -1651,26 +1655,17 @@ void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_
   }
 }
 
-void LoudBits(const Document& doc, const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
-              std::vector<uint64_t>* loud_out) {
-  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
-  const size_t words = (n + 63) / 64;
-  // The capitalized or ALL-CAPS tokens that are not possessives (Quiet's
-  // loud() but the openers). (The output first, so that the one freed at the
-  // end lies above it.)
-  loud_out->assign(words, 0);
-  std::vector<uint64_t> caps(words, 0);
+namespace {
+// LoudBits once `caps` (words of 64, as `loud_out`, taken after it) holds
+// the capitalized or ALL-CAPS tokens that are not possessives (Quiet's
+// loud() but the openers). Not inlined: both LoudBits share it.
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+void LoudFromCaps(const Document& doc, const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
+                  std::vector<uint64_t>& caps, std::vector<uint64_t>* loud_out) {
   const Token* tokens = doc.tokens.data();
-  for (size_t w = 0; w < words; ++w) {
-    const Token* t = tokens + w * 64;
-    uint64_t c = 0;
-    for (uint64_t u = UpperBits(t, std::min<uint32_t>(64, n - static_cast<uint32_t>(w * 64))); u;
-         u &= u - 1) {
-      const int j = __builtin_ctzll(u);
-      if (!t[j].Is(kPossessive)) c |= uint64_t{1} << j;
-    }
-    caps[w] = c;
-  }
+  const size_t words = caps.size();
   // The loud tokens: those of caps that are no opener.
   uint64_t* loud = loud_out->data();
   for (auto [begin, end] : sequences) {
@@ -1698,6 +1693,57 @@ void LoudBits(const Document& doc, const std::vector<std::pair<uint32_t, uint32_
     }
   }
   for (size_t w = 0; w < words; ++w) loud[w] |= joined[w];
+}
+}  // namespace
+
+void LoudBits(const Document& doc, const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
+              std::vector<uint64_t>* loud_out) {
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  const size_t words = (n + 63) / 64;
+  // (The output first, so that the one freed at the end lies above it.)
+  loud_out->assign(words, 0);
+  std::vector<uint64_t> caps(words, 0);
+  const Token* tokens = doc.tokens.data();
+  for (size_t w = 0; w < words; ++w) {
+    const Token* t = tokens + w * 64;
+    uint64_t c = 0;
+    for (uint64_t u = UpperBits(t, std::min<uint32_t>(64, n - static_cast<uint32_t>(w * 64))); u;
+         u &= u - 1) {
+      const int j = __builtin_ctzll(u);
+      if (!t[j].Is(kPossessive)) c |= uint64_t{1} << j;
+    }
+    caps[w] = c;
+  }
+  LoudFromCaps(doc, sequences, caps, loud_out);
+}
+
+void LoudBits(const Document& doc, const DocContext& context,
+              const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
+              std::vector<uint64_t>* loud_out) {
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  const size_t words = (n + 63) / 64;
+  // The same caps as above, the same vectors taken in the same order (the
+  // wasm heap's top stays where it was): the capitalized or ALL-CAPS tokens
+  // are the history tokens (the words, and the numbers in ALL CAPS) and
+  // caps_other, less the possessives. A pass over the history tokens alone
+  // (about one in six), not over every token.
+  loud_out->assign(words, 0);
+  std::vector<uint64_t> caps(words, 0);
+  const Token* tokens = doc.tokens.data();
+  const uint64_t* history = context.history.data();
+  for (size_t w = 0; w < words; ++w) {
+    const Token* t = tokens + w * 64;
+    uint64_t c = history[w];
+    for (uint64_t u = c; u; u &= u - 1) {
+      const int j = __builtin_ctzll(u);
+      if (t[j].Is(kPossessive)) c &= ~(uint64_t{1} << j);
+    }
+    caps[w] = c;
+  }
+  for (const uint32_t i : context.caps_other) {
+    if (!tokens[i].Is(kPossessive)) caps[i >> 6] |= uint64_t{1} << (i & 63);
+  }
+  LoudFromCaps(doc, sequences, caps, loud_out);
 }
 
 namespace {
@@ -2460,7 +2506,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   std::vector<uint64_t> loud_bits;
   const auto sequences = Sequences(doc);
   // The quiet tokens first: pass 1's scores are kept for the others.
-  LoudBits(doc, sequences, &loud_bits);
+  LoudBits(doc, context, sequences, &loud_bits);
   auto is_loud = [&](uint32_t k) { return BitAt(loud_bits.data(), k); };
   // The first token from b on in [b, end) that is not quiet, or end.
   // (Inlined: out of line, as g++ left it, p35 0.07 M more.)

@@ -86,6 +86,11 @@ struct DocContext {
   // part in the history (HasHistory): the words whose runs Tag's second pass
   // tags again. Tag frees it after its second pass.
   std::vector<uint8_t> repeated;
+  // The tokens capitalized or ALL CAPS that take no part in the history
+  // (numbers such as "3M", symbols such as "@User"), ascending: with the
+  // history tokens but the possessives, the ones LoudBits starts from.
+  // Mostly empty (no allocation).
+  std::vector<uint32_t> caps_other;
   // The lower-case id of token i (a word token, or one with HasHistory()).
   uint32_t Word(const Document& doc, uint32_t i) const { return word_of[doc.word[i]]; }
 };
@@ -186,6 +191,11 @@ void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_
 // pass over the tokens' flags, then only the capitalized tokens and their
 // neighbours are read (Tag's).
 void LoudBits(const Document& doc, const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
+              std::vector<uint64_t>* loud);
+// The same, its capitalized tokens read off `context` (the document's,
+// BuildDocContext's: its history bits and caps_other), not off every token.
+void LoudBits(const Document& doc, const DocContext& context,
+              const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
               std::vector<uint64_t>* loud);
 
 // Tag sequences run over each paragraph (a CoNLL sentence is one line).
