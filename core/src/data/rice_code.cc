@@ -94,24 +94,42 @@ bool ReadRiceBits(const char* code, size_t size, uint32_t r, uint32_t n, uint32_
   const uint64_t fast_end = size >= 8 ? (uint64_t{size} - 8) * 8 : 0;
   const uint32_t most_ones = 56 - r;
   const uint32_t r1 = r + 1;  // a key's bits past its unary part's ones
+  // A load gives two keys when both codes end inside its 57 bits (most keys
+  // take r + 1 to r + 3 bits: the loads and their shifts are paid a pair).
   while (i < n && pos < fast_end) {
     const uint64_t room = std::min<uint64_t>({(fast_end - pos) / 57, n - i, 128});
     if (room == 0) break;
     const uint32_t stop = i + static_cast<uint32_t>(room);
-    for (; i < stop; ++i) {
+    bool slow = false;
+    while (i < stop) {
       uint64_t w;
       std::memcpy(&w, code + (pos >> 3), 8);
       w >>= pos & 7;
       // (Bit 63 set: a word of 64 ones, which a long unary part can give
       // when pos is on a byte's start, is not ctz(0), which is undefined.)
       const uint32_t ones = static_cast<uint32_t>(__builtin_ctzll(~w | kTopBit));
-      if (ones > most_ones) break;  // read below
+      if (ones > most_ones) {  // read below
+        slow = true;
+        break;
+      }
       key += (uint64_t{ones} << r) | ((w >> (ones + 1)) & low_mask);
-      pos += ones + r1;
-      out[i] = static_cast<uint32_t>(key);
+      out[i++] = static_cast<uint32_t>(key);
+      uint32_t used = ones + r1;  // <= 57
+      if (i < stop) {
+        // The next key from the bits past this one (v's top `used` bits are
+        // 0: its ctz stays below 64), if its code ends inside the 57.
+        const uint64_t v = w >> used;
+        const uint32_t ones2 = static_cast<uint32_t>(__builtin_ctzll(~v));
+        if (used + ones2 + r1 <= 57) {
+          key += (uint64_t{ones2} << r) | ((v >> (ones2 + 1)) & low_mask);
+          out[i++] = static_cast<uint32_t>(key);
+          used += ones2 + r1;
+        }
+      }
+      pos += used;
     }
     if (key > UINT32_MAX) return false;
-    if (i < stop) break;
+    if (slow) break;
   }
   for (; i < n; ++i) {
     uint64_t q = 0, w;
