@@ -1142,12 +1142,22 @@ DocContext BuildDocContext(const Document& doc) {
   std::vector<uint32_t> keys(table, 0);
   std::unique_ptr<uint32_t[]> ids(new uint32_t[table]);
   const uint32_t mask = static_cast<uint32_t>(table - 1);
-  for (size_t si = 0; si < doc.sentences.size(); ++si) {
-    const Sentence& s = doc.sentences[si];
+  // The vectors through pointers held here, and a sentence's end: a byte
+  // stored (a mark, a word's bits) may alias any vector's own pointers, which
+  // g++ loaded again at every token.
+  const Token* const tokens = doc.tokens.data();
+  const uint32_t* const token_word = doc.word.data();
+  uint8_t* const marks_of = by_word.data();
+  uint32_t* const lower_of = lower.data();
+  uint32_t* const id_of = word_id.data();
+  uint64_t* const hist = history_bits.data();
+  const Sentence* const sentences = doc.sentences.data();
+  for (size_t si = 0, ns = doc.sentences.size(); si < ns; ++si) {
+    const uint32_t s_begin = sentences[si].begin, s_end = sentences[si].end;
     // Lines written in capitals (CoNLL headlines, datelines) or in Title Case.
     int words = 0, caps = 0, lower_words = 0, cap = 0;
-    for (uint32_t i = s.begin; i < s.end; ++i) {
-      const Token& t = doc.tokens[i];
+    for (uint32_t i = s_begin; i < s_end; ++i) {
+      const Token& t = tokens[i];
       // The history bit (HasHistory: a word capitalized or ALL CAPS, a
       // number ALL CAPS) set for those tokens alone (about one in six).
       if (t.kind == TokenKind::kWord) {
@@ -1161,24 +1171,27 @@ DocContext BuildDocContext(const Document& doc) {
             ++lower_words;
           }
         }
-        if (t.flags & (kCapitalized | kAllCaps)) history_bits[i >> 6] |= uint64_t{1} << (i & 63);
+        if (t.flags & (kCapitalized | kAllCaps)) hist[i >> 6] |= uint64_t{1} << (i & 63);
       } else {
         if (t.kind != TokenKind::kNumber || !t.Is(kAllCaps)) {
           if (__builtin_expect((t.flags & (kCapitalized | kAllCaps)) != 0, 0))
             c.caps_other.push_back(static_cast<uint32_t>(i));  // (LoudBits')
           continue;
         }
-        history_bits[i >> 6] |= uint64_t{1} << (i & 63);
+        hist[i >> 6] |= uint64_t{1} << (i & 63);
       }
-      const uint32_t dw = doc.word[i];
-      uint8_t marks = by_word[dw];
+      const uint32_t dw = token_word[i];
+      uint8_t marks = marks_of[dw];
       if (!(marks & kHasId)) {
-        if (lower[dw] == 0)
-          lower[dw] = LowerHashIn(text_data + t.span.start, t.span.end - t.span.start, text_end);
+        uint32_t h = lower_of[dw];
+        if (h == 0) {
+          h = LowerHashIn(text_data + t.span.start, t.span.end - t.span.start, text_end);
+          lower_of[dw] = h;
+        }
         marks |= kHasId;
-        if (gaz.IsFirst(lower[dw])) marks |= kGazFirst;
-        by_word[dw] = marks;
-        const uint32_t key = lower[dw] | 1;
+        if (gaz.IsFirst(h)) marks |= kGazFirst;
+        marks_of[dw] = marks;
+        const uint32_t key = h | 1;
         uint32_t j = key & mask;
         while (keys[j] != 0 && keys[j] != key) j = (j + 1) & mask;
         if (keys[j] == 0) {
@@ -1186,7 +1199,7 @@ DocContext BuildDocContext(const Document& doc) {
           ids[j] = c.words++;
           bits.push_back(0);
         }
-        word_id[dw] = ids[j];
+        id_of[dw] = ids[j];
         if (t.Is(kLower)) bits[ids[j]] |= kSeenLower;
       }
       if ((marks & kGazFirst) && t.kind == TokenKind::kWord && i >= gaz_next) phrase_from(i);
@@ -1198,44 +1211,42 @@ DocContext BuildDocContext(const Document& doc) {
       line = 2;
     }
     c.caps_line.by_sentence[si] = line;
-    {
-      const uint64_t* hb = history_bits.data();
-      for (uint32_t i = NextBit(hb, s.begin, s.end); i < s.end; i = NextBit(hb, i + 1, s.end)) {
-        const Token& t = doc.tokens[i];
-        const uint32_t dw = doc.word[i];
-        // (Capitalized or ALL CAPS, as the bits say.)
-        if (t.span.end - t.span.start >= 3 && !(by_word[dw] & kListsRead)) {
-          by_word[dw] |= static_cast<uint8_t>(kListsRead | lists.Get(lower[dw]));
-        }
-        bool mid = !t.Is(kSentenceStart) && !line;
-        if (mid && i > 0) {
-          const Token& p = doc.tokens[i - 1];
-          if (p.kind == TokenKind::kQuote ||
-              (p.span.end - p.span.start == 1 &&
-               (text[p.span.start] == ':' || text[p.span.start] == '(')))
-            mid = false;
-        }
-        uint8_t& b = bits[word_id[dw]];
-        if (t.Is(kLower)) {
-          b |= kSeenLower;
-        } else if (mid && t.Is(kAllCaps)) {
-          b |= kSeenCapsMid;
-        } else if (mid && t.Is(kCapitalized)) {
-          b |= kSeenCapMid;
-        }
-        if (!line && t.Is(kCapitalized) && !t.Is(kAllCaps)) {
-          auto cap = [&](size_t x) {
-            const Token& u = doc.tokens[x];
-            return u.kind == TokenKind::kWord && u.Is(kCapitalized) && !u.Is(kAllCaps) &&
-                   !u.Is(kPossessive);
-          };
-          bool prev = i > 0 && cap(i - 1) && !t.Is(kSentenceStart);
-          bool next = i + 1 < n && cap(i + 1) && !doc.tokens[i + 1].Is(kSentenceStart);
-          if (next && !prev) b |= kSeenRunFirst;
-          if (prev && !next) b |= kSeenRunLast;
-        }
-        if (b < kOccTwice) b += kOccOnce;
+    uint8_t* const bits_of = bits.data();
+    for (uint32_t i = NextBit(hist, s_begin, s_end); i < s_end; i = NextBit(hist, i + 1, s_end)) {
+      const Token& t = tokens[i];
+      const uint32_t dw = token_word[i];
+      // (Capitalized or ALL CAPS, as the bits say.)
+      if (t.span.end - t.span.start >= 3 && !(marks_of[dw] & kListsRead)) {
+        marks_of[dw] |= static_cast<uint8_t>(kListsRead | lists.Get(lower_of[dw]));
       }
+      bool mid = !t.Is(kSentenceStart) && !line;
+      if (mid && i > 0) {
+        const Token& p = tokens[i - 1];
+        if (p.kind == TokenKind::kQuote ||
+            (p.span.end - p.span.start == 1 &&
+             (text[p.span.start] == ':' || text[p.span.start] == '(')))
+          mid = false;
+      }
+      uint8_t& b = bits_of[id_of[dw]];
+      if (t.Is(kLower)) {
+        b |= kSeenLower;
+      } else if (mid && t.Is(kAllCaps)) {
+        b |= kSeenCapsMid;
+      } else if (mid && t.Is(kCapitalized)) {
+        b |= kSeenCapMid;
+      }
+      if (!line && t.Is(kCapitalized) && !t.Is(kAllCaps)) {
+        auto cap = [&](size_t x) {
+          const Token& u = tokens[x];
+          return u.kind == TokenKind::kWord && u.Is(kCapitalized) && !u.Is(kAllCaps) &&
+                 !u.Is(kPossessive);
+        };
+        bool prev = i > 0 && cap(i - 1) && !t.Is(kSentenceStart);
+        bool next = i + 1 < n && cap(i + 1) && !tokens[i + 1].Is(kSentenceStart);
+        if (next && !prev) b |= kSeenRunFirst;
+        if (prev && !next) b |= kSeenRunLast;
+      }
+      if (b < kOccTwice) b += kOccOnce;
     }
   }
   std::vector<uint32_t>().swap(keys);
