@@ -1707,54 +1707,61 @@ void LoudFromCaps(const Document& doc, const std::vector<std::pair<uint32_t, uin
 }
 }  // namespace
 
-void LoudBits(const Document& doc, const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
-              std::vector<uint64_t>* loud_out) {
-  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
-  const size_t words = (n + 63) / 64;
-  // (The output first, so that the one freed at the end lies above it.)
+namespace {
+// LoudBits, `fill(caps)` setting the capitalized or ALL-CAPS tokens that are
+// not possessives in `caps` (zeros, words of 64 as `loud_out`). The output
+// taken first, so that the one freed at the end lies above it; both ways
+// take the same vectors in the same order (the wasm heap's top stays where
+// it was).
+template <typename Fill>
+void LoudBitsWith(const Document& doc, const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
+                  std::vector<uint64_t>* loud_out, Fill fill) {
+  const size_t words = (doc.tokens.size() + 63) / 64;
   loud_out->assign(words, 0);
   std::vector<uint64_t> caps(words, 0);
-  const Token* tokens = doc.tokens.data();
-  for (size_t w = 0; w < words; ++w) {
-    const Token* t = tokens + w * 64;
-    uint64_t c = 0;
-    for (uint64_t u = UpperBits(t, std::min<uint32_t>(64, n - static_cast<uint32_t>(w * 64))); u;
-         u &= u - 1) {
-      const int j = __builtin_ctzll(u);
-      if (!t[j].Is(kPossessive)) c |= uint64_t{1} << j;
-    }
-    caps[w] = c;
-  }
+  fill(caps.data());
   LoudFromCaps(doc, sequences, caps, loud_out);
+}
+}  // namespace
+
+void LoudBits(const Document& doc, const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
+              std::vector<uint64_t>* loud_out) {
+  LoudBitsWith(doc, sequences, loud_out, [&doc](uint64_t* caps) {
+    const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+    for (uint32_t b = 0; b < n; b += 64) {
+      const Token* t = doc.tokens.data() + b;
+      uint64_t c = 0;
+      for (uint64_t u = UpperBits(t, std::min<uint32_t>(64, n - b)); u; u &= u - 1) {
+        const int j = __builtin_ctzll(u);
+        if (!t[j].Is(kPossessive)) c |= uint64_t{1} << j;
+      }
+      caps[b >> 6] = c;
+    }
+  });
 }
 
 void LoudBits(const Document& doc, const DocContext& context,
               const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
               std::vector<uint64_t>* loud_out) {
-  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
-  const size_t words = (n + 63) / 64;
-  // The same caps as above, the same vectors taken in the same order (the
-  // wasm heap's top stays where it was): the capitalized or ALL-CAPS tokens
-  // are the history tokens (the words, and the numbers in ALL CAPS) and
-  // caps_other, less the possessives. A pass over the history tokens alone
-  // (about one in six), not over every token.
-  loud_out->assign(words, 0);
-  std::vector<uint64_t> caps(words, 0);
-  const Token* tokens = doc.tokens.data();
-  const uint64_t* history = context.history.data();
-  for (size_t w = 0; w < words; ++w) {
-    const Token* t = tokens + w * 64;
-    uint64_t c = history[w];
-    for (uint64_t u = c; u; u &= u - 1) {
-      const int j = __builtin_ctzll(u);
-      if (t[j].Is(kPossessive)) c &= ~(uint64_t{1} << j);
+  // The capitalized or ALL-CAPS tokens are the history tokens (the words,
+  // and the numbers in ALL CAPS) and caps_other: a pass over the history
+  // tokens alone (about one in six) for the possessives, not over every
+  // token's flags.
+  LoudBitsWith(doc, sequences, loud_out, [&doc, &context](uint64_t* caps) {
+    const Token* const tokens = doc.tokens.data();
+    const std::vector<uint64_t>& history = context.history;
+    std::copy(history.begin(), history.end(), caps);
+    for (size_t w = 0; w < history.size(); ++w) {
+      for (uint64_t u = history[w]; u; u &= u - 1) {
+        const uint64_t bit = u & (~u + 1);
+        if (tokens[w * 64 + static_cast<size_t>(__builtin_ctzll(u))].Is(kPossessive))
+          caps[w] ^= bit;
+      }
     }
-    caps[w] = c;
-  }
-  for (const uint32_t i : context.caps_other) {
-    if (!tokens[i].Is(kPossessive)) caps[i >> 6] |= uint64_t{1} << (i & 63);
-  }
-  LoudFromCaps(doc, sequences, caps, loud_out);
+    for (const uint32_t i : context.caps_other) {
+      if (!tokens[i].Is(kPossessive)) caps[i >> 6] |= uint64_t{1} << (i & 63);
+    }
+  });
 }
 
 namespace {
