@@ -330,7 +330,11 @@ class Model {
   void AddWeights(const uint32_t* feats, size_t from, size_t to, int16_t* acc) const;
   // Keys ascending (decoded by Load), and for keys_[i] the weights
   // rows_[i * kNumTags ..] (where they lie in the model file, the embedded
-  // one's not copied); start_ indexes the keys by their top bits (key >> shift_).
+  // one's not copied); start_ indexes the keys by their top bits (key >> shift_):
+  // a bucket's first key's index << 8, and in the low byte a bit for each
+  // SubBucket of its keys (Load).
+  static constexpr uint32_t kMaxFeatures = (1u << 24) - 1;
+  static uint32_t SubBucket(uint32_t key) { return key & 7; }
   const uint32_t* keys_ = nullptr;
   const int8_t* rows_ = nullptr;
   std::vector<uint32_t> start_ = std::vector<uint32_t>(3, 0);
