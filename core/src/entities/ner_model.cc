@@ -2345,11 +2345,30 @@ bool Model::Load(std::string_view b, bool copy) {
   return true;
 }
 
+namespace {
+// The row of a bucket's first key (most keys found are their bucket's first)
+// fetched while its keys are searched: the row's load, after the search, no
+// longer waits for a third cache miss in a chain. Not in wasm (no prefetch).
+// (Find's alone: in AddWeights, 7 instructions a feature, its share of the
+// time did not fall.)
+inline void PrefetchRow(const int8_t* rows, uint32_t i) {
+#if defined(__GNUC__) && !defined(__EMSCRIPTEN__)
+  const int8_t* row = rows + static_cast<size_t>(i) * kNumTags;
+  __builtin_prefetch(row);
+  __builtin_prefetch(row + kNumTags - 1);  // a row may cross into the next line
+#else
+  (void)rows;
+  (void)i;
+#endif
+}
+}  // namespace
+
 const int8_t* Model::Find(uint32_t key) const {
   if (key == 0) return nullptr;  // 0 is no feature
   const uint32_t k = key >> shift_;
   const uint32_t d = start_[k];
   if (!(d >> SubBucket(key) & 1)) return nullptr;
+  PrefetchRow(rows_, d >> 8);
   for (uint32_t i = d >> 8, e = start_[k + 1] >> 8; i < e; ++i) {
     if (keys_[i] == key) return rows_ + static_cast<size_t>(i) * kNumTags;
     if (keys_[i] > key) break;
