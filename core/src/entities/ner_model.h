@@ -335,6 +335,10 @@ class Model {
   // SubBucket of its keys (Load).
   static constexpr uint32_t kMaxFeatures = (1u << 24) - 1;
   static uint32_t SubBucket(uint32_t key) { return key & 7; }
+  // start[0 .. size) (size: 1 << (32 - shift), plus 1) for the nf
+  // ascending keys, in start_'s layout.
+  static void IndexKeys(const uint32_t* key, uint32_t nf, uint32_t shift, uint32_t* start,
+                        size_t size);
   const uint32_t* keys_ = nullptr;
   const int8_t* rows_ = nullptr;
   std::vector<uint32_t> start_ = std::vector<uint32_t>(3, 0);
