@@ -675,14 +675,14 @@ struct FeatureWriter {
 };
 
 // ClaimModel::Margin of the features as they come, for a model with
-// quantized weights: the same products ((q * scale) * value, in float) added
-// to the same double in the same order. The products of the features after
-// the words are summed by family too, and the tokens whose unigram's product
-// is over MarginParts::kWeighs listed (MarginParts).
-// Featurize lists the range's FactTokens in *facts too (kFacts).
+// quantized weights: the same products ((q * scale) * value, in float, q *
+// scale from ClaimModel::scaled) added to the same double in the same order. The products of the
+// features after the words are summed by family too, and the tokens whose unigram's product is over
+// MarginParts::kWeighs listed (MarginParts). Featurize lists the range's FactTokens in *facts too
+// (kFacts).
 struct MarginSink {
-  const int8_t* q;
-  float scale;
+  const uint8_t* q;     // the quantized weights' bytes
+  const float* scaled;  // ClaimModel::scaled: a weight's float by its byte
   uint32_t mask;
   double margin;
   MarginParts* parts;
@@ -700,16 +700,16 @@ struct MarginSink {
     for (double& sum : parts->family_sum) sum = 0;
   }
   void Bias(uint32_t) {}  // in margin from the start, as Margin does
-  void Word(uint32_t hash, uint32_t) { margin += q[hash & mask] * scale * word_value; }
+  void Word(uint32_t hash, uint32_t) { margin += scaled[q[hash & mask]] * word_value; }
   // A token's unigram (one a token, but punctuation's and quote marks').
   void Unigram(uint32_t hash, uint32_t token) {
-    const double product = q[hash & mask] * scale * word_value;
+    const double product = scaled[q[hash & mask]] * word_value;
     margin += product;
     if (product > MarginParts::kWeighs) weighed[num_weighed++] = token;
   }
   void EndWords() {}
   void Other(uint32_t hash, FeatureFamily family, float value = 1) {
-    const double product = q[hash & mask] * scale * value;
+    const double product = scaled[q[hash & mask]] * value;
     margin += product;
     parts->family_sum[static_cast<size_t>(family)] += product;
   }
@@ -929,7 +929,12 @@ double ClaimMargin(const Document& doc, const ClaimTokens& tokens, uint32_t begi
     }
     return margin;
   }
-  MarginSink sink{q, model.scale, (1u << model.bits) - 1, model.bias, parts, facts};
+  MarginSink sink{reinterpret_cast<const uint8_t*>(q),
+                  model.scaled,
+                  (1u << model.bits) - 1,
+                  model.bias,
+                  parts,
+                  facts};
   Featurize(doc, tokens, begin, end, counts, &sink);
   parts->word_value = sink.word_value;
   parts->weighed = sink.num_weighed;

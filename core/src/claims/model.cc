@@ -137,6 +137,7 @@ bool ClaimModel::Parse(std::string_view bytes, ClaimModel* out, std::string* err
   out->threshold = ReadF32(p + 4);
   out->bias = ReadF32(p + 8);
   out->scale = ReadF32(p + 12);
+  for (int b = 0; b < 256; ++b) out->scaled[b] = static_cast<int8_t>(b) * out->scale;
   out->weights.clear();
   const int8_t* q = reinterpret_cast<const int8_t*>(bytes.data() + header);
   if (copy) {

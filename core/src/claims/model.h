@@ -34,6 +34,10 @@ struct ClaimModel {
   std::vector<int8_t> q;
   const int8_t* q_static = nullptr;
   float scale = 1;
+  // quantized()[i] * scale by the weight's byte (as uint8_t): the float
+  // Weight() gives, read from a table instead of converted and multiplied
+  // (the feature loop weighs two features a token). Set by Parse.
+  float scaled[256] = {};
 
   bool ok() const { return !weights.empty() || quantized() != nullptr; }
   // The quantized weights, or nullptr when the model holds floats (or none).
