@@ -1787,23 +1787,33 @@ bool SameQuantity(const Quantity& a, const Quantity& b) {
 
 }  // namespace
 
-std::vector<Entity> FindFigures(const Document& doc) {
-  std::vector<Figure> figures = FindFigureMentions(doc);
+namespace {
+
+// Appends to *out the figures as entities: one entity per distinct (type,
+// folded text), in the order of their first figures, mentions in text order,
+// Mention::quantity indexing the entity's quantities. A figure whose
+// `dropped` flag is set (when given) is no mention, but its entity is still
+// placed by it and its quantity still kept, as when entities were made of
+// every figure and the dropped mentions taken off after (AppendFigures did
+// so): an entity left with no mention is not made, and one's name is its
+// first mention's text. The entities are made in place at the end of *out
+// (no vector of them built first and moved), with room for their mentions.
+void GroupFigures(const Document& doc, const std::vector<Figure>& figures,
+                  const std::vector<uint8_t>* dropped, std::vector<Entity>* out) {
   // The keys, type "|" folded text (no longer than the text), back to back
   // in one string sized for them all, so the table's views of them stay put,
   // written through a pointer (the string's appends and resizes, three calls
   // a figure, were a sixth of the grouping); a key met before is written
   // over by the next. A first pass finds each figure's entity and counts the
-  // entities' mentions, so that the entities are made in place (no moves as
-  // the vector grows) with room for their mentions.
+  // entities' mentions.
   size_t bytes = 0;
   for (const Figure& f : figures) bytes += std::strlen(f.type) + 1 + (f.span.end - f.span.start);
   std::string arena(bytes, '\0');
   char* const keys_at = arena.data();
   size_t used = 0;                                 // bytes of arena the kept keys hold
-  CompactKeyTable<uint32_t> keys(figures.size());  // key -> index into out
+  CompactKeyTable<uint32_t> keys(figures.size());  // key -> entity (group) index
   std::vector<uint32_t> entity_of(figures.size());
-  std::vector<uint32_t> mentions;  // per entity
+  std::vector<uint32_t> mentions;  // per group: the mentions kept
   mentions.reserve(figures.size());
   for (size_t x = 0; x < figures.size(); ++x) {
     const Figure& f = figures[x];
@@ -1820,16 +1830,33 @@ std::vector<Entity> FindFigures(const Document& doc) {
       used += size;  // kept; a key met before is written over by the next
     }
     entity_of[x] = *at;
-    ++mentions[*at];
+    mentions[*at] += dropped == nullptr || !(*dropped)[x];
   }
-  std::vector<Entity> out(mentions.size());
+  // Each group's entity in *out (a group with no mention kept has none).
+  constexpr uint32_t kNone = ~0u;
+  const size_t base = out->size();
+  size_t made = 0;
+  for (uint32_t& m : mentions) {
+    if (m == 0) {
+      m = kNone;
+      continue;
+    }
+    ++made;
+  }
+  out->reserve(base + made);
+  out->resize(base + made);
+  std::vector<uint32_t> index(mentions.size());  // group -> entity in *out, or kNone
+  for (size_t g = 0, e = base; g < mentions.size(); ++g) {
+    index[g] = mentions[g] == kNone ? kNone : static_cast<uint32_t>(e++);
+  }
   for (size_t x = 0; x < figures.size(); ++x) {
+    const uint32_t g = entity_of[x];
+    if (index[g] == kNone) continue;
     const Figure& f = figures[x];
-    Entity& e = out[entity_of[x]];
-    if (e.mentions.empty()) {
+    Entity& e = (*out)[index[g]];
+    if (e.type.empty()) {  // its first figure (a figure's type is never empty)
       e.type = f.type;
-      e.name = std::string(doc.Text(f.span));
-      e.mentions.reserve(mentions[entity_of[x]]);
+      e.mentions.reserve(mentions[g]);
     }
     Mention m;
     m.span = f.span;
@@ -1839,8 +1866,17 @@ std::vector<Entity> FindFigures(const Document& doc) {
         e.quantities.push_back(f.quantity);
       m.quantity = static_cast<int>(e.quantities.size() - 1);
     }
+    if (dropped != nullptr && (*dropped)[x]) continue;
+    if (e.mentions.empty()) e.name = std::string(doc.Text(f.span));
     e.mentions.push_back(m);
   }
+}
+
+}  // namespace
+
+std::vector<Entity> FindFigures(const Document& doc) {
+  std::vector<Entity> out;
+  GroupFigures(doc, FindFigureMentions(doc), nullptr, &out);
   return out;
 }
 
@@ -1863,23 +1899,12 @@ void AppendFigures(const Document& doc, std::vector<Entity>* entities) {
     if (it == names.begin()) return false;
     return reach[it - names.begin() - 1] >= s.end;
   };
-  std::vector<Entity> figures = FindFigures(doc);
-  // Room for all of them at once (the names' entities are moved once, not at
-  // each doubling).
-  entities->reserve(entities->size() + figures.size());
-  for (Entity& e : figures) {
-    // The mentions outside names, kept in place and in order.
-    std::vector<Mention>& ms = e.mentions;
-    size_t kept = 0;
-    for (size_t k = 0; k < ms.size(); ++k)
-      if (!inside_name(ms[k].span)) ms[kept++] = ms[k];
-    if (kept == 0) continue;
-    if (kept != ms.size()) {
-      ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(kept), ms.end());
-      e.name = std::string(doc.Text(ms[0].span));
-    }
-    entities->push_back(std::move(e));
-  }
+  // The figures inside names are no mentions (their entities are still
+  // placed by them: GroupFigures).
+  const std::vector<Figure> figures = FindFigureMentions(doc);
+  std::vector<uint8_t> dropped(figures.size());
+  for (size_t x = 0; x < figures.size(); ++x) dropped[x] = inside_name(figures[x].span);
+  GroupFigures(doc, figures, &dropped, entities);
 }
 
 }  // namespace lede
