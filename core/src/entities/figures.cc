@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 
 #include "text/hash.h"
@@ -614,7 +615,9 @@ class Scanner {
         folded_(d.folded_text.data()),
         folded_end_(d.folded_text.data() + d.folded_text.size()),
         starts_table_(Starts()),
-        starts_(d.words(), kStartUnknown) {}
+        starts_(new uint8_t[d.words()]) {
+    ClassifyWords();
+  }
 
   std::vector<Figure> Run() {
     std::vector<Figure> out;
@@ -645,67 +648,68 @@ class Scanner {
   }
 
  private:
-  // The first token in [i, end) that MayStart must decide: a number, a
-  // symbol, or a word not known to start no figure (most tokens are
-  // punctuation or words met before with kStartNo). A loop of loads and
-  // compares with no store, so the arrays' pointers stay in registers (a
-  // store to starts_, as MayStart makes, may alias them).
-  uint32_t SkipToCandidate(uint32_t i, uint32_t end) const {
-    const uint8_t* const starts = starts_.data();
-    for (; i < end; ++i) {
-      const TokenKind kind = tokens_[i].kind;
-      if (kind == TokenKind::kWord) {
-        if (starts[word_[i]] != kStartNo) return i;
-      } else if (kind == TokenKind::kNumber || kind == TokenKind::kSymbol) {
-        return i;
+  // Each distinct text's starts_ entry, in one walk over the Document's
+  // words, not at a text's first token met by the scan (a test of every
+  // token's entry for one not made yet, and a call for each first one): the
+  // words' first tokens and folded forms are read in order. A token's kind
+  // is a function of its text (punctuation and quote marks are told by their
+  // characters, numbers by their first), so is its entry.
+  void ClassifyWords() {
+    const uint32_t words = d_.words();
+    const uint32_t* const first = d_.word_token.data();
+    uint8_t* const starts = starts_.get();
+    for (uint32_t id = 0; id < words; ++id) {
+      const Token& t = tokens_[first[id]];
+      if (t.kind == TokenKind::kWord) {
+        starts[id] = WordStart(id, t);
+      } else {  // numbers and symbols may; punctuation and quote marks do not
+        const bool any = t.kind == TokenKind::kNumber || t.kind == TokenKind::kSymbol;
+        starts[id] = any ? kStartAny : kStartNo;
       }
     }
-    return end;
   }
 
-  // True when token i may begin a figure: a number, a symbol, or one of the
-  // words the matchers below start with. Keeps the scan at a hash look-up per
-  // ordinary word.
-  bool MayStart(uint32_t i) const {
-    const Token& t = Tok(i);
-    if (t.kind == TokenKind::kNumber || t.kind == TokenKind::kSymbol) return true;
-    if (t.kind != TokenKind::kWord) return false;
-    // Whether the word is in kStarts depends on its text alone: looked up once
-    // per distinct word (Document::word), not at every token.
-    uint8_t& start = starts_[word_[i]];
-    if (start == kStartNo) return false;
-    if (start == kStartDash) return true;
-    if (start >= kStartWord) return Frequent(static_cast<Opener>(start - kStartWord), i);
-    if (T(i).size() > 48) {
-      start = kStartNo;
-      return false;
-    }
+  // The entry of a word (its text's id and a token of it): whether the word
+  // is in kStarts (and its Opener), or its part before a dash is.
+  uint8_t WordStart(uint32_t id, const Token& t) const {
+    if (t.span.end - t.span.start > 48) return kStartNo;
     // The Document's folded word (ASCII lower case; ’ as ', which no start
     // word holds, so a word with one is found neither way), without a final
     // period.
-    // (Through the kept pointers: no vector of d_ loaded, no guard of
-    // Starts()'s static tested, for each of the many words first met.)
-    const uint32_t id = word_[i], at = folded_at_[id];
+    const uint32_t at = folded_at_[id];
     std::string_view w(folded_ + at, folded_at_[id + 1] - at);
     if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
     const StartWords& starts = starts_table_;
     // Most words begin no listed word's way (their first three bytes are no
     // listed word's, nor a two-byte word's and a dash): no look-up, no dash.
-    if (w.size() >= 3 && w[1] != '-' && !starts.MayBegin(w.data())) {
-      start = kStartNo;
-      return false;
-    }
+    if (w.size() >= 3 && w[1] != '-' && !starts.MayBegin(w.data())) return kStartNo;
     const char* const folded_end = folded_end_;
-    if (const int o = starts.Find(w, folded_end); o >= 0) {
-      start = static_cast<uint8_t>(kStartWord + o);
-      return Frequent(static_cast<Opener>(o), i);
-    }
+    if (const int o = starts.Find(w, folded_end); o >= 0)
+      return static_cast<uint8_t>(kStartWord + o);
     size_t dash = w.find('-');  // "six-month-old", "second-largest", "twenty-five"
-    start = dash != std::string_view::npos && dash > 0 &&
-                    starts.Find(w.substr(0, dash), folded_end) >= 0
-                ? kStartDash
-                : kStartNo;
-    return start == kStartDash;
+    return dash != std::string_view::npos && dash > 0 &&
+                   starts.Find(w.substr(0, dash), folded_end) >= 0
+               ? kStartDash
+               : kStartNo;
+  }
+
+  // The first token in [i, end) that may begin a figure by its text: a
+  // number, a symbol, or a word that is or begins with a starting word (most
+  // tokens are neither). A loop of loads and compares.
+  uint32_t SkipToCandidate(uint32_t i, uint32_t end) const {
+    const uint8_t* const starts = starts_.get();
+    const uint32_t* const word = word_;
+    while (i < end && starts[word[i]] == kStartNo) ++i;
+    return i;
+  }
+
+  // True when token i, a candidate of SkipToCandidate, may begin a figure:
+  // a number, a symbol, a word before a dash, or a starting word where it
+  // begins one (Frequent).
+  bool MayStart(uint32_t i) const {
+    const uint8_t start = starts_[word_[i]];
+    if (start < kStartWord) return start != kStartNo;  // kStartAny, kStartDash
+    return Frequent(static_cast<Opener>(start - kStartWord), i);
   }
 
   // The commonest starting words, which begin a figure only before certain
@@ -1747,12 +1751,12 @@ class Scanner {
   const char* const folded_;
   const char* const folded_end_;
   const StartWords& starts_table_;  // Starts()
-  // MayStart's look-up per Document word id: not done yet, not a starting
-  // word, its part before a dash is one, or kStartWord + its Opener (a
-  // starting word: Frequent decides).
-  enum : uint8_t { kStartUnknown, kStartNo, kStartDash, kStartWord };
-  mutable std::vector<uint8_t> starts_;
-  uint32_t sb_ = 0, se_ = 0;  // the token range of the current sentence
+  // Per Document word id (ClassifyWords): a number or a symbol, not a
+  // starting word, its part before a dash is one, or kStartWord + its Opener
+  // (a starting word: Frequent decides).
+  enum : uint8_t { kStartAny, kStartNo, kStartDash, kStartWord };
+  std::unique_ptr<uint8_t[]> starts_;  // (not zeroed: every entry is written)
+  uint32_t sb_ = 0, se_ = 0;           // the token range of the current sentence
 };
 
 }  // namespace
