@@ -664,13 +664,14 @@ class Scanner {
         starts[id] = WordStart(id, t);
       } else {  // numbers and symbols may; punctuation and quote marks do not
         const bool any = t.kind == TokenKind::kNumber || t.kind == TokenKind::kSymbol;
-        starts[id] = any ? kStartAny : kStartNo;
+        starts[id] = any ? kStartAny : kStartNo;  // (and follow no starting word)
       }
     }
   }
 
   // The entry of a word (its text's id and a token of it): whether the word
-  // is in kStarts (and its Opener), or its part before a dash is.
+  // is in kStarts (and its Opener), or its part before a dash is, with the
+  // word's Follower in the high four bits.
   uint8_t WordStart(uint32_t id, const Token& t) const {
     if (t.span.end - t.span.start > 48) return kStartNo;
     // The Document's folded word (ASCII lower case; ’ as ', which no start
@@ -684,13 +685,14 @@ class Scanner {
     // listed word's, nor a two-byte word's and a dash): no look-up, no dash.
     if (w.size() >= 3 && w[1] != '-' && !starts.MayBegin(w.data())) return kStartNo;
     const char* const folded_end = folded_end_;
-    if (const int o = starts.Find(w, folded_end); o >= 0)
-      return static_cast<uint8_t>(kStartWord + o);
+    const int entry = starts.Find(w, folded_end);
+    const uint8_t follows = entry > 0 ? static_cast<uint8_t>(entry & 0xF0) : 0;
+    if (entry > 0 && (entry & 0x0F) != 0)  // a starting word
+      return static_cast<uint8_t>((kStartWord + (entry & 0x0F) - 1) | follows);
     size_t dash = w.find('-');  // "six-month-old", "second-largest", "twenty-five"
-    return dash != std::string_view::npos && dash > 0 &&
-                   starts.Find(w.substr(0, dash), folded_end) >= 0
-               ? kStartDash
-               : kStartNo;
+    if (dash == std::string_view::npos || dash == 0) return follows;  // kStartNo
+    const int part = starts.Find(w.substr(0, dash), folded_end);
+    return static_cast<uint8_t>((part > 0 && (part & 0x0F) != 0 ? kStartDash : kStartNo) | follows);
   }
 
   // The first token in [i, end) that may begin a figure by its text: a
@@ -699,7 +701,7 @@ class Scanner {
   uint32_t SkipToCandidate(uint32_t i, uint32_t end) const {
     const uint8_t* const starts = starts_.get();
     const uint32_t* const word = word_;
-    while (i < end && starts[word[i]] == kStartNo) ++i;
+    while (i < end && (starts[word[i]] & kStartBits) == kStartNo) ++i;
     return i;
   }
 
@@ -707,7 +709,7 @@ class Scanner {
   // a number, a symbol, a word before a dash, or a starting word where it
   // begins one (Frequent).
   bool MayStart(uint32_t i) const {
-    const uint8_t start = starts_[word_[i]];
+    const uint8_t start = starts_[word_[i]] & kStartBits;
     if (start < kStartWord) return start != kStartNo;  // kStartAny, kStartDash
     return Frequent(static_cast<Opener>(start - kStartWord), i);
   }
@@ -728,6 +730,23 @@ class Scanner {
     kWellOrJust,
     kArticle,
     kApprox
+  };
+  // The words Frequent needs right after the openers kThe .. kWellOrJust, by
+  // group, each numbered as the opener that needs it (kFollowNone: none of
+  // them). A word's group is kept in the high four bits of its starts_ entry,
+  // so Frequent compares the next token's group with the opener, not its
+  // text with each word of the group.
+  enum Follower : uint8_t {
+    kFollowNone,
+    kFollowThe = kThe,              // past last previous next coming first final weekend
+    kFollowExcess = kIn,            // excess
+    kFollowLeastMost = kAt,         // least most
+    kFollowManyMuch = kAs,          // many much
+    kFollowFewer = kNo,             // fewer less more
+    kFollowThan = kComparative,     // than
+    kFollowTo = kUpOrClose,         // to
+    kFollowOf = kUpwards,           // of
+    kFollowOverUnder = kWellOrJust  // over under
   };
   static Opener OpenerOf(std::string_view w) {
     if (w.size() > 7) return kAny;
@@ -760,6 +779,7 @@ class Scanner {
   struct StartWords {
     static constexpr int kSlotBits = 9;  // 512 slots for about 170 words
     uint64_t keys[1 << kSlotBits] = {};  // 0: empty (no word is empty)
+    // A listed word's Opener + 1 (0: not a starting word), | its Follower << 4.
     uint8_t openers[1 << kSlotBits] = {};
     ShortKeyTable<bool> long_words{32};  // (their Opener is kAny: OpenerOf)
     size_t longest = 0;
@@ -814,11 +834,27 @@ class Scanner {
         *long_words.Insert(w) = true;
         return;
       }
+      uint8_t& entry = openers[Insert(w)];
+      entry = static_cast<uint8_t>((entry & 0xF0) | (o + 1));
+    }
+    // Lists a word (of up to eight bytes) of a Follower group: a starting
+    // word too or not.
+    void AddFollower(std::string_view w, Follower f) {
+      longest = std::max(longest, w.size());
+      if (w.size() >= 3) {  // (a shorter word is looked up without the filter)
+        const size_t k = BeginBit(w.data());
+        begins[k >> 6] |= uint64_t{1} << (k & 63);
+      }
+      uint8_t& entry = openers[Insert(w)];
+      entry = static_cast<uint8_t>((entry & 0x0F) | f << 4);
+    }
+    // The slot of w (1 to 8 bytes), taken if new.
+    size_t Insert(std::string_view w) {
       const uint64_t key = Key(w, w.data() + w.size());
       size_t j = Slot(key);
       while (keys[j] != 0 && keys[j] != key) j = (j + 1) & ((1 << kSlotBits) - 1);
       keys[j] = key;
-      openers[j] = o;
+      return j;
     }
     int FindKey(uint64_t key) const {
       for (size_t j = Slot(key);; j = (j + 1) & ((1 << kSlotBits) - 1)) {
@@ -826,10 +862,11 @@ class Scanner {
         if (keys[j] == 0) return -1;
       }
     }
-    // The Opener of w, or -1 when w is not listed.
+    // The entry of w (its Opener + 1, 0 for a Follower that is no starting
+    // word, | its Follower << 4), or -1 when w is not listed.
     int Find(std::string_view w, const char* end) const {
       if (w.empty() || w.size() > longest) return -1;
-      if (w.size() > 8) return long_words.Find(w) != nullptr ? kAny : -1;
+      if (w.size() > 8) return long_words.Find(w) != nullptr ? kAny + 1 : -1;
       return FindKey(Key(w, end));
     }
   };
@@ -881,6 +918,18 @@ class Scanner {
       for (const WordNum& w : kOrdinals) set->Add(w.word);
       for (const char* const* p = kWeekdays; *p; ++p) set->Add(*p);
       for (const char* const* p = kMonths; *p; ++p) set->Add(*p);
+      static constexpr struct {
+        const char* word;
+        Follower group;
+      } kFollowers[] = {
+          {"past", kFollowThe},        {"last", kFollowThe},       {"previous", kFollowThe},
+          {"next", kFollowThe},        {"coming", kFollowThe},     {"first", kFollowThe},
+          {"final", kFollowThe},       {"weekend", kFollowThe},    {"excess", kFollowExcess},
+          {"least", kFollowLeastMost}, {"most", kFollowLeastMost}, {"many", kFollowManyMuch},
+          {"much", kFollowManyMuch},   {"fewer", kFollowFewer},    {"less", kFollowFewer},
+          {"more", kFollowFewer},      {"than", kFollowThan},      {"to", kFollowTo},
+          {"of", kFollowOf},           {"over", kFollowOverUnder}, {"under", kFollowOverUnder}};
+      for (const auto& f : kFollowers) set->AddFollower(f.word, f.group);
       return set;
     }();
     return *kStarts;
@@ -891,34 +940,10 @@ class Scanner {
   bool Frequent(Opener o, uint32_t i) const {
     if (o == kAny) return true;
     auto next = [&]() { return L(i + 1); };
-    switch (o) {
-      case kThe: {
-        const std::string_view x = next();
-        return EqualsLiteral(x, "past") || EqualsLiteral(x, "last") ||
-               EqualsLiteral(x, "previous") || EqualsLiteral(x, "next") ||
-               EqualsLiteral(x, "coming") || EqualsLiteral(x, "first") ||
-               EqualsLiteral(x, "final") || EqualsLiteral(x, "weekend");
-      }
-      case kIn:
-        return EqualsLiteral(next(), "excess");
-      case kAt:
-        return EqualsLiteral(next(), "least") || EqualsLiteral(next(), "most");
-      case kAs:
-        return EqualsLiteral(next(), "many") || EqualsLiteral(next(), "much");
-      case kNo:
-        return EqualsLiteral(next(), "fewer") || EqualsLiteral(next(), "less") ||
-               EqualsLiteral(next(), "more");
-      case kComparative:
-        return EqualsLiteral(next(), "than");
-      case kUpOrClose:
-        return EqualsLiteral(next(), "to");
-      case kUpwards:
-        return EqualsLiteral(next(), "of");
-      case kWellOrJust:
-        return EqualsLiteral(next(), "over") || EqualsLiteral(next(), "under");
-      default:
-        break;
-    }
+    // "the past", "in excess", "at least", "as many", "no more", "more than",
+    // "up to", "upwards of", "well over": the next word's Follower group (the
+    // next token of the sentence; none past its end).
+    if (o < kArticle) return i + 1 < se_ && starts_[word_[i + 1]] >> 4 == o;
     // "a week", "a dozen", "a 10-km", "a few hours"; "about 20", "over $5m".
     const bool article = o == kArticle, approx = o == kApprox;
     if (i + 1 >= se_) return false;
@@ -1751,10 +1776,11 @@ class Scanner {
   const char* const folded_;
   const char* const folded_end_;
   const StartWords& starts_table_;  // Starts()
-  // Per Document word id (ClassifyWords): a number or a symbol, not a
-  // starting word, its part before a dash is one, or kStartWord + its Opener
-  // (a starting word: Frequent decides).
-  enum : uint8_t { kStartAny, kStartNo, kStartDash, kStartWord };
+  // Per Document word id (ClassifyWords), in the low four bits (kStartBits):
+  // not a starting word, a number or a symbol, its part before a dash is
+  // one, or kStartWord + its Opener (a starting word: Frequent decides); in
+  // the high four, the word's Follower group.
+  enum : uint8_t { kStartNo, kStartAny, kStartDash, kStartWord, kStartBits = 0x0F };
   std::unique_ptr<uint8_t[]> starts_;  // (not zeroed: every entry is written)
   uint32_t sb_ = 0, se_ = 0;           // the token range of the current sentence
 };
