@@ -438,5 +438,40 @@ TEST(FiguresTest, FiguresInsideNamesAreLeftToTheNames) {
   EXPECT_EQ(names, (std::vector<std::string>{"ORG 14th Brigade", "DATE Monday"}));
 }
 
+// A figure inside a name is no mention, but its entity (the same type and
+// folded text) keeps its place among the figures: "14th" comes before
+// "Monday" though its one mention left is the last figure of the text.
+TEST(FiguresTest, AFigureInsideANameStillPlacesItsEntity) {
+  std::string text =
+      "Misha, a member of the 14th Brigade, spoke on Monday. The team finished 14th.";
+  Document d = BuildDocument(text);
+  const uint32_t first = static_cast<uint32_t>(text.find("14th"));
+  const uint32_t last = static_cast<uint32_t>(text.rfind("14th"));
+  std::vector<Entity> figures = FindFigures(d);
+  ASSERT_EQ(figures.size(), 2u);
+  EXPECT_EQ(figures[0].type + " " + figures[0].name, "ORDINAL 14th");
+  ASSERT_EQ(figures[0].mentions.size(), 2u);
+  EXPECT_EQ(figures[0].mentions[0].span.start, first);
+  EXPECT_EQ(figures[0].mentions[1].span.start, last);
+
+  Entity brigade;
+  brigade.type = "ORG";
+  brigade.name = "14th Brigade";
+  Mention m;
+  m.span = {first, first + 12};
+  brigade.mentions.push_back(m);
+  std::vector<Entity> all{brigade};
+  AppendFigures(d, &all);
+  std::vector<std::string> names;
+  for (const Entity& e : all) names.push_back(e.type + " " + e.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"ORG 14th Brigade", "ORDINAL 14th", "DATE Monday"}));
+  const Entity& ordinal = all[1];
+  ASSERT_EQ(ordinal.mentions.size(), 1u);
+  EXPECT_EQ(ordinal.mentions[0].span.start, last);
+  const Quantity* q = ordinal.QuantityOf(ordinal.mentions[0]);
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->value, 14);
+}
+
 }  // namespace
 }  // namespace lede
