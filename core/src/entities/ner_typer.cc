@@ -443,9 +443,16 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
   // the same type holds the word too; a small blur, no matter).
   // The document's topic: its most frequent clusters of longer lower-case
   // words ("album", "band", "season", "railway").
-  std::vector<uint32_t> topic;
+  // (At most 5 clusters, the first the most frequent; a tie by cluster.)
+  constexpr size_t kTopicMost = 5;
+  uint32_t topic[kTopicMost];
+  size_t topic_size = 0;
   {
-    std::vector<uint32_t> freq, found;  // found: the clusters with a count, as met
+    // Each fine cluster's count, as long as the largest met (fine clusters
+    // number 1,024 in clusters.bin: sized once for them), and the clusters
+    // with a count, as met.
+    std::vector<uint32_t> freq(1024, 0), found;
+    found.reserve(freq.size());
     for (uint32_t i = 0; i < n; ++i) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord || !t.Is(kLower) || t.span.end - t.span.start < 5) continue;
@@ -454,30 +461,43 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
       if (static_cast<size_t>(fine) >= freq.size()) freq.resize(fine + 1, 0);
       if (freq[fine]++ == 0) found.push_back(static_cast<uint32_t>(fine));
     }
-    // (The pairs differ in their clusters, so their order is that of the keys.)
-    std::vector<std::pair<uint32_t, uint32_t>> top;  // (-count, cluster)
-    top.reserve(found.size());
-    for (const uint32_t c : found) top.emplace_back(UINT32_MAX - freq[c], c);
-    const size_t k = std::min<size_t>(5, top.size());
-    std::partial_sort(top.begin(), top.begin() + k, top.end());
-    for (size_t j = 0; j < k; ++j) topic.push_back(top[j].second);
+    // The kTopicMost first by (count descending, cluster ascending): kept in
+    // order by insertion, as a partial sort of the pairs (-count, cluster)
+    // would give them (they differ in their clusters).
+    uint32_t top_count[kTopicMost];
+    for (const uint32_t c : found) {
+      const uint32_t count = freq[c];
+      size_t at = topic_size;
+      while (at > 0 &&
+             (top_count[at - 1] < count || (top_count[at - 1] == count && topic[at - 1] > c)))
+        --at;
+      if (at == kTopicMost) continue;
+      if (topic_size < kTopicMost) ++topic_size;
+      for (size_t j = topic_size - 1; j > at; --j) {
+        topic[j] = topic[j - 1];
+        top_count[j] = top_count[j - 1];
+      }
+      topic[at] = c;
+      top_count[at] = count;
+    }
   }
   // The topic's features, the same for every group but for its type t0 and
   // length: hashed once, (kTopic, c), then (kTopicType, c, t) for each type t,
   // then (kTopicLen, c, l) for l = 0 .. 3, for each topic cluster c.
   constexpr size_t kTopicFeatures = 1 + kNumTypes + 4;
-  std::vector<uint32_t> topic_feats;
-  topic_feats.reserve(topic.size() * kTopicFeatures);
-  for (const uint32_t c : topic) {
-    topic_feats.push_back(H(kTopic, c));
-    for (int t = 0; t < kNumTypes; ++t) topic_feats.push_back(H(kTopicType, c, t));
-    for (uint32_t l = 0; l <= 3; ++l) topic_feats.push_back(H(kTopicLen, c, l));
+  uint32_t topic_feats[kTopicMost * kTopicFeatures];
+  for (size_t j = 0; j < topic_size; ++j) {
+    const uint32_t c = topic[j];
+    uint32_t* tf = &topic_feats[j * kTopicFeatures];
+    *tf++ = H(kTopic, c);
+    for (int t = 0; t < kNumTypes; ++t) *tf++ = H(kTopicType, c, t);
+    for (uint32_t l = 0; l <= 3; ++l) *tf++ = H(kTopicLen, c, l);
   }
   // With `typer`, their weights summed for each t0 and length l (0 .. 3):
   // topic_sums[(4 t0 + l) * kNumTypes ..].
   int32_t topic_sums[kNumTypes * 4 * kNumTypes] = {};
   if (typer) {
-    for (size_t j = 0; j < topic.size(); ++j) {
+    for (size_t j = 0; j < topic_size; ++j) {
       const uint32_t* tf = &topic_feats[j * kTopicFeatures];
       int32_t w[1 + kNumTypes + 4][kNumTypes];
       for (size_t k = 0; k < kTopicFeatures; ++k) typer->Scores(&tf[k], 1, w[k]);
@@ -490,8 +510,30 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
     }
   }
   // A group's features, written through `out` into `f`, which holds at least
-  // the most a group can have (see `most` below): no capacity test per feature.
-  std::vector<uint32_t> f, fa, fp;
+  // the most a group can have: no capacity test per feature. The most: 11 of
+  // the group's tags, mentions and length; 3 a topic cluster; 13 of the first
+  // and last words (3, and 6 + 4 shared-last); 5 of shape, whole-gazetteer and
+  // scores; then those that may come again (in `fa`): 7 a word (word, coarse
+  // cluster, gazetteer, 4 shared), 18 a mention (start, 4 before, 5 after, 8
+  // words around); and the pairs (in `fp`), 6 a mention. The three sized
+  // once, for the document's largest group, in one block (not zero-filled).
+  auto again_most = [&](uint32_t len, uint32_t mentions) {
+    return 7 * size_t{len} + 18 * size_t{mentions};
+  };
+  size_t f_most = 0, fa_most = 0, fp_most = 0;
+  for (uint32_t g = 0; g < groups; ++g) {
+    const uint32_t* c = &counts[static_cast<size_t>(g) * kNumTypes];
+    const uint32_t mentions = c[0] + c[1] + c[2] + c[3];
+    const size_t again = again_most(spans[first[g]].end - spans[first[g]].begin, mentions);
+    f_most = std::max(f_most, 11 + 3 * topic_size + 13 + 5 + again);
+    fa_most = std::max(fa_most, again);
+    fp_most = std::max(fp_most, 6 * size_t{mentions});
+  }
+  static_assert(kNumTypes == 4, "a group's mentions are the sum of four counts");
+  std::unique_ptr<uint32_t[]> buffers(new uint32_t[f_most + fa_most + fp_most]);
+  uint32_t* const f = buffers.get();
+  uint32_t* const fa = f + f_most;
+  uint32_t* const fp = fa + fa_most;
   // Unsorted, the features that may come again are told apart by an
   // open-addressing set, cheaper than the sort of them. One table for all the
   // groups: a slot is group g's when its `group` is g + 1 (others' slots are
@@ -507,18 +549,6 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
     uint32_t mentions = 0;
     for (int t = 0; t < kNumTypes; ++t) mentions += c[t];
     const uint32_t len = sp.end - sp.begin;
-    {
-      // The most: 11 of the group's tags, mentions and length; 3 a topic
-      // cluster; 13 of the first and last words (3, and 6 + 4 shared-last);
-      // 5 of shape, whole-gazetteer and scores; then those that may come
-      // again: 7 a word (word, coarse cluster, gazetteer, 4 shared), 18 a
-      // mention (start, 4 before, 5 after, 8 words around).
-      const size_t again_most = 7 * size_t{len} + 18 * size_t{mentions};
-      const size_t most = 11 + 3 * topic.size() + 13 + 5 + again_most;
-      if (f.size() < most) f.resize(2 * most);
-      if (fa.size() < again_most) fa.resize(2 * again_most);
-      if (fp.size() < 6 * size_t{mentions}) fp.resize(12 * size_t{mentions});
-    }
     // The features a group makes once by construction (push: each of a
     // family, or with arguments, that no other feature of the group has) and
     // those that may come again (again: a word's, a mention's: "said" after
@@ -526,12 +556,12 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
     // feature whose 32-bit hash met another of its group's by chance would
     // count twice: none did in the 31,000 groups of the 926 PolNeAR texts;
     // nor, by the output, with the families told apart by bits or pairs.)
-    uint32_t* out = f.data();
-    uint32_t* out_again = fa.data();
+    uint32_t* out = f;
+    uint32_t* out_again = fa;
     // Triples (H(kPrev, p), p, kPrevType) and (H(kNext, x), x, kNextType):
     // the second feature, H(kPrevType, p, t0), is new when the first is (t0
     // is the group's), so it is hashed only then.
-    uint32_t* out_pair = fp.data();
+    uint32_t* out_pair = fp;
     auto push = [&out](uint32_t x) { *out++ = x; };
     auto again = [&out_again](uint32_t x) { *out_again++ = x; };
     // A feature of a small domain (kD...): its weights summed with `typer`,
@@ -563,7 +593,7 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
     put(kDLength + std::min(len, 5u));
     put(kDLengthType + 4 * std::min(len, 5u) + t0);
     if (!typer) {
-      for (size_t j = 0; j < topic.size(); ++j) {
+      for (size_t j = 0; j < topic_size; ++j) {
         const uint32_t* tf = &topic_feats[j * kTopicFeatures];
         push(tf[0]);                                  // H(kTopic, c)
         push(tf[1 + t0]);                             // H(kTopicType, c, t0)
@@ -712,21 +742,21 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
       for (const uint16_t* d = direct_at; d != out_direct; ++d) push(keys[*d]);
     }
     if (sorted) {
-      out = std::copy(fa.data(), out_again, out);
-      for (const uint32_t* p = fp.data(); p != out_pair; p += 3) {
+      out = std::copy(fa, out_again, out);
+      for (const uint32_t* p = fp; p != out_pair; p += 3) {
         *out++ = p[0];
         *out++ = H(p[2], p[1], static_cast<uint32_t>(t0));
       }
-      std::sort(f.data(), out);
-      out = std::unique(f.data(), out);
+      std::sort(f, out);
+      out = std::unique(f, out);
     } else {
-      const size_t made = static_cast<size_t>(out_again - fa.data()) +
-                          static_cast<size_t>(out_pair - fp.data()) / 3;
+      const size_t made =
+          static_cast<size_t>(out_again - fa) + static_cast<size_t>(out_pair - fp) / 3;
       size_t cap = 64;
       while (cap < 2 * made) cap *= 2;
       if (seen.size() < cap) seen.resize(cap, Seen{0, 0});
       const uint32_t stamp = g + 1;
-      for (const uint32_t* p = fa.data(); p != out_again; ++p) {
+      for (const uint32_t* p = fa; p != out_again; ++p) {
         const uint32_t x = *p;
         size_t k = (x >> 1) & (cap - 1);  // (Fmix-mixed bits; the lowest is always 1)
         while (seen[k].group == stamp && seen[k].feature != x) k = (k + 1) & (cap - 1);
@@ -734,7 +764,7 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
         seen[k] = Seen{x, stamp};
         *out++ = x;
       }
-      for (const uint32_t* p = fp.data(); p != out_pair; p += 3) {
+      for (const uint32_t* p = fp; p != out_pair; p += 3) {
         const uint32_t x = *p;
         size_t k = (x >> 1) & (cap - 1);
         while (seen[k].group == stamp && seen[k].feature != x) k = (k + 1) & (cap - 1);
@@ -744,7 +774,7 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
         *out++ = H(p[2], p[1], static_cast<uint32_t>(t0));
       }
     }
-    sink(sink_context, g, f.data(), static_cast<size_t>(out - f.data()));
+    sink(sink_context, g, f, static_cast<size_t>(out - f));
   }
 }
 
