@@ -3,7 +3,10 @@
 // the keys: crowded top bits, the largest key, keys not in the model.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -199,6 +202,42 @@ TEST(NerTyperTest, IsAsciiSpanTellsEveryByte) {
       }
     }
   }
+}
+
+// TyperScoreBucket (the typer's score feature: its exponent in place of a
+// log2 call) agrees with the definition, 1 + min(6, (int)log2(1 + d)), on
+// floats spread over [0, 300] and on each power of two's neighbours (where
+// log2's rounding could reach the next integer), and is 0 below 0.
+TEST(NerTyperTest, TyperScoreBucketIsTheLog2Bucket) {
+  auto want = [](float d) {
+    return d < 0 ? 0 : 1 + std::min(6, static_cast<int>(std::log2(1 + d)));
+  };
+  auto from_bits = [](uint32_t b) {
+    float d;
+    std::memcpy(&d, &b, 4);
+    return d;
+  };
+  size_t checked = 0;
+  for (uint32_t b = 0; from_bits(b) <= 300; b += 997, ++checked) {
+    const float d = from_bits(b);
+    ASSERT_EQ(TyperScoreBucket(d), want(d)) << d;
+  }
+  EXPECT_GT(checked, 1000000u);
+  for (int e = 0; e <= 8; ++e) {
+    const float x = std::ldexp(1.0f, e);
+    for (int step = -600; step <= 600; ++step) {
+      uint32_t b;
+      std::memcpy(&b, &x, 4);
+      const float d = from_bits(b + step) - 1;
+      EXPECT_EQ(TyperScoreBucket(d), want(d)) << d;
+    }
+  }
+  for (const float d : {-1e-30f, -0.5f, -1.0f, -1e30f}) EXPECT_EQ(TyperScoreBucket(d), 0) << d;
+  EXPECT_EQ(TyperScoreBucket(0), 1);
+  EXPECT_EQ(TyperScoreBucket(1), 2);
+  EXPECT_EQ(TyperScoreBucket(2.5f), 2);
+  EXPECT_EQ(TyperScoreBucket(3), 3);
+  EXPECT_EQ(TyperScoreBucket(1000), 7);
 }
 
 }  // namespace

@@ -273,6 +273,10 @@ class Typer {
 // bytes of `text` around them (the typer's test before it takes the tagger's
 // lower-case hash of a word). Exposed for tests.
 bool IsAsciiSpan(std::string_view text, Span s);
+// The typer's bucket of the tagger's score margin d (a type's average score
+// behind the group's type): 0 for d < 0, else 1 + min(6, (int)log2(1 + d)),
+// without a log2 call for most d. Exposed for tests.
+int TyperScoreBucket(float d);
 // Training and Typer: spans with the same text (any case) form a group;
 // returns the number of groups, group_of[s] the group of span s.
 uint32_t TyperGroups(const Document& doc, const std::vector<NameSpan>& spans,

@@ -85,6 +85,22 @@ bool IsAsciiSpan(std::string_view text, Span s) {
   return high < 0x80;
 }
 
+int TyperScoreBucket(float d) {
+  if (d < 0) return 0;
+  const float x = 1 + d;
+  // In [1, 128) and not within 2^-15 of a power of two (its mantissa's first
+  // or last 256 values), (int)log2(x) is x's binary exponent: log2(x) lies
+  // over 4e-5 from an integer there, and log2f is off by less than an ulp
+  // (at most 5e-7 for results under 8). The rest by log2 itself.
+  if (x >= 1 && x < 128) {
+    uint32_t bits;
+    std::memcpy(&bits, &x, 4);
+    const uint32_t mantissa = bits & 0x7FFFFFu;
+    if (mantissa >= 0x100u && mantissa < 0x7FFF00u) return static_cast<int>(bits >> 23) - 126;
+  }
+  return 1 + std::min(6, static_cast<int>(std::log2(x)));
+}
+
 namespace {
 
 // LowerWordHash of token i's text, from the tagger's hash of its Document
@@ -649,7 +665,7 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
       for (int t = 0; t < kNumTypes; ++t) {
         if (t == t0) continue;
         const float d = (sum[t0] - sum[t]) / static_cast<float>(mentions);
-        const int b = d < 0 ? 0 : 1 + std::min(6, static_cast<int>(std::log2(1 + d)));
+        const int b = TyperScoreBucket(d);
         if (b >= 0 && b <= 7) {
           put(kDScore + 32 * t + 8 * t0 + b);
         } else {  // (a NaN's)
