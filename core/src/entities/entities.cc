@@ -57,7 +57,7 @@ class LiteralSet {
         has_empty_ = true;
         continue;
       }
-      lengths_ |= w.size() < 64 ? uint64_t{1} << w.size() : uint64_t{1} << 63;
+      first_[Row(w)] |= uint64_t{1} << (static_cast<unsigned char>(w[0]) & 63);
       uint32_t j = Slot(w);
       while (!table_[j].empty() && table_[j] != w) j = (j + 1) & mask_;
       table_[j] = w;
@@ -65,7 +65,7 @@ class LiteralSet {
   }
   bool Has(std::string_view w) const {
     if (w.empty()) return has_empty_;
-    if (!((lengths_ >> std::min<size_t>(w.size(), 63)) & 1)) return false;
+    if (!((first_[Row(w)] >> (static_cast<unsigned char>(w[0]) & 63)) & 1)) return false;
     for (uint32_t j = Slot(w);; j = (j + 1) & mask_) {
       if (table_[j].empty()) return false;
       if (table_[j] == w) return true;
@@ -73,6 +73,8 @@ class LiteralSet {
   }
 
  private:
+  // A word's row of first_: its length, 15 for 15 bytes or more.
+  static size_t Row(std::string_view w) { return std::min<size_t>(w.size(), 15); }
   uint32_t Slot(std::string_view w) const {
     const auto b = [&](size_t i) {
       return static_cast<uint32_t>(static_cast<unsigned char>(w[i]));
@@ -83,7 +85,10 @@ class LiteralSet {
   }
   std::vector<std::string_view> table_;
   uint32_t mask_ = 0;
-  uint64_t lengths_ = 0;  // bit k: some word has k bytes (bit 63: 63 or more)
+  // first_[Row(w)] bit (first byte & 63) set for each word w: a word whose
+  // length and first byte no word of the set has (most words looked up) is
+  // turned away before its slot is hashed and probed.
+  uint64_t first_[16] = {};
   bool has_empty_ = false;
 };
 
