@@ -386,12 +386,13 @@ class Builder {
                                  doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start));
   }
   // Folded(b, e) as a view: the Document's folded word for one token, else
-  // folded into *buf.
+  // folded into the first bytes of *buf (grown, never shrunk: a buffer used
+  // again, fold_buf_ or Cluster's, is not resized for each name).
   std::string_view FoldedInto(uint32_t b, uint32_t e, std::string* buf) const {
     if (e == b + 1) return doc_.Folded(b);
     const std::string_view text = doc_.text.substr(
         doc_.tokens[b].span.start, doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start);
-    buf->resize(text.size());
+    if (buf->size() < text.size()) buf->resize(text.size());
     return std::string_view(buf->data(), FoldInto(text, buf->data()));
   }
   // Folded(b, e) for a look-up: a view valid until the next FoldedView call
@@ -572,9 +573,11 @@ class Builder {
   bool Contraction(uint32_t b, uint32_t e) const {
     const std::string_view text = doc_.text.substr(
         doc_.tokens[b].span.start, doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start);
-    if (text.find('\'') == std::string_view::npos &&
-        text.find("\xE2\x80") == std::string_view::npos)
-      return false;  // no apostrophe (the common case)
+    // No apostrophe, neither ' nor a curly one (E2 80 ..), in one pass over
+    // the bytes (the common case; a span's text is a few words).
+    size_t k = 0;
+    while (k < text.size() && text[k] != '\'' && text[k] != '\xE2') ++k;
+    if (k == text.size()) return false;
     std::string w = Folded(b, e);
     size_t q = w.find('\'');
     size_t len = 1;
@@ -1610,20 +1613,27 @@ class Builder {
     // (kind and case flags included): each distinct word (Document::word_token)
     // is looked at once, not every token. The counts only grow, so the test
     // after each word is the token scan's.
+    // A score's text opens with a digit (Score), a word's with none (and a
+    // digit folds to itself): so a word's folded text tells which it may be,
+    // and its token is read only for a digit or a listed sport's word.
     std::string_view seen[3];  // distinct folded sport words, up to three
     size_t sports = 0;
     bool score = false;
-    for (uint32_t w = 0; w < doc_.words(); ++w) {
-      const uint32_t i = doc_.word_token[w];
-      const Token& t = doc_.tokens[i];
-      if (t.kind == TokenKind::kWord && t.Is(kLower)) {
-        const std::string_view f = doc_.FoldedWord(w);
-        if (!In<kSportWords>(f) || std::find(seen, seen + sports, f) != seen + sports) continue;
-        seen[sports++] = f;
-      } else if (Score(i)) {
+    const char* const folded = doc_.folded_text.data();
+    const uint32_t* const at = doc_.folded_at.data();
+    const uint32_t words = doc_.words();
+    for (uint32_t w = 0; w < words; ++w) {
+      const std::string_view f(folded + at[w], at[w + 1] - at[w]);
+      if (!f.empty() && static_cast<unsigned char>(f[0] - '0') < 10) {
+        if (!Score(doc_.word_token[w])) continue;
         score = true;
       } else {
-        continue;  // nothing new
+        if (!In<kSportWords>(f)) continue;
+        const Token& t = doc_.tokens[doc_.word_token[w]];
+        if (t.kind != TokenKind::kWord || !t.Is(kLower) ||
+            std::find(seen, seen + sports, f) != seen + sports)
+          continue;
+        seen[sports++] = f;
       }
       if (sports >= 3 || (sports >= 2 && score)) return true;
     }
