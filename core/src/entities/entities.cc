@@ -3143,8 +3143,8 @@ class Builder {
   }
 
   std::string_view TypeOf(uint32_t b, uint32_t e, int conll, std::string_view* country) const {
-    std::string buf;  // (a one-word name's is the Document's folded word: no copy)
-    const std::string_view f = FoldedInto(b, e, &buf);
+    // (A one-word name's is the Document's folded word: no copy.)
+    const std::string_view f = FoldedInto(b, e, &type_buf_);
     std::string_view last = Word(e - 1);
     std::string_view first = Word(b);
     // The country and place lexicons' answers, looked up once (the paths below
@@ -3851,6 +3851,7 @@ class Builder {
   mutable std::unordered_map<std::string_view, bool> in_body_;
   mutable std::unordered_map<std::string, std::array<size_t, 2>> first_two_;
   mutable std::string fold_buf_;  // FoldedView's
+  mutable std::string type_buf_;  // TypeOf's folded name (one buffer, not one a call)
   mutable size_t searched_ = 0;
   mutable size_t search_cut_ = 0;
 };
