@@ -189,11 +189,13 @@ void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_
 // Quiet() of every sequence at once, as bits (words of 64, bit i for token
 // i): `loud` gets the tokens of the `sequences` that Quiet() leaves 0. One
 // pass over the tokens' flags, then only the capitalized tokens and their
-// neighbours are read (Tag's).
+// neighbours are read. For a document without a DocContext (the tests');
+// Tag takes the overload below.
 void LoudBits(const Document& doc, const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
               std::vector<uint64_t>* loud);
 // The same, its capitalized tokens read off `context` (the document's,
-// BuildDocContext's: its history bits and caps_other), not off every token.
+// BuildDocContext's: its history bits and caps_other), not off every token
+// (Tag's; NerQuietTest checks that both give the same bits).
 void LoudBits(const Document& doc, const DocContext& context,
               const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
               std::vector<uint64_t>* loud);
