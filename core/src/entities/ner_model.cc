@@ -2654,7 +2654,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
         auto* r = static_cast<WordRows*>(context);
         int16_t* row = &r->rows[static_cast<size_t>(w) * kNumTags];
         const int16_t* kept = r->kept->Get(info, r->context->lists.by_word[w]);
-        std::copy(kept, kept + kNumTags, row);
+        std::memcpy(row, kept, kNumTags * sizeof row[0]);
         // The document's bag of the word (DocBagFeatures), as its case class
         // gives it.
         if (IsCapCls(info.cls)) {
@@ -2846,7 +2846,10 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // run that pass 2 tags again are never read: pass 2's replace them).
   auto run = [&](uint32_t begin, uint32_t end, uint32_t b, uint32_t e, size_t row,
                  const History* history, bool spans) {
-    emissions.resize(static_cast<size_t>(e - b) * kNumTags);
+    // (Never shrunk: a longer run after a shorter one fills no zeros again;
+    // ToFloats writes every score the run reads.)
+    if (emissions.size() < static_cast<size_t>(e - b) * kNumTags)
+      emissions.resize(static_cast<size_t>(e - b) * kNumTags);
     for (uint32_t i = b; i < e; ++i) {
       std::memcpy(acc, base[row + (i - b)], kNumTags * sizeof acc[0]);
       if (BitAt(context.history.data(), i)) {  // HasHistory(doc, i)
@@ -3011,7 +3014,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       // The word row's WordClsFeatures and document bag are of the class of
       // the token it was made from, this token's: the scored tokens of a word
       // share their class (NerModelTest.LoudTokensOfAWordShareTheirClass).
-      std::copy(acc, acc + kNumTags, base.Add());
+      std::memcpy(base.Add(), acc, kNumTags * sizeof acc[0]);
       const uint32_t next = next_loud(i + 1, end) - begin;
       if (next != k + 1 || next == n) {  // the run's last token
         if ((runs & 63) == 0) again_bits.push_back(0);
@@ -3081,7 +3084,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       const SpanScore* sc = k2 != n2 && k2->begin == b   ? &*k2
                             : k1 != n1 && k1->begin == b ? &*k1
                                                          : nullptr;
-      if (sc) std::copy(sc->s, sc->s + kNumTypes, &scores[s * kNumTypes]);
+      if (sc) std::memcpy(&scores[s * kNumTypes], sc->s, sizeof sc->s);
     }
     std::deque<SpanScore>().swap(span_scores);
     typer_.Retype(doc, context, scores.data(), &out);
