@@ -2642,12 +2642,16 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     }
   };
   KeptWordRows& kept_word_rows = KeptForThread<KeptWordRows>(this, serial_);
+  // HistoryFeatures without a history: NoHistoryFeature of kClsCap, kClsCaps.
+  const int8_t* const no_history[2] = {Find(NoHistoryFeature(kClsCap)),
+                                       Find(NoHistoryFeature(kClsCaps))};
   struct WordRows {
     const Model* model;
     int16_t* rows;
     const DocContext* context;
     KeptWordRows* kept;
-  } word_rows_of{this, word_rows.get(), &context, &kept_word_rows};
+    const int8_t* const* no_history;
+  } word_rows_of{this, word_rows.get(), &context, &kept_word_rows, no_history};
   InfoCache info_cache(
       doc, loud_bits.data(),
       [](void* context, uint32_t w, const TokInfo& info) {
@@ -2656,11 +2660,16 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
         const int16_t* kept = r->kept->Get(info, r->context->lists.by_word[w]);
         std::memcpy(row, kept, kNumTags * sizeof row[0]);
         // The document's bag of the word (DocBagFeatures), as its case class
-        // gives it.
+        // gives it; and for a capitalized class (HasHistory's: the scored
+        // tokens of a word share their class, and kClsCaps is kAllCaps'),
+        // HistoryFeatures' one feature without a history, NoHistoryFeature
+        // (pass 1's; pass 2's history rows take it off again where they
+        // replace it), so that no scored token adds it itself.
         if (IsCapCls(info.cls)) {
           uint32_t bag[kDocBagMax];
           const int nb = DocBagFeatures(*r->context, r->context->word_of[w], bag);
           r->model->AddWeights(bag, 0, static_cast<size_t>(nb), row);
+          if (const int8_t* h = r->no_history[info.cls == kClsCaps ? 1 : 0]) AddRow(h, row);
         }
       },
       &word_rows_of);
@@ -2826,14 +2835,13 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // Tags the tokens [b, e) of a run of tokens that are not quiet, inside the
   // sequence [begin, end) (a quiet token is O, so the runs are independent).
   // `row`: token b's row in base.
-  // HistoryFeatures without a history: NoHistoryFeature of kClsCap, kClsCaps.
-  const int8_t* const no_history[2] = {Find(NoHistoryFeature(kClsCap)),
-                                       Find(NoHistoryFeature(kClsCaps))};
   // Pass 2's history rows: the summed weights of HistoryFeatures, by what
   // they depend on there (the word's first-pass counts, fixed in pass 2; the
   // token's own first-pass tag, its case class and its sentence's caps-line
   // value), in a direct-mapped cache sized at pass 2: a name recurs with the
-  // same tag, so most are found without the features and their Finds.
+  // same tag, so most are found without the features and their Finds. A
+  // row holds their sums less NoHistoryFeature's row, which the token's
+  // word row holds (int16 sums wrap: the same sums in the end).
   struct HistoryRow {
     uint32_t word = 0;
     uint32_t key = UINT32_MAX;  // own tag | ALL CAPS << 5 | caps line << 6; UINT32_MAX: empty
@@ -2851,34 +2859,33 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     if (emissions.size() < static_cast<size_t>(e - b) * kNumTags)
       emissions.resize(static_cast<size_t>(e - b) * kNumTags);
     for (uint32_t i = b; i < e; ++i) {
-      std::memcpy(acc, base[row + (i - b)], kNumTags * sizeof acc[0]);
-      if (BitAt(context.history.data(), i)) {  // HasHistory(doc, i)
+      // The token's pass 1 sums (with NoHistoryFeature for a HasHistory()
+      // token, in its word row), or in pass 2, for a word with another
+      // HasHistory() token, those with its history features instead.
+      const int16_t* sums = base[row + (i - b)];
+      if (history && BitAt(context.history.data(), i) &&  // HasHistory(doc, i)
+          context.repeated[context.Word(doc, i)] >= 0x80) {
         const uint32_t word = context.Word(doc, i);
-        // Pass 1, or a word with no other HasHistory() token (its counts hold
-        // its own first-pass tag alone): HistoryFeatures' one feature, its row
-        // found once.
-        if (!history || context.repeated[word] < 0x80) {
-          const int8_t* r = no_history[doc.tokens[i].Is(kAllCaps) ? 1 : 0];
-          if (r) AddRow(r, acc);
-        } else {
-          const uint8_t own = tags[row + (i - b)];
-          const uint32_t key = own | (doc.tokens[i].Is(kAllCaps) ? 1u : 0u) << 5 |
-                               static_cast<uint32_t>(context.caps_line[i]) << 6;
-          HistoryRow& h = history_rows[((word << 8 | key) * 0x9E3779B1u) >> history_shift];
-          if (h.key != key || h.word != word) {
-            hist.clear();
-            HistoryFeaturesOf(doc, context, &history->counts[static_cast<size_t>(word) * kNumTags],
-                              own, i, &hist);
-            std::fill(h.row, h.row + kNumTags, 0);
-            AddWeights(hist.data(), 0, hist.size(), h.row);
-            h.word = word;
-            h.key = key;
-          }
-          // int16 sums of integers: the same in any order.
-          for (int t = 0; t < kNumTags; ++t) acc[t] = static_cast<int16_t>(acc[t] + h.row[t]);
+        const uint8_t own = tags[row + (i - b)];
+        const uint32_t caps = doc.tokens[i].Is(kAllCaps) ? 1u : 0u;
+        const uint32_t key = own | caps << 5 | static_cast<uint32_t>(context.caps_line[i]) << 6;
+        HistoryRow& h = history_rows[((word << 8 | key) * 0x9E3779B1u) >> history_shift];
+        if (h.key != key || h.word != word) {
+          hist.clear();
+          HistoryFeaturesOf(doc, context, &history->counts[static_cast<size_t>(word) * kNumTags],
+                            own, i, &hist);
+          std::fill(h.row, h.row + kNumTags, 0);
+          AddWeights(hist.data(), 0, hist.size(), h.row);
+          if (no_history[caps]) SubRow(no_history[caps], h.row);
+          h.word = word;
+          h.key = key;
         }
+        std::memcpy(acc, sums, kNumTags * sizeof acc[0]);
+        // int16 sums of integers: the same in any order.
+        for (int t = 0; t < kNumTags; ++t) acc[t] = static_cast<int16_t>(acc[t] + h.row[t]);
+        sums = acc;
       }
-      ToFloats(acc, scale_, &emissions[static_cast<size_t>(i - b) * kNumTags]);
+      ToFloats(sums, scale_, &emissions[static_cast<size_t>(i - b) * kNumTags]);
     }
     ViterbiRun(emissions.data(), e - b, transitions_.data(), starts, b == begin ? kNumTags : 0,
                e < end, &tags[row], &back, &steps);
