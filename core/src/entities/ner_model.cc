@@ -1814,6 +1814,7 @@ static_assert(Rising(kOpen), "ViterbiRun's argmax takes the largest improving pr
 constexpr int kStarts[9] = {0, 1, 4, 5, 8, 9, 12, 13, 16};  // O, B-*, U-*
 constexpr int kOneTag[5] = {0, 4, 8, 12, 16};               // O, U-*: both start and end a run
 constexpr int kLanes = 12;                                  // kStarts, padded to 3 x 4
+static_assert(kLanes % 4 == 0, "StartTransitions' rows of kLanes start 16-byte aligned");
 
 // The transitions from each of kOpen (rows) into each of kStarts (lanes; the
 // last three are 0 and unused), laid out for a Viterbi step to read a row as
@@ -1821,18 +1822,20 @@ constexpr int kLanes = 12;                                  // kStarts, padded t
 // Also the transitions into every tag from the start (first[0]) and from O
 // (first[1]), and which of them are legal (all ones in `legal`), for the first
 // step of a run.
+// (16-byte aligned where SSE reads them: an aligned load is an operand of
+// the add that uses it, not an instruction of its own, 27 a Viterbi step.)
 struct StartTransitions {
-  float t[9][kLanes] = {};
+  alignas(16) float t[9][kLanes] = {};
   float first[2][kNumTags] = {};
   int32_t legal[2][kNumTags] = {};
   // The transitions into I-x and L-x, tags 2, 3, 6, 7 (h = 0) and 10, 11, 14,
   // 15 (h = 1): from B-x (inner[h][0]) and from I-x (inner[h][1]).
-  float inner[2][2][4] = {};
+  alignas(16) float inner[2][2][4] = {};
 #if defined(__SSE2__)
   // t by lane (into[lane][a] = t[a][lane]), and the transitions from each of
   // kOpen into O (to_o[a]), for ViterbiPred and ViterbiRun's last step.
-  float into[9][kLanes] = {};
-  float to_o[kLanes] = {};
+  alignas(16) float into[9][kLanes] = {};
+  alignas(16) float to_o[kLanes] = {};
 #endif
   explicit StartTransitions(const float* transitions) {
     for (int a = 0; a < 9; ++a) {
@@ -1890,7 +1893,7 @@ void ViterbiSteps(const float* emissions, uint32_t n, const StartTransitions& st
     for (int ai = 0; ai < 9; ++ai) {
       for (int v = 0; v < 3; ++v) {
         // MAXPS(s, best): s where s > best, else best.
-        best[v] = _mm_max_ps(_mm_add_ps(from[ai], _mm_loadu_ps(&starts.t[ai][4 * v])), best[v]);
+        best[v] = _mm_max_ps(_mm_add_ps(from[ai], _mm_load_ps(&starts.t[ai][4 * v])), best[v]);
       }
     }
     const __m128 e0 = _mm_loadu_ps(e), e1 = _mm_loadu_ps(e + 4);
@@ -1963,8 +1966,8 @@ inline int ViterbiPred(const float* prev, int b, const StartTransitions& starts)
   const float* t = starts.into[lane];
   float best;
   const int ai =
-      FirstOfMax(_mm_add_ps(OpenOf(prev), _mm_loadu_ps(t)),
-                 _mm_add_ps(OpenOf(prev + 8), _mm_loadu_ps(t + 4)), prev[16] + t[8], &best);
+      FirstOfMax(_mm_add_ps(OpenOf(prev), _mm_load_ps(t)),
+                 _mm_add_ps(OpenOf(prev + 8), _mm_load_ps(t + 4)), prev[16] + t[8], &best);
   return best > kNeg ? kOpen[ai] : 0;
 }
 #endif
@@ -2124,8 +2127,8 @@ void ViterbiRun(const float* emissions, uint32_t n, const float* transitions,
     __m128 a0 = OpenOf(score), a1 = OpenOf(score + 8);
     float a2 = score[16], bs;
     if (then_o) {
-      a0 = _mm_add_ps(a0, _mm_loadu_ps(starts.to_o));
-      a1 = _mm_add_ps(a1, _mm_loadu_ps(starts.to_o + 4));
+      a0 = _mm_add_ps(a0, _mm_load_ps(starts.to_o));
+      a1 = _mm_add_ps(a1, _mm_load_ps(starts.to_o + 4));
       a2 += starts.to_o[8];
     }
     best = kOpen[FirstOfMax(a0, a1, a2, &bs)];
