@@ -573,6 +573,10 @@ class Builder {
   bool Contraction(uint32_t b, uint32_t e) const {
     const std::string_view text = doc_.text.substr(
         doc_.tokens[b].span.start, doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start);
+    // A contraction folds to a pronoun of at most 4 bytes, ' and a tail of
+    // at most 2 (7 bytes), written with at most one curly apostrophe (3
+    // bytes, folded to 1): a longer text is none, unread (most spans).
+    if (text.size() > 9) return false;
     // No apostrophe, neither ' nor a curly one (E2 80 ..), in one pass over
     // the bytes (the common case; a span's text is a few words).
     size_t k = 0;
