@@ -1301,14 +1301,13 @@ class Builder {
       // knows, after a role that heads or staffs an organization, is one.
       if ((EqualsLiteral(c.type, "GPE") || EqualsLiteral(c.type, "LOC")) && c.b >= 2) {
         std::string_view prep = Word(c.b - 1);
-        std::string f = Folded(c.b, c.e);
         if ((EqualsLiteral(prep, "of") || EqualsLiteral(prep, "at")) &&
             (In<kOrgRoles>(Word(c.b - 2)) ||
              (EqualsLiteral(prep, "at") && In<kOrgStaff>(Word(c.b - 2)))) &&
             !KnownPlace(c.b, c.e)) {  // not "the Democratic chair of Jefferson County"
           c.type = "ORG";
           // Its other mentions ("Jefferies said") are the firm's too (CompanyNames).
-          company_forms_.insert(std::move(f));
+          company_forms_.insert(Folded(c.b, c.e));
         }
       }
       // "the West", "the North": a region, not a person (nor a GPE by default).
@@ -1342,7 +1341,7 @@ class Builder {
   // Whether a lexicon or the city list knows tokens [b, e) as a place, or the
   // name is built like one ("Kent County", "North Florida", "Fort Wayne").
   bool KnownPlace(uint32_t b, uint32_t e) const {
-    const std::string f = Folded(b, e);
+    const std::string_view f = FoldedView(b, e);  // (only looked up below)
     if (lex_.country.count(f) || lex_.place.count(f) || lex_.org.count(f)) return true;
     if (e - b == 1) {
       // One-word city names; "the North", "the Southwest".
@@ -1365,7 +1364,7 @@ class Builder {
                   (doc_.tokens[e].kind == TokenKind::kWord && In<kCompanyNouns>(Word(e))) ||
                   doc_.tokens[e].Is(kPossessive)))
       return false;
-    const std::string f = Folded(b, e);
+    const std::string_view f = FoldedView(b, e);  // (only looked up below)
     auto p = lex_.place.find(f);
     const bool place = lex_.country.count(f) || (p != lex_.place.end() && p->second == "GPE") ||
                        (e - b == 1 && (context_.lists[b] & 1));
