@@ -590,8 +590,22 @@ class Builder {
         doc_.tokens[b].span.start, doc_.tokens[e - 1].span.end - doc_.tokens[b].span.start);
     // A contraction folds to a pronoun of at most 4 bytes, ' and a tail of
     // at most 2 (7 bytes), written with at most one curly apostrophe (3
-    // bytes, folded to 1): a longer text is none, unread (most spans).
-    if (text.size() > 9) return false;
+    // bytes, folded to 1): a longer text is none, unread (most spans). Nor
+    // is one under 3 bytes ("i'm"), nor one whose first byte, ASCII-lowered
+    // as Fold does, opens none of the pronouns ("i", "we", "you", "they",
+    // "he", "she", "it").
+    if (text.size() > 9 || text.size() < 3) return false;
+    switch (text[0] | 0x20) {
+      case 'i':
+      case 'w':
+      case 'y':
+      case 't':
+      case 'h':
+      case 's':
+        break;
+      default:
+        return false;
+    }
     // No apostrophe, neither ' nor a curly one (E2 80 ..), in one pass over
     // the bytes (the common case; a span's text is a few words).
     size_t k = 0;
