@@ -3288,14 +3288,16 @@ class Builder {
       for (uint32_t i = c.b; i < c.e; ++i) covered[i] = 1;
     }
     // The surnames of persons' names, by the Document word id of the token
-    // text (1: a surname): the look-ups below are all of a token's text, so
-    // a vector per word replaces a hash map of the texts.
+    // text (bit 1: a surname): the look-ups below are all of a token's text,
+    // so a vector per word replaces a hash map of the texts. Bit kNoDemonym:
+    // a word the demonym lexicon was asked for and does not hold.
     std::vector<uint8_t> surname(doc_.words(), 0);
+    constexpr uint8_t kNoDemonym = 2;
     // "Bashar al-Assad" ... "Assad": a part of a token's text, which may be
     // no token's text, so by its text (rarely any).
     ViewSet surname_parts;
     auto is_surname = [&](uint32_t i) {
-      return surname[doc_.word[i]] != 0 ||
+      return (surname[doc_.word[i]] & 1) != 0 ||
              (!surname_parts.empty() && surname_parts.count(doc_.Text(i)) > 0);
     };
     // First token's word id -> 1 + (the cand << 1 | how many of its tokens to
@@ -3387,9 +3389,13 @@ class Builder {
         i += len - 1;
         continue;
       }
-      // Nationality words the tagger left out ("Russian strikes").
-      std::string_view folded = Word(i);
-      auto d = lex_.demonym.find(folded);
+      // Nationality words the tagger left out ("Russian strikes"). (A word
+      // the lexicon does not hold is looked up once: sentence openers such as
+      // "The", "But", "He" come again and again.)
+      uint8_t& known = surname[doc_.word[i]];
+      if (known & kNoDemonym) continue;
+      auto d = lex_.demonym.find(Word(i));
+      if (d == lex_.demonym.end()) known |= kNoDemonym;
       if (d != lex_.demonym.end() &&
           !(i + 1 < n && doc_.tokens[i + 1].Is(kCapitalized) && !covered[i + 1])) {
         Cand c;
