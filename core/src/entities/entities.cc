@@ -948,7 +948,14 @@ class Builder {
   }
   bool IsRoleWord(uint32_t i) const {
     const Token& t = doc_.tokens[i];
-    return t.kind == TokenKind::kWord && lex_.roles.count(Word(i)) > 0;
+    if (t.kind != TokenKind::kWord) return false;
+    // The lexicon's answer depends on the folded word alone: asked once per
+    // Document word (the words around the names come again: "said",
+    // "President"), kept in role_word_ (2: not asked yet).
+    if (role_word_.empty()) role_word_.assign(doc_.words(), 2);
+    uint8_t& role = role_word_[doc_.word[i]];
+    if (role == 2) role = lex_.roles.count(Word(i)) > 0 ? 1 : 0;
+    return role != 0;
   }
 
   // People groups in the tagger's spans. A capitalized people-group word the
@@ -3888,8 +3895,9 @@ class Builder {
   static constexpr size_t kSearchBudget = 256;
   mutable std::unordered_map<std::string_view, bool> in_body_;
   mutable std::unordered_map<std::string, std::array<size_t, 2>> first_two_;
-  mutable std::string fold_buf_;  // FoldedView's
-  mutable std::string type_buf_;  // TypeOf's folded name (one buffer, not one a call)
+  mutable std::string fold_buf_;            // FoldedView's
+  mutable std::string type_buf_;            // TypeOf's folded name (one buffer, not one a call)
+  mutable std::vector<uint8_t> role_word_;  // IsRoleWord's answers per Document word
   mutable size_t searched_ = 0;
   mutable size_t search_cut_ = 0;
 };
