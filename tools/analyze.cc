@@ -39,6 +39,13 @@ struct Job {
   std::string out;
 };
 
+// nlohmann's messages quote the bytes it read last, which may be invalid
+// UTF-8: those are written as U+FFFD (dump() threw on them, which ended the
+// process).
+std::string ErrorJson(const std::string& error) {
+  return nlohmann::json(error).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 std::string AnalyzeLine(const std::string& line, const Options& options) {
   nlohmann::json id = nullptr;
   std::string error;
@@ -66,7 +73,7 @@ std::string AnalyzeLine(const std::string& line, const Options& options) {
     if (a.error.empty()) return prefix + ToJson(a).substr(1);
     error = a.error;
   }
-  return prefix + "\"error\":" + nlohmann::json(error).dump() + "}";
+  return prefix + "\"error\":" + ErrorJson(error) + "}";
 }
 
 int RunJsonl(const std::string& path, const Options& options, unsigned threads) {
