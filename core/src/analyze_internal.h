@@ -35,6 +35,10 @@ Analysis AnalyzeTimed(std::string_view utf8, const Options& options, std::vector
 Analysis AnalyzeOwned(std::string* utf8, const Options& options,
                       std::vector<StageTime>* times = nullptr, SecondsClock clock = nullptr);
 
+// ToJson's bytes appended to *out, which keeps what it held (the CLI's JSONL
+// output puts each line's id before them without copying the JSON again).
+void ToJsonAppend(const Analysis& analysis, std::string* out);
+
 // ToJson, streamed: the same bytes handed to sink(context, ...) piece by
 // piece (64 KiB at a time), so the whole JSON is never held in memory.
 void WriteJson(const Analysis& analysis, void (*sink)(void* context, std::string_view bytes),

@@ -362,6 +362,21 @@ std::string ToJson(const Analysis& a) {
   return out;
 }
 
+void ToJsonAppend(const Analysis& a, std::string* out) {
+  // As ToJson, after what *out holds. (Each keeps its own sink: in the
+  // callgrind figures, whose --toggle-collect='lede::ToJson*' stops at the
+  // sink, the copy into the string is left out for both.)
+  out->reserve(out->size() + 256 + a.text.size() * 6);
+  JsonWriter w(
+      a.options.pretty,
+      [](void* context, std::string_view bytes) {
+        static_cast<std::string*>(context)->append(bytes.data(), bytes.size());
+      },
+      out);
+  WriteAnalysis(w, a);
+  w.Finish();
+}
+
 void WriteJson(const Analysis& a, JsonWriter::Sink sink, void* context) {
   JsonWriter w(a.options.pretty, sink, context);
   WriteAnalysis(w, a);
