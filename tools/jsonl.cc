@@ -59,10 +59,11 @@ namespace {
 constexpr uint64_t kOnes = 0x0101010101010101ull;
 constexpr uint64_t kHigh = 0x8080808080808080ull;
 
-// Whether any of 8 bytes is a control character, '"', '\\' or not ASCII: the
-// bytes a JSON string does not copy as they are without a look. Exact for
-// the word (not for which byte).
-inline bool AnySpecial(uint64_t x) {
+// A high bit in each of 8 bytes that is a control character, '"', '\\' or
+// not ASCII: the bytes a JSON string does not copy as they are without a
+// look. The lowest marked byte is the first such byte (a borrow runs only
+// from a marked byte upwards); bytes above it may be marked wrongly.
+inline uint64_t Special(uint64_t x) {
   const uint64_t quote = x ^ (kOnes * '"');
   const uint64_t slash = x ^ (kOnes * '\\');
   return (((quote - kOnes) & ~quote) | ((slash - kOnes) & ~slash) | ((x - kOnes * 0x20) & ~x) | x) &
@@ -163,8 +164,15 @@ class Reader {
         while (end_ - p_ >= 8) {
           uint64_t w;
           std::memcpy(&w, p_, 8);
-          if (AnySpecial(w)) break;
-          p_ += 8;
+          const uint64_t special = Special(w);
+          if (special == 0) {
+            p_ += 8;
+            continue;
+          }
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+          p_ += __builtin_ctzll(special) >> 3;  // to the first special byte
+#endif
+          break;
         }
         if (p_ >= end_) return false;
         const Byte c = *p_;
