@@ -15,6 +15,7 @@
 
 #include "data/embedded.h"
 #include "data/rice_code.h"
+#include "entities/lexicon.h"
 #include "ner_model_file.h"
 #include "source_file.h"
 #include "text/document.h"
@@ -177,6 +178,44 @@ TEST(NerModelTest, HistoryTokensAreNotLowerCase) {
     }
   }
   EXPECT_GT(history, 50u);
+}
+
+// The context's lexicon codes (DocContext::gazetteer: 1 + 4 * category +
+// position) at every token of words that recur in several cases: a word that
+// is a phrase alone gets its code at each of its tokens but the lower-case
+// ones that are no role ("french"), whether or not a longer phrase may start
+// with it ("French Guiana").
+TEST(NerModelTest, LexiconCodesAtEveryTokenOfAWord) {
+  const std::string text =
+      "The minister met the President of France. The French minister and the German "
+      "president said Germany would help. The Minister left; the minister of Germany and "
+      "french officials stayed in France.\n\nMINISTER SAYS GERMANY WILL HELP FRANCE";
+  const Document doc = BuildDocument(text);
+  const DocContext context = BuildDocContext(doc);
+  ASSERT_EQ(context.gazetteer.size(), doc.tokens.size());
+  auto alone = [](int category) { return 1 + 4 * category; };
+  const std::vector<std::pair<std::string, int>> expected = {
+      {"minister", alone(NameLexicon::kRole)},
+      {"Minister", alone(NameLexicon::kRole)},
+      {"MINISTER", alone(NameLexicon::kRole)},
+      {"President", alone(NameLexicon::kRole)},
+      {"president", alone(NameLexicon::kRole)},
+      {"France", alone(NameLexicon::kCountry)},
+      {"FRANCE", alone(NameLexicon::kCountry)},
+      {"Germany", alone(NameLexicon::kCountry)},
+      {"GERMANY", alone(NameLexicon::kCountry)},
+      {"French", alone(NameLexicon::kDemonym)},
+      {"french", 0},
+      {"the", 0}};
+  for (const auto& [word, code] : expected) {
+    int seen = 0;
+    for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+      if (doc.Text(doc.tokens[i]) != word) continue;
+      ++seen;
+      EXPECT_EQ(context.gazetteer[i], code) << word << " at token " << i;
+    }
+    EXPECT_GT(seen, 0) << word;
+  }
 }
 
 TEST(NerModelTest, LoudTokensOfAWordShareTheirClass) {
