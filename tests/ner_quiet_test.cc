@@ -55,6 +55,11 @@ TEST(NerQuietTest, LoudBitsAreQuietsZeros) {
   ExpectLoudBitsAsQuiet(
       "3M and @CNN said #MeToo grew. TRUMP'S 10K run; the 4G mast of Ericsson's Q3. "
       "@Reuters: 5G OF BT'S network. See Www.Example.Com or 2B.\n\n3M 4G @AP");
+  // Loud tokens and joining words at the ends of one-line paragraphs (each
+  // its own sequence, several in one word of 64 bits): nothing joins across.
+  ExpectLoudBitsAsQuiet(
+      "He met Smith\n\nof Acme and\n\nJones de\n\nSilva\n\nThe Bank\n\nof\n\nEngland "
+      "said\n\n3M\n\nand Intel's\n\n's Board\n\nvan der\n\nBerg AND CO\n\nSmith");
   // A long paragraph, cut into several sequences (Sequences: at sentence ends past 400 tokens).
   std::string long_text;
   for (int k = 0; k < 120; ++k) long_text += "Mr. Smith of Acme Corp met The Board in Paris. ";

@@ -1703,41 +1703,56 @@ void Quiet(const Document& doc, uint32_t begin, uint32_t end, std::vector<uint8_
 namespace {
 // LoudBits once `caps` (words of 64, as `loud_out`, taken after it) holds
 // the capitalized or ALL-CAPS tokens that are not possessives (Quiet's
-// loud() but the openers). Not inlined: both LoudBits share it.
+// loud() but the openers). Not inlined: both LoudBits share it. A sequence
+// at a time, 64 tokens at a time: its loud tokens, then their neighbours
+// that join them, found by the loud bits shifted by one.
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
 void LoudFromCaps(const Document& doc, const std::vector<std::pair<uint32_t, uint32_t>>& sequences,
-                  std::vector<uint64_t>& caps, std::vector<uint64_t>* loud_out) {
-  const Token* tokens = doc.tokens.data();
-  const size_t words = caps.size();
-  // The loud tokens: those of caps that are no opener.
-  uint64_t* loud = loud_out->data();
+                  const std::vector<uint64_t>& caps, std::vector<uint64_t>* loud_out) {
+  const Token* const tokens = doc.tokens.data();
+  const uint64_t* const cap = caps.data();
+  uint64_t* const loud = loud_out->data();
   for (auto [begin, end] : sequences) {
-    for (uint32_t i = NextBit(caps.data(), begin, end); i < end;
-         i = NextBit(caps.data(), i + 1, end)) {
-      if (!Opener(doc, i, end)) loud[i >> 6] |= uint64_t{1} << (i & 63);
+    if (begin >= end) continue;
+    const uint32_t last = end - 1, first_word = begin >> 6, last_word = last >> 6;
+    // The bits of a word (token base + j at bit j) of the tokens from t on.
+    auto from = [](uint32_t base, uint32_t t) {
+      return t <= base ? ~uint64_t{0} : t - base >= 64 ? 0 : ~uint64_t{0} << (t - base);
+    };
+    // The loud tokens: those of caps that are no opener.
+    for (uint32_t w = first_word; w <= last_word; ++w) {
+      const uint32_t base = w << 6;
+      uint64_t l = cap[w] & from(base, begin) & ~from(base, end);
+      for (uint64_t u = l; u; u &= u - 1) {
+        if (Opener(doc, base + static_cast<uint32_t>(__builtin_ctzll(u)), end)) l ^= u & (~u + 1);
+      }
+      loud[w] |= l;
+    }
+    // A token of the sequence that is not loud, with a loud neighbour in the
+    // sequence, joins them when Joins says so (`both`: loud on each side,
+    // then it always does). A neighbour is never loud itself: each word's
+    // joining tokens are set once the next word has read its loud bits
+    // (`before`: the loud bit of the word before's last token; across the
+    // sequence's first or last token nothing is read).
+    uint64_t before = 0;
+    for (uint32_t w = first_word; w <= last_word; ++w) {
+      const uint32_t base = w << 6;
+      const uint64_t l = loud[w];
+      const uint64_t after = w < last_word ? loud[w + 1] << 63 : 0;
+      const uint64_t in = from(base, begin) & ~from(base, end) & ~l;
+      const uint64_t prev = ((l << 1) | before) & from(base, begin + 1) & in;
+      const uint64_t next = ((l >> 1) | after) & ~from(base, last) & in;
+      uint64_t join = prev & next;
+      for (uint64_t u = prev ^ next; u; u &= u - 1) {
+        if (Joins(doc, tokens[base + static_cast<uint32_t>(__builtin_ctzll(u))], false))
+          join |= u & (~u + 1);
+      }
+      before = l >> 63;
+      loud[w] = l | join;
     }
   }
-  // Their neighbours that join them (set in caps, now free: a neighbour is
-  // never loud itself, so caps' bits are not read again).
-  std::vector<uint64_t>& joined = caps;
-  std::fill(joined.begin(), joined.end(), 0);
-  for (auto [begin, end] : sequences) {
-    for (uint32_t i = NextBit(loud, begin, end); i < end; i = NextBit(loud, i + 1, end)) {
-      // The token before i, unless loud or seen from the loud one before it;
-      // the token after i, unless loud.
-      if (i > begin && !BitAt(loud, i - 1) && !(i - 1 > begin && BitAt(loud, i - 2)) &&
-          Joins(doc, tokens[i - 1], false)) {
-        joined[(i - 1) >> 6] |= uint64_t{1} << ((i - 1) & 63);
-      }
-      if (i + 1 < end && !BitAt(loud, i + 1)) {
-        const bool both = i + 2 < end && BitAt(loud, i + 2);
-        if (Joins(doc, tokens[i + 1], both)) joined[(i + 1) >> 6] |= uint64_t{1} << ((i + 1) & 63);
-      }
-    }
-  }
-  for (size_t w = 0; w < words; ++w) loud[w] |= joined[w];
 }
 }  // namespace
 
