@@ -134,12 +134,12 @@ class WordClusters {
   uint16_t Fine(uint32_t h) const {
     if (!fp_) return kNoCluster;
     const uint32_t fp = h >> (32 - bits_);
-    // The first fingerprint equal to fp, as a binary search would find it.
-    for (uint32_t i = start_[fp >> shift_], e = start_[(fp >> shift_) + 1]; i < e; ++i) {
-      if (fp_[i] == fp) return fine_[i];
-      if (fp_[i] > fp) break;
-    }
-    return kNoCluster;
+    // The first fingerprint not below fp, from its bucket's start on (the
+    // sentinel after the last stops the scan), as a binary search would
+    // find it: fp's, or none.
+    size_t i = start_[fp >> shift_];
+    while (fp_[i] < fp) ++i;
+    return fp_[i] == fp ? fine_[i] : kNoCluster;
   }
   uint8_t Coarse(uint16_t fine) const {
     return fine >= coarse_.size() ? kNoCoarse - (kNoCluster - fine) : coarse_[fine];
@@ -193,14 +193,16 @@ class WordClusters {
     // Each fingerprint takes r + 1 bits at least, and its fine cluster 1.
     if (static_cast<uint64_t>(n) * (r + 2) > total) return false;
     // The tables are not zero-filled: every entry is written, or Parse fails.
-    fp_.reset(new uint32_t[n]);
+    // Each one entry longer: a sentinel after the last (the greatest
+    // fingerprint, no cluster), written at the end.
+    fp_.reset(new uint32_t[n + 1]);
     if (!ReadRiceBits(bits.data(), bits.size(), static_cast<uint32_t>(r), n, fp_.get(), &code_end))
       return false;
     uint64_t pos = code_end;
     int cbits = 1;
     while ((1u << cbits) < nfine) ++cbits;
     if (pos + static_cast<uint64_t>(n) * cbits > total) return false;
-    fine_.reset(new uint16_t[n]);
+    fine_.reset(new uint16_t[n + 1]);
     const uint32_t cmask = (1u << cbits) - 1;
     uint32_t most = 0;  // the largest fine cluster read
     uint32_t i = 0;
@@ -250,12 +252,14 @@ class WordClusters {
       for (const uint32_t b = fp[i] >> shift; k <= b; ++k) start[k] = i;
     }
     for (; k <= buckets; ++k) start[k] = n;
+    fp_[n] = UINT32_MAX;
+    fine_[n] = kNoCluster;
     return true;
   }
-  std::unique_ptr<uint32_t[]> fp_;     // ascending
+  std::unique_ptr<uint32_t[]> fp_;     // ascending, then UINT32_MAX
   std::unique_ptr<uint32_t[]> start_;  // per bucket of fingerprints (Parse)
   uint8_t shift_ = 0;                  // a fingerprint's bucket: fp >> shift_
-  std::unique_ptr<uint16_t[]> fine_;   // per fingerprint
+  std::unique_ptr<uint16_t[]> fine_;   // per fingerprint, then kNoCluster
   std::vector<uint8_t> coarse_;        // per fine cluster
   uint8_t bits_ = 32;
 };
