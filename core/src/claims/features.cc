@@ -594,6 +594,9 @@ void ClaimTokens::Cover(uint32_t begin, uint32_t end) {
   while (next_mark_ < num_marks_ && marks_[next_mark_].start < last) {
     const MentionSpan& m = marks_[next_mark_];
     if (m.end > first) {
+      // Four tokens a step while the fourth ends before the mention (the
+      // tokens' ends increase: so do the three before it), then one.
+      while (end - at >= 4 && tokens[at + 3].span.end <= m.start) at += 4;
       while (at < end && tokens[at].span.end <= m.start) ++at;
       active_.push_back({static_cast<uint32_t>(next_mark_), at});
     }
