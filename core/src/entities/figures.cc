@@ -1919,29 +1919,21 @@ void AppendFigures(const Document& doc, std::vector<Entity>* entities) {
     for (const Mention& m : e.mentions) names.push_back(m.span);
   std::sort(names.begin(), names.end(),
             [](const Span& a, const Span& b) { return a.start < b.start; });
+  // Longest end among names starting at or before each position.
+  std::vector<uint32_t> reach(names.size());
+  for (size_t k = 0; k < names.size(); ++k)
+    reach[k] = std::max(names[k].end, k ? reach[k - 1] : 0u);
+  auto inside_name = [&](Span s) {
+    auto it = std::upper_bound(names.begin(), names.end(), s.start,
+                               [](uint32_t v, const Span& n) { return v < n.start; });
+    if (it == names.begin()) return false;
+    return reach[it - names.begin() - 1] >= s.end;
+  };
   // The figures inside names are no mentions (their entities are still
-  // placed by them: GroupFigures): those a name starting at or before them
-  // reaches the end of. The figures come in text order, so one walk over
-  // the names by start keeps the longest end among the names started so far
-  // (a table of those ends and a binary search a figure were a third of the
-  // grouping's own work); a figure starting before the last one (none do)
-  // starts the walk again.
+  // placed by them: GroupFigures).
   const std::vector<Figure> figures = FindFigureMentions(doc);
   std::vector<uint8_t> dropped(figures.size());
-  size_t started = 0;  // the names starting at or before the last figure
-  uint32_t reach = 0;  // the longest end among them
-  uint32_t last = 0;   // the last figure's start
-  for (size_t x = 0; x < figures.size(); ++x) {
-    const Span s = figures[x].span;
-    if (s.start < last) {
-      started = 0;
-      reach = 0;
-    }
-    last = s.start;
-    for (; started < names.size() && names[started].start <= s.start; ++started)
-      reach = std::max(reach, names[started].end);
-    dropped[x] = started > 0 && reach >= s.end;
-  }
+  for (size_t x = 0; x < figures.size(); ++x) dropped[x] = inside_name(figures[x].span);
   GroupFigures(doc, figures, &dropped, entities);
 }
 
