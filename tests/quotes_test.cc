@@ -289,6 +289,17 @@ const Case kCases[] = {
      "Friend, let me be blunt. I can beat Hillary Clinton. Donald can\xE2\x80\x99t,\xE2\x80\x9D "
      "the email read.",
      "let me be blunt", Quote::Kind::kDirect, "the email", "", false, ""},
+    // The cue verb is the text's last word (its lower-cased form ends the
+    // document's folded words, too close to their end to be read whole), and
+    // a 12-byte form read with the words after it.
+    {"cue_verb_ends_the_text",
+     "\xE2\x80\x9CThe bridge will reopen in May,\xE2\x80\x9D Jordan Smith said",
+     "bridge will reopen", Quote::Kind::kDirect, "Jordan Smith", "Jordan Smith", false, "say"},
+    {"acknowledged_that",
+     "Jordan Smith, the city\xE2\x80\x99s transport director, acknowledged on Tuesday that the "
+     "bridge would not reopen before May.",
+     "bridge would not reopen", Quote::Kind::kIndirect, "Jordan Smith", "Jordan Smith", false,
+     "acknowledge"},
 };
 
 class QuoteCases : public ::testing::TestWithParam<Case> {};

@@ -126,34 +126,107 @@ struct WordEntry {
   const CueVerb* verb = nullptr;
 };
 
+// A lower-cased word of 1 to 15 bytes as a key of two 64-bit words: its
+// bytes, zero-padded, with its length in the last byte (so that two keys are
+// equal exactly when their words are, and no key is all zero). `end` is the
+// end of the buffer the word lies in: where 16 bytes from its start fit
+// before it, they are read by two whole loads and masked; else copied.
+struct InlineKey {
+  uint64_t lo = 0, hi = 0;
+};
+constexpr size_t kInlineKeyMax = 15;
+
+inline InlineKey KeyOf(std::string_view w, const char* end) {
+  const char* p = w.data();
+  const size_t n = w.size();  // 1 to kInlineKeyMax
+  InlineKey k;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (end - p >= 16) {
+    std::memcpy(&k.lo, p, 8);
+    std::memcpy(&k.hi, p + 8, 8);
+    if (n < 8) {
+      k.lo &= (uint64_t{1} << (8 * n)) - 1;
+      k.hi = 0;
+    } else {
+      k.hi &= (uint64_t{1} << (8 * (n - 8))) - 1;  // n - 8 is below 8
+    }
+    k.hi |= static_cast<uint64_t>(n) << 56;
+    return k;
+  }
+#else
+  (void)end;
+#endif
+  unsigned char bytes[16] = {};
+  std::memcpy(bytes, p, n);
+  bytes[15] = static_cast<unsigned char>(n);
+  std::memcpy(&k.lo, bytes, 8);
+  std::memcpy(&k.hi, bytes + 8, 8);
+  return k;
+}
+
 class WordTable {
  public:
   static const WordTable& Get() {
     static const WordTable* w = new WordTable(QuoteLexicon::Get());
     return *w;
   }
-  WordEntry Of(std::string_view lower) const {
-    const WordEntry* e = table_.Find(lower);
-    return e == nullptr ? WordEntry{} : *e;
+  // The entry of a lower-cased word, or nullptr for a word in no list (most
+  // words). `end`: the end of the buffer `lower` lies in (KeyOf). A word of
+  // up to 15 bytes (every key of the lists and the lexicon, as it is) is
+  // found by its key alone: a multiply for its slot and two compares a
+  // slot, no hash of its bytes and no memcmp.
+  const WordEntry* Find(std::string_view lower, const char* end) const {
+    if (lower.size() - 1 >= kInlineKeyMax) return lower.empty() ? nullptr : long_.Find(lower);
+    const InlineKey k = KeyOf(lower, end);
+    for (size_t i = Index(k);; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.key.hi == 0) return nullptr;
+      if (s.key.lo == k.lo && s.key.hi == k.hi) return &s.entry;
+    }
   }
 
  private:
+  struct Slot {
+    InlineKey key;  // hi 0: a free slot
+    WordEntry entry;
+  };
   explicit WordTable(const QuoteLexicon& lex) {
     size_t keys = 0;  // at most
     for (const WordList& l : kWordLists) ForEachWord(l.words, [&](std::string_view) { ++keys; });
     for (const auto& l : kParticles) ForEachWord(l.words, [&](std::string_view) { ++keys; });
     lex.ForEachForm([&](std::string_view, const CueVerb*) { ++keys; });
-    table_ = ShortKeyTable<WordEntry>(keys);  // keys in static storage or the lexicon's
+    const size_t size = SlotsFor(keys);  // a power of two, at least 16, at most a quarter full
+    shift_ = 64 - __builtin_ctzll(size);
+    mask_ = size - 1;
+    slots_.resize(size);
     for (const WordList& l : kWordLists) {
-      ForEachWord(l.words, [&](std::string_view w) { table_.Insert(w)->cls |= l.cls; });
+      ForEachWord(l.words, [&](std::string_view w) { Insert(w)->cls |= l.cls; });
     }
     for (const auto& l : kParticles) {
-      ForEachWord(l.words, [&](std::string_view w) { table_.Insert(w)->part = l.part; });
+      ForEachWord(l.words, [&](std::string_view w) { Insert(w)->part = l.part; });
     }
-    lex.ForEachForm(
-        [&](std::string_view form, const CueVerb* v) { table_.Insert(form)->verb = v; });
+    lex.ForEachForm([&](std::string_view form, const CueVerb* v) { Insert(form)->verb = v; });
   }
-  ShortKeyTable<WordEntry> table_;
+  // The slot from the product's high bits (Fibonacci hashing).
+  size_t Index(const InlineKey& k) const {
+    return static_cast<size_t>(((k.lo ^ (k.hi * 0x9E3779B97F4A7C15ull)) * 0xff51afd7ed558ccdull) >>
+                               shift_);
+  }
+  // The entry of a key (non-empty: views in static storage or the
+  // lexicon's), added empty if new (the slots are sized for every key).
+  WordEntry* Insert(std::string_view w) {
+    if (w.size() > kInlineKeyMax) return long_.Insert(w);
+    const InlineKey k = KeyOf(w, w.data());  // copied: the list's end is not known here
+    size_t i = Index(k);
+    while (slots_[i].key.hi != 0 && !(slots_[i].key.lo == k.lo && slots_[i].key.hi == k.hi))
+      i = (i + 1) & mask_;
+    slots_[i].key = k;
+    return &slots_[i].entry;
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  int shift_ = 0;                  // 64 - log2 of the slots
+  ShortKeyTable<WordEntry> long_;  // the keys of over 15 bytes (none as the lists are)
 };
 
 // Appends w to *out lower-cased: ASCII letters lower-cased and ’ as '
@@ -408,18 +481,30 @@ class QuoteFinder {
     constexpr uint32_t kHead = 1u << 16, kCue = 2u << 16, kLater = 4u << 16, kLists = 7u << 16;
     const uint32_t words = d_.words();
     std::unique_ptr<uint32_t[]> entry(new uint32_t[words]);
-    auto look_up = [&](uint32_t w) -> uint32_t {
+    const char* const folded_end = d_.folded_text.data() + d_.folded_text.size();
+    // The entry of word w, whose lower-cased form the table lists as e.
+    auto of_listed = [&](uint32_t w, const WordEntry& e) -> uint32_t {
       const Token& t = d_.tokens[d_.word_token[w]];
       if (t.span.end - t.span.start > 24) return 0;  // a word's length is its text's
-      const WordEntry e = table.Of(d_.FoldedWord(w));
-      // Most words are in no list: the pair {0, nullptr}, id 0.
       uint32_t x = e.cls == 0 && e.verb == nullptr ? 0 : words_.Intern(e.cls, e.verb);
       const bool head = e.part != kPartNone && (e.part <= kPartRefer || e.part == kPartPut);
       const bool cue = e.verb != nullptr || (e.cls & kAccording);  // BuildFrames' cues
       return x | (head ? kHead : 0) | (cue ? kCue : 0) | static_cast<uint32_t>(e.part) << 24;
     };
+    auto look_up = [&](uint32_t w) -> uint32_t {
+      const WordEntry* e = table.Find(d_.FoldedWord(w), folded_end);
+      return e == nullptr ? 0 : of_listed(w, *e);
+    };
     for (uint32_t w = 0; w < words; ++w) {
-      entry[w] = d_.tokens[d_.word_token[w]].kind == TokenKind::kWord ? look_up(w) : kLater;
+      // Most words are in no list: the pair {0, nullptr}, id 0, whatever
+      // their first token's kind (a word token of theirs would look up the
+      // same), so their tokens are not read.
+      const WordEntry* e = table.Find(d_.FoldedWord(w), folded_end);
+      if (e == nullptr) {
+        entry[w] = 0;
+        continue;
+      }
+      entry[w] = d_.tokens[d_.word_token[w]].kind == TokenKind::kWord ? of_listed(w, *e) : kLater;
     }
     // The tokens that may open a verb + particle pattern (call, point,
     // refer, put), in text order.
