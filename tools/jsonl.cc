@@ -7,6 +7,8 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
+#include "text/utf8.h"
+
 namespace lede {
 
 bool LineReader::Next(std::string_view* line) {
@@ -106,31 +108,6 @@ inline long Hex4(const unsigned char* p, const unsigned char* end) {
     v = v * 16 + d;
   }
   return v;
-}
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  char b[4];
-  size_t n;
-  if (cp < 0x80) {
-    b[0] = static_cast<char>(cp);
-    n = 1;
-  } else if (cp < 0x800) {
-    b[0] = static_cast<char>(0xC0 | (cp >> 6));
-    b[1] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 2;
-  } else if (cp < 0x10000) {
-    b[0] = static_cast<char>(0xE0 | (cp >> 12));
-    b[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    b[2] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 3;
-  } else {
-    b[0] = static_cast<char>(0xF0 | (cp >> 18));
-    b[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    b[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    b[3] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 4;
-  }
-  out->append(b, n);
 }
 
 using Byte = unsigned char;
@@ -234,7 +211,7 @@ class Reader {
             p_ += 6;
             cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
           }
-          if (out) AppendUtf8(static_cast<uint32_t>(cp), out);
+          if (out) AppendUtf8(static_cast<char32_t>(cp), out);
           continue;
         }
         default:
