@@ -2938,8 +2938,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
           h.key = key;
         }
         std::memcpy(acc, sums, kNumTags * sizeof acc[0]);
-        // int16 sums of integers: the same in any order.
-        for (int t = 0; t < kNumTags; ++t) acc[t] = static_cast<int16_t>(acc[t] + h.row[t]);
+        AddSums(h.row, acc);  // int16 sums of integers: the same in any order
         sums = acc;
       }
       ToFloats(sums, scale_, &emissions[static_cast<size_t>(i - b) * kNumTags]);
