@@ -26,6 +26,8 @@ namespace ner {
 namespace {
 
 constexpr char kTyperMagic[4] = {'L', 'T', 'Y', 'P'};
+// The rows Typer::Scores compares a key with at once, from the key's slot.
+constexpr size_t kScanRows = 4;
 constexpr uint32_t kTyperVersion = 2;
 
 inline uint32_t H(uint32_t a, uint32_t b) { return Fmix(a * 0x9E3779B1u + b + 0x7f4a7c15u) | 1; }
@@ -855,7 +857,9 @@ bool Typer::Load(std::string_view b) {
     }
     next = std::max(static_cast<size_t>(key[i] >> shift), next) + 1;
   }
-  rows_.assign(std::max(size_t{1} << bits, next) + 1, Row{UINT32_MAX, {0, 0, 0, 0}});
+  // (kScanRows - 1 free slots past the last: Scores reads kScanRows rows
+  // from a key's own slot.)
+  rows_.assign(std::max(size_t{1} << bits, next) + kScanRows, Row{UINT32_MAX, {0, 0, 0, 0}});
   Row* const rows = rows_.data();
   next = 0;
   for (uint32_t i = 0; i < nf; ++i) {
@@ -878,17 +882,33 @@ void Typer::Scores(const uint32_t* feats, size_t count, int32_t* scores) const {
   }
   const Row* rows = rows_.data();
   const int shift = shift_;
+  // A key's four int8 weights (as one word), 0 for a key with no row. The
+  // walk from its slot to the first key not below it, by compares, not by a
+  // loop whose length and outcome vary from key to key (two branches the
+  // CPU mispredicts: most of the time the typer's look-ups took). Along the
+  // table the keys below `key` come first (ordered probing: a free slot or a
+  // higher key stops every walk, and the slots past it hold higher keys), so
+  // the rows from its slot on that hold lower keys count the steps of the
+  // walk. Only when all kScanRows of them do (rare) does the walk go on.
+  auto weights_of = [rows, shift](uint32_t key) -> uint32_t {
+    const Row* r = &rows[key >> shift];
+    static_assert(kScanRows == 4, "four compares");
+    const uint32_t below =
+        static_cast<uint32_t>(r[0].key < key) + static_cast<uint32_t>(r[1].key < key) +
+        static_cast<uint32_t>(r[2].key < key) + static_cast<uint32_t>(r[3].key < key);
+    r += below;
+    if (below == kScanRows) {
+      while (r->key < key) ++r;  // (the last row's UINT32_MAX stops it)
+    }
+    uint32_t w;
+    std::memcpy(&w, r->w, 4);
+    return w & (0u - static_cast<uint32_t>(r->key == key));  // (a mask: no branch)
+  };
 #if defined(__SSE2__)
   // A row's four int8 weights widened to int32 and added at once.
   __m128i sum = _mm_setzero_si128();
   for (size_t k = 0; k < count; ++k) {
-    const uint32_t key = feats[k];
-    const Row* r = &rows[key >> shift];
-    while (r->key < key) ++r;  // (the last row's UINT32_MAX stops it)
-    if (r->key != key) continue;
-    int32_t w;
-    std::memcpy(&w, r->w, 4);
-    __m128i x = _mm_cvtsi32_si128(w);
+    __m128i x = _mm_cvtsi32_si128(static_cast<int>(weights_of(feats[k])));
     x = _mm_unpacklo_epi8(x, x);   // each weight in the top byte of a 16-bit lane
     x = _mm_unpacklo_epi16(x, x);  // ... of a 32-bit lane
     sum = _mm_add_epi32(sum, _mm_srai_epi32(x, 24));
@@ -898,11 +918,10 @@ void Typer::Scores(const uint32_t* feats, size_t count, int32_t* scores) const {
   // The sums in locals: stores into `scores` might alias the rows.
   int32_t sum[kNumTypes] = {};
   for (size_t k = 0; k < count; ++k) {
-    const uint32_t key = feats[k];
-    const Row* r = &rows[key >> shift];
-    while (r->key < key) ++r;  // (the last row's UINT32_MAX stops it)
-    if (r->key != key) continue;
-    for (int t = 0; t < kNumTypes; ++t) sum[t] += r->w[t];
+    const uint32_t w = weights_of(feats[k]);
+    int8_t b[kNumTypes];
+    std::memcpy(b, &w, kNumTypes);
+    for (int t = 0; t < kNumTypes; ++t) sum[t] += b[t];
   }
   for (int t = 0; t < kNumTypes; ++t) scores[t] = sum[t];
 #endif
