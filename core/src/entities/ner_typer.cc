@@ -378,6 +378,43 @@ void TyperFeatures(const Document& doc, const DocContext& context,
 
 namespace {
 
+// A group's four sums of int32 weights (a row of kNumTypes), added to as
+// the weights come (integers: the order of the adds is moot).
+class DirectSums {
+ public:
+  explicit DirectSums(const int32_t* start) {
+    if (!start) start = kZero;
+#if defined(__SSE2__)
+    sum_ = _mm_loadu_si128(reinterpret_cast<const __m128i*>(start));
+#else
+    for (int t = 0; t < kNumTypes; ++t) sum_[t] = start[t];
+#endif
+  }
+  void Add(const int32_t* w) {
+#if defined(__SSE2__)
+    sum_ = _mm_add_epi32(sum_, _mm_loadu_si128(reinterpret_cast<const __m128i*>(w)));
+#else
+    for (int t = 0; t < kNumTypes; ++t) sum_[t] += w[t];
+#endif
+  }
+  void Store(int32_t* to) const {
+#if defined(__SSE2__)
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(to), sum_);
+#else
+    for (int t = 0; t < kNumTypes; ++t) to[t] = sum_[t];
+#endif
+  }
+
+ private:
+  static_assert(kNumTypes == 4, "a row of sums is one vector");
+  static constexpr int32_t kZero[kNumTypes] = {0, 0, 0, 0};
+#if defined(__SSE2__)
+  __m128i sum_;
+#else
+  int32_t sum_[kNumTypes];
+#endif
+};
+
 void TyperFeaturesWith(const Document& doc, const DocContext& context,
                        const std::vector<NameSpan>& spans, const float* scores,
                        const std::vector<uint32_t>& group_of, uint32_t groups, bool sorted,
@@ -582,14 +619,21 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
     uint32_t* out_pair = fp;
     auto push = [&out](uint32_t x) { *out++ = x; };
     auto again = [&out_again](uint32_t x) { *out_again++ = x; };
-    // A feature of a small domain (kD...): its weights summed with `typer`,
-    // else its hash pushed.
-    // Features of small domains (kD...) by index, at most 20 of the group's
-    // tags, lengths, last word and scores, 64 gazetteer categories and 256
-    // coarse clusters of each kind; summed from `direct` or hashed below.
+    // A feature of a small domain (kD...): with `direct`, its weights added
+    // to the group's sums as it comes (starting from the topic's, which
+    // depend on t0 and the length alone); else its index kept, at most 20 of
+    // the group's tags, lengths, last word and scores, 64 gazetteer
+    // categories and 256 coarse clusters of each kind, hashed below.
+    DirectSums sums(direct ? &topic_sums[(4 * t0 + std::min(len, 3u)) * kNumTypes] : nullptr);
     uint16_t direct_at[20 + 64 + 2 * 256];
     uint16_t* out_direct = direct_at;
-    auto put = [&out_direct](uint32_t d) { *out_direct++ = static_cast<uint16_t>(d); };
+    auto put = [&out_direct, &sums, direct](uint32_t d) {
+      if (direct) {
+        sums.Add(direct + size_t{d} * kNumTypes);
+      } else {
+        *out_direct++ = static_cast<uint16_t>(d);
+      }
+    };
     // Of those that may come again, the families of small domains (a coarse
     // cluster, a gazetteer category, a type, a flag) are told apart by bits
     // before they are hashed, then pushed once each below: most of a group's
@@ -734,27 +778,7 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
       for (uint64_t b = around_bits[w]; b; b &= b - 1) put(kDAround + 64 * w + __builtin_ctzll(b));
     }
     if (direct) {
-      const int32_t* topic_w = &topic_sums[(4 * t0 + std::min(len, 3u)) * kNumTypes];
-      int32_t* to = &group_scores[static_cast<size_t>(g) * kNumTypes];
-#if defined(__SSE2__)
-      static_assert(kNumTypes == 4, "a row of sums is one vector");
-      // A row's four sums at once (integers: the order of the adds is moot).
-      __m128i sum = _mm_loadu_si128(reinterpret_cast<const __m128i*>(topic_w));
-      for (const uint16_t* d = direct_at; d != out_direct; ++d) {
-        sum = _mm_add_epi32(
-            sum,
-            _mm_loadu_si128(reinterpret_cast<const __m128i*>(direct + size_t{*d} * kNumTypes)));
-      }
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(to), sum);
-#else
-      int32_t sum[kNumTypes];
-      for (int t = 0; t < kNumTypes; ++t) sum[t] = topic_w[t];
-      for (const uint16_t* d = direct_at; d != out_direct; ++d) {
-        const int32_t* w = direct + size_t{*d} * kNumTypes;
-        for (int t = 0; t < kNumTypes; ++t) sum[t] += w[t];
-      }
-      for (int t = 0; t < kNumTypes; ++t) to[t] = sum[t];
-#endif
+      sums.Store(&group_scores[static_cast<size_t>(g) * kNumTypes]);
     } else {
       const uint32_t* keys = DirectKeys();
       for (const uint16_t* d = direct_at; d != out_direct; ++d) push(keys[*d]);
