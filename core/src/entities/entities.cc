@@ -743,7 +743,9 @@ class Builder {
     uint32_t next_u = NextCode(kOrgU, 0), next_b = NextCode(kOrgB, 0);
     if (next_u == n && next_b == n) return;
     std::vector<uint8_t> covered(n, 0);
-    for (const Cand& c : cands_) std::fill(covered.begin() + c.b, covered.begin() + c.e, 1);
+    for (const Cand& c : cands_) {  // (a name is a few tokens: no memset call each)
+      for (uint32_t i = c.b; i < c.e; ++i) covered[i] = 1;
+    }
     const size_t before = cands_.size();
     for (uint32_t i = 0; i < n; ++i) {
       if (next_u < i) next_u = NextCode(kOrgU, i);
@@ -1988,7 +1990,9 @@ class Builder {
   void UntaggedCompanies() {
     const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
     std::vector<uint8_t> covered(n, 0);
-    for (const Cand& c : cands_) std::fill(covered.begin() + c.b, covered.begin() + c.e, 1);
+    for (const Cand& c : cands_) {  // (a name is a few tokens: no memset call each)
+      for (uint32_t i = c.b; i < c.e; ++i) covered[i] = 1;
+    }
     auto word = [&](uint32_t i) { return doc_.tokens[i].kind == TokenKind::kWord; };
     auto title = [&](uint32_t i) {
       return word(i) && doc_.tokens[i].Is(kLower) && CompanyTitle(Word(i));
