@@ -125,6 +125,13 @@ uint32_t TyperGroupsWith(const Document& doc, const std::vector<uint32_t>& lower
                          const std::vector<NameSpan>& spans, std::vector<uint32_t>* group_of,
                          std::vector<uint32_t>* hash_of);
 
+// What TyperFeaturesWith knows of each group that Retype needs again: its
+// first span (first[g]) and the counts of the tagger's types over its spans
+// (counts[g * kNumTypes + t]).
+struct TyperGroupFacts {
+  std::vector<uint32_t> first, counts;
+};
+
 // TyperFeatures with the lower-case hashes of TyperGroupsWith (`hash_of`, 0:
 // not yet), which it fills in further. With `typer` (Retype's; unsorted), the
 // features of small domains (kD...) and the topic's are not handed to `sink`:
@@ -135,7 +142,8 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
                        const std::vector<NameSpan>& spans, const float* scores,
                        const std::vector<uint32_t>& group_of, uint32_t groups, bool sorted,
                        std::vector<uint32_t> hash_of, const Typer* typer, const int32_t* direct,
-                       int32_t* group_scores, TyperGroupSink sink, void* sink_context);
+                       int32_t* group_scores, TyperGroupSink sink, void* sink_context,
+                       TyperGroupFacts* facts = nullptr);
 
 // The shape of each ASCII byte: 'd' a digit, 'X' an upper-case letter, 'x'
 // a lower-case one, else the byte itself.
@@ -419,7 +427,8 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
                        const std::vector<NameSpan>& spans, const float* scores,
                        const std::vector<uint32_t>& group_of, uint32_t groups, bool sorted,
                        std::vector<uint32_t> hash_of, const Typer* typer, const int32_t* direct,
-                       int32_t* group_scores, TyperGroupSink sink, void* sink_context) {
+                       int32_t* group_scores, TyperGroupSink sink, void* sink_context,
+                       TyperGroupFacts* facts) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   // The lower-case hash of each Document word, computed once (0: not yet, or
   // a hash of 0, then computed again).
@@ -818,6 +827,10 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
     }
     sink(sink_context, g, f, static_cast<size_t>(out - f));
   }
+  if (facts) {
+    facts->first = std::move(first);
+    facts->counts = std::move(counts);
+  }
 }
 
 }  // namespace
@@ -951,9 +964,15 @@ void Typer::Scores(const uint32_t* feats, size_t count, int32_t* scores) const {
 #endif
 }
 
-uint32_t Typer::GroupScores(const Document& doc, const DocContext& context, const float* scores,
-                            const std::vector<NameSpan>& spans, std::vector<uint32_t>* group_of,
-                            std::vector<int32_t>* group_scores) const {
+namespace {
+
+// Typer::GroupScores, with `direct` its table of the features of small
+// domains (or null), and what the features knew of the groups in *facts
+// (if given).
+uint32_t GroupScoresWith(const Typer& typer, const int32_t* direct, const Document& doc,
+                         const DocContext& context, const float* scores,
+                         const std::vector<NameSpan>& spans, std::vector<uint32_t>* group_of,
+                         std::vector<int32_t>* group_scores, TyperGroupFacts* facts) {
   std::vector<uint32_t> hash_of;
   const uint32_t groups = TyperGroupsWith(doc, context.lower, spans, group_of, &hash_of);
   // Each group's scores as its features come (peak memory: all the features
@@ -963,10 +982,10 @@ uint32_t Typer::GroupScores(const Document& doc, const DocContext& context, cons
   struct Sum {
     const Typer* typer;
     int32_t* scores;
-  } sum{this, group_scores->data()};
+  } sum{&typer, group_scores->data()};
   TyperFeaturesWith(
-      doc, context, spans, scores, *group_of, groups, /*sorted=*/false, std::move(hash_of), this,
-      direct_.empty() ? nullptr : direct_.data(), group_scores->data(),
+      doc, context, spans, scores, *group_of, groups, /*sorted=*/false, std::move(hash_of), &typer,
+      direct, group_scores->data(),
       [](void* c, uint32_t g, const uint32_t* f, size_t count) {
         auto* s = static_cast<Sum*>(c);
         int32_t more[kNumTypes];
@@ -974,8 +993,17 @@ uint32_t Typer::GroupScores(const Document& doc, const DocContext& context, cons
         int32_t* to = &s->scores[static_cast<size_t>(g) * kNumTypes];
         for (int t = 0; t < kNumTypes; ++t) to[t] += more[t];
       },
-      &sum);
+      &sum, facts);
   return groups;
+}
+
+}  // namespace
+
+uint32_t Typer::GroupScores(const Document& doc, const DocContext& context, const float* scores,
+                            const std::vector<NameSpan>& spans, std::vector<uint32_t>* group_of,
+                            std::vector<int32_t>* group_scores) const {
+  return GroupScoresWith(*this, direct_.empty() ? nullptr : direct_.data(), doc, context, scores,
+                         spans, group_of, group_scores, nullptr);
 }
 
 void Typer::Retype(const Document& doc, const DocContext& context, const float* scores,
@@ -983,14 +1011,15 @@ void Typer::Retype(const Document& doc, const DocContext& context, const float* 
   if (empty() || spans->empty()) return;
   std::vector<uint32_t> group_of;
   std::vector<int32_t> group_scores;
-  const uint32_t groups = GroupScores(doc, context, scores, *spans, &group_of, &group_scores);
-  // The tagger's majority type of each group, and the typer's verdict.
-  std::vector<uint32_t> counts(static_cast<size_t>(groups) * kNumTypes, 0);
-  for (size_t s = 0; s < spans->size(); ++s)
-    ++counts[static_cast<size_t>(group_of[s]) * kNumTypes + (*spans)[s].type];
+  // The tagger's majority type of each group (from the counts of its types,
+  // as the features took them), and the typer's verdict.
+  TyperGroupFacts facts;
+  const uint32_t groups =
+      GroupScoresWith(*this, direct_.empty() ? nullptr : direct_.data(), doc, context, scores,
+                      *spans, &group_of, &group_scores, &facts);
+  const std::vector<uint32_t>& counts = facts.counts;
+  const std::vector<uint32_t>& first_of = facts.first;
   std::vector<int8_t> verdict(groups, -1);
-  std::vector<uint32_t> first_of(groups, 0);
-  for (size_t s = spans->size(); s-- > 0;) first_of[group_of[s]] = static_cast<uint32_t>(s);
   for (uint32_t g = 0; g < groups; ++g) {
     const uint32_t* c = &counts[static_cast<size_t>(g) * kNumTypes];
     int t0 = 0;
