@@ -575,15 +575,31 @@ class Builder {
       cap_words_[b] = keep;
     }
   }
-  // The first capitalized word token from i on, or the token count.
-  uint32_t NextCapWord(uint32_t i) const {
-    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
-    while (i < n) {
-      const uint64_t w = cap_words_[i >> 6] >> (i & 63);
-      if (w) return std::min(n, i + static_cast<uint32_t>(__builtin_ctzll(w)));
-      i = (i | 63) + 1;
+  // Calls visit(i) for each capitalized word token i (FindCapWords), in
+  // text order, a 64-bit word of cap_words_ at a time (a walk by the next
+  // set bit from each token was about ten instructions a word, and four
+  // rules walk them all). visit returns the first token to go on from: i + 1,
+  // or past the tokens of a name it took whole.
+  template <typename Visit>
+  void ForEachCapWord(Visit visit) const {
+    uint32_t from = 0;
+    for (size_t b = 0; b < cap_words_.size(); ++b) {
+      const uint32_t base = static_cast<uint32_t>(b * 64);
+      if (from >= base + 64) continue;
+      uint64_t u = cap_words_[b];
+      if (from > base) u &= ~uint64_t{0} << (from - base);
+      while (u) {
+        const uint32_t i = base + static_cast<uint32_t>(__builtin_ctzll(u));
+        from = visit(i);
+        if (from == i + 1) {
+          u &= u - 1;  // (most words)
+        } else if (from >= base + 64) {
+          break;
+        } else {
+          u &= ~uint64_t{0} << (from - base);  // (from is past i: a shift of 1 to 63)
+        }
+      }
     }
-    return n;
   }
   bool Contraction(uint32_t b, uint32_t e) const {
     const std::string_view text = doc_.text.substr(
@@ -986,12 +1002,12 @@ class Builder {
     // found at the capitalized words only.
     const ner::NameSpan* next = spans->data();
     const ner::NameSpan* const spans_end = next + spans->size();
-    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
-    for (uint32_t i = NextCapWord(0); i < n; i = NextCapWord(i + 1)) {
+    ForEachCapWord([&](uint32_t i) -> uint32_t {
       while (next < spans_end && next->end <= i) ++next;
-      if (next < spans_end && next->begin <= i) continue;
+      if (next < spans_end && next->begin <= i) return i + 1;
       if (In<kPeopleGroups>(Word(i))) more.push_back({i, i + 1, ner::kMisc});
-    }
+      return i + 1;
+    });
     if (more.empty()) return;
     spans->insert(spans->end(), more.begin(), more.end());
     std::stable_sort(
@@ -1999,23 +2015,23 @@ class Builder {
     };
     const size_t before = cands_.size();
     ViewSet forms;
-    for (uint32_t i = NextCapWord(0); i < n; i = NextCapWord(i + 1)) {  // capitalized words
+    ForEachCapWord([&](uint32_t i) -> uint32_t {  // capitalized words
       const Token& t = doc_.tokens[i];
       if (covered[i] || t.span.end - t.span.start < 2 || context_.caps_line[i] || TitleLine(i) ||
           (context_.word_bits[i] & 2))
-        continue;
+        return i + 1;
       // One capitalized word, not inside a run ("Airbus A320", "Foreign Ministry"),
       // or after a sentence's first function word ("In Jefferies' view").
       if ((i > 0 && word(i - 1) && doc_.tokens[i - 1].Is(kCapitalized) && !OpensSentence(i) &&
            !(OpensSentence(i - 1) && In<kFunctionWords>(Word(i - 1)))) ||
           (i + 1 < n && word(i + 1) && doc_.tokens[i + 1].Is(kCapitalized)))
-        continue;
+        return i + 1;
       const std::string_view w = Word(i);
       // (Nor "rival Democratic candidate": a party's adjective, a people group.)
       if (In<kFunctionWords>(w) || In<kWeekdays>(w) || Month(i) || IsRoleWord(i) ||
           In<kPeopleGroups>(w) || lex_.demonym.count(w) || lex_.country.count(w) ||
           lex_.place.count(w) || (context_.lists[i] & 1))
-        continue;
+        return i + 1;
       uint32_t k = i + 1;
       if (k < n && doc_.tokens[k].Is(kPossessive)) ++k;
       const bool noun_after = k < n && word(k) && doc_.tokens[k].Is(kLower) &&
@@ -2044,7 +2060,8 @@ class Builder {
         cands_.push_back(Cand::Span(i, i + 1, "ORG"));
         forms.insert(doc_.Text(i));
       }
-    }
+      return i + 1;
+    });
     if (cands_.size() != before) {
       // Its mentions the tagger read as a person or a place are the company's too.
       for (Cand& c : cands_) {
@@ -2577,10 +2594,11 @@ class Builder {
     // asked yet): most tokens are ruled out by the next word's id alone.
     std::vector<uint8_t> gov_noun(doc_.words(), 2);
     // (LeaderBeforeGovernment holds only at a capitalized word.)
-    for (uint32_t i = NextCapWord(0); i + 1 < n; i = NextCapWord(i + 1)) {
+    ForEachCapWord([&](uint32_t i) -> uint32_t {
+      if (i + 1 >= n) return n;
       uint8_t& next = gov_noun[doc_.word[i + 1]];
       if (next == 2) next = GovernmentNoun(Word(i + 1));
-      if (!next || !LeaderBeforeGovernment(i)) continue;
+      if (!next || !LeaderBeforeGovernment(i)) return i + 1;
       build();
       // "the Nazi regime", "the Labour government", "the Reagan era", "the
       // Senate campaign": after these nouns only a name the text has as a
@@ -2589,15 +2607,16 @@ class Builder {
       const std::string_view noun = Word(i + 1);
       if (!EqualsLiteral(noun, "administration") && !EqualsLiteral(noun, "presidency") &&
           !person_last[doc_.word[i]])
-        continue;
+        return i + 1;
       const int k = covered[i];
-      if (k >= 0 && cands_[k].e - cands_[k].b != 1) continue;  // a longer name holds it
+      if (k >= 0 && cands_[k].e - cands_[k].b != 1) return i + 1;  // a longer name holds it
       if (k >= 0 && !EqualsLiteral(cands_[k].type, "PERSON") &&
           !EqualsLiteral(cands_[k].type, "ORG") && !EqualsLiteral(cands_[k].type, "GPE"))
-        continue;
+        return i + 1;
       forms.insert(doc_.Text(i));
       if (k < 0) bare.push_back(i);
-    }
+      return i + 1;
+    });
     if (forms.empty()) return;
     auto company_noun = [&](uint32_t i) {
       if (i < n && doc_.tokens[i].Is(kPossessive)) ++i;
@@ -3356,14 +3375,14 @@ class Builder {
       if (is_surname(c.b)) c.type = "PERSON";
     }
     std::vector<Cand> added;
-    for (uint32_t i = NextCapWord(0); i < n; i = NextCapWord(i + 1)) {  // capitalized words
+    ForEachCapWord([&](uint32_t i) -> uint32_t {  // capitalized words
       const Token& t = doc_.tokens[i];
-      if (covered[i]) continue;
+      if (covered[i]) return i + 1;
       std::string_view w = doc_.Text(i);
       if (is_surname(i) && !(i + 1 < n && doc_.tokens[i + 1].Is(kCapitalized) && !covered[i + 1] &&
                              !doc_.tokens[i + 1].Is(kSentenceStart))) {
         added.push_back(Cand::Span(i, i + 1, "PERSON"));
-        continue;
+        return i + 1;
       }
       // "the West's job", "The West should ...": the tagger's leftovers of a
       // region that is a compass word after "the" (typed LOC as in Collect).
@@ -3372,17 +3391,17 @@ class Builder {
           !(i + 1 < n && doc_.tokens[i + 1].kind == TokenKind::kWord &&
             doc_.tokens[i + 1].Is(kCapitalized))) {
         added.push_back(Cand::Span(i, i + 1, "LOC"));
-        continue;
+        return i + 1;
       }
       if (personal(i)) {
         added.push_back(Cand::Span(i, i + 1, "PERSON"));
-        continue;
+        return i + 1;
       }
       if (const uint32_t form = forms[doc_.word[i]]; form != 0) {
         const Cand& src = cands_[(form - 1) >> 1];
         const uint32_t src_b = src.b + ((form - 1) & 1);
         uint32_t len = src.e - src_b;
-        if (i + len > n) continue;
+        if (i + len > n) return i + 1;
         bool same = true;
         for (uint32_t k = 1; k < len && same; ++k) {
           same = !covered[i + k] && doc_.Text(i + k) == doc_.Text(src_b + k);
@@ -3395,16 +3414,15 @@ class Builder {
         if (same && i > 0 && doc_.tokens[i - 1].Is(kCapitalized) && !t.Is(kSentenceStart) &&
             !TitleLine(i))
           same = false;
-        if (!same) continue;
+        if (!same) return i + 1;
         added.push_back(Cand::Span(i, i + len, src.type));
-        i += len - 1;
-        continue;
+        return i + len;
       }
       // Nationality words the tagger left out ("Russian strikes"). (A word
       // the lexicon does not hold is looked up once: sentence openers such as
       // "The", "But", "He" come again and again.)
       uint8_t& known = surname[doc_.word[i]];
-      if (known & kNoDemonym) continue;
+      if (known & kNoDemonym) return i + 1;
       auto d = lex_.demonym.find(Word(i));
       if (d == lex_.demonym.end()) known |= kNoDemonym;
       if (d != lex_.demonym.end() &&
@@ -3416,7 +3434,8 @@ class Builder {
         c.country = d->second;
         added.push_back(c);
       }
-    }
+      return i + 1;
+    });
     // Both lists are in text order (almost always): merge them rather than sort
     // candidates that carry strings.
     auto by_start = [](const Cand& a, const Cand& b) { return a.b < b.b; };
