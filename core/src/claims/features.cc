@@ -805,7 +805,11 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
   size_t numbers = 0, caps_inner = 0;
   uint32_t classes = 0;
   bool question = false, exclam = false, money_symbol = false, percent_symbol = false;
-  bool past_ed = false, first_word = true;
+  bool past_ed = false;
+  // The range's first word: a capitalized word there is not inside the
+  // clause (told by its index, not by a flag set again at every word).
+  uint32_t first_word = begin;
+  while (first_word < end && doc.tokens[first_word].kind != TokenKind::kWord) ++first_word;
   // entity_facts(begin + k)
   const ClaimTokens::EntityFacts* const* const types = tokens.entity_facts_from(begin);
   // The FactTokens (Sink::kFacts): written in place, counted in a local.
@@ -836,13 +840,12 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
       // A capitalized word inside the clause (not "I", "I'm") counts; one
       // in lower case of over 5 bytes ending in "-ed" is a past action.
       if (t.Is(kCapitalized)) {
-        if (!first_word && !t.Is(kSentenceStart) && norm != "i" && norm.substr(0, 2) != "i'") {
+        if (i != first_word && !t.Is(kSentenceStart) && norm != "i" && norm.substr(0, 2) != "i'") {
           ++caps_inner;
         }
       } else if (norm.size() > 5 && EndsWith(norm, "ed")) {
         past_ed = true;
       }
-      first_word = false;
     } else if (kind == TokenKind::kPunct) {
       const std::string_view raw = doc.Text(t);
       for (const char c : raw) {  // "?", "!", "?!": a byte loop, no memchr calls
