@@ -231,6 +231,51 @@ TEST(ClaimsTest, FiguresAreGivenAsAReason) {
   }
 }
 
+// The wording reason quotes words a reader can hold on to, never the
+// function words ("that", "would", "said", "more" ...), capitalized or not:
+// ClaimTokens tells them by a bit of each word's facts (from the class
+// table's look-up of the word), which their word classes do not show.
+TEST(ClaimsTest, TheWordingSkipsFunctionWords) {
+  static const char* const kFunction[] = {
+      "that",  "this",  "these", "those", "there", "their", "they",   "them",  "then",   "than",
+      "with",  "from",  "into",  "onto",  "over",  "under", "about",  "after", "before", "were",
+      "have",  "been",  "being", "will",  "would", "could", "should", "which", "what",   "when",
+      "where", "while", "also",  "just",  "some",  "such",  "very",   "more",  "most",   "said"};
+  auto listed = [](std::string_view w) {
+    for (const char* f : kFunction) {
+      if (w == f) return true;
+    }
+    return false;
+  };
+  const std::string text =
+      "That is why Ukraine said its forces would recapture more than 20 towns, which were "
+      "shelled after Russia had withdrawn from the Kharkiv region. Those towns have been "
+      "liberated, Zelensky said, while Moscow also claimed that its troops were regrouping.";
+  Analysis a = Analyze(text);
+  Document doc = BuildDocument(a.text);
+  ClaimTokens tokens(doc, a.entities);
+  size_t function_words = 0;
+  for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+    const bool word = doc.tokens[i].kind == TokenKind::kWord;
+    EXPECT_EQ(tokens.function_word(i), word && listed(tokens.folded(i))) << doc.Text(i);
+    function_words += tokens.function_word(i);
+    FactWord fact = kFwNone;
+    if (word) EXPECT_EQ(tokens.classes(i), WordClasses(tokens.folded(i), &fact)) << doc.Text(i);
+  }
+  EXPECT_GE(function_words, 12u);  // That, why is not, said twice, would, more, than ...
+  size_t quoted = 0;
+  for (const Claim& c : a.claims) {
+    for (const Span& w : c.wording) {
+      if (w.end == w.start) continue;
+      ++quoted;
+      const std::string word = FoldWord(a.text.substr(w.start, w.end - w.start));
+      EXPECT_FALSE(listed(word)) << word;
+      EXPECT_GE(word.size(), 4u) << word;
+    }
+  }
+  EXPECT_GT(quoted, 0u);
+}
+
 // The fact rules read a token's neighbours with quote marks skipped: "more
 // \"than\" 2,000" is a bound, not a comparison; "is \"said\" to" a hedge.
 TEST(ClaimsTest, FactRulesSkipQuoteMarksBetweenNeighbours) {

@@ -12,7 +12,6 @@
 #include "claims/features.h"
 #include "claims/model.h"
 #include "text/literal.h"
-#include "text/word_set.h"
 
 namespace lede {
 namespace {
@@ -284,17 +283,6 @@ uint32_t OverlapBytes(Span a, Span b) {
   return e > s ? e - s : 0;
 }
 
-// Words too common to explain anything to a reader.
-bool IsFunctionWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "that",  "this",  "these", "those", "there", "their", "they",   "them",  "then",   "than",
-      "with",  "from",  "into",  "onto",  "over",  "under", "about",  "after", "before", "were",
-      "have",  "been",  "being", "will",  "would", "could", "should", "which", "what",   "when",
-      "where", "while", "also",  "just",  "some",  "such",  "very",   "more",  "most",   "said"};
-  static const WordSet words(kWords);
-  return words.Has(w);
-}
-
 // The reason a modelled feature family gives, or kCount for none.
 constexpr ClaimReason FamilyReason(FeatureFamily f) {
   switch (f) {
@@ -350,7 +338,7 @@ void SetReasons(const Document& doc, const ClaimTokens& tokens, const ClaimModel
     const std::string_view folded = tokens.folded(i);
     if (folded.size() < 4) continue;
     const double c = weight(tokens.unigram(i)) * parts.word_value;
-    if (!IsFunctionWord(folded)) words.emplace_back(c, i);
+    if (!tokens.function_word(i)) words.emplace_back(c, i);
   }
   // The other features, summed by family in order (by ClaimMargin).
   const double* const sum = parts.family_sum;

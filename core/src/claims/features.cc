@@ -146,6 +146,15 @@ const FactEntry kFacts[] = {
     {"is are was were", kFwBe},
 };
 
+// Words too common to explain anything to a reader: the reasons' wording
+// (claims.cc's SetReasons) skips them. In the class table with the lists
+// above, so that a word's entry tells it (ClaimTokens::function_word) from
+// the look-up ClaimTokens makes of every word anyway.
+const char kFunctionWords[] =
+    "that this these those there their they them then than with from into onto over under "
+    "about after before were have been being will would could should which what when where "
+    "while also just some such very more most said";
+
 // Scale of the normalized word features: small, so the dense cues (figures,
 // names, comparisons) carry more weight than debate-specific wording. Chosen
 // by 5-fold cross-validation on the training set (F1 0.655 unscaled -> 0.692).
@@ -164,7 +173,7 @@ constexpr uint32_t kUnigramSeed = (((2166136261u ^ 'u') * 16777619u) ^ ':') * 16
 class ClassTable {
  public:
   struct Entry {
-    uint32_t cls = 0;
+    uint32_t cls = 0;  // the classes, | ClaimTokens::kFunction for kFunctionWords
     FactWord fact = kFwNone;
   };
 
@@ -175,6 +184,7 @@ class ClassTable {
     size_t listed = 0;
     for (const ClassEntry& e : kClasses) ForEachWord(e.words, [&](std::string_view) { ++listed; });
     for (const FactEntry& e : kFacts) ForEachWord(e.words, [&](std::string_view) { ++listed; });
+    ForEachWord(kFunctionWords, [&](std::string_view) { ++listed; });
     const size_t size = SlotsFor(listed);  // a power of two, at least 16
     shift_ = 32 - __builtin_ctzll(size);
     slots_.resize(size);
@@ -185,6 +195,8 @@ class ClassTable {
     for (const FactEntry& e : kFacts) {
       ForEachWord(e.words, [&](std::string_view w) { Insert(w)->fact = e.fact; });
     }
+    ForEachWord(kFunctionWords,
+                [&](std::string_view w) { Insert(w)->cls |= ClaimTokens::kFunction; });
   }
 
   // The table's key of a word.
@@ -406,11 +418,12 @@ inline bool HasDash(std::string_view s) {
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
+// The classes | ClaimTokens::kFunction for a function word.
 inline uint32_t
 ClassesOf(const ClassTable& t, std::string_view folded, uint32_t hash, FactWord* fact) {
   const ClassTable::Entry entry = t.Find(folded, hash);
-  uint32_t listed = entry.cls;
-  uint32_t cls = listed;
+  const uint32_t listed = entry.cls & ClaimTokens::kClassBits;
+  uint32_t cls = entry.cls;
   // Regular superlatives and comparatives the lists miss ("deadliest").
   if (folded.size() > 5 && EndsWith(folded, "iest")) cls |= kWcSuperlative;
   // "forty-three", "twenty-five": a number word.
@@ -429,7 +442,7 @@ ClassesOf(const ClassTable& t, std::string_view folded, uint32_t hash, FactWord*
 }  // namespace
 
 uint32_t WordClasses(std::string_view folded, FactWord* fact) {
-  return ClassesOf(Classes(), folded, ClassTable::Hash(folded), fact);
+  return ClassesOf(Classes(), folded, ClassTable::Hash(folded), fact) & ClaimTokens::kClassBits;
 }
 
 uint32_t WordClasses(std::string_view folded) {
@@ -532,8 +545,10 @@ ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entitie
     // The class table's key is the unigram hash of the folded word: the
     // norm's but for a number's (its norm is its shape).
     FactWord fact = kFwNone;
-    const uint32_t cls =
+    // The classes | kFunction.
+    const uint32_t cls_function =
         marks ? 0 : ClassesOf(classes, folded, number ? ClassTable::Hash(folded) : unigram, &fact);
+    const uint32_t cls = cls_function & kClassBits;
     // Whether a fact rule reads the word's tokens (ReadFacts' test, by kind):
     // a word with classes or a fact word it reads alone, a number or a
     // symbol; not punctuation nor a quote mark (no classes, no fact word).
@@ -542,9 +557,10 @@ ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entitie
     const uint32_t read = static_cast<uint32_t>(cls != 0) |
                           static_cast<uint32_t>((kFactWordsReadAlone >> fact) & 1) |
                           ((kReadKinds >> static_cast<int>(t.kind)) & 1);
-    static_assert(kWcPercent <= kClassBits && kFwBe < 0x80, "classes and FactWord in 31 bits");
-    words_[w] =
-        WordFacts{unigram, bigram_left, cls | static_cast<uint32_t>(fact) << 24 | read << 31};
+    static_assert(kWcPercent <= kClassBits && kFwBe < 0x80,
+                  "classes, kFunction and FactWord in 31 bits");
+    words_[w] = WordFacts{unigram, bigram_left,
+                          cls_function | static_cast<uint32_t>(fact) << 24 | read << 31};
   }
 
   // Each entity's type: its feature's hash and kinds, once an entity (the

@@ -184,6 +184,16 @@ class ClaimTokens {
   // number or a symbol, or a word with classes or a fact word in
   // kFactWordsReadAlone), else 0; a token with an entity is read too.
   uint32_t word_read(uint32_t w) const { return words_[w].classes_fact >> 31; }
+  // A word's classes are in the low kClassBits of its facts, a function
+  // word's kFunction (function_word) above them.
+  static constexpr uint32_t kClassBits = 0x7FFFFF;
+  static constexpr uint32_t kFunction = 0x800000;
+  // Whether token i's word is too common to explain anything to a reader
+  // ("that", "with", "would", "said": the wording of a claim's reasons
+  // skips it).
+  bool function_word(uint32_t i) const {
+    return (words_[doc_.word[i]].classes_fact & kFunction) != 0;
+  }
   uint32_t word_unigram(uint32_t w) const { return words_[w].unigram; }
   uint32_t word_bigram_left(uint32_t w) const { return words_[w].bigram_left; }
   // What the stage reads of an entity's type, computed once per entity when
@@ -236,9 +246,9 @@ class ClaimTokens {
   // (a vector's were, then written again): the constructor writes every one.
   struct WordFacts {
     uint32_t unigram, bigram_left;
-    uint32_t classes_fact;  // the classes, | the FactWord << 24, | word_read << 31
+    // the classes, | kFunction, | the FactWord << 24, | word_read << 31
+    uint32_t classes_fact;
   };
-  static constexpr uint32_t kClassBits = 0xFFFFFF;
   std::unique_ptr<WordFacts[]> words_;
   std::unique_ptr<EntityFacts[]> by_entity_;  // one an entity, by index
   std::vector<const EntityFacts*> entity_facts_;
