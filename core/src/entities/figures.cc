@@ -697,11 +697,21 @@ class Scanner {
 
   // The first token in [i, end) that may begin a figure by its text: a
   // number, a symbol, or a word that is or begins with a starting word (most
-  // tokens are neither). A loop of loads and compares.
+  // tokens are neither). A loop of loads and compares: four tokens a round,
+  // each tested on its own (a run between candidates is a few tokens: a
+  // test of the four's union, then a search in them, cost more), with one
+  // test of the end and one count a round, not a token.
   uint32_t SkipToCandidate(uint32_t i, uint32_t end) const {
     const uint8_t* const starts = starts_.get();
     const uint32_t* const word = word_;
-    while (i < end && (starts[word[i]] & kStartBits) == kStartNo) ++i;
+    auto candidate = [&](uint32_t k) { return (starts[word[k]] & kStartBits) != kStartNo; };
+    for (; end - i >= 4; i += 4) {  // i <= end
+      if (candidate(i)) return i;
+      if (candidate(i + 1)) return i + 1;
+      if (candidate(i + 2)) return i + 2;
+      if (candidate(i + 3)) return i + 3;
+    }
+    while (i < end && !candidate(i)) ++i;
     return i;
   }
 
