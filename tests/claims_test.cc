@@ -815,8 +815,9 @@ TEST(ClaimsTest, ClaimTokensReadTheQuotesStagesMentions) {
 // symbol's: punctuation and quote marks have none), for the reasons; for the
 // compiled-in model (quantized) and for a model of floats. It lists the range's FactTokens as
 // ListFactTokens does: the tokens a fact rule reads (a word with classes or a
-// fact word read alone, a number, a symbol, a token with an entity; no quote
-// mark), as ReadFacts tested each token.
+// fact word read alone, a number, a symbol, a token with an entity of a
+// figure's type: MONEY, PERCENT, QUANTITY, CARDINAL; no quote mark, and no
+// name's token but by its word), as ReadFacts tested each token.
 TEST(ClaimsTest, ClaimMarginIsTheMarginOfTheFeatures) {
   const std::string text =
       "KYIV, Ukraine - President Volodymyr Zelensky said: \u201cWe will not stop,\u201d costs "
@@ -846,16 +847,26 @@ TEST(ClaimsTest, ClaimMarginIsTheMarginOfTheFeatures) {
   std::vector<Feature> features;
   MarginParts parts;  // one for every range: its vector only grows
   FactTokens facts;   // one for every range: its vectors only grow
-  size_t reads_seen = 0, weighed_seen = 0;
+  size_t reads_seen = 0, weighed_seen = 0, names_seen = 0;
   auto expect_facts = [&](uint32_t begin, uint32_t end) {
     std::vector<uint32_t> read;
     for (uint32_t i = begin; i < end; ++i) {
       const TokenKind kind = doc.tokens[i].kind;
       if (kind == TokenKind::kQuote) continue;
+      const ClaimTokens::EntityFacts* const e = tokens.entity_facts(i);
+      const bool figure =
+          e != nullptr &&
+          (e->kinds & (ClaimTokens::kEntityQuantity | ClaimTokens::kEntityCardinal));
       const bool rule =
           (kind == TokenKind::kWord ? tokens.classes(i) != 0 : kind != TokenKind::kPunct) ||
-          ((kFactWordsReadAlone >> tokens.fact(i)) & 1) || tokens.entity_facts(i) != nullptr;
+          ((kFactWordsReadAlone >> tokens.fact(i)) & 1) || figure;
       if (rule) read.push_back(i);
+      // A name's token with no class is not read ("Zelensky", "NATO").
+      if (e != nullptr && (e->kinds & ClaimTokens::kEntityName) && kind == TokenKind::kWord &&
+          tokens.classes(i) == 0 && tokens.fact(i) == kFwNone) {
+        EXPECT_FALSE(rule) << doc.Text(i);
+        ++names_seen;
+      }
     }
     ASSERT_EQ(facts.reads, read.size()) << begin << " " << end;
     for (size_t r = 0; r < read.size(); ++r) EXPECT_EQ(facts.read[r], read[r]) << r;
@@ -914,6 +925,7 @@ TEST(ClaimsTest, ClaimMarginIsTheMarginOfTheFeatures) {
     }
   }
   EXPECT_GT(reads_seen, 0u);
+  EXPECT_GT(names_seen, 0u);
   EXPECT_GT(weighed_seen, 0u);
 }
 

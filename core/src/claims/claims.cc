@@ -135,9 +135,11 @@ struct ClaimScratch {
 
 // Rules over the folded words of tokens [begin, end): the claim's types and
 // hedging. The words a rule names are compared as FactWord ids (features.h).
-// Most words (and punctuation) are in no class, no entity and no fact word a
-// rule reads alone: no rule reads them (the entity, number and symbol rules
-// need an entity, a number or a symbol), they are only neighbours. The rules
+// Most words (and punctuation) are in no class, no entity of a figure's type
+// and no fact word a rule reads alone: no rule reads them (the entity,
+// number and symbol rules need an entity of a figure's type, a number or a
+// symbol; a name's token is read by its word alone), they are only
+// neighbours. The rules
 // run over the tokens `ft` lists (ListFactTokens' of the range); a rule's
 // neighbours are the tokens next to it but quote marks.
 UnitFacts ReadFacts(const Document& doc, const ClaimTokens& tokens, uint32_t begin, uint32_t end,

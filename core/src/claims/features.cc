@@ -842,10 +842,9 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
     const TokenKind kind = t.kind;
     if (kind == TokenKind::kQuote) continue;
     const uint32_t w = doc.word[i];
-    const bool entity = types[i - begin] != nullptr;
     if constexpr (Sink::kFacts) {  // as ListFactTokens
       fact_read[fact_reads] = i;
-      fact_reads += tokens.word_read(w) | static_cast<uint32_t>(entity);
+      fact_reads += tokens.word_read(w) | ClaimTokens::FigureEntity(types[i - begin]);
     }
     std::string_view norm;
     if (kind == TokenKind::kWord) {
@@ -982,7 +981,7 @@ void ListFactTokens(const Document& doc, const ClaimTokens& tokens, uint32_t beg
   for (uint32_t i = begin; i < end; ++i) {
     if (doc.tokens[i].kind == TokenKind::kQuote) continue;
     read[reads] = i;
-    reads += tokens.word_read(doc.word[i]) | static_cast<uint32_t>(types[i - begin] != nullptr);
+    reads += tokens.word_read(doc.word[i]) | ClaimTokens::FigureEntity(types[i - begin]);
   }
   out->reads = reads;
 }

@@ -182,7 +182,8 @@ class ClaimTokens {
   }
   // 1 when a fact rule reads the word's tokens by their word alone (a
   // number or a symbol, or a word with classes or a fact word in
-  // kFactWordsReadAlone), else 0; a token with an entity is read too.
+  // kFactWordsReadAlone), else 0; a token with an entity of a figure's type
+  // is read too (FigureEntity).
   uint32_t word_read(uint32_t w) const { return words_[w].classes_fact >> 31; }
   // A word's classes are in the low kClassBits of its facts, a function
   // word's kFunction (function_word) above them.
@@ -209,6 +210,13 @@ class ClaimTokens {
   static constexpr uint32_t kEntityCardinal = 2;  // CARDINAL
   // Names: not DATE, TIME, CARDINAL, ORDINAL, MONEY, PERCENT nor QUANTITY.
   static constexpr uint32_t kEntityName = 4;
+  // 1 for the EntityFacts of an entity of a figure's type (kEntityQuantity
+  // or kEntityCardinal), else 0 (none, a name, a date, an ordinal): a fact
+  // rule reads a token by its entity only for those (the others' tokens,
+  // names most, have nothing a rule reads but their word).
+  static uint32_t FigureEntity(const EntityFacts* e) {
+    return e != nullptr && (e->kinds & (kEntityQuantity | kEntityCardinal)) != 0;
+  }
   // The EntityFacts of the last entity with a mention sharing a byte with the
   // token, or nullptr (one object an entity: two tokens have the same
   // pointer when they have the same entity).
@@ -311,8 +319,9 @@ struct ClaimModel;
 
 // The tokens of a range [begin, end) that the fact rules (claims.cc's
 // ReadFacts) read: those of a word a rule reads alone (word_read) and those
-// with an entity, quote marks left out, in text order. The vector only
-// grows: its first `reads` entries are the range's.
+// with an entity of a figure's type (FigureEntity), quote marks left out,
+// in text order. The vector only grows: its first `reads` entries are the
+// range's.
 struct FactTokens {
   std::vector<uint32_t> read;
   uint32_t reads = 0;
