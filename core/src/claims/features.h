@@ -244,6 +244,7 @@ class ClaimTokens {
   struct Active {  // a mark that reaches into the window
     uint32_t mark;
     uint32_t token;  // the first token of the window that ends past its start
+    int entity;      // the mark's (what Cover orders them by)
   };
 
   // Per Document word id (a token's facts depend on its text only: its kind
