@@ -276,6 +276,63 @@ TEST(ClaimsTest, TheWordingSkipsFunctionWords) {
   EXPECT_GT(quoted, 0u);
 }
 
+// A question or an exclamation is a feature of the sentence ("?" and "!"
+// anywhere in a punctuation mark, "?!" both), and of punctuation only ","
+// "-" ":" have a bigram: ClaimTokens keeps these of each mark's text as bits
+// above its (empty) classes, which the feature loop reads.
+TEST(ClaimsTest, QuestionsAndKeptMarksAreFeatures) {
+  const uint32_t question = HashFeature("question"), exclamation = HashFeature("exclamation");
+  struct Case {
+    const char* text;
+    bool question, exclamation;
+    int kept_marks;  // bigrams of "," "-" ":" (";" "." "?" have none)
+  };
+  const Case cases[] = {
+      {"Will Ukraine retake Kherson before winter?", true, false, 0},
+      {"Russia will pay for this, Zelensky said; the crowd cheered!", false, true, 1},
+      {"Is this really happening?! Nobody knows.", true, true, 0},
+      {"Prices: bread - up 12%, milk - up 9%.", false, false, 4},
+  };
+  for (const Case& c : cases) {
+    Document doc = BuildDocument(c.text);
+    std::vector<Warning> warnings;
+    std::vector<Entity> entities = FindEntities(doc, &warnings);
+    ClaimTokens tokens(doc, entities);
+    std::vector<Feature> features;
+    const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+    ExtractClaimFeatures(doc, tokens, 0, n, &features);
+    bool q = false, e = false;
+    for (const Feature& f : features) {
+      q |= f.family == FeatureFamily::kQuestion && f.hash == question;
+      e |= f.family == FeatureFamily::kQuestion && f.hash == exclamation;
+    }
+    EXPECT_EQ(q, c.question) << c.text;
+    EXPECT_EQ(e, c.exclamation) << c.text;
+    // Each mark after a word, number or symbol: the bigram "b:word mark"
+    // is a feature for a kept mark only.
+    int kept = 0;
+    for (uint32_t i = 1; i < n; ++i) {
+      const TokenKind prev = doc.tokens[i - 1].kind;
+      if (doc.tokens[i].kind != TokenKind::kPunct || prev == TokenKind::kPunct ||
+          prev == TokenKind::kQuote) {
+        continue;
+      }
+      const std::string mark(doc.Text(i));
+      const uint32_t bigram =
+          HashFeature("b:" + std::string(tokens.norm(i - 1)) + " " + FoldWord(mark));
+      bool found = false;
+      for (const Feature& f : features)
+        found |= f.family == FeatureFamily::kWord && f.hash == bigram;
+      EXPECT_EQ(found, mark == "," || mark == "-" || mark == ":") << c.text << " " << mark;
+      kept += found;
+    }
+    EXPECT_EQ(kept, c.kept_marks) << c.text;
+    for (uint32_t i = 0; i < n; ++i) {
+      if (doc.tokens[i].kind == TokenKind::kPunct) EXPECT_EQ(tokens.classes(i), 0u) << c.text;
+    }
+  }
+}
+
 // The fact rules read a token's neighbours with quote marks skipped: "more
 // \"than\" 2,000" is a bound, not a comparison; "is \"said\" to" a hedge.
 TEST(ClaimsTest, FactRulesSkipQuoteMarksBetweenNeighbours) {

@@ -412,6 +412,25 @@ inline bool HasDash(std::string_view s) {
   return false;
 }
 
+// What the feature loop reads of a punctuation mark's text (0 for a quote
+// mark): ClaimTokens::kQuestionMark for a "?" in it, kExclamation for a
+// "!", kKeptMark for "," "-" ":" (the marks whose bigram is kept). Out of
+// line: a few distinct words a text.
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+uint32_t
+PunctFacts(TokenKind kind, std::string_view raw) {
+  if (kind != TokenKind::kPunct) return 0;
+  uint32_t bits = 0;
+  for (const char c : raw) {
+    if (c == '?') bits |= ClaimTokens::kQuestionMark;
+    if (c == '!') bits |= ClaimTokens::kExclamation;
+  }
+  if (raw == "," || raw == "-" || raw == ":") bits |= ClaimTokens::kKeptMark;
+  return bits;
+}
+
 // WordClasses with the table at hand: inline in ClaimTokens' loop over the
 // document's words (the table's guard and the call were a sixth of it; as a
 // call, its saving and restoring of registers a fifth of the rest).
@@ -545,9 +564,10 @@ ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entitie
     // The class table's key is the unigram hash of the folded word: the
     // norm's but for a number's (its norm is its shape).
     FactWord fact = kFwNone;
-    // The classes | kFunction.
+    // The classes | kFunction; a punctuation mark's PunctFacts.
     const uint32_t cls_function =
-        marks ? 0 : ClassesOf(classes, folded, number ? ClassTable::Hash(folded) : unigram, &fact);
+        marks ? PunctFacts(t.kind, doc.Text(t))
+              : ClassesOf(classes, folded, number ? ClassTable::Hash(folded) : unigram, &fact);
     const uint32_t cls = cls_function & kClassBits;
     // Whether a fact rule reads the word's tokens (ReadFacts' test, by kind):
     // a word with classes or a fact word it reads alone, a number or a
@@ -830,7 +850,7 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
   uint32_t prev_token = begin;
   size_t numbers = 0, caps_inner = 0;
   uint32_t classes = 0;
-  bool question = false, exclam = false, money_symbol = false, percent_symbol = false;
+  bool money_symbol = false, percent_symbol = false;
   bool past_ed = false;
   // The range's first word: a capitalized word there is not inside the
   // clause (told by its index, not by a flag set again at every word).
@@ -872,12 +892,11 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
         past_ed = true;
       }
     } else if (kind == TokenKind::kPunct) {
-      const std::string_view raw = doc.Text(t);
-      for (const char c : raw) {  // "?", "!", "?!": a byte loop, no memchr calls
-        question |= c == '?';
-        exclam |= c == '!';
-      }
-      if (raw != "," && raw != "-" && raw != ":") continue;
+      // Its "?" and "!" (kQuestionMark, kExclamation: not class bits) go
+      // to `classes`; only "," "-" ":" (kKeptMark) have a bigram.
+      const uint32_t more = tokens.word_classes_and_more(w);
+      classes |= more;
+      if ((more & ClaimTokens::kKeptMark) == 0) continue;
       norm = doc.FoldedWord(w);
     } else if (kind == TokenKind::kNumber) {
       ++numbers;
@@ -948,8 +967,10 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
     sink->Other(kNamed<NameHash("second-person")>, FeatureFamily::kPersonal);
   if (classes & kWcOpinion) sink->Other(kNamed<NameHash("opinion")>, FeatureFamily::kPersonal);
   if (classes & kWcGreeting) sink->Other(kNamed<NameHash("greeting")>, FeatureFamily::kPersonal);
-  if (question) sink->Other(kNamed<NameHash("question")>, FeatureFamily::kQuestion);
-  if (exclam) sink->Other(kNamed<NameHash("exclamation")>, FeatureFamily::kQuestion);
+  if (classes & ClaimTokens::kQuestionMark)
+    sink->Other(kNamed<NameHash("question")>, FeatureFamily::kQuestion);
+  if (classes & ClaimTokens::kExclamation)
+    sink->Other(kNamed<NameHash("exclamation")>, FeatureFamily::kQuestion);
   // Pairs the linear model cannot form on its own.
   if (numbers > 0 && caps_inner > 0)
     sink->Other(kNamed<NameHash("number+name")>, FeatureFamily::kFigure);

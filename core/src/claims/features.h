@@ -185,10 +185,15 @@ class ClaimTokens {
   // kFactWordsReadAlone), else 0; a token with an entity of a figure's type
   // is read too (FigureEntity).
   uint32_t word_read(uint32_t w) const { return words_[w].classes_fact >> 31; }
-  // A word's classes are in the low kClassBits of its facts, a function
-  // word's kFunction (function_word) above them.
-  static constexpr uint32_t kClassBits = 0x7FFFFF;
-  static constexpr uint32_t kFunction = 0x800000;
+  // A word's classes are in the low kClassBits of its facts; above them a
+  // function word's kFunction (function_word), and for punctuation what the
+  // feature loop reads of its text: a "?" or a "!" in it, or a mark whose
+  // bigram is kept ("," "-" ":").
+  static constexpr uint32_t kClassBits = 0x1FFFF;
+  static constexpr uint32_t kQuestionMark = 1u << 17;
+  static constexpr uint32_t kExclamation = 1u << 18;
+  static constexpr uint32_t kKeptMark = 1u << 19;
+  static constexpr uint32_t kFunction = 1u << 23;
   // Whether token i's word is too common to explain anything to a reader
   // ("that", "with", "would", "said": the wording of a claim's reasons
   // skips it).
@@ -255,7 +260,8 @@ class ClaimTokens {
   // (a vector's were, then written again): the constructor writes every one.
   struct WordFacts {
     uint32_t unigram, bigram_left;
-    // the classes, | kFunction, | the FactWord << 24, | word_read << 31
+    // the classes, | kQuestionMark, kExclamation, kKeptMark (punctuation),
+    // | kFunction, | the FactWord << 24, | word_read << 31
     uint32_t classes_fact;
   };
   std::unique_ptr<WordFacts[]> words_;
