@@ -415,6 +415,35 @@ TEST(ClaimsTest, AClauseIsScoredOnItsOwn) {
   EXPECT_LT(units[0].score, units[1].score);
 }
 
+// A ";" splits a sentence when both sides hold four words or more, ", but"
+// (", while" ...) when both hold six: the clause split tells the marks by
+// their words' facts, not by their texts. Other marks (":" "-" "," alone)
+// split nothing.
+TEST(ClaimsTest, SemicolonsAndCommasSplitClauses) {
+  struct Case {
+    const char* text;
+    std::vector<std::string> units;
+  };
+  const Case cases[] = {
+      {"Russian forces shelled Kharkiv overnight; Ukraine said 12 civilians were killed.",
+       {"Russian forces shelled Kharkiv overnight", "Ukraine said 12 civilians were killed."}},
+      {"Kyiv denied it; Ukraine said 12 civilians were killed.",
+       {"Kyiv denied it; Ukraine said 12 civilians were killed."}},
+      {"Prices rose by 12 percent in May, while wages fell by 3 percent in June.",
+       {"Prices rose by 12 percent in May", "while wages fell by 3 percent in June."}},
+      {"Officials said: prices rose by 12 percent - wages, however, fell by 3 percent.",
+       {"Officials said: prices rose by 12 percent - wages, however, fell by 3 percent."}},
+  };
+  for (const Case& c : cases) {
+    Document doc = BuildDocument(c.text);
+    std::vector<ScoredUnit> units = ScoreUnits(doc, {});
+    ASSERT_EQ(units.size(), c.units.size()) << c.text;
+    for (size_t k = 0; k < units.size(); ++k) {
+      EXPECT_EQ(doc.Text(units[k].span), c.units[k]) << c.text;
+    }
+  }
+}
+
 TEST(ClaimsTest, SourceIsTheQuoteThatCarriesTheClaim) {
   // Quotes and entities come from earlier stages; here they are given by hand
   // so the test checks the linking alone.

@@ -70,13 +70,14 @@ void SplitClauses(const Document& doc, const ClaimTokens& tokens, const Sentence
     i += run;
     if (i == s.end) break;
     if (CountClauseWord(toks[i].kind, &counts)) continue;
-    // ";" and "," are punctuation.
-    const std::string_view t = doc.Text(toks[i]);
+    // ";" and "," are punctuation: told by the mark's facts (ClaimTokens),
+    // not by its text.
+    const uint32_t mark = tokens.word_classes_and_more(doc.word[i]);
     bool split = false;
     // counts.words is CountWords(doc, start, i).
-    if (t == ";") {
+    if (mark & ClaimTokens::kSemicolon) {
       split = counts.words >= 4 && CountWords(doc, i + 1, s.end) >= 4;
-    } else if (t == "," && i + 1 < s.end) {
+    } else if ((mark & ClaimTokens::kComma) && i + 1 < s.end) {
       std::string_view w = tokens.folded(i + 1);
       if (w == "but" || w == "yet" || w == "while" || w == "whereas" || w == "although") {
         split = counts.words >= 6 && CountWords(doc, i + 1, s.end) >= 6;
@@ -88,7 +89,7 @@ void SplitClauses(const Document& doc, const ClaimTokens& tokens, const Sentence
       counts = ClauseCounts{1, 0, 0};
       continue;
     }
-    CountClausePunct(t, &counts);
+    counts.word_features += (mark & ClaimTokens::kKeptMark) != 0;  // CountClausePunct's
   }
   if (start < s.end) out->push_back(Clause{start, s.end, counts});
 }

@@ -428,6 +428,8 @@ PunctFacts(TokenKind kind, std::string_view raw) {
     if (c == '!') bits |= ClaimTokens::kExclamation;
   }
   if (raw == "," || raw == "-" || raw == ":") bits |= ClaimTokens::kKeptMark;
+  if (raw == ",") bits |= ClaimTokens::kComma;
+  if (raw == ";") bits |= ClaimTokens::kSemicolon;
   return bits;
 }
 

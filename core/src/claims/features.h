@@ -187,12 +187,14 @@ class ClaimTokens {
   uint32_t word_read(uint32_t w) const { return words_[w].classes_fact >> 31; }
   // A word's classes are in the low kClassBits of its facts; above them a
   // function word's kFunction (function_word), and for punctuation what the
-  // feature loop reads of its text: a "?" or a "!" in it, or a mark whose
-  // bigram is kept ("," "-" ":").
+  // feature loop and the clause split read of its text: a "?" or a "!" in
+  // it, a mark whose bigram is kept ("," "-" ":"), ";" and ",".
   static constexpr uint32_t kClassBits = 0x1FFFF;
   static constexpr uint32_t kQuestionMark = 1u << 17;
   static constexpr uint32_t kExclamation = 1u << 18;
   static constexpr uint32_t kKeptMark = 1u << 19;
+  static constexpr uint32_t kSemicolon = 1u << 20;  // ";"
+  static constexpr uint32_t kComma = 1u << 21;      // ","
   static constexpr uint32_t kFunction = 1u << 23;
   // Whether token i's word is too common to explain anything to a reader
   // ("that", "with", "would", "said": the wording of a claim's reasons
@@ -316,7 +318,8 @@ inline void CountClausePunct(std::string_view raw, ClauseCounts* counts) {
 
 // Adds token i to *counts: CountClause(doc, begin, end) is this over
 // [begin, end) from {1, 0, 0} ("</s>" is a word feature). FindClaims' clause
-// split, which walks the tokens anyway, counts them with the two above.
+// split, which walks the tokens anyway, counts them with CountClauseWord and
+// a mark's ClaimTokens::kKeptMark (CountClausePunct's count).
 inline void CountClauseToken(const Document& doc, uint32_t i, ClauseCounts* counts) {
   const Token& t = doc.tokens[i];
   if (!CountClauseWord(t.kind, counts)) CountClausePunct(doc.Text(t), counts);
