@@ -436,10 +436,10 @@ PunctFacts(TokenKind kind, std::string_view raw) {
 // WordClasses with the table at hand: inline in ClaimTokens' loop over the
 // document's words (the table's guard and the call were a sixth of it; as a
 // call, its saving and restoring of registers a fifth of the rest).
+// The classes, | ClaimTokens::kFunction for a function word.
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-// The classes | ClaimTokens::kFunction for a function word.
 inline uint32_t
 ClassesOf(const ClassTable& t, std::string_view folded, uint32_t hash, FactWord* fact) {
   const ClassTable::Entry entry = t.Find(folded, hash);
