@@ -303,6 +303,7 @@ class TokenWords {
   void assign(size_t n) {
     ids_.reset(new uint16_t[n]);
     size_ = n;
+    pairs_.reserve(kFirstSlots / 2);  // the pairs the index takes before it grows
     pairs_.assign(1, Pair{0, nullptr});
     index_.assign(kFirstSlots, Slot{});
     Place(Key(0, nullptr), 0);
@@ -436,18 +437,26 @@ class QuoteFinder {
     if (mentions_out != nullptr) mentions_.swap(*mentions_out);
     Classify();
     marks_ = PairQuoteMarks(d_, quote_tokens_);
-    std::vector<uint32_t>().swap(quote_tokens_);  // read there only
     inside_.assign(d_.tokens.size(), 0);
+    // A quote's tokens are marked at once; its quote-mark tokens are those
+    // of quote_tokens_ (every kQuote token, in text order) in its range, so
+    // that no token's kind is read here.
+    const uint32_t* const qt_begin = quote_tokens_.data();
+    const uint32_t* const qt_end = qt_begin + quote_tokens_.size();
+    mark_of_.reserve(quote_tokens_.size());  // each mark once, unless quotes overlap
     for (size_t q = 0; q < marks_.size(); ++q) {
-      uint32_t e = std::min<uint32_t>(marks_[q].close + 1, ParaEnd(marks_[q].paragraph));
-      for (uint32_t i = marks_[q].open; i < e; ++i) {
-        inside_[i] = 1;
-        if (d_.tokens[i].kind == TokenKind::kQuote)
-          mark_of_.push_back({i, static_cast<uint32_t>(q)});
-      }
+      const uint32_t b = marks_[q].open;
+      const uint32_t e = std::min<uint32_t>(marks_[q].close + 1, ParaEnd(marks_[q].paragraph));
+      if (b >= e) continue;
+      std::memset(inside_.data() + b, 1, e - b);
+      for (const uint32_t* t = std::lower_bound(qt_begin, qt_end, b); t != qt_end && *t < e; ++t)
+        mark_of_.push_back({*t, static_cast<uint32_t>(q)});
     }
-    // By token, then quote: a token's last entry is the last quote over it.
-    std::sort(mark_of_.begin(), mark_of_.end());
+    std::vector<uint32_t>().swap(quote_tokens_);  // read there and above only
+    // By token, then quote: a token's last entry is the last quote over it
+    // (in order already when no two quotes overlap, as most texts have).
+    if (!std::is_sorted(mark_of_.begin(), mark_of_.end()))
+      std::sort(mark_of_.begin(), mark_of_.end());
     IndexMentions();
     BuildFrames();
     AttributeMarked();
@@ -1383,10 +1392,11 @@ class QuoteFinder {
           continue;
         }
         // "victories claimed against Russia": a participle, no speaker.
-        if (subj_at == v && WordIn(v + 1, "by", "against") && lower_[v].size() > 4 &&
-            lower_[v].compare(lower_[v].size() - 2, 2, "ed") == 0)
+        const std::string_view lv = lower_[v];  // the cue's word, fetched once
+        if (subj_at == v && WordIn(v + 1, "by", "against") && lv.size() > 4 &&
+            lv.compare(lv.size() - 2, 2, "ed") == 0)
           continue;
-        bool ing = lower_[v].size() > 4 && lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0;
+        const bool ing = lv.size() > 4 && lv.compare(lv.size() - 3, 3, "ing") == 0;
         // ", adding", "and saying", "by saying", and "Adding, ..." opening a sentence.
         // "before saying", "upon saying", "after saying": the clause's speaker too.
         bool participle =
@@ -1396,8 +1406,7 @@ class QuoteFinder {
                                  IsPunct(v - 2, ",")) ||
                                 WordIn(v - 1, "before", "after", "upon", "while"))) ||
                     (v == sb && v + 1 < se && IsPunct(v + 1, ",")));
-        bool gerund = !participle && lower_[v].size() > 4 &&
-                      lower_[v].compare(lower_[v].size() - 3, 3, "ing") == 0;
+        bool gerund = !participle && ing;
         // "instead of denying", "the warning": an -ing form without a comma
         // needs an auxiliary ("he was saying").
         // "footage of Hillary Clinton asking, “Q”": a gerund right before a
