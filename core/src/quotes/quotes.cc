@@ -1334,6 +1334,8 @@ class QuoteFinder {
 
   void BuildFrames() {
     frame_begin_.reserve(d_.sentences.size() + 1);
+    // A cue makes at most one frame, a sentence's colon (ColonFrame) one.
+    frames_.reserve(cues_.size() + colons_.size());
     // The tokens that may be a cue (a cue verb or "according": no other
     // token makes a frame), in text order, as Classify listed them.
     const std::vector<uint32_t>& cues = cues_;
@@ -1566,6 +1568,8 @@ class QuoteFinder {
     frame_begin_.push_back(static_cast<uint32_t>(frames_.size()));
     std::vector<uint32_t>().swap(cues_);  // read here only
     std::vector<uint32_t>().swap(colons_);
+    names_.reserve(frames_.size());  // at most one a frame
+    names_gender_.reserve(frames_.size());
     for (size_t k = 0; k < frames_.size(); ++k) {
       const Frame& f = frames_[k];
       if (f.speaker.empty() || Is(f.speaker.b, kPronoun) || IsSourcePhrase(f.speaker)) continue;
