@@ -94,6 +94,36 @@ TEST(NerClustersTest, ContextHoldsEachWordsLowerCaseHash) {
   ASSERT_GE(WordCluster("monday"), 0);
 }
 
+TEST(NerClustersTest, ContextHoldsEachWordsFineCluster) {
+  // BuildDocContext looks each word's fine cluster up once (DocContext::fine,
+  // which the typer's cluster features and the document bags read): a word's
+  // is WordCluster's in any case and form, -1 for a word not in the table and
+  // for a token that is no word.
+  const std::string text =
+      "On Monday, MONDAY's talks in Tampere went on; the Qzxvbnmwq Group said "
+      "Toyota and honda cut 3M jobs by 12% (\"unions\" were told) in M\xC3\xBCnchen "
+      "and \xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2, then the band's album.";
+  const Document doc = BuildDocument(text);
+  const DocContext context = BuildDocContext(doc);
+  ASSERT_EQ(context.fine.size(), doc.words());
+  size_t words = 0, found = 0;
+  for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    const std::string_view w = doc.Text(t);
+    if (t.kind != TokenKind::kWord) {
+      if (HasHistory(doc, i)) continue;  // ("3M": hashed for the history)
+      EXPECT_EQ(context.fine[doc.word[i]], -1) << w;
+      continue;
+    }
+    EXPECT_EQ(context.fine[doc.word[i]], WordCluster(w)) << w;
+    ++words;
+    found += context.fine[doc.word[i]] >= 0;
+  }
+  EXPECT_GE(words, 30u);
+  EXPECT_GE(found, 20u);
+  EXPECT_LT(found, words);  // "Qzxvbnmwq" is in no cluster
+}
+
 }  // namespace
 }  // namespace ner
 }  // namespace lede

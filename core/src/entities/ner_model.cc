@@ -144,6 +144,34 @@ class WordClusters {
   uint8_t Coarse(uint16_t fine) const {
     return fine >= coarse_.size() ? kNoCoarse - (kNoCluster - fine) : coarse_[fine];
   }
+  // The coarse cluster of a fine one the table gave (below kNoCluster and
+  // kOtherScript): no range test.
+  uint8_t CoarseOfFound(uint16_t fine) const { return coarse_.data()[fine]; }
+  // Fine(h[k]) for each k < n whose marks[k] has a bit of `mark`, -1 for
+  // none (kNoCluster), into out[k]; -1 for the other k. One loop for a
+  // document's words (BuildDocContext): the table's fields read once.
+  void FineOfEach(const uint32_t* h, const uint8_t* marks, uint8_t mark, size_t n,
+                  int16_t* out) const {
+    if (!fp_) {
+      for (size_t k = 0; k < n; ++k) out[k] = -1;
+      return;
+    }
+    const uint32_t* const fp = fp_.get();
+    const uint32_t* const start = start_.get();
+    const uint16_t* const fine = fine_.get();
+    const uint32_t fp_shift = 32u - bits_, bucket_shift = fp_shift + shift_;
+    for (size_t k = 0; k < n; ++k) {
+      int16_t f = -1;
+      if (marks[k] & mark) {
+        const uint32_t key = h[k] >> fp_shift;
+        size_t i = start[h[k] >> bucket_shift];
+        while (fp[i] < key) ++i;
+        // (The sentinel's kNoCluster reads -1 too.)
+        if (fp[i] == key) f = static_cast<int16_t>(fine[i]);
+      }
+      out[k] = f;
+    }
+  }
   // Inline, a guard check once the table is there (the decoding is apart:
   // inlined, it made every call save and restore six registers).
   static const WordClusters& Get() {
@@ -950,9 +978,8 @@ constexpr uint32_t kDocBagWindow = 4;
 constexpr uint32_t kDocBagMax = 8;
 // `bits`: per lower-case word id, its HasHistory() tokens counted up to 2 in
 // the top two bits; `history`: a bit per token, set for those (BuildDocContext).
-void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
-             const std::vector<uint8_t>& bits, const std::vector<uint64_t>& history,
-             DocContext* c) {
+void DocBags(const Document& doc, const std::vector<uint8_t>& bits,
+             const std::vector<uint64_t>& history, DocContext* c) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   const uint32_t nwords = c->words;
   c->bag_start.assign(nwords + 1, 0);
@@ -966,7 +993,7 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
   const Token* const tokens = doc.tokens.data();
   const uint32_t* const token_word = doc.word.data();
   const uint32_t* const word_of = c->word_of.data();
-  const uint32_t* const lower_of = lower.data();
+  const int16_t* const fine_of = c->fine.data();
   const uint8_t* const bits_of = bits.data();
   const uint64_t* const hist = history.data();
   const size_t blocks = history.size();
@@ -984,12 +1011,6 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
   for (uint32_t id = 0; id < nwords; ++id) at[id + 1] += at[id];
   if (at[nwords] == 0) return;
   const WordClusters& clusters = WordClusters::Get();
-  // The coarse cluster of each Document word, looked up once (the same words
-  // recur around the capitalized ones): kUnseen before, kNone without one.
-  constexpr uint8_t kUnseen = 0xFF, kNone = 0xFE;
-  static_assert(kNoCoarse - 2 <= kNone, "a coarse cluster is below kNone");
-  std::vector<uint8_t> coarse(doc.words(), kUnseen);
-  uint8_t* const coarse_of = coarse.data();
   std::vector<uint32_t> listed(at[nwords]);
   each([&](uint32_t i, uint32_t id) { listed[at[id]++] = i; });
   // Now id's tokens end at at[id] (and start where id - 1's end).
@@ -1014,12 +1035,11 @@ void DocBags(const Document& doc, const std::vector<uint32_t>& lower,
       for (uint32_t j = from; j < to; ++j) {
         const Token& t = tokens[j];
         if (!t.Is(kLower) || t.kind != TokenKind::kWord) continue;
-        uint8_t& cl = coarse_of[token_word[j]];
-        if (cl == kUnseen) {
-          const uint16_t fine = clusters.Fine(lower_of[token_word[j]]);
-          cl = fine == kNoCluster ? kNone : clusters.Coarse(fine);
-        }
-        if (cl != kNone && count[cl]++ == 0) seen[nseen++] = cl;
+        // (The word's fine cluster from the context, -1 for none.)
+        const int fine = fine_of[token_word[j]];
+        if (fine < 0) continue;
+        const uint8_t cl = clusters.CoarseOfFound(static_cast<uint16_t>(fine));
+        if (count[cl]++ == 0) seen[nseen++] = cl;
       }
     }
     if (nseen == 0) continue;
@@ -1050,6 +1070,9 @@ DocContext BuildDocContext(const Document& doc) {
   // differ only in case share the latter), computed at its first token.
   std::vector<uint32_t>& lower = c.lower;
   lower.assign(doc.words(), 0);
+  // And its fine cluster, looked up after the pass below (taken here, beside
+  // `lower`: both are freed together, by Tag).
+  c.fine.resize(doc.words());
   std::vector<uint32_t>& word_id = c.word_of;
   word_id.assign(doc.words(), 0);
   c.lists.word = c.word_bits.word = doc.word.data();
@@ -1289,7 +1312,10 @@ DocContext BuildDocContext(const Document& doc) {
   }
   std::vector<uint32_t>().swap(keys);
   ids.reset();
-  DocBags(doc, lower, bits, history_bits, &c);
+  // Each word's fine cluster, once (the typer and DocBags read it): the words
+  // with an id have their hash; the others get none.
+  WordClusters::Get().FineOfEach(lower_of, marks_of, kHasId, doc.words(), c.fine.data());
+  DocBags(doc, bits, history_bits, &c);
   // The phrases from their marked starts, in text order.
   c.gazetteer.assign(n, 0);
   size_t next_phrase = 0;
@@ -3153,6 +3179,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     typer_.Retype(doc, context, scores.data(), &out);
   }
   std::vector<uint32_t>().swap(context.lower);  // the typer's alone
+  std::vector<int16_t>().swap(context.fine);
   if (context_out) *context_out = std::move(context);
   return out;
 }

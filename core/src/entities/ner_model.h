@@ -73,6 +73,11 @@ struct DocContext {
   // take part in the history, 0 for the others. The typer reads it; Tag frees
   // it after.
   std::vector<uint32_t> lower;
+  // Per Document word id: the fine word cluster of the words `lower` holds
+  // the hash of (WordClusterOfLower), -1 for the others and for a word not in
+  // the cluster table. Looked up once a word, all together: DocBags and the
+  // typer read it (the typer's cluster features). Tag frees it with `lower`.
+  std::vector<int16_t> fine;
   // Per lower-case word id with two or more capitalized tokens: the coarse
   // word clusters that recur among the lower-case words around them, the
   // document's context bag of the word (bag[bag_start[id] .. bag_start[id + 1])).

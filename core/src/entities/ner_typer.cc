@@ -437,17 +437,12 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
     if (!h) h = TokenLowerHash(doc, context.lower, i);
     return h;
   };
-  // The fine cluster of each Document word, looked up once (-2: not yet), a
-  // word's by the lower-case hash the tagger's context holds.
-  std::vector<int16_t> cluster_of(doc.words(), -2);
+  // The fine cluster of token i's word: a word's from the tagger's context
+  // (DocContext::fine, looked up once a word there), another token's (rare:
+  // a number or a sign in a span or beside one) by its text.
   auto cluster = [&](uint32_t i) {
-    int16_t& c = cluster_of[doc.word[i]];
-    if (c == -2) {
-      c = static_cast<int16_t>(doc.tokens[i].kind == TokenKind::kWord
-                                   ? WordClusterOfLower(context.lower[doc.word[i]])
-                                   : WordCluster(doc.Text(i)));
-    }
-    return static_cast<int>(c);
+    if (doc.tokens[i].kind == TokenKind::kWord) return static_cast<int>(context.fine[doc.word[i]]);
+    return WordCluster(doc.Text(i));
   };
   // And its coarse cluster (-1 for none; -2: not yet).
   std::vector<int16_t> coarse_of(doc.words(), -2);
