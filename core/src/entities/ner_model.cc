@@ -147,6 +147,7 @@ class WordClusters {
   // The coarse cluster of a fine one the table gave (below kNoCluster and
   // kOtherScript): no range test.
   uint8_t CoarseOfFound(uint16_t fine) const { return coarse_.data()[fine]; }
+  const uint8_t* CoarseTable() const { return coarse_.data(); }
   // Fine(h[k]) for each k < n whose marks[k] has a bit of `mark`, -1 for
   // none (kNoCluster), into out[k]; -1 for the other k. One loop for a
   // document's words (BuildDocContext): the table's fields read once.
@@ -929,6 +930,8 @@ int WordClusterOfLower(uint32_t lower) {
 int CoarseCluster(int fine) {
   return fine < 0 ? -1 : WordClusters::Get().Coarse(static_cast<uint16_t>(fine));
 }
+
+const uint8_t* CoarseClusters() { return WordClusters::Get().CoarseTable(); }
 
 const char* TypeName(int type) {
   static const char* const kNames[] = {"PER", "ORG", "LOC", "MISC"};

@@ -119,6 +119,9 @@ int WordClusterOfLower(uint32_t lower);
 uint32_t LowerCaseHash(std::string_view word);
 // The coarse cluster (0 .. 63) above fine cluster `fine` (WordCluster >= 0).
 int CoarseCluster(int fine);
+// The coarse cluster of each fine one: CoarseClusters()[fine] is
+// CoarseCluster(fine) for fine >= 0.
+const uint8_t* CoarseClusters();
 
 // Whether `word` (any case; Latin letters with accents, precomposed or with
 // combining marks, read without them:

@@ -444,12 +444,11 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
     if (doc.tokens[i].kind == TokenKind::kWord) return static_cast<int>(context.fine[doc.word[i]]);
     return WordCluster(doc.Text(i));
   };
-  // And its coarse cluster (-1 for none; -2: not yet).
-  std::vector<int16_t> coarse_of(doc.words(), -2);
+  // And its coarse cluster (-1 for none), from the table of each fine one's.
+  const uint8_t* const coarse_of_fine = CoarseClusters();
   auto coarse = [&](uint32_t i) {
-    int16_t& c = coarse_of[doc.word[i]];
-    if (c == -2) c = static_cast<int16_t>(CoarseCluster(cluster(i)));
-    return static_cast<int>(c);
+    const int fine = cluster(i);
+    return fine < 0 ? -1 : static_cast<int>(coarse_of_fine[fine]);
   };
   // Per group: its mentions, and the counts of the tagger's types over them.
   std::vector<uint32_t> first(groups, UINT32_MAX), next_of(spans.size(), UINT32_MAX);
