@@ -1119,8 +1119,10 @@ DocContext BuildDocContext(const Document& doc) {
   // in 8 in p35): inlined, its registers were that pass's too.
 #if defined(__GNUC__)
 #define LEDE_NER_NOINLINE __attribute__((noinline))
+#define LEDE_NER_INLINE __attribute__((always_inline))
 #else
 #define LEDE_NER_NOINLINE
+#define LEDE_NER_INLINE
 #endif
   // A word that is a phrase alone and starts no longer one (kGazOne + its
   // category, `gaz_code`): the search's result without the search.
@@ -1169,7 +1171,6 @@ DocContext BuildDocContext(const Document& doc) {
       gaz_next = i + best;
     }
   };
-#undef LEDE_NER_NOINLINE
   // A sentence at a time: a pass over its tokens for its caps_line value,
   // each word's first token (its lower-case hash and id) and the lexicon
   // phrases, which also sets the bits of its HasHistory() tokens; then one
@@ -1201,6 +1202,57 @@ DocContext BuildDocContext(const Document& doc) {
   uint32_t* const id_of = word_id.data();
   uint64_t* const hist = history_bits.data();
   const Sentence* const sentences = doc.sentences.data();
+  // A word's facts, worked out at its first token that is a word or takes
+  // part in the history (token t of Document word dw): its lower-case hash,
+  // its marks (kHasId, the lexicon code) and its id. Returns the marks.
+  auto first_token = [&](uint32_t dw, const Token& t) LEDE_NER_INLINE {
+    uint32_t h = lower_of[dw];
+    if (h == 0) {
+      h = LowerHashIn(text_data + t.span.start, t.span.end - t.span.start, text_end);
+      lower_of[dw] = h;
+    }
+    uint8_t marks = static_cast<uint8_t>(marks_of[dw] | kHasId);
+    if (gaz.IsFirst(h)) {  // what phrase_from's first step finds
+      const uint32_t first = Mix(kPhraseSeed, h);
+      int gaz_code = kGazSearch;
+      if (!gaz.IsPrefix(first)) {
+        const int found = gaz.Category(first);
+        gaz_code = found >= 0 ? kGazOne + found : kGazNone;
+      }
+      marks |= static_cast<uint8_t>(gaz_code << kGazShift);
+    }
+    marks_of[dw] = marks;
+    const uint32_t key = h | 1;
+    uint32_t j = key & mask;
+    while (keys[j] != 0 && keys[j] != key) j = (j + 1) & mask;
+    if (keys[j] == 0) {
+      keys[j] = key;
+      ids[j] = c.words++;
+      bits.push_back(0);
+    }
+    id_of[dw] = ids[j];
+    if (t.Is(kLower)) bits[ids[j]] |= kSeenLower;
+    return marks;
+  };
+  // The same from the pass over the tokens below, for a word whose first
+  // token is neither a word nor in the history but a later one is (none such
+  // is known: a token's kind and case come from its text).
+  auto late_first_token = [&](uint32_t dw, const Token& t)
+                              LEDE_NER_NOINLINE { return first_token(dw, t); };
+#undef LEDE_NER_NOINLINE
+#undef LEDE_NER_INLINE
+  // Each word's facts at its first token, in text order (the Document's word
+  // ids ascend with their first tokens): one loop over the words, out of the
+  // pass over every token below, which then reads a word's marks alone (and
+  // the lexicon search finds the hashes of the words ahead set).
+  {
+    const uint32_t* const word_first = doc.word_token.data();
+    for (uint32_t dw = 0, nw = doc.words(); dw < nw; ++dw) {
+      const Token& t = tokens[word_first[dw]];
+      if (t.kind == TokenKind::kWord || (t.kind == TokenKind::kNumber && t.Is(kAllCaps)))
+        first_token(dw, t);
+    }
+  }
   for (size_t si = 0, ns = doc.sentences.size(); si < ns; ++si) {
     const uint32_t s_begin = sentences[si].begin, s_end = sentences[si].end;
     // Lines written in capitals (CoNLL headlines, datelines) or in Title Case.
@@ -1231,34 +1283,7 @@ DocContext BuildDocContext(const Document& doc) {
       }
       const uint32_t dw = token_word[i];
       uint8_t marks = marks_of[dw];
-      if (!(marks & kHasId)) {
-        uint32_t h = lower_of[dw];
-        if (h == 0) {
-          h = LowerHashIn(text_data + t.span.start, t.span.end - t.span.start, text_end);
-          lower_of[dw] = h;
-        }
-        marks |= kHasId;
-        if (gaz.IsFirst(h)) {  // what phrase_from's first step finds
-          const uint32_t first = Mix(kPhraseSeed, h);
-          int gaz_code = kGazSearch;
-          if (!gaz.IsPrefix(first)) {
-            const int found = gaz.Category(first);
-            gaz_code = found >= 0 ? kGazOne + found : kGazNone;
-          }
-          marks |= static_cast<uint8_t>(gaz_code << kGazShift);
-        }
-        marks_of[dw] = marks;
-        const uint32_t key = h | 1;
-        uint32_t j = key & mask;
-        while (keys[j] != 0 && keys[j] != key) j = (j + 1) & mask;
-        if (keys[j] == 0) {
-          keys[j] = key;
-          ids[j] = c.words++;
-          bits.push_back(0);
-        }
-        id_of[dw] = ids[j];
-        if (t.Is(kLower)) bits[ids[j]] |= kSeenLower;
-      }
+      if (__builtin_expect(!(marks & kHasId), 0)) marks = late_first_token(dw, t);
       if (marks >= (kGazSearch << kGazShift) && t.kind == TokenKind::kWord && i >= gaz_next) {
         const int gaz_code = marks >> kGazShift;
         if (gaz_code >= kGazOne) {
