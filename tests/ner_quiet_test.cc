@@ -75,6 +75,47 @@ TEST(NerQuietTest, LoudBitsAreQuietsZeros) {
   }
 }
 
+TEST(NerQuietTest, ConnectorsJoinTheirLoudNeighbour) {
+  // A lower-case word after one loud token (a capitalized word, not an
+  // opener) and before a quiet one is loud too when it joins the parts of a
+  // name ("Bank of ...", "Leonardo da ..."); another lower-case word stays
+  // quiet. Each also at the text's end (fewer than eight bytes after it).
+  auto joins = [](const std::string& phrase, bool at_end) {
+    const std::string text = "He met " + phrase + (at_end ? "" : " here on Monday.");
+    const std::string word = phrase.substr(phrase.rfind(' ') + 1);
+    const Document doc = BuildDocument(text);
+    std::vector<uint64_t> loud;
+    LoudBits(doc, Sequences(doc), &loud);
+    for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+      if (doc.Text(doc.tokens[i]) == word) return ((loud[i >> 6] >> (i & 63)) & 1) != 0;
+    }
+    ADD_FAILURE() << "no token '" << word << "' in: " << text;
+    return false;
+  };
+  for (const char* phrase :
+       {"Bank of",     "Maria de",     "Lana del",      "Piero della", "Lorenzo di",
+        "Leonardo da", "Rio das",      "Santos dos",    "Rio do",      "Pont du",
+        "Ludwig van",  "Ursula von",   "Rembrandt der", "Joost den",   "Rio la",
+        "Jean le",     "Les Mis les",  "Abu el",        "Hussein al",  "Mohammed bin",
+        "Ahmad ibn",   "Jacob ben",    "Ortega y",      "Eça e",       "Marks und",
+        "Johnson and", "Minister for", "Jack the",      "Anne on",     "Stratford upon",
+        "Hans ter",    "Karl zu",      "Erik af",       "Lars av",     "Basilica dei",
+        "Uffizi degli"}) {
+    EXPECT_TRUE(joins(phrase, false)) << phrase;
+    EXPECT_TRUE(joins(phrase, true)) << phrase;
+  }
+  // Not connectors: other short words, longer or shorter forms of one; and
+  // "&", in the list but a symbol, not a word (Joins reads no list then).
+  for (const char* phrase :
+       {"Smith at", "Smith in", "Smith a", "Smith to", "Bank ofs", "Piero dell", "Ludwig vans",
+        "Stratford uponn", "Uffizi degl", "Maria d", "Smith is", "Smith said", "Bank f", "Jack th",
+        "Smith an", "Smith fore", "Johnson &"}) {
+    EXPECT_FALSE(joins(phrase, false)) << phrase;
+    EXPECT_FALSE(joins(phrase, true)) << phrase;
+  }
+  ExpectLoudBitsAsQuiet("He met Smith and Jones of Acme, Leonardo da Vinci and Ortega y Gasset.");
+}
+
 }  // namespace
 }  // namespace ner
 }  // namespace lede
