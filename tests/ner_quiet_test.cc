@@ -116,6 +116,32 @@ TEST(NerQuietTest, ConnectorsJoinTheirLoudNeighbour) {
   ExpectLoudBitsAsQuiet("He met Smith and Jones of Acme, Leonardo da Vinci and Ortega y Gasset.");
 }
 
+TEST(NerQuietTest, OpenersBeforeALowerCaseWordAreQuiet) {
+  // A sentence's first word that is a function word ("The", "He", "While")
+  // followed by a lower-case word is capitalized by its place alone: quiet.
+  // Another capitalized first word is loud. Mid-text and near its end.
+  auto loud_first = [](const std::string& first, bool near_end) {
+    const std::string text = near_end ? "Yes. " + first + " went" : first + " talks ended.";
+    const uint32_t i = near_end ? 2 : 0;
+    const Document doc = BuildDocument(text);
+    std::vector<uint64_t> loud;
+    LoudBits(doc, Sequences(doc), &loud);
+    EXPECT_EQ(doc.Text(doc.tokens[i]), first) << text;
+    return ((loud[i >> 6] >> (i & 63)) & 1) != 0;
+  };
+  for (const char* first :
+       {"The", "A",  "An",   "In",  "But",  "And",   "He",    "She",   "It",   "They",  "We",
+        "I",   "If", "This", "His", "Her",  "Their", "Its",   "There", "When", "While", "After",
+        "As",  "On", "At",   "For", "With", "That",  "These", "Some",  "Our",  "You",   "Both"}) {
+    EXPECT_FALSE(loud_first(first, false)) << first;
+    EXPECT_FALSE(loud_first(first, true)) << first;
+  }
+  for (const char* first : {"Then", "Thee", "Ann", "Int", "Bu", "Hers", "Th", "Bots", "Acme"}) {
+    EXPECT_TRUE(loud_first(first, false)) << first;
+    EXPECT_TRUE(loud_first(first, true)) << first;
+  }
+}
+
 }  // namespace
 }  // namespace ner
 }  // namespace lede

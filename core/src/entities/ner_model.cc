@@ -20,7 +20,6 @@
 #include "entities/lexicon.h"
 #include "text/hash.h"
 #include "text/utf8.h"
-#include "text/word_set.h"
 
 namespace lede {
 namespace ner {
@@ -1698,91 +1697,94 @@ void HistoryFeatures(const Document& doc, const DocContext& context, const Histo
 }
 
 namespace {
+// A set of words of 1 to kShortWordMax bytes, each kept as a key of its
+// bytes (the first in the lowest byte) and its length, in a table of
+// kShortWordSlots slots laid out at compile time: a token's test is a load,
+// a multiply and a compare or two (a WordSet's hash, static guard and memcmp
+// cost about 80 instructions a token: 2,606 connector tests in p35).
+constexpr size_t kShortWordMax = 5;
+constexpr uint32_t kShortWordSlots = 128;
+constexpr uint64_t ShortWordKey(uint64_t bytes, size_t n) { return bytes | uint64_t{n} << 56; }
+constexpr uint32_t ShortWordSlot(uint64_t key) {
+  return static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ull) >> 57);
+}
+struct ShortWords {
+  uint64_t key[kShortWordSlots] = {};  // 0: empty
+  // (Each word of 1 to kShortWordMax bytes: ShortWordsFit.)
+  template <size_t N>
+  constexpr explicit ShortWords(const std::string_view (&list)[N]) {
+    static_assert(N * 3 <= kShortWordSlots, "the table stays at most a third full");
+    for (const std::string_view w : list) {
+      uint64_t bytes = 0;
+      for (size_t i = 0; i < w.size(); ++i)
+        bytes |= uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
+      const uint64_t k = ShortWordKey(bytes, w.size());
+      uint32_t j = ShortWordSlot(k);
+      while (key[j] != 0) j = (j + 1) % kShortWordSlots;
+      key[j] = k;
+    }
+  }
+  // Whether the n bytes at p (1 <= n <= kShortWordMax), in a text ending at
+  // `end`, are one of the words.
+  bool Has(const char* p, size_t n, const char* end) const {
+    uint64_t bytes = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (end - p >= 8) {  // one load, the bytes past the word cleared
+      std::memcpy(&bytes, p, 8);
+      bytes &= ~uint64_t{0} >> (64 - 8 * n);
+    } else
+#endif
+    {
+      for (size_t i = 0; i < n; ++i) bytes |= uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+    }
+    const uint64_t k = ShortWordKey(bytes, n);
+    for (uint32_t j = ShortWordSlot(k);; j = (j + 1) % kShortWordSlots) {
+      if (key[j] == k) return true;
+      if (key[j] == 0) return false;
+    }
+  }
+  // The same for token t of `doc` (of 1 to kShortWordMax bytes).
+  bool Has(const Document& doc, const Token& t) const {
+    return Has(doc.text.data() + t.span.start, t.span.end - t.span.start,
+               doc.text.data() + doc.text.size());
+  }
+};
+template <size_t N>
+constexpr bool ShortWordsFit(const std::string_view (&list)[N]) {
+  for (const std::string_view w : list) {
+    if (w.empty() || w.size() > kShortWordMax) return false;
+  }
+  return true;
+}
 // Sentence-initial function words followed by a lower-case word ("The
 // talks", "He said") are capitalized only by position.
-const WordSet& Openers() {
-  static constexpr std::string_view kOpeners[] = {
-      "The", "A",  "An",   "In",  "But",  "And",   "He",    "She",   "It",   "They",  "We",
-      "I",   "If", "This", "His", "Her",  "Their", "Its",   "There", "When", "While", "After",
-      "As",  "On", "At",   "For", "With", "That",  "These", "Some",  "Our",  "You",   "Both"};
-  static const WordSet openers(kOpeners);
-  return openers;
-}
-// Lower-case words that join the parts of a name ("Bank of England", "de
-// Silva"), of 1 to 5 bytes each: kept as keys of their bytes (the first in
-// the lowest byte) and their length, in a table of kConnectorSlots slots laid
-// out at compile time, so that a token's test is a load, a multiply and a
-// compare or two (a WordSet's hash, static guard and memcmp cost about 80
-// instructions a token, 2,606 tokens in p35).
+constexpr std::string_view kOpeners[] = {
+    "The", "A",  "An",   "In",  "But",  "And",   "He",    "She",   "It",   "They",  "We",
+    "I",   "If", "This", "His", "Her",  "Their", "Its",   "There", "When", "While", "After",
+    "As",  "On", "At",   "For", "With", "That",  "These", "Some",  "Our",  "You",   "Both"};
+static_assert(ShortWordsFit(kOpeners), "an opener has 1 to kShortWordMax bytes");
+constexpr ShortWords kOpenerWords(kOpeners);
+// Lower-case words that join the parts of a name ("Bank of England", "de Silva").
 constexpr std::string_view kConnectors[] = {
     "of",  "de",  "del", "della", "di", "da",  "das", "dos", "do",  "du",  "van",  "von", "der",
     "den", "la",  "le",  "les",   "el", "al",  "bin", "ibn", "ben", "y",   "e",    "und", "and",
     "for", "the", "on",  "upon",  "&",  "ter", "zu",  "af",  "av",  "dei", "degli"};
-constexpr size_t kConnectorMax = 5;
-constexpr uint32_t kConnectorSlots = 128;  // at most a third full
-constexpr uint64_t ConnectorKey(uint64_t bytes, size_t n) { return bytes | uint64_t{n} << 56; }
-constexpr uint32_t ConnectorSlot(uint64_t key) {
-  return static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ull) >> 57);
-}
-struct ConnectorTable {
-  uint64_t key[kConnectorSlots] = {};  // 0: empty
-  constexpr ConnectorTable() {
-    for (const std::string_view w : kConnectors) {
-      uint64_t bytes = 0;
-      for (size_t i = 0; i < w.size(); ++i)
-        bytes |= uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
-      const uint64_t k = ConnectorKey(bytes, w.size());
-      uint32_t j = ConnectorSlot(k);
-      while (key[j] != 0) j = (j + 1) % kConnectorSlots;
-      key[j] = k;
-    }
-  }
-};
-constexpr ConnectorTable kConnectorTable;
-static_assert(sizeof(kConnectors) / sizeof(kConnectors[0]) * 3 <= kConnectorSlots,
-              "the connectors' table stays at most a third full");
-constexpr bool ConnectorsFit() {
-  for (const std::string_view w : kConnectors) {
-    if (w.empty() || w.size() > kConnectorMax) return false;
-  }
-  return true;
-}
-static_assert(ConnectorsFit(), "a connector has 1 to kConnectorMax bytes");
-// Whether the n bytes at p (1 <= n <= kConnectorMax), in a text ending at
-// `end`, are a connector.
-inline bool IsConnector(const char* p, size_t n, const char* end) {
-  uint64_t bytes = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  if (end - p >= 8) {  // one load, the bytes past the word cleared
-    std::memcpy(&bytes, p, 8);
-    bytes &= ~uint64_t{0} >> (64 - 8 * n);
-  } else
-#endif
-  {
-    for (size_t i = 0; i < n; ++i) bytes |= uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
-  }
-  const uint64_t k = ConnectorKey(bytes, n);
-  for (uint32_t j = ConnectorSlot(k);; j = (j + 1) % kConnectorSlots) {
-    if (kConnectorTable.key[j] == k) return true;
-    if (kConnectorTable.key[j] == 0) return false;
-  }
-}
-// Whether token i of a sequence ending at `end` is an opener (see Openers).
+static_assert(ShortWordsFit(kConnectors), "a connector has 1 to kShortWordMax bytes");
+constexpr ShortWords kConnectorWords(kConnectors);
+// Whether token i of a sequence ending at `end` is an opener (see kOpeners).
 inline bool Opener(const Document& doc, uint32_t i, uint32_t end) {
   const Token& t = doc.tokens[i];
-  if (!t.Is(kSentenceStart) || t.Is(kAllCaps) || t.span.end - t.span.start > 5) return false;
+  if (!t.Is(kSentenceStart) || t.Is(kAllCaps) || t.span.end - t.span.start > kShortWordMax)
+    return false;
   if (i + 1 >= end || !doc.tokens[i + 1].Is(kLower)) return false;
-  return Openers().Has(doc.Text(t));
+  return kOpenerWords.Has(doc, t);
 }
 // Whether token t, not loud itself, joins loud neighbours into a name
 // (`both`: it has one on each side).
 inline bool Joins(const Document& doc, const Token& t, bool both) {
   if (both || t.kind == TokenKind::kNumber || t.Is(kPossessive)) return true;
   if (t.kind != TokenKind::kWord) return false;
-  const uint32_t n = t.span.end - t.span.start;
-  if (n <= kConnectorMax && n > 0 &&
-      IsConnector(doc.text.data() + t.span.start, n, doc.text.data() + doc.text.size()))
-    return true;
+  if (t.span.end - t.span.start <= kShortWordMax && kConnectorWords.Has(doc, t)) return true;
   return !t.Is(kLower);  // other scripts
 }
 }  // namespace
