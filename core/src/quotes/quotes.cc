@@ -1574,9 +1574,10 @@ class QuoteFinder {
       const Frame& f = frames_[k];
       if (f.speaker.empty() || Is(f.speaker.b, kPronoun) || IsSourcePhrase(f.speaker)) continue;
       Range name = NameRun(f.speaker);
-      if (name.e - name.b >= 1 && d_.tokens[name.b].kind == TokenKind::kWord)
-        names_.push_back({d_.tokens[f.cue.b].span.start, StripTitles(name)});
-      // The gender the entities know for that name, for "he"/"she" later.
+      if (name.e - name.b < 1 || d_.tokens[name.b].kind != TokenKind::kWord) continue;
+      names_.push_back({d_.tokens[f.cue.b].span.start, StripTitles(name)});
+      // The gender the entities know for that name, for "he"/"she" later;
+      // one a name, so names_gender_[i] is names_[i]'s.
       const int* known = Surname(lower_[name.e - 1]);
       names_gender_.push_back(known != nullptr ? gender_[*known] : 0);
     }
