@@ -454,18 +454,7 @@ void JsonWriter::Key(std::string_view key) {
 }
 
 void JsonWriter::NextKeyOf(std::string_view key) {
-  bool plain = !pretty_;
-  for (char c : key) plain = plain && !NeedsLook(static_cast<unsigned char>(c));
-  if (!plain) return Key(key);
-  assert(depth_ > 0 && comma_ && !after_key_);
-  const size_t n = key.size();
-  char* p = Grow(n + 4);
-  p[0] = ',';
-  p[1] = '"';
-  std::memcpy(p + 2, key.data(), n);
-  p[n + 2] = '"';
-  p[n + 3] = ':';
-  after_key_ = true;
+  if (!CompactNextKey(key)) Key(key);
 }
 
 void JsonWriter::Plain(std::string_view value) {

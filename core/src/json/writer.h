@@ -75,21 +75,11 @@ class JsonWriter {
   // compact path at 30 call sites cost about 1 KB of the download.
   template <size_t N>
   void NextKey(const char (&key)[N]) {
-    std::string_view k(key, N - 1);
+    const std::string_view k(key, N - 1);
 #if defined(__EMSCRIPTEN__)
     NextKeyOf(k);
 #else
-    bool plain = !pretty_;
-    for (char c : k) plain = plain && !NeedsLook(static_cast<unsigned char>(c));
-    if (!plain) return Key(k);
-    assert(depth_ > 0 && comma_ && !after_key_);
-    char* p = Grow(N + 3);
-    p[0] = ',';
-    p[1] = '"';
-    std::memcpy(p + 2, key, N - 1);
-    p[N + 1] = '"';
-    p[N + 2] = ':';
-    after_key_ = true;
+    if (!CompactNextKey(k)) Key(k);
 #endif
   }
   void NextKeyOf(std::string_view key);  // NextKey, out of line
@@ -169,6 +159,25 @@ class JsonWriter {
     if (comma_) Append(',');
     comma_ = true;
     if (pretty_) Newline();
+  }
+  // NextKey's compact path, the one copy of its steps for both NextKey (for
+  // a literal key, the look at its bytes and its length fold to constants)
+  // and NextKeyOf: the comma and the key in one step. False, with nothing
+  // written, for pretty output and a key to escape (Key's path).
+  bool CompactNextKey(std::string_view key) {
+    bool plain = !pretty_;
+    for (char c : key) plain = plain && !NeedsLook(static_cast<unsigned char>(c));
+    if (!plain) return false;
+    assert(depth_ > 0 && comma_ && !after_key_);
+    const size_t n = key.size();
+    char* p = Grow(n + 4);
+    p[0] = ',';
+    p[1] = '"';
+    std::memcpy(p + 2, key.data(), n);
+    p[n + 2] = '"';
+    p[n + 3] = ':';
+    after_key_ = true;
+    return true;
   }
   void Newline();
   void Quoted(std::string_view s);  // "s", escaped
