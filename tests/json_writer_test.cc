@@ -352,6 +352,38 @@ TEST(JsonWriterTest, StringInPieces) {
   }
 }
 
+// A piece of every length, with a byte to look at anywhere in it, is escaped
+// as String escapes it: the pieces under 16 bytes take the short strings'
+// path (a claim's quoted words), the longer ones the scan. After a piece
+// already written too, so that the short path writes past other bytes.
+TEST(JsonWriterTest, StringPartsOfEveryLengthWithASpecialByteAnywhere) {
+  const std::string_view specials[] = {"\"",   "\\",           "\n",           "\x01",
+                                       "\x7F", "\xE2\x80\xA8", "\xE2\x80\x99", "\xC3\xA9"};
+  const auto pieced = [](std::string_view head, std::string_view s) {
+    JsonWriter w(/*pretty=*/false);
+    w.Encoded("\"");
+    w.StringPart(head);
+    w.StringPart(s);
+    w.Raw("\"");
+    return w.Finish();
+  };
+  for (size_t n = 0; n <= 40; ++n) {
+    std::string plain;
+    for (size_t i = 0; i < n; ++i) plain += static_cast<char>('a' + i % 26);
+    for (std::string_view head : {"", "said \""}) {
+      const std::string whole = std::string(head);
+      ASSERT_EQ(pieced(head, plain), Reference(whole + plain)) << n;
+      for (std::string_view special : specials) {
+        for (size_t at = 0; at + special.size() <= n; ++at) {
+          std::string s = plain;
+          s.replace(at, special.size(), special);
+          ASSERT_EQ(pieced(head, s), Reference(whole + s)) << n << " at " << at;
+        }
+      }
+    }
+  }
+}
+
 // The names ToJson writes with Plain (no look for bytes to escape) are what
 // String writes of them.
 TEST(JsonWriterTest, FixedNamesNeedNoEscaping) {

@@ -302,68 +302,78 @@ void JsonWriter::Expand(size_t n) {
   end_ = buf_.get() + cap;
 }
 
+namespace {
+
+// The n < 16 bytes at p copied to out (room for n bytes) up to the first
+// that needs a look; returns how many were copied (n when none needs one).
+inline size_t CopyShortPlain(const char* p, size_t n, char* out) {
+#if defined(__SSE2__)
+  if (n >= 4) {
+    // 4 to 15 bytes: two overlapping loads of 8 (or 4) cover them, tested
+    // at once as one 16-byte vector (the bytes SkipPlain looks at); none
+    // needing a look (most), two overlapping stores copy them.
+    const char* const end = p + n;
+    __m128i x;
+    uint64_t a, b;
+    if (n >= 8) {
+      std::memcpy(&a, p, 8);
+      std::memcpy(&b, end - 8, 8);
+      x = _mm_set_epi64x(static_cast<long long>(b), static_cast<long long>(a));
+    } else {
+      uint32_t a4, b4;
+      std::memcpy(&a4, p, 4);
+      std::memcpy(&b4, end - 4, 4);
+      a = a4;
+      b = b4;
+      x = _mm_set_epi32(static_cast<int>(a4), static_cast<int>(b4), static_cast<int>(a4),
+                        static_cast<int>(b4));
+    }
+    const __m128i look =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x),
+                                  _mm_cmpeq_epi8(x, _mm_set1_epi8('"'))),
+                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\')),
+                                               _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))),
+                                  _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xE2)))));
+    if (_mm_movemask_epi8(look) == 0) {
+      if (n >= 8) {
+        std::memcpy(out, &a, 8);
+        std::memcpy(out + n - 8, &b, 8);
+      } else {
+        const uint32_t a4 = static_cast<uint32_t>(a), b4 = static_cast<uint32_t>(b);
+        std::memcpy(out, &a4, 4);
+        std::memcpy(out + n - 4, &b4, 4);
+      }
+      return n;
+    }
+  }
+#endif
+  size_t i = 0;
+  for (; i < n; ++i) {
+    const char c = p[i];
+    if (kLookAt[static_cast<unsigned char>(c)]) break;
+    out[i] = c;
+  }
+  return i;
+}
+
+}  // namespace
+
 void JsonWriter::Quoted(std::string_view s) {
   const char* p = s.data();
   if (s.size() < 16) {
-    // A short string (most: ids, types, names), copied as it is checked, a
-    // byte at a time (the scans below start with 16 bytes); taken back when
-    // a byte needs a look.
+    // A short string (most: ids, types, names), copied as it is checked
+    // (the scans below start with 16 bytes); taken back when a byte needs a
+    // look.
     const size_t n = s.size();
     char* out = Grow(n + 2);
     out[0] = '"';
-#if defined(__SSE2__)
-    const char* const end = p + n;
-    if (n >= 4) {
-      // 4 to 15 bytes: two overlapping loads of 8 (or 4) cover them, tested
-      // at once as one 16-byte vector (the bytes SkipPlain looks at); none
-      // needing a look (most), two overlapping stores copy them.
-      __m128i x;
-      uint64_t a, b;
-      if (n >= 8) {
-        std::memcpy(&a, p, 8);
-        std::memcpy(&b, end - 8, 8);
-        x = _mm_set_epi64x(static_cast<long long>(b), static_cast<long long>(a));
-      } else {
-        uint32_t a4, b4;
-        std::memcpy(&a4, p, 4);
-        std::memcpy(&b4, end - 4, 4);
-        a = a4;
-        b = b4;
-        x = _mm_set_epi32(static_cast<int>(a4), static_cast<int>(b4), static_cast<int>(a4),
-                          static_cast<int>(b4));
-      }
-      const __m128i look =
-          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x),
-                                    _mm_cmpeq_epi8(x, _mm_set1_epi8('"'))),
-                       _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\')),
-                                                 _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))),
-                                    _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xE2)))));
-      if (_mm_movemask_epi8(look) == 0) {
-        if (n >= 8) {
-          std::memcpy(out + 1, &a, 8);
-          std::memcpy(out + 1 + n - 8, &b, 8);
-        } else {
-          const uint32_t a4 = static_cast<uint32_t>(a), b4 = static_cast<uint32_t>(b);
-          std::memcpy(out + 1, &a4, 4);
-          std::memcpy(out + 1 + n - 4, &b4, 4);
-        }
-        out[n + 1] = '"';
-        return;
-      }
-    }
-#endif
-    size_t i = 0;
-    for (; i < n; ++i) {
-      const char c = p[i];
-      if (kLookAt[static_cast<unsigned char>(c)]) break;
-      out[1 + i] = c;
-    }
-    if (i == n) {
+    const size_t plain = CopyShortPlain(p, n, out + 1);
+    if (plain == n) {
       out[n + 1] = '"';
       return;
     }
     pos_ -= n + 2;
-    p += i;
+    p += plain;
   }
   QuotedFrom(s, p);
 }
@@ -385,8 +395,17 @@ __attribute__((noinline)) void JsonWriter::QuotedFrom(std::string_view s, const 
 }
 
 void JsonWriter::StringPart(std::string_view s) {
+  const char* p = s.data();
+  if (s.size() < 16) {  // a short piece (a claim's quoted words): as Quoted's
+    char* out = Room(s.size());
+    const size_t plain = CopyShortPlain(p, s.size(), out);
+    pos_ = out + plain;
+    if (plain == s.size()) return;
+    p += plain;
+    s.remove_prefix(plain);
+  }
   const char* const end = s.data() + s.size();
-  const char* const p = SkipPlain(s.data(), end, s.data());
+  p = SkipPlain(p, end, s.data());
   if (p == end) {
     Append(s);
   } else {
