@@ -192,7 +192,11 @@ void WriteReason(JsonWriter& w, const Claim& c, size_t k, std::string_view text)
   for (size_t i = 0; i < Claim::kMaxWords; ++i) {
     const Span word = c.wording[i];
     if (word.end == word.start) break;
-    w.Raw(i > 0 ? ", \\\"" : " \\\"");
+    if (i > 0) {  // literals: copies of a known length
+      w.Raw(", \\\"");
+    } else {
+      w.Raw(" \\\"");
+    }
     w.StringPart(text.substr(word.start, word.end - word.start));
     w.Raw("\\\"");
   }
