@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -381,6 +382,37 @@ TEST(JsonWriterTest, StringPartsOfEveryLengthWithASpecialByteAnywhere) {
         }
       }
     }
+  }
+}
+
+// EncodedPadded writes the first n bytes of its buffer as Encoded writes
+// them, with the comma and indentation before them, whatever the bytes past
+// n are; the room it takes past them is overwritten by what follows.
+TEST(JsonWriterTest, EncodedPaddedAsEncoded) {
+  char padded[48];
+  std::memset(padded, 'x', sizeof padded);
+  const std::string_view names[] = {"\"event\"", "\"names a person, place or organisation\"",
+                                    "\"\"", "null"};
+  for (bool pretty : {false, true}) {
+    JsonWriter a(pretty), b(pretty);
+    for (JsonWriter* w : {&a, &b}) {
+      w->BeginObject();
+      w->Key("reasons");
+      w->BeginArray();
+      for (std::string_view name : names) {
+        if (w == &a) {
+          name.copy(padded, name.size());
+          w->EncodedPadded(padded, name.size());
+        } else {
+          w->Encoded(name);
+        }
+      }
+      w->EndArray();
+      w->Key("end");
+      w->Null();
+      w->EndObject();
+    }
+    EXPECT_EQ(a.Finish(), b.Finish()) << pretty;
   }
 }
 

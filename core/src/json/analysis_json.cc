@@ -36,6 +36,38 @@ std::string_view NameOf(E e) {
   return kNames[static_cast<size_t>(e)];
 }
 
+// Writes name(e) as Plain would (a fixed name: none needs escaping, tested),
+// from a table made once a process of the names in JSON form, each padded to
+// 48 bytes for JsonWriter::EncodedPadded: one inline copy of known length
+// instead of Plain's call and its memcpy call (a claim has about five
+// reasons). A name too long for the room would take Plain (none is).
+template <typename E, size_t kCount, const char* (*kName)(E)>
+void WriteName(JsonWriter& w, E e) {
+  struct Padded {
+    char json[48];
+    size_t size;  // 0: too long, written by Plain
+  };
+  static const std::array<Padded, kCount> kPadded = [] {
+    std::array<Padded, kCount> names{};
+    for (size_t i = 0; i < kCount; ++i) {
+      const std::string_view name = NameOf<E, kCount, kName>(static_cast<E>(i));
+      Padded& p = names[i];
+      if (name.size() + 2 > sizeof p.json) continue;
+      p.json[0] = '"';
+      name.copy(p.json + 1, name.size());
+      p.json[name.size() + 1] = '"';
+      p.size = name.size() + 2;
+    }
+    return names;
+  }();
+  const Padded& p = kPadded[static_cast<size_t>(e)];
+  if (p.size == 0) {
+    w.Plain(NameOf<E, kCount, kName>(e));
+  } else {
+    w.EncodedPadded(p.json, p.size);
+  }
+}
+
 void SpanFields(JsonWriter& w, const Analysis& a, Span s, bool with_text) {
   uint32_t start, end;
   a.index.ConvertSpan(a.text, s.start, s.end, a.options.offsets, &start, &end);
@@ -59,8 +91,7 @@ void WriteQuantity(JsonWriter& w, const Quantity& q) {
   w.String(q.unit);
   w.NextKey("approx");
   constexpr size_t kApproxes = static_cast<size_t>(Quantity::Approx::kRange) + 1;
-  // none needs escaping: tested
-  w.Plain(NameOf<Quantity::Approx, kApproxes, ApproxName>(q.approx));
+  WriteName<Quantity::Approx, kApproxes, ApproxName>(w, q.approx);
   w.EndObject();
 }
 
@@ -113,7 +144,7 @@ void WriteQuotes(JsonWriter& w, const Analysis& a) {
     WriteId(w, 'Q', static_cast<int>(i));
     w.NextKey("kind");
     constexpr size_t kKinds = static_cast<size_t>(Quote::Kind::kScare) + 1;
-    w.Plain(NameOf<Quote::Kind, kKinds, QuoteKindName>(q.kind));  // none needs escaping: tested
+    WriteName<Quote::Kind, kKinds, QuoteKindName>(w, q.kind);
     SpanFields(w, a, q.span, true);
     w.NextKey("cue");
     if (q.has_cue) {
@@ -182,13 +213,12 @@ void WriteQuotes(JsonWriter& w, const Analysis& a) {
 // scanned first), its quote marks in their JSON form.
 void WriteReason(JsonWriter& w, const Claim& c, size_t k, std::string_view text) {
   constexpr size_t kReasons = static_cast<size_t>(ClaimReason::kCount);
-  const std::string_view name = NameOf<ClaimReason, kReasons, ClaimReasonName>(c.reasons[k]);
   if (c.reasons[k] != ClaimReason::kWording) {
-    w.Plain(name);
+    WriteName<ClaimReason, kReasons, ClaimReasonName>(w, c.reasons[k]);
     return;
   }
   w.Encoded("\"");
-  w.Raw(name);
+  w.Raw(NameOf<ClaimReason, kReasons, ClaimReasonName>(c.reasons[k]));
   for (size_t i = 0; i < Claim::kMaxWords; ++i) {
     const Span word = c.wording[i];
     if (word.end == word.start) break;
@@ -219,8 +249,7 @@ void WriteClaims(JsonWriter& w, const Analysis& a) {
     for (int t = 0; t < static_cast<int>(ClaimType::kCount); ++t) {
       if (c.Has(static_cast<ClaimType>(t))) {
         constexpr size_t kTypes = static_cast<size_t>(ClaimType::kCount);
-        // none needs escaping: tested
-        w.Plain(NameOf<ClaimType, kTypes, ClaimTypeName>(static_cast<ClaimType>(t)));
+        WriteName<ClaimType, kTypes, ClaimTypeName>(w, static_cast<ClaimType>(t));
       }
     }
     w.EndArray();
