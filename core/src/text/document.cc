@@ -920,11 +920,16 @@ void AssignWords(Document* d) {
   std::vector<uint32_t> ids(size, 0);
   std::unique_ptr<uint64_t[]> keys(new uint64_t[size]);
   std::unique_ptr<uint16_t[]> case_flags(new uint16_t[size]);
-  size_t in_table = 0;
-  // Room for the distinct words of an article (p35's average is 440) at
-  // once, not by ten doublings from one; a longer text doubles from there.
-  d->word_token.reserve(std::min<size_t>(n, 1024));
-  d->folded_at.reserve(std::min<size_t>(n, 1024) + 1);
+  // The distinct words' first tokens and folded offsets (word_token and
+  // folded_at) while the loop writes them: raw arrays kept in registers
+  // (push_back reads each vector's end and capacity from memory at each
+  // new word), copied to the vectors at the end. Room for the distinct
+  // words of an article (p35's average is 440) at once, not by ten
+  // doublings from one; a longer text doubles from there.
+  size_t words_room = std::min<size_t>(n, 1024);
+  std::unique_ptr<uint32_t[]> first_token(new uint32_t[words_room]);
+  std::unique_ptr<uint32_t[]> folded_at(new uint32_t[words_room + 1]);
+  uint32_t words = 0;
   // The distinct words folded, back to back, in a scratch buffer grown by
   // doubling (a long text's distinct words are a small part of it: a tenth
   // of a megabyte of news), with 8 bytes to spare past the last word's for a
@@ -949,7 +954,7 @@ void AssignWords(Document* d) {
       if (id1 == 0) break;
       if (keys[j] != key) continue;
       if (len < 8) break;  // a short word's key is the word
-      const Span u = tokens[d->word_token[id1 - 1]].span;
+      const Span u = tokens[first_token[id1 - 1]].span;
       if (u.end - u.start == len && std::memcmp(text + u.start, p, len) == 0) break;
     }
     if (id1 != 0) {
@@ -959,10 +964,19 @@ void AssignWords(Document* d) {
       continue;
     }
     // A new word: its case flags and its folded form, once.
-    const uint32_t id = static_cast<uint32_t>(d->word_token.size());
+    const uint32_t id = words++;
     word[k] = id;
-    d->word_token.push_back(static_cast<uint32_t>(k));
-    d->folded_at.push_back(at);
+    if (id == words_room) {
+      words_room *= 2;
+      std::unique_ptr<uint32_t[]> first2(new uint32_t[words_room]);
+      std::unique_ptr<uint32_t[]> folded2(new uint32_t[words_room + 1]);
+      std::memcpy(first2.get(), first_token.get(), id * sizeof(uint32_t));
+      std::memcpy(folded2.get(), folded_at.get(), id * sizeof(uint32_t));
+      first_token = std::move(first2);
+      folded_at = std::move(folded2);
+    }
+    first_token[id] = static_cast<uint32_t>(k);
+    folded_at[id] = at;
     if (at + len + 8 > fold_room) {
       fold_room = std::max(fold_room * 2, at + len + 8);
       std::unique_ptr<char[]> bigger(new char[fold_room]);
@@ -986,7 +1000,7 @@ void AssignWords(Document* d) {
     ids[j] = id + 1;
     keys[j] = key;
     case_flags[j] = flags;
-    if (++in_table * 2 > size) {  // grow: each entry moves by its key
+    if (words * 2 > size) {  // grow: each entry moves by its key
       const size_t size2 = size * 2;
       std::vector<uint32_t> ids2(size2, 0);
       std::unique_ptr<uint64_t[]> keys2(new uint64_t[size2]);
@@ -1006,7 +1020,9 @@ void AssignWords(Document* d) {
       size = size2;
     }
   }
-  d->folded_at.push_back(at);
+  folded_at[words] = at;
+  d->word_token.assign(first_token.get(), first_token.get() + words);
+  d->folded_at.assign(folded_at.get(), folded_at.get() + words + 1);
   d->folded_text.assign(fold.get(), at);
 }
 
