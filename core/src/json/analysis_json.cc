@@ -36,22 +36,23 @@ std::string_view NameOf(E e) {
   return kNames[static_cast<size_t>(e)];
 }
 
-// Writes name(e) as Plain would (a fixed name: none needs escaping, tested),
-// from a table made once a process of the names in JSON form, each padded to
+// A fixed name in JSON form ("name", none needs escaping: tested), padded to
 // 48 bytes for JsonWriter::EncodedPadded: one inline copy of known length
 // instead of Plain's call and its memcpy call (a claim has about five
-// reasons). A name too long for the room would take Plain (none is).
+// reasons). size 0: a name too long for the room, written by Plain (none is).
+struct PaddedName {
+  char json[48];
+  size_t size;
+};
+
+// name(e)'s PaddedName, from a table made once a process.
 template <typename E, size_t kCount, const char* (*kName)(E)>
-void WriteName(JsonWriter& w, E e) {
-  struct Padded {
-    char json[48];
-    size_t size;  // 0: too long, written by Plain
-  };
-  static const std::array<Padded, kCount> kPadded = [] {
-    std::array<Padded, kCount> names{};
+const PaddedName& PaddedNameOf(E e) {
+  static const std::array<PaddedName, kCount> kPadded = [] {
+    std::array<PaddedName, kCount> names{};
     for (size_t i = 0; i < kCount; ++i) {
       const std::string_view name = NameOf<E, kCount, kName>(static_cast<E>(i));
-      Padded& p = names[i];
+      PaddedName& p = names[i];
       if (name.size() + 2 > sizeof p.json) continue;
       p.json[0] = '"';
       name.copy(p.json + 1, name.size());
@@ -60,7 +61,13 @@ void WriteName(JsonWriter& w, E e) {
     }
     return names;
   }();
-  const Padded& p = kPadded[static_cast<size_t>(e)];
+  return kPadded[static_cast<size_t>(e)];
+}
+
+// Writes name(e) as Plain would.
+template <typename E, size_t kCount, const char* (*kName)(E)>
+void WriteName(JsonWriter& w, E e) {
+  const PaddedName& p = PaddedNameOf<E, kCount, kName>(e);
   if (p.size == 0) {
     w.Plain(NameOf<E, kCount, kName>(e));
   } else {
@@ -213,12 +220,18 @@ void WriteQuotes(JsonWriter& w, const Analysis& a) {
 // scanned first), its quote marks in their JSON form.
 void WriteReason(JsonWriter& w, const Claim& c, size_t k, std::string_view text) {
   constexpr size_t kReasons = static_cast<size_t>(ClaimReason::kCount);
-  if (c.reasons[k] != ClaimReason::kWording) {
-    WriteName<ClaimReason, kReasons, ClaimReasonName>(w, c.reasons[k]);
-    return;
+  const PaddedName& p = PaddedNameOf<ClaimReason, kReasons, ClaimReasonName>(c.reasons[k]);
+  const bool wording = c.reasons[k] == ClaimReason::kWording;
+  if (p.size == 0) {  // a name too long for the room (none is)
+    const std::string_view name = NameOf<ClaimReason, kReasons, ClaimReasonName>(c.reasons[k]);
+    if (!wording) return w.Plain(name);
+    w.Encoded("\"");
+    w.Raw(name);
+  } else if (!wording) {
+    return w.EncodedPadded(p.json, p.size);
+  } else {
+    w.EncodedPadded(p.json, p.size - 1);  // "wording ...: with the string left open
   }
-  w.Encoded("\"");
-  w.Raw(NameOf<ClaimReason, kReasons, ClaimReasonName>(c.reasons[k]));
   for (size_t i = 0; i < Claim::kMaxWords; ++i) {
     const Span word = c.wording[i];
     if (word.end == word.start) break;
