@@ -40,6 +40,8 @@ std::string_view NameOf(E e) {
 // 48 bytes for JsonWriter::EncodedPadded: one inline copy of known length
 // instead of Plain's call and its memcpy call (a claim has about five
 // reasons). size 0: a name too long for the room, written by Plain (none is).
+// Native only: in wasm the four tables and their inline copies cost about
+// 8 KB of object code, so there the names go through Plain as before.
 struct PaddedName {
   char json[48];
   size_t size;
@@ -67,12 +69,16 @@ const PaddedName& PaddedNameOf(E e) {
 // Writes name(e) as Plain would.
 template <typename E, size_t kCount, const char* (*kName)(E)>
 void WriteName(JsonWriter& w, E e) {
+#if defined(__EMSCRIPTEN__)
+  w.Plain(NameOf<E, kCount, kName>(e));  // wasm: no padded tables (size)
+#else
   const PaddedName& p = PaddedNameOf<E, kCount, kName>(e);
   if (p.size == 0) {
     w.Plain(NameOf<E, kCount, kName>(e));
   } else {
     w.EncodedPadded(p.json, p.size);
   }
+#endif
 }
 
 void SpanFields(JsonWriter& w, const Analysis& a, Span s, bool with_text) {
@@ -220,7 +226,11 @@ void WriteQuotes(JsonWriter& w, const Analysis& a) {
 // scanned first), its quote marks in their JSON form.
 void WriteReason(JsonWriter& w, const Claim& c, size_t k, std::string_view text) {
   constexpr size_t kReasons = static_cast<size_t>(ClaimReason::kCount);
+#if defined(__EMSCRIPTEN__)
+  const PaddedName p{};  // wasm: no padded tables (size), the names' views
+#else
   const PaddedName& p = PaddedNameOf<ClaimReason, kReasons, ClaimReasonName>(c.reasons[k]);
+#endif
   const bool wording = c.reasons[k] == ClaimReason::kWording;
   if (p.size == 0) {  // a name too long for the room (none is)
     const std::string_view name = NameOf<ClaimReason, kReasons, ClaimReasonName>(c.reasons[k]);
