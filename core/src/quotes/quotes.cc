@@ -1334,8 +1334,6 @@ class QuoteFinder {
 
   void BuildFrames() {
     frame_begin_.reserve(d_.sentences.size() + 1);
-    // A cue makes at most one frame, a sentence's colon (ColonFrame) one.
-    frames_.reserve(cues_.size() + colons_.size());
     // The tokens that may be a cue (a cue verb or "according": no other
     // token makes a frame), in text order, as Classify listed them.
     const std::vector<uint32_t>& cues = cues_;
