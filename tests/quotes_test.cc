@@ -609,6 +609,28 @@ TEST(Quotes, HeAndSheTakeThePersonOfTheirGender) {
   EXPECT_EQ(SpeakerName(a, *q2), "Donald Trump");
 }
 
+// "he" with no man named before it is not given the last named speaker if
+// she is a woman, even after a speaker with no name ("a neighbor said"): the
+// named speakers' genders were kept one a frame, not one a name, so that
+// frame put them out of step and "he" read the neighbor's (none) for Ms.
+// Smith's.
+TEST(Quotes, HeSkipsANamedWomanAfterAnUnnamedSpeaker) {
+  for (const char* speaker : {"a neighbor", "the driver", "her husband"}) {
+    Analysis a = Analyze(std::string("\"We have nothing to add at this time,\" ") + speaker +
+                         " said on Tuesday.\n\n\"The budget will be balanced by next year,\" Mary "
+                         "Smith said at a news conference in Boston. Ms. Smith, who chairs the "
+                         "finance committee, has led the talks since March.\n\n\"It is not over "
+                         "yet,\" he said.");
+    const Quote* named = Find(a, "The budget will be balanced");
+    const Quote* q = Find(a, "It is not over yet");
+    ASSERT_NE(named, nullptr) << speaker;
+    ASSERT_NE(q, nullptr) << speaker;
+    EXPECT_EQ(SpeakerName(a, *named), "Mary Smith") << speaker;
+    EXPECT_EQ(SpeakerText(a, *q), "he") << speaker;
+    EXPECT_EQ(SpeakerName(a, *q), "") << speaker;
+  }
+}
+
 TEST(Quotes, HonorificGivesTheGender) {
   // No given name to go by: "Ms." before a mention marks her.
   Analysis a = Analyze(
