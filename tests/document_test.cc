@@ -292,7 +292,10 @@ TEST(DocumentTest, CaseFlagsMatchAPerCodePointReference) {
 }
 
 // A sentence without an end is cut at 512 tokens, whatever the tokens at the
-// cut are (words, commas, a title abbreviation); a period ends one before.
+// cut are (words, commas, a title abbreviation, a quote mark: without the
+// period, the first cut's last token, 511, is a quote mark unless the
+// abbreviation is there); a period ends one before. Quote marks stop
+// Segment's scan as punctuation does, and must not end or cut a sentence.
 TEST(DocumentTest, LongSentencesAreCutAt512Tokens) {
   for (int period_at : {-1, 300}) {
     for (int abbrev_at : {-1, 511, 700}) {
@@ -307,7 +310,7 @@ TEST(DocumentTest, LongSentencesAreCutAt512Tokens) {
           text += "The";
           continue;
         }
-        text += k == abbrev_at ? "Gen." : k % 7 == 3 ? "," : "word";
+        text += k == abbrev_at ? "Gen." : k % 7 == 3 ? "," : k % 11 == 5 ? "\"" : "word";
       }
       Document d = BuildDocument(text);
       std::vector<uint32_t> want;
