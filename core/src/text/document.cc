@@ -760,6 +760,17 @@ inline const char* SkipToStop(const char* p, const char* end, uint32_t mask) {
   return p;
 }
 
+// Sets the sentence step of the tokens [t, end): four a loop step.
+inline void SetSteps(Token* t, Token* end, uint8_t step) {
+  for (; end - t >= 4; t += 4) {
+    t[0].sentence_step = step;
+    t[1].sentence_step = step;
+    t[2].sentence_step = step;
+    t[3].sentence_step = step;
+  }
+  for (; t != end; ++t) t->sentence_step = step;
+}
+
 void Segment(Document* d) {
   const uint32_t nt = static_cast<uint32_t>(d->tokens.size());
   uint32_t p = 0;
@@ -787,7 +798,8 @@ void Segment(Document* d) {
         if ((k & kMask) == 0) d->sentence_base.push_back(index);
         const auto step = static_cast<uint8_t>(index - d->sentence_base.back());
         const uint32_t block_end = std::min(x, (k | kMask) + 1);
-        for (; k < block_end; ++k) d->tokens[k].sentence_step = step;
+        SetSteps(d->tokens.data() + k, d->tokens.data() + block_end, step);
+        k = block_end;
       }
       d->sentences.push_back(s);
     };
