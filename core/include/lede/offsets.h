@@ -33,9 +33,29 @@ class OffsetIndex {
 
   uint32_t Convert(std::string_view text, uint32_t byte, OffsetUnit unit) const;
   // Convert() of a span's start and end: the end counted on from the start
-  // when both are in one block (a short span's usual case).
+  // when both are in one block (a short span's usual case). Inline where
+  // the text is ASCII, or both ends are in blocks of ASCII bytes before any
+  // character boundary (most spans of most texts); else ConvertSpanCounted.
   void ConvertSpan(std::string_view text, uint32_t start, uint32_t end, OffsetUnit unit,
-                   uint32_t* start_out, uint32_t* end_out) const;
+                   uint32_t* start_out, uint32_t* end_out) const {
+    if (unit == OffsetUnit::kUtf8 || ascii_) {
+      *start_out = start;
+      *end_out = end;
+      return;
+    }
+    const uint32_t b = start / kBlock, eb = end / kBlock;
+    if (start <= end && end <= text.size() && eb + 1 < cp_.size() &&
+        cp_[b + 1] - cp_[b] == kBlock && cp_[eb + 1] - cp_[eb] == kBlock) {
+      const std::vector<uint32_t>& before = unit == OffsetUnit::kUtf16 ? u16_ : cp_;
+      *start_out = before[b] + (start - b * kBlock);
+      *end_out = before[eb] + (end - eb * kBlock);
+      return;
+    }
+    ConvertSpanCounted(text, start, end, unit, start_out, end_out);
+  }
+  // ConvertSpan's general case, out of line.
+  void ConvertSpanCounted(std::string_view text, uint32_t start, uint32_t end, OffsetUnit unit,
+                          uint32_t* start_out, uint32_t* end_out) const;
 
  private:
   bool ascii_ = true;

@@ -263,8 +263,9 @@ uint32_t OffsetIndex::Convert(std::string_view text, uint32_t byte, OffsetUnit u
   return unit == OffsetUnit::kUtf16 ? u16 : cp;
 }
 
-void OffsetIndex::ConvertSpan(std::string_view text, uint32_t start, uint32_t end, OffsetUnit unit,
-                              uint32_t* start_out, uint32_t* end_out) const {
+void OffsetIndex::ConvertSpanCounted(std::string_view text, uint32_t start, uint32_t end,
+                                     OffsetUnit unit, uint32_t* start_out,
+                                     uint32_t* end_out) const {
   const uint32_t size = static_cast<uint32_t>(text.size());
   if (unit == OffsetUnit::kUtf8 || ascii_ || end < start || start >= size) {
     *start_out = Convert(text, start, unit);
