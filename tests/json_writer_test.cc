@@ -266,7 +266,8 @@ TEST(JsonWriterTest, NextKeyAsKey) {
 
 // The offsets and ids in decimal: every number below 200,000, the ones
 // around each power of ten and the top of the range, and a stride over the
-// rest of the 32-bit range (the digits are made eight at a time below 10^8).
+// rest of the 32-bit range (the digits are made four at a time below 10^4,
+// eight at a time below 10^8).
 TEST(JsonWriterTest, NumbersOfEveryLength) {
   std::vector<uint32_t> numbers;
   for (uint32_t n = 0; n < 200000; ++n) numbers.push_back(n);

@@ -79,11 +79,25 @@ const char* SkipPlain(const char* p, const char* end, const char* begin) {
 // count first, its eight decimal digits made in one 64-bit word (n split at
 // 10^4 into two 32-bit lanes, each lane at 10^2 into two 16-bit ones, each
 // of those at 10 into bytes, by a multiply and a shift for each split),
-// stored at once and its leading zeros skipped. The caller has room for ten
-// bytes at p (eight are stored either way). Not for the short ids, whose
+// stored at once and its leading zeros skipped; below 10^4, four digits in
+// one 32-bit word the same way, without the first split. The caller has
+// room for ten bytes at p (four or eight are stored). Not for the short ids, whose
 // to_chars takes its one- and two-digit fast cases.
 inline char* WriteDecimal(char* p, uint32_t n) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (n < 10000u) {
+    // Four digits (the offsets of a text under 10 KB, most spans'): one
+    // 32-bit word of two 16-bit lanes (n at 10^2), each split at 10 into
+    // bytes, as the eight-digit path's low lane.
+    uint32_t x = n;
+    x += (((x * 5243) >> 19) & 0x7Fu) * (0x10000 - 100);             // n / 100 to the high lane
+    x += (((x * 103) >> 10) & 0x000F000Fu) * (0x100 - 10);           // a lane / 10
+    const uint32_t digits = __builtin_bswap32(x);                    // the first digit first
+    const int zeros = digits == 0 ? 3 : __builtin_ctz(digits) >> 3;  // leading, of four
+    const uint32_t text = (digits >> (8 * zeros)) | 0x30303030u;
+    std::memcpy(p, &text, 4);
+    return p + 4 - zeros;
+  }
   if (n < 100000000u) {
     const uint64_t high = (uint64_t{n} * 3518437209u) >> 45;  // n / 10^4, exact below 10^8
     uint64_t x = (n - high * 10000) | (high << 32);
