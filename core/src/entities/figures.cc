@@ -1022,6 +1022,21 @@ class Scanner {
     return kByFirst;
   }
 
+  // The unit of the last one-word entry of kUnitWords that is `part` ("month"
+  // of "six-month-old"), or nullptr. Such an entry is its own first word, so
+  // it is among UnitsByFirstWord()'s entries for `part` (in list order); a
+  // `part` with a space is no key there, as it matched no one-word entry. A
+  // look-up, not a compare with each of the list's 168 entries.
+  static const char* OneWordUnit(std::string_view part) {
+    const std::vector<const UnitWord*>* found = UnitsByFirstWord().Find(part);
+    if (found == nullptr) return nullptr;
+    const char* u = nullptr;
+    for (const UnitWord* uw : *found) {
+      if (Equals(uw->words, part)) u = uw->unit;
+    }
+    return u;
+  }
+
   // The longest unit at token i: sets *unit, returns the token count.
   uint32_t MatchUnit(uint32_t i, const char** unit) const {
     const auto& kByFirst = UnitsByFirstWord();
@@ -1569,10 +1584,7 @@ class Scanner {
         } else if (suffix[0] == '-') {
           size_t dash = rest.find('-');
           std::string part = Fold(rest.substr(0, std::min<size_t>(dash, 40)));
-          const char* u = nullptr;
-          for (const UnitWord& uw : kUnitWords) {
-            if (part == uw.words && !std::strchr(uw.words, ' ')) u = uw.unit;
-          }
+          const char* u = OneWordUnit(part);
           if (u && !IsMoneyUnit(u) && std::strcmp(u, "%") != 0 && std::strcmp(u, "people") != 0) {
             attached_unit = u;
           } else {
@@ -1596,10 +1608,7 @@ class Scanner {
         // the number part is before the first dash (twenty-five-year-old is rare)
         std::string_view rest = std::string_view(w).substr(dash + 1);
         size_t d2 = rest.find('-');
-        std::string part(rest.substr(0, d2));
-        for (const UnitWord& uw : kUnitWords) {
-          if (part == uw.words && !std::strchr(uw.words, ' ')) attached_unit = uw.unit;
-        }
+        if (const char* u = OneWordUnit(rest.substr(0, d2))) attached_unit = u;
         if (attached_unit && (IsMoneyUnit(attached_unit) || !std::strcmp(attached_unit, "%")))
           attached_unit = nullptr;
         if (!attached_unit) {
