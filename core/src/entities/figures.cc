@@ -615,7 +615,8 @@ class Scanner {
         folded_(d.folded_text.data()),
         folded_end_(d.folded_text.data() + d.folded_text.size()),
         starts_table_(Starts()),
-        starts_(new uint8_t[d.words()]) {
+        l_end_(new uint32_t[d.words() + (d.words() + 3) / 4]),
+        starts_(reinterpret_cast<uint8_t*>(l_end_.get() + d.words())) {
     ClassifyWords();
   }
 
@@ -657,29 +658,43 @@ class Scanner {
   void ClassifyWords() {
     const uint32_t words = d_.words();
     const uint32_t* const first = d_.word_token.data();
-    uint8_t* const starts = starts_.get();
+    uint8_t* const starts = starts_;
+    uint32_t* const l_end = l_end_.get();
     for (uint32_t id = 0; id < words; ++id) {
       const Token& t = tokens_[first[id]];
       if (t.kind == TokenKind::kWord) {
-        starts[id] = WordStart(id, t);
+        starts[id] = WordStart(id, t, &l_end[id]);
       } else {  // numbers and symbols may; punctuation and quote marks do not
         const bool any = t.kind == TokenKind::kNumber || t.kind == TokenKind::kSymbol;
         starts[id] = any ? kStartAny : kStartNo;  // (and follow no starting word)
+        l_end[id] = LEnd(id, t);
       }
     }
+  }
+
+  // Where L()'s view of word `id` (one of its tokens: t) ends in folded_:
+  // at its start for a word of over 48 bytes (no view), before a final
+  // period (not a lone one).
+  uint32_t LEnd(uint32_t id, const Token& t) const {
+    const uint32_t at = folded_at_[id];
+    if (t.span.end - t.span.start > 48) return at;
+    uint32_t n = folded_at_[id + 1] - at;
+    if (n > 1 && folded_[at + n - 1] == '.') --n;
+    return at + n;
   }
 
   // The entry of a word (its text's id and a token of it): whether the word
   // is in kStarts (and its Opener), or its part before a dash is, with the
   // word's Follower in the high four bits.
-  uint8_t WordStart(uint32_t id, const Token& t) const {
-    if (t.span.end - t.span.start > 48) return kStartNo;
+  // Sets *l_end (LEnd).
+  uint8_t WordStart(uint32_t id, const Token& t, uint32_t* l_end) const {
     // The Document's folded word (ASCII lower case; ’ as ', which no start
     // word holds, so a word with one is found neither way), without a final
-    // period.
+    // period: L()'s view.
     const uint32_t at = folded_at_[id];
-    std::string_view w(folded_ + at, folded_at_[id + 1] - at);
-    if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
+    *l_end = LEnd(id, t);
+    if (*l_end == at) return kStartNo;  // over 48 bytes (or empty)
+    const std::string_view w(folded_ + at, *l_end - at);
     const StartWords& starts = starts_table_;
     // Most words begin no listed word's way (their first three bytes are no
     // listed word's, nor a two-byte word's and a dash): no look-up, no dash.
@@ -702,7 +717,7 @@ class Scanner {
   // test of the four's union, then a search in them, cost more), with one
   // test of the end and one count a round, not a token.
   uint32_t SkipToCandidate(uint32_t i, uint32_t end) const {
-    const uint8_t* const starts = starts_.get();
+    const uint8_t* const starts = starts_;
     const uint32_t* const word = word_;
     auto candidate = [&](uint32_t k) { return (starts[word[k]] & kStartBits) != kStartNo; };
     for (; end - i >= 4; i += 4) {  // i <= end
@@ -978,15 +993,14 @@ class Scanner {
   // "Sept." "km."); empty outside the sentence and for words over 48 bytes
   // (no lexicon word is that long).
   // (Read through the Document's arrays' pointers, kept: a few loads, not
-  // one through d_ for each array; i - sb_ wraps past se_ - sb_ for i < sb_.)
+  // one through d_ for each array; i - sb_ wraps past se_ - sb_ for i < sb_.
+  // The view's end is the word's, found once a Document word by
+  // ClassifyWords: not the token's size, the folded size and its last byte
+  // again at each of the 15,000 calls in p35.)
   std::string_view L(uint32_t i) const {
     if (i - sb_ >= se_ - sb_) return std::string_view();
-    const Span s = tokens_[i].span;
-    if (s.end - s.start > 48) return std::string_view();
     const uint32_t w = word_[i], at = folded_at_[w];
-    uint32_t n = folded_at_[w + 1] - at;
-    if (n > 1 && folded_[at + n - 1] == '.') --n;
-    return std::string_view(folded_ + at, n);
+    return std::string_view(folded_ + at, l_end_[w] - at);  // ClassifyWords
   }
   std::string_view T(uint32_t i) const {
     const Span s = tokens_[i].span;
@@ -1800,8 +1814,12 @@ class Scanner {
   // one, or kStartWord + its Opener (a starting word: Frequent decides); in
   // the high four, the word's Follower group.
   enum : uint8_t { kStartNo, kStartAny, kStartDash, kStartWord, kStartBits = 0x0F };
-  std::unique_ptr<uint8_t[]> starts_;  // (not zeroed: every entry is written)
-  uint32_t sb_ = 0, se_ = 0;           // the token range of the current sentence
+  // Per Document word id: where L()'s view of it ends in folded_ (LEnd),
+  // then (in the same block) its starts_ entry. Not zeroed: every entry is
+  // written.
+  std::unique_ptr<uint32_t[]> l_end_;
+  uint8_t* const starts_;
+  uint32_t sb_ = 0, se_ = 0;  // the token range of the current sentence
 };
 
 }  // namespace
