@@ -63,6 +63,7 @@
 #include <unordered_map>
 
 #include "entities/figures.h"
+#include "text/literal.h"
 #include "text/utf8.h"
 
 namespace lede {
@@ -136,11 +137,13 @@ std::string Show(double v, int precision, double multiplier, const std::string& 
   } else {
     n = Num(v, precision);
   }
-  if (unit == "USD" || unit == "EUR" || unit == "GBP" || unit == "JPY" || unit == "CAD" ||
-      unit == "AUD")
+  if (EqualsLiteral(unit, "USD") || EqualsLiteral(unit, "EUR") || EqualsLiteral(unit, "GBP") ||
+      EqualsLiteral(unit, "JPY") || EqualsLiteral(unit, "CAD") || EqualsLiteral(unit, "AUD"))
     return sym + n;
   if (unit.empty()) return n;
-  if (sym[0] == ' ' || unit == "%" || unit == "C" || unit == "F") return n + sym;
+  if (sym[0] == ' ' || EqualsLiteral(unit, "%") || EqualsLiteral(unit, "C") ||
+      EqualsLiteral(unit, "F"))
+    return n + sym;
   return n + " " + sym;
 }
 
@@ -255,8 +258,10 @@ class Checker {
     if (b.tb == a.te) return false;
     for (uint32_t k = a.te; k < b.tb; ++k) {
       std::string_view w = W(d_, k);
-      if (w != "(" && w != "," && w != "or" && w != "/" && w != "[" && w != "-" &&
-          w != "\xE2\x80\x93" && w != "\xE2\x80\x94" && w != "=")
+      if (!EqualsLiteral(w, "(") && !EqualsLiteral(w, ",") && !EqualsLiteral(w, "or") &&
+          !EqualsLiteral(w, "/") && !EqualsLiteral(w, "[") && !EqualsLiteral(w, "-") &&
+          !EqualsLiteral(w, "\xE2\x80\x93") && !EqualsLiteral(w, "\xE2\x80\x94") &&
+          !EqualsLiteral(w, "="))
         return false;
     }
     return true;
@@ -268,8 +273,10 @@ class Checker {
     for (size_t k = 0; k + 1 < figs_.size(); ++k) {
       const Fig& a = figs_[k];
       const Fig& b = figs_[k + 1];
-      if (a.dim != "money" || b.dim != "money" || a.q->unit == b.q->unit) continue;
-      if (b.tb != a.te + 1 || d_.Text(a.te) != "=") continue;
+      if (!EqualsLiteral(a.dim, "money") || !EqualsLiteral(b.dim, "money") ||
+          a.q->unit == b.q->unit)
+        continue;
+      if (b.tb != a.te + 1 || !EqualsLiteral(d_.Text(a.te), "=")) continue;
       if (a.q->value == 0 || !std::isfinite(a.q->value) || !std::isfinite(b.q->value)) continue;
       rates_[a.q->unit + ">" + b.q->unit] = b.q->value / a.q->value;
       is_rate_[k] = is_rate_[k + 1] = true;
@@ -277,11 +284,14 @@ class Checker {
     // "36.6 hryvnias to the dollar", "0.92 euros per dollar".
     for (size_t k = 0; k < figs_.size(); ++k) {
       const Fig& a = figs_[k];
-      if (a.dim != "money" || is_rate_[k] || !std::isfinite(a.q->value)) continue;
+      if (!EqualsLiteral(a.dim, "money") || is_rate_[k] || !std::isfinite(a.q->value)) continue;
       std::string_view w = W(d_, a.te);
-      if (w != "to" && w != "per" && w != "against") continue;
+      if (!EqualsLiteral(w, "to") && !EqualsLiteral(w, "per") && !EqualsLiteral(w, "against"))
+        continue;
       uint32_t t = a.te + 1;
-      if (W(d_, t) == "the" || W(d_, t) == "one" || W(d_, t) == "a") ++t;
+      if (EqualsLiteral(W(d_, t), "the") || EqualsLiteral(W(d_, t), "one") ||
+          EqualsLiteral(W(d_, t), "a"))
+        ++t;
       static const char* const kCurrency[][2] = {
           {"dollar", "USD"},    {"euro", "EUR"},  {"pound", "GBP"}, {"hryvnia", "UAH"},
           {"rouble", "RUB"},    {"ruble", "RUB"}, {"yen", "JPY"},   {"yuan", "CNY"},
@@ -318,22 +328,24 @@ class Checker {
       const Quantity& qb = *b.q;
       if (qa.unit.empty() || qa.unit == qb.unit || !SideBySide(a, b)) continue;
       const std::string_view dim = a.dim;
-      if (dim.empty() || dim != b.dim || dim == "time" || dim == "percent" || dim == "points" ||
-          dim == "count")
+      if (dim.empty() || dim != b.dim || EqualsLiteral(dim, "time") ||
+          EqualsLiteral(dim, "percent") || EqualsLiteral(dim, "points") ||
+          EqualsLiteral(dim, "count"))
         continue;
       if (qa.approx == Approx::kRange || qb.approx == Approx::kRange) continue;
       if (!std::isfinite(qa.value) || !std::isfinite(qb.value)) continue;
       // "6 ft, 3 in", "1 km 200 m": one measure in two units of one system.
-      if (dim != "money" && Metric(qa.unit) == Metric(qb.unit)) continue;
+      if (!EqualsLiteral(dim, "money") && Metric(qa.unit) == Metric(qb.unit)) continue;
       // "7-pound, 4-ounce (3.3 kg)": the figure before joins this one.
       Quantity combined = qa;
       Span a_span = a.span;
       std::string a_shown = Show(qa.value, qa.precision, qa.multiplier, qa.unit);
-      if (k > 0 && dim != "money") {
+      if (k > 0 && !EqualsLiteral(dim, "money")) {
         const Fig& p = figs_[k - 1];
         const Quantity& qp = *p.q;
-        bool joined = p.sentence == a.sentence && a.tb >= p.te && a.tb - p.te <= 1 &&
-                      (a.tb == p.te || W(d_, p.te) == "," || W(d_, p.te) == "and");
+        bool joined =
+            p.sentence == a.sentence && a.tb >= p.te && a.tb - p.te <= 1 &&
+            (a.tb == p.te || EqualsLiteral(W(d_, p.te), ",") || EqualsLiteral(W(d_, p.te), "and"));
         double extra = 0;
         if (joined && p.dim == dim && qp.unit != qa.unit && Metric(qp.unit) == Metric(qa.unit) &&
             qp.approx != Approx::kRange && ConvertUnit(qa.value, qa.unit, qp.unit, &extra)) {
@@ -349,7 +361,7 @@ class Checker {
       Verdict v;
       double conv = 0;
       std::string how;
-      if (dim == "money") {
+      if (EqualsLiteral(dim, "money")) {
         if (IsRateFig(k) || IsRateFig(k + 1)) continue;
         double r = 0;
         if (!Rate(qc.unit, qb.unit, &r)) continue;
@@ -370,7 +382,7 @@ class Checker {
           return o;
         };
         conv = to_b(qc.value);
-        v = Judge(qc, qb, to_b, to_a, dim == "temperature");
+        v = Judge(qc, qb, to_b, to_a, EqualsLiteral(dim, "temperature"));
       }
       int shown = qb.precision + 1;
       double mul_b = qb.multiplier;
@@ -385,7 +397,7 @@ class Checker {
       }
       if (v.back_rounds) {
         double back = 0;
-        if (dim == "money") {
+        if (EqualsLiteral(dim, "money")) {
           double r = 1;
           Rate(qc.unit, qb.unit, &r);
           back = qb.value / r;
@@ -427,18 +439,21 @@ class Checker {
     for (size_t k = 0; k + 1 < figs_.size(); ++k) {
       const Fig& a = figs_[k];
       const Fig& b = figs_[k + 1];
-      if (a.tb == 0 || W(d_, a.tb - 1) != "from" || b.tb != a.te + 1 || W(d_, a.te) != "to")
+      if (a.tb == 0 || !EqualsLiteral(W(d_, a.tb - 1), "from") || b.tb != a.te + 1 ||
+          !EqualsLiteral(W(d_, a.te), "to"))
         continue;
       // "from 120 to 155 tonnes": the first end point takes the unit of the second.
       bool same_unit = a.q->unit == b.q->unit || a.q->unit.empty();
-      if (a.sentence != b.sentence || !same_unit || a.type == "DATE" || a.type == "ORDINAL")
+      if (a.sentence != b.sentence || !same_unit || EqualsLiteral(a.type, "DATE") ||
+          EqualsLiteral(a.type, "ORDINAL"))
         continue;
       if (a.q->approx == Approx::kRange || b.q->approx == Approx::kRange) continue;
       // The nearest percentage in the sentence that is neither end point.
       int best = -1;
       uint32_t best_dist = 0;
       for (size_t m = k + 2; m < figs_.size() && figs_[m].sentence == a.sentence; ++m) {
-        if (figs_[m].type != "PERCENT" || figs_[m].q->unit == "") continue;
+        if (!EqualsLiteral(figs_[m].type, "PERCENT") || EqualsLiteral(figs_[m].q->unit, ""))
+          continue;
         uint32_t dist = figs_[m].tb - b.te;
         if (best < 0 || dist < best_dist) {
           best = static_cast<int>(m);
@@ -447,7 +462,7 @@ class Checker {
         break;
       }
       for (size_t m = k; m-- > 0 && figs_[m].sentence == a.sentence;) {
-        if (figs_[m].type != "PERCENT") continue;
+        if (!EqualsLiteral(figs_[m].type, "PERCENT")) continue;
         uint32_t dist = a.tb - figs_[m].te;
         if (best < 0 || dist < best_dist) best = static_cast<int>(m);
         break;
@@ -457,7 +472,7 @@ class Checker {
       const Quantity& qp = *p.q;
       double from = a.q->value, to = b.q->value;
       if (!std::isfinite(from) || !std::isfinite(to) || !std::isfinite(qp.value)) continue;
-      bool points = qp.unit == "pp";
+      bool points = EqualsLiteral(qp.unit, "pp");
       if (!points && from == 0) continue;
       double change = points ? to - from : (to - from) / std::fabs(from) * 100;
       // A direction word right around the percentage ("a 25% rise", "rose 25%").
@@ -476,7 +491,7 @@ class Checker {
       cq.value = change;
       cq.precision = 1;
       std::string unit = points ? " percentage points" : "%";
-      const std::string& end_unit = b.q->unit == "%" ? b.q->unit : std::string();
+      const std::string& end_unit = EqualsLiteral(b.q->unit, "%") ? b.q->unit : std::string();
       std::string msg = "from " + Show(from, a.q->precision, a.q->multiplier, end_unit) + " to " +
                         Show(to, b.q->precision, b.q->multiplier, end_unit) + " is " +
                         (change >= 0 ? "+" : "") + Num(change, qp.precision + 1) + unit +
@@ -490,7 +505,7 @@ class Checker {
                       cq, sq, [](double x) { return x; }, [](double x) { return x; }, false)
                       .verdict;
         // "from 40% to 50%, a 10% rise": percentage points written as percent.
-        if (std::strcmp(verdict, "inconsistent") == 0 && !points && b.q->unit == "%") {
+        if (std::strcmp(verdict, "inconsistent") == 0 && !points && EqualsLiteral(b.q->unit, "%")) {
           Quantity pq;
           pq.value = to - from;
           pq.precision = std::max(a.q->precision, b.q->precision);
@@ -528,12 +543,12 @@ class Checker {
       bool mixed = false;
       for (size_t m = k; m < e; ++m) {
         const Fig& f = figs_[m];
-        if (f.q->unit != "%" || f.q->approx != Approx::kExact) continue;
+        if (!EqualsLiteral(f.q->unit, "%") || f.q->approx != Approx::kExact) continue;
         uint32_t t = f.te;
         std::string of;
-        if (W(d_, t) == "of") {
-          of = W(d_, t + 1) == "the" ? W(d_, t + 2) : W(d_, t + 1);
-          t += W(d_, t + 1) == "the" ? 3 : 2;
+        if (EqualsLiteral(W(d_, t), "of")) {
+          of = EqualsLiteral(W(d_, t + 1), "the") ? W(d_, t + 2) : W(d_, t + 1);
+          t += EqualsLiteral(W(d_, t + 1), "the") ? 3 : 2;
         }
         if (shares.empty()) {
           whole = of;
@@ -543,7 +558,9 @@ class Checker {
         // "73% said the same", "60% also backed it": overlapping answers.
         for (uint32_t x = t; x < t + 5 && x < d_.sentences[sent].end; ++x) {
           std::string_view w = W(d_, x);
-          if (w == "same" || w == "also" || w == "too" || w == "both" || w == "each") mixed = true;
+          if (EqualsLiteral(w, "same") || EqualsLiteral(w, "also") || EqualsLiteral(w, "too") ||
+              EqualsLiteral(w, "both") || EqualsLiteral(w, "each"))
+            mixed = true;
         }
         bool stance = false;
         for (uint32_t x = t; x < t + 3 && x < d_.sentences[sent].end && !stance; ++x) {
@@ -579,13 +596,15 @@ class Checker {
         "men",        "women",    "ballots",   "electorate", "families",    "homes",
         "buildings",  "villages", "towns",     "region",     "city"};
     for (const Fig& f : figs_) {
-      if (f.q->unit != "%" || !(f.q->value > 100)) continue;
+      if (!EqualsLiteral(f.q->unit, "%") || !(f.q->value > 100)) continue;
       if (f.q->approx == Approx::kLessThan || f.q->approx == Approx::kAtMost) continue;
-      if (W(d_, f.te) != "of") continue;
+      if (!EqualsLiteral(W(d_, f.te), "of")) continue;
       uint32_t t = f.te + 1;
       std::string_view w = W(d_, t);
-      if (w == "the" || w == "its" || w == "their" || w == "all" || w == "his" || w == "her" ||
-          w == "our" || w == "a" || w == "an" || w == "those")
+      if (EqualsLiteral(w, "the") || EqualsLiteral(w, "its") || EqualsLiteral(w, "their") ||
+          EqualsLiteral(w, "all") || EqualsLiteral(w, "his") || EqualsLiteral(w, "her") ||
+          EqualsLiteral(w, "our") || EqualsLiteral(w, "a") || EqualsLiteral(w, "an") ||
+          EqualsLiteral(w, "those"))
         w = W(d_, ++t);
       bool whole = false;
       for (const char* n : kWholes)
@@ -638,9 +657,9 @@ class Checker {
     for (uint32_t x = from; x < to; ++x) {
       const Token& t = d_.tokens[x];
       std::string_view w = W(d_, x);
-      if (w == "," || w == "and") continue;
-      if (t.kind != TokenKind::kWord || !t.Is(kLower) || w == "said" || w == "while" ||
-          w == "but" || w == "than")
+      if (EqualsLiteral(w, ",") || EqualsLiteral(w, "and")) continue;
+      if (t.kind != TokenKind::kWord || !t.Is(kLower) || EqualsLiteral(w, "said") ||
+          EqualsLiteral(w, "while") || EqualsLiteral(w, "but") || EqualsLiteral(w, "than"))
         return false;
     }
     return true;
@@ -651,14 +670,18 @@ class Checker {
     for (size_t k = 0; k + 1 < figs_.size(); ++k) {
       const Fig& p = figs_[k];
       const Fig& w = figs_[k + 1];
-      if (p.type != "CARDINAL" || w.type != "CARDINAL" || p.sentence != w.sentence) continue;
-      if (W(d_, p.te) != "of") continue;
+      if (!EqualsLiteral(p.type, "CARDINAL") || !EqualsLiteral(w.type, "CARDINAL") ||
+          p.sentence != w.sentence)
+        continue;
+      if (!EqualsLiteral(W(d_, p.te), "of")) continue;
       uint32_t t = p.te + 1;
       std::string_view det = W(d_, t);
-      if (det == "the" || det == "its" || det == "their" || det == "his" || det == "her" ||
-          det == "our" || det == "those" || det == "these")
+      if (EqualsLiteral(det, "the") || EqualsLiteral(det, "its") || EqualsLiteral(det, "their") ||
+          EqualsLiteral(det, "his") || EqualsLiteral(det, "her") || EqualsLiteral(det, "our") ||
+          EqualsLiteral(det, "those") || EqualsLiteral(det, "these"))
         ++t;
-      if (w.tb != t || !p.q->unit.empty() || (!w.q->unit.empty() && w.q->unit != "people"))
+      if (w.tb != t || !p.q->unit.empty() ||
+          (!w.q->unit.empty() && !EqualsLiteral(w.q->unit, "people")))
         continue;
       double low = Low(*p.q), high = High(*w.q);
       if (!std::isfinite(low) || !(low > high)) continue;
@@ -673,7 +696,9 @@ class Checker {
   void PartsSum() {
     for (size_t k = 0; k < figs_.size(); ++k) {
       const Fig& w = figs_[k];
-      if (w.type != "CARDINAL" && w.type != "QUANTITY" && w.type != "MONEY") continue;
+      if (!EqualsLiteral(w.type, "CARDINAL") && !EqualsLiteral(w.type, "QUANTITY") &&
+          !EqualsLiteral(w.type, "MONEY"))
+        continue;
       if (d_.tokens[w.te - 1].span.end != w.span.end) continue;
       const Sentence& s = d_.sentences[w.sentence];
       // The counted noun (1 to 4 lower-case words; none after a unit), then the marker.
@@ -684,15 +709,15 @@ class Checker {
         ++t;
         ++words;
       }
-      if (w.type == "CARDINAL" && words == 0) continue;
-      if (t < s.end && d_.Text(t) == ",") ++t;
+      if (EqualsLiteral(w.type, "CARDINAL") && words == 0) continue;
+      if (t < s.end && EqualsLiteral(d_.Text(t), ",")) ++t;
       uint32_t len = 0;
       if (!IsMarker(t, &len)) continue;
-      bool paren = d_.Text(t) == "(";
+      bool paren = EqualsLiteral(d_.Text(t), "(");
       uint32_t stop = s.end;
       if (paren) {
         for (uint32_t x = t + 1; x < s.end; ++x)
-          if (d_.Text(x) == ")") {
+          if (EqualsLiteral(d_.Text(x), ")")) {
             stop = x;
             break;
           }
@@ -708,13 +733,14 @@ class Checker {
         if (p.tb < prev) continue;
         if (p.tb >= stop || !PartGap(prev, p.tb)) break;
         if (p.type != w.type) break;
-        if (p.type == "CARDINAL" && !CountedNoun(p)) break;
-        bool same_unit = p.q->unit == w.q->unit || (w.q->unit == "people" && p.q->unit.empty()) ||
-                         (p.q->unit == "people" && w.q->unit.empty());
+        if (EqualsLiteral(p.type, "CARDINAL") && !CountedNoun(p)) break;
+        bool same_unit = p.q->unit == w.q->unit ||
+                         (EqualsLiteral(w.q->unit, "people") && p.q->unit.empty()) ||
+                         (EqualsLiteral(p.q->unit, "people") && w.q->unit.empty());
         if (!same_unit) break;
         joined = false;
         for (uint32_t x = prev; x < p.tb; ++x)
-          if (W(d_, x) == "and") joined = true;
+          if (EqualsLiteral(W(d_, x), "and")) joined = true;
         low += Low(*p.q);
         sum += (parts ? " + " : "") + Text(p);
         spans.push_back(p.span);
@@ -739,9 +765,10 @@ class Checker {
   bool IsMarker(uint32_t t, uint32_t* len) const {
     std::string_view a = W(d_, t), b = W(d_, t + 1);
     uint32_t n = 0;
-    if (a == "including" || a == "(") n = 1;
-    if ((a == "of" && (b == "whom" || b == "which" || b == "them")) ||
-        (a == "among" && b == "them"))
+    if (EqualsLiteral(a, "including") || EqualsLiteral(a, "(")) n = 1;
+    if ((EqualsLiteral(a, "of") &&
+         (EqualsLiteral(b, "whom") || EqualsLiteral(b, "which") || EqualsLiteral(b, "them"))) ||
+        (EqualsLiteral(a, "among") && EqualsLiteral(b, "them")))
       n = 2;
     if (len) *len = n;
     return n > 0;
@@ -756,7 +783,8 @@ class Checker {
     auto skip_det = [&](uint32_t x) {
       std::string_view w = W(d_, x);
       while (x < s.end &&
-             (w == "the" || w == "a" || w == "an" || w == "this" || w == "its" || w == "their" ||
+             (EqualsLiteral(w, "the") || EqualsLiteral(w, "a") || EqualsLiteral(w, "an") ||
+              EqualsLiteral(w, "this") || EqualsLiteral(w, "its") || EqualsLiteral(w, "their") ||
               d_.tokens[x].Is(kPossessive) ||
               (d_.tokens[x].kind == TokenKind::kWord && d_.tokens[x].Is(kCapitalized) &&
                x + 1 < s.end && d_.tokens[x + 1].Is(kPossessive)))) {
@@ -777,16 +805,18 @@ class Checker {
     std::string lower = Fold(last.substr(0, std::min<size_t>(last.size(), 48)));
     bool old = lower.size() > 4 && (lower.compare(lower.size() - 4, 4, "-old") == 0 ||
                                     lower.compare(lower.size() - 5, 5, "-long") == 0);
-    if (old || W(d_, t) == "old") {
-      if (W(d_, t) == "old") ++t;
+    if (old || EqualsLiteral(W(d_, t), "old")) {
+      if (EqualsLiteral(W(d_, t), "old")) ++t;
       return noun(skip_det(t));
     }
     std::string_view w = W(d_, t);
-    if (w == "of" || w == "into" || w == "since" || w == "after") {
+    if (EqualsLiteral(w, "of") || EqualsLiteral(w, "into") || EqualsLiteral(w, "since") ||
+        EqualsLiteral(w, "after")) {
       uint32_t x = skip_det(t + 1);
       std::string_view n = W(d_, x);
-      if (n == "start" || n == "beginning" || n == "outbreak" || n == "onset") {
-        if (W(d_, x + 1) != "of") return std::string();
+      if (EqualsLiteral(n, "start") || EqualsLiteral(n, "beginning") ||
+          EqualsLiteral(n, "outbreak") || EqualsLiteral(n, "onset")) {
+        if (!EqualsLiteral(W(d_, x + 1), "of")) return std::string();
         x = skip_det(x + 2);
       }
       return noun(x);
@@ -864,7 +894,8 @@ class Checker {
     std::unordered_map<std::string, std::vector<size_t>> by_topic;
     for (size_t k = 0; k < figs_.size(); ++k) {
       const Fig& f = figs_[k];
-      if (f.type != "DATE" || !IsTimeUnit(f.q->unit) || !std::isfinite(f.q->value)) continue;
+      if (!EqualsLiteral(f.type, "DATE") || !IsTimeUnit(f.q->unit) || !std::isfinite(f.q->value))
+        continue;
       std::string topic = DurationTopic(f);
       topic = Group(topic);
       if (topic.empty()) continue;
@@ -884,7 +915,8 @@ class Checker {
           // Equal points within 1% (a month is not exactly 30 days).
           double tol = 0.01 * std::max(std::fabs(alo), std::fabs(blo));
           if (alo <= bhi + tol && blo <= ahi + tol) continue;
-          std::string what = topic == "war" ? "the war's length" : "the length of the " + topic;
+          std::string what =
+              EqualsLiteral(topic, "war") ? "the war's length" : "the length of the " + topic;
           Add("duration", "inconsistent",
               what + ": \"" + Text(a) + "\" (" + Describe(*a.q) + ") vs \"" + Text(b) + "\" (" +
                   Describe(*b.q) + ")",
@@ -930,7 +962,8 @@ class Checker {
     std::unordered_map<std::string, std::vector<size_t>> by_key;
     for (size_t k = 0; k < figs_.size(); ++k) {
       const Fig& f = figs_[k];
-      if (f.type != "CARDINAL" || !std::isfinite(f.q->value) || f.q->precision != 0) continue;
+      if (!EqualsLiteral(f.type, "CARDINAL") || !std::isfinite(f.q->value) || f.q->precision != 0)
+        continue;
       const Sentence& s = d_.sentences[f.sentence];
       if (f.tb == s.begin || f.te >= s.end || !Prose(f.sentence)) continue;
       const Token& nt = d_.tokens[f.te];
@@ -958,16 +991,21 @@ class Checker {
       while (x > s.begin) {
         --x;
         subject = W(d_, x);
-        if (subject == "had" || subject == "has" || subject == "have" || subject == "was" ||
-            subject == "were" || subject == "also" || subject == "reportedly" ||
-            subject == "allegedly" || subject == "had" || subject == "been")
+        if (EqualsLiteral(subject, "had") || EqualsLiteral(subject, "has") ||
+            EqualsLiteral(subject, "have") || EqualsLiteral(subject, "was") ||
+            EqualsLiteral(subject, "were") || EqualsLiteral(subject, "also") ||
+            EqualsLiteral(subject, "reportedly") || EqualsLiteral(subject, "allegedly") ||
+            EqualsLiteral(subject, "had") || EqualsLiteral(subject, "been"))
           continue;
         break;
       }
       if (x == f.tb - 1 || d_.tokens[x].kind != TokenKind::kWord || subject.size() < 3 ||
-          subject == "they" || subject == "their" || subject == "its" || subject == "the" ||
-          subject == "his" || subject == "her" || subject == "our" || subject == "she" ||
-          subject == "who" || subject == "which" || subject == "that" || subject == "and")
+          EqualsLiteral(subject, "they") || EqualsLiteral(subject, "their") ||
+          EqualsLiteral(subject, "its") || EqualsLiteral(subject, "the") ||
+          EqualsLiteral(subject, "his") || EqualsLiteral(subject, "her") ||
+          EqualsLiteral(subject, "our") || EqualsLiteral(subject, "she") ||
+          EqualsLiteral(subject, "who") || EqualsLiteral(subject, "which") ||
+          EqualsLiteral(subject, "that") || EqualsLiteral(subject, "and"))
         continue;
       auto& bucket =
           by_key[std::string(subject) + " " + std::string(verb) + " " + std::string(noun)];
@@ -1021,7 +1059,7 @@ class Checker {
     auto it = std::lower_bound(figs_.begin(), figs_.end(), d_.sentences[s].begin,
                                [](const Fig& f, uint32_t tok) { return f.tb < tok; });
     for (; it != figs_.end() && it->sentence == s; ++it)
-      if (it->type == "ORDINAL") return true;
+      if (EqualsLiteral(it->type, "ORDINAL")) return true;
     return false;
   }
 
