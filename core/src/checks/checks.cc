@@ -197,6 +197,7 @@ bool Metric(const std::string& unit) {
 class Checker {
  public:
   Checker(const Document& d, const std::vector<Entity>& entities) : d_(d) {
+    const uint32_t tokens = static_cast<uint32_t>(d.tokens.size());
     for (const Entity& e : entities) {
       for (const Mention& m : e.mentions) {
         const Quantity* q = e.QuantityOf(m);
@@ -206,7 +207,10 @@ class Checker {
         f.q = q;
         f.type = e.type;
         f.tb = TokenAt(m.span.start);
-        f.te = TokenAt(m.span.end);
+        // TokenAt(m.span.end), found from tb: a figure is a few tokens.
+        uint32_t te = f.tb;
+        while (te < tokens && d.tokens[te].span.start < m.span.end) ++te;
+        f.te = te;
         if (f.tb >= f.te || f.tb >= d.tokens.size()) continue;
         f.sentence = d.SentenceOf(f.tb);
         // Once a figure, not again for each check and pair that asks.
