@@ -767,13 +767,19 @@ class Checker {
   }
 
   bool IsMarker(uint32_t t, uint32_t* len) const {
-    std::string_view a = W(d_, t), b = W(d_, t + 1);
+    const std::string_view a = W(d_, t);
     uint32_t n = 0;
-    if (EqualsLiteral(a, "including") || EqualsLiteral(a, "(")) n = 1;
-    if ((EqualsLiteral(a, "of") &&
-         (EqualsLiteral(b, "whom") || EqualsLiteral(b, "which") || EqualsLiteral(b, "them"))) ||
-        (EqualsLiteral(a, "among") && EqualsLiteral(b, "them")))
-      n = 2;
+    if (EqualsLiteral(a, "including") || EqualsLiteral(a, "(")) {
+      n = 1;
+    } else if (EqualsLiteral(a, "of") || EqualsLiteral(a, "among")) {
+      // The next word only after these two (PartsSum asks at each word of a
+      // counted noun).
+      const std::string_view b = W(d_, t + 1);
+      if ((EqualsLiteral(a, "of") &&
+           (EqualsLiteral(b, "whom") || EqualsLiteral(b, "which") || EqualsLiteral(b, "them"))) ||
+          (EqualsLiteral(a, "among") && EqualsLiteral(b, "them")))
+        n = 2;
+    }
     if (len) *len = n;
     return n > 0;
   }
