@@ -996,26 +996,19 @@ class Checker {
       if (!stop && (InWords(noun, kStop) || InWords(verb, kStop))) stop = true;
       if (stop) continue;
       // The subject: the word before the verb, past auxiliaries ("strikes had killed").
+      static constexpr std::string_view kAuxiliaries[] = {
+          "had", "has", "have", "was", "were", "also", "reportedly", "allegedly", "been"};
+      static constexpr std::string_view kNoSubject[] = {
+          "they", "their", "its", "the", "his", "her", "our", "she", "who", "which", "that", "and"};
       uint32_t x = f.tb - 1;
       std::string_view subject;
       while (x > s.begin) {
         --x;
         subject = W(d_, x);
-        if (EqualsLiteral(subject, "had") || EqualsLiteral(subject, "has") ||
-            EqualsLiteral(subject, "have") || EqualsLiteral(subject, "was") ||
-            EqualsLiteral(subject, "were") || EqualsLiteral(subject, "also") ||
-            EqualsLiteral(subject, "reportedly") || EqualsLiteral(subject, "allegedly") ||
-            EqualsLiteral(subject, "had") || EqualsLiteral(subject, "been"))
-          continue;
-        break;
+        if (!InWords(subject, kAuxiliaries)) break;
       }
       if (x == f.tb - 1 || d_.tokens[x].kind != TokenKind::kWord || subject.size() < 3 ||
-          EqualsLiteral(subject, "they") || EqualsLiteral(subject, "their") ||
-          EqualsLiteral(subject, "its") || EqualsLiteral(subject, "the") ||
-          EqualsLiteral(subject, "his") || EqualsLiteral(subject, "her") ||
-          EqualsLiteral(subject, "our") || EqualsLiteral(subject, "she") ||
-          EqualsLiteral(subject, "who") || EqualsLiteral(subject, "which") ||
-          EqualsLiteral(subject, "that") || EqualsLiteral(subject, "and"))
+          InWords(subject, kNoSubject))
         continue;
       auto& bucket =
           by_key[std::string(subject) + " " + std::string(verb) + " " + std::string(noun)];
