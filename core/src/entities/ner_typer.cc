@@ -794,6 +794,21 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
       }
       std::sort(f, out);
       out = std::unique(f, out);
+    } else if (mentions == 1) {
+      // One mention (most groups): of its features that may come again, only
+      // its words' (kWord, the first `len` of fa) can, when a word comes
+      // twice ("Sirhan Sirhan"); the others are one of a family each, and so
+      // are its two pairs. No set: the words compared with those before them.
+      const uint32_t* const words = fa;
+      const uint32_t* const words_end = fa + len;
+      for (const uint32_t* p = words; p != words_end; ++p) {
+        if (std::find(words, p, *p) == p) *out++ = *p;
+      }
+      out = std::copy(words_end, static_cast<const uint32_t*>(out_again), out);
+      for (const uint32_t* p = fp; p != out_pair; p += 3) {
+        *out++ = p[0];
+        *out++ = H(p[2], p[1], static_cast<uint32_t>(t0));
+      }
     } else {
       const size_t made =
           static_cast<size_t>(out_again - fa) + static_cast<size_t>(out_pair - fp) / 3;
