@@ -220,6 +220,42 @@ TEST(NerTagReferenceTest, TagIsViterbiAfterWordsAlike) {
   }
 }
 
+// The tagger reads a word's lower-case hash and fine cluster off the
+// document's context (BuildDocContext's) and works out only the rest from its
+// text (a lower-case ASCII word of up to eight bytes by one load), where the
+// reference's Featurize reads them all off the text: words of other scripts
+// (Info's kOtherScript when the cluster table has none) in lower case beside
+// names and as names, lower-case words of eight and nine bytes, words with
+// digits, hyphens and apostrophes, accented Latin words, and lower-case words
+// at the very end of a text (fewer than eight bytes left to load).
+TEST(NerTagReferenceTest, TagIsViterbiWithWordsOfEveryScript) {
+  const std::vector<std::string> texts = {
+      "KYIV, Ukraine (AP) - President Volodymyr Zelensky wrote \xC2\xAB\xD0\xA1\xD0\xBB"
+      "\xD0\xB0\xD0\xB2\xD0\xB0 \xD0\xA3\xD0\xBA\xD1\x80\xD0\xB0\xD1\x97\xD0\xBD"
+      "\xD1\x96\xC2\xBB on Telegram, and Putin \xD1\x81\xD0\xBA\xD0\xB0\xD0\xB7\xD0\xB0"
+      "\xD0\xBB Kremlin officials were \xD0\xB3\xD0\xBE\xD1\x82\xD0\xBE\xD0\xB2\xD1\x8B "
+      "to talk.",
+      "In Athens the daily \xCE\x9A\xCE\xB1\xCE\xB8\xCE\xB7\xCE\xBC\xCE\xB5\xCF\x81"
+      "\xCE\xB9\xCE\xBD\xCE\xAE said Prime Minister Kyriakos Mitsotakis would meet "
+      "Recep Tayyip Erdo\xC4\x9F"
+      "an; the word \xCE\xB5\xCE\xB9\xCF\x81\xCE\xAE\xCE\xBD"
+      "\xCE\xB7 ran across the front page of Ta Nea yesterday.",
+      "The ministry's well-known spokesman, Jos\xC3\xA9 Mar\xC3\xAD"
+      "a Aznar, said at 9 o'clock "
+      "that mid-2024 figures from Statistics Canada were overstated, according to Reuters",
+      "Officials in Lagos and Abuja met Buhari yesterday; protesters outside chanted"};
+  for (uint64_t seed : {uint64_t{0}, uint64_t{88172645463325252ull}, uint64_t{12345}}) {
+    const PlainModel plain = TaggerModel(seed);
+    Model model;
+    ASSERT_TRUE(model.Load(plain.bytes));
+    for (const std::string& text : texts) {
+      const Document doc = BuildDocument(text);
+      EXPECT_EQ(Spans(doc, model.Tag(doc)), Spans(doc, ReferenceTag(plain, doc)))
+          << "seed " << seed << ", text: " << text.substr(0, 60);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace ner
 }  // namespace lede

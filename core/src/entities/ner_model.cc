@@ -294,18 +294,16 @@ class WordClusters {
 
 uint8_t ClsOf(const Token& t);
 
-// `cluster_dropout`: see Featurize. Without `word_part` only what the
-// features of a neighbour read is filled in (lower, sshape, the clusters, cls);
-// exact, shape, pre and suf (WordFeatures alone reads them) stay 0.
-// Not inlined (g++ put it inside FeaturizeWith once the loops over the quiet
-// tokens were gone: p35 0.11 M more than the calls).
+// What Info() gives of a word's text: lower (only with kWithLower: else
+// left as it is), sshape and, with `word_part`, exact, shape, pre and suf
+// (else 0). Returns whether it has a letter of another script (kOtherScript).
+// (Inlined: each caller's own copy, for its constants.)
+template <bool kWithLower>
 #if defined(__GNUC__)
-__attribute__((noinline))
+__attribute__((always_inline))
 #endif
-TokInfo
-Info(const Document& doc, const Token& t, int cluster_dropout = 0, bool word_part = true) {
-  TokInfo info;
-  std::string_view w = doc.Text(t);
+inline bool
+InfoOfText(std::string_view w, bool word_part, TokInfo* info) {
   Hasher lower, exact, shape, sshape;
   char32_t first[4] = {0, 0, 0, 0};
   char32_t last[4] = {0, 0, 0, 0};  // ring
@@ -320,7 +318,7 @@ Info(const Document& doc, const Token& t, int cluster_dropout = 0, bool word_par
   for (; ascii < w.size() && bytes[ascii] < 0x80; ++ascii) {
     const unsigned char b = bytes[ascii];
     const char s = kAsciiInfo.shape[b];
-    lower.Add(static_cast<unsigned char>(kAsciiInfo.lower[b]));
+    if (kWithLower) lower.Add(static_cast<unsigned char>(kAsciiInfo.lower[b]));
     if (s != prev_shape) sshape.Add(static_cast<unsigned char>(s));
     prev_shape = s;
     if (word_part) {
@@ -355,7 +353,7 @@ Info(const Document& doc, const Token& t, int cluster_dropout = 0, bool word_par
         if (c >= 0x370 && (c < 0x1E00 || c > 0x1EFF) && IsLetter(c)) other_script = true;
         s = ShapeChar(c);
       }
-      lower.Add(l);
+      if (kWithLower) lower.Add(l);
       if (s != prev_shape) sshape.Add(static_cast<unsigned char>(s));
       prev_shape = s;
       if (word_part) {
@@ -367,16 +365,14 @@ Info(const Document& doc, const Token& t, int cluster_dropout = 0, bool word_par
       ++count;
     }
   }
-  info.lower = lower.Get();
-  info.sshape = sshape.Get();
-  info.exact = info.shape = 0;
-  for (int k = 0; k < 3; ++k) info.pre[k] = info.suf[k] = 0;
+  if (kWithLower) info->lower = lower.Get();
+  info->sshape = sshape.Get();
+  info->exact = info->shape = 0;
+  for (int k = 0; k < 3; ++k) info->pre[k] = info->suf[k] = 0;
   if (word_part) {
     if (count >= 10) shape.Add('+');
-    info.exact = exact.Get();
-    info.shape = shape.Get();
-  }
-  if (word_part) {
+    info->exact = exact.Get();
+    info->shape = shape.Get();
     // The affixes of k = 2, 3, 4 code points of a word of more than k (else
     // 0); the prefixes share their first code points: one hasher fed on.
     Hasher p;
@@ -385,10 +381,25 @@ Info(const Document& doc, const Token& t, int cluster_dropout = 0, bool word_par
       p.Add(first[k - 1]);
       Hasher s;
       for (int j = count - k; j < count; ++j) s.Add(last[j & 3]);
-      info.pre[k - 2] = p.Get();
-      info.suf[k - 2] = s.Get();
+      info->pre[k - 2] = p.Get();
+      info->suf[k - 2] = s.Get();
     }
   }
+  return other_script;
+}
+
+// `cluster_dropout`: see Featurize. Without `word_part` only what the
+// features of a neighbour read is filled in (lower, sshape, the clusters, cls);
+// exact, shape, pre and suf (WordFeatures alone reads them) stay 0.
+// Not inlined (g++ put it inside FeaturizeWith once the loops over the quiet
+// tokens were gone: p35 0.11 M more than the calls).
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+TokInfo
+Info(const Document& doc, const Token& t, int cluster_dropout = 0, bool word_part = true) {
+  TokInfo info;
+  const bool other_script = InfoOfText<true>(doc.Text(t), word_part, &info);
   const WordClusters& clusters = WordClusters::Get();
   info.fine = clusters.Fine(info.lower);
   // The table knows English text (GloVe 6B): a word in another script gets a
@@ -399,6 +410,38 @@ Info(const Document& doc, const Token& t, int cluster_dropout = 0, bool word_par
   info.coarse = clusters.Coarse(info.fine);
   info.cls = ClsOf(t);
   return info;
+}
+
+// InfoOfText<false> of word `w`, not inlined: a copy for each kWordPart.
+template <bool kWordPart>
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+bool TextPartOf(std::string_view w, TokInfo* info) {
+  return InfoOfText<false>(w, kWordPart, info);
+}
+
+// True when the n bytes at p (1 to 8, in a text that ends at `end`) are all
+// ASCII lower-case letters (most words that are only ever a neighbour): one
+// load when the text goes on eight bytes from p.
+inline bool IsLowerAsciiWord(const char* p, size_t n, const char* end) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (n - 1 < 8 && end - p >= 8) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    const uint64_t keep = ~0ull >> (64 - 8 * n);
+    x = (x & keep) | (0x6161616161616161ull & ~keep);  // an 'a' past the word
+    constexpr uint64_t kHigh = 0x8080808080808080ull;
+    // Each byte below 0x80; then b + 0x1F reaches 0x80 for b >= 'a' and
+    // b + 0x05 for b > 'z', with no carry into the next byte.
+    return (x & kHigh) == 0 && ((x + 0x1F1F1F1F1F1F1F1Full) & kHigh) == kHigh &&
+           ((x + 0x0505050505050505ull) & kHigh) == 0;
+  }
+#endif
+  (void)p;
+  (void)n;
+  (void)end;
+  return false;
 }
 
 // ClsOf by the token's kind (the first kKinds) and its kCapitalized and
@@ -446,12 +489,15 @@ static_assert(ClsLowerIsOneEntry(), "IsClsLower reads kClsTable's one kClsLower 
 
 // Info() of a token by its bytes, kept for the thread's next documents: its
 // text decides all of it but the case class (set per token). News repeats
-// the words around its names from one article to the next ("the", "said",
-// ",", "Trump"), so most words Model::Tag reads are found here, not hashed
-// again. Words of up to kKeyBytes bytes (almost all), by their bytes (no
+// its names and the tokens around them from one article to the next ("Trump",
+// ",", "2024"), so many are found here, not worked out again. InfoCache keeps
+// here the whole Info of the words it scores and the Info of the tokens that
+// are no words (a word that is only a neighbour takes its hash and cluster
+// from the DocContext and its sshape from its text: cheaper than a look-up
+// here). Words of up to kKeyBytes bytes (almost all), by their bytes (no
 // hash to compare, no text to keep); `full` as Info's `word_part`. A table of
 // 2,048 entries in sets of two (128 KB) a tagging thread, allocated at its
-// first document.
+// first document (at 512 entries, p35 read 0.18 M more).
 class KeptInfos {
  public:
   static KeptInfos& ForThread() {
@@ -460,11 +506,13 @@ class KeptInfos {
     return *kept;
   }
   // Info(doc, t, 0, full) but its cls (left as it was: ClsOf(t) is the
-  // caller's), valid until the next call.
-  const TokInfo& Get(const Document& doc, const Token& t, bool full) {
+  // caller's), valid until the next call; `make(TokInfo*)` fills it in when
+  // it is not here.
+  template <typename Make>
+  const TokInfo& Get(const Document& doc, const Token& t, bool full, Make make) {
     const uint32_t len = t.span.end - t.span.start;
     if (len == 0 || len > kKeyBytes) {
-      other_ = Info(doc, t, 0, full);
+      make(&other_);
       return other_;
     }
     uint64_t k[2] = {0, 0};
@@ -499,7 +547,7 @@ class KeptInfos {
     if (found(set[1])) return set[1].info;
     set[1] = set[0];
     Entry& e = set[0];
-    e.info = Info(doc, t, 0, full);
+    make(&e.info);
     e.k[0] = k[0];
     e.k[1] = k[1];
     e.len_have = static_cast<uint8_t>(len << 2 | need);
@@ -520,6 +568,9 @@ class KeptInfos {
 
 // Info() by word id (Document::word), for one document: most words recur,
 // and the text decides everything but the case class (ClsOf, per token).
+// A word's lower-case hash and fine cluster are the DocContext's
+// (BuildDocContext's `lower` and `fine`), not worked out again; the rest comes
+// from its text (and KeptInfos for a scored word's, a token's that is no word).
 // Most words are only ever a neighbour: their word part (exact, shape,
 // affixes) is computed only when a token of theirs is scored itself
 // (Scored), and then handed to `on_word` once, not kept; a word keeps the
@@ -540,12 +591,18 @@ class InfoCache {
   // with the word's whole TokInfo (cls: that token's).
   using OnWord = void (*)(void* context, uint32_t word, const TokInfo& info);
   // `loud`: a bit a token, set for those that are scored (LoudBits').
-  InfoCache(const Document& doc, const uint64_t* loud, OnWord on_word, void* context)
+  // `context`: the document's (its `lower` and `fine`, read for the words).
+  InfoCache(const Document& doc, const DocContext& context, const uint64_t* loud, OnWord on_word,
+            void* on_word_context)
       : doc_(doc),
+        text_end_(doc.text.data() + doc.text.size()),
+        lower_(context.lower.data()),
+        fine_(context.fine.data()),
+        coarse_(WordClusters::Get().CoarseTable()),
         loud_(loud),
         cache_(doc.words()),
         on_word_(on_word),
-        context_(context),
+        context_(on_word_context),
         kept_(KeptInfos::ForThread()) {}
   // The neighbour part of token `token`'s word (lower, sshape, fine, coarse).
   // A token that is scored itself (its `loud` bit) fills its word whole at
@@ -567,7 +624,71 @@ class InfoCache {
  private:
   void Fill(uint32_t token, bool full, Entry* e) {
     const Token& t = doc_.tokens[token];
-    const TokInfo& info = kept_.Get(doc_, t, full);
+    if (t.kind != TokenKind::kWord) {
+      FillByText(t, full, e);
+      return;
+    }
+    // A word's lower-case hash and fine cluster are the context's (every
+    // token that is a word has them there): its text gives the rest.
+    const uint32_t w = doc_.word[token];
+    if (full) {
+      FillScoredWord(t, w, e);
+      return;
+    }
+    const char* const p = doc_.text.data() + t.span.start;
+    const size_t n = t.span.end - t.span.start;
+    bool other_script = false;
+    if (IsLowerAsciiWord(p, n, text_end_)) {
+      Hasher sshape;  // "x"
+      sshape.Add('x');
+      e->sshape = sshape.Get();
+    } else {
+      TokInfo info;
+      other_script = TextPartOf<false>(std::string_view(p, n), &info);
+      e->sshape = info.sshape;
+    }
+    e->lower = lower_[w];
+    Clusters(fine_[w], other_script, &e->fine, &e->coarse);
+    e->have = 1;
+  }
+  // Info's fine and coarse clusters of a word whose fine cluster is `fine`
+  // (DocContext::fine: -1 for none).
+  void Clusters(int16_t fine, bool other_script, uint16_t* fine_out, uint8_t* coarse_out) const {
+    if (fine >= 0) {
+      *fine_out = static_cast<uint16_t>(fine);
+      *coarse_out = coarse_[fine];
+    } else {
+      // (Info's kOtherScript for a word in another script, and
+      // WordClusters::Coarse's values of the two.)
+      *fine_out = other_script ? kOtherScript : kNoCluster;
+      *coarse_out = static_cast<uint8_t>(kNoCoarse - (kNoCluster - *fine_out));
+    }
+  }
+  // Fill of a scored word token t of word w: its whole info is kept for the
+  // thread's next documents (KeptInfos), as those of tokens that are no word.
+  void FillScoredWord(const Token& t, uint32_t w, Entry* e) {
+    TokInfo info = kept_.Get(doc_, t, true, [&](TokInfo* made) {
+      const std::string_view text(doc_.text.data() + t.span.start, t.span.end - t.span.start);
+      const bool other_script = TextPartOf<true>(text, made);
+      made->lower = lower_[w];
+      Clusters(fine_[w], other_script, &made->fine, &made->coarse);
+    });
+    e->lower = info.lower;
+    e->sshape = info.sshape;
+    e->fine = info.fine;
+    e->coarse = info.coarse;
+    info.cls = ClsOf(t);
+    e->have = 2;
+    on_word_(context_, w, info);
+  }
+  // Fill of a token that is no word, by its text (punctuation, numbers).
+#if defined(__GNUC__)
+  __attribute__((noinline))
+#endif
+  void
+  FillByText(const Token& t, bool full, Entry* e) {
+    const TokInfo& info =
+        kept_.Get(doc_, t, full, [&](TokInfo* made) { *made = Info(doc_, t, 0, full); });
     e->lower = info.lower;
     e->sshape = info.sshape;
     e->fine = info.fine;
@@ -576,12 +697,16 @@ class InfoCache {
       TokInfo whole = info;
       whole.cls = ClsOf(t);
       e->have = 2;
-      on_word_(context_, doc_.word[token], whole);
+      on_word_(context_, doc_.word[&t - doc_.tokens.data()], whole);
     } else {
       e->have = 1;
     }
   }
   const Document& doc_;
+  const char* text_end_;
+  const uint32_t* lower_;
+  const int16_t* fine_;
+  const uint8_t* coarse_;  // WordClusters' table
   const uint64_t* loud_;
   std::vector<Entry> cache_;
   OnWord on_word_;
@@ -2819,7 +2944,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     const int8_t* const* no_history;
   } word_rows_of{this, word_rows.get(), &context, &kept_word_rows, no_history};
   InfoCache info_cache(
-      doc, loud_bits.data(),
+      doc, context, loud_bits.data(),
       [](void* context, uint32_t w, const TokInfo& info) {
         auto* r = static_cast<WordRows*>(context);
         int16_t* row = &r->rows[static_cast<size_t>(w) * kNumTags];
