@@ -1203,8 +1203,8 @@ DocContext BuildDocContext(const Document& doc) {
   std::vector<uint32_t>& word_id = c.word_of;
   word_id.assign(doc.words(), 0);
   c.lists.word = c.word_bits.word = doc.word.data();
-  // Per Document word id, until the end: its WordList bits, kListsRead once
-  // they are looked up (at its first capitalized token of 3 bytes or more;
+  // Per Document word id, until the end: its WordList bits (looked up with
+  // its id when its tokens are capitalized or ALL CAPS, of 3 bytes or more;
   // every token of a word has its text), kHasId once it has its id in
   // word_id (at its first token that is a word or takes part in the
   // history), and in the top four bits, set with kHasId, what a lexicon
@@ -1215,12 +1215,11 @@ DocContext BuildDocContext(const Document& doc) {
   // "French": in p35 2,182 of the 4,872 searches were of these and ended at
   // their first token), whose tokens need no search. The pass over every
   // token reads one byte for all.
-  constexpr uint8_t kHasId = 0x04, kListsRead = 0x08, kGazShift = 4;
+  constexpr uint8_t kHasId = 0x04, kGazShift = 4;
   constexpr int kGazNone = 0, kGazSearch = 1, kGazOne = 2;
   static_assert(NameLexicon::kFirstName + kGazOne < 16, "a category fits in the top four bits");
-  static_assert(
-      ((WordListTable::kCity | WordListTable::kGivenName) & (kHasId | kListsRead | 0xF0)) == 0,
-      "the marks are not WordList bits");
+  static_assert(((WordListTable::kCity | WordListTable::kGivenName) & (kHasId | 0xF0)) == 0,
+                "the marks are not WordList bits");
   std::vector<uint8_t>& by_word = c.lists.by_word;
   by_word.assign(doc.words(), 0);
   const WordListTable& lists = WordLists();
@@ -1336,6 +1335,11 @@ DocContext BuildDocContext(const Document& doc) {
       lower_of[dw] = h;
     }
     uint8_t marks = static_cast<uint8_t>(marks_of[dw] | kHasId);
+    // Its WordList bits, when its tokens are capitalized or ALL CAPS (those
+    // in the history: a number here is ALL CAPS) of 3 bytes or more: the
+    // case flags are the word's, the same at every token.
+    if ((t.flags & (kCapitalized | kAllCaps)) && t.span.end - t.span.start >= 3)
+      marks |= static_cast<uint8_t>(lists.Get(h));
     if (gaz.IsFirst(h)) {  // what phrase_from's first step finds
       const uint32_t first = Mix(kPhraseSeed, h);
       int gaz_code = kGazSearch;
@@ -1428,10 +1432,8 @@ DocContext BuildDocContext(const Document& doc) {
     for (uint32_t i = NextBit(hist, s_begin, s_end); i < s_end; i = NextBit(hist, i + 1, s_end)) {
       const Token& t = tokens[i];
       const uint32_t dw = token_word[i];
-      // (Capitalized or ALL CAPS, as the bits say.)
-      if (t.span.end - t.span.start >= 3 && !(marks_of[dw] & kListsRead)) {
-        marks_of[dw] |= static_cast<uint8_t>(kListsRead | lists.Get(lower_of[dw]));
-      }
+      // (Capitalized or ALL CAPS, as the bits say: its word's list bits are
+      // read, at its first token.)
       bool mid = !t.Is(kSentenceStart) && !line;
       if (mid && i > 0) {
         const Token& p = tokens[i - 1];
