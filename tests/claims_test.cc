@@ -333,6 +333,96 @@ TEST(ClaimsTest, QuestionsAndKeptMarksAreFeatures) {
   }
 }
 
+// The class features come after the counts' in one fixed order, each once
+// when a word of its class (a money or percent symbol for money and
+// percent; a lower-case word of over 5 bytes ending in "ed" for past-ed; a
+// "?" or "!" for question and exclamation) is in the range. Featurize visits
+// the classes' set bits, whose order must be this one.
+TEST(ClaimsTest, ClassFeaturesComeInTheirOrder) {
+  struct Named {
+    const char* name;
+    uint32_t cls;  // the class that raises it (0: told otherwise, below)
+  };
+  const Named order[] = {
+      {"number-word", kWcNumberWord},
+      {"percent", kWcPercent},
+      {"money", kWcMoney},
+      {"comparative", kWcComparative},
+      {"superlative", kWcSuperlative},
+      {"change", kWcChange},
+      {"cause", kWcCause},
+      {"future", kWcFuture},
+      {"modal", kWcModal},
+      {"policy", kWcPolicy},
+      {"past-action", kWcPastAction},
+      {"past-ed", 0},
+      {"speech", kWcSpeech},
+      {"hedge", kWcHedge},
+      {"first-person", kWcFirstPerson},
+      {"second-person", kWcSecondPerson},
+      {"opinion", kWcOpinion},
+      {"greeting", kWcGreeting},
+      {"question", 0},
+      {"exclamation", 0},
+  };
+  const char* const texts[] = {
+      "Thank you! We think you could see the largest tax change since 2010, because "
+      "officials reportedly said it will cost $5 million more and 20% was killed?!",
+      "Greetings, I believe the budget rose twice as fast; you said it was the worst policy.",
+      "Prices jumped 12% after the senate voted, analysts estimated, and twenty firms closed.",
+      "Will the court rule?",
+      "The weather was pleasant.",
+  };
+  size_t raised = 0;
+  for (const char* text : texts) {
+    Document doc = BuildDocument(text);
+    std::vector<Warning> warnings;
+    std::vector<Entity> entities = FindEntities(doc, &warnings);
+    ClaimTokens tokens(doc, entities);
+    const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+    std::vector<Feature> features;
+    ExtractClaimFeatures(doc, tokens, 0, n, &features);
+    // What the range holds, read from the tokens here.
+    uint32_t classes = 0;
+    bool past_ed = false, question = false, exclamation = false;
+    for (uint32_t i = 0; i < n; ++i) {
+      const Token& t = doc.tokens[i];
+      const std::string_view raw = doc.Text(i);
+      if (t.kind == TokenKind::kWord) {
+        const std::string folded = FoldWord(raw);
+        classes |= WordClasses(folded);
+        past_ed |= !t.Is(kCapitalized) && folded.size() > 5 &&
+                   folded.compare(folded.size() - 2, 2, "ed") == 0;
+      } else if (t.kind == TokenKind::kSymbol) {
+        if (raw == "%") classes |= kWcPercent;
+        if (raw == "$" || raw == "\xE2\x82\xAC" || raw == "\xC2\xA3") classes |= kWcMoney;
+      } else if (t.kind == TokenKind::kPunct) {
+        question |= raw.find('?') != std::string_view::npos;
+        exclamation |= raw.find('!') != std::string_view::npos;
+      }
+    }
+    std::vector<uint32_t> expected;
+    for (const Named& f : order) {
+      const std::string_view name = f.name;
+      const bool on = f.cls != 0           ? (classes & f.cls) != 0
+                      : name == "past-ed"  ? past_ed
+                      : name == "question" ? question
+                                           : exclamation;
+      if (on) expected.push_back(HashFeature(f.name));
+    }
+    std::vector<uint32_t> got;
+    for (const Feature& f : features) {
+      if (f.family == FeatureFamily::kWord || f.family == FeatureFamily::kBias) continue;
+      for (const Named& named : order) {
+        if (f.hash == HashFeature(named.name)) got.push_back(f.hash);
+      }
+    }
+    EXPECT_EQ(got, expected) << text;
+    raised += expected.size();
+  }
+  EXPECT_GE(raised, 20u);  // the texts raise most class features, several at once
+}
+
 // The fact rules read a token's neighbours with quote marks skipped: "more
 // \"than\" 2,000" is a bound, not a comparison; "is \"said\" to" a hedge.
 TEST(ClaimsTest, FactRulesSkipQuoteMarksBetweenNeighbours) {

@@ -579,7 +579,7 @@ ClaimTokens::ClaimTokens(const Document& doc, const std::vector<Entity>& entitie
     const uint32_t read = static_cast<uint32_t>(cls != 0) |
                           static_cast<uint32_t>((kFactWordsReadAlone >> fact) & 1) |
                           ((kReadKinds >> static_cast<int>(t.kind)) & 1);
-    static_assert(kWcPercent <= kClassBits && kFwBe < 0x80,
+    static_assert(kWcGreeting <= kClassBits && kFwBe < 0x80,
                   "classes, kFunction and FactWord in 31 bits");
     words_[w] = WordFacts{unigram, bigram_left,
                           cls_function | static_cast<uint32_t>(fact) << 24 | read << 31};
@@ -830,6 +830,40 @@ struct MarginSink {
   }
 };
 
+// The "-ed" past action's bit in Featurize's `fired` (no word class has it).
+constexpr uint32_t kPastEd = 1u << 11;
+
+// The class features by their bit in Featurize's `fired` (WordClass's bits,
+// kPastEd, ClaimTokens::kQuestionMark and kExclamation): the order their
+// products are added in.
+struct ClassFeature {
+  uint32_t hash;
+  FeatureFamily family;
+};
+constexpr ClassFeature kClassFeatures[] = {
+    {NameHash("number-word"), FeatureFamily::kFigure},      // kWcNumberWord
+    {NameHash("percent"), FeatureFamily::kFigure},          // kWcPercent, "%"
+    {NameHash("money"), FeatureFamily::kFigure},            // kWcMoney, "$" ...
+    {NameHash("comparative"), FeatureFamily::kCompare},     // kWcComparative
+    {NameHash("superlative"), FeatureFamily::kCompare},     // kWcSuperlative
+    {NameHash("change"), FeatureFamily::kChange},           // kWcChange
+    {NameHash("cause"), FeatureFamily::kCause},             // kWcCause
+    {NameHash("future"), FeatureFamily::kFuture},           // kWcFuture
+    {NameHash("modal"), FeatureFamily::kFuture},            // kWcModal
+    {NameHash("policy"), FeatureFamily::kPolicy},           // kWcPolicy
+    {NameHash("past-action"), FeatureFamily::kPast},        // kWcPastAction
+    {NameHash("past-ed"), FeatureFamily::kPast},            // kPastEd
+    {NameHash("speech"), FeatureFamily::kAttribution},      // kWcSpeech
+    {NameHash("hedge"), FeatureFamily::kAttribution},       // kWcHedge
+    {NameHash("first-person"), FeatureFamily::kPersonal},   // kWcFirstPerson
+    {NameHash("second-person"), FeatureFamily::kPersonal},  // kWcSecondPerson
+    {NameHash("opinion"), FeatureFamily::kPersonal},        // kWcOpinion
+    {NameHash("greeting"), FeatureFamily::kPersonal},       // kWcGreeting
+    {NameHash("question"), FeatureFamily::kQuestion},       // kQuestionMark
+    {NameHash("exclamation"), FeatureFamily::kQuestion},    // kExclamation
+};
+static_assert(sizeof(kClassFeatures) / sizeof(kClassFeatures[0]) == 20, "bits 0 to 19");
+
 // The features of tokens [begin, end), given to `sink` in order; `counts`
 // are CountClause's of the range.
 template <typename Sink>
@@ -851,9 +885,9 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
   uint32_t left = kStartLeft;
   uint32_t prev_token = begin;
   size_t numbers = 0, caps_inner = 0;
+  // The union of the words' classes (with the bits above them), "?" and "!"
+  // of the marks, a money or percent symbol's class and kPastEd.
   uint32_t classes = 0;
-  bool money_symbol = false, percent_symbol = false;
-  bool past_ed = false;
   // The range's first word: a capitalized word there is not inside the
   // clause (told by its index, not by a flag set again at every word).
   uint32_t first_word = begin;
@@ -891,7 +925,7 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
           ++caps_inner;
         }
       } else if (norm.size() > 5 && EndsWith(norm, "ed")) {
-        past_ed = true;
+        classes |= kPastEd;
       }
     } else if (kind == TokenKind::kPunct) {
       // Its "?" and "!" (kQuestionMark, kExclamation: not class bits) go
@@ -905,8 +939,9 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
       norm = NumberShape(doc.Text(t));
     } else {  // a symbol
       const std::string_view raw = doc.Text(t);
-      if (raw == "$" || raw == "\xE2\x82\xAC" || raw == "\xC2\xA3") money_symbol = true;
-      if (raw == "%") percent_symbol = true;
+      // A money or percent symbol raises the class's feature.
+      if (raw == "$" || raw == "\xE2\x82\xAC" || raw == "\xC2\xA3") classes |= kWcMoney;
+      if (raw == "%") classes |= kWcPercent;
       norm = doc.FoldedWord(w);
     }
     if (kind != TokenKind::kPunct) sink->Unigram(tokens.word_unigram(w), i);
@@ -945,34 +980,27 @@ void Featurize(const Document& doc, const ClaimTokens& tokens, uint32_t begin, u
     sink->Other(kNamed<NameHash("has-number")>, FeatureFamily::kFigure);
     if (numbers > 1) sink->Other(kNamed<NameHash("numbers:2+")>, FeatureFamily::kFigure);
   }
-  if (classes & kWcNumberWord) sink->Other(kNamed<NameHash("number-word")>, FeatureFamily::kFigure);
-  if (percent_symbol || (classes & kWcPercent))
-    sink->Other(kNamed<NameHash("percent")>, FeatureFamily::kFigure);
-  if (money_symbol || (classes & kWcMoney))
-    sink->Other(kNamed<NameHash("money")>, FeatureFamily::kFigure);
-  if (classes & kWcComparative)
-    sink->Other(kNamed<NameHash("comparative")>, FeatureFamily::kCompare);
-  if (classes & kWcSuperlative)
-    sink->Other(kNamed<NameHash("superlative")>, FeatureFamily::kCompare);
-  if (classes & kWcChange) sink->Other(kNamed<NameHash("change")>, FeatureFamily::kChange);
-  if (classes & kWcCause) sink->Other(kNamed<NameHash("cause")>, FeatureFamily::kCause);
-  if (classes & kWcFuture) sink->Other(kNamed<NameHash("future")>, FeatureFamily::kFuture);
-  if (classes & kWcModal) sink->Other(kNamed<NameHash("modal")>, FeatureFamily::kFuture);
-  if (classes & kWcPolicy) sink->Other(kNamed<NameHash("policy")>, FeatureFamily::kPolicy);
-  if (classes & kWcPastAction) sink->Other(kNamed<NameHash("past-action")>, FeatureFamily::kPast);
-  if (past_ed) sink->Other(kNamed<NameHash("past-ed")>, FeatureFamily::kPast);
-  if (classes & kWcSpeech) sink->Other(kNamed<NameHash("speech")>, FeatureFamily::kAttribution);
-  if (classes & kWcHedge) sink->Other(kNamed<NameHash("hedge")>, FeatureFamily::kAttribution);
-  if (classes & kWcFirstPerson)
-    sink->Other(kNamed<NameHash("first-person")>, FeatureFamily::kPersonal);
-  if (classes & kWcSecondPerson)
-    sink->Other(kNamed<NameHash("second-person")>, FeatureFamily::kPersonal);
-  if (classes & kWcOpinion) sink->Other(kNamed<NameHash("opinion")>, FeatureFamily::kPersonal);
-  if (classes & kWcGreeting) sink->Other(kNamed<NameHash("greeting")>, FeatureFamily::kPersonal);
-  if (classes & ClaimTokens::kQuestionMark)
-    sink->Other(kNamed<NameHash("question")>, FeatureFamily::kQuestion);
-  if (classes & ClaimTokens::kExclamation)
-    sink->Other(kNamed<NameHash("exclamation")>, FeatureFamily::kQuestion);
+  // The class features (number-word .. exclamation), each by a bit of
+  // `fired` in the order their products are added: the classes' bits are
+  // in that order (WordClass), with the "-ed" past action at bit 11 and
+  // "?" and "!" after them. Only the set bits are visited (a clause sets a
+  // few of 20), not a test of each.
+  static_assert(kWcNumberWord == 1u << 0 && kWcPercent == 1u << 1 && kWcMoney == 1u << 2 &&
+                    kWcComparative == 1u << 3 && kWcSuperlative == 1u << 4 &&
+                    kWcChange == 1u << 5 && kWcCause == 1u << 6 && kWcFuture == 1u << 7 &&
+                    kWcModal == 1u << 8 && kWcPolicy == 1u << 9 && kWcPastAction == 1u << 10 &&
+                    (kPastEd & ClaimTokens::kClassBits) == 0 && kWcSpeech == 1u << 12 &&
+                    kWcHedge == 1u << 13 && kWcFirstPerson == 1u << 14 &&
+                    kWcSecondPerson == 1u << 15 && kWcOpinion == 1u << 16 &&
+                    kWcGreeting == 1u << 17 && ClaimTokens::kQuestionMark == 1u << 18 &&
+                    ClaimTokens::kExclamation == 1u << 19,
+                "the class features' bits in the order of kClassFeatures");
+  uint32_t fired = classes & (ClaimTokens::kClassBits | kPastEd | ClaimTokens::kQuestionMark |
+                              ClaimTokens::kExclamation);
+  for (; fired != 0; fired &= fired - 1) {
+    const ClassFeature& f = kClassFeatures[__builtin_ctz(fired)];
+    sink->Other(f.hash, f.family);
+  }
   // Pairs the linear model cannot form on its own.
   if (numbers > 0 && caps_inner > 0)
     sink->Other(kNamed<NameHash("number+name")>, FeatureFamily::kFigure);

@@ -50,24 +50,28 @@ struct Feature {
 };
 
 // Word classes over a lower-cased word (ASCII folded, ’ turned into ').
+// Their bits are in the order of the features they raise (Featurize adds
+// the class features' products in bit order, one set bit at a time); bit 11
+// is no class: it is the feature loop's "-ed" past action, whose feature
+// comes between past-action's and speech's.
 enum WordClass : uint32_t {
-  kWcComparative = 1u << 0,    // more, fewer, higher, than
-  kWcSuperlative = 1u << 1,    // most, largest, biggest, record
-  kWcChange = 1u << 2,         // rose, fell, doubled, increased
-  kWcCause = 1u << 3,          // because, caused, due, led
-  kWcFuture = 1u << 4,         // will, expected, forecast, plans
-  kWcPolicy = 1u << 5,         // law, bill, policy, tax, sanctions
-  kWcPastAction = 1u << 6,     // took, seized, recaptured, killed
-  kWcSpeech = 1u << 7,         // said, told, announced, tweeted
-  kWcHedge = 1u << 8,          // reportedly, allegedly, unverified
-  kWcFirstPerson = 1u << 9,    // i, we, our
-  kWcSecondPerson = 1u << 10,  // you, your
-  kWcOpinion = 1u << 11,       // think, believe, great, terrible
-  kWcGreeting = 1u << 12,      // thank, hello, welcome
-  kWcNumberWord = 1u << 13,    // million, percent, dozen, twenty
-  kWcMoney = 1u << 14,         // dollars, euros, budget
-  kWcModal = 1u << 15,         // could, might, may, should
-  kWcPercent = 1u << 16,       // percent, per cent, %
+  kWcNumberWord = 1u << 0,     // million, percent, dozen, twenty
+  kWcPercent = 1u << 1,        // percent, per cent, %
+  kWcMoney = 1u << 2,          // dollars, euros, budget
+  kWcComparative = 1u << 3,    // more, fewer, higher, than
+  kWcSuperlative = 1u << 4,    // most, largest, biggest, record
+  kWcChange = 1u << 5,         // rose, fell, doubled, increased
+  kWcCause = 1u << 6,          // because, caused, due, led
+  kWcFuture = 1u << 7,         // will, expected, forecast, plans
+  kWcModal = 1u << 8,          // could, might, may, should
+  kWcPolicy = 1u << 9,         // law, bill, policy, tax, sanctions
+  kWcPastAction = 1u << 10,    // took, seized, recaptured, killed
+  kWcSpeech = 1u << 12,        // said, told, announced, tweeted
+  kWcHedge = 1u << 13,         // reportedly, allegedly, unverified
+  kWcFirstPerson = 1u << 14,   // i, we, our
+  kWcSecondPerson = 1u << 15,  // you, your
+  kWcOpinion = 1u << 16,       // think, believe, great, terrible
+  kWcGreeting = 1u << 17,      // thank, hello, welcome
 };
 
 // The words the Claims stage's fact rules (claims.cc) name one by one, as
@@ -175,7 +179,7 @@ class ClaimTokens {
   uint32_t word_classes(uint32_t w) const { return words_[w].classes_fact & kClassBits; }
   // word_classes(w) with other bits above kClassBits: a union of these
   // holds the classes' union in its low bits (the feature loop ORs every
-  // word's, then tests class bits one by one: no mask a word).
+  // word's, then visits the set class bits: no mask a word).
   uint32_t word_classes_and_more(uint32_t w) const { return words_[w].classes_fact; }
   FactWord word_fact(uint32_t w) const {
     return static_cast<FactWord>((words_[w].classes_fact >> 24) & 0x7F);
@@ -189,12 +193,14 @@ class ClaimTokens {
   // function word's kFunction (function_word), and for punctuation what the
   // feature loop and the clause split read of its text: a "?" or a "!" in
   // it, a mark whose bigram is kept ("," "-" ":"), ";" and ",".
-  static constexpr uint32_t kClassBits = 0x1FFFF;
-  static constexpr uint32_t kQuestionMark = 1u << 17;
-  static constexpr uint32_t kExclamation = 1u << 18;
-  static constexpr uint32_t kKeptMark = 1u << 19;
-  static constexpr uint32_t kSemicolon = 1u << 20;  // ";"
-  static constexpr uint32_t kComma = 1u << 21;      // ","
+  // (Bit 11 is no class: no word has it.) "?" and "!" come right after
+  // the classes, in the order of their features (Featurize).
+  static constexpr uint32_t kClassBits = 0x3F7FF;
+  static constexpr uint32_t kQuestionMark = 1u << 18;
+  static constexpr uint32_t kExclamation = 1u << 19;
+  static constexpr uint32_t kKeptMark = 1u << 20;
+  static constexpr uint32_t kSemicolon = 1u << 21;  // ";"
+  static constexpr uint32_t kComma = 1u << 22;      // ","
   static constexpr uint32_t kFunction = 1u << 23;
   // Whether token i's word is too common to explain anything to a reader
   // ("that", "with", "would", "said": the wording of a claim's reasons
