@@ -269,11 +269,11 @@ void WriteClaims(JsonWriter& w, const Analysis& a) {
     w.Double(c.score, 3);
     w.NextKey("types");
     w.BeginArray();
-    for (int t = 0; t < static_cast<int>(ClaimType::kCount); ++t) {
-      if (c.Has(static_cast<ClaimType>(t))) {
-        constexpr size_t kTypes = static_cast<size_t>(ClaimType::kCount);
-        WriteName<ClaimType, kTypes, ClaimTypeName>(w, static_cast<ClaimType>(t));
-      }
+    // Its types in order, by the set bits of c.types only (a claim has few
+    // of the seven), as c.Has(type) tells them.
+    constexpr size_t kTypes = static_cast<size_t>(ClaimType::kCount);
+    for (uint32_t m = c.types & ((1u << kTypes) - 1); m != 0; m &= m - 1) {
+      WriteName<ClaimType, kTypes, ClaimTypeName>(w, static_cast<ClaimType>(__builtin_ctz(m)));
     }
     w.EndArray();
     w.NextKey("source");
