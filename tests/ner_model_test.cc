@@ -84,14 +84,14 @@ TEST(NerModelTest, KeptRowsFollowTheModel) {
 std::string Version2Model() {
   const EmbeddedTagger t = ReadEmbeddedTagger();
   const std::string_view file = t.file;
-  const size_t rows_at = t.rows_at, code_at = t.keys_at, code = t.key_bytes;
+  const size_t rows_at = t.rows_at, code_at = t.keys_at;
   const std::vector<uint32_t>& keys = t.keys;
   std::string out(file.substr(0, rows_at));
   out[4] = 2;
   out.append(reinterpret_cast<const char*>(keys.data()), keys.size() * 4);
   out.append(file.substr(rows_at, code_at - rows_at));
   // The typer's: a 20-byte header (magic, version, count, scale, margin).
-  const std::string_view typer = file.substr(code_at + code);
+  const std::string_view typer = file.substr(t.typer_at);
   uint32_t tn;
   std::memcpy(&tn, typer.data() + 8, 4);
   EXPECT_GT(tn, 0u);
@@ -106,7 +106,16 @@ std::string Version2Model() {
   return out;
 }
 
-// Files in the previous layout load and tag as the current one does (copied,
+// The compiled-in model as version 3 wrote it: no pair filter.
+std::string Version3Model() {
+  const EmbeddedTagger t = ReadEmbeddedTagger();
+  std::string out(t.file.substr(0, t.pairs_at));
+  out[4] = 3;
+  out.append(t.file.substr(t.typer_at));
+  return out;
+}
+
+// Files in the previous layouts load and tag as the current one does (copied,
 // or in place), and the current one's every cut is refused.
 TEST(NerModelTest, Version2FilesStillLoad) {
   const std::string text = ReadSourceFile("/tests/golden/kharkiv-dateline/input.txt");
@@ -124,6 +133,11 @@ TEST(NerModelTest, Version2FilesStillLoad) {
   EXPECT_EQ(Flat(copied.Tag(doc)), tags);
   EXPECT_EQ(Flat(old.Tag(doc)), tags);
   EXPECT_EQ(Flat(old_in_place.Tag(doc)), tags);
+  // Version 3: no pair filter, every pair looked up.
+  Model v3;
+  ASSERT_TRUE(v3.Load(Version3Model()));
+  EXPECT_EQ(v3.PairRoles(12345), 0xFF);
+  EXPECT_EQ(Flat(v3.Tag(doc)), tags);
   const std::string_view file = EmbeddedFile("ner/model.bin");
   Model cut;
   for (size_t size : {size_t{20}, size_t{5000}, file.size() / 2, file.size() - 1}) {

@@ -12,6 +12,7 @@
 // scale; Viterbi. Pass 1 has no history; pass 2 the history of pass 1's tags.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -60,7 +61,7 @@ PlainModel TaggerModel(uint64_t seed) {
   // The rows, then the keys Rice coded (AppendInt8Rows).
   const size_t weights_at = t.rows_at, keys_at = t.keys_at;
   EXPECT_EQ(weights_at, kHeader + kTransitions * 4);
-  m.bytes.assign(t.file.substr(0, keys_at + t.key_bytes));
+  m.bytes.assign(t.file.substr(0, t.typer_at));
   if (seed) {
     XorShift64 next(seed);
     for (size_t i = 0; i < kTransitions; ++i) {
@@ -253,6 +254,85 @@ TEST(NerTagReferenceTest, TagIsViterbiWithWordsOfEveryScript) {
       EXPECT_EQ(Spans(doc, model.Tag(doc)), Spans(doc, ReferenceTag(plain, doc)))
           << "seed " << seed << ", text: " << text.substr(0, 60);
     }
+  }
+}
+
+// The pair filter (Model::PairRoles, written by Serialize from
+// PairFilterWords): a model that keeps every feature the texts give, with
+// random weights, and the filter of its pairs as training makes it, tags as
+// the reference does, which looks every pair up: no kept pair is skipped.
+// The same model with one role's words left out of its filter does not
+// (the test tells a filter that misses pairs).
+TEST(NerTagReferenceTest, PairFilterSkipsNoKeptPair) {
+  std::vector<Document> docs;
+  const std::vector<std::string> texts = Texts();
+  for (const std::string& text : texts) docs.push_back(BuildDocument(text));
+  std::vector<uint32_t> keys;
+  for (const Document& doc : docs) {
+    const DocContext context = BuildDocContext(doc);
+    std::vector<uint32_t> feats, offsets;
+    for (auto [b, e] : Sequences(doc)) {
+      Featurize(doc, context, b, e, &feats, &offsets);
+      keys.insert(keys.end(), feats.begin(), feats.end());
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  if (!keys.empty() && keys[0] == 0) keys.erase(keys.begin());  // 0 is no feature
+  ASSERT_GT(keys.size(), 1000u);
+  std::vector<std::pair<uint32_t, uint8_t>> pair_words;
+  for (const Document& doc : docs) {
+    for (auto [b, e] : Sequences(doc)) PairFilterWords(doc, b, e, keys, &pair_words);
+  }
+  ASSERT_GT(pair_words.size(), 1000u);
+  XorShift64 next(0x5851F42D4C957F2Dull);
+  // Whole weights within +-127, one of them 127: the scale is 1, the int8
+  // rows the weights themselves.
+  std::vector<float> w(keys.size() * kNumTags);
+  for (float& x : w) x = static_cast<float>(static_cast<int>(next() % 255) - 127);
+  w[0] = 127;
+  std::vector<float> transitions(kTransitions);
+  for (float& t : transitions) t = static_cast<float>(static_cast<int>(next() % 2001) - 1000) / 400;
+  PlainModel plain;
+  plain.scale = 1;
+  plain.transitions = transitions;
+  for (size_t i = 0; i < keys.size(); ++i) plain.row[keys[i]] = i;
+  for (float x : w) plain.weights.push_back(static_cast<int8_t>(x));
+  Model model;
+  ASSERT_TRUE(model.Load(Model::Serialize(keys, w, transitions, pair_words)));
+  for (const auto& [word, roles] : pair_words) {
+    ASSERT_EQ(model.PairRoles(word) & roles, roles) << word;
+  }
+  // Most words have no role of most kinds.
+  size_t with_18 = 0;
+  for (const Document& doc : docs) {
+    const DocContext context = BuildDocContext(doc);
+    for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+      with_18 += (model.PairRoles(context.lower[doc.word[i]]) & kPairWord18) != 0;
+    }
+  }
+  size_t tokens = 0, names = 0;
+  for (const Document& doc : docs) tokens += doc.tokens.size();
+  EXPECT_LT(with_18, tokens);
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const std::vector<NameSpan> want = ReferenceTag(plain, docs[d]);
+    EXPECT_EQ(Spans(docs[d], model.Tag(docs[d])), Spans(docs[d], want))
+        << "text: " << texts[d].substr(0, 60);
+    names += want.size();
+  }
+  EXPECT_GT(names, 20u);
+  // Without the words of one role, the tagger misses pairs the model has.
+  for (uint8_t role : {kPairLeft18, kPairWord18, kPairWord19, kPairRight19}) {
+    std::vector<std::pair<uint32_t, uint8_t>> fewer;
+    for (const auto& [word, roles] : pair_words) {
+      if (roles != role) fewer.emplace_back(word, roles);
+    }
+    Model missing;
+    ASSERT_TRUE(missing.Load(Model::Serialize(keys, w, transitions, fewer)));
+    size_t differ = 0;
+    for (const Document& doc : docs)
+      differ += Spans(doc, missing.Tag(doc)) != Spans(doc, ReferenceTag(plain, doc));
+    EXPECT_GT(differ, 0u) << "role " << int{role};
   }
 }
 

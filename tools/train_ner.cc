@@ -516,7 +516,26 @@ int TrainNerCommand(const Args& args) {
   std::vector<uint32_t> kept_keys;
   std::vector<float> kept_w;
   KeepHeaviest(keys, w, T, max_features, &kept_keys, &kept_w);
-  std::string bytes = ner::Model::Serialize(kept_keys, kept_w, tw) + typer;
+  // 5. The pair filter: the words of the kept pair features, as the training
+  // documents give them.
+  std::vector<std::pair<uint32_t, uint8_t>> pair_words;
+  {
+    std::vector<uint32_t> sorted = kept_keys;
+    std::sort(sorted.begin(), sorted.end());
+    for (const Document& doc : corpus.docs) {
+      for (auto [b, e] : ner::Sequences(doc)) ner::PairFilterWords(doc, b, e, sorted, &pair_words);
+    }
+    size_t per_role[4] = {};
+    std::vector<std::pair<uint32_t, uint8_t>> distinct = pair_words;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    for (const auto& [word, role] : distinct) {
+      for (int r = 0; r < 4; ++r) per_role[r] += role >> r & 1;
+    }
+    std::fprintf(stderr, "pair filter: words by role %zu %zu %zu %zu\n", per_role[0], per_role[1],
+                 per_role[2], per_role[3]);
+  }
+  std::string bytes = ner::Model::Serialize(kept_keys, kept_w, tw, pair_words) + typer;
   std::ofstream o(out, std::ios::binary);
   o.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (!o) {

@@ -26,7 +26,7 @@ namespace ner {
 namespace {
 
 constexpr char kMagic[4] = {'L', 'N', 'E', 'R'};
-constexpr uint32_t kVersion = 3;
+constexpr uint32_t kVersion = 4;
 
 inline uint32_t Mix(uint32_t a, uint32_t b) { return Fmix(a * 0x9E3779B1u + b + 0x7f4a7c15u); }
 inline uint32_t Mix(uint32_t a, uint32_t b, uint32_t c) { return Mix(Mix(a, b), c); }
@@ -114,9 +114,11 @@ struct TokInfo {
 };
 
 // What the tagger's features read of a neighbour (Model::Tag): its word's
-// lower-case hash and sshape, its own case class.
+// lower-case hash and sshape, its own case class, its word's pair roles
+// (Model::PairRoles).
 struct Near {
-  uint32_t lower, sshape, cls;
+  uint32_t lower, sshape;
+  uint8_t cls, roles;
 };
 
 constexpr uint16_t kNoCluster = 0xFFFF;
@@ -1721,6 +1723,28 @@ void Featurize(const Document& doc, const DocContext& context, uint32_t begin, u
   FeaturizeWith(doc, context, begin, end, feats, offsets, cluster_dropout);
 }
 
+void PairFilterWords(const Document& doc, uint32_t begin, uint32_t end,
+                     const std::vector<uint32_t>& kept,
+                     std::vector<std::pair<uint32_t, uint8_t>>* out) {
+  auto has = [&](uint32_t key) { return std::binary_search(kept.begin(), kept.end(), key); };
+  // FeaturizeWith's lower-case hashes (Info's: cluster_dropout leaves them).
+  std::vector<uint32_t> lower(end - begin + 2);
+  lower[0] = kPadBefore;
+  lower[end - begin + 1] = kPadAfter;
+  for (uint32_t i = begin; i < end; ++i) lower[i - begin + 1] = Info(doc, doc.tokens[i]).lower;
+  for (uint32_t x = 1; x <= end - begin; ++x) {
+    const uint32_t p1 = lower[x - 1], c = lower[x], n1 = lower[x + 1];
+    if (has(Mix(18, p1, c))) {
+      out->emplace_back(p1, kPairLeft18);
+      out->emplace_back(c, kPairWord18);
+    }
+    if (has(Mix(19, c, n1))) {
+      out->emplace_back(c, kPairWord19);
+      out->emplace_back(n1, kPairRight19);
+    }
+  }
+}
+
 bool HasHistory(const Document& doc, uint32_t i) {
   const Token& t = doc.tokens[i];
   return (t.kind == TokenKind::kWord && (t.Is(kCapitalized) || t.Is(kAllCaps))) ||
@@ -2516,8 +2540,19 @@ void AppendInt8Rows(const std::vector<uint32_t>& keys, const std::vector<float>&
   AppendRiceCoded(sorted, out);
 }
 
+namespace {
+constexpr int kPairRoles = 4;  // PairRole's bits
+constexpr uint32_t kPairMaxBits = 20;
+// The slot of the pair filter (2^bits slots) of the word with lower-case hash
+// `lower` (Model::PairRoles).
+inline uint32_t PairSlot(uint32_t lower, uint32_t bits) {
+  return (lower * 0x9E3779B1u) >> (32 - bits);
+}
+}  // namespace
+
 std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vector<float>& w,
-                             const std::vector<float>& transitions) {
+                             const std::vector<float>& transitions,
+                             const std::vector<std::pair<uint32_t, uint8_t>>& pair_words) {
   const float scale = Int8Scale(w);
   std::string out(kMagic, 4);
   auto put32 = [&](uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); };
@@ -2528,6 +2563,37 @@ std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vecto
   putf(scale);
   for (float t : transitions) putf(t);
   AppendInt8Rows(keys, w, kNumTags, scale, &out);
+  // The pair filter (version 4): u32 bits (0: none, every pair looked up),
+  // then for each role (PairRole, from bit 0 up) u32 n and the n slots
+  // (PairSlot, 2^bits of them) of its words, ascending, Rice coded. About 8
+  // slots a word of the largest role: a word with no role reads one of them
+  // as a false one about one time in 8 (a look-up that finds nothing).
+  std::vector<uint32_t> words[kPairRoles];
+  for (const auto& [word, roles] : pair_words) {
+    for (int r = 0; r < kPairRoles; ++r) {
+      if (roles >> r & 1) words[r].push_back(word);
+    }
+  }
+  size_t most = 0;
+  for (auto& v : words) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    most = std::max(most, v.size());
+  }
+  uint32_t bits = 0;
+  if (!pair_words.empty()) {
+    bits = 4;
+    while (bits < kPairMaxBits && (size_t{1} << bits) < 8 * most) ++bits;
+  }
+  put32(bits);
+  for (int r = 0; bits > 0 && r < kPairRoles; ++r) {
+    std::vector<uint32_t> slots;
+    for (uint32_t word : words[r]) slots.push_back(PairSlot(word, bits));
+    std::sort(slots.begin(), slots.end());
+    slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+    put32(static_cast<uint32_t>(slots.size()));
+    AppendRiceCoded(slots, &out);
+  }
   return out;
 }
 
@@ -2548,14 +2614,13 @@ bool Model::Load(std::string_view b, bool copy) {
   if (version < 1 || version > kVersion || tags != kNumTags || nf > kMaxFeatures) return false;
   const size_t key_bytes = static_cast<size_t>(nf) * 4,
                row_bytes = static_cast<size_t>(nf) * kNumTags;
-  if (b.size() - kHeader < kTransitions + (version == kVersion ? 0 : key_bytes) + row_bytes)
-    return false;
+  if (b.size() - kHeader < kTransitions + (version >= 3 ? 0 : key_bytes) + row_bytes) return false;
   transitions_.resize((kNumTags + 1) * kNumTags);
   std::memcpy(transitions_.data(), b.data() + kHeader, kTransitions);
   const char* keys;
   const char* weights;
   size_t tagger_end;  // where the typer's section starts, if the file has one
-  if (version == kVersion) {
+  if (version >= 3) {
     weights = b.data() + kHeader + kTransitions;
     // The keys (and with copy, the rows after them) in a buffer of their own,
     // not zero-filled: ReadRiceCoded writes every key, or Load fails.
@@ -2612,7 +2677,7 @@ bool Model::Load(std::string_view b, bool copy) {
   // instructions.)
   start_.assign((size_t{1} << bits) + 1, nf);
   // Version 3's keys ascend by their code (gaps); older files are checked.
-  for (uint32_t i = 1; version != kVersion && i < nf; ++i) {
+  for (uint32_t i = 1; version < 3 && i < nf; ++i) {
     if (keys_[i] < keys_[i - 1]) {  // not ascending: not a model we wrote
       *this = Model();
       return false;
@@ -2620,6 +2685,10 @@ bool Model::Load(std::string_view b, bool copy) {
   }
   IndexKeys(keys_, nf, static_cast<uint32_t>(shift_), start_.data(), start_.size());
   num_features_ = nf;
+  if (version >= 4 && !LoadPairFilter(b, &tagger_end)) {
+    *this = Model();
+    return false;
+  }
   // The span typer's section, if the file has one (Typer::Serialize).
   if (b.size() > tagger_end && !typer_.Load(b.substr(tagger_end))) {
     *this = Model();
@@ -2629,6 +2698,37 @@ bool Model::Load(std::string_view b, bool copy) {
   // a model loaded after another is freed may have again).
   static std::atomic<uint64_t> next_serial{1};
   serial_ = next_serial++;
+  return true;
+}
+
+// Serialize's pair filter at b[*at ..], moved past it.
+bool Model::LoadPairFilter(std::string_view b, size_t* at) {
+  uint32_t bits;
+  if (b.size() - *at < 4) return false;
+  std::memcpy(&bits, b.data() + *at, 4);
+  *at += 4;
+  if (bits == 0) return true;  // no filter
+  if (bits < 4 || bits > kPairMaxBits) return false;
+  const uint32_t size = 1u << bits;
+  std::vector<uint8_t> roles(size, 0);
+  std::vector<uint32_t> slots;
+  for (int r = 0; r < kPairRoles; ++r) {
+    uint32_t n;
+    if (b.size() - *at < 4) return false;
+    std::memcpy(&n, b.data() + *at, 4);
+    *at += 4;
+    if (n > size) return false;
+    slots.resize(n);
+    const size_t read = ReadRiceCoded(b.substr(*at), n, slots.data());
+    if (read == 0) return false;
+    *at += read;
+    for (uint32_t slot : slots) {
+      if (slot >= size) return false;
+      roles[slot] = static_cast<uint8_t>(roles[slot] | 1u << r);
+    }
+  }
+  pair_roles_ = std::move(roles);
+  pair_shift_ = static_cast<int>(32 - bits);
   return true;
 }
 
@@ -3207,6 +3307,7 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
   // a run, in text order, set in pass 1.
   std::vector<uint64_t> again_bits;
   uint32_t runs = 0;
+  const uint8_t pad_roles[2] = {PairRoles(kPadBefore), PairRoles(kPadAfter)};
   auto repeated = [&](uint32_t i) {
     return BitAt(context.history.data(), i) &&  // HasHistory(doc, i)
            context.repeated[context.Word(doc, i)] >= 0x80;
@@ -3220,10 +3321,10 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
     // (Not `begin` itself: Emscripten's clang 14 cannot capture a structured binding.)
     const uint32_t first = begin;
     auto near = [&](uint32_t x) -> Near {  // x: token k - 2 .. k + 2's, plus 2
-      if (x < 2) return {kPadBefore, kPadBefore, kClsOther};
-      if (x - 2 >= n) return {kPadAfter, kPadAfter, kClsOther};
+      if (x < 2) return {kPadBefore, kPadBefore, kClsOther, pad_roles[0]};
+      if (x - 2 >= n) return {kPadAfter, kPadAfter, kClsOther, pad_roles[1]};
       const InfoCache::Entry& e = info_cache.Neighbour(first + x - 2);
-      return {e.lower, e.sshape, ClsOf(doc.tokens[first + x - 2])};
+      return {e.lower, e.sshape, ClsOf(doc.tokens[first + x - 2]), PairRoles(e.lower)};
     };
     uint32_t last = UINT32_MAX - 8;  // the last scored token's k
     // The sums of the rows of 61 (a lower-case word's cluster in a
@@ -3268,8 +3369,14 @@ std::vector<NameSpan> Model::Tag(const Document& doc, DocContext* context_out) c
       add(row_cache.Get(1, 12, in[3].lower));
       add(row_cache.Get(2, 13, in[0].lower));
       add(row_cache.Get(3, 14, in[4].lower));
-      add(row_cache.Pair(0, 18, in[1].lower, c.lower));
-      add(row_cache.Pair(1, 19, c.lower, in[3].lower));
+      // 18 and 19 where the pair filter does not tell that the model has
+      // not the feature (most tokens: see PairRole).
+      static_assert(kPairWord18 == kPairLeft18 << 1 && kPairRight19 == kPairWord19 << 1,
+                    "a pair's roles in adjacent bits");
+      if ((in[1].roles & c.roles >> 1) & kPairLeft18)
+        add(row_cache.Pair(0, 18, in[1].lower, c.lower));
+      if ((c.roles & in[3].roles >> 1) & kPairWord19)
+        add(row_cache.Pair(1, 19, c.lower, in[3].lower));
       add(row_cache.Pair(2, 23, in[1].lower, c.sshape));
       add(row_cache.Pair(3, 24, c.sshape, in[3].lower));
       if (IsCapCls(c.cls)) {

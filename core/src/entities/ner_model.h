@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "text/document.h"
@@ -307,6 +308,25 @@ void TyperFeatures(const Document& doc, const DocContext& context,
                    const std::vector<uint32_t>& group_of, uint32_t groups, bool sorted,
                    TyperGroupSink sink, void* sink_context);
 
+// The pair filter: the tagger's word-pair features 18 (a token's word with
+// its left neighbour's, Mix(18, left, word)) and 19 (with its right
+// neighbour's, Mix(19, word, right)) are looked up only for the words that
+// take part in a kept one in the role they play there; most words take part
+// in none, and the look-ups would find no row. The roles of a word (its
+// lower-case hash, or a pad's value at a sequence's end):
+enum PairRole : uint8_t {
+  kPairLeft18 = 1,   // the left word of a kept 18
+  kPairWord18 = 2,   // the token's word of a kept 18
+  kPairWord19 = 4,   // the token's word of a kept 19
+  kPairRight19 = 8,  // the right word of a kept 19
+};
+// Training (`lede train ner`): appends to `out` each word of the sequence
+// [begin, end) of `doc` with the roles it plays in a pair feature (as
+// Featurize gives them) that `kept` (ascending: the model's keys) holds.
+void PairFilterWords(const Document& doc, uint32_t begin, uint32_t end,
+                     const std::vector<uint32_t>& kept,
+                     std::vector<std::pair<uint32_t, uint8_t>>* out);
+
 // A trained model, loaded from its file bytes.
 class Model {
  public:
@@ -330,8 +350,17 @@ class Model {
   static bool ReplaceDefault(std::string_view bytes);
 
   // Serialises averaged float weights: keys[i] has weights w[i * kNumTags ..].
+  // `pair_words` (PairFilterWords'): the words of the kept word-pair features,
+  // written as the pair filter (none: a file every pair is looked up with).
   static std::string Serialize(const std::vector<uint32_t>& keys, const std::vector<float>& w,
-                               const std::vector<float>& transitions);
+                               const std::vector<float>& transitions,
+                               const std::vector<std::pair<uint32_t, uint8_t>>& pair_words = {});
+  // The pair filter's roles (PairFilterWords) of the word whose lower-case
+  // hash is `lower`; a role set may be a false one, but never a missing one.
+  // All set when the file has no filter.
+  uint8_t PairRoles(uint32_t lower) const {
+    return pair_roles_[(lower * 0x9E3779B1u) >> pair_shift_];
+  }
 
  private:
   // Sums of weights are kept in rows of kRow int16 (zeros past kNumTags), so
@@ -351,6 +380,7 @@ class Model {
   static uint32_t SubBucket(uint32_t key) { return key & 7; }
   // start[0 .. size) (size: 1 << (32 - shift), plus 1) for the nf
   // ascending keys, in start_'s layout.
+  bool LoadPairFilter(std::string_view b, size_t* at);
   static void IndexKeys(const uint32_t* key, uint32_t nf, uint32_t shift, uint32_t* start,
                         size_t size);
   const uint32_t* keys_ = nullptr;
@@ -358,6 +388,10 @@ class Model {
   std::vector<uint32_t> start_ = std::vector<uint32_t>(3, 0);
   int shift_ = 31;
   std::shared_ptr<const void> owned_;  // the keys (and the rows, when copied)
+  // The pair filter (version 4), by the words' lower-case hashes' slots:
+  // PairRoles. Two slots of every role for a file without one.
+  std::vector<uint8_t> pair_roles_ = std::vector<uint8_t>(2, 0xFF);
+  int pair_shift_ = 31;
   size_t num_features_ = 0;
   uint64_t serial_ = 0;  // set by Load, another for each model loaded
   float scale_ = 1;
