@@ -24,7 +24,7 @@ struct EmbeddedTagger {
   size_t rows_at = 0;    // the int8 rows (nf * tags bytes)
   size_t keys_at = 0;    // the Rice-coded keys
   size_t key_bytes = 0;  // their code's bytes (0: not read)
-  size_t pairs_at = 0;   // the pair filter: u32 bits, then (u32 n, Rice code) a role
+  size_t pairs_at = 0;   // the pair filter: u32 bits, then 2^bits bytes (0: none)
   uint32_t pair_bits = 0;
   size_t typer_at = 0;  // the typer's section (the tagger's end)
   std::vector<uint32_t> keys;
@@ -45,15 +45,7 @@ inline EmbeddedTagger ReadEmbeddedTagger() {
   EXPECT_GT(t.key_bytes, 0u);
   t.pairs_at = t.keys_at + t.key_bytes;
   std::memcpy(&t.pair_bits, t.file.data() + t.pairs_at, 4);
-  t.typer_at = t.pairs_at + 4;
-  for (int role = 0; t.pair_bits > 0 && role < 4; ++role) {
-    uint32_t n;
-    std::memcpy(&n, t.file.data() + t.typer_at, 4);
-    std::vector<uint32_t> slots(n);
-    const size_t read = ReadRiceCoded(t.file.substr(t.typer_at + 4), n, slots.data());
-    EXPECT_GT(read, 0u);
-    t.typer_at += 4 + read;
-  }
+  t.typer_at = t.pairs_at + 4 + (t.pair_bits > 0 ? size_t{1} << t.pair_bits : 0);
   return t;
 }
 

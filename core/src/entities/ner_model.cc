@@ -2564,35 +2564,33 @@ std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vecto
   for (float t : transitions) putf(t);
   AppendInt8Rows(keys, w, kNumTags, scale, &out);
   // The pair filter (version 4): u32 bits (0: none, every pair looked up),
-  // then for each role (PairRole, from bit 0 up) u32 n and the n slots
-  // (PairSlot, 2^bits of them) of its words, ascending, Rice coded. About 8
-  // slots a word of the largest role: a word with no role reads one of them
-  // as a false one about one time in 8 (a look-up that finds nothing).
-  std::vector<uint32_t> words[kPairRoles];
-  for (const auto& [word, roles] : pair_words) {
-    for (int r = 0; r < kPairRoles; ++r) {
-      if (roles >> r & 1) words[r].push_back(word);
+  // then a byte for each of the 2^bits slots (PairSlot) of the words'
+  // lower-case hashes: the roles (PairRole) of the words of the slot. About
+  // 8 slots a word of the largest role: a word with no role reads one as a
+  // false one about one time in 8 (a look-up that finds nothing). Bytes, not
+  // the slots Rice coded: the tagger reads them where they lie (no decoding
+  // at load), and they gzip smaller (most are 0).
+  size_t per_role[kPairRoles] = {};
+  {
+    std::vector<std::pair<uint32_t, uint8_t>> distinct = pair_words;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    for (const auto& [word, roles] : distinct) {
+      for (int r = 0; r < kPairRoles; ++r) per_role[r] += roles >> r & 1;
     }
   }
-  size_t most = 0;
-  for (auto& v : words) {
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-    most = std::max(most, v.size());
-  }
+  // (A word's roles, each given apart, make at most per_role of each.)
+  const size_t most = *std::max_element(per_role, per_role + kPairRoles);
   uint32_t bits = 0;
   if (!pair_words.empty()) {
     bits = 4;
     while (bits < kPairMaxBits && (size_t{1} << bits) < 8 * most) ++bits;
   }
   put32(bits);
-  for (int r = 0; bits > 0 && r < kPairRoles; ++r) {
-    std::vector<uint32_t> slots;
-    for (uint32_t word : words[r]) slots.push_back(PairSlot(word, bits));
-    std::sort(slots.begin(), slots.end());
-    slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
-    put32(static_cast<uint32_t>(slots.size()));
-    AppendRiceCoded(slots, &out);
+  if (bits > 0) {
+    std::string roles(size_t{1} << bits, '\0');
+    for (const auto& [word, r] : pair_words) roles[PairSlot(word, bits)] |= static_cast<char>(r);
+    out += roles;
   }
   return out;
 }
@@ -2685,9 +2683,18 @@ bool Model::Load(std::string_view b, bool copy) {
   }
   IndexKeys(keys_, nf, static_cast<uint32_t>(shift_), start_.data(), start_.size());
   num_features_ = nf;
-  if (version >= 4 && !LoadPairFilter(b, &tagger_end)) {
+  std::string_view filter;
+  if (version >= 4 && !ReadPairFilter(b, &tagger_end, &filter)) {
     *this = Model();
     return false;
+  }
+  if (!filter.empty()) {
+    if (copy) {
+      auto owned = std::make_shared<const std::string>(filter);
+      filter = *owned;
+      pair_owned_ = std::move(owned);
+    }
+    pair_roles_ = reinterpret_cast<const uint8_t*>(filter.data());
   }
   // The span typer's section, if the file has one (Typer::Serialize).
   if (b.size() > tagger_end && !typer_.Load(b.substr(tagger_end))) {
@@ -2701,33 +2708,17 @@ bool Model::Load(std::string_view b, bool copy) {
   return true;
 }
 
-// Serialize's pair filter at b[*at ..], moved past it.
-bool Model::LoadPairFilter(std::string_view b, size_t* at) {
+const uint8_t Model::kAllPairRoles[2] = {0xFF, 0xFF};
+
+bool Model::ReadPairFilter(std::string_view b, size_t* at, std::string_view* filter) {
   uint32_t bits;
   if (b.size() - *at < 4) return false;
   std::memcpy(&bits, b.data() + *at, 4);
   *at += 4;
   if (bits == 0) return true;  // no filter
-  if (bits < 4 || bits > kPairMaxBits) return false;
-  const uint32_t size = 1u << bits;
-  std::vector<uint8_t> roles(size, 0);
-  std::vector<uint32_t> slots;
-  for (int r = 0; r < kPairRoles; ++r) {
-    uint32_t n;
-    if (b.size() - *at < 4) return false;
-    std::memcpy(&n, b.data() + *at, 4);
-    *at += 4;
-    if (n > size) return false;
-    slots.resize(n);
-    const size_t read = ReadRiceCoded(b.substr(*at), n, slots.data());
-    if (read == 0) return false;
-    *at += read;
-    for (uint32_t slot : slots) {
-      if (slot >= size) return false;
-      roles[slot] = static_cast<uint8_t>(roles[slot] | 1u << r);
-    }
-  }
-  pair_roles_ = std::move(roles);
+  if (bits < 4 || bits > kPairMaxBits || b.size() - *at < size_t{1} << bits) return false;
+  *filter = b.substr(*at, size_t{1} << bits);
+  *at += filter->size();
   pair_shift_ = static_cast<int>(32 - bits);
   return true;
 }

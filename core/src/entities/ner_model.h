@@ -378,9 +378,11 @@ class Model {
   // SubBucket of its keys (Load).
   static constexpr uint32_t kMaxFeatures = (1u << 24) - 1;
   static uint32_t SubBucket(uint32_t key) { return key & 7; }
+  // Serialize's pair filter at b[*at ..], moved past it: its bytes (the
+  // 2^bits slots' roles) set in `filter`, pair_shift_ set; false if malformed.
+  bool ReadPairFilter(std::string_view b, size_t* at, std::string_view* filter);
   // start[0 .. size) (size: 1 << (32 - shift), plus 1) for the nf
   // ascending keys, in start_'s layout.
-  bool LoadPairFilter(std::string_view b, size_t* at);
   static void IndexKeys(const uint32_t* key, uint32_t nf, uint32_t shift, uint32_t* start,
                         size_t size);
   const uint32_t* keys_ = nullptr;
@@ -388,10 +390,14 @@ class Model {
   std::vector<uint32_t> start_ = std::vector<uint32_t>(3, 0);
   int shift_ = 31;
   std::shared_ptr<const void> owned_;  // the keys (and the rows, when copied)
-  // The pair filter (version 4), by the words' lower-case hashes' slots:
-  // PairRoles. Two slots of every role for a file without one.
-  std::vector<uint8_t> pair_roles_ = std::vector<uint8_t>(2, 0xFF);
+  // The pair filter (version 4), a byte of roles a slot of the words'
+  // lower-case hashes (PairRoles): where it lies in the file (the embedded
+  // model's, not copied), else in pair_owned_. Two slots of every role
+  // for a file without one.
+  const uint8_t* pair_roles_ = kAllPairRoles;
+  std::shared_ptr<const std::string> pair_owned_;  // the filter's copy
   int pair_shift_ = 31;
+  static const uint8_t kAllPairRoles[2];
   size_t num_features_ = 0;
   uint64_t serial_ = 0;  // set by Load, another for each model loaded
   float scale_ = 1;
