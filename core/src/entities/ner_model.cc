@@ -2579,7 +2579,6 @@ std::string Model::Serialize(const std::vector<uint32_t>& keys, const std::vecto
       for (int r = 0; r < kPairRoles; ++r) per_role[r] += roles >> r & 1;
     }
   }
-  // (A word's roles, each given apart, make at most per_role of each.)
   const size_t most = *std::max_element(per_role, per_role + kPairRoles);
   uint32_t bits = 0;
   if (!pair_words.empty()) {
