@@ -2,7 +2,11 @@
 // group words used alike: the cluster features see them.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "entities/ner_model.h"
 #include "text/document.h"
@@ -121,6 +125,59 @@ TEST(NerClustersTest, ContextHoldsEachWordsFineCluster) {
   EXPECT_GE(words, 25u);
   EXPECT_GE(found, 20u);
   EXPECT_LT(found, words);  // "Qzxvbnmwq" is in no cluster
+}
+
+// The typer's topic as it was worked out from the tokens: the fine clusters
+// of the lower-case word tokens of 5 bytes or more, counted, the 5 first by
+// (count descending, cluster ascending).
+std::vector<uint16_t> TopicOfTokens(const Document& doc) {
+  std::map<int, uint32_t> count;
+  for (const Token& t : doc.tokens) {
+    if (t.kind != TokenKind::kWord || !t.Is(kLower) || t.span.end - t.span.start < 5) continue;
+    const int fine = WordCluster(doc.Text(t));
+    if (fine >= 0) ++count[fine];
+  }
+  std::vector<std::pair<int64_t, int>> order;
+  for (const auto& [fine, n] : count) order.emplace_back(-int64_t{n}, fine);
+  std::sort(order.begin(), order.end());
+  std::vector<uint16_t> topic;
+  for (size_t k = 0; k < order.size() && k < 5; ++k)
+    topic.push_back(static_cast<uint16_t>(order[k].second));
+  return topic;
+}
+
+TEST(NerClustersTest, ContextHoldsTheDocumentsTopic) {
+  // BuildDocContext counts the topic in its pass over the tokens: the same
+  // clusters, in the same order, as a count over every token gives, with
+  // ties, possessives ("band's", "album's"), capitalized and ALL-CAPS forms
+  // (not counted), words of 4 bytes (not counted), accented words, and the
+  // text's last word. Each document's own: the counts start from zero again.
+  const std::vector<std::string> texts = {
+      "The band released their debut album. The band's second album and the album's "
+      "songs were recorded in Helsinki with the guitarist, the drummer and the singer. "
+      "ALBUMS, Albums and albums: the drummer quit the band",
+      "Shares of Toyota and Honda fell on Monday and Tuesday as investors sold stocks; "
+      "markets, traders and analysts said prices would recover by Wednesday. "
+      "caf\xC3\xA9s in M\xC3\xBCnchen stayed open",
+      "The minister said the government would raise taxes. The president said the "
+      "government would not. Ministers, presidents and governments",
+      "",
+      "short words only: a cat sat on the mat",
+      "The railway station opened in 1890; the railway line closed in 1965 and the "
+      "station, the railway and the line were sold to the council"};
+  size_t topics = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& text : texts) {
+      const Document doc = BuildDocument(text);
+      const DocContext context = BuildDocContext(doc);
+      const std::vector<uint16_t> want = TopicOfTokens(doc);
+      ASSERT_LE(context.topic_size, DocContext::kTopicMost);
+      EXPECT_EQ(std::vector<uint16_t>(context.topic, context.topic + context.topic_size), want)
+          << text;
+      topics += want.size();
+    }
+  }
+  EXPECT_GE(topics, 20u);
 }
 
 }  // namespace

@@ -149,6 +149,8 @@ class WordClusters {
   // kOtherScript): no range test.
   uint8_t CoarseOfFound(uint16_t fine) const { return coarse_.data()[fine]; }
   const uint8_t* CoarseTable() const { return coarse_.data(); }
+  // How many fine clusters there are: every fine one found is below.
+  size_t FineCount() const { return coarse_.size(); }
   // Fine(h[k]) for each k < n whose marks[k] has a bit of `mark`, -1 for
   // none (kNoCluster), into out[k]; -1 for the other k. One loop for a
   // document's words (BuildDocContext): the table's fields read once.
@@ -1366,7 +1368,8 @@ DocContext BuildDocContext(const Document& doc) {
   };
   // The same from the pass over the tokens below, for a word whose first
   // token is neither a word nor in the history but a later one is (none such
-  // is known: a token's kind and case come from its text).
+  // is known: a token's kind and case come from its text); its fine cluster
+  // is looked up there (the others' are before that pass).
   auto late_first_token = [&](uint32_t dw, const Token& t)
                               LEDE_NER_NOINLINE { return first_token(dw, t); };
 #undef LEDE_NER_NOINLINE
@@ -1383,6 +1386,36 @@ DocContext BuildDocContext(const Document& doc) {
         first_token(dw, t);
     }
   }
+  // Each word's fine cluster, once (the topic's count below, the typer and
+  // DocBags read it): the words with an id have their hash; the others get
+  // none.
+  const WordClusters& clusters = WordClusters::Get();
+  int16_t* const fine_of = c.fine.data();
+  clusters.FineOfEach(lower_of, marks_of, kHasId, doc.words(), fine_of);
+  // The topic's counts: per fine cluster, its lower-case word tokens of 5
+  // bytes or more, and the clusters counted, as met. The counts are kept
+  // zero between documents (each thread's own, not zero-filled a document):
+  // those counted are zeroed again on the way out, whichever way that is.
+  struct TopicCounts {
+    std::vector<uint32_t> count;
+    std::vector<uint16_t> found;
+  };
+  static thread_local TopicCounts topic_counts;
+  if (topic_counts.count.size() < clusters.FineCount()) {
+    topic_counts.count.assign(clusters.FineCount(), 0);
+    topic_counts.found.resize(clusters.FineCount());
+  }
+  uint32_t* const topic_count = topic_counts.count.data();
+  uint16_t* const topic_found = topic_counts.found.data();
+  uint32_t topic_clusters = 0;
+  struct TopicReset {
+    uint32_t* count;
+    const uint16_t* found;
+    const uint32_t& size;
+    ~TopicReset() {
+      for (uint32_t k = 0; k < size; ++k) count[found[k]] = 0;
+    }
+  } topic_reset{topic_count, topic_found, topic_clusters};
   for (size_t si = 0, ns = doc.sentences.size(); si < ns; ++si) {
     const uint32_t s_begin = sentences[si].begin, s_end = sentences[si].end;
     // Lines written in capitals (CoNLL headlines, datelines) or in Title Case.
@@ -1392,14 +1425,22 @@ DocContext BuildDocContext(const Document& doc) {
       // The history bit (HasHistory: a word capitalized or ALL CAPS, a
       // number ALL CAPS) set for those tokens alone (about one in six).
       if (t.kind == TokenKind::kWord) {
-        if (t.span.end - t.span.start >= 2) {
+        const uint32_t len = t.span.end - t.span.start;
+        if (len >= 2) {
           ++words;
           if (t.Is(kAllCaps)) {
             ++caps;
           } else if (t.Is(kCapitalized)) {
             ++cap;
-          } else if (t.Is(kLower) && !t.Is(kPossessive)) {
-            ++lower_words;
+          } else if (t.Is(kLower)) {
+            if (!t.Is(kPossessive)) ++lower_words;
+            // (Every kLower token comes here: its first letter is lower
+            // case, neither kAllCaps nor kCapitalized.)
+            if (len >= 5) {
+              const int fine = fine_of[token_word[i]];
+              if (fine >= 0 && topic_count[fine]++ == 0)
+                topic_found[topic_clusters++] = static_cast<uint16_t>(fine);
+            }
           }
         }
         if (t.flags & (kCapitalized | kAllCaps)) hist[i >> 6] |= uint64_t{1} << (i & 63);
@@ -1413,7 +1454,10 @@ DocContext BuildDocContext(const Document& doc) {
       }
       const uint32_t dw = token_word[i];
       uint8_t marks = marks_of[dw];
-      if (__builtin_expect(!(marks & kHasId), 0)) marks = late_first_token(dw, t);
+      if (__builtin_expect(!(marks & kHasId), 0)) {
+        marks = late_first_token(dw, t);
+        clusters.FineOfEach(lower_of + dw, marks_of + dw, kHasId, 1, fine_of + dw);
+      }
       if (marks >= (kGazSearch << kGazShift) && t.kind == TokenKind::kWord && i >= gaz_next) {
         const int gaz_code = marks >> kGazShift;
         if (gaz_code >= kGazOne) {
@@ -1468,9 +1512,30 @@ DocContext BuildDocContext(const Document& doc) {
   }
   std::vector<uint32_t>().swap(keys);
   ids.reset();
-  // Each word's fine cluster, once (the typer and DocBags read it): the words
-  // with an id have their hash; the others get none.
-  WordClusters::Get().FineOfEach(lower_of, marks_of, kHasId, doc.words(), c.fine.data());
+  // The topic: the kTopicMost first by (count descending, cluster ascending),
+  // kept in order by insertion, as a partial sort of the pairs (-count,
+  // cluster) would give them (they differ in their clusters).
+  {
+    uint32_t top_count[DocContext::kTopicMost];
+    size_t size = 0;
+    for (uint32_t k = 0; k < topic_clusters; ++k) {
+      const uint16_t cl = topic_found[k];
+      const uint32_t count = topic_count[cl];
+      size_t at = size;
+      while (at > 0 &&
+             (top_count[at - 1] < count || (top_count[at - 1] == count && c.topic[at - 1] > cl)))
+        --at;
+      if (at == DocContext::kTopicMost) continue;
+      if (size < DocContext::kTopicMost) ++size;
+      for (size_t j = size - 1; j > at; --j) {
+        c.topic[j] = c.topic[j - 1];
+        top_count[j] = top_count[j - 1];
+      }
+      c.topic[at] = cl;
+      top_count[at] = count;
+    }
+    c.topic_size = static_cast<uint8_t>(size);
+  }
   DocBags(doc, bits, history_bits, &c);
   // The phrases from their marked starts, in text order.
   c.gazetteer.assign(n, 0);

@@ -97,6 +97,13 @@ struct DocContext {
   // history tokens but the possessives, the ones LoudBits starts from.
   // Mostly empty (no allocation).
   std::vector<uint32_t> caps_other;
+  // The document's topic (the typer's features): the fine clusters of its
+  // lower-case word tokens of 5 bytes or more, the kTopicMost most frequent
+  // (count descending, then cluster ascending), counted in BuildDocContext's
+  // pass over the tokens.
+  static constexpr int kTopicMost = 5;
+  uint16_t topic[kTopicMost] = {};
+  uint8_t topic_size = 0;
   // The lower-case id of token i (a word token, or one with HasHistory()).
   uint32_t Word(const Document& doc, uint32_t i) const { return word_of[doc.word[i]]; }
 };

@@ -500,45 +500,11 @@ void TyperFeaturesWith(const Document& doc, const DocContext& context,
   // every group minus g's own (g's own bit is left in when another group of
   // the same type holds the word too; a small blur, no matter).
   // The document's topic: its most frequent clusters of longer lower-case
-  // words ("album", "band", "season", "railway").
+  // words ("album", "band", "season", "railway"), from the context.
   // (At most 5 clusters, the first the most frequent; a tie by cluster.)
-  constexpr size_t kTopicMost = 5;
-  uint32_t topic[kTopicMost];
-  size_t topic_size = 0;
-  {
-    // Each fine cluster's count, as long as the largest met (fine clusters
-    // number 1,024 in clusters.bin: sized once for them), and the clusters
-    // with a count, as met.
-    std::vector<uint32_t> freq(1024, 0), found;
-    found.reserve(freq.size());
-    for (uint32_t i = 0; i < n; ++i) {
-      const Token& t = doc.tokens[i];
-      if (t.kind != TokenKind::kWord || !t.Is(kLower) || t.span.end - t.span.start < 5) continue;
-      const int fine = cluster(i);
-      if (fine < 0) continue;
-      if (static_cast<size_t>(fine) >= freq.size()) freq.resize(fine + 1, 0);
-      if (freq[fine]++ == 0) found.push_back(static_cast<uint32_t>(fine));
-    }
-    // The kTopicMost first by (count descending, cluster ascending): kept in
-    // order by insertion, as a partial sort of the pairs (-count, cluster)
-    // would give them (they differ in their clusters).
-    uint32_t top_count[kTopicMost];
-    for (const uint32_t c : found) {
-      const uint32_t count = freq[c];
-      size_t at = topic_size;
-      while (at > 0 &&
-             (top_count[at - 1] < count || (top_count[at - 1] == count && topic[at - 1] > c)))
-        --at;
-      if (at == kTopicMost) continue;
-      if (topic_size < kTopicMost) ++topic_size;
-      for (size_t j = topic_size - 1; j > at; --j) {
-        topic[j] = topic[j - 1];
-        top_count[j] = top_count[j - 1];
-      }
-      topic[at] = c;
-      top_count[at] = count;
-    }
-  }
+  constexpr size_t kTopicMost = DocContext::kTopicMost;
+  const size_t topic_size = context.topic_size;
+  const uint16_t* const topic = context.topic;
   // The topic's features, the same for every group but for its type t0 and
   // length: hashed once, (kTopic, c), then (kTopicType, c, t) for each type t,
   // then (kTopicLen, c, l) for l = 0 .. 3, for each topic cluster c.
