@@ -522,24 +522,35 @@ class QuoteFinder {
     const uint32_t* const word = d_.word.data();
     const char* const text = d_.text.data();
     uint16_t* const ids = words_.ids();
-    for (size_t i = 0; i < n; ++i) {
-      const uint32_t e = entry[word[i]];
-      const TokenKind kind = tokens[i].kind;
-      const bool is_word = kind == TokenKind::kWord;
-      ids[i] = is_word ? static_cast<uint16_t>(e) : 0;
-      if (!is_word) {
+    // The walk keeps five values in registers (the token, the end, the
+    // word id's and the id's places, the entries): a word token in no
+    // list (most tokens) is its id's store and a test. The other tokens
+    // take their index from the token's place.
+    const uint32_t* const entries = entry.get();
+    const uint32_t* w = word;
+    uint16_t* id = ids;
+    for (const Token *t = tokens, *const end = tokens + n; t != end; ++t, ++w, ++id) {
+      const uint32_t e = entries[*w];
+      const TokenKind kind = t->kind;
+      if (kind == TokenKind::kWord) {
+        *id = static_cast<uint16_t>(e);
+        if ((e & kLists) == 0) continue;  // most tokens
+      } else {
+        *id = 0;
+      }
+      const size_t i = static_cast<size_t>(t - tokens);
+      if (kind != TokenKind::kWord) {
         // The quote marks, for PairQuoteMarks (no walk of its own), and
         // the colons, for ColonFrame (BuildFrames skips the sentences with
         // none near their start).
         if (kind == TokenKind::kQuote) {
           quote_tokens_.push_back(static_cast<uint32_t>(i));
-        } else if (kind == TokenKind::kPunct && tokens[i].span.end - tokens[i].span.start == 1 &&
-                   text[tokens[i].span.start] == ':') {
+        } else if (kind == TokenKind::kPunct && t->span.end - t->span.start == 1 &&
+                   text[t->span.start] == ':') {
           colons_.push_back(static_cast<uint32_t>(i));
         }
         continue;
       }
-      if ((e & kLists) == 0) continue;  // most tokens
       uint32_t x = e;
       if (x & kLater) {
         x = entry[word[i]] = look_up(word[i]);
