@@ -1078,6 +1078,10 @@ class Builder {
     // the tagger's context was still alive.
     cands_.reserve(SplitRoom(spans.size()));
     TypedSpans typed(doc_.words());
+    // The role words a span of a person's opens with ("President"): one
+    // vector for all the spans (most have none), not one made and
+    // destroyed a span.
+    std::vector<std::string> title;
     for (ner::NameSpan& s : spans) {
       // "Mr. Clarke", "Mrs. Smith": a courtesy title opens a person's name, not
       // an organization's or a place's ("Mr. Trump" LOC), whatever the tagger
@@ -1088,7 +1092,7 @@ class Builder {
       Cand c;
       c.b = s.begin;
       c.e = s.end;
-      std::vector<std::string> title;
+      title.clear();
       while (c.b < c.e) {
         const Token& t = doc_.tokens[c.b];
         // "6 in [10 New York Democratic] voters": a number opens no name.
@@ -1195,11 +1199,13 @@ class Builder {
                              EqualsLiteral(Word(c.b), "sr.")))
         continue;
       // "from Feb. 11 to Feb. 16": a month (or its abbreviation) before a number is a date.
-      if (c.e - c.b == 1 && Month(c.b) && c.e < doc_.tokens.size() &&
-          doc_.tokens[c.e].kind == TokenKind::kNumber)
+      // (The number first: Month's look-up is asked of a one-word name
+      // before a number only.)
+      if (c.e - c.b == 1 && c.e < doc_.tokens.size() &&
+          doc_.tokens[c.e].kind == TokenKind::kNumber && Month(c.b))
         continue;
       // A single letter is no name ("But X, Y, and Z").
-      if (c.e - c.b == 1 && doc_.Text(c.b).size() == 1) continue;
+      if (c.e - c.b == 1 && doc_.tokens[c.b].span.end - doc_.tokens[c.b].span.start == 1) continue;
       // "retired [Army Lt.] Gen. Mick Bednarek": a title's abbreviation ends no ORG.
       while (s.type == ner::kOrg && c.e - c.b > 1 && doc_.Text(c.e - 1).back() == '.' &&
              IsRoleWord(c.e - 1) && c.e < doc_.tokens.size() && doc_.tokens[c.e].Is(kCapitalized))
@@ -1328,8 +1334,9 @@ class Builder {
       if ((EqualsLiteral(c.type, "ORG") || EqualsLiteral(c.type, "PERSON")) && c.b > 0 &&
           c.b == s.begin && !OpensSentence(c.b) && !doc_.tokens[c.b].Is(kSentenceStart) &&
           (cands_.empty() || cands_.back().e < c.b)) {
-        const std::string_view w = doc_.Text(c.b - 1);
-        if (w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.' &&
+        const Token& t = doc_.tokens[c.b - 1];  // (its size before its text)
+        if (t.span.end - t.span.start == 2 && doc_.text[t.span.start] >= 'A' &&
+            doc_.text[t.span.start] <= 'Z' && doc_.text[t.span.start + 1] == '.' &&
             doc_.tokens[c.b].Is(kSpaceBefore))
           --c.b;
       }
