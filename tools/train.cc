@@ -2,6 +2,7 @@
 // CheckThat!-format data and writes core/data/claims/model.bin.
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 
@@ -14,10 +15,27 @@ namespace {
 
 const char kTrainUsage[] =
     "usage: lede train claims --out MODEL.bin [--bits N] [--epochs N] [--folds N] "
-    "TRAIN.jsonl\n"
+    "[--seed N] TRAIN.jsonl\n"
     "  Trains logistic regression on hashed features of lede's own tokens; the\n"
     "  threshold maximizes out-of-fold F1 (N-fold cross-validation on TRAIN).\n"
+    "  --seed N: the order the examples are shuffled in and dealt into folds;\n"
+    "  default 0, the order the committed model was trained in. Other seeds give\n"
+    "  other draws of the same model, for judging a change by the mean over draws\n"
+    "  (scripts/accuracy_draws.sh).\n"
     "  Deterministic: the same data and options give the same bytes.\n";
+
+// ClaimTrainOptions::seed for `--seed N`: the committed model's 12345 for 0,
+// else 12345 xor a splitmix64 of N, so that two draws' epochs (seed + epoch)
+// do not share orders as consecutive seeds would.
+uint32_t DrawSeed(uint64_t n) {
+  const uint32_t fixed = ClaimTrainOptions().seed;
+  if (n == 0) return fixed;
+  uint64_t z = n * 0x9E3779B97F4A7C15ull;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  z ^= z >> 31;
+  return fixed ^ static_cast<uint32_t>(z >> 32);
+}
 
 int TrainClaims(const Args& args) {
   std::string out, input;
@@ -38,6 +56,8 @@ int TrainClaims(const Args& args) {
       o.epochs = v;
     } else if (a == "--folds" && value(&v)) {
       o.folds = v;
+    } else if (a == "--seed" && i + 1 < args.size()) {
+      o.seed = DrawSeed(std::strtoull(args[++i].c_str(), nullptr, 10));
     } else if (a == "--help") {
       std::fputs(kTrainUsage, stdout);
       return 0;
@@ -73,7 +93,7 @@ int TrainClaims(const Args& args) {
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::printf(
-      "trained on %zu sentences: %d-fold CV P=%.3f R=%.3f F1=%.3f at threshold %.4f; "
+      "trained on %zu sentences: %d-fold CV P=%.4f R=%.4f F1=%.4f at threshold %.4f; "
       "wrote %s (%zu bytes) in %.1f s\n",
       examples.size(), o.folds, report.cv_precision, report.cv_recall, report.cv_f1,
       report.threshold, out.c_str(), bytes.size(), secs);

@@ -1,11 +1,12 @@
 // `lede train ner`: trains the name tagger (core/src/entities/ner_model.h)
 // on CoNLL-style JSONL ({"text", "spans": [{"start_b", "end_b", "label"}]}),
 // on lede's own tokens, and writes the model file. Deterministic: the same
-// data and options give the same bytes.
+// data and options (--seed included) give the same bytes.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <fstream>
@@ -42,7 +43,11 @@ const char kHelp[] =
     "  --typer-epochs N    passes of the span typer's training (default 10; 0: no typer)\n"
     "  --typer-margin X    the typer overrides the tagger's type when its score beats the\n"
     "                      tagger's type by more than X (default 10)\n"
-    "  --typer-features N  keep the typer's N heaviest features (default 8000)\n";
+    "  --typer-features N  keep the typer's N heaviest features (default 8000)\n"
+    "  --seed N            the order the examples are shuffled in (tagger and typer);\n"
+    "                      default 0, the order the committed model was trained in.\n"
+    "                      Other seeds give other draws of the same model, for judging\n"
+    "                      a change by the mean over draws (scripts/accuracy_draws.sh)\n";
 
 struct Seq {
   uint32_t doc = 0, begin = 0;    // document and first token
@@ -80,6 +85,18 @@ void KeepHeaviest(const std::vector<uint32_t>& keys, const std::vector<float>& w
     kept_keys->push_back(keys[i]);
     kept_w->insert(kept_w->end(), w.begin() + i * width, w.begin() + (i + 1) * width);
   }
+}
+
+// The shuffle's xorshift state for `seed`: `fixed` (the committed models'
+// order) for seed 0, else `fixed` xor a splitmix64 of the seed (never 0, which
+// would stop xorshift).
+uint64_t ShuffleState(uint64_t fixed, uint64_t seed) {
+  if (seed == 0) return fixed;
+  uint64_t z = seed * 0x9E3779B97F4A7C15ull;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  z ^= z >> 31;
+  return (fixed ^ z) != 0 ? fixed ^ z : fixed;
 }
 
 int LabelType(const std::string& label) {
@@ -168,7 +185,7 @@ void Emissions(const Seq& s, const Weights& m, std::vector<float>* emissions) {
 // Averaged structured perceptron over the sequences whose document `use` accepts.
 template <typename Use>
 Weights Train(const std::vector<Seq>& seqs, const std::vector<int>& repeat, size_t nf, int epochs,
-              Use use) {
+              uint64_t seed, Use use) {
   constexpr int T = ner::kNumTags;
   Weights m;
   m.w.assign(nf * T, 0);
@@ -179,12 +196,12 @@ Weights Train(const std::vector<Seq>& seqs, const std::vector<int>& repeat, size
     if (!use(seqs[i].doc)) continue;
     for (int r = 0; r < repeat[seqs[i].doc]; ++r) order.push_back(i);
   }
-  uint64_t rng = 0x2545F4914F6CDD1Dull;
+  uint64_t rng = ShuffleState(0x2545F4914F6CDD1Dull, seed);
   double c = 1;
   std::vector<float> emissions;
   std::vector<uint8_t> pred;
   for (int epoch = 0; epoch < epochs; ++epoch) {
-    for (size_t i = order.size(); i > 1; --i) {  // Fisher-Yates with a fixed xorshift
+    for (size_t i = order.size(); i > 1; --i) {  // Fisher-Yates with a seeded xorshift
       rng ^= rng << 13;
       rng ^= rng >> 7;
       rng ^= rng << 17;
@@ -237,11 +254,11 @@ Weights Train(const std::vector<Seq>& seqs, const std::vector<int>& repeat, size
 // tags)` gets each one with that model's emissions and Viterbi tags.
 template <typename Tagged>
 void Jackknife(const std::vector<Seq>& seqs, const std::vector<int>& repeat, size_t nf, int epochs,
-               int folds, Tagged tagged) {
+               uint64_t seed, int folds, Tagged tagged) {
   std::vector<float> emissions;
   std::vector<uint8_t> tags;
   for (int f = 0; f < folds; ++f) {
-    Weights m = Train(seqs, repeat, nf, epochs,
+    Weights m = Train(seqs, repeat, nf, epochs, seed,
                       [&](uint32_t d) { return static_cast<int>(d % folds) != f; });
     for (const Seq& s : seqs) {
       if (static_cast<int>(s.doc % folds) != f) continue;
@@ -261,7 +278,7 @@ void Jackknife(const std::vector<Seq>& seqs, const std::vector<int>& repeat, siz
 // with none are left out).
 std::string TrainTyper(const Corpus& corpus, const std::vector<std::vector<uint8_t>>& tags,
                        const std::vector<std::vector<float>>& emissions, int epochs, float margin,
-                       size_t max_features) {
+                       size_t max_features, uint64_t seed) {
   constexpr int K = ner::kNumTypes;
   std::vector<std::vector<uint32_t>> examples;
   std::vector<int> labels, tagger;
@@ -325,7 +342,7 @@ std::string TrainTyper(const Corpus& corpus, const std::vector<std::vector<uint8
   std::vector<float> w(nf * K, 0), u(nf * K, 0);
   std::vector<size_t> order(xs.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  uint64_t rng = 0x9E3779B97F4A7C15ull;
+  uint64_t rng = ShuffleState(0x9E3779B97F4A7C15ull, seed);
   double c = 1;
   for (int epoch = 0; epoch < epochs; ++epoch) {
     for (size_t i = order.size(); i > 1; --i) {
@@ -375,6 +392,7 @@ int TrainNerCommand(const Args& args) {
   int epochs = 12, min_count = 2, folds = 2, cluster_dropout = 20, typer_epochs = 10;
   float typer_margin = 10;
   size_t max_features = 30000, typer_features = 8000;
+  uint64_t seed = 0;
   std::vector<std::pair<std::string, int>> inputs;  // file, repeat
   int repeat = 1;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -403,6 +421,8 @@ int TrainNerCommand(const Args& args) {
       typer_features = static_cast<size_t>(std::atol(args[++i].c_str()));
     } else if (a == "--cluster-dropout" && has_next) {
       cluster_dropout = std::atoi(args[++i].c_str());
+    } else if (a == "--seed" && has_next) {
+      seed = std::strtoull(args[++i].c_str(), nullptr, 10);
     } else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "lede train ner: unknown option %s\n%s", a.c_str(), kHelp);
       return 2;
@@ -479,7 +499,7 @@ int TrainNerCommand(const Args& args) {
   if (folds > 1) {
     std::vector<uint32_t> keys;
     std::vector<Seq> seqs = Featurize(corpus, nullptr, min_count, cluster_dropout, &keys);
-    Jackknife(seqs, corpus.repeat, keys.size(), epochs, folds,
+    Jackknife(seqs, corpus.repeat, keys.size(), epochs, seed, folds,
               [&](const Seq& s, const std::vector<float>&, const std::vector<uint8_t>& tags) {
                 std::copy(tags.begin(), tags.end(), pass1[s.doc].begin() + s.begin);
               });
@@ -500,15 +520,15 @@ int TrainNerCommand(const Args& args) {
       jack_em[d].assign(corpus.gold[d].size() * ner::kNumTags, 0);
     }
     Jackknife(
-        seqs, corpus.repeat, nf, epochs, folds,
+        seqs, corpus.repeat, nf, epochs, seed, folds,
         [&](const Seq& s, const std::vector<float>& emissions, const std::vector<uint8_t>& tags) {
           std::copy(tags.begin(), tags.end(), jack[s.doc].begin() + s.begin);
           std::copy(emissions.begin(), emissions.end(),
                     jack_em[s.doc].begin() + static_cast<size_t>(s.begin) * ner::kNumTags);
         });
-    typer = TrainTyper(corpus, jack, jack_em, typer_epochs, typer_margin, typer_features);
+    typer = TrainTyper(corpus, jack, jack_em, typer_epochs, typer_margin, typer_features, seed);
   }
-  Weights m = Train(seqs, corpus.repeat, nf, epochs, [](uint32_t) { return true; });
+  Weights m = Train(seqs, corpus.repeat, nf, epochs, seed, [](uint32_t) { return true; });
   constexpr int T = ner::kNumTags;
   const std::vector<float>& w = m.w;
   const std::vector<float>& tw = m.tw;
