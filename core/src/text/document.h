@@ -5,8 +5,12 @@
 #define LEDE_TEXT_DOCUMENT_H_
 
 #include <cstdint>
+#include <memory>
+#include <new>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "lede/lede.h"
@@ -60,6 +64,28 @@ struct Paragraph {
   uint32_t begin = 0, end = 0;  // sentence range [begin, end)
 };
 
+// std::allocator, but resize(n) default-initializes the new elements rather
+// than value-initializing them: a vector of numbers that its builder writes
+// in full right after (Document::word) is not zeroed first.
+template <typename T>
+struct DefaultInitAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = DefaultInitAllocator<U>;
+  };
+  DefaultInitAllocator() = default;
+  template <typename U>
+  DefaultInitAllocator(const DefaultInitAllocator<U>&) noexcept {}
+  template <typename U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible<U>::value) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+
 struct Document {
   std::string_view text;  // valid UTF-8, owned by the caller (Analysis::text)
   std::vector<Token> tokens;
@@ -70,7 +96,8 @@ struct Document {
   // Every distinct token text gets a dense id (0 .. words() - 1): tokens
   // with the same bytes share it, so later stages compute a per-word fact
   // once per distinct word instead of once per token.
-  std::vector<uint32_t> word;        // per token: the id of its text
+  // per token: the id of its text (AssignWords writes each, unzeroed)
+  std::vector<uint32_t, DefaultInitAllocator<uint32_t>> word;
   std::vector<uint32_t> word_token;  // per id: the first token with that text
   // Every distinct word folded as Fold() does (ASCII lower case, ’ and ‘ as
   // '), back to back: word id w's is folded_text[folded_at[w], folded_at[w + 1]).
