@@ -212,6 +212,29 @@ TEST(DocumentTest, WordIdsAreDistinctTexts) {
   EXPECT_EQ(d.Folded(0), d.Folded(5));
 }
 
+// Document::word_tokens (Analysis::stats.words), counted while tokenizing,
+// is the number of tokens of kind kWord or kNumber: with URLs, quote marks,
+// punctuation, symbols, possessives, abbreviations and words and numbers
+// that start with a byte outside ASCII.
+TEST(DocumentTest, WordTokensCountWordsAndNumbers) {
+  for (const std::string text :
+       {std::string(""), std::string("..."),
+        std::string(
+            "The U.S. Senate\u2019s vote (see https://example.com/a, www.x.org) "
+            "\u201cpassed\u201d 52-48 on Jan. 3 \u2014 \u00c9lise's 3,000 $ & \u00e9t\u00e9 "
+            "\u0661\u0662 ok!? Dr. J. Smith's; 'quoted' \U0001F600 end.\nNext line")}) {
+    const Document d = BuildDocument(text);
+    size_t words = 0;
+    for (const Token& t : d.tokens)
+      words += t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
+    EXPECT_EQ(d.word_tokens, words) << text;
+    if (text.size() > 10) {
+      EXPECT_GT(d.word_tokens, 20u);
+      EXPECT_GT(d.tokens.size() - d.word_tokens, 15u);
+    }
+  }
+}
+
 // Words that are prefixes of one another (1 to 17 bytes, ASCII and not: the
 // short ones are their own table keys, the longer ones hashed), each twice,
 // the second time as the text's last word, where fewer than eight bytes

@@ -97,9 +97,7 @@ Analysis Run(std::string_view utf8, const Options& options, std::vector<StageTim
       a.index.Convert(a.text, static_cast<uint32_t>(a.text.size()), OffsetUnit::kCodepoint);
   a.stats.paragraphs = doc.paragraphs.size();
   a.stats.sentences = doc.sentences.size();
-  for (const Token& t : doc.tokens) {
-    if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) ++a.stats.words;
-  }
+  a.stats.words = doc.word_tokens;
   clock.Lap("document");
 
   // Each stage's result is trimmed to its size as it is kept: the vectors

@@ -604,9 +604,9 @@ __attribute__((noinline)) Token* GrowTokens(std::unique_ptr<char[]>* storage, co
   return reinterpret_cast<Token*>(storage->get());
 }
 
-}  // namespace
-
-std::vector<Token> Tokenize(std::string_view text) {
+// Tokenize, which also sets *not_words_out to the number of tokens of a kind
+// other than kWord and kNumber (BuildDocument's Document::word_tokens).
+std::vector<Token> TokenizeCounting(std::string_view text, size_t* not_words_out) {
   Scanner s(text);
   // Room for an estimate of the tokens (news has about one in 5.5 bytes);
   // the vector returned is of their exact size (held by every stage).
@@ -621,6 +621,9 @@ std::vector<Token> Tokenize(std::string_view text) {
   Token* out_end = first + capacity;
   size_t i = 0;
   uint16_t pending = 0;
+  // The tokens of a kind other than kWord and kNumber: only the two branches
+  // that are not the ASCII word's (a URL, ScanOther's tokens) count them.
+  size_t not_words = 0;
   while (i < s.n) {
     const unsigned char b = static_cast<unsigned char>(text[i]);
     if (b == ' ') {  // the common space between words, without decoding
@@ -650,6 +653,7 @@ std::vector<Token> Tokenize(std::string_view text) {
     } else if (kWordByte.at[b] == kByteAlnum) {
       end = ScanUrl(s, i);
       kind = TokenKind::kSymbol;
+      ++not_words;
     } else {
       end = ScanOther(s, i, out == first ? nullptr : out - 1, &flags, &kind);
       if (kind == kWhiteSpace) {
@@ -657,6 +661,7 @@ std::vector<Token> Tokenize(std::string_view text) {
         i = end;
         continue;
       }
+      not_words += kind != TokenKind::kWord && kind != TokenKind::kNumber;
     }
     pending = 0;
     if (out == out_end) {
@@ -670,7 +675,15 @@ std::vector<Token> Tokenize(std::string_view text) {
     new (out++) Token{{static_cast<uint32_t>(i), static_cast<uint32_t>(end)}, kind, 0, flags};
     i = end;
   }
+  *not_words_out = not_words;
   return std::vector<Token>(first, out);
+}
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view text) {
+  size_t not_words;
+  return TokenizeCounting(text, &not_words);
 }
 
 namespace {
@@ -1093,8 +1106,10 @@ bool IsKnownAbbreviation(std::string_view folded) {
 Document BuildDocument(std::string_view text) {
   Document d;
   d.text = text;
-  d.tokens = Tokenize(text);  // of its exact size: no room left over
-  AssignWords(&d);            // before Segment, which reads the case flags
+  size_t not_words = 0;
+  d.tokens = TokenizeCounting(text, &not_words);  // of its exact size: no room left over
+  d.word_tokens = d.tokens.size() - not_words;
+  AssignWords(&d);  // before Segment, which reads the case flags
   d.sentence_base.reserve((d.tokens.size() >> kSentenceBlockBits) + 1);
   // Room for about 1.5 times the sentences and paragraphs of news (a
   // sentence in about 18 tokens, a paragraph in about 38: p35 and the 926

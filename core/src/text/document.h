@@ -104,6 +104,7 @@ struct Document {
   // Built once here, so later stages look words up without folding them again.
   std::string folded_text;
   std::vector<uint32_t> folded_at;  // words() + 1 offsets
+  size_t word_tokens = 0;           // the tokens of kind kWord or kNumber (counted by Tokenize)
 
   // The index into `sentences` of the sentence that holds `token`.
   uint32_t SentenceOf(uint32_t token) const {
