@@ -987,8 +987,11 @@ void AssignWords(Document* d) {
   size_t size = 16;
   while (size < n && size < 2048) size <<= 1;
   int shift = 64 - __builtin_ctzll(size);
-  // keys and flags: left uninitialized (no memset), read only where ids is set.
-  std::vector<uint32_t> ids(size, 0);
+  // A byte a slot says whether it is taken: only these are zeroed (1 byte a
+  // slot, where the ids were: 4); ids, keys and flags are left uninitialized,
+  // read only where the slot is taken.
+  std::unique_ptr<uint8_t[]> taken(new uint8_t[size]());
+  std::unique_ptr<uint32_t[]> ids(new uint32_t[size]);
   std::unique_ptr<uint64_t[]> keys(new uint64_t[size]);
   std::unique_ptr<uint16_t[]> case_flags(new uint16_t[size]);
   // The distinct words' first tokens and folded offsets (word_token and
@@ -1021,9 +1024,12 @@ void AssignWords(Document* d) {
     size_t j = static_cast<size_t>((key * kFibonacci) >> shift);
     uint32_t id1;  // 1 + the word's id, 0 when it is new
     for (;; j = (j + 1) & (size - 1)) {
-      id1 = ids[j];
-      if (id1 == 0) break;
+      if (taken[j] == 0) {
+        id1 = 0;
+        break;
+      }
       if (keys[j] != key) continue;
+      id1 = ids[j];
       if (len < 8) break;  // a short word's key is the word
       const Span u = tokens[first_token[id1 - 1]].span;
       if (u.end - u.start == len && std::memcmp(text + u.start, p, len) == 0) break;
@@ -1068,24 +1074,28 @@ void AssignWords(Document* d) {
       at += static_cast<uint32_t>(FoldWord(p, len, text_end, fold.get() + at));
     }
     tokens[k].flags |= flags;
+    taken[j] = 1;
     ids[j] = id + 1;
     keys[j] = key;
     case_flags[j] = flags;
     if (words * 2 > size) {  // grow: each entry moves by its key
       const size_t size2 = size * 2;
-      std::vector<uint32_t> ids2(size2, 0);
+      std::unique_ptr<uint8_t[]> taken2(new uint8_t[size2]());
+      std::unique_ptr<uint32_t[]> ids2(new uint32_t[size2]);
       std::unique_ptr<uint64_t[]> keys2(new uint64_t[size2]);
       std::unique_ptr<uint16_t[]> case_flags2(new uint16_t[size2]);
       --shift;
       for (size_t x = 0; x < size; ++x) {
-        if (ids[x] == 0) continue;
+        if (taken[x] == 0) continue;
         size_t y = static_cast<size_t>((keys[x] * kFibonacci) >> shift);
-        while (ids2[y] != 0) y = (y + 1) & (size2 - 1);
+        while (taken2[y] != 0) y = (y + 1) & (size2 - 1);
+        taken2[y] = 1;
         ids2[y] = ids[x];
         keys2[y] = keys[x];
         case_flags2[y] = case_flags[x];
       }
-      ids.swap(ids2);
+      taken = std::move(taken2);
+      ids = std::move(ids2);
       keys = std::move(keys2);
       case_flags = std::move(case_flags2);
       size = size2;
